@@ -1,0 +1,30 @@
+import { formDefinitionSchema, type FormDefinition, type FormDefinitionInput } from './definition-schema';
+import { setupV1 } from './definitions/setup.v1';
+
+/**
+ * Every version of every form ever shipped. A version is never edited once released: a hearing
+ * keeps the version it was opened under and must open and print as it was taken.
+ */
+const ALL_DEFINITIONS: FormDefinitionInput[] = [setupV1];
+
+/** The steps of a new hearing, in order. */
+export const HEARING_STEPS = ['setup'] as const;
+
+export function buildRegistry(definitions: FormDefinitionInput[]) {
+  const parsed = definitions.map((d) => formDefinitionSchema.parse(d));
+  const byKey = new Map(parsed.map((d) => [`${d.id}@${d.version}`, d]));
+  if (byKey.size !== parsed.length) throw new Error('Two form definitions share an id and version');
+  return {
+    all: parsed,
+    get(formId: string, version: number): FormDefinition | undefined {
+      return byKey.get(`${formId}@${version}`);
+    },
+    latest(formId: string): FormDefinition | undefined {
+      return parsed.filter((d) => d.id === formId).sort((a, b) => b.version - a.version)[0];
+    },
+  };
+}
+
+export type FormRegistry = ReturnType<typeof buildRegistry>;
+
+export const formRegistry: FormRegistry = buildRegistry(ALL_DEFINITIONS);

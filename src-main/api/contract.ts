@@ -1,0 +1,141 @@
+import { z } from 'zod';
+
+/**
+ * The one API between the renderer and main. Every channel has an input and an output schema;
+ * main validates both (src-main/api/dispatcher.ts). The renderer imports only the types.
+ */
+
+export const ERROR_CODES = [
+  'VALIDATION',
+  'UNKNOWN_CHANNEL',
+  'NOT_SIGNED_IN',
+  'SESSION_LOCKED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'ALREADY_SET_UP',
+  'BAD_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_INACTIVE',
+  'USERNAME_TAKEN',
+  'WEAK_PASSWORD',
+  'STALE_REVISION',
+  'UNKNOWN_FIELD',
+  'INVALID_ANSWER',
+  'HEARING_CLOSED',
+  'UNTRUSTED_SENDER',
+  'TRANSPORT',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const apiErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  /** For logs and developers; the UI shows the translation of `code`. */
+  message: z.string(),
+  /** Field ids the error is about (stale or invalid answers). */
+  fields: z.array(z.string()).optional(),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+const id = z.uuid();
+const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3)
+  .max(64)
+  .regex(/^[a-z0-9._-]+$/, 'letters, digits, dot, dash and underscore');
+const displayName = z.string().trim().min(1).max(120);
+/** Length is checked here; strength (WEAK_PASSWORD) by the user service, so it gets its own message. */
+const password = z.string().min(1).max(256);
+const role = z.enum(['officer', 'supervisor', 'administrator']);
+const timestamp = z.number().int().nonnegative();
+const empty = z.object({}).strict();
+
+const userView = z.object({ id, username: z.string(), displayName: z.string(), role, active: z.boolean() });
+export type UserView = z.infer<typeof userView>;
+
+const sessionView = z.object({
+  user: userView.nullable(),
+  locked: z.boolean(),
+  idleLockSeconds: z.number().int().positive(),
+});
+export type SessionView = z.infer<typeof sessionView>;
+
+const hearingSummary = z.object({
+  id,
+  reference: z.string(),
+  status: z.enum(['open', 'closed']),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type HearingSummary = z.infer<typeof hearingSummary>;
+
+const formId = z.string().regex(/^[a-z][a-zA-Z0-9-]*$/).max(64);
+const fieldId = z.string().regex(/^[a-z][a-zA-Z0-9]*$/).max(64);
+/** Field-level rules (length, options) come from the form definition the hearing was opened under. */
+const answerValue = z.string().max(200_000).nullable();
+
+const storedAnswer = z.object({ formId, fieldId, formVersion: z.number().int().positive(), value: answerValue, revision: z.number().int().positive(), updatedAt: timestamp });
+export type StoredAnswer = z.infer<typeof storedAnswer>;
+
+export const contract = {
+  'setup.status': { input: empty, output: z.object({ needsSetup: z.boolean() }) },
+  'setup.createAdministrator': {
+    input: z.object({ username, displayName, password }).strict(),
+    output: sessionView,
+  },
+  'session.current': { input: empty, output: sessionView },
+  'session.login': { input: z.object({ username, password }).strict(), output: sessionView },
+  'session.logout': { input: empty, output: sessionView },
+  'session.lock': { input: empty, output: sessionView },
+  'session.unlock': { input: z.object({ password }).strict(), output: sessionView },
+  'users.list': { input: empty, output: z.object({ users: z.array(userView) }) },
+  'users.create': {
+    input: z.object({ username, displayName, password, role }).strict(),
+    output: z.object({ user: userView }),
+  },
+  'hearings.create': { input: empty, output: z.object({ hearing: hearingSummary }) },
+  'hearings.listMine': { input: empty, output: z.object({ hearings: z.array(hearingSummary) }) },
+  'hearings.load': {
+    input: z.object({ hearingId: id }).strict(),
+    output: z.object({
+      hearing: hearingSummary,
+      forms: z.array(z.object({ formId, formVersion: z.number().int().positive() })),
+      answers: z.array(storedAnswer),
+    }),
+  },
+  'hearings.saveAnswers': {
+    input: z
+      .object({
+        hearingId: id,
+        formId,
+        changes: z
+          .array(z.object({ fieldId, value: answerValue, baseRevision: z.number().int().nonnegative() }).strict())
+          .min(1)
+          .max(200),
+      })
+      .strict(),
+    output: z.object({
+      savedAt: timestamp,
+      revisions: z.array(z.object({ fieldId, revision: z.number().int().positive() })),
+    }),
+  },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.hasOwn(contract, value);
+}
+
+/** Events main may push to the renderer (the preload allows only these). */
+export const EVENTS = ['session.changed'] as const;
+export type AppEvent = (typeof EVENTS)[number];

@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import type { AppConfig } from '../config';
+import type { Role } from '../db/schema';
+import type { HearingService } from '../services/hearings';
+import type { UserService } from '../services/users';
+import { AppError } from './app-error';
+import { contract, isChannel, type Channel, type ChannelInput, type ChannelOutput, type Envelope, type SessionView, type UserView } from './contract';
+
+interface Session {
+  userId: string;
+  locked: boolean;
+  lastActivityAt: number;
+}
+
+type Access =
+  | { kind: 'public' }
+  /** Signed in, even while the screen is locked (unlock, logout, current). */
+  | { kind: 'signedIn' }
+  | { kind: 'unlocked'; roles: readonly Role[] };
+
+interface Context {
+  clientId: string;
+  user: UserView | null;
+}
+
+type Handler<C extends Channel> = (input: z.output<(typeof contract)[C]['input']>, ctx: Context) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+
+export interface DispatcherDeps {
+  users: UserService;
+  hearings: HearingService;
+  config: AppConfig;
+  now: () => number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+const HEARING_ROLES = ['officer', 'supervisor'] as const;
+
+/**
+ * The single entry point for every call from a renderer, whatever the transport (Electron IPC
+ * or the browser host's loopback HTTP). A `clientId` names one window; each has its own session.
+ */
+export function createDispatcher(deps: DispatcherDeps) {
+  const sessions = new Map<string, Session>();
+  const listeners = new Set<(clientId: string) => void>();
+  const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error));
+
+  function view(clientId: string): SessionView {
+    const session = sessions.get(clientId);
+    const user = session ? deps.users.getActiveUser(session.userId) : null;
+    return { user, locked: Boolean(session?.locked), idleLockSeconds: deps.config.idleLockSeconds };
+  }
+
+  function startSession(clientId: string, user: UserView): SessionView {
+    sessions.set(clientId, { userId: user.id, locked: false, lastActivityAt: deps.now() });
+    return view(clientId);
+  }
+
+  function endSession(clientId: string): void {
+    sessions.delete(clientId);
+    for (const listener of listeners) listener(clientId);
+  }
+
+  const access: { [C in Channel]: Access } = {
+    'setup.status': { kind: 'public' },
+    'setup.createAdministrator': { kind: 'public' },
+    'session.current': { kind: 'public' },
+    'session.login': { kind: 'public' },
+    'session.logout': { kind: 'public' },
+    'session.lock': { kind: 'signedIn' },
+    'session.unlock': { kind: 'signedIn' },
+    'users.list': { kind: 'unlocked', roles: ['administrator'] },
+    'users.create': { kind: 'unlocked', roles: ['administrator'] },
+    'hearings.create': { kind: 'unlocked', roles: HEARING_ROLES },
+    'hearings.listMine': { kind: 'unlocked', roles: HEARING_ROLES },
+    'hearings.load': { kind: 'unlocked', roles: HEARING_ROLES },
+    'hearings.saveAnswers': { kind: 'unlocked', roles: HEARING_ROLES },
+  };
+
+  const handlers: { [C in Channel]: Handler<C> } = {
+    'setup.status': () => ({ needsSetup: deps.users.needsSetup() }),
+    'setup.createAdministrator': async (input, ctx) => startSession(ctx.clientId, await deps.users.createFirstAdministrator(input)),
+    'session.current': (_input, ctx) => view(ctx.clientId),
+    'session.login': async (input, ctx) => {
+      sessions.delete(ctx.clientId);
+      return startSession(ctx.clientId, await deps.users.authenticate(input.username, input.password, 'login'));
+    },
+    'session.logout': (_input, ctx) => {
+      endSession(ctx.clientId);
+      return view(ctx.clientId);
+    },
+    'session.lock': (_input, ctx) => {
+      const session = sessions.get(ctx.clientId);
+      if (session) session.locked = true;
+      return view(ctx.clientId);
+    },
+    'session.unlock': async (input, ctx) => {
+      const user = ctx.user as UserView;
+      try {
+        await deps.users.authenticate(user.username, input.password, 'unlock');
+      } catch (error) {
+        // A locked-out account must not stay signed in behind the lock screen.
+        if (error instanceof AppError && error.code !== 'BAD_CREDENTIALS') endSession(ctx.clientId);
+        throw error;
+      }
+      const session = sessions.get(ctx.clientId);
+      if (session) {
+        session.locked = false;
+        session.lastActivityAt = deps.now();
+      }
+      return view(ctx.clientId);
+    },
+    'users.list': () => ({ users: deps.users.listUsers() }),
+    'users.create': async (input, ctx) => ({ user: await deps.users.createUser((ctx.user as UserView).id, input) }),
+    'hearings.create': (_input, ctx) => ({ hearing: deps.hearings.create(ctx.user as UserView) }),
+    'hearings.listMine': (_input, ctx) => ({ hearings: deps.hearings.listOpen(ctx.user as UserView) }),
+    'hearings.load': (input, ctx) => deps.hearings.load(ctx.user as UserView, input.hearingId),
+    'hearings.saveAnswers': (input, ctx) => deps.hearings.saveAnswers(ctx.user as UserView, input),
+  };
+
+  /** Resolves the caller and refuses what its session may not do. */
+  function authorize(channel: Channel, clientId: string): UserView | null {
+    const rule = access[channel];
+    if (rule.kind === 'public') return null;
+    const session = sessions.get(clientId);
+    const user = session ? deps.users.getActiveUser(session.userId) : null;
+    if (!session || !user) {
+      sessions.delete(clientId);
+      throw new AppError('NOT_SIGNED_IN', 'Sign in first');
+    }
+    if (rule.kind === 'signedIn') return user;
+    // A backstop for the renderer's idle lock, with a margin so an officer who reads without
+    // clicking is locked by the screen first.
+    if (!session.locked && deps.now() - session.lastActivityAt > 2 * deps.config.idleLockSeconds * 1000) {
+      session.locked = true;
+    }
+    if (session.locked) throw new AppError('SESSION_LOCKED', 'The screen is locked');
+    if (!rule.roles.includes(user.role)) throw new AppError('FORBIDDEN', `The role ${user.role} may not use ${channel}`);
+    session.lastActivityAt = deps.now();
+    return user;
+  }
+
+  async function dispatch(clientId: string, channel: unknown, rawInput: unknown): Promise<Envelope<unknown>> {
+    if (!isChannel(channel)) return fail(new AppError('UNKNOWN_CHANNEL', `Unknown channel ${String(channel).slice(0, 80)}`));
+    const spec = contract[channel];
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      return fail(new AppError('VALIDATION', z.prettifyError(parsed.error), parsed.error.issues.map((i) => i.path.join('.')).filter(Boolean)));
+    }
+    try {
+      const user = authorize(channel, clientId);
+      const handler = handlers[channel] as Handler<Channel>;
+      const value = await handler(parsed.data as never, { clientId, user });
+      const checked = spec.output.safeParse(value);
+      if (!checked.success) {
+        log(`Output of ${channel} does not match the contract`, checked.error);
+        return fail(new AppError('INTERNAL', 'The application produced an invalid answer'));
+      }
+      return { ok: true, value: checked.data };
+    } catch (error) {
+      if (error instanceof AppError) return fail(error);
+      log(`Channel ${channel} failed`, error);
+      return fail(new AppError('INTERNAL', 'An unexpected error occurred; nothing was changed'));
+    }
+  }
+
+  return {
+    dispatch,
+    /** For typed callers in Node (tests, benchmarks): the same path as any renderer call. */
+    call<C extends Channel>(clientId: string, channel: C, input: ChannelInput<C>) {
+      return dispatch(clientId, channel, input) as Promise<Envelope<ChannelOutput<C>>>;
+    },
+    /** When a window closes, its session goes with it. */
+    forgetClient(clientId: string) {
+      sessions.delete(clientId);
+    },
+    /** Lock every session (the operating system locked or suspended). */
+    lockAll() {
+      for (const [clientId, session] of sessions) {
+        session.locked = true;
+        for (const listener of listeners) listener(clientId);
+      }
+    },
+    onSessionChanged(listener: (clientId: string) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+function fail(error: AppError): Envelope<never> {
+  return { ok: false, error: error.toApiError() };
+}
+
+export type Dispatcher = ReturnType<typeof createDispatcher>;

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import { z } from 'zod';
+
+/**
+ * Settings the zone's administrator may change in `config.json` beside the database. Missing
+ * keys take the defaults; a malformed file stops the start with a message that names the key.
+ */
+export const appConfigSchema = z
+  .object({
+    /** The screen locks after this much inactivity in the interview room. */
+    idleLockSeconds: z.number().int().min(30).max(3600).default(300),
+    lockout: z
+      .object({
+        maxFailedAttempts: z.number().int().min(3).max(20).default(5),
+        lockMinutes: z.number().int().min(1).max(24 * 60).default(15),
+      })
+      .strict()
+      .default({ maxFailedAttempts: 5, lockMinutes: 15 }),
+    passwordMinLength: z.number().int().min(8).max(128).default(12),
+  })
+  .strict();
+
+export type AppConfig = z.output<typeof appConfigSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function parseConfig(raw: unknown): AppConfig {
+  const result = appConfigSchema.safeParse(raw);
+  if (!result.success) {
+    throw new ConfigError(`Invalid configuration: ${z.prettifyError(result.error)}`);
+  }
+  return result.data;
+}
+
+export function loadConfig(file: string): AppConfig {
+  if (!fs.existsSync(file)) return parseConfig({});
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration: ${file} is not valid JSON (${(error as Error).message})`);
+  }
+  return parseConfig(raw);
+}

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { and, count, desc, eq, like } from 'drizzle-orm';
+import { answerSchema, findField } from '../../forms/engine';
+import { HEARING_STEPS, type FormRegistry } from '../../forms/registry';
+import { AppError } from '../api/app-error';
+import type { ChannelInput, ChannelOutput, HearingSummary, UserView } from '../api/contract';
+import type { AppDatabase } from '../db/database';
+import { answers, hearingForms, hearings } from '../db/schema';
+import { appendAudit } from './audit';
+
+type HearingRow = typeof hearings.$inferSelect;
+
+function toSummary(row: HearingRow): HearingSummary {
+  return { id: row.id, reference: row.reference, status: row.status, createdAt: row.createdAt, updatedAt: row.updatedAt };
+}
+
+export function createHearingService(db: AppDatabase, registry: FormRegistry, now: () => number) {
+  /** Officers reach only their own hearings; the supervisor's unit access comes with the review queue. */
+  function requireOwnHearing(user: UserView, hearingId: string): HearingRow {
+    const row = db.select().from(hearings).where(eq(hearings.id, hearingId)).get();
+    if (!row) throw new AppError('NOT_FOUND', 'No such hearing');
+    if (row.ownerId !== user.id) {
+      db.transaction((tx) => appendAudit(tx, { at: now(), userId: user.id, action: 'hearing.access_denied', hearingId }));
+      throw new AppError('FORBIDDEN', 'This hearing belongs to another officer');
+    }
+    return row;
+  }
+
+  function create(user: UserView): HearingSummary {
+    const at = now();
+    return db.transaction((tx) => {
+      const year = new Date(at).getUTCFullYear();
+      const prefix = `HD-${year}-`;
+      const n = (tx.select({ n: count() }).from(hearings).where(like(hearings.reference, `${prefix}%`)).get()?.n ?? 0) + 1;
+      const row: HearingRow = {
+        id: randomUUID(),
+        reference: `${prefix}${String(n).padStart(6, '0')}`,
+        ownerId: user.id,
+        status: 'open',
+        createdAt: at,
+        updatedAt: at,
+      };
+      tx.insert(hearings).values(row).run();
+      for (const formId of HEARING_STEPS) {
+        const form = registry.latest(formId);
+        if (!form) throw new Error(`No definition for step ${formId}`);
+        tx.insert(hearingForms).values({ hearingId: row.id, formId, formVersion: form.version }).run();
+      }
+      appendAudit(tx, { at, userId: user.id, action: 'hearing.created', hearingId: row.id });
+      return toSummary(row);
+    });
+  }
+
+  function listOpen(user: UserView): HearingSummary[] {
+    return db
+      .select()
+      .from(hearings)
+      .where(and(eq(hearings.ownerId, user.id), eq(hearings.status, 'open')))
+      .orderBy(desc(hearings.updatedAt))
+      .all()
+      .map(toSummary);
+  }
+
+  function load(user: UserView, hearingId: string): ChannelOutput<'hearings.load'> {
+    const row = requireOwnHearing(user, hearingId);
+    const forms = db
+      .select({ formId: hearingForms.formId, formVersion: hearingForms.formVersion })
+      .from(hearingForms)
+      .where(eq(hearingForms.hearingId, hearingId))
+      .all();
+    const stored = db.select().from(answers).where(eq(answers.hearingId, hearingId)).all();
+    db.transaction((tx) => appendAudit(tx, { at: now(), userId: user.id, action: 'hearing.opened', hearingId }));
+    return {
+      hearing: toSummary(row),
+      forms,
+      answers: stored.map((a) => ({
+        formId: a.formId,
+        formVersion: a.formVersion,
+        fieldId: a.fieldId,
+        value: JSON.parse(a.valueJson) as string | null,
+        revision: a.revision,
+        updatedAt: a.updatedAt,
+      })),
+    };
+  }
+
+  /**
+   * All changes or none. Each change names the revision it was made on; if the stored answer has
+   * moved on since (another window saved it), the whole save is refused as stale.
+   */
+  function saveAnswers(user: UserView, input: ChannelInput<'hearings.saveAnswers'>): ChannelOutput<'hearings.saveAnswers'> {
+    const row = requireOwnHearing(user, input.hearingId);
+    if (row.status !== 'open') throw new AppError('HEARING_CLOSED', 'A closed hearing cannot be changed');
+    const pinned = db
+      .select({ formVersion: hearingForms.formVersion })
+      .from(hearingForms)
+      .where(and(eq(hearingForms.hearingId, input.hearingId), eq(hearingForms.formId, input.formId)))
+      .get();
+    const form = pinned && registry.get(input.formId, pinned.formVersion);
+    if (!pinned || !form) throw new AppError('UNKNOWN_FIELD', `This hearing has no form ${input.formId}`);
+
+    const seen = new Set<string>();
+    for (const change of input.changes) {
+      const field = findField(form, change.fieldId);
+      if (!field || seen.has(change.fieldId)) {
+        throw new AppError('UNKNOWN_FIELD', `Unknown or repeated field ${change.fieldId}`, [change.fieldId]);
+      }
+      seen.add(change.fieldId);
+      if (!answerSchema(field).safeParse(change.value).success) {
+        throw new AppError('INVALID_ANSWER', `The answer to ${change.fieldId} does not fit the question`, [change.fieldId]);
+      }
+    }
+
+    const at = now();
+    return db.transaction((tx) => {
+      const current = new Map(
+        tx
+          .select({ fieldId: answers.fieldId, revision: answers.revision })
+          .from(answers)
+          .where(and(eq(answers.hearingId, input.hearingId), eq(answers.formId, input.formId)))
+          .all()
+          .map((a) => [a.fieldId, a.revision]),
+      );
+      const stale = input.changes.filter((c) => (current.get(c.fieldId) ?? 0) !== c.baseRevision).map((c) => c.fieldId);
+      if (stale.length > 0) throw new AppError('STALE_REVISION', 'These answers were changed elsewhere since they were loaded', stale);
+
+      const revisions = input.changes.map((change) => {
+        const revision = change.baseRevision + 1;
+        const values = {
+          hearingId: input.hearingId,
+          formId: input.formId,
+          formVersion: form.version,
+          fieldId: change.fieldId,
+          valueJson: JSON.stringify(change.value),
+          revision,
+          updatedAt: at,
+          updatedBy: user.id,
+        };
+        tx.insert(answers)
+          .values(values)
+          .onConflictDoUpdate({
+            target: [answers.hearingId, answers.formId, answers.fieldId],
+            set: { valueJson: values.valueJson, revision, updatedAt: at, updatedBy: user.id },
+          })
+          .run();
+        return { fieldId: change.fieldId, revision };
+      });
+      tx.update(hearings).set({ updatedAt: at }).where(eq(hearings.id, input.hearingId)).run();
+      appendAudit(tx, {
+        at,
+        userId: user.id,
+        action: 'answers.saved',
+        hearingId: input.hearingId,
+        details: { formId: input.formId, formVersion: form.version, revisions },
+      });
+      return { savedAt: at, revisions };
+    });
+  }
+
+  return { create, listOpen, load, saveAnswers };
+}
+
+export type HearingService = ReturnType<typeof createHearingService>;
