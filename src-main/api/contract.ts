@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ChannelName } from './channels';
 
 /**
  * The one API between the renderer and main. Every channel has an input and an output schema;
@@ -82,7 +83,7 @@ const storedAnswer = z.object({ formId, fieldId, formVersion: z.number().int().p
 export type StoredAnswer = z.infer<typeof storedAnswer>;
 
 export const contract = {
-  'setup.status': { input: empty, output: z.object({ needsSetup: z.boolean() }) },
+  'setup.status': { input: empty, output: z.object({ needsSetup: z.boolean(), passwordMinLength: z.number().int().positive() }) },
   'setup.createAdministrator': {
     input: z.object({ username, displayName, password }).strict(),
     output: sessionView,
@@ -123,7 +124,7 @@ export const contract = {
       revisions: z.array(z.object({ fieldId, revision: z.number().int().positive() })),
     }),
   },
-} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+} as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
@@ -135,7 +136,3 @@ export const CHANNELS = Object.keys(contract) as Channel[];
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && Object.hasOwn(contract, value);
 }
-
-/** Events main may push to the renderer (the preload allows only these). */
-export const EVENTS = ['session.changed'] as const;
-export type AppEvent = (typeof EVENTS)[number];

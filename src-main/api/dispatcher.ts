@@ -77,7 +77,7 @@ export function createDispatcher(deps: DispatcherDeps) {
   };
 
   const handlers: { [C in Channel]: Handler<C> } = {
-    'setup.status': () => ({ needsSetup: deps.users.needsSetup() }),
+    'setup.status': () => ({ needsSetup: deps.users.needsSetup(), passwordMinLength: deps.config.passwordMinLength }),
     'setup.createAdministrator': async (input, ctx) => startSession(ctx.clientId, await deps.users.createFirstAdministrator(input)),
     'session.current': (_input, ctx) => view(ctx.clientId),
     'session.login': async (input, ctx) => {

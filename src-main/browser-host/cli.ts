@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createAppCore } from '../app-core';
+import { startBrowserHost } from './server';
+
+/**
+ * `npm run dev:browser`: the whole app on 127.0.0.1, for exploring and testing without Electron.
+ * Its database is encrypted like the app's, but the key sits in a file beside it (there is no
+ * operating-system keyring to wrap it here): use invented data only.
+ */
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string', default: path.resolve('data', 'browser-host') },
+    port: { type: 'string', default: '0' },
+  },
+});
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const dataDir = path.resolve(values['data-dir']);
+fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+
+function readOrCreateKey(file: string): Buffer {
+  if (fs.existsSync(file)) {
+    const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
+    if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte key`);
+    return key;
+  }
+  const key = randomBytes(32);
+  fs.writeFileSync(file, key.toString('hex'), { mode: 0o600, flag: 'wx' });
+  return key;
+}
+
+const core = createAppCore({
+  dataDir,
+  key: readOrCreateKey(path.join(dataDir, 'database-key.dev')),
+  migrationsFolder: path.join(root, 'migrations'),
+});
+if (core.database.recoveredFromUncleanShutdown) console.log('The previous run stopped abruptly; the database passed its integrity check.');
+
+const host = await startBrowserHost({
+  core,
+  rendererDir: path.join(root, '.vite', 'renderer', 'main_window'),
+  port: Number(values.port),
+});
+console.log(`Hearing Desk browser host (data in ${dataDir}; invented data only)`);
+console.log(`Open: ${host.url}`);
+
+function shutdown() {
+  void host.close().then(() => {
+    core.close();
+    process.exit(0);
+  });
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

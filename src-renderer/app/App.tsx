@@ -1,0 +1,132 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionView, UserView } from '../../src-main/api/contract';
+import { call, onSessionChanged, type ApiError } from '../api/client';
+import { flushAllQueues, forgetAllQueues } from '../form-engine/autosave';
+import { FirstRunScreen, LockScreen, LoginScreen } from '../screens/AccountScreens';
+import { HearingScreen } from '../screens/HearingScreen';
+import { MyHearingsScreen } from '../screens/MyHearingsScreen';
+import { UsersScreen } from '../screens/UsersScreen';
+import { ErrorMessage, LanguageSwitch } from './common';
+import { useIdleLock } from './idle-lock';
+import { navigate, useRoute } from './navigation';
+
+type AppState =
+  | { kind: 'loading' }
+  | { kind: 'unavailable'; error: ApiError }
+  | { kind: 'firstRun'; passwordMinLength: number }
+  | { kind: 'session'; session: SessionView };
+
+export function App() {
+  const { t } = useTranslation();
+  const [state, setState] = useState<AppState>({ kind: 'loading' });
+  const [notice, setNotice] = useState<ApiError | null>(null);
+
+  const refresh = useCallback(async () => {
+    const status = await call('setup.status', {});
+    if (!status.ok) return setState({ kind: 'unavailable', error: status.error });
+    if (status.value.needsSetup) return setState({ kind: 'firstRun', passwordMinLength: status.value.passwordMinLength });
+    const session = await call('session.current', {});
+    setState(session.ok ? { kind: 'session', session: session.value } : { kind: 'unavailable', error: session.error });
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    return onSessionChanged(() => void refresh());
+  }, [refresh]);
+
+  const signOut = useCallback(
+    async (reason?: ApiError) => {
+      await flushAllQueues();
+      await call('session.logout', {});
+      forgetAllQueues();
+      setNotice(reason ?? null);
+      navigate({ screen: 'home' });
+      await refresh();
+    },
+    [refresh],
+  );
+
+  switch (state.kind) {
+    case 'loading':
+      return <p className="loading">{t('app.loading')}</p>;
+    case 'unavailable':
+      return (
+        <main className="centered">
+          <div className="card">
+            <h1>{t('app.name')}</h1>
+            <ErrorMessage error={state.error} />
+            <button type="button" onClick={() => void refresh()}>
+              {t('app.retry')}
+            </button>
+          </div>
+        </main>
+      );
+    case 'firstRun':
+      return <FirstRunScreen passwordMinLength={state.passwordMinLength} onDone={(session) => setState({ kind: 'session', session })} />;
+    case 'session': {
+      const { session } = state;
+      if (!session.user) return <LoginScreen notice={notice} onSignedIn={(s) => { setNotice(null); setState({ kind: 'session', session: s }); }} />;
+      if (session.locked) {
+        return <LockScreen user={session.user} onUnlocked={(s) => setState({ kind: 'session', session: s })} onSignOut={(reason) => void signOut(reason)} />;
+      }
+      return <SignedIn session={session} user={session.user} onSession={(s) => setState({ kind: 'session', session: s })} onSignOut={() => void signOut()} />;
+    }
+  }
+}
+
+function SignedIn({ session, user, onSession, onSignOut }: { session: SessionView; user: UserView; onSession: (s: SessionView) => void; onSignOut: () => void }) {
+  const { t } = useTranslation();
+  const route = useRoute();
+
+  const lock = useCallback(async () => {
+    // Save what can be saved first; what cannot stays in memory and is sent after unlocking.
+    await flushAllQueues(1500);
+    const result = await call('session.lock', {});
+    onSession(result.ok ? result.value : { ...session, locked: true });
+  }, [onSession, session]);
+
+  useIdleLock(session.idleLockSeconds, () => void lock());
+
+  const isAdministrator = user.role === 'administrator';
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <span className="app-name">{t('app.name')}</span>
+        <nav aria-label={t('app.mainNavigation')}>
+          {isAdministrator ? (
+            <a href="#/users" aria-current={route.screen === 'users' ? 'page' : undefined}>
+              {t('users.title')}
+            </a>
+          ) : (
+            <a href="#/" aria-current={route.screen === 'home' ? 'page' : undefined}>
+              {t('hearings.mine')}
+            </a>
+          )}
+        </nav>
+        <span className="user">
+          {user.displayName} · {t(`role.${user.role}`)}
+        </span>
+        <LanguageSwitch />
+        <button type="button" onClick={() => void lock()} aria-keyshortcuts="Control+Shift+L" title={t('lock.shortcut')}>
+          {t('lock.action')}
+        </button>
+        <button type="button" onClick={onSignOut}>
+          {t('app.signOut')}
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {isAdministrator ? (
+          <UsersScreen />
+        ) : route.screen === 'hearing' ? (
+          <HearingScreen key={route.hearingId} hearingId={route.hearingId} />
+        ) : (
+          <MyHearingsScreen />
+        )}
+      </main>
+    </div>
+  );
+}

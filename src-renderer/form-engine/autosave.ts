@@ -1,0 +1,131 @@
+import type { ApiError, ChannelInput, ChannelOutput, Envelope } from '../../src-main/api/contract';
+import type { AnswerValue } from '../../forms/engine';
+
+export type SaveStatus =
+  | { state: 'idle' }
+  | { state: 'pending' }
+  | { state: 'saving' }
+  | { state: 'saved'; savedAt: number }
+  | { state: 'error'; error: ApiError };
+
+type SaveFn = (input: ChannelInput<'hearings.saveAnswers'>) => Promise<Envelope<ChannelOutput<'hearings.saveAnswers'>>>;
+
+/**
+ * Sends the answers of one form of one hearing to main, one batch at a time, each change with
+ * the revision it was made on. A value leaves `pending` only when main has confirmed its
+ * durable write; on failure it stays, so nothing typed is lost, and is sent again on retry.
+ */
+export class AutosaveQueue {
+  private readonly pending = new Map<string, AnswerValue>();
+  private readonly revisions = new Map<string, number>();
+  private inFlight: Promise<void> | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private status: SaveStatus = { state: 'idle' };
+  private readonly listeners = new Set<(status: SaveStatus) => void>();
+
+  constructor(
+    readonly hearingId: string,
+    readonly formId: string,
+    private readonly save: SaveFn,
+    private readonly debounceMs = 400,
+  ) {}
+
+  /** Revisions as loaded from main; pending values are kept. */
+  setRevisions(revisions: Iterable<[string, number]>): void {
+    for (const [fieldId, revision] of revisions) this.revisions.set(fieldId, revision);
+  }
+
+  set(fieldId: string, value: AnswerValue, options: { immediate?: boolean } = {}): void {
+    this.pending.set(fieldId, value);
+    this.setStatus({ state: 'pending' });
+    this.schedule(options.immediate ? 0 : this.debounceMs);
+  }
+
+  /** Values typed but not yet confirmed saved, to show again after the form was unmounted. */
+  unsavedValues(): ReadonlyMap<string, AnswerValue> {
+    return this.pending;
+  }
+
+  hasUnsaved(): boolean {
+    return this.pending.size > 0 || this.inFlight !== null;
+  }
+
+  getStatus(): SaveStatus {
+    return this.status;
+  }
+
+  subscribe(listener: (status: SaveStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Sends everything pending now; resolves when all is saved or a save failed. */
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    while (this.inFlight) await this.inFlight;
+    if (this.pending.size === 0) return;
+    this.inFlight = this.sendBatch();
+    try {
+      await this.inFlight;
+    } finally {
+      this.inFlight = null;
+    }
+    if (this.status.state !== 'error' && this.pending.size > 0) await this.flush();
+  }
+
+  private schedule(delay: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), delay);
+  }
+
+  private async sendBatch(): Promise<void> {
+    const batch = new Map(this.pending);
+    this.setStatus({ state: 'saving' });
+    const changes = [...batch].map(([fieldId, value]) => ({ fieldId, value, baseRevision: this.revisions.get(fieldId) ?? 0 }));
+    const result = await this.save({ hearingId: this.hearingId, formId: this.formId, changes });
+    if (!result.ok) {
+      this.setStatus({ state: 'error', error: result.error });
+      return;
+    }
+    for (const { fieldId, revision } of result.value.revisions) {
+      this.revisions.set(fieldId, revision);
+      // A value typed again while this batch was on its way is still pending.
+      if (this.pending.get(fieldId) === batch.get(fieldId)) this.pending.delete(fieldId);
+    }
+    this.setStatus(this.pending.size > 0 ? { state: 'pending' } : { state: 'saved', savedAt: result.value.savedAt });
+  }
+
+  private setStatus(status: SaveStatus): void {
+    this.status = status;
+    for (const listener of this.listeners) listener(status);
+  }
+}
+
+/**
+ * One queue per hearing and form for the life of the window, so that a lock screen (which
+ * unmounts the hearing) or a failed save never drops what was typed.
+ */
+const queues = new Map<string, AutosaveQueue>();
+
+export function autosaveQueueFor(hearingId: string, formId: string, save: SaveFn): AutosaveQueue {
+  const key = `${hearingId}/${formId}`;
+  let queue = queues.get(key);
+  if (!queue) {
+    queue = new AutosaveQueue(hearingId, formId, save);
+    queues.set(key, queue);
+  }
+  return queue;
+}
+
+/** Before locking or signing out: try to save everything, for at most `timeoutMs`. */
+export async function flushAllQueues(timeoutMs = 2000): Promise<boolean> {
+  const all = Promise.all([...queues.values()].map((q) => q.flush()));
+  await Promise.race([all, new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
+  return [...queues.values()].every((q) => !q.hasUnsaved());
+}
+
+/** After signing out the drafts of the previous user must not stay in memory. */
+export function forgetAllQueues(): void {
+  queues.clear();
+}

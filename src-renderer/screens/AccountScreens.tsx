@@ -1,0 +1,117 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import type { SessionView, UserView } from '../../src-main/api/contract';
+import { call, type ApiError } from '../api/client';
+import { ErrorMessage, LanguageSwitch, TextField } from '../app/common';
+
+// Only presence is checked here; main checks everything (and the password policy) again.
+const required = z.string().trim().min(1, { error: 'form.required' });
+
+const firstRunSchema = z
+  .object({ username: required, displayName: required, password: required, confirmPassword: required })
+  .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], error: 'firstRun.passwordsDiffer' });
+
+function Centered({ title, children }: { title: string; children: React.ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <main className="centered">
+      <div className="card">
+        <p className="app-name">{t('app.name')}</p>
+        <h1>{title}</h1>
+        {children}
+        <LanguageSwitch />
+      </div>
+    </main>
+  );
+}
+
+export function FirstRunScreen({ passwordMinLength, onDone }: { passwordMinLength: number; onDone: (session: SessionView) => void }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<ApiError | null>(null);
+  const { register, handleSubmit, formState } = useForm({ resolver: zodResolver(firstRunSchema), defaultValues: { username: '', displayName: '', password: '', confirmPassword: '' } });
+  const submit = handleSubmit(async (values) => {
+    const result = await call('setup.createAdministrator', { username: values.username, displayName: values.displayName, password: values.password });
+    if (result.ok) onDone(result.value);
+    else setError(result.error);
+  });
+  return (
+    <Centered title={t('firstRun.title')}>
+      <p>{t('firstRun.intro')}</p>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <TextField id="username" label={t('account.username')} autoComplete="username" error={formState.errors.username?.message} registration={register('username')} />
+        <TextField id="displayName" label={t('account.displayName')} autoComplete="name" error={formState.errors.displayName?.message} registration={register('displayName')} />
+        <TextField id="password" type="password" label={t('account.password')} hint={t('account.passwordHint', { count: passwordMinLength })} autoComplete="new-password" error={formState.errors.password?.message} registration={register('password')} />
+        <TextField id="confirmPassword" type="password" label={t('account.confirmPassword')} autoComplete="new-password" error={formState.errors.confirmPassword?.message} registration={register('confirmPassword')} />
+        <ErrorMessage error={error} />
+        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+          {t('firstRun.submit')}
+        </button>
+      </form>
+    </Centered>
+  );
+}
+
+const loginSchema = z.object({ username: required, password: required });
+
+export function LoginScreen({ onSignedIn, notice = null }: { onSignedIn: (session: SessionView) => void; notice?: ApiError | null }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<ApiError | null>(notice);
+  const { register, handleSubmit, formState, resetField } = useForm({ resolver: zodResolver(loginSchema), defaultValues: { username: '', password: '' } });
+  const submit = handleSubmit(async (values) => {
+    const result = await call('session.login', values);
+    if (result.ok) return onSignedIn(result.value);
+    resetField('password');
+    setError(result.error);
+  });
+  return (
+    <Centered title={t('login.title')}>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <TextField id="username" label={t('account.username')} autoComplete="username" autoFocus error={formState.errors.username?.message} registration={register('username')} />
+        <TextField id="password" type="password" label={t('account.password')} autoComplete="current-password" error={formState.errors.password?.message} registration={register('password')} />
+        <ErrorMessage error={error} />
+        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+          {t('login.submit')}
+        </button>
+      </form>
+    </Centered>
+  );
+}
+
+const unlockSchema = z.object({ password: required });
+
+/** Replaces the whole app: nothing of the hearing stays on screen or in the page. */
+export function LockScreen({ user, onUnlocked, onSignOut }: { user: UserView; onUnlocked: (session: SessionView) => void; onSignOut: (reason?: ApiError) => void }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<ApiError | null>(null);
+  const { register, handleSubmit, formState, resetField } = useForm({ resolver: zodResolver(unlockSchema), defaultValues: { password: '' } });
+  const submit = handleSubmit(async (values) => {
+    const result = await call('session.unlock', values);
+    resetField('password');
+    if (result.ok) return onUnlocked(result.value);
+    setError(result.error);
+    // Main ends the session when the account locks; the login screen says why.
+    if (result.error.code !== 'BAD_CREDENTIALS') onSignOut(result.error);
+  });
+  return (
+    <Centered title={t('lock.title')}>
+      <p>{t('lock.intro', { name: user.displayName })}</p>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        {/* Lets password managers and screen readers know whose password this is. */}
+        <input type="text" name="username" autoComplete="username" value={user.username} readOnly hidden />
+        <TextField id="unlock-password" autoFocus type="password" label={t('account.password')} autoComplete="current-password" error={formState.errors.password?.message} registration={register('password')} />
+        <ErrorMessage error={error} />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={formState.isSubmitting}>
+            {t('lock.unlock')}
+          </button>
+          <button type="button" onClick={() => onSignOut()}>
+            {t('app.signOut')}
+          </button>
+        </div>
+      </form>
+    </Centered>
+  );
+}
