@@ -80,7 +80,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (body === null) {
         envelope = { ok: false, error: { code: 'VALIDATION', message: 'Request too large' } };
       } else {
-        let parsed: { channel?: unknown; input?: unknown } | null = null;
+        let parsed: { channel?: unknown; input?: unknown } | null;
         try {
           parsed = JSON.parse(body) as { channel?: unknown; input?: unknown };
         } catch {

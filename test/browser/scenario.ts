@@ -1,0 +1,119 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+
+/** Invented people; the same in every host. */
+export const ADMIN = { username: 'admin.zone', displayName: 'Alex Admin', password: 'admin passphrase 2026' };
+export const OFFICER = { username: 'i.fictive', displayName: 'Inès Fictive', password: 'officer passphrase 2026' };
+
+export const TYPED = {
+  interpreterReference: 'Interprète juré n° 4711 (Arabe)',
+  supportPerson: 'Samira, amie — « personne de confiance »',
+  victimWishes: "Elle ne veut pas que ses enfants l'entendent.\nElle préfère être appelée sur le numéro de sa sœur : 0470 12 34 56.",
+};
+
+/** No accessibility violations on the screen as it is now. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(violations, screen).toEqual([]);
+}
+
+export async function firstRun(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: 'Créer le premier administrateur' }).waitFor();
+  await expectAccessible(page, 'first run');
+  await page.getByLabel("Nom d'utilisateur").fill(ADMIN.username);
+  await page.getByLabel('Nom complet').fill(ADMIN.displayName);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(ADMIN.password);
+  await page.getByLabel('Répétez le mot de passe').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Créer le compte administrateur' }).click();
+  await page.getByRole('heading', { name: 'Comptes' }).waitFor();
+}
+
+export async function createOfficer(page: Page): Promise<void> {
+  await page.locator('#new-username').fill(OFFICER.username);
+  await page.locator('#new-displayName').fill(OFFICER.displayName);
+  await page.locator('#new-password').fill(OFFICER.password);
+  await page.getByLabel('Rôle').selectOption('officer');
+  await page.getByRole('button', { name: 'Créer le compte', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: OFFICER.username }).waitFor();
+  await expectAccessible(page, 'accounts');
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+}
+
+export async function signIn(page: Page, who = OFFICER): Promise<void> {
+  await page.getByLabel("Nom d'utilisateur").fill(who.username);
+  await page.getByLabel('Mot de passe').fill(who.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+/** Opens a new hearing and fills the set-up step; returns once main has confirmed the last save. */
+export async function fillSetupStep(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: 'Mes auditions' }).waitFor();
+  await expectAccessible(page, 'my hearings');
+  await page.getByRole('button', { name: 'Nouvelle audition' }).click();
+  await page.getByRole('heading', { name: 'Préparation' }).waitFor();
+
+  await page.getByRole('group', { name: 'Langue de la procédure' }).getByLabel('Français').check();
+  await page.getByLabel('Langue que la victime comprend le mieux').selectOption('ar');
+  await page.getByRole('group', { name: 'Interprète demandé' }).getByLabel('Oui').check();
+  // The follow-ups appear only once their question is answered yes.
+  await page.getByRole('group', { name: 'Interprète présent' }).getByLabel('Oui').check();
+  await page.getByLabel("Nom ou référence de l'interprète").fill(TYPED.interpreterReference);
+  await page.getByRole('group', { name: 'Une personne de son choix accompagne la victime' }).getByLabel('Oui').check();
+  await page.getByLabel("Qui l'accompagne (nom, qualité)").fill(TYPED.supportPerson);
+  await page.getByRole('group', { name: 'Le local est adapté et discret' }).getByLabel('Oui').check();
+  await page.getByRole('group', { name: 'Je suis formé·e aux violences fondées sur le genre' }).getByLabel('Oui').check();
+  await page.getByRole('group', { name: "Genre de l'agent souhaité par la victime" }).getByLabel('Une femme').check();
+  await page.getByRole('group', { name: 'Sa préférence a pu être respectée' }).getByLabel('Oui').check();
+  await page.getByRole('group', { name: 'Elle peut parler en sécurité maintenant' }).getByLabel('Oui').check();
+  await page.getByLabel('Souhaits de la victime pour l’audition et la suite'.replace('’', "'")).fill(TYPED.victimWishes);
+  await waitForSaved(page);
+  await expectAccessible(page, 'hearing set-up');
+}
+
+/** "Saved" is shown only after main confirmed the durable write. */
+export async function waitForSaved(page: Page): Promise<void> {
+  await page.locator('[data-save-state="saved"]').waitFor();
+  // A text field saves after a short pause: wait until nothing is pending any more.
+  await page.waitForFunction(() => document.querySelector('[data-save-state]')?.getAttribute('data-save-state') === 'saved');
+}
+
+export async function expectSetupAnswers(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: 'Préparation' }).waitFor();
+  expect(await page.getByRole('group', { name: 'Langue de la procédure' }).getByLabel('Français').isChecked()).toBe(true);
+  expect(await page.getByLabel('Langue que la victime comprend le mieux').inputValue()).toBe('ar');
+  expect(await page.getByRole('group', { name: 'Interprète présent' }).getByLabel('Oui').isChecked()).toBe(true);
+  expect(await page.getByLabel("Nom ou référence de l'interprète").inputValue()).toBe(TYPED.interpreterReference);
+  expect(await page.getByLabel("Qui l'accompagne (nom, qualité)").inputValue()).toBe(TYPED.supportPerson);
+  expect(await page.getByRole('group', { name: "Genre de l'agent souhaité par la victime" }).getByLabel('Une femme').isChecked()).toBe(true);
+  expect(await page.getByLabel("Souhaits de la victime pour l'audition et la suite").inputValue()).toBe(TYPED.victimWishes);
+}
+
+/** Locks with the shortcut, checks nothing of the hearing remains in the page, unlocks. */
+export async function lockAndUnlock(page: Page): Promise<void> {
+  await page.keyboard.press('Control+Shift+L');
+  await page.getByRole('heading', { name: 'Écran verrouillé' }).waitFor();
+  const html = await page.content();
+  expect(html).not.toContain(TYPED.interpreterReference);
+  expect(html).not.toContain('0470 12 34 56');
+  await expectAccessible(page, 'lock screen');
+  await page.getByLabel('Mot de passe').fill('not the password');
+  await page.getByRole('button', { name: 'Déverrouiller' }).click();
+  await page.getByText("Nom d'utilisateur inconnu ou mot de passe erroné.").waitFor();
+  await page.getByLabel('Mot de passe').fill(OFFICER.password);
+  await page.getByRole('button', { name: 'Déverrouiller' }).click();
+  await page.getByRole('heading', { name: 'Préparation' }).waitFor();
+  await expectSetupAnswers(page);
+}
+
+/** The officer switches the interface to Dutch: the same answers, Dutch labels. */
+export async function switchToDutch(page: Page): Promise<void> {
+  await page.getByLabel("Langue de l'interface").selectOption('nl');
+  await page.getByRole('heading', { name: 'Voorbereiding' }).waitFor();
+  expect(await page.getByLabel('Naam of referentie van de tolk').inputValue()).toBe(TYPED.interpreterReference);
+  expect(await page.getByRole('group', { name: 'Taal van de procedure' }).getByLabel('Frans').isChecked()).toBe(true);
+  expect(await page.locator('html').getAttribute('lang')).toBe('nl');
+  await expectAccessible(page, 'hearing in Dutch');
+}

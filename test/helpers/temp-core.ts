@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createAppCore, DATABASE_FILE_NAME, type AppCore } from '../../src-main/app-core';
+import type { Channel, ChannelInput, ChannelOutput } from '../../src-main/api/contract';
+import { parseConfig, type AppConfig } from '../../src-main/config';
+import type { FormRegistry } from '../../forms/registry';
+
+export const MIGRATIONS = path.resolve(import.meta.dirname, '../../migrations');
+
+export function tempDir(prefix = 'hd-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Invented people only. */
+export const PEOPLE = {
+  admin: { username: 'admin.test', displayName: 'Alex Admin', password: 'admin passphrase 2026' },
+  officer: { username: 'officer.one', displayName: 'Inès Fictive', password: 'officer one passphrase', role: 'officer' as const },
+  otherOfficer: { username: 'officer.two', displayName: 'Bart Verzonnen', password: 'officer two passphrase', role: 'officer' as const },
+};
+
+export interface TestCore {
+  core: AppCore;
+  dir: string;
+  key: Buffer;
+  dbFile: string;
+  clock: { now: number };
+  /** Calls a channel as the given window and returns the value, failing the test on an error. */
+  ok<C extends Channel>(client: string, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
+  close(): void;
+}
+
+export function openTestCore(options: { dir?: string; key?: Buffer; config?: Partial<AppConfig>; registry?: FormRegistry } = {}): TestCore {
+  const dir = options.dir ?? tempDir();
+  const key = options.key ?? randomBytes(32);
+  const clock = { now: Date.UTC(2026, 10, 23, 9, 0, 0) };
+  const core = createAppCore({
+    dataDir: dir,
+    key,
+    migrationsFolder: MIGRATIONS,
+    config: parseConfig(options.config ?? {}),
+    now: () => clock.now,
+    ...(options.registry ? { registry: options.registry } : {}),
+    log: () => {},
+  });
+  return {
+    core,
+    dir,
+    key,
+    dbFile: path.join(dir, DATABASE_FILE_NAME),
+    clock,
+    async ok(client, channel, input) {
+      const result = await core.dispatcher.call(client, channel, input);
+      if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+      return result.value;
+    },
+    close: () => core.close(),
+  };
+}
+
+/** First administrator, one or two officers, each signed in on its own window. */
+export async function seedAccounts(t: TestCore, extraOfficers = false): Promise<void> {
+  await t.ok('admin-window', 'setup.createAdministrator', PEOPLE.admin);
+  await t.ok('admin-window', 'users.create', PEOPLE.officer);
+  if (extraOfficers) await t.ok('admin-window', 'users.create', PEOPLE.otherOfficer);
+  await t.ok('officer-window', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password });
+  if (extraOfficers) {
+    await t.ok('other-window', 'session.login', { username: PEOPLE.otherOfficer.username, password: PEOPLE.otherOfficer.password });
+  }
+}
+
+/** Every row of every table, to prove that a refused call changed nothing. */
+export function snapshotTables(t: TestCore): Record<string, unknown[]> {
+  const tables = t.core.database.sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string }[];
+  return Object.fromEntries(tables.map(({ name }) => [name, t.core.database.sqlite.prepare(`SELECT * FROM "${name}"`).all()]));
+}

@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DatabaseOpenError, openDatabase } from '../../src-main/db/database';
+import { verifyAuditChain } from '../../src-main/services/audit';
+import { MIGRATIONS, openTestCore, PEOPLE, seedAccounts, tempDir, type TestCore } from '../helpers/temp-core';
+
+const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as { entries: { when: number; tag: string }[] };
+
+function openAt(dir: string, key: Buffer, migrationsFolder = MIGRATIONS) {
+  return openDatabase({ file: path.join(dir, 'hearing-desk.db'), key, migrationsFolder, backupsFolder: path.join(dir, 'backups') });
+}
+
+function expectOpenError(fn: () => unknown, code: string) {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(DatabaseOpenError);
+    expect((error as DatabaseOpenError).code).toBe(code);
+    return;
+  }
+  throw new Error(`expected ${code}`);
+}
+
+describe('encrypted database', () => {
+  let t: TestCore | undefined;
+  afterEach(() => t?.close());
+
+  it('migrates an empty database to every table, with the pragmas the spec requires', () => {
+    t = openTestCore();
+    const sqlite = t.core.database.sqlite;
+    const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    expect(tables).toEqual(expect.arrayContaining(['users', 'hearings', 'hearing_forms', 'answers', 'audit_events', '__drizzle_migrations']));
+    expect(sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: journal.entries.length });
+    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('holds no plaintext, in the file or its WAL, and refuses a wrong key without changing the file', async () => {
+    t = openTestCore();
+    await seedAccounts(t);
+    const { hearing } = await t.ok('officer-window', 'hearings.create', {});
+    const marker = 'UNIQUE-MARKER-VICTIM-WISH-7731';
+    await t.ok('officer-window', 'hearings.saveAnswers', { hearingId: hearing.id, formId: 'setup', changes: [{ fieldId: 'victimWishes', value: marker, baseRevision: 0 }] });
+    const files = ['', '-wal'].map((s) => t!.dbFile + s).filter((f) => fs.existsSync(f));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const bytes = fs.readFileSync(file);
+      expect(bytes.includes(marker)).toBe(false);
+      expect(bytes.includes(PEOPLE.officer.username)).toBe(false);
+      expect(bytes.includes('SQLite format 3')).toBe(false);
+    }
+    t.close();
+    const before = fs.readFileSync(t.dbFile);
+    expectOpenError(() => openAt(t!.dir, randomBytes(32)), 'DATABASE_WRONG_KEY');
+    expect(fs.readFileSync(t.dbFile).equals(before)).toBe(true);
+    t = openTestCore({ dir: t.dir, key: t.key });
+    expect((await t.ok('x', 'setup.status', {})).needsSetup).toBe(false);
+  });
+
+  it('refuses a database written by a newer version and leaves it byte-identical', () => {
+    const dir = tempDir();
+    const key = randomBytes(32);
+    openAt(dir, key).close();
+    // A newer app applied a migration this one does not know.
+    const newer = new Database(path.join(dir, 'hearing-desk.db'));
+    newer.pragma(`hexkey='${key.toString('hex')}'`);
+    newer.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', journal.entries.at(-1)!.when + 86_400_000);
+    newer.close();
+    const file = path.join(dir, 'hearing-desk.db');
+    const before = fs.readFileSync(file);
+    expectOpenError(() => openAt(dir, key), 'DATABASE_TOO_NEW');
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
+  });
+
+  it('backs up an existing database before migrating it, as an encrypted copy', () => {
+    const dir = tempDir();
+    const key = randomBytes(32);
+    // An older app knew only the first migration.
+    const older = tempDir('hd-migrations-');
+    fs.mkdirSync(path.join(older, 'meta'));
+    const first = journal.entries[0]!;
+    fs.copyFileSync(path.join(MIGRATIONS, `${first.tag}.sql`), path.join(older, `${first.tag}.sql`));
+    fs.writeFileSync(path.join(older, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: [first] }));
+    const old = openAt(dir, key, older);
+    expect(old.backupFile).toBeNull();
+    old.close();
+
+    const upgraded = openAt(dir, key);
+    expect(upgraded.backupFile).not.toBeNull();
+    upgraded.close();
+    const backup = upgraded.backupFile!;
+    expect(fs.readFileSync(backup).includes('CREATE TABLE')).toBe(false);
+    const copy = new Database(backup, { readonly: true });
+    copy.pragma(`hexkey='${key.toString('hex')}'`);
+    expect(copy.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: 1 });
+    copy.close();
+  });
+
+  it('keeps migration timestamps strictly increasing', () => {
+    const times = journal.entries.map((e) => e.when);
+    for (let i = 1; i < times.length; i++) expect(times[i]).toBeGreaterThan(times[i - 1]!);
+  });
+
+  it('checks integrity after an unclean shutdown and refuses a damaged file', () => {
+    const dir = tempDir();
+    const key = randomBytes(32);
+    const db = openAt(dir, key);
+    db.sqlite.exec("CREATE TABLE filler (x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO filler SELECT randomblob(200) FROM n;");
+    db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    db.sqlite.close(); // no db.close(): the running marker stays, as after a crash
+
+    const reopened = openAt(dir, key);
+    expect(reopened.recoveredFromUncleanShutdown).toBe(true);
+    reopened.sqlite.close();
+
+    const file = path.join(dir, 'hearing-desk.db');
+    const bytes = fs.readFileSync(file);
+    bytes.fill(0x5a, bytes.length - 40_000, bytes.length - 36_000);
+    fs.writeFileSync(file, bytes);
+    expectOpenError(() => openAt(dir, key), 'DATABASE_DAMAGED');
+  });
+
+  it('keeps an append-only, hash-chained audit trail', async () => {
+    t = openTestCore();
+    await seedAccounts(t);
+    const { hearing } = await t.ok('officer-window', 'hearings.create', {});
+    await t.ok('officer-window', 'hearings.load', { hearingId: hearing.id });
+    const sqlite = t.core.database.sqlite;
+    const actions = (sqlite.prepare('SELECT action FROM audit_events ORDER BY seq').all() as { action: string }[]).map((r) => r.action);
+    expect(actions).toEqual(['setup.administrator_created', 'user.created', 'login.succeeded', 'hearing.created', 'hearing.opened']);
+    expect(verifyAuditChain(t.core.database.db)).toEqual({ brokenAt: null, length: 5 });
+    expect(() => sqlite.prepare("UPDATE audit_events SET action = 'x' WHERE seq = 1").run()).toThrow(/append-only/);
+    expect(() => sqlite.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/);
+    // Someone with the key who drops the trigger still cannot rewrite history unseen.
+    sqlite.exec('DROP TRIGGER audit_events_no_update');
+    sqlite.prepare("UPDATE audit_events SET user_id = 'someone-else' WHERE seq = 4").run();
+    expect(verifyAuditChain(t.core.database.db).brokenAt).toBe(4);
+  });
+});

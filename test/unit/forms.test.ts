@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../../src-main/api/contract';
+import { formDefinitionSchema, type FormDefinitionInput } from '../../forms/definition-schema';
+import { answerSchema, formAnswersSchema, isFieldVisible, missingBeforeClose } from '../../forms/engine';
+import { setupV1 } from '../../forms/definitions/setup.v1';
+import { OFFICER_UI_LANGUAGES } from '../../forms/languages';
+import { buildRegistry, formRegistry } from '../../forms/registry';
+import { openTestCore, seedAccounts, type TestCore } from '../helpers/temp-core';
+
+const CATALOG_DIR = path.resolve(import.meta.dirname, '../../forms/catalogs/officer');
+const catalogs = Object.fromEntries(
+  OFFICER_UI_LANGUAGES.map((lang) => [lang, JSON.parse(fs.readFileSync(path.join(CATALOG_DIR, `${lang}.json`), 'utf8')) as object]),
+);
+
+function flatten(value: unknown, prefix = ''): Record<string, string> {
+  if (typeof value === 'string') return { [prefix]: value };
+  return Object.entries(value as object).reduce<Record<string, string>>((all, [k, v]) => ({ ...all, ...flatten(v, prefix ? `${prefix}.${k}` : k) }), {});
+}
+const flat = Object.fromEntries(Object.entries(catalogs).map(([lang, c]) => [lang, flatten(c)]));
+
+function keysOfDefinition(form: ReturnType<typeof formDefinitionSchema.parse>): string[] {
+  return [form.titleKey, ...form.fields.flatMap((f) => [f.labelKey, ...(f.helpKey ? [f.helpKey] : []), ...(f.kind === 'singleChoice' ? f.options.map((o) => o.labelKey) : [])])];
+}
+
+/** Every `t('literal.key')` in the renderer. */
+function keysUsedInRenderer(): string[] {
+  const dir = path.resolve(import.meta.dirname, '../../src-renderer');
+  const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
+  return files.flatMap((f) => [...fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/\bt\('([a-zA-Z0-9_.]+)'/g)].map((m) => m[1]!));
+}
+
+describe('officer catalogs', () => {
+  it('have the same keys in French, Dutch, German and English, none empty', () => {
+    const reference = Object.keys(flat.en!).sort();
+    for (const lang of OFFICER_UI_LANGUAGES) {
+      expect(Object.keys(flat[lang]!).sort(), lang).toEqual(reference);
+      for (const [key, text] of Object.entries(flat[lang]!)) expect(text.trim(), `${lang}:${key}`).not.toBe('');
+    }
+  });
+
+  it('translate every key the form definitions, the renderer and the error codes use', () => {
+    const used = [
+      ...formRegistry.all.flatMap(keysOfDefinition),
+      ...keysUsedInRenderer(),
+      ...ERROR_CODES.map((code) => `error.${code}`),
+      ...['officer', 'supervisor', 'administrator'].map((r) => `role.${r}`),
+      ...OFFICER_UI_LANGUAGES.map((l) => `uiLanguage.${l}`),
+      'answer.tooLong',
+      'answer.notAnOption',
+    ];
+    expect(keysUsedInRenderer().length).toBeGreaterThan(30);
+    for (const lang of OFFICER_UI_LANGUAGES) {
+      const missing = used.filter((key) => !(key in flat[lang]!));
+      expect(missing, lang).toEqual([]);
+    }
+  });
+});
+
+describe('form definitions', () => {
+  it('are all valid, with unique id and version', () => {
+    expect(formRegistry.all.length).toBeGreaterThan(0);
+    for (const form of formRegistry.all) expect(formDefinitionSchema.safeParse(form).success).toBe(true);
+  });
+
+  it('refuse broken definitions', () => {
+    const broken: [string, unknown][] = [
+      ['duplicate field', { ...setupV1, fields: [setupV1.fields[0], setupV1.fields[0]] }],
+      ['follow-up on an unknown field', { ...setupV1, fields: [{ id: 'a', kind: 'shortText', labelKey: 'x', visibleWhen: { field: 'nope', in: ['yes'] } }] }],
+      ['follow-up on an unknown option', { ...setupV1, fields: [setupV1.fields[3], { id: 'a', kind: 'shortText', labelKey: 'x', visibleWhen: { field: 'interpreterRequested', in: ['maybe'] } }] }],
+      ['prose instead of a key', { ...setupV1, titleKey: 'Set-up of the hearing' }],
+      ['unknown kind', { ...setupV1, fields: [{ id: 'a', kind: 'slider', labelKey: 'x' }] }],
+      ['single option', { ...setupV1, fields: [{ id: 'a', kind: 'singleChoice', labelKey: 'x', options: [{ value: 'y', labelKey: 'y' }] }] }],
+    ];
+    for (const [name, definition] of broken) expect(formDefinitionSchema.safeParse(definition).success, name).toBe(false);
+    expect(() => buildRegistry([setupV1, setupV1])).toThrow(/share an id and version/);
+  });
+
+  it('derive the answer schemas main and the renderer both use', () => {
+    const form = formRegistry.latest('setup')!;
+    const byId = Object.fromEntries(form.fields.map((f) => [f.id, f]));
+    expect(answerSchema(byId.procedureLanguage!).safeParse('nl').success).toBe(true);
+    expect(answerSchema(byId.procedureLanguage!).safeParse('en').success).toBe(false);
+    expect(answerSchema(byId.procedureLanguage!).safeParse(null).success).toBe(true);
+    expect(answerSchema(byId.interpreterReference!).safeParse('x'.repeat(200)).success).toBe(true);
+    expect(answerSchema(byId.interpreterReference!).safeParse('x'.repeat(201)).success).toBe(false);
+    expect(formAnswersSchema(form).safeParse({ procedureLanguage: 'fr', unknownField: 'x' }).success).toBe(false);
+  });
+
+  it('ask follow-ups only when their condition holds, and list what is missing before closing', () => {
+    const form = formRegistry.latest('setup')!;
+    const reference = form.fields.find((f) => f.id === 'interpreterReference')!;
+    expect(isFieldVisible(reference, { interpreterPresent: 'yes' })).toBe(true);
+    expect(isFieldVisible(reference, { interpreterPresent: 'no' })).toBe(false);
+    const missing = missingBeforeClose(form, { procedureLanguage: 'fr', victimLanguage: 'ar', interpreterRequested: 'yes', interpreterPresent: 'yes', interpreterReference: '  ' });
+    expect(missing).toContain('interpreterReference');
+    expect(missing).not.toContain('victimLanguageOther');
+    expect(missing).not.toContain('procedureLanguage');
+  });
+});
+
+describe('versioned definitions', () => {
+  let t: TestCore | undefined;
+  afterEach(() => t?.close());
+
+  // Version 2 drops a question, adds one and narrows an option list.
+  const setupV2: FormDefinitionInput = {
+    ...setupV1,
+    version: 2,
+    fields: [
+      ...setupV1.fields.filter((f) => f.id !== 'safeToTalk'),
+      { id: 'safeContactChannel', kind: 'shortText', labelKey: 'form.setup.victimWishes.label' },
+    ],
+  };
+
+  it('keep a hearing on the version it was opened under after the definition changes', async () => {
+    t = openTestCore({ registry: buildRegistry([setupV1]) });
+    await seedAccounts(t);
+    const { hearing: old } = await t.ok('officer-window', 'hearings.create', {});
+    await t.ok('officer-window', 'hearings.saveAnswers', { hearingId: old.id, formId: 'setup', changes: [{ fieldId: 'safeToTalk', value: 'yes', baseRevision: 0 }] });
+    t.close();
+
+    // The app is updated: version 2 ships beside version 1.
+    t = openTestCore({ dir: t.dir, key: t.key, registry: buildRegistry([setupV1, setupV2]) });
+    await t.ok('officer-window', 'session.login', { username: 'officer.one', password: 'officer one passphrase' });
+    const reopened = await t.ok('officer-window', 'hearings.load', { hearingId: old.id });
+    expect(reopened.forms).toEqual([{ formId: 'setup', formVersion: 1 }]);
+    expect(reopened.answers).toMatchObject([{ fieldId: 'safeToTalk', value: 'yes', formVersion: 1 }]);
+    // Still answerable under its own version; version 2's new question does not apply to it.
+    await t.ok('officer-window', 'hearings.saveAnswers', { hearingId: old.id, formId: 'setup', changes: [{ fieldId: 'safeToTalk', value: 'no', baseRevision: 1 }] });
+    const refused = await t.core.dispatcher.call('officer-window', 'hearings.saveAnswers', { hearingId: old.id, formId: 'setup', changes: [{ fieldId: 'safeContactChannel', value: 'x', baseRevision: 0 }] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'UNKNOWN_FIELD' } });
+
+    const { hearing: fresh } = await t.ok('officer-window', 'hearings.create', {});
+    expect((await t.ok('officer-window', 'hearings.load', { hearingId: fresh.id })).forms).toEqual([{ formId: 'setup', formVersion: 2 }]);
+  });
+});
