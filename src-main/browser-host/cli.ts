@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAppCore } from '../app-core';
+import { createAppCore, type AppCore } from '../app-core';
+import { ConfigError } from '../config';
+import { DatabaseOpenError } from '../db/database';
 import { startBrowserHost } from './server';
 
 /**
@@ -32,11 +34,19 @@ function readOrCreateKey(file: string): Buffer {
   return key;
 }
 
-const core = createAppCore({
-  dataDir,
-  key: readOrCreateKey(path.join(dataDir, 'database-key.dev')),
-  migrationsFolder: path.join(root, 'migrations'),
-});
+let core: AppCore;
+try {
+  core = createAppCore({
+    dataDir,
+    key: readOrCreateKey(path.join(dataDir, 'database-key.dev')),
+    migrationsFolder: path.join(root, 'migrations'),
+  });
+} catch (error) {
+  // Database and configuration errors say what is wrong and that nothing was written.
+  const known = error instanceof DatabaseOpenError || error instanceof ConfigError;
+  console.error(`Hearing Desk browser host cannot start: ${known ? error.message : String(error)}`);
+  process.exit(1);
+}
 if (core.database.recoveredFromUncleanShutdown) console.log('The previous run stopped abruptly; the database passed its integrity check.');
 
 const host = await startBrowserHost({

@@ -1,0 +1,209 @@
+/**
+ * `npm run bench`: the figures issue #2 asks for, measured on this machine.
+ *  - save round trip with 10,000 hearings in the database: in main (dispatcher to durable
+ *    write), over the browser host's loopback transport, and from a click in the real UI in
+ *    Chromium until "saved" is shown;
+ *  - the renderer's initial JavaScript, gzipped;
+ *  - browser-host start to an interactive login screen.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { createAppCore } from '../src-main/app-core';
+import { startBrowserHost } from '../src-main/browser-host/server';
+import { parseConfig } from '../src-main/config';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const RENDERER = path.join(ROOT, '.vite/renderer/main_window');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const HEARINGS = 10_000;
+const ANSWERS_PER_HEARING = 12;
+const SAVES = 1_000;
+const UI_SAVES = 200;
+const OFFICER = { username: 'bench.officer', displayName: 'Bench Officer', password: 'bench officer passphrase', role: 'officer' as const };
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+function summary(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { n: sorted.length, median: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1)! };
+}
+const ms = (v: number) => `${v.toFixed(2)} ms`;
+
+async function main() {
+  if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('Build the renderer first (npm run bench does)');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hd-bench-'));
+  const key = randomBytes(32);
+  const core = createAppCore({ dataDir, key, migrationsFolder: path.join(ROOT, 'migrations'), config: parseConfig({}) });
+  const call = async (client: string, channel: Parameters<typeof core.dispatcher.call>[1], input: object) => {
+    const result = await core.dispatcher.call(client, channel, input as never);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
+    return result.value as never;
+  };
+
+  await call('admin', 'setup.createAdministrator', { username: 'bench.admin', displayName: 'Bench Admin', password: 'bench admin passphrase' });
+  await call('admin', 'users.create', OFFICER);
+  await call('bench', 'session.login', { username: OFFICER.username, password: OFFICER.password });
+  const officerId = (core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(OFFICER.username) as { id: string }).id;
+
+  // Seed 10,000 hearings with answers straight into the tables, in one transaction (seeding only).
+  const seedStart = performance.now();
+  const sqlite = core.database.sqlite;
+  const insertHearing = sqlite.prepare("INSERT INTO hearings (id, reference, owner_id, status, created_at, updated_at) VALUES (?, ?, ?, 'open', ?, ?)");
+  const insertForm = sqlite.prepare("INSERT INTO hearing_forms (hearing_id, form_id, form_version) VALUES (?, 'setup', 1)");
+  const insertAnswer = sqlite.prepare("INSERT INTO answers (hearing_id, form_id, form_version, field_id, value_json, revision, updated_at, updated_by) VALUES (?, 'setup', 1, ?, ?, 1, ?, ?)");
+  sqlite.transaction(() => {
+    for (let i = 0; i < HEARINGS; i++) {
+      const id = randomUUID();
+      const at = Date.now() - i * 60_000;
+      insertHearing.run(id, `HD-2025-${String(i + 1).padStart(6, '0')}`, officerId, at, at);
+      insertForm.run(id);
+      for (let f = 0; f < ANSWERS_PER_HEARING; f++) insertAnswer.run(id, `field${f}`, JSON.stringify(`answer ${f} `.repeat(20)), at, officerId);
+    }
+  })();
+  const seedMs = performance.now() - seedStart;
+
+  const { hearing } = (await call('bench', 'hearings.create', {})) as { hearing: { id: string } };
+  let revision = 0;
+  const inMain: number[] = [];
+  for (let i = 0; i < SAVES; i++) {
+    const start = performance.now();
+    await call('bench', 'hearings.saveAnswers', { hearingId: hearing.id, formId: 'setup', changes: [{ fieldId: 'victimWishes', value: `wish ${i}`, baseRevision: revision++ }] });
+    inMain.push(performance.now() - start);
+  }
+
+  const host = await startBrowserHost({ core, rendererDir: RENDERER });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const page = await (await browser.newContext({ locale: 'fr-BE' })).newPage();
+  await page.goto(host.url);
+  await page.locator('#username').fill(OFFICER.username);
+  await page.locator('#password').fill(OFFICER.password);
+  await page.locator('button[type=submit]').click();
+  await page.getByRole('heading', { name: 'Mes auditions' }).waitFor();
+
+  // The transport alone: a renderer's call over loopback HTTP to the dispatcher and back.
+  const overHttp = await page.evaluate(
+    async ({ hearingId, firstRevision, count }) => {
+      const samples: number[] = [];
+      // The signed-in tab's own client id, as the API client sends it.
+      const clientId = sessionStorage.getItem('hearing-desk.client-id') ?? '';
+      for (let i = 0; i < count; i++) {
+        const start = performance.now();
+        const response = await fetch('/api/invoke', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Hearing-Desk-Client': clientId },
+          body: JSON.stringify({ channel: 'hearings.saveAnswers', input: { hearingId, formId: 'setup', changes: [{ fieldId: 'supportPerson', value: `p ${i}`, baseRevision: firstRevision + i }] } }),
+        });
+        const envelope = (await response.json()) as { ok: boolean };
+        if (!envelope.ok) throw new Error(JSON.stringify(envelope));
+        samples.push(performance.now() - start);
+      }
+      return samples;
+    },
+    { hearingId: hearing.id, firstRevision: 0, count: SAVES },
+  );
+
+  // The whole path: a click on a radio button until the UI shows "saved".
+  await page.goto(`${new URL(host.url).origin}/#/hearing/${hearing.id}`);
+  await page.getByRole('heading', { name: 'Préparation' }).waitFor();
+  const group = page.getByRole('group', { name: 'Elle peut parler en sécurité maintenant' });
+  const inUi: number[] = [];
+  for (let i = 0; i < UI_SAVES; i++) {
+    const option = group.getByLabel(i % 2 === 0 ? 'Oui' : 'Non');
+    const handle = await option.elementHandle();
+    inUi.push(
+      await page.evaluate(
+        (input) =>
+          new Promise<number>((resolve) => {
+            // No named inner functions: tsx would wrap them in a helper the page does not have.
+            const start = performance.now();
+            const observer = new MutationObserver(() => {
+              if (document.querySelector('[data-save-state]')?.getAttribute('data-save-state') === 'saved') {
+                observer.disconnect();
+                resolve(performance.now() - start);
+              }
+            });
+            observer.observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
+            (input as HTMLInputElement).click();
+          }),
+        handle,
+      ),
+    );
+  }
+  await browser.close();
+  await host.close();
+  core.close();
+
+  // Initial JavaScript: the entry script and everything it preloads.
+  const html = fs.readFileSync(path.join(RENDERER, 'index.html'), 'utf8');
+  const scripts = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const jsBytes = scripts.reduce((sum, file) => sum + fs.statSync(path.join(RENDERER, file)).size, 0);
+  const jsGzip = scripts.reduce((sum, file) => sum + gzipSync(fs.readFileSync(path.join(RENDERER, file)), { level: 9 }).length, 0);
+
+  // The browser host reads its key from this file (see src-main/browser-host/cli.ts).
+  fs.writeFileSync(path.join(dataDir, 'database-key.dev'), key.toString('hex'), { mode: 0o600 });
+  const startup = await measureStartup(dataDir);
+
+  const results = {
+    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version },
+    database: { hearings: HEARINGS + 1, answers: HEARINGS * ANSWERS_PER_HEARING, seedMs: Math.round(seedMs) },
+    saveInMain: summary(inMain),
+    saveOverBrowserHostHttp: summary(overHttp),
+    saveFromUiClickToSavedShown: summary(inUi),
+    rendererInitialJs: { files: scripts, bytes: jsBytes, gzipBytes: jsGzip },
+    browserHostStartToLogin: summary(startup),
+  };
+  fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, 'bench/results/latest.json'), JSON.stringify(results, null, 2));
+
+  console.log(`\nHearing Desk benchmarks (${results.machine.cpus} × ${results.machine.cpu}, Node ${results.machine.node})`);
+  console.log(`database: ${results.database.hearings} hearings, ${results.database.answers} answers`);
+  for (const [name, s] of [
+    ['save, in main (dispatcher → durable write)', results.saveInMain],
+    ['save, renderer → browser host → durable write', results.saveOverBrowserHostHttp],
+    ['save, UI click → "saved" shown', results.saveFromUiClickToSavedShown],
+    ['browser host start → login screen interactive', results.browserHostStartToLogin],
+  ] as const) {
+    console.log(`${name.padEnd(50)} median ${ms(s.median).padStart(10)}   p99 ${ms(s.p99).padStart(10)}   (n=${s.n})`);
+  }
+  console.log(`${'renderer initial JavaScript'.padEnd(50)} ${(jsBytes / 1024).toFixed(1)} KB, gzipped ${(jsGzip / 1024).toFixed(1)} KB`);
+  console.log('written to bench/results/latest.json');
+}
+
+/** From spawning the host process to a login form that accepts typing, with Chromium already running. */
+async function measureStartup(dataDir: string): Promise<number[]> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const samples: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const page = await (await browser.newContext()).newPage();
+    const start = performance.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src-main/browser-host/cli.ts'), '--data-dir', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        const match = /Open: (\S+)/.exec(out);
+        if (match) resolve(match[1]!);
+      });
+      child.once('exit', () => reject(new Error(out)));
+    });
+    await page.goto(url);
+    await page.locator('#username').waitFor();
+    await page.locator('#username').fill('x');
+    samples.push(performance.now() - start);
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    await page.context().close();
+  }
+  await browser.close();
+  return samples;
+}
+
+await main();
