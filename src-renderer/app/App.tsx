@@ -35,9 +35,16 @@ export function App() {
     return onSessionChanged(() => void refresh());
   }, [refresh]);
 
+  const [unsavedAtSignOut, setUnsavedAtSignOut] = useState(false);
+
   const signOut = useCallback(
-    async (reason?: ApiError) => {
-      await flushAllQueues();
+    async (reason?: ApiError, force = false) => {
+      // Answers typed but not yet saved would go with the session: say so instead.
+      if (!(await flushAllQueues()) && !force && !reason) {
+        setUnsavedAtSignOut(true);
+        return;
+      }
+      setUnsavedAtSignOut(false);
       await call('session.logout', {});
       forgetAllQueues();
       setNotice(reason ?? null);
@@ -70,7 +77,24 @@ export function App() {
       if (session.locked) {
         return <LockScreen user={session.user} onUnlocked={(s) => setState({ kind: 'session', session: s })} onSignOut={(reason) => void signOut(reason)} />;
       }
-      return <SignedIn session={session} user={session.user} onSession={(s) => setState({ kind: 'session', session: s })} onSignOut={() => void signOut()} />;
+      return (
+        <>
+          {unsavedAtSignOut ? (
+            <div className="error-banner unsaved-warning" role="alertdialog" aria-labelledby="unsaved-warning-text">
+              <p id="unsaved-warning-text">{t('app.unsavedAtSignOut')}</p>
+              <div className="actions">
+                <button type="button" className="primary" onClick={() => setUnsavedAtSignOut(false)}>
+                  {t('app.stayAndSave')}
+                </button>
+                <button type="button" onClick={() => void signOut(undefined, true)}>
+                  {t('app.signOutAnyway')}
+                </button>
+              </div>
+            </div>
+          ) : null}
+          <SignedIn session={session} user={session.user} onSession={(s) => setState({ kind: 'session', session: s })} onSignOut={() => void signOut()} />
+        </>
+      );
     }
   }
 }

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-core';
 import { launchChromium, startHost, type RunningHost } from './harness';
-import { createOfficer, expectSetupAnswers, fillSetupStep, firstRun, lockAndUnlock, signIn, switchToDutch } from './scenario';
+import { createOfficer, expectSetupAnswers, fillSetupStep, firstRun, lockAndUnlock, signIn, switchToDutch, TYPED } from './scenario';
 
 describe('the app in Chromium against the browser host', () => {
   let browser: Browser;
@@ -62,5 +62,21 @@ describe('the app in Chromium against the browser host', () => {
     await page.getByRole('heading', { name: 'Mes auditions' }).waitFor();
     await page.goto(`${origin}/${hearingPath}`);
     await expectSetupAnswers(page);
+  });
+
+  it('says plainly when a save fails, keeps the text on screen, and warns before signing out', async () => {
+    await expectSetupAnswers(page);
+    await host.stop();
+    const wishes = page.getByLabel("Souhaits de la victime pour l'audition et la suite");
+    const more = `${TYPED.victimWishes}\nAjouté pendant la panne.`;
+    await wishes.fill(more);
+    await page.locator('[data-save-state="error"]').waitFor();
+    await page.getByText("Non enregistré : L'application n'a pas pu être jointe.").waitFor();
+    expect(await wishes.inputValue()).toBe(more);
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('alertdialog').getByText('Certaines réponses n\'ont pas encore pu être enregistrées.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Rester et les enregistrer' }).click();
+    expect(await wishes.inputValue()).toBe(more);
+    host = await startHost(dataDir);
   });
 });
