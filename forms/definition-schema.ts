@@ -20,9 +20,12 @@ const common = {
   requiredToClose: z.boolean().default(false),
 };
 
-export const fieldDefinitionSchema = z.discriminatedUnion('kind', [
+const textFields = [
   z.object({ ...common, kind: z.literal('shortText'), maxLength: z.number().int().positive().max(2000).default(200) }).strict(),
   z.object({ ...common, kind: z.literal('longText'), maxLength: z.number().int().positive().max(200_000).default(20_000) }).strict(),
+] as const;
+
+const choiceFields = [
   z
     .object({
       ...common,
@@ -31,7 +34,34 @@ export const fieldDefinitionSchema = z.discriminatedUnion('kind', [
       options: z.array(option).min(2),
     })
     .strict(),
-]);
+  /** Several answers allowed (forms of violence, for example). */
+  z.object({ ...common, kind: z.literal('multiChoice'), options: z.array(option).min(2) }).strict(),
+] as const;
+
+const timeFields = [
+  /** A calendar date, `YYYY-MM-DD`. */
+  z.object({ ...common, kind: z.literal('date') }).strict(),
+  /** A local date and time, `YYYY-MM-DDTHH:mm`. */
+  z.object({ ...common, kind: z.literal('dateTime') }).strict(),
+  /** "on ...", "between ... and ...", or "about ..." in words: victims rarely know the exact day. */
+  z.object({ ...common, kind: z.literal('dateOrPeriod') }).strict(),
+] as const;
+
+const simpleFieldSchema = z.discriminatedUnion('kind', [...textFields, ...choiceFields, ...timeFields]);
+
+/** Persons, children, incidents, evidence: the same questions asked once per item. */
+const groupFieldSchema = z
+  .object({
+    ...common,
+    kind: z.literal('group'),
+    itemLabelKey: catalogKey,
+    minItems: z.number().int().nonnegative().default(0),
+    maxItems: z.number().int().positive().max(200).default(50),
+    fields: z.array(simpleFieldSchema).min(1),
+  })
+  .strict();
+
+export const fieldDefinitionSchema = z.discriminatedUnion('kind', [...textFields, ...choiceFields, ...timeFields, groupFieldSchema]);
 
 export const formDefinitionSchema = z
   .object({
@@ -52,7 +82,7 @@ export const formDefinitionSchema = z
         // A follow-up must come after the question it depends on, so the form reads in order.
         if (!controller || !seen.has(controller.id)) {
           ctx.addIssue({ code: 'custom', path: ['fields', index, 'visibleWhen'], message: `unknown or later field ${field.visibleWhen.field}` });
-        } else if (controller.kind === 'singleChoice') {
+        } else if (controller.kind === 'singleChoice' || controller.kind === 'multiChoice') {
           const values = new Set(controller.options.map((o) => o.value));
           for (const v of field.visibleWhen.in) {
             if (!values.has(v)) {
@@ -61,10 +91,19 @@ export const formDefinitionSchema = z
           }
         }
       }
-      if (field.kind === 'singleChoice') {
+      if (field.kind === 'singleChoice' || field.kind === 'multiChoice') {
         const values = field.options.map((o) => o.value);
         if (new Set(values).size !== values.length) {
           ctx.addIssue({ code: 'custom', path: ['fields', index, 'options'], message: 'duplicate option value' });
+        }
+      }
+      if (field.kind === 'group') {
+        const ids = field.fields.map((f) => f.id);
+        if (new Set(ids).size !== ids.length) {
+          ctx.addIssue({ code: 'custom', path: ['fields', index, 'fields'], message: 'duplicate field id inside the group' });
+        }
+        if (field.minItems > field.maxItems) {
+          ctx.addIssue({ code: 'custom', path: ['fields', index, 'minItems'], message: 'minItems above maxItems' });
         }
       }
       seen.add(field.id);
@@ -74,3 +113,5 @@ export const formDefinitionSchema = z
 export type FormDefinitionInput = z.input<typeof formDefinitionSchema>;
 export type FormDefinition = z.output<typeof formDefinitionSchema>;
 export type FieldDefinition = z.output<typeof fieldDefinitionSchema>;
+export type SimpleFieldDefinition = z.output<typeof simpleFieldSchema>;
+export type GroupFieldDefinition = z.output<typeof groupFieldSchema>;

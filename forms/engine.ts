@@ -1,22 +1,81 @@
 import { z } from 'zod';
-import type { FieldDefinition, FormDefinition } from './definition-schema';
+import type { FieldDefinition, FormDefinition, SimpleFieldDefinition } from './definition-schema';
 
+/** A period as victims tell it: a day, a span, or words ("the summer after the wedding"). */
+export type DateOrPeriod = { on: string } | { from: string; to: string } | { about: string };
+/** One item of a repeated group; `key` stays the same when other items are removed. */
+export type GroupItem = { key: string; values: Record<string, SimpleAnswer> };
+export type SimpleAnswer = string | string[] | DateOrPeriod | null;
 /** What an answer may hold. Null clears a field. */
-export type AnswerValue = string | null;
+export type AnswerValue = SimpleAnswer | GroupItem[];
 export type Answers = Record<string, AnswerValue>;
 
-/** The schema of one field's answer: the same in the renderer (react-hook-form) and in main. */
-export function answerSchema(field: FieldDefinition): z.ZodType<AnswerValue> {
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** A real calendar day (no 31 April, no 29 February 2025), in a plausible range. */
+export function isCalendarDate(value: string): boolean {
+  const match = DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1900 || year > 2100) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const calendarDate = z.string().refine(isCalendarDate, { error: 'answer.impossibleDate' });
+
+function simpleAnswerSchema(field: SimpleFieldDefinition): z.ZodType<SimpleAnswer> {
   switch (field.kind) {
     case 'shortText':
-      return z.string().max(field.maxLength, { error: 'answer.tooLong' }).nullable();
     case 'longText':
       return z.string().max(field.maxLength, { error: 'answer.tooLong' }).nullable();
     case 'singleChoice': {
       const values = field.options.map((o) => o.value) as [string, ...string[]];
       return z.enum(values, { error: 'answer.notAnOption' }).nullable();
     }
+    case 'multiChoice': {
+      const values = field.options.map((o) => o.value) as [string, ...string[]];
+      return z
+        .array(z.enum(values, { error: 'answer.notAnOption' }))
+        .refine((list) => new Set(list).size === list.length, { error: 'answer.notAnOption' })
+        .nullable();
+    }
+    case 'date':
+      return calendarDate.nullable();
+    case 'dateTime':
+      return z
+        .string()
+        .refine((v) => {
+          const match = DATE_TIME.exec(v);
+          return match !== null && isCalendarDate(match[1]!);
+        }, { error: 'answer.impossibleDate' })
+        .nullable();
+    case 'dateOrPeriod':
+      return z
+        .union([
+          z.object({ on: calendarDate }).strict(),
+          z
+            .object({ from: calendarDate, to: calendarDate })
+            .strict()
+            .refine((p) => p.from <= p.to, { error: 'answer.periodReversed' }),
+          z.object({ about: z.string().trim().min(1).max(500, { error: 'answer.tooLong' }) }).strict(),
+        ])
+        .nullable() as z.ZodType<SimpleAnswer>;
   }
+}
+
+/** The schema of one field's answer: the same in the renderer (react-hook-form) and in main. */
+export function answerSchema(field: FieldDefinition): z.ZodType<AnswerValue> {
+  if (field.kind !== 'group') return simpleAnswerSchema(field);
+  const values = z
+    .object(Object.fromEntries(field.fields.map((f) => [f.id, simpleAnswerSchema(f).optional()])))
+    .strict();
+  return z
+    .array(z.object({ key: z.string().regex(/^[a-zA-Z0-9-]{1,64}$/), values }).strict())
+    .max(field.maxItems, { error: 'answer.tooManyItems' })
+    .refine((items) => new Set(items.map((i) => i.key)).size === items.length, { error: 'answer.invalid' })
+    .nullable() as z.ZodType<AnswerValue>;
 }
 
 /** Every field optional: a hearing is filled in over time and saved field by field. */
@@ -26,21 +85,42 @@ export function formAnswersSchema(form: FormDefinition): z.ZodType<Partial<Answe
   return z.object(shape).strict() as unknown as z.ZodType<Partial<Answers>>;
 }
 
-export function isFieldVisible(field: FieldDefinition, answers: Partial<Answers>): boolean {
+export function isFieldVisible(field: { visibleWhen?: { field: string; in: string[] } | undefined }, answers: Partial<Record<string, unknown>>): boolean {
   if (!field.visibleWhen) return true;
   const controlling = answers[field.visibleWhen.field];
-  return typeof controlling === 'string' && field.visibleWhen.in.includes(controlling);
+  const chosen = Array.isArray(controlling) ? controlling : [controlling];
+  return chosen.some((value) => typeof value === 'string' && field.visibleWhen!.in.includes(value));
 }
 
-/** Fields still to answer before closing; hidden follow-ups are not asked. */
+function isAnswered(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}
+
+/**
+ * What is still to answer before closing, as paths (`field` or `group[itemKey].field`); hidden
+ * follow-ups are not asked, and a group needs its minimum number of items.
+ */
 export function missingBeforeClose(form: FormDefinition, answers: Partial<Answers>): string[] {
-  return form.fields
-    .filter((f) => f.requiredToClose && isFieldVisible(f, answers))
-    .filter((f) => {
-      const value = answers[f.id];
-      return value === undefined || value === null || value.trim() === '';
-    })
-    .map((f) => f.id);
+  const missing: string[] = [];
+  for (const field of form.fields) {
+    if (!isFieldVisible(field, answers)) continue;
+    const value = answers[field.id];
+    if (field.kind !== 'group') {
+      if (field.requiredToClose && !isAnswered(value)) missing.push(field.id);
+      continue;
+    }
+    const items = Array.isArray(value) ? (value as GroupItem[]) : [];
+    if ((field.requiredToClose && items.length === 0) || items.length < field.minItems) missing.push(field.id);
+    for (const item of items) {
+      for (const sub of field.fields) {
+        if (sub.requiredToClose && isFieldVisible(sub, item.values) && !isAnswered(item.values[sub.id])) missing.push(`${field.id}[${item.key}].${sub.id}`);
+      }
+    }
+  }
+  return missing;
 }
 
 export function findField(form: FormDefinition, fieldId: string): FieldDefinition | undefined {

@@ -76,8 +76,12 @@ export type HearingSummary = z.infer<typeof hearingSummary>;
 
 const formId = z.string().regex(/^[a-z][a-zA-Z0-9-]*$/).max(64);
 const fieldId = z.string().regex(/^[a-z][a-zA-Z0-9]*$/).max(64);
-/** Field-level rules (length, options) come from the form definition the hearing was opened under. */
-const answerValue = z.string().max(200_000).nullable();
+/**
+ * Any JSON here, bounded in size; the field's own rules (kind, length, options, dates) come from
+ * the form definition the hearing was opened under (forms/engine.ts).
+ */
+const MAX_ANSWER_JSON = 400_000;
+const answerValue = z.json().refine((value) => JSON.stringify(value).length <= MAX_ANSWER_JSON, { error: 'answer too large' });
 
 const storedAnswer = z.object({ formId, fieldId, formVersion: z.number().int().positive(), value: answerValue, revision: z.number().int().positive(), updatedAt: timestamp });
 export type StoredAnswer = z.infer<typeof storedAnswer>;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, count, desc, eq, like } from 'drizzle-orm';
-import { answerSchema, findField } from '../../forms/engine';
+import { answerSchema, findField, type AnswerValue } from '../../forms/engine';
 import { HEARING_STEPS, type FormRegistry } from '../../forms/registry';
 import { AppError } from '../api/app-error';
 import type { ChannelInput, ChannelOutput, HearingSummary, UserView } from '../api/contract';
@@ -77,7 +77,7 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
         formId: a.formId,
         formVersion: a.formVersion,
         fieldId: a.fieldId,
-        value: JSON.parse(a.valueJson) as string | null,
+        value: JSON.parse(a.valueJson) as AnswerValue,
         revision: a.revision,
         updatedAt: a.updatedAt,
       })),

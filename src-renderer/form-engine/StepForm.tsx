@@ -1,9 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import { useForm, type Resolver, type UseFormRegister } from 'react-hook-form';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useFieldArray, useForm, type Control, type Resolver, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { FieldDefinition, FormDefinition } from '../../forms/definition-schema';
-import { answerSchema, formAnswersSchema, isFieldVisible, type Answers } from '../../forms/engine';
+import type { FieldDefinition, FormDefinition, GroupFieldDefinition, SimpleFieldDefinition } from '../../forms/definition-schema';
+import { answerSchema, formAnswersSchema, isFieldVisible, type Answers, type AnswerValue, type GroupItem } from '../../forms/engine';
 import type { AutosaveQueue } from './autosave';
 
 interface StepFormProps {
@@ -13,37 +13,83 @@ interface StepFormProps {
   readOnly?: boolean;
 }
 
+type Values = Record<string, unknown>;
+
+/** What the inputs hold, turned into the answer the engine validates: "" is "no answer". */
+function toAnswer(field: FieldDefinition, raw: unknown): AnswerValue {
+  if (raw === undefined || raw === '') return null;
+  if (field.kind === 'multiChoice') return Array.isArray(raw) && raw.length > 0 ? (raw as string[]) : null;
+  if (field.kind === 'dateOrPeriod') return toPeriod(raw);
+  if (field.kind === 'group') {
+    return (raw as GroupItem[]).map((item) => ({
+      key: item.key,
+      values: Object.fromEntries(field.fields.map((sub) => [sub.id, toAnswer(sub, item.values?.[sub.id])])) as GroupItem['values'],
+    }));
+  }
+  return raw as AnswerValue;
+}
+
+/** The period control keeps all three shapes while typing; only the chosen one is the answer. */
+type PeriodDraft = { mode?: string; on?: string; from?: string; to?: string; about?: string };
+function toPeriod(raw: unknown): AnswerValue {
+  const draft = (raw ?? {}) as PeriodDraft;
+  switch (draft.mode) {
+    case 'on':
+      return draft.on ? { on: draft.on } : null;
+    case 'between':
+      return draft.from || draft.to ? { from: draft.from ?? '', to: draft.to ?? '' } : null;
+    case 'about':
+      return draft.about?.trim() ? { about: draft.about } : null;
+    default:
+      return null;
+  }
+}
+
+function toDraft(field: FieldDefinition, value: AnswerValue | undefined): unknown {
+  if (field.kind === 'dateOrPeriod') {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return { mode: '' };
+    if ('on' in value) return { mode: 'on', on: value.on };
+    if ('from' in value) return { mode: 'between', from: value.from, to: value.to };
+    return { mode: 'about', about: value.about };
+  }
+  if (field.kind === 'group') {
+    return ((value as GroupItem[] | null) ?? []).map((item) => ({
+      key: item.key,
+      values: Object.fromEntries(field.fields.map((sub) => [sub.id, toDraft(sub, item.values[sub.id])])),
+    }));
+  }
+  if (field.kind === 'multiChoice') return value ?? [];
+  return value ?? '';
+}
+
 /**
  * Renders any questionnaire from its definition: one generic control per field kind, never
  * hand-written JSX per question. Every valid change goes to the autosave queue.
  */
 export function StepForm({ form, initialAnswers, queue, readOnly = false }: StepFormProps) {
   const { t } = useTranslation();
-  const resolver = useMemo(() => zodResolver(formAnswersSchema(form) as never) as unknown as Resolver<Partial<Answers>>, [form]);
-  const {
-    register,
-    watch,
-    formState: { errors },
-    setError,
-    clearErrors,
-  } = useForm<Partial<Answers>>({ defaultValues: initialAnswers, resolver, mode: 'onChange' });
+  const resolver = useMemo(() => zodResolver(formAnswersSchema(form) as never) as unknown as Resolver<Values>, [form]);
+  const defaultValues = useMemo(() => Object.fromEntries(form.fields.map((f) => [f.id, toDraft(f, initialAnswers[f.id])])), [form, initialAnswers]);
+  const { register, control, watch, formState, setError, clearErrors } = useForm<Values>({ defaultValues, resolver, mode: 'onChange' });
   const values = watch();
+  const answers = useMemo(() => Object.fromEntries(form.fields.map((f) => [f.id, toAnswer(f, values[f.id])])), [form, values]);
 
   useEffect(() => {
     const subscription = watch((all, { name, type }) => {
       if (!name || type !== 'change') return;
-      const field = form.fields.find((f) => f.id === name);
+      // A change deep inside a group or a period saves the whole top-level answer.
+      const topId = name.split('.')[0]!;
+      const field = form.fields.find((f) => f.id === topId);
       if (!field) return;
-      const raw = all[name] ?? null;
-      // The empty choice of a select means "no answer", not an answer.
-      const value = field.kind === 'singleChoice' && raw === '' ? null : raw;
+      const value = toAnswer(field, all[topId]);
       const check = answerSchema(field).safeParse(value);
       if (!check.success) {
-        setError(name, { message: check.error.issues[0]?.message ?? 'answer.invalid' });
+        setError(topId, { message: check.error.issues[0]?.message ?? 'answer.invalid' });
         return;
       }
-      clearErrors(name);
-      queue.set(name, value, { immediate: field.kind === 'singleChoice' });
+      clearErrors(topId);
+      const immediate = field.kind === 'singleChoice' || field.kind === 'multiChoice';
+      queue.set(topId, value, { immediate });
     });
     return () => subscription.unsubscribe();
   }, [watch, form, queue, setError, clearErrors]);
@@ -52,36 +98,35 @@ export function StepForm({ form, initialAnswers, queue, readOnly = false }: Step
     <form className="step-form" onSubmit={(e) => e.preventDefault()} noValidate aria-labelledby="step-title">
       <h2 id="step-title">{t(form.titleKey)}</h2>
       {form.fields
-        .filter((field) => isFieldVisible(field, values))
-        .map((field) => (
-          <FieldControl
-            key={field.id}
-            field={field}
-            register={register}
-            error={errors[field.id]?.message}
-            readOnly={readOnly}
-            onBlur={() => void queue.flush()}
-          />
-        ))}
+        .filter((field) => isFieldVisible(field, answers))
+        .map((field) =>
+          field.kind === 'group' ? (
+            <GroupControl key={field.id} field={field} control={control} register={register} values={values} error={formState.errors[field.id]?.message} readOnly={readOnly} onChanged={(value) => queue.set(field.id, value, { immediate: true })} onBlur={() => void queue.flush()} />
+          ) : (
+            <FieldControl key={field.id} name={field.id} field={field} register={register} error={formState.errors[field.id]?.message} readOnly={readOnly} periodMode={(values[field.id] as PeriodDraft | undefined)?.mode} onBlur={() => void queue.flush()} />
+          ),
+        )}
     </form>
   );
 }
 
 interface FieldControlProps {
-  field: FieldDefinition;
-  register: UseFormRegister<Partial<Answers>>;
+  /** The react-hook-form path: the field id, or `group.index.values.field` inside a group. */
+  name: string;
+  field: SimpleFieldDefinition;
+  register: UseFormRegister<Values>;
   error: string | undefined;
   readOnly: boolean;
+  periodMode?: string | undefined;
   onBlur: () => void;
 }
 
-function FieldControl({ field, register, error, readOnly, onBlur }: FieldControlProps) {
+function FieldControl({ name, field, register, error, readOnly, periodMode, onBlur }: FieldControlProps) {
   const { t } = useTranslation();
-  const inputId = `field-${field.id}`;
+  const inputId = `field-${name.replace(/\./g, '-')}`;
   const helpId = field.helpKey ? `${inputId}-help` : undefined;
   const errorId = error ? `${inputId}-error` : undefined;
   const describedBy = [helpId, errorId].filter(Boolean).join(' ') || undefined;
-  const registration = register(field.id, { onBlur });
   const help = field.helpKey ? (
     <p id={helpId} className="field-help">
       {t(field.helpKey)}
@@ -92,16 +137,18 @@ function FieldControl({ field, register, error, readOnly, onBlur }: FieldControl
       {t(error)}
     </p>
   ) : null;
+  const invalid = error ? true : undefined;
 
-  if (field.kind === 'singleChoice' && field.display === 'radio') {
+  if ((field.kind === 'singleChoice' && field.display === 'radio') || field.kind === 'multiChoice') {
+    const registration = register(name, { onBlur });
     return (
-      <fieldset className="field" aria-describedby={describedBy} data-field={field.id}>
+      <fieldset className="field" aria-describedby={describedBy} data-field={name}>
         <legend>{t(field.labelKey)}</legend>
         {help}
         <div className="choices">
           {field.options.map((option) => (
             <label key={option.value} className="choice">
-              <input type="radio" value={option.value} disabled={readOnly} {...registration} />
+              <input type={field.kind === 'multiChoice' ? 'checkbox' : 'radio'} value={option.value} disabled={readOnly} {...registration} />
               <span>{t(option.labelKey)}</span>
             </label>
           ))}
@@ -111,12 +158,54 @@ function FieldControl({ field, register, error, readOnly, onBlur }: FieldControl
     );
   }
 
+  if (field.kind === 'dateOrPeriod') {
+    const modes = ['on', 'between', 'about'] as const;
+    return (
+      <fieldset className="field period" aria-describedby={describedBy} data-field={name}>
+        <legend>{t(field.labelKey)}</legend>
+        {help}
+        <div className="choices">
+          {modes.map((mode) => (
+            <label key={mode} className="choice">
+              <input type="radio" value={mode} disabled={readOnly} {...register(`${name}.mode`, { onBlur })} />
+              <span>{t(`answer.period.${mode}`)}</span>
+            </label>
+          ))}
+        </div>
+        {periodMode === 'on' ? (
+          <label className="inline">
+            <span>{t('answer.period.date')}</span>
+            <input type="date" readOnly={readOnly} aria-invalid={invalid} {...register(`${name}.on`, { onBlur })} />
+          </label>
+        ) : periodMode === 'between' ? (
+          <div className="inline-group">
+            <label className="inline">
+              <span>{t('answer.period.from')}</span>
+              <input type="date" readOnly={readOnly} aria-invalid={invalid} {...register(`${name}.from`, { onBlur })} />
+            </label>
+            <label className="inline">
+              <span>{t('answer.period.to')}</span>
+              <input type="date" readOnly={readOnly} aria-invalid={invalid} {...register(`${name}.to`, { onBlur })} />
+            </label>
+          </div>
+        ) : periodMode === 'about' ? (
+          <label className="inline">
+            <span>{t('answer.period.aboutText')}</span>
+            <input type="text" readOnly={readOnly} aria-invalid={invalid} autoComplete="off" {...register(`${name}.about`, { onBlur })} />
+          </label>
+        ) : null}
+        {errorText}
+      </fieldset>
+    );
+  }
+
+  const registration = register(name, { onBlur });
   return (
-    <div className="field" data-field={field.id}>
+    <div className="field" data-field={name}>
       <label htmlFor={inputId}>{t(field.labelKey)}</label>
       {help}
       {field.kind === 'singleChoice' ? (
-        <select id={inputId} aria-describedby={describedBy} disabled={readOnly} {...registration}>
+        <select id={inputId} aria-describedby={describedBy} aria-invalid={invalid} disabled={readOnly} {...registration}>
           <option value="">{t('answer.choose')}</option>
           {field.options.map((option) => (
             <option key={option.value} value={option.value}>
@@ -125,12 +214,111 @@ function FieldControl({ field, register, error, readOnly, onBlur }: FieldControl
           ))}
         </select>
       ) : field.kind === 'longText' ? (
-        <textarea id={inputId} rows={6} aria-describedby={describedBy} readOnly={readOnly} {...registration} />
+        <textarea id={inputId} rows={6} aria-describedby={describedBy} aria-invalid={invalid} readOnly={readOnly} {...registration} />
       ) : (
-        <input id={inputId} type="text" aria-describedby={describedBy} readOnly={readOnly} autoComplete="off" {...registration} />
+        <input
+          id={inputId}
+          type={field.kind === 'date' ? 'date' : field.kind === 'dateTime' ? 'datetime-local' : 'text'}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          readOnly={readOnly}
+          autoComplete="off"
+          {...registration}
+        />
       )}
       {errorText}
     </div>
+  );
+}
+
+interface GroupControlProps {
+  field: GroupFieldDefinition;
+  control: Control<Values>;
+  register: UseFormRegister<Values>;
+  values: Values;
+  error: string | undefined;
+  readOnly: boolean;
+  onChanged: (value: AnswerValue) => void;
+  onBlur: () => void;
+}
+
+/** A repeated group: each item its own fieldset; removing one asks first, since it removes answers. */
+function GroupControl({ field, control, register, values, error, readOnly, onChanged, onBlur }: GroupControlProps) {
+  const { t } = useTranslation();
+  const { fields: items, append, remove } = useFieldArray({ control, name: field.id as never, keyName: 'rhfId' as never });
+  const current = (values[field.id] as GroupItem[] | undefined) ?? [];
+
+  function add() {
+    const item = { key: crypto.randomUUID(), values: Object.fromEntries(field.fields.map((sub) => [sub.id, toDraft(sub, undefined)])) };
+    append(item as never);
+    onChanged(toAnswer(field, [...current, item]));
+  }
+
+  function removeAt(index: number) {
+    remove(index);
+    onChanged(toAnswer(field, current.filter((_, i) => i !== index)));
+  }
+
+  return (
+    <fieldset className="field group" data-field={field.id}>
+      <legend>{t(field.labelKey)}</legend>
+      {field.helpKey ? <p className="field-help">{t(field.helpKey)}</p> : null}
+      {items.map((item, index) => {
+        const itemValues = current[index]?.values ?? {};
+        const answers = Object.fromEntries(field.fields.map((sub) => [sub.id, toAnswer(sub, itemValues[sub.id])]));
+        return (
+          <fieldset key={(item as unknown as { rhfId: string }).rhfId} className="group-item">
+            <legend>{t(field.itemLabelKey, { number: index + 1 })}</legend>
+            {field.fields
+              .filter((sub) => isFieldVisible(sub, answers))
+              .map((sub) => (
+                <FieldControl
+                  key={sub.id}
+                  name={`${field.id}.${index}.values.${sub.id}`}
+                  field={sub}
+                  register={register}
+                  error={undefined}
+                  readOnly={readOnly}
+                  periodMode={(itemValues[sub.id] as PeriodDraft | undefined)?.mode}
+                  onBlur={onBlur}
+                />
+              ))}
+            {readOnly ? null : (
+              <RemoveItemButton label={t('answer.group.remove', { item: t(field.itemLabelKey, { number: index + 1 }) })} confirmLabel={t('answer.group.confirmRemove')} keepLabel={t('answer.group.keep')} onRemove={() => removeAt(index)} />
+            )}
+          </fieldset>
+        );
+      })}
+      {error ? (
+        <p className="field-error" role="alert">
+          {t(error)}
+        </p>
+      ) : null}
+      {readOnly || items.length >= field.maxItems ? null : (
+        <button type="button" onClick={add}>
+          {t('answer.group.add', { item: t(field.itemLabelKey, { number: items.length + 1 }) })}
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+/** Two steps, so a slip of the keyboard never removes a person and their answers. */
+function RemoveItemButton({ label, confirmLabel, keepLabel, onRemove }: { label: string; confirmLabel: string; keepLabel: string; onRemove: () => void }) {
+  const [armed, setArmed] = useState(false);
+  return armed ? (
+    <div className="actions">
+      <button type="button" className="danger" onClick={onRemove}>
+        {confirmLabel}
+      </button>
+      <button type="button" onClick={() => setArmed(false)} autoFocus>
+        {keepLabel}
+      </button>
+    </div>
+  ) : (
+    <button type="button" onClick={() => setArmed(true)}>
+      {label}
+    </button>
   );
 }
 

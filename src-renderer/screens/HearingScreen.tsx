@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormDefinition } from '../../forms/definition-schema';
-import type { Answers } from '../../forms/engine';
+import type { Answers, AnswerValue } from '../../forms/engine';
 import { formRegistry } from '../../forms/registry';
 import type { ChannelOutput } from '../../src-main/api/contract';
 import { call, type ApiError } from '../api/client';
@@ -25,7 +25,7 @@ function prepareStep(loaded: Loaded, formId: string, formVersion: number): Step 
   const queue = autosaveQueueFor(loaded.hearing.id, formId, (input) => call('hearings.saveAnswers', input));
   const stored = loaded.answers.filter((a) => a.formId === formId);
   queue.setRevisions(stored.map((a) => [a.fieldId, a.revision]));
-  const initialAnswers: Partial<Answers> = Object.fromEntries(stored.map((a) => [a.fieldId, a.value]));
+  const initialAnswers: Partial<Answers> = Object.fromEntries(stored.map((a) => [a.fieldId, a.value as AnswerValue]));
   // What was typed but not yet confirmed (before a lock, or while saving failed) wins.
   for (const [fieldId, value] of queue.unsavedValues()) initialAnswers[fieldId] = value;
   return { form, queue, initialAnswers };
