@@ -7,10 +7,13 @@ export function contentSecurityPolicy(options: { devServerOrigin?: string } = {}
   const connect = options.devServerOrigin
     ? `'self' ${options.devServerOrigin} ${options.devServerOrigin.replace(/^http/, 'ws')}`
     : "'self'";
+  // Only under `npm start`: Vite's dev server injects CSS as <style> elements. The built app
+  // links its stylesheet and never needs inline styles.
+  const style = options.devServerOrigin ? `${self} 'unsafe-inline'` : self;
   return [
     "default-src 'none'",
     `script-src ${self}`,
-    `style-src ${self}`,
+    `style-src ${style}`,
     `font-src ${self}`,
     `img-src ${self} data:`,
     `connect-src ${connect}`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formDefinitionSchema } from '../../forms/definition-schema';
-import { answerSchema, isCalendarDate, missingBeforeClose } from '../../forms/engine';
+import { answerSchema, isCalendarDate, missingBeforeClose, type Answers } from '../../forms/engine';
 
 const form = formDefinitionSchema.parse({
   id: 'kinds',
@@ -67,7 +67,7 @@ describe('field kinds', () => {
 
   it('list what is missing before closing, inside groups too, skipping hidden follow-ups', () => {
     expect(missingBeforeClose(form, {})).toEqual(['period', 'forms']);
-    const answers = {
+    const answers: Partial<Answers> = {
       period: { about: 'hier soir' },
       forms: ['physical'],
       children: [

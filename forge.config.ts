@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { FuseV1Options, FuseVersion } from '@electron/fuses';
+import { MakerDeb } from '@electron-forge/maker-deb';
+import { MakerSquirrel } from '@electron-forge/maker-squirrel';
+import { MakerZIP } from '@electron-forge/maker-zip';
+import { FusesPlugin } from '@electron-forge/plugin-fuses';
+import { VitePlugin } from '@electron-forge/plugin-vite';
+import type { ForgeConfig } from '@electron-forge/shared-types';
+
+/**
+ * The database driver is the one runtime package the main bundle does not contain (see
+ * vite.main.config.ts). The Vite plugin packages only .vite/, so it is copied in here: its
+ * JavaScript and the N-API prebuilds for the target, not its 14 MB of C sources.
+ */
+const DATABASE_DRIVER = 'better-sqlite3';
+
+function prebuildNames(platform: string, arch: string): string[] {
+  const archs = platform === 'darwin' && arch === 'universal' ? ['x64', 'arm64'] : [arch];
+  // Alpine and other musl systems need their own build; the driver picks it at run time.
+  const platforms = platform === 'linux' ? ['linux', 'linuxmusl'] : [platform];
+  return platforms.flatMap((p) => archs.map((a) => `${p}-${a}.node`));
+}
+
+async function copyDatabaseDriver(buildPath: string, platform: string, arch: string): Promise<void> {
+  const source = path.dirname(createRequire(import.meta.url).resolve(`${DATABASE_DRIVER}/package.json`));
+  const prebuilds = prebuildNames(platform, arch);
+  const missing = prebuilds.filter((name) => !name.startsWith('linuxmusl-') && !fs.existsSync(path.join(source, 'prebuilds', name)));
+  if (missing.length > 0) {
+    throw new Error(`${DATABASE_DRIVER} ships no prebuilt binary for ${platform}-${arch} (missing ${missing.join(', ')})`);
+  }
+  const keep = (relative: string): boolean =>
+    relative === '' ||
+    relative === 'package.json' ||
+    relative === 'LICENSE' ||
+    relative === 'lib' ||
+    relative.startsWith('lib/') ||
+    relative === 'prebuilds' ||
+    prebuilds.some((name) => relative === `prebuilds/${name}`);
+  await fs.promises.cp(source, path.join(buildPath, 'node_modules', DATABASE_DRIVER), {
+    recursive: true,
+    // Real files even where a package manager links packages into node_modules.
+    dereference: true,
+    filter: (file) => keep(path.relative(source, file).split(path.sep).join('/')),
+  });
+}
+
+const config: ForgeConfig = {
+  packagerConfig: {
+    asar: {
+      // Native addons cannot be loaded from inside the archive; Electron redirects their
+      // require() to app.asar.unpacked.
+      unpack: '**/*.node',
+    },
+    executableName: 'hearing-desk',
+    // Read by the main process at path.join(process.resourcesPath, 'migrations').
+    extraResource: ['migrations'],
+  },
+  // The driver's prebuilds are N-API, valid in Electron as in Node; without this Forge would
+  // try to compile it from source against Electron's headers (binding.gyp), which needs a
+  // compiler and a download.
+  rebuildConfig: { onlyModules: [] },
+  makers: [new MakerSquirrel({}), new MakerZIP({}, ['darwin', 'linux']), new MakerDeb({})],
+  plugins: [
+    new VitePlugin({
+      build: [
+        { entry: 'src-main/electron/main.ts', config: 'vite.main.config.ts', target: 'main' },
+        { entry: 'src-main/electron/preload.ts', config: 'vite.preload.config.ts', target: 'preload' },
+      ],
+      renderer: [{ name: 'main_window', config: 'vite.renderer.config.ts' }],
+    }),
+    // Fuses are flipped in the Electron binary at package time; they cannot be turned back on
+    // by command-line flags or environment variables on the officer's computer.
+    new FusesPlugin({
+      version: FuseVersion.V1,
+      [FuseV1Options.RunAsNode]: false,
+      [FuseV1Options.EnableCookieEncryption]: true,
+      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+      [FuseV1Options.EnableNodeCliInspectArguments]: false,
+      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+      [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+    }),
+  ],
+  hooks: {
+    packageAfterCopy: async (_forgeConfig, buildPath, _electronVersion, platform, arch) => {
+      await copyDatabaseDriver(buildPath, platform, arch);
+    },
+  },
+};
+
+export default config;

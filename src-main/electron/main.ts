@@ -1,0 +1,181 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, safeStorage, session } from 'electron';
+import { IPC_EVENT, IPC_INVOKE, type EventName } from '../api/channels';
+import { createAppCore, DATABASE_FILE_NAME, type AppCore } from '../app-core';
+import { contentSecurityPolicy } from '../security/csp';
+import { applicationMenuTemplate } from './app-menu';
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol';
+import { applyDevServerHeaders, hardenSession, hardenWebContents } from './hardening';
+import { clientIdOf, createInvokeHandler } from './ipc-handler';
+import { loadOrCreateDatabaseKey } from './key-store';
+import { officerCatalogs } from './officer-catalogs';
+import { originOf } from './sender-trust';
+import { describeStartupFailure, startupLanguage, startupText } from './startup-messages';
+import { mainWindowOptions } from './window-options';
+
+// The Electron shell: lifecycle, the window, the app:// protocol and the IPC transport in front
+// of the same AppCore the browser host uses. Everything it decides is in the small modules
+// beside it, which are unit-tested in plain Node; this file only wires them to Electron.
+
+function log(message: string, error?: unknown): void {
+  if (error === undefined) console.error(`[hearing-desk] ${message}`);
+  else console.error(`[hearing-desk] ${message}`, error);
+}
+
+// `typeof` because the Forge plugin may leave the constant out of a production build entirely.
+const devServerUrl =
+  !app.isPackaged && typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' && MAIN_WINDOW_VITE_DEV_SERVER_URL !== ''
+    ? MAIN_WINDOW_VITE_DEV_SERVER_URL
+    : undefined;
+const devServerOrigin = devServerUrl ? (originOf(devServerUrl) ?? undefined) : undefined;
+const trustedOrigins: readonly string[] = devServerOrigin ? [devServerOrigin] : [APP_ORIGIN];
+
+const rendererDir = path.join(__dirname, '..', 'renderer', MAIN_WINDOW_VITE_NAME);
+const preloadPath = path.join(__dirname, 'preload.cjs');
+
+/** Our windows by webContents id: the IPC sender check and session events go by this map. */
+const appWindows = new Map<number, BrowserWindow>();
+let core: AppCore | null = null;
+
+// Tests point an unpackaged app at a throwaway folder; an installed app always uses its own.
+// Before the single-instance lock, which lives in the user-data folder.
+if (!app.isPackaged && process.env.HEARING_DESK_USER_DATA) app.setPath('userData', process.env.HEARING_DESK_USER_DATA);
+
+if (!app.requestSingleInstanceLock()) {
+  // Two processes on one database would fight over it; the first instance takes focus instead.
+  app.quit();
+} else {
+  // Both must happen before 'ready'.
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+  app.enableSandbox();
+
+  app.on('second-instance', focusMainWindow);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { log, ...(devServerOrigin ? { devServerOrigin } : {}) }));
+  app.on('session-created', hardenSession);
+  // Sessions live in windows; with the last window gone there is nothing left to serve.
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', closeCore);
+
+  app.whenReady().then(start).catch(failStartup);
+}
+
+async function start(): Promise<void> {
+  const dataDir = app.getPath('userData');
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const key = await loadOrCreateDatabaseKey({
+    dataDir,
+    databaseFile: path.join(dataDir, DATABASE_FILE_NAME),
+    safeStorage,
+    log: (message) => log(message),
+  });
+  try {
+    core = createAppCore({ dataDir, key, migrationsFolder: migrationsFolder(), log });
+  } finally {
+    // The open connection holds what SQLite needs; nothing in main reads the key again.
+    key.fill(0);
+  }
+  const appCore = core;
+
+  const csp = contentSecurityPolicy(devServerOrigin ? { devServerOrigin } : {});
+  hardenSession(session.defaultSession);
+  if (devServerOrigin) applyDevServerHeaders(session.defaultSession, devServerOrigin, csp);
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, { rendererDir, contentSecurityPolicy: csp }));
+
+  ipcMain.handle(
+    IPC_INVOKE,
+    createInvokeHandler({
+      dispatcher: appCore.dispatcher,
+      trust: { trustedOrigins, isAppWebContents: (id) => appWindows.has(id) },
+      log: (message) => log(message),
+    }),
+  );
+  appCore.dispatcher.onSessionChanged(notifySessionChanged);
+
+  // A locked or sleeping computer in an interview room must not leave a hearing open.
+  powerMonitor.on('lock-screen', () => appCore.dispatcher.lockAll());
+  powerMonitor.on('suspend', () => appCore.dispatcher.lockAll());
+  // Quitting (not just closing the database) in case the user cancels the shutdown on macOS.
+  powerMonitor.on('shutdown', () => app.quit());
+
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ isPackaged: app.isPackaged, platform: process.platform })));
+  createMainWindow();
+}
+
+function createMainWindow(): BrowserWindow {
+  const appWindow = new BrowserWindow(mainWindowOptions({ preloadPath, isPackaged: app.isPackaged }));
+  // Kept from the start: after 'closed' the webContents can no longer be asked for its id.
+  const id = appWindow.webContents.id;
+  appWindows.set(id, appWindow);
+
+  appWindow.once('ready-to-show', () => appWindow.show());
+  appWindow.on('closed', () => {
+    appWindows.delete(id);
+    core?.dispatcher.forgetClient(clientIdOf(id));
+  });
+  // Windows ends the process without 'will-quit' on log-off and shutdown, and this is final.
+  appWindow.on('session-end', closeCore);
+
+  let lastCrashAt = 0;
+  appWindow.webContents.on('render-process-gone', (_event, details) => {
+    log(`The window's renderer stopped (${details.reason})`);
+    // Whatever the page held is gone, so its session goes too: the reloaded page asks for the
+    // password again. One reload per minute at most, so a page that crashes at once cannot loop.
+    core?.dispatcher.forgetClient(clientIdOf(id));
+    if (details.reason === 'clean-exit' || Date.now() - lastCrashAt < 60_000 || appWindow.isDestroyed()) return;
+    lastCrashAt = Date.now();
+    appWindow.webContents.reload();
+  });
+
+  appWindow.loadURL(devServerUrl ?? APP_ENTRY_URL).catch((error: unknown) => {
+    log('The window could not load the application', error);
+    // 'ready-to-show' may never come; a hidden window would leave the app running unseen.
+    if (!appWindow.isDestroyed()) appWindow.show();
+  });
+  return appWindow;
+}
+
+function focusMainWindow(): void {
+  const appWindow = appWindows.values().next().value;
+  if (!appWindow || appWindow.isDestroyed()) return;
+  if (appWindow.isMinimized()) appWindow.restore();
+  appWindow.show();
+  appWindow.focus();
+}
+
+function notifySessionChanged(clientId: string): void {
+  const appWindow = appWindows.get(Number(clientId));
+  if (!appWindow || appWindow.isDestroyed() || appWindow.webContents.isDestroyed()) return;
+  const event: EventName = 'session.changed';
+  appWindow.webContents.send(IPC_EVENT, event, null);
+}
+
+function migrationsFolder(): string {
+  // Packaged: shipped as an extra resource (forge.config.ts), outside the asar archive.
+  return app.isPackaged ? path.join(process.resourcesPath, 'migrations') : path.join(app.getAppPath(), 'migrations');
+}
+
+function closeCore(): void {
+  const closing = core;
+  core = null;
+  if (!closing) return;
+  try {
+    closing.close();
+  } catch (error) {
+    log('Closing the database failed', error);
+  }
+}
+
+/** Says why in the officer's language, then stops: never a window on a half-opened database. */
+function failStartup(error: unknown): void {
+  log('Start-up failed', error);
+  for (const appWindow of appWindows.values()) appWindow.destroy();
+  closeCore();
+  const language = startupLanguage(app.isReady() ? app.getLocale() : '');
+  const failure = describeStartupFailure(error);
+  dialog.showErrorBox(
+    startupText(officerCatalogs, language, 'title'),
+    startupText(officerCatalogs, language, failure.key, failure.detail === undefined ? {} : { detail: failure.detail }),
+  );
+  app.quit();
+}

@@ -1,0 +1,85 @@
+import type { DatabaseErrorCode } from '../db/database';
+import type { KeyStoreErrorCode } from './key-store';
+
+/**
+ * The texts of the "cannot start" dialog, from the officer catalogs (forms/catalogs/officer).
+ * A two-level lookup with `{{name}}` interpolation is all the shell needs; i18next stays in the
+ * renderer.
+ */
+export const STARTUP_LANGUAGES = ['fr', 'nl', 'de', 'en'] as const;
+export type StartupLanguage = (typeof STARTUP_LANGUAGES)[number];
+const FALLBACK_LANGUAGE: StartupLanguage = 'en';
+
+export type StartupMessageKey =
+  | 'keyUnavailable'
+  | 'basicTextRefused'
+  | 'keyMissing'
+  | 'keyUnreadable'
+  | 'databaseWrongKey'
+  | 'databaseTooNew'
+  | 'databaseDamaged'
+  | 'migrationFailed'
+  | 'configInvalid'
+  | 'unexpected';
+
+export type Catalogs = Partial<Record<StartupLanguage, unknown>>;
+
+export interface StartupFailure {
+  key: StartupMessageKey;
+  /** Shown in place of `{{detail}}` (configInvalid, unexpected). */
+  detail?: string;
+}
+
+/** `fr-BE` -> fr, `nl` -> nl, `de-DE` -> de; anything else (en-US, ar, '') -> en. */
+export function startupLanguage(locale: string): StartupLanguage {
+  const primary = locale.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return (STARTUP_LANGUAGES as readonly string[]).includes(primary) ? (primary as StartupLanguage) : FALLBACK_LANGUAGE;
+}
+
+/** The catalog text at `startup.<key>` in `language`, else in English, else the key itself. */
+export function startupText(catalogs: Catalogs, language: StartupLanguage, key: StartupMessageKey | 'title', values: Record<string, string> = {}): string {
+  const template = lookup(catalogs[language], key) ?? lookup(catalogs[FALLBACK_LANGUAGE], key) ?? `startup.${key}`;
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) => values[name] ?? match);
+}
+
+/**
+ * Which message a start-up error deserves. Errors are recognised by name and code rather than
+ * by class, so this module does not load the database driver.
+ */
+export function describeStartupFailure(error: unknown): StartupFailure {
+  const name = error instanceof Error ? error.name : '';
+  const code = (error as { code?: unknown } | null)?.code;
+  if (name === 'KeyStoreError' && typeof code === 'string' && Object.hasOwn(KEY_STORE_MESSAGES, code)) {
+    return { key: KEY_STORE_MESSAGES[code as KeyStoreErrorCode] };
+  }
+  if (name === 'DatabaseOpenError' && typeof code === 'string' && Object.hasOwn(DATABASE_MESSAGES, code)) {
+    return { key: DATABASE_MESSAGES[code as DatabaseErrorCode] };
+  }
+  if (name === 'ConfigError') return { key: 'configInvalid', detail: shortMessage(error) };
+  return { key: 'unexpected', detail: shortMessage(error) };
+}
+
+const KEY_STORE_MESSAGES: Record<KeyStoreErrorCode, StartupMessageKey> = {
+  KEY_STORAGE_UNAVAILABLE: 'keyUnavailable',
+  KEY_STORAGE_INSECURE: 'basicTextRefused',
+  KEY_FILE_MISSING: 'keyMissing',
+  KEY_FILE_UNREADABLE: 'keyUnreadable',
+};
+
+const DATABASE_MESSAGES: Record<DatabaseErrorCode, StartupMessageKey> = {
+  DATABASE_WRONG_KEY: 'databaseWrongKey',
+  DATABASE_TOO_NEW: 'databaseTooNew',
+  DATABASE_DAMAGED: 'databaseDamaged',
+  DATABASE_MIGRATION_FAILED: 'migrationFailed',
+};
+
+function lookup(catalog: unknown, key: string): string | undefined {
+  const section = (catalog as { startup?: unknown } | undefined)?.startup;
+  const value = (section as Record<string, unknown> | undefined)?.[key];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function shortMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.length > 600 ? `${message.slice(0, 600)}…` : message;
+}

@@ -1,0 +1,48 @@
+import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
+
+export interface WebPreferencesInput {
+  /** Absolute path of the built preload (`preload.cjs` beside the main bundle). */
+  preloadPath: string;
+  isPackaged: boolean;
+}
+
+/**
+ * The only source of `webPreferences` in the app: every window gets these, so one test pins
+ * them all. Electron's defaults already match most values; they are spelled out so that a
+ * future default change or a copy-pasted window cannot loosen them silently.
+ */
+export function secureWebPreferences(input: WebPreferencesInput): WebPreferences {
+  return {
+    preload: input.preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    enableWebSQL: false,
+    navigateOnDragDrop: false,
+    // The spellchecker hands typed text to the operating system's spelling service (macOS,
+    // Windows) and downloads dictionaries on Linux: a victim's statement stays in the app.
+    spellcheck: false,
+    // An officer could otherwise read or change state behind the UI's back.
+    devTools: !input.isPackaged,
+  };
+}
+
+export function mainWindowOptions(input: WebPreferencesInput): BrowserWindowConstructorOptions {
+  return {
+    title: 'Hearing Desk',
+    width: 1280,
+    height: 860,
+    minWidth: 800,
+    minHeight: 600,
+    backgroundColor: '#ffffff',
+    // Shown on 'ready-to-show', so nobody sees a blank frame.
+    show: false,
+    webPreferences: secureWebPreferences(input),
+  };
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vite';
+
+// Merged by the Forge Vite plugin over its own main-process defaults (CJS library build to
+// .vite/build/main.cjs, electron and Node built-ins external). Setting `build.lib` here would
+// replace those defaults, so only what differs is set.
+export default defineConfig({
+  build: {
+    rollupOptions: {
+      // A native addon cannot be bundled: it loads prebuilds/<platform>-<arch>.node from its own
+      // folder. forge.config.ts copies the package into the packaged app's node_modules.
+      external: ['better-sqlite3'],
+    },
+    sourcemap: false,
+  },
+});
