@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-core';
 import { launchChromium, startHost, type RunningHost } from './harness';
-import { createOfficer, firstRun, signIn, waitForSaved } from './scenario';
+import { openFirstHearing, signIn, waitForSaved } from './scenario';
 
 describe('crash safety', () => {
   let browser: Browser;
@@ -24,11 +24,7 @@ describe('crash safety', () => {
     host = await startHost(dataDir);
     const context = await browser.newContext({ locale: 'fr-BE' });
     const page = await context.newPage();
-    await page.goto(host.url);
-    await firstRun(page);
-    await createOfficer(page);
-    await signIn(page);
-    await page.getByRole('button', { name: 'Nouvelle audition' }).click();
+    await openFirstHearing(page, host.url);
     const wishes = page.getByLabel("Souhaits de la victime pour l'audition et la suite");
     const typed = `Dernière phrase tapée avant la coupure — ${Date.now()}`;
     await wishes.fill(typed);

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-core';
 import { launchChromium, startHost, type RunningHost } from './harness';
-import { createOfficer, firstRun, signIn } from './scenario';
+import { openFirstHearing } from './scenario';
 
 describe('the idle lock', () => {
   let browser: Browser;
@@ -26,12 +26,7 @@ describe('the idle lock', () => {
     const context = await browser.newContext({ locale: 'fr-BE' });
     await context.clock.install();
     const page = await context.newPage();
-    await page.goto(host.url);
-    await firstRun(page);
-    await createOfficer(page);
-    await signIn(page);
-    await page.getByRole('button', { name: 'Nouvelle audition' }).click();
-    await page.getByRole('heading', { name: 'Préparation' }).waitFor();
+    await openFirstHearing(page, host.url);
 
     await page.clock.fastForward(55_000);
     expect(await page.getByRole('heading', { name: 'Écran verrouillé' }).count()).toBe(0);

@@ -119,3 +119,13 @@ export async function switchToDutch(page: Page): Promise<void> {
   expect(await page.locator('html').getAttribute('lang')).toBe('nl');
   await expectAccessible(page, 'hearing in Dutch');
 }
+
+/** A new installation up to an officer's first hearing, open at its set-up step. */
+export async function openFirstHearing(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await firstRun(page);
+  await createOfficer(page);
+  await signIn(page);
+  await page.getByRole('button', { name: 'Nouvelle audition' }).click();
+  await page.getByRole('heading', { name: 'Préparation' }).waitFor();
+}
