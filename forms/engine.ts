@@ -55,10 +55,12 @@ function simpleAnswerSchema(field: SimpleFieldDefinition): z.ZodType<SimpleAnswe
       return z
         .union([
           z.object({ on: calendarDate }).strict(),
+          // One end may still be empty while she thinks: saved as typed, but not yet an answer.
           z
-            .object({ from: calendarDate, to: calendarDate })
+            .object({ from: calendarDate.or(z.literal('')), to: calendarDate.or(z.literal('')) })
             .strict()
-            .refine((p) => p.from <= p.to, { error: 'answer.periodReversed' }),
+            .refine((p) => p.from !== '' || p.to !== '', { error: 'answer.invalid' })
+            .refine((p) => p.from === '' || p.to === '' || p.from <= p.to, { error: 'answer.periodReversed' }),
           z.object({ about: z.string().trim().min(1).max(500, { error: 'answer.tooLong' }) }).strict(),
         ])
         .nullable() as z.ZodType<SimpleAnswer>;
@@ -96,6 +98,10 @@ function isAnswered(value: unknown): boolean {
   if (value === undefined || value === null) return false;
   if (typeof value === 'string') return value.trim() !== '';
   if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object' && 'from' in value) {
+    const period = value as { from: string; to: string };
+    return period.from !== '' && period.to !== '';
+  }
   return true;
 }
 

@@ -1,21 +1,26 @@
 import { formDefinitionSchema, type FormDefinition, type FormDefinitionInput } from './definition-schema';
+import { factsV1 } from './definitions/facts.v1';
+import { peopleV1 } from './definitions/people.v1';
 import { setupV1 } from './definitions/setup.v1';
 
 /**
  * Every version of every form ever shipped. A version is never edited once released: a hearing
  * keeps the version it was opened under and must open and print as it was taken.
  */
-const ALL_DEFINITIONS: FormDefinitionInput[] = [setupV1];
+const ALL_DEFINITIONS: FormDefinitionInput[] = [setupV1, peopleV1, factsV1];
 
-/** The steps of a new hearing, in order. */
-export const HEARING_STEPS = ['setup'] as const;
+/** The steps of a hearing, in order, each a form id. */
+const HEARING_STEPS = ['setup', 'people', 'facts'];
 
-export function buildRegistry(definitions: FormDefinitionInput[]) {
+export function buildRegistry(definitions: FormDefinitionInput[], steps: string[]) {
   const parsed = definitions.map((d) => formDefinitionSchema.parse(d));
   const byKey = new Map(parsed.map((d) => [`${d.id}@${d.version}`, d]));
   if (byKey.size !== parsed.length) throw new Error('Two form definitions share an id and version');
+  const undefinedStep = steps.find((step) => !parsed.some((d) => d.id === step));
+  if (undefinedStep) throw new Error(`The step ${undefinedStep} has no form definition`);
   return {
     all: parsed,
+    steps,
     get(formId: string, version: number): FormDefinition | undefined {
       return byKey.get(`${formId}@${version}`);
     },
@@ -27,4 +32,4 @@ export function buildRegistry(definitions: FormDefinitionInput[]) {
 
 export type FormRegistry = ReturnType<typeof buildRegistry>;
 
-export const formRegistry: FormRegistry = buildRegistry(ALL_DEFINITIONS);
+export const formRegistry: FormRegistry = buildRegistry(ALL_DEFINITIONS, HEARING_STEPS);

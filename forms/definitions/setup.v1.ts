@@ -1,10 +1,6 @@
-import { VICTIM_LANGUAGES } from '../languages';
 import type { FormDefinitionInput } from '../definition-schema';
-
-const yesNo = [
-  { value: 'yes', labelKey: 'answer.yes' },
-  { value: 'no', labelKey: 'answer.no' },
-];
+import { VICTIM_LANGUAGES } from '../languages';
+import { YES_NO } from './options';
 
 /** Step 1 of the hearing: the conditions of Art. 15 §1 and §2, recorded before any question. */
 export const setupV1 = {
@@ -50,7 +46,7 @@ export const setupV1 = {
       labelKey: 'form.setup.interpreterRequested.label',
       helpKey: 'form.setup.interpreterRequested.help',
       requiredToClose: true,
-      options: yesNo,
+      options: YES_NO,
     },
     {
       id: 'interpreterPresent',
@@ -58,7 +54,7 @@ export const setupV1 = {
       labelKey: 'form.setup.interpreterPresent.label',
       visibleWhen: { field: 'interpreterRequested', in: ['yes'] },
       requiredToClose: true,
-      options: yesNo,
+      options: YES_NO,
     },
     {
       id: 'interpreterReference',
@@ -75,7 +71,7 @@ export const setupV1 = {
       labelKey: 'form.setup.supportPersonPresent.label',
       helpKey: 'form.setup.supportPersonPresent.help',
       requiredToClose: true,
-      options: yesNo,
+      options: YES_NO,
     },
     {
       id: 'supportPerson',
@@ -90,7 +86,7 @@ export const setupV1 = {
       labelKey: 'form.setup.roomAdaptedDiscreet.label',
       helpKey: 'form.setup.roomAdaptedDiscreet.help',
       requiredToClose: true,
-      options: yesNo,
+      options: YES_NO,
     },
     {
       id: 'officerTrained',
@@ -98,7 +94,7 @@ export const setupV1 = {
       labelKey: 'form.setup.officerTrained.label',
       helpKey: 'form.setup.officerTrained.help',
       requiredToClose: true,
-      options: yesNo,
+      options: YES_NO,
     },
     {
       id: 'preferredOfficerGender',
@@ -118,7 +114,7 @@ export const setupV1 = {
       labelKey: 'form.setup.preferredOfficerGenderMet.label',
       visibleWhen: { field: 'preferredOfficerGender', in: ['female', 'male'] },
       requiredToClose: true,
-      options: yesNo,
+      options: YES_NO,
     },
     {
       id: 'safeToTalk',
@@ -126,7 +122,7 @@ export const setupV1 = {
       labelKey: 'form.setup.safeToTalk.label',
       helpKey: 'form.setup.safeToTalk.help',
       requiredToClose: true,
-      options: yesNo,
+      options: YES_NO,
     },
     {
       id: 'victimWishes',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, count, desc, eq, like } from 'drizzle-orm';
 import { answerSchema, findField, type AnswerValue } from '../../forms/engine';
-import { HEARING_STEPS, type FormRegistry } from '../../forms/registry';
+import type { FormRegistry } from '../../forms/registry';
 import { AppError } from '../api/app-error';
 import type { ChannelInput, ChannelOutput, HearingSummary, UserView } from '../api/contract';
 import type { AppDatabase } from '../db/database';
@@ -41,7 +41,7 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
         updatedAt: at,
       };
       tx.insert(hearings).values(row).run();
-      for (const formId of HEARING_STEPS) {
+      for (const formId of registry.steps) {
         const form = registry.latest(formId);
         if (!form) throw new Error(`No definition for step ${formId}`);
         tx.insert(hearingForms).values({ hearingId: row.id, formId, formVersion: form.version }).run();
@@ -63,13 +63,28 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
 
   function load(user: UserView, hearingId: string): ChannelOutput<'hearings.load'> {
     const row = requireOwnHearing(user, hearingId);
-    const forms = db
-      .select({ formId: hearingForms.formId, formVersion: hearingForms.formVersion })
-      .from(hearingForms)
-      .where(eq(hearingForms.hearingId, hearingId))
-      .all();
+    const pinned = () =>
+      db
+        .select({ formId: hearingForms.formId, formVersion: hearingForms.formVersion })
+        .from(hearingForms)
+        .where(eq(hearingForms.hearingId, hearingId))
+        .all();
+    const before = pinned();
+    // A step shipped after this hearing was opened joins it at its current version; the steps
+    // already taken keep theirs. A closed hearing stays exactly as it was closed.
+    const added = row.status === 'open' ? registry.steps.filter((step) => !before.some((f) => f.formId === step)) : [];
+    db.transaction((tx) => {
+      for (const formId of added) {
+        tx.insert(hearingForms).values({ hearingId, formId, formVersion: registry.latest(formId)!.version }).run();
+      }
+      appendAudit(tx, { at: now(), userId: user.id, action: 'hearing.opened', hearingId, ...(added.length > 0 ? { details: { stepsAdded: added } } : {}) });
+    });
+    const order = (formId: string) => {
+      const index = registry.steps.indexOf(formId);
+      return index === -1 ? registry.steps.length : index;
+    };
+    const forms = pinned().sort((a, b) => order(a.formId) - order(b.formId));
     const stored = db.select().from(answers).where(eq(answers.hearingId, hearingId)).all();
-    db.transaction((tx) => appendAudit(tx, { at: now(), userId: user.id, action: 'hearing.opened', hearingId }));
     return {
       hearing: toSummary(row),
       forms,

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useFieldArray, useForm, type Control, type Resolver, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { FieldDefinition, FormDefinition, GroupFieldDefinition, SimpleFieldDefinition } from '../../forms/definition-schema';
@@ -11,6 +11,8 @@ interface StepFormProps {
   initialAnswers: Partial<Answers>;
   queue: AutosaveQueue;
   readOnly?: boolean;
+  /** The answers as they stand on screen, after every change (for the step list). */
+  onAnswersChange?: (answers: Partial<Answers>) => void;
 }
 
 type Values = Record<string, unknown>;
@@ -66,13 +68,20 @@ function toDraft(field: FieldDefinition, value: AnswerValue | undefined): unknow
  * Renders any questionnaire from its definition: one generic control per field kind, never
  * hand-written JSX per question. Every valid change goes to the autosave queue.
  */
-export function StepForm({ form, initialAnswers, queue, readOnly = false }: StepFormProps) {
+export function StepForm({ form, initialAnswers, queue, readOnly = false, onAnswersChange }: StepFormProps) {
   const { t } = useTranslation();
   const resolver = useMemo(() => zodResolver(formAnswersSchema(form) as never) as unknown as Resolver<Values>, [form]);
   const defaultValues = useMemo(() => Object.fromEntries(form.fields.map((f) => [f.id, toDraft(f, initialAnswers[f.id])])), [form, initialAnswers]);
   const { register, control, watch, formState, setError, clearErrors } = useForm<Values>({ defaultValues, resolver, mode: 'onChange' });
   const values = watch();
   const answers = useMemo(() => Object.fromEntries(form.fields.map((f) => [f.id, toAnswer(f, values[f.id])])), [form, values]);
+  const reported = useRef('');
+  useEffect(() => {
+    const snapshot = JSON.stringify(answers);
+    if (snapshot === reported.current) return;
+    reported.current = snapshot;
+    onAnswersChange?.(answers);
+  }, [answers, onAnswersChange]);
 
   useEffect(() => {
     const subscription = watch((all, { name, type }) => {
@@ -96,7 +105,9 @@ export function StepForm({ form, initialAnswers, queue, readOnly = false }: Step
 
   return (
     <form className="step-form" onSubmit={(e) => e.preventDefault()} noValidate aria-labelledby="step-title">
-      <h2 id="step-title">{t(form.titleKey)}</h2>
+      <h2 id="step-title" tabIndex={-1}>
+        {t(form.titleKey)}
+      </h2>
       {form.fields
         .filter((field) => isFieldVisible(field, answers))
         .map((field) =>

@@ -1,11 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormDefinition } from '../../forms/definition-schema';
-import type { Answers, AnswerValue } from '../../forms/engine';
+import { missingBeforeClose, type Answers, type AnswerValue } from '../../forms/engine';
 import { formRegistry } from '../../forms/registry';
 import type { ChannelOutput } from '../../src-main/api/contract';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../app/common';
+import { hrefOf } from '../app/navigation';
 import { autosaveQueueFor, type AutosaveQueue } from '../form-engine/autosave';
 import { StepForm, useSaveStatus } from '../form-engine/StepForm';
 import { formatTime } from '../i18n';
@@ -13,46 +14,68 @@ import { formatTime } from '../i18n';
 type Loaded = ChannelOutput<'hearings.load'>;
 
 interface Step {
-  form: FormDefinition;
+  formId: string;
+  /** Null when this app version does not know the form version the hearing was taken under. */
+  form: FormDefinition | null;
   queue: AutosaveQueue;
-  initialAnswers: Partial<Answers>;
 }
 
-function prepareStep(loaded: Loaded, formId: string, formVersion: number): Step | null {
-  // The version the hearing was opened under, not the newest: old hearings open as they were taken.
-  const form = formRegistry.get(formId, formVersion);
-  if (!form) return null;
-  const queue = autosaveQueueFor(loaded.hearing.id, formId, (input) => call('hearings.saveAnswers', input));
-  const stored = loaded.answers.filter((a) => a.formId === formId);
-  queue.setRevisions(stored.map((a) => [a.fieldId, a.revision]));
-  const initialAnswers: Partial<Answers> = Object.fromEntries(stored.map((a) => [a.fieldId, a.value as AnswerValue]));
-  // What was typed but not yet confirmed (before a lock, or while saving failed) wins.
-  for (const [fieldId, value] of queue.unsavedValues()) initialAnswers[fieldId] = value;
-  return { form, queue, initialAnswers };
+function prepareSteps(loaded: Loaded): { steps: Step[]; answers: Record<string, Partial<Answers>> } {
+  const answers: Record<string, Partial<Answers>> = {};
+  const steps = loaded.forms.map(({ formId, formVersion }) => {
+    const queue = autosaveQueueFor(loaded.hearing.id, formId, (input) => call('hearings.saveAnswers', input));
+    const stored = loaded.answers.filter((a) => a.formId === formId);
+    queue.setRevisions(stored.map((a) => [a.fieldId, a.revision]));
+    const values: Partial<Answers> = Object.fromEntries(stored.map((a) => [a.fieldId, a.value as AnswerValue]));
+    // What was typed but not yet confirmed (before a lock, or while saving failed) wins.
+    for (const [fieldId, value] of queue.unsavedValues()) values[fieldId] = value;
+    answers[formId] = values;
+    // The version the hearing was opened under, not the newest: old hearings open as they were taken.
+    return { formId, form: formRegistry.get(formId, formVersion) ?? null, queue };
+  });
+  return { steps, answers };
 }
 
-export function HearingScreen({ hearingId }: { hearingId: string }) {
+export function HearingScreen({ hearingId, step: requestedStep }: { hearingId: string; step?: string | undefined }) {
   const { t } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  // The answers as they stand on screen, per step: a step shown again starts from these.
+  const [liveAnswers, setLiveAnswers] = useState<Record<string, Partial<Answers>>>({});
 
   useEffect(() => {
     void call('hearings.load', { hearingId }).then((result) => (result.ok ? setLoaded(result.value) : setError(result.error)));
   }, [hearingId]);
 
-  const steps = useMemo(
-    () => (loaded ? loaded.forms.map((f) => ({ formId: f.formId, step: prepareStep(loaded, f.formId, f.formVersion) })) : []),
-    [loaded],
-  );
-  const current = steps[0];
+  const prepared = useMemo(() => (loaded ? prepareSteps(loaded) : { steps: [], answers: {} }), [loaded]);
+  const steps = prepared.steps;
+  const answersOf = (formId: string): Partial<Answers> => liveAnswers[formId] ?? prepared.answers[formId] ?? {};
 
   useEffect(() => {
     // Anything left unsaved from before a lock goes out again now.
-    for (const { step } of steps) if (step?.queue.hasUnsaved()) void step.queue.flush();
+    for (const step of steps) if (step.queue.hasUnsaved()) void step.queue.flush();
   }, [steps]);
+
+  const currentIndex = Math.max(0, steps.findIndex((s) => s.formId === requestedStep));
+  const current = steps[currentIndex];
+  const onAnswersChange = useCallback((formId: string, answers: Partial<Answers>) => setLiveAnswers((all) => ({ ...all, [formId]: answers })), []);
+
+  // Keyboard and screen-reader users land on the new step's title, not at the top of the page.
+  const headingFocus = useRef(false);
+  useEffect(() => {
+    if (!headingFocus.current) {
+      headingFocus.current = true;
+      return;
+    }
+    document.getElementById('step-title')?.focus();
+  }, [current?.formId]);
 
   if (error) return <ErrorMessage error={error} />;
   if (!loaded || !current) return <p>{t('app.loading')}</p>;
+  const readOnly = loaded.hearing.status !== 'open';
+  const titleOf = (step: Step) => (step.form ? t(step.form.titleKey) : step.formId);
+  const previous = steps[currentIndex - 1];
+  const next = steps[currentIndex + 1];
 
   return (
     <div className="hearing">
@@ -60,32 +83,61 @@ export function HearingScreen({ hearingId }: { hearingId: string }) {
         <h1>
           {t('hearing.title')} <span className="reference">{loaded.hearing.reference}</span>
         </h1>
-        {current.step ? <SaveStatusLine queue={current.step.queue} /> : null}
+        <SaveStatusLine queues={steps.map((s) => s.queue)} current={current.queue} />
       </header>
       <div className="hearing-body">
         <nav className="steps" aria-label={t('hearing.steps')}>
           <ol>
-            {steps.map(({ formId, step }) => (
-              <li key={formId} aria-current={formId === current.formId ? 'step' : undefined}>
-                {step ? t(step.form.titleKey) : formId}
-              </li>
-            ))}
+            {steps.map((step) => {
+              const missing = step.form ? missingBeforeClose(step.form, answersOf(step.formId)).length : 0;
+              return (
+                <li key={step.formId}>
+                  <a href={hrefOf({ screen: 'hearing', hearingId, step: step.formId })} aria-current={step === current ? 'step' : undefined}>
+                    {titleOf(step)}
+                  </a>
+                  <span className={missing > 0 ? 'step-state missing' : 'step-state done'}>
+                    {missing > 0 ? t('hearing.toComplete', { count: missing }) : t('hearing.complete')}
+                  </span>
+                </li>
+              );
+            })}
           </ol>
         </nav>
-        {current.step ? (
-          <StepForm form={current.step.form} initialAnswers={current.step.initialAnswers} queue={current.step.queue} readOnly={loaded.hearing.status !== 'open'} />
-        ) : (
-          <p className="error-banner" role="alert">
-            {t('hearing.formUnavailable')}
-          </p>
-        )}
+        <div className="step-area">
+          {current.form ? (
+            <StepForm
+              key={current.formId}
+              form={current.form}
+              initialAnswers={answersOf(current.formId)}
+              queue={current.queue}
+              readOnly={readOnly}
+              onAnswersChange={(answers) => onAnswersChange(current.formId, answers)}
+            />
+          ) : (
+            <p className="error-banner" role="alert">
+              {t('hearing.formUnavailable')}
+            </p>
+          )}
+          <div className="step-links">
+            {previous ? <a href={hrefOf({ screen: 'hearing', hearingId, step: previous.formId })}>← {t('hearing.previousStep', { step: titleOf(previous) })}</a> : <span />}
+            {next ? <a href={hrefOf({ screen: 'hearing', hearingId, step: next.formId })}>{t('hearing.nextStep', { step: titleOf(next) })} →</a> : null}
+          </div>
+        </div>
       </div>
     </div>
   );
 }
 
-/** "Saved" appears only after main confirmed the durable write; failures stay on screen. */
-function SaveStatusLine({ queue }: { queue: AutosaveQueue }) {
+/**
+ * "Saved" appears only after main confirmed the durable write; failures stay on screen. A step
+ * left with a failed save keeps its failure in view from the other steps.
+ */
+function SaveStatusLine({ queues, current }: { queues: AutosaveQueue[]; current: AutosaveQueue }) {
+  const failed = queues.find((q) => q.getStatus().state === 'error');
+  return <QueueStatus queue={failed ?? current} />;
+}
+
+function QueueStatus({ queue }: { queue: AutosaveQueue }) {
   const { t, i18n } = useTranslation();
   const status = useSaveStatus(queue);
   switch (status.state) {

@@ -46,6 +46,11 @@ describe('field kinds', () => {
     expect(valid('period', { from: '2026-01-01', to: '2026-03-01' })).toBe(true);
     expect(valid('period', { about: "l'été après le mariage" })).toBe(true);
     expect(valid('period', { from: '2026-03-01', to: '2026-01-01' })).toBe(false);
+    // Half a period is kept while she thinks, but does not count as answered.
+    expect(valid('period', { from: '2026-03-01', to: '' })).toBe(true);
+    expect(valid('period', { from: '', to: '' })).toBe(false);
+    expect(valid('period', { from: '2026-02-30', to: '' })).toBe(false);
+    expect(missingBeforeClose(form, { period: { from: '2026-03-01', to: '' }, forms: ['physical'] })).toEqual(['period']);
     expect(valid('period', { about: '   ' })).toBe(false);
     expect(valid('period', { on: '2026-03-01', about: 'both' })).toBe(false);
   });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src-main/api/contract';
 import { formDefinitionSchema, type FormDefinitionInput } from '../../forms/definition-schema';
 import { answerSchema, formAnswersSchema, isFieldVisible, missingBeforeClose } from '../../forms/engine';
+import { peopleV1 } from '../../forms/definitions/people.v1';
 import { setupV1 } from '../../forms/definitions/setup.v1';
 import { OFFICER_UI_LANGUAGES } from '../../forms/languages';
 import { buildRegistry, formRegistry } from '../../forms/registry';
@@ -20,8 +21,17 @@ function flatten(value: unknown, prefix = ''): Record<string, string> {
 }
 const flat = Object.fromEntries(Object.entries(catalogs).map(([lang, c]) => [lang, flatten(c)]));
 
+type AnyField = ReturnType<typeof formDefinitionSchema.parse>['fields'][number];
+function keysOfField(f: AnyField): string[] {
+  return [
+    f.labelKey,
+    ...(f.helpKey ? [f.helpKey] : []),
+    ...(f.kind === 'singleChoice' || f.kind === 'multiChoice' ? f.options.map((o) => o.labelKey) : []),
+    ...(f.kind === 'group' ? [f.itemLabelKey, ...f.fields.flatMap((sub) => keysOfField(sub))] : []),
+  ];
+}
 function keysOfDefinition(form: ReturnType<typeof formDefinitionSchema.parse>): string[] {
-  return [form.titleKey, ...form.fields.flatMap((f) => [f.labelKey, ...(f.helpKey ? [f.helpKey] : []), ...(f.kind === 'singleChoice' ? f.options.map((o) => o.labelKey) : [])])];
+  return [form.titleKey, ...form.fields.flatMap(keysOfField)];
 }
 
 /** Every `t('literal.key')` in the renderer. */
@@ -74,7 +84,8 @@ describe('form definitions', () => {
       ['single option', { ...setupV1, fields: [{ id: 'a', kind: 'singleChoice', labelKey: 'x', options: [{ value: 'y', labelKey: 'y' }] }] }],
     ];
     for (const [name, definition] of broken) expect(formDefinitionSchema.safeParse(definition).success, name).toBe(false);
-    expect(() => buildRegistry([setupV1, setupV1])).toThrow(/share an id and version/);
+    expect(() => buildRegistry([setupV1, setupV1], ['setup'])).toThrow(/share an id and version/);
+    expect(() => buildRegistry([setupV1], ['setup', 'people'])).toThrow(/has no form definition/);
   });
 
   it('derive the answer schemas main and the renderer both use', () => {
@@ -115,14 +126,14 @@ describe('versioned definitions', () => {
   };
 
   it('keep a hearing on the version it was opened under after the definition changes', async () => {
-    t = openTestCore({ registry: buildRegistry([setupV1]) });
+    t = openTestCore({ registry: buildRegistry([setupV1], ['setup']) });
     await seedAccounts(t);
     const { hearing: old } = await t.ok('officer-window', 'hearings.create', {});
     await t.ok('officer-window', 'hearings.saveAnswers', { hearingId: old.id, formId: 'setup', changes: [{ fieldId: 'safeToTalk', value: 'yes', baseRevision: 0 }] });
     t.close();
 
     // The app is updated: version 2 ships beside version 1.
-    t = openTestCore({ dir: t.dir, key: t.key, registry: buildRegistry([setupV1, setupV2]) });
+    t = openTestCore({ dir: t.dir, key: t.key, registry: buildRegistry([setupV1, setupV2], ['setup']) });
     await t.ok('officer-window', 'session.login', { username: 'officer.one', password: 'officer one passphrase' });
     const reopened = await t.ok('officer-window', 'hearings.load', { hearingId: old.id });
     expect(reopened.forms).toEqual([{ formId: 'setup', formVersion: 1 }]);
@@ -134,5 +145,20 @@ describe('versioned definitions', () => {
 
     const { hearing: fresh } = await t.ok('officer-window', 'hearings.create', {});
     expect((await t.ok('officer-window', 'hearings.load', { hearingId: fresh.id })).forms).toEqual([{ formId: 'setup', formVersion: 2 }]);
+  });
+
+  it('add a step shipped later to an open hearing, in step order, without touching the others', async () => {
+    t = openTestCore({ registry: buildRegistry([setupV1], ['setup']) });
+    await seedAccounts(t);
+    const { hearing } = await t.ok('officer-window', 'hearings.create', {});
+    t.close();
+    t = openTestCore({ dir: t.dir, key: t.key, registry: buildRegistry([peopleV1, setupV1, setupV2], ['setup', 'people']) });
+    await t.ok('officer-window', 'session.login', { username: 'officer.one', password: 'officer one passphrase' });
+    expect((await t.ok('officer-window', 'hearings.load', { hearingId: hearing.id })).forms).toEqual([
+      { formId: 'setup', formVersion: 1 },
+      { formId: 'people', formVersion: 1 },
+    ]);
+    const audit = t.core.database.sqlite.prepare("SELECT details_json FROM audit_events WHERE action = 'hearing.opened' ORDER BY seq DESC LIMIT 1").get();
+    expect(audit).toEqual({ details_json: JSON.stringify({ stepsAdded: ['people'] }) });
   });
 });

@@ -1,0 +1,113 @@
+import type { FormDefinitionInput } from '../definition-schema';
+import { YES_NO, YES_NO_UNKNOWN } from './options';
+
+/** Step 3: who is concerned. Children exposed to the violence are victims too (Art. 8). */
+export const peopleV1 = {
+  id: 'people',
+  version: 1,
+  titleKey: 'form.people.title',
+  fields: [
+    { id: 'victimSurname', kind: 'shortText', labelKey: 'form.people.victimSurname.label', requiredToClose: true, maxLength: 120 },
+    { id: 'victimFirstNames', kind: 'shortText', labelKey: 'form.people.victimFirstNames.label', requiredToClose: true, maxLength: 160 },
+    { id: 'victimBirthDate', kind: 'date', labelKey: 'form.people.victimBirthDate.label', requiredToClose: true },
+    {
+      id: 'victimAddressNonCommunicable',
+      kind: 'singleChoice',
+      labelKey: 'form.people.victimAddressNonCommunicable.label',
+      helpKey: 'form.people.victimAddressNonCommunicable.help',
+      requiredToClose: true,
+      options: YES_NO,
+    },
+    {
+      id: 'victimSafeChannel',
+      kind: 'singleChoice',
+      labelKey: 'form.people.victimSafeChannel.label',
+      helpKey: 'form.people.victimSafeChannel.help',
+      requiredToClose: true,
+      options: [
+        { value: 'ownPhone', labelKey: 'form.people.victimSafeChannel.ownPhone' },
+        { value: 'trustedPerson', labelKey: 'form.people.victimSafeChannel.trustedPerson' },
+        { value: 'supportService', labelKey: 'form.people.victimSafeChannel.supportService' },
+        { value: 'lawyer', labelKey: 'form.people.victimSafeChannel.lawyer' },
+        { value: 'none', labelKey: 'form.people.victimSafeChannel.none' },
+      ],
+    },
+    {
+      id: 'victimSafeChannelDetail',
+      kind: 'shortText',
+      labelKey: 'form.people.victimSafeChannelDetail.label',
+      helpKey: 'form.people.victimSafeChannelDetail.help',
+      visibleWhen: { field: 'victimSafeChannel', in: ['ownPhone', 'trustedPerson', 'supportService', 'lawyer'] },
+      requiredToClose: true,
+      maxLength: 200,
+    },
+    { id: 'suspectSurname', kind: 'shortText', labelKey: 'form.people.suspectSurname.label', maxLength: 120 },
+    { id: 'suspectFirstNames', kind: 'shortText', labelKey: 'form.people.suspectFirstNames.label', maxLength: 160 },
+    {
+      id: 'suspectRelationship',
+      kind: 'singleChoice',
+      labelKey: 'form.people.suspectRelationship.label',
+      helpKey: 'form.people.suspectRelationship.help',
+      requiredToClose: true,
+      options: [
+        { value: 'partner', labelKey: 'form.people.suspectRelationship.partner' },
+        { value: 'exPartner', labelKey: 'form.people.suspectRelationship.exPartner' },
+        { value: 'familyMember', labelKey: 'form.people.suspectRelationship.familyMember' },
+        { value: 'other', labelKey: 'form.people.suspectRelationship.other' },
+      ],
+    },
+    {
+      id: 'suspectRelationshipDetail',
+      kind: 'shortText',
+      labelKey: 'form.people.suspectRelationshipDetail.label',
+      visibleWhen: { field: 'suspectRelationship', in: ['familyMember', 'other'] },
+      requiredToClose: true,
+      maxLength: 200,
+    },
+    {
+      id: 'suspectCohabiting',
+      kind: 'singleChoice',
+      labelKey: 'form.people.suspectCohabiting.label',
+      helpKey: 'form.people.suspectCohabiting.help',
+      requiredToClose: true,
+      options: YES_NO_UNKNOWN,
+    },
+    {
+      id: 'children',
+      kind: 'group',
+      labelKey: 'form.people.children.label',
+      helpKey: 'form.people.children.help',
+      itemLabelKey: 'form.people.children.item',
+      maxItems: 20,
+      fields: [
+        { id: 'firstName', kind: 'shortText', labelKey: 'form.people.children.firstName', requiredToClose: true, maxLength: 120 },
+        { id: 'birthDate', kind: 'date', labelKey: 'form.people.children.birthDate' },
+        {
+          id: 'relationshipToSuspect',
+          kind: 'singleChoice',
+          labelKey: 'form.people.children.relationshipToSuspect.label',
+          requiredToClose: true,
+          options: [
+            { value: 'child', labelKey: 'form.people.children.relationshipToSuspect.child' },
+            { value: 'stepchild', labelKey: 'form.people.children.relationshipToSuspect.stepchild' },
+            { value: 'none', labelKey: 'form.people.children.relationshipToSuspect.none' },
+          ],
+        },
+        { id: 'exposed', kind: 'singleChoice', labelKey: 'form.people.children.exposed', requiredToClose: true, options: YES_NO_UNKNOWN },
+        { id: 'present', kind: 'singleChoice', labelKey: 'form.people.children.present', requiredToClose: true, options: YES_NO_UNKNOWN },
+        { id: 'needs', kind: 'longText', labelKey: 'form.people.children.needs', maxLength: 5000 },
+      ],
+    },
+    {
+      id: 'otherPersons',
+      kind: 'group',
+      labelKey: 'form.people.otherPersons.label',
+      itemLabelKey: 'form.people.otherPersons.item',
+      maxItems: 20,
+      fields: [
+        { id: 'name', kind: 'shortText', labelKey: 'form.people.otherPersons.name', requiredToClose: true, maxLength: 200 },
+        { id: 'role', kind: 'shortText', labelKey: 'form.people.otherPersons.role', maxLength: 200 },
+      ],
+    },
+  ],
+} satisfies FormDefinitionInput;
