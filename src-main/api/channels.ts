@@ -16,6 +16,9 @@ export const CHANNEL_NAMES = [
   'hearings.listMine',
   'hearings.load',
   'hearings.saveAnswers',
+  'hearings.approveStatement',
+  'hearings.addAddendum',
+  'hearings.close',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

@@ -23,6 +23,10 @@ export const ERROR_CODES = [
   'UNKNOWN_FIELD',
   'INVALID_ANSWER',
   'HEARING_CLOSED',
+  'STATEMENT_APPROVED',
+  'STATEMENT_NOT_APPROVED',
+  'STATEMENT_EMPTY',
+  'CANNOT_CLOSE',
   'UNTRUSTED_SENDER',
   'TRANSPORT',
   'INTERNAL',
@@ -71,6 +75,7 @@ const hearingSummary = z.object({
   status: z.enum(['open', 'closed']),
   createdAt: timestamp,
   updatedAt: timestamp,
+  closedAt: timestamp.nullable(),
 });
 export type HearingSummary = z.infer<typeof hearingSummary>;
 
@@ -85,6 +90,9 @@ const answerValue = z.json().refine((value) => JSON.stringify(value).length <= M
 
 const storedAnswer = z.object({ formId, fieldId, formVersion: z.number().int().positive(), value: answerValue, revision: z.number().int().positive(), updatedAt: timestamp });
 export type StoredAnswer = z.infer<typeof storedAnswer>;
+
+const addendumView = z.object({ id, text: z.string(), createdAt: timestamp, createdByName: z.string() });
+export type AddendumView = z.infer<typeof addendumView>;
 
 export const contract = {
   'setup.status': { input: empty, output: z.object({ needsSetup: z.boolean(), passwordMinLength: z.number().int().positive() }) },
@@ -110,6 +118,8 @@ export const contract = {
       hearing: hearingSummary,
       forms: z.array(z.object({ formId, formVersion: z.number().int().positive() })),
       answers: z.array(storedAnswer),
+      statement: z.object({ approvedAt: timestamp, approvedByName: z.string(), sha256: z.string() }).nullable(),
+      addenda: z.array(addendumView),
     }),
   },
   'hearings.saveAnswers': {
@@ -127,6 +137,19 @@ export const contract = {
       savedAt: timestamp,
       revisions: z.array(z.object({ fieldId, revision: z.number().int().positive() })),
     }),
+  },
+  'hearings.approveStatement': {
+    // The revision of the text she heard: a newer one (from another window) is not what she approved.
+    input: z.object({ hearingId: id, textRevision: z.number().int().positive() }).strict(),
+    output: z.object({ approvedAt: timestamp, sha256: z.string() }),
+  },
+  'hearings.addAddendum': {
+    input: z.object({ hearingId: id, text: z.string().trim().min(1).max(20_000) }).strict(),
+    output: z.object({ addendum: addendumView }),
+  },
+  'hearings.close': {
+    input: z.object({ hearingId: id }).strict(),
+    output: z.object({ closedAt: timestamp }),
   },
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 

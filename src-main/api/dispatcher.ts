@@ -74,6 +74,9 @@ export function createDispatcher(deps: DispatcherDeps) {
     'hearings.listMine': { kind: 'unlocked', roles: HEARING_ROLES },
     'hearings.load': { kind: 'unlocked', roles: HEARING_ROLES },
     'hearings.saveAnswers': { kind: 'unlocked', roles: HEARING_ROLES },
+    'hearings.approveStatement': { kind: 'unlocked', roles: HEARING_ROLES },
+    'hearings.addAddendum': { kind: 'unlocked', roles: HEARING_ROLES },
+    'hearings.close': { kind: 'unlocked', roles: HEARING_ROLES },
   };
 
   const handlers: { [C in Channel]: Handler<C> } = {
@@ -115,6 +118,9 @@ export function createDispatcher(deps: DispatcherDeps) {
     'hearings.listMine': (_input, ctx) => ({ hearings: deps.hearings.listOpen(ctx.user as UserView) }),
     'hearings.load': (input, ctx) => deps.hearings.load(ctx.user as UserView, input.hearingId),
     'hearings.saveAnswers': (input, ctx) => deps.hearings.saveAnswers(ctx.user as UserView, input),
+    'hearings.approveStatement': (input, ctx) => deps.hearings.approveStatement(ctx.user as UserView, input.hearingId, input.textRevision),
+    'hearings.addAddendum': (input, ctx) => ({ addendum: deps.hearings.addAddendum(ctx.user as UserView, input.hearingId, input.text) }),
+    'hearings.close': (input, ctx) => deps.hearings.close(ctx.user as UserView, input.hearingId),
   };
 
   /** Resolves the caller and refuses what its session may not do. */

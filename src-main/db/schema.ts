@@ -33,8 +33,32 @@ export const hearings = sqliteTable(
     status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
+    /** Set once: after approval the statement changes only by addenda. */
+    statementApprovedAt: integer('statement_approved_at'),
+    statementApprovedBy: text('statement_approved_by').references(() => users.id),
+    /** SHA-256 of the approved text, so any later change to it would show. */
+    statementSha256: text('statement_sha256'),
+    closedAt: integer('closed_at'),
+    closedBy: text('closed_by').references(() => users.id),
   },
   (t) => [index('hearings_owner_status_idx').on(t.ownerId, t.status, t.updatedAt)],
+);
+
+/** Dated, attributed additions to an approved statement; never edited or removed. */
+export const addenda = sqliteTable(
+  'addenda',
+  {
+    id: text('id').primaryKey(),
+    hearingId: text('hearing_id')
+      .notNull()
+      .references(() => hearings.id),
+    text: text('text').notNull(),
+    createdAt: integer('created_at').notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [index('addenda_hearing_idx').on(t.hearingId, t.createdAt)],
 );
 
 /** The form versions a hearing was opened under: a hearing keeps them when definitions change. */

@@ -1,17 +1,18 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { and, count, desc, eq, like } from 'drizzle-orm';
-import { answerSchema, findField, type AnswerValue } from '../../forms/engine';
+import { STATEMENT_FIELD_ID, STATEMENT_FORM_ID } from '../../forms/definitions/statement.v1';
+import { answerSchema, findField, missingBeforeClose, type Answers, type AnswerValue } from '../../forms/engine';
 import type { FormRegistry } from '../../forms/registry';
 import { AppError } from '../api/app-error';
-import type { ChannelInput, ChannelOutput, HearingSummary, UserView } from '../api/contract';
+import type { AddendumView, ChannelInput, ChannelOutput, HearingSummary, UserView } from '../api/contract';
 import type { AppDatabase } from '../db/database';
-import { answers, hearingForms, hearings } from '../db/schema';
+import { addenda, answers, hearingForms, hearings, users } from '../db/schema';
 import { appendAudit } from './audit';
 
 type HearingRow = typeof hearings.$inferSelect;
 
 function toSummary(row: HearingRow): HearingSummary {
-  return { id: row.id, reference: row.reference, status: row.status, createdAt: row.createdAt, updatedAt: row.updatedAt };
+  return { id: row.id, reference: row.reference, status: row.status, createdAt: row.createdAt, updatedAt: row.updatedAt, closedAt: row.closedAt };
 }
 
 export function createHearingService(db: AppDatabase, registry: FormRegistry, now: () => number) {
@@ -39,6 +40,11 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
         status: 'open',
         createdAt: at,
         updatedAt: at,
+        statementApprovedAt: null,
+        statementApprovedBy: null,
+        statementSha256: null,
+        closedAt: null,
+        closedBy: null,
       };
       tx.insert(hearings).values(row).run();
       for (const formId of registry.steps) {
@@ -85,9 +91,15 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
     };
     const forms = pinned().sort((a, b) => order(a.formId) - order(b.formId));
     const stored = db.select().from(answers).where(eq(answers.hearingId, hearingId)).all();
+    const approver = row.statementApprovedBy ? db.select({ name: users.displayName }).from(users).where(eq(users.id, row.statementApprovedBy)).get() : undefined;
     return {
       hearing: toSummary(row),
       forms,
+      statement:
+        row.statementApprovedAt !== null && row.statementSha256 !== null
+          ? { approvedAt: row.statementApprovedAt, approvedByName: approver?.name ?? '', sha256: row.statementSha256 }
+          : null,
+      addenda: listAddenda(hearingId),
       answers: stored.map((a) => ({
         formId: a.formId,
         formVersion: a.formVersion,
@@ -106,6 +118,9 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
   function saveAnswers(user: UserView, input: ChannelInput<'hearings.saveAnswers'>): ChannelOutput<'hearings.saveAnswers'> {
     const row = requireOwnHearing(user, input.hearingId);
     if (row.status !== 'open') throw new AppError('HEARING_CLOSED', 'A closed hearing cannot be changed');
+    if (input.formId === STATEMENT_FORM_ID && row.statementApprovedAt !== null) {
+      throw new AppError('STATEMENT_APPROVED', 'The approved statement changes only by addenda');
+    }
     const pinned = db
       .select({ formVersion: hearingForms.formVersion })
       .from(hearingForms)
@@ -172,7 +187,92 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
     });
   }
 
-  return { create, listOpen, load, saveAnswers };
+  function listAddenda(hearingId: string): AddendumView[] {
+    return db
+      .select({ id: addenda.id, text: addenda.text, createdAt: addenda.createdAt, createdByName: users.displayName })
+      .from(addenda)
+      .innerJoin(users, eq(users.id, addenda.createdBy))
+      .where(eq(addenda.hearingId, hearingId))
+      .orderBy(addenda.createdAt)
+      .all();
+  }
+
+  /** The answers of every step, as stored, by form id. */
+  function storedAnswers(hearingId: string): Map<string, Partial<Answers>> {
+    const byForm = new Map<string, Partial<Answers>>();
+    for (const a of db.select().from(answers).where(eq(answers.hearingId, hearingId)).all()) {
+      const values = byForm.get(a.formId) ?? {};
+      values[a.fieldId] = JSON.parse(a.valueJson) as AnswerValue;
+      byForm.set(a.formId, values);
+    }
+    return byForm;
+  }
+
+  /** The victim has heard or read the statement at this revision and approves it. */
+  function approveStatement(user: UserView, hearingId: string, textRevision: number): ChannelOutput<'hearings.approveStatement'> {
+    const row = requireOwnHearing(user, hearingId);
+    if (row.status !== 'open') throw new AppError('HEARING_CLOSED', 'A closed hearing cannot be changed');
+    if (row.statementApprovedAt !== null) throw new AppError('STATEMENT_APPROVED', 'The statement is already approved');
+    const stored = db
+      .select()
+      .from(answers)
+      .where(and(eq(answers.hearingId, hearingId), eq(answers.formId, STATEMENT_FORM_ID), eq(answers.fieldId, STATEMENT_FIELD_ID)))
+      .get();
+    const text = stored ? (JSON.parse(stored.valueJson) as unknown) : null;
+    if (!stored || typeof text !== 'string' || text.trim() === '') throw new AppError('STATEMENT_EMPTY', 'There is no statement to approve');
+    if (stored.revision !== textRevision) {
+      throw new AppError('STALE_REVISION', 'The statement changed since it was read back', [STATEMENT_FIELD_ID]);
+    }
+    const at = now();
+    const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
+    db.transaction((tx) => {
+      tx.update(hearings).set({ statementApprovedAt: at, statementApprovedBy: user.id, statementSha256: sha256, updatedAt: at }).where(eq(hearings.id, hearingId)).run();
+      appendAudit(tx, { at, userId: user.id, action: 'statement.approved', hearingId, details: { revision: textRevision, sha256 } });
+    });
+    return { approvedAt: at, sha256 };
+  }
+
+  /** After approval, the only way to add to the statement; allowed after closing too. */
+  function addAddendum(user: UserView, hearingId: string, text: string): AddendumView {
+    const row = requireOwnHearing(user, hearingId);
+    if (row.statementApprovedAt === null) throw new AppError('STATEMENT_NOT_APPROVED', 'Addenda follow an approved statement; edit the statement itself');
+    const at = now();
+    const addendum = { id: randomUUID(), hearingId, text, createdAt: at, createdBy: user.id };
+    db.transaction((tx) => {
+      tx.insert(addenda).values(addendum).run();
+      tx.update(hearings).set({ updatedAt: at }).where(eq(hearings.id, hearingId)).run();
+      appendAudit(tx, { at, userId: user.id, action: 'statement.addendum_added', hearingId, details: { addendumId: addendum.id } });
+    });
+    return { id: addendum.id, text, createdAt: at, createdByName: user.displayName };
+  }
+
+  /** What is still missing, as `formId:path`, plus the approval of the statement. */
+  function missingToClose(row: HearingRow): string[] {
+    const byForm = storedAnswers(row.id);
+    const pinned = db.select().from(hearingForms).where(eq(hearingForms.hearingId, row.id)).all();
+    const missing = pinned.flatMap(({ formId, formVersion }) => {
+      const form = registry.get(formId, formVersion);
+      return form ? missingBeforeClose(form, byForm.get(formId) ?? {}).map((path) => `${formId}:${path}`) : [`${formId}:?`];
+    });
+    if (row.statementApprovedAt === null) missing.push(`${STATEMENT_FORM_ID}:approval`);
+    return missing;
+  }
+
+  /** Closing makes the hearing read-only (addenda excepted); main refuses while anything is missing. */
+  function close(user: UserView, hearingId: string): ChannelOutput<'hearings.close'> {
+    const row = requireOwnHearing(user, hearingId);
+    if (row.status !== 'open') throw new AppError('HEARING_CLOSED', 'The hearing is already closed');
+    const missing = missingToClose(row);
+    if (missing.length > 0) throw new AppError('CANNOT_CLOSE', 'Answers are missing before the hearing can be closed', missing);
+    const at = now();
+    db.transaction((tx) => {
+      tx.update(hearings).set({ status: 'closed', closedAt: at, closedBy: user.id, updatedAt: at }).where(eq(hearings.id, hearingId)).run();
+      appendAudit(tx, { at, userId: user.id, action: 'hearing.closed', hearingId });
+    });
+    return { closedAt: at };
+  }
+
+  return { create, listOpen, load, saveAnswers, approveStatement, addAddendum, close };
 }
 
 export type HearingService = ReturnType<typeof createHearingService>;

@@ -146,7 +146,7 @@ function SignedIn({ session, user, onSession, onSignOut }: { session: SessionVie
         {isAdministrator ? (
           <UsersScreen />
         ) : route.screen === 'hearing' ? (
-          <HearingScreen key={route.hearingId} hearingId={route.hearingId} step={route.step} />
+          <HearingScreen key={route.hearingId} hearingId={route.hearingId} step={route.step} field={route.field} />
         ) : (
           <MyHearingsScreen />
         )}

@@ -1,21 +1,23 @@
 import { useSyncExternalStore } from 'react';
 
 /** Screens are addressed by the URL hash, so a reload (or F5 in Electron) returns to the same place. */
-export type Route = { screen: 'home' } | { screen: 'hearing'; hearingId: string; step?: string } | { screen: 'users' };
+export type Route = { screen: 'home' } | { screen: 'hearing'; hearingId: string; step?: string; field?: string } | { screen: 'users' };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function parseRoute(hash: string): Route {
-  const [, screen, id, step] = hash.replace(/^#/, '').split('/');
+  const [, screen, id, step, field] = hash.replace(/^#/, '').split('/');
+  const name = /^[a-z][a-zA-Z0-9-]*$/;
   if (screen === 'hearing' && id && UUID.test(id)) {
-    return step && /^[a-z][a-zA-Z0-9-]*$/.test(step) ? { screen: 'hearing', hearingId: id, step } : { screen: 'hearing', hearingId: id };
+    if (!step || !name.test(step)) return { screen: 'hearing', hearingId: id };
+    return field && name.test(field) ? { screen: 'hearing', hearingId: id, step, field } : { screen: 'hearing', hearingId: id, step };
   }
   if (screen === 'users') return { screen: 'users' };
   return { screen: 'home' };
 }
 
 export function hrefOf(route: Route): string {
-  if (route.screen === 'hearing') return `#/hearing/${route.hearingId}${route.step ? `/${route.step}` : ''}`;
+  if (route.screen === 'hearing') return `#/hearing/${route.hearingId}${route.step ? `/${route.step}` : ''}${route.step && route.field ? `/${route.field}` : ''}`;
   return route.screen === 'users' ? '#/users' : '#/';
 }
 

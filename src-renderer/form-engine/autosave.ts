@@ -35,6 +35,11 @@ export class AutosaveQueue {
     for (const [fieldId, revision] of revisions) this.revisions.set(fieldId, revision);
   }
 
+  /** The revision main last confirmed for a field (0 when never saved). */
+  revisionOf(fieldId: string): number {
+    return this.revisions.get(fieldId) ?? 0;
+  }
+
   set(fieldId: string, value: AnswerValue, options: { immediate?: boolean } = {}): void {
     this.pending.set(fieldId, value);
     this.setStatus({ state: 'pending' });

@@ -9,7 +9,9 @@ import { ErrorMessage } from '../app/common';
 import { hrefOf } from '../app/navigation';
 import { autosaveQueueFor, type AutosaveQueue } from '../form-engine/autosave';
 import { StepForm, useSaveStatus } from '../form-engine/StepForm';
+import { STATEMENT_FORM_ID } from '../../forms/definitions/statement.v1';
 import { formatTime } from '../i18n';
+import { StatementPanel } from './StatementPanel';
 
 type Loaded = ChannelOutput<'hearings.load'>;
 
@@ -36,16 +38,17 @@ function prepareSteps(loaded: Loaded): { steps: Step[]; answers: Record<string, 
   return { steps, answers };
 }
 
-export function HearingScreen({ hearingId, step: requestedStep }: { hearingId: string; step?: string | undefined }) {
+export function HearingScreen({ hearingId, step: requestedStep, field: requestedField }: { hearingId: string; step?: string | undefined; field?: string | undefined }) {
   const { t } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   // The answers as they stand on screen, per step: a step shown again starts from these.
   const [liveAnswers, setLiveAnswers] = useState<Record<string, Partial<Answers>>>({});
 
-  useEffect(() => {
+  const load = useCallback(() => {
     void call('hearings.load', { hearingId }).then((result) => (result.ok ? setLoaded(result.value) : setError(result.error)));
   }, [hearingId]);
+  useEffect(load, [load]);
 
   const prepared = useMemo(() => (loaded ? prepareSteps(loaded) : { steps: [], answers: {} }), [loaded]);
   const steps = prepared.steps;
@@ -70,9 +73,17 @@ export function HearingScreen({ hearingId, step: requestedStep }: { hearingId: s
     document.getElementById('step-title')?.focus();
   }, [current?.formId]);
 
+  // A link from the closing checklist names the field: put the cursor in it.
+  useEffect(() => {
+    if (!requestedField || !current) return;
+    const target = document.querySelector<HTMLElement>(`[data-field="${requestedField}"] :is(input, select, textarea, button)`);
+    target?.focus();
+    target?.scrollIntoView({ block: 'center' });
+  }, [requestedField, current]);
+
   if (error) return <ErrorMessage error={error} />;
   if (!loaded || !current) return <p>{t('app.loading')}</p>;
-  const readOnly = loaded.hearing.status !== 'open';
+  const closed = loaded.hearing.status !== 'open';
   const titleOf = (step: Step) => (step.form ? t(step.form.titleKey) : step.formId);
   const previous = steps[currentIndex - 1];
   const next = steps[currentIndex + 1];
@@ -85,6 +96,11 @@ export function HearingScreen({ hearingId, step: requestedStep }: { hearingId: s
         </h1>
         <SaveStatusLine queues={steps.map((s) => s.queue)} current={current.queue} />
       </header>
+      {closed ? (
+        <p className="closed-banner" role="status">
+          {t('close.readOnly')}
+        </p>
+      ) : null}
       <div className="hearing-body">
         <nav className="steps" aria-label={t('hearing.steps')}>
           <ol>
@@ -110,7 +126,8 @@ export function HearingScreen({ hearingId, step: requestedStep }: { hearingId: s
               form={current.form}
               initialAnswers={answersOf(current.formId)}
               queue={current.queue}
-              readOnly={readOnly}
+              // Closed: read-only. The approved statement: read-only, changed by addenda only.
+              readOnly={closed || (current.formId === STATEMENT_FORM_ID && loaded.statement !== null)}
               onAnswersChange={(answers) => onAnswersChange(current.formId, answers)}
             />
           ) : (
@@ -118,6 +135,7 @@ export function HearingScreen({ hearingId, step: requestedStep }: { hearingId: s
               {t('hearing.formUnavailable')}
             </p>
           )}
+          {current.formId === STATEMENT_FORM_ID ? <StatementPanel loaded={loaded} steps={steps} answersOf={answersOf} onChanged={load} /> : null}
           <div className="step-links">
             {previous ? <a href={hrefOf({ screen: 'hearing', hearingId, step: previous.formId })}>← {t('hearing.previousStep', { step: titleOf(previous) })}</a> : <span />}
             {next ? <a href={hrefOf({ screen: 'hearing', hearingId, step: next.formId })}>{t('hearing.nextStep', { step: titleOf(next) })} →</a> : null}

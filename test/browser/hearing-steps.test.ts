@@ -2,8 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-core';
 import { launchChromium, startHost, type RunningHost } from './harness';
-import { expectAccessible, openFirstHearing, waitForSaved } from './scenario';
+import { answerSetupStep, expectAccessible, openFirstHearing, waitForSaved } from './scenario';
 
+const STATEMENT = "Je soussignée, Inès Fictive, déclare : il est arrivé vers 22 h.\nIl a pris mon téléphone.";
 const NARRATIVE = "Il est arrivé vers 22 h. Il a crié, m'a poussée contre le mur et a pris mon téléphone.\nLes enfants étaient dans leur chambre.";
 
 describe('the hearing steps', () => {
@@ -94,5 +95,55 @@ describe('the hearing steps', () => {
     expect(await group('Enfant 1').getByRole('group', { name: 'Exposé aux violences' }).getByLabel('Oui').isChecked()).toBe(true);
     expect(await group('Le suspect est son').getByLabel('Ex-partenaire').isChecked()).toBe(true);
     expect(await page.getByLabel('Date de naissance de la victime').inputValue()).toBe('1991-04-17');
+  });
+
+  it('reads the statement back in large type, has it approved, then takes only addenda', async () => {
+    await step('Déclaration et clôture').click();
+    const text = page.getByLabel('Déclaration, dans la langue de la procédure');
+    await text.fill(STATEMENT);
+    await waitForSaved(page);
+    await page.getByRole('button', { name: 'Lui relire (grands caractères)' }).click();
+    const readBack = page.getByRole('region', { name: 'La déclaration, pour la relecture' });
+    expect(await readBack.textContent()).toContain('Il a pris mon téléphone.');
+    expect(Number.parseFloat(await readBack.evaluate((el) => getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(24);
+    await page.getByRole('button', { name: 'Elle approuve la déclaration' }).click();
+    await page.getByRole('button', { name: "Confirmer : elle l'a entendue ou lue et l'approuve" }).click();
+    await page.getByText(/^Approuvée le .* \(Inès Fictive\)/).waitFor();
+    expect(await text.getAttribute('readonly')).not.toBeNull();
+    await page.getByLabel('Nouvel ajout').fill('Elle précise que la scène a eu lieu dans la cuisine.');
+    await page.getByRole('button', { name: "Ajouter l'ajout" }).click();
+    await page.getByText('Elle précise que la scène a eu lieu dans la cuisine.').waitFor();
+    await expectAccessible(page, 'statement step');
+  });
+
+  it('lists what is missing before closing, each item leading to its field, then closes read-only', async () => {
+    const checklist = page.getByRole('region', { name: "Clôture de l'audition" });
+    expect(await checklist.getByRole('button', { name: "Clôturer l'audition" }).isDisabled()).toBe(true);
+    await checklist.getByRole('link', { name: 'Faits › Incidents antérieurs' }).click();
+    await page.getByRole('heading', { name: 'Faits' }).waitFor();
+    // The link put the cursor in the field: answer it by keyboard alone.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('earlierIncidents');
+    await page.keyboard.press('Space');
+    expect(await group('Incidents antérieurs').getByLabel('Oui').isChecked()).toBe(true);
+    await group('Plaintes ou signalements antérieurs').getByLabel('Non').check();
+    await step('Personnes').click();
+    await group('Comment la joindre en sécurité').getByLabel('Par un service d\'aide').check();
+    await page.getByLabel('Numéro, personne ou service à utiliser').fill('Service d\'aide aux victimes (fictif), 0800 00 000');
+    await step('Préparation').click();
+    await answerSetupStep(page);
+
+    await step('Déclaration et clôture').click();
+    await checklist.getByText('Tout ce qui est requis est complété.').waitFor();
+    await checklist.getByRole('button', { name: "Clôturer l'audition" }).click();
+    await page.getByText("Cette audition est clôturée : elle peut être consultée, et seuls des ajouts à la déclaration peuvent être faits.").waitFor();
+
+    // Reopened in the Dutch interface: the same answers, Dutch labels, nothing editable.
+    await page.getByLabel("Langue de l'interface").selectOption('nl');
+    await page.getByRole('navigation', { name: 'Stappen van het verhoor' }).getByRole('link', { name: 'Feiten', exact: true }).click();
+    await page.getByRole('heading', { name: 'Feiten' }).waitFor();
+    expect(await page.getByLabel('Wat er gebeurde, in haar woorden').inputValue()).toBe(NARRATIVE);
+    expect(await page.getByLabel('Wat er gebeurde, in haar woorden').getAttribute('readonly')).not.toBeNull();
+    expect(await page.getByRole('group', { name: 'Vormen van geweld' }).getByLabel('Economisch').isDisabled()).toBe(true);
+    await page.getByLabel('Taal van de interface').selectOption('fr');
   });
 });

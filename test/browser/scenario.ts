@@ -55,6 +55,11 @@ export async function fillSetupStep(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Mes auditions' }).waitFor();
   await expectAccessible(page, 'my hearings');
   await page.getByRole('button', { name: 'Nouvelle audition' }).click();
+  await answerSetupStep(page);
+}
+
+/** Answers every set-up question of the hearing on screen. */
+export async function answerSetupStep(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Préparation' }).waitFor();
 
   await page.getByRole('group', { name: 'Langue de la procédure' }).getByLabel('Français').check();

@@ -1,0 +1,187 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { FormDefinition } from '../../forms/definition-schema';
+import { STATEMENT_FIELD_ID, STATEMENT_FORM_ID } from '../../forms/definitions/statement.v1';
+import { missingBeforeClose, type Answers } from '../../forms/engine';
+import type { ChannelOutput } from '../../src-main/api/contract';
+import { call, type ApiError } from '../api/client';
+import { ErrorMessage } from '../app/common';
+import { hrefOf } from '../app/navigation';
+import type { AutosaveQueue } from '../form-engine/autosave';
+import { formatDateTime } from '../i18n';
+
+type Loaded = ChannelOutput<'hearings.load'>;
+
+interface StepInfo {
+  formId: string;
+  form: FormDefinition | null;
+  queue: AutosaveQueue;
+}
+
+interface StatementPanelProps {
+  loaded: Loaded;
+  steps: StepInfo[];
+  answersOf: (formId: string) => Partial<Answers>;
+  /** Load the hearing again after approving, adding or closing. */
+  onChanged: () => void;
+}
+
+/**
+ * Around the statement text: reading it back, her approval, the addenda that follow it, and
+ * closing the hearing once nothing is missing.
+ */
+export function StatementPanel({ loaded, steps, answersOf, onChanged }: StatementPanelProps) {
+  const { t, i18n } = useTranslation();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [readingBack, setReadingBack] = useState(false);
+  const [confirmingApproval, setConfirmingApproval] = useState(false);
+  const [addendum, setAddendum] = useState('');
+  const statementQueue = steps.find((s) => s.formId === STATEMENT_FORM_ID)?.queue;
+  const text = answersOf(STATEMENT_FORM_ID)[STATEMENT_FIELD_ID];
+  const closed = loaded.hearing.status === 'closed';
+
+  async function approve() {
+    if (!statementQueue) return;
+    // She approves what is stored: everything typed must be saved first.
+    await statementQueue.flush();
+    if (statementQueue.hasUnsaved()) return setError({ code: 'TRANSPORT', message: 'unsaved' });
+    const result = await call('hearings.approveStatement', { hearingId: loaded.hearing.id, textRevision: statementQueue.revisionOf(STATEMENT_FIELD_ID) });
+    setConfirmingApproval(false);
+    if (!result.ok) return setError(result.error);
+    setError(null);
+    onChanged();
+  }
+
+  async function addAddendum() {
+    const result = await call('hearings.addAddendum', { hearingId: loaded.hearing.id, text: addendum });
+    if (!result.ok) return setError(result.error);
+    setError(null);
+    setAddendum('');
+    onChanged();
+  }
+
+  async function close() {
+    for (const step of steps) await step.queue.flush();
+    const result = await call('hearings.close', { hearingId: loaded.hearing.id });
+    if (!result.ok) return setError(result.error);
+    setError(null);
+    onChanged();
+  }
+
+  const missing = steps.flatMap((step) =>
+    step.form ? missingBeforeClose(step.form, answersOf(step.formId)).map((path) => ({ step, path })) : [],
+  );
+
+  return (
+    <section className="statement-panel" aria-labelledby="statement-panel-title">
+      <h2 id="statement-panel-title" className="visually-hidden">
+        {t('statement.panelTitle')}
+      </h2>
+      <ErrorMessage error={error} />
+
+      {loaded.statement ? (
+        <p className="approved" role="status">
+          {t('statement.approvedOn', { date: formatDateTime(loaded.statement.approvedAt, i18n.language), name: loaded.statement.approvedByName })}
+        </p>
+      ) : (
+        <div className="actions">
+          <button type="button" onClick={() => setReadingBack((v) => !v)} aria-expanded={readingBack} disabled={typeof text !== 'string' || text.trim() === ''}>
+            {readingBack ? t('statement.backToEditing') : t('statement.readBack')}
+          </button>
+          {confirmingApproval ? (
+            <>
+              <button type="button" className="primary" onClick={() => void approve()}>
+                {t('statement.confirmApprove')}
+              </button>
+              <button type="button" onClick={() => setConfirmingApproval(false)} autoFocus>
+                {t('statement.cancel')}
+              </button>
+            </>
+          ) : (
+            <button type="button" onClick={() => setConfirmingApproval(true)} disabled={closed || typeof text !== 'string' || text.trim() === ''}>
+              {t('statement.approve')}
+            </button>
+          )}
+        </div>
+      )}
+
+      {readingBack && !loaded.statement && typeof text === 'string' ? (
+        <section className="read-back" aria-label={t('statement.readBackTitle')}>
+          {text.split('\n').map((line, index) => (
+            <p key={index}>{line || '\u00a0'}</p>
+          ))}
+        </section>
+      ) : null}
+
+      {loaded.statement ? (
+        <section aria-labelledby="addenda-title">
+          <h3 id="addenda-title">{t('statement.addenda')}</h3>
+          {loaded.addenda.length === 0 ? <p>{t('statement.noAddenda')}</p> : null}
+          <ol className="addenda">
+            {loaded.addenda.map((a) => (
+              <li key={a.id}>
+                <p className="addendum-meta">{t('statement.addendumBy', { date: formatDateTime(a.createdAt, i18n.language), name: a.createdByName })}</p>
+                <p className="addendum-text">{a.text}</p>
+              </li>
+            ))}
+          </ol>
+          <div className="field">
+            <label htmlFor="new-addendum">{t('statement.addendumLabel')}</label>
+            <textarea id="new-addendum" rows={4} value={addendum} onChange={(e) => setAddendum(e.target.value)} />
+          </div>
+          <button type="button" onClick={() => void addAddendum()} disabled={addendum.trim() === ''}>
+            {t('statement.addAddendum')}
+          </button>
+        </section>
+      ) : null}
+
+      <section className="closing" aria-labelledby="closing-title">
+        <h3 id="closing-title">{t('close.title')}</h3>
+        {closed ? (
+          <p className="approved" role="status">
+            {t('close.closedOn', { date: formatDateTime(loaded.hearing.closedAt ?? 0, i18n.language) })}
+          </p>
+        ) : (
+          <>
+            {missing.length === 0 && loaded.statement ? (
+              <p>{t('close.nothingMissing')}</p>
+            ) : (
+              <>
+                <p>{t('close.missingIntro')}</p>
+                <ul className="missing">
+                  {missing.map(({ step, path }) => (
+                    <li key={`${step.formId}:${path}`}>
+                      <a href={hrefOf({ screen: 'hearing', hearingId: loaded.hearing.id, step: step.formId, field: path.split('[')[0]!.split('.')[0]! })}>
+                        {describeMissing(step.form!, path, answersOf(step.formId), t)}
+                      </a>
+                    </li>
+                  ))}
+                  {loaded.statement ? null : <li>{t('close.approvalMissing')}</li>}
+                </ul>
+              </>
+            )}
+            <button type="button" className="primary" onClick={() => void close()} disabled={missing.length > 0 || !loaded.statement}>
+              {t('close.submit')}
+            </button>
+          </>
+        )}
+      </section>
+    </section>
+  );
+}
+
+/** "Children › Child 2 › First name" for `children[key].firstName`; the step's title first. */
+function describeMissing(form: FormDefinition, path: string, answers: Partial<Answers>, t: TFunction): string {
+  const match = /^([^[]+)(?:\[([^\]]+)\]\.(.+))?$/.exec(path);
+  const field = form.fields.find((f) => f.id === match?.[1]);
+  if (!match || !field) return `${t(form.titleKey)} › ${path}`;
+  const parts = [t(form.titleKey), t(field.labelKey)];
+  if (field.kind === 'group' && match[2] && match[3]) {
+    const items = (answers[field.id] as { key: string }[] | null | undefined) ?? [];
+    const index = items.findIndex((item) => item.key === match[2]);
+    const sub = field.fields.find((f) => f.id === match[3]);
+    parts.push(t(field.itemLabelKey, { number: index + 1 }), sub ? t(sub.labelKey) : match[3]);
+  }
+  return parts.join(' › ');
+}
