@@ -105,7 +105,9 @@ export function HearingScreen({ hearingId, step: requestedStep, field: requested
         <nav className="steps" aria-label={t('hearing.steps')}>
           <ol>
             {steps.map((step) => {
-              const missing = step.form ? missingBeforeClose(step.form, answersOf(step.formId)).length : 0;
+              // The statement is complete only once she has approved it.
+              const approvalMissing = step.formId === STATEMENT_FORM_ID && loaded.statement === null ? 1 : 0;
+              const missing = (step.form ? missingBeforeClose(step.form, answersOf(step.formId)).length : 0) + approvalMissing;
               return (
                 <li key={step.formId}>
                   <a href={hrefOf({ screen: 'hearing', hearingId, step: step.formId })} aria-current={step === current ? 'step' : undefined}>
