@@ -111,6 +111,7 @@ export const formDefinitionSchema = z
   });
 
 export type FormDefinitionInput = z.input<typeof formDefinitionSchema>;
+export type FieldDefinitionInput = z.input<typeof fieldDefinitionSchema>;
 export type FormDefinition = z.output<typeof formDefinitionSchema>;
 export type FieldDefinition = z.output<typeof fieldDefinitionSchema>;
 export type SimpleFieldDefinition = z.output<typeof simpleFieldSchema>;

@@ -97,6 +97,30 @@ describe('the hearing steps', () => {
     expect(await page.getByLabel('Date de naissance de la victime').inputValue()).toBe('1991-04-17');
   });
 
+  /** A temporary ban from residence requested, the alarm refused by her, consent to victim support only. */
+  async function answerMeasuresAndReferrals() {
+    await step('Mesures de protection').click();
+    await page.getByRole('heading', { name: 'Mesures de protection' }).waitFor();
+    const measures: [string, string, string][] = [
+      ['Interdiction temporaire de résidence', 'Elle la souhaite', 'requested'],
+      ['Interdiction de lieu ou de contact', "Elle n'a pas décidé", 'discussed'],
+      ['Adresse non communicable', 'Elle la souhaite', 'inForce'],
+      ['Alarme anti-rapprochement', 'Elle la refuse', 'notPursued'],
+    ];
+    for (const [name, position, state] of measures) {
+      await group(`${name} : sa position`).getByLabel(position).check();
+      await page.getByLabel(`${name} : où elle en est`).selectOption(state);
+    }
+    await expectAccessible(page, 'measures step');
+    await step('Orientation et consentement').click();
+    await group('Aide proposée').getByLabel("Service d'assistance aux victimes").check();
+    await group('Aide proposée').getByLabel('Logement ou hébergement').check();
+    await group("Elle accepte que son dossier soit transmis au service d'assistance aux victimes").getByLabel('Oui').check();
+    await group('Elle accepte que son dossier soit transmis au service de logement').getByLabel('Non').check();
+    await waitForSaved(page);
+    await expectAccessible(page, 'referrals step');
+  }
+
   it('reads the statement back in large type, has it approved, then takes only addenda', async () => {
     await step('Déclaration et clôture').click();
     const text = page.getByLabel('Déclaration, dans la langue de la procédure');
@@ -131,6 +155,7 @@ describe('the hearing steps', () => {
     await page.getByLabel('Numéro, personne ou service à utiliser').fill('Service d\'aide aux victimes (fictif), 0800 00 000');
     await step('Préparation').click();
     await answerSetupStep(page);
+    await answerMeasuresAndReferrals();
 
     await step('Déclaration et clôture').click();
     await checklist.getByText('Tout ce qui est requis est complété.').waitFor();

@@ -43,6 +43,11 @@ async function answerEverythingRequired() {
     narrative: 'Récit fictif.', period: { on: '2026-11-21' }, place: 'Liège', formsOfViolence: ['physical'],
     injuries: 'no', weapons: 'no', earlierIncidents: 'refused', earlierComplaints: 'unknown',
   });
+  await save('measures', {
+    residenceBanPosition: 'wants', residenceBanState: 'requested', contactBanPosition: 'undecided', contactBanState: 'discussed',
+    addressProtectionPosition: 'wants', addressProtectionState: 'inForce', alarmPosition: 'refuses', alarmState: 'notPursued',
+  });
+  await save('referrals', { servicesOffered: ['victimSupport'], consentVictimSupport: 'yes' });
 }
 
 describe('the statement and closing', () => {

@@ -1,0 +1,40 @@
+import type { FieldDefinitionInput, FormDefinitionInput } from '../definition-schema';
+
+/** Her position on a measure: asked for, recorded as she gives it. */
+const POSITION = [
+  { value: 'wants', labelKey: 'form.measures.position.wants' },
+  { value: 'refuses', labelKey: 'form.measures.position.refuses' },
+  { value: 'undecided', labelKey: 'form.measures.position.undecided' },
+];
+
+/** Where the measure stands (risk-tool.md, "Protection measures: what to record"). */
+const STATE = [
+  { value: 'proposed', labelKey: 'form.measures.state.proposed' },
+  { value: 'discussed', labelKey: 'form.measures.state.discussed' },
+  { value: 'requested', labelKey: 'form.measures.state.requested' },
+  { value: 'granted', labelKey: 'form.measures.state.granted' },
+  { value: 'refusedByAuthority', labelKey: 'form.measures.state.refusedByAuthority' },
+  { value: 'inForce', labelKey: 'form.measures.state.inForce' },
+  { value: 'ended', labelKey: 'form.measures.state.ended' },
+  { value: 'notPursued', labelKey: 'form.measures.state.notPursued' },
+];
+
+/** The same three questions for each measure, under its own ids. */
+function measure(id: string): FieldDefinitionInput[] {
+  return [
+    { id: `${id}Position`, kind: 'singleChoice', labelKey: `form.measures.${id}.position`, helpKey: `form.measures.${id}.help`, requiredToClose: true, options: POSITION },
+    { id: `${id}State`, kind: 'singleChoice', display: 'select', labelKey: `form.measures.${id}.state`, requiredToClose: true, options: STATE },
+    { id: `${id}Notes`, kind: 'longText', labelKey: `form.measures.${id}.notes`, maxLength: 5_000 },
+  ];
+}
+
+/**
+ * Step 7 (Art. 15 §4): each measure discussed with her. Her refusal is recorded as such and
+ * changes none of her rights.
+ */
+export const measuresV1 = {
+  id: 'measures',
+  version: 1,
+  titleKey: 'form.measures.title',
+  fields: [...measure('residenceBan'), ...measure('contactBan'), ...measure('addressProtection'), ...measure('alarm'), { id: 'childrenMeasures', kind: 'longText', labelKey: 'form.measures.childrenMeasures.label', helpKey: 'form.measures.childrenMeasures.help', maxLength: 10_000 }],
+} satisfies FormDefinitionInput;
