@@ -225,7 +225,7 @@ function FieldControl({ name, field, register, error, readOnly, periodMode, onBl
           ))}
         </select>
       ) : field.kind === 'longText' ? (
-        <textarea id={inputId} rows={6} aria-describedby={describedBy} aria-invalid={invalid} readOnly={readOnly} {...registration} />
+        <textarea id={inputId} rows={field.maxLength <= 5_000 ? 3 : 8} aria-describedby={describedBy} aria-invalid={invalid} readOnly={readOnly} {...registration} />
       ) : (
         <input
           id={inputId}
