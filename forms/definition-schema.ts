@@ -7,7 +7,14 @@ import { z } from 'zod';
 const catalogKey = z.string().regex(/^[a-zA-Z0-9_.-]+$/, 'a catalog key, not prose');
 const fieldId = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'a camelCase field id');
 
-const option = z.object({ value: z.string().regex(/^[a-zA-Z0-9_-]+$/), labelKey: catalogKey }).strict();
+const option = z
+  .object({
+    value: z.string().regex(/^[a-zA-Z0-9_-]+$/),
+    labelKey: catalogKey,
+    /** In a multiple choice, this answer stands alone ("none", for example). */
+    exclusive: z.boolean().optional(),
+  })
+  .strict();
 
 const visibleWhen = z.object({ field: fieldId, in: z.array(z.string()).min(1) }).strict();
 

@@ -36,9 +36,11 @@ function simpleAnswerSchema(field: SimpleFieldDefinition): z.ZodType<SimpleAnswe
     }
     case 'multiChoice': {
       const values = field.options.map((o) => o.value) as [string, ...string[]];
+      const exclusive = new Set(field.options.filter((o) => o.exclusive).map((o) => o.value));
       return z
         .array(z.enum(values, { error: 'answer.notAnOption' }))
         .refine((list) => new Set(list).size === list.length, { error: 'answer.notAnOption' })
+        .refine((list) => list.length < 2 || !list.some((v) => exclusive.has(v)), { error: 'answer.exclusiveOption' })
         .nullable();
     }
     case 'date':

@@ -18,7 +18,7 @@ export const referralsV1 = {
       requiredToClose: true,
       options: [
         ...RECIPIENTS.map((r) => ({ value: r, labelKey: `form.referrals.recipient.${r}` })),
-        { value: 'none', labelKey: 'form.referrals.servicesOffered.none' },
+        { value: 'none', labelKey: 'form.referrals.servicesOffered.none', exclusive: true },
       ],
     },
     ...RECIPIENTS.map((r) => ({

@@ -10,7 +10,7 @@ const form = formDefinitionSchema.parse({
     { id: 'when', kind: 'date', labelKey: 'x' },
     { id: 'at', kind: 'dateTime', labelKey: 'x' },
     { id: 'period', kind: 'dateOrPeriod', labelKey: 'x', requiredToClose: true },
-    { id: 'forms', kind: 'multiChoice', labelKey: 'x', requiredToClose: true, options: [{ value: 'physical', labelKey: 'x' }, { value: 'economic', labelKey: 'x' }] },
+    { id: 'forms', kind: 'multiChoice', labelKey: 'x', requiredToClose: true, options: [{ value: 'physical', labelKey: 'x' }, { value: 'economic', labelKey: 'x' }, { value: 'none', labelKey: 'x', exclusive: true }] },
     {
       id: 'children',
       kind: 'group',
@@ -59,6 +59,9 @@ describe('field kinds', () => {
     expect(valid('forms', ['physical', 'economic'])).toBe(true);
     expect(valid('forms', ['physical', 'physical'])).toBe(false);
     expect(valid('forms', ['sexual'])).toBe(false);
+    // "None" stands alone.
+    expect(valid('forms', ['none'])).toBe(true);
+    expect(firstError('forms', ['physical', 'none'])).toBe('answer.exclusiveOption');
   });
 
   it('validate every item of a repeated group, with stable keys and a maximum', () => {

@@ -59,6 +59,10 @@ describe('officer catalogs', () => {
       ...OFFICER_UI_LANGUAGES.map((l) => `uiLanguage.${l}`),
       'answer.tooLong',
       'answer.notAnOption',
+      'answer.exclusiveOption',
+      'answer.impossibleDate',
+      'answer.periodReversed',
+      'answer.tooManyItems',
     ];
     expect(keysUsedInRenderer().length).toBeGreaterThan(30);
     for (const lang of OFFICER_UI_LANGUAGES) {
