@@ -22,6 +22,8 @@ const common = {
   id: fieldId,
   labelKey: catalogKey,
   helpKey: catalogKey.optional(),
+  /** Text shown to the victim beside the question, from the victim catalogs (forms/catalogs/victim). */
+  victimTextKey: catalogKey.optional(),
   visibleWhen: visibleWhen.optional(),
   /** Must be answered before the hearing can be closed (when visible). */
   requiredToClose: z.boolean().default(false),

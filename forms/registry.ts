@@ -3,6 +3,7 @@ import { factsV1 } from './definitions/facts.v1';
 import { measuresV1 } from './definitions/measures.v1';
 import { peopleV1 } from './definitions/people.v1';
 import { referralsV1 } from './definitions/referrals.v1';
+import { rightsV1 } from './definitions/rights.v1';
 import { setupV1 } from './definitions/setup.v1';
 import { statementV1 } from './definitions/statement.v1';
 
@@ -10,10 +11,10 @@ import { statementV1 } from './definitions/statement.v1';
  * Every version of every form ever shipped. A version is never edited once released: a hearing
  * keeps the version it was opened under and must open and print as it was taken.
  */
-const ALL_DEFINITIONS: FormDefinitionInput[] = [setupV1, peopleV1, factsV1, measuresV1, referralsV1, statementV1];
+const ALL_DEFINITIONS: FormDefinitionInput[] = [setupV1, rightsV1, peopleV1, factsV1, measuresV1, referralsV1, statementV1];
 
 /** The steps of a hearing, in order, each a form id. */
-const HEARING_STEPS = ['setup', 'people', 'facts', 'measures', 'referrals', 'statement'];
+const HEARING_STEPS = ['setup', 'rights', 'people', 'facts', 'measures', 'referrals', 'statement'];
 
 export function buildRegistry(definitions: FormDefinitionInput[], steps: string[]) {
   const parsed = definitions.map((d) => formDefinitionSchema.parse(d));

@@ -4,6 +4,7 @@ import { useFieldArray, useForm, type Control, type Resolver, type UseFormRegist
 import { useTranslation } from 'react-i18next';
 import type { FieldDefinition, FormDefinition, GroupFieldDefinition, SimpleFieldDefinition } from '../../forms/definition-schema';
 import { answerSchema, formAnswersSchema, isFieldVisible, type Answers, type AnswerValue, type GroupItem } from '../../forms/engine';
+import { victimCatalog, victimText } from '../../forms/victim-catalogs';
 import type { AutosaveQueue } from './autosave';
 
 interface StepFormProps {
@@ -13,6 +14,13 @@ interface StepFormProps {
   readOnly?: boolean;
   /** The answers as they stand on screen, after every change (for the step list). */
   onAnswersChange?: (answers: Partial<Answers>) => void;
+  /** Her language and the procedure's, from the set-up step, for texts shown to her. */
+  languages?: HearingLanguages;
+}
+
+export interface HearingLanguages {
+  victim: string | null;
+  procedure: string | null;
 }
 
 type Values = Record<string, unknown>;
@@ -68,7 +76,7 @@ function toDraft(field: FieldDefinition, value: AnswerValue | undefined): unknow
  * Renders any questionnaire from its definition: one generic control per field kind, never
  * hand-written JSX per question. Every valid change goes to the autosave queue.
  */
-export function StepForm({ form, initialAnswers, queue, readOnly = false, onAnswersChange }: StepFormProps) {
+export function StepForm({ form, initialAnswers, queue, readOnly = false, onAnswersChange, languages = { victim: null, procedure: null } }: StepFormProps) {
   const { t } = useTranslation();
   const resolver = useMemo(() => zodResolver(formAnswersSchema(form) as never) as unknown as Resolver<Values>, [form]);
   const defaultValues = useMemo(() => Object.fromEntries(form.fields.map((f) => [f.id, toDraft(f, initialAnswers[f.id])])), [form, initialAnswers]);
@@ -108,13 +116,14 @@ export function StepForm({ form, initialAnswers, queue, readOnly = false, onAnsw
       <h2 id="step-title" tabIndex={-1}>
         {t(form.titleKey)}
       </h2>
+      {form.fields.some((f) => f.victimTextKey) ? <VictimLanguageNotice languages={languages} /> : null}
       {form.fields
         .filter((field) => isFieldVisible(field, answers))
         .map((field) =>
           field.kind === 'group' ? (
             <GroupControl key={field.id} field={field} control={control} register={register} values={values} error={formState.errors[field.id]?.message} readOnly={readOnly} onChanged={(value) => queue.set(field.id, value, { immediate: true })} onBlur={() => void queue.flush()} />
           ) : (
-            <FieldControl key={field.id} name={field.id} field={field} register={register} error={formState.errors[field.id]?.message} readOnly={readOnly} periodMode={(values[field.id] as PeriodDraft | undefined)?.mode} onBlur={() => void queue.flush()} />
+            <FieldControl key={field.id} name={field.id} field={field} register={register} error={formState.errors[field.id]?.message} readOnly={readOnly} periodMode={(values[field.id] as PeriodDraft | undefined)?.mode} onBlur={() => void queue.flush()} languages={languages} />
           ),
         )}
     </form>
@@ -130,19 +139,25 @@ interface FieldControlProps {
   readOnly: boolean;
   periodMode?: string | undefined;
   onBlur: () => void;
+  languages?: HearingLanguages;
 }
 
-function FieldControl({ name, field, register, error, readOnly, periodMode, onBlur }: FieldControlProps) {
+function FieldControl({ name, field, register, error, readOnly, periodMode, onBlur, languages }: FieldControlProps) {
   const { t } = useTranslation();
   const inputId = `field-${name.replace(/\./g, '-')}`;
   const helpId = field.helpKey ? `${inputId}-help` : undefined;
   const errorId = error ? `${inputId}-error` : undefined;
   const describedBy = [helpId, errorId].filter(Boolean).join(' ') || undefined;
-  const help = field.helpKey ? (
-    <p id={helpId} className="field-help">
-      {t(field.helpKey)}
-    </p>
-  ) : null;
+  const help = (
+    <>
+      {field.victimTextKey && languages ? <VictimText textKey={field.victimTextKey} languages={languages} /> : null}
+      {field.helpKey ? (
+        <p id={helpId} className="field-help">
+          {t(field.helpKey)}
+        </p>
+      ) : null}
+    </>
+  );
   const errorText = error ? (
     <p id={errorId} className="field-error" role="alert">
       {t(error)}
@@ -330,6 +345,53 @@ function RemoveItemButton({ label, confirmLabel, keepLabel, onRemove }: { label:
     <button type="button" onClick={() => setArmed(true)}>
       {label}
     </button>
+  );
+}
+
+/** What she reads: in her language when a catalog exists, and in the procedure language beside it. */
+function VictimText({ textKey, languages }: { textKey: string; languages: HearingLanguages }) {
+  const { t } = useTranslation();
+  const inHerLanguage = languages.victim ? victimText(languages.victim, textKey) : undefined;
+  const inProcedure = languages.procedure && languages.procedure !== languages.victim ? victimText(languages.procedure, textKey) : undefined;
+  if (!inHerLanguage && !inProcedure) return null;
+  return (
+    <div className="victim-text">
+      {inHerLanguage && languages.victim ? (
+        <p lang={languages.victim} dir="auto">
+          <span className="victim-text-language">{t(`language.${languages.victim}`)}</span> {inHerLanguage}
+        </p>
+      ) : null}
+      {inProcedure && languages.procedure ? (
+        <p lang={languages.procedure} dir="auto">
+          <span className="victim-text-language">{t(`language.${languages.procedure}`)}</span> {inProcedure}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Said before the first right, so nobody reads a text to her that she cannot understand. */
+function VictimLanguageNotice({ languages }: { languages: HearingLanguages }) {
+  const { t } = useTranslation();
+  if (!languages.victim || !languages.procedure) {
+    return (
+      <p className="notice" role="note">
+        {t('rights.languagesFirst')}
+      </p>
+    );
+  }
+  if (languages.victim === 'other' || !victimCatalog(languages.victim)) {
+    return (
+      <p className="notice warning" role="note">
+        {t('rights.noCatalog', { language: languages.victim === 'other' ? t('language.other') : t(`language.${languages.victim}`) })}
+      </p>
+    );
+  }
+  const status = victimCatalog(languages.victim)!.meta.status;
+  return status === 'reviewed' || status === 'sworn' ? null : (
+    <p className="notice" role="note">
+      {t('rights.catalogNotReviewed', { language: t(`language.${languages.victim}`) })}
+    </p>
   );
 }
 

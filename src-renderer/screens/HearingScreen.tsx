@@ -131,6 +131,7 @@ export function HearingScreen({ hearingId, step: requestedStep, field: requested
               // Closed: read-only. The approved statement: read-only, changed by addenda only.
               readOnly={closed || (current.formId === STATEMENT_FORM_ID && loaded.statement !== null)}
               onAnswersChange={(answers) => onAnswersChange(current.formId, answers)}
+              languages={{ victim: stringOrNull(answersOf('setup').victimLanguage), procedure: stringOrNull(answersOf('setup').procedureLanguage) }}
             />
           ) : (
             <p className="error-banner" role="alert">
@@ -203,4 +204,8 @@ async function keepMyAnswers(queue: AutosaveQueue): Promise<void> {
   if (!result.ok) return;
   queue.setRevisions(result.value.answers.filter((a) => a.formId === queue.formId).map((a) => [a.fieldId, a.revision]));
   await queue.flush();
+}
+
+function stringOrNull(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
 }

@@ -97,6 +97,22 @@ describe('the hearing steps', () => {
     expect(await page.getByLabel('Date de naissance de la victime').inputValue()).toBe('1991-04-17');
   });
 
+  /** Her language (Arabic) has no catalog yet: the step says so, and the interpreter explains. */
+  async function answerRights() {
+    await step('Droits').click();
+    await page.getByRole('heading', { name: 'Droits' }).waitFor();
+    await page.getByText("Il n'existe pas encore de traduction de ses droits en Arabe.", { exact: false }).waitFor();
+    // The procedure language's text is still shown beside each right.
+    await page.getByText('Vous avez droit à un interprète, gratuitement, pendant votre audition.').waitFor();
+    await group("L'interprète lui a expliqué ses droits").getByLabel('Oui').check();
+    for (const right of ['un interprète gratuit', 'une personne de son choix', "participer à l'évaluation de ses besoins de protection", "une copie gratuite dans une langue qu'elle comprend", "l'information sur l'aide et le logement", 'un agent du genre de son choix', "l'information sur les mesures de protection"]) {
+      await group(`Droit à ${right} : expliqué`).getByLabel('Oui').check();
+    }
+    await page.getByLabel('Sa réponse ou sa question').first().fill('Elle demande si l\'interprète reste pour la relecture.');
+    await waitForSaved(page);
+    await expectAccessible(page, 'rights step');
+  }
+
   /** A temporary ban from residence requested, the alarm refused by her, consent to victim support only. */
   async function answerMeasuresAndReferrals() {
     await step('Mesures de protection').click();
@@ -155,6 +171,7 @@ describe('the hearing steps', () => {
     await page.getByLabel('Numéro, personne ou service à utiliser').fill('Service d\'aide aux victimes (fictif), 0800 00 000');
     await step('Préparation').click();
     await answerSetupStep(page);
+    await answerRights();
     await answerMeasuresAndReferrals();
 
     await step('Déclaration et clôture').click();

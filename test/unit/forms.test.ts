@@ -8,6 +8,7 @@ import { peopleV1 } from '../../forms/definitions/people.v1';
 import { setupV1 } from '../../forms/definitions/setup.v1';
 import { OFFICER_UI_LANGUAGES } from '../../forms/languages';
 import { buildRegistry, formRegistry } from '../../forms/registry';
+import { victimCatalog, victimCatalogLanguages, victimCatalogSchema, victimText } from '../../forms/victim-catalogs';
 import { openTestCore, seedAccounts, type TestCore } from '../helpers/temp-core';
 
 const CATALOG_DIR = path.resolve(import.meta.dirname, '../../forms/catalogs/officer');
@@ -164,5 +165,24 @@ describe('versioned definitions', () => {
     ]);
     const audit = t.core.database.sqlite.prepare("SELECT details_json FROM audit_events WHERE action = 'hearing.opened' ORDER BY seq DESC LIMIT 1").get();
     expect(audit).toEqual({ details_json: JSON.stringify({ stepsAdded: ['people'] }) });
+  });
+});
+
+describe('victim catalogs', () => {
+  it('have a valid status and a text for every right the forms show her', () => {
+    const keys = formRegistry.all.flatMap((f) => f.fields.flatMap((field) => (field.victimTextKey ? [field.victimTextKey] : [])));
+    expect(keys.length).toBe(7);
+    expect(victimCatalogLanguages().sort()).toEqual(['de', 'en', 'fr', 'nl']);
+    for (const language of victimCatalogLanguages()) {
+      expect(victimCatalog(language)!.meta.status).toMatch(/^(draft|machine|reviewed|sworn)$/);
+      for (const key of keys) expect(victimText(language, key), `${language}:${key}`).toBeTruthy();
+    }
+    expect(victimText('ar', 'rights.interpreter')).toBeUndefined();
+  });
+
+  it('refuse a catalog without its translation status', () => {
+    const fr = victimCatalog('fr')!;
+    expect(victimCatalogSchema.safeParse({ ...fr, meta: { ...fr.meta, status: 'perfect' } }).success).toBe(false);
+    expect(victimCatalogSchema.safeParse({ rights: fr.rights }).success).toBe(false);
   });
 });

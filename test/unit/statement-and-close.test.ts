@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RIGHTS } from '../../forms/definitions/rights.v1';
 import { openTestCore, seedAccounts, snapshotTables, type TestCore } from '../helpers/temp-core';
 
 let t: TestCore;
@@ -48,6 +49,7 @@ async function answerEverythingRequired() {
     addressProtectionPosition: 'wants', addressProtectionState: 'inForce', alarmPosition: 'refuses', alarmState: 'notPursued',
   });
   await save('referrals', { servicesOffered: ['victimSupport'], consentVictimSupport: 'yes' });
+  await save('rights', Object.fromEntries([['explainedThroughInterpreter', 'yes'], ...RIGHTS.map((r) => [`${r}Explained`, 'yes'])]));
 }
 
 describe('the statement and closing', () => {
