@@ -101,7 +101,7 @@ describe('the hearing steps', () => {
   async function answerRights() {
     await step('Droits').click();
     await page.getByRole('heading', { name: 'Droits' }).waitFor();
-    await page.getByText("Il n'existe pas encore de traduction de ses droits en Arabe.", { exact: false }).waitFor();
+    await page.getByText("Il n'existe pas encore de traduction de ses droits dans sa langue (Arabe).", { exact: false }).waitFor();
     // The procedure language's text is still shown beside each right.
     await page.getByText('Vous avez droit à un interprète, gratuitement, pendant votre audition.').waitFor();
     await group("L'interprète lui a expliqué ses droits").getByLabel('Oui').check();
