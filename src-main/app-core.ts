@@ -3,6 +3,7 @@ import { formRegistry, type FormRegistry } from '../forms/registry';
 import { createDispatcher, type Dispatcher } from './api/dispatcher';
 import { loadConfig, type AppConfig } from './config';
 import { openDatabase, type OpenedDatabase } from './db/database';
+import { createDirectoryService } from './services/directory';
 import { createHearingService } from './services/hearings';
 import { createUserService } from './services/users';
 
@@ -41,7 +42,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     now,
   });
   const registry = options.registry ?? formRegistry;
+  const directory = createDirectoryService(database.db, now);
+  directory.seedIfEmpty();
   const dispatcher = createDispatcher({
+    directory,
     users: createUserService(database.db, config, now),
     hearings: createHearingService(database.db, registry, now),
     config,

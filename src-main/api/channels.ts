@@ -19,6 +19,8 @@ export const CHANNEL_NAMES = [
   'hearings.approveStatement',
   'hearings.addAddendum',
   'hearings.close',
+  'directory.list',
+  'directory.save',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { VICTIM_LANGUAGES } from '../../forms/languages';
+import { REGIONS, SERVICE_KINDS, supportServiceSchema } from '../../forms/support-directory';
 import type { ChannelName } from './channels';
 
 /**
@@ -91,6 +93,21 @@ const answerValue = z.json().refine((value) => JSON.stringify(value).length <= M
 const storedAnswer = z.object({ formId, fieldId, formVersion: z.number().int().positive(), value: answerValue, revision: z.number().int().positive(), updatedAt: timestamp });
 export type StoredAnswer = z.infer<typeof storedAnswer>;
 
+const supportServiceView = z.object({
+  id,
+  name: z.string(),
+  kind: z.enum(SERVICE_KINDS),
+  region: z.enum(REGIONS),
+  languages: z.array(z.enum(VICTIM_LANGUAGES)),
+  hours: z.string(),
+  phone: z.string(),
+  website: z.string(),
+  verifiedOn: z.string().nullable(),
+  active: z.boolean(),
+  updatedAt: timestamp,
+});
+export type SupportServiceView = z.infer<typeof supportServiceView>;
+
 const addendumView = z.object({ id, text: z.string(), createdAt: timestamp, createdByName: z.string() });
 export type AddendumView = z.infer<typeof addendumView>;
 
@@ -150,6 +167,11 @@ export const contract = {
   'hearings.close': {
     input: z.object({ hearingId: id }).strict(),
     output: z.object({ closedAt: timestamp }),
+  },
+  'directory.list': { input: empty, output: z.object({ services: z.array(supportServiceView) }) },
+  'directory.save': {
+    input: z.object({ id: id.optional(), service: supportServiceSchema }).strict(),
+    output: z.object({ service: supportServiceView }),
   },
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppConfig } from '../config';
 import type { Role } from '../db/schema';
+import type { DirectoryService } from '../services/directory';
 import type { HearingService } from '../services/hearings';
 import type { UserService } from '../services/users';
 import { AppError } from './app-error';
@@ -28,6 +29,7 @@ type Handler<C extends Channel> = (input: z.output<(typeof contract)[C]['input']
 export interface DispatcherDeps {
   users: UserService;
   hearings: HearingService;
+  directory: DirectoryService;
   config: AppConfig;
   now: () => number;
   log?: (message: string, error?: unknown) => void;
@@ -77,6 +79,8 @@ export function createDispatcher(deps: DispatcherDeps) {
     'hearings.approveStatement': { kind: 'unlocked', roles: HEARING_ROLES },
     'hearings.addAddendum': { kind: 'unlocked', roles: HEARING_ROLES },
     'hearings.close': { kind: 'unlocked', roles: HEARING_ROLES },
+    'directory.list': { kind: 'unlocked', roles: ['officer', 'supervisor', 'administrator'] },
+    'directory.save': { kind: 'unlocked', roles: ['administrator'] },
   };
 
   const handlers: { [C in Channel]: Handler<C> } = {
@@ -121,6 +125,8 @@ export function createDispatcher(deps: DispatcherDeps) {
     'hearings.approveStatement': (input, ctx) => deps.hearings.approveStatement(ctx.user as UserView, input.hearingId, input.textRevision),
     'hearings.addAddendum': (input, ctx) => ({ addendum: deps.hearings.addAddendum(ctx.user as UserView, input.hearingId, input.text) }),
     'hearings.close': (input, ctx) => deps.hearings.close(ctx.user as UserView, input.hearingId),
+    'directory.list': () => ({ services: deps.directory.list() }),
+    'directory.save': (input, ctx) => ({ service: deps.directory.save((ctx.user as UserView).id, input.id, input.service) }),
   };
 
   /** Resolves the caller and refuses what its session may not do. */

@@ -111,3 +111,19 @@ export const auditEvents = sqliteTable(
   },
   (t) => [index('audit_hearing_idx').on(t.hearingId)],
 );
+
+/** The support directory the zone administrator maintains; printed on victims' copies. */
+export const supportServices = sqliteTable('support_services', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  region: text('region').notNull(),
+  languagesJson: text('languages_json').notNull(),
+  hours: text('hours').notNull(),
+  phone: text('phone').notNull(),
+  website: text('website').notNull(),
+  verifiedOn: text('verified_on'),
+  active: integer('active', { mode: 'boolean' }).notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  updatedBy: text('updated_by').references(() => users.id),
+});

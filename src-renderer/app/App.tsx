@@ -6,6 +6,7 @@ import { flushAllQueues, forgetAllQueues } from '../form-engine/autosave';
 import { FirstRunScreen, LockScreen, LoginScreen } from '../screens/AccountScreens';
 import { HearingScreen } from '../screens/HearingScreen';
 import { MyHearingsScreen } from '../screens/MyHearingsScreen';
+import { DirectoryScreen } from '../screens/DirectoryScreen';
 import { UsersScreen } from '../screens/UsersScreen';
 import { ErrorMessage, LanguageSwitch } from './common';
 import { useIdleLock } from './idle-lock';
@@ -122,9 +123,14 @@ function SignedIn({ session, user, onSession, onSignOut }: { session: SessionVie
         <span className="app-name">{t('app.name')}</span>
         <nav aria-label={t('app.mainNavigation')}>
           {isAdministrator ? (
-            <a href="#/users" aria-current={route.screen === 'users' ? 'page' : undefined}>
-              {t('users.title')}
-            </a>
+            <>
+              <a href="#/users" aria-current={route.screen !== 'directory' ? 'page' : undefined}>
+                {t('users.title')}
+              </a>
+              <a href="#/directory" aria-current={route.screen === 'directory' ? 'page' : undefined}>
+                {t('directory.title')}
+              </a>
+            </>
           ) : (
             <a href="#/" aria-current={route.screen === 'home' ? 'page' : undefined}>
               {t('hearings.mine')}
@@ -144,7 +150,7 @@ function SignedIn({ session, user, onSession, onSignOut }: { session: SessionVie
       </header>
       <main id="main" tabIndex={-1}>
         {isAdministrator ? (
-          <UsersScreen />
+          route.screen === 'directory' ? <DirectoryScreen /> : <UsersScreen />
         ) : route.screen === 'hearing' ? (
           <HearingScreen key={route.hearingId} hearingId={route.hearingId} step={route.step} field={route.field} />
         ) : (

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** Screens are addressed by the URL hash, so a reload (or F5 in Electron) returns to the same place. */
-export type Route = { screen: 'home' } | { screen: 'hearing'; hearingId: string; step?: string; field?: string } | { screen: 'users' };
+export type Route = { screen: 'home' } | { screen: 'hearing'; hearingId: string; step?: string; field?: string } | { screen: 'users' } | { screen: 'directory' };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -13,12 +13,13 @@ export function parseRoute(hash: string): Route {
     return field && name.test(field) ? { screen: 'hearing', hearingId: id, step, field } : { screen: 'hearing', hearingId: id, step };
   }
   if (screen === 'users') return { screen: 'users' };
+  if (screen === 'directory') return { screen: 'directory' };
   return { screen: 'home' };
 }
 
 export function hrefOf(route: Route): string {
   if (route.screen === 'hearing') return `#/hearing/${route.hearingId}${route.step ? `/${route.step}` : ''}${route.step && route.field ? `/${route.field}` : ''}`;
-  return route.screen === 'users' ? '#/users' : '#/';
+  return route.screen === 'users' ? '#/users' : route.screen === 'directory' ? '#/directory' : '#/';
 }
 
 export function navigate(route: Route): void {

@@ -132,13 +132,13 @@ describe('encrypted database', () => {
     await t.ok('officer-window', 'hearings.load', { hearingId: hearing.id });
     const sqlite = t.core.database.sqlite;
     const actions = (sqlite.prepare('SELECT action FROM audit_events ORDER BY seq').all() as { action: string }[]).map((r) => r.action);
-    expect(actions).toEqual(['setup.administrator_created', 'user.created', 'login.succeeded', 'hearing.created', 'hearing.opened']);
-    expect(verifyAuditChain(t.core.database.db)).toEqual({ brokenAt: null, length: 5 });
+    expect(actions).toEqual(['directory.seeded', 'setup.administrator_created', 'user.created', 'login.succeeded', 'hearing.created', 'hearing.opened']);
+    expect(verifyAuditChain(t.core.database.db)).toEqual({ brokenAt: null, length: 6 });
     expect(() => sqlite.prepare("UPDATE audit_events SET action = 'x' WHERE seq = 1").run()).toThrow(/append-only/);
     expect(() => sqlite.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/);
     // Someone with the key who drops the trigger still cannot rewrite history unseen.
     sqlite.exec('DROP TRIGGER audit_events_no_update');
-    sqlite.prepare("UPDATE audit_events SET user_id = 'someone-else' WHERE seq = 4").run();
-    expect(verifyAuditChain(t.core.database.db).brokenAt).toBe(4);
+    sqlite.prepare("UPDATE audit_events SET user_id = 'someone-else' WHERE seq = 5").run();
+    expect(verifyAuditChain(t.core.database.db).brokenAt).toBe(5);
   });
 });
