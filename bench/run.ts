@@ -136,6 +136,7 @@ async function main() {
       ),
     );
   }
+  const largeHearing = await measureLargeClosedHearing(core, page, new URL(host.url).origin);
   await browser.close();
   await host.close();
   core.close();
@@ -158,6 +159,7 @@ async function main() {
     saveFromUiClickToSavedShown: summary(inUi),
     rendererInitialJs: { files: scripts, bytes: jsBytes, gzipBytes: jsGzip },
     browserHostStartToLogin: summary(startup),
+    largeClosedHearing: largeHearing,
   };
   fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'bench/results/latest.json'), JSON.stringify(results, null, 2));
@@ -172,8 +174,86 @@ async function main() {
   ] as const) {
     console.log(`${name.padEnd(50)} median ${ms(s.median).padStart(10)}   p99 ${ms(s.p99).padStart(10)}   (n=${s.n})`);
   }
+  console.log(`${'open closed hearing (50 rows), people step'.padEnd(50)} median ${ms(largeHearing.openPeople.median).padStart(10)}   p99 ${ms(largeHearing.openPeople.p99).padStart(10)}   (n=${largeHearing.openPeople.n})`);
+  console.log(`${'open closed hearing, 20,000-word statement step'.padEnd(50)} median ${ms(largeHearing.openStatement.median).padStart(10)}   p99 ${ms(largeHearing.openStatement.p99).padStart(10)}   (n=${largeHearing.openStatement.n})`);
+  console.log(`${'renderer JS heap, largest seen (all steps)'.padEnd(50)} ${(largeHearing.maxJsHeapBytes / 1024 / 1024).toFixed(1)} MB`);
   console.log(`${'renderer initial JavaScript'.padEnd(50)} ${(jsBytes / 1024).toFixed(1)} KB, gzipped ${(jsGzip / 1024).toFixed(1)} KB`);
   console.log('written to bench/results/latest.json');
+}
+
+/**
+ * A closed hearing as large as they come: 20 children, 20 other persons, 10 witnesses and a
+ * 20,000-word statement. Times a fresh page load to the step's form being on screen.
+ */
+async function measureLargeClosedHearing(core: ReturnType<typeof createAppCore>, page: import('playwright-core').Page, origin: string) {
+  const call = async (channel: Parameters<typeof core.dispatcher.call>[1], input: object) => {
+    const result = await core.dispatcher.call('bench', channel, input as never);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${JSON.stringify(result.error.fields)}`);
+    return result.value as never;
+  };
+  const { hearing } = (await call('hearings.create', {})) as { hearing: { id: string } };
+  const hearingId = hearing.id;
+  const save = (formId: string, values: Record<string, unknown>) =>
+    call('hearings.saveAnswers', { hearingId, formId, changes: Object.entries(values).map(([fieldId, value]) => ({ fieldId, value, baseRevision: 0 })) });
+  const rows = (n: number, values: (i: number) => object) => Array.from({ length: n }, (_, i) => ({ key: `row-${i}`, values: values(i) }));
+  await save('setup', { procedureLanguage: 'fr', victimLanguage: 'fr', interpreterRequested: 'no', supportPersonPresent: 'no', roomAdaptedDiscreet: 'yes', officerTrained: 'yes', preferredOfficerGender: 'none', safeToTalk: 'yes' });
+  await save('rights', Object.fromEntries([['explainedThroughInterpreter', 'no'], ...['interpreter', 'supportPerson', 'protectionAssessment', 'copy', 'supportInformation', 'officerGender', 'protectionMeasures'].map((r) => [`${r}Explained`, 'yes'])]));
+  await save('people', {
+    victimSurname: 'Bench', victimFirstNames: 'Victime', victimBirthDate: '1990-01-01', victimAddressNonCommunicable: 'no', victimSafeChannel: 'none', suspectRelationship: 'partner', suspectCohabiting: 'yes',
+    children: rows(20, (i) => ({ firstName: `Enfant ${i}`, birthDate: '2015-06-01', relationshipToSuspect: 'child', exposed: 'yes', present: 'no', needs: 'Suivi psychologique. '.repeat(5) })),
+    otherPersons: rows(20, (i) => ({ name: `Personne ${i}`, role: 'voisin' })),
+  });
+  await save('facts', {
+    narrative: 'Récit. '.repeat(500), period: { from: '2026-01-01', to: '2026-11-01' }, place: 'Liège', formsOfViolence: ['physical', 'psychological'],
+    injuries: 'no', weapons: 'no', earlierIncidents: 'no', earlierComplaints: 'no', witnesses: rows(10, (i) => ({ name: `Témoin ${i}`, relation: 'voisine', whatTheySaw: 'Des cris. '.repeat(10) })),
+  });
+  await save('measures', { residenceBanPosition: 'wants', residenceBanState: 'requested', contactBanPosition: 'wants', contactBanState: 'requested', addressProtectionPosition: 'refuses', addressProtectionState: 'notPursued', alarmPosition: 'refuses', alarmState: 'notPursued' });
+  await save('referrals', { servicesOffered: ['none'] });
+  const words = ['elle', 'déclare', 'que', 'il', 'a', 'crié', 'puis', 'frappé', 'la', 'porte'];
+  await save('statement', { text: Array.from({ length: 20_000 }, (_, i) => words[i % words.length]).join(' ') });
+  await call('hearings.approveStatement', { hearingId, textRevision: 1 });
+  await call('hearings.close', { hearingId });
+
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  let maxJsHeapBytes = 0;
+  const sampleHeap = async () => {
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    maxJsHeapBytes = Math.max(maxJsHeapBytes, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
+  };
+  // Measured inside the page, from the start of navigation to the moment the step's last
+  // field exists, so Playwright's own polling is not counted.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __readySelector?: string; __readyAt?: number };
+    new MutationObserver((_records, observer) => {
+      if (w.__readySelector === undefined) w.__readySelector = sessionStorage.getItem('bench-ready') ?? '';
+      if (w.__readySelector && document.querySelector(w.__readySelector)) {
+        w.__readyAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const open = async (step: string, ready: string) => {
+    const samples: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      await page.goto(`${origin}/#/`);
+      await page.evaluate((selector) => sessionStorage.setItem('bench-ready', selector), ready);
+      await page.goto('about:blank');
+      await page.goto(`${origin}/#/hearing/${hearingId}/${step}`);
+      await page.locator(ready).first().waitFor();
+      samples.push(await page.evaluate(() => (window as unknown as { __readyAt: number }).__readyAt));
+      await sampleHeap();
+    }
+    return summary(samples);
+  };
+  const openPeople = await open('people', '[name="children.19.values.firstName"]');
+  const openStatement = await open('statement', 'textarea#field-text');
+  for (const step of ['setup', 'rights', 'facts', 'measures', 'referrals']) {
+    await page.goto(`${origin}/#/hearing/${hearingId}/${step}`);
+    await page.locator('#step-title').waitFor();
+    await sampleHeap();
+  }
+  return { openPeople, openStatement, maxJsHeapBytes };
 }
 
 /** From spawning the host process to a login form that accepts typing, with Chromium already running. */

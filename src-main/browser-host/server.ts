@@ -98,7 +98,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
     const file = resolveStaticFile(options.rendererDir, url.pathname);
     if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
-    send(res, 200, file.contentType, await fs.promises.readFile(file.file));
+    send(res, 200, file.contentType, await fs.promises.readFile(file.file), { 'Cache-Control': file.cacheControl });
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { securityHeaders } from '../security/csp';
-import { resolveStaticFile } from '../security/static-files';
+import { resolveStaticFile, type StaticFile } from '../security/static-files';
 
 /**
  * The packaged renderer is served from `app://hearing-desk/`, never from file://: a custom
@@ -16,7 +16,8 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/`;
  * Privileges for `protocol.registerSchemesAsPrivileged`. `corsEnabled` stays off on purpose:
  * it would let other origins read app:// responses. Same-origin module scripts need no CORS.
  */
-export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true } as const;
+// codeCache: V8 keeps the compiled renderer between starts (it needs `standard`).
+export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, codeCache: true } as const;
 
 export interface AppRequest {
   url: string;
@@ -44,11 +45,11 @@ export async function serveAppRequest(request: AppRequest, options: AppProtocolO
     return new Response('Not found', { status: 404, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' } });
   }
   const body = method === 'HEAD' ? null : await fs.promises.readFile(file.file);
-  return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': file.contentType } });
+  return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': file.contentType, 'Cache-Control': file.cacheControl } });
 }
 
 /** The file an app:// URL stands for, or null; the traversal guard is resolveStaticFile's. */
-export function resolveAppRequestFile(rendererDir: string, requestUrl: string): { file: string; contentType: string } | null {
+export function resolveAppRequestFile(rendererDir: string, requestUrl: string): StaticFile | null {
   let url: URL;
   try {
     url = new URL(requestUrl);

@@ -19,7 +19,16 @@ const CONTENT_TYPES: Record<string, string> = {
  * folder (`..`, encoded separators, absolute paths, NUL) and anything that is not a plain file.
  * The page itself is `index.html`, served for `/`.
  */
-export function resolveStaticFile(root: string, urlPath: string): { file: string; contentType: string } | null {
+export interface StaticFile {
+  file: string;
+  contentType: string;
+  /** Hashed build assets never change under their name and hold no data: cache them for good. */
+  cacheControl: string;
+}
+
+const HASHED_ASSET = /^assets\/[^/]+-[A-Za-z0-9_-]{8,}\.(?:js|css|woff2?|ttf|svg|png)$/;
+
+export function resolveStaticFile(root: string, urlPath: string): StaticFile | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -38,7 +47,7 @@ export function resolveStaticFile(root: string, urlPath: string): { file: string
     // realpath: a symlink inside the folder must not lead out of it.
     const real = fs.realpathSync(file);
     if (!real.startsWith(fs.realpathSync(rootResolved) + path.sep) || !fs.statSync(real).isFile()) return null;
-    return { file: real, contentType };
+    return { file: real, contentType, cacheControl: HASHED_ASSET.test(relative) ? 'public, max-age=31536000, immutable' : 'no-store' };
   } catch {
     return null;
   }

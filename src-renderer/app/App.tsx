@@ -24,10 +24,10 @@ export function App() {
   const [notice, setNotice] = useState<ApiError | null>(null);
 
   const refresh = useCallback(async () => {
-    const status = await call('setup.status', {});
+    // Both at once: the first screen waits for one round trip, not two.
+    const [status, session] = await Promise.all([call('setup.status', {}), call('session.current', {})]);
     if (!status.ok) return setState({ kind: 'unavailable', error: status.error });
     if (status.value.needsSetup) return setState({ kind: 'firstRun', passwordMinLength: status.value.passwordMinLength });
-    const session = await call('session.current', {});
     setState(session.ok ? { kind: 'session', session: session.value } : { kind: 'unavailable', error: session.error });
   }, []);
 

@@ -80,12 +80,14 @@ describe('resolveStaticFile', () => {
   fs.mkdirSync(path.join(root, 'assets'));
   fs.writeFileSync(path.join(root, 'index.html'), '');
   fs.writeFileSync(path.join(root, 'assets', 'app.js'), '');
+  fs.writeFileSync(path.join(root, 'assets', 'index-Df2oTDgw.js'), '');
   fs.writeFileSync(path.join(root, 'assets', 'notes.txt'), '');
   fs.symlinkSync('/etc/hostname', path.join(root, 'assets', 'link.js'));
 
-  it('maps the page and its assets', () => {
-    expect(resolveStaticFile(root, '/')?.file).toBe(fs.realpathSync(path.join(root, 'index.html')));
-    expect(resolveStaticFile(root, '/assets/app.js')?.contentType).toMatch(/^text\/javascript/);
+  it('maps the page and its assets, caching only hashed build assets', () => {
+    expect(resolveStaticFile(root, '/')).toMatchObject({ file: fs.realpathSync(path.join(root, 'index.html')), cacheControl: 'no-store' });
+    expect(resolveStaticFile(root, '/assets/app.js')).toMatchObject({ contentType: expect.stringMatching(/^text\/javascript/), cacheControl: 'no-store' });
+    expect(resolveStaticFile(root, '/assets/index-Df2oTDgw.js')?.cacheControl).toBe('public, max-age=31536000, immutable');
   });
 
   it('refuses traversal, encoded separators, NUL, unknown types, folders and links leading out', () => {

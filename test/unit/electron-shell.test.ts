@@ -94,7 +94,7 @@ describe('content security policy', () => {
   });
 
   it('registers app:// as a standard secure scheme without CORS reads from other origins', () => {
-    expect(APP_SCHEME_PRIVILEGES).toEqual({ standard: true, secure: true, supportFetchAPI: true });
+    expect(APP_SCHEME_PRIVILEGES).toEqual({ standard: true, secure: true, supportFetchAPI: true, codeCache: true });
   });
 });
 
