@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { createAppCore } from '../src-main/app-core';
 import { startBrowserHost } from '../src-main/browser-host/server';
 import { parseConfig } from '../src-main/config';
@@ -185,7 +185,7 @@ async function main() {
  * A closed hearing as large as they come: 20 children, 20 other persons, 10 witnesses and a
  * 20,000-word statement. Times a fresh page load to the step's form being on screen.
  */
-async function measureLargeClosedHearing(core: ReturnType<typeof createAppCore>, page: import('playwright-core').Page, origin: string) {
+async function measureLargeClosedHearing(core: ReturnType<typeof createAppCore>, page: Page, origin: string) {
   const call = async (channel: Parameters<typeof core.dispatcher.call>[1], input: object) => {
     const result = await core.dispatcher.call('bench', channel, input as never);
     if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${JSON.stringify(result.error.fields)}`);
