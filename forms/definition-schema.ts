@@ -56,7 +56,10 @@ const timeFields = [
   z.object({ ...common, kind: z.literal('dateOrPeriod') }).strict(),
 ] as const;
 
-const simpleFieldSchema = z.discriminatedUnion('kind', [...textFields, ...choiceFields, ...timeFields]);
+/** Services chosen from the support directory the administrator keeps (ids of its entries). */
+const directoryFields = [z.object({ ...common, kind: z.literal('serviceChoice') }).strict()] as const;
+
+const simpleFieldSchema = z.discriminatedUnion('kind', [...textFields, ...choiceFields, ...timeFields, ...directoryFields]);
 
 /** Persons, children, incidents, evidence: the same questions asked once per item. */
 const groupFieldSchema = z
@@ -70,7 +73,7 @@ const groupFieldSchema = z
   })
   .strict();
 
-export const fieldDefinitionSchema = z.discriminatedUnion('kind', [...textFields, ...choiceFields, ...timeFields, groupFieldSchema]);
+export const fieldDefinitionSchema = z.discriminatedUnion('kind', [...textFields, ...choiceFields, ...timeFields, ...directoryFields, groupFieldSchema]);
 
 export const formDefinitionSchema = z
   .object({

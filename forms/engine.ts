@@ -43,6 +43,13 @@ function simpleAnswerSchema(field: SimpleFieldDefinition): z.ZodType<SimpleAnswe
         .refine((list) => list.length < 2 || !list.some((v) => exclusive.has(v)), { error: 'answer.exclusiveOption' })
         .nullable();
     }
+    case 'serviceChoice':
+      // Which entries exist is main's to check (src-main/services/hearings.ts).
+      return z
+        .array(z.uuid({ error: 'answer.notAnOption' }))
+        .max(50)
+        .refine((list) => new Set(list).size === list.length, { error: 'answer.notAnOption' })
+        .nullable();
     case 'date':
       return calendarDate.nullable();
     case 'dateTime':

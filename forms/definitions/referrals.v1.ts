@@ -29,6 +29,12 @@ export const referralsV1 = {
       requiredToClose: true,
       options: YES_NO,
     })),
+    {
+      id: 'servicesGiven',
+      kind: 'serviceChoice',
+      labelKey: 'form.referrals.servicesGiven.label',
+      helpKey: 'form.referrals.servicesGiven.help',
+    },
     { id: 'referralNotes', kind: 'longText', labelKey: 'form.referrals.referralNotes.label', maxLength: 5_000 },
   ],
 } satisfies FormDefinitionInput;

@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { and, count, desc, eq, like } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, like } from 'drizzle-orm';
 import { STATEMENT_FIELD_ID, STATEMENT_FORM_ID } from '../../forms/definitions/statement.v1';
 import { answerSchema, findField, missingBeforeClose, type Answers, type AnswerValue } from '../../forms/engine';
 import type { FormRegistry } from '../../forms/registry';
 import { AppError } from '../api/app-error';
 import type { AddendumView, ChannelInput, ChannelOutput, HearingSummary, UserView } from '../api/contract';
 import type { AppDatabase } from '../db/database';
-import { addenda, answers, hearingForms, hearings, users } from '../db/schema';
+import { addenda, answers, hearingForms, hearings, supportServices, users } from '../db/schema';
 import { appendAudit } from './audit';
 
 type HearingRow = typeof hearings.$inferSelect;
@@ -138,6 +138,11 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
       seen.add(change.fieldId);
       if (!answerSchema(field).safeParse(change.value).success) {
         throw new AppError('INVALID_ANSWER', `The answer to ${change.fieldId} does not fit the question`, [change.fieldId]);
+      }
+      if (field.kind === 'serviceChoice' && Array.isArray(change.value) && change.value.length > 0) {
+        const ids = change.value as string[];
+        const known = db.select({ id: supportServices.id }).from(supportServices).where(inArray(supportServices.id, ids)).all();
+        if (known.length !== ids.length) throw new AppError('INVALID_ANSWER', 'A chosen service is not in the directory', [change.fieldId]);
       }
     }
 

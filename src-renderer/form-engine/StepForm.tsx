@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldDefinition, FormDefinition, GroupFieldDefinition, SimpleFieldDefinition } from '../../forms/definition-schema';
 import { answerSchema, formAnswersSchema, isFieldVisible, type Answers, type AnswerValue, type GroupItem } from '../../forms/engine';
 import { victimCatalog, victimText } from '../../forms/victim-catalogs';
+import type { SupportServiceView } from '../../src-main/api/contract';
 import type { AutosaveQueue } from './autosave';
 
 interface StepFormProps {
@@ -16,6 +17,8 @@ interface StepFormProps {
   onAnswersChange?: (answers: Partial<Answers>) => void;
   /** Her language and the procedure's, from the set-up step, for texts shown to her. */
   languages?: HearingLanguages;
+  /** The support directory, for questions that choose services from it. */
+  services?: SupportServiceView[];
 }
 
 export interface HearingLanguages {
@@ -28,7 +31,7 @@ type Values = Record<string, unknown>;
 /** What the inputs hold, turned into the answer the engine validates: "" is "no answer". */
 function toAnswer(field: FieldDefinition, raw: unknown): AnswerValue {
   if (raw === undefined || raw === '') return null;
-  if (field.kind === 'multiChoice') return Array.isArray(raw) && raw.length > 0 ? (raw as string[]) : null;
+  if (field.kind === 'multiChoice' || field.kind === 'serviceChoice') return Array.isArray(raw) && raw.length > 0 ? (raw as string[]) : null;
   if (field.kind === 'dateOrPeriod') return toPeriod(raw);
   if (field.kind === 'group') {
     return (raw as GroupItem[]).map((item) => ({
@@ -68,7 +71,7 @@ function toDraft(field: FieldDefinition, value: AnswerValue | undefined): unknow
       values: Object.fromEntries(field.fields.map((sub) => [sub.id, toDraft(sub, item.values[sub.id])])),
     }));
   }
-  if (field.kind === 'multiChoice') return value ?? [];
+  if (field.kind === 'multiChoice' || field.kind === 'serviceChoice') return value ?? [];
   return value ?? '';
 }
 
@@ -76,7 +79,7 @@ function toDraft(field: FieldDefinition, value: AnswerValue | undefined): unknow
  * Renders any questionnaire from its definition: one generic control per field kind, never
  * hand-written JSX per question. Every valid change goes to the autosave queue.
  */
-export function StepForm({ form, initialAnswers, queue, readOnly = false, onAnswersChange, languages = { victim: null, procedure: null } }: StepFormProps) {
+export function StepForm({ form, initialAnswers, queue, readOnly = false, onAnswersChange, languages = { victim: null, procedure: null }, services = [] }: StepFormProps) {
   const { t } = useTranslation();
   const resolver = useMemo(() => zodResolver(formAnswersSchema(form) as never) as unknown as Resolver<Values>, [form]);
   const defaultValues = useMemo(() => Object.fromEntries(form.fields.map((f) => [f.id, toDraft(f, initialAnswers[f.id])])), [form, initialAnswers]);
@@ -105,7 +108,7 @@ export function StepForm({ form, initialAnswers, queue, readOnly = false, onAnsw
         return;
       }
       clearErrors(topId);
-      const immediate = field.kind === 'singleChoice' || field.kind === 'multiChoice';
+      const immediate = field.kind === 'singleChoice' || field.kind === 'multiChoice' || field.kind === 'serviceChoice';
       queue.set(topId, value, { immediate });
     });
     return () => subscription.unsubscribe();
@@ -123,7 +126,7 @@ export function StepForm({ form, initialAnswers, queue, readOnly = false, onAnsw
           field.kind === 'group' ? (
             <GroupControl key={field.id} field={field} control={control} register={register} values={values} error={formState.errors[field.id]?.message} readOnly={readOnly} onChanged={(value) => queue.set(field.id, value, { immediate: true })} onBlur={() => void queue.flush()} />
           ) : (
-            <FieldControl key={field.id} name={field.id} field={field} register={register} error={formState.errors[field.id]?.message} readOnly={readOnly} periodMode={(values[field.id] as PeriodDraft | undefined)?.mode} onBlur={() => void queue.flush()} languages={languages} />
+            <FieldControl key={field.id} name={field.id} field={field} register={register} error={formState.errors[field.id]?.message} readOnly={readOnly} periodMode={(values[field.id] as PeriodDraft | undefined)?.mode} onBlur={() => void queue.flush()} languages={languages} services={services} />
           ),
         )}
     </form>
@@ -140,9 +143,10 @@ interface FieldControlProps {
   periodMode?: string | undefined;
   onBlur: () => void;
   languages?: HearingLanguages;
+  services?: SupportServiceView[];
 }
 
-function FieldControl({ name, field, register, error, readOnly, periodMode, onBlur, languages }: FieldControlProps) {
+function FieldControl({ name, field, register, error, readOnly, periodMode, onBlur, languages, services = [] }: FieldControlProps) {
   const { t } = useTranslation();
   const inputId = `field-${name.replace(/\./g, '-')}`;
   const helpId = field.helpKey ? `${inputId}-help` : undefined;
@@ -179,6 +183,44 @@ function FieldControl({ name, field, register, error, readOnly, periodMode, onBl
             </label>
           ))}
         </div>
+        {errorText}
+      </fieldset>
+    );
+  }
+
+  if (field.kind === 'serviceChoice') {
+    const registration = register(name, { onBlur });
+    return (
+      <fieldset className="field" aria-describedby={describedBy} data-field={name}>
+        <legend>{t(field.labelKey)}</legend>
+        {help}
+        {services.length === 0 ? <p className="field-help">{t('directory.empty')}</p> : null}
+        <ul className="service-choices">
+          {services.map((service) => (
+            <li key={service.id}>
+              <label className="choice">
+                <input type="checkbox" value={service.id} disabled={readOnly} {...registration} />
+                <span>
+                  {service.name}
+                  {service.phone ? (
+                    <>
+                      {' · '}
+                      <span className="phone">{service.phone}</span>
+                    </>
+                  ) : null}
+                  {' · '}
+                  {t(`directory.regions.${service.region}`)}
+                  {service.verifiedOn ? null : (
+                    <>
+                      {' '}
+                      <span className="badge">{t('directory.toVerify')}</span>
+                    </>
+                  )}
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
         {errorText}
       </fieldset>
     );

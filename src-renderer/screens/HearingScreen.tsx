@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FormDefinition } from '../../forms/definition-schema';
 import { missingBeforeClose, type Answers, type AnswerValue } from '../../forms/engine';
 import { formRegistry } from '../../forms/registry';
-import type { ChannelOutput } from '../../src-main/api/contract';
+import type { ChannelOutput, SupportServiceView } from '../../src-main/api/contract';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../app/common';
 import { hrefOf } from '../app/navigation';
@@ -44,6 +44,11 @@ export function HearingScreen({ hearingId, step: requestedStep, field: requested
   const [error, setError] = useState<ApiError | null>(null);
   // The answers as they stand on screen, per step: a step shown again starts from these.
   const [liveAnswers, setLiveAnswers] = useState<Record<string, Partial<Answers>>>({});
+
+  const [services, setServices] = useState<SupportServiceView[]>([]);
+  useEffect(() => {
+    void call('directory.list', {}).then((result) => result.ok && setServices(result.value.services));
+  }, []);
 
   const load = useCallback(() => {
     void call('hearings.load', { hearingId }).then((result) => (result.ok ? setLoaded(result.value) : setError(result.error)));
@@ -132,6 +137,8 @@ export function HearingScreen({ hearingId, step: requestedStep, field: requested
               readOnly={closed || (current.formId === STATEMENT_FORM_ID && loaded.statement !== null)}
               onAnswersChange={(answers) => onAnswersChange(current.formId, answers)}
               languages={{ victim: stringOrNull(answersOf('setup').victimLanguage), procedure: stringOrNull(answersOf('setup').procedureLanguage) }}
+              // Services no longer offered stay listed where this hearing already chose them.
+              services={services.filter((s) => s.active || chosenServices(answersOf(current.formId)).includes(s.id))}
             />
           ) : (
             <p className="error-banner" role="alert">
@@ -208,4 +215,8 @@ async function keepMyAnswers(queue: AutosaveQueue): Promise<void> {
 
 function stringOrNull(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
+}
+
+function chosenServices(answers: Partial<Answers>): string[] {
+  return Object.values(answers).flatMap((value) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []));
 }

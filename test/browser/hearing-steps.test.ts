@@ -132,6 +132,8 @@ describe('the hearing steps', () => {
     await group('Aide proposée').getByLabel("Service d'assistance aux victimes").check();
     await group('Aide proposée').getByLabel('Logement ou hébergement').check();
     await group("Elle accepte que son dossier soit transmis au service d'assistance aux victimes").getByLabel('Oui').check();
+    // The helpline she is given comes from the directory, number as it will be printed.
+    await group("Services qui lui sont indiqués (annuaire d'aide)").getByLabel(/Écoute violences conjugales · 0800 30 030/).check();
     await group('Elle accepte que son dossier soit transmis au service de logement').getByLabel('Non').check();
     await waitForSaved(page);
     await expectAccessible(page, 'referrals step');
@@ -186,6 +188,10 @@ describe('the hearing steps', () => {
     expect(await page.getByLabel('Wat er gebeurde, in haar woorden').inputValue()).toBe(NARRATIVE);
     expect(await page.getByLabel('Wat er gebeurde, in haar woorden').getAttribute('readonly')).not.toBeNull();
     expect(await page.getByRole('group', { name: 'Vormen van geweld' }).getByLabel('Economisch').isDisabled()).toBe(true);
+    await page.getByRole('navigation', { name: 'Stappen van het verhoor' }).getByRole('link', { name: 'Doorverwijzing en toestemming', exact: true }).click();
+    const given = page.getByRole('group', { name: 'Diensten die haar worden genoemd (hulpgids)' }).getByLabel(/Écoute violences conjugales/);
+    expect(await given.isChecked()).toBe(true);
+    expect(await given.isDisabled()).toBe(true);
     await page.getByLabel('Taal van de interface').selectOption('fr');
   });
 });

@@ -63,3 +63,17 @@ describe('the support directory', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
+
+describe('services named in a hearing', () => {
+  it('must be entries of the directory', async () => {
+    const { hearing } = await t.ok('officer-window', 'hearings.create', {});
+    const { services } = await t.ok('officer-window', 'directory.list', {});
+    const helpline = services.find((s) => s.phone === '0800 30 030')!;
+    const save = (value: string[]) =>
+      t.core.dispatcher.call('officer-window', 'hearings.saveAnswers', { hearingId: hearing.id, formId: 'referrals', changes: [{ fieldId: 'servicesGiven', value, baseRevision: 0 }] });
+    expect(await save(['00000000-0000-4000-8000-000000000000'])).toMatchObject({ ok: false, error: { code: 'INVALID_ANSWER', fields: ['servicesGiven'] } });
+    expect(await save(['not-an-id'])).toMatchObject({ ok: false, error: { code: 'INVALID_ANSWER' } });
+    expect(await save([helpline.id, helpline.id])).toMatchObject({ ok: false, error: { code: 'INVALID_ANSWER' } });
+    expect(await save([helpline.id])).toMatchObject({ ok: true });
+  });
+});
