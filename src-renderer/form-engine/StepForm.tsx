@@ -6,6 +6,7 @@ import type { FieldDefinition, FormDefinition, GroupFieldDefinition, SimpleField
 import { answerSchema, formAnswersSchema, isFieldVisible, type Answers, type AnswerValue, type GroupItem } from '../../forms/engine';
 import { victimCatalog, victimText } from '../../forms/victim-catalogs';
 import type { SupportServiceView } from '../../src-main/api/contract';
+import { formatTime } from '../i18n';
 import type { AutosaveQueue } from './autosave';
 
 interface StepFormProps {
@@ -85,6 +86,8 @@ export function StepForm({ form, initialAnswers, queue, readOnly = false, onAnsw
   const defaultValues = useMemo(() => Object.fromEntries(form.fields.map((f) => [f.id, toDraft(f, initialAnswers[f.id])])), [form, initialAnswers]);
   const { register, control, watch, formState, setError, clearErrors } = useForm<Values>({ defaultValues, resolver, mode: 'onChange' });
   const values = watch();
+  // Re-render when a save is confirmed: the time shown beside an explained right comes from it.
+  useSaveStatus(queue);
   const answers = useMemo(() => Object.fromEntries(form.fields.map((f) => [f.id, toAnswer(f, values[f.id])])), [form, values]);
   const reported = useRef('');
   useEffect(() => {
@@ -126,7 +129,7 @@ export function StepForm({ form, initialAnswers, queue, readOnly = false, onAnsw
           field.kind === 'group' ? (
             <GroupControl key={field.id} field={field} control={control} register={register} values={values} error={formState.errors[field.id]?.message} readOnly={readOnly} onChanged={(value) => queue.set(field.id, value, { immediate: true })} onBlur={() => void queue.flush()} />
           ) : (
-            <FieldControl key={field.id} name={field.id} field={field} register={register} error={formState.errors[field.id]?.message} readOnly={readOnly} periodMode={(values[field.id] as PeriodDraft | undefined)?.mode} onBlur={() => void queue.flush()} languages={languages} services={services} />
+            <FieldControl key={field.id} name={field.id} field={field} register={register} error={formState.errors[field.id]?.message} readOnly={readOnly} periodMode={(values[field.id] as PeriodDraft | undefined)?.mode} onBlur={() => void queue.flush()} languages={languages} services={services} savedAt={field.victimTextKey && answers[field.id] === 'yes' ? queue.savedAtOf(field.id) : undefined} />
           ),
         )}
     </form>
@@ -144,10 +147,12 @@ interface FieldControlProps {
   onBlur: () => void;
   languages?: HearingLanguages;
   services?: SupportServiceView[];
+  /** For what was explained to her: when the answer was stored, shown beside it. */
+  savedAt?: number | undefined;
 }
 
-function FieldControl({ name, field, register, error, readOnly, periodMode, onBlur, languages, services = [] }: FieldControlProps) {
-  const { t } = useTranslation();
+function FieldControl({ name, field, register, error, readOnly, periodMode, onBlur, languages, services = [], savedAt }: FieldControlProps) {
+  const { t, i18n } = useTranslation();
   const inputId = `field-${name.replace(/\./g, '-')}`;
   const helpId = field.helpKey ? `${inputId}-help` : undefined;
   const errorId = error ? `${inputId}-error` : undefined;
@@ -162,6 +167,12 @@ function FieldControl({ name, field, register, error, readOnly, periodMode, onBl
       ) : null}
     </>
   );
+  const explainedAt =
+    savedAt !== undefined ? (
+      <p className="explained-at" data-explained-at={field.id}>
+        {t('rights.explainedAt', { time: formatTime(savedAt, i18n.language) })}
+      </p>
+    ) : null;
   const errorText = error ? (
     <p id={errorId} className="field-error" role="alert">
       {t(error)}
@@ -183,6 +194,7 @@ function FieldControl({ name, field, register, error, readOnly, periodMode, onBl
             </label>
           ))}
         </div>
+        {explainedAt}
         {errorText}
       </fieldset>
     );

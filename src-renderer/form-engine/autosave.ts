@@ -18,6 +18,7 @@ type SaveFn = (input: ChannelInput<'hearings.saveAnswers'>) => Promise<Envelope<
 export class AutosaveQueue {
   private readonly pending = new Map<string, AnswerValue>();
   private readonly revisions = new Map<string, number>();
+  private readonly savedTimes = new Map<string, number>();
   private inFlight: Promise<void> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private status: SaveStatus = { state: 'idle' };
@@ -33,6 +34,15 @@ export class AutosaveQueue {
   /** Revisions as loaded from main; pending values are kept. */
   setRevisions(revisions: Iterable<[string, number]>): void {
     for (const [fieldId, revision] of revisions) this.revisions.set(fieldId, revision);
+  }
+
+  /** When main stored each answer, as loaded; kept up to date by every confirmed save. */
+  setSavedTimes(times: Iterable<[string, number]>): void {
+    for (const [fieldId, at] of times) this.savedTimes.set(fieldId, at);
+  }
+
+  savedAtOf(fieldId: string): number | undefined {
+    return this.savedTimes.get(fieldId);
   }
 
   /** The revision main last confirmed for a field (0 when never saved). */
@@ -95,6 +105,7 @@ export class AutosaveQueue {
     }
     for (const { fieldId, revision } of result.value.revisions) {
       this.revisions.set(fieldId, revision);
+      this.savedTimes.set(fieldId, result.value.savedAt);
       // A value typed again while this batch was on its way is still pending.
       if (this.pending.get(fieldId) === batch.get(fieldId)) this.pending.delete(fieldId);
     }

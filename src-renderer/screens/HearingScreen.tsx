@@ -28,6 +28,7 @@ function prepareSteps(loaded: Loaded): { steps: Step[]; answers: Record<string, 
     const queue = autosaveQueueFor(loaded.hearing.id, formId, (input) => call('hearings.saveAnswers', input));
     const stored = loaded.answers.filter((a) => a.formId === formId);
     queue.setRevisions(stored.map((a) => [a.fieldId, a.revision]));
+    queue.setSavedTimes(stored.map((a) => [a.fieldId, a.updatedAt]));
     const values: Partial<Answers> = Object.fromEntries(stored.map((a) => [a.fieldId, a.value as AnswerValue]));
     // What was typed but not yet confirmed (before a lock, or while saving failed) wins.
     for (const [fieldId, value] of queue.unsavedValues()) values[fieldId] = value;

@@ -110,6 +110,9 @@ describe('the hearing steps', () => {
     }
     await page.getByLabel('Sa réponse ou sa question').first().fill('Elle demande si l\'interprète reste pour la relecture.');
     await waitForSaved(page);
+    // Each right carries the time it was explained, as main stored it.
+    expect(await page.locator('[data-explained-at]').count()).toBe(7);
+    expect(await page.locator('[data-explained-at="interpreterExplained"]').textContent()).toMatch(/^Expliqué à \d{2}:\d{2}:\d{2}$/);
     await expectAccessible(page, 'rights step');
   }
 
