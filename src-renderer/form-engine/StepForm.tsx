@@ -89,10 +89,15 @@ export function StepForm({ form, initialAnswers, queue, readOnly = false, onAnsw
   // Re-render when a save is confirmed: the time shown beside an explained right comes from it.
   useSaveStatus(queue);
   const answers = useMemo(() => Object.fromEntries(form.fields.map((f) => [f.id, toAnswer(f, values[f.id])])), [form, values]);
-  const reported = useRef('');
+  // The first snapshot is what the screen passed in: reporting it back would only re-render
+  // the whole hearing once more as it opens.
+  const reported = useRef<string | null>(null);
   useEffect(() => {
     const snapshot = JSON.stringify(answers);
-    if (snapshot === reported.current) return;
+    if (reported.current === null || snapshot === reported.current) {
+      reported.current = snapshot;
+      return;
+    }
     reported.current = snapshot;
     onAnswersChange?.(answers);
   }, [answers, onAnswersChange]);
