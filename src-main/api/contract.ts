@@ -128,7 +128,7 @@ export const contract = {
     output: z.object({ user: userView }),
   },
   'hearings.create': { input: empty, output: z.object({ hearing: hearingSummary }) },
-  'hearings.listMine': { input: empty, output: z.object({ hearings: z.array(hearingSummary) }) },
+  'hearings.listMine': { input: empty, output: z.object({ open: z.array(hearingSummary), recentlyClosed: z.array(hearingSummary) }) },
   'hearings.load': {
     input: z.object({ hearingId: id }).strict(),
     output: z.object({

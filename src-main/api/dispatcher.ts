@@ -119,7 +119,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     'users.list': () => ({ users: deps.users.listUsers() }),
     'users.create': async (input, ctx) => ({ user: await deps.users.createUser((ctx.user as UserView).id, input) }),
     'hearings.create': (_input, ctx) => ({ hearing: deps.hearings.create(ctx.user as UserView) }),
-    'hearings.listMine': (_input, ctx) => ({ hearings: deps.hearings.listOpen(ctx.user as UserView) }),
+    'hearings.listMine': (_input, ctx) => deps.hearings.listMine(ctx.user as UserView),
     'hearings.load': (input, ctx) => deps.hearings.load(ctx.user as UserView, input.hearingId),
     'hearings.saveAnswers': (input, ctx) => deps.hearings.saveAnswers(ctx.user as UserView, input),
     'hearings.approveStatement': (input, ctx) => deps.hearings.approveStatement(ctx.user as UserView, input.hearingId, input.textRevision),

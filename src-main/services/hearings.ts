@@ -57,14 +57,18 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
     });
   }
 
-  function listOpen(user: UserView): HearingSummary[] {
-    return db
-      .select()
-      .from(hearings)
-      .where(and(eq(hearings.ownerId, user.id), eq(hearings.status, 'open')))
-      .orderBy(desc(hearings.updatedAt))
-      .all()
-      .map(toSummary);
+  /** The officer's own hearings: every open one, and the last closed ones (for addenda and copies). */
+  function listMine(user: UserView): { open: HearingSummary[]; recentlyClosed: HearingSummary[] } {
+    const mine = (status: 'open' | 'closed', limit: number) =>
+      db
+        .select()
+        .from(hearings)
+        .where(and(eq(hearings.ownerId, user.id), eq(hearings.status, status)))
+        .orderBy(desc(hearings.updatedAt))
+        .limit(limit)
+        .all()
+        .map(toSummary);
+    return { open: mine('open', 1_000), recentlyClosed: mine('closed', 20) };
   }
 
   function load(user: UserView, hearingId: string): ChannelOutput<'hearings.load'> {
@@ -277,7 +281,7 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
     return { closedAt: at };
   }
 
-  return { create, listOpen, load, saveAnswers, approveStatement, addAddendum, close };
+  return { create, listMine, load, saveAnswers, approveStatement, addAddendum, close };
 }
 
 export type HearingService = ReturnType<typeof createHearingService>;

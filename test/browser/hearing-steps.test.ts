@@ -196,5 +196,9 @@ describe('the hearing steps', () => {
     expect(await given.isChecked()).toBe(true);
     expect(await given.isDisabled()).toBe(true);
     await page.getByLabel('Taal van de interface').selectOption('fr');
+    // Closed, it is still hers to reach for an addendum or a copy, under its own heading.
+    await page.getByRole('link', { name: 'Mes auditions' }).click();
+    await page.getByRole('heading', { name: 'Clôturées récemment' }).waitFor();
+    expect(await page.getByRole('link', { name: /HD-\d{4}-000001/ }).count()).toBe(1);
   });
 });

@@ -120,7 +120,7 @@ describe('the API contract', () => {
     const before = snapshotTables(t).answers;
     expect((await errorOf('other-window', 'hearings.load', { hearingId: hearing.id })).code).toBe('FORBIDDEN');
     expect((await errorOf('other-window', 'hearings.saveAnswers', { hearingId: hearing.id, formId: 'setup', changes: [{ fieldId: 'victimWishes', value: 'overwritten', baseRevision: 1 }] })).code).toBe('FORBIDDEN');
-    expect((await t.ok('other-window', 'hearings.listMine', {})).hearings).toEqual([]);
+    expect(await t.ok('other-window', 'hearings.listMine', {})).toEqual({ open: [], recentlyClosed: [] });
     expect(snapshotTables(t).answers).toEqual(before);
     expect(t.core.database.sqlite.prepare("SELECT count(*) AS n FROM audit_events WHERE action = 'hearing.access_denied'").get()).toEqual({ n: 2 });
     expect((await errorOf('other-window', 'hearings.load', { hearingId: '00000000-0000-4000-8000-000000000000' })).code).toBe('NOT_FOUND');
@@ -149,7 +149,7 @@ describe('the API contract', () => {
     expect((await errorOf('officer-window', 'session.unlock', { password: 'not my password' })).code).toBe('BAD_CREDENTIALS');
     expect((await t.ok('officer-window', 'session.current', {})).locked).toBe(true);
     expect((await t.ok('officer-window', 'session.unlock', { password: PEOPLE.officer.password })).locked).toBe(false);
-    expect((await t.ok('officer-window', 'hearings.listMine', {})).hearings).toHaveLength(1);
+    expect((await t.ok('officer-window', 'hearings.listMine', {})).open).toHaveLength(1);
   });
 
   it('locks an idle session in main as a backstop to the screen lock', async () => {

@@ -100,7 +100,10 @@ describe('the statement and closing', () => {
     const { closedAt } = await t.ok('officer-window', 'hearings.close', { hearingId });
     const loaded = await t.ok('officer-window', 'hearings.load', { hearingId });
     expect(loaded.hearing).toMatchObject({ status: 'closed', closedAt });
-    expect((await t.ok('officer-window', 'hearings.listMine', {})).hearings.map((h) => h.id)).not.toContain(hearingId);
+    const mine = await t.ok('officer-window', 'hearings.listMine', {});
+    expect(mine.open.map((h) => h.id)).not.toContain(hearingId);
+    expect(mine.recentlyClosed.map((h) => h.id)).toEqual([hearingId]);
+    expect((await t.ok('other-window', 'hearings.listMine', {})).recentlyClosed).toEqual([]);
     expect((await errorOf('hearings.saveAnswers', { hearingId, formId: 'facts', changes: [{ fieldId: 'place', value: 'ailleurs', baseRevision: 1 }] })).code).toBe('HEARING_CLOSED');
     expect((await errorOf('hearings.close', { hearingId })).code).toBe('HEARING_CLOSED');
     await t.ok('officer-window', 'hearings.addAddendum', { hearingId, text: 'Ajout après clôture.' });
