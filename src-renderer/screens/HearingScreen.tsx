@@ -70,13 +70,13 @@ export function HearingScreen({ hearingId, step: requestedStep, field: requested
   const onAnswersChange = useCallback((formId: string, answers: Partial<Answers>) => setLiveAnswers((all) => ({ ...all, [formId]: answers })), []);
 
   // Keyboard and screen-reader users land on the new step's title, not at the top of the page.
-  const headingFocus = useRef(false);
+  // Only on a change of step: focusing while the hearing first appears would force a layout of
+  // the whole page and take the cursor from where the officer is.
+  const shownStep = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (!headingFocus.current) {
-      headingFocus.current = true;
-      return;
-    }
-    document.getElementById('step-title')?.focus();
+    const previous = shownStep.current;
+    shownStep.current = current?.formId;
+    if (previous !== undefined && previous !== current?.formId) document.getElementById('step-title')?.focus();
   }, [current?.formId]);
 
   // A link from the closing checklist names the field: put the cursor in it.
