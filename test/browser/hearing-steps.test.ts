@@ -97,6 +97,35 @@ describe('the hearing steps', () => {
     expect(await page.getByLabel('Date de naissance de la victime').inputValue()).toBe('1991-04-17');
   });
 
+  /** Every control's value on every step, the step titles, and any control that still accepts input. */
+  async function snapshotEveryStep(navigationName: string) {
+    const links = page.getByRole('navigation', { name: navigationName }).getByRole('link');
+    const titles: string[] = [];
+    const values: Record<string, unknown> = {};
+    const editable: string[] = [];
+    for (let i = 0; i < (await links.count()); i++) {
+      await links.nth(i).click();
+      const title = (await page.locator('#step-title').textContent()) ?? '';
+      await page.getByRole('heading', { name: title, exact: true }).waitFor();
+      titles.push(title);
+      const controls = await page.locator('.step-form :is(input, select, textarea)').evaluateAll((elements) =>
+        elements.map((el) => {
+          const input = el as HTMLInputElement;
+          const name = input.name || input.id;
+          const value = input.type === 'radio' || input.type === 'checkbox' ? (input.checked ? input.value : null) : input.value;
+          const locked = input.disabled || input.readOnly;
+          return { name, value, locked };
+        }),
+      );
+      for (const control of controls) {
+        // Keyed by step position and control name, not by the language of the titles.
+        if (control.value !== null) values[`${i}:${control.name}:${String(control.value)}`] = control.value;
+        if (!control.locked) editable.push(`${title} ${control.name}`);
+      }
+    }
+    return { titles, values, editable };
+  }
+
   /** Her language (Arabic) has no catalog yet: the step says so, and the interpreter explains. */
   async function answerRights() {
     await step('Droits').click();
@@ -184,8 +213,14 @@ describe('the hearing steps', () => {
     await checklist.getByRole('button', { name: "Clôturer l'audition" }).click();
     await page.getByText("Cette audition est clôturée : elle peut être consultée, et seuls des ajouts à la déclaration peuvent être faits.").waitFor();
 
-    // Reopened in the Dutch interface: the same answers, Dutch labels, nothing editable.
+    // Reopened in the Dutch interface: every answer of every step the same, Dutch labels, nothing editable.
+    const inFrench = await snapshotEveryStep("Étapes de l'audition");
     await page.getByLabel("Langue de l'interface").selectOption('nl');
+    const inDutch = await snapshotEveryStep('Stappen van het verhoor');
+    expect(Object.keys(inFrench.values).length).toBeGreaterThan(60);
+    expect(inDutch.values).toEqual(inFrench.values);
+    expect(inDutch.titles).toEqual(['Voorbereiding', 'Rechten', 'Personen', 'Feiten', 'Beschermingsmaatregelen', 'Doorverwijzing en toestemming', 'Verklaring en afsluiting']);
+    expect(inDutch.editable).toEqual([]);
     await page.getByRole('navigation', { name: 'Stappen van het verhoor' }).getByRole('link', { name: 'Feiten', exact: true }).click();
     await page.getByRole('heading', { name: 'Feiten' }).waitFor();
     expect(await page.getByLabel('Wat er gebeurde, in haar woorden').inputValue()).toBe(NARRATIVE);
