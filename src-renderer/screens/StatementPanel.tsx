@@ -41,6 +41,10 @@ export function StatementPanel({ loaded, steps, answersOf, onChanged }: Statemen
   const text = answersOf(STATEMENT_FORM_ID)[STATEMENT_FIELD_ID];
   const closed = loaded.hearing.status === 'closed';
 
+  const missing = steps.flatMap((step) =>
+    step.form ? missingBeforeClose(step.form, answersOf(step.formId)).map((path) => ({ step, path })) : [],
+  );
+
   async function approve() {
     if (!statementQueue) return;
     // She approves what is stored: everything typed must be saved first.
@@ -62,6 +66,11 @@ export function StatementPanel({ loaded, steps, answersOf, onChanged }: Statemen
   }
 
   async function close() {
+    if (missing.length > 0 || !loaded.statement) {
+      // Pressed too early: the cursor goes to the first thing still to do.
+      (document.querySelector<HTMLElement>('.missing a') ?? document.querySelector<HTMLElement>('.missing li[tabindex]'))?.focus();
+      return;
+    }
     for (const step of steps) await step.queue.flush();
     const result = await call('hearings.close', { hearingId: loaded.hearing.id });
     if (!result.ok) return setError(result.error);
@@ -69,9 +78,6 @@ export function StatementPanel({ loaded, steps, answersOf, onChanged }: Statemen
     onChanged();
   }
 
-  const missing = steps.flatMap((step) =>
-    step.form ? missingBeforeClose(step.form, answersOf(step.formId)).map((path) => ({ step, path })) : [],
-  );
 
   return (
     <section className="statement-panel" aria-labelledby="statement-panel-title">
@@ -148,7 +154,7 @@ export function StatementPanel({ loaded, steps, answersOf, onChanged }: Statemen
               <p>{t('close.nothingMissing')}</p>
             ) : (
               <>
-                <p>{t('close.missingIntro')}</p>
+                <p id="closing-missing">{t('close.missingIntro')}</p>
                 <ul className="missing">
                   {missing.map(({ step, path }) => (
                     <li key={`${step.formId}:${path}`}>
@@ -157,11 +163,11 @@ export function StatementPanel({ loaded, steps, answersOf, onChanged }: Statemen
                       </a>
                     </li>
                   ))}
-                  {loaded.statement ? null : <li>{t('close.approvalMissing')}</li>}
+                  {loaded.statement ? null : <li tabIndex={-1}>{t('close.approvalMissing')}</li>}
                 </ul>
               </>
             )}
-            <button type="button" className="primary" onClick={() => void close()} disabled={missing.length > 0 || !loaded.statement}>
+            <button type="button" className="primary" onClick={() => void close()} aria-describedby={missing.length > 0 || !loaded.statement ? 'closing-missing' : undefined}>
               {t('close.submit')}
             </button>
           </>
