@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useFieldArray, useForm, type Control, type Resolver, type UseFormRegister } from 'react-hook-form';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { FieldDefinition, FormDefinition, GroupFieldDefinition, SimpleFieldDefinition } from '../../forms/definition-schema';
 import { answerSchema, formAnswersSchema, isFieldVisible, type Answers, type AnswerValue, type GroupItem } from '../../forms/engine';
@@ -81,7 +82,7 @@ function toDraft(field: FieldDefinition, value: AnswerValue | undefined): unknow
  * hand-written JSX per question. Every valid change goes to the autosave queue.
  */
 export function StepForm({ form, initialAnswers, queue, readOnly = false, onAnswersChange, languages = { victim: null, procedure: null }, services = [] }: StepFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const resolver = useMemo(() => zodResolver(formAnswersSchema(form) as never) as unknown as Resolver<Values>, [form]);
   const defaultValues = useMemo(() => Object.fromEntries(form.fields.map((f) => [f.id, toDraft(f, initialAnswers[f.id])])), [form, initialAnswers]);
   const { register, control, watch, formState, setError, clearErrors } = useForm<Values>({ defaultValues, resolver, mode: 'onChange' });
@@ -134,7 +135,7 @@ export function StepForm({ form, initialAnswers, queue, readOnly = false, onAnsw
           field.kind === 'group' ? (
             <GroupControl key={field.id} field={field} control={control} register={register} values={values} error={formState.errors[field.id]?.message} readOnly={readOnly} onChanged={(value) => queue.set(field.id, value, { immediate: true })} onBlur={() => void queue.flush()} />
           ) : (
-            <FieldControl key={field.id} name={field.id} field={field} register={register} error={formState.errors[field.id]?.message} readOnly={readOnly} periodMode={(values[field.id] as PeriodDraft | undefined)?.mode} onBlur={() => void queue.flush()} languages={languages} services={services} savedAt={field.victimTextKey && answers[field.id] === 'yes' ? queue.savedAtOf(field.id) : undefined} />
+            <FieldControl key={field.id} name={field.id} field={field} register={register} error={formState.errors[field.id]?.message} readOnly={readOnly} periodMode={(values[field.id] as PeriodDraft | undefined)?.mode} onBlur={() => void queue.flush()} languages={languages} services={services} t={t} language={i18n.language} savedAt={field.victimTextKey && answers[field.id] === 'yes' ? queue.savedAtOf(field.id) : undefined} />
           ),
         )}
     </form>
@@ -154,10 +155,15 @@ interface FieldControlProps {
   services?: SupportServiceView[];
   /** For what was explained to her: when the answer was stored, shown beside it. */
   savedAt?: number | undefined;
+  /**
+   * From the form, not a hook per control: a large hearing has hundreds of controls, and each
+   * useTranslation() would subscribe to i18n on its own.
+   */
+  t: TFunction;
+  language: string;
 }
 
-function FieldControl({ name, field, register, error, readOnly, periodMode, onBlur, languages, services = [], savedAt }: FieldControlProps) {
-  const { t, i18n } = useTranslation();
+function FieldControl({ name, field, register, error, readOnly, periodMode, onBlur, languages, services = [], savedAt, t, language }: FieldControlProps) {
   const inputId = `field-${name.replace(/\./g, '-')}`;
   const helpId = field.helpKey ? `${inputId}-help` : undefined;
   const errorId = error ? `${inputId}-error` : undefined;
@@ -175,7 +181,7 @@ function FieldControl({ name, field, register, error, readOnly, periodMode, onBl
   const explainedAt =
     savedAt !== undefined ? (
       <p className="explained-at" data-explained-at={field.id}>
-        {t('rights.explainedAt', { time: formatTime(savedAt, i18n.language) })}
+        {t('rights.explainedAt', { time: formatTime(savedAt, language) })}
       </p>
     ) : null;
   const errorText = error ? (
@@ -329,7 +335,7 @@ interface GroupControlProps {
 
 /** A repeated group: each item its own fieldset; removing one asks first, since it removes answers. */
 function GroupControl({ field, control, register, values, error, readOnly, onChanged, onBlur }: GroupControlProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { fields: items, append, remove } = useFieldArray({ control, name: field.id as never, keyName: 'rhfId' as never });
   const current = (values[field.id] as GroupItem[] | undefined) ?? [];
 
@@ -366,6 +372,8 @@ function GroupControl({ field, control, register, values, error, readOnly, onCha
                   readOnly={readOnly}
                   periodMode={(itemValues[sub.id] as PeriodDraft | undefined)?.mode}
                   onBlur={onBlur}
+                  t={t}
+                  language={i18n.language}
                 />
               ))}
             {readOnly ? null : (
