@@ -49,7 +49,11 @@ export function StatementPanel({ loaded, steps, answersOf, onChanged }: Statemen
     if (!statementQueue) return;
     // She approves what is stored: everything typed must be saved first.
     await statementQueue.flush();
-    if (statementQueue.hasUnsaved()) return setError({ code: 'TRANSPORT', message: 'unsaved' });
+    if (statementQueue.hasUnsaved()) {
+      // Say why it did not save, as the status line does, rather than approve an older text.
+      const status = statementQueue.getStatus();
+      return setError(status.state === 'error' ? status.error : { code: 'TRANSPORT', message: 'The statement is not saved yet' });
+    }
     const result = await call('hearings.approveStatement', { hearingId: loaded.hearing.id, textRevision: statementQueue.revisionOf(STATEMENT_FIELD_ID) });
     setConfirmingApproval(false);
     if (!result.ok) return setError(result.error);
