@@ -16,6 +16,10 @@ export async function initI18n(): Promise<void> {
     fallbackLng: false,
     interpolation: { escapeValue: false },
     returnNull: false,
+    // Declared rather than guessed: i18next otherwise tests every key for a natural-language
+    // sentence, which costs more than the lookup itself on a screen with hundreds of labels.
+    keySeparator: '.',
+    nsSeparator: false,
   });
   applyDocumentLanguage(i18next.language as OfficerUiLanguage);
 }

@@ -39,6 +39,28 @@ function prepareSteps(loaded: Loaded): { steps: Step[]; answers: Record<string, 
   return { steps, answers };
 }
 
+/**
+ * A hearing opened straight from its address (a reload, a link) starts loading as the app
+ * starts, beside the session check, instead of after it: the officer waits for one round trip.
+ * Used once, and only when it succeeded; otherwise (signed out, locked) the screen loads anew.
+ */
+let preloaded: { hearingId: string; result: Promise<Awaited<ReturnType<typeof loadHearing>>> } | null = null;
+
+function loadHearing(hearingId: string) {
+  return call('hearings.load', { hearingId });
+}
+
+export function preloadHearing(hearingId: string): void {
+  preloaded = { hearingId, result: loadHearing(hearingId) };
+}
+
+async function takeLoadedHearing(hearingId: string) {
+  const early = preloaded?.hearingId === hearingId ? preloaded.result : null;
+  preloaded = null;
+  const result = early ? await early : null;
+  return result?.ok ? result : loadHearing(hearingId);
+}
+
 export function HearingScreen({ hearingId, step: requestedStep, field: requestedField }: { hearingId: string; step?: string | undefined; field?: string | undefined }) {
   const { t } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -52,7 +74,7 @@ export function HearingScreen({ hearingId, step: requestedStep, field: requested
   }, []);
 
   const load = useCallback(() => {
-    void call('hearings.load', { hearingId }).then((result) => (result.ok ? setLoaded(result.value) : setError(result.error)));
+    void takeLoadedHearing(hearingId).then((result) => (result.ok ? setLoaded(result.value) : setError(result.error)));
   }, [hearingId]);
   useEffect(load, [load]);
 
@@ -208,7 +230,7 @@ function QueueStatus({ queue }: { queue: AutosaveQueue }) {
  * own version: take the current revisions and send what is on this screen again.
  */
 async function keepMyAnswers(queue: AutosaveQueue): Promise<void> {
-  const result = await call('hearings.load', { hearingId: queue.hearingId });
+  const result = await loadHearing(queue.hearingId);
   if (!result.ok) return;
   queue.setRevisions(result.value.answers.filter((a) => a.formId === queue.formId).map((a) => [a.fieldId, a.revision]));
   await queue.flush();
