@@ -61,7 +61,7 @@ const role = z.enum(['officer', 'supervisor', 'administrator']);
 const timestamp = z.number().int().nonnegative();
 const empty = z.object({}).strict();
 
-const userView = z.object({ id, username: z.string(), displayName: z.string(), role, active: z.boolean() });
+const userView = z.object({ id, username: z.string(), displayName: z.string(), role, active: z.boolean(), unitId: id.nullable(), mustChangePassword: z.boolean() });
 export type UserView = z.infer<typeof userView>;
 
 const sessionView = z.object({

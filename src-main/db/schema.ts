@@ -1,8 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const ROLES = ['officer', 'supervisor', 'administrator'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** A police unit: supervisors review the hearings of their own unit only. */
+export const units = sqliteTable('units', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  createdAt: integer('created_at').notNull(),
+});
 
 export const users = sqliteTable(
   'users',
@@ -16,6 +23,10 @@ export const users = sqliteTable(
     failedAttempts: integer('failed_attempts').notNull().default(0),
     lockedUntil: integer('locked_until'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** Officers and supervisors belong to one unit; administrators to none. */
+    unitId: text('unit_id').references(() => units.id),
+    /** Set when an administrator resets the password: the next sign-in must choose a new one. */
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -40,8 +51,10 @@ export const hearings = sqliteTable(
     statementSha256: text('statement_sha256'),
     closedAt: integer('closed_at'),
     closedBy: text('closed_by').references(() => users.id),
+    /** The owner's unit when the hearing was opened: whose supervisors review it. */
+    unitId: text('unit_id').references(() => units.id),
   },
-  (t) => [index('hearings_owner_status_idx').on(t.ownerId, t.status, t.updatedAt)],
+  (t) => [index('hearings_owner_status_idx').on(t.ownerId, t.status, t.updatedAt), index('hearings_unit_idx').on(t.unitId, t.createdAt)],
 );
 
 /** Dated, attributed additions to an approved statement; never edited or removed. */
@@ -90,7 +103,72 @@ export const answers = sqliteTable(
       .notNull()
       .references(() => users.id),
   },
-  (t) => [primaryKey({ columns: [t.hearingId, t.formId, t.fieldId] })],
+  (t) => [primaryKey({ columns: [t.hearingId, t.formId, t.fieldId] }), index('answers_field_idx').on(t.formId, t.fieldId)],
+);
+
+export const RISK_REVIEW_STATUSES = ['pending', 'approved', 'returned'] as const;
+export const LOWERING_STATUSES = ['pending', 'approved', 'refused'] as const;
+
+/**
+ * One Art. 16 assessment, as submitted: the answers it was made from, the definition version,
+ * and the result main computed. Assessments follow each other for the victim-suspect pair of a
+ * hearing; only the latest one is due for reassessment.
+ */
+export const riskAssessments = sqliteTable(
+  'risk_assessments',
+  {
+    id: text('id').primaryKey(),
+    hearingId: text('hearing_id')
+      .notNull()
+      .references(() => hearings.id),
+    unitId: text('unit_id').references(() => units.id),
+    sequence: integer('sequence').notNull(),
+    definitionVersion: integer('definition_version').notNull(),
+    trigger: text('trigger').notNull(),
+    answersJson: text('answers_json').notNull(),
+    resultJson: text('result_json').notNull(),
+    computedLevel: integer('computed_level').notNull(),
+    floorLevel: integer('floor_level').notNull(),
+    level: integer('level').notNull(),
+    redFlagCount: integer('red_flag_count').notNull(),
+    raiseReason: text('raise_reason'),
+    loweringLevel: integer('lowering_level'),
+    loweringReason: text('lowering_reason'),
+    loweringStatus: text('lowering_status', { enum: LOWERING_STATUSES }),
+    reviewStatus: text('review_status', { enum: RISK_REVIEW_STATUSES }).notNull(),
+    reviewComment: text('review_comment'),
+    reviewedBy: text('reviewed_by').references(() => users.id),
+    reviewedAt: integer('reviewed_at'),
+    nextDueAt: integer('next_due_at').notNull(),
+    latest: integer('latest', { mode: 'boolean' }).notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('risk_hearing_sequence_idx').on(t.hearingId, t.sequence),
+    index('risk_queue_review_idx').on(t.unitId, t.reviewStatus, t.level),
+    index('risk_queue_due_idx').on(t.unitId, t.latest, t.nextDueAt),
+  ],
+);
+
+/** Events that call for a reassessment before its date (a breach, a release, her request...). */
+export const riskEvents = sqliteTable(
+  'risk_events',
+  {
+    id: text('id').primaryKey(),
+    hearingId: text('hearing_id')
+      .notNull()
+      .references(() => hearings.id),
+    kind: text('kind').notNull(),
+    note: text('note').notNull(),
+    at: integer('at').notNull(),
+    recordedBy: text('recorded_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [index('risk_events_hearing_idx').on(t.hearingId, t.at)],
 );
 
 /**

@@ -45,6 +45,7 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
         statementSha256: null,
         closedAt: null,
         closedBy: null,
+        unitId: user.unitId,
       };
       tx.insert(hearings).values(row).run();
       for (const formId of registry.steps) {

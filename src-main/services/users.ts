@@ -11,7 +11,7 @@ import { decoyHash, hashPassword, verifyPassword } from './passwords';
 type UserRow = typeof users.$inferSelect;
 
 export function toUserView(row: UserRow): UserView {
-  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, active: row.active };
+  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, active: row.active, unitId: row.unitId, mustChangePassword: row.mustChangePassword };
 }
 
 export interface NewUser {
@@ -56,7 +56,7 @@ export function createUserService(db: AppDatabase, config: AppConfig, now: () =>
       tx.insert(users).values(row).run();
       const userId = actorId ?? row.id;
       appendAudit(tx, { at, userId, action: onlyIfFirst ? 'setup.administrator_created' : 'user.created', details: { targetUserId: row.id, role: row.role } });
-      return toUserView({ ...row, failedAttempts: 0, lockedUntil: null, active: true });
+      return toUserView({ ...row, failedAttempts: 0, lockedUntil: null, active: true, unitId: null, mustChangePassword: false });
     });
   }
 
