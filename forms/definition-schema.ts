@@ -25,6 +25,8 @@ const common = {
   /** Text shown to the victim beside the question, from the victim catalogs (forms/catalogs/victim). */
   victimTextKey: catalogKey.optional(),
   visibleWhen: visibleWhen.optional(),
+  /** Starts a new section of the step under this heading (the risk tool's domains, for example). */
+  sectionKey: catalogKey.optional(),
   /** Must be answered before the hearing can be closed (when visible). */
   requiredToClose: z.boolean().default(false),
 };
@@ -80,6 +82,8 @@ export const formDefinitionSchema = z
     id: z.string().regex(/^[a-z][a-zA-Z0-9-]*$/),
     version: z.number().int().positive(),
     titleKey: catalogKey,
+    /** Still answered after the hearing is closed: reassessments follow the hearing for weeks. */
+    editableAfterClose: z.boolean().default(false),
     fields: z.array(fieldDefinitionSchema).min(1),
   })
   .strict()

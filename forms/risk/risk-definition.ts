@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+/**
+ * The schema an Art. 16 risk-tool definition must satisfy (risk-tool.md). Items, weights,
+ * red flags and cut-offs are provisional: each version is plain data, never edited once
+ * released, and every stored assessment names the version it was made with.
+ */
+export const RISK_ANSWERS = ['yes', 'no', 'unknown', 'refused'] as const;
+export type RiskAnswer = (typeof RISK_ANSWERS)[number];
+export const RISK_SOURCES = ['victim', 'policeRecords', 'thirdParty', 'officerObservation'] as const;
+export type RiskSource = (typeof RISK_SOURCES)[number];
+
+export const RISK_LEVELS = [1, 2, 3, 4] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+/** What calls for a reassessment before its date (risk-tool.md, "Reassessment also on events"). */
+export const RISK_EVENT_KINDS = ['newIncident', 'breach', 'banEnded', 'release', 'separation', 'alarmActivated', 'victimRequest'] as const;
+export type RiskEventKind = (typeof RISK_EVENT_KINDS)[number];
+
+const itemId = z.string().regex(/^[A-E][0-9]$/, 'an item id such as A3');
+const barrierId = z.string().regex(/^V[0-9]$/);
+const catalogKey = z.string().regex(/^[a-zA-Z0-9_.-]+$/);
+
+/** A condition over the answers: small on purpose, so that every rule stays readable as data. */
+export type RiskCondition = { item: string; is: RiskAnswer } | { itemFollowUp: string; is: string } | { fact: 'physicalOrSexualViolence' } | { all: RiskCondition[] } | { any: RiskCondition[] };
+const condition: z.ZodType<RiskCondition> = z.lazy(() =>
+  z.union([
+    z.object({ item: itemId, is: z.enum(RISK_ANSWERS) }).strict(),
+    z.object({ itemFollowUp: itemId, is: z.string() }).strict(),
+    z.object({ fact: z.literal('physicalOrSexualViolence') }).strict(),
+    z.object({ all: z.array(condition).min(1) }).strict(),
+    z.object({ any: z.array(condition).min(1) }).strict(),
+  ]),
+);
+
+const item = z
+  .object({
+    id: itemId,
+    weight: z.number().int().min(0).max(10),
+    /** A follow-up asked when the answer is yes (A9: how many interventions in 12 months). */
+    followUp: z.object({ options: z.array(z.string().regex(/^[a-zA-Z0-9]+$/)).min(2) }).strict().optional(),
+  })
+  .strict();
+
+const levelRow = z
+  .object({
+    level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+    /** The lowest score that reaches this level. */
+    fromScore: z.number().int().min(0),
+    reassessWithinHours: z.number().int().positive(),
+    procedureKeys: z.array(catalogKey).min(1),
+    /** Measures to propose, by id (the measures step and risk.measures.* texts). */
+    measures: z.array(z.string().regex(/^[a-zA-Z]+$/)).min(1),
+  })
+  .strict();
+
+export const riskDefinitionSchema = z
+  .object({
+    version: z.number().int().positive(),
+    domains: z.array(z.object({ id: z.enum(['A', 'B', 'C', 'D', 'E']), items: z.array(item).min(1) }).strict()).min(1),
+    redFlags: z.array(z.object({ id: z.string().regex(/^RF[0-9]b?$/), when: condition }).strict()).min(1),
+    /** Items whose "unknown" or "refused" leaves the assessment uncertain. */
+    uncertaintyItems: z.array(itemId).min(1),
+    uncertaintyMinimum: z.number().int().positive(),
+    uncertaintyReassessWithinHours: z.number().int().positive(),
+    escalation: z.object({ item: itemId, followUpValue: z.string() }).strict(),
+    escalationFloor: z.number().int().min(1).max(4),
+    oneRedFlagFloor: z.number().int().min(1).max(4),
+    twoRedFlagsLevel: z.number().int().min(1).max(4),
+    fear: z.object({ item: itemId, belowLevel: z.number().int().min(1).max(4) }).strict(),
+    barriers: z.array(z.object({ id: barrierId, raisesLevel: z.boolean() }).strict()).min(1),
+    barrierRaisesLevels: z.array(z.number().int().min(1).max(4)),
+    /** Her own view of her safety, shown on its own in the result (E1, E2, the open question). */
+    victimViewItems: z.array(itemId),
+    /** From this level on, a supervisor reviews the assessment. */
+    reviewFromLevel: z.number().int().min(1).max(4),
+    levels: z.array(levelRow).length(4),
+  })
+  .strict()
+  .superRefine((definition, ctx) => {
+    const ids = definition.domains.flatMap((d) => d.items.map((i) => i.id));
+    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', message: 'duplicate item id' });
+    const known = new Set(ids);
+    const check = (c: RiskCondition, path: string) => {
+      if ('item' in c && !known.has(c.item)) ctx.addIssue({ code: 'custom', message: `${path}: unknown item ${c.item}` });
+      if ('itemFollowUp' in c) {
+        const it = definition.domains.flatMap((d) => d.items).find((i) => i.id === c.itemFollowUp);
+        if (!it?.followUp?.options.includes(c.is)) ctx.addIssue({ code: 'custom', message: `${path}: ${c.itemFollowUp} has no follow-up ${c.is}` });
+      }
+      if ('all' in c) c.all.forEach((sub) => check(sub, path));
+      if ('any' in c) c.any.forEach((sub) => check(sub, path));
+    };
+    for (const flag of definition.redFlags) check(flag.when, flag.id);
+    for (const id of [...definition.uncertaintyItems, ...definition.victimViewItems, definition.fear.item, definition.escalation.item]) {
+      if (!known.has(id)) ctx.addIssue({ code: 'custom', message: `unknown item ${id}` });
+    }
+    check({ itemFollowUp: definition.escalation.item, is: definition.escalation.followUpValue }, 'escalation');
+    const sorted = [...definition.levels].sort((a, b) => a.level - b.level);
+    if (sorted.some((row, i) => row.level !== i + 1)) ctx.addIssue({ code: 'custom', message: 'levels must be 1 to 4, once each' });
+    if (sorted[0]?.fromScore !== 0 || sorted.some((row, i) => i > 0 && row.fromScore <= sorted[i - 1]!.fromScore)) {
+      ctx.addIssue({ code: 'custom', message: 'score cut-offs must start at 0 and rise' });
+    }
+  });
+
+export type RiskDefinitionInput = z.input<typeof riskDefinitionSchema>;
+export type RiskDefinition = z.output<typeof riskDefinitionSchema>;
