@@ -4,7 +4,9 @@
  *    write), over the browser host's loopback transport, and from a click in the real UI in
  *    Chromium until "saved" is shown;
  *  - the renderer's initial JavaScript, gzipped;
- *  - browser-host start to an interactive login screen.
+ *  - browser-host start to an interactive login screen;
+ *  - the Art. 9 statistics export and the supervisor's review queue with 100,000 hearings and
+ *    1,000,000 answers (bench/statistics.ts).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
@@ -16,6 +18,8 @@ import { chromium, type Page } from 'playwright-core';
 import { createAppCore } from '../src-main/app-core';
 import { startBrowserHost } from '../src-main/browser-host/server';
 import { parseConfig } from '../src-main/config';
+import { benchStatistics } from './statistics';
+import { digitalStepAnswers, RISK_VERSION, riskStepAnswers } from '../test/helpers/risk-answers';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RENDERER = path.join(ROOT, '.vite/renderer/main_window');
@@ -38,6 +42,17 @@ const ms = (v: number) => `${v.toFixed(2)} ms`;
 
 async function main() {
   if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('Build the renderer first (npm run bench does)');
+  // First, on its own database of 100,000 hearings and 1,000,000 answers (bench/statistics.ts);
+  // printed at once, since it takes a while.
+  const statistics = await benchStatistics(ROOT);
+  console.log(`statistics database: ${statistics.database.hearings} hearings, ${statistics.database.answers} answers, ${statistics.database.assessments} assessments, ${statistics.database.events} events`);
+  for (const [name, s] of [
+    [`Art. 9 export, one year by month (${statistics.hearingsInRange} hearings)`, statistics.exportOneYearByMonth],
+    [`Art. 9 export, all ${statistics.database.hearings} hearings by month`, statistics.exportAllByMonth],
+    [`supervisor's review queue (${statistics.queue.items} items shown)`, statistics.queue],
+  ] as const) {
+    console.log(`${name.padEnd(50)} median ${ms(s.median).padStart(10)}   p99 ${ms(s.p99).padStart(10)}   (n=${s.n})`);
+  }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hd-bench-'));
   const key = randomBytes(32);
   const core = createAppCore({ dataDir, key, migrationsFolder: path.join(ROOT, 'migrations'), config: parseConfig({}) });
@@ -48,7 +63,9 @@ async function main() {
   };
 
   await call('admin', 'setup.createAdministrator', { username: 'bench.admin', displayName: 'Bench Admin', password: 'bench admin passphrase' });
-  await call('admin', 'users.create', OFFICER);
+  // Officers belong to a unit.
+  const { unit } = (await call('admin', 'units.save', { name: 'Bench unit' })) as { unit: { id: string } };
+  await call('admin', 'users.create', { ...OFFICER, unitId: unit.id });
   await call('bench', 'session.login', { username: OFFICER.username, password: OFFICER.password });
   const officerId = (core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(OFFICER.username) as { id: string }).id;
 
@@ -160,6 +177,7 @@ async function main() {
     rendererInitialJs: { files: scripts, bytes: jsBytes, gzipBytes: jsGzip },
     browserHostStartToLogin: summary(startup),
     largeClosedHearing: largeHearing,
+    statisticsExport: statistics,
   };
   fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'bench/results/latest.json'), JSON.stringify(results, null, 2));
@@ -211,6 +229,9 @@ async function measureLargeClosedHearing(core: ReturnType<typeof createAppCore>,
   await save('referrals', { servicesOffered: ['none'] });
   const words = ['elle', 'déclare', 'que', 'il', 'a', 'crié', 'puis', 'frappé', 'la', 'porte'];
   await save('statement', { text: Array.from({ length: 20_000 }, (_, i) => words[i % words.length]).join(' ') });
+  await save('digital', digitalStepAnswers({ 'G1.3': 'yes' }));
+  await save('risk', riskStepAnswers({ A3: 'yes', C1: 'yes', B1: 'yes' }));
+  await call('risk.submit', { hearingId, definitionVersion: RISK_VERSION, trigger: 'initial' });
   await call('hearings.approveStatement', { hearingId, textRevision: 1 });
   await call('hearings.close', { hearingId });
 
@@ -246,8 +267,9 @@ async function measureLargeClosedHearing(core: ReturnType<typeof createAppCore>,
     }
     return summary(samples);
   };
-  const openPeople = await open('people', '[name="children.19.values.firstName"]');
-  const openStatement = await open('statement', 'textarea#field-text');
+  // A closed hearing opens as a record (form-engine/ReadOnlyStep): ready when its last row is there.
+  const openPeople = await open('people', '[data-field="children"] [data-item="19"]');
+  const openStatement = await open('statement', '[data-field="text"]');
   for (const step of ['setup', 'rights', 'facts', 'measures', 'referrals']) {
     await page.goto(`${origin}/#/hearing/${hearingId}/${step}`);
     await page.locator('#step-title').waitFor();

@@ -25,8 +25,12 @@ const common = {
   /** Text shown to the victim beside the question, from the victim catalogs (forms/catalogs/victim). */
   victimTextKey: catalogKey.optional(),
   visibleWhen: visibleWhen.optional(),
+  /** Texts for the officer beside the question, each under its own label (say it plainly, evidence to ask for...). */
+  guidance: z.array(z.object({ labelKey: catalogKey, textKey: catalogKey }).strict()).optional(),
   /** Starts a new section of the step under this heading (the risk tool's domains, for example). */
   sectionKey: catalogKey.optional(),
+  /** Keep every value it has had, with who and when (a measure's state, for example). */
+  keepHistory: z.boolean().default(false),
   /** Must be answered before the hearing can be closed (when visible). */
   requiredToClose: z.boolean().default(false),
 };

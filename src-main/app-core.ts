@@ -4,7 +4,13 @@ import { createDispatcher, type Dispatcher } from './api/dispatcher';
 import { loadConfig, type AppConfig } from './config';
 import { openDatabase, type OpenedDatabase } from './db/database';
 import { createDirectoryService } from './services/directory';
+import { createEvidenceService } from './services/evidence';
+import { createEvidenceStore, deriveEvidenceKey, EVIDENCE_DIR_NAME, type EvidenceStore } from './services/evidence-store';
 import { createHearingService } from './services/hearings';
+import { createRiskService } from './services/risk';
+import { createStatisticsService } from './services/statistics';
+import { riskRegistry } from '../forms/risk/registry';
+import { createUnitService } from './services/units';
 import { createUserService } from './services/users';
 
 export interface AppCoreOptions {
@@ -16,12 +22,16 @@ export interface AppCoreOptions {
   now?: () => number;
   registry?: FormRegistry;
   log?: (message: string, error?: unknown) => void;
+  /** Electron's main-side file dialog for evidence files (src-main/electron/file-chooser.ts). */
+  chooseFiles?: (clientId: string) => Promise<string[]>;
 }
 
 export interface AppCore {
   dispatcher: Dispatcher;
   database: OpenedDatabase;
   config: AppConfig;
+  /** The encrypted evidence files in `<dataDir>/evidence/` (decrypting reader, verification). */
+  evidenceStore: EvidenceStore;
   close(): void;
 }
 
@@ -44,13 +54,21 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const registry = options.registry ?? formRegistry;
   const directory = createDirectoryService(database.db, now);
   directory.seedIfEmpty();
+  const hearings = createHearingService(database.db, registry, now, { residenceBanDays: config.residenceBanDays });
+  // Derived here, while the database key is at hand (the Electron shell wipes it after start-up).
+  const evidenceStore = createEvidenceStore({ dir: path.join(options.dataDir, EVIDENCE_DIR_NAME), key: deriveEvidenceKey(options.key) });
   const dispatcher = createDispatcher({
     directory,
+    statistics: createStatisticsService(database.db, { threshold: config.statisticsMinimumCount }, now),
     users: createUserService(database.db, config, now),
-    hearings: createHearingService(database.db, registry, now),
+    units: createUnitService(database.db, now),
+    hearings,
+    risk: createRiskService(database.db, hearings, riskRegistry, now),
+    evidence: createEvidenceService(database.db, hearings, evidenceStore, now),
+    ...(options.chooseFiles ? { chooseFiles: options.chooseFiles } : {}),
     config,
     now,
     ...(options.log ? { log: options.log } : {}),
   });
-  return { dispatcher, database, config, close: () => database.close() };
+  return { dispatcher, database, config, evidenceStore, close: () => database.close() };
 }

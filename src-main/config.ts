@@ -17,6 +17,16 @@ export const appConfigSchema = z
       .strict()
       .default({ maxFailedAttempts: 5, lockMinutes: 15 }),
     passwordMinLength: z.number().int().min(8).max(128).default(12),
+    /**
+     * Art. 9 statistics: a count below this is not printed (nor one that would give it away).
+     * At least 3, so no export can name a single case or a pair.
+     */
+    statisticsMinimumCount: z.number().int().min(3).max(100).default(5),
+    /**
+     * The initial length of a temporary ban from residence, shown to the officer beside the
+     * decision. The sources disagree (10 or 14 days, risk-tool.md): the zone confirms its own.
+     */
+    residenceBanDays: z.number().int().min(1).max(90).default(10),
   })
   .strict();
 

@@ -1,18 +1,30 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import de from '../forms/catalogs/officer/de.json';
-import en from '../forms/catalogs/officer/en.json';
-import fr from '../forms/catalogs/officer/fr.json';
-import nl from '../forms/catalogs/officer/nl.json';
 import type { OfficerUiLanguage } from '../forms/languages';
 import { storeUiLanguage, storedUiLanguage, systemUiLanguage } from './preferences';
 
 export const LOCALES: Record<OfficerUiLanguage, string> = { fr: 'fr-BE', nl: 'nl-BE', de: 'de-BE', en: 'en-GB' };
 
+/**
+ * Each interface language is its own chunk, loaded when first used: an officer works in one
+ * language, and the three others would only lengthen every start.
+ */
+const CATALOGS: Record<OfficerUiLanguage, () => Promise<{ default: object }>> = {
+  fr: () => import('../forms/catalogs/officer/fr.json'),
+  nl: () => import('../forms/catalogs/officer/nl.json'),
+  de: () => import('../forms/catalogs/officer/de.json'),
+  en: () => import('../forms/catalogs/officer/en.json'),
+};
+
+async function catalog(language: OfficerUiLanguage): Promise<object> {
+  return (await CATALOGS[language]()).default;
+}
+
 export async function initI18n(): Promise<void> {
+  const language = storedUiLanguage() ?? systemUiLanguage();
   await i18next.use(initReactI18next).init({
-    resources: { fr: { translation: fr }, nl: { translation: nl }, de: { translation: de }, en: { translation: en } },
-    lng: storedUiLanguage() ?? systemUiLanguage(),
+    resources: { [language]: { translation: await catalog(language) } },
+    lng: language,
     fallbackLng: false,
     interpolation: { escapeValue: false },
     returnNull: false,
@@ -25,6 +37,7 @@ export async function initI18n(): Promise<void> {
 }
 
 export async function changeUiLanguage(language: OfficerUiLanguage): Promise<void> {
+  if (!i18next.hasResourceBundle(language, 'translation')) i18next.addResourceBundle(language, 'translation', await catalog(language));
   await i18next.changeLanguage(language);
   storeUiLanguage(language);
   applyDocumentLanguage(language);

@@ -22,6 +22,8 @@ export interface RiskJudgement {
 
 export interface RiskInput {
   answers: Record<string, RiskItemAnswer>;
+  /** The digital-violence step's answers by prompt id (G1.3: yes), for definitions that use them. */
+  digital?: Record<string, string | null>;
   /** The barriers present (V1 to V9). */
   barriers: string[];
   /** From the facts step: physical or sexual violence recorded (part of RF6). */
@@ -29,7 +31,7 @@ export interface RiskInput {
   judgement?: RiskJudgement;
 }
 
-export type RiskRule = 'score' | 'redFlag' | 'twoRedFlags' | 'escalation' | 'fear' | 'barriers' | 'uncertainty' | 'raise' | 'lowering';
+export type RiskRule = 'score' | 'redFlag' | 'twoRedFlags' | 'escalation' | 'signal' | 'fear' | 'barriers' | 'uncertainty' | 'raise' | 'lowering';
 
 /** One rule that set or moved the level, with the items behind it: the screen's "why". */
 export interface RiskStep {
@@ -65,6 +67,10 @@ export interface RiskResult {
   measures: string[];
   judgementProblem: JudgementProblem | null;
   loweringPending: boolean;
+  /** Items the digital step answered, with the prompts behind each. */
+  digitalItems: { item: string; answer: RiskAnswer; prompts: string[] }[];
+  /** Signals of the digital step that fired: which prompts raised what, or flagged what. */
+  digitalSignals: { id: string; effect: 'raiseToHigh' | 'raiseOne' | 'flag'; flag?: string; prompts: string[] }[];
 }
 
 const clamp = (n: number): RiskLevel => Math.min(4, Math.max(1, n)) as RiskLevel;
@@ -94,7 +100,26 @@ function holds(condition: RiskCondition, input: RiskInput, items: Set<string>): 
   return ok;
 }
 
-export function evaluateRisk(definition: RiskDefinition, input: RiskInput): RiskResult {
+/**
+ * B6 to B8 from the digital step, where the definition says so: yes when one of its prompts is
+ * yes, no when all are no, unknown when one is unsure or declined, unanswered otherwise.
+ */
+function withDigitalItems(definition: RiskDefinition, input: RiskInput): { input: RiskInput; derived: RiskResult['digitalItems'] } {
+  if (!definition.digitalItems) return { input, derived: [] };
+  const answers = { ...input.answers };
+  const derived: RiskResult['digitalItems'] = [];
+  for (const [item, prompts] of Object.entries(definition.digitalItems)) {
+    const given = prompts.map((p) => input.digital?.[p] ?? null);
+    const yesPrompts = prompts.filter((p) => input.digital?.[p] === 'yes');
+    const answer: RiskAnswer | null = yesPrompts.length > 0 ? 'yes' : given.every((g) => g === 'no') ? 'no' : given.some((g) => g === 'unsure' || g === 'declined') ? 'unknown' : null;
+    answers[item] = { answer, source: 'victim' };
+    if (answer) derived.push({ item, answer, prompts: answer === 'yes' ? yesPrompts : prompts });
+  }
+  return { input: { ...input, answers }, derived };
+}
+
+export function evaluateRisk(definition: RiskDefinition, rawInput: RiskInput): RiskResult {
+  const { input, derived: digitalItems } = withDigitalItems(definition, rawInput);
   const allItems = definition.domains.flatMap((d) => d.items);
   const yes = allItems.filter((item) => input.answers[item.id]?.answer === 'yes');
   const score = yes.reduce((sum, item) => sum + item.weight, 0);
@@ -126,6 +151,17 @@ export function evaluateRisk(definition: RiskDefinition, input: RiskInput): Risk
   if (escalation) {
     floor = Math.max(floor, definition.escalationFloor) as RiskLevel;
     move('escalation', clamp(definition.escalationFloor), [definition.escalation.item]);
+  }
+
+  // The digital step's signals (digital-violence.md, B): a raise to HIGH each; the one-level
+  // raises count once together, so that several of them do not climb the scale on their own.
+  const fired = (definition.digitalSignals ?? []).filter((signal) => signal.prompts.some((p) => input.digital?.[p] === 'yes'));
+  const digitalSignals = fired.map((signal) => ({ id: signal.id, effect: signal.effect, ...(signal.flag ? { flag: signal.flag } : {}), prompts: signal.prompts.filter((p) => input.digital?.[p] === 'yes') }));
+  for (const signal of digitalSignals.filter((s) => s.effect === 'raiseToHigh')) move('signal', 3, signal.prompts, [signal.id]);
+  const firedIds = new Set(fired.map((s) => s.id));
+  const raisingOne = fired.filter((s) => s.effect === 'raiseOne' || (s.raiseOneWith ?? []).some((id) => firedIds.has(id)));
+  if (raisingOne.length > 0) {
+    move('signal', clamp(level + 1), [...new Set(digitalSignals.filter((s) => raisingOne.some((r) => r.id === s.id)).flatMap((s) => s.prompts))], raisingOne.map((s) => s.id));
   }
 
   if (input.answers[definition.fear.item]?.answer === 'yes' && level < definition.fear.belowLevel) {
@@ -171,6 +207,8 @@ export function evaluateRisk(definition: RiskDefinition, input: RiskInput): Risk
     measures: row.measures,
     judgementProblem: problem,
     loweringPending,
+    digitalItems,
+    digitalSignals,
   };
 }
 

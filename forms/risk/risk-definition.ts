@@ -17,6 +17,10 @@ export type RiskLevel = (typeof RISK_LEVELS)[number];
 export const RISK_EVENT_KINDS = ['newIncident', 'breach', 'banEnded', 'release', 'separation', 'alarmActivated', 'victimRequest'] as const;
 export type RiskEventKind = (typeof RISK_EVENT_KINDS)[number];
 
+/** A supervisor reviews an assessment from a level on, or when it is uncertain or asks to lower. */
+export const RISK_REVIEW_STATUSES = ['notRequired', 'pending', 'approved', 'returned'] as const;
+export const LOWERING_STATUSES = ['pending', 'approved', 'refused'] as const;
+
 const itemId = z.string().regex(/^[A-E][0-9]$/, 'an item id such as A3');
 const barrierId = z.string().regex(/^V[0-9]$/);
 const catalogKey = z.string().regex(/^[a-zA-Z0-9_.-]+$/);
@@ -32,6 +36,21 @@ const condition: z.ZodType<RiskCondition> = z.lazy(() =>
     z.object({ any: z.array(condition).min(1) }).strict(),
   ]),
 );
+
+const promptId = z.string().regex(/^G[0-9]\.[0-9]$/, 'a digital-violence prompt id such as G1.3');
+
+/** A rule of digital-violence.md section B: prompts answered yes raise the level or set a flag. */
+const digitalSignal = z
+  .object({
+    id: z.string().regex(/^R[0-9]+$/),
+    prompts: z.array(promptId).min(1),
+    effect: z.enum(['raiseToHigh', 'raiseOne', 'flag']),
+    /** A warning the result carries (communications compromised, children exposed...). */
+    flag: z.string().regex(/^[a-zA-Z]+$/).optional(),
+    /** A flag that raises one level only together with one of these signals. */
+    raiseOneWith: z.array(z.string().regex(/^R[0-9]+$/)).optional(),
+  })
+  .strict();
 
 const item = z
   .object({
@@ -75,6 +94,12 @@ export const riskDefinitionSchema = z
     /** From this level on, a supervisor reviews the assessment. */
     reviewFromLevel: z.number().int().min(1).max(4),
     levels: z.array(levelRow).length(4),
+    /**
+     * Items answered by the digital-violence step instead of asked again: yes when a prompt is
+     * yes, no when every prompt is no, unknown when one is unsure or declined.
+     */
+    digitalItems: z.record(itemId, z.array(promptId).min(1)).optional(),
+    digitalSignals: z.array(digitalSignal).optional(),
   })
   .strict()
   .superRefine((definition, ctx) => {

@@ -3,6 +3,7 @@ import type { Answers } from '../engine';
 import { YES_NO_UNKNOWN_REFUSED } from '../definitions/options';
 import type { RiskInput, RiskItemAnswer } from './evaluate';
 import { RISK_SOURCES, type RiskAnswer, type RiskDefinitionInput, type RiskSource } from './risk-definition';
+import { promptFieldId } from '../digital/prompts';
 
 export const RISK_FORM_ID = 'risk';
 
@@ -20,8 +21,11 @@ export const OTHER_WORRIES_FIELD_ID = 'otherWorries';
  */
 export function riskForm(definition: RiskDefinitionInput): FormDefinitionInput {
   const fields: FieldDefinitionInput[] = [];
+  const fromDigital = new Set(Object.keys(definition.digitalItems ?? {}));
   for (const domain of definition.domains) {
-    domain.items.forEach((item, index) => {
+    domain.items
+      .filter((item) => !fromDigital.has(item.id))
+      .forEach((item, index) => {
       const id = itemFieldId(item.id);
       fields.push({
         id,
@@ -66,6 +70,8 @@ export function riskForm(definition: RiskDefinitionInput): FormDefinitionInput {
   return { id: RISK_FORM_ID, version: definition.version, titleKey: 'risk.title', editableAfterClose: true, fields };
 }
 
+const stringOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
 /** The facts step's answer that RF6 reads: physical or sexual violence recorded. */
 export function physicalOrSexualViolence(factsAnswers: Partial<Answers> | undefined): boolean {
   const forms = factsAnswers?.['formsOfViolence'];
@@ -73,9 +79,10 @@ export function physicalOrSexualViolence(factsAnswers: Partial<Answers> | undefi
 }
 
 /** From the saved answers of the risk and facts steps to the evaluation's input. */
-export function riskInputFromAnswers(definition: RiskDefinitionInput, riskAnswers: Partial<Answers>, factsAnswers: Partial<Answers> | undefined): RiskInput {
+export function riskInputFromAnswers(definition: RiskDefinitionInput, riskAnswers: Partial<Answers>, factsAnswers: Partial<Answers> | undefined, digitalAnswers?: Partial<Answers>): RiskInput {
   const answers: Record<string, RiskItemAnswer> = {};
-  for (const item of definition.domains.flatMap((d) => d.items)) {
+  const fromDigital = new Set(Object.keys(definition.digitalItems ?? {}));
+  for (const item of definition.domains.flatMap((d) => d.items).filter((i) => !fromDigital.has(i.id))) {
     const answer = riskAnswers[itemFieldId(item.id)];
     const source = riskAnswers[sourceFieldId(item.id)];
     const followUp = riskAnswers[followUpFieldId(item.id)];
@@ -86,9 +93,11 @@ export function riskInputFromAnswers(definition: RiskDefinitionInput, riskAnswer
     };
   }
   const barriers = riskAnswers[BARRIERS_FIELD_ID];
+  const prompts = [...new Set([...Object.values(definition.digitalItems ?? {}).flat(), ...(definition.digitalSignals ?? []).flatMap((s) => s.prompts)])].sort();
   return {
     answers,
     barriers: Array.isArray(barriers) ? (barriers as string[]).filter((b) => b !== 'none') : [],
     facts: { physicalOrSexualViolence: physicalOrSexualViolence(factsAnswers) },
+    ...(prompts.length > 0 ? { digital: Object.fromEntries(prompts.map((p) => [p, stringOrNull(digitalAnswers?.[promptFieldId(p)])])) } : {}),
   };
 }

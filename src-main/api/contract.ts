@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { VICTIM_LANGUAGES } from '../../forms/languages';
 import { REGIONS, SERVICE_KINDS, supportServiceSchema } from '../../forms/support-directory';
+import type { RiskComparison, RiskInput, RiskResult } from '../../forms/risk/evaluate';
+import { LOWERING_STATUSES, RISK_EVENT_KINDS, RISK_REVIEW_STATUSES } from '../../forms/risk/risk-definition';
+import { custodyEventSchema, EVIDENCE_LIMITS, EVIDENCE_SENSITIVITIES, EVIDENCE_TYPES, evidenceItemSchema } from '../../forms/evidence';
 import type { ChannelName } from './channels';
 
 /**
@@ -29,6 +32,24 @@ export const ERROR_CODES = [
   'STATEMENT_NOT_APPROVED',
   'STATEMENT_EMPTY',
   'CANNOT_CLOSE',
+  'RISK_INCOMPLETE',
+  'UNKNOWN_DEFINITION_VERSION',
+  'LOWERING_BELOW_FLOOR',
+  'JUDGEMENT_INVALID',
+  'NOT_PENDING',
+  'FILE_UNREADABLE',
+  'FILE_CHANGED_DURING_IMPORT',
+  'FILE_TOO_LARGE',
+  'DISK_FULL',
+  'MINOR_IMAGES_NOT_STORED',
+  'FILE_DIALOG_UNAVAILABLE',
+  'UNIT_NAME_TAKEN',
+  'UNIT_REQUIRED',
+  'UNIT_NOT_ALLOWED',
+  'CANNOT_CHANGE_OWN_ACCESS',
+  'LAST_ADMINISTRATOR',
+  'PASSWORD_CHANGE_REQUIRED',
+  'PASSWORD_UNCHANGED',
   'UNTRUSTED_SENDER',
   'TRANSPORT',
   'INTERNAL',
@@ -64,6 +85,10 @@ const empty = z.object({}).strict();
 const userView = z.object({ id, username: z.string(), displayName: z.string(), role, active: z.boolean(), unitId: id.nullable(), mustChangePassword: z.boolean() });
 export type UserView = z.infer<typeof userView>;
 
+const unitName = z.string().trim().normalize('NFC').min(1).max(80);
+const unitView = z.object({ id, name: z.string(), createdAt: timestamp });
+export type UnitView = z.infer<typeof unitView>;
+
 const sessionView = z.object({
   user: userView.nullable(),
   locked: z.boolean(),
@@ -93,6 +118,51 @@ const answerValue = z.json().refine((value) => JSON.stringify(value).length <= M
 const storedAnswer = z.object({ formId, fieldId, formVersion: z.number().int().positive(), value: answerValue, revision: z.number().int().positive(), updatedAt: timestamp });
 export type StoredAnswer = z.infer<typeof storedAnswer>;
 
+const riskLevel = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+/** Professional judgement: a level and the written reason for it. */
+const judgementInput = z.object({ level: riskLevel, reason: z.string().trim().min(1).max(5_000) }).strict();
+
+const riskAssessmentView = z.object({
+  id,
+  sequence: z.number().int().positive(),
+  definitionVersion: z.number().int().positive(),
+  trigger: z.string(),
+  // Computed by main from its own definitions (forms/risk); not input from a renderer.
+  input: z.custom<RiskInput>(),
+  result: z.custom<RiskResult>(),
+  level: riskLevel,
+  raiseReason: z.string().nullable(),
+  lowering: z.object({ level: riskLevel, reason: z.string(), status: z.enum(LOWERING_STATUSES) }).nullable(),
+  reviewStatus: z.enum(RISK_REVIEW_STATUSES),
+  reviewComment: z.string().nullable(),
+  reviewedByName: z.string().nullable(),
+  reviewedAt: timestamp.nullable(),
+  nextDueAt: timestamp,
+  latest: z.boolean(),
+  createdByName: z.string(),
+  createdAt: timestamp,
+  comparison: z.custom<RiskComparison>().nullable(),
+});
+export type RiskAssessmentView = z.infer<typeof riskAssessmentView>;
+
+const riskQueueItem = z.object({
+  assessmentId: id,
+  hearingId: id,
+  reference: z.string(),
+  level: riskLevel,
+  computedLevel: riskLevel,
+  redFlags: z.array(z.string()),
+  drivers: z.array(z.string()),
+  insufficient: z.boolean(),
+  reviewStatus: z.enum(RISK_REVIEW_STATUSES),
+  loweringRequested: riskLevel.nullable(),
+  nextDueAt: timestamp,
+  overdue: z.boolean(),
+  submittedAt: timestamp,
+  officerName: z.string(),
+});
+export type RiskQueueItem = z.infer<typeof riskQueueItem>;
+
 const supportServiceView = z.object({
   id,
   name: z.string(),
@@ -111,6 +181,76 @@ export type SupportServiceView = z.infer<typeof supportServiceView>;
 const addendumView = z.object({ id, text: z.string(), createdAt: timestamp, createdByName: z.string() });
 export type AddendumView = z.infer<typeof addendumView>;
 
+/**
+ * Art. 9 statistics: days in Brussels time, both included, at most ten years apart (the service,
+ * src-main/services/statistics.ts, checks the same for callers in Node).
+ */
+const isStatisticsDay = (d: unknown): d is string => typeof d === 'string' && z.iso.date().safeParse(d).success && d >= '2000-01-01' && d <= '2099-12-31';
+const statisticsDay = z.string().refine(isStatisticsDay, { error: 'statistics.invalidDate' });
+/** The range rules only once both days are valid, so each problem is reported once. */
+const bothDays = (q: { from: unknown; to: unknown }) => !isStatisticsDay(q.from) || !isStatisticsDay(q.to);
+const statisticsQuery = z
+  .object({ from: statisticsDay, to: statisticsDay, granularity: z.enum(['month', 'quarter', 'year']) })
+  .strict()
+  .refine((q) => bothDays(q) || q.from <= q.to, { error: 'statistics.rangeReversed', path: ['to'] })
+  .refine((q) => bothDays(q) || q.to < `${Number(q.from.slice(0, 4)) + 10}${q.from.slice(4)}`, { error: 'statistics.rangeTooLong', path: ['to'] });
+/** Counts only: a period, a table and a category code from fixed lists, never stored text. */
+const statisticsRow = z
+  .object({
+    period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/),
+    measure: z.enum(['complaints', 'formOfViolence', 'riskLevel', 'measureRequested', 'measureGranted', 'temporaryBan']),
+    category: z.string().regex(/^[a-z][a-zA-Z]{0,39}$/),
+    count: z.number().int().nonnegative().nullable(),
+    suppressed: z.enum(['small', 'complementary']).nullable(),
+  })
+  .strict()
+  .refine((r) => (r.count === null) === (r.suppressed !== null), { error: 'a count is either printed or suppressed' });
+export type StatisticsRowView = z.infer<typeof statisticsRow>;
+
+/** The evidence register (forms/evidence.ts holds the rules both sides apply to an item). */
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+const evidenceFileView = z.object({ id, originalName: z.string(), size: z.number().int().nonnegative(), sha256: sha256Hex, importedAt: timestamp, importedByName: z.string() });
+export type EvidenceFileView = z.infer<typeof evidenceFileView>;
+const custodyEventView = z.object({ id, handedTo: z.string(), handedAt: timestamp, medium: z.string(), note: z.string(), recordedAt: timestamp, recordedByName: z.string() });
+export type CustodyEventView = z.infer<typeof custodyEventView>;
+const evidenceItemView = z.object({
+  id,
+  /** EV-0001 */
+  label: z.string(),
+  number: z.number().int().positive(),
+  type: z.enum(EVIDENCE_TYPES),
+  description: z.string(),
+  platform: z.string().nullable(),
+  accountIds: z.string().nullable(),
+  url: z.string().nullable(),
+  eventTime: z.string().nullable(),
+  eventTimeZone: z.string().nullable(),
+  capturedAt: timestamp,
+  capturedByName: z.string(),
+  captureMethod: z.string().nullable(),
+  toolVersion: z.string().nullable(),
+  originalLocation: z.string().nullable(),
+  relatedPrompts: z.array(z.string()),
+  sensitivity: z.enum(EVIDENCE_SENSITIVITIES),
+  platformReportNumber: z.string().nullable(),
+  stopNciiCaseNumber: z.string().nullable(),
+  revision: z.number().int().positive(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  files: z.array(evidenceFileView),
+  custody: z.array(custodyEventView),
+});
+export type EvidenceItemView = z.infer<typeof evidenceItemView>;
+
+/**
+ * The browser host's upload (POST /api/evidence/upload): not a channel, since its body is the
+ * file itself, streamed; the dispatcher checks these and the session as for any channel, and
+ * answers with the output of evidence.importFiles.
+ */
+export const evidenceUploadSchema = z
+  .object({ hearingId: id, itemId: id, originalName: z.string().min(1).max(4 * EVIDENCE_LIMITS.fileName), expectedSize: z.number().int().nonnegative() })
+  .strict();
+
 export const contract = {
   'setup.status': { input: empty, output: z.object({ needsSetup: z.boolean(), passwordMinLength: z.number().int().positive() }) },
   'setup.createAdministrator': {
@@ -122,21 +262,36 @@ export const contract = {
   'session.logout': { input: empty, output: sessionView },
   'session.lock': { input: empty, output: sessionView },
   'session.unlock': { input: z.object({ password }).strict(), output: sessionView },
+  'session.changePassword': { input: z.object({ currentPassword: password, newPassword: password }).strict(), output: sessionView },
   'users.list': { input: empty, output: z.object({ users: z.array(userView) }) },
   'users.create': {
-    input: z.object({ username, displayName, password, role }).strict(),
+    // Officers and supervisors need a unit, administrators have none (UNIT_REQUIRED, UNIT_NOT_ALLOWED).
+    input: z.object({ username, displayName, password, role, unitId: id.nullable().default(null) }).strict(),
     output: z.object({ user: userView }),
   },
+  'users.update': {
+    input: z.object({ userId: id, displayName, role, unitId: id.nullable() }).strict(),
+    output: z.object({ user: userView }),
+  },
+  'users.setActive': { input: z.object({ userId: id, active: z.boolean() }).strict(), output: z.object({ user: userView }) },
+  'users.resetPassword': { input: z.object({ userId: id, password }).strict(), output: z.object({ user: userView }) },
+  'units.list': { input: empty, output: z.object({ units: z.array(unitView) }) },
+  'units.save': { input: z.object({ id: id.optional(), name: unitName }).strict(), output: z.object({ unit: unitView }) },
   'hearings.create': { input: empty, output: z.object({ hearing: hearingSummary }) },
   'hearings.listMine': { input: empty, output: z.object({ open: z.array(hearingSummary), recentlyClosed: z.array(hearingSummary) }) },
   'hearings.load': {
     input: z.object({ hearingId: id }).strict(),
     output: z.object({
       hearing: hearingSummary,
+      /** `review`: a supervisor of the unit reading it; nothing but the review is open to her. */
+      access: z.enum(['owner', 'review']),
+      settings: z.object({ residenceBanDays: z.number().int().positive() }),
       forms: z.array(z.object({ formId, formVersion: z.number().int().positive() })),
       answers: z.array(storedAnswer),
       statement: z.object({ approvedAt: timestamp, approvedByName: z.string(), sha256: z.string() }).nullable(),
       addenda: z.array(addendumView),
+      /** Every value of the fields that keep their history, oldest first. */
+      history: z.array(z.object({ formId, fieldId, value: answerValue, at: timestamp, byName: z.string() })),
     }),
   },
   'hearings.saveAnswers': {
@@ -168,10 +323,81 @@ export const contract = {
     input: z.object({ hearingId: id }).strict(),
     output: z.object({ closedAt: timestamp }),
   },
+  'risk.history': {
+    input: z.object({ hearingId: id }).strict(),
+    output: z.object({
+      assessments: z.array(riskAssessmentView),
+      events: z.array(z.object({ id, kind: z.enum(RISK_EVENT_KINDS), note: z.string(), at: timestamp, recordedByName: z.string() })),
+    }),
+  },
+  'risk.submit': {
+    input: z
+      .object({
+        hearingId: id,
+        definitionVersion: z.number().int().positive(),
+        trigger: z.enum(['initial', 'scheduled', ...RISK_EVENT_KINDS]),
+        raise: judgementInput.optional(),
+        lowering: judgementInput.optional(),
+      })
+      .strict(),
+    output: z.object({ assessmentId: id, level: riskLevel }),
+  },
+  'risk.review': {
+    input: z
+      .object({
+        assessmentId: id,
+        decision: z.enum(['approve', 'return']),
+        comment: z.string().max(5_000).optional(),
+        lowering: z.enum(['approve', 'refuse']).optional(),
+      })
+      .strict(),
+    output: z.object({ level: riskLevel, reviewStatus: z.enum(RISK_REVIEW_STATUSES) }),
+  },
+  'risk.noteEvent': {
+    input: z.object({ hearingId: id, kind: z.enum(RISK_EVENT_KINDS), note: z.string().trim().max(5_000) }).strict(),
+    output: z.object({ eventId: id }),
+  },
+  /** A page of each list (awaiting review; reassessment due), with how many there are in all. */
+  'risk.queue': { input: empty, output: z.object({ items: z.array(riskQueueItem).max(200), pendingTotal: z.number().int().nonnegative(), dueTotal: z.number().int().nonnegative() }) },
   'directory.list': { input: empty, output: z.object({ services: z.array(supportServiceView) }) },
   'directory.save': {
     input: z.object({ id: id.optional(), service: supportServiceSchema }).strict(),
     output: z.object({ service: supportServiceView }),
+  },
+  'statistics.export': {
+    input: statisticsQuery,
+    output: z.object({ from: z.string(), to: z.string(), granularity: z.enum(['month', 'quarter', 'year']), rows: z.array(statisticsRow), threshold: z.number().int().positive(), generatedAt: timestamp }),
+  },
+  'evidence.list': {
+    input: z.object({ hearingId: id }).strict(),
+    output: z.object({
+      access: z.enum(['owner', 'review']),
+      hearingOpen: z.boolean(),
+      items: z.array(evidenceItemView),
+      /** Computed (and audited) at every listing: the JSON text and its SHA-256 for the report. */
+      manifest: z.object({ json: z.string(), sha256: sha256Hex, items: z.number().int().nonnegative(), files: z.number().int().nonnegative() }),
+    }),
+  },
+  'evidence.save': {
+    // A new item without itemId; a correction names the item and the revision it was read at.
+    input: z
+      .object({ hearingId: id, itemId: id.optional(), revision: z.number().int().positive().optional(), item: evidenceItemSchema })
+      .strict()
+      .refine((i) => (i.itemId === undefined) === (i.revision === undefined), { error: 'itemId and revision go together', path: ['revision'] }),
+    output: z.object({ item: evidenceItemView }),
+  },
+  'evidence.recordCustody': {
+    input: z.object({ hearingId: id, itemId: id, ...custodyEventSchema.shape }).strict(),
+    output: z.object({ event: custodyEventView }),
+  },
+  /** Electron: main opens its own file dialog and imports what the officer chose (never a path from here). */
+  'evidence.importFiles': {
+    input: z.object({ hearingId: id, itemId: id }).strict(),
+    output: z.object({ files: z.array(evidenceFileView) }),
+  },
+  'evidence.verifyFile': {
+    input: z.object({ hearingId: id, fileId: id }).strict(),
+    output: z.object({ fileId: id, ok: z.boolean(), problem: z.enum(['missing', 'altered']).nullable(), sha256: sha256Hex }),
   },
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 

@@ -1,11 +1,16 @@
+import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { AppConfig } from '../config';
 import type { Role } from '../db/schema';
 import type { DirectoryService } from '../services/directory';
+import type { EvidenceService } from '../services/evidence';
 import type { HearingService } from '../services/hearings';
+import type { RiskService } from '../services/risk';
+import type { StatisticsService } from '../services/statistics';
+import type { UnitService } from '../services/units';
 import type { UserService } from '../services/users';
 import { AppError } from './app-error';
-import { contract, isChannel, type Channel, type ChannelInput, type ChannelOutput, type Envelope, type SessionView, type UserView } from './contract';
+import { contract, evidenceUploadSchema, isChannel, type Channel, type ChannelInput, type ChannelOutput, type Envelope, type SessionView, type UserView } from './contract';
 
 interface Session {
   userId: string;
@@ -28,8 +33,17 @@ type Handler<C extends Channel> = (input: z.output<(typeof contract)[C]['input']
 
 export interface DispatcherDeps {
   users: UserService;
+  units: UnitService;
   hearings: HearingService;
+  risk: RiskService;
   directory: DirectoryService;
+  statistics: StatisticsService;
+  evidence: EvidenceService;
+  /**
+   * Electron only: main's own file dialog, modal to the window of that client; the paths the
+   * officer chose, none when she cancelled. Absent in the browser host, which takes uploads.
+   */
+  chooseFiles?: (clientId: string) => Promise<string[]>;
   config: AppConfig;
   now: () => number;
   log?: (message: string, error?: unknown) => void;
@@ -62,6 +76,11 @@ export function createDispatcher(deps: DispatcherDeps) {
     for (const listener of listeners) listener(clientId);
   }
 
+  /** Every window of that account: deactivated, or its password reset by the administrator. */
+  function endSessionsOf(userId: string): void {
+    for (const [clientId, session] of sessions) if (session.userId === userId) endSession(clientId);
+  }
+
   const access: { [C in Channel]: Access } = {
     'setup.status': { kind: 'public' },
     'setup.createAdministrator': { kind: 'public' },
@@ -70,8 +89,15 @@ export function createDispatcher(deps: DispatcherDeps) {
     'session.logout': { kind: 'public' },
     'session.lock': { kind: 'signedIn' },
     'session.unlock': { kind: 'signedIn' },
+    'session.changePassword': { kind: 'unlocked', roles: ['officer', 'supervisor', 'administrator'] },
     'users.list': { kind: 'unlocked', roles: ['administrator'] },
     'users.create': { kind: 'unlocked', roles: ['administrator'] },
+    'users.update': { kind: 'unlocked', roles: ['administrator'] },
+    'users.setActive': { kind: 'unlocked', roles: ['administrator'] },
+    'users.resetPassword': { kind: 'unlocked', roles: ['administrator'] },
+    // Every role sees unit names (her own unit, a hearing's unit); only the administrator changes them.
+    'units.list': { kind: 'unlocked', roles: ['officer', 'supervisor', 'administrator'] },
+    'units.save': { kind: 'unlocked', roles: ['administrator'] },
     'hearings.create': { kind: 'unlocked', roles: HEARING_ROLES },
     'hearings.listMine': { kind: 'unlocked', roles: HEARING_ROLES },
     'hearings.load': { kind: 'unlocked', roles: HEARING_ROLES },
@@ -79,8 +105,22 @@ export function createDispatcher(deps: DispatcherDeps) {
     'hearings.approveStatement': { kind: 'unlocked', roles: HEARING_ROLES },
     'hearings.addAddendum': { kind: 'unlocked', roles: HEARING_ROLES },
     'hearings.close': { kind: 'unlocked', roles: HEARING_ROLES },
+    'risk.history': { kind: 'unlocked', roles: HEARING_ROLES },
+    'risk.submit': { kind: 'unlocked', roles: HEARING_ROLES },
+    'risk.review': { kind: 'unlocked', roles: ['supervisor'] },
+    'risk.noteEvent': { kind: 'unlocked', roles: HEARING_ROLES },
+    'risk.queue': { kind: 'unlocked', roles: ['supervisor'] },
     'directory.list': { kind: 'unlocked', roles: ['officer', 'supervisor', 'administrator'] },
     'directory.save': { kind: 'unlocked', roles: ['administrator'] },
+    // Counts only, no personal data: the supervisor and the zone's administrator, not officers.
+    'statistics.export': { kind: 'unlocked', roles: ['supervisor', 'administrator'] },
+    // The hearing's owner writes, a supervisor of its unit reads (checked by the service).
+    'evidence.list': { kind: 'unlocked', roles: HEARING_ROLES },
+    'evidence.save': { kind: 'unlocked', roles: HEARING_ROLES },
+    'evidence.recordCustody': { kind: 'unlocked', roles: HEARING_ROLES },
+    // Also the rule of the browser host's upload (importFile below).
+    'evidence.importFiles': { kind: 'unlocked', roles: HEARING_ROLES },
+    'evidence.verifyFile': { kind: 'unlocked', roles: HEARING_ROLES },
   };
 
   const handlers: { [C in Channel]: Handler<C> } = {
@@ -116,8 +156,37 @@ export function createDispatcher(deps: DispatcherDeps) {
       }
       return view(ctx.clientId);
     },
+    'session.changePassword': async (input, ctx) => {
+      try {
+        await deps.users.changeOwnPassword((ctx.user as UserView).id, input.currentPassword, input.newPassword);
+      } catch (error) {
+        // As with unlocking: a locked-out account does not stay signed in.
+        if (error instanceof AppError && error.code === 'ACCOUNT_LOCKED') endSession(ctx.clientId);
+        throw error;
+      }
+      return view(ctx.clientId);
+    },
     'users.list': () => ({ users: deps.users.listUsers() }),
     'users.create': async (input, ctx) => ({ user: await deps.users.createUser((ctx.user as UserView).id, input) }),
+    'users.update': (input, ctx) => {
+      const before = deps.users.getActiveUser(input.userId);
+      const user = deps.users.updateUser((ctx.user as UserView).id, input.userId, input);
+      // Her open windows were built for the role she had.
+      if (before && before.role !== user.role) endSessionsOf(user.id);
+      return { user };
+    },
+    'users.setActive': (input, ctx) => {
+      const user = deps.users.setActive((ctx.user as UserView).id, input.userId, input.active);
+      if (!user.active) endSessionsOf(user.id);
+      return { user };
+    },
+    'users.resetPassword': async (input, ctx) => {
+      const user = await deps.users.resetPassword((ctx.user as UserView).id, input.userId, input.password);
+      endSessionsOf(user.id);
+      return { user };
+    },
+    'units.list': () => ({ units: deps.units.list() }),
+    'units.save': (input, ctx) => ({ unit: deps.units.save((ctx.user as UserView).id, input.id, input.name) }),
     'hearings.create': (_input, ctx) => ({ hearing: deps.hearings.create(ctx.user as UserView) }),
     'hearings.listMine': (_input, ctx) => deps.hearings.listMine(ctx.user as UserView),
     'hearings.load': (input, ctx) => deps.hearings.load(ctx.user as UserView, input.hearingId),
@@ -125,8 +194,28 @@ export function createDispatcher(deps: DispatcherDeps) {
     'hearings.approveStatement': (input, ctx) => deps.hearings.approveStatement(ctx.user as UserView, input.hearingId, input.textRevision),
     'hearings.addAddendum': (input, ctx) => ({ addendum: deps.hearings.addAddendum(ctx.user as UserView, input.hearingId, input.text) }),
     'hearings.close': (input, ctx) => deps.hearings.close(ctx.user as UserView, input.hearingId),
+    'risk.history': (input, ctx) => deps.risk.history(ctx.user as UserView, input.hearingId),
+    'risk.submit': (input, ctx) => deps.risk.submit(ctx.user as UserView, input),
+    'risk.review': (input, ctx) => deps.risk.review(ctx.user as UserView, input),
+    'risk.noteEvent': (input, ctx) => deps.risk.noteEvent(ctx.user as UserView, input),
+    'risk.queue': (_input, ctx) => deps.risk.queue(ctx.user as UserView),
     'directory.list': () => ({ services: deps.directory.list() }),
     'directory.save': (input, ctx) => ({ service: deps.directory.save((ctx.user as UserView).id, input.id, input.service) }),
+    'statistics.export': (input, ctx) => deps.statistics.exportStatistics((ctx.user as UserView).id, input),
+    'evidence.list': (input, ctx) => deps.evidence.list(ctx.user as UserView, input.hearingId),
+    'evidence.save': (input, ctx) => deps.evidence.save(ctx.user as UserView, input),
+    'evidence.recordCustody': (input, ctx) => deps.evidence.recordCustody(ctx.user as UserView, input),
+    'evidence.importFiles': async (input, ctx) => {
+      if (!deps.chooseFiles) throw new AppError('FILE_DIALOG_UNAVAILABLE', 'This window takes files by upload (POST /api/evidence/upload)');
+      const user = ctx.user as UserView;
+      // Refused before the dialog opens: nothing to choose for an item that may not take files.
+      deps.evidence.requireFileTarget(user, input.hearingId, input.itemId);
+      const files = [];
+      // One after the other, each imported whole or not at all.
+      for (const filePath of await deps.chooseFiles(ctx.clientId)) files.push(await deps.evidence.importPath(user, input, filePath));
+      return { files };
+    },
+    'evidence.verifyFile': (input, ctx) => deps.evidence.verifyFile(ctx.user as UserView, input.hearingId, input.fileId),
   };
 
   /** Resolves the caller and refuses what its session may not do. */
@@ -146,6 +235,10 @@ export function createDispatcher(deps: DispatcherDeps) {
       session.locked = true;
     }
     if (session.locked) throw new AppError('SESSION_LOCKED', 'The screen is locked');
+    // After a reset, the temporary password opens nothing but the form that replaces it.
+    if (user.mustChangePassword && channel !== 'session.changePassword') {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Choose a new password first');
+    }
     if (!rule.roles.includes(user.role)) throw new AppError('FORBIDDEN', `The role ${user.role} may not use ${channel}`);
     session.lastActivityAt = deps.now();
     return user;
@@ -180,6 +273,25 @@ export function createDispatcher(deps: DispatcherDeps) {
     /** For typed callers in Node (tests, benchmarks): the same path as any renderer call. */
     call<C extends Channel>(clientId: string, channel: C, input: ChannelInput<C>) {
       return dispatch(clientId, channel, input) as Promise<Envelope<ChannelOutput<C>>>;
+    },
+    /**
+     * The browser host's upload: the session and role checks of evidence.importFiles, then the
+     * request body streamed into the evidence store (never buffered); the same envelope back.
+     */
+    async importFile(clientId: string, rawInput: unknown, source: Readable): Promise<Envelope<ChannelOutput<'evidence.importFiles'>>> {
+      const parsed = evidenceUploadSchema.safeParse(rawInput);
+      if (!parsed.success) {
+        return fail(new AppError('VALIDATION', z.prettifyError(parsed.error), parsed.error.issues.map((i) => i.path.join('.')).filter(Boolean)));
+      }
+      try {
+        const user = authorize('evidence.importFiles', clientId) as UserView;
+        const file = await deps.evidence.importStream(user, parsed.data, source);
+        return { ok: true, value: contract['evidence.importFiles'].output.parse({ files: [file] }) };
+      } catch (error) {
+        if (error instanceof AppError) return fail(error);
+        log('The evidence upload failed', error);
+        return fail(new AppError('INTERNAL', 'An unexpected error occurred; nothing was changed'));
+      }
     },
     /** When a window closes, its session goes with it. */
     forgetClient(clientId: string) {

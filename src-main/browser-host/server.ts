@@ -95,12 +95,38 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(envelope));
     }
 
+    if (url.pathname === '/api/evidence/upload') return upload(req, res, url);
+
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
     const file = resolveStaticFile(options.rendererDir, url.pathname);
     if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     send(res, 200, file.contentType, await fs.promises.readFile(file.file), { 'Cache-Control': file.cacheControl });
   }
 
+  /**
+   * An evidence file as the raw request body, streamed into the evidence store as it arrives
+   * (never buffered: a 4 GB video must pass), with the checks of /api/invoke and the session
+   * and role rules of the dispatcher. Content-Length is required: it is the size the import
+   * expects, checked against free space first and against what arrives.
+   */
+  async function upload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed', { Allow: 'POST' });
+    if (req.headers.origin !== origin) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden origin');
+    // Not a type a form or a simple cross-site request can send without asking first.
+    if (req.headers['content-type'] !== 'application/octet-stream') return send(res, 415, 'text/plain; charset=utf-8', 'application/octet-stream only');
+    const length = req.headers['content-length'];
+    if (length === undefined || !/^\d{1,16}$/.test(length)) return send(res, 411, 'text/plain; charset=utf-8', 'Content-Length required', { Connection: 'close' });
+    const clientId = String(req.headers[CLIENT_HEADER] ?? 'browser').slice(0, 64);
+    const input = { hearingId: url.searchParams.get('hearingId'), itemId: url.searchParams.get('itemId'), originalName: url.searchParams.get('name'), expectedSize: Number(length) };
+    const envelope = await options.core.dispatcher.importFile(`browser:${clientId}`, input, req);
+    // Refused or failed before the end of the body: answer, then let the rest drain away.
+    const complete = req.readableEnded;
+    send(res, 200, 'application/json; charset=utf-8', JSON.stringify(envelope), complete ? {} : { Connection: 'close' });
+    if (!complete) req.resume();
+  }
+
+  // An upload of several gigabytes may take longer than Node's default five minutes.
+  server.requestTimeout = 0;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

@@ -1,4 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { LOWERING_STATUSES, RISK_EVENT_KINDS, RISK_REVIEW_STATUSES } from '../../forms/risk/risk-definition';
+import { EVIDENCE_SENSITIVITIES, EVIDENCE_TYPES } from '../../forms/evidence';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const ROLES = ['officer', 'supervisor', 'administrator'] as const;
@@ -106,8 +108,28 @@ export const answers = sqliteTable(
   (t) => [primaryKey({ columns: [t.hearingId, t.formId, t.fieldId] }), index('answers_field_idx').on(t.formId, t.fieldId)],
 );
 
-export const RISK_REVIEW_STATUSES = ['pending', 'approved', 'returned'] as const;
-export const LOWERING_STATUSES = ['pending', 'approved', 'refused'] as const;
+
+/**
+ * Every value a field flagged `keepHistory` has had (a protection measure's state, say), with
+ * who set it and when: the current answer alone would hide the path it took.
+ */
+export const answerHistory = sqliteTable(
+  'answer_history',
+  {
+    hearingId: text('hearing_id')
+      .notNull()
+      .references(() => hearings.id),
+    formId: text('form_id').notNull(),
+    fieldId: text('field_id').notNull(),
+    revision: integer('revision').notNull(),
+    valueJson: text('value_json').notNull(),
+    at: integer('at').notNull(),
+    by: text('by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.hearingId, t.formId, t.fieldId, t.revision] })],
+);
 
 /**
  * One Art. 16 assessment, as submitted: the answers it was made from, the definition version,
@@ -148,8 +170,10 @@ export const riskAssessments = sqliteTable(
   },
   (t) => [
     uniqueIndex('risk_hearing_sequence_idx').on(t.hearingId, t.sequence),
-    index('risk_queue_review_idx').on(t.unitId, t.reviewStatus, t.level),
-    index('risk_queue_due_idx').on(t.unitId, t.latest, t.nextDueAt),
+    // The queue's own order (level first, then the date due), so that a page of it is read
+    // straight from an index rather than sorted from every row of the unit.
+    index('risk_queue_pending_order_idx').on(t.unitId, t.reviewStatus, sql`${t.level} DESC`, t.nextDueAt),
+    index('risk_queue_latest_order_idx').on(t.unitId, t.latest, sql`${t.level} DESC`, t.nextDueAt),
   ],
 );
 
@@ -161,7 +185,7 @@ export const riskEvents = sqliteTable(
     hearingId: text('hearing_id')
       .notNull()
       .references(() => hearings.id),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: RISK_EVENT_KINDS }).notNull(),
     note: text('note').notNull(),
     at: integer('at').notNull(),
     recordedBy: text('recorded_by')
@@ -205,3 +229,107 @@ export const supportServices = sqliteTable('support_services', {
   updatedAt: integer('updated_at').notNull(),
   updatedBy: text('updated_by').references(() => users.id),
 });
+
+/**
+ * The evidence register of a hearing (digital-violence.md, C2): one row per item, numbered
+ * EV-0001, EV-0002... within the hearing. Items are never removed (a trigger refuses it).
+ */
+export const evidenceItems = sqliteTable(
+  'evidence_items',
+  {
+    id: text('id').primaryKey(),
+    hearingId: text('hearing_id')
+      .notNull()
+      .references(() => hearings.id),
+    number: integer('number').notNull(),
+    type: text('type', { enum: EVIDENCE_TYPES }).notNull(),
+    description: text('description').notNull(),
+    platform: text('platform'),
+    accountIds: text('account_ids'),
+    url: text('url'),
+    /** As the device or page showed it, with the time zone it was shown in. */
+    eventTime: text('event_time'),
+    eventTimeZone: text('event_time_zone'),
+    /** UTC, epoch milliseconds. */
+    capturedAt: integer('captured_at').notNull(),
+    capturedBy: text('captured_by')
+      .notNull()
+      .references(() => users.id),
+    captureMethod: text('capture_method'),
+    toolVersion: text('tool_version'),
+    originalLocation: text('original_location'),
+    /** Prompt ids of the digital-violence catalogue (`["G5.2"]`). */
+    relatedPromptsJson: text('related_prompts_json').notNull().default('[]'),
+    sensitivity: text('sensitivity', { enum: EVIDENCE_SENSITIVITIES }).notNull(),
+    platformReportNumber: text('platform_report_number'),
+    stopNciiCaseNumber: text('stopncii_case_number'),
+    revision: integer('revision').notNull().default(1),
+    createdAt: integer('created_at').notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    updatedAt: integer('updated_at').notNull(),
+    updatedBy: text('updated_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('evidence_items_hearing_number_idx').on(t.hearingId, t.number),
+    check('evidence_items_type_check', sql`${t.type} in ('screenshot', 'export', 'file', 'url', 'device', 'platformNotice')`),
+    check('evidence_items_sensitivity_check', sql`${t.sensitivity} in ('none', 'intimate', 'minor', 'thirdParty')`),
+  ],
+);
+
+/**
+ * A file of an item, as imported: its SHA-256 over the original bytes, and how its encrypted
+ * copy in `<dataDir>/evidence/` was sealed. Append-only (triggers refuse UPDATE and DELETE).
+ */
+export const evidenceFiles = sqliteTable(
+  'evidence_files',
+  {
+    id: text('id').primaryKey(),
+    itemId: text('item_id')
+      .notNull()
+      .references(() => evidenceItems.id),
+    hearingId: text('hearing_id')
+      .notNull()
+      .references(() => hearings.id),
+    originalName: text('original_name').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storedName: text('stored_name').notNull().unique(),
+    /** `aes-256-gcm`, the HKDF info the key was derived with, the random IV and the tag (hex). */
+    cipher: text('cipher').notNull(),
+    keyInfo: text('key_info').notNull(),
+    iv: text('iv').notNull(),
+    authTag: text('auth_tag').notNull(),
+    importedAt: integer('imported_at').notNull(),
+    importedBy: text('imported_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [index('evidence_files_item_idx').on(t.itemId, t.importedAt), check('evidence_files_sha256_check', sql`length(${t.sha256}) = 64`)],
+);
+
+/** Hand-overs of an item (to the RCCU/FCCU, the prosecutor...). Append-only. */
+export const evidenceCustodyEvents = sqliteTable(
+  'evidence_custody_events',
+  {
+    id: text('id').primaryKey(),
+    itemId: text('item_id')
+      .notNull()
+      .references(() => evidenceItems.id),
+    hearingId: text('hearing_id')
+      .notNull()
+      .references(() => hearings.id),
+    handedTo: text('handed_to').notNull(),
+    handedAt: integer('handed_at').notNull(),
+    medium: text('medium').notNull(),
+    note: text('note').notNull(),
+    recordedAt: integer('recorded_at').notNull(),
+    recordedBy: text('recorded_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [index('evidence_custody_item_idx').on(t.itemId, t.handedAt)],
+);

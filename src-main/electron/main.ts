@@ -5,6 +5,7 @@ import { IPC_EVENT, IPC_INVOKE, type EventName } from '../api/channels';
 import { createAppCore, DATABASE_FILE_NAME, type AppCore } from '../app-core';
 import { contentSecurityPolicy } from '../security/csp';
 import { applicationMenuTemplate } from './app-menu';
+import { createFileChooser } from './file-chooser';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol';
 import { applyDevServerHeaders, hardenSession, hardenWebContents } from './hardening';
 import { clientIdOf, createInvokeHandler } from './ipc-handler';
@@ -70,7 +71,14 @@ async function start(): Promise<void> {
     log: (message) => log(message),
   });
   try {
-    core = createAppCore({ dataDir, key, migrationsFolder: migrationsFolder(), log });
+    core = createAppCore({
+      dataDir,
+      key,
+      migrationsFolder: migrationsFolder(),
+      log,
+      // Evidence files come only from this dialog, never from a path the renderer names.
+      chooseFiles: createFileChooser({ dialog, windowOf: (clientId) => appWindows.get(Number(clientId)), catalogs: officerCatalogs, locale: () => app.getLocale() }),
+    });
   } finally {
     // The open connection holds what SQLite needs; nothing in main reads the key again.
     key.fill(0);

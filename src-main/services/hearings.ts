@@ -1,13 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { and, count, desc, eq, inArray, like } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, like } from 'drizzle-orm';
 import { STATEMENT_FIELD_ID, STATEMENT_FORM_ID } from '../../forms/definitions/statement.v1';
 import { answerSchema, findField, missingBeforeClose, type Answers, type AnswerValue } from '../../forms/engine';
 import type { FormRegistry } from '../../forms/registry';
 import { AppError } from '../api/app-error';
 import type { AddendumView, ChannelInput, ChannelOutput, HearingSummary, UserView } from '../api/contract';
 import type { AppDatabase } from '../db/database';
-import { addenda, answers, hearingForms, hearings, supportServices, users } from '../db/schema';
+import { addenda, answerHistory, answers, hearingForms, hearings, supportServices, users } from '../db/schema';
 import { appendAudit } from './audit';
+import { riskAssessmentMissing } from './risk';
+import { riskRegistry } from '../../forms/risk/registry';
 
 type HearingRow = typeof hearings.$inferSelect;
 
@@ -15,8 +17,13 @@ function toSummary(row: HearingRow): HearingSummary {
   return { id: row.id, reference: row.reference, status: row.status, createdAt: row.createdAt, updatedAt: row.updatedAt, closedAt: row.closedAt };
 }
 
-export function createHearingService(db: AppDatabase, registry: FormRegistry, now: () => number) {
-  /** Officers reach only their own hearings; the supervisor's unit access comes with the review queue. */
+/** What the zone configured that the hearing screen shows (durations that law and practice leave open). */
+export interface HearingSettings {
+  residenceBanDays: number;
+}
+
+export function createHearingService(db: AppDatabase, registry: FormRegistry, now: () => number, settings: HearingSettings) {
+  /** Officers write only their own hearings; nobody else, not even a supervisor, changes them. */
   function requireOwnHearing(user: UserView, hearingId: string): HearingRow {
     const row = db.select().from(hearings).where(eq(hearings.id, hearingId)).get();
     if (!row) throw new AppError('NOT_FOUND', 'No such hearing');
@@ -25,6 +32,19 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
       throw new AppError('FORBIDDEN', 'This hearing belongs to another officer');
     }
     return row;
+  }
+
+  /**
+   * Reading: the owner, or a supervisor of the unit the hearing was taken in (the review). An
+   * officer of another unit gets an access error, never the data; each refusal is audited.
+   */
+  function requireReadableHearing(user: UserView, hearingId: string): { row: HearingRow; access: 'owner' | 'review' } {
+    const row = db.select().from(hearings).where(eq(hearings.id, hearingId)).get();
+    if (!row) throw new AppError('NOT_FOUND', 'No such hearing');
+    if (row.ownerId === user.id) return { row, access: 'owner' };
+    if (user.role === 'supervisor' && user.unitId !== null && row.unitId === user.unitId) return { row, access: 'review' };
+    db.transaction((tx) => appendAudit(tx, { at: now(), userId: user.id, action: 'hearing.access_denied', hearingId }));
+    throw new AppError('FORBIDDEN', 'This hearing belongs to another officer or unit');
   }
 
   function create(user: UserView): HearingSummary {
@@ -73,7 +93,7 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
   }
 
   function load(user: UserView, hearingId: string): ChannelOutput<'hearings.load'> {
-    const row = requireOwnHearing(user, hearingId);
+    const { row, access } = requireReadableHearing(user, hearingId);
     const pinned = () =>
       db
         .select({ formId: hearingForms.formId, formVersion: hearingForms.formVersion })
@@ -83,12 +103,13 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
     const before = pinned();
     // A step shipped after this hearing was opened joins it at its current version; the steps
     // already taken keep theirs. A closed hearing stays exactly as it was closed.
-    const added = row.status === 'open' ? registry.steps.filter((step) => !before.some((f) => f.formId === step)) : [];
+    const added = row.status === 'open' && access === 'owner' ? registry.steps.filter((step) => !before.some((f) => f.formId === step)) : [];
     db.transaction((tx) => {
       for (const formId of added) {
         tx.insert(hearingForms).values({ hearingId, formId, formVersion: registry.latest(formId)!.version }).run();
       }
-      appendAudit(tx, { at: now(), userId: user.id, action: 'hearing.opened', hearingId, ...(added.length > 0 ? { details: { stepsAdded: added } } : {}) });
+      const details = { ...(added.length > 0 ? { stepsAdded: added } : {}), ...(access === 'review' ? { asSupervisor: true } : {}) };
+      appendAudit(tx, { at: now(), userId: user.id, action: 'hearing.opened', hearingId, ...(Object.keys(details).length > 0 ? { details } : {}) });
     });
     const order = (formId: string) => {
       const index = registry.steps.indexOf(formId);
@@ -99,12 +120,22 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
     const approver = row.statementApprovedBy ? db.select({ name: users.displayName }).from(users).where(eq(users.id, row.statementApprovedBy)).get() : undefined;
     return {
       hearing: toSummary(row),
+      access,
+      settings,
       forms,
       statement:
         row.statementApprovedAt !== null && row.statementSha256 !== null
           ? { approvedAt: row.statementApprovedAt, approvedByName: approver?.name ?? '', sha256: row.statementSha256 }
           : null,
       addenda: listAddenda(hearingId),
+      history: db
+        .select({ formId: answerHistory.formId, fieldId: answerHistory.fieldId, value: answerHistory.valueJson, at: answerHistory.at, byName: users.displayName })
+        .from(answerHistory)
+        .innerJoin(users, eq(users.id, answerHistory.by))
+        .where(eq(answerHistory.hearingId, hearingId))
+        .orderBy(asc(answerHistory.at), asc(answerHistory.revision))
+        .all()
+        .map((h) => ({ ...h, value: JSON.parse(h.value) as AnswerValue })),
       answers: stored.map((a) => ({
         formId: a.formId,
         formVersion: a.formVersion,
@@ -122,7 +153,6 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
    */
   function saveAnswers(user: UserView, input: ChannelInput<'hearings.saveAnswers'>): ChannelOutput<'hearings.saveAnswers'> {
     const row = requireOwnHearing(user, input.hearingId);
-    if (row.status !== 'open') throw new AppError('HEARING_CLOSED', 'A closed hearing cannot be changed');
     if (input.formId === STATEMENT_FORM_ID && row.statementApprovedAt !== null) {
       throw new AppError('STATEMENT_APPROVED', 'The approved statement changes only by addenda');
     }
@@ -133,6 +163,8 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
       .get();
     const form = pinned && registry.get(input.formId, pinned.formVersion);
     if (!pinned || !form) throw new AppError('UNKNOWN_FIELD', `This hearing has no form ${input.formId}`);
+    // The risk step follows the pair after closing (reassessments); every other step is frozen.
+    if (row.status !== 'open' && !form.editableAfterClose) throw new AppError('HEARING_CLOSED', 'A closed hearing cannot be changed');
 
     const seen = new Set<string>();
     for (const change of input.changes) {
@@ -176,6 +208,9 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
           updatedAt: at,
           updatedBy: user.id,
         };
+        if (findField(form, change.fieldId)?.keepHistory) {
+          tx.insert(answerHistory).values({ hearingId: input.hearingId, formId: input.formId, fieldId: change.fieldId, revision, valueJson: values.valueJson, at, by: user.id }).run();
+        }
         tx.insert(answers)
           .values(values)
           .onConflictDoUpdate({
@@ -265,6 +300,7 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
       return form ? missingBeforeClose(form, byForm.get(formId) ?? {}).map((path) => `${formId}:${path}`) : [`${formId}:?`];
     });
     if (row.statementApprovedAt === null) missing.push(`${STATEMENT_FORM_ID}:approval`);
+    missing.push(...riskAssessmentMissing(db, riskRegistry, row.id));
     return missing;
   }
 
@@ -282,7 +318,7 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
     return { closedAt: at };
   }
 
-  return { create, listMine, load, saveAnswers, approveStatement, addAddendum, close };
+  return { create, listMine, load, saveAnswers, approveStatement, addAddendum, close, requireOwnHearing, requireReadableHearing };
 }
 
 export type HearingService = ReturnType<typeof createHearingService>;

@@ -5,11 +5,16 @@ import type { ApiError, Channel, ChannelInput, ChannelOutput, Envelope } from '.
  * The renderer's only way to reach main. In Electron the preload exposes `window.hearingDesk`;
  * in the browser host the same calls go over loopback HTTP to the same dispatcher.
  */
-function browserHostBridge(): HearingDeskBridge {
+function browserClientId(): string {
   // Each tab is its own client, like an Electron window; the id lives as long as the tab.
   const storageKey = 'hearing-desk.client-id';
   const clientId = sessionStorage.getItem(storageKey) ?? crypto.randomUUID();
   sessionStorage.setItem(storageKey, clientId);
+  return clientId;
+}
+
+function browserHostBridge(): HearingDeskBridge {
+  const clientId = browserClientId();
   return {
     async invoke(channel, input) {
       const response = await fetch('/api/invoke', {
@@ -28,7 +33,14 @@ function browserHostBridge(): HearingDeskBridge {
   };
 }
 
-const bridge: HearingDeskBridge = (globalThis as { hearingDesk?: HearingDeskBridge }).hearingDesk ?? browserHostBridge();
+const electronBridge = (globalThis as { hearingDesk?: HearingDeskBridge }).hearingDesk;
+const bridge: HearingDeskBridge = electronBridge ?? browserHostBridge();
+
+/**
+ * Evidence files: in Electron, main opens its own file dialog (evidence.importFiles); in the
+ * browser host, the page uploads the file the officer picked (uploadEvidenceFile).
+ */
+export const evidenceFilesByUpload = electronBridge === undefined;
 
 function isEnvelope(value: unknown): value is Envelope<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
@@ -51,6 +63,42 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
   } catch (error) {
     return { ok: false, error: { code: 'TRANSPORT', message: error instanceof Error ? error.message : String(error) } };
   }
+}
+
+/**
+ * Browser host only: sends one file as the raw body of POST /api/evidence/upload, which main
+ * streams into the evidence store. The browser reads the file from disk as it sends it (nothing
+ * is loaded whole); XMLHttpRequest rather than fetch, because only it reports upload progress.
+ * Never throws, like `call`.
+ */
+export function uploadEvidenceFile(
+  input: { hearingId: string; itemId: string; file: File },
+  onProgress: (sent: number, total: number) => void,
+): Promise<Envelope<ChannelOutput<'evidence.importFiles'>>> {
+  return new Promise((resolve) => {
+    const transport = (message: string) => resolve({ ok: false, error: { code: 'TRANSPORT', message } });
+    const request = new XMLHttpRequest();
+    request.open('POST', `/api/evidence/upload?${new URLSearchParams({ hearingId: input.hearingId, itemId: input.itemId, name: input.file.name }).toString()}`);
+    request.setRequestHeader('Content-Type', 'application/octet-stream');
+    request.setRequestHeader('X-Hearing-Desk-Client', browserClientId());
+    request.upload.onprogress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : input.file.size);
+    request.onerror = () => transport('The upload did not reach the application');
+    request.onabort = () => transport('The upload was interrupted');
+    request.onload = () => {
+      let result: unknown = null;
+      try {
+        result = JSON.parse(request.responseText) as unknown;
+      } catch {
+        return transport(`HTTP ${request.status}`);
+      }
+      if (!isEnvelope(result)) return transport('Malformed answer from the application');
+      if (!result.ok && (result.error.code === 'SESSION_LOCKED' || result.error.code === 'NOT_SIGNED_IN')) {
+        for (const listener of sessionLostListeners) listener();
+      }
+      resolve(result as Envelope<ChannelOutput<'evidence.importFiles'>>);
+    };
+    request.send(input.file);
+  });
 }
 
 /** Main changed the session (locked, signed out) or refused a call for that reason. */

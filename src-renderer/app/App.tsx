@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { SessionView, UserView } from '../../src-main/api/contract';
 import { call, onSessionChanged, type ApiError } from '../api/client';
 import { flushAllQueues, forgetAllQueues } from '../form-engine/autosave';
-import { FirstRunScreen, LockScreen, LoginScreen } from '../screens/AccountScreens';
+import { ChangePasswordPage, FirstRunScreen, ForcedPasswordChangeScreen, LockScreen, LoginScreen, useUnitName } from '../screens/AccountScreens';
 import { HearingScreen } from '../screens/HearingScreen';
+import { ReviewQueueScreen } from '../screens/ReviewQueueScreen';
+import { StatisticsScreen } from '../screens/StatisticsScreen';
 import { MyHearingsScreen } from '../screens/MyHearingsScreen';
 import { DirectoryScreen } from '../screens/DirectoryScreen';
 import { UsersScreen } from '../screens/UsersScreen';
@@ -78,6 +80,9 @@ export function App() {
       if (session.locked) {
         return <LockScreen user={session.user} onUnlocked={(s) => setState({ kind: 'session', session: s })} onSignOut={(reason) => void signOut(reason)} />;
       }
+      if (session.user.mustChangePassword) {
+        return <ForcedPasswordChangeScreen user={session.user} onChanged={(s) => setState({ kind: 'session', session: s })} onSignOut={(reason) => void signOut(reason)} />;
+      }
       return (
         <>
           {unsavedAtSignOut ? (
@@ -93,16 +98,21 @@ export function App() {
               </div>
             </div>
           ) : null}
-          <SignedIn session={session} user={session.user} onSession={(s) => setState({ kind: 'session', session: s })} onSignOut={() => void signOut()} />
+          <SignedIn session={session} user={session.user} onSession={(s) => setState({ kind: 'session', session: s })} onSignOut={(reason) => void signOut(reason)} />
         </>
       );
     }
   }
 }
 
-function SignedIn({ session, user, onSession, onSignOut }: { session: SessionView; user: UserView; onSession: (s: SessionView) => void; onSignOut: () => void }) {
+function SignedIn({ session, user, onSession, onSignOut }: { session: SessionView; user: UserView; onSession: (s: SessionView) => void; onSignOut: (reason?: ApiError) => void }) {
   const { t } = useTranslation();
   const route = useRoute();
+  const unitName = useUnitName(user.unitId);
+  const [changingPassword, setChangingPassword] = useState(false);
+  // Following a link leaves the password page.
+  const routeKey = JSON.stringify(route);
+  useEffect(() => setChangingPassword(false), [routeKey]);
 
   const lock = useCallback(async () => {
     // Save what can be saved first; what cannot stays in memory and is sent after unlocking.
@@ -124,35 +134,64 @@ function SignedIn({ session, user, onSession, onSignOut }: { session: SessionVie
         <nav aria-label={t('app.mainNavigation')}>
           {isAdministrator ? (
             <>
-              <a href="#/users" aria-current={route.screen !== 'directory' ? 'page' : undefined}>
+              <a href="#/users" aria-current={route.screen !== 'directory' && route.screen !== 'statistics' ? 'page' : undefined}>
                 {t('users.title')}
               </a>
               <a href="#/directory" aria-current={route.screen === 'directory' ? 'page' : undefined}>
                 {t('directory.title')}
               </a>
+              <a href="#/statistics" aria-current={route.screen === 'statistics' ? 'page' : undefined}>
+                {t('statistics.title')}
+              </a>
             </>
           ) : (
-            <a href="#/" aria-current={route.screen === 'home' ? 'page' : undefined}>
-              {t('hearings.mine')}
-            </a>
+            <>
+              <a href="#/" aria-current={route.screen === 'home' ? 'page' : undefined}>
+                {t('hearings.mine')}
+              </a>
+              {user.role === 'supervisor' ? (
+                <a href="#/queue" aria-current={route.screen === 'queue' ? 'page' : undefined}>
+                  {t('risk.queue.title')}
+                </a>
+              ) : null}
+              {user.role === 'supervisor' ? (
+                <a href="#/statistics" aria-current={route.screen === 'statistics' ? 'page' : undefined}>
+                  {t('statistics.title')}
+                </a>
+              ) : null}
+            </>
           )}
         </nav>
         <span className="user">
-          {user.displayName} · {t(`role.${user.role}`)}
+          <span>
+            {user.displayName} · {t(`role.${user.role}`)}
+          </span>
+          <span>
+            {unitName ? `${unitName} · ` : null}
+            <button type="button" className="link-button" onClick={() => setChangingPassword(true)}>
+              {t('account.myPassword')}
+            </button>
+          </span>
         </span>
         <LanguageSwitch />
         <button type="button" onClick={() => void lock()} aria-keyshortcuts="Control+Shift+L" title={t('lock.shortcut')}>
           {t('lock.action')}
         </button>
-        <button type="button" onClick={onSignOut}>
+        <button type="button" onClick={() => onSignOut()}>
           {t('app.signOut')}
         </button>
       </header>
       <main id="main" tabIndex={-1}>
-        {isAdministrator ? (
-          route.screen === 'directory' ? <DirectoryScreen /> : <UsersScreen />
+        {changingPassword ? (
+          <ChangePasswordPage user={user} onClose={() => setChangingPassword(false)} onSignOut={onSignOut} />
+        ) : isAdministrator ? (
+          route.screen === 'directory' ? <DirectoryScreen /> : route.screen === 'statistics' ? <StatisticsScreen /> : <UsersScreen currentUser={user} />
         ) : route.screen === 'hearing' ? (
           <HearingScreen key={route.hearingId} hearingId={route.hearingId} step={route.step} field={route.field} />
+        ) : route.screen === 'queue' && user.role === 'supervisor' ? (
+          <ReviewQueueScreen />
+        ) : route.screen === 'statistics' && user.role === 'supervisor' ? (
+          <StatisticsScreen />
         ) : (
           <MyHearingsScreen />
         )}

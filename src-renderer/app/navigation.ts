@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** Screens are addressed by the URL hash, so a reload (or F5 in Electron) returns to the same place. */
-export type Route = { screen: 'home' } | { screen: 'hearing'; hearingId: string; step?: string; field?: string } | { screen: 'users' } | { screen: 'directory' };
+export type Route = { screen: 'home' } | { screen: 'hearing'; hearingId: string; step?: string; field?: string } | { screen: 'users' } | { screen: 'directory' } | { screen: 'queue' } | { screen: 'statistics' };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -14,11 +14,15 @@ export function parseRoute(hash: string): Route {
   }
   if (screen === 'users') return { screen: 'users' };
   if (screen === 'directory') return { screen: 'directory' };
+  if (screen === 'queue') return { screen: 'queue' };
+  if (screen === 'statistics') return { screen: 'statistics' };
   return { screen: 'home' };
 }
 
 export function hrefOf(route: Route): string {
   if (route.screen === 'hearing') return `#/hearing/${route.hearingId}${route.step ? `/${route.step}` : ''}${route.step && route.field ? `/${route.field}` : ''}`;
+  if (route.screen === 'queue') return '#/queue';
+  if (route.screen === 'statistics') return '#/statistics';
   return route.screen === 'users' ? '#/users' : route.screen === 'directory' ? '#/directory' : '#/';
 }
 

@@ -7,8 +7,9 @@ import type { FieldDefinition, FormDefinition, GroupFieldDefinition, SimpleField
 import { answerSchema, formAnswersSchema, isFieldVisible, type Answers, type AnswerValue, type GroupItem } from '../../forms/engine';
 import { victimCatalog, victimText } from '../../forms/victim-catalogs';
 import type { SupportServiceView } from '../../src-main/api/contract';
-import { formatTime } from '../i18n';
+import { formatDateTime, formatTime } from '../i18n';
 import type { AutosaveQueue } from './autosave';
+import { describeAnswer } from './ReadOnlyStep';
 
 interface StepFormProps {
   form: FormDefinition;
@@ -21,6 +22,17 @@ interface StepFormProps {
   languages?: HearingLanguages;
   /** The support directory, for questions that choose services from it. */
   services?: SupportServiceView[];
+  /** Values interpolated into help texts (the zone's configured durations, for example). */
+  helpValues?: Record<string, string | number>;
+  /** Earlier values of the fields that keep their history, oldest first. */
+  history?: FieldHistoryEntry[];
+}
+
+export interface FieldHistoryEntry {
+  fieldId: string;
+  value: AnswerValue;
+  at: number;
+  byName: string;
 }
 
 export interface HearingLanguages {
@@ -81,7 +93,7 @@ function toDraft(field: FieldDefinition, value: AnswerValue | undefined): unknow
  * Renders any questionnaire from its definition: one generic control per field kind, never
  * hand-written JSX per question. Every valid change goes to the autosave queue.
  */
-export function StepForm({ form, initialAnswers, queue, readOnly = false, onAnswersChange, languages = { victim: null, procedure: null }, services = [] }: StepFormProps) {
+export function StepForm({ form, initialAnswers, queue, readOnly = false, onAnswersChange, languages = { victim: null, procedure: null }, services = [], helpValues, history = [] }: StepFormProps) {
   const { t, i18n } = useTranslation();
   const resolver = useMemo(() => zodResolver(formAnswersSchema(form) as never) as unknown as Resolver<Values>, [form]);
   const defaultValues = useMemo(() => Object.fromEntries(form.fields.map((f) => [f.id, toDraft(f, initialAnswers[f.id])])), [form, initialAnswers]);
@@ -131,13 +143,18 @@ export function StepForm({ form, initialAnswers, queue, readOnly = false, onAnsw
       {form.fields.some((f) => f.victimTextKey) ? <VictimLanguageNotice languages={languages} /> : null}
       {form.fields
         .filter((field) => isFieldVisible(field, answers))
-        .map((field) =>
+        .map((field) => [
+          field.sectionKey ? (
+            <h3 key={`${field.id}-section`} className="form-section">
+              {t(field.sectionKey)}
+            </h3>
+          ) : null,
           field.kind === 'group' ? (
             <GroupControl key={field.id} field={field} control={control} register={register} values={values} error={formState.errors[field.id]?.message} readOnly={readOnly} onChanged={(value) => queue.set(field.id, value, { immediate: true })} onBlur={() => void queue.flush()} />
           ) : (
-            <FieldControl key={field.id} name={field.id} field={field} register={register} error={formState.errors[field.id]?.message} readOnly={readOnly} periodMode={(values[field.id] as PeriodDraft | undefined)?.mode} onBlur={() => void queue.flush()} languages={languages} services={services} t={t} language={i18n.language} savedAt={field.victimTextKey && answers[field.id] === 'yes' ? queue.savedAtOf(field.id) : undefined} />
+            <FieldControl key={field.id} name={field.id} field={field} register={register} error={formState.errors[field.id]?.message} readOnly={readOnly} periodMode={(values[field.id] as PeriodDraft | undefined)?.mode} onBlur={() => void queue.flush()} languages={languages} services={services} t={t} language={i18n.language} savedAt={field.victimTextKey && answers[field.id] === 'yes' ? queue.savedAtOf(field.id) : undefined} helpValues={helpValues} history={field.keepHistory ? history.filter((h) => h.fieldId === field.id) : undefined} />
           ),
-        )}
+        ])}
     </form>
   );
 }
@@ -161,9 +178,11 @@ interface FieldControlProps {
    */
   t: TFunction;
   language: string;
+  helpValues?: Record<string, string | number> | undefined;
+  history?: FieldHistoryEntry[] | undefined;
 }
 
-function FieldControl({ name, field, register, error, readOnly, periodMode, onBlur, languages, services = [], savedAt, t, language }: FieldControlProps) {
+function FieldControl({ name, field, register, error, readOnly, periodMode, onBlur, languages, services = [], savedAt, t, language, helpValues, history }: FieldControlProps) {
   const inputId = `field-${name.replace(/\./g, '-')}`;
   const helpId = field.helpKey ? `${inputId}-help` : undefined;
   const errorId = error ? `${inputId}-error` : undefined;
@@ -173,8 +192,18 @@ function FieldControl({ name, field, register, error, readOnly, periodMode, onBl
       {field.victimTextKey && languages ? <VictimText textKey={field.victimTextKey} languages={languages} /> : null}
       {field.helpKey ? (
         <p id={helpId} className="field-help">
-          {t(field.helpKey)}
+          {t(field.helpKey, helpValues ?? {})}
         </p>
+      ) : null}
+      {field.guidance ? (
+        <dl className="field-guidance">
+          {field.guidance.map((g) => (
+            <div key={g.textKey}>
+              <dt>{t(g.labelKey)}</dt>
+              <dd>{t(g.textKey)}</dd>
+            </div>
+          ))}
+        </dl>
       ) : null}
     </>
   );
@@ -183,6 +212,17 @@ function FieldControl({ name, field, register, error, readOnly, periodMode, onBl
       <p className="explained-at" data-explained-at={field.id}>
         {t('rights.explainedAt', { time: formatTime(savedAt, language) })}
       </p>
+    ) : null;
+  const historyList =
+    history && history.length > 0 ? (
+      <details className="field-history">
+        <summary>{t('answer.history.title', { count: history.length })}</summary>
+        <ol>
+          {history.map((entry, index) => (
+            <li key={index}>{t('answer.history.entry', { value: describeAnswer(field, entry.value, services, t), name: entry.byName, time: formatDateTime(entry.at, language) })}</li>
+          ))}
+        </ol>
+      </details>
     ) : null;
   const errorText = error ? (
     <p id={errorId} className="field-error" role="alert">
@@ -206,6 +246,7 @@ function FieldControl({ name, field, register, error, readOnly, periodMode, onBl
           ))}
         </div>
         {explainedAt}
+        {historyList}
         {errorText}
       </fieldset>
     );
@@ -317,6 +358,7 @@ function FieldControl({ name, field, register, error, readOnly, periodMode, onBl
           {...registration}
         />
       )}
+      {historyList}
       {errorText}
     </div>
   );

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -114,4 +114,163 @@ export function LockScreen({ user, onUnlocked, onSignOut }: { user: UserView; on
       </form>
     </Centered>
   );
+}
+
+const changePasswordSchema = z
+  .object({ currentPassword: required, newPassword: required, confirmPassword: required })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], error: 'firstRun.passwordsDiffer' });
+
+/** The password rule, which only main knows for sure (config.json). */
+function usePasswordMinLength(): number | null {
+  const [length, setLength] = useState<number | null>(null);
+  useEffect(() => {
+    void call('setup.status', {}).then((result) => result.ok && setLength(result.value.passwordMinLength));
+  }, []);
+  return length;
+}
+
+/**
+ * She replaces her password, giving the current one: the temporary one after a reset (forced),
+ * or her own from the top bar. Main's refusals land next to the field they are about.
+ */
+function ChangePasswordForm({
+  user,
+  forced,
+  onChanged,
+  onSignOut,
+  secondary,
+}: {
+  user: UserView;
+  forced: boolean;
+  onChanged: (session: SessionView) => void;
+  onSignOut: (reason: ApiError) => void;
+  /** A second button beside the submit one (cancel, or sign out). */
+  secondary: React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  const passwordMinLength = usePasswordMinLength();
+  const [error, setError] = useState<ApiError | null>(null);
+  const { register, handleSubmit, formState, reset, setError: setFieldError } = useForm({
+    resolver: zodResolver(changePasswordSchema),
+    defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
+  });
+  const submit = handleSubmit(async (values) => {
+    setError(null);
+    const result = await call('session.changePassword', { currentPassword: values.currentPassword, newPassword: values.newPassword });
+    if (result.ok) {
+      reset();
+      return onChanged(result.value);
+    }
+    const { code } = result.error;
+    // Main ended the session (too many wrong passwords): the sign-in screen says why.
+    if (code === 'ACCOUNT_LOCKED' || code === 'ACCOUNT_INACTIVE' || code === 'NOT_SIGNED_IN') return onSignOut(result.error);
+    if (code === 'BAD_CREDENTIALS') {
+      reset({ ...values, currentPassword: '' });
+      return setFieldError('currentPassword', { message: `error.${code}` }, { shouldFocus: true });
+    }
+    if (code === 'WEAK_PASSWORD' || code === 'PASSWORD_UNCHANGED') return setFieldError('newPassword', { message: `error.${code}` }, { shouldFocus: true });
+    setError(result.error);
+  });
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate className="narrow">
+      {/* Lets password managers know whose password changes. */}
+      <input type="text" name="username" autoComplete="username" value={user.username} readOnly hidden />
+      <TextField
+        id="current-password"
+        type="password"
+        label={forced ? t('account.temporaryPassword') : t('account.currentPassword')}
+        autoComplete="current-password"
+        autoFocus={forced}
+        error={formState.errors.currentPassword?.message}
+        registration={register('currentPassword')}
+      />
+      <TextField
+        id="change-new-password"
+        type="password"
+        label={t('account.newPassword')}
+        hint={passwordMinLength ? t('account.passwordHint', { count: passwordMinLength }) : undefined}
+        autoComplete="new-password"
+        error={formState.errors.newPassword?.message}
+        registration={register('newPassword')}
+      />
+      <TextField id="change-confirm-password" type="password" label={t('account.confirmNewPassword')} autoComplete="new-password" error={formState.errors.confirmPassword?.message} registration={register('confirmPassword')} />
+      <ErrorMessage error={error} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+          {t('account.changePasswordSubmit')}
+        </button>
+        {secondary}
+      </div>
+    </form>
+  );
+}
+
+/** After a reset by the administrator: nothing else opens until she has chosen her own password. */
+export function ForcedPasswordChangeScreen({ user, onChanged, onSignOut }: { user: UserView; onChanged: (session: SessionView) => void; onSignOut: (reason?: ApiError) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Centered title={t('account.forcedTitle')}>
+      <p>{t('account.forcedIntro', { name: user.displayName })}</p>
+      <ChangePasswordForm
+        user={user}
+        forced
+        onChanged={onChanged}
+        onSignOut={onSignOut}
+        secondary={
+          <button type="button" onClick={() => onSignOut()}>
+            {t('app.signOut')}
+          </button>
+        }
+      />
+    </Centered>
+  );
+}
+
+/** From the top bar: any signed-in person changes her own password. */
+export function ChangePasswordPage({ user, onClose, onSignOut }: { user: UserView; onClose: () => void; onSignOut: (reason: ApiError) => void }) {
+  const { t } = useTranslation();
+  const [changed, setChanged] = useState(false);
+  return (
+    <section className="page" aria-labelledby="change-password-title">
+      <h1 id="change-password-title">{t('account.changePasswordTitle')}</h1>
+      {changed ? (
+        <>
+          <p role="status" className="success">
+            {t('account.passwordChanged')}
+          </p>
+          <button type="button" onClick={onClose}>
+            {t('account.back')}
+          </button>
+        </>
+      ) : (
+        <ChangePasswordForm
+          user={user}
+          forced={false}
+          onChanged={() => setChanged(true)}
+          onSignOut={onSignOut}
+          secondary={
+            <button type="button" onClick={onClose}>
+              {t('account.cancel')}
+            </button>
+          }
+        />
+      )}
+    </section>
+  );
+}
+
+/** The name of her unit, for the top bar (every role may read the units). */
+export function useUnitName(unitId: string | null): string | null {
+  const [name, setName] = useState<string | null>(null);
+  useEffect(() => {
+    if (unitId === null) return setName(null);
+    let current = true;
+    void call('units.list', {}).then((result) => {
+      if (current && result.ok) setName(result.value.units.find((u) => u.id === unitId)?.name ?? null);
+    });
+    return () => {
+      current = false;
+    };
+  }, [unitId]);
+  return name;
 }

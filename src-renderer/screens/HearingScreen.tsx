@@ -9,9 +9,16 @@ import { ErrorMessage } from '../app/common';
 import { hrefOf } from '../app/navigation';
 import { autosaveQueueFor, type AutosaveQueue } from '../form-engine/autosave';
 import { StepForm, useSaveStatus } from '../form-engine/StepForm';
+import { ReadOnlyStep } from '../form-engine/ReadOnlyStep';
 import { STATEMENT_FORM_ID } from '../../forms/definitions/statement.v1';
 import { formatTime } from '../i18n';
 import { StatementPanel } from './StatementPanel';
+import { EvidencePanel } from './EvidencePanel';
+import { RiskPanel, riskState, type RiskHistory } from './RiskPanel';
+import { RISK_FORM_ID } from '../../forms/risk/risk-form';
+import { DIGITAL_FORM_ID } from '../../forms/digital/digital-form';
+import { DigitalPanel } from './DigitalPanel';
+import { riskRegistry } from '../../forms/risk/registry';
 
 type Loaded = ChannelOutput<'hearings.load'>;
 
@@ -73,9 +80,14 @@ export function HearingScreen({ hearingId, step: requestedStep, field: requested
     void call('directory.list', {}).then((result) => result.ok && setServices(result.value.services));
   }, []);
 
+  const [riskHistory, setRiskHistory] = useState<RiskHistory | null>(null);
+  const loadRiskHistory = useCallback(() => {
+    void call('risk.history', { hearingId }).then((result) => result.ok && setRiskHistory(result.value));
+  }, [hearingId]);
   const load = useCallback(() => {
     void takeLoadedHearing(hearingId).then((result) => (result.ok ? setLoaded(result.value) : setError(result.error)));
-  }, [hearingId]);
+    loadRiskHistory();
+  }, [hearingId, loadRiskHistory]);
   useEffect(load, [load]);
 
   const prepared = useMemo(() => (loaded ? prepareSteps(loaded) : { steps: [], answers: {} }), [loaded]);
@@ -112,6 +124,10 @@ export function HearingScreen({ hearingId, step: requestedStep, field: requested
   if (error) return <ErrorMessage error={error} />;
   if (!loaded || !current) return <p>{t('app.loading')}</p>;
   const closed = loaded.hearing.status !== 'open';
+  const riskStep = steps.find((s) => s.formId === RISK_FORM_ID);
+  const riskDefinition = riskStep?.form ? riskRegistry.get(riskStep.form.version) : undefined;
+  // Submitting the assessment is part of the risk step, as approving is part of the statement.
+  const riskMissing = riskDefinition ? riskState(riskDefinition, answersOf(RISK_FORM_ID), answersOf('facts'), answersOf('digital'), riskHistory).missing : [];
   const titleOf = (step: Step) => (step.form ? t(step.form.titleKey) : step.formId);
   const previous = steps[currentIndex - 1];
   const next = steps[currentIndex + 1];
@@ -124,7 +140,11 @@ export function HearingScreen({ hearingId, step: requestedStep, field: requested
         </h1>
         <SaveStatusLine queues={steps.map((s) => s.queue)} current={current.queue} />
       </header>
-      {closed ? (
+      {loaded.access === 'review' ? (
+        <p className="closed-banner" role="status">
+          {t('hearing.reviewBanner')}
+        </p>
+      ) : closed ? (
         <p className="closed-banner" role="status">
           {t('close.readOnly')}
         </p>
@@ -134,7 +154,7 @@ export function HearingScreen({ hearingId, step: requestedStep, field: requested
           <ol>
             {steps.map((step) => {
               // The statement is complete only once she has approved it.
-              const approvalMissing = step.formId === STATEMENT_FORM_ID && loaded.statement === null ? 1 : 0;
+              const approvalMissing = (step.formId === STATEMENT_FORM_ID && loaded.statement === null ? 1 : 0) + (step.formId === RISK_FORM_ID ? riskMissing.length : 0);
               const missing = (step.form ? missingBeforeClose(step.form, answersOf(step.formId)).length : 0) + approvalMissing;
               return (
                 <li key={step.formId}>
@@ -150,25 +170,42 @@ export function HearingScreen({ hearingId, step: requestedStep, field: requested
           </ol>
         </nav>
         <div className="step-area">
-          {current.form ? (
+          {current.form && (loaded.access === 'review' || (closed && !current.form.editableAfterClose)) ? (
+            // A closed hearing, or a supervisor's reading: the record, not the controls.
+            <ReadOnlyStep
+              key={current.formId}
+              form={current.form}
+              answers={answersOf(current.formId)}
+              services={services}
+              history={loaded.history.filter((h) => h.formId === current.formId).map((h) => ({ ...h, value: h.value as AnswerValue }))}
+              savedAt={Object.fromEntries(loaded.answers.filter((a) => a.formId === current.formId).map((a) => [a.fieldId, a.updatedAt]))}
+            />
+          ) : current.form ? (
             <StepForm
               key={current.formId}
               form={current.form}
               initialAnswers={answersOf(current.formId)}
               queue={current.queue}
-              // Closed: read-only. The approved statement: read-only, changed by addenda only.
-              readOnly={closed || (current.formId === STATEMENT_FORM_ID && loaded.statement !== null)}
+              // The approved statement changes by addenda only.
+              readOnly={current.formId === STATEMENT_FORM_ID && loaded.statement !== null}
               onAnswersChange={(answers) => onAnswersChange(current.formId, answers)}
               languages={{ victim: stringOrNull(answersOf('setup').victimLanguage), procedure: stringOrNull(answersOf('setup').procedureLanguage) }}
               // Services no longer offered stay listed where this hearing already chose them.
               services={services.filter((s) => s.active || chosenServices(answersOf(current.formId)).includes(s.id))}
+              helpValues={{ days: loaded.settings.residenceBanDays }}
+              history={loaded.history.filter((h) => h.formId === current.formId).map((h) => ({ ...h, value: h.value as AnswerValue }))}
             />
           ) : (
             <p className="error-banner" role="alert">
               {t('hearing.formUnavailable')}
             </p>
           )}
-          {current.formId === STATEMENT_FORM_ID ? <StatementPanel loaded={loaded} steps={steps} answersOf={answersOf} onChanged={load} /> : null}
+          {current.formId === DIGITAL_FORM_ID ? <DigitalPanel digitalAnswers={answersOf(DIGITAL_FORM_ID)} factsAnswers={answersOf('facts')} riskDefinition={riskDefinition} /> : null}
+          {current.formId === RISK_FORM_ID && riskDefinition ? (
+            <RiskPanel hearingId={hearingId} definition={riskDefinition} riskAnswers={answersOf(RISK_FORM_ID)} factsAnswers={answersOf('facts')} digitalAnswers={answersOf('digital')} history={riskHistory} access={loaded.access} queue={current.queue} onChanged={loadRiskHistory} />
+          ) : null}
+          {current.formId === 'digital' ? <EvidencePanel hearingId={hearingId} readOnly={loaded.access === 'review' || closed} /> : null}
+          {current.formId === STATEMENT_FORM_ID ? <StatementPanel loaded={loaded} steps={steps} answersOf={answersOf} riskMissing={riskMissing} onChanged={load} /> : null}
           <div className="step-links">
             {previous ? <a href={hrefOf({ screen: 'hearing', hearingId, step: previous.formId })}>← {t('hearing.previousStep', { step: titleOf(previous) })}</a> : <span />}
             {next ? <a href={hrefOf({ screen: 'hearing', hearingId, step: next.formId })}>{t('hearing.nextStep', { step: titleOf(next) })} →</a> : null}

@@ -10,6 +10,7 @@ import { ErrorMessage } from '../app/common';
 import { hrefOf } from '../app/navigation';
 import type { AutosaveQueue } from '../form-engine/autosave';
 import { formatDateTime } from '../i18n';
+import { RISK_FORM_ID } from '../../forms/risk/risk-form';
 
 type Loaded = ChannelOutput<'hearings.load'>;
 
@@ -23,6 +24,8 @@ interface StatementPanelProps {
   loaded: Loaded;
   steps: StepInfo[];
   answersOf: (formId: string) => Partial<Answers>;
+  /** The risk assessment not yet submitted, or submitted on answers changed since. */
+  riskMissing: string[];
   /** Load the hearing again after approving, adding or closing. */
   onChanged: () => void;
 }
@@ -31,7 +34,7 @@ interface StatementPanelProps {
  * Around the statement text: reading it back, her approval, the addenda that follow it, and
  * closing the hearing once nothing is missing.
  */
-export function StatementPanel({ loaded, steps, answersOf, onChanged }: StatementPanelProps) {
+export function StatementPanel({ loaded, steps, answersOf, riskMissing, onChanged }: StatementPanelProps) {
   const { t, i18n } = useTranslation();
   const [error, setError] = useState<ApiError | null>(null);
   const [readingBack, setReadingBack] = useState(false);
@@ -70,7 +73,7 @@ export function StatementPanel({ loaded, steps, answersOf, onChanged }: Statemen
   }
 
   async function close() {
-    if (missing.length > 0 || !loaded.statement) {
+    if (missing.length > 0 || riskMissing.length > 0 || !loaded.statement) {
       // Pressed too early: the cursor goes to the first thing still to do.
       (document.querySelector<HTMLElement>('.missing a') ?? document.querySelector<HTMLElement>('.missing li[tabindex]'))?.focus();
       return;
@@ -154,7 +157,7 @@ export function StatementPanel({ loaded, steps, answersOf, onChanged }: Statemen
           </p>
         ) : (
           <>
-            {missing.length === 0 && loaded.statement ? (
+            {missing.length === 0 && riskMissing.length === 0 && loaded.statement ? (
               <p>{t('close.nothingMissing')}</p>
             ) : (
               <>
@@ -167,11 +170,16 @@ export function StatementPanel({ loaded, steps, answersOf, onChanged }: Statemen
                       </a>
                     </li>
                   ))}
+                  {riskMissing.map((what) => (
+                    <li key={what}>
+                      <a href={hrefOf({ screen: 'hearing', hearingId: loaded.hearing.id, step: RISK_FORM_ID })}>{t(`close.risk.${what}`)}</a>
+                    </li>
+                  ))}
                   {loaded.statement ? null : <li tabIndex={-1}>{t('close.approvalMissing')}</li>}
                 </ul>
               </>
             )}
-            <button type="button" className="primary" onClick={() => void close()} aria-describedby={missing.length > 0 || !loaded.statement ? 'closing-missing' : undefined}>
+            <button type="button" className="primary" onClick={() => void close()} aria-describedby={missing.length > 0 || riskMissing.length > 0 || !loaded.statement ? 'closing-missing' : undefined}>
               {t('close.submit')}
             </button>
           </>

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-core';
 import { launchChromium, startHost, type RunningHost } from './harness';
-import { answerSetupStep, expectAccessible, openFirstHearing, waitForSaved } from './scenario';
+import { answerDigitalStep, answerRiskStep, answerSetupStep, expectAccessible, openFirstHearing, waitForSaved } from './scenario';
 
 const STATEMENT = "Je soussignée, Inès Fictive, déclare : il est arrivé vers 22 h.\nIl a pris mon téléphone.";
 const NARRATIVE = "Il est arrivé vers 22 h. Il a crié, m'a poussée contre le mur et a pris mon téléphone.\nLes enfants étaient dans leur chambre.";
@@ -97,8 +97,13 @@ describe('the hearing steps', () => {
     expect(await page.getByLabel('Date de naissance de la victime').inputValue()).toBe('1991-04-17');
   });
 
-  /** Every control's value on every step, the step titles, and any control that still accepts input. */
+  /**
+   * Every answer on every step (the record's stored values, or the controls' values where a step
+   * is still a form), the step titles, and any control that still accepts input.
+   */
   async function snapshotEveryStep(navigationName: string) {
+    // The interface language loads on first use: wait for the step list in that language.
+    await page.getByRole('navigation', { name: navigationName }).waitFor();
     const links = page.getByRole('navigation', { name: navigationName }).getByRole('link');
     const titles: string[] = [];
     const values: Record<string, unknown> = {};
@@ -108,6 +113,7 @@ describe('the hearing steps', () => {
       const title = (await page.locator('#step-title').textContent()) ?? '';
       await page.getByRole('heading', { name: title, exact: true }).waitFor();
       titles.push(title);
+      const recorded = await page.locator('.step-form [data-value]').evaluateAll((rows) => rows.map((row) => ({ name: row.getAttribute('data-field') ?? '', value: row.getAttribute('data-value') })));
       const controls = await page.locator('.step-form :is(input, select, textarea)').evaluateAll((elements) =>
         elements.map((el) => {
           const input = el as HTMLInputElement;
@@ -117,8 +123,9 @@ describe('the hearing steps', () => {
           return { name, value, locked };
         }),
       );
+      // Keyed by step position and field name, not by the language of the titles.
+      for (const row of recorded) if (row.value) values[`${i}:${row.name}:${row.value}`] = row.value;
       for (const control of controls) {
-        // Keyed by step position and control name, not by the language of the titles.
         if (control.value !== null) values[`${i}:${control.name}:${String(control.value)}`] = control.value;
         if (!control.locked) editable.push(`${title} ${control.name}`);
       }
@@ -209,6 +216,11 @@ describe('the hearing steps', () => {
     await answerSetupStep(page);
     await answerRights();
     await answerMeasuresAndReferrals();
+    // The Art. 16 assessment: answered with her, then submitted for main to evaluate and keep.
+    await answerDigitalStep(page, { 'G4.1': 'yes' });
+    await answerRiskStep(page, { A1: 'yes', C1: 'yes' });
+    await page.getByRole('button', { name: "Soumettre l'évaluation" }).click();
+    await page.locator('[data-assessment="1"]').waitFor();
 
     await step('Déclaration et clôture').click();
     await checklist.getByText('Tout ce qui est requis est complété.').waitFor();
@@ -219,19 +231,25 @@ describe('the hearing steps', () => {
     const inFrench = await snapshotEveryStep("Étapes de l'audition");
     await page.getByLabel("Langue de l'interface").selectOption('nl');
     const inDutch = await snapshotEveryStep('Stappen van het verhoor');
-    expect(Object.keys(inFrench.values).length).toBeGreaterThan(60);
+    expect(Object.keys(inFrench.values).length).toBeGreaterThan(50);
     expect(inDutch.values).toEqual(inFrench.values);
-    expect(inDutch.titles).toEqual(['Voorbereiding', 'Rechten', 'Personen', 'Feiten', 'Beschermingsmaatregelen', 'Doorverwijzing en toestemming', 'Verklaring en afsluiting']);
-    expect(inDutch.editable).toEqual([]);
+    expect(inDutch.titles).toEqual(['Voorbereiding', 'Rechten', 'Personen', 'Feiten', 'Digitaal geweld', 'Risico-evaluatie (art. 16)', 'Beschermingsmaatregelen', 'Doorverwijzing en toestemming', 'Verklaring en afsluiting']);
+    // Only the risk step stays open after closing: reassessments follow the pair for weeks.
+    expect(inDutch.editable.length).toBeGreaterThan(60);
+    expect(inDutch.editable.filter((control) => !control.startsWith('Risico-evaluatie (art. 16) '))).toEqual([]);
     await page.getByRole('navigation', { name: 'Stappen van het verhoor' }).getByRole('link', { name: 'Feiten', exact: true }).click();
     await page.getByRole('heading', { name: 'Feiten' }).waitFor();
-    expect(await page.getByLabel('Wat er gebeurde, in haar woorden').inputValue()).toBe(NARRATIVE);
-    expect(await page.getByLabel('Wat er gebeurde, in haar woorden').getAttribute('readonly')).not.toBeNull();
-    expect(await page.getByRole('group', { name: 'Vormen van geweld' }).getByLabel('Economisch').isDisabled()).toBe(true);
+    // The closed step is a record: her words as typed, the Dutch labels, no control at all.
+    const narrative = page.locator('[data-field="narrative"]');
+    expect(await narrative.locator('dt').textContent()).toBe('Wat er gebeurde, in haar woorden');
+    expect(await narrative.locator('dd').textContent()).toBe(NARRATIVE);
+    expect(await page.locator('[data-field="formsOfViolence"] dd').textContent()).toContain('Economisch');
+    expect(await page.locator('.step-form :is(input, select, textarea)').count()).toBe(0);
     await page.getByRole('navigation', { name: 'Stappen van het verhoor' }).getByRole('link', { name: 'Doorverwijzing en toestemming', exact: true }).click();
-    const given = page.getByRole('group', { name: 'Diensten die haar worden genoemd (hulpgids)' }).getByLabel(/Écoute violences conjugales/);
-    expect(await given.isChecked()).toBe(true);
-    expect(await given.isDisabled()).toBe(true);
+    const given = page.locator('[data-field="servicesGiven"]');
+    expect(await given.locator('dt').textContent()).toBe('Diensten die haar worden genoemd (hulpgids)');
+    expect(await given.locator('dd').textContent()).toContain('Écoute violences conjugales');
+    await expectAccessible(page, 'closed hearing, read in Dutch');
     await page.getByLabel('Taal van de interface').selectOption('fr');
     // Closed, it is still hers to reach for an addendum or a copy, under its own heading.
     await page.getByRole('link', { name: 'Mes auditions' }).click();

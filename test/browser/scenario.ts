@@ -5,6 +5,8 @@ import type { Page } from 'playwright-core';
 /** Invented people; the same in every host. */
 export const ADMIN = { username: 'admin.zone', displayName: 'Alex Admin', password: 'admin passphrase 2026' };
 export const OFFICER = { username: 'i.fictive', displayName: 'Inès Fictive', password: 'officer passphrase 2026' };
+/** Officers and supervisors belong to a unit; the scenarios put them in this one. */
+export const UNIT = 'Unité Fictive A';
 
 export const TYPED = {
   interpreterReference: 'Interprète juré n° 4711 (Arabe)',
@@ -32,11 +34,24 @@ export async function firstRun(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Comptes' }).waitFor();
 }
 
+/** On the accounts page: creates the unit unless it is already listed. */
+export async function ensureUnit(page: Page, name = UNIT): Promise<void> {
+  // The accounts and the units arrive together: once the administrator's own row is shown, both are.
+  await page.getByRole('row').filter({ hasText: ADMIN.username }).first().waitFor();
+  const units = page.getByRole('region', { name: 'Unités' });
+  if ((await units.getByRole('cell', { name, exact: true }).count()) > 0) return;
+  await page.getByLabel('Nouvelle unité', { exact: true }).fill(name);
+  await page.getByRole('button', { name: "Ajouter l'unité" }).click();
+  await units.getByRole('cell', { name, exact: true }).waitFor();
+}
+
 export async function createOfficer(page: Page): Promise<void> {
+  await ensureUnit(page);
   await page.locator('#new-username').fill(OFFICER.username);
   await page.locator('#new-displayName').fill(OFFICER.displayName);
   await page.locator('#new-password').fill(OFFICER.password);
   await page.getByLabel('Rôle').selectOption('officer');
+  await page.getByLabel('Unité', { exact: true }).selectOption({ label: UNIT });
   await page.getByRole('button', { name: 'Créer le compte', exact: true }).click();
   await page.getByRole('status').filter({ hasText: OFFICER.username }).waitFor();
   await expectAccessible(page, 'accounts');
@@ -133,4 +148,35 @@ export async function openFirstHearing(page: Page, url: string): Promise<void> {
   await signIn(page);
   await page.getByRole('button', { name: 'Nouvelle audition' }).click();
   await page.getByRole('heading', { name: 'Préparation' }).waitFor();
+}
+
+/**
+ * Answers every item of the risk step (no, from the victim, unless `answers` says otherwise)
+ * through the controls on screen, by their form names so that any interface language works.
+ */
+export async function answerRiskStep(page: Page, answers: Record<string, 'yes' | 'no' | 'unknown' | 'refused'> = {}, barriers: string[] = []): Promise<void> {
+  await page.locator('nav.steps a[href$="/risk"]').click();
+  await page.locator('input[name="a1"]').first().waitFor();
+  const items = await page.locator('.step-form input[type=radio][value=yes]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).name).filter((n) => /^[a-e][0-9]$/.test(n)));
+  for (const item of items) {
+    await page.locator(`input[name="${item}"][value="${answers[item.toUpperCase()] ?? 'no'}"]`).check();
+    await page.locator(`select[name="${item}Source"]`).selectOption('victim');
+  }
+  const followUp = page.locator('input[name="a9FollowUp"][value="oneOrTwo"]');
+  if (await followUp.count()) await followUp.check();
+  for (const barrier of barriers.length > 0 ? barriers : ['none']) await page.locator(`input[name="barriers"][value="${barrier}"]`).check();
+  await waitForSaved(page);
+}
+
+/** Answers every prompt of the digital-violence step (no, unless `answers` says otherwise; null leaves it unanswered), by form names. */
+export async function answerDigitalStep(page: Page, answers: Record<string, 'yes' | 'no' | 'unsure' | 'declined' | null> = {}): Promise<void> {
+  await page.locator('nav.steps a[href$="/digital"]').click();
+  await page.locator('input[name="g01"]').first().waitFor();
+  const prompts = await page.locator('.step-form input[type=radio][value=declined]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).name));
+  for (const name of prompts) {
+    const id = `G${name[1]}.${name[2]}`;
+    if (answers[id] === null) continue;
+    await page.locator(`input[name="${name}"][value="${answers[id] ?? 'no'}"]`).check();
+  }
+  await waitForSaved(page);
 }

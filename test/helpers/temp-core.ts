@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,11 +59,34 @@ export function openTestCore(options: { dir?: string; key?: Buffer; config?: Par
   };
 }
 
-/** First administrator, one or two officers, each signed in on its own window. */
+/** The unit seeded officers and supervisors belong to unless a test says otherwise. */
+export const DEFAULT_UNIT_NAME = 'Unit A';
+
+/**
+ * The default unit, created on first use. Inserted directly, like any fixture, so that tests
+ * counting audit entries see only what they did themselves; use createUnit for a unit made
+ * the way the administrator makes one.
+ */
+export function defaultUnitId(t: TestCore): string {
+  const sqlite = t.core.database.sqlite;
+  const found = sqlite.prepare('SELECT id FROM units WHERE name = ?').get(DEFAULT_UNIT_NAME) as { id: string } | undefined;
+  if (found) return found.id;
+  const id = randomUUID();
+  sqlite.prepare('INSERT INTO units (id, name, created_at) VALUES (?, ?, ?)').run(id, DEFAULT_UNIT_NAME, t.clock.now);
+  return id;
+}
+
+/** Another unit, created through the API by a signed-in administrator (audited). */
+export async function createUnit(t: TestCore, name: string, client = 'admin-window'): Promise<string> {
+  return (await t.ok(client, 'units.save', { name })).unit.id;
+}
+
+/** First administrator, one or two officers (in the default unit), each signed in on its own window. */
 export async function seedAccounts(t: TestCore, extraOfficers = false): Promise<void> {
   await t.ok('admin-window', 'setup.createAdministrator', PEOPLE.admin);
-  await t.ok('admin-window', 'users.create', PEOPLE.officer);
-  if (extraOfficers) await t.ok('admin-window', 'users.create', PEOPLE.otherOfficer);
+  const unitId = defaultUnitId(t);
+  await t.ok('admin-window', 'users.create', { ...PEOPLE.officer, unitId });
+  if (extraOfficers) await t.ok('admin-window', 'users.create', { ...PEOPLE.otherOfficer, unitId });
   await t.ok('officer-window', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password });
   if (extraOfficers) {
     await t.ok('other-window', 'session.login', { username: PEOPLE.otherOfficer.username, password: PEOPLE.otherOfficer.password });

@@ -8,6 +8,8 @@ import { peopleV1 } from '../../forms/definitions/people.v1';
 import { setupV1 } from '../../forms/definitions/setup.v1';
 import { OFFICER_UI_LANGUAGES } from '../../forms/languages';
 import { buildRegistry, formRegistry } from '../../forms/registry';
+import { riskRegistry } from '../../forms/risk/registry';
+import { LOWERING_STATUSES, RISK_EVENT_KINDS, RISK_LEVELS, RISK_REVIEW_STATUSES, RISK_SOURCES } from '../../forms/risk/risk-definition';
 import { victimCatalog, victimCatalogLanguages, victimCatalogSchema, victimText } from '../../forms/victim-catalogs';
 import { openTestCore, seedAccounts, type TestCore } from '../helpers/temp-core';
 
@@ -27,12 +29,36 @@ function keysOfField(f: AnyField): string[] {
   return [
     f.labelKey,
     ...(f.helpKey ? [f.helpKey] : []),
+    ...(f.sectionKey ? [f.sectionKey] : []),
+    ...(f.guidance ?? []).flatMap((g) => [g.labelKey, g.textKey]),
     ...(f.kind === 'singleChoice' || f.kind === 'multiChoice' ? f.options.map((o) => o.labelKey) : []),
     ...(f.kind === 'group' ? [f.itemLabelKey, ...f.fields.flatMap((sub) => keysOfField(sub))] : []),
   ];
 }
 function keysOfDefinition(form: ReturnType<typeof formDefinitionSchema.parse>): string[] {
   return [form.titleKey, ...form.fields.flatMap(keysOfField)];
+}
+
+/** The risk panel builds its keys from the tool's definition: levels, items, flags, rules, measures. */
+function keysOfRiskTool(): string[] {
+  const definition = riskRegistry.latest();
+  const items = definition.domains.flatMap((d) => d.items.map((i) => i.id));
+  return [
+    ...RISK_LEVELS.map((l) => `risk.level.${l}`),
+    ...items.flatMap((i) => [`risk.items.${i}.short`, `risk.items.${i}.label`, `risk.items.${i}.why`]),
+    ...definition.redFlags.map((f) => `risk.flags.${f.id}`),
+    ...definition.barriers.map((b) => `risk.barriers.${b.id}`),
+    ...definition.levels.flatMap((l) => [...l.procedureKeys, ...l.measures.map((m) => `risk.measures.${m}`)]),
+    ...['score', 'redFlag', 'twoRedFlags', 'escalation', 'fear', 'barriers', 'uncertainty', 'raise', 'lowering'].map((r) => `risk.rules.${r}`),
+    ...['bothRaiseAndLower', 'reasonMissing', 'raiseNotHigher', 'loweringNotLower', 'loweringBelowFloor'].map((p) => `risk.judgement.problem.${p}`),
+    ...['none', 'raise', 'lower'].map((c) => `risk.judgement.${c}`),
+    ...RISK_REVIEW_STATUSES.map((s) => `risk.review.status.${s}`),
+    ...LOWERING_STATUSES.map((s) => `risk.lowering.${s}`),
+    ...RISK_EVENT_KINDS.map((k) => `risk.events.kind.${k}`),
+    ...['approve', 'refuse'].map((d) => `risk.review.lowering.${d}`),
+    ...['assessment', 'assessmentOutdated'].map((m) => `close.risk.${m}`),
+    ...RISK_SOURCES.map((s) => `risk.source.${s}`),
+  ];
 }
 
 /** Every `t('literal.key')` in the renderer. */
@@ -64,10 +90,12 @@ describe('officer catalogs', () => {
       'answer.impossibleDate',
       'answer.periodReversed',
       'answer.tooManyItems',
+      ...keysOfRiskTool(),
     ];
     expect(keysUsedInRenderer().length).toBeGreaterThan(30);
     for (const lang of OFFICER_UI_LANGUAGES) {
-      const missing = used.filter((key) => !(key in flat[lang]!));
+      // A key used with a count is found under its plural forms.
+      const missing = used.filter((key) => !(key in flat[lang]!) && !(`${key}_other` in flat[lang]!));
       expect(missing, lang).toEqual([]);
     }
   });

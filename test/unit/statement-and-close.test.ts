@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RIGHTS } from '../../forms/definitions/rights.v1';
+import { digitalStepAnswers, RISK_VERSION, riskStepAnswers } from '../helpers/risk-answers';
 import { openTestCore, seedAccounts, snapshotTables, type TestCore } from '../helpers/temp-core';
 
 let t: TestCore;
@@ -50,6 +51,9 @@ async function answerEverythingRequired() {
   });
   await save('referrals', { servicesOffered: ['victimSupport'], consentVictimSupport: 'yes' });
   await save('rights', Object.fromEntries([['explainedThroughInterpreter', 'yes'], ...RIGHTS.map((r) => [`${r}Explained`, 'yes'])]));
+  await save('digital', digitalStepAnswers({ 'G4.1': 'yes' }));
+  await save('risk', riskStepAnswers({ A1: 'yes', C1: 'yes' }));
+  await t.ok('officer-window', 'risk.submit', { hearingId, definitionVersion: RISK_VERSION, trigger: 'initial' });
 }
 
 describe('the statement and closing', () => {
@@ -87,7 +91,7 @@ describe('the statement and closing', () => {
   it('refuses to close while anything is missing, naming each item, then closes read-only except addenda', async () => {
     const refused = await errorOf('hearings.close', { hearingId });
     expect(refused.code).toBe('CANNOT_CLOSE');
-    expect(refused.fields).toEqual(expect.arrayContaining(['setup:procedureLanguage', 'people:victimSurname', 'facts:narrative', 'statement:text', 'statement:approval']));
+    expect(refused.fields).toEqual(expect.arrayContaining(['setup:procedureLanguage', 'people:victimSurname', 'facts:narrative', 'risk:a3', 'risk:barriers', 'statement:text', 'statement:approval', 'risk:assessment']));
 
     await answerEverythingRequired();
     await save('facts', { witnesses: [{ key: 'w1', values: { name: '' } }] });

@@ -1,0 +1,53 @@
+import type { FieldDefinitionInput, FormDefinitionInput } from '../definition-schema';
+import { YES_NO } from '../definitions/options';
+import { DIGITAL_ANSWERS, DIGITAL_PROMPTS, headingOf, promptDetailsFieldId, promptFieldId, promptKey } from './prompts';
+
+export const DIGITAL_FORM_ID = 'digital';
+
+const ANSWERS = DIGITAL_ANSWERS.map((value) => ({ value, labelKey: `digital.answers.${value}` }));
+
+/**
+ * Step 5: every prompt asked, whether or not she mentions it (the Institute's 2026
+ * recommendation). Each answer is required before closing; a yes or an unsure opens what she
+ * says about it, with the follow-ups and the evidence to ask for beside it.
+ */
+function promptFields(): FieldDefinitionInput[] {
+  let heading = '';
+  return DIGITAL_PROMPTS.flatMap((prompt): FieldDefinitionInput[] => {
+    const key = `digital.prompts.${promptKey(prompt.id)}`;
+    const section = headingOf(prompt.id) !== heading ? { sectionKey: `digital.headings.${headingOf(prompt.id)}` } : {};
+    heading = headingOf(prompt.id);
+    const id = promptFieldId(prompt.id);
+    return [
+      { id, kind: 'singleChoice', labelKey: `${key}.label`, helpKey: `${key}.why`, guidance: [{ labelKey: 'digital.sayItPlainly', textKey: `${key}.plain` }], requiredToClose: true, options: ANSWERS, ...section },
+      {
+        id: promptDetailsFieldId(prompt.id),
+        kind: 'longText',
+        labelKey: `${key}.details`,
+        visibleWhen: { field: id, in: ['yes', 'unsure'] },
+        maxLength: 10_000,
+        ...(prompt.guided
+          ? {
+              guidance: [
+                { labelKey: 'digital.followUpsLabel', textKey: `${key}.followUps` },
+                { labelKey: 'digital.evidenceLabel', textKey: `${key}.evidence` },
+              ],
+            }
+          : {}),
+      },
+    ];
+  });
+}
+
+export const digitalV1 = {
+  id: DIGITAL_FORM_ID,
+  version: 1,
+  titleKey: 'digital.title',
+  fields: [
+    ...promptFields(),
+    // Referrals (section E): with her consent, per recipient.
+    { id: 'minorInImages', kind: 'singleChoice', labelKey: 'digital.referrals.minorInvolved', helpKey: 'digital.referrals.childFocus', sectionKey: 'digital.referrals.title', options: YES_NO },
+    { id: 'consentInstitute', kind: 'singleChoice', labelKey: 'digital.referrals.consentInstitute', helpKey: 'digital.referrals.institute', options: YES_NO },
+    { id: 'stopnciiCase', kind: 'shortText', labelKey: 'digital.referrals.stopnciiCase', helpKey: 'digital.referrals.stopncii', maxLength: 100 },
+  ],
+} satisfies FormDefinitionInput;

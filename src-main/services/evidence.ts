@@ -1,0 +1,322 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { and, asc, eq, max } from 'drizzle-orm';
+import { EVIDENCE_LIMITS, EVIDENCE_MAX_FILE_BYTES, evidenceLabel, type EvidenceItemFields } from '../../forms/evidence';
+import { AppError } from '../api/app-error';
+import type { ChannelOutput, EvidenceFileView, EvidenceItemView, UserView } from '../api/contract';
+import type { AppDatabase } from '../db/database';
+import { evidenceCustodyEvents, evidenceFiles, evidenceItems, hearings, users } from '../db/schema';
+import { appendAudit } from './audit';
+import type { EvidenceStore, SealedFile } from './evidence-store';
+import type { HearingService } from './hearings';
+
+type ItemRow = typeof evidenceItems.$inferSelect;
+type FileRow = typeof evidenceFiles.$inferSelect;
+
+export const MANIFEST_FORMAT = 'hearing-desk evidence manifest v1';
+/** A capture or hand-over "in the future" beyond a clock's drift is a typing error. */
+const CLOCK_DRIFT_MS = 5 * 60_000;
+/** The errors of the import itself, kept in the audit trail (who tried what, and why it failed). */
+const IMPORT_FAILURES = new Set(['FILE_UNREADABLE', 'FILE_CHANGED_DURING_IMPORT', 'DISK_FULL', 'FILE_TOO_LARGE']);
+
+export interface FileImportRequest {
+  hearingId: string;
+  itemId: string;
+  originalName: string;
+  /** The announced size (Content-Length): checked against free space first, and against what arrives. */
+  expectedSize?: number | undefined;
+  /** For the browser host's request body, which nobody else reads once it is handed over. */
+  releaseChunks?: boolean | undefined;
+  onProgress?: ((bytes: number) => void) | undefined;
+}
+
+/**
+ * The evidence register of a hearing (digital-violence.md, C2 to C4): items, their files imported
+ * read-only and hashed with SHA-256 while streaming into the encrypted store, custody events, and
+ * the manifest whose hash goes into the report. The hearing's owner writes; the owner and a
+ * supervisor of the unit read. Every change is audited in its own transaction, never its content.
+ */
+export function createEvidenceService(db: AppDatabase, hearingsService: HearingService, store: EvidenceStore, now: () => number) {
+  function userNames(): Map<string, { name: string; username: string }> {
+    return new Map(db.select({ id: users.id, name: users.displayName, username: users.username }).from(users).all().map((u) => [u.id, { name: u.name, username: u.username }]));
+  }
+
+  function itemRows(hearingId: string): ItemRow[] {
+    return db.select().from(evidenceItems).where(eq(evidenceItems.hearingId, hearingId)).orderBy(asc(evidenceItems.number)).all();
+  }
+
+  function fileRows(hearingId: string): FileRow[] {
+    return db.select().from(evidenceFiles).where(eq(evidenceFiles.hearingId, hearingId)).orderBy(asc(evidenceFiles.importedAt), asc(evidenceFiles.id)).all();
+  }
+
+  function fileView(row: FileRow, names: Map<string, { name: string }>): EvidenceFileView {
+    return { id: row.id, originalName: row.originalName, size: row.size, sha256: row.sha256, importedAt: row.importedAt, importedByName: names.get(row.importedBy)?.name ?? '' };
+  }
+
+  function itemViews(hearingId: string): EvidenceItemView[] {
+    const names = userNames();
+    const files = fileRows(hearingId);
+    const custody = db.select().from(evidenceCustodyEvents).where(eq(evidenceCustodyEvents.hearingId, hearingId)).orderBy(asc(evidenceCustodyEvents.handedAt), asc(evidenceCustodyEvents.recordedAt)).all();
+    return itemRows(hearingId).map((row) => ({
+      id: row.id,
+      label: evidenceLabel(row.number),
+      number: row.number,
+      type: row.type,
+      description: row.description,
+      platform: row.platform,
+      accountIds: row.accountIds,
+      url: row.url,
+      eventTime: row.eventTime,
+      eventTimeZone: row.eventTimeZone,
+      capturedAt: row.capturedAt,
+      capturedByName: names.get(row.capturedBy)?.name ?? '',
+      captureMethod: row.captureMethod,
+      toolVersion: row.toolVersion,
+      originalLocation: row.originalLocation,
+      relatedPrompts: JSON.parse(row.relatedPromptsJson) as string[],
+      sensitivity: row.sensitivity,
+      platformReportNumber: row.platformReportNumber,
+      stopNciiCaseNumber: row.stopNciiCaseNumber,
+      revision: row.revision,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      files: files.filter((f) => f.itemId === row.id).map((f) => fileView(f, names)),
+      custody: custody
+        .filter((c) => c.itemId === row.id)
+        .map((c) => ({ id: c.id, handedTo: c.handedTo, handedAt: c.handedAt, medium: c.medium, note: c.note, recordedAt: c.recordedAt, recordedByName: names.get(c.recordedBy)?.name ?? '' })),
+    }));
+  }
+
+  /**
+   * C4.1-2: every item and file of the hearing as one deterministic JSON text (fixed key order,
+   * items by number, files by import), and its SHA-256, to be printed in the report so the set
+   * can be verified later. People are named by username, which does not change; custody events
+   * are not part of it, so the hash printed in the report stays valid when the items are handed on.
+   */
+  function manifest(hearingId: string): { json: string; sha256: string; items: number; files: number } {
+    const hearing = db.select({ reference: hearings.reference }).from(hearings).where(eq(hearings.id, hearingId)).get();
+    const names = userNames();
+    const who = (id: string) => names.get(id)?.username ?? id;
+    const files = fileRows(hearingId);
+    const items = itemRows(hearingId);
+    const document = {
+      format: MANIFEST_FORMAT,
+      hearing: hearing?.reference ?? hearingId,
+      items: items.map((row) => ({
+        id: evidenceLabel(row.number),
+        uuid: row.id,
+        type: row.type,
+        description: row.description,
+        platform: row.platform,
+        accountIds: row.accountIds,
+        url: row.url,
+        eventTime: row.eventTime,
+        eventTimeZone: row.eventTimeZone,
+        capturedAt: new Date(row.capturedAt).toISOString(),
+        capturedBy: who(row.capturedBy),
+        captureMethod: row.captureMethod,
+        toolVersion: row.toolVersion,
+        originalLocation: row.originalLocation,
+        relatedPrompts: JSON.parse(row.relatedPromptsJson) as string[],
+        sensitivity: row.sensitivity,
+        platformReportNumber: row.platformReportNumber,
+        stopNciiCaseNumber: row.stopNciiCaseNumber,
+        files: files
+          .filter((f) => f.itemId === row.id)
+          .map((f) => ({ name: f.originalName, size: f.size, sha256: f.sha256, importedAt: new Date(f.importedAt).toISOString(), importedBy: who(f.importedBy) })),
+      })),
+    };
+    const json = JSON.stringify(document);
+    return { json, sha256: createHash('sha256').update(json, 'utf8').digest('hex'), items: items.length, files: files.length };
+  }
+
+  /** The register as the owner or a supervisor of the unit sees it; the manifest computed now is audited. */
+  function list(user: UserView, hearingId: string): ChannelOutput<'evidence.list'> {
+    const { row, access } = hearingsService.requireReadableHearing(user, hearingId);
+    const items = itemViews(hearingId);
+    const computed = manifest(hearingId);
+    db.transaction((tx) =>
+      appendAudit(tx, { at: now(), userId: user.id, action: 'evidence.manifest_computed', hearingId, details: { sha256: computed.sha256, items: computed.items, files: computed.files } }),
+    );
+    return { access, hearingOpen: row.status === 'open', items, manifest: computed };
+  }
+
+  /** Items and files change only while the hearing is open, and only by its owner. */
+  function requireOpenOwnHearing(user: UserView, hearingId: string) {
+    const row = hearingsService.requireOwnHearing(user, hearingId);
+    if (row.status !== 'open') throw new AppError('HEARING_CLOSED', 'A closed hearing cannot be changed');
+    return row;
+  }
+
+  function findItem(hearingId: string, itemId: string): ItemRow {
+    const item = db.select().from(evidenceItems).where(and(eq(evidenceItems.id, itemId), eq(evidenceItems.hearingId, hearingId))).get();
+    if (!item) throw new AppError('NOT_FOUND', 'No such evidence item in this hearing');
+    return item;
+  }
+
+  function hasFiles(itemId: string): boolean {
+    return db.select({ id: evidenceFiles.id }).from(evidenceFiles).where(eq(evidenceFiles.itemId, itemId)).limit(1).all().length > 0;
+  }
+
+  function checkNotFuture(at: number | null, field: string): void {
+    if (at !== null && at > now() + CLOCK_DRIFT_MS) throw new AppError('VALIDATION', `${field} is in the future`, [field]);
+  }
+
+  function columns(fields: EvidenceItemFields) {
+    return {
+      type: fields.type,
+      description: fields.description,
+      platform: fields.platform,
+      accountIds: fields.accountIds,
+      url: fields.url,
+      eventTime: fields.eventTime,
+      eventTimeZone: fields.eventTimeZone,
+      captureMethod: fields.captureMethod,
+      toolVersion: fields.toolVersion,
+      originalLocation: fields.originalLocation,
+      relatedPromptsJson: JSON.stringify(fields.relatedPrompts),
+      sensitivity: fields.sensitivity,
+      platformReportNumber: fields.platformReportNumber,
+      stopNciiCaseNumber: fields.stopNciiCaseNumber,
+    };
+  }
+
+  /** Creates an item (no itemId) or corrects one at the revision it was read at. */
+  function save(user: UserView, input: { hearingId: string; itemId?: string | undefined; revision?: number | undefined; item: EvidenceItemFields }): ChannelOutput<'evidence.save'> {
+    requireOpenOwnHearing(user, input.hearingId);
+    checkNotFuture(input.item.capturedAt, 'capturedAt');
+    const at = now();
+    const values = columns(input.item);
+    const itemId = db.transaction((tx) => {
+      if (input.itemId === undefined) {
+        const number = (tx.select({ n: max(evidenceItems.number) }).from(evidenceItems).where(eq(evidenceItems.hearingId, input.hearingId)).get()?.n ?? 0) + 1;
+        const id = randomUUID();
+        tx.insert(evidenceItems)
+          .values({ id, hearingId: input.hearingId, number, ...values, capturedAt: input.item.capturedAt ?? at, capturedBy: user.id, revision: 1, createdAt: at, createdBy: user.id, updatedAt: at, updatedBy: user.id })
+          .run();
+        appendAudit(tx, { at, userId: user.id, action: 'evidence.item_created', hearingId: input.hearingId, details: { itemId: id, number, type: values.type, sensitivity: values.sensitivity } });
+        return id;
+      }
+      const current = findItem(input.hearingId, input.itemId);
+      if (input.revision !== current.revision) throw new AppError('STALE_REVISION', 'This item was changed elsewhere since it was loaded', ['item']);
+      if (values.sensitivity === 'minor' && hasFiles(current.id)) {
+        throw new AppError('MINOR_IMAGES_NOT_STORED', 'An item with files cannot be marked as images of a minor', ['sensitivity']);
+      }
+      const next = { ...values, capturedAt: input.item.capturedAt ?? current.capturedAt };
+      const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== current[k]);
+      tx.update(evidenceItems)
+        .set({ ...next, revision: current.revision + 1, updatedAt: at, updatedBy: user.id })
+        .where(eq(evidenceItems.id, current.id))
+        .run();
+      // Which fields changed, never what they say.
+      appendAudit(tx, { at, userId: user.id, action: 'evidence.item_updated', hearingId: input.hearingId, details: { itemId: current.id, number: current.number, revision: current.revision + 1, changed } });
+      return current.id;
+    });
+    const item = itemViews(input.hearingId).find((i) => i.id === itemId);
+    if (!item) throw new Error('The saved evidence item is missing');
+    return { item };
+  }
+
+  /** C4.4: who it was handed to, when, on what medium. Also after closing: evidence moves on. */
+  function recordCustody(user: UserView, input: { hearingId: string; itemId: string; handedTo: string; handedAt: number; medium: string; note: string }): ChannelOutput<'evidence.recordCustody'> {
+    hearingsService.requireOwnHearing(user, input.hearingId);
+    const item = findItem(input.hearingId, input.itemId);
+    checkNotFuture(input.handedAt, 'handedAt');
+    const at = now();
+    const id = randomUUID();
+    db.transaction((tx) => {
+      tx.insert(evidenceCustodyEvents)
+        .values({ id, itemId: item.id, hearingId: input.hearingId, handedTo: input.handedTo, handedAt: input.handedAt, medium: input.medium, note: input.note, recordedAt: at, recordedBy: user.id })
+        .run();
+      appendAudit(tx, { at, userId: user.id, action: 'evidence.custody_recorded', hearingId: input.hearingId, details: { itemId: item.id, number: item.number, eventId: id } });
+    });
+    return { event: { id, handedTo: input.handedTo, handedAt: input.handedAt, medium: input.medium, note: input.note, recordedAt: at, recordedByName: user.displayName } };
+  }
+
+  /** Before any byte is read: the hearing is hers and open, the item exists and may hold files. */
+  function requireFileTarget(user: UserView, hearingId: string, itemId: string): ItemRow {
+    requireOpenOwnHearing(user, hearingId);
+    const item = findItem(hearingId, itemId);
+    if (item.sensitivity === 'minor') {
+      throw new AppError('MINOR_IMAGES_NOT_STORED', 'Intimate images of a minor are never stored: record the URL and a description only');
+    }
+    return item;
+  }
+
+  /** The file is sealed in the store; its row goes in with the audit entry, or the file goes. */
+  async function keep(user: UserView, item: ItemRow, sealed: SealedFile, originalName: string): Promise<EvidenceFileView> {
+    const at = now();
+    const id = randomUUID();
+    const row: FileRow = { id, itemId: item.id, hearingId: item.hearingId, originalName: cleanFileName(originalName), ...sealed, importedAt: at, importedBy: user.id };
+    try {
+      db.transaction((tx) => {
+        // Checked again: the import took a while, and the hearing or the item may have changed.
+        const hearing = tx.select({ status: hearings.status }).from(hearings).where(eq(hearings.id, item.hearingId)).get();
+        if (hearing?.status !== 'open') throw new AppError('HEARING_CLOSED', 'The hearing was closed during the import');
+        const latest = tx.select({ sensitivity: evidenceItems.sensitivity }).from(evidenceItems).where(eq(evidenceItems.id, item.id)).get();
+        if (latest?.sensitivity === 'minor') throw new AppError('MINOR_IMAGES_NOT_STORED', 'The item was marked as images of a minor during the import');
+        tx.insert(evidenceFiles).values(row).run();
+        appendAudit(tx, { at, userId: user.id, action: 'evidence.file_imported', hearingId: item.hearingId, details: { itemId: item.id, number: item.number, fileId: id, size: sealed.size, sha256: sealed.sha256 } });
+      });
+    } catch (error) {
+      await store.discard(sealed.storedName);
+      throw error;
+    }
+    return fileView(row, userNames());
+  }
+
+  async function audited<T>(user: UserView, item: ItemRow, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof AppError && IMPORT_FAILURES.has(error.code)) {
+        try {
+          db.transaction((tx) => appendAudit(tx, { at: now(), userId: user.id, action: 'evidence.import_failed', hearingId: item.hearingId, details: { itemId: item.id, number: item.number, code: error.code } }));
+        } catch {
+          // A full disk may refuse this too; the error itself still reaches the officer.
+        }
+      }
+      throw error;
+    }
+  }
+
+  /** The browser host's upload: the request body, streamed into the store. */
+  async function importStream(user: UserView, request: FileImportRequest, source: Readable): Promise<EvidenceFileView> {
+    const item = requireFileTarget(user, request.hearingId, request.itemId);
+    return audited(user, item, async () => {
+      const sealed = await store.ingest(source, { expectedSize: request.expectedSize, maxBytes: EVIDENCE_MAX_FILE_BYTES, releaseChunks: request.releaseChunks, onProgress: request.onProgress });
+      return keep(user, item, sealed, request.originalName);
+    });
+  }
+
+  /** A file chosen in main's own file dialog (Electron); never a path from the renderer. */
+  async function importPath(user: UserView, request: { hearingId: string; itemId: string }, filePath: string): Promise<EvidenceFileView> {
+    const item = requireFileTarget(user, request.hearingId, request.itemId);
+    return audited(user, item, async () => {
+      const sealed = await store.ingestPath(filePath, { maxBytes: EVIDENCE_MAX_FILE_BYTES });
+      return keep(user, item, sealed, sealed.originalName);
+    });
+  }
+
+  /** Decrypts the stored copy and hashes it again against the SHA-256 taken at import. */
+  async function verifyFile(user: UserView, hearingId: string, fileId: string): Promise<ChannelOutput<'evidence.verifyFile'>> {
+    hearingsService.requireReadableHearing(user, hearingId);
+    const file = db.select().from(evidenceFiles).where(and(eq(evidenceFiles.id, fileId), eq(evidenceFiles.hearingId, hearingId))).get();
+    if (!file) throw new AppError('NOT_FOUND', 'No such evidence file in this hearing');
+    const result = await store.verify(file);
+    db.transaction((tx) => appendAudit(tx, { at: now(), userId: user.id, action: 'evidence.file_verified', hearingId, details: { fileId, ok: result.ok, problem: result.problem } }));
+    return { fileId, ok: result.ok, problem: result.problem, sha256: file.sha256 };
+  }
+
+  return { list, save, recordCustody, importStream, importPath, verifyFile, manifest, requireFileTarget };
+}
+
+export type EvidenceService = ReturnType<typeof createEvidenceService>;
+
+/** The name as the officer's computer gave it, without any folder, control character or excess. */
+export function cleanFileName(name: string): string {
+  const base = name.normalize('NFC').split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return (clean === '' || clean === '.' || clean === '..' ? 'file' : clean).slice(0, EVIDENCE_LIMITS.fileName);
+}

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { asc, eq } from 'drizzle-orm';
+import { AppError } from '../api/app-error';
+import type { UnitView } from '../api/contract';
+import type { AppDatabase } from '../db/database';
+import { units } from '../db/schema';
+import { appendAudit } from './audit';
+
+type Row = typeof units.$inferSelect;
+
+function toView(row: Row): UnitView {
+  return { id: row.id, name: row.name, createdAt: row.createdAt };
+}
+
+/** "Zone Nord" and "zone nord" are the same unit to the people choosing it from a list. */
+function sameName(a: string, b: string): boolean {
+  return a.localeCompare(b, 'und', { sensitivity: 'accent' }) === 0;
+}
+
+/**
+ * The zone's police units. Officers and supervisors belong to one; a supervisor reviews the
+ * hearings of her own unit. The administrator creates and renames them; they are never removed,
+ * since hearings keep the unit they were opened in.
+ */
+export function createUnitService(db: AppDatabase, now: () => number) {
+  function list(): UnitView[] {
+    return db.select().from(units).orderBy(asc(units.name)).all().map(toView);
+  }
+
+  /** Creates a unit, or renames the one `id` names. The name comes trimmed from the contract. */
+  function save(actorId: string, id: string | undefined, nameInput: string): UnitView {
+    const name = nameInput.normalize('NFC');
+    const at = now();
+    return db.transaction((tx) => {
+      const existing = id === undefined ? undefined : tx.select().from(units).where(eq(units.id, id)).get();
+      if (id !== undefined && !existing) throw new AppError('NOT_FOUND', 'No such unit');
+      const clash = tx
+        .select({ id: units.id, name: units.name })
+        .from(units)
+        .all()
+        .find((u) => u.id !== id && sameName(u.name, name));
+      if (clash) throw new AppError('UNIT_NAME_TAKEN', 'Another unit already has this name', ['name']);
+      if (existing) {
+        if (existing.name === name) return toView(existing);
+        tx.update(units).set({ name }).where(eq(units.id, existing.id)).run();
+        appendAudit(tx, { at, userId: actorId, action: 'unit.renamed', details: { unitId: existing.id, from: existing.name, to: name } });
+        return toView({ ...existing, name });
+      }
+      const row = { id: randomUUID(), name, createdAt: at };
+      tx.insert(units).values(row).run();
+      appendAudit(tx, { at, userId: actorId, action: 'unit.created', details: { unitId: row.id, name } });
+      return toView(row);
+    });
+  }
+
+  return { list, save };
+}
+
+export type UnitService = ReturnType<typeof createUnitService>;

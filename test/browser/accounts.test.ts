@@ -1,0 +1,146 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-core';
+import { launchChromium, startHost, type RunningHost } from './harness';
+import { ADMIN, expectAccessible, firstRun, OFFICER, signIn } from './scenario';
+
+/** Invented names and passwords only. */
+const UNIT = 'Unité Fictive Centre';
+const RENAMED = 'Unité Fictive Centre-Ville';
+const TEMPORARY = 'temporaire passphrase 77';
+const CHOSEN = 'ma propre phrase secrète';
+
+describe('account management: units, a reset, the forced change, deactivation', () => {
+  let browser: Browser;
+  let host: RunningHost;
+  let admin: Page;
+  let officer: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    host = await startHost(tempDir('hd-accounts-'));
+    // Two windows, each its own session: the administrator's and the officer's.
+    const open = async () => (await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 900 } })).newPage();
+    admin = await open();
+    officer = await open();
+    await admin.goto(host.url);
+    await firstRun(admin);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('lets the administrator create and rename a unit, and refuses a duplicate next to its field', async () => {
+    await admin.getByRole('row').filter({ hasText: ADMIN.username }).first().waitFor();
+    const units = admin.getByRole('region', { name: 'Unités' });
+    await units.getByText('Il n\'y a encore aucune unité').waitFor();
+    await expectAccessible(admin, 'accounts, no unit yet');
+
+    // An officer cannot be created without a unit: said next to the unit field, before sending.
+    await admin.locator('#new-username').fill(OFFICER.username);
+    await admin.locator('#new-displayName').fill(OFFICER.displayName);
+    await admin.locator('#new-password').fill(OFFICER.password);
+    await admin.getByRole('button', { name: 'Créer le compte', exact: true }).click();
+    await admin.locator('#new-unitId-error').getByText('Les policiers et les superviseurs doivent appartenir à une unité').waitFor();
+    expect(await admin.locator('#new-unitId').getAttribute('aria-invalid')).toBe('true');
+
+    await admin.getByLabel('Nouvelle unité', { exact: true }).fill(UNIT);
+    await admin.getByRole('button', { name: "Ajouter l'unité" }).click();
+    await units.getByRole('cell', { name: UNIT, exact: true }).waitFor();
+    await admin.getByLabel('Nouvelle unité', { exact: true }).fill(` ${UNIT.toUpperCase()} `);
+    await admin.getByRole('button', { name: "Ajouter l'unité" }).click();
+    await admin.locator('#new-unit-name-error').getByText('Une autre unité porte déjà ce nom.').waitFor();
+    await expectAccessible(admin, 'units with an error');
+
+    await admin.getByRole('button', { name: `Renommer ${UNIT}` }).click();
+    const rename = admin.getByLabel(`Nouveau nom de ${UNIT}`);
+    expect(await rename.evaluate((el) => el === document.activeElement)).toBe(true);
+    await rename.fill(RENAMED);
+    await admin.keyboard.press('Enter');
+    await units.getByRole('cell', { name: RENAMED, exact: true }).waitFor();
+    await admin.getByRole('status').filter({ hasText: RENAMED }).waitFor();
+  });
+
+  it('creates the officer in that unit, and resets her password', async () => {
+    await admin.getByLabel('Unité', { exact: true }).selectOption({ label: RENAMED });
+    await admin.getByRole('button', { name: 'Créer le compte', exact: true }).click();
+    await admin.getByRole('status').filter({ hasText: OFFICER.username }).waitFor();
+    const row = admin.getByRole('row').filter({ hasText: OFFICER.username });
+    expect(await row.textContent()).toContain(RENAMED);
+    expect(await row.textContent()).toContain('Policier·ère');
+
+    await row.getByRole('button', { name: `Réinitialiser le mot de passe de ${OFFICER.username}` }).click();
+    await admin.getByRole('heading', { name: `Mot de passe temporaire pour ${OFFICER.username}` }).waitFor();
+    await admin.getByLabel('Mot de passe temporaire', { exact: true }).fill('court');
+    await admin.getByRole('button', { name: 'Définir le mot de passe temporaire' }).click();
+    await admin.locator('#reset-password-error').getByText('Le mot de passe est trop court.').waitFor();
+    await expectAccessible(admin, 'password reset with an error');
+    await admin.getByLabel('Mot de passe temporaire', { exact: true }).fill(TEMPORARY);
+    await admin.getByRole('button', { name: 'Définir le mot de passe temporaire' }).click();
+    await admin.getByRole('status').filter({ hasText: 'Un mot de passe temporaire a été défini' }).waitFor();
+    await row.getByText('Doit choisir un nouveau mot de passe').waitFor();
+    // Focus is back on the button that opened the form.
+    expect(await admin.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Réinitialiser le mot de passe de ${OFFICER.username}`);
+  });
+
+  it('makes her choose her own password before anything else, then lets her work', async () => {
+    await officer.goto(host.url);
+    await officer.getByRole('heading', { name: 'Connexion' }).waitFor();
+    await signIn(officer, { ...OFFICER, password: OFFICER.password });
+    await officer.getByText("Nom d'utilisateur inconnu ou mot de passe erroné.").waitFor();
+    await signIn(officer, { ...OFFICER, password: TEMPORARY });
+    await officer.getByRole('heading', { name: 'Choisissez votre mot de passe' }).waitFor();
+    expect(await officer.getByRole('navigation').count()).toBe(0);
+    await expectAccessible(officer, 'forced password change');
+
+    await officer.getByLabel('Mot de passe temporaire', { exact: true }).fill(TEMPORARY);
+    await officer.getByLabel('Nouveau mot de passe', { exact: true }).fill(TEMPORARY);
+    await officer.getByLabel('Répétez le nouveau mot de passe').fill(TEMPORARY);
+    await officer.getByRole('button', { name: 'Changer le mot de passe' }).click();
+    await officer.locator('#change-new-password-error').getByText('Le nouveau mot de passe doit être différent').waitFor();
+
+    await officer.getByLabel('Nouveau mot de passe', { exact: true }).fill(CHOSEN);
+    await officer.getByLabel('Répétez le nouveau mot de passe').fill(CHOSEN);
+    await officer.getByRole('button', { name: 'Changer le mot de passe' }).click();
+    await officer.getByRole('heading', { name: 'Mes auditions' }).waitFor();
+    // Her unit is named in the top bar.
+    await officer.locator('.topbar .user').getByText(RENAMED).waitFor();
+
+    // The same form from the top bar, for a change she chooses herself.
+    await officer.getByRole('button', { name: 'Mon mot de passe' }).click();
+    await officer.getByRole('heading', { name: 'Changer mon mot de passe' }).waitFor();
+    await expectAccessible(officer, 'change my password');
+    await officer.getByRole('button', { name: 'Annuler' }).click();
+
+    await officer.getByRole('button', { name: 'Nouvelle audition' }).click();
+    await officer.getByRole('heading', { name: 'Préparation' }).waitFor();
+    await officer.getByLabel('Langue que la victime comprend le mieux').selectOption('nl');
+    await officer.locator('[data-save-state="saved"]').waitFor();
+  });
+
+  it('deactivates her after a confirmation: her next action is refused and she cannot sign in again', async () => {
+    const row = admin.getByRole('row').filter({ hasText: OFFICER.username });
+    await row.getByRole('button', { name: `Désactiver le compte ${OFFICER.username}` }).click();
+    const dialog = admin.getByRole('alertdialog', { name: `Désactiver le compte ${OFFICER.username} ?` });
+    await dialog.waitFor();
+    await expectAccessible(admin, 'deactivation confirmation');
+    // Cancelling changes nothing.
+    await dialog.getByRole('button', { name: 'Annuler' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await row.textContent()).not.toContain('Désactivé');
+
+    await row.getByRole('button', { name: `Désactiver le compte ${OFFICER.username}` }).click();
+    await dialog.getByRole('button', { name: 'Désactiver le compte' }).click();
+    await admin.getByRole('status').filter({ hasText: 'a été désactivé' }).waitFor();
+    await row.getByText('Désactivé').waitFor();
+    await row.getByRole('button', { name: `Réactiver le compte ${OFFICER.username}` }).waitFor();
+    await expectAccessible(admin, 'accounts after deactivation');
+
+    // Her next action: main refuses it and her window returns to the sign-in screen.
+    await officer.getByRole('link', { name: 'Mes auditions' }).click();
+    await officer.getByRole('heading', { name: 'Connexion' }).waitFor();
+    await signIn(officer, { ...OFFICER, password: CHOSEN });
+    await officer.getByText('Ce compte est désactivé. Adressez-vous à votre administrateur.').waitFor();
+  });
+});

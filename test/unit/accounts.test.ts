@@ -1,0 +1,318 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES } from '../../src-main/api/channels';
+import type { Channel, ChannelInput, ErrorCode } from '../../src-main/api/contract';
+import { createUserService } from '../../src-main/services/users';
+import { createUnit, defaultUnitId, openTestCore, PEOPLE, seedAccounts, snapshotTables, type TestCore } from '../helpers/temp-core';
+
+let t: TestCore;
+let unitA: string;
+beforeEach(async () => {
+  t = openTestCore();
+  await seedAccounts(t);
+  unitA = defaultUnitId(t);
+});
+afterEach(() => t.close());
+
+/** Invented people only. */
+const SUPERVISOR = { username: 'sup.fictive', displayName: 'Noor Verzonnen', password: 'supervisor passphrase 1', role: 'supervisor' as const };
+const SECOND_ADMIN = { username: 'admin.two', displayName: 'Chris Beheer', password: 'second admin passphrase', role: 'administrator' as const };
+const TEMPORARY = 'temporary passphrase 42';
+const CHOSEN = 'her own chosen passphrase';
+
+async function errorOf(client: string, channel: Channel, input: unknown) {
+  const result = await t.core.dispatcher.dispatch(client, channel, input);
+  if (result.ok) throw new Error(`${channel} unexpectedly succeeded`);
+  return result.error;
+}
+
+/** Every call is refused with its code, and the database is exactly as before. */
+async function expectRefusals(calls: [client: string, channel: Channel, input: unknown, code: ErrorCode][]) {
+  const before = snapshotTables(t);
+  for (const [client, channel, input, code] of calls) {
+    expect((await errorOf(client, channel, input)).code, `${channel} ${JSON.stringify(input)}`).toBe(code);
+  }
+  expect(snapshotTables(t)).toEqual(before);
+}
+
+const officerId = () => (t.core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(PEOPLE.officer.username) as { id: string }).id;
+const adminId = () => (t.core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(PEOPLE.admin.username) as { id: string }).id;
+const audit = (prefix: string) =>
+  t.core.database.sqlite.prepare('SELECT action, user_id AS userId, details_json AS details FROM audit_events WHERE action LIKE ? ORDER BY seq').all(`${prefix}%`) as {
+    action: string;
+    userId: string;
+    details: string;
+  }[];
+const allAuditText = () => (t.core.database.sqlite.prepare('SELECT details_json AS d FROM audit_events').all() as { d: string }[]).map((r) => r.d).join('\n');
+
+describe('units', () => {
+  it('are created and renamed by the administrator, trimmed, and audited', async () => {
+    const { unit } = await t.ok('admin-window', 'units.save', { name: '  Zone Fictive Nord  ' });
+    expect(unit.name).toBe('Zone Fictive Nord');
+    const renamed = await t.ok('admin-window', 'units.save', { id: unit.id, name: 'Zone Fictive Nord-Est' });
+    expect(renamed.unit).toEqual({ ...unit, name: 'Zone Fictive Nord-Est' });
+    // Only the case changes: the same unit may do that.
+    await t.ok('admin-window', 'units.save', { id: unit.id, name: 'ZONE FICTIVE NORD-EST' });
+    const { units } = await t.ok('admin-window', 'units.list', {});
+    expect(units.map((u) => u.name)).toEqual(['Unit A', 'ZONE FICTIVE NORD-EST']);
+    expect(audit('unit.').map((a) => a.action)).toEqual(['unit.created', 'unit.renamed', 'unit.renamed']);
+    expect(audit('unit.').every((a) => a.userId === adminId())).toBe(true);
+  });
+
+  it('can be read by every signed-in role, changed only by the administrator', async () => {
+    await t.ok('admin-window', 'users.create', { ...SUPERVISOR, unitId: unitA });
+    await t.ok('sup-window', 'session.login', { username: SUPERVISOR.username, password: SUPERVISOR.password });
+    expect((await t.ok('officer-window', 'units.list', {})).units.map((u) => u.name)).toEqual(['Unit A']);
+    expect((await t.ok('sup-window', 'units.list', {})).units).toHaveLength(1);
+    await expectRefusals([
+      ['stranger-window', 'units.list', {}, 'NOT_SIGNED_IN'],
+      ['officer-window', 'units.save', { name: 'Officer unit' }, 'FORBIDDEN'],
+      ['sup-window', 'units.save', { id: unitA, name: 'Renamed by a supervisor' }, 'FORBIDDEN'],
+    ]);
+  });
+
+  it('refuse a duplicate, empty, too long or unknown unit, and write nothing', async () => {
+    const other = await createUnit(t, 'Zone Fictive Sud');
+    await expectRefusals([
+      ['admin-window', 'units.save', { name: 'Unit A' }, 'UNIT_NAME_TAKEN'],
+      ['admin-window', 'units.save', { name: '  unit a ' }, 'UNIT_NAME_TAKEN'],
+      ['admin-window', 'units.save', { id: other, name: 'UNIT A' }, 'UNIT_NAME_TAKEN'],
+      ['admin-window', 'units.save', { name: '   ' }, 'VALIDATION'],
+      ['admin-window', 'units.save', { name: 'x'.repeat(81) }, 'VALIDATION'],
+      ['admin-window', 'units.save', { id: '00000000-0000-4000-8000-000000000000', name: 'Nowhere' }, 'NOT_FOUND'],
+    ]);
+    expect((await errorOf('admin-window', 'units.save', { name: 'Unit A' })).fields).toEqual(['name']);
+    expect((await t.ok('admin-window', 'units.save', { name: 'x'.repeat(80) })).unit.name).toHaveLength(80);
+  });
+});
+
+describe('creating accounts', () => {
+  it('puts officers and supervisors in a unit and administrators in none, audited without the password', async () => {
+    const { user: supervisor } = await t.ok('admin-window', 'users.create', { ...SUPERVISOR, unitId: unitA });
+    expect(supervisor).toMatchObject({ role: 'supervisor', unitId: unitA, active: true, mustChangePassword: false });
+    const { user: admin } = await t.ok('admin-window', 'users.create', { ...SECOND_ADMIN, unitId: null });
+    expect(admin.unitId).toBeNull();
+    const created = audit('user.created').map((a) => JSON.parse(a.details) as Record<string, unknown>);
+    expect(created.at(-2)).toEqual({ targetUserId: supervisor.id, role: 'supervisor', unitId: unitA });
+    expect(created.at(-1)).toEqual({ targetUserId: admin.id, role: 'administrator', unitId: null });
+    expect(allAuditText()).not.toContain(SUPERVISOR.password);
+  });
+
+  it('refuses an officer or supervisor without a unit, an administrator with one, and an unknown unit', async () => {
+    await expectRefusals([
+      ['admin-window', 'users.create', { ...SUPERVISOR }, 'UNIT_REQUIRED'],
+      ['admin-window', 'users.create', { ...SUPERVISOR, role: 'officer', unitId: null }, 'UNIT_REQUIRED'],
+      ['admin-window', 'users.create', { ...SECOND_ADMIN, unitId: unitA }, 'UNIT_NOT_ALLOWED'],
+      ['admin-window', 'users.create', { ...SUPERVISOR, unitId: '00000000-0000-4000-8000-000000000000' }, 'NOT_FOUND'],
+      ['admin-window', 'users.create', { ...SUPERVISOR, unitId: 'not-a-uuid' }, 'VALIDATION'],
+      ['officer-window', 'users.create', { ...SUPERVISOR, unitId: unitA }, 'FORBIDDEN'],
+    ]);
+    expect((await errorOf('admin-window', 'users.create', { ...SUPERVISOR })).fields).toEqual(['unitId']);
+  });
+});
+
+describe('changing accounts', () => {
+  it('is for administrators only, checked in main', async () => {
+    await t.ok('admin-window', 'users.create', { ...SUPERVISOR, unitId: unitA });
+    await t.ok('sup-window', 'session.login', { username: SUPERVISOR.username, password: SUPERVISOR.password });
+    const target = officerId();
+    const calls: [Channel, unknown][] = [
+      ['users.list', {}],
+      ['users.update', { userId: target, displayName: 'X', role: 'officer', unitId: unitA }],
+      ['users.setActive', { userId: target, active: false }],
+      ['users.resetPassword', { userId: target, password: TEMPORARY }],
+    ];
+    await expectRefusals([
+      ...calls.map(([channel, input]) => ['officer-window', channel, input, 'FORBIDDEN'] as [string, Channel, unknown, ErrorCode]),
+      ...calls.map(([channel, input]) => ['sup-window', channel, input, 'FORBIDDEN'] as [string, Channel, unknown, ErrorCode]),
+      ...calls.map(([channel, input]) => ['stranger-window', channel, input, 'NOT_SIGNED_IN'] as [string, Channel, unknown, ErrorCode]),
+    ]);
+  });
+
+  it('updates the display name, role and unit, audited with what changed', async () => {
+    const unitB = await createUnit(t, 'Zone Fictive Sud');
+    const { user } = await t.ok('admin-window', 'users.update', { userId: officerId(), displayName: 'Inès Fictive-Martin', role: 'officer', unitId: unitB });
+    expect(user).toMatchObject({ displayName: 'Inès Fictive-Martin', role: 'officer', unitId: unitB });
+    // A change of name or unit leaves her signed in.
+    expect((await t.ok('officer-window', 'session.current', {})).user?.unitId).toBe(unitB);
+    expect(JSON.parse(audit('user.updated')[0]!.details)).toEqual({ targetUserId: user.id, changed: ['displayName', 'unitId'], role: 'officer', unitId: unitB });
+
+    const promoted = await t.ok('admin-window', 'users.update', { userId: user.id, displayName: user.displayName, role: 'supervisor', unitId: unitB });
+    expect(promoted.user.role).toBe('supervisor');
+    // Her window was built for an officer: it is signed out.
+    expect((await errorOf('officer-window', 'hearings.listMine', {})).code).toBe('NOT_SIGNED_IN');
+
+    // Nothing changed: nothing audited.
+    const count = audit('user.updated').length;
+    await t.ok('admin-window', 'users.update', { userId: user.id, displayName: user.displayName, role: 'supervisor', unitId: unitB });
+    expect(audit('user.updated')).toHaveLength(count);
+  });
+
+  it('refuses a role without its unit rule, her own role change and unknown accounts, writing nothing', async () => {
+    const target = officerId();
+    await expectRefusals([
+      ['admin-window', 'users.update', { userId: target, displayName: 'X', role: 'officer', unitId: null }, 'UNIT_REQUIRED'],
+      ['admin-window', 'users.update', { userId: target, displayName: 'X', role: 'administrator', unitId: unitA }, 'UNIT_NOT_ALLOWED'],
+      ['admin-window', 'users.update', { userId: adminId(), displayName: 'X', role: 'officer', unitId: unitA }, 'CANNOT_CHANGE_OWN_ACCESS'],
+      ['admin-window', 'users.update', { userId: '00000000-0000-4000-8000-000000000000', displayName: 'X', role: 'officer', unitId: unitA }, 'NOT_FOUND'],
+      ['admin-window', 'users.update', { userId: target, displayName: '  ', role: 'officer', unitId: unitA }, 'VALIDATION'],
+      ['admin-window', 'users.update', { userId: target, displayName: 'X', role: 'officer' }, 'VALIDATION'],
+    ]);
+    // Her own display name is hers to correct.
+    expect((await t.ok('admin-window', 'users.update', { userId: adminId(), displayName: 'Alex Admin-Test', role: 'administrator', unitId: null })).user.displayName).toBe('Alex Admin-Test');
+  });
+});
+
+describe('deactivating accounts', () => {
+  it('ends her open sessions at once, refuses her sign-in, and can be undone', async () => {
+    const { user } = await t.ok('admin-window', 'users.setActive', { userId: officerId(), active: false });
+    expect(user.active).toBe(false);
+    expect((await errorOf('officer-window', 'hearings.listMine', {})).code).toBe('NOT_SIGNED_IN');
+    expect((await t.ok('officer-window', 'session.current', {})).user).toBeNull();
+    expect((await errorOf('officer-window', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password })).code).toBe('ACCOUNT_INACTIVE');
+    expect((await t.ok('admin-window', 'users.list', {})).users.find((u) => u.id === user.id)?.active).toBe(false);
+
+    await t.ok('admin-window', 'users.setActive', { userId: user.id, active: true });
+    await t.ok('officer-window', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password });
+    expect((await t.ok('officer-window', 'hearings.listMine', {})).open).toEqual([]);
+    expect(audit('user.').map((a) => a.action)).toEqual(['user.created', 'user.deactivated', 'user.reactivated']);
+  });
+
+  it('also ends a session whose window main did not hear from (the dispatcher re-reads the account each call)', async () => {
+    // Deactivated behind the dispatcher's back, as another process or a restore could do.
+    t.core.database.sqlite.prepare('UPDATE users SET active = 0 WHERE id = ?').run(officerId());
+    expect((await errorOf('officer-window', 'directory.list', {})).code).toBe('NOT_SIGNED_IN');
+    expect((await t.ok('officer-window', 'session.current', {})).user).toBeNull();
+  });
+
+  it('refuses her own account and the last active administrator, writing nothing', async () => {
+    await expectRefusals([
+      ['admin-window', 'users.setActive', { userId: adminId(), active: false }, 'CANNOT_CHANGE_OWN_ACCESS'],
+      ['admin-window', 'users.setActive', { userId: '00000000-0000-4000-8000-000000000000', active: false }, 'NOT_FOUND'],
+    ]);
+    // Through the API an administrator always acts on someone else, so there is another active
+    // administrator; the service refuses on its own all the same.
+    const service = createUserService(t.core.database.db, t.core.config, () => t.clock.now);
+    const before = snapshotTables(t);
+    expect(() => service.setActive(officerId(), adminId(), false)).toThrow(expect.objectContaining({ code: 'LAST_ADMINISTRATOR' }));
+    expect(() => service.updateUser(officerId(), adminId(), { displayName: 'X', role: 'officer', unitId: unitA })).toThrow(expect.objectContaining({ code: 'LAST_ADMINISTRATOR' }));
+    expect(snapshotTables(t)).toEqual(before);
+
+    // With a second administrator, either may deactivate the other, and the survivor is protected.
+    const { user: second } = await t.ok('admin-window', 'users.create', { ...SECOND_ADMIN });
+    await t.ok('admin2-window', 'session.login', { username: SECOND_ADMIN.username, password: SECOND_ADMIN.password });
+    await t.ok('admin2-window', 'users.setActive', { userId: adminId(), active: false });
+    expect((await errorOf('admin-window', 'users.list', {})).code).toBe('NOT_SIGNED_IN');
+    expect(() => service.setActive(officerId(), second.id, false)).toThrow(expect.objectContaining({ code: 'LAST_ADMINISTRATOR' }));
+    await expectRefusals([['admin2-window', 'users.setActive', { userId: second.id, active: false }, 'CANNOT_CHANGE_OWN_ACCESS']]);
+  });
+});
+
+describe('password reset and the forced change', () => {
+  it('sets a temporary password that lifts a lockout, ends her sessions, and opens nothing but the change', async () => {
+    t.close();
+    t = openTestCore({ config: { lockout: { maxFailedAttempts: 3, lockMinutes: 15 } } });
+    await seedAccounts(t);
+    for (let i = 0; i < 3; i++) await errorOf('kiosk', 'session.login', { username: PEOPLE.officer.username, password: 'wrong guess' });
+    expect((await errorOf('kiosk', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password })).code).toBe('ACCOUNT_LOCKED');
+
+    const { user } = await t.ok('admin-window', 'users.resetPassword', { userId: officerId(), password: TEMPORARY });
+    expect(user.mustChangePassword).toBe(true);
+    // Her window that was open when the password was reset is signed out.
+    expect((await errorOf('officer-window', 'hearings.listMine', {})).code).toBe('NOT_SIGNED_IN');
+    expect((await errorOf('kiosk', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password })).code).toBe('BAD_CREDENTIALS');
+
+    const session = await t.ok('kiosk', 'session.login', { username: PEOPLE.officer.username, password: TEMPORARY });
+    expect(session.user?.mustChangePassword).toBe(true);
+    const before = snapshotTables(t);
+    const blocked: [Channel, unknown][] = [
+      ['hearings.listMine', {}],
+      ['hearings.create', {}],
+      ['directory.list', {}],
+      ['units.list', {}],
+    ];
+    for (const [channel, input] of blocked) expect((await errorOf('kiosk', channel, input)).code, channel).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect(snapshotTables(t)).toEqual(before);
+    // What she may still do: see her session, lock and unlock, sign out (below), change the password.
+    expect((await t.ok('kiosk', 'session.current', {})).user?.id).toBe(user.id);
+    expect((await t.ok('kiosk', 'session.lock', {})).locked).toBe(true);
+    expect((await errorOf('kiosk', 'session.changePassword', { currentPassword: TEMPORARY, newPassword: CHOSEN })).code).toBe('SESSION_LOCKED');
+    expect((await t.ok('kiosk', 'session.unlock', { password: TEMPORARY })).locked).toBe(false);
+
+    const beforeChange = snapshotTables(t);
+    expect((await errorOf('kiosk', 'session.changePassword', { currentPassword: TEMPORARY, newPassword: 'short' })).code).toBe('WEAK_PASSWORD');
+    expect((await errorOf('kiosk', 'session.changePassword', { currentPassword: TEMPORARY, newPassword: TEMPORARY })).code).toBe('PASSWORD_UNCHANGED');
+    expect(snapshotTables(t)).toEqual(beforeChange);
+    expect((await errorOf('kiosk', 'session.changePassword', { currentPassword: 'not the temporary one', newPassword: CHOSEN })).code).toBe('BAD_CREDENTIALS');
+
+    const changed = await t.ok('kiosk', 'session.changePassword', { currentPassword: TEMPORARY, newPassword: CHOSEN });
+    expect(changed.user?.mustChangePassword).toBe(false);
+    expect((await t.ok('kiosk', 'hearings.listMine', {})).open).toEqual([]);
+    await t.ok('kiosk', 'session.logout', {});
+    expect((await errorOf('kiosk', 'session.login', { username: PEOPLE.officer.username, password: TEMPORARY })).code).toBe('BAD_CREDENTIALS');
+    await t.ok('kiosk', 'session.login', { username: PEOPLE.officer.username, password: CHOSEN });
+
+    expect(audit('user.password_reset')).toHaveLength(1);
+    expect(JSON.parse(audit('password.changed')[0]!.details)).toEqual({ forced: true });
+    expect(audit('password_change.failed')).toHaveLength(1);
+    const trail = allAuditText();
+    for (const secret of [TEMPORARY, CHOSEN, PEOPLE.officer.password]) expect(trail).not.toContain(secret);
+  });
+
+  it('refuses a weak temporary password or an unknown account, writing nothing', async () => {
+    await expectRefusals([
+      ['admin-window', 'users.resetPassword', { userId: officerId(), password: 'too short' }, 'WEAK_PASSWORD'],
+      ['admin-window', 'users.resetPassword', { userId: '00000000-0000-4000-8000-000000000000', password: TEMPORARY }, 'NOT_FOUND'],
+      ['admin-window', 'users.resetPassword', { userId: officerId(), password: '' }, 'VALIDATION'],
+    ]);
+    // Her session was not touched by the refused reset.
+    expect((await t.ok('officer-window', 'hearings.listMine', {})).open).toEqual([]);
+  });
+
+  it('lets anyone change her own password from the top bar, and signs out a window that keeps guessing', async () => {
+    t.close();
+    t = openTestCore({ config: { lockout: { maxFailedAttempts: 3, lockMinutes: 15 } } });
+    await seedAccounts(t);
+    const changed = await t.ok('admin-window', 'session.changePassword', { currentPassword: PEOPLE.admin.password, newPassword: 'the admin has a new one' });
+    expect(changed.user?.mustChangePassword).toBe(false);
+    expect(JSON.parse(audit('password.changed')[0]!.details)).toEqual({ forced: false });
+
+    for (let i = 0; i < 2; i++) {
+      expect((await errorOf('officer-window', 'session.changePassword', { currentPassword: 'a guess', newPassword: CHOSEN })).code).toBe('BAD_CREDENTIALS');
+    }
+    expect((await errorOf('officer-window', 'session.changePassword', { currentPassword: 'a guess', newPassword: CHOSEN })).code).toBe('ACCOUNT_LOCKED');
+    expect((await t.ok('officer-window', 'session.current', {})).user).toBeNull();
+  });
+});
+
+describe('the roles rule', () => {
+  it('keeps administrators away from every hearings channel', async () => {
+    const { hearing } = await t.ok('officer-window', 'hearings.create', {});
+    // Valid input for each channel, so the refusal comes from the role and not from validation.
+    // Typed over every hearings.* channel: a new one does not compile until it is added here.
+    const inputs: { [C in Extract<Channel, `hearings.${string}`>]: ChannelInput<C> } = {
+      'hearings.create': {},
+      'hearings.listMine': {},
+      'hearings.load': { hearingId: hearing.id },
+      'hearings.saveAnswers': { hearingId: hearing.id, formId: 'setup', changes: [{ fieldId: 'victimWishes', value: 'an administrator wrote this', baseRevision: 0 }] },
+      'hearings.approveStatement': { hearingId: hearing.id, textRevision: 1 },
+      'hearings.addAddendum': { hearingId: hearing.id, text: 'an administrator wrote this' },
+      'hearings.close': { hearingId: hearing.id },
+    };
+    const hearingChannels = CHANNEL_NAMES.filter((c) => c.startsWith('hearings.'));
+    expect(Object.keys(inputs).sort()).toEqual([...hearingChannels].sort());
+    await expectRefusals(hearingChannels.map((channel) => ['admin-window', channel, inputs[channel as keyof typeof inputs], 'FORBIDDEN']));
+    // A second administrator, fresh, is refused the same way.
+    await t.ok('admin-window', 'users.create', { ...SECOND_ADMIN });
+    await t.ok('admin2-window', 'session.login', { username: SECOND_ADMIN.username, password: SECOND_ADMIN.password });
+    await expectRefusals(hearingChannels.map((channel) => ['admin2-window', channel, inputs[channel as keyof typeof inputs], 'FORBIDDEN']));
+  });
+
+  it('still lets an officer turned administrator reach nothing of the hearings she took', async () => {
+    const { hearing } = await t.ok('officer-window', 'hearings.create', {});
+    const { user } = await t.ok('admin-window', 'users.update', { userId: officerId(), displayName: PEOPLE.officer.displayName, role: 'administrator', unitId: null });
+    expect(user.role).toBe('administrator');
+    await t.ok('new-admin-window', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password });
+    expect((await errorOf('new-admin-window', 'hearings.load', { hearingId: hearing.id })).code).toBe('FORBIDDEN');
+    expect((await errorOf('new-admin-window', 'hearings.listMine', {})).code).toBe('FORBIDDEN');
+  });
+});
