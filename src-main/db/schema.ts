@@ -56,7 +56,7 @@ export const hearings = sqliteTable(
     /** The owner's unit when the hearing was opened: whose supervisors review it. */
     unitId: text('unit_id').references(() => units.id),
   },
-  (t) => [index('hearings_owner_status_idx').on(t.ownerId, t.status, t.updatedAt), index('hearings_unit_idx').on(t.unitId, t.createdAt)],
+  (t) => [index('hearings_owner_status_idx').on(t.ownerId, t.status, t.updatedAt), index('hearings_unit_idx').on(t.unitId, t.createdAt), index('hearings_created_idx').on(t.createdAt)],
 );
 
 /** Dated, attributed additions to an approved statement; never edited or removed. */
@@ -105,7 +105,15 @@ export const answers = sqliteTable(
       .notNull()
       .references(() => users.id),
   },
-  (t) => [primaryKey({ columns: [t.hearingId, t.formId, t.fieldId] }), index('answers_field_idx').on(t.formId, t.fieldId)],
+  (t) => [
+    primaryKey({ columns: [t.hearingId, t.formId, t.fieldId] }),
+    index('answers_field_idx').on(t.formId, t.fieldId),
+    // The Art. 9 export reads only these answers: this index holds them, so it never decrypts the
+    // pages of every other answer (src-main/services/statistics.ts).
+    index('answers_statistics_idx')
+      .on(t.hearingId, t.formId, t.fieldId, t.valueJson)
+      .where(sql`form_id IN ('facts', 'measures') AND field_id IN ('formsOfViolence', 'residenceBanState', 'contactBanState', 'addressProtectionState', 'alarmState')`),
+  ],
 );
 
 
@@ -170,6 +178,7 @@ export const riskAssessments = sqliteTable(
   },
   (t) => [
     uniqueIndex('risk_hearing_sequence_idx').on(t.hearingId, t.sequence),
+    index('risk_latest_level_idx').on(t.hearingId, t.sequence, t.level).where(sql`latest = 1`),
     // The queue's own order (level first, then the date due), so that a page of it is read
     // straight from an index rather than sorted from every row of the unit.
     index('risk_queue_pending_order_idx').on(t.unitId, t.reviewStatus, sql`${t.level} DESC`, t.nextDueAt),

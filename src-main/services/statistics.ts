@@ -312,16 +312,16 @@ export function createStatisticsService(db: AppDatabase, options: StatisticsServ
    * answers by the primary key; the cost follows the range. `scan`: one pass over the answers
    * table, keeping those of the range; the cost follows the table. Each random page read costs an
    * encrypted page's decryption, so a pass in order wins once the range holds most hearings and
-   * they have few answers each. Measured on the benchmark machine (bench/statistics.ts): about
-   * 31 µs per hearing sought (ten key lookups) against 1.5 µs per answer row scanned. A real
-   * hearing has a hundred answers or more, so in practice a scan is chosen only for a range
-   * covering nearly all of a database of short hearings.
+   * they have few answers each. Measured on the benchmark machine (bench/statistics.ts), with the
+   * covering index answers_statistics_idx (migration 0007): about 12 µs per hearing sought
+   * against 1.4 µs per answer row scanned (31 µs per hearing before that index). A real hearing
+   * has a hundred answers or more, so a scan is chosen only for a database of very short ones.
    */
   function answersAccess(periods: Period[]): 'seek' | 'scan' {
     const inRange = (sqlite.prepare('SELECT count(*) AS n FROM hearings WHERE created_at >= ? AND created_at < ?').get(periods[0]!.start, periods.at(-1)!.end) as { n: number }).n;
     // The largest rowid: the table's size, give or take deleted rows, without counting it.
     const answerRows = (sqlite.prepare('SELECT max(rowid) AS n FROM answers').get() as { n: number | null }).n ?? 0;
-    return answerRows * 1.5 < inRange * 31 ? 'scan' : 'seek';
+    return answerRows * 1.4 < inRange * 12 ? 'scan' : 'seek';
   }
 
   /**

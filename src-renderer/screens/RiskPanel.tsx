@@ -67,7 +67,8 @@ export function RiskPanel({ hearingId, definition, riskAnswers, factsAnswers, di
     const result = await call('risk.submit', {
       hearingId,
       definitionVersion: definition.version,
-      trigger: latest ? 'scheduled' : 'initial',
+      // What called for this assessment: the first, an event since the last one, or its date.
+      trigger: !latest ? 'initial' : (history?.events.find((e) => e.at > latest.createdAt)?.kind ?? 'scheduled'),
       ...(judgement === 'raise' && judgementLevel !== '' ? { raise: { level: judgementLevel, reason } } : {}),
       ...(judgement === 'lower' && judgementLevel !== '' ? { lowering: { level: judgementLevel, reason } } : {}),
     });

@@ -1,0 +1,3 @@
+CREATE INDEX `answers_statistics_idx` ON `answers` (`hearing_id`,`form_id`,`field_id`,`value_json`) WHERE form_id IN ('facts', 'measures') AND field_id IN ('formsOfViolence', 'residenceBanState', 'contactBanState', 'addressProtectionState', 'alarmState');--> statement-breakpoint
+CREATE INDEX `hearings_created_idx` ON `hearings` (`created_at`);--> statement-breakpoint
+CREATE INDEX `risk_latest_level_idx` ON `risk_assessments` (`hearing_id`,`sequence`,`level`) WHERE latest = 1;
