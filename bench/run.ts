@@ -6,7 +6,8 @@
  *  - the renderer's initial JavaScript, gzipped;
  *  - browser-host start to an interactive login screen;
  *  - the Art. 9 statistics export and the supervisor's review queue with 100,000 hearings and
- *    1,000,000 answers (bench/statistics.ts).
+ *    1,000,000 answers (bench/statistics.ts);
+ *  - the evidence import of a 2 GB file against sha256sum, and its peak memory (bench/evidence.ts).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
@@ -19,6 +20,7 @@ import { createAppCore } from '../src-main/app-core';
 import { startBrowserHost } from '../src-main/browser-host/server';
 import { parseConfig } from '../src-main/config';
 import { benchStatistics } from './statistics';
+import { benchEvidence, evidenceLines } from './evidence';
 import { digitalStepAnswers, RISK_VERSION, riskStepAnswers } from '../test/helpers/risk-answers';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -53,6 +55,9 @@ async function main() {
   ] as const) {
     console.log(`${name.padEnd(50)} median ${ms(s.median).padStart(10)}   p99 ${ms(s.p99).padStart(10)}   (n=${s.n})`);
   }
+  // A 2 GB file through the evidence import, against sha256sum in the same run; printed at once too.
+  const evidence = await benchEvidence(ROOT);
+  for (const line of evidenceLines(evidence)) console.log(line);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hd-bench-'));
   const key = randomBytes(32);
   const core = createAppCore({ dataDir, key, migrationsFolder: path.join(ROOT, 'migrations'), config: parseConfig({}) });
@@ -178,6 +183,7 @@ async function main() {
     browserHostStartToLogin: summary(startup),
     largeClosedHearing: largeHearing,
     statisticsExport: statistics,
+    evidenceImport: evidence,
   };
   fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'bench/results/latest.json'), JSON.stringify(results, null, 2));
@@ -196,6 +202,7 @@ async function main() {
   console.log(`${'open closed hearing, 20,000-word statement step'.padEnd(50)} median ${ms(largeHearing.openStatement.median).padStart(10)}   p99 ${ms(largeHearing.openStatement.p99).padStart(10)}   (n=${largeHearing.openStatement.n})`);
   console.log(`${'renderer JS heap, largest seen (all steps)'.padEnd(50)} ${(largeHearing.maxJsHeapBytes / 1024 / 1024).toFixed(1)} MB`);
   console.log(`${'renderer initial JavaScript'.padEnd(50)} ${(jsBytes / 1024).toFixed(1)} KB, gzipped ${(jsGzip / 1024).toFixed(1)} KB`);
+  for (const line of evidenceLines(evidence)) console.log(line);
   console.log('written to bench/results/latest.json');
 }
 

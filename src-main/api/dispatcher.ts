@@ -285,7 +285,8 @@ export function createDispatcher(deps: DispatcherDeps) {
       }
       try {
         const user = authorize('evidence.importFiles', clientId) as UserView;
-        const file = await deps.evidence.importStream(user, parsed.data, source);
+        // Nobody else reads the body: each chunk's memory goes back once it is hashed and sealed.
+        const file = await deps.evidence.importStream(user, { ...parsed.data, releaseChunks: 'sole' }, source);
         return { ok: true, value: contract['evidence.importFiles'].output.parse({ files: [file] }) };
       } catch (error) {
         if (error instanceof AppError) return fail(error);

@@ -56,10 +56,11 @@ export interface IngestOptions {
   /** Last check before the file is kept (the source still as it was); throw to refuse. */
   beforeKeep?: (() => Promise<void>) | undefined;
   /**
-   * The chunks belong to the import alone (its own reads): their memory is given back as soon as
-   * they are hashed and encrypted instead of waiting for the garbage collector.
+   * Whose chunks' memory is given back as soon as they are hashed and encrypted, instead of
+   * waiting for the garbage collector: `owned`, the import's own reads; `sole`, a source nobody
+   * else reads (a request body), and then only chunks that span their memory alone.
    */
-  releaseChunks?: boolean | undefined;
+  releaseChunks?: 'owned' | 'sole' | undefined;
 }
 
 export interface VerifyResult {
@@ -132,7 +133,7 @@ export function createEvidenceStore(options: { dir: string; key: Buffer }) {
         }
         hash.update(chunk);
         const sealed = cipher.update(chunk);
-        if (opts.releaseChunks) releaseMemory(chunk, true);
+        if (opts.releaseChunks) releaseMemory(chunk, opts.releaseChunks === 'owned');
         await writer.push(sealed);
         opts.onProgress?.(bytes);
       }
@@ -180,7 +181,7 @@ export function createEvidenceStore(options: { dir: string; key: Buffer }) {
       const sealed = await ingest(readAhead(handle, READ_CHUNK_BYTES), {
         ...opts,
         expectedSize: opened.size,
-        releaseChunks: true,
+        releaseChunks: 'owned',
         beforeKeep: async () => {
           const now = await handle.stat();
           const byPath = await fs.promises.stat(filePath).catch(() => null);

@@ -25,8 +25,8 @@ export interface FileImportRequest {
   originalName: string;
   /** The announced size (Content-Length): checked against free space first, and against what arrives. */
   expectedSize?: number | undefined;
-  /** For the browser host's request body, which nobody else reads once it is handed over. */
-  releaseChunks?: boolean | undefined;
+  /** `sole` for the browser host's request body, which nobody else reads once it is handed over. */
+  releaseChunks?: 'sole' | undefined;
   onProgress?: ((bytes: number) => void) | undefined;
 }
 

@@ -85,7 +85,7 @@ export function uploadEvidenceFile(
     request.onerror = () => transport('The upload did not reach the application');
     request.onabort = () => transport('The upload was interrupted');
     request.onload = () => {
-      let result: unknown = null;
+      let result: unknown;
       try {
         result = JSON.parse(request.responseText) as unknown;
       } catch {

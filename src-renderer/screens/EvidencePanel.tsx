@@ -161,13 +161,20 @@ function EvidenceItem({ hearingId, item, canEdit, canRecordCustody, onChanged }:
   }
   return (
     <article className="evidence-item" aria-labelledby={`${ids}-title`} data-evidence-item={item.label}>
-      <h4 id={`${ids}-title`}>
-        <span id={`evidence-item-${item.id}`} tabIndex={-1}>
-          {item.label}
-        </span>{' '}
-        · {t(`evidence.type.${item.type}`)}
-        {item.sensitivity !== 'none' ? <span className={`badge sensitivity-${item.sensitivity}`}>{t(`evidence.sensitivity.${item.sensitivity}`)}</span> : null}
-      </h4>
+      <div className="evidence-item-header">
+        <h4 id={`${ids}-title`}>
+          <span id={`evidence-item-${item.id}`} tabIndex={-1}>
+            {item.label}
+          </span>
+          {` · ${t(`evidence.type.${item.type}`)}`}
+          {item.sensitivity !== 'none' ? <span className={`badge sensitivity-${item.sensitivity}`}>{t(`evidence.sensitivity.${item.sensitivity}`)}</span> : null}
+        </h4>
+        {canEdit ? (
+          <button type="button" onClick={() => setEditing(true)} aria-label={t('evidence.editItem', { label: item.label })}>
+            {t('evidence.edit')}
+          </button>
+        ) : null}
+      </div>
       <p className="evidence-description">{item.description}</p>
       <dl className="evidence-details">
         {detail(t('evidence.field.platform'), item.platform)}
@@ -183,14 +190,15 @@ function EvidenceItem({ hearingId, item, canEdit, canRecordCustody, onChanged }:
       </dl>
       {item.sensitivity === 'minor' ? <p className="notice">{t('evidence.minor.stored')}</p> : null}
 
-      <section aria-labelledby={`${ids}-files`}>
-        <h5 id={`${ids}-files`}>{t('evidence.files.title')}</h5>
+      {/* Plain blocks under their headings: every item has these two, and named regions would repeat. */}
+      <div className="evidence-block">
+        <h5>{t('evidence.files.title')}</h5>
         {item.files.length === 0 ? <p className="muted">{t('evidence.files.none')}</p> : <FileTable hearingId={hearingId} files={item.files} />}
         {canEdit && item.sensitivity !== 'minor' ? <FileImport hearingId={hearingId} item={item} onImported={onChanged} /> : null}
-      </section>
+      </div>
 
-      <section aria-labelledby={`${ids}-custody`}>
-        <h5 id={`${ids}-custody`}>{t('evidence.custody.title')}</h5>
+      <div className="evidence-block">
+        <h5>{t('evidence.custody.title')}</h5>
         {item.custody.length === 0 ? <p className="muted">{t('evidence.custody.none')}</p> : null}
         <ul className="custody-events">
           {item.custody.map((c) => (
@@ -201,15 +209,7 @@ function EvidenceItem({ hearingId, item, canEdit, canRecordCustody, onChanged }:
           ))}
         </ul>
         {canRecordCustody ? <CustodyForm hearingId={hearingId} item={item} onRecorded={onChanged} /> : null}
-      </section>
-
-      {canEdit ? (
-        <div className="actions">
-          <button type="button" onClick={() => setEditing(true)} aria-label={t('evidence.editItem', { label: item.label })}>
-            {t('evidence.edit')}
-          </button>
-        </div>
-      ) : null}
+      </div>
     </article>
   );
 }
@@ -223,41 +223,27 @@ function FileTable({ hearingId, files }: { hearingId: string; files: EvidenceFil
     setChecks((c) => ({ ...c, [fileId]: result.ok ? (result.value.ok ? 'ok' : (result.value.problem ?? 'altered')) : 'failed' }));
   }
   return (
-    <div className="table-scroll">
-      <table className="list evidence-files">
-        <thead>
-          <tr>
-            <th scope="col">{t('evidence.files.name')}</th>
-            <th scope="col">{t('evidence.files.size')}</th>
-            <th scope="col">SHA-256</th>
-            <th scope="col">{t('evidence.files.imported')}</th>
-            <th scope="col">{t('evidence.files.check')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {files.map((f) => (
-            <tr key={f.id} data-file-name={f.originalName}>
-              <td className="file-name">{f.originalName}</td>
-              <td className="file-size">{sizeText(f.size, i18n.language, t)}</td>
-              <td>
-                <code className="sha256" translate="no" data-sha256={f.sha256}>
-                  {f.sha256}
-                </code>
-              </td>
-              <td>{t('evidence.files.importedBy', { time: formatDateTime(f.importedAt, i18n.language), name: f.importedByName })}</td>
-              <td>
-                <button type="button" onClick={() => void verify(f.id)} disabled={checks[f.id] === 'checking'} aria-label={t('evidence.files.verifyFile', { name: f.originalName })}>
-                  {t('evidence.files.verify')}
-                </button>
-                <span role="status" className={checks[f.id] === 'ok' ? 'success' : checks[f.id] && checks[f.id] !== 'checking' ? 'field-error' : undefined}>
-                  {checks[f.id] ? ` ${t(`evidence.files.result.${checks[f.id]}`)}` : ''}
-                </span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ul className="evidence-files">
+      {files.map((f) => (
+        <li key={f.id} data-file-name={f.originalName}>
+          <p className="file-line">
+            <strong className="file-name">{f.originalName}</strong> · <span className="file-size">{sizeText(f.size, i18n.language, t)}</span> ·{' '}
+            <span className="muted">{t('evidence.files.importedBy', { time: formatDateTime(f.importedAt, i18n.language), name: f.importedByName })}</span>
+          </p>
+          <p className="file-line">
+            <span className="sha256-label">SHA-256</span> <code className="sha256" translate="no" data-sha256={f.sha256}>{f.sha256}</code>
+          </p>
+          <p className="file-line">
+            <button type="button" className="small" onClick={() => void verify(f.id)} disabled={checks[f.id] === 'checking'} aria-label={t('evidence.files.verifyFile', { name: f.originalName })}>
+              {t('evidence.files.verify')}
+            </button>{' '}
+            <span role="status" className={checks[f.id] === 'ok' ? 'success' : checks[f.id] && checks[f.id] !== 'checking' ? 'field-error' : undefined}>
+              {checks[f.id] ? t(`evidence.files.result.${checks[f.id]}`) : ''}
+            </span>
+          </p>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -481,13 +467,18 @@ const CASE_FIELDS = [
 function EvidenceItemForm({ hearingId, item, onDone }: { hearingId: string; item: EvidenceItemView | null; onDone: (savedId: string | null, uploadError?: ApiError) => void }) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(item));
+  const [initial] = useState<Draft>(() => draftOf(item));
+  const [draft, setDraft] = useState<Draft>(initial);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [files, setFiles] = useState<File[]>([]);
   const [progress, setProgress] = useState<{ name: string; sent: number; total: number } | null>(null);
   const [saving, setSaving] = useState(false);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    // A problem goes once its field is changed; the others stay until the next attempt.
+    setProblems(({ [key]: _fixed, ...rest }) => rest);
+  };
   const capturedAt = fromLocalInput(draft.capturedAt);
   const minor = draft.sensitivity === 'minor';
 
@@ -500,7 +491,8 @@ function EvidenceItemForm({ hearingId, item, onDone }: { hearingId: string; item
       url: draft.url.trim(),
       eventTime: draft.eventTime,
       eventTimeZone: draft.eventTimeZone,
-      capturedAt: draft.capturedAt === '' ? null : (capturedAt ?? -1),
+      // Untouched: the time already stored (to the millisecond), or for a new item the moment main records it.
+      capturedAt: draft.capturedAt === initial.capturedAt ? (item?.capturedAt ?? null) : draft.capturedAt === '' ? null : (capturedAt ?? -1),
       captureMethod: draft.captureMethod,
       toolVersion: draft.toolVersion,
       originalLocation: draft.originalLocation,

@@ -109,9 +109,10 @@ describe('the hearing steps', () => {
     const values: Record<string, unknown> = {};
     const editable: string[] = [];
     for (let i = 0; i < (await links.count()); i++) {
+      // The step's title, as the step list names it, in the language on screen.
+      const title = ((await links.nth(i).textContent()) ?? '').trim();
       await links.nth(i).click();
-      const title = (await page.locator('#step-title').textContent()) ?? '';
-      await page.getByRole('heading', { name: title, exact: true }).waitFor();
+      await page.locator('#step-title').getByText(title, { exact: true }).waitFor();
       titles.push(title);
       const recorded = await page.locator('.step-form [data-value]').evaluateAll((rows) => rows.map((row) => ({ name: row.getAttribute('data-field') ?? '', value: row.getAttribute('data-value') })));
       const controls = await page.locator('.step-form :is(input, select, textarea)').evaluateAll((elements) =>

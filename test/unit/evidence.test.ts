@@ -119,6 +119,7 @@ async function errorOf(client: string, channel: string, input: unknown) {
 async function upload(itemId: string, source: Readable, expectedSize: number, client = 'officer-window', name = 'export.zip') {
   const envelope = await t.core.dispatcher.importFile(client, { hearingId, itemId, originalName: name, expectedSize }, source);
   // A refused import leaves the source to its owner (the browser host drains the request).
+  source.on('error', () => {});
   source.destroy();
   return envelope;
 }
@@ -515,11 +516,12 @@ describe('where files come from', () => {
       expect(JSON.parse(sent.body)).toMatchObject({ ok: true, value: { files: [{ originalName: 'export.zip', size: 10 * MiB, sha256: sha256sum(file) }] } });
 
       // The same refusals as /api/invoke, and a length that must be announced.
-      expect((await request(target, { method: 'POST', headers: { ...headers, cookie: 'hd_token=guess' }, body: 'x' })).status).toBe(403);
-      expect((await request(target, { method: 'POST', headers: { ...headers, origin: 'http://attacker.example' }, body: 'x' })).status).toBe(403);
-      expect((await request(target, { method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: 'x' })).status).toBe(415);
-      expect((await request(target, { method: 'GET', headers })).status).toBe(405);
-      const { 'content-length': _length, ...chunked } = headers;
+      const small = { ...headers, 'content-length': '1' };
+      expect((await request(target, { method: 'POST', headers: { ...small, cookie: 'hd_token=guess' }, body: 'x' })).status).toBe(403);
+      expect((await request(target, { method: 'POST', headers: { ...small, origin: 'http://attacker.example' }, body: 'x' })).status).toBe(403);
+      expect((await request(target, { method: 'POST', headers: { ...small, 'content-type': 'text/plain' }, body: 'x' })).status).toBe(415);
+      expect((await request(target, { method: 'GET', headers: { cookie, origin } })).status).toBe(405);
+      const chunked = Object.fromEntries(Object.entries(headers).filter(([name]) => name !== 'content-length'));
       expect((await request(target, { method: 'POST', headers: { ...chunked, 'transfer-encoding': 'chunked' }, body: Readable.from([Buffer.from('abc')]) })).status).toBe(411);
       // Another tab has no session; an early refusal still answers while the body is on its way.
       const other = await request(target, { method: 'POST', headers: { ...headers, 'x-hearing-desk-client': 'tab-2' }, body: fs.createReadStream(file) });
@@ -556,7 +558,7 @@ describe('the officer catalogs', () => {
 
 function request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string | Readable } = {}) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+    const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers, agent: false }, (res) => {
       let body = '';
       res.on('data', (c: Buffer) => (body += c.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
