@@ -14,6 +14,7 @@
  * pipeline itself (read, hash, encrypt, write) from the disk.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import { randomBytes, randomFillSync } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,6 +30,8 @@ const OFFICER = { username: 'bench.evidence', displayName: 'Bench Evidence', pas
 interface ChildJob {
   /** Extra options for the child's Node (a V8 setting), none normally. */
   nodeArgs?: string[];
+  /** The repository, for the migrations: the child runs from a bundle elsewhere. */
+  root: string;
   dataDir: string;
   keyHex: string;
   file: string;
@@ -116,15 +119,36 @@ async function prepareDataDir(root: string, dataDir: string): Promise<Omit<Child
       hearingId: hearing.id,
       item: { type: 'file', description: 'Benchmark video (random bytes)', sensitivity: 'none', captureMethod: 'bench', relatedPrompts: [] },
     })) as { item: { id: string } };
-    return { dataDir, keyHex: key.toString('hex'), hearingId: hearing.id, itemId: item.id };
+    return { root, dataDir, keyHex: key.toString('hex'), hearingId: hearing.id, itemId: item.id };
   } finally {
     core.close();
   }
 }
 
+let bundled: string | null = null;
+function bundleChild(root: string): string {
+  if (bundled) return bundled;
+  const outfile = path.join(root, '.vite', 'bench', 'evidence-child.mjs');
+  buildSync({
+    entryPoints: [path.join(root, 'bench', 'evidence.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile,
+    // Native and test-only packages stay where npm put them.
+    external: ['better-sqlite3', 'playwright-core', 'electron'],
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  bundled = outfile;
+  return outfile;
+}
+
 function runChild(root: string, job: ChildJob): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(job.nodeArgs ?? []), '--import', 'tsx', path.join(root, 'bench', 'evidence.ts')], {
+    // The child runs this file bundled into plain JavaScript, as the app's main process runs its
+    // own bundle: under tsx, the TypeScript compiler alone would hold some 100 MB of the peak.
+    const child = spawn(process.execPath, [...(job.nodeArgs ?? []), bundleChild(root)], {
       cwd: root,
       env: { ...process.env, HD_EVIDENCE_BENCH_CHILD: JSON.stringify(job) },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -145,7 +169,7 @@ async function childMain(job: ChildJob): Promise<void> {
   const core = createAppCore({
     dataDir: job.dataDir,
     key: Buffer.from(job.keyHex, 'hex'),
-    migrationsFolder: path.resolve(import.meta.dirname, '..', 'migrations'),
+    migrationsFolder: path.join(job.root, 'migrations'),
     config: parseConfig({}),
     chooseFiles: async () => [job.file],
   });
@@ -206,9 +230,6 @@ export async function benchEvidence(root: string, bytes = Number(process.env.HD_
   const ram = fs.existsSync('/dev/shm') ? fs.mkdtempSync(path.join('/dev/shm', 'hd-bench-evidence-')) : null;
   if (ram) {
     stores.push({ store: 'RAM file system (/dev/shm)', base: ram });
-    // Most of the process's memory is V8's young generation, sized for this 24 GB machine while
-    // the app's modules load (drizzle-orm alone); the same import with it capped shows that.
-    stores.push({ store: 'RAM fs, V8 --max-semi-space-size=2', base: ram, nodeArgs: ['--max-semi-space-size=2'] });
   }
   try {
     const file = path.join(work, 'video.bin');
