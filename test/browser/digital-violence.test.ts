@@ -2,28 +2,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-core';
 import { launchChromium, startHost, type RunningHost } from './harness';
-import { answerDigitalStep, answerRiskStep, expectAccessible, firstRun, signIn } from './scenario';
+import { answerDigitalStep, answerRiskStep, callApi, expectAccessible, firstRun, switchUser } from './scenario';
 
 /** Invented people. */
-const OFFICER = { username: 'd.officer', displayName: 'Dana Fictive', password: 'digital officer passphrase', role: 'officer' };
+const OFFICER = { username: 'd.officer', displayName: 'Dana Fictive', password: 'digital officer passphrase', role: 'officer' as const };
 
 describe('digital violence, asked in every hearing', () => {
   let browser: Browser;
   let host: RunningHost;
   let page: Page;
 
-  const api = (channel: string, input: object) =>
-    page.evaluate(
-      async ([c, i]) => {
-        const response = await fetch('/api/invoke', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Hearing-Desk-Client': sessionStorage.getItem('hearing-desk.client-id') ?? '' },
-          body: JSON.stringify({ channel: c, input: i }),
-        });
-        return (await response.json()) as { ok: boolean; value?: { unit?: { id: string } } };
-      },
-      [channel, input] as const,
-    );
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -32,10 +20,9 @@ describe('digital violence, asked in every hearing', () => {
     await page.goto(host.url);
     await firstRun(page);
     // The account is made through the administrator's API (the accounts screen has its own test).
-    const unitId = (await api('units.save', { name: 'Brigade fictive' })).value!.unit!.id;
-    expect((await api('users.create', { ...OFFICER, unitId })).ok).toBe(true);
-    await page.getByRole('button', { name: 'Se déconnecter' }).click();
-    await signIn(page, { ...OFFICER });
+    const unitId = (await callApi(page, 'units.save', { name: 'Brigade fictive' })).value!.unit!.id;
+    expect((await callApi(page, 'users.create', { ...OFFICER, unitId })).ok).toBe(true);
+    await switchUser(page, OFFICER);
     await page.getByRole('button', { name: 'Nouvelle audition' }).click();
     await page.getByRole('heading', { name: 'Préparation' }).waitFor();
   });

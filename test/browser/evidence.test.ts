@@ -7,11 +7,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-core';
 import { launchChromium, startHost, type RunningHost } from './harness';
-import { expectAccessible, firstRun, signIn } from './scenario';
+import { callApi, expectAccessible, firstRun, switchUser } from './scenario';
 
 /** Invented people and unit. */
 const UNIT = 'Brigade Ouest (fictive)';
-const OFFICER = { username: 'w.officer', displayName: 'Wendy Fictive', password: 'west officer passphrase', role: 'officer' };
+const OFFICER = { username: 'w.officer', displayName: 'Wendy Fictive', password: 'west officer passphrase', role: 'officer' as const };
 const MiB = 1024 * 1024;
 
 /** A small real PNG (a 32×16 gradient), so the screenshot is what an officer would import. */
@@ -47,18 +47,6 @@ describe('the evidence register in the digital-violence step', () => {
   let export10: string;
   let hearingId = '';
 
-  const api = (channel: string, input: object) =>
-    page.evaluate(
-      async ([c, i]) => {
-        const response = await fetch('/api/invoke', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Hearing-Desk-Client': sessionStorage.getItem('hearing-desk.client-id') ?? '' },
-          body: JSON.stringify({ channel: c, input: i }),
-        });
-        return (await response.json()) as { ok: boolean; value?: Record<string, unknown>; error?: { code: string } };
-      },
-      [channel, input] as const,
-    );
 
   beforeAll(async () => {
     files = tempDir('hd-evidence-upload-');
@@ -73,11 +61,9 @@ describe('the evidence register in the digital-violence step', () => {
     page = await (await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 900 } })).newPage();
     await page.goto(host.url);
     await firstRun(page);
-    const unit = (await api('units.save', { name: UNIT })).value!['unit'] as { id: string };
-    expect((await api('users.create', { ...OFFICER, unitId: unit.id })).ok).toBe(true);
-    await page.getByRole('button', { name: 'Se déconnecter' }).click();
-    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
-    await signIn(page, { ...OFFICER });
+    const unit = (await callApi(page, 'units.save', { name: UNIT })).value!['unit'] as { id: string };
+    expect((await callApi(page, 'users.create', { ...OFFICER, unitId: unit.id })).ok).toBe(true);
+    await switchUser(page, OFFICER);
     await page.getByRole('button', { name: 'Nouvelle audition' }).click();
     await page.getByRole('heading', { name: 'Préparation' }).waitFor();
     hearingId = /#\/hearing\/([0-9a-f-]{36})/.exec(page.url())![1]!;
@@ -135,7 +121,7 @@ describe('the evidence register in the digital-violence step', () => {
     // The manifest hash on screen is main's, and it changed with the two items.
     const shown = await panel().locator('.manifest-hash').textContent();
     expect(shown).not.toBe(emptyManifest);
-    const listed = await api('evidence.list', { hearingId });
+    const listed = await callApi(page, 'evidence.list', { hearingId });
     expect((listed.value!['manifest'] as { sha256: string }).sha256).toBe(shown);
     expect(await page.locator('[data-manifest-sha256]').getAttribute('data-manifest-sha256')).toBe(shown);
 
@@ -166,14 +152,14 @@ describe('the evidence register in the digital-violence step', () => {
   });
 
   it('corrects an item without touching what was not changed', async () => {
-    const before = (await api('evidence.list', { hearingId })).value!['items'] as { capturedAt: number; platform: string; revision: number }[];
+    const before = (await callApi(page, 'evidence.list', { hearingId })).value!['items'] as { capturedAt: number; platform: string; revision: number }[];
     const manifest = await panel().locator('.manifest-hash').textContent();
     const first = page.locator('[data-evidence-item="EV-0001"]');
     await first.getByRole('button', { name: 'Corriger EV-0001' }).click();
     await form().getByLabel('Plateforme ou service').fill('WhatsApp Business');
     await form().getByRole('button', { name: 'Enregistrer la correction' }).click();
     await first.getByText('WhatsApp Business').waitFor();
-    const after = (await api('evidence.list', { hearingId })).value!['items'] as typeof before;
+    const after = (await callApi(page, 'evidence.list', { hearingId })).value!['items'] as typeof before;
     expect(after[0]).toMatchObject({ capturedAt: before[0]!.capturedAt, platform: 'WhatsApp Business', revision: before[0]!.revision + 1 });
     expect(await panel().locator('.manifest-hash').textContent()).not.toBe(manifest);
   });

@@ -5,14 +5,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-core';
 import { launchChromium, startHost, type RunningHost } from './harness';
-import { answerDigitalStep, answerRiskStep, expectAccessible, firstRun, signIn } from './scenario';
+import { answerDigitalStep, answerRiskStep, callApi, expectAccessible, firstRun, switchUser } from './scenario';
 
 /** Invented people and units. */
 const UNIT_NORTH = 'Brigade Nord (fictive)';
 const UNIT_SOUTH = 'Brigade Sud (fictive)';
-const OFFICER = { username: 'n.officer', displayName: 'Nora Fictive', password: 'north officer passphrase', role: 'officer' };
-const SUPERVISOR = { username: 'n.supervisor', displayName: 'Sven Verzonnen', password: 'north supervisor passphrase', role: 'supervisor' };
-const FAR_OFFICER = { username: 's.officer', displayName: 'Sacha Imaginaire', password: 'south officer passphrase', role: 'officer' };
+const OFFICER = { username: 'n.officer', displayName: 'Nora Fictive', password: 'north officer passphrase', role: 'officer' as const };
+const SUPERVISOR = { username: 'n.supervisor', displayName: 'Sven Verzonnen', password: 'north supervisor passphrase', role: 'supervisor' as const };
+const FAR_OFFICER = { username: 's.officer', displayName: 'Sacha Imaginaire', password: 'south officer passphrase', role: 'officer' as const };
 const VICTIM_SURNAME = 'Inventanom';
 
 describe('the Art. 16 risk tool and the supervisor review', () => {
@@ -22,25 +22,7 @@ describe('the Art. 16 risk tool and the supervisor review', () => {
   let dataDir: string;
   let hearingUrl = '';
 
-  /** The real API over the browser host's transport, as the signed-in window. */
-  const api = (channel: string, input: object) =>
-    page.evaluate(
-      async ([c, i]) => {
-        const response = await fetch('/api/invoke', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Hearing-Desk-Client': sessionStorage.getItem('hearing-desk.client-id') ?? '' },
-          body: JSON.stringify({ channel: c, input: i }),
-        });
-        return (await response.json()) as { ok: boolean; value?: { unit?: { id: string } }; error?: { code: string } };
-      },
-      [channel, input] as const,
-    );
 
-  async function signOutAndIn(who: { username: string; password: string }) {
-    await page.getByRole('button', { name: 'Se déconnecter' }).click();
-    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
-    await signIn(page, { ...who, displayName: '' });
-  }
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -50,12 +32,12 @@ describe('the Art. 16 risk tool and the supervisor review', () => {
     await page.goto(host.url);
     await firstRun(page);
     // Accounts are created through the administrator's API (the accounts screen has its own test).
-    const north = (await api('units.save', { name: UNIT_NORTH })).value!.unit!.id;
-    const south = (await api('units.save', { name: UNIT_SOUTH })).value!.unit!.id;
+    const north = (await callApi(page, 'units.save', { name: UNIT_NORTH })).value!.unit!.id;
+    const south = (await callApi(page, 'units.save', { name: UNIT_SOUTH })).value!.unit!.id;
     for (const [who, unitId] of [[OFFICER, north], [SUPERVISOR, north], [FAR_OFFICER, south]] as const) {
-      expect((await api('users.create', { ...who, unitId })).ok).toBe(true);
+      expect((await callApi(page, 'users.create', { ...who, unitId })).ok).toBe(true);
     }
-    await signOutAndIn(OFFICER);
+    await switchUser(page, OFFICER);
   });
   afterAll(async () => {
     await browser?.close();
@@ -96,7 +78,7 @@ describe('the Art. 16 risk tool and the supervisor review', () => {
   });
 
   it('the supervisor of the unit sees it in the queue without the victim’s name, opens it (audited) and approves', async () => {
-    await signOutAndIn(SUPERVISOR);
+    await switchUser(page, SUPERVISOR);
     await page.getByRole('link', { name: 'File de relecture' }).click();
     await page.getByRole('heading', { name: 'File de relecture' }).waitFor();
     const row = page.locator('tr[data-level="3"]');
@@ -115,7 +97,7 @@ describe('the Art. 16 risk tool and the supervisor review', () => {
   });
 
   it('an officer of another unit gets an access error, not the data', async () => {
-    await signOutAndIn(FAR_OFFICER);
+    await switchUser(page, FAR_OFFICER);
     await page.getByRole('heading', { name: 'Mes auditions' }).waitFor();
     await page.goto(hearingUrl);
     await page.getByText("Vous n'avez pas accès à cet élément.").waitFor();

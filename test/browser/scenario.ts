@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { ApiError, Channel, ChannelInput, ChannelOutput } from '../../src-main/api/contract';
 
 /** Invented people; the same in every host. */
 export const ADMIN = { username: 'admin.zone', displayName: 'Alex Admin', password: 'admin passphrase 2026' };
@@ -179,4 +180,30 @@ export async function answerDigitalStep(page: Page, answers: Record<string, 'yes
     await page.locator(`input[name="${name}"][value="${answers[id] ?? 'no'}"]`).check();
   }
   await waitForSaved(page);
+}
+
+/**
+ * The real API over the browser host's transport, as the signed-in window: for setting up what a
+ * test is not about (accounts, units), the screens for those having tests of their own.
+ */
+export async function callApi<C extends Channel>(page: Page, channel: C, input: ChannelInput<C>): Promise<{ ok: boolean; value?: ChannelOutput<C>; error?: ApiError }> {
+  const reply: unknown = await page.evaluate(
+    async ([c, i]) => {
+      const response = await fetch('/api/invoke', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Hearing-Desk-Client': sessionStorage.getItem('hearing-desk.client-id') ?? '' },
+        body: JSON.stringify({ channel: c, input: i }),
+      });
+      return (await response.json()) as unknown;
+    },
+    [channel as string, input as object] as const,
+  );
+  return reply as { ok: boolean; value?: ChannelOutput<C>; error?: ApiError };
+}
+
+/** Signs out of the window and in as someone else. */
+export async function switchUser(page: Page, who: { username: string; password: string }): Promise<void> {
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+  await signIn(page, { ...who, displayName: '' });
 }

@@ -3,12 +3,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-core';
 import { launchChromium, startHost, type RunningHost } from './harness';
-import { expectAccessible, firstRun, signIn } from './scenario';
+import { callApi, expectAccessible, firstRun, switchUser } from './scenario';
 
 /** Invented people and unit. */
 const UNIT = 'Brigade Statistique (fictive)';
-const OFFICER = { username: 'st.officer', displayName: 'Olga Fictive', password: 'statistics officer passphrase', role: 'officer' };
-const SUPERVISOR = { username: 'st.supervisor', displayName: 'Simon Verzonnen', password: 'statistics supervisor passphrase', role: 'supervisor' };
+const OFFICER = { username: 'st.officer', displayName: 'Olga Fictive', password: 'statistics officer passphrase', role: 'officer' as const };
+const SUPERVISOR = { username: 'st.supervisor', displayName: 'Simon Verzonnen', password: 'statistics supervisor passphrase', role: 'supervisor' as const };
 const VICTIM_SURNAME = 'Nomdinventaire';
 const HEARINGS = 6;
 
@@ -22,25 +22,7 @@ describe('the Art. 9 statistics screen', () => {
   let host: RunningHost;
   let page: Page;
 
-  /** The real API over the browser host's transport, as the signed-in window. */
-  const api = (channel: string, input: object) =>
-    page.evaluate(
-      async ([c, i]) => {
-        const response = await fetch('/api/invoke', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Hearing-Desk-Client': sessionStorage.getItem('hearing-desk.client-id') ?? '' },
-          body: JSON.stringify({ channel: c, input: i }),
-        });
-        return (await response.json()) as { ok: boolean; value?: { unit?: { id: string }; hearing?: { id: string } }; error?: { code: string } };
-      },
-      [channel, input] as const,
-    );
 
-  async function signOutAndIn(who: { username: string; password: string }) {
-    await page.getByRole('button', { name: 'Se déconnecter' }).click();
-    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
-    await signIn(page, { ...who, displayName: '' });
-  }
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -49,14 +31,14 @@ describe('the Art. 9 statistics screen', () => {
     await page.goto(host.url);
     await firstRun(page);
     // Accounts and hearings through the API (their own screens have their own tests).
-    const unitId = (await api('units.save', { name: UNIT })).value!.unit!.id;
-    for (const who of [OFFICER, SUPERVISOR]) expect((await api('users.create', { ...who, unitId })).ok).toBe(true);
-    await signOutAndIn(OFFICER);
+    const unitId = (await callApi(page, 'units.save', { name: UNIT })).value!.unit!.id;
+    for (const who of [OFFICER, SUPERVISOR]) expect((await callApi(page, 'users.create', { ...who, unitId })).ok).toBe(true);
+    await switchUser(page, OFFICER);
     await page.getByRole('heading', { name: 'Mes auditions' }).waitFor();
     for (let i = 0; i < HEARINGS; i++) {
-      const hearingId = (await api('hearings.create', {})).value!.hearing!.id;
+      const hearingId = (await callApi(page, 'hearings.create', {})).value!.hearing!.id;
       const save = async (formId: string, values: Record<string, unknown>) =>
-        expect((await api('hearings.saveAnswers', { hearingId, formId, changes: Object.entries(values).map(([fieldId, value]) => ({ fieldId, value, baseRevision: 0 })) })).ok).toBe(true);
+        expect((await callApi(page, 'hearings.saveAnswers', { hearingId, formId, changes: Object.entries(values).map(([fieldId, value]) => ({ fieldId, value: value as never, baseRevision: 0 })) })).ok).toBe(true);
       await save('people', { victimSurname: VICTIM_SURNAME });
       await save('facts', { formsOfViolence: i < 5 ? ['physical', 'psychological'] : ['economic'] });
       await save('measures', { residenceBanState: i < 5 ? 'granted' : 'requested' });
@@ -72,11 +54,11 @@ describe('the Art. 9 statistics screen', () => {
     await page.goto(`${new URL(host.url).origin}/#/statistics`);
     await page.getByRole('heading', { name: 'Mes auditions' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Statistiques (art. 9)' }).count()).toBe(0);
-    expect((await api('statistics.export', { from: '2026-01-01', to: '2026-12-31', granularity: 'month' })).error?.code).toBe('FORBIDDEN');
+    expect((await callApi(page, 'statistics.export', { from: '2026-01-01', to: '2026-12-31', granularity: 'month' })).error?.code).toBe('FORBIDDEN');
   });
 
   it('shows a supervisor the counts by month, small ones hidden, and saves them as CSV', async () => {
-    await signOutAndIn(SUPERVISOR);
+    await switchUser(page, SUPERVISOR);
     await page.getByRole('navigation').getByRole('link', { name: 'Statistiques (art. 9)' }).click();
     await page.getByRole('heading', { name: 'Statistiques (art. 9)', level: 1 }).waitFor();
     await expectAccessible(page, 'statistics form');
@@ -139,7 +121,7 @@ describe('the Art. 9 statistics screen', () => {
   });
 
   it('is offered to the administrator beside the accounts and the directory', async () => {
-    await signOutAndIn({ username: 'admin.zone', password: 'admin passphrase 2026' });
+    await switchUser(page, { username: 'admin.zone', password: 'admin passphrase 2026' });
     const nav = page.getByRole('navigation');
     await nav.getByRole('link', { name: 'Comptes' }).waitFor();
     await nav.getByRole('link', { name: 'Statistiques (art. 9)' }).click();
