@@ -1,46 +1,93 @@
 import { z } from 'zod';
-import de from './catalogs/victim/de.json';
-import en from './catalogs/victim/en.json';
-import fr from './catalogs/victim/fr.json';
-import nl from './catalogs/victim/nl.json';
+import english from './catalogs/victim/en.json';
 
 /**
- * What the victim reads: her rights (and, with the victim's copy, the rest of her paper), one
- * file per language. Each file says how far its translation can be trusted. Adding a language
- * is adding a file here.
+ * What the victim reads: her rights in the hearing, and her copy of the complaint. One JSON file
+ * per language in `forms/catalogs/victim/`, read by main at start-up (adding a language is
+ * adding a file; a new script also needs its font in `forms/catalogs/fonts.json`). English is
+ * the source: every other catalog must have exactly its keys, and keep its `{{placeholders}}`.
  */
-export const victimCatalogSchema = z
+
+export const TRANSLATION_STATUSES = ['machine', 'reviewed', 'sworn'] as const;
+export type TranslationStatus = (typeof TRANSLATION_STATUSES)[number];
+
+const metaSchema = z
   .object({
-    meta: z
-      .object({
-        language: z.string().regex(/^[a-z]{2,3}$/),
-        /** The language's own name for itself, shown to her. */
-        name: z.string().min(1),
-        status: z.enum(['draft', 'machine', 'reviewed', 'sworn']),
-        translatedBy: z.string().min(1),
-        date: z.iso.date(),
-      })
-      .strict(),
-    rights: z.record(z.string(), z.string().min(1)),
+    language: z.string().regex(/^[a-z]{2,3}$/),
+    /** The language's own name for itself, shown to her. */
+    name: z.string().min(1),
+    direction: z.enum(['ltr', 'rtl']),
+    status: z.enum(TRANSLATION_STATUSES),
+    translatedBy: z.string().min(1),
+    /** Who reviewed (or swore) the translation, and when; null while nobody has. */
+    reviewedBy: z.string().min(1).nullable(),
+    reviewedOn: z.iso.date().nullable(),
+    date: z.iso.date(),
   })
-  .strict();
+  .strict()
+  .refine((m) => m.status === 'machine' || (m.reviewedBy !== null && m.reviewedOn !== null), {
+    error: 'a reviewed or sworn catalog names its reviewer and the date',
+    path: ['reviewedBy'],
+  });
 
-export type VictimCatalog = z.output<typeof victimCatalogSchema>;
+type Shape = { [key: string]: string | Shape };
 
-const CATALOGS: VictimCatalog[] = [fr, nl, de, en].map((c) => victimCatalogSchema.parse(c));
-
-export function victimCatalog(language: string): VictimCatalog | undefined {
-  return CATALOGS.find((c) => c.meta.language === language);
+/** The same nesting and keys as the English catalog, each text non-empty. */
+function textsLike(shape: Shape): z.ZodType<Shape> {
+  const entries = Object.entries(shape).map(([key, value]) => [key, typeof value === 'string' ? z.string().trim().min(1) : textsLike(value)] as const);
+  return z.object(Object.fromEntries(entries)).strict() as unknown as z.ZodType<Shape>;
 }
 
-export function victimCatalogLanguages(): string[] {
-  return CATALOGS.map((c) => c.meta.language);
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the meta is checked by its own schema
+const { meta: _englishMeta, ...englishTexts } = english;
+
+export const victimCatalogSchema = z.object({ meta: metaSchema, ...(textsLike(englishTexts as Shape) as unknown as z.ZodObject).shape }).strict();
+
+export type VictimCatalogMeta = z.output<typeof metaSchema>;
+export type VictimTexts = typeof englishTexts;
+export type VictimCatalog = { meta: VictimCatalogMeta } & VictimTexts;
+
+/** Every text key, dotted (`rights.interpreter`), in the English catalog's order. */
+export function victimTextKeys(node: Shape = englishTexts as Shape, prefix = ''): string[] {
+  return Object.entries(node).flatMap(([key, value]) => (typeof value === 'string' ? [`${prefix}${key}`] : victimTextKeys(value, `${prefix}${key}.`)));
 }
 
-/** `rights.interpreter` in `language`, or undefined when that language has no text for it. */
-export function victimText(language: string, key: string): string | undefined {
-  const [section, name] = key.split('.');
-  const catalog = victimCatalog(language);
-  if (!catalog || section !== 'rights' || !name) return undefined;
-  return catalog.rights[name];
+/** The text at a dotted key of a catalog (victim or officer), or undefined. */
+export function textAt(catalog: unknown, key: string): string | undefined {
+  let node: unknown = catalog;
+  for (const part of key.split('.')) {
+    if (part === 'meta' || typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+export function victimText(catalog: VictimCatalog | undefined, key: string): string | undefined {
+  return textAt(catalog, key);
+}
+
+/** `{{name}}` placeholders filled in; an unknown placeholder stays visible rather than vanishing. */
+export function fillPlaceholders(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** The placeholders a text uses, sorted: a translation must keep the English ones. */
+export function placeholdersOf(text: string): string[] {
+  return [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort();
+}
+
+/**
+ * Parses one catalog file: the schema, and the English placeholders kept in every text. Returns
+ * the reasons it is refused, so the administrator's view can say which file is broken and why.
+ */
+export function parseVictimCatalog(raw: unknown): { ok: true; catalog: VictimCatalog } | { ok: false; problems: string[] } {
+  const parsed = victimCatalogSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+  const catalog = parsed.data as unknown as VictimCatalog;
+  const problems = victimTextKeys().flatMap((key) => {
+    const source = placeholdersOf(victimText(english as unknown as VictimCatalog, key)!);
+    const translated = placeholdersOf(victimText(catalog, key)!);
+    return source.join() === translated.join() ? [] : [`${key}: placeholders ${translated.join(', ') || 'none'} instead of ${source.join(', ')}`];
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, catalog };
 }

@@ -10,8 +10,10 @@ import { OFFICER_UI_LANGUAGES } from '../../forms/languages';
 import { buildRegistry, formRegistry } from '../../forms/registry';
 import { riskRegistry } from '../../forms/risk/registry';
 import { LOWERING_STATUSES, RISK_EVENT_KINDS, RISK_LEVELS, RISK_REVIEW_STATUSES, RISK_SOURCES } from '../../forms/risk/risk-definition';
-import { victimCatalog, victimCatalogLanguages, victimCatalogSchema, victimText } from '../../forms/victim-catalogs';
-import { openTestCore, seedAccounts, type TestCore } from '../helpers/temp-core';
+import { TRANSLATION_STATUSES, victimText, victimTextKeys, type VictimCatalog } from '../../forms/victim-catalogs';
+import { VICTIM_LANGUAGES } from '../../forms/languages';
+import { loadVictimCatalogs } from '../../src-main/documents/victim-catalog-store';
+import { ASSETS, openTestCore, seedAccounts, tempDir, type TestCore } from '../helpers/temp-core';
 
 const CATALOG_DIR = path.resolve(import.meta.dirname, '../../forms/catalogs/officer');
 const catalogs = Object.fromEntries(
@@ -197,20 +199,50 @@ describe('versioned definitions', () => {
 });
 
 describe('victim catalogs', () => {
-  it('have a valid status and a text for every right the forms show her', () => {
-    const keys = formRegistry.all.flatMap((f) => f.fields.flatMap((field) => (field.victimTextKey ? [field.victimTextKey] : [])));
-    expect(keys.length).toBe(7);
-    expect(victimCatalogLanguages().sort()).toEqual(['de', 'en', 'fr', 'nl']);
-    for (const language of victimCatalogLanguages()) {
-      expect(victimCatalog(language)!.meta.status).toMatch(/^(draft|machine|reviewed|sworn)$/);
-      for (const key of keys) expect(victimText(language, key), `${language}:${key}`).toBeTruthy();
+  const store = loadVictimCatalogs(ASSETS.victimCatalogsDir);
+
+  it('exist for the 19 languages of the specification, each with every key, its status and its direction', () => {
+    expect(store.refused()).toEqual([]);
+    expect(store.all().map((c) => c.meta.language).sort()).toEqual([...VICTIM_LANGUAGES].sort());
+    const keys = victimTextKeys();
+    const rightsKeys = formRegistry.all.flatMap((f) => f.fields.flatMap((field) => (field.victimTextKey ? [field.victimTextKey] : [])));
+    expect(rightsKeys.length).toBe(7);
+    for (const key of rightsKeys) expect(keys).toContain(key);
+    for (const catalog of store.all()) {
+      expect(TRANSLATION_STATUSES).toContain(catalog.meta.status);
+      expect(catalog.meta.direction, catalog.meta.language).toBe(['ar', 'fa', 'ps'].includes(catalog.meta.language) ? 'rtl' : 'ltr');
+      for (const key of keys) {
+        const text = victimText(catalog, key);
+        expect(text, `${catalog.meta.language}:${key}`).toBeTruthy();
+        // Numbers print as written (112, 101, 2023): never in Arabic-Indic or Persian digits.
+        expect(text, `${catalog.meta.language}:${key}`).not.toMatch(/[\u0660-\u0669\u06f0-\u06f9]/);
+        for (const number of victimText(store.get('en'), key)!.match(/\d+/g) ?? []) expect(text, `${catalog.meta.language}:${key}`).toContain(number);
+      }
     }
-    expect(victimText('ar', 'rights.interpreter')).toBeUndefined();
+    expect(victimText(store.get('ar'), 'rights.interpreter')).toBeTruthy();
+    expect(store.get('xx')).toBeUndefined();
   });
 
-  it('refuse a catalog without its translation status', () => {
-    const fr = victimCatalog('fr')!;
-    expect(victimCatalogSchema.safeParse({ ...fr, meta: { ...fr.meta, status: 'perfect' } }).success).toBe(false);
-    expect(victimCatalogSchema.safeParse({ rights: fr.rights }).success).toBe(false);
+  it('refuse a file with a missing key, a lost placeholder, a wrong name or no translation status, and keep the others', () => {
+    const dir = tempDir();
+    const fr = JSON.parse(fs.readFileSync(path.join(ASSETS.victimCatalogsDir, 'fr.json'), 'utf8')) as VictimCatalog;
+    fs.writeFileSync(path.join(dir, 'fr.json'), JSON.stringify(fr));
+    const { safety: _gone, ...withoutSafety } = fr;
+    fs.writeFileSync(path.join(dir, 'nl.json'), JSON.stringify({ ...withoutSafety, meta: { ...fr.meta, language: 'nl' } }));
+    fs.writeFileSync(path.join(dir, 'de.json'), JSON.stringify({ ...fr, meta: { ...fr.meta, language: 'de' }, footer: { ...fr.footer, page: 'Seite {{seite}}' } }));
+    fs.writeFileSync(path.join(dir, 'es.json'), JSON.stringify({ ...fr, meta: { ...fr.meta, language: 'es', status: 'perfect' } }));
+    fs.writeFileSync(path.join(dir, 'it.json'), JSON.stringify({ ...fr, meta: { ...fr.meta, status: 'reviewed' } }));
+    fs.writeFileSync(path.join(dir, 'pt.json'), JSON.stringify(fr));
+    fs.writeFileSync(path.join(dir, 'pl.json'), '{ not json');
+    const broken = loadVictimCatalogs(dir);
+    expect(broken.all().map((c) => c.meta.language)).toEqual(['fr']);
+    const reasons = Object.fromEntries(broken.refused().map((r) => [r.file, r.problems.join(' | ')]));
+    expect(Object.keys(reasons).sort()).toEqual(['de.json', 'es.json', 'it.json', 'nl.json', 'pl.json', 'pt.json']);
+    expect(reasons['nl.json']).toMatch(/safety/);
+    expect(reasons['de.json']).toMatch(/footer\.page: placeholders seite instead of page, pages/);
+    expect(reasons['es.json']).toMatch(/meta\.status/);
+    expect(reasons['it.json']).toMatch(/reviewedBy/);
+    expect(reasons['pt.json']).toMatch(/name it fr\.json/);
+    expect(reasons['pl.json']).toMatch(/not JSON/);
   });
 });
