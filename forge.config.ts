@@ -46,6 +46,28 @@ async function copyDatabaseDriver(buildPath: string, platform: string, arch: str
   });
 }
 
+/**
+ * The fonts documents embed (forms/catalogs/fonts.json), from their @fontsource packages: the
+ * unicode ranges and the woff2 files of the listed subsets and weights, nothing else. Read by main
+ * at path.join(app.getAppPath(), 'document-fonts').
+ */
+async function copyDocumentFonts(buildPath: string): Promise<void> {
+  const list = JSON.parse(await fs.promises.readFile(path.resolve('forms/catalogs/fonts.json'), 'utf8')) as { families: { package: string; subsets: string[] }[]; weights: number[] };
+  for (const family of list.families) {
+    const source = path.resolve('node_modules/@fontsource', family.package);
+    const target = path.join(buildPath, 'document-fonts', family.package);
+    await fs.promises.mkdir(path.join(target, 'files'), { recursive: true });
+    await fs.promises.copyFile(path.join(source, 'unicode.json'), path.join(target, 'unicode.json'));
+    await fs.promises.copyFile(path.join(source, 'LICENSE'), path.join(target, 'LICENSE'));
+    for (const subset of family.subsets) {
+      for (const weight of list.weights) {
+        const file = `${family.package}-${subset}-${weight}-normal.woff2`;
+        await fs.promises.copyFile(path.join(source, 'files', file), path.join(target, 'files', file));
+      }
+    }
+  }
+}
+
 const config: ForgeConfig = {
   packagerConfig: {
     asar: {
@@ -55,7 +77,8 @@ const config: ForgeConfig = {
     },
     executableName: 'hearing-desk',
     // Read by the main process at path.join(process.resourcesPath, 'migrations').
-    extraResource: ['migrations'],
+    // The victim catalogs, as files: a zone adds a language by adding one (resources/victim).
+    extraResource: ['migrations', 'forms/catalogs/victim'],
   },
   // The driver's prebuilds are N-API, valid in Electron as in Node; without this Forge would
   // try to compile it from source against Electron's headers (binding.gyp), which needs a
@@ -86,6 +109,7 @@ const config: ForgeConfig = {
   hooks: {
     packageAfterCopy: async (_forgeConfig, buildPath, _electronVersion, platform, arch) => {
       await copyDatabaseDriver(buildPath, platform, arch);
+      await copyDocumentFonts(buildPath);
     },
   },
 };

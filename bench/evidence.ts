@@ -19,7 +19,7 @@ import { randomBytes, randomFillSync } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createAppCore } from '../src-main/app-core';
+import { createAppCore, repositoryAssets } from '../src-main/app-core';
 import { parseConfig } from '../src-main/config';
 import { hashPassword } from '../src-main/services/passwords';
 
@@ -99,7 +99,7 @@ function writeRandomFile(file: string, bytes: number): void {
 /** An installation with one officer, one hearing and one item, ready for the child to import into. */
 async function prepareDataDir(root: string, dataDir: string): Promise<Omit<ChildJob, 'file'>> {
   const key = randomBytes(32);
-  const core = createAppCore({ dataDir, key, migrationsFolder: path.join(root, 'migrations'), config: parseConfig({}) });
+  const core = createAppCore({ dataDir, key, migrationsFolder: path.join(root, 'migrations'), assets: repositoryAssets(root), config: parseConfig({}) });
   try {
     const call = async (client: string, channel: Parameters<typeof core.dispatcher.call>[1], input: object) => {
       const result = await core.dispatcher.call(client, channel, input as never);
@@ -170,6 +170,7 @@ async function childMain(job: ChildJob): Promise<void> {
     dataDir: job.dataDir,
     key: Buffer.from(job.keyHex, 'hex'),
     migrationsFolder: path.join(job.root, 'migrations'),
+    assets: repositoryAssets(job.root),
     config: parseConfig({}),
     chooseFiles: async () => [job.file],
   });

@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { createAppCore } from '../src-main/app-core';
+import { createAppCore, repositoryAssets } from '../src-main/app-core';
 import { startBrowserHost } from '../src-main/browser-host/server';
 import { parseConfig } from '../src-main/config';
 import { benchStatistics } from './statistics';
@@ -60,7 +60,7 @@ async function main() {
   for (const line of evidenceLines(evidence)) console.log(line);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hd-bench-'));
   const key = randomBytes(32);
-  const core = createAppCore({ dataDir, key, migrationsFolder: path.join(ROOT, 'migrations'), config: parseConfig({}) });
+  const core = createAppCore({ dataDir, key, migrationsFolder: path.join(ROOT, 'migrations'), assets: repositoryAssets(ROOT), config: parseConfig({}) });
   const call = async (client: string, channel: Parameters<typeof core.dispatcher.call>[1], input: object) => {
     const result = await core.dispatcher.call(client, channel, input as never);
     if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);

@@ -10,7 +10,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createAppCore, type AppCore } from '../src-main/app-core';
+import { createAppCore, repositoryAssets, type AppCore } from '../src-main/app-core';
 import { parseConfig } from '../src-main/config';
 import { createStatisticsService, type StatisticsQuery } from '../src-main/services/statistics';
 import { hashPassword } from '../src-main/services/passwords';
@@ -284,7 +284,7 @@ export async function benchStatistics(root: string, options: { runs?: number; se
   const runs = options.runs ?? 20;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hd-bench-statistics-'));
   const config = parseConfig({});
-  const core = createAppCore({ dataDir, key: randomBytes(32), migrationsFolder: path.join(root, 'migrations'), config });
+  const core = createAppCore({ dataDir, key: randomBytes(32), migrationsFolder: path.join(root, 'migrations'), assets: repositoryAssets(root), config });
   try {
     const seeded = seedLargeDatabase(core, options.seed);
     // The service as the app builds it (app-core.ts), on the same connection.

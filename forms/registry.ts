@@ -3,6 +3,8 @@ import { factsV1 } from './definitions/facts.v1';
 import { measuresV1 } from './definitions/measures.v1';
 import { measuresV2 } from './definitions/measures.v2';
 import { peopleV1 } from './definitions/people.v1';
+import { peopleV2 } from './definitions/people.v2';
+import { documentsV1 } from './definitions/documents.v1';
 import { referralsV1 } from './definitions/referrals.v1';
 import { rightsV1 } from './definitions/rights.v1';
 import { setupV1 } from './definitions/setup.v1';
@@ -16,10 +18,10 @@ import { riskV2 } from './risk/risk.v2';
  * Every version of every form ever shipped. A version is never edited once released: a hearing
  * keeps the version it was opened under and must open and print as it was taken.
  */
-const ALL_DEFINITIONS: FormDefinitionInput[] = [setupV1, rightsV1, peopleV1, factsV1, digitalV1, riskForm(riskV1), riskForm(riskV2), measuresV1, measuresV2, referralsV1, statementV1];
+const ALL_DEFINITIONS: FormDefinitionInput[] = [setupV1, rightsV1, peopleV1, peopleV2, factsV1, digitalV1, riskForm(riskV1), riskForm(riskV2), measuresV1, measuresV2, referralsV1, statementV1, documentsV1];
 
 /** The steps of a hearing, in order, each a form id. */
-const HEARING_STEPS = ['setup', 'rights', 'people', 'facts', 'digital', 'risk', 'measures', 'referrals', 'statement'];
+const HEARING_STEPS = ['setup', 'rights', 'people', 'facts', 'digital', 'risk', 'measures', 'referrals', 'statement', 'documents'];
 
 export function buildRegistry(definitions: FormDefinitionInput[], steps: string[]) {
   const parsed = definitions.map((d) => formDefinitionSchema.parse(d));

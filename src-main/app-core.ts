@@ -4,6 +4,10 @@ import { createDispatcher, type Dispatcher } from './api/dispatcher';
 import { loadConfig, type AppConfig } from './config';
 import { openDatabase, type OpenedDatabase } from './db/database';
 import { createDirectoryService } from './services/directory';
+import { createDocumentService } from './services/documents';
+import { loadFontFaces } from './documents/fonts';
+import type { DocumentOutput } from './documents/output';
+import { loadVictimCatalogs } from './documents/victim-catalog-store';
 import { createEvidenceService } from './services/evidence';
 import { createEvidenceStore, deriveEvidenceKey, EVIDENCE_DIR_NAME, type EvidenceStore } from './services/evidence-store';
 import { createHearingService } from './services/hearings';
@@ -24,6 +28,20 @@ export interface AppCoreOptions {
   log?: (message: string, error?: unknown) => void;
   /** Electron's main-side file dialog for evidence files (src-main/electron/file-chooser.ts). */
   chooseFiles?: (clientId: string) => Promise<string[]>;
+  /** The victim catalogs and the fonts documents embed (`repositoryAssets` in development and tests). */
+  assets: DocumentAssets;
+  /** Chromium for documents: the Electron shell's adapter, or the browser host's; none, no printing. */
+  documentOutput?: DocumentOutput;
+}
+
+export interface DocumentAssets {
+  victimCatalogsDir: string;
+  fontsDir: string;
+}
+
+/** The assets as they lie in a checkout of this repository (development, tests, the browser host). */
+export function repositoryAssets(root: string): DocumentAssets {
+  return { victimCatalogsDir: path.join(root, 'forms', 'catalogs', 'victim'), fontsDir: path.join(root, 'node_modules', '@fontsource') };
 }
 
 export interface AppCore {
@@ -57,18 +75,40 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const hearings = createHearingService(database.db, registry, now, { residenceBanDays: config.residenceBanDays });
   // Derived here, while the database key is at hand (the Electron shell wipes it after start-up).
   const evidenceStore = createEvidenceStore({ dir: path.join(options.dataDir, EVIDENCE_DIR_NAME), key: deriveEvidenceKey(options.key) });
+  const risk = createRiskService(database.db, hearings, riskRegistry, now);
+  let fontFaces: string | undefined;
+  const documents = createDocumentService({
+    db: database.db,
+    hearings,
+    risk,
+    catalogs: loadVictimCatalogs(options.assets.victimCatalogsDir),
+    fontFaces: () => (fontFaces ??= loadFontFaces(options.assets.fontsDir)),
+    output: options.documentOutput,
+    settings: { translationDueDays: config.translationDueDays, victimCopyChildNames: config.victimCopyChildNames, victimCopyOfficerName: config.victimCopyOfficerName },
+    now,
+  });
   const dispatcher = createDispatcher({
     directory,
     statistics: createStatisticsService(database.db, { threshold: config.statisticsMinimumCount }, now),
     users: createUserService(database.db, config, now),
     units: createUnitService(database.db, now),
     hearings,
-    risk: createRiskService(database.db, hearings, riskRegistry, now),
+    risk,
+    documents,
     evidence: createEvidenceService(database.db, hearings, evidenceStore, now),
     ...(options.chooseFiles ? { chooseFiles: options.chooseFiles } : {}),
     config,
     now,
     ...(options.log ? { log: options.log } : {}),
   });
-  return { dispatcher, database, config, evidenceStore, close: () => database.close() };
+  return {
+    dispatcher,
+    database,
+    config,
+    evidenceStore,
+    close: () => {
+      database.close();
+      void options.documentOutput?.close?.();
+    },
+  };
 }

@@ -27,6 +27,15 @@ export const appConfigSchema = z
      * decision. The sources disagree (10 or 14 days, risk-tool.md): the zone confirms its own.
      */
     residenceBanDays: z.number().int().min(1).max(90).default(10),
+    /**
+     * The translation of the main elements she asks for is due this many days after the request
+     * (Art. 15 §3: "as soon as possible"); it shows as a follow-up until it is sent.
+     */
+    translationDueDays: z.number().int().min(1).max(60).default(7),
+    /** Her children on her copy: their first names, or "your child" (victim-copy.md: zone policy). */
+    victimCopyChildNames: z.enum(['firstNames', 'generic']).default('firstNames'),
+    /** The officer's name beside the service number on her copy (victim-copy.md: only if the zone chooses). */
+    victimCopyOfficerName: z.boolean().default(false),
   })
   .strict();
 

@@ -5,6 +5,8 @@ import type { RiskComparison, RiskInput, RiskResult } from '../../forms/risk/eva
 import { LOWERING_STATUSES, RISK_EVENT_KINDS, RISK_REVIEW_STATUSES } from '../../forms/risk/risk-definition';
 import { custodyEventSchema, EVIDENCE_LIMITS, EVIDENCE_SENSITIVITIES, EVIDENCE_TYPES, evidenceItemSchema } from '../../forms/evidence';
 import type { ChannelName } from './channels';
+import { DOCUMENT_KINDS, VICTIM_COPY_VARIANTS } from '../../forms/documents';
+import type { VictimCatalog } from '../../forms/victim-catalogs';
 
 /**
  * The one API between the renderer and main. Every channel has an input and an output schema;
@@ -50,6 +52,9 @@ export const ERROR_CODES = [
   'LAST_ADMINISTRATOR',
   'PASSWORD_CHANGE_REQUIRED',
   'PASSWORD_UNCHANGED',
+  'HEARING_NOT_CLOSED',
+  'DOCUMENT_NOT_APPLICABLE',
+  'PRINTING_UNAVAILABLE',
   'UNTRUSTED_SENDER',
   'TRANSPORT',
   'INTERNAL',
@@ -82,7 +87,9 @@ const role = z.enum(['officer', 'supervisor', 'administrator']);
 const timestamp = z.number().int().nonnegative();
 const empty = z.object({}).strict();
 
-const userView = z.object({ id, username: z.string(), displayName: z.string(), role, active: z.boolean(), unitId: id.nullable(), mustChangePassword: z.boolean() });
+const userView = z.object({ id, username: z.string(), displayName: z.string(), role, active: z.boolean(), unitId: id.nullable(), mustChangePassword: z.boolean(), serviceNumber: z.string().nullable() });
+/** Printed on documents instead of the officer's name: letters, digits and separators only. */
+const serviceNumber = z.string().trim().max(40).regex(/^[\p{L}\p{N} ./-]*$/u).transform((v) => (v === '' ? null : v)).nullable().default(null);
 export type UserView = z.infer<typeof userView>;
 
 const unitName = z.string().trim().normalize('NFC').min(1).max(80);
@@ -242,6 +249,24 @@ const evidenceItemView = z.object({
 });
 export type EvidenceItemView = z.infer<typeof evidenceItemView>;
 
+const printedDocumentView = z.object({
+  id,
+  hearingId: id,
+  kind: z.enum(DOCUMENT_KINDS),
+  variant: z.enum(VICTIM_COPY_VARIANTS),
+  language: z.string(),
+  /** 1 for the first print, 2... for reprints. */
+  sequence: z.number().int().positive(),
+  sha256: sha256Hex,
+  bytes: z.number().int().positive(),
+  pages: z.number().int().nonnegative(),
+  printedAt: timestamp,
+  printedByName: z.string(),
+});
+export type PrintedDocumentView = z.infer<typeof printedDocumentView>;
+/** A PDF, base64; bounded so that no payload can exhaust the renderer. */
+const pdfBase64 = z.string().max(40_000_000);
+
 /**
  * The browser host's upload (POST /api/evidence/upload): not a channel, since its body is the
  * file itself, streamed; the dispatcher checks these and the session as for any channel, and
@@ -266,11 +291,11 @@ export const contract = {
   'users.list': { input: empty, output: z.object({ users: z.array(userView) }) },
   'users.create': {
     // Officers and supervisors need a unit, administrators have none (UNIT_REQUIRED, UNIT_NOT_ALLOWED).
-    input: z.object({ username, displayName, password, role, unitId: id.nullable().default(null) }).strict(),
+    input: z.object({ username, displayName, password, role, unitId: id.nullable().default(null), serviceNumber }).strict(),
     output: z.object({ user: userView }),
   },
   'users.update': {
-    input: z.object({ userId: id, displayName, role, unitId: id.nullable() }).strict(),
+    input: z.object({ userId: id, displayName, role, unitId: id.nullable(), serviceNumber }).strict(),
     output: z.object({ user: userView }),
   },
   'users.setActive': { input: z.object({ userId: id, active: z.boolean() }).strict(), output: z.object({ user: userView }) },
@@ -367,6 +392,35 @@ export const contract = {
   'statistics.export': {
     input: statisticsQuery,
     output: z.object({ from: z.string(), to: z.string(), granularity: z.enum(['month', 'quarter', 'year']), rows: z.array(statisticsRow), threshold: z.number().int().positive(), generatedAt: timestamp }),
+  },
+  'documents.create': {
+    input: z
+      .object({
+        hearingId: id,
+        kind: z.enum(DOCUMENT_KINDS),
+        /** Only the victim's copy has a discreet variant (no police header, no narrative). */
+        variant: z.enum(VICTIM_COPY_VARIANTS).default('full'),
+        /** `pdf`: the PDF comes back to be shown or downloaded; `printer`: the system print dialog (Electron). */
+        output: z.enum(['pdf', 'printer']),
+      })
+      .strict(),
+    /** Null when she cancelled the print dialog: nothing was printed, nothing archived. */
+    output: z.object({ document: printedDocumentView.nullable(), pdfBase64: pdfBase64.nullable() }),
+  },
+  'documents.list': { input: z.object({ hearingId: id }).strict(), output: z.object({ documents: z.array(printedDocumentView) }) },
+  'documents.download': { input: z.object({ documentId: id }).strict(), output: z.object({ document: printedDocumentView, pdfBase64 }) },
+  'documents.save': { input: z.object({ documentId: id }).strict(), output: z.object({ saved: z.boolean() }) },
+  'documents.followUps': {
+    input: empty,
+    output: z.object({ translations: z.array(z.object({ hearingId: id, reference: z.string(), officerName: z.string(), requestedAt: timestamp, dueAt: timestamp })) }),
+  },
+  'documents.victimCatalogs': {
+    input: empty,
+    output: z.object({
+      // Main's own files, validated when they were read (forms/victim-catalogs.ts).
+      catalogs: z.array(z.custom<VictimCatalog>()),
+      refused: z.array(z.object({ file: z.string(), problems: z.array(z.string()) })),
+    }),
   },
   'evidence.list': {
     input: z.object({ hearingId: id }).strict(),

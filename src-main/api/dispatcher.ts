@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppConfig } from '../config';
 import type { Role } from '../db/schema';
 import type { DirectoryService } from '../services/directory';
+import type { DocumentService } from '../services/documents';
 import type { EvidenceService } from '../services/evidence';
 import type { HearingService } from '../services/hearings';
 import type { RiskService } from '../services/risk';
@@ -39,6 +40,7 @@ export interface DispatcherDeps {
   directory: DirectoryService;
   statistics: StatisticsService;
   evidence: EvidenceService;
+  documents: DocumentService;
   /**
    * Electron only: main's own file dialog, modal to the window of that client; the paths the
    * officer chose, none when she cancelled. Absent in the browser host, which takes uploads.
@@ -121,6 +123,14 @@ export function createDispatcher(deps: DispatcherDeps) {
     // Also the rule of the browser host's upload (importFile below).
     'evidence.importFiles': { kind: 'unlocked', roles: HEARING_ROLES },
     'evidence.verifyFile': { kind: 'unlocked', roles: HEARING_ROLES },
+    // The owner prints; a supervisor of the unit reads the archive and prints the risk report (checked by the service).
+    'documents.create': { kind: 'unlocked', roles: HEARING_ROLES },
+    'documents.list': { kind: 'unlocked', roles: HEARING_ROLES },
+    'documents.download': { kind: 'unlocked', roles: HEARING_ROLES },
+    'documents.save': { kind: 'unlocked', roles: HEARING_ROLES },
+    'documents.followUps': { kind: 'unlocked', roles: HEARING_ROLES },
+    // The rights step shows them to officers; the administrator's view lists their translation status.
+    'documents.victimCatalogs': { kind: 'unlocked', roles: ['officer', 'supervisor', 'administrator'] },
   };
 
   const handlers: { [C in Channel]: Handler<C> } = {
@@ -216,6 +226,12 @@ export function createDispatcher(deps: DispatcherDeps) {
       return { files };
     },
     'evidence.verifyFile': (input, ctx) => deps.evidence.verifyFile(ctx.user as UserView, input.hearingId, input.fileId),
+    'documents.create': (input, ctx) => deps.documents.create(ctx.user as UserView, input, ctx.clientId),
+    'documents.list': (input, ctx) => deps.documents.list(ctx.user as UserView, input.hearingId),
+    'documents.download': (input, ctx) => deps.documents.download(ctx.user as UserView, input.documentId),
+    'documents.save': (input, ctx) => deps.documents.save(ctx.user as UserView, input.documentId, ctx.clientId),
+    'documents.followUps': (_input, ctx) => deps.documents.followUps(ctx.user as UserView),
+    'documents.victimCatalogs': () => deps.documents.catalogs(),
   };
 
   /** Resolves the caller and refuses what its session may not do. */

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAppCore, type AppCore } from '../app-core';
+import { createAppCore, repositoryAssets, type AppCore } from '../app-core';
+import { createChromiumPdfOutput } from './chromium-pdf';
 import { ConfigError } from '../config';
 import { DatabaseOpenError } from '../db/database';
 import { startBrowserHost } from './server';
@@ -40,6 +41,8 @@ try {
     dataDir,
     key: readOrCreateKey(path.join(dataDir, 'database-key.dev')),
     migrationsFolder: path.join(root, 'migrations'),
+    assets: repositoryAssets(root),
+    documentOutput: createChromiumPdfOutput(),
   });
 } catch (error) {
   // Database and configuration errors say what is wrong and that nothing was written.

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { LOWERING_STATUSES, RISK_EVENT_KINDS, RISK_REVIEW_STATUSES } from '../../forms/risk/risk-definition';
 import { EVIDENCE_SENSITIVITIES, EVIDENCE_TYPES } from '../../forms/evidence';
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { DOCUMENT_KINDS } from '../../forms/documents';
 
 export const ROLES = ['officer', 'supervisor', 'administrator'] as const;
 export type Role = (typeof ROLES)[number];
@@ -29,6 +30,8 @@ export const users = sqliteTable(
     unitId: text('unit_id').references(() => units.id),
     /** Set when an administrator resets the password: the next sign-in must choose a new one. */
     mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+    /** Printed on documents in place of the officer's name (victim-copy.md: not a private name). */
+    serviceNumber: text('service_number'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -341,4 +344,35 @@ export const evidenceCustodyEvents = sqliteTable(
       .references(() => users.id),
   },
   (t) => [index('evidence_custody_item_idx').on(t.itemId, t.handedAt)],
+);
+
+/**
+ * Every document printed from a hearing, archived as printed: the PDF itself, its SHA-256, who
+ * printed it and when. A reprint is a new row (its `sequence` says which); rows are never
+ * changed or removed (migrations/0008).
+ */
+export const printedDocuments = sqliteTable(
+  'printed_documents',
+  {
+    id: text('id').primaryKey(),
+    hearingId: text('hearing_id')
+      .notNull()
+      .references(() => hearings.id),
+    kind: text('kind', { enum: DOCUMENT_KINDS }).notNull(),
+    /** The victim's copy's variant; every other document is printed `full`. */
+    variant: text('variant', { enum: ['full', 'discreet'] }).notNull(),
+    /** The language the document speaks (hers for the victim's copy, the procedure's otherwise). */
+    language: text('language').notNull(),
+    /** 1 for the first print of this kind and variant, then 2, 3... for reprints. */
+    sequence: integer('sequence').notNull(),
+    sha256: text('sha256').notNull(),
+    bytes: integer('bytes').notNull(),
+    pages: integer('pages').notNull(),
+    pdf: blob('pdf', { mode: 'buffer' }).notNull(),
+    printedAt: integer('printed_at').notNull(),
+    printedBy: text('printed_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [uniqueIndex('printed_documents_sequence_idx').on(t.hearingId, t.kind, t.variant, t.sequence)],
 );

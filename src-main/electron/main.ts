@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, safeStorage, session } from 'electron';
 import { IPC_EVENT, IPC_INVOKE, type EventName } from '../api/channels';
-import { createAppCore, DATABASE_FILE_NAME, type AppCore } from '../app-core';
+import { createAppCore, DATABASE_FILE_NAME, repositoryAssets, type AppCore, type DocumentAssets } from '../app-core';
 import { contentSecurityPolicy } from '../security/csp';
 import { applicationMenuTemplate } from './app-menu';
+import { createElectronDocumentOutput } from './document-output';
 import { createFileChooser } from './file-chooser';
+import { createPrintPages } from './print-pages';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol';
 import { applyDevServerHeaders, hardenSession, hardenWebContents } from './hardening';
 import { clientIdOf, createInvokeHandler } from './ipc-handler';
@@ -37,6 +39,8 @@ const preloadPath = path.join(__dirname, 'preload.cjs');
 
 /** Our windows by webContents id: the IPC sender check and session events go by this map. */
 const appWindows = new Map<number, BrowserWindow>();
+/** Documents being printed, served from memory to the hidden print window (print-pages.ts). */
+const printPages = createPrintPages();
 let core: AppCore | null = null;
 
 // Tests point an unpackaged app at a throwaway folder; an installed app always uses its own.
@@ -78,6 +82,8 @@ async function start(): Promise<void> {
       log,
       // Evidence files come only from this dialog, never from a path the renderer names.
       chooseFiles: createFileChooser({ dialog, windowOf: (clientId) => appWindows.get(Number(clientId)), catalogs: officerCatalogs, locale: () => app.getLocale() }),
+      assets: documentAssets(),
+      documentOutput: createElectronDocumentOutput({ pages: printPages, windowOf: (clientId) => appWindows.get(Number(clientId)), isPackaged: app.isPackaged }),
     });
   } finally {
     // The open connection holds what SQLite needs; nothing in main reads the key again.
@@ -88,7 +94,7 @@ async function start(): Promise<void> {
   const csp = contentSecurityPolicy(devServerOrigin ? { devServerOrigin } : {});
   hardenSession(session.defaultSession);
   if (devServerOrigin) applyDevServerHeaders(session.defaultSession, devServerOrigin, csp);
-  protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, { rendererDir, contentSecurityPolicy: csp }));
+  protocol.handle(APP_SCHEME, (request) => printPages.serve(request.url) ?? serveAppRequest(request, { rendererDir, contentSecurityPolicy: csp }));
 
   ipcMain.handle(
     IPC_INVOKE,
@@ -156,6 +162,11 @@ function notifySessionChanged(clientId: string): void {
   if (!appWindow || appWindow.isDestroyed() || appWindow.webContents.isDestroyed()) return;
   const event: EventName = 'session.changed';
   appWindow.webContents.send(IPC_EVENT, event, null);
+}
+
+/** The victim catalogs and fonts: copied into the resources when packaged (forge.config.ts). */
+function documentAssets(): DocumentAssets {
+  return app.isPackaged ? { victimCatalogsDir: path.join(process.resourcesPath, 'victim'), fontsDir: path.join(app.getAppPath(), 'document-fonts') } : repositoryAssets(app.getAppPath());
 }
 
 function migrationsFolder(): string {

@@ -33,6 +33,16 @@ export function secureWebPreferences(input: WebPreferencesInput): WebPreferences
   };
 }
 
+/**
+ * The hidden window that turns a document into a PDF or sends it to the printer: the same
+ * hardening, no preload (it talks to nothing) and no JavaScript (a document is static HTML).
+ */
+export function printWindowOptions(input: { isPackaged: boolean }): BrowserWindowConstructorOptions {
+  const preferences = secureWebPreferences({ preloadPath: '', isPackaged: input.isPackaged });
+  delete preferences.preload;
+  return { show: false, width: 794, height: 1123, webPreferences: { ...preferences, javascript: false, devTools: false } };
+}
+
 export function mainWindowOptions(input: WebPreferencesInput): BrowserWindowConstructorOptions {
   return {
     title: 'Hearing Desk',

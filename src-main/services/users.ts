@@ -13,7 +13,7 @@ type UserRow = typeof users.$inferSelect;
 type Tx = Pick<AppDatabase, 'select'>;
 
 export function toUserView(row: UserRow): UserView {
-  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, active: row.active, unitId: row.unitId, mustChangePassword: row.mustChangePassword };
+  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, active: row.active, unitId: row.unitId, mustChangePassword: row.mustChangePassword, serviceNumber: row.serviceNumber };
 }
 
 export interface NewUser {
@@ -23,12 +23,15 @@ export interface NewUser {
   role: Role;
   /** Required for officers and supervisors, refused for administrators. */
   unitId: string | null;
+  /** Printed on documents in place of a name; optional. */
+  serviceNumber?: string | null;
 }
 
 export interface UserChanges {
   displayName: string;
   role: Role;
   unitId: string | null;
+  serviceNumber: string | null;
 }
 
 type Purpose = 'login' | 'unlock' | 'password_change';
@@ -90,6 +93,7 @@ export function createUserService(db: AppDatabase, config: AppConfig, now: () =>
         displayName: input.displayName,
         role: input.role,
         unitId: input.unitId,
+        serviceNumber: input.serviceNumber ?? null,
         passwordHash,
         createdAt: at,
         updatedAt: at,
@@ -169,10 +173,10 @@ export function createUserService(db: AppDatabase, config: AppConfig, now: () =>
         checkNotLastAdministrator(tx, target);
       }
       checkUnit(tx, changes.role, changes.unitId);
-      const changed = (['displayName', 'role', 'unitId'] as const).filter((key) => changes[key] !== target[key]);
+      const changed = (['displayName', 'role', 'unitId', 'serviceNumber'] as const).filter((key) => changes[key] !== target[key]);
       if (changed.length === 0) return toUserView(target);
       const row = { ...target, ...changes, updatedAt: at };
-      tx.update(users).set({ displayName: row.displayName, role: row.role, unitId: row.unitId, updatedAt: at }).where(eq(users.id, userId)).run();
+      tx.update(users).set({ displayName: row.displayName, role: row.role, unitId: row.unitId, serviceNumber: row.serviceNumber, updatedAt: at }).where(eq(users.id, userId)).run();
       appendAudit(tx, { at, userId: actorId, action: 'user.updated', details: { targetUserId: userId, changed, role: row.role, unitId: row.unitId } });
       return toUserView(row);
     });
@@ -229,7 +233,7 @@ export function createUserService(db: AppDatabase, config: AppConfig, now: () =>
 
   return {
     needsSetup,
-    createFirstAdministrator: (input: Omit<NewUser, 'role' | 'unitId'>) => insertUser(null, { ...input, role: 'administrator', unitId: null }, true),
+    createFirstAdministrator: (input: Omit<NewUser, 'role' | 'unitId' | 'serviceNumber'>) => insertUser(null, { ...input, role: 'administrator', unitId: null }, true),
     createUser: (actorId: string, input: NewUser) => insertUser(actorId, input, false),
     listUsers: (): UserView[] => db.select().from(users).orderBy(asc(users.username)).all().map(toUserView),
     authenticate,

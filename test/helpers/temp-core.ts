@@ -2,12 +2,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createAppCore, DATABASE_FILE_NAME, type AppCore } from '../../src-main/app-core';
+import { createAppCore, DATABASE_FILE_NAME, repositoryAssets, type AppCore } from '../../src-main/app-core';
+import type { DocumentOutput } from '../../src-main/documents/output';
 import type { Channel, ChannelInput, ChannelOutput } from '../../src-main/api/contract';
 import { parseConfig, type AppConfig } from '../../src-main/config';
 import type { FormRegistry } from '../../forms/registry';
 
-export const MIGRATIONS = path.resolve(import.meta.dirname, '../../migrations');
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const MIGRATIONS = path.join(ROOT, 'migrations');
+export const ASSETS = repositoryAssets(ROOT);
 
 export function tempDir(prefix = 'hd-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -31,7 +34,7 @@ export interface TestCore {
   close(): void;
 }
 
-export function openTestCore(options: { dir?: string; key?: Buffer; config?: Partial<AppConfig>; registry?: FormRegistry } = {}): TestCore {
+export function openTestCore(options: { dir?: string; key?: Buffer; config?: Partial<AppConfig>; registry?: FormRegistry; documentOutput?: DocumentOutput } = {}): TestCore {
   const dir = options.dir ?? tempDir();
   const key = options.key ?? randomBytes(32);
   const clock = { now: Date.UTC(2026, 10, 23, 9, 0, 0) };
@@ -39,6 +42,8 @@ export function openTestCore(options: { dir?: string; key?: Buffer; config?: Par
     dataDir: dir,
     key,
     migrationsFolder: MIGRATIONS,
+    assets: ASSETS,
+    ...(options.documentOutput ? { documentOutput: options.documentOutput } : {}),
     config: parseConfig(options.config ?? {}),
     now: () => clock.now,
     ...(options.registry ? { registry: options.registry } : {}),

@@ -194,7 +194,7 @@ describe('deactivating accounts', () => {
     const service = createUserService(t.core.database.db, t.core.config, () => t.clock.now);
     const before = snapshotTables(t);
     expect(() => service.setActive(officerId(), adminId(), false)).toThrow(expect.objectContaining({ code: 'LAST_ADMINISTRATOR' }));
-    expect(() => service.updateUser(officerId(), adminId(), { displayName: 'X', role: 'officer', unitId: unitA })).toThrow(expect.objectContaining({ code: 'LAST_ADMINISTRATOR' }));
+    expect(() => service.updateUser(officerId(), adminId(), { displayName: 'X', role: 'officer', unitId: unitA, serviceNumber: null })).toThrow(expect.objectContaining({ code: 'LAST_ADMINISTRATOR' }));
     expect(snapshotTables(t)).toEqual(before);
 
     // With a second administrator, either may deactivate the other, and the survivor is protected.

@@ -14,7 +14,7 @@ import { KeyStoreError, loadOrCreateDatabaseKey, WRAPPED_KEY_FILE_NAME, type Asy
 import { officerCatalogs } from '../../src-main/electron/officer-catalogs';
 import { checkSender, originOf, senderFactsFromEvent, type FrameLike, type InvokeEventLike, type SenderTrust } from '../../src-main/electron/sender-trust';
 import { describeStartupFailure, STARTUP_LANGUAGES, startupLanguage, startupText, type StartupMessageKey } from '../../src-main/electron/startup-messages';
-import { mainWindowOptions, secureWebPreferences } from '../../src-main/electron/window-options';
+import { mainWindowOptions, printWindowOptions, secureWebPreferences } from '../../src-main/electron/window-options';
 
 let tempDirs: string[] = [];
 function tempDir(): string {
@@ -45,6 +45,15 @@ describe('window webPreferences factory', () => {
   ] as const)('sets %s to %s', (flag, expected) => {
     expect(packaged[flag]).toBe(expected);
     expect(secureWebPreferences({ preloadPath: '/p.cjs', isPackaged: false })[flag]).toBe(expected);
+  });
+
+  it('gives the hidden print window the same hardening, without preload, script or devtools', () => {
+    for (const isPackaged of [true, false]) {
+      const print = printWindowOptions({ isPackaged });
+      expect(print.show).toBe(false);
+      expect(print.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, javascript: false, devTools: false, spellcheck: false });
+      expect(print.webPreferences).not.toHaveProperty('preload');
+    }
   });
 
   it('allows devtools only when not packaged', () => {

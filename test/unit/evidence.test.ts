@@ -16,7 +16,7 @@ import { officerCatalogs } from '../../src-main/electron/officer-catalogs';
 import { verifyAuditChain } from '../../src-main/services/audit';
 import { cleanFileName, MANIFEST_FORMAT } from '../../src-main/services/evidence';
 import { deriveEvidenceKey, EVIDENCE_KEY_INFO } from '../../src-main/services/evidence-store';
-import { defaultUnitId, MIGRATIONS, seedAccounts, snapshotTables, tempDir, type TestCore } from '../helpers/temp-core';
+import { ASSETS, defaultUnitId, MIGRATIONS, seedAccounts, snapshotTables, tempDir, type TestCore } from '../helpers/temp-core';
 
 const MiB = 1024 * 1024;
 const SUPERVISOR = { username: 'supervisor.ev', displayName: 'Sofie Verzonnen', password: 'supervisor passphrase', role: 'supervisor' as const };
@@ -53,7 +53,7 @@ let mounted: string | null = null;
 function openCore(dataDir: string): TestCore {
   const key = randomBytes(32);
   const clock = { now: Date.UTC(2026, 10, 23, 9, 0, 0) };
-  const core = createAppCore({ dataDir, key, migrationsFolder: MIGRATIONS, config: parseConfig({}), now: () => clock.now, log: () => {}, chooseFiles: async () => chosen });
+  const core = createAppCore({ dataDir, key, migrationsFolder: MIGRATIONS, assets: ASSETS, config: parseConfig({}), now: () => clock.now, log: () => {}, chooseFiles: async () => chosen });
   return {
     core,
     dir: dataDir,
@@ -485,7 +485,7 @@ describe('where files come from', () => {
   it('the browser host: the upload endpoint streams the body with the checks of /api/invoke', async () => {
     dir = tempDir('hd-evidence-');
     const key = randomBytes(32);
-    const core = createAppCore({ dataDir: dir, key, migrationsFolder: MIGRATIONS, config: parseConfig({}), log: () => {} });
+    const core = createAppCore({ dataDir: dir, key, migrationsFolder: MIGRATIONS, assets: ASSETS, config: parseConfig({}), log: () => {} });
     t = { core, close: () => core.close() } as TestCore;
     const rendererDir = tempDir('hd-renderer-');
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');

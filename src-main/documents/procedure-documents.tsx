@@ -1,0 +1,346 @@
+import type { ReactNode } from 'react';
+import type { DocumentKind } from '../../forms/documents';
+import type { DateOrPeriod } from '../../forms/engine';
+import type { ChannelOutput } from '../api/contract';
+import { Ltr, renderDocumentHtml } from './DocumentPage';
+import { formatDateTime, formatLocalDate } from './format';
+import { officerText, type OfficerText } from './officer-text';
+import { COPY_MEASURES, groupItems, type HearingRecord } from './victim-copy-model';
+
+type Assessments = ChannelOutput<'risk.history'>;
+type Assessment = Assessments['assessments'][number];
+
+export interface ProcedureDocumentInput {
+  record: HearingRecord;
+  assessments: Assessments;
+  printedAt: number;
+  reprint: boolean;
+  fontFaces: string;
+}
+
+const str = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
+
+/**
+ * The documents in the procedure language (victim-copy.md, "Other documents"): the request to
+ * the prosecutor, the communication to the Immigration Office (Art. 15 §5) and the supervisor's
+ * risk report. Pure functions of the stored hearing and the officer catalogs, like her copy.
+ */
+export function renderProcedureDocument(kind: Exclude<DocumentKind, 'victimCopy'>, input: ProcedureDocumentInput): { html: string; language: string } {
+  const language = str(input.record.forms.setup?.answers.procedureLanguage) ?? 'fr';
+  const t = officerText(language);
+  const title = t(`documents.${kind}.title`);
+  const body = kind === 'prosecutorRequest' ? <ProsecutorRequest t={t} {...input} /> : kind === 'immigrationCommunication' ? <ImmigrationCommunication t={t} {...input} /> : <RiskReport t={t} {...input} />;
+  const html = renderDocumentHtml({
+    lang: language,
+    dir: 'ltr',
+    title: `${title} – ${input.record.reference}`,
+    fontFaces: input.fontFaces,
+    footer: { left: `${input.record.reference} · ${t('documents.common.printedOn', { date: formatDateTime(input.printedAt) })}${input.reprint ? ` · ${t('documents.common.reprint')}` : ''}`, pageOf: t('documents.common.page') },
+    children: (
+      <>
+        <h1>{title}</h1>
+        <p className="subtitle">{t(`documents.${kind}.subtitle`)}</p>
+        {body}
+        <p className="printed">
+          {t('documents.common.printedOn', { date: formatDateTime(input.printedAt) })}
+          {input.reprint ? ` · ${t('documents.common.reprint')}` : ''}
+        </p>
+      </>
+    ),
+  });
+  return { html, language };
+}
+
+type Props = ProcedureDocumentInput & { t: OfficerText };
+
+function Table({ rows }: { rows: [string, ReactNode][] }) {
+  return (
+    <table>
+      <tbody>
+        {rows.map(([label, value]) => (
+          <tr key={label}>
+            <th scope="row">{label}</th>
+            <td>{value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function answersOf(record: HearingRecord, formId: string): Record<string, unknown> {
+  return record.forms[formId]?.answers ?? {};
+}
+
+function Header({ t, record, withOfficer = true }: Props & { withOfficer?: boolean }) {
+  const officer = [record.officer.displayName, record.officer.serviceNumber].filter(Boolean).join(' – ');
+  return (
+    <Table
+      rows={[
+        [t('documents.common.unit'), record.unitName ?? t('documents.common.notRecorded')],
+        [t('documents.common.pvNumber'), str(answersOf(record, 'documents').pvNumber) ? <Ltr>{String(answersOf(record, 'documents').pvNumber)}</Ltr> : t('documents.common.notRecorded')],
+        [t('documents.common.reference'), <Ltr key="r">{record.reference}</Ltr>],
+        [t('documents.common.hearingDate'), <Ltr key="d">{formatDateTime(record.createdAt)}</Ltr>],
+        ...(withOfficer ? [[t('documents.common.officer'), officer] as [string, ReactNode]] : []),
+      ]}
+    />
+  );
+}
+
+function optionLabel(t: OfficerText, key: string, value: unknown): string {
+  return typeof value === 'string' ? t(`${key}.${value}`) : t('documents.common.notRecorded');
+}
+
+function yesNo(t: OfficerText, value: unknown): string {
+  return value === 'yes' || value === 'no' || value === 'unknown' || value === 'refused' ? t(`answer.${value}`) : t('documents.common.notRecorded');
+}
+
+function period(t: OfficerText, value: unknown): ReactNode {
+  const p = value as DateOrPeriod | null | undefined;
+  if (!p) return t('documents.common.notRecorded');
+  if ('on' in p) return <Ltr>{formatLocalDate(p.on)}</Ltr>;
+  if ('from' in p)
+    return (
+      <>
+        <Ltr>{formatLocalDate(p.from)}</Ltr> – <Ltr>{formatLocalDate(p.to)}</Ltr>
+      </>
+    );
+  return p.about;
+}
+
+/** Her identity; her address only when it may be communicated. */
+function Victim({ t, record }: Props) {
+  const people = answersOf(record, 'people');
+  const nonCommunicable = people.victimAddressNonCommunicable === 'yes';
+  return (
+    <>
+      <h2>{t('documents.common.victim')}</h2>
+      <Table
+        rows={[
+          [t('documents.common.name'), [str(people.victimSurname), str(people.victimFirstNames)].filter(Boolean).join(', ') || t('documents.common.notRecorded')],
+          [t('documents.common.birthDate'), str(people.victimBirthDate) ? <Ltr>{formatLocalDate(String(people.victimBirthDate))}</Ltr> : t('documents.common.notRecorded')],
+          [t('documents.common.address'), nonCommunicable ? t('documents.common.addressWithheld') : (str(people.victimAddress) ?? t('documents.common.notRecorded'))],
+        ]}
+      />
+    </>
+  );
+}
+
+function Children({ t, record }: Props) {
+  const children = groupItems(answersOf(record, 'people').children);
+  if (children.length === 0) return null;
+  return (
+    <>
+      <h2>{t('documents.common.children')}</h2>
+      <ul>
+        {children.map((child, i) => (
+          <li key={i}>
+            {str(child.firstName) ?? '—'}
+            {str(child.birthDate) ? (
+              <>
+                {' '}
+                (<Ltr>{formatLocalDate(String(child.birthDate))}</Ltr>)
+              </>
+            ) : null}
+            {' · '}
+            {t('documents.common.exposed')}: {yesNo(t, child.exposed)} · {t('documents.common.present')}: {yesNo(t, child.present)}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Facts({ t, record }: Props) {
+  const facts = answersOf(record, 'facts');
+  const forms = Array.isArray(facts.formsOfViolence) ? (facts.formsOfViolence as string[]) : [];
+  return (
+    <>
+      <h2>{t('documents.common.facts')}</h2>
+      <Table
+        rows={[
+          [t('documents.common.period'), period(t, facts.period)],
+          [t('documents.common.place'), str(facts.place) ?? t('documents.common.notRecorded')],
+          [t('documents.common.formsOfViolence'), forms.length > 0 ? forms.map((f) => t(`form.facts.formsOfViolence.${f}`)).join(', ') : t('documents.common.notRecorded')],
+          [t('documents.common.injuries'), yesNo(t, facts.injuries)],
+          [t('documents.common.weapons'), yesNo(t, facts.weapons)],
+        ]}
+      />
+    </>
+  );
+}
+
+function levelLabel(t: OfficerText, level: number): string {
+  return t(`risk.level.${level}`);
+}
+
+/** The latest assessment: its level and why (red flags with their items, escalation, barriers). */
+function RiskSummary({ t, assessment }: { t: OfficerText; assessment: Assessment | undefined }) {
+  if (!assessment) return <p>{t('documents.common.noAssessment')}</p>;
+  const { result } = assessment;
+  return (
+    <Table
+      rows={[
+        [t('documents.risk.level'), <strong key="l">{levelLabel(t, assessment.level)}</strong>],
+        [t('documents.risk.assessedOn'), <Ltr key="a">{formatDateTime(assessment.createdAt)}</Ltr>],
+        [t('documents.risk.score'), <Ltr key="s">{String(result.score)}</Ltr>],
+        [
+          t('documents.risk.redFlags'),
+          result.redFlags.length > 0 ? result.redFlags.map((flag) => `${flag.id} ${t(`risk.flags.${flag.id}`)} (${flag.items.join(', ')})`).join('; ') : t('documents.common.none'),
+        ],
+        [t('documents.risk.escalation'), result.escalation ? t('answer.yes') : t('answer.no')],
+        [t('documents.risk.barriers'), result.barriers.length > 0 ? result.barriers.map((b) => t(`risk.barriers.${b}`)).join('; ') : t('documents.common.none')],
+        [t('documents.risk.mainItems'), result.drivers.length > 0 ? result.drivers.slice(0, 8).map((d) => `${d.item} ${t(`risk.items.${d.item}.short`)}`).join('; ') : t('documents.common.none')],
+        ...(result.digitalSignals.length > 0 ? [[t('documents.risk.digitalSignals'), result.digitalSignals.map((s) => `${s.id} ${t(`risk.signals.${s.id}`)}`).join('; ')] as [string, ReactNode]] : []),
+        ...(assessment.raiseReason ? [[t('documents.risk.raised'), assessment.raiseReason] as [string, ReactNode]] : []),
+        [t('documents.risk.review'), t(`risk.review.status.${assessment.reviewStatus}`)],
+        [t('documents.risk.nextDue'), <Ltr key="n">{formatDateTime(assessment.nextDueAt)}</Ltr>],
+      ]}
+    />
+  );
+}
+
+function Measures({ t, record, only }: Props & { only?: readonly string[] }) {
+  const measures = answersOf(record, 'measures');
+  return (
+    <Table
+      rows={COPY_MEASURES.filter((m) => !only || only.includes(m)).map((m): [string, ReactNode] => [
+        t(`documents.measureNames.${m}`),
+        <>
+          {optionLabel(t, 'form.measures.state', measures[`${m}State`])} · {optionLabel(t, 'form.measures.position', measures[`${m}Position`])}
+          {str(measures[`${m}Notes`]) ? <span className="procedure">{String(measures[`${m}Notes`])}</span> : null}
+        </>,
+      ])}
+    />
+  );
+}
+
+function Statement({ t, record }: Props) {
+  if (!record.statement) return <p>{t('documents.common.notRecorded')}</p>;
+  return (
+    <>
+      <p className="muted">{t('documents.common.approvedOn', { date: formatDateTime(record.statement.approvedAt) })}</p>
+      <div className="verbatim">{record.statement.text}</div>
+      {record.addenda.map((addendum, i) => (
+        <div key={i}>
+          <h3>{t('documents.common.addendum', { date: formatDateTime(addendum.createdAt) })}</h3>
+          <div className="verbatim">{addendum.text}</div>
+        </div>
+      ))}
+    </>
+  );
+}
+
+function Signature({ t, record }: Props) {
+  return (
+    <div className="box">
+      <p>{t('documents.common.signature', { officer: [record.officer.displayName, record.officer.serviceNumber].filter(Boolean).join(' – ') })}</p>
+    </div>
+  );
+}
+
+function ProsecutorRequest(props: Props) {
+  const { t, record, assessments } = props;
+  const people = answersOf(record, 'people');
+  const measures = answersOf(record, 'measures');
+  const requested = ['requested', 'granted', 'inForce'];
+  const asked = (['residenceBan', 'alarm'] as const).filter((m) => requested.includes(String(measures[`${m}State`])));
+  return (
+    <>
+      <Header {...props} />
+      <p>{t('documents.prosecutorRequest.intro', { date: formatDateTime(record.createdAt) })}</p>
+      <h2>{t('documents.prosecutorRequest.requested')}</h2>
+      <Measures {...props} only={asked} />
+      <Victim {...props} />
+      <h2>{t('documents.common.suspect')}</h2>
+      <Table
+        rows={[
+          [t('documents.common.name'), [str(people.suspectSurname), str(people.suspectFirstNames)].filter(Boolean).join(', ') || t('documents.common.notRecorded')],
+          [t('documents.common.relationship'), optionLabel(t, 'form.people.suspectRelationship', people.suspectRelationship)],
+          [t('documents.common.cohabiting'), yesNo(t, people.suspectCohabiting)],
+        ]}
+      />
+      <Children {...props} />
+      <Facts {...props} />
+      <h2>{t('documents.risk.title')}</h2>
+      <RiskSummary t={t} assessment={assessments.assessments.find((a) => a.latest) ?? assessments.assessments[0]} />
+      <h2>{t('documents.common.otherMeasures')}</h2>
+      <Measures {...props} only={COPY_MEASURES.filter((m) => !asked.includes(m as never))} />
+      <Signature {...props} />
+    </>
+  );
+}
+
+function ImmigrationCommunication(props: Props) {
+  const { t, record, assessments } = props;
+  const people = answersOf(record, 'people');
+  const children = Array.isArray(people.children) ? people.children.length : 0;
+  const facts = answersOf(record, 'facts');
+  return (
+    <>
+      <Header {...props} />
+      <p>{t('documents.immigrationCommunication.intro')}</p>
+      <Victim {...props} />
+      <h2>{t('documents.immigrationCommunication.status')}</h2>
+      <p>{t('documents.immigrationCommunication.statusText', { date: formatDateTime(record.createdAt) })}</p>
+      <h2>{t('documents.immigrationCommunication.vulnerability')}</h2>
+      <Table
+        rows={[
+          [t('documents.common.formsOfViolence'), Array.isArray(facts.formsOfViolence) ? (facts.formsOfViolence as string[]).map((f) => t(`form.facts.formsOfViolence.${f}`)).join(', ') : t('documents.common.notRecorded')],
+          [t('documents.common.injuries'), yesNo(t, facts.injuries)],
+          [t('documents.common.children'), <Ltr key="c">{String(children)}</Ltr>],
+        ]}
+      />
+      <h2>{t('documents.risk.title')}</h2>
+      <RiskSummary t={t} assessment={assessments.assessments.find((a) => a.latest) ?? assessments.assessments[0]} />
+      <h2>{t('documents.common.statement')}</h2>
+      <Statement {...props} />
+      <Signature {...props} />
+    </>
+  );
+}
+
+/** For the supervisor: level, reasons, measures and the timeline; no name, no address. */
+function RiskReport(props: Props) {
+  const { t, assessments } = props;
+  const latest = assessments.assessments.find((a) => a.latest) ?? assessments.assessments[0];
+  return (
+    <>
+      <Header {...props} />
+      <h2>{t('documents.risk.title')}</h2>
+      <RiskSummary t={t} assessment={latest} />
+      {latest ? (
+        <>
+          <h3>{t('documents.risk.procedure')}</h3>
+          <p>{t(`risk.procedure.level${latest.level}`)}</p>
+          <h3>{t('documents.risk.proposed')}</h3>
+          <ul>
+            {latest.result.measures.map((m) => (
+              <li key={m}>{t(`risk.measures.${m}`)}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h2>{t('documents.risk.measuresRecorded')}</h2>
+      <Measures {...props} />
+      <h2>{t('documents.risk.timeline')}</h2>
+      <table>
+        <tbody>
+          {[
+            ...assessments.assessments.map((a) => ({ at: a.createdAt, text: `${t('risk.history.entry', { sequence: a.sequence, level: levelLabel(t, a.level) })} – ${a.createdByName}` })),
+            ...assessments.events.map((e) => ({ at: e.at, text: `${t(`risk.events.kind.${e.kind}`)}${e.note ? `: ${e.note}` : ''} – ${e.recordedByName}` })),
+          ]
+            .sort((a, b) => a.at - b.at)
+            .map((entry, i) => (
+              <tr key={i}>
+                <th scope="row">
+                  <Ltr>{formatDateTime(entry.at)}</Ltr>
+                </th>
+                <td>{entry.text}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,308 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
+import { DOCUMENTS_FORM_ID } from '../../forms/definitions/documents.v1';
+import { STATEMENT_FIELD_ID, STATEMENT_FORM_ID } from '../../forms/definitions/statement.v1';
+import type { DocumentKind, VictimCopyVariant } from '../../forms/documents';
+import type { EvidenceType } from '../../forms/evidence';
+import { supportServiceSchema } from '../../forms/support-directory';
+import type { VictimCatalog } from '../../forms/victim-catalogs';
+import { AppError } from '../api/app-error';
+import type { ChannelInput, ChannelOutput, PrintedDocumentView, UserView } from '../api/contract';
+import type { AppDatabase } from '../db/database';
+import { addenda, answers, evidenceItems, hearingForms, hearings, printedDocuments, supportServices, units, users } from '../db/schema';
+import { renderDocumentHtml } from '../documents/DocumentPage';
+import { countPdfPages, type DocumentOutput } from '../documents/output';
+import { renderProcedureDocument } from '../documents/procedure-documents';
+import type { VictimCatalogStore } from '../documents/victim-catalog-store';
+import { VictimCopy } from '../documents/VictimCopy';
+import { buildVictimCopyModel, protectedValues, type HearingRecord } from '../documents/victim-copy-model';
+import { appendAudit } from './audit';
+import type { HearingService } from './hearings';
+import type { RiskService } from './risk';
+
+export interface DocumentSettings {
+  translationDueDays: number;
+  victimCopyChildNames: 'firstNames' | 'generic';
+  victimCopyOfficerName: boolean;
+}
+
+export interface DocumentServiceDeps {
+  db: AppDatabase;
+  hearings: HearingService;
+  risk: RiskService;
+  catalogs: VictimCatalogStore;
+  /** The @font-face rules (src-main/documents/fonts.ts), read once when first needed. */
+  fontFaces: () => string;
+  output: DocumentOutput | undefined;
+  settings: DocumentSettings;
+  now: () => number;
+}
+
+type Row = typeof printedDocuments.$inferSelect;
+
+function toView(row: Omit<Row, 'pdf'>, printedByName: string): PrintedDocumentView {
+  return {
+    id: row.id,
+    hearingId: row.hearingId,
+    kind: row.kind,
+    variant: row.variant,
+    language: row.language,
+    sequence: row.sequence,
+    sha256: row.sha256,
+    bytes: row.bytes,
+    pages: row.pages,
+    printedAt: row.printedAt,
+    printedByName,
+  };
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Printed documents (victim-copy.md): built from the stored hearing, turned into a PDF by
+ * Chromium, archived with their SHA-256 and who printed them when; a reprint is a new archived,
+ * audited print.
+ */
+export function createDocumentService(deps: DocumentServiceDeps) {
+  const { db, now } = deps;
+
+  /** The stored hearing, as documents read it. */
+  function record(hearingId: string): HearingRecord {
+    const row = db.select().from(hearings).where(eq(hearings.id, hearingId)).get();
+    if (!row) throw new AppError('NOT_FOUND', 'No such hearing');
+    const officer = db.select({ displayName: users.displayName, serviceNumber: users.serviceNumber }).from(users).where(eq(users.id, row.ownerId)).get();
+    const unit = row.unitId ? db.select({ name: units.name }).from(units).where(eq(units.id, row.unitId)).get() : undefined;
+    const forms: HearingRecord['forms'] = {};
+    for (const pinned of db.select().from(hearingForms).where(eq(hearingForms.hearingId, hearingId)).all()) forms[pinned.formId] = { version: pinned.formVersion, answers: {} };
+    for (const answer of db.select().from(answers).where(eq(answers.hearingId, hearingId)).all()) {
+      const form = (forms[answer.formId] ??= { version: answer.formVersion, answers: {} });
+      form.answers[answer.fieldId] = JSON.parse(answer.valueJson) as unknown;
+    }
+    const statementText = forms[STATEMENT_FORM_ID]?.answers[STATEMENT_FIELD_ID];
+    return {
+      reference: row.reference,
+      createdAt: row.createdAt,
+      unitName: unit?.name ?? null,
+      officer: { displayName: officer?.displayName ?? '', serviceNumber: officer?.serviceNumber ?? null },
+      forms,
+      statement: row.statementApprovedAt !== null && typeof statementText === 'string' ? { text: statementText, approvedAt: row.statementApprovedAt } : null,
+      addenda: db.select({ text: addenda.text, createdAt: addenda.createdAt }).from(addenda).where(eq(addenda.hearingId, hearingId)).orderBy(asc(addenda.createdAt)).all(),
+      evidence: db
+        .select({ number: evidenceItems.number, type: evidenceItems.type })
+        .from(evidenceItems)
+        .where(eq(evidenceItems.hearingId, hearingId))
+        .orderBy(asc(evidenceItems.number))
+        .all()
+        .map((item) => ({ label: `EV-${String(item.number).padStart(4, '0')}`, type: item.type as EvidenceType })),
+      services: db
+        .select()
+        .from(supportServices)
+        .all()
+        .map((s) => ({ ...supportServiceSchema.parse({ name: s.name, kind: s.kind, region: s.region, languages: JSON.parse(s.languagesJson) as unknown, hours: s.hours, phone: s.phone, website: s.website, verifiedOn: s.verifiedOn, active: s.active }), id: s.id })),
+    };
+  }
+
+  /** Her catalog (the procedure language's when hers has none), and the procedure's beside it. */
+  function copyLanguages(record: HearingRecord): { her: VictimCatalog; procedure: VictimCatalog | null } {
+    const setup = record.forms.setup?.answers ?? {};
+    const procedureCode = typeof setup.procedureLanguage === 'string' ? setup.procedureLanguage : 'fr';
+    const procedure = deps.catalogs.get(procedureCode);
+    if (!procedure) throw new AppError('INTERNAL', `No victim catalog for the procedure language ${procedureCode}`);
+    const her = (typeof setup.victimLanguage === 'string' ? deps.catalogs.get(setup.victimLanguage) : undefined) ?? procedure;
+    return { her, procedure: her.meta.language === procedure.meta.language ? null : procedure };
+  }
+
+  function victimCopyHtml(hearingId: string, variant: VictimCopyVariant, printedAt: number, reprint: boolean): { html: string; language: string; withheld: number } {
+    const rec = record(hearingId);
+    const model = buildVictimCopyModel(rec, { variant, childNames: deps.settings.victimCopyChildNames, officerName: deps.settings.victimCopyOfficerName });
+    const languages = copyLanguages(rec);
+    const { her } = languages;
+    const title = `${her.copy[variant === 'full' ? 'title' : 'discreetTitle']}${variant === 'full' ? ` – ${rec.reference}` : ''}`;
+    const html = renderDocumentHtml({
+      lang: her.meta.language,
+      dir: her.meta.direction,
+      title,
+      fontFaces: deps.fontFaces(),
+      footer: { left: variant === 'full' ? rec.reference : '', pageOf: her.footer.page },
+      children: <VictimCopy model={model} languages={languages} printedAt={printedAt} reprint={reprint} />,
+    });
+    assertNothingProtected(html, protectedValues(rec));
+    return { html, language: her.meta.language, withheld: model.withheldCount };
+  }
+
+  /** Who may print what, and when (victim-copy.md); throws the reason it may not. */
+  function checkPrintable(user: UserView, hearingId: string, kind: DocumentKind): void {
+    if (kind === 'riskReport') {
+      deps.hearings.requireReadableHearing(user, hearingId);
+      if (deps.risk.history(user, hearingId).assessments.length === 0) throw new AppError('DOCUMENT_NOT_APPLICABLE', 'No risk assessment has been submitted for this hearing');
+      return;
+    }
+    const row = deps.hearings.requireOwnHearing(user, hearingId);
+    const documents = record(hearingId).forms[DOCUMENTS_FORM_ID]?.answers ?? {};
+    if (kind === 'victimCopy' && row.status !== 'closed') throw new AppError('HEARING_NOT_CLOSED', 'Her copy is printed from the closed hearing');
+    if (kind === 'immigrationCommunication') {
+      if (documents.immigrationArt747 !== 'yes') throw new AppError('DOCUMENT_NOT_APPLICABLE', 'Art. 74/7 is not recorded as applying');
+      if (row.statementApprovedAt === null) throw new AppError('STATEMENT_NOT_APPROVED', 'The communication carries the approved statement');
+    }
+    if (kind === 'prosecutorRequest') {
+      const measures = record(hearingId).forms.measures?.answers ?? {};
+      const requested = ['requested', 'granted', 'inForce'];
+      if (!requested.includes(String(measures.residenceBanState)) && !requested.includes(String(measures.alarmState))) {
+        throw new AppError('DOCUMENT_NOT_APPLICABLE', 'Neither a temporary ban from residence nor an alarm is recorded as requested');
+      }
+    }
+  }
+
+  function documentHtml(user: UserView, hearingId: string, kind: DocumentKind, variant: VictimCopyVariant, printedAt: number, reprint: boolean) {
+    if (kind === 'victimCopy') return victimCopyHtml(hearingId, variant, printedAt, reprint);
+    const rec = record(hearingId);
+    const assessments = deps.risk.history(user, hearingId);
+    return { ...renderProcedureDocument(kind, { record: rec, assessments, printedAt, reprint, fontFaces: deps.fontFaces() }), withheld: 0 };
+  }
+
+  function nextSequence(hearingId: string, kind: DocumentKind, variant: VictimCopyVariant): number {
+    const last = db
+      .select({ n: max(printedDocuments.sequence) })
+      .from(printedDocuments)
+      .where(and(eq(printedDocuments.hearingId, hearingId), eq(printedDocuments.kind, kind), eq(printedDocuments.variant, variant)))
+      .get();
+    return (last?.n ?? 0) + 1;
+  }
+
+  /**
+   * Renders, turns into a PDF, and (unless she cancelled the print dialog) archives and audits
+   * it. The PDF is made before anything is written, so a failure leaves no trace but the error.
+   */
+  async function create(user: UserView, input: ChannelInput<'documents.create'>, clientId: string): Promise<ChannelOutput<'documents.create'>> {
+    const { hearingId, kind } = input;
+    const variant: VictimCopyVariant = kind === 'victimCopy' ? (input.variant ?? 'full') : 'full';
+    checkPrintable(user, hearingId, kind);
+    const output = deps.output;
+    if (!output) throw new AppError('PRINTING_UNAVAILABLE', 'This window cannot make PDFs');
+    if (input.output === 'printer' && !output.print) throw new AppError('PRINTING_UNAVAILABLE', 'This window prints through the PDF');
+    const printedAt = now();
+    const reprint = nextSequence(hearingId, kind, variant) > 1;
+    const { html, language, withheld } = documentHtml(user, hearingId, kind, variant, printedAt, reprint);
+    const pdf = await output.toPdf(html);
+    if (input.output === 'printer' && !(await output.print!(html, clientId))) return { document: null, pdfBase64: null };
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    const row = db.transaction((tx) => {
+      // Counted again inside the write: two prints at once each get their own number.
+      const sequence = nextSequence(hearingId, kind, variant);
+      const values: Row = { id: randomUUID(), hearingId, kind, variant, language, sequence, sha256, bytes: pdf.length, pages: countPdfPages(pdf), pdf, printedAt, printedBy: user.id };
+      tx.insert(printedDocuments).values(values).run();
+      appendAudit(tx, { at: printedAt, userId: user.id, action: sequence > 1 ? 'document.reprinted' : 'document.printed', hearingId, details: { documentId: values.id, kind, variant, language, sequence, sha256, output: input.output, ...(withheld > 0 ? { withheld } : {}) } });
+      return values;
+    });
+    return { document: toView(row, user.displayName), pdfBase64: input.output === 'pdf' ? pdf.toString('base64') : null };
+  }
+
+  function list(user: UserView, hearingId: string): ChannelOutput<'documents.list'> {
+    deps.hearings.requireReadableHearing(user, hearingId);
+    const rows = db
+      .select({
+        id: printedDocuments.id,
+        hearingId: printedDocuments.hearingId,
+        kind: printedDocuments.kind,
+        variant: printedDocuments.variant,
+        language: printedDocuments.language,
+        sequence: printedDocuments.sequence,
+        sha256: printedDocuments.sha256,
+        bytes: printedDocuments.bytes,
+        pages: printedDocuments.pages,
+        printedAt: printedDocuments.printedAt,
+        printedBy: printedDocuments.printedBy,
+        printedByName: users.displayName,
+      })
+      .from(printedDocuments)
+      .innerJoin(users, eq(users.id, printedDocuments.printedBy))
+      .where(eq(printedDocuments.hearingId, hearingId))
+      .orderBy(desc(printedDocuments.printedAt))
+      .all();
+    return { documents: rows.map((r) => toView(r, r.printedByName)) };
+  }
+
+  /** An archived PDF exactly as it was printed; each opening is audited. */
+  function archived(user: UserView, documentId: string): { row: Row; printedByName: string } {
+    const row = db.select().from(printedDocuments).where(eq(printedDocuments.id, documentId)).get();
+    if (!row) throw new AppError('NOT_FOUND', 'No such document');
+    deps.hearings.requireReadableHearing(user, row.hearingId);
+    const printedByName = db.select({ name: users.displayName }).from(users).where(eq(users.id, row.printedBy)).get()?.name ?? '';
+    return { row, printedByName };
+  }
+
+  function download(user: UserView, documentId: string): ChannelOutput<'documents.download'> {
+    const { row, printedByName } = archived(user, documentId);
+    db.transaction((tx) => appendAudit(tx, { at: now(), userId: user.id, action: 'document.opened', hearingId: row.hearingId, details: { documentId } }));
+    return { document: toView(row, printedByName), pdfBase64: Buffer.from(row.pdf).toString('base64') };
+  }
+
+  async function save(user: UserView, documentId: string, clientId: string): Promise<ChannelOutput<'documents.save'>> {
+    const { row } = archived(user, documentId);
+    if (!deps.output?.savePdf) throw new AppError('PRINTING_UNAVAILABLE', 'This window saves PDFs by download');
+    const name = `${db.select({ reference: hearings.reference }).from(hearings).where(eq(hearings.id, row.hearingId)).get()?.reference ?? 'document'}-${row.kind}-${row.sequence}.pdf`;
+    const saved = await deps.output.savePdf(Buffer.from(row.pdf), name, clientId);
+    if (saved) db.transaction((tx) => appendAudit(tx, { at: now(), userId: user.id, action: 'document.saved', hearingId: row.hearingId, details: { documentId } }));
+    return { saved };
+  }
+
+  /**
+   * Translations she asked for and that are not sent yet: the officer's own, or (for a
+   * supervisor) her unit's. Due `translationDueDays` after the request was recorded.
+   */
+  function followUps(user: UserView): ChannelOutput<'documents.followUps'> {
+    const requested = db
+      .select({ hearingId: answers.hearingId, at: answers.updatedAt, reference: hearings.reference, ownerId: hearings.ownerId, unitId: hearings.unitId, officerName: users.displayName })
+      .from(answers)
+      .innerJoin(hearings, eq(hearings.id, answers.hearingId))
+      .innerJoin(users, eq(users.id, hearings.ownerId))
+      .where(and(eq(answers.formId, DOCUMENTS_FORM_ID), eq(answers.fieldId, 'translationRequested'), eq(answers.valueJson, '"yes"')))
+      .all()
+      .filter((r) => (user.role === 'supervisor' ? r.unitId !== null && r.unitId === user.unitId : r.ownerId === user.id));
+    const sent = new Set(
+      requested.length === 0
+        ? []
+        : db
+            .select({ hearingId: answers.hearingId, value: answers.valueJson })
+            .from(answers)
+            .where(and(eq(answers.formId, DOCUMENTS_FORM_ID), eq(answers.fieldId, 'translationSentOn'), inArray(answers.hearingId, requested.map((r) => r.hearingId))))
+            .all()
+            .filter((a) => a.value !== 'null' && a.value !== '""')
+            .map((a) => a.hearingId),
+    );
+    const items = requested
+      .filter((r) => !sent.has(r.hearingId))
+      .map((r) => ({ hearingId: r.hearingId, reference: r.reference, officerName: r.officerName, requestedAt: r.at, dueAt: r.at + deps.settings.translationDueDays * DAY }))
+      .sort((a, b) => a.dueAt - b.dueAt);
+    return { translations: items };
+  }
+
+  /** Every victim catalog with its translation status, and the files refused (the administrator's view). */
+  function catalogs(): ChannelOutput<'documents.victimCatalogs'> {
+    return { catalogs: deps.catalogs.all(), refused: deps.catalogs.refused() };
+  }
+
+  return { create, list, download, save, followUps, catalogs, html: documentHtml, checkPrintable };
+}
+
+export type DocumentService = ReturnType<typeof createDocumentService>;
+
+/**
+ * The last line of defence: a victim-facing page whose text contains a protected value is not
+ * printed at all. The model never reads those fields and cuts them out of free text; this
+ * catches whatever a later change to a template might let through.
+ */
+export function assertNothingProtected(html: string, values: string[]): void {
+  const visible = html
+    .replace(/<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"');
+  const normalise = (text: string) => text.normalize('NFC').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim();
+  const flat = normalise(visible);
+  const leaked = values.filter((v) => flat.includes(normalise(v)));
+  if (leaked.length > 0) throw new AppError('INTERNAL', `A victim-facing document would show ${leaked.length} protected value(s); it was not printed`);
+}

@@ -1,0 +1,236 @@
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRegistry, formRegistry } from '../../forms/registry';
+import { measuresV1 } from '../../forms/definitions/measures.v1';
+import { peopleV1 } from '../../forms/definitions/people.v1';
+import { VICTIM_LANGUAGES } from '../../forms/languages';
+import { victimText, type VictimCatalog } from '../../forms/victim-catalogs';
+import { createChromiumPdfOutput } from '../../src-main/browser-host/chromium-pdf';
+import type { DocumentOutput } from '../../src-main/documents/output';
+import { loadVictimCatalogs } from '../../src-main/documents/victim-catalog-store';
+import { apiOf, INVENTED, saveStep, takeHearing } from '../helpers/closed-hearing';
+import { ASSETS, openTestCore, seedAccounts, snapshotTables, tempDir, type TestCore } from '../helpers/temp-core';
+import { CHROMIUM } from './harness';
+
+const catalogs = loadVictimCatalogs(ASSETS.victimCatalogsDir);
+const OUT = tempDir('hd-documents-');
+/** The help lines as the directory seeds them, each as it must be dialled. */
+const HELPLINES = ['112', '101', '1712', '0800 30 030', '116 000', '0800 12 800'];
+
+function pdfText(pdf: Buffer, name: string): string {
+  const file = path.join(OUT, `${name}.pdf`);
+  fs.writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+/** Page 1 as a PNG beside the PDF (for people to look at; the test checks it was made). */
+function firstPagePng(name: string): string {
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', path.join(OUT, `${name}.pdf`), path.join(OUT, name)]);
+  return path.join(OUT, `${name}.png`);
+}
+
+/**
+ * pdftotext splits Arabic-script words where glyphs join and moves vowel marks; compared without
+ * spaces, marks and bidi controls, a heading is found whatever the script.
+ */
+function comparable(text: string): string {
+  return text.normalize('NFC').replace(/\s|[\u200e\u200f\u202a-\u202e\u2066-\u2069\u0640]|[\u064b-\u065f\u0670]/gu, '');
+}
+
+function fontsOf(name: string): string[] {
+  const listing = execFileSync('pdffonts', [path.join(OUT, `${name}.pdf`)], { encoding: 'utf8' });
+  return listing.split('\n').slice(2).filter(Boolean).map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
+}
+
+let output: DocumentOutput;
+let t: TestCore;
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}`);
+  output = createChromiumPdfOutput(CHROMIUM);
+  t = openTestCore({ documentOutput: output });
+  await seedAccounts(t, true);
+});
+afterAll(async () => {
+  t?.close();
+  await output?.close?.();
+});
+
+async function copyOf(hearingId: string, variant: 'full' | 'discreet' = 'full', client = 'officer-window') {
+  const result = await t.ok(client, 'documents.create', { hearingId, kind: 'victimCopy', variant, output: 'pdf' });
+  return { document: result.document!, pdf: Buffer.from(result.pdfBase64!, 'base64') };
+}
+
+describe("the victim's copy in her language", () => {
+  it.each([...VICTIM_LANGUAGES])('prints every heading, the PV number, the dates and each helpline in order, in %s', async (language) => {
+    const hearingId = await takeHearing(apiOf(t), { victimLanguage: language, procedureLanguage: language === 'nl' ? 'nl' : language === 'de' ? 'de' : 'fr' });
+    const { document, pdf } = await copyOf(hearingId);
+    expect(document).toMatchObject({ kind: 'victimCopy', variant: 'full', language, sequence: 1 });
+    expect(document.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
+    const text = pdfText(pdf, `copy-${language}`);
+    const catalog = catalogs.get(language) as VictimCatalog;
+    for (const key of ['copy.title', 'sections.rights', 'sections.mainElements', 'sections.statement', 'sections.measures', 'sections.help', 'sections.safety']) {
+      expect(comparable(text), `${language} ${key}`).toContain(comparable(victimText(catalog, key)!));
+    }
+    // Numbers keep their left-to-right order, spaces included, in every script.
+    for (const number of [INVENTED.pvNumber, '23/11/2026 10:00', '01/03/2026', '21/11/2026', ...HELPLINES]) expect(text, `${language}: ${number}`).toContain(number);
+    // The statement, verbatim in the procedure language.
+    expect(text).toContain('mon ex-compagnon est venu devant');
+    expect(fontsOf(`copy-${language}`).every((font) => font.startsWith('NotoSans')), `${language}: only the bundled fonts`).toBe(true);
+    expect(fs.statSync(firstPagePng(`copy-${language}`)).size).toBeGreaterThan(10_000);
+    // Under 150 KB a page with the fonts embedded (issue #6 target).
+    expect(document.bytes / document.pages).toBeLessThan(150 * 1024);
+  });
+
+});
+
+/** The one document page's visible text, flattened: what the safety rules are checked against. */
+function flat(text: string): string {
+  return text.normalize('NFC').toLocaleLowerCase('und').replace(/\s+/g, ' ');
+}
+
+describe('what a victim-facing document never shows', () => {
+  it('leaves out the address, the shelter, the safe channel, the risk level and the record, in both variants', async () => {
+    // A shelter in the directory, chosen as a referral: never printed on her paper.
+    const shelter = (await t.ok('admin-window', 'directory.save', { service: { name: 'Maison Refuge Fictive', kind: 'shelter', region: 'wallonia', languages: ['fr'], hours: '24/7', phone: '04 999 99 99', website: 'https://refuge.example.org', verifiedOn: '2026-11-01', active: true } })).service;
+    const record = 'PV 2024/0815 pour coups (fictif)';
+    const hearingId = await takeHearing(apiOf(t), {
+      victimLanguage: 'fr',
+      statement: `J'habite ${INVENTED.address}. Depuis lundi je dors au ${INVENTED.stayingAt}. Ma sœur : ${INVENTED.safeChannel}. Je connais la Maison Refuge Fictive.`,
+      riskAnswers: { A1: 'yes', A3: 'yes', A5: 'yes', A7: 'yes', C1: 'yes' },
+      extra: {
+        people: { victimAddress: INVENTED.address, victimAddressNonCommunicable: 'yes', victimStayingAt: INVENTED.stayingAt, victimSafeChannel: 'trustedPerson', victimSafeChannelDetail: INVENTED.safeChannel },
+        facts: { earlierComplaints: 'yes', earlierComplaintsReferences: record },
+        referrals: { servicesGiven: [shelter.id] },
+      },
+    });
+    const level = (await t.ok('officer-window', 'risk.history', { hearingId })).assessments[0]!.level;
+    expect(level).toBe(4);
+    const officer = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../forms/catalogs/officer/fr.json'), 'utf8')) as { risk: { level: Record<string, string>; flags: Record<string, string> } };
+    const forbidden = [INVENTED.address, INVENTED.stayingAt, INVENTED.safeChannel, 'Maison Refuge Fictive', '04 999 99 99', 'refuge.example.org', record, officer.risk.level['4']!, 'TRÈS ÉLEVÉ', ...Object.values(officer.risk.flags)];
+
+    const full = pdfText((await copyOf(hearingId, 'full')).pdf, 'safety-full');
+    const discreet = pdfText((await copyOf(hearingId, 'discreet')).pdf, 'safety-discreet');
+    for (const [name, text] of [['full', full], ['discreet', discreet]] as const) {
+      for (const value of forbidden) expect(flat(text), `${name}: ${value}`).not.toContain(flat(value));
+      for (const number of HELPLINES) expect(text, `${name}: ${number}`).toContain(number);
+    }
+    // Her statement is printed with the passages withheld, and says so where they were.
+    expect(full).toContain("J'habite");
+    expect(full.match(/\[masqué pour votre sécurité\]/g)?.length).toBe(4);
+    // The discreet variant: no police header, no PV number, no narrative.
+    expect(discreet).not.toContain(INVENTED.pvNumber);
+    expect(discreet).not.toContain('Unit A');
+    expect(discreet).not.toContain("J'habite");
+    expect(discreet).not.toContain('Copie de votre plainte');
+    expect(discreet).toContain('Informations pour vous');
+    // The audit records that passages were withheld, and how many.
+    const audit = t.core.database.sqlite.prepare("SELECT details_json FROM audit_events WHERE action = 'document.printed' AND hearing_id = ? ORDER BY seq").all(hearingId) as { details_json: string }[];
+    expect(audit.map((a) => (JSON.parse(a.details_json) as { withheld?: number }).withheld)).toEqual([4, undefined]);
+  });
+});
+
+describe('the archive of printed documents', () => {
+  it('keeps each print with its SHA-256, numbers reprints, audits every one, and never changes them', async () => {
+    const hearingId = await takeHearing(apiOf(t), { victimLanguage: 'uk' });
+    const first = await copyOf(hearingId);
+    t.clock.now += 60_000;
+    const again = await copyOf(hearingId);
+    expect(again.document.sequence).toBe(2);
+    expect(pdfText(again.pdf, 'reprint')).toContain(victimText(catalogs.get('uk'), 'footer.reprint')!);
+    const listed = (await t.ok('officer-window', 'documents.list', { hearingId })).documents;
+    expect(listed.map((d) => [d.sequence, d.sha256])).toEqual([
+      [2, again.document.sha256],
+      [1, first.document.sha256],
+    ]);
+    const opened = await t.ok('officer-window', 'documents.download', { documentId: first.document.id });
+    expect(Buffer.from(opened.pdfBase64, 'base64').equals(first.pdf)).toBe(true);
+    const actions = (t.core.database.sqlite.prepare('SELECT action FROM audit_events WHERE hearing_id = ? AND action LIKE ? ORDER BY seq').all(hearingId, 'document.%') as { action: string }[]).map((a) => a.action);
+    expect(actions).toEqual(['document.printed', 'document.reprinted', 'document.opened']);
+    expect(() => t.core.database.sqlite.prepare("UPDATE printed_documents SET sha256 = 'x'").run()).toThrow(/never changed/);
+    expect(() => t.core.database.sqlite.prepare('DELETE FROM printed_documents').run()).toThrow(/never removed/);
+  });
+
+  it('refuses what may not be printed, with a reason, and writes nothing', async () => {
+    const open = await takeHearing(apiOf(t), { victimLanguage: 'ro', close: false });
+    const closed = await takeHearing(apiOf(t), { victimLanguage: 'ro' });
+    const before = snapshotTables(t);
+    const refused = async (client: string, input: object) => {
+      const result = await t.core.dispatcher.dispatch(client, 'documents.create', input);
+      return result.ok ? 'printed' : result.error.code;
+    };
+    expect(await refused('officer-window', { hearingId: open, kind: 'victimCopy', variant: 'full', output: 'pdf' })).toBe('HEARING_NOT_CLOSED');
+    expect(await refused('other-window', { hearingId: closed, kind: 'victimCopy', variant: 'full', output: 'pdf' })).toBe('FORBIDDEN');
+    expect(await refused('officer-window', { hearingId: closed, kind: 'immigrationCommunication', output: 'pdf' })).toBe('DOCUMENT_NOT_APPLICABLE');
+    // The browser host has no system print dialog.
+    expect(await refused('officer-window', { hearingId: closed, kind: 'victimCopy', variant: 'full', output: 'printer' })).toBe('PRINTING_UNAVAILABLE');
+    expect(await refused('officer-window', { hearingId: closed, kind: 'letter', output: 'pdf' })).toBe('VALIDATION');
+    expect(await refused('officer-window', { hearingId: closed, kind: 'victimCopy', variant: 'secret', output: 'pdf' })).toBe('VALIDATION');
+    expect(await refused('admin-window', { hearingId: closed, kind: 'riskReport', output: 'pdf' })).toBe('FORBIDDEN');
+    // Refusals are audited (access_denied); nothing else changed, nothing was archived.
+    const after = snapshotTables(t);
+    expect(after.printed_documents).toEqual(before.printed_documents);
+    expect(after.answers).toEqual(before.answers);
+  });
+});
+
+describe('the documents in the procedure language', () => {
+  it('prints the request to the prosecutor, the Immigration Office communication and the risk report', async () => {
+    const hearingId = await takeHearing(apiOf(t), { victimLanguage: 'ti', extra: { documents: { immigrationArt747: 'yes' }, people: { victimAddress: INVENTED.address, victimAddressNonCommunicable: 'yes' } } });
+    const texts: Record<string, string> = {};
+    for (const kind of ['prosecutorRequest', 'immigrationCommunication', 'riskReport'] as const) {
+      const result = await t.ok('officer-window', 'documents.create', { hearingId, kind, output: 'pdf' });
+      expect(result.document).toMatchObject({ kind, language: 'fr' });
+      texts[kind] = pdfText(Buffer.from(result.pdfBase64!, 'base64'), kind);
+      expect(texts[kind]).toContain(INVENTED.pvNumber);
+      // Her non-communicable address is in none of them.
+      expect(flat(texts[kind]!)).not.toContain(flat(INVENTED.address));
+    }
+    expect(texts.prosecutorRequest).toContain('Demande');
+    expect(texts.prosecutorRequest).toContain('Exemple, Marc');
+    expect(texts.immigrationCommunication).toContain('74/7');
+    expect(texts.immigrationCommunication).toContain('mon ex-compagnon est venu devant');
+    // The risk report names no one.
+    expect(texts.riskReport).not.toContain('Fictive, Inès');
+    expect(texts.riskReport).not.toContain('Exemple');
+  });
+});
+
+describe('a hearing taken under older form versions', () => {
+  it('prints as it was taken', async () => {
+    // The registry as it was before people v2 (address) and measures v2, and before the documents step.
+    const oldRegistry = buildRegistry(
+      formRegistry.all.filter((f) => !(f.id === 'people' && f.version === 2) && !(f.id === 'measures' && f.version === 2) && f.id !== 'documents'),
+      formRegistry.steps.filter((s) => s !== 'documents'),
+    );
+    expect(oldRegistry.latest('people')!.version).toBe(peopleV1.version);
+    expect(oldRegistry.latest('measures')!.version).toBe(measuresV1.version);
+    const dir = tempDir();
+    const old = openTestCore({ dir, registry: oldRegistry });
+    await seedAccounts(old, true);
+    const api = apiOf(old);
+    const hearingId = (await api('hearings.create', {})).hearing.id;
+    await saveStep(api, hearingId, 'setup', { procedureLanguage: 'nl', victimLanguage: 'pl' });
+    await saveStep(api, hearingId, 'measures', { alarmPosition: 'wants', alarmState: 'granted' });
+    const key = old.key;
+    old.close();
+
+    // Reopened by today's app: it keeps people v1 and measures v1, and prints them.
+    const now = openTestCore({ dir, key, documentOutput: output });
+    try {
+      const forms = (await now.ok('officer-window', 'hearings.load', { hearingId })).forms;
+      expect(forms.find((f) => f.formId === 'measures')!.formVersion).toBe(1);
+      expect(forms.find((f) => f.formId === 'people')!.formVersion).toBe(1);
+      const result = await now.ok('officer-window', 'documents.create', { hearingId, kind: 'riskReport', output: 'pdf' }).catch((e: Error) => e.message);
+      expect(result).toMatch(/DOCUMENT_NOT_APPLICABLE/);
+      const request = await now.ok('officer-window', 'documents.create', { hearingId, kind: 'prosecutorRequest', output: 'pdf' });
+      const text = pdfText(Buffer.from(request.pdfBase64!, 'base64'), 'old-version');
+      expect(text).toContain('Verzoek');
+      expect(text).toMatch(/Toegekend/);
+    } finally {
+      now.close();
+    }
+  });
+});
