@@ -7,7 +7,8 @@
  *  - browser-host start to an interactive login screen;
  *  - the Art. 9 statistics export and the supervisor's review queue with 100,000 hearings and
  *    1,000,000 answers (bench/statistics.ts);
- *  - the evidence import of a 2 GB file against sha256sum, and its peak memory (bench/evidence.ts).
+ *  - the evidence import of a 2 GB file against sha256sum, and its peak memory (bench/evidence.ts);
+ *  - the victim's copy of a closed hearing: time and size per page (bench/documents.ts).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
@@ -21,6 +22,7 @@ import { startBrowserHost } from '../src-main/browser-host/server';
 import { parseConfig } from '../src-main/config';
 import { benchStatistics } from './statistics';
 import { benchEvidence, evidenceLines } from './evidence';
+import { benchDocuments, documentLines } from './documents';
 import { digitalStepAnswers, RISK_VERSION, riskStepAnswers } from '../test/helpers/risk-answers';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -58,6 +60,8 @@ async function main() {
   // A 2 GB file through the evidence import, against sha256sum in the same run; printed at once too.
   const evidence = await benchEvidence(ROOT);
   for (const line of evidenceLines(evidence)) console.log(line);
+  const documents = await benchDocuments(CHROMIUM);
+  for (const line of documentLines(documents)) console.log(line);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hd-bench-'));
   const key = randomBytes(32);
   const core = createAppCore({ dataDir, key, migrationsFolder: path.join(ROOT, 'migrations'), assets: repositoryAssets(ROOT), config: parseConfig({}) });
@@ -185,6 +189,7 @@ async function main() {
     largeClosedHearing: largeHearing,
     statisticsExport: statistics,
     evidenceImport: evidence,
+    victimCopy: documents,
   };
   fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'bench/results/latest.json'), JSON.stringify(results, null, 2));
@@ -204,6 +209,7 @@ async function main() {
   console.log(`${'renderer JS heap, largest seen (all steps)'.padEnd(50)} ${(largeHearing.maxJsHeapBytes / 1024 / 1024).toFixed(1)} MB`);
   console.log(`${'renderer initial JavaScript'.padEnd(50)} ${(jsBytes / 1024).toFixed(1)} KB, gzipped ${(jsGzip / 1024).toFixed(1)} KB`);
   for (const line of evidenceLines(evidence)) console.log(line);
+  for (const line of documentLines(documents)) console.log(line);
   console.log('written to bench/results/latest.json');
 }
 

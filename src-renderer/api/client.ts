@@ -42,6 +42,12 @@ const bridge: HearingDeskBridge = electronBridge ?? browserHostBridge();
  */
 export const evidenceFilesByUpload = electronBridge === undefined;
 
+/**
+ * Documents: in Electron, main prints through the system dialog and saves PDFs through its own
+ * save dialog; in the browser host, the page receives the PDF to open or download.
+ */
+export const documentsThroughSystemDialogs = electronBridge !== undefined;
+
 function isEnvelope(value: unknown): value is Envelope<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
 }

@@ -5,7 +5,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { FieldDefinition, FormDefinition, GroupFieldDefinition, SimpleFieldDefinition } from '../../forms/definition-schema';
 import { answerSchema, formAnswersSchema, isFieldVisible, type Answers, type AnswerValue, type GroupItem } from '../../forms/engine';
-import { victimCatalog, victimText } from '../../forms/victim-catalogs';
+import { victimText } from '../../forms/victim-catalogs';
+import { findCatalog, useVictimCatalogs } from '../api/victim-catalogs';
 import type { SupportServiceView } from '../../src-main/api/contract';
 import { formatDateTime, formatTime } from '../i18n';
 import type { AutosaveQueue } from './autosave';
@@ -460,8 +461,9 @@ function RemoveItemButton({ label, confirmLabel, keepLabel, onRemove }: { label:
 /** What she reads: in her language when a catalog exists, and in the procedure language beside it. */
 function VictimText({ textKey, languages }: { textKey: string; languages: HearingLanguages }) {
   const { t } = useTranslation();
-  const inHerLanguage = languages.victim ? victimText(languages.victim, textKey) : undefined;
-  const inProcedure = languages.procedure && languages.procedure !== languages.victim ? victimText(languages.procedure, textKey) : undefined;
+  const catalogs = useVictimCatalogs();
+  const inHerLanguage = victimText(findCatalog(catalogs, languages.victim), textKey);
+  const inProcedure = languages.procedure !== languages.victim ? victimText(findCatalog(catalogs, languages.procedure), textKey) : undefined;
   if (!inHerLanguage && !inProcedure) return null;
   return (
     <div className="victim-text">
@@ -482,6 +484,9 @@ function VictimText({ textKey, languages }: { textKey: string; languages: Hearin
 /** Said before the first right, so nobody reads a text to her that she cannot understand. */
 function VictimLanguageNotice({ languages }: { languages: HearingLanguages }) {
   const { t } = useTranslation();
+  const catalogs = useVictimCatalogs();
+  if (!catalogs) return null;
+  const catalog = findCatalog(catalogs, languages.victim);
   if (!languages.victim || !languages.procedure) {
     return (
       <p className="notice" role="note">
@@ -489,14 +494,14 @@ function VictimLanguageNotice({ languages }: { languages: HearingLanguages }) {
       </p>
     );
   }
-  if (languages.victim === 'other' || !victimCatalog(languages.victim)) {
+  if (languages.victim === 'other' || !catalog) {
     return (
       <p className="notice warning" role="note">
         {t('rights.noCatalog', { language: languages.victim === 'other' ? t('language.other') : t(`language.${languages.victim}`) })}
       </p>
     );
   }
-  const status = victimCatalog(languages.victim)!.meta.status;
+  const status = catalog.meta.status;
   return status === 'reviewed' || status === 'sworn' ? null : (
     <p className="notice" role="note">
       {t('rights.catalogNotReviewed', { language: t(`language.${languages.victim}`) })}

@@ -18,6 +18,8 @@ import { RiskPanel, riskState, type RiskHistory } from './RiskPanel';
 import { RISK_FORM_ID } from '../../forms/risk/risk-form';
 import { DIGITAL_FORM_ID } from '../../forms/digital/digital-form';
 import { DigitalPanel } from './DigitalPanel';
+import { DocumentsPanel } from './DocumentsPanel';
+import { DOCUMENTS_FORM_ID } from '../../forms/definitions/documents.v1';
 import { riskRegistry } from '../../forms/risk/registry';
 
 type Loaded = ChannelOutput<'hearings.load'>;
@@ -205,6 +207,7 @@ export function HearingScreen({ hearingId, step: requestedStep, field: requested
             <RiskPanel hearingId={hearingId} definition={riskDefinition} riskAnswers={answersOf(RISK_FORM_ID)} factsAnswers={answersOf('facts')} digitalAnswers={answersOf('digital')} history={riskHistory} access={loaded.access} queue={current.queue} onChanged={loadRiskHistory} />
           ) : null}
           {current.formId === 'digital' ? <EvidencePanel hearingId={hearingId} readOnly={loaded.access === 'review' || closed} /> : null}
+          {current.formId === DOCUMENTS_FORM_ID ? <DocumentsPanel hearingId={hearingId} access={loaded.access} closed={closed} answersOf={answersOf} flush={() => current.queue.flush()} /> : null}
           {current.formId === STATEMENT_FORM_ID ? <StatementPanel loaded={loaded} steps={steps} answersOf={answersOf} riskMissing={riskMissing} onChanged={load} /> : null}
           <div className="step-links">
             {previous ? <a href={hrefOf({ screen: 'hearing', hearingId, step: previous.formId })}>← {t('hearing.previousStep', { step: titleOf(previous) })}</a> : <span />}

@@ -5,6 +5,7 @@ import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../app/common';
 import { navigate } from '../app/navigation';
 import { formatDateTime } from '../i18n';
+import { TranslationFollowUps } from './TranslationFollowUps';
 
 /**
  * Only the signed-in officer's own hearings, by reference: no victim's name on this screen.
@@ -42,6 +43,7 @@ export function MyHearingsScreen() {
       ) : (
         <>
           {mine.open.length === 0 ? <p>{t('hearings.none')}</p> : <HearingTable hearings={mine.open} />}
+          <TranslationFollowUps showOfficer={false} />
           {mine.recentlyClosed.length > 0 ? (
             <>
               <h2>{t('hearings.recentlyClosed')}</h2>

@@ -5,6 +5,7 @@ import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../app/common';
 import { hrefOf } from '../app/navigation';
 import { formatDateTime } from '../i18n';
+import { TranslationFollowUps } from './TranslationFollowUps';
 
 /**
  * The supervisor's queue for her unit: levels, red flags and the items behind them at a glance,
@@ -75,6 +76,7 @@ export function ReviewQueueScreen() {
           </tbody>
         </table>
       )}
+      <TranslationFollowUps showOfficer />
     </section>
   );
 }

@@ -12,7 +12,7 @@ import { createChromiumPdfOutput } from '../../src-main/browser-host/chromium-pd
 import type { DocumentOutput } from '../../src-main/documents/output';
 import { loadVictimCatalogs } from '../../src-main/documents/victim-catalog-store';
 import { apiOf, INVENTED, saveStep, takeHearing } from '../helpers/closed-hearing';
-import { ASSETS, openTestCore, seedAccounts, snapshotTables, tempDir, type TestCore } from '../helpers/temp-core';
+import { ASSETS, createUnit, defaultUnitId, openTestCore, PEOPLE, seedAccounts, snapshotTables, tempDir, type TestCore } from '../helpers/temp-core';
 import { CHROMIUM } from './harness';
 
 const catalogs = loadVictimCatalogs(ASSETS.victimCatalogsDir);
@@ -176,6 +176,28 @@ describe('the archive of printed documents', () => {
   });
 });
 
+describe('translation follow-ups', () => {
+  it("list her request for the officer and her unit's supervisor until it is sent, due after the zone's delay", async () => {
+    const supervisors = [
+      { username: 'sup.unit.a', displayName: 'Sarah Fictive', password: 'supervisor unit a passphrase', role: 'supervisor' as const, unitId: defaultUnitId(t), window: 'supervisor-window' },
+      { username: 'sup.unit.b', displayName: 'Sven Verzonnen', password: 'supervisor unit b passphrase', role: 'supervisor' as const, unitId: await createUnit(t, 'Unit B'), window: 'elsewhere-window' },
+    ];
+    for (const { window, ...who } of supervisors) {
+      await t.ok('admin-window', 'users.create', who);
+      await t.ok(window, 'session.login', { username: who.username, password: who.password });
+    }
+    const hearingId = await takeHearing(apiOf(t), { victimLanguage: 'so' });
+    const requestedAt = (await t.ok('officer-window', 'hearings.load', { hearingId })).answers.find((a) => a.formId === 'documents' && a.fieldId === 'translationRequested')!.updatedAt;
+    const expected = { hearingId, requestedAt, dueAt: requestedAt + 7 * 24 * 3600 * 1000, officerName: PEOPLE.officer.displayName };
+    expect((await t.ok('officer-window', 'documents.followUps', {})).translations).toContainEqual(expect.objectContaining(expected));
+    expect((await t.ok('supervisor-window', 'documents.followUps', {})).translations).toContainEqual(expect.objectContaining(expected));
+    expect((await t.ok('other-window', 'documents.followUps', {})).translations.map((f) => f.hearingId)).not.toContain(hearingId);
+    expect((await t.ok('elsewhere-window', 'documents.followUps', {})).translations).toEqual([]);
+    await saveStep(apiOf(t), hearingId, 'documents', { translationSentOn: '2026-11-24' });
+    expect((await t.ok('officer-window', 'documents.followUps', {})).translations.map((f) => f.hearingId)).not.toContain(hearingId);
+  });
+});
+
 describe('the documents in the procedure language', () => {
   it('prints the request to the prosecutor, the Immigration Office communication and the risk report', async () => {
     const hearingId = await takeHearing(apiOf(t), { victimLanguage: 'ti', extra: { documents: { immigrationArt747: 'yes' }, people: { victimAddress: INVENTED.address, victimAddressNonCommunicable: 'yes' } } });
@@ -208,27 +230,35 @@ describe('a hearing taken under older form versions', () => {
     expect(oldRegistry.latest('people')!.version).toBe(peopleV1.version);
     expect(oldRegistry.latest('measures')!.version).toBe(measuresV1.version);
     const dir = tempDir();
-    const old = openTestCore({ dir, registry: oldRegistry });
+    // Its own Chromium: closing a core closes its document output.
+    const old = openTestCore({ dir, registry: oldRegistry, documentOutput: createChromiumPdfOutput(CHROMIUM) });
     await seedAccounts(old, true);
-    const api = apiOf(old);
-    const hearingId = (await api('hearings.create', {})).hearing.id;
-    await saveStep(api, hearingId, 'setup', { procedureLanguage: 'nl', victimLanguage: 'pl' });
-    await saveStep(api, hearingId, 'measures', { alarmPosition: 'wants', alarmState: 'granted' });
+    const hearingId = await takeHearing(apiOf(old), { victimLanguage: 'pl', procedureLanguage: 'nl', documentsStep: false });
+    const before = pdfText(Buffer.from((await old.ok('officer-window', 'documents.create', { hearingId, kind: 'victimCopy', output: 'pdf' })).pdfBase64!, 'base64'), 'old-version-then');
     const key = old.key;
     old.close();
 
-    // Reopened by today's app: it keeps people v1 and measures v1, and prints them.
+    // Reopened by today's app, with people v2, measures v2 and a documents step: it keeps its
+    // versions, and its copy reads as it did (but for the reprint mark).
     const now = openTestCore({ dir, key, documentOutput: output });
     try {
+      await now.ok('officer-window', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password });
       const forms = (await now.ok('officer-window', 'hearings.load', { hearingId })).forms;
       expect(forms.find((f) => f.formId === 'measures')!.formVersion).toBe(1);
       expect(forms.find((f) => f.formId === 'people')!.formVersion).toBe(1);
-      const result = await now.ok('officer-window', 'documents.create', { hearingId, kind: 'riskReport', output: 'pdf' }).catch((e: Error) => e.message);
-      expect(result).toMatch(/DOCUMENT_NOT_APPLICABLE/);
-      const request = await now.ok('officer-window', 'documents.create', { hearingId, kind: 'prosecutorRequest', output: 'pdf' });
-      const text = pdfText(Buffer.from(request.pdfBase64!, 'base64'), 'old-version');
-      expect(text).toContain('Verzoek');
-      expect(text).toMatch(/Toegekend/);
+      expect(forms.some((f) => f.formId === 'documents')).toBe(false);
+      const copy = await now.ok('officer-window', 'documents.create', { hearingId, kind: 'victimCopy', output: 'pdf' });
+      const after = pdfText(Buffer.from(copy.pdfBase64!, 'base64'), 'old-version-now');
+      const reprint = [victimText(catalogs.get('pl'), 'footer.reprint')!, victimText(catalogs.get('nl'), 'footer.reprint')!];
+      const withoutReprint = (text: string) =>
+        reprint
+          .reduce((acc, word) => acc.replaceAll(word, ''), text)
+          .split('\n')
+          .map((line) => line.replace(/[\s·]+$/, ''))
+          .filter((line) => line !== '');
+      expect(after).toContain(reprint[0]);
+      expect(withoutReprint(after)).toEqual(withoutReprint(before));
+      expect(comparable(before)).toContain(comparable(victimText(catalogs.get('pl'), 'measures.state.requested')!));
     } finally {
       now.close();
     }

@@ -226,7 +226,7 @@ describe('the hearing steps', () => {
     await step('Déclaration et clôture').click();
     await checklist.getByText('Tout ce qui est requis est complété.').waitFor();
     await checklist.getByRole('button', { name: "Clôturer l'audition" }).click();
-    await page.getByText("Cette audition est clôturée : elle peut être consultée, et seuls des ajouts à la déclaration peuvent être faits.").waitFor();
+    await page.getByText('Cette audition est clôturée : elle peut être consultée.', { exact: false }).waitFor();
 
     // Reopened in the Dutch interface: every answer of every step the same, Dutch labels, nothing editable.
     const inFrench = await snapshotEveryStep("Étapes de l'audition");

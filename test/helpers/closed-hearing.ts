@@ -28,6 +28,8 @@ export interface HearingOptions {
   extra?: Record<string, Record<string, unknown>>;
   riskAnswers?: Parameters<typeof riskStepAnswers>[0];
   close?: boolean;
+  /** False for a hearing taken before the "Copy and documents" step existed. */
+  documentsStep?: boolean;
 }
 
 /** Saves answers through the API, each at its current revision. */
@@ -75,7 +77,7 @@ export async function takeHearing(api: Api, options: HearingOptions = {}): Promi
   await save('statement', { text: options.statement ?? INVENTED.statement });
   await api('hearings.approveStatement', { hearingId, textRevision: 1 });
   await api('hearings.addAddendum', { hearingId, text: INVENTED.addendum });
-  await save('documents', { pvNumber: INVENTED.pvNumber, translationRequested: interpreter ? 'yes' : 'no' });
+  if (options.documentsStep !== false) await save('documents', { pvNumber: INVENTED.pvNumber, translationRequested: interpreter ? 'yes' : 'no' });
   if (options.close !== false) await api('hearings.close', { hearingId });
   return hearingId;
 }

@@ -47,7 +47,7 @@ export function openTestCore(options: { dir?: string; key?: Buffer; config?: Par
     config: parseConfig(options.config ?? {}),
     now: () => clock.now,
     ...(options.registry ? { registry: options.registry } : {}),
-    log: () => {},
+    log: process.env.HD_TEST_LOG ? (m: string, e?: unknown) => console.error(m, e) : () => {},
   });
   return {
     core,

@@ -1,0 +1,58 @@
+/**
+ * The victim's copy of a closed hearing (issue #6): time to produce it, warm (render, Chromium's
+ * PDF, SHA-256, archive), median of 20, and its size per page with the fonts embedded. In Arabic
+ * (right to left, beside French) and in French; then with a 20,000-word statement.
+ */
+import { createChromiumPdfOutput } from '../src-main/browser-host/chromium-pdf';
+import { apiOf, takeHearing } from '../test/helpers/closed-hearing';
+import { openTestCore, seedAccounts } from '../test/helpers/temp-core';
+
+const RUNS = 20;
+
+export interface DocumentFigures {
+  label: string;
+  pages: number;
+  bytes: number;
+  kbPerPage: number;
+  median: number;
+  p99: number;
+  n: number;
+}
+
+export async function benchDocuments(chromiumPath: string): Promise<DocumentFigures[]> {
+  const output = createChromiumPdfOutput(chromiumPath);
+  const t = openTestCore({ documentOutput: output });
+  try {
+    await seedAccounts(t, true);
+    const words = ['elle', 'déclare', 'que', 'le', 'soir', 'il', 'est', 'rentré', 'et', 'a', 'crié', 'devant', 'les', 'enfants'];
+    const cases = [
+      { label: "victim's copy, Arabic beside French", hearingId: await takeHearing(apiOf(t), { victimLanguage: 'ar' }) },
+      { label: "victim's copy, French", hearingId: await takeHearing(apiOf(t), { victimLanguage: 'fr' }) },
+      { label: "victim's copy, Arabic, 20,000-word statement", hearingId: await takeHearing(apiOf(t), { victimLanguage: 'ar', statement: Array.from({ length: 20_000 }, (_, i) => words[i % words.length]).join(' ') }) },
+    ];
+    const figures: DocumentFigures[] = [];
+    for (const { label, hearingId } of cases) {
+      const make = () => t.ok('officer-window', 'documents.create', { hearingId, kind: 'victimCopy', variant: 'full', output: 'pdf' });
+      // Warm: Chromium started, fonts read, code compiled.
+      await make();
+      const samples: number[] = [];
+      let last = await make();
+      for (let i = 0; i < RUNS; i++) {
+        const start = performance.now();
+        last = await make();
+        samples.push(performance.now() - start);
+      }
+      const sorted = samples.sort((a, b) => a - b);
+      const { pages, bytes } = last.document!;
+      figures.push({ label, pages, bytes, kbPerPage: bytes / 1024 / pages, median: sorted[Math.floor(sorted.length / 2)]!, p99: sorted[sorted.length - 1]!, n: sorted.length });
+    }
+    return figures;
+  } finally {
+    t.close();
+    await output.close?.();
+  }
+}
+
+export function documentLines(figures: DocumentFigures[]): string[] {
+  return figures.map((f) => `${f.label.padEnd(50)} median ${`${f.median.toFixed(0)} ms`.padStart(10)}   max ${`${f.p99.toFixed(0)} ms`.padStart(8)}   ${f.pages} pages, ${f.kbPerPage.toFixed(1)} KB/page (n=${f.n})`);
+}
