@@ -89,7 +89,8 @@ const empty = z.object({}).strict();
 
 const userView = z.object({ id, username: z.string(), displayName: z.string(), role, active: z.boolean(), unitId: id.nullable(), mustChangePassword: z.boolean(), serviceNumber: z.string().nullable() });
 /** Printed on documents instead of the officer's name: letters, digits and separators only. */
-const serviceNumber = z.string().trim().max(40).regex(/^[\p{L}\p{N} ./-]*$/u).transform((v) => (v === '' ? null : v)).nullable().default(null);
+const serviceNumberValue = z.string().trim().max(40).regex(/^[\p{L}\p{N} ./-]*$/u).transform((v) => (v === '' ? null : v)).nullable();
+const serviceNumber = serviceNumberValue.default(null);
 export type UserView = z.infer<typeof userView>;
 
 const unitName = z.string().trim().normalize('NFC').min(1).max(80);
@@ -295,7 +296,8 @@ export const contract = {
     output: z.object({ user: userView }),
   },
   'users.update': {
-    input: z.object({ userId: id, displayName, role, unitId: id.nullable(), serviceNumber }).strict(),
+    // Left out, the service number stays as it is; null clears it.
+    input: z.object({ userId: id, displayName, role, unitId: id.nullable(), serviceNumber: serviceNumberValue.optional() }).strict(),
     output: z.object({ user: userView }),
   },
   'users.setActive': { input: z.object({ userId: id, active: z.boolean() }).strict(), output: z.object({ user: userView }) },
@@ -411,7 +413,8 @@ export const contract = {
   'documents.download': { input: z.object({ documentId: id }).strict(), output: z.object({ document: printedDocumentView, pdfBase64 }) },
   'documents.save': { input: z.object({ documentId: id }).strict(), output: z.object({ saved: z.boolean() }) },
   'documents.followUps': {
-    input: empty,
+    /** `mine`: the caller's own hearings; `unit`: a supervisor's unit. */
+    input: z.object({ scope: z.enum(['mine', 'unit']) }).strict(),
     output: z.object({ translations: z.array(z.object({ hearingId: id, reference: z.string(), officerName: z.string(), requestedAt: timestamp, dueAt: timestamp })) }),
   },
   'documents.victimCatalogs': {

@@ -230,7 +230,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     'documents.list': (input, ctx) => deps.documents.list(ctx.user as UserView, input.hearingId),
     'documents.download': (input, ctx) => deps.documents.download(ctx.user as UserView, input.documentId),
     'documents.save': (input, ctx) => deps.documents.save(ctx.user as UserView, input.documentId, ctx.clientId),
-    'documents.followUps': (_input, ctx) => deps.documents.followUps(ctx.user as UserView),
+    'documents.followUps': (input, ctx) => deps.documents.followUps(ctx.user as UserView, input.scope),
     'documents.victimCatalogs': () => deps.documents.catalogs(),
   };
 

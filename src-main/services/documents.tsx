@@ -247,10 +247,11 @@ export function createDocumentService(deps: DocumentServiceDeps) {
   }
 
   /**
-   * Translations she asked for and that are not sent yet: the officer's own, or (for a
-   * supervisor) her unit's. Due `translationDueDays` after the request was recorded.
+   * Translations she asked for and that are not sent yet: the caller's own, or a supervisor's
+   * unit's. Due `translationDueDays` after the request was recorded.
    */
-  function followUps(user: UserView): ChannelOutput<'documents.followUps'> {
+  function followUps(user: UserView, scope: 'mine' | 'unit'): ChannelOutput<'documents.followUps'> {
+    if (scope === 'unit' && user.role !== 'supervisor') throw new AppError('FORBIDDEN', "Only a supervisor follows her unit's hearings");
     const requested = db
       .select({ hearingId: answers.hearingId, at: answers.updatedAt, reference: hearings.reference, ownerId: hearings.ownerId, unitId: hearings.unitId, officerName: users.displayName })
       .from(answers)
@@ -258,7 +259,7 @@ export function createDocumentService(deps: DocumentServiceDeps) {
       .innerJoin(users, eq(users.id, hearings.ownerId))
       .where(and(eq(answers.formId, DOCUMENTS_FORM_ID), eq(answers.fieldId, 'translationRequested'), eq(answers.valueJson, '"yes"')))
       .all()
-      .filter((r) => (user.role === 'supervisor' ? r.unitId !== null && r.unitId === user.unitId : r.ownerId === user.id));
+      .filter((r) => (scope === 'unit' ? r.unitId !== null && r.unitId === user.unitId : r.ownerId === user.id));
     const sent = new Set(
       requested.length === 0
         ? []

@@ -31,7 +31,8 @@ export interface UserChanges {
   displayName: string;
   role: Role;
   unitId: string | null;
-  serviceNumber: string | null;
+  /** Undefined leaves it as it is. */
+  serviceNumber?: string | null | undefined;
 }
 
 type Purpose = 'login' | 'unlock' | 'password_change';
@@ -173,9 +174,10 @@ export function createUserService(db: AppDatabase, config: AppConfig, now: () =>
         checkNotLastAdministrator(tx, target);
       }
       checkUnit(tx, changes.role, changes.unitId);
-      const changed = (['displayName', 'role', 'unitId', 'serviceNumber'] as const).filter((key) => changes[key] !== target[key]);
+      const wanted = { ...changes, serviceNumber: changes.serviceNumber === undefined ? target.serviceNumber : changes.serviceNumber };
+      const changed = (['displayName', 'role', 'unitId', 'serviceNumber'] as const).filter((key) => wanted[key] !== target[key]);
       if (changed.length === 0) return toUserView(target);
-      const row = { ...target, ...changes, updatedAt: at };
+      const row = { ...target, ...wanted, updatedAt: at };
       tx.update(users).set({ displayName: row.displayName, role: row.role, unitId: row.unitId, serviceNumber: row.serviceNumber, updatedAt: at }).where(eq(users.id, userId)).run();
       appendAudit(tx, { at, userId: actorId, action: 'user.updated', details: { targetUserId: userId, changed, role: row.role, unitId: row.unitId } });
       return toUserView(row);

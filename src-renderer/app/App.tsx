@@ -9,6 +9,7 @@ import { ReviewQueueScreen } from '../screens/ReviewQueueScreen';
 import { StatisticsScreen } from '../screens/StatisticsScreen';
 import { MyHearingsScreen } from '../screens/MyHearingsScreen';
 import { DirectoryScreen } from '../screens/DirectoryScreen';
+import { LanguagesScreen } from '../screens/LanguagesScreen';
 import { UsersScreen } from '../screens/UsersScreen';
 import { ErrorMessage, LanguageSwitch } from './common';
 import { useIdleLock } from './idle-lock';
@@ -134,7 +135,7 @@ function SignedIn({ session, user, onSession, onSignOut }: { session: SessionVie
         <nav aria-label={t('app.mainNavigation')}>
           {isAdministrator ? (
             <>
-              <a href="#/users" aria-current={route.screen !== 'directory' && route.screen !== 'statistics' ? 'page' : undefined}>
+              <a href="#/users" aria-current={route.screen !== 'directory' && route.screen !== 'statistics' && route.screen !== 'languages' ? 'page' : undefined}>
                 {t('users.title')}
               </a>
               <a href="#/directory" aria-current={route.screen === 'directory' ? 'page' : undefined}>
@@ -142,6 +143,10 @@ function SignedIn({ session, user, onSession, onSignOut }: { session: SessionVie
               </a>
               <a href="#/statistics" aria-current={route.screen === 'statistics' ? 'page' : undefined}>
                 {t('statistics.title')}
+              </a>
+              <a href="#/languages" aria-current={route.screen === 'languages' ? 'page' : undefined}>
+                {/* Short: the top bar stays on one line at 1280 px; the page's heading says whose languages. */}
+                {t('languages.nav')}
               </a>
             </>
           ) : (
@@ -185,7 +190,15 @@ function SignedIn({ session, user, onSession, onSignOut }: { session: SessionVie
         {changingPassword ? (
           <ChangePasswordPage user={user} onClose={() => setChangingPassword(false)} onSignOut={onSignOut} />
         ) : isAdministrator ? (
-          route.screen === 'directory' ? <DirectoryScreen /> : route.screen === 'statistics' ? <StatisticsScreen /> : <UsersScreen currentUser={user} />
+          route.screen === 'directory' ? (
+            <DirectoryScreen />
+          ) : route.screen === 'statistics' ? (
+            <StatisticsScreen />
+          ) : route.screen === 'languages' ? (
+            <LanguagesScreen />
+          ) : (
+            <UsersScreen currentUser={user} />
+          )
         ) : route.screen === 'hearing' ? (
           <HearingScreen key={route.hearingId} hearingId={route.hearingId} step={route.step} field={route.field} />
         ) : route.screen === 'queue' && user.role === 'supervisor' ? (

@@ -462,21 +462,24 @@ function RemoveItemButton({ label, confirmLabel, keepLabel, onRemove }: { label:
 function VictimText({ textKey, languages }: { textKey: string; languages: HearingLanguages }) {
   const { t } = useTranslation();
   const catalogs = useVictimCatalogs();
-  const inHerLanguage = victimText(findCatalog(catalogs, languages.victim), textKey);
-  const inProcedure = languages.procedure !== languages.victim ? victimText(findCatalog(catalogs, languages.procedure), textKey) : undefined;
-  if (!inHerLanguage && !inProcedure) return null;
+  const hers = findCatalog(catalogs, languages.victim);
+  const procedure = languages.procedure !== languages.victim ? findCatalog(catalogs, languages.procedure) : undefined;
+  const shown = [hers, procedure].flatMap((catalog) => {
+    const text = victimText(catalog, textKey);
+    return catalog && text ? [{ catalog, text }] : [];
+  });
+  if (shown.length === 0) return null;
   return (
     <div className="victim-text">
-      {inHerLanguage && languages.victim ? (
-        <p lang={languages.victim} dir="auto">
-          <span className="victim-text-language">{t(`language.${languages.victim}`)}</span> {inHerLanguage}
+      {shown.map(({ catalog, text }) => (
+        // Her language's own direction (Arabic, Persian and Pashto right to left); the officer's label stays in the officer's.
+        <p key={catalog.meta.language} dir={catalog.meta.direction}>
+          <span className="victim-text-language">{t(`language.${catalog.meta.language}`)}</span>{' '}
+          <span lang={catalog.meta.language} dir={catalog.meta.direction}>
+            {text}
+          </span>
         </p>
-      ) : null}
-      {inProcedure && languages.procedure ? (
-        <p lang={languages.procedure} dir="auto">
-          <span className="victim-text-language">{t(`language.${languages.procedure}`)}</span> {inProcedure}
-        </p>
-      ) : null}
+      ))}
     </div>
   );
 }

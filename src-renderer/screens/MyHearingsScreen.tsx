@@ -43,7 +43,7 @@ export function MyHearingsScreen() {
       ) : (
         <>
           {mine.open.length === 0 ? <p>{t('hearings.none')}</p> : <HearingTable hearings={mine.open} />}
-          <TranslationFollowUps showOfficer={false} />
+          <TranslationFollowUps scope="mine" />
           {mine.recentlyClosed.length > 0 ? (
             <>
               <h2>{t('hearings.recentlyClosed')}</h2>

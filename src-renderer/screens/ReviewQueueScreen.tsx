@@ -76,7 +76,7 @@ export function ReviewQueueScreen() {
           </tbody>
         </table>
       )}
-      <TranslationFollowUps showOfficer />
+      <TranslationFollowUps scope="unit" />
     </section>
   );
 }

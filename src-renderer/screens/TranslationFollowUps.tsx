@@ -11,13 +11,14 @@ import { formatDateTime } from '../i18n';
  * own, or her unit's for a supervisor; by reference only, overdue ones marked. Sending one is
  * recording its date in the hearing's "Copy and documents" step.
  */
-export function TranslationFollowUps({ showOfficer }: { showOfficer: boolean }) {
+export function TranslationFollowUps({ scope }: { scope: 'mine' | 'unit' }) {
+  const showOfficer = scope === 'unit';
   const { t, i18n } = useTranslation();
   const [items, setItems] = useState<ChannelOutput<'documents.followUps'>['translations'] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   useEffect(() => {
-    void call('documents.followUps', {}).then((result) => (result.ok ? setItems(result.value.translations) : setError(result.error)));
-  }, []);
+    void call('documents.followUps', { scope }).then((result) => (result.ok ? setItems(result.value.translations) : setError(result.error)));
+  }, [scope]);
   if (!error && (items === null || items.length === 0)) return null;
   const now = Date.now();
   return (

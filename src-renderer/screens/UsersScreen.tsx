@@ -13,10 +13,16 @@ const required = z.string().trim().min(1, { error: 'form.required' });
 // The same rule as main's, so a refused username says why before anything is sent.
 const username = required.toLowerCase().regex(/^[a-z0-9._-]{3,64}$/, { error: 'users.usernameRule' });
 const unitRule = { path: ['unitId'], error: 'error.UNIT_REQUIRED' };
+// Main's rule too (src-main/api/contract.ts): optional, printed on documents in place of her name.
+const serviceNumber = z
+  .string()
+  .trim()
+  .max(40, { error: 'users.serviceNumberTooLong' })
+  .regex(/^[\p{L}\p{N} ./-]*$/u, { error: 'users.serviceNumberRule' });
 const needsUnit = (v: { role: Role; unitId: string }) => v.role === 'administrator' || v.unitId !== '';
 
-const newUserSchema = z.object({ username, displayName: required, password: required, role: z.enum(ROLES), unitId: z.string() }).refine(needsUnit, unitRule);
-const editUserSchema = z.object({ displayName: required, role: z.enum(ROLES), unitId: z.string() }).refine(needsUnit, unitRule);
+const newUserSchema = z.object({ username, displayName: required, serviceNumber, password: required, role: z.enum(ROLES), unitId: z.string() }).refine(needsUnit, unitRule);
+const editUserSchema = z.object({ displayName: required, serviceNumber, role: z.enum(ROLES), unitId: z.string() }).refine(needsUnit, unitRule);
 const resetSchema = z.object({ password: required });
 const unitSchema = z.object({ name: required.max(80, { error: 'units.nameTooLong' }) });
 
@@ -97,6 +103,7 @@ export function UsersScreen({ currentUser }: { currentUser: UserView }) {
           <tr>
             <th scope="col">{t('account.username')}</th>
             <th scope="col">{t('account.displayName')}</th>
+            <th scope="col">{t('users.serviceNumber')}</th>
             <th scope="col">{t('account.role')}</th>
             <th scope="col">{t('users.unit')}</th>
             <th scope="col">{t('users.state')}</th>
@@ -115,6 +122,7 @@ export function UsersScreen({ currentUser }: { currentUser: UserView }) {
                   {self ? <> ({t('users.you')})</> : null}
                 </td>
                 <td>{u.displayName}</td>
+                <td>{u.serviceNumber}</td>
                 <td>{t(`role.${u.role}`)}</td>
                 <td>{u.role === 'administrator' ? <span className="muted">{t('users.noUnit')}</span> : unitName(u.unitId)}</td>
                 <td>
@@ -244,14 +252,14 @@ function NewUserForm({ units, passwordMinLength, onCreated }: { units: UnitView[
   const [created, setCreated] = useState<UserView | null>(null);
   const { register, handleSubmit, formState, reset, watch, setError: setFieldError } = useForm({
     resolver: zodResolver(newUserSchema),
-    defaultValues: { username: '', displayName: '', password: '', role: 'officer' as Role, unitId: '' },
+    defaultValues: { username: '', displayName: '', serviceNumber: '', password: '', role: 'officer' as Role, unitId: '' },
   });
   const role = watch('role');
   const submit = handleSubmit(async (values) => {
     setError(null);
     setCreated(null);
     const result = await call('users.create', { ...values, unitId: unitOf(values) });
-    if (!result.ok) return setError(placeError(result.error, setFieldError, ['username', 'displayName', 'password', 'unitId']));
+    if (!result.ok) return setError(placeError(result.error, setFieldError, ['username', 'displayName', 'serviceNumber', 'password', 'unitId']));
     setCreated(result.value.user);
     // Back to an officer with no unit chosen: the next account never inherits an administrator's role.
     reset();
@@ -262,6 +270,14 @@ function NewUserForm({ units, passwordMinLength, onCreated }: { units: UnitView[
       <h2 id="new-user-title">{t('users.create')}</h2>
       <TextField id="new-username" label={t('account.username')} hint={t('users.usernameRule')} autoComplete="off" error={formState.errors.username?.message} registration={register('username')} />
       <TextField id="new-displayName" label={t('account.displayName')} autoComplete="off" error={formState.errors.displayName?.message} registration={register('displayName')} />
+      <TextField
+        id="new-serviceNumber"
+        label={t('users.serviceNumber')}
+        hint={t('users.serviceNumberHint')}
+        autoComplete="off"
+        error={formState.errors.serviceNumber?.message}
+        registration={register('serviceNumber')}
+      />
       <TextField
         id="new-password"
         type="password"
@@ -291,19 +307,27 @@ function EditUserForm({ user, self, units, onDone, onCancel }: { user: UserView;
   const [error, setError] = useState<ApiError | null>(null);
   const { register, handleSubmit, formState, watch, setError: setFieldError } = useForm({
     resolver: zodResolver(editUserSchema),
-    defaultValues: { displayName: user.displayName, role: user.role as Role, unitId: user.unitId ?? '' },
+    defaultValues: { displayName: user.displayName, serviceNumber: user.serviceNumber ?? '', role: user.role as Role, unitId: user.unitId ?? '' },
   });
   const role = watch('role');
   const submit = handleSubmit(async (values) => {
     setError(null);
-    const result = await call('users.update', { userId: user.id, displayName: values.displayName, role: values.role, unitId: unitOf(values) });
-    if (!result.ok) return setError(placeError(result.error, setFieldError, ['displayName', 'role', 'unitId']));
+    const result = await call('users.update', { userId: user.id, displayName: values.displayName, serviceNumber: values.serviceNumber, role: values.role, unitId: unitOf(values) });
+    if (!result.ok) return setError(placeError(result.error, setFieldError, ['displayName', 'serviceNumber', 'role', 'unitId']));
     onDone(result.value.user);
   });
   return (
     <form className="narrow panel" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="edit-user-title" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
       <h2 id="edit-user-title">{t('users.editTitle', { username: user.username })}</h2>
       <TextField id="edit-displayName" label={t('account.displayName')} autoComplete="off" autoFocus error={formState.errors.displayName?.message} registration={register('displayName')} />
+      <TextField
+        id="edit-serviceNumber"
+        label={t('users.serviceNumber')}
+        hint={t('users.serviceNumberHint')}
+        autoComplete="off"
+        error={formState.errors.serviceNumber?.message}
+        registration={register('serviceNumber')}
+      />
       {self ? (
         // Changing her own role would take the accounts page away from under her: another administrator does it.
         <div className="field">

@@ -2,13 +2,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-core';
 import { launchChromium, startHost, type RunningHost } from './harness';
-import { ADMIN, expectAccessible, firstRun, OFFICER, signIn } from './scenario';
+import { ADMIN, callApi, expectAccessible, firstRun, OFFICER, signIn } from './scenario';
 
 /** Invented names and passwords only. */
 const UNIT = 'Unité Fictive Centre';
 const RENAMED = 'Unité Fictive Centre-Ville';
 const TEMPORARY = 'temporaire passphrase 77';
 const CHOSEN = 'ma propre phrase secrète';
+const SERVICE_NUMBER = 'BE-4711/A';
+const NEW_SERVICE_NUMBER = 'BE 4711.B';
+const SERVICE_NUMBER_RULE = 'Le numéro de matricule ne peut contenir que des lettres, des chiffres, des espaces et . / -';
 
 describe('account management: units, a reset, the forced change, deactivation', () => {
   let browser: Browser;
@@ -64,11 +67,15 @@ describe('account management: units, a reset, the forced change, deactivation', 
 
   it('creates the officer in that unit, and resets her password', async () => {
     await admin.getByLabel('Unité', { exact: true }).selectOption({ label: RENAMED });
+    await admin.locator('#new-serviceNumber').fill(SERVICE_NUMBER);
     await admin.getByRole('button', { name: 'Créer le compte', exact: true }).click();
     await admin.getByRole('status').filter({ hasText: OFFICER.username }).waitFor();
     const row = admin.getByRole('row').filter({ hasText: OFFICER.username });
     expect(await row.textContent()).toContain(RENAMED);
     expect(await row.textContent()).toContain('Policier·ère');
+    expect(await row.getByRole('cell', { name: SERVICE_NUMBER, exact: true }).count()).toBe(1);
+    // The form is empty again for the next account.
+    expect(await admin.locator('#new-serviceNumber').inputValue()).toBe('');
 
     await row.getByRole('button', { name: `Réinitialiser le mot de passe de ${OFFICER.username}` }).click();
     await admin.getByRole('heading', { name: `Mot de passe temporaire pour ${OFFICER.username}` }).waitFor();
@@ -82,6 +89,53 @@ describe('account management: units, a reset, the forced change, deactivation', 
     await row.getByText('Doit choisir un nouveau mot de passe').waitFor();
     // Focus is back on the button that opened the form.
     expect(await admin.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Réinitialiser le mot de passe de ${OFFICER.username}`);
+  });
+
+  it('changes her service number in the edit panel, and refuses an invalid one next to its field, saving nothing', async () => {
+    const serviceNumbers = async () => Object.fromEntries((await callApi(admin, 'users.list', {})).value!.users.map((u) => [u.username, u.serviceNumber]));
+    const row = admin.getByRole('row').filter({ hasText: OFFICER.username });
+
+    // A new account with an invalid service number: said before anything is sent, nothing created.
+    await admin.locator('#new-username').fill('sn.refused');
+    await admin.locator('#new-displayName').fill('Sam Refusé');
+    await admin.locator('#new-password').fill('refused account passphrase');
+    await admin.getByLabel('Unité', { exact: true }).selectOption({ label: RENAMED });
+    await admin.locator('#new-serviceNumber').fill('<b>');
+    await admin.getByRole('button', { name: 'Créer le compte', exact: true }).click();
+    await admin.locator('#new-serviceNumber-error').getByText(SERVICE_NUMBER_RULE).waitFor();
+    expect(await admin.locator('#new-serviceNumber').getAttribute('aria-invalid')).toBe('true');
+    expect(Object.keys(await serviceNumbers())).not.toContain('sn.refused');
+    await admin.locator('#new-serviceNumber').fill('');
+
+    await row.getByRole('button', { name: `Modifier le compte ${OFFICER.username}` }).click();
+    const panel = admin.getByRole('form', { name: `Modifier le compte ${OFFICER.username}` });
+    await panel.waitFor();
+    const field = panel.getByLabel('Numéro de matricule');
+    expect(await field.inputValue()).toBe(SERVICE_NUMBER);
+    await panel.getByText('Imprimé sur les documents à la place du nom de la personne.').waitFor();
+    expect(await field.getAttribute('aria-describedby')).toBe('edit-serviceNumber-hint');
+
+    await field.fill('<b>');
+    await panel.getByRole('button', { name: 'Enregistrer' }).click();
+    await panel.locator('#edit-serviceNumber-error').getByText(SERVICE_NUMBER_RULE).waitFor();
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await field.getAttribute('aria-describedby')).toBe('edit-serviceNumber-hint edit-serviceNumber-error');
+    await expectAccessible(admin, 'edit panel with an invalid service number');
+    expect((await serviceNumbers())[OFFICER.username]).toBe(SERVICE_NUMBER);
+    expect(await row.getByRole('cell', { name: SERVICE_NUMBER, exact: true }).count()).toBe(1);
+
+    await field.fill('x'.repeat(41));
+    await panel.getByRole('button', { name: 'Enregistrer' }).click();
+    await panel.locator('#edit-serviceNumber-error').getByText('Le numéro de matricule compte au plus 40 caractères.').waitFor();
+    expect((await serviceNumbers())[OFFICER.username]).toBe(SERVICE_NUMBER);
+
+    await field.fill(` ${NEW_SERVICE_NUMBER} `);
+    await panel.getByRole('button', { name: 'Enregistrer' }).click();
+    await admin.getByRole('status').filter({ hasText: `Le compte ${OFFICER.username} a été modifié.` }).waitFor();
+    await panel.waitFor({ state: 'detached' });
+    await row.getByRole('cell', { name: NEW_SERVICE_NUMBER, exact: true }).waitFor();
+    expect((await serviceNumbers())[OFFICER.username]).toBe(NEW_SERVICE_NUMBER);
+    await expectAccessible(admin, 'accounts with a service number');
   });
 
   it('makes her choose her own password before anything else, then lets her work', async () => {

@@ -78,18 +78,12 @@ describe('the documents of a hearing, in the browser host', () => {
     await page.screenshot({ path: path.join(os.tmpdir(), 'hd-documents-step.png'), fullPage: true });
   });
 
-  it('records the translation as sent, which ends the follow-up', async () => {
-    await page.getByLabel('Traduction envoyée le').fill('2026-11-24');
-    await page.getByLabel('Traduction envoyée le').blur();
-    await waitForSaved(page);
-    await page.goto(`${new URL(host.url).origin}/#/`);
-    await page.reload();
-    await page.getByRole('link', { name: reference }).first().waitFor();
-    expect(await page.getByRole('region', { name: 'Traductions à envoyer' }).count()).toBe(0);
-  });
-
   it('lets the supervisor print the risk report, not her copy', async () => {
     await switchUser(page, SUPERVISOR);
+    // Her unit's translation requests, with the officer, in the supervisor's queue.
+    await page.goto(`${new URL(host.url).origin}/#/queue`);
+    const followUps = page.getByRole('region', { name: 'Traductions à envoyer' });
+    await followUps.getByRole('row').filter({ hasText: reference }).filter({ hasText: OFFICER.displayName }).waitFor();
     await page.goto(`${new URL(host.url).origin}/#/hearing/${hearingId}/documents`);
     const panel = page.getByRole('region', { name: 'Documents', exact: true });
     await panel.getByRole('button', { name: 'PDF : Rapport de risque' }).click();
@@ -99,5 +93,17 @@ describe('the documents of a hearing, in the browser host', () => {
     // Her copy, printed by the officer, is in the archive the supervisor reads.
     expect(await panel.getByRole('table').getByRole('row').count()).toBe(3);
     await expectAccessible(page, 'documents step, supervisor');
+  });
+
+  it('records the translation as sent, which ends the follow-up', async () => {
+    await switchUser(page, OFFICER);
+    await page.goto(`${new URL(host.url).origin}/#/hearing/${hearingId}/documents`);
+    await page.getByLabel('Traduction envoyée le').fill('2026-11-24');
+    await page.getByLabel('Traduction envoyée le').blur();
+    await waitForSaved(page);
+    await page.goto(`${new URL(host.url).origin}/#/`);
+    await page.reload();
+    await page.getByRole('link', { name: reference }).first().waitFor();
+    expect(await page.getByRole('region', { name: 'Traductions à envoyer' }).count()).toBe(0);
   });
 });

@@ -189,12 +189,15 @@ describe('translation follow-ups', () => {
     const hearingId = await takeHearing(apiOf(t), { victimLanguage: 'so' });
     const requestedAt = (await t.ok('officer-window', 'hearings.load', { hearingId })).answers.find((a) => a.formId === 'documents' && a.fieldId === 'translationRequested')!.updatedAt;
     const expected = { hearingId, requestedAt, dueAt: requestedAt + 7 * 24 * 3600 * 1000, officerName: PEOPLE.officer.displayName };
-    expect((await t.ok('officer-window', 'documents.followUps', {})).translations).toContainEqual(expect.objectContaining(expected));
-    expect((await t.ok('supervisor-window', 'documents.followUps', {})).translations).toContainEqual(expect.objectContaining(expected));
-    expect((await t.ok('other-window', 'documents.followUps', {})).translations.map((f) => f.hearingId)).not.toContain(hearingId);
-    expect((await t.ok('elsewhere-window', 'documents.followUps', {})).translations).toEqual([]);
+    expect((await t.ok('officer-window', 'documents.followUps', { scope: 'mine' })).translations).toContainEqual(expect.objectContaining(expected));
+    expect((await t.ok('supervisor-window', 'documents.followUps', { scope: 'unit' })).translations).toContainEqual(expect.objectContaining(expected));
+    // Her own list holds only her own hearings; an officer has no unit list.
+    expect((await t.ok('supervisor-window', 'documents.followUps', { scope: 'mine' })).translations).toEqual([]);
+    expect((await t.core.dispatcher.dispatch('officer-window', 'documents.followUps', { scope: 'unit' })).ok).toBe(false);
+    expect((await t.ok('other-window', 'documents.followUps', { scope: 'mine' })).translations.map((f) => f.hearingId)).not.toContain(hearingId);
+    expect((await t.ok('elsewhere-window', 'documents.followUps', { scope: 'unit' })).translations).toEqual([]);
     await saveStep(apiOf(t), hearingId, 'documents', { translationSentOn: '2026-11-24' });
-    expect((await t.ok('officer-window', 'documents.followUps', {})).translations.map((f) => f.hearingId)).not.toContain(hearingId);
+    expect((await t.ok('officer-window', 'documents.followUps', { scope: 'mine' })).translations.map((f) => f.hearingId)).not.toContain(hearingId);
   });
 });
 

@@ -1,3 +1,4 @@
+import VICTIM_AR from '../../forms/catalogs/victim/ar.json';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-core';
@@ -134,12 +135,15 @@ describe('the hearing steps', () => {
     return { titles, values, editable };
   }
 
-  /** Her language (Arabic) has no catalog yet: the step says so, and the interpreter explains. */
+  /** Her language (Arabic) has a catalog nobody has reviewed yet: the step says so, and shows both texts. */
   async function answerRights() {
     await step('Droits').click();
     await page.getByRole('heading', { name: 'Droits' }).waitFor();
-    await page.getByText("Il n'existe pas encore de traduction de ses droits dans sa langue (Arabe).", { exact: false }).waitFor();
-    // The procedure language's text is still shown beside each right.
+    await page.getByText("La traduction de ses droits dans sa langue (Arabe) n'a pas encore été relue", { exact: false }).waitFor();
+    const inArabic = page.locator('[lang="ar"]').filter({ hasText: VICTIM_AR.rights.interpreter });
+    await inArabic.waitFor();
+    expect(await inArabic.getAttribute('dir')).toBe('rtl');
+    // The procedure language's text is shown beside each right.
     await page.getByText('Vous avez droit à un interprète, gratuitement, pendant votre audition.').waitFor();
     await group("L'interprète lui a expliqué ses droits").getByLabel('Oui').check();
     for (const right of ['un interprète gratuit', 'une personne de son choix', "participer à l'évaluation de ses besoins de protection", "une copie gratuite dans une langue qu'elle comprend", "l'information sur l'aide et le logement", 'un agent du genre de son choix', "l'information sur les mesures de protection"]) {
@@ -234,10 +238,11 @@ describe('the hearing steps', () => {
     const inDutch = await snapshotEveryStep('Stappen van het verhoor');
     expect(Object.keys(inFrench.values).length).toBeGreaterThan(50);
     expect(inDutch.values).toEqual(inFrench.values);
-    expect(inDutch.titles).toEqual(['Voorbereiding', 'Rechten', 'Personen', 'Feiten', 'Digitaal geweld', 'Risico-evaluatie (art. 16)', 'Beschermingsmaatregelen', 'Doorverwijzing en toestemming', 'Verklaring en afsluiting']);
-    // Only the risk step stays open after closing: reassessments follow the pair for weeks.
+    expect(inDutch.titles).toEqual(['Voorbereiding', 'Rechten', 'Personen', 'Feiten', 'Digitaal geweld', 'Risico-evaluatie (art. 16)', 'Beschermingsmaatregelen', 'Doorverwijzing en toestemming', 'Verklaring en afsluiting', 'Kopie en documenten']);
+    // Only the risk step (reassessments follow the pair for weeks) and the documents step (the
+    // report number, the translation sent) stay open after closing.
     expect(inDutch.editable.length).toBeGreaterThan(60);
-    expect(inDutch.editable.filter((control) => !control.startsWith('Risico-evaluatie (art. 16) '))).toEqual([]);
+    expect(inDutch.editable.filter((control) => !control.startsWith('Risico-evaluatie (art. 16) ') && !control.startsWith('Kopie en documenten '))).toEqual([]);
     await page.getByRole('navigation', { name: 'Stappen van het verhoor' }).getByRole('link', { name: 'Feiten', exact: true }).click();
     await page.getByRole('heading', { name: 'Feiten' }).waitFor();
     // The closed step is a record: her words as typed, the Dutch labels, no control at all.

@@ -162,6 +162,54 @@ describe('changing accounts', () => {
   });
 });
 
+describe('service numbers', () => {
+  const serviceNumberOf = (userId: string) => (t.core.database.sqlite.prepare('SELECT service_number AS s FROM users WHERE id = ?').get(userId) as { s: string | null }).s;
+
+  it('are stored trimmed on creation and change, returned in every view, and cleared by an empty value', async () => {
+    const { user } = await t.ok('admin-window', 'users.create', { ...SUPERVISOR, unitId: unitA, serviceNumber: '  BE 1234/56.7-A  ' });
+    expect(user.serviceNumber).toBe('BE 1234/56.7-A');
+    expect(serviceNumberOf(user.id)).toBe('BE 1234/56.7-A');
+    // Without one: null, not an empty string.
+    const { user: admin } = await t.ok('admin-window', 'users.create', { ...SECOND_ADMIN, unitId: null });
+    expect(admin.serviceNumber).toBeNull();
+
+    // Letters of any script and exactly 40 characters are accepted.
+    const longest = `Ü${'7'.repeat(39)}`;
+    const changed = await t.ok('admin-window', 'users.update', { userId: user.id, displayName: user.displayName, role: 'supervisor', unitId: unitA, serviceNumber: longest });
+    expect(changed.user).toMatchObject({ displayName: SUPERVISOR.displayName, role: 'supervisor', unitId: unitA, serviceNumber: longest });
+    expect(serviceNumberOf(user.id)).toBe(longest);
+    expect((await t.ok('admin-window', 'users.list', {})).users.find((u) => u.id === user.id)?.serviceNumber).toBe(longest);
+    expect(JSON.parse(audit('user.updated').at(-1)!.details)).toEqual({ targetUserId: user.id, changed: ['serviceNumber'], role: 'supervisor', unitId: unitA });
+
+    // The officer's own session sees hers.
+    await t.ok('admin-window', 'users.update', { userId: officerId(), displayName: PEOPLE.officer.displayName, role: 'officer', unitId: unitA, serviceNumber: '4711' });
+    expect((await t.ok('officer-window', 'session.current', {})).user?.serviceNumber).toBe('4711');
+
+    const cleared = await t.ok('admin-window', 'users.update', { userId: user.id, displayName: user.displayName, role: 'supervisor', unitId: unitA, serviceNumber: '   ' });
+    expect(cleared.user.serviceNumber).toBeNull();
+    expect(serviceNumberOf(user.id)).toBeNull();
+  });
+
+  it('refuse an invalid service number with VALIDATION, on creation and change, writing nothing', async () => {
+    const target = officerId();
+    await t.ok('admin-window', 'users.update', { userId: target, displayName: PEOPLE.officer.displayName, role: 'officer', unitId: unitA, serviceNumber: 'BE-4711' });
+    const change = (serviceNumber: unknown) => ({ userId: target, displayName: 'Renamed Meanwhile', role: 'officer', unitId: unitA, serviceNumber });
+    await expectRefusals([
+      ['admin-window', 'users.create', { ...SUPERVISOR, unitId: unitA, serviceNumber: '<b>' }, 'VALIDATION'],
+      ['admin-window', 'users.create', { ...SUPERVISOR, unitId: unitA, serviceNumber: '7'.repeat(41) }, 'VALIDATION'],
+      ['admin-window', 'users.update', change('<b>'), 'VALIDATION'],
+      ['admin-window', 'users.update', change('4711_A'), 'VALIDATION'],
+      ['admin-window', 'users.update', change('47\n11'), 'VALIDATION'],
+      ['admin-window', 'users.update', change('7'.repeat(41)), 'VALIDATION'],
+      ['admin-window', 'users.update', change(4711), 'VALIDATION'],
+      ['officer-window', 'users.update', change('4712'), 'FORBIDDEN'],
+    ]);
+    expect((await errorOf('admin-window', 'users.update', change('<b>'))).fields).toEqual(['serviceNumber']);
+    expect(serviceNumberOf(target)).toBe('BE-4711');
+    expect((await t.ok('admin-window', 'users.list', {})).users.map((u) => u.username)).not.toContain(SUPERVISOR.username);
+  });
+});
+
 describe('deactivating accounts', () => {
   it('ends her open sessions at once, refuses her sign-in, and can be undone', async () => {
     const { user } = await t.ok('admin-window', 'users.setActive', { userId: officerId(), active: false });

@@ -227,7 +227,8 @@ describe('victim catalogs', () => {
     const dir = tempDir();
     const fr = JSON.parse(fs.readFileSync(path.join(ASSETS.victimCatalogsDir, 'fr.json'), 'utf8')) as VictimCatalog;
     fs.writeFileSync(path.join(dir, 'fr.json'), JSON.stringify(fr));
-    const { safety: _gone, ...withoutSafety } = fr;
+    const withoutSafety: Partial<VictimCatalog> = { ...fr };
+    delete withoutSafety.safety;
     fs.writeFileSync(path.join(dir, 'nl.json'), JSON.stringify({ ...withoutSafety, meta: { ...fr.meta, language: 'nl' } }));
     fs.writeFileSync(path.join(dir, 'de.json'), JSON.stringify({ ...fr, meta: { ...fr.meta, language: 'de' }, footer: { ...fr.footer, page: 'Seite {{seite}}' } }));
     fs.writeFileSync(path.join(dir, 'es.json'), JSON.stringify({ ...fr, meta: { ...fr.meta, language: 'es', status: 'perfect' } }));
