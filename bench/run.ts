@@ -64,20 +64,7 @@ async function main() {
   for (const line of evidenceLines(evidence)) console.log(line);
   const documents = await benchDocuments(CHROMIUM);
   for (const line of documentLines(documents)) console.log(line);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hd-bench-'));
-  const key = randomBytes(32);
-  const core = createAppCore({ dataDir, key, migrationsFolder: path.join(ROOT, 'migrations'), assets: repositoryAssets(ROOT), config: parseConfig({}) });
-  const call = async (client: string, channel: Parameters<typeof core.dispatcher.call>[1], input: object) => {
-    const result = await core.dispatcher.call(client, channel, input as never);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
-    return result.value as never;
-  };
-
-  await call('admin', 'setup.createAdministrator', { username: 'bench.admin', displayName: 'Bench Admin', password: 'bench admin passphrase' });
-  // Officers belong to a unit.
-  const { unit } = (await call('admin', 'units.save', { name: 'Bench unit' })) as { unit: { id: string } };
-  await call('admin', 'users.create', { ...OFFICER, unitId: unit.id });
-  await call('bench', 'session.login', { username: OFFICER.username, password: OFFICER.password });
+  const { dataDir, key, core, call } = await openBenchCore();
   const officerId = (core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(OFFICER.username) as { id: string }).id;
 
   // Seed 10,000 hearings with answers straight into the tables, in one transaction (seeding only).
@@ -206,20 +193,15 @@ async function main() {
   ] as const) {
     console.log(`${name.padEnd(50)} median ${ms(s.median).padStart(10)}   p99 ${ms(s.p99).padStart(10)}   (n=${s.n})`);
   }
-  console.log(`${'open closed hearing (50 rows), people step'.padEnd(50)} median ${ms(largeHearing.openPeople.median).padStart(10)}   p99 ${ms(largeHearing.openPeople.p99).padStart(10)}   (n=${largeHearing.openPeople.n})`);
-  console.log(`${'open closed hearing, 20,000-word statement step'.padEnd(50)} median ${ms(largeHearing.openStatement.median).padStart(10)}   p99 ${ms(largeHearing.openStatement.p99).padStart(10)}   (n=${largeHearing.openStatement.n})`);
-  console.log(`${'renderer JS heap, largest seen (all steps)'.padEnd(50)} ${(largeHearing.maxJsHeapBytes / 1024 / 1024).toFixed(1)} MB`);
+  for (const line of closedHearingLines(largeHearing)) console.log(line);
   console.log(`${'renderer initial JavaScript'.padEnd(50)} ${(jsBytes / 1024).toFixed(1)} KB, gzipped ${(jsGzip / 1024).toFixed(1)} KB`);
   for (const line of evidenceLines(evidence)) console.log(line);
   for (const line of documentLines(documents)) console.log(line);
   console.log('written to bench/results/latest.json');
 }
 
-/**
- * A closed hearing as large as they come: 20 children, 20 other persons, 10 witnesses and a
- * 20,000-word statement, written through the services. Returns its id.
- */
-async function benchClosedHearingOnly(): Promise<void> {
+/** A fresh encrypted database with an administrator, a unit and the bench officer signed in as `bench`. */
+async function openBenchCore() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hd-bench-'));
   const key = randomBytes(32);
   const core = createAppCore({ dataDir, key, migrationsFolder: path.join(ROOT, 'migrations'), assets: repositoryAssets(ROOT), config: parseConfig({}) });
@@ -229,18 +211,34 @@ async function benchClosedHearingOnly(): Promise<void> {
     return result.value as never;
   };
   await call('admin', 'setup.createAdministrator', { username: 'bench.admin', displayName: 'Bench Admin', password: 'bench admin passphrase' });
+  // Officers belong to a unit.
   const { unit } = (await call('admin', 'units.save', { name: 'Bench unit' })) as { unit: { id: string } };
   await call('admin', 'users.create', { ...OFFICER, unitId: unit.id });
   await call('bench', 'session.login', { username: OFFICER.username, password: OFFICER.password });
+  return { dataDir, key, core, call };
+}
+
+/** `--only=closed-hearing`: the large closed hearing opened in the browser host, and nothing else. */
+async function benchClosedHearingOnly(): Promise<void> {
+  const { dataDir, key, core } = await openBenchCore();
   const hearingId = await prepareLargeClosedHearing(core);
   core.close();
   fs.writeFileSync(path.join(dataDir, 'database-key.dev'), key.toString('hex'), { mode: 0o600 });
-  const largeHearing = await measureLargeClosedHearing(dataDir, hearingId);
-  console.log(`${'open closed hearing (50 rows), people step'.padEnd(50)} median ${ms(largeHearing.openPeople.median).padStart(10)}   p99 ${ms(largeHearing.openPeople.p99).padStart(10)}   (n=${largeHearing.openPeople.n})`);
-  console.log(`${'open closed hearing, 20,000-word statement step'.padEnd(50)} median ${ms(largeHearing.openStatement.median).padStart(10)}   p99 ${ms(largeHearing.openStatement.p99).padStart(10)}   (n=${largeHearing.openStatement.n})`);
-  console.log(`${'renderer JS heap, largest seen (all steps)'.padEnd(50)} ${(largeHearing.maxJsHeapBytes / 1024 / 1024).toFixed(1)} MB`);
+  for (const line of closedHearingLines(await measureLargeClosedHearing(dataDir, hearingId))) console.log(line);
 }
 
+function closedHearingLines(largeHearing: Awaited<ReturnType<typeof measureLargeClosedHearing>>): string[] {
+  return [
+    `${'open closed hearing (50 rows), people step'.padEnd(50)} median ${ms(largeHearing.openPeople.median).padStart(10)}   p99 ${ms(largeHearing.openPeople.p99).padStart(10)}   (n=${largeHearing.openPeople.n})`,
+    `${'open closed hearing, 20,000-word statement step'.padEnd(50)} median ${ms(largeHearing.openStatement.median).padStart(10)}   p99 ${ms(largeHearing.openStatement.p99).padStart(10)}   (n=${largeHearing.openStatement.n})`,
+    `${'renderer JS heap, largest seen (all steps)'.padEnd(50)} ${(largeHearing.maxJsHeapBytes / 1024 / 1024).toFixed(1)} MB`,
+  ];
+}
+
+/**
+ * A closed hearing as large as they come: 20 children, 20 other persons, 10 witnesses and a
+ * 20,000-word statement, written through the services. Returns its id.
+ */
 async function prepareLargeClosedHearing(core: ReturnType<typeof createAppCore>): Promise<string> {
   const call = async (channel: Parameters<typeof core.dispatcher.call>[1], input: object) => {
     const result = await core.dispatcher.call('bench', channel, input as never);

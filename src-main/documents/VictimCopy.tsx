@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import { fillPlaceholders, victimText, type VictimCatalog } from '../../forms/victim-catalogs';
+import { victimText, type VictimCatalog } from '../../forms/victim-catalogs';
 import { Ltr } from './DocumentPage';
 import { formatDateTime, formatLocalDate } from './format';
 import type { SafeText, VictimCopyModel } from './victim-copy-model';
@@ -19,21 +19,21 @@ function useLanguages(): Languages {
   return languages;
 }
 
-function text(catalog: VictimCatalog, key: string, values: Record<string, string> = {}): string {
+function text(catalog: VictimCatalog, key: string): string {
   const found = victimText(catalog, key);
   if (found === undefined) throw new Error(`The victim catalog ${catalog.meta.language} has no text ${key}`);
-  return fillPlaceholders(found, values);
+  return found;
 }
 
 /** A text in her language, with the procedure language's below it (smaller) when they differ. */
-function Both({ k, values }: { k: string; values?: Record<string, string> }) {
+function Both({ k }: { k: string }) {
   const { her, procedure } = useLanguages();
   return (
     <>
-      {text(her, k, values)}
+      {text(her, k)}
       {procedure ? (
         <span className="procedure" lang={procedure.meta.language} dir={procedure.meta.direction}>
-          {text(procedure, k, values)}
+          {text(procedure, k)}
         </span>
       ) : null}
     </>
@@ -41,8 +41,8 @@ function Both({ k, values }: { k: string; values?: Record<string, string> }) {
 }
 
 /** Her language only (explanations; the legal headings carry the procedure language). */
-function Hers({ k, values }: { k: string; values?: Record<string, string> }) {
-  return <>{text(useLanguages().her, k, values)}</>;
+function Hers({ k }: { k: string }) {
+  return <>{text(useLanguages().her, k)}</>;
 }
 
 /** A catalog text whose `{{placeholders}}` are filled with elements (kept left to right, or withheld). */
@@ -233,7 +233,7 @@ export function VictimCopy({ model, languages, printedAt, reprint }: VictimCopyP
                 <ul>
                   {model.elements.evidence.map((item) => (
                     <li key={item.label}>
-                      <Ltr>{item.label}</Ltr> <Hers k={`evidenceTypes.${item.type}`} />
+                      <Template catalog={her} k="elements.evidenceItem" slots={{ reference: <Ltr>{item.label}</Ltr>, type: <Hers k={`evidenceTypes.${item.type}`} /> }} />
                     </li>
                   ))}
                 </ul>

@@ -138,14 +138,17 @@ export function createDocumentService(deps: DocumentServiceDeps) {
       return;
     }
     const row = deps.hearings.requireOwnHearing(user, hearingId);
-    const documents = record(hearingId).forms[DOCUMENTS_FORM_ID]?.answers ?? {};
-    if (kind === 'victimCopy' && row.status !== 'closed') throw new AppError('HEARING_NOT_CLOSED', 'Her copy is printed from the closed hearing');
+    if (kind === 'victimCopy') {
+      if (row.status !== 'closed') throw new AppError('HEARING_NOT_CLOSED', 'Her copy is printed from the closed hearing');
+      return;
+    }
+    const { forms } = record(hearingId);
     if (kind === 'immigrationCommunication') {
-      if (documents.immigrationArt747 !== 'yes') throw new AppError('DOCUMENT_NOT_APPLICABLE', 'Art. 74/7 is not recorded as applying');
+      if (forms[DOCUMENTS_FORM_ID]?.answers.immigrationArt747 !== 'yes') throw new AppError('DOCUMENT_NOT_APPLICABLE', 'Art. 74/7 is not recorded as applying');
       if (row.statementApprovedAt === null) throw new AppError('STATEMENT_NOT_APPROVED', 'The communication carries the approved statement');
     }
     if (kind === 'prosecutorRequest') {
-      const measures = record(hearingId).forms.measures?.answers ?? {};
+      const measures = forms.measures?.answers ?? {};
       const requested = ['requested', 'granted', 'inForce'];
       if (!requested.includes(String(measures.residenceBanState)) && !requested.includes(String(measures.alarmState))) {
         throw new AppError('DOCUMENT_NOT_APPLICABLE', 'Neither a temporary ban from residence nor an alarm is recorded as requested');
@@ -283,7 +286,7 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     return { catalogs: deps.catalogs.all(), refused: deps.catalogs.refused() };
   }
 
-  return { create, list, download, save, followUps, catalogs, html: documentHtml, checkPrintable };
+  return { create, list, download, save, followUps, catalogs };
 }
 
 export type DocumentService = ReturnType<typeof createDocumentService>;
