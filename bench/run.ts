@@ -9,6 +9,8 @@
  *    1,000,000 answers (bench/statistics.ts);
  *  - the evidence import of a 2 GB file against sha256sum, and its peak memory (bench/evidence.ts);
  *  - the victim's copy of a closed hearing: time and size per page (bench/documents.ts).
+ * `--only=closed-hearing` measures the large closed hearing alone; with HD_PHASES=1 it prints
+ * each load's resource and paint timings, with HD_PROFILE=1 a CPU profile's heaviest functions.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
@@ -315,13 +317,47 @@ async function measureLargeClosedHearing(dataDir: string, hearingId: string) {
       await page.evaluate((selector) => sessionStorage.setItem('bench-ready', selector), ready);
       await page.goto('about:blank');
       await page.goto(`${origin}/#/hearing/${hearingId}/${step}`);
-      await page.locator(ready).first().waitFor();
+      // Waits on the page's own mark, checked rarely: Playwright's visibility polling of a
+      // 20,000-word element would take the main thread from the page it measures.
+      await page.waitForFunction(() => (window as unknown as { __readyAt?: number }).__readyAt !== undefined, undefined, { polling: 100 });
       samples.push(await page.evaluate(() => (window as unknown as { __readyAt: number }).__readyAt));
+      if (process.env.HD_PHASES) {
+        console.log(
+          JSON.stringify(
+            await page.evaluate(() => [
+              ...performance.getEntriesByType('navigation').map((e) => { const n = e as PerformanceNavigationTiming; return { n: 'nav', dcl: Math.round(n.domContentLoadedEventEnd), resp: Math.round(n.responseEnd) }; }),
+              ...performance.getEntriesByType('resource').map((e) => ({ n: e.name.replace(/^.*\//, '').slice(0, 20), s: Math.round(e.startTime), e: Math.round((e as PerformanceResourceTiming).responseEnd) })),
+              ...performance.getEntriesByType('mark').map((e) => ({ n: e.name, s: Math.round(e.startTime) })),
+              ...performance.getEntriesByType('paint').map((e) => ({ n: e.name, s: Math.round(e.startTime) })),
+              { n: 'ready', s: Math.round((window as unknown as { __readyAt: number }).__readyAt) },
+            ]),
+          ),
+        );
+      }
       await sampleHeap();
     }
     return summary(samples);
   };
   // A closed hearing opens as a record (form-engine/ReadOnlyStep): ready when its last row is there.
+  if (process.env.HD_PROFILE) {
+    await page.goto(`${origin}/#/`);
+    await page.evaluate((selector) => sessionStorage.setItem('bench-ready', selector), '[data-field="text"]');
+    await page.goto('about:blank');
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    await page.goto(`${origin}/#/hearing/${hearingId}/statement`);
+    await page.locator('[data-field="text"]').first().waitFor();
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[]; samples: number[]; timeDeltas: number[] } };
+    const self = new Map<string, number>();
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    profile.samples.forEach((id, i) => {
+      const n = byId.get(id)!;
+      const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.replace(/^.*\//, '')}:${n.callFrame.lineNumber}:${(n.callFrame as { columnNumber?: number }).columnNumber ?? ''}`;
+      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    });
+    console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `${v.toFixed(1).padStart(7)} ms ${k}`).join('\n'));
+  }
   const openPeople = await open('people', '[data-field="children"] [data-item="19"]');
   const openStatement = await open('statement', '[data-field="text"]');
   for (const step of ['setup', 'rights', 'facts', 'measures', 'referrals']) {

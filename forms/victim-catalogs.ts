@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { placeholdersOf, textAt } from './catalog-text';
 import english from './catalogs/victim/en.json';
 
 /**
@@ -52,28 +53,8 @@ export function victimTextKeys(node: Shape = englishTexts as Shape, prefix = '')
   return Object.entries(node).flatMap(([key, value]) => (typeof value === 'string' ? [`${prefix}${key}`] : victimTextKeys(value, `${prefix}${key}.`)));
 }
 
-/** The text at a dotted key of a catalog (victim or officer), or undefined. */
-export function textAt(catalog: unknown, key: string): string | undefined {
-  let node: unknown = catalog;
-  for (const part of key.split('.')) {
-    if (part === 'meta' || typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === 'string' ? node : undefined;
-}
-
 export function victimText(catalog: VictimCatalog | undefined, key: string): string | undefined {
   return textAt(catalog, key);
-}
-
-/** `{{name}}` placeholders filled in; an unknown placeholder stays visible rather than vanishing. */
-export function fillPlaceholders(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
-/** The placeholders a text uses, sorted: a translation must keep the English ones. */
-export function placeholdersOf(text: string): string[] {
-  return [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort();
 }
 
 /**

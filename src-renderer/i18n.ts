@@ -1,23 +1,13 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { OfficerUiLanguage } from '../forms/languages';
+import { officerCatalog } from './officer-catalogs';
 import { storeUiLanguage, storedUiLanguage, systemUiLanguage } from './preferences';
 
 export const LOCALES: Record<OfficerUiLanguage, string> = { fr: 'fr-BE', nl: 'nl-BE', de: 'de-BE', en: 'en-GB' };
 
-/**
- * Each interface language is its own chunk, loaded when first used: an officer works in one
- * language, and the three others would only lengthen every start.
- */
-const CATALOGS: Record<OfficerUiLanguage, () => Promise<{ default: object }>> = {
-  fr: () => import('../forms/catalogs/officer/fr.json'),
-  nl: () => import('../forms/catalogs/officer/nl.json'),
-  de: () => import('../forms/catalogs/officer/de.json'),
-  en: () => import('../forms/catalogs/officer/en.json'),
-};
-
 async function catalog(language: OfficerUiLanguage): Promise<object> {
-  return (await CATALOGS[language]()).default;
+  return officerCatalog(language);
 }
 
 export async function initI18n(): Promise<void> {
@@ -49,10 +39,34 @@ function applyDocumentLanguage(language: OfficerUiLanguage): void {
   document.title = i18next.t('app.name');
 }
 
+/**
+ * Formatters by locale and style: building an Intl.DateTimeFormat costs far more than using one,
+ * and a record can show hundreds of times (each right explained, each history entry).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const locale = LOCALES[language as OfficerUiLanguage] ?? 'fr-BE';
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let found = formatters.get(key);
+  if (!found) formatters.set(key, (found = new Intl.DateTimeFormat(locale, options)));
+  return found;
+}
+
 export function formatDateTime(epochMs: number, language: string): string {
-  return new Intl.DateTimeFormat(LOCALES[language as OfficerUiLanguage] ?? 'fr-BE', { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);
+  return formatter(language, { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);
 }
 
 export function formatTime(epochMs: number, language: string): string {
-  return new Intl.DateTimeFormat(LOCALES[language as OfficerUiLanguage] ?? 'fr-BE', { timeStyle: 'medium' }).format(epochMs);
+  return formatter(language, { timeStyle: 'medium' }).format(epochMs);
+}
+
+/** An ISO day (2026-11-23) as the officer's language writes it. */
+export function formatDay(day: string, language: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return formatter(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(year!, month! - 1, date!));
+}
+
+/** Today in Brussels, as an ISO day. */
+export function brusselsToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now());
 }

@@ -2,7 +2,7 @@ import de from '../../forms/catalogs/officer/de.json';
 import en from '../../forms/catalogs/officer/en.json';
 import fr from '../../forms/catalogs/officer/fr.json';
 import nl from '../../forms/catalogs/officer/nl.json';
-import { fillPlaceholders, textAt } from '../../forms/victim-catalogs';
+import { fillPlaceholders, textAt } from '../../forms/catalog-text';
 
 const CATALOGS: Record<string, unknown> = { fr, nl, de, en };
 

@@ -14,6 +14,7 @@ import { UsersScreen } from '../screens/UsersScreen';
 import { ErrorMessage, LanguageSwitch } from './common';
 import { useIdleLock } from './idle-lock';
 import { navigate, useRoute } from './navigation';
+import { takeStart } from '../api/start-preload';
 
 type AppState =
   | { kind: 'loading' }
@@ -27,8 +28,7 @@ export function App() {
   const [notice, setNotice] = useState<ApiError | null>(null);
 
   const refresh = useCallback(async () => {
-    // Both at once: the first screen waits for one round trip, not two.
-    const [status, session] = await Promise.all([call('setup.status', {}), call('session.current', {})]);
+    const [status, session] = await takeStart();
     if (!status.ok) return setState({ kind: 'unavailable', error: status.error });
     if (status.value.needsSetup) return setState({ kind: 'firstRun', passwordMinLength: status.value.passwordMinLength });
     setState(session.ok ? { kind: 'session', session: session.value } : { kind: 'unavailable', error: session.error });

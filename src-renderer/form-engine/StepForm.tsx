@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { FieldDefinition, FormDefinition, GroupFieldDefinition, SimpleFieldDefinition } from '../../forms/definition-schema';
 import { answerSchema, formAnswersSchema, isFieldVisible, type Answers, type AnswerValue, type GroupItem } from '../../forms/engine';
-import { victimText } from '../../forms/victim-catalogs';
+import { textAt } from '../../forms/catalog-text';
 import { findCatalog, useVictimCatalogs } from '../api/victim-catalogs';
 import type { SupportServiceView } from '../../src-main/api/contract';
 import { formatDateTime, formatTime } from '../i18n';
@@ -465,7 +465,7 @@ function VictimText({ textKey, languages }: { textKey: string; languages: Hearin
   const hers = findCatalog(catalogs, languages.victim);
   const procedure = languages.procedure !== languages.victim ? findCatalog(catalogs, languages.procedure) : undefined;
   const shown = [hers, procedure].flatMap((catalog) => {
-    const text = victimText(catalog, textKey);
+    const text = textAt(catalog, textKey);
     return catalog && text ? [{ catalog, text }] : [];
   });
   if (shown.length === 0) return null;

@@ -21,6 +21,7 @@ import { DigitalPanel } from './DigitalPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { DOCUMENTS_FORM_ID } from '../../forms/definitions/documents.v1';
 import { riskRegistry } from '../../forms/risk/registry';
+import { takeLoadedHearing } from '../api/hearing-preload';
 
 type Loaded = ChannelOutput<'hearings.load'>;
 
@@ -46,28 +47,6 @@ function prepareSteps(loaded: Loaded): { steps: Step[]; answers: Record<string, 
     return { formId, form: formRegistry.get(formId, formVersion) ?? null, queue };
   });
   return { steps, answers };
-}
-
-/**
- * A hearing opened straight from its address (a reload, a link) starts loading as the app
- * starts, beside the session check, instead of after it: the officer waits for one round trip.
- * Used once, and only when it succeeded; otherwise (signed out, locked) the screen loads anew.
- */
-let preloaded: { hearingId: string; result: Promise<Awaited<ReturnType<typeof loadHearing>>> } | null = null;
-
-function loadHearing(hearingId: string) {
-  return call('hearings.load', { hearingId });
-}
-
-export function preloadHearing(hearingId: string): void {
-  preloaded = { hearingId, result: loadHearing(hearingId) };
-}
-
-async function takeLoadedHearing(hearingId: string) {
-  const early = preloaded?.hearingId === hearingId ? preloaded.result : null;
-  preloaded = null;
-  const result = early ? await early : null;
-  return result?.ok ? result : loadHearing(hearingId);
 }
 
 export function HearingScreen({ hearingId, step: requestedStep, field: requestedField }: { hearingId: string; step?: string | undefined; field?: string | undefined }) {
@@ -270,7 +249,7 @@ function QueueStatus({ queue }: { queue: AutosaveQueue }) {
  * own version: take the current revisions and send what is on this screen again.
  */
 async function keepMyAnswers(queue: AutosaveQueue): Promise<void> {
-  const result = await loadHearing(queue.hearingId);
+  const result = await call('hearings.load', { hearingId: queue.hearingId });
   if (!result.ok) return;
   queue.setRevisions(result.value.answers.filter((a) => a.formId === queue.formId).map((a) => [a.fieldId, a.revision]));
   await queue.flush();

@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VictimCatalogMeta } from '../../forms/victim-catalogs';
-import type { OfficerUiLanguage } from '../../forms/languages';
 import type { ChannelOutput } from '../../src-main/api/contract';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../app/common';
-import { LOCALES } from '../i18n';
+import { brusselsToday, formatDay } from '../i18n';
 
 type Catalogs = ChannelOutput<'documents.victimCatalogs'>;
 
@@ -13,14 +12,9 @@ type Catalogs = ChannelOutput<'documents.victimCatalogs'>;
 const PACKAGED_FOLDER = 'victim';
 const SOURCE_FOLDER = 'forms/catalogs/victim';
 
-/** An ISO day (2026-11-23) as the officer's language writes it. */
-function dayLabel(day: string, language: string): string {
-  const [year, month, date] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat(LOCALES[language as OfficerUiLanguage] ?? 'fr-BE', { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(year!, month! - 1, date!));
-}
 
 function Day({ day, language }: { day: string; language: string }) {
-  return <time dateTime={day}>{dayLabel(day, language)}</time>;
+  return <time dateTime={day}>{formatDay(day, language)}</time>;
 }
 
 /**
@@ -145,7 +139,7 @@ function CatalogRow({ meta, officerName, language }: { meta: VictimCatalogMeta; 
 /** How a reviewer marks a catalog reviewed and how a language is added: both are a file and a restart. */
 function HowTo({ titleRef }: { titleRef: RefObject<HTMLHeadingElement | null> }) {
   const { t } = useTranslation();
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now());
+  const today = brusselsToday();
   // Only the three lines the reviewer changes; the others stay as they are.
   const example = ['"meta": {', '  …', '  "status": "reviewed",', `  "reviewedBy": ${JSON.stringify(t('languages.how.exampleReviewer'))},`, `  "reviewedOn": "${today}",`, '  …', '}'].join('\n');
   const files = { example: 'ar.json', english: 'en.json', folder: PACKAGED_FOLDER, source: SOURCE_FOLDER };

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import type { ChannelOutput, StatisticsRowView } from '../../src-main/api/contract';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../app/common';
-import { formatDateTime, LOCALES } from '../i18n';
+import { brusselsToday, formatDateTime, formatDay, LOCALES } from '../i18n';
 import type { OfficerUiLanguage } from '../../forms/languages';
 
 type Granularity = 'month' | 'quarter' | 'year';
@@ -15,10 +15,6 @@ const GRANULARITIES: readonly Granularity[] = ['month', 'quarter', 'year'];
 const MAX_YEARS = 10;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Today in Brussels, as the ISO day the export counts in. */
-function brusselsToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now());
-}
 
 function rangeProblem(from: string, to: string): { field: 'from' | 'to'; key: string } | null {
   if (!ISO_DATE.test(from) || from < '2000-01-01' || from > '2099-12-31') return { field: 'from', key: 'statistics.invalidDate' };
@@ -118,11 +114,6 @@ export function StatisticsScreen() {
   );
 }
 
-/** An ISO day as the officer's language writes it. */
-function dayLabel(day: string, language: OfficerUiLanguage): string {
-  const [year, month, date] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat(LOCALES[language] ?? 'fr-BE', { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(year!, month! - 1, date!));
-}
 
 function periodLabel(period: string, language: OfficerUiLanguage, t: TFunction): string {
   const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
@@ -143,8 +134,8 @@ function StatisticsTable({ result, language, onSaved }: { result: StatisticsExpo
   const anySuppressed = result.rows.some((r) => r.suppressed !== null);
   const anyComplementary = result.rows.some((r) => r.suppressed === 'complementary');
   const threshold = result.threshold;
-  const from = dayLabel(result.from, language);
-  const to = dayLabel(result.to, language);
+  const from = formatDay(result.from, language);
+  const to = formatDay(result.to, language);
 
   const show = (row: StatisticsRowView | undefined) => {
     if (!row) return '';
