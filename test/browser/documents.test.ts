@@ -134,8 +134,15 @@ describe('what a victim-facing document never shows', () => {
 
 describe('the archive of printed documents', () => {
   it('keeps each print with its SHA-256, numbers reprints, audits every one, and never changes them', async () => {
-    const hearingId = await takeHearing(apiOf(t), { victimLanguage: 'uk' });
+    const interpreted = 'Переклад основних елементів, зроблений перекладачем (вигаданий).';
+    const hearingId = await takeHearing(apiOf(t), { victimLanguage: 'uk', extra: { documents: { interpreterTranslation: interpreted, interpreterTranslationBy: 'Interprète n° 4711', interpreterTranslationAt: '2026-11-23T11:30' } } });
     const first = await copyOf(hearingId);
+    // The interpreter's translation, in her language, marked as the interpreter's with who and when.
+    const firstText = pdfText(first.pdf, 'interpreted');
+    expect(comparable(firstText)).toContain(comparable(interpreted));
+    expect(comparable(firstText)).toContain(comparable(victimText(catalogs.get('uk'), 'statement.interpreterTranslationTitle')!));
+    expect(firstText).toContain('Interprète n° 4711');
+    expect(firstText).toContain('23/11/2026 11:30');
     t.clock.now += 60_000;
     const again = await copyOf(hearingId);
     expect(again.document.sequence).toBe(2);
