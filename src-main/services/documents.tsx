@@ -183,21 +183,33 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     const output = deps.output;
     if (!output) throw new AppError('PRINTING_UNAVAILABLE', 'This window cannot make PDFs');
     if (input.output === 'printer' && !output.print) throw new AppError('PRINTING_UNAVAILABLE', 'This window prints through the PDF');
-    const printedAt = now();
-    const reprint = nextSequence(hearingId, kind, variant) > 1;
-    const { html, language, withheld } = documentHtml(user, hearingId, kind, variant, printedAt, reprint);
-    const pdf = await output.toPdf(html);
-    if (input.output === 'printer' && !(await output.print!(html, clientId))) return { document: null, pdfBase64: null };
-    const sha256 = createHash('sha256').update(pdf).digest('hex');
-    const row = db.transaction((tx) => {
-      // Counted again inside the write: two prints at once each get their own number.
+    // One print of a hearing at a time, so the number a document carries ("reprint") is the one it is archived under.
+    return oneAtATime(hearingId, async () => {
+      const printedAt = now();
       const sequence = nextSequence(hearingId, kind, variant);
-      const values: Row = { id: randomUUID(), hearingId, kind, variant, language, sequence, sha256, bytes: pdf.length, pages: countPdfPages(pdf), pdf, printedAt, printedBy: user.id };
-      tx.insert(printedDocuments).values(values).run();
-      appendAudit(tx, { at: printedAt, userId: user.id, action: sequence > 1 ? 'document.reprinted' : 'document.printed', hearingId, details: { documentId: values.id, kind, variant, language, sequence, sha256, output: input.output, ...(withheld > 0 ? { withheld } : {}) } });
-      return values;
+      const { html, language, withheld } = documentHtml(user, hearingId, kind, variant, printedAt, sequence > 1);
+      const pdf = await output.toPdf(html);
+      if (input.output === 'printer' && !(await output.print!(html, clientId))) return { document: null, pdfBase64: null };
+      const sha256 = createHash('sha256').update(pdf).digest('hex');
+      const row: Row = { id: randomUUID(), hearingId, kind, variant, language, sequence, sha256, bytes: pdf.length, pages: countPdfPages(pdf), pdf, printedAt, printedBy: user.id };
+      db.transaction((tx) => {
+        tx.insert(printedDocuments).values(row).run();
+        appendAudit(tx, { at: printedAt, userId: user.id, action: sequence > 1 ? 'document.reprinted' : 'document.printed', hearingId, details: { documentId: row.id, kind, variant, language, sequence, sha256, output: input.output, ...(withheld > 0 ? { withheld } : {}) } });
+      });
+      return { document: toView(row, user.displayName), pdfBase64: input.output === 'pdf' ? pdf.toString('base64') : null };
     });
-    return { document: toView(row, user.displayName), pdfBase64: input.output === 'pdf' ? pdf.toString('base64') : null };
+  }
+
+  const inFlight = new Map<string, Promise<unknown>>();
+  function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const next = (inFlight.get(key) ?? Promise.resolve()).catch(() => undefined).then(work);
+    inFlight.set(key, next);
+    void next
+      .catch(() => undefined)
+      .finally(() => {
+        if (inFlight.get(key) === next) inFlight.delete(key);
+      });
+    return next;
   }
 
   function list(user: UserView, hearingId: string): ChannelOutput<'documents.list'> {

@@ -156,6 +156,14 @@ describe('the archive of printed documents', () => {
     expect(Buffer.from(opened.pdfBase64, 'base64').equals(first.pdf)).toBe(true);
     const actions = (t.core.database.sqlite.prepare('SELECT action FROM audit_events WHERE hearing_id = ? AND action LIKE ? ORDER BY seq').all(hearingId, 'document.%') as { action: string }[]).map((a) => a.action);
     expect(actions).toEqual(['document.printed', 'document.reprinted', 'document.opened']);
+    // Two first prints asked at once are made one after the other: only the second says it is a reprint.
+    const other = await takeHearing(apiOf(t), { victimLanguage: 'uk' });
+    const both = await Promise.all([copyOf(other), copyOf(other)]);
+    const reprintWord = victimText(catalogs.get('uk'), 'footer.reprint')!;
+    expect(both.map((c) => [c.document.sequence, pdfText(c.pdf, `concurrent-${c.document.sequence}`).includes(reprintWord)]).sort()).toEqual([
+      [1, false],
+      [2, true],
+    ]);
     expect(() => t.core.database.sqlite.prepare("UPDATE printed_documents SET sha256 = 'x'").run()).toThrow(/never changed/);
     expect(() => t.core.database.sqlite.prepare('DELETE FROM printed_documents').run()).toThrow(/never removed/);
   });
