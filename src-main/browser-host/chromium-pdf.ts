@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { DocumentOutput } from '../documents/output';
 
 export const DEFAULT_CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -17,14 +17,18 @@ export function createChromiumPdfOutput(executablePath = DEFAULT_CHROMIUM_PATH):
 
   async function openPage(): Promise<Page> {
     if (!fs.existsSync(executablePath)) throw new Error(`No Chromium at ${executablePath}: apt-get install chromium (or set CHROMIUM_PATH)`);
-    browser ??= chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'] }).then((launched) => {
-      // A Chromium that stopped is started again at the next document.
-      launched.on('disconnected', () => {
-        browser = undefined;
-        page = undefined;
+    // Loaded with the first document: Playwright takes a third of a second to load, and most
+    // starts of the browser host print nothing.
+    browser ??= import('playwright-core')
+      .then(({ chromium }) => chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'] }))
+      .then((launched) => {
+        // A Chromium that stopped is started again at the next document.
+        launched.on('disconnected', () => {
+          browser = undefined;
+          page = undefined;
+        });
+        return launched;
       });
-      return launched;
-    });
     const context = await (await browser).newContext({ javaScriptEnabled: false, offline: true });
     const opened = await context.newPage();
     // Only the document itself: its fonts are inline, so any request is a mistake.
