@@ -1,20 +1,23 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView, UserView } from '../../src-main/api/contract';
 import { call, onSessionChanged, type ApiError } from '../api/client';
 import { flushAllQueues, forgetAllQueues } from '../form-engine/autosave';
 import { ChangePasswordPage, FirstRunScreen, ForcedPasswordChangeScreen, LockScreen, LoginScreen, useUnitName } from '../screens/AccountScreens';
 import { HearingScreen } from '../screens/HearingScreen';
-import { ReviewQueueScreen } from '../screens/ReviewQueueScreen';
-import { StatisticsScreen } from '../screens/StatisticsScreen';
 import { MyHearingsScreen } from '../screens/MyHearingsScreen';
-import { DirectoryScreen } from '../screens/DirectoryScreen';
-import { LanguagesScreen } from '../screens/LanguagesScreen';
-import { UsersScreen } from '../screens/UsersScreen';
 import { ErrorMessage, LanguageSwitch } from './common';
 import { useIdleLock } from './idle-lock';
 import { navigate, useRoute } from './navigation';
 import { takeStart } from '../api/start-preload';
+
+// Screens an officer in the interview room never opens load when first shown, so that opening a
+// hearing compiles less code.
+const ReviewQueueScreen = lazy(() => import('../screens/ReviewQueueScreen').then((m) => ({ default: m.ReviewQueueScreen })));
+const StatisticsScreen = lazy(() => import('../screens/StatisticsScreen').then((m) => ({ default: m.StatisticsScreen })));
+const DirectoryScreen = lazy(() => import('../screens/DirectoryScreen').then((m) => ({ default: m.DirectoryScreen })));
+const LanguagesScreen = lazy(() => import('../screens/LanguagesScreen').then((m) => ({ default: m.LanguagesScreen })));
+const UsersScreen = lazy(() => import('../screens/UsersScreen').then((m) => ({ default: m.UsersScreen })));
 
 type AppState =
   | { kind: 'loading' }
@@ -187,27 +190,29 @@ function SignedIn({ session, user, onSession, onSignOut }: { session: SessionVie
         </button>
       </header>
       <main id="main" tabIndex={-1}>
-        {changingPassword ? (
-          <ChangePasswordPage user={user} onClose={() => setChangingPassword(false)} onSignOut={onSignOut} />
-        ) : isAdministrator ? (
-          route.screen === 'directory' ? (
-            <DirectoryScreen />
-          ) : route.screen === 'statistics' ? (
+        <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+          {changingPassword ? (
+            <ChangePasswordPage user={user} onClose={() => setChangingPassword(false)} onSignOut={onSignOut} />
+          ) : isAdministrator ? (
+            route.screen === 'directory' ? (
+              <DirectoryScreen />
+            ) : route.screen === 'statistics' ? (
+              <StatisticsScreen />
+            ) : route.screen === 'languages' ? (
+              <LanguagesScreen />
+            ) : (
+              <UsersScreen currentUser={user} />
+            )
+          ) : route.screen === 'hearing' ? (
+            <HearingScreen key={route.hearingId} hearingId={route.hearingId} step={route.step} field={route.field} />
+          ) : route.screen === 'queue' && user.role === 'supervisor' ? (
+            <ReviewQueueScreen />
+          ) : route.screen === 'statistics' && user.role === 'supervisor' ? (
             <StatisticsScreen />
-          ) : route.screen === 'languages' ? (
-            <LanguagesScreen />
           ) : (
-            <UsersScreen currentUser={user} />
-          )
-        ) : route.screen === 'hearing' ? (
-          <HearingScreen key={route.hearingId} hearingId={route.hearingId} step={route.step} field={route.field} />
-        ) : route.screen === 'queue' && user.role === 'supervisor' ? (
-          <ReviewQueueScreen />
-        ) : route.screen === 'statistics' && user.role === 'supervisor' ? (
-          <StatisticsScreen />
-        ) : (
-          <MyHearingsScreen />
-        )}
+            <MyHearingsScreen />
+          )}
+        </Suspense>
       </main>
     </div>
   );

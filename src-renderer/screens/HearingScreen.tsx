@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormDefinition } from '../../forms/definition-schema';
 import { missingBeforeClose, type Answers, type AnswerValue } from '../../forms/engine';
@@ -13,15 +13,17 @@ import { ReadOnlyStep } from '../form-engine/ReadOnlyStep';
 import { STATEMENT_FORM_ID } from '../../forms/definitions/statement.v1';
 import { formatTime } from '../i18n';
 import { StatementPanel } from './StatementPanel';
-import { EvidencePanel } from './EvidencePanel';
 import { RiskPanel, riskState, type RiskHistory } from './RiskPanel';
 import { RISK_FORM_ID } from '../../forms/risk/risk-form';
 import { DIGITAL_FORM_ID } from '../../forms/digital/digital-form';
 import { DigitalPanel } from './DigitalPanel';
-import { DocumentsPanel } from './DocumentsPanel';
 import { DOCUMENTS_FORM_ID } from '../../forms/definitions/documents.v1';
 import { riskRegistry } from '../../forms/risk/registry';
 import { takeLoadedHearing } from '../api/hearing-preload';
+
+// Panels of two steps, loaded when first shown: opening a hearing compiles less code.
+const EvidencePanel = lazy(() => import('./EvidencePanel').then((m) => ({ default: m.EvidencePanel })));
+const DocumentsPanel = lazy(() => import('./DocumentsPanel').then((m) => ({ default: m.DocumentsPanel })));
 
 type Loaded = ChannelOutput<'hearings.load'>;
 
@@ -185,8 +187,10 @@ export function HearingScreen({ hearingId, step: requestedStep, field: requested
           {current.formId === RISK_FORM_ID && riskDefinition ? (
             <RiskPanel hearingId={hearingId} definition={riskDefinition} riskAnswers={answersOf(RISK_FORM_ID)} factsAnswers={answersOf('facts')} digitalAnswers={answersOf('digital')} history={riskHistory} access={loaded.access} queue={current.queue} onChanged={loadRiskHistory} />
           ) : null}
-          {current.formId === 'digital' ? <EvidencePanel hearingId={hearingId} readOnly={loaded.access === 'review' || closed} /> : null}
-          {current.formId === DOCUMENTS_FORM_ID ? <DocumentsPanel hearingId={hearingId} access={loaded.access} closed={closed} answersOf={answersOf} flush={() => current.queue.flush()} /> : null}
+          <Suspense fallback={<p>{t('app.loading')}</p>}>
+            {current.formId === 'digital' ? <EvidencePanel hearingId={hearingId} readOnly={loaded.access === 'review' || closed} /> : null}
+            {current.formId === DOCUMENTS_FORM_ID ? <DocumentsPanel hearingId={hearingId} access={loaded.access} closed={closed} answersOf={answersOf} flush={() => current.queue.flush()} /> : null}
+          </Suspense>
           {current.formId === STATEMENT_FORM_ID ? <StatementPanel loaded={loaded} steps={steps} answersOf={answersOf} riskMissing={riskMissing} onChanged={load} /> : null}
           <div className="step-links">
             {previous ? <a href={hrefOf({ screen: 'hearing', hearingId, step: previous.formId })}>← {t('hearing.previousStep', { step: titleOf(previous) })}</a> : <span />}
