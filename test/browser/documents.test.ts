@@ -91,6 +91,19 @@ function flat(text: string): string {
   return text.normalize('NFC').toLocaleLowerCase('und').replace(/\s+/g, ' ');
 }
 
+describe('a language without a catalog', () => {
+  it('prints her copy in the procedure language alone, naming her language as recorded', async () => {
+    const hearingId = await takeHearing(apiOf(t), { victimLanguage: 'other', procedureLanguage: 'nl', extra: { setup: { victimLanguageOther: 'Tigre (fictief genoteerd)' } } });
+    const { document, pdf } = await copyOf(hearingId);
+    expect(document.language).toBe('nl');
+    const text = pdfText(pdf, 'copy-other');
+    expect(text).toContain(victimText(catalogs.get('nl'), 'copy.title')!);
+    expect(text).toContain('Tigre (fictief genoteerd)');
+    // No second language beside it.
+    expect(text).not.toContain(victimText(catalogs.get('fr'), 'copy.title')!);
+  });
+});
+
 describe('what a victim-facing document never shows', () => {
   it('leaves out the address, the shelter, the safe channel, the risk level and the record, in both variants', async () => {
     // A shelter in the directory, chosen as a referral: never printed on her paper.
