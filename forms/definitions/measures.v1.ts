@@ -19,6 +19,9 @@ const STATE = [
   { value: 'notPursued', labelKey: 'form.measures.state.notPursued' },
 ];
 
+/** The measures of Art. 15 §4, in the order the step asks about them. */
+export const MEASURES = ['residenceBan', 'contactBan', 'addressProtection', 'alarm'] as const;
+
 /** The same three questions for each measure, under its own ids. */
 function measure(id: string): FieldDefinitionInput[] {
   return [
@@ -36,5 +39,5 @@ export const measuresV1 = {
   id: 'measures',
   version: 1,
   titleKey: 'form.measures.title',
-  fields: [...measure('residenceBan'), ...measure('contactBan'), ...measure('addressProtection'), ...measure('alarm'), { id: 'childrenMeasures', kind: 'longText', labelKey: 'form.measures.childrenMeasures.label', helpKey: 'form.measures.childrenMeasures.help', maxLength: 10_000 }],
+  fields: [...MEASURES.flatMap(measure), { id: 'childrenMeasures', kind: 'longText', labelKey: 'form.measures.childrenMeasures.label', helpKey: 'form.measures.childrenMeasures.help', maxLength: 10_000 }],
 } satisfies FormDefinitionInput;

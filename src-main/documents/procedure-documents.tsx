@@ -5,7 +5,8 @@ import type { ChannelOutput } from '../api/contract';
 import { Ltr, renderDocumentHtml } from './DocumentPage';
 import { formatDateTime, formatLocalDate } from './format';
 import { officerText, type OfficerText } from './officer-text';
-import { COPY_MEASURES, groupItems, type HearingRecord } from './victim-copy-model';
+import { MEASURES } from '../../forms/definitions/measures.v1';
+import { groupItems, type HearingRecord } from './victim-copy-model';
 
 type Assessments = ChannelOutput<'risk.history'>;
 type Assessment = Assessments['assessments'][number];
@@ -204,7 +205,7 @@ function Measures({ t, record, only }: Props & { only?: readonly string[] }) {
   const measures = answersOf(record, 'measures');
   return (
     <Table
-      rows={COPY_MEASURES.filter((m) => !only || only.includes(m)).map((m): [string, ReactNode] => [
+      rows={MEASURES.filter((m) => !only || only.includes(m)).map((m): [string, ReactNode] => [
         t(`documents.measureNames.${m}`),
         <>
           {optionLabel(t, 'form.measures.state', measures[`${m}State`])} · {optionLabel(t, 'form.measures.position', measures[`${m}Position`])}
@@ -265,7 +266,7 @@ function ProsecutorRequest(props: Props) {
       <h2>{t('documents.risk.title')}</h2>
       <RiskSummary t={t} assessment={assessments.assessments.find((a) => a.latest) ?? assessments.assessments[0]} />
       <h2>{t('documents.common.otherMeasures')}</h2>
-      <Measures {...props} only={COPY_MEASURES.filter((m) => !asked.includes(m as never))} />
+      <Measures {...props} only={MEASURES.filter((m) => !asked.includes(m as never))} />
       <Signature {...props} />
     </>
   );

@@ -1,4 +1,7 @@
 import { DIGITAL_PROMPTS, promptFieldId } from '../../forms/digital/prompts';
+import { MEASURES } from '../../forms/definitions/measures.v1';
+import { RIGHTS } from '../../forms/definitions/rights.v1';
+import type { VictimCopyVariant } from '../../forms/documents';
 import type { DateOrPeriod } from '../../forms/engine';
 import type { EvidenceType } from '../../forms/evidence';
 import type { SupportService } from '../../forms/support-directory';
@@ -17,8 +20,6 @@ export interface HearingRecord {
   services: (SupportService & { id: string })[];
 }
 
-export type VictimCopyVariant = 'full' | 'discreet';
-
 export interface VictimCopyOptions {
   variant: VictimCopyVariant;
   /** Zone policy (config.json `victimCopyChildNames`): her children's first names, or "your child". */
@@ -27,9 +28,6 @@ export interface VictimCopyOptions {
   officerName: boolean;
 }
 
-export const COPY_RIGHTS = ['interpreter', 'supportPerson', 'protectionAssessment', 'copy', 'supportInformation', 'officerGender', 'protectionMeasures'] as const;
-export const COPY_MEASURES = ['residenceBan', 'contactBan', 'addressProtection', 'alarm'] as const;
-export const COPY_VIOLENCE = ['physical', 'psychological', 'sexual', 'economic', 'honourRelated', 'coerciveControl'] as const;
 /** Shelters are never printed, whatever the officer chose: their address is what a perpetrator looks for. */
 const NEVER_PRINTED_SERVICE_KINDS = new Set(['shelter']);
 /** Always on her paper, wherever she lives: emergencies, violence helplines, online harm, children. */
@@ -59,7 +57,7 @@ export interface VictimCopyModel {
     officer: string | null;
     interpreter: { present: boolean; reference: string | null };
   } | null;
-  rights: { key: (typeof COPY_RIGHTS)[number]; explained: boolean; done: string[]; answer: SafeText | null }[];
+  rights: { key: (typeof RIGHTS)[number]; explained: boolean; done: string[]; answer: SafeText | null }[];
   elements: {
     period: DateOrPeriod | null;
     place: SafeText | null;
@@ -69,7 +67,7 @@ export interface VictimCopyModel {
   };
   statement: { text: SafeText; approvedAt: number; addenda: { text: SafeText; createdAt: number }[] } | null;
   translation: { offered: boolean; requested: boolean | null; interpreter: { text: SafeText; by: string | null; at: string | null } | null };
-  measures: { key: (typeof COPY_MEASURES)[number]; position: string | null; state: string | null }[];
+  measures: { key: (typeof MEASURES)[number]; position: string | null; state: string | null }[];
   services: { name: string; kind: string; region: string; phone: string; website: string; hours: string }[];
   withheldCount: number;
 }
@@ -132,7 +130,7 @@ export function buildVictimCopyModel(record: HearingRecord, options: VictimCopyO
   };
 
   const interpreterPresent = setup.interpreterPresent === 'yes';
-  const doneFor = (key: (typeof COPY_RIGHTS)[number]): string[] => {
+  const doneFor = (key: (typeof RIGHTS)[number]): string[] => {
     if (key === 'interpreter') return [interpreterPresent ? 'interpreterProvided' : 'interpreterNotNeeded'];
     if (key === 'supportPerson') return [setup.supportPersonPresent === 'yes' ? 'supportPersonPresent' : 'supportPersonAbsent'];
     if (key === 'officerGender') {
@@ -172,7 +170,7 @@ export function buildVictimCopyModel(record: HearingRecord, options: VictimCopyO
           interpreter: { present: interpreterPresent, reference: interpreterPresent ? str(setup.interpreterReference) : null },
         }
       : null,
-    rights: COPY_RIGHTS.map((key) => ({ key, explained: rights[`${key}Explained`] === 'yes', done: doneFor(key), answer: safe(rights[`${key}Answer`]) })),
+    rights: RIGHTS.map((key) => ({ key, explained: rights[`${key}Explained`] === 'yes', done: doneFor(key), answer: safe(rights[`${key}Answer`]) })),
     elements: {
       period: (facts.period as DateOrPeriod | undefined) ?? null,
       place: safe(facts.place),
@@ -189,7 +187,7 @@ export function buildVictimCopyModel(record: HearingRecord, options: VictimCopyO
       requested,
       interpreter: interpreterText ? { text: interpreterText, by: str(documents.interpreterTranslationBy), at: str(documents.interpreterTranslationAt) } : null,
     },
-    measures: COPY_MEASURES.map((key) => ({ key, position: str(measures[`${key}Position`]), state: str(measures[`${key}State`]) })),
+    measures: MEASURES.map((key) => ({ key, position: str(measures[`${key}Position`]), state: str(measures[`${key}State`]) })),
     services,
     withheldCount: 0,
   };

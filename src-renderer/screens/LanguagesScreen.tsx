@@ -12,7 +12,6 @@ type Catalogs = ChannelOutput<'documents.victimCatalogs'>;
 const PACKAGED_FOLDER = 'victim';
 const SOURCE_FOLDER = 'forms/catalogs/victim';
 
-
 function Day({ day, language }: { day: string; language: string }) {
   return <time dateTime={day}>{formatDay(day, language)}</time>;
 }

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { EVIDENCE_TYPES } from '../../forms/evidence';
+import { formRegistry } from '../../forms/registry';
+import { REGIONS, SERVICE_KINDS } from '../../forms/support-directory';
+import { victimText } from '../../forms/victim-catalogs';
 import { renderDocumentHtml } from '../../src-main/documents/DocumentPage';
 import { formatDateTime, formatLocalDate } from '../../src-main/documents/format';
 import { countPdfPages } from '../../src-main/documents/output';
@@ -112,6 +116,23 @@ describe("the victim's copy page", () => {
     expect(() => assertNothingProtected(`${html(rec)}<p>chez tante   FICTIVE</p>`, protectedValues(rec))).toThrow(/protected value/);
     // Markup between the words does not hide them.
     expect(() => assertNothingProtected('<p>Rue des <b>Exemples</b> 12</p>', ['Rue des Exemples 12'])).toThrow(/protected value/);
+  });
+});
+
+describe("every answer her copy prints has a text in her catalog", () => {
+  it('for each version of the facts, measures and setup steps ever shipped', () => {
+    const en = catalogs.get('en')!;
+    const options = (formId: string, fieldId: (id: string) => boolean) =>
+      formRegistry.all
+        .filter((f) => f.id === formId)
+        .flatMap((f) => f.fields.filter((field) => fieldId(field.id)))
+        .flatMap((field) => ('options' in field ? field.options.map((o) => o.value) : []));
+    for (const form of options('facts', (id) => id === 'formsOfViolence')) expect(victimText(en, `violence.${form}`), form).toBeTruthy();
+    for (const state of options('measures', (id) => id.endsWith('State'))) expect(victimText(en, `measures.state.${state}`), state).toBeTruthy();
+    for (const position of options('measures', (id) => id.endsWith('Position'))) expect(victimText(en, `measures.position.${position}`), position).toBeTruthy();
+    for (const type of EVIDENCE_TYPES) expect(victimText(en, `evidenceTypes.${type}`), type).toBeTruthy();
+    for (const kind of SERVICE_KINDS) expect(victimText(en, `help.kind.${kind}`), kind).toBeTruthy();
+    for (const region of REGIONS) expect(victimText(en, `help.region.${region}`), region).toBeTruthy();
   });
 });
 
