@@ -47,6 +47,7 @@ export function openTestCore(options: { dir?: string; key?: Buffer; config?: Par
     config: parseConfig(options.config ?? {}),
     now: () => clock.now,
     ...(options.registry ? { registry: options.registry } : {}),
+    // Quiet by default; HD_TEST_LOG=1 shows what main logs (the cause behind an INTERNAL error).
     log: process.env.HD_TEST_LOG ? (m: string, e?: unknown) => console.error(m, e) : () => {},
   });
   return {
