@@ -18,9 +18,9 @@ export interface PageFooter {
   pageOf: string;
 }
 
-/** A CSS string literal. */
+/** A CSS string literal that cannot end the <style> element it sits in (`<` is escaped too). */
 function cssString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/</g, '\\3C ').replace(/\n/g, ' ')}"`;
 }
 
 /** "Page {{page}} of {{pages}}" as CSS `content`, with the page counters in place. */

@@ -110,6 +110,13 @@ describe("the victim's copy page", () => {
     expect(page).not.toContain('<script');
   });
 
+  it('keeps catalog text in its page footer from ending the style sheet', () => {
+    const page = renderDocumentHtml({ lang: 'fr', dir: 'ltr', title: 'x', fontFaces: '', footer: { left: '</style><b>injected</b>', pageOf: 'Page {{page}} "sur" {{pages}}' }, children: <p>corps</p> });
+    expect(page).not.toContain('</style><b>');
+    expect(page.match(/<\/style>/g)).toHaveLength(1);
+    expect(page).toContain('"Page " counter(page) " \\"sur\\" " counter(pages)');
+  });
+
   it('is refused at the last step if a protected value reached it anyway', () => {
     const rec = record();
     expect(() => assertNothingProtected(html(rec), protectedValues(rec))).not.toThrow();
