@@ -7,9 +7,6 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: path.resolve(import.meta.dirname, 'src-renderer'),
   base: './',
-  // The officer catalogs as JSON.parse("…"): parsed several times faster than the same object
-  // written as JavaScript, on the path of every start-up.
-  json: { stringify: true },
   build: {
     outDir: path.resolve(import.meta.dirname, '.vite/renderer/main_window'),
     emptyOutDir: true,
