@@ -6,6 +6,7 @@ import { LOWERING_STATUSES, RISK_EVENT_KINDS, RISK_REVIEW_STATUSES } from '../..
 import { custodyEventSchema, EVIDENCE_LIMITS, EVIDENCE_SENSITIVITIES, EVIDENCE_TYPES, evidenceItemSchema } from '../../forms/evidence';
 import type { ChannelName } from './channels';
 import { DOCUMENT_KINDS, VICTIM_COPY_VARIANTS } from '../../forms/documents';
+import { SERVICE_NUMBER_MAX_LENGTH, SERVICE_NUMBER_PATTERN } from '../../forms/service-number';
 import type { VictimCatalog } from '../../forms/victim-catalogs';
 
 /**
@@ -89,7 +90,7 @@ const empty = z.object({}).strict();
 
 const userView = z.object({ id, username: z.string(), displayName: z.string(), role, active: z.boolean(), unitId: id.nullable(), mustChangePassword: z.boolean(), serviceNumber: z.string().nullable() });
 /** Printed on documents instead of the officer's name: letters, digits and separators only. */
-const serviceNumberValue = z.string().trim().max(40).regex(/^[\p{L}\p{N} ./-]*$/u).transform((v) => (v === '' ? null : v)).nullable();
+const serviceNumberValue = z.string().trim().max(SERVICE_NUMBER_MAX_LENGTH).regex(SERVICE_NUMBER_PATTERN).transform((v) => (v === '' ? null : v)).nullable();
 const serviceNumber = serviceNumberValue.default(null);
 export type UserView = z.infer<typeof userView>;
 

@@ -1,4 +1,5 @@
 import type { BaseWindow, OpenDialogOptions, OpenDialogReturnValue } from 'electron';
+import { textAt } from '../../forms/catalog-text';
 import { startupLanguage, type Catalogs } from './startup-messages';
 
 /**
@@ -42,9 +43,5 @@ export function createFileChooser(deps: FileChooserDeps): (clientId: string) => 
 /** `evidence.dialogTitle` in the OS language, else English. */
 export function dialogTitle(catalogs: Catalogs, locale: string): string {
   const language = startupLanguage(locale);
-  const read = (catalog: unknown): string | undefined => {
-    const section = (catalog as { evidence?: { dialogTitle?: unknown } } | undefined)?.evidence;
-    return typeof section?.dialogTitle === 'string' ? section.dialogTitle : undefined;
-  };
-  return read(catalogs[language]) ?? read(catalogs.en) ?? 'Evidence';
+  return textAt(catalogs[language], 'evidence.dialogTitle') ?? textAt(catalogs.en, 'evidence.dialogTitle') ?? 'Evidence';
 }

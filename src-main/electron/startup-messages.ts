@@ -1,3 +1,4 @@
+import { fillPlaceholders, textAt } from '../../forms/catalog-text';
 import type { DatabaseErrorCode } from '../db/database';
 import type { KeyStoreErrorCode } from './key-store';
 
@@ -38,8 +39,8 @@ export function startupLanguage(locale: string): StartupLanguage {
 
 /** The catalog text at `startup.<key>` in `language`, else in English, else the key itself. */
 export function startupText(catalogs: Catalogs, language: StartupLanguage, key: StartupMessageKey | 'title', values: Record<string, string> = {}): string {
-  const template = lookup(catalogs[language], key) ?? lookup(catalogs[FALLBACK_LANGUAGE], key) ?? `startup.${key}`;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) => values[name] ?? match);
+  const lookup = (catalog: unknown) => textAt(catalog, `startup.${key}`) || undefined;
+  return fillPlaceholders(lookup(catalogs[language]) ?? lookup(catalogs[FALLBACK_LANGUAGE]) ?? `startup.${key}`, values);
 }
 
 /**
@@ -72,12 +73,6 @@ const DATABASE_MESSAGES: Record<DatabaseErrorCode, StartupMessageKey> = {
   DATABASE_DAMAGED: 'databaseDamaged',
   DATABASE_MIGRATION_FAILED: 'migrationFailed',
 };
-
-function lookup(catalog: unknown, key: string): string | undefined {
-  const section = (catalog as { startup?: unknown } | undefined)?.startup;
-  const value = (section as Record<string, unknown> | undefined)?.[key];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
 
 function shortMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
