@@ -376,3 +376,26 @@ export const printedDocuments = sqliteTable(
   },
   (t) => [uniqueIndex('printed_documents_sequence_idx').on(t.hearingId, t.kind, t.variant, t.sequence)],
 );
+
+/**
+ * The officer's review of her copy before its first print (victim-copy.md, "Safety rules"): the
+ * passages she withheld on top of the matches, the near matches she released and why, and which
+ * texts she saw (field and SHA-256), so that a reprint after a new addendum asks only for the new
+ * text. Append-only (triggers): every review is a new row, and all of a hearing's rows apply.
+ */
+export const victimCopyReviews = sqliteTable(
+  'victim_copy_reviews',
+  {
+    id: text('id').primaryKey(),
+    hearingId: text('hearing_id')
+      .notNull()
+      .references(() => hearings.id),
+    decisionsJson: text('decisions_json').notNull(),
+    coveredJson: text('covered_json').notNull(),
+    reviewedAt: integer('reviewed_at').notNull(),
+    reviewedBy: text('reviewed_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [index('victim_copy_reviews_hearing_idx').on(t.hearingId, t.reviewedAt)],
+);
