@@ -47,6 +47,19 @@ async function copyDatabaseDriver(buildPath: string, platform: string, arch: str
 }
 
 /**
+ * pdf.js, which reads back the text of the PDFs she is given (src-main/documents/pdf-text.ts):
+ * only its Node build and worker, inside the archive like the rest of the code.
+ */
+async function copyPdfReader(buildPath: string): Promise<void> {
+  const source = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  const target = path.join(buildPath, 'node_modules', 'pdfjs-dist');
+  for (const file of ['package.json', 'LICENSE', 'legacy/build/pdf.mjs', 'legacy/build/pdf.worker.mjs']) {
+    await fs.promises.mkdir(path.dirname(path.join(target, file)), { recursive: true });
+    await fs.promises.copyFile(path.join(source, file), path.join(target, file));
+  }
+}
+
+/**
  * The fonts documents embed (forms/catalogs/fonts.json), from their @fontsource packages: the
  * unicode ranges and the woff2 files of the listed subsets and weights, nothing else. Read by main
  * at path.join(app.getAppPath(), 'document-fonts').
@@ -110,6 +123,7 @@ const config: ForgeConfig = {
     packageAfterCopy: async (_forgeConfig, buildPath, _electronVersion, platform, arch) => {
       await copyDatabaseDriver(buildPath, platform, arch);
       await copyDocumentFonts(buildPath);
+      await copyPdfReader(buildPath);
     },
   },
 };

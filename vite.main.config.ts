@@ -8,7 +8,9 @@ export default defineConfig({
     rollupOptions: {
       // A native addon cannot be bundled: it loads prebuilds/<platform>-<arch>.node from its own
       // folder. forge.config.ts copies the package into the packaged app's node_modules.
-      external: ['better-sqlite3'],
+      // pdf.js (the last check of her documents reads the PDF's text) loads its worker module by
+      // file at run time, so it stays a package too, copied the same way.
+      external: ['better-sqlite3', /^pdfjs-dist(\/.*)?$/],
     },
     sourcemap: false,
   },

@@ -1,7 +1,9 @@
 /**
  * The victim's copy of a closed hearing (issue #6): time to produce it, warm (render, Chromium's
  * PDF, SHA-256, archive), median of 20, and its size per page with the fonts embedded. In Arabic
- * (right to left, beside French) and in French; then with a 20,000-word statement.
+ * (right to left, beside French) and in French; then with a 20,000-word statement; then a hearing
+ * that holds where she is (every text through the filter, the officer's review already done, the
+ * last check reading the PDF's own text), full copy and neutral leaflet.
  */
 import { createChromiumPdfOutput } from '../src-main/browser-host/chromium-pdf';
 import { apiOf, takeHearing } from '../test/helpers/closed-hearing';
@@ -25,14 +27,33 @@ export async function benchDocuments(chromiumPath: string): Promise<DocumentFigu
   try {
     await seedAccounts(t, true);
     const words = ['elle', 'déclare', 'que', 'le', 'soir', 'il', 'est', 'rentré', 'et', 'a', 'crié', 'devant', 'les', 'enfants'];
-    const cases = [
+    const cases: { label: string; hearingId: string; variant?: 'full' | 'discreet' }[] = [
       { label: "victim's copy, Arabic beside French", hearingId: await takeHearing(apiOf(t), { victimLanguage: 'ar' }) },
       { label: "victim's copy, French", hearingId: await takeHearing(apiOf(t), { victimLanguage: 'fr' }) },
       { label: "victim's copy, Arabic, 20,000-word statement", hearingId: await takeHearing(apiOf(t), { victimLanguage: 'ar', statement: Array.from({ length: 20_000 }, (_, i) => words[i % words.length]).join(' ') }) },
     ];
+    const protectedHearing = await takeHearing(apiOf(t), {
+      victimLanguage: 'ar',
+      statement: 'Depuis vendredi je loge à Horizon. Ma sœur Nadia m’appelle au 0496/12.34.56. Je suis retournée au 42 av. des Tilleuls chercher mes papiers. (fictif)',
+      extra: {
+        people: {
+          victimAddress: 'Avenue des Tilleuls 42, 4000 Liège',
+          victimAddressNonCommunicable: 'yes',
+          victimStayingAt: 'Maison d’accueil Horizon',
+          victimSafeChannel: 'trustedPerson',
+          victimSafeChannelDetail: 'sa sœur Nadia Benali, 0496 12 34 56',
+        },
+      },
+    });
+    const preview = await t.ok('officer-window', 'documents.reviewPreview', { hearingId: protectedHearing });
+    await t.ok('officer-window', 'documents.saveReview', { hearingId: protectedHearing, fields: preview.fields.map((f) => ({ field: f.field, sha256: f.sha256 })), withhold: [], release: [] });
+    cases.push(
+      { label: "victim's copy, Arabic, where she is withheld", hearingId: protectedHearing },
+      { label: 'neutral leaflet, Arabic, where she is withheld', hearingId: protectedHearing, variant: 'discreet' as const },
+    );
     const figures: DocumentFigures[] = [];
-    for (const { label, hearingId } of cases) {
-      const make = () => t.ok('officer-window', 'documents.create', { hearingId, kind: 'victimCopy', variant: 'full', output: 'pdf' });
+    for (const { label, hearingId, variant } of cases) {
+      const make = () => t.ok('officer-window', 'documents.create', { hearingId, kind: 'victimCopy', variant: variant ?? 'full', output: 'pdf' });
       // Warm: Chromium started, fonts read, code compiled.
       await make();
       const samples: number[] = [];

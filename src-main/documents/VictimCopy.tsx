@@ -2,7 +2,8 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { victimText, type VictimCatalog } from '../../forms/victim-catalogs';
 import { Ltr } from './DocumentPage';
 import { formatDateTime, formatLocalDate } from './format';
-import type { SafeText, VictimCopyModel } from './victim-copy-model';
+import type { LeafletModel, PrintedPeriod, PrintedService, VictimCopyModel } from './victim-copy-model';
+import type { FilteredText } from './victim-safety';
 
 interface Languages {
   /** Her catalog (the procedure language's when hers has none). */
@@ -15,7 +16,7 @@ const LanguagesContext = createContext<Languages | null>(null);
 
 function useLanguages(): Languages {
   const languages = useContext(LanguagesContext);
-  if (!languages) throw new Error('VictimCopy texts outside a VictimCopy');
+  if (!languages) throw new Error('Victim document texts outside a VictimDocument');
   return languages;
 }
 
@@ -59,10 +60,11 @@ function Template({ catalog, k, slots }: { catalog: VictimCatalog; k: string; sl
   );
 }
 
-function Safe({ value }: { value: SafeText }) {
+/** Her text after the filter: a withheld passage is marked as such, in her language. */
+function Safe({ value }: { value: FilteredText }) {
   return (
     <>
-      {value.map((piece, i) =>
+      {value.pieces.map((piece, i) =>
         'withheld' in piece ? (
           <span key={i} className="withheld">
             <Hers k="copy.withheld" />
@@ -72,6 +74,34 @@ function Safe({ value }: { value: SafeText }) {
         ),
       )}
     </>
+  );
+}
+
+/**
+ * Text typed during the hearing in the procedure language, printed as typed: marked as such when
+ * her language is another one, and isolated in its own direction so that nothing of it is
+ * reordered inside a right-to-left line.
+ */
+function Typed({ value, block = false }: { value: FilteredText; block?: boolean }) {
+  const { her, procedure } = useLanguages();
+  const Tag = block ? 'div' : 'bdi';
+  if (!procedure) return <Safe value={value} />;
+  return (
+    <Tag className={block ? 'typed verbatim' : 'typed'} lang={procedure.meta.language} dir={procedure.meta.direction}>
+      <span className="typed-note" lang={her.meta.language} dir={her.meta.direction}>
+        <Template catalog={her} k="copy.typedInProcedureLanguage" slots={{ language: <bdi>{procedure.meta.name}</bdi> }} />
+      </span>{' '}
+      <Safe value={value} />
+    </Tag>
+  );
+}
+
+/** A proper name or a value from the directory (a service, the unit): kept whole in its own direction. */
+function Name({ value }: { value: FilteredText }) {
+  return (
+    <bdi>
+      <Safe value={value} />
+    </bdi>
   );
 }
 
@@ -86,15 +116,15 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Period({ period }: { period: NonNullable<VictimCopyModel['elements']['period']> }) {
+function Period({ period }: { period: PrintedPeriod }) {
   const { her } = useLanguages();
   if ('on' in period) return <Ltr>{formatLocalDate(period.on)}</Ltr>;
   if ('from' in period) return <Template catalog={her} k="elements.between" slots={{ from: <Ltr>{formatLocalDate(period.from)}</Ltr>, to: <Ltr>{formatLocalDate(period.to)}</Ltr> }} />;
-  return <>{period.about}</>;
+  return <Typed value={period.about} />;
 }
 
 /** A text in both languages with one `{{name}}` filled by an element kept left to right. */
-function WithLtr({ k, name, value }: { k: string; name: string; value: string }) {
+function WithLtr({ k, name, value }: { k: string; name: string; value: ReactNode }) {
   const { her, procedure } = useLanguages();
   return (
     <>
@@ -108,26 +138,125 @@ function WithLtr({ k, name, value }: { k: string; name: string; value: string })
   );
 }
 
-export interface VictimCopyProps {
-  model: VictimCopyModel;
+export interface VictimDocumentProps {
+  model: VictimCopyModel | LeafletModel;
   languages: Languages;
   printedAt: number;
   reprint: boolean;
 }
 
-/** The victim's copy (victim-copy.md): a pure function of the model and the two catalogs. */
-export function VictimCopy({ model, languages, printedAt, reprint }: VictimCopyProps) {
-  const { her, procedure } = languages;
-  const full = model.variant === 'full';
-  const languageName = (code: string) => (code === her.meta.language ? her.meta.name : code === procedure?.meta.language ? procedure.meta.name : code);
+/** A document she is given (victim-copy.md): a pure function of its model and the two catalogs. */
+export function VictimDocument({ model, languages, printedAt, reprint }: VictimDocumentProps) {
+  return <LanguagesContext.Provider value={languages}>{model.document === 'copy' ? <VictimCopy model={model} printedAt={printedAt} reprint={reprint} /> : <Leaflet model={model} />}</LanguagesContext.Provider>;
+}
+
+function Services({ services, kinds }: { services: PrintedService[]; kinds: boolean }) {
   return (
-    <LanguagesContext.Provider value={languages}>
+    <ul>
+      {services.map((service, i) => (
+        <li key={i}>
+          {service.name ? (
+            <strong>
+              <Name value={service.name} />
+            </strong>
+          ) : null}
+          {kinds ? (
+            <span className="muted">
+              {' · '}
+              <Hers k={`help.kind.${service.kind}`} />
+              {' · '}
+              <Hers k={`help.region.${service.region}`} />
+            </span>
+          ) : null}
+          {service.phone ? (
+            <>
+              <br />
+              <Hers k="help.phone" />:{' '}
+              <span className="phone">
+                <Ltr>
+                  <Safe value={service.phone} />
+                </Ltr>
+              </span>
+            </>
+          ) : null}
+          {service.website ? (
+            <>
+              <br />
+              <Hers k="help.website" />:{' '}
+              <Ltr>
+                <Safe value={service.website} />
+              </Ltr>
+            </>
+          ) : null}
+          {service.hours ? (
+            <>
+              <br />
+              <Hers k="help.hours" />:{' '}
+              <Ltr>
+                <Safe value={service.hours} />
+              </Ltr>
+            </>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The neutral leaflet: nothing on it says that a complaint, a hearing or the police exist. */
+function Leaflet({ model }: { model: LeafletModel }) {
+  return (
+    <>
       <header>
         <h1>
-          <Both k={full ? 'copy.title' : 'copy.discreetTitle'} />
+          <Both k="leaflet.title" />
         </h1>
         <p className="subtitle">
-          <Both k={full ? 'copy.subtitle' : 'copy.discreetSubtitle'} />
+          <Both k="leaflet.subtitle" />
+        </p>
+      </header>
+      <p className="box">
+        <strong>
+          <Both k="leaflet.emergency" />
+        </strong>
+      </p>
+      <section>
+        <h2>
+          <Both k="leaflet.contacts" />
+        </h2>
+        <Services services={model.services} kinds={false} />
+      </section>
+      <section>
+        <h2>
+          <Both k="leaflet.goodToKnow" />
+        </h2>
+        <ul>
+          {(['point1', 'point2', 'point3', 'point4', 'point5'] as const).map((point) => (
+            <li key={point}>
+              <Hers k={`leaflet.${point}`} />
+            </li>
+          ))}
+        </ul>
+      </section>
+      <p className="safety">
+        <Hers k="leaflet.keepSafe" />
+      </p>
+    </>
+  );
+}
+
+function VictimCopy({ model, printedAt, reprint }: { model: VictimCopyModel; printedAt: number; reprint: boolean }) {
+  const { her, procedure } = useLanguages();
+  const languageName = (code: string) => (code === her.meta.language ? her.meta.name : code === procedure?.meta.language ? procedure.meta.name : code);
+  const { header } = model;
+  return (
+    <>
+      <header>
+        <h1>
+          <Both k="copy.title" />
+        </h1>
+        <p className="subtitle">
+          <Both k="copy.subtitle" />
         </p>
         <p>
           <Both k="copy.free" />
@@ -139,23 +268,33 @@ export function VictimCopy({ model, languages, printedAt, reprint }: VictimCopyP
         ) : null}
       </header>
 
-      {model.header ? (
-        <table>
-          <tbody>
-            <Row label="header.unit">{model.header.unitName ?? <Both k="header.notRecorded" />}</Row>
-            <Row label="header.pvNumber">{model.header.pvNumber ? <Ltr>{model.header.pvNumber}</Ltr> : <Both k="header.notRecorded" />}</Row>
-            <Row label="header.hearingDate">
-              <Ltr>{formatDateTime(model.header.hearingAt)}</Ltr>
-            </Row>
-            <Row label="header.officer">{model.header.officer ? <Ltr>{model.header.officer}</Ltr> : <Both k="header.notRecorded" />}</Row>
-            <Row label="header.procedureLanguage">{languageName(model.procedureLanguage)}</Row>
-            <Row label="header.victimLanguage">{model.victimLanguage === 'other' ? (model.victimLanguageOther ?? '') : languageName(model.victimLanguage)}</Row>
-            <Row label="header.interpreter">
-              {model.header.interpreter.present ? <WithLtr k="header.interpreterYes" name="reference" value={model.header.interpreter.reference ?? '—'} /> : <Both k="header.interpreterNo" />}
-            </Row>
-          </tbody>
-        </table>
-      ) : null}
+      <table>
+        <tbody>
+          <Row label="header.unit">{header.unitName ? <Name value={header.unitName} /> : <Both k="header.notRecorded" />}</Row>
+          <Row label="header.pvNumber">
+            {header.pvNumber ? (
+              <Ltr>
+                <Safe value={header.pvNumber} />
+              </Ltr>
+            ) : (
+              <Both k="header.notRecorded" />
+            )}
+          </Row>
+          <Row label="header.hearingDate">
+            <Ltr>{formatDateTime(header.hearingAt)}</Ltr>
+          </Row>
+          <Row label="header.officer">{header.officer ? <Name value={header.officer} /> : <Both k="header.notRecorded" />}</Row>
+          <Row label="header.procedureLanguage">{languageName(model.procedureLanguage)}</Row>
+          <Row label="header.victimLanguage">{model.victimLanguage ? languageName(model.victimLanguage) : model.victimLanguageOther ? <Name value={model.victimLanguageOther} /> : null}</Row>
+          <Row label="header.interpreter">
+            {header.interpreter.present ? (
+              <WithLtr k="header.interpreterYes" name="reference" value={header.interpreter.reference ? <Safe value={header.interpreter.reference} /> : '—'} />
+            ) : (
+              <Both k="header.interpreterNo" />
+            )}
+          </Row>
+        </tbody>
+      </table>
 
       <section>
         <h2>
@@ -178,17 +317,7 @@ export function VictimCopy({ model, languages, printedAt, reprint }: VictimCopyP
               {right.answer ? (
                 <span className="muted">
                   {' '}
-                  <Template
-                    catalog={her}
-                    k="rightsDone.yourAnswer"
-                    slots={{
-                      answer: (
-                        <span lang={model.procedureLanguage}>
-                          <Safe value={right.answer} />
-                        </span>
-                      ),
-                    }}
-                  />
+                  <Template catalog={her} k="rightsDone.yourAnswer" slots={{ answer: <Typed value={right.answer} /> }} />
                 </span>
               ) : null}
             </li>
@@ -203,7 +332,7 @@ export function VictimCopy({ model, languages, printedAt, reprint }: VictimCopyP
         <table>
           <tbody>
             <Row label="elements.factsPeriod">{model.elements.period ? <Period period={model.elements.period} /> : <Both k="elements.none" />}</Row>
-            <Row label="elements.factsPlace">{model.elements.place ? <Safe value={model.elements.place} /> : <Both k="elements.none" />}</Row>
+            <Row label="elements.factsPlace">{model.elements.place ? <Typed value={model.elements.place} /> : <Both k="elements.none" />}</Row>
             <Row label="elements.formsOfViolence">
               {model.elements.forms.length > 0 ? (
                 <ul>
@@ -221,7 +350,7 @@ export function VictimCopy({ model, languages, printedAt, reprint }: VictimCopyP
               {model.elements.children.length > 0 ? (
                 <ul>
                   {model.elements.children.map((child, i) => (
-                    <li key={i}>{child === 'generic' ? <Hers k="elements.yourChild" /> : <Safe value={child} />}</li>
+                    <li key={i}>{child === 'generic' ? <Hers k="elements.yourChild" /> : <Name value={child} />}</li>
                   ))}
                 </ul>
               ) : (
@@ -232,8 +361,8 @@ export function VictimCopy({ model, languages, printedAt, reprint }: VictimCopyP
               {model.elements.evidence.length > 0 ? (
                 <ul>
                   {model.elements.evidence.map((item) => (
-                    <li key={item.label}>
-                      <Template catalog={her} k="elements.evidenceItem" slots={{ reference: <Ltr>{item.label}</Ltr>, type: <Hers k={`evidenceTypes.${item.type}`} /> }} />
+                    <li key={item.number}>
+                      <Template catalog={her} k="elements.evidenceItem" slots={{ reference: <Ltr>{`EV-${String(item.number).padStart(4, '0')}`}</Ltr>, type: <Hers k={`evidenceTypes.${item.type}`} /> }} />
                     </li>
                   ))}
                 </ul>
@@ -244,15 +373,23 @@ export function VictimCopy({ model, languages, printedAt, reprint }: VictimCopyP
           </tbody>
         </table>
         {model.translation.interpreter ? (
-          <div className="box" lang={her.meta.language}>
+          <div className="box">
             <h3>
               <Both k="statement.interpreterTranslationTitle" />
             </h3>
-            <p className="verbatim">
+            {/* The interpreter wrote it in her language: her direction, isolated from the page's. */}
+            <div className="verbatim" lang={her.meta.language} dir={her.meta.direction}>
               <Safe value={model.translation.interpreter.text} />
-            </p>
+            </div>
             <p className="muted">
-              <InterpreterNote by={model.translation.interpreter.by} at={model.translation.interpreter.at} />
+              <Template
+                catalog={her}
+                k="statement.interpreterTranslationBy"
+                slots={{
+                  interpreter: model.translation.interpreter.by ? <Name value={model.translation.interpreter.by} /> : <Ltr>—</Ltr>,
+                  date: <Ltr>{model.translation.interpreter.at ? formatLocalDate(model.translation.interpreter.at) : '—'}</Ltr>,
+                }}
+              />
             </p>
           </div>
         ) : null}
@@ -269,17 +406,13 @@ export function VictimCopy({ model, languages, printedAt, reprint }: VictimCopyP
           <p className="muted">
             <WithLtr k="statement.approvedAt" name="date" value={formatDateTime(model.statement.approvedAt)} />
           </p>
-          <div className="verbatim" lang={model.procedureLanguage} dir="ltr">
-            <Safe value={model.statement.text} />
-          </div>
+          {model.statement.text ? <Typed value={model.statement.text} block /> : null}
           {model.statement.addenda.map((addendum, i) => (
             <div key={i}>
               <h3>
                 <WithLtr k="statement.addendum" name="date" value={formatDateTime(addendum.createdAt)} />
               </h3>
-              <div className="verbatim" lang={model.procedureLanguage} dir="ltr">
-                <Safe value={addendum.text} />
-              </div>
+              {addendum.text ? <Typed value={addendum.text} block /> : null}
             </div>
           ))}
           {model.translation.offered ? (
@@ -297,29 +430,31 @@ export function VictimCopy({ model, languages, printedAt, reprint }: VictimCopyP
         </section>
       ) : null}
 
-      <section>
-        <h2>
-          <Both k="sections.measures" />
-        </h2>
-        {model.measures.map((measure) => (
-          <div key={measure.key}>
-            <h3>
-              <Both k={`measures.${measure.key}`} />
-            </h3>
-            <p>
-              <Hers k={`measures.${measure.key}Explained`} />
-            </p>
-            <p className="muted">
-              <Hers k="measures.positionLabel" />: {measure.position ? <Hers k={`measures.position.${measure.position}`} /> : <Hers k="header.notRecorded" />}
-              {' · '}
-              <Hers k="measures.stateLabel" />: {measure.state ? <Hers k={`measures.state.${measure.state}`} /> : <Hers k="header.notRecorded" />}
-            </p>
-          </div>
-        ))}
-        <p className="box">
-          <Both k="measures.refusalKeepsRights" />
-        </p>
-      </section>
+      {model.measures.length > 0 ? (
+        <section>
+          <h2>
+            <Both k="sections.measures" />
+          </h2>
+          {model.measures.map((measure) => (
+            <div key={measure.key}>
+              <h3>
+                <Both k={`measures.${measure.key}`} />
+              </h3>
+              <p>
+                <Hers k={`measures.${measure.key}Explained`} />
+              </p>
+              <p className="muted">
+                <Hers k="measures.positionLabel" />: {measure.position ? <Hers k={`measures.position.${measure.position}`} /> : <Hers k="header.notRecorded" />}
+                {' · '}
+                <Hers k="measures.stateLabel" />: {measure.state ? <Hers k={`measures.state.${measure.state}`} /> : <Hers k="header.notRecorded" />}
+              </p>
+            </div>
+          ))}
+          <p className="box">
+            <Both k="measures.refusalKeepsRights" />
+          </p>
+        </section>
+      ) : null}
 
       <section>
         <h2>
@@ -333,39 +468,7 @@ export function VictimCopy({ model, languages, printedAt, reprint }: VictimCopyP
         <p>
           <Hers k="help.intro" />
         </p>
-        <ul>
-          {model.services.map((service) => (
-            <li key={`${service.name}-${service.phone}-${service.website}`}>
-              <strong>
-                <bdi>{service.name}</bdi>
-              </strong>
-              <span className="muted">
-                {' · '}
-                <Hers k={`help.kind.${service.kind}`} />
-                {' · '}
-                <Hers k={`help.region.${service.region}`} />
-              </span>
-              {service.phone ? (
-                <>
-                  <br />
-                  <Hers k="help.phone" />: <span className="phone"><Ltr>{service.phone}</Ltr></span>
-                </>
-              ) : null}
-              {service.website ? (
-                <>
-                  <br />
-                  <Hers k="help.website" />: <Ltr>{service.website}</Ltr>
-                </>
-              ) : null}
-              {service.hours ? (
-                <>
-                  <br />
-                  <Hers k="help.hours" />: <Ltr>{service.hours}</Ltr>
-                </>
-              ) : null}
-            </li>
-          ))}
-        </ul>
+        <Services services={model.services} kinds />
       </section>
 
       <section className="safety">
@@ -391,18 +494,15 @@ export function VictimCopy({ model, languages, printedAt, reprint }: VictimCopyP
             <Both k="footer.reprint" />
           </>
         ) : null}
-        {full ? (
+        {model.reference ? (
           <>
             {' · '}
-            <Ltr>{model.reference}</Ltr>
+            <Ltr>
+              <Safe value={model.reference} />
+            </Ltr>
           </>
         ) : null}
       </p>
-    </LanguagesContext.Provider>
+    </>
   );
-}
-
-function InterpreterNote({ by, at }: { by: string | null; at: string | null }) {
-  const { her } = useLanguages();
-  return <Template catalog={her} k="statement.interpreterTranslationBy" slots={{ interpreter: <Ltr>{by ?? '—'}</Ltr>, date: <Ltr>{at ? formatLocalDate(at) : '—'}</Ltr> }} />;
 }

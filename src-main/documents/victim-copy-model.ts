@@ -2,11 +2,12 @@ import { DIGITAL_PROMPTS, promptFieldId } from '../../forms/digital/prompts';
 import { MEASURES } from '../../forms/definitions/measures.v1';
 import { RIGHTS } from '../../forms/definitions/rights.v1';
 import type { VictimCopyVariant } from '../../forms/documents';
-import type { DateOrPeriod } from '../../forms/engine';
-import type { EvidenceType } from '../../forms/evidence';
-import type { SupportService } from '../../forms/support-directory';
+import { EVIDENCE_TYPES, type EvidenceType } from '../../forms/evidence';
+import { VICTIM_LANGUAGES } from '../../forms/languages';
+import { REGIONS, SERVICE_KINDS, type SupportService } from '../../forms/support-directory';
+import { NEVER_PRINTED_SERVICE_KINDS, type FilteredText, type VictimTextFilter } from './victim-safety';
 
-/** Everything about one hearing a document may draw on, gathered by src-main/services/documents.ts. */
+/** Everything about one hearing a document may draw on, gathered by src-main/services/documents.tsx. */
 export interface HearingRecord {
   reference: string;
   createdAt: number;
@@ -16,60 +17,15 @@ export interface HearingRecord {
   forms: Record<string, { version: number; answers: Record<string, unknown> }>;
   statement: { text: string; approvedAt: number } | null;
   addenda: { text: string; createdAt: number }[];
-  evidence: { label: string; type: EvidenceType }[];
+  evidence: { number: number; type: EvidenceType }[];
   services: (SupportService & { id: string })[];
 }
 
 export interface VictimCopyOptions {
-  variant: VictimCopyVariant;
   /** Zone policy (config.json `victimCopyChildNames`): her children's first names, or "your child". */
   childNames: 'firstNames' | 'generic';
   /** Zone policy (config.json `victimCopyOfficerName`): the officer's name beside the service number. */
   officerName: boolean;
-}
-
-/** Shelters are never printed, whatever the officer chose: their address is what a perpetrator looks for. */
-const NEVER_PRINTED_SERVICE_KINDS = new Set(['shelter']);
-/** Always on her paper, wherever she lives: emergencies, violence helplines, online harm, children. */
-const ALWAYS_PRINTED_SERVICE_KINDS = new Set(['emergency', 'helpline', 'onlineHarm', 'childProtection']);
-
-/** A piece of free text, with the passages withheld for her safety cut out (`withheld` marks where). */
-export type SafeText = ({ text: string } | { withheld: true })[];
-
-/**
- * Only what a victim-facing document may show. Built from an allow-list of fields: the
- * non-communicable address, where she is staying, her safe contact channel, the risk level and
- * its reasons, and the suspect's record are never read into it. Free text she or the officer
- * wrote (the statement, the place) still could contain one of them, so those values are cut out
- * of every text, and `assertNothingProtected` checks the rendered document once more.
- */
-export interface VictimCopyModel {
-  variant: VictimCopyVariant;
-  reference: string;
-  procedureLanguage: string;
-  /** Her language as recorded ('other' when it has no code). */
-  victimLanguage: string;
-  victimLanguageOther: string | null;
-  header: {
-    unitName: string | null;
-    pvNumber: string | null;
-    hearingAt: number;
-    officer: string | null;
-    interpreter: { present: boolean; reference: string | null };
-  } | null;
-  rights: { key: (typeof RIGHTS)[number]; explained: boolean; done: string[]; answer: SafeText | null }[];
-  elements: {
-    period: DateOrPeriod | null;
-    place: SafeText | null;
-    forms: string[];
-    children: (SafeText | 'generic')[];
-    evidence: { label: string; type: EvidenceType }[];
-  };
-  statement: { text: SafeText; approvedAt: number; addenda: { text: SafeText; createdAt: number }[] } | null;
-  translation: { offered: boolean; requested: boolean | null; interpreter: { text: SafeText; by: string | null; at: string | null } | null };
-  measures: { key: (typeof MEASURES)[number]; position: string | null; state: string | null }[];
-  services: { name: string; kind: string; region: string; phone: string; website: string; hours: string }[];
-  withheldCount: number;
 }
 
 /** The answers of each item of a repeated group (`[{ key, values }]`). */
@@ -77,30 +33,135 @@ export function groupItems(value: unknown): Record<string, unknown>[] {
   return Array.isArray(value) ? value.map((item) => ((item as { values?: Record<string, unknown> } | null)?.values ?? {})) : [];
 }
 
-const str = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
+const VIOLENCE_FORMS = ['physical', 'psychological', 'sexual', 'economic', 'honourRelated', 'coerciveControl', 'digital'] as const;
+const POSITIONS = ['wants', 'refuses', 'undecided'] as const;
+const STATES = ['proposed', 'discussed', 'requested', 'granted', 'refusedByAuthority', 'inForce', 'ended', 'notPursued'] as const;
+type RightDone =
+  | 'interpreterProvided'
+  | 'interpreterNotNeeded'
+  | 'supportPersonPresent'
+  | 'supportPersonAbsent'
+  | 'officerGenderMet'
+  | 'officerGenderNotMet'
+  | 'officerGenderNoPreference';
 
-/** The values no victim-facing document may contain, from the fields that hold them. */
-export function protectedValues(record: HearingRecord): string[] {
-  const people = record.forms.people?.answers ?? {};
-  const values = [str(people.victimStayingAt), str(people.victimSafeChannelDetail)];
-  // Her address is withheld when it is non-communicable; a shelter's name and address always.
-  if (people.victimAddressNonCommunicable === 'yes') values.push(str(people.victimAddress));
-  for (const service of record.services) if (NEVER_PRINTED_SERVICE_KINDS.has(service.kind)) values.push(service.name, service.phone, service.website);
-  return values.filter((v): v is string => v !== null && normalise(v).replace(/\s/g, '').length >= 4);
+/** A choice answer only when it is one of the values the document knows how to say in her language. */
+function oneOf<T extends string>(values: readonly T[], value: unknown): T | null {
+  return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : null;
 }
 
-function normalise(text: string): string {
-  return text.normalize('NFC').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim();
+/** A stored date (`2026-03-14`, `2026-03-14T21:30`): digits only, so nothing of hers can hide in it. */
+export type DateText = string & { readonly __date: true };
+function dateText(value: unknown): DateText | null {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?$/.test(value) ? (value as DateText) : null;
 }
 
-/** Escapes a value for a RegExp that matches it whatever its case and spacing. */
-function looseMatcher(values: string[]): RegExp | null {
-  if (values.length === 0) return null;
-  const parts = values.map((v) => normalise(v).split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
-  return new RegExp(parts.sort((a, b) => b.length - a.length).join('|'), 'giu');
+export type PrintedPeriod = { on: DateText } | { from: DateText; to: DateText } | { about: FilteredText };
+
+/**
+ * A service of "where to get help": 112 and 101, the violence helpline of her region, Child Focus
+ * when children are concerned, and the services the officer chose; never a shelter.
+ */
+export interface PrintedService {
+  kind: (typeof SERVICE_KINDS)[number];
+  region: (typeof REGIONS)[number];
+  name: FilteredText | null;
+  phone: FilteredText | null;
+  website: FilteredText | null;
+  hours: FilteredText | null;
 }
 
-export function buildVictimCopyModel(record: HearingRecord, options: VictimCopyOptions): VictimCopyModel {
+/** Her copy: only what she may take home, every text of hers filtered (victim-copy.md). */
+export interface VictimCopyModel {
+  document: 'copy';
+  procedureLanguage: (typeof VICTIM_LANGUAGES)[number];
+  /** Her language, or null when it has no code (then `victimLanguageOther`). */
+  victimLanguage: (typeof VICTIM_LANGUAGES)[number] | null;
+  victimLanguageOther: FilteredText | null;
+  reference: FilteredText | null;
+  header: {
+    unitName: FilteredText | null;
+    pvNumber: FilteredText | null;
+    hearingAt: number;
+    officer: FilteredText | null;
+    interpreter: { present: boolean; reference: FilteredText | null };
+  };
+  rights: { key: (typeof RIGHTS)[number]; explained: boolean; done: RightDone[]; answer: FilteredText | null }[];
+  elements: {
+    period: PrintedPeriod | null;
+    place: FilteredText | null;
+    forms: (typeof VIOLENCE_FORMS)[number][];
+    children: (FilteredText | 'generic')[];
+    evidence: { number: number; type: EvidenceType }[];
+  };
+  statement: { text: FilteredText | null; approvedAt: number; addenda: { text: FilteredText | null; createdAt: number }[] } | null;
+  translation: { offered: boolean; requested: boolean | null; interpreter: { text: FilteredText; by: FilteredText | null; at: DateText | null } | null };
+  /** Only the measures discussed with her that apply to her situation. */
+  measures: { key: (typeof MEASURES)[number]; position: (typeof POSITIONS)[number] | null; state: (typeof STATES)[number] | null }[];
+  services: PrintedService[];
+}
+
+/**
+ * The neutral leaflet (the former "discreet" variant): her rights in general terms and where to
+ * get help, nothing that says a complaint exists. If he finds it, it tells him nothing.
+ */
+export interface LeafletModel {
+  document: 'leaflet';
+  services: PrintedService[];
+}
+
+export type VictimDocumentModel = VictimCopyModel | LeafletModel;
+
+/** Belgian postcodes by region (bpost ranges): which violence helpline is hers. */
+function regionOfPostcode(postcode: number): (typeof REGIONS)[number] {
+  if (postcode >= 1000 && postcode <= 1299) return 'brussels';
+  if ((postcode >= 1300 && postcode <= 1499) || (postcode >= 4000 && postcode <= 7999)) return 'wallonia';
+  return 'flanders';
+}
+
+/**
+ * The helplines of her region, from her home address (never from where she is staying: the
+ * helpline printed must not point to it). Brussels has both; unknown, every one.
+ */
+function helplineRegions(homeAddress: unknown): Set<string> {
+  const postcode = typeof homeAddress === 'string' ? /(?:^|\D)([1-9]\d{3})(?!\d)/.exec(homeAddress)?.[1] : undefined;
+  if (!postcode) return new Set(REGIONS);
+  const region = regionOfPostcode(Number(postcode));
+  if (region === 'brussels') return new Set(['national', 'brussels', 'wallonia', 'flanders']);
+  if (region === 'wallonia' && Number(postcode) >= 4700 && Number(postcode) <= 4799) return new Set(['national', 'germanSpeaking', 'wallonia']);
+  return new Set(['national', region]);
+}
+
+function printedServices(record: HearingRecord, filter: VictimTextFilter, options: { leaflet: boolean }): PrintedService[] {
+  const answersOf = (formId: string) => record.forms[formId]?.answers ?? {};
+  const people = answersOf('people');
+  const given = new Set(Array.isArray(answersOf('referrals').servicesGiven) ? (answersOf('referrals').servicesGiven as string[]) : []);
+  const regions = helplineRegions(people.victimAddress);
+  const hasChildren = groupItems(people.children).length > 0;
+  const wanted = (s: HearingRecord['services'][number]): boolean => {
+    if (!s.active || NEVER_PRINTED_SERVICE_KINDS.has(s.kind)) return false;
+    if (given.has(s.id)) return true;
+    // The leaflet says "112 or 101" in its own words: the directory names 101 "Police".
+    if (s.kind === 'emergency') return !options.leaflet;
+    if (s.kind === 'helpline') return regions.has(s.region);
+    if (s.kind === 'childProtection') return hasChildren;
+    return false;
+  };
+  return record.services.filter(wanted).map((s) => ({
+    kind: s.kind,
+    region: s.region,
+    name: filter.text(`directory.${s.id}.name`, s.name),
+    phone: filter.text(`directory.${s.id}.phone`, s.phone),
+    website: filter.text(`directory.${s.id}.website`, s.website),
+    hours: filter.text(`directory.${s.id}.hours`, s.hours),
+  }));
+}
+
+export function buildLeafletModel(record: HearingRecord, filter: VictimTextFilter): LeafletModel {
+  return { document: 'leaflet', services: printedServices(record, filter, { leaflet: true }) };
+}
+
+export function buildVictimCopyModel(record: HearingRecord, filter: VictimTextFilter, options: VictimCopyOptions): VictimCopyModel {
   const answersOf = (formId: string) => record.forms[formId]?.answers ?? {};
   const setup = answersOf('setup');
   const rights = answersOf('rights');
@@ -108,29 +169,11 @@ export function buildVictimCopyModel(record: HearingRecord, options: VictimCopyO
   const facts = answersOf('facts');
   const digital = answersOf('digital');
   const measures = answersOf('measures');
-  const referrals = answersOf('referrals');
   const documents = answersOf('documents');
-  const full = options.variant === 'full';
-
-  const matcher = looseMatcher(protectedValues(record));
-  let withheldCount = 0;
-  const safe = (value: unknown): SafeText | null => {
-    const text = str(value);
-    if (text === null) return null;
-    if (!matcher) return [{ text }];
-    const pieces: SafeText = [];
-    let last = 0;
-    for (const match of text.normalize('NFC').matchAll(matcher)) {
-      pieces.push({ text: text.normalize('NFC').slice(last, match.index) }, { withheld: true });
-      last = match.index + match[0].length;
-      withheldCount += 1;
-    }
-    pieces.push({ text: text.normalize('NFC').slice(last) });
-    return pieces.filter((p) => !('text' in p) || p.text !== '');
-  };
+  const text = filter.text;
 
   const interpreterPresent = setup.interpreterPresent === 'yes';
-  const doneFor = (key: (typeof RIGHTS)[number]): string[] => {
+  const doneFor = (key: (typeof RIGHTS)[number]): RightDone[] => {
     if (key === 'interpreter') return [interpreterPresent ? 'interpreterProvided' : 'interpreterNotNeeded'];
     if (key === 'supportPerson') return [setup.supportPersonPresent === 'yes' ? 'supportPersonPresent' : 'supportPersonAbsent'];
     if (key === 'officerGender') {
@@ -143,54 +186,80 @@ export function buildVictimCopyModel(record: HearingRecord, options: VictimCopyO
 
   // A prompt naming an offence, answered yes (G9, her safety needs, names none).
   const digitalViolence = DIGITAL_PROMPTS.some((prompt) => prompt.offences.length > 0 && digital[promptFieldId(prompt.id)] === 'yes');
-  const forms = [...(Array.isArray(facts.formsOfViolence) ? (facts.formsOfViolence as string[]) : []), ...(digitalViolence ? ['digital'] : [])];
-  const children = groupItems(people.children).map((child) => (options.childNames === 'firstNames' ? (safe(child.firstName) ?? 'generic') : 'generic'));
+  const forms = [
+    ...(Array.isArray(facts.formsOfViolence) ? facts.formsOfViolence.map((form) => oneOf(VIOLENCE_FORMS, form)).filter((form) => form !== null) : []),
+    ...(digitalViolence ? (['digital'] as const) : []),
+  ];
 
-  const given = new Set(Array.isArray(referrals.servicesGiven) ? (referrals.servicesGiven as string[]) : []);
-  const services = record.services
-    .filter((s) => s.active && !NEVER_PRINTED_SERVICE_KINDS.has(s.kind) && (ALWAYS_PRINTED_SERVICE_KINDS.has(s.kind) || given.has(s.id)))
-    .map((s) => ({ name: s.name, kind: s.kind, region: s.region, phone: s.phone, website: s.website, hours: s.hours }));
+  const period = ((): PrintedPeriod | null => {
+    const value = facts.period as Record<string, unknown> | null | undefined;
+    if (!value || typeof value !== 'object') return null;
+    const on = dateText(value.on);
+    if (on) return { on };
+    const from = dateText(value.from);
+    const to = dateText(value.to);
+    if (from && to) return { from, to };
+    const about = text('facts.period', value.about);
+    return about ? { about } : null;
+  })();
+
+  // A ban from residence is for a suspect who lives with her; a measure nobody discussed is not hers to read.
+  const suspectLivesWithHer = people.suspectCohabiting !== 'no';
+  const printedMeasures = MEASURES.map((key) => ({ key, position: oneOf(POSITIONS, measures[`${key}Position`]), state: oneOf(STATES, measures[`${key}State`]) })).filter(
+    (m) => (m.position !== null || m.state !== null) && (m.key !== 'residenceBan' || suspectLivesWithHer),
+  );
 
   const requested = documents.translationRequested === 'yes' ? true : documents.translationRequested === 'no' ? false : null;
-  const interpreterText = safe(documents.interpreterTranslation);
+  const interpreterText = text('documents.interpreterTranslation', documents.interpreterTranslation);
   const approved = record.statement;
+  const procedureLanguage = oneOf(VICTIM_LANGUAGES, setup.procedureLanguage) ?? 'fr';
+  const victimLanguage = oneOf(VICTIM_LANGUAGES, setup.victimLanguage);
 
-  const model: VictimCopyModel = {
-    variant: options.variant,
-    reference: record.reference,
-    procedureLanguage: str(setup.procedureLanguage) ?? 'fr',
-    victimLanguage: str(setup.victimLanguage) ?? 'other',
-    victimLanguageOther: str(setup.victimLanguageOther),
-    header: full
+  return {
+    document: 'copy',
+    procedureLanguage,
+    victimLanguage,
+    victimLanguageOther: victimLanguage ? null : text('setup.victimLanguageOther', setup.victimLanguageOther),
+    reference: text('hearing.reference', record.reference),
+    header: {
+      unitName: text('unit.name', record.unitName),
+      pvNumber: text('documents.pvNumber', documents.pvNumber),
+      hearingAt: record.createdAt,
+      officer: text('officer', [record.officer.serviceNumber, options.officerName ? record.officer.displayName : null].filter((v) => v).join(' – ')),
+      interpreter: { present: interpreterPresent, reference: interpreterPresent ? text('setup.interpreterReference', setup.interpreterReference) : null },
+    },
+    rights: RIGHTS.map((key) => ({ key, explained: rights[`${key}Explained`] === 'yes', done: doneFor(key), answer: text(`rights.${key}Answer`, rights[`${key}Answer`]) })),
+    elements: {
+      period,
+      place: text('facts.place', facts.place),
+      forms,
+      children: groupItems(people.children).map((child, i) => (options.childNames === 'firstNames' ? (text(`people.children.${i}.firstName`, child.firstName) ?? 'generic') : 'generic')),
+      evidence: record.evidence.filter((item) => Number.isInteger(item.number) && (EVIDENCE_TYPES as readonly string[]).includes(item.type)),
+    },
+    statement: approved
       ? {
-          unitName: record.unitName,
-          pvNumber: str(documents.pvNumber),
-          hearingAt: record.createdAt,
-          officer: [record.officer.serviceNumber, options.officerName ? record.officer.displayName : null].filter((v) => v !== null).join(' – ') || null,
-          interpreter: { present: interpreterPresent, reference: interpreterPresent ? str(setup.interpreterReference) : null },
+          text: text('statement', approved.text),
+          approvedAt: approved.approvedAt,
+          addenda: record.addenda.map((a, i) => ({ text: text(`addendum.${i + 1}`, a.text), createdAt: a.createdAt })),
         }
       : null,
-    rights: RIGHTS.map((key) => ({ key, explained: rights[`${key}Explained`] === 'yes', done: doneFor(key), answer: safe(rights[`${key}Answer`]) })),
-    elements: {
-      period: (facts.period as DateOrPeriod | undefined) ?? null,
-      place: safe(facts.place),
-      forms,
-      children,
-      evidence: record.evidence,
-    },
-    statement:
-      full && approved
-        ? { text: safe(approved.text) ?? [], approvedAt: approved.approvedAt, addenda: record.addenda.map((a) => ({ text: safe(a.text) ?? [], createdAt: a.createdAt })) }
-        : null,
     translation: {
-      offered: str(setup.victimLanguage) !== str(setup.procedureLanguage),
+      offered: victimLanguage !== procedureLanguage,
       requested,
-      interpreter: interpreterText ? { text: interpreterText, by: str(documents.interpreterTranslationBy), at: str(documents.interpreterTranslationAt) } : null,
+      interpreter: interpreterText
+        ? { text: interpreterText, by: text('documents.interpreterTranslationBy', documents.interpreterTranslationBy), at: dateText(documents.interpreterTranslationAt) }
+        : null,
     },
-    measures: MEASURES.map((key) => ({ key, position: str(measures[`${key}Position`]), state: str(measures[`${key}State`]) })),
-    services,
-    withheldCount: 0,
+    measures: printedMeasures,
+    services: printedServices(record, filter, { leaflet: false }),
   };
-  model.withheldCount = withheldCount;
-  return model;
 }
+
+/**
+ * Every document a victim is given, by variant: a new one is added here or not at all, and the
+ * test that walks these models (test/unit/victim-documents.test.tsx) holds it to the filter.
+ */
+export const VICTIM_DOCUMENTS = {
+  full: (record: HearingRecord, filter: VictimTextFilter, options: VictimCopyOptions) => buildVictimCopyModel(record, filter, options),
+  discreet: (record: HearingRecord, filter: VictimTextFilter) => buildLeafletModel(record, filter),
+} as const satisfies Record<VictimCopyVariant, (record: HearingRecord, filter: VictimTextFilter, options: VictimCopyOptions) => VictimDocumentModel>;

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
 import { DOCUMENTS_FORM_ID } from '../../forms/definitions/documents.v1';
 import { STATEMENT_FIELD_ID, STATEMENT_FORM_ID } from '../../forms/definitions/statement.v1';
-import type { DocumentKind, VictimCopyVariant } from '../../forms/documents';
+import { documentFileName, type DocumentKind, type VictimCopyVariant } from '../../forms/documents';
 import type { EvidenceType } from '../../forms/evidence';
 import { supportServiceSchema } from '../../forms/support-directory';
 import type { VictimCatalog } from '../../forms/victim-catalogs';
@@ -14,11 +14,13 @@ import { renderDocumentHtml } from '../documents/DocumentPage';
 import { countPdfPages, type DocumentOutput } from '../documents/output';
 import { renderProcedureDocument } from '../documents/procedure-documents';
 import type { VictimCatalogStore } from '../documents/victim-catalog-store';
-import { VictimCopy } from '../documents/VictimCopy';
-import { buildVictimCopyModel, protectedValues, type HearingRecord } from '../documents/victim-copy-model';
+import { VictimDocument } from '../documents/VictimCopy';
+import type { HearingRecord } from '../documents/victim-copy-model';
+import type { VictimTextFilter } from '../documents/victim-safety';
 import { appendAudit } from './audit';
 import type { HearingService } from './hearings';
 import type { RiskService } from './risk';
+import { createVictimDocuments } from './victim-documents';
 
 export interface DocumentSettings {
   translationDueDays: number;
@@ -93,7 +95,7 @@ export function createDocumentService(deps: DocumentServiceDeps) {
         .where(eq(evidenceItems.hearingId, hearingId))
         .orderBy(asc(evidenceItems.number))
         .all()
-        .map((item) => ({ label: `EV-${String(item.number).padStart(4, '0')}`, type: item.type as EvidenceType })),
+        .map((item) => ({ number: item.number, type: item.type as EvidenceType })),
       services: db
         .select()
         .from(supportServices)
@@ -112,22 +114,32 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     return { her, procedure: her.meta.language === procedure.meta.language ? null : procedure };
   }
 
-  function victimCopyHtml(hearingId: string, variant: VictimCopyVariant, printedAt: number, reprint: boolean): { html: string; language: string; withheld: number } {
+  const victimDocuments = createVictimDocuments({
+    db,
+    catalogs: () => deps.catalogs.all(),
+    options: { childNames: deps.settings.victimCopyChildNames, officerName: deps.settings.victimCopyOfficerName },
+    now,
+  });
+
+  /** Her full copy or the neutral leaflet, every string of hers through the filter, with the officer's decisions applied. */
+  function victimDocumentHtml(hearingId: string, variant: VictimCopyVariant, printedAt: number, reprint: boolean): { html: string; language: string; withheld: number; filter: VictimTextFilter } {
     const rec = record(hearingId);
-    const model = buildVictimCopyModel(rec, { variant, childNames: deps.settings.victimCopyChildNames, officerName: deps.settings.victimCopyOfficerName });
+    victimDocuments.requireReviewed(hearingId, rec);
+    const { model, filter } = victimDocuments.build(rec, variant, victimDocuments.decisionsOf(hearingId).decisions);
     const languages = copyLanguages(rec);
     const { her } = languages;
-    const title = `${her.copy[variant === 'full' ? 'title' : 'discreetTitle']}${variant === 'full' ? ` – ${rec.reference}` : ''}`;
+    // The leaflet's title and footer say nothing of a complaint: no reference, no police.
+    const title = variant === 'full' ? `${her.copy.title} – ${rec.reference}` : her.leaflet.title;
     const html = renderDocumentHtml({
       lang: her.meta.language,
       dir: her.meta.direction,
       title,
       fontFaces: deps.fontFaces(),
       footer: { left: variant === 'full' ? rec.reference : '', pageOf: her.footer.page },
-      children: <VictimCopy model={model} languages={languages} printedAt={printedAt} reprint={reprint} />,
+      children: <VictimDocument model={model} languages={languages} printedAt={printedAt} reprint={reprint} />,
     });
-    assertNothingProtected(html, protectedValues(rec));
-    return { html, language: her.meta.language, withheld: model.withheldCount };
+    const withheld = [...filter.seen.values()].reduce((n, seen) => n + seen.filtered.withheldCount, 0);
+    return { html, language: her.meta.language, withheld, filter };
   }
 
   /** Who may print what, and when (victim-copy.md); throws the reason it may not. */
@@ -157,10 +169,10 @@ export function createDocumentService(deps: DocumentServiceDeps) {
   }
 
   function documentHtml(user: UserView, hearingId: string, kind: DocumentKind, variant: VictimCopyVariant, printedAt: number, reprint: boolean) {
-    if (kind === 'victimCopy') return victimCopyHtml(hearingId, variant, printedAt, reprint);
+    if (kind === 'victimCopy') return victimDocumentHtml(hearingId, variant, printedAt, reprint);
     const rec = record(hearingId);
     const assessments = deps.risk.history(user, hearingId);
-    return { ...renderProcedureDocument(kind, { record: rec, assessments, printedAt, reprint, fontFaces: deps.fontFaces() }), withheld: 0 };
+    return { ...renderProcedureDocument(kind, { record: rec, assessments, printedAt, reprint, fontFaces: deps.fontFaces() }), withheld: 0, filter: null };
   }
 
   function nextSequence(hearingId: string, kind: DocumentKind, variant: VictimCopyVariant): number {
@@ -187,8 +199,9 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     return oneAtATime(hearingId, async () => {
       const printedAt = now();
       const sequence = nextSequence(hearingId, kind, variant);
-      const { html, language, withheld } = documentHtml(user, hearingId, kind, variant, printedAt, sequence > 1);
+      const { html, language, withheld, filter } = documentHtml(user, hearingId, kind, variant, printedAt, sequence > 1);
       const pdf = await output.toPdf(html);
+      if (filter) await victimDocuments.assertPdfRevealsNothing(pdf, filter);
       if (input.output === 'printer' && !(await output.print!(html, clientId))) return { document: null, pdfBase64: null };
       const sha256 = createHash('sha256').update(pdf).digest('hex');
       const row: Row = { id: randomUUID(), hearingId, kind, variant, language, sequence, sha256, bytes: pdf.length, pages: countPdfPages(pdf), pdf, printedAt, printedBy: user.id };
@@ -255,7 +268,7 @@ export function createDocumentService(deps: DocumentServiceDeps) {
   async function save(user: UserView, documentId: string, clientId: string): Promise<ChannelOutput<'documents.save'>> {
     const { row } = archived(user, documentId);
     if (!deps.output?.savePdf) throw new AppError('PRINTING_UNAVAILABLE', 'This window saves PDFs by download');
-    const name = `${db.select({ reference: hearings.reference }).from(hearings).where(eq(hearings.id, row.hearingId)).get()?.reference ?? 'document'}-${row.kind}-${row.sequence}.pdf`;
+    const name = documentFileName(row, db.select({ reference: hearings.reference }).from(hearings).where(eq(hearings.id, row.hearingId)).get()?.reference ?? 'document');
     const saved = await deps.output.savePdf(Buffer.from(row.pdf), name, clientId);
     if (saved) db.transaction((tx) => appendAudit(tx, { at: now(), userId: user.id, action: 'document.saved', hearingId: row.hearingId, details: { documentId } }));
     return { saved };
@@ -298,27 +311,19 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     return { catalogs: deps.catalogs.all(), refused: deps.catalogs.refused() };
   }
 
-  return { create, list, download, save, followUps, catalogs };
+  /** What the officer reviews before her copy's first print (the officer who took the hearing, once it is closed). */
+  function reviewPreview(user: UserView, hearingId: string): ChannelOutput<'documents.reviewPreview'> {
+    deps.hearings.requireOwnHearing(user, hearingId);
+    return victimDocuments.preview(hearingId, record(hearingId));
+  }
+
+  function saveReview(user: UserView, input: ChannelInput<'documents.saveReview'>): ChannelOutput<'documents.saveReview'> {
+    const row = deps.hearings.requireOwnHearing(user, input.hearingId);
+    if (row.status !== 'closed') throw new AppError('HEARING_NOT_CLOSED', 'Her copy is reviewed once the hearing is closed');
+    return victimDocuments.saveReview(user, record(input.hearingId), input);
+  }
+
+  return { create, list, download, save, followUps, catalogs, reviewPreview, saveReview };
 }
 
 export type DocumentService = ReturnType<typeof createDocumentService>;
-
-/**
- * The last line of defence: a victim-facing page whose text contains a protected value is not
- * printed at all. The model never reads those fields and cuts them out of free text; this
- * catches whatever a later change to a template might let through.
- */
-export function assertNothingProtected(html: string, values: string[]): void {
-  const visible = html
-    .replace(/<style[\s\S]*?<\/style>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"');
-  const normalise = (text: string) => text.normalize('NFC').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim();
-  const flat = normalise(visible);
-  const leaked = values.filter((v) => flat.includes(normalise(v)));
-  if (leaked.length > 0) throw new AppError('INTERNAL', `A victim-facing document would show ${leaked.length} protected value(s); it was not printed`);
-}

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentKind, VictimCopyVariant } from '../../forms/documents';
+import { documentFileName, fieldLabel, type DocumentKind, type VictimCopyVariant } from '../../forms/documents';
 import type { Answers } from '../../forms/engine';
 import type { PrintedDocumentView } from '../../src-main/api/contract';
 import { call, documentsThroughSystemDialogs, type ApiError } from '../api/client';
 import { findCatalog, useVictimCatalogs } from '../api/victim-catalogs';
 import { ErrorMessage } from '../app/common';
+import { CopyReviewPanel } from './CopyReviewPanel';
 import { formatDateTime } from '../i18n';
 
 interface DocumentsPanelProps {
@@ -46,6 +47,8 @@ export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: 
   const [busy, setBusy] = useState<string | null>(null);
   const [received, setReceived] = useState<Received | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const [review, setReview] = useState<{ required: boolean; complete: boolean } | null>(null);
+  const onReviewState = useCallback((state: { required: boolean; complete: boolean }) => setReview(state), []);
 
   const load = useCallback(async () => {
     const result = await call('documents.list', { hearingId });
@@ -66,7 +69,11 @@ export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: 
   const procedureLanguage = typeof setup.procedureLanguage === 'string' ? setup.procedureLanguage : null;
   const herCatalog = findCatalog(catalogs, victimLanguage);
   const printables: Printable[] = [
-    ...(['full', 'discreet'] as const).map((variant) => ({ kind: 'victimCopy' as const, variant, unavailable: !owner ? 'documents.panel.ownerOnly' : !closed ? 'documents.panel.closeFirst' : null })),
+    ...(['full', 'discreet'] as const).map((variant) => ({
+      kind: 'victimCopy' as const,
+      variant,
+      unavailable: !owner ? 'documents.panel.ownerOnly' : !closed ? 'documents.panel.closeFirst' : review?.required && !review.complete ? 'documents.panel.reviewFirst' : null,
+    })),
     {
       kind: 'prosecutorRequest',
       variant: 'full',
@@ -133,6 +140,7 @@ export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: 
         </p>
       ) : null}
       <p className="field-help">{t('documents.panel.safety')}</p>
+      {owner && closed ? <CopyReviewPanel hearingId={hearingId} onState={onReviewState} /> : null}
 
       <ul className="document-actions">
         {printables.map((item) => {
@@ -161,6 +169,9 @@ export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: 
       </ul>
 
       <ErrorMessage error={error} />
+      {error?.fields && (error.code === 'DOCUMENT_WOULD_REVEAL' || error.code === 'COPY_REVIEW_REQUIRED') ? (
+        <p className="field-error">{t('documents.panel.changeFields', { fields: error.fields.map((field) => { const label = fieldLabel(field); return t(label.key, label.params ?? {}); }).join(', ') })}</p>
+      ) : null}
       {status ? (
         <p role="status" className="success">
           {status}
@@ -171,7 +182,7 @@ export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: 
           <a href={received.url} target="_blank" rel="noopener">
             {t('documents.panel.open', { name: documentName(received.document) })}
           </a>{' '}
-          <a href={received.url} download={`${hearingId.slice(0, 8)}-${received.document.kind}-${received.document.sequence}.pdf`}>
+          <a href={received.url} download={documentFileName(received.document, hearingId.slice(0, 8))}>
             {t('documents.panel.download')}
           </a>
         </p>

@@ -1,0 +1,258 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelOutput } from '../../src-main/api/contract';
+import { call, type ApiError } from '../api/client';
+import { ErrorMessage } from '../app/common';
+
+type Preview = ChannelOutput<'documents.reviewPreview'>;
+type ReviewField = Preview['fields'][number];
+type Piece = ReviewField['pieces'][number];
+
+interface CopyReviewPanelProps {
+  hearingId: string;
+  /** Tells the documents panel whether her copy may be printed. */
+  onState: (state: { required: boolean; complete: boolean }) => void;
+}
+
+/** A passage the officer selected in one of the texts, or null (what the selection holds elsewhere is not hers to withhold). */
+function selectedPassage(container: HTMLElement | null): string | null {
+  const selection = window.getSelection();
+  if (!container || !selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  if (!container.contains(range.commonAncestorContainer)) return null;
+  const text = selection.toString().trim();
+  return text.length >= 3 ? text : null;
+}
+
+/**
+ * The officer's review before her copy's first print (victim-copy.md, "Safety rules"): every text
+ * of the hearing as it will be printed, what the filter withholds, every near match ("may reveal
+ * where she is"), which she may release with a reason, and any passage she selects to withhold.
+ */
+export function CopyReviewPanel({ hearingId, onState }: CopyReviewPanelProps) {
+  const { t } = useTranslation();
+  const ids = useId();
+  const textsRef = useRef<HTMLDivElement>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [hint, setHint] = useState<string | null>(null);
+  const [withhold, setWithhold] = useState<string[]>([]);
+  const [release, setRelease] = useState<{ field: string; passage: string; reason: string }[]>([]);
+  const [releasing, setReleasing] = useState<{ field: string; passage: string; reason: string } | null>(null);
+  const [typed, setTyped] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  const load = useCallback(async () => {
+    const result = await call('documents.reviewPreview', { hearingId });
+    if (!result.ok) return setError(result.error);
+    setPreview(result.value);
+    onState({ required: result.value.required, complete: result.value.complete });
+  }, [hearingId, onState]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (!preview) return error ? <ErrorMessage error={error} /> : <p>{t('app.loading')}</p>;
+  if (!preview.required) return <p className="field-help">{t('documents.review.notRequired')}</p>;
+
+  const everything = preview.fields.map((f) => f.pieces.map((p) => p.text).join('')).join('\n').toLocaleLowerCase();
+  function addWithheld(passage: string | null) {
+    setSaved(false);
+    if (!passage) return setHint(t('documents.review.selectFirst'));
+    if (!everything.includes(passage.toLocaleLowerCase())) return setHint(t('documents.review.notInTexts'));
+    setHint(null);
+    setWithhold((current) => (current.includes(passage) ? current : [...current, passage]));
+  }
+
+  async function confirm() {
+    if (!preview) return;
+    setSaving(true);
+    setError(null);
+    const result = await call('documents.saveReview', { hearingId, fields: preview.fields.map((f) => ({ field: f.field, sha256: f.sha256 })), withhold, release });
+    setSaving(false);
+    if (!result.ok) return setError(result.error);
+    setWithhold([]);
+    setRelease([]);
+    setSaved(true);
+    await load();
+  }
+
+  const pendingRelease = (field: string, passage: string) => release.some((r) => r.field === field && r.passage === passage);
+  const renderPiece = (field: ReviewField, piece: Piece, i: number) => {
+    if (!piece.match) return <span key={i}>{piece.text}</span>;
+    const { certainty, kind, released } = piece.match;
+    if (released !== null) {
+      return (
+        <mark key={i} className="review-released">
+          {piece.text}
+          <span className="review-mark"> ({t('documents.review.releasedMark', { reason: released })})</span>
+        </mark>
+      );
+    }
+    if (certainty === 'definite') {
+      return (
+        <mark key={i} className="review-withheld">
+          {piece.text}
+          <span className="review-mark">
+            {' '}
+            ({t('documents.review.withheldMark')}: {t(`documents.review.kind.${kind}`)})
+          </span>
+        </mark>
+      );
+    }
+    return (
+      <mark key={i} className="review-near">
+        {piece.text}
+        <span className="review-mark">
+          {' '}
+          ({t('documents.review.nearMark')}: {t(`documents.review.kind.${kind}`)})
+        </span>{' '}
+        {pendingRelease(field.field, piece.text) ? null : (
+          <button type="button" className="link-button" onClick={() => setReleasing({ field: field.field, passage: piece.text, reason: '' })}>
+            {t('documents.review.release')}
+          </button>
+        )}
+      </mark>
+    );
+  };
+
+  const toReview = preview.fields.filter((f) => !f.reviewed);
+  const reviewed = preview.fields.filter((f) => f.reviewed);
+  const fieldBlock = (field: ReviewField) => (
+    <div key={field.field} className="review-field">
+      <h5>
+        {t(field.label.key, field.label.params ?? {})}
+        {!field.reviewed && reviewed.length > 0 ? <span className="badge"> {t('documents.review.new')}</span> : null}
+      </h5>
+      <p className="review-text" data-field={field.field}>
+        {field.pieces.map((piece, i) => renderPiece(field, piece, i))}
+      </p>
+    </div>
+  );
+
+  return (
+    <section className="copy-review" aria-labelledby={`${ids}-title`}>
+      <h4 id={`${ids}-title`}>{t('documents.review.title')}</h4>
+      {preview.complete ? (
+        <p className="notice" role="status">
+          {t('documents.review.complete')}
+        </p>
+      ) : (
+        <p className="notice warning" role="note">
+          {t('documents.review.intro')} {t('documents.review.pending', { count: toReview.length })}
+        </p>
+      )}
+      <ul className="review-legend">
+        <li>
+          <mark className="review-withheld">{t('documents.review.withheldMark')}</mark> {t('documents.review.legendDefinite')}
+        </li>
+        <li>
+          <mark className="review-near">{t('documents.review.nearMark')}</mark> {t('documents.review.legendNear')}
+        </li>
+      </ul>
+
+      <div ref={textsRef} className="review-texts">
+        {toReview.map(fieldBlock)}
+        {reviewed.length > 0 ? (
+          <details open={toReview.length === 0}>
+            <summary>{t('documents.review.alreadyReviewed', { count: reviewed.length })}</summary>
+            {reviewed.map(fieldBlock)}
+          </details>
+        ) : null}
+      </div>
+
+      {releasing ? (
+        <form
+          className="review-release"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (releasing.reason.trim().length < 5) return setHint(t('documents.review.reasonTooShort'));
+            setHint(null);
+            setSaved(false);
+            setRelease((current) => [...current, { ...releasing, reason: releasing.reason.trim() }]);
+            setReleasing(null);
+          }}
+        >
+          <label htmlFor={`${ids}-reason`}>{t('documents.review.releaseReason', { passage: releasing.passage })}</label>
+          <textarea id={`${ids}-reason`} rows={2} maxLength={1000} value={releasing.reason} onChange={(e) => setReleasing({ ...releasing, reason: e.target.value })} autoFocus />
+          <div className="actions">
+            <button type="submit">{t('documents.review.releaseConfirm')}</button>
+            <button type="button" onClick={() => setReleasing(null)}>
+              {t('documents.review.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+
+      <div className="actions">
+        {/* onMouseDown keeps the selection the officer made in the texts until the click lands. */}
+        <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => addWithheld(selectedPassage(textsRef.current))}>
+          {t('documents.review.withholdSelection')}
+        </button>
+      </div>
+      <form
+        className="inline-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          addWithheld(typed.trim().length >= 3 ? typed.trim() : null);
+          setTyped('');
+        }}
+      >
+        <label htmlFor={`${ids}-typed`}>{t('documents.review.typedPassage')}</label>
+        <input id={`${ids}-typed`} type="text" maxLength={1000} value={typed} onChange={(e) => setTyped(e.target.value)} />
+        <button type="submit">{t('documents.review.add')}</button>
+      </form>
+      {hint ? (
+        <p className="field-error" role="alert">
+          {hint}
+        </p>
+      ) : null}
+
+      {withhold.length > 0 ? (
+        <>
+          <h5>{t('documents.review.toWithhold')}</h5>
+          <ul className="review-pending">
+            {withhold.map((passage) => (
+              <li key={passage}>
+                <q>{passage}</q>{' '}
+                <button type="button" className="link-button" aria-label={t('documents.review.remove', { passage })} onClick={() => setWithhold((c) => c.filter((p) => p !== passage))}>
+                  ✕
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {release.length > 0 ? (
+        <>
+          <h5>{t('documents.review.toRelease')}</h5>
+          <ul className="review-pending">
+            {release.map((r) => (
+              <li key={`${r.field}-${r.passage}`}>
+                <q>{r.passage}</q> — {r.reason}{' '}
+                <button type="button" className="link-button" aria-label={t('documents.review.remove', { passage: r.passage })} onClick={() => setRelease((c) => c.filter((x) => x !== r))}>
+                  ✕
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {!preview.complete || withhold.length > 0 || release.length > 0 ? (
+        <div className="actions">
+          <button type="button" className="primary" disabled={saving} onClick={() => void confirm()}>
+            {t('documents.review.confirm')}
+          </button>
+        </div>
+      ) : null}
+      <ErrorMessage error={error} />
+      {saved ? (
+        <p role="status" className="success">
+          {t('documents.review.saved')}
+        </p>
+      ) : null}
+    </section>
+  );
+}

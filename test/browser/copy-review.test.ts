@@ -1,0 +1,185 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Channel, ChannelInput, ChannelOutput } from '../../src-main/api/contract';
+import { takeHearing, type Api } from '../helpers/closed-hearing';
+import { tempDir } from '../helpers/temp-core';
+import { launchChromium, startHost, type RunningHost } from './harness';
+import { callApi, expectAccessible, firstRun, switchUser } from './scenario';
+
+/** Invented people, places and numbers throughout. */
+const UNIT = 'Brigade Relecture (fictive)';
+const OFFICER = { username: 'review.officer', displayName: 'Odile Fictive', password: 'review officer passphrase', role: 'officer' as const, serviceNumber: 'SN-54321' };
+const STATEMENT = [
+  'Depuis vendredi je loge à Horizon, on m’y a accueillie avec mes enfants.',
+  'Ma sœur Nadia m’appelle tous les soirs au 0496/12.34.56.',
+  'Le 21 novembre je suis retournée au 42 av. des Tilleuls chercher mes papiers.',
+  'Avant, je faisais mes courses au marché de Liège.',
+  'Je garde mes affaires chez ma tante près de la gare de Jemeppe.',
+].join('\n');
+
+function apiOfPage(page: Page): Api {
+  return async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
+    const result = await callApi(page, channel, input);
+    if (!result.ok) throw new Error(`${channel}: ${result.error?.code}`);
+    return result.value as ChannelOutput<C>;
+  };
+}
+
+describe("the officer's review of her copy, in French", () => {
+  let browser: Browser;
+  let host: RunningHost;
+  let page: Page;
+  let dataDir: string;
+  let hearingId: string;
+  const pdfTexts: string[] = [];
+
+  async function printedText(sequence: number): Promise<string> {
+    const api = apiOfPage(page);
+    const listed = (await api('documents.list', { hearingId })).documents.find((d) => d.kind === 'victimCopy' && d.variant === 'full' && d.sequence === sequence)!;
+    const pdf = Buffer.from((await api('documents.download', { documentId: listed.id })).pdfBase64, 'base64');
+    const file = path.join(dataDir, `copy-${sequence}.pdf`);
+    fs.writeFileSync(file, pdf);
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  }
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    dataDir = tempDir('hd-copy-review-');
+    host = await startHost(dataDir);
+    page = await (await browser.newContext({ locale: 'fr-BE', viewport: { width: 1366, height: 768 } })).newPage();
+    await page.goto(host.url);
+    await firstRun(page);
+    const unitId = (await callApi(page, 'units.save', { name: UNIT })).value!.unit.id;
+    expect((await callApi(page, 'users.create', { ...OFFICER, unitId })).ok).toBe(true);
+    await switchUser(page, OFFICER);
+    await page.getByRole('heading', { name: 'Mes auditions' }).waitFor();
+    hearingId = await takeHearing(apiOfPage(page), {
+      victimLanguage: 'fr',
+      statement: STATEMENT,
+      extra: {
+        people: {
+          victimAddress: 'Avenue des Tilleuls 42, 4000 Liège',
+          victimAddressNonCommunicable: 'yes',
+          victimStayingAt: 'Maison d’accueil Horizon',
+          victimSafeChannel: 'trustedPerson',
+          victimSafeChannelDetail: 'sa sœur Nadia Benali, 0496 12 34 56',
+        },
+      },
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('asks for the review before the first print and highlights what will be withheld and what may reveal where she is', async () => {
+    await page.goto(`${new URL(host.url).origin}/#/hearing/${hearingId}/documents`);
+    const review = page.getByRole('region', { name: 'Relecture de sa copie' });
+    await review.waitFor();
+    const panel = page.getByRole('region', { name: 'Documents', exact: true });
+    await panel.getByText('Relisez sa copie ci-dessous avant la première impression.').first().waitFor();
+    expect(await panel.getByRole('button', { name: 'PDF : Sa copie', exact: true }).count()).toBe(0);
+    // The API refuses too, whatever the screen shows.
+    expect((await callApi(page, 'documents.create', { hearingId, kind: 'victimCopy', variant: 'full', output: 'pdf' })).error?.code).toBe('COPY_REVIEW_REQUIRED');
+    const statement = review.locator('[data-field="statement"]');
+    for (const withheld of ['Horizon', 'Nadia', '0496/12.34.56', '42 av. des Tilleuls']) await statement.locator('mark.review-withheld', { hasText: withheld }).first().waitFor();
+    await statement.locator('mark.review-near', { hasText: 'Liège' }).waitFor();
+    await expectAccessible(page, 'review of her copy');
+    await page.screenshot({ path: path.join(os.tmpdir(), 'hd-copy-review.png'), fullPage: false });
+  });
+
+  it('lets her withhold one more passage by selecting it and release a near match with a reason', async () => {
+    const review = page.getByRole('region', { name: 'Relecture de sa copie' });
+    const statement = review.locator('[data-field="statement"]');
+    // Select "chez ma tante près de la gare de Jemeppe" in the statement, as the officer would with the mouse.
+    await statement.evaluate((element, passage) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(passage);
+        if (at >= 0) {
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + passage.length);
+          window.getSelection()!.removeAllRanges();
+          window.getSelection()!.addRange(range);
+          return;
+        }
+      }
+      throw new Error('passage not found');
+    }, 'chez ma tante près de la gare de Jemeppe');
+    await review.getByRole('button', { name: 'Masquer le passage sélectionné' }).click();
+    await review.getByRole('listitem').filter({ hasText: 'chez ma tante près de la gare de Jemeppe' }).waitFor();
+
+    await statement.locator('mark.review-near', { hasText: 'Liège' }).getByRole('button', { name: 'Libérer…' }).click();
+    await review.getByLabel('Pourquoi « Liège » peut-il être imprimé ?').fill('Ville de son ancien travail, connue de lui.');
+    await review.getByRole('button', { name: 'Libérer avec cette raison' }).click();
+    await review.getByRole('listitem').filter({ hasText: 'Ville de son ancien travail' }).waitFor();
+    await expectAccessible(page, 'review with pending decisions');
+
+    await review.getByRole('button', { name: "J'ai lu chaque texte : confirmer la relecture" }).click();
+    await review.getByText('Relecture enregistrée. Sa copie peut être imprimée.').waitFor();
+    await review.locator('[data-field="statement"] mark.review-withheld', { hasText: 'chez ma tante' }).waitFor();
+    await review.locator('[data-field="statement"] mark.review-released', { hasText: 'Liège' }).waitFor();
+  });
+
+  it('prints her copy without what was withheld, and a reprint applies the same decisions', async () => {
+    const panel = page.getByRole('region', { name: 'Documents', exact: true });
+    for (const sequence of [1, 2]) {
+      await panel.getByRole('button', { name: 'PDF : Sa copie', exact: true }).click();
+      await panel.getByRole('status').filter({ hasText: 'SHA-256' }).waitFor();
+      const text = await printedText(sequence);
+      pdfTexts.push(text);
+      for (const secret of ['Horizon', 'Nadia', '0496', 'Tilleuls', 'tante', 'Jemeppe']) expect(text, `print ${sequence}: ${secret}`).not.toContain(secret);
+      expect(text).toContain('marché de Liège');
+      expect(text).toContain('[masqué pour votre sécurité]');
+      await panel.getByRole('status').filter({ hasText: 'SHA-256' }).waitFor({ state: 'detached' }).catch(() => undefined);
+    }
+    expect(pdfTexts[1]).toContain('Réimpression');
+  });
+
+  it('asks again after a new addendum, for the new text only', async () => {
+    // An addendum after closing is allowed; it names where she stays in another way.
+    await apiOfPage(page)('hearings.addAddendum', { hearingId, text: 'Elle précise qu’elle dort maintenant chez une amie à Seraing.' });
+    const preview = await apiOfPage(page)('documents.reviewPreview', { hearingId });
+    expect(preview.complete).toBe(false);
+    expect(preview.fields.filter((f) => !f.reviewed).map((f) => f.field)).toEqual(['addendum.2']);
+    await page.reload();
+    const review = page.getByRole('region', { name: 'Relecture de sa copie' });
+    await review.getByText('Nouveau depuis la dernière relecture').waitFor();
+    await review.getByLabel('Ou tapez un passage à masquer').fill('chez une amie à Seraing');
+    await review.getByRole('button', { name: 'Ajouter' }).click();
+    await review.getByRole('button', { name: "J'ai lu chaque texte : confirmer la relecture" }).click();
+    await review.getByText('Relecture enregistrée. Sa copie peut être imprimée.').waitFor();
+    const panel = page.getByRole('region', { name: 'Documents', exact: true });
+    await panel.getByRole('button', { name: 'PDF : Sa copie', exact: true }).click();
+    await panel.getByRole('status').filter({ hasText: 'SHA-256' }).waitFor();
+    const text = await printedText(3);
+    expect(text).not.toContain('Seraing');
+    expect(text).not.toContain('Jemeppe');
+    expect(text).toContain('marché de Liège');
+  });
+
+  it('keeps the review in the audit trail, with counts and no value', async () => {
+    await host.stop();
+    const key = fs.readFileSync(path.join(dataDir, 'database-key.dev'), 'utf8').trim();
+    const db = new Database(path.join(dataDir, 'hearing-desk.db'), { readonly: true });
+    try {
+      db.pragma(`hexkey='${key}'`);
+      const rows = db.prepare("SELECT details_json AS details FROM audit_events WHERE action = 'document.copyReviewed' AND hearing_id = ? ORDER BY seq").all(hearingId) as { details: string }[];
+      expect(rows.map((r) => JSON.parse(r.details) as unknown)).toEqual([
+        expect.objectContaining({ withheld: 1, released: 1 }),
+        expect.objectContaining({ withheld: 1, released: 0 }),
+      ]);
+      for (const row of rows) expect(row.details).not.toMatch(/tante|Liège|Seraing/);
+      const reviews = db.prepare('SELECT count(*) AS n FROM victim_copy_reviews WHERE hearing_id = ?').get(hearingId) as { n: number };
+      expect(reviews.n).toBe(2);
+    } finally {
+      db.close();
+    }
+  });
+});
