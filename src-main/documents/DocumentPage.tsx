@@ -50,9 +50,8 @@ h1 .procedure, h2 .procedure, h3 .procedure { font-weight: 400; font-size: 9pt; 
 .subtitle { font-size: 10pt; margin-bottom: 8pt; }
 .verbatim { white-space: pre-wrap; overflow-wrap: anywhere; border-inline-start: 2pt solid #888; padding-inline-start: 8pt; margin: 6pt 0; }
 .withheld { font-style: italic; background: #eee; padding: 0 2pt; }
-.typed { unicode-bidi: isolate; }
+.typed { unicode-bidi: isolate; display: block; }
 .typed-note { display: block; font-size: 8.5pt; color: #444; font-style: italic; }
-bdi.typed .typed-note { display: inline; }
 .box { border: 1pt solid #555; padding: 6pt 8pt; margin: 8pt 0; break-inside: avoid; }
 .safety { border: 2pt solid #111; padding: 8pt; margin-top: 14pt; break-inside: avoid; }
 .phone { font-weight: 700; font-size: 11.5pt; }
