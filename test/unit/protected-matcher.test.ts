@@ -138,6 +138,11 @@ describe('addresses', () => {
     ]) {
       expect(passages(tilleuls, text), text).toEqual([]);
     }
+    // Her number must stand with her street, nothing but address words between them.
+    const gare = address('Rue de la Gare 1, 4000 Liège');
+    expect(passages(gare, 'Il attendait à la gare avec 1 enfant.')).toEqual([]);
+    expect(passages(gare, 'gare 1')).toEqual(['gare 1 (definite streetNumber)']);
+    expect(passages(tilleuls, 'Il habite avenue des Tilleuls depuis 42 ans.')).toEqual(['avenue des Tilleuls (near street)']);
     // A one-word street of a common adjective is near only when named as a street.
     const haute = address('Rue Haute 42, 1000 Bruxelles');
     expect(passages(haute, 'à haute voix')).toEqual([]);
@@ -193,7 +198,8 @@ describe('e-mail addresses and handles', () => {
 
   it('withholds the full address and its local part', () => {
     expect(passages(channel, 'écrire à karim.b@example.be')).toEqual(['karim.b@example.be (definite email)']);
-    expect(passages(channel, 'KARIM.B at example dot be')).toEqual(['KARIM.B (definite email)']);
+    expect(passages(channel, 'KARIM.B at example dot be')).toEqual(['KARIM.B at example dot be (definite email)']);
+    expect(passages(channel, 'karim (dot) b')).toEqual(['karim (dot) b (definite email)']);
   });
 
   it('withholds a handle however it is written', () => {

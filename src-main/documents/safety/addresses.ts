@@ -144,6 +144,9 @@ export function parseAddress(value: string, tokens: Token[], requireStreetType: 
   return { parts: { streetWords, optionalStreetWords, typed, houseNumber, postcode, localities }, used };
 }
 
+/** Words that may stand between the parts of an address: "au 42", "maison 42", "résidence". */
+const ADDRESS_GLUE = new Set(['au', 'aux', 'maison', 'huis', 'haus', 'house', 'immeuble', 'batiment', 'gebouw', 'blok', 'bloc', 'numero', 'nummer']);
+
 /** Words after a number that make it an amount, a duration or a quantity, not a postcode. */
 const UNIT_WORDS = new Set(
   'euro euros eur e usd dollars km m kg g cm mm ans an jaar jaren jahre years year fois keer mal times x personnes mensen personen people pieces stuks minutes min heures uur h pct procent pourcent percent'.split(' '),
@@ -219,13 +222,14 @@ export class AddressMatcher {
   find(view: TextView, out: RawMatch[]): void {
     const { tokens } = view;
     const { streetWords, houseNumber, postcode } = this.parts;
-    const window = 4 + streetWords.length;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (token.digits) {
         if (view.inLongNumber[i]) continue;
         if (houseNumber !== null && sameNumber(token.word, houseNumber)) {
-          const street = this.streetWithin(view, i - window, i + window, false);
+          // Her number with all her street's words, nothing but address words between them.
+          const [from, to] = this.addressRun(view, i);
+          const street = this.streetWithin(view, from, to, false);
           if (street) out.push(this.match(Math.min(i, ...street), Math.max(i, ...street), 'definite', 'streetNumber'));
         }
         if (postcode !== null && token.word === postcode) this.findPostcode(view, i, out);
@@ -260,7 +264,7 @@ export class AddressMatcher {
       // Her locality alone, in any of its names.
       if (this.localityFirstWords.has(singular(token.word))) {
         for (const name of this.parts.localities) {
-          const end = sequenceAt(tokens, i, name, true);
+          const end = sequenceAt(tokens, i, name, NAME_STOPWORDS);
           if (end >= 0 && name.join('').length >= 3) out.push(this.match(i, end, this.localityDefinite ? 'definite' : 'near', 'locality'));
         }
       }
@@ -275,14 +279,14 @@ export class AddressMatcher {
     for (const name of this.parts.localities) {
       // "4000 Liège", "B-4000 Liège", "4000 - Liège"
       for (let s = i + 1; s <= i + 3 && s < tokens.length && first < 0; s++) {
-        const end = sequenceAt(tokens, s, name, true);
+        const end = sequenceAt(tokens, s, name, NAME_STOPWORDS);
         if (end >= 0) [first, last] = [i, end];
         if (!COUNTRY_WORDS.has(tokens[s]!.word) && !NAME_STOPWORDS.has(tokens[s]!.word)) break;
       }
       // "Liège (4000)", "Liège, B-4000"
       for (let e = i - 1; e >= i - 3 && e >= 0 && first < 0; e--) {
         for (let s = Math.max(0, e - name.length - 2); s <= e; s++) {
-          if (sequenceAt(tokens, s, name, true) === e) {
+          if (sequenceAt(tokens, s, name, NAME_STOPWORDS) === e) {
             [first, last] = [s, i];
             break;
           }
@@ -329,36 +333,55 @@ export class AddressMatcher {
     return value >= 1900 && value <= 2100 && (MONTHS.has(previous) || YEAR_WORDS.has(previous) || /^\d{1,2}$/.test(previous));
   }
 
+  private softGap(view: TextView, a: number, b: number): boolean {
+    return /^[\s,.;:()\-/'’`°«»"–]{0,4}$/u.test(view.text.slice(view.tokens[a]!.end, view.tokens[b]!.start));
+  }
+
+  /** A word that belongs to her address: her street's words, a street type, her number, box, postcode or locality. */
+  private firm(view: TextView, k: number): boolean {
+    const { tokens, text } = view;
+    const t = tokens[k]!;
+    if (t.digits) {
+      if (view.inLongNumber[k]) return false;
+      if ((this.parts.houseNumber !== null && sameNumber(t.word, this.parts.houseNumber)) || t.word === this.parts.postcode) return true;
+      const before = tokens[k - 1];
+      return before !== undefined && (BOX_MARKERS.has(before.word) || (before.digits && text.slice(before.end, t.start).trim() === '/'));
+    }
+    if (STREET_TYPES.has(t.word) || this.localityWords.has(t.word) || this.streetWordAt(view, k) !== null) return true;
+    // "B-4000": the country before her postcode.
+    if (COUNTRY_WORDS.has(t.word) && tokens[k + 1]?.word === this.parts.postcode) return true;
+    if (this.parts.optionalStreetWords.includes(t.word)) return true;
+    // "42a": a letter glued to the number.
+    const before = tokens[k - 1];
+    return t.word.length === 1 && before !== undefined && before.digits && before.end === t.start;
+  }
+
+  /** A word that may stand inside an address without being part of hers ("de", "n°", "bte", "au"). */
+  private filler(view: TextView, k: number): boolean {
+    const w = view.tokens[k]!.word;
+    return NAME_STOPWORDS.has(w) || NUMBER_MARKERS.has(w) || BOX_MARKERS.has(w) || COUNTRY_WORDS.has(w) || ADDRESS_GLUE.has(w);
+  }
+
+  /** The run of address words around token `i`: what "Tilleuls 42", "42, av. des Tilleuls" or "n° 42 de l'avenue des Tilleuls" are made of. */
+  private addressRun(view: TextView, i: number): [number, number] {
+    const inside = (k: number) => this.firm(view, k) || this.filler(view, k);
+    let a = i;
+    while (a > 0 && this.softGap(view, a - 1, a) && inside(a - 1)) a--;
+    let b = i;
+    while (b < view.tokens.length - 1 && this.softGap(view, b, b + 1) && inside(b + 1)) b++;
+    return [a, b];
+  }
+
   /** Take in the contiguous parts of her address around a match: type, fillers, number, box, postcode, locality. */
   private readonly extend = (view: TextView, first: number, last: number): [number, number] => {
-    const { tokens, text } = view;
-    const softGap = (a: number, b: number) => /^[\s,.;:()\-/'’`°«»"–]{0,4}$/u.test(text.slice(tokens[a]!.end, tokens[b]!.start));
-    const firm = (k: number): boolean => {
-      const t = tokens[k]!;
-      if (t.digits) {
-        if (view.inLongNumber[k]) return false;
-        if ((this.parts.houseNumber !== null && sameNumber(t.word, this.parts.houseNumber)) || t.word === this.parts.postcode) return true;
-        const before = tokens[k - 1];
-        return before !== undefined && (BOX_MARKERS.has(before.word) || (before.digits && text.slice(before.end, t.start).trim() === '/'));
-      }
-      if (STREET_TYPES.has(t.word) || this.localityWords.has(t.word) || this.streetWordAt(view, k) !== null) return true;
-      // "B-4000": the country before her postcode.
-      if (COUNTRY_WORDS.has(t.word) && tokens[k + 1]?.word === this.parts.postcode) return true;
-      if (this.parts.optionalStreetWords.includes(t.word)) return true;
-      // "42a": a letter glued to the number.
-      const before = tokens[k - 1];
-      return t.word.length === 1 && before !== undefined && before.digits && before.end === t.start;
-    };
-    const filler = (k: number): boolean => {
-      const w = tokens[k]!.word;
-      return NAME_STOPWORDS.has(w) || NUMBER_MARKERS.has(w) || BOX_MARKERS.has(w) || COUNTRY_WORDS.has(w);
-    };
+    const { tokens } = view;
+    const inside = (k: number) => this.firm(view, k) || this.filler(view, k);
     const numberMarker = (k: number) => NUMBER_MARKERS.has(tokens[k]!.word) && isNumber(tokens[k + 1]);
     // Fillers at the edges ("la" in "dans la rue") stay printed; those between firm parts are inside.
     let a = first;
-    for (let k = first - 1; k >= 0 && softGap(k, k + 1) && (firm(k) || filler(k)); k--) if (firm(k) || numberMarker(k)) a = k;
+    for (let k = first - 1; k >= 0 && this.softGap(view, k, k + 1) && inside(k); k--) if (this.firm(view, k) || numberMarker(k)) a = k;
     let b = last;
-    for (let k = last + 1; k < tokens.length && softGap(k - 1, k) && (firm(k) || filler(k)); k++) if (firm(k)) b = k;
+    for (let k = last + 1; k < tokens.length && this.softGap(view, k - 1, k) && inside(k); k++) if (this.firm(view, k)) b = k;
     return [a, b];
   };
 }

@@ -2,7 +2,7 @@ import { AddressMatcher, parseAddress } from './addresses';
 import { extractContacts, type PhoneNumber } from './contacts';
 import { normaliseForMatching, tokenise, type Token } from './normalise';
 import { runTokenSpan, type DigitRun } from './phones';
-import { sameWord, sequenceAt, singular, viewOf, type RawMatch, type TextView } from './text-view';
+import { EMAIL_OBFUSCATIONS, sameWord, sequenceAt, singular, viewOf, type RawMatch, type TextView } from './text-view';
 import { COMMON_WORDS, LOCALITY_SYNONYMS, NAME_STOPWORDS, STREET_TYPES } from './words';
 
 export { normaliseForMatching };
@@ -54,8 +54,8 @@ interface SequencePattern {
   kind: ProtectedKind;
   rule: string;
   field: string;
-  /** Filler words of names may stand between the words ("Les Glycines" in "les Glycines"). */
-  skipFillers: boolean;
+  /** Words that may stand between the words: fillers of names ("Rose et Blanche"), words hiding an e-mail address. */
+  fillers: ReadonlySet<string> | null;
 }
 
 /** Word sequences, looked up by their first word: one pass over the text whatever their number. */
@@ -72,7 +72,8 @@ class SequenceIndex {
     if (pattern.words.length === 0) return;
     const key = singular(pattern.words[0]!);
     const list = this.byFirst.get(key) ?? [];
-    if (!list.some((p) => p.words.join(' ') === pattern.words.join(' ') && p.certainty === pattern.certainty && p.field === pattern.field)) list.push(pattern);
+    const same = (p: SequencePattern) => p.words.join(' ') === pattern.words.join(' ') && p.certainty === pattern.certainty && p.field === pattern.field && p.fillers === pattern.fillers;
+    if (!list.some(same)) list.push(pattern);
     this.byFirst.set(key, list);
     if (pattern.words.length === 1 && pattern.words[0]!.length >= 7 && !/^[0-9]/.test(pattern.words[0]!)) {
       const fuzzy = this.fuzzyByLength.get(pattern.words[0]!.length) ?? [];
@@ -86,7 +87,7 @@ class SequenceIndex {
     for (let i = 0; i < tokens.length; i++) {
       const word = tokens[i]!.word;
       for (const p of this.byFirst.get(singular(word)) ?? []) {
-        const last = sequenceAt(tokens, i, p.words, p.skipFillers);
+        const last = sequenceAt(tokens, i, p.words, p.fillers);
         if (last >= 0) out.push({ first: i, last, certainty: p.certainty, kind: p.kind, rule: p.rule, field: p.field });
       }
       if (word.length < 6 || tokens[i]!.digits) continue;
@@ -140,7 +141,7 @@ function compileSource(source: ProtectedSource, into: Compiled): void {
   const { kind, field } = source;
   const { tokens } = tokenise(value);
   if (tokens.length === 0) return;
-  const seq = (words: string[], certainty: Certainty, rule: string, skipFillers = false) => into.sequences.add({ words, certainty, kind, rule, field, skipFillers });
+  const seq = (words: string[], certainty: Certainty, rule: string, fillers: ReadonlySet<string> | null = null) => into.sequences.add({ words, certainty, kind, rule, field, fillers });
 
   if (kind === 'riskWording') {
     seq(tokens.map((t) => t.word), 'definite', 'phrase');
@@ -168,22 +169,22 @@ function compileSource(source: ProtectedSource, into: Compiled): void {
     const names = words.map((w) => w.word);
     if (names.length === 1) seq(names, 'definite', 'personName');
     if (names.length >= 2) {
-      for (const order of permutations(names)) seq(order, 'definite', 'personName', true);
+      for (const order of permutations(names)) seq(order, 'definite', 'personName', NAME_STOPWORDS);
       for (const name of names) if (name.length >= 3 && !NAME_PARTICLES.has(name)) seq([name], 'near', 'nameWord');
     }
   } else {
     // A place (where she stays, a shelter; an address that could not be read as one).
-    if (words.length >= 2) seq(words.map((w) => w.word), 'definite', 'placeName', true);
+    if (words.length >= 2) seq(words.map((w) => w.word), 'definite', 'placeName', NAME_STOPWORDS);
     for (const { word, locative } of words) {
       const locality = LOCALITY_SYNONYMS.get(word);
       if (kind === 'stayingAt' && (locality || locative)) {
-        for (const name of locality ?? [word]) seq(name.split(' '), 'definite', 'locality', true);
+        for (const name of locality ?? [word]) seq(name.split(' '), 'definite', 'locality', NAME_STOPWORDS);
       } else if (word.length >= 5) seq([word], 'definite', 'placeName');
       else if (word.length >= 3) seq([word], 'near', 'placeName');
     }
   }
   // After the names, so that a passage that is both reports the name.
-  for (const s of contacts.sequences) seq(s.words, 'definite', s.rule);
+  for (const s of contacts.sequences) seq(s.words, 'definite', s.rule, s.rule === 'email' ? EMAIL_OBFUSCATIONS : null);
   // Where she stays, in the words around its names ("chez sa tante" of "chez sa tante à Spa"): may reveal where she is.
   if (kind === 'stayingAt') {
     const distinctive = new Set(words.map((w) => w.word));

@@ -1,6 +1,6 @@
 import { tokenise, type NormalisedText, type Token } from './normalise';
 import { digitRuns, type DigitRun } from './phones';
-import { NAME_STOPWORDS, STREET_SUFFIXES } from './words';
+import { STREET_SUFFIXES } from './words';
 import type { ProtectedKind } from './protected-matcher';
 
 /** A text being searched, read once: its words and its runs of digits. */
@@ -74,14 +74,17 @@ function withinOneEdit(a: string, b: string): boolean {
   return a.slice(i) === b.slice(i + 1);
 }
 
-/** Whether the text's words from `at` spell `words` (filler words of names may stand between); the index of the last one, or -1. */
-export function sequenceAt(tokens: Token[], at: number, words: string[], skipFillers: boolean): number {
+/** Words written inside an e-mail address to hide it from robots: "nadia (dot) benali (at) example (dot) be". */
+export const EMAIL_OBFUSCATIONS: ReadonlySet<string> = new Set(['dot', 'point', 'punt', 'punkt', 'at', 'arobase', 'arrobase', 'apenstaartje', 'klammeraffe', 'chez']);
+
+/** Whether the text's words from `at` spell `words` (up to two words of `fillers` may stand between); the index of the last one, or -1. */
+export function sequenceAt(tokens: Token[], at: number, words: string[], fillers: ReadonlySet<string> | null): number {
   let j = at;
   for (let k = 0; k < words.length; k++) {
     if (k > 0) {
       j++;
       let skipped = 0;
-      while (skipFillers && j < tokens.length && skipped < 2 && tokens[j]!.word !== words[k] && NAME_STOPWORDS.has(tokens[j]!.word)) {
+      while (fillers !== null && j < tokens.length && skipped < 2 && tokens[j]!.word !== words[k] && fillers.has(tokens[j]!.word)) {
         j++;
         skipped++;
       }
