@@ -11,6 +11,7 @@ import type { StatisticsService } from '../services/statistics';
 import type { UnitService } from '../services/units';
 import type { UserService } from '../services/users';
 import { AppError } from './app-error';
+import { MAX_PAYLOAD_DEPTH, payloadExcess } from './payload-limits';
 import { contract, evidenceUploadSchema, isChannel, type Channel, type ChannelInput, type ChannelOutput, type Envelope, type SessionView, type UserView } from './contract';
 
 interface Session {
@@ -262,6 +263,12 @@ export function createDispatcher(deps: DispatcherDeps) {
 
   async function dispatch(clientId: string, channel: unknown, rawInput: unknown): Promise<Envelope<unknown>> {
     if (!isChannel(channel)) return fail(new AppError('UNKNOWN_CHANNEL', `Unknown channel ${String(channel).slice(0, 80)}`));
+    // Before any schema recurses into it (answers are any JSON): a value nested 100,000 levels
+    // deep would exhaust the stack inside the validation.
+    const excess = payloadExcess(rawInput);
+    if (excess !== null) return fail(new AppError('VALIDATION', excess === 'depth' ? `The input is nested more than ${MAX_PAYLOAD_DEPTH} levels deep` : 'The input is too large'));
+    // A channel that needs a session does not parse the input of a window without one.
+    if (access[channel].kind !== 'public' && !sessions.has(clientId)) return fail(new AppError('NOT_SIGNED_IN', 'Sign in first'));
     const spec = contract[channel];
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) {

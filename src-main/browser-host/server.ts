@@ -2,6 +2,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ApiError } from '../api/contract';
+import { jsonTextTooDeep, MAX_PAYLOAD_DEPTH } from '../api/payload-limits';
 import type { AppCore } from '../app-core';
 import { contentSecurityPolicy, securityHeaders } from '../security/csp';
 import { resolveStaticFile } from '../security/static-files';
@@ -12,7 +14,24 @@ export interface BrowserHostOptions {
   rendererDir: string;
   /** 0 picks a free port. */
   port?: number;
+  /** Tests shorten these to keep a slow-client test short; the defaults are BROWSER_HOST_TIMEOUTS. */
+  timeouts?: Partial<BrowserHostTimeouts>;
 }
+
+export interface BrowserHostTimeouts {
+  /** From the connection to the end of the request headers. */
+  headersMs: number;
+  /** From the end of the headers to the end of an /api/invoke body (at most MAX_BODY_BYTES). */
+  bodyMs: number;
+  /** An evidence upload may take long, but not stop: the longest silence while it is under way. */
+  uploadIdleMs: number;
+}
+
+/**
+ * A slow client holds a connection and, with a body, a request's memory: each phase has its own
+ * bound. An upload of several gigabytes may take minutes, so it is bounded by its silences only.
+ */
+export const BROWSER_HOST_TIMEOUTS: BrowserHostTimeouts = { headersMs: 10_000, bodyMs: 10_000, uploadIdleMs: 30_000 };
 
 export interface BrowserHost {
   url: string;
@@ -20,38 +39,66 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-const COOKIE = 'hd_token';
+const COOKIE = 'hd_session';
 const MAX_BODY_BYTES = 1024 * 1024;
+/** The body is {channel, input}: one level above the input's own. */
+const MAX_BODY_DEPTH = MAX_PAYLOAD_DEPTH + 1;
 /** Each tab names itself so that, like Electron windows, tabs have separate sessions. */
 const CLIENT_HEADER = 'x-hearing-desk-client';
 
 /**
  * Serves the renderer and the API on 127.0.0.1 only. The printed URL carries a token that is
- * new at every launch; the first request trades it for a SameSite=Strict cookie and drops it
- * from the address bar. Other local users, other sites and DNS-rebinding pages get nothing.
+ * new at every launch and opens the app once: its first use trades it for a SameSite=Strict
+ * session cookie (a secret of its own) and drops it from the address bar; any later use is
+ * refused, so an address left in a terminal's scrollback or a shell history opens nothing.
+ * Other local users, other sites and DNS-rebinding pages get nothing. Nothing of a request's
+ * body is read before its cookie, origin and type are checked.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const token = randomBytes(32).toString('base64url');
+  const launchToken = randomBytes(32).toString('base64url');
+  let launchTokenUsed = false;
+  const sessionSecret = randomBytes(32).toString('base64url');
+  const timeouts = { ...BROWSER_HOST_TIMEOUTS, ...options.timeouts };
   const headers = securityHeaders(contentSecurityPolicy());
   let origin = '';
 
-  const server = http.createServer((req, res) => {
-    void handle(req, res).catch((error: unknown) => {
-      console.error('browser host: request failed', error);
-      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
-      else res.destroy();
-    });
-  });
+  const server = http.createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      // Bodies have their own bounds (readBody, upload): an upload of several gigabytes may take
+      // longer than any single limit for the whole request.
+      requestTimeout: 0,
+      // How often Node checks headersTimeout (30 s by default, which would triple the bound).
+      connectionsCheckingInterval: Math.min(1_000, timeouts.headersMs),
+    },
+    (req, res) => {
+      void handle(req, res).catch((error: unknown) => {
+        console.error('browser host: request failed', error);
+        if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
+        else res.destroy();
+      });
+    },
+  );
 
   function send(res: http.ServerResponse, status: number, contentType: string, body: string | Buffer, extra: Record<string, string> = {}) {
     res.writeHead(status, { ...headers, 'Content-Type': contentType, ...extra });
     res.end(body);
   }
 
-  function hasValidToken(candidate: string | undefined): boolean {
+  /** A refusal before the body is read: the connection closes rather than wait for the rest of it. */
+  function refuse(res: http.ServerResponse, status: number, message: string, extra: Record<string, string> = {}) {
+    send(res, status, 'text/plain; charset=utf-8', message, { Connection: 'close', ...extra });
+  }
+
+  /** A refusal of an /api/invoke body, as an error envelope the client can read, with its HTTP status. */
+  function refuseBody(res: http.ServerResponse, status: number, error: ApiError) {
+    send(res, status, 'application/json; charset=utf-8', JSON.stringify({ ok: false, error }), { Connection: 'close' });
+  }
+
+  function sameSecret(candidate: string | undefined, secret: string): boolean {
     if (!candidate) return false;
     const a = Buffer.from(candidate);
-    const b = Buffer.from(token);
+    const b = Buffer.from(secret);
     return a.length === b.length && timingSafeEqual(a, b);
   }
 
@@ -60,44 +107,57 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (req.headers.host !== new URL(origin).host) return send(res, 421, 'text/plain; charset=utf-8', 'Misdirected request');
     const url = new URL(req.url ?? '/', origin);
 
+    const signedIn = sameSecret(readCookie(req.headers.cookie, COOKIE), sessionSecret);
+
     if (req.method === 'GET' && url.pathname === '/' && url.searchParams.has('token')) {
-      if (!hasValidToken(url.searchParams.get('token') ?? undefined)) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden');
+      // The browser that already traded the token (its address opened again): nothing new is given.
+      if (signedIn) return send(res, 303, 'text/plain; charset=utf-8', '', { Location: '/' });
+      if (launchTokenUsed || !sameSecret(url.searchParams.get('token') ?? undefined, launchToken)) {
+        return refuse(res, 403, 'Forbidden: this address opens the app once; start npm run dev:browser again for a new one');
+      }
+      launchTokenUsed = true;
       return send(res, 303, 'text/plain; charset=utf-8', '', {
-        'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${COOKIE}=${sessionSecret}; HttpOnly; SameSite=Strict; Path=/`,
         Location: '/',
       });
     }
-    if (!hasValidToken(readCookie(req.headers.cookie, COOKIE))) {
-      return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: open the address printed by npm run dev:browser');
-    }
+    if (!signedIn) return refuse(res, 403, 'Forbidden: open the address printed by npm run dev:browser');
 
     if (url.pathname === '/api/invoke') {
-      if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed', { Allow: 'POST' });
-      if (req.headers.origin !== origin) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden origin');
-      if (!req.headers['content-type']?.startsWith('application/json')) return send(res, 415, 'text/plain; charset=utf-8', 'JSON only');
-      const body = await readBody(req);
-      let envelope: unknown;
-      if (body === null) {
-        envelope = { ok: false, error: { code: 'VALIDATION', message: 'Request too large' } };
-      } else {
-        let parsed: { channel?: unknown; input?: unknown } | null;
-        try {
-          parsed = JSON.parse(body) as { channel?: unknown; input?: unknown };
-        } catch {
-          parsed = null;
-        }
-        const clientId = String(req.headers[CLIENT_HEADER] ?? 'browser').slice(0, 64);
-        envelope =
-          parsed && typeof parsed === 'object'
-            ? await options.core.dispatcher.dispatch(`browser:${clientId}`, parsed.channel, parsed.input)
-            : { ok: false, error: { code: 'VALIDATION', message: 'The request is not JSON' } };
+      if (req.method !== 'POST') return refuse(res, 405, 'Method not allowed', { Allow: 'POST' });
+      if (req.headers.origin !== origin) return refuse(res, 403, 'Forbidden origin');
+      if (!req.headers['content-type']?.startsWith('application/json')) return refuse(res, 415, 'JSON only');
+      const announced = Number(req.headers['content-length'] ?? 0);
+      if (announced > MAX_BODY_BYTES) return refuseBody(res, 413, { code: 'VALIDATION', message: `The request is larger than ${MAX_BODY_BYTES} bytes` });
+      const read = await readBody(req, timeouts.bodyMs);
+      if ('refused' in read) {
+        if (read.refused === 'tooLarge') return refuseBody(res, 413, { code: 'VALIDATION', message: `The request is larger than ${MAX_BODY_BYTES} bytes` });
+        if (read.refused === 'timedOut') return refuseBody(res, 408, { code: 'VALIDATION', message: `The request body did not arrive within ${timeouts.bodyMs} ms` });
+        return void res.destroy();
       }
+      const body = read.text;
+      // Counted on the text, before JSON.parse builds anything from it.
+      if (jsonTextTooDeep(body, MAX_BODY_DEPTH)) {
+        return refuseBody(res, 400, { code: 'VALIDATION', message: `The request is nested more than ${MAX_BODY_DEPTH} levels deep` });
+      }
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        return refuseBody(res, 400, { code: 'VALIDATION', message: 'The request is not JSON' });
+      }
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        return refuseBody(res, 400, { code: 'VALIDATION', message: 'The request is not a {channel, input} object' });
+      }
+      const { channel, input } = parsed as { channel?: unknown; input?: unknown };
+      const clientId = String(req.headers[CLIENT_HEADER] ?? 'browser').slice(0, 64);
+      const envelope = await options.core.dispatcher.dispatch(`browser:${clientId}`, channel, input);
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(envelope));
     }
 
     if (url.pathname === '/api/evidence/upload') return upload(req, res, url);
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');
     const file = resolveStaticFile(options.rendererDir, url.pathname);
     if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     send(res, 200, file.contentType, await fs.promises.readFile(file.file), { 'Cache-Control': file.cacheControl });
@@ -110,23 +170,26 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
    * expects, checked against free space first and against what arrives.
    */
   async function upload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
-    if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed', { Allow: 'POST' });
-    if (req.headers.origin !== origin) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden origin');
+    if (req.method !== 'POST') return refuse(res, 405, 'Method not allowed', { Allow: 'POST' });
+    if (req.headers.origin !== origin) return refuse(res, 403, 'Forbidden origin');
     // Not a type a form or a simple cross-site request can send without asking first.
-    if (req.headers['content-type'] !== 'application/octet-stream') return send(res, 415, 'text/plain; charset=utf-8', 'application/octet-stream only');
+    if (req.headers['content-type'] !== 'application/octet-stream') return refuse(res, 415, 'application/octet-stream only');
     const length = req.headers['content-length'];
-    if (length === undefined || !/^\d{1,16}$/.test(length)) return send(res, 411, 'text/plain; charset=utf-8', 'Content-Length required', { Connection: 'close' });
+    if (length === undefined || !/^\d{1,16}$/.test(length)) return refuse(res, 411, 'Content-Length required');
     const clientId = String(req.headers[CLIENT_HEADER] ?? 'browser').slice(0, 64);
     const input = { hearingId: url.searchParams.get('hearingId'), itemId: url.searchParams.get('itemId'), originalName: url.searchParams.get('name'), expectedSize: Number(length) };
+    // A sender that goes silent ends the upload (its connection closes): the import fails as
+    // unreadable, and its temporary file goes.
+    req.setTimeout(timeouts.uploadIdleMs, () => req.destroy());
     const envelope = await options.core.dispatcher.importFile(`browser:${clientId}`, input, req);
+    req.setTimeout(0);
+    if (req.destroyed && !req.readableEnded) return;
     // Refused or failed before the end of the body: answer, then let the rest drain away.
     const complete = req.readableEnded;
     send(res, 200, 'application/json; charset=utf-8', JSON.stringify(envelope), complete ? {} : { Connection: 'close' });
     if (!complete) req.resume();
   }
 
-  // An upload of several gigabytes may take longer than Node's default five minutes.
-  server.requestTimeout = 0;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -135,7 +198,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   origin = `http://127.0.0.1:${port}`;
 
   return {
-    url: `${origin}/?token=${token}`,
+    url: `${origin}/?token=${launchToken}`,
     port,
     close: () =>
       new Promise<void>((resolve) => {
@@ -153,17 +216,36 @@ function readCookie(header: string | undefined, name: string): string | undefine
   return undefined;
 }
 
-function readBody(req: http.IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
+type BodyResult = { text: string } | { refused: 'tooLarge' | 'timedOut' | 'aborted' };
+
+/**
+ * The body of an /api/invoke request, whole, or why not: larger than MAX_BODY_BYTES (reading
+ * stops there), not complete within `timeoutMs` (a client sending a byte now and then), or cut
+ * off by the client. What is left of a refused body is not read: the answer closes the connection.
+ */
+function readBody(req: http.IncomingMessage, timeoutMs: number): Promise<BodyResult> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
+    let settled = false;
+    const finish = (result: BodyResult) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if ('refused' in result) {
+        req.removeAllListeners('data');
+        req.pause();
+      }
+      resolve(result);
+    };
+    const timer = setTimeout(() => finish({ refused: 'timedOut' }), timeoutMs);
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
+      if (size > MAX_BODY_BYTES) finish({ refused: 'tooLarge' });
       else chunks.push(chunk);
     });
-    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    req.on('end', () => finish({ text: Buffer.concat(chunks).toString('utf8') }));
+    req.on('error', () => finish({ refused: 'aborted' }));
+    req.on('close', () => finish({ refused: 'aborted' }));
   });
 }

@@ -139,7 +139,9 @@ describe('account management: units, a reset, the forced change, deactivation', 
   });
 
   it('makes her choose her own password before anything else, then lets her work', async () => {
-    await officer.goto(host.url);
+    // The launch address opens the app once: her window is another tab of the same browser.
+    await officer.context().addCookies(await admin.context().cookies());
+    await officer.goto(new URL(host.url).origin);
     await officer.getByRole('heading', { name: 'Connexion' }).waitFor();
     await signIn(officer, { ...OFFICER, password: OFFICER.password });
     await officer.getByText("Nom d'utilisateur inconnu ou mot de passe erroné.").waitFor();

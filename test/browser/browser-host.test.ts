@@ -27,8 +27,9 @@ describe('the app in Chromium against the browser host', () => {
 
   it('takes a new installation from first run to a saved set-up step that survives a reload', async () => {
     await page.goto(host.url);
-    // The token left the address bar for an HttpOnly cookie.
+    // The token left the address bar for an HttpOnly cookie, and opens nothing a second time.
     expect(page.url()).not.toContain('token=');
+    expect((await browser.newContext().then((other) => other.request.get(host.url, { maxRedirects: 0 }))).status()).toBe(403);
     await firstRun(page);
     await createOfficer(page);
     await signIn(page);
