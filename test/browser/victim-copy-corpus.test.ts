@@ -120,6 +120,19 @@ describe('the corpus of protected spellings, through the real path', () => {
     // The officer's review: she withholds the one passage no matcher can know.
     const preview = await api('documents.reviewPreview', { hearingId });
     expect(preview.required).toBe(true);
+    // False positives: harmless sentences of the statement that any match touches.
+    const statement = preview.fields.find((f) => f.field === 'statement')!;
+    const matched: [number, number][] = [];
+    let offset = 0;
+    for (const piece of statement.pieces) {
+      if (piece.match) matched.push([offset, offset + piece.text.length]);
+      offset += piece.text.length;
+    }
+    const statementText = statement.pieces.map((p) => p.text).join('');
+    const cut = HARMLESS_TEXTS.filter((h) => {
+      const at = statementText.indexOf(h);
+      return at < 0 || matched.some(([from, to]) => from < at + h.length && to > at);
+    });
     await api('documents.saveReview', { hearingId, fields: preview.fields.map((f) => ({ field: f.field, sha256: f.sha256 })), withhold: [PROTECTED_OFFICER_PASSAGE], release: [] });
 
     for (const variant of ['full', 'discreet'] as const) {
@@ -130,10 +143,11 @@ describe('the corpus of protected spellings, through the real path', () => {
       const leaked = PROTECTED_SPELLINGS.filter((s) => outsideHarmless.includes(words(s.secret)));
       expect(leaked.map((s) => s.secret), `${language} ${variant}`).toEqual([]);
       if (variant === 'full') {
-        const cut = HARMLESS_TEXTS.filter((h) => !printed.includes(words(h)));
-        // The figure for the report: harmless sentences that did not come through whole.
-        console.log(`corpus ${language}: ${PROTECTED_SPELLINGS.length} spellings tried, ${PROTECTED_SPELLINGS.length - leaked.length} withheld; harmless sentences cut: ${cut.length} of ${HARMLESS_TEXTS.length}`);
+        // The figure for the report.
+        console.log(`corpus ${language}: ${PROTECTED_SPELLINGS.length} spellings tried, ${PROTECTED_SPELLINGS.length - leaked.length} withheld; harmless sentences touched: ${cut.length} of ${HARMLESS_TEXTS.length}`);
         expect(cut, `${language}: harmless sentences withheld`).toEqual([]);
+        // And what she holds still has them (Latin script on a left-to-right page: pdftotext keeps its order).
+        if (language === 'fr') for (const h of HARMLESS_TEXTS.filter((x) => !/[\u0600-\u06ff]/u.test(x))) expect(printed.replace(/\s+/g, ' '), h).toContain(words(h).trim());
       }
     }
   });

@@ -54,7 +54,9 @@ export function digitRuns(text: string, tokens: Token[]): DigitRun[] {
       continue;
     }
     const previous = tokens[i - 1];
-    const joined = current !== null && previous !== undefined && previous.digits && PHONE_GAP.test(text.slice(previous.end, token.start));
+    const gap = text.slice(previous?.end ?? 0, token.start);
+    // A slash with spaces on both sides separates items of a list ("4800 / 0496…"), not digit groups.
+    const joined = current !== null && previous !== undefined && previous.digits && PHONE_GAP.test(gap) && !/\s\/\s/.test(gap);
     if (!joined || current === null) {
       current = { digits: '', tokens: [], digitStarts: [] };
       runs.push(current);
