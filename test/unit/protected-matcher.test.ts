@@ -59,6 +59,16 @@ describe('normaliseForMatching', () => {
     expect(norm('Straße Œuvre Æther Søren Łódź Đurić')).toBe('strasse oeuvre aether soren lodz duric');
   });
 
+  it('reads the Persian and Arabic keyboards\' forms of one letter as one, and drops the tatweel', () => {
+    // "Nadia" typed with a Persian yeh and with an Arabic yeh; "Karim" with the Persian and Arabic kaf.
+    expect(norm('نادیه')).toBe(norm('ناديه'));
+    expect(norm('کریم')).toBe(norm('كريم'));
+    expect(norm('نادية')).toBe(norm('نادیه'));
+    expect(norm('كـريـم')).toBe(norm('كريم'));
+    const persianSafeContact = only({ kind: 'safeChannel', field: 'people.victimSafeChannelDetail', value: 'خواهرم نادیه' });
+    expect(passages(persianSafeContact, 'خواهرم ناديه زنگ می‌زند')).not.toEqual([]);
+  });
+
   it('reads Arabic-Indic, Persian and fullwidth digits as ASCII', () => {
     expect(norm('٠١٢٣٤٥٦٧٨٩')).toBe('0123456789');
     expect(norm('۰۱۲۳۴۵۶۷۸۹')).toBe('0123456789');

@@ -38,6 +38,8 @@ const LOOK_ALIKES: Record<string, string> = {
   а: 'a', е: 'e', ё: 'e', о: 'o', р: 'p', с: 'c', х: 'x', у: 'y', і: 'i', ї: 'i', ј: 'j', ѕ: 's', к: 'k', м: 'm', т: 't', н: 'h', в: 'b', һ: 'h', ԁ: 'd', ԛ: 'q', ԝ: 'w', ӏ: 'l',
   // Greek
   ο: 'o', α: 'a', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ρ: 'p', τ: 't', υ: 'u', χ: 'x', β: 'b', η: 'n', μ: 'u', ζ: 'z', ς: 'σ',
+  // Arabic script: the Persian and Arabic keyboards' forms of one letter, ta marbuta as heh, no tatweel
+  '\u06CC': '\u064A', '\u0649': '\u064A', '\u06A9': '\u0643', '\u06D5': '\u0647', '\u0629': '\u0647', '\u06C0': '\u0647', '\u0640': '',
   // Apostrophes that Unicode counts as letters (modifier letters), read as the apostrophe they show
   ʼ: "'", ʻ: "'", ʽ: "'", ʹ: "'", ʾ: "'", ʿ: "'", ˈ: "'", '\u02EE': "'",
   // Latin letters with a stroke or ligatures that NFKC does not decompose
