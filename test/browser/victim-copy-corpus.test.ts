@@ -6,7 +6,7 @@ import { createChromiumPdfOutput } from '../../src-main/browser-host/chromium-pd
 import type { DocumentOutput } from '../../src-main/documents/output';
 import { apiOf, saveStep, takeHearing } from '../helpers/closed-hearing';
 import { HARMLESS_TEXTS, PROTECTED_OFFICER_PASSAGE, PROTECTED_PEOPLE, PROTECTED_SHELTER, PROTECTED_SPELLINGS, type ProtectedSpelling } from '../fixtures/protected-spellings';
-import { openTestCore, seedAccounts, tempDir, type TestCore } from '../helpers/temp-core';
+import { ASSETS, openTestCore, seedAccounts, snapshotTables, tempDir, type TestCore } from '../helpers/temp-core';
 import { CHROMIUM } from './harness';
 
 /**
@@ -149,6 +149,36 @@ describe('the corpus of protected spellings, through the real path', () => {
         // And what she holds still has them (Latin script on a left-to-right page: pdftotext keeps its order).
         if (language === 'fr') for (const h of HARMLESS_TEXTS.filter((x) => !/[\u0600-\u06ff]/u.test(x))) expect(printed.replace(/\s+/g, ' '), h).toContain(words(h).trim());
       }
+    }
+  });
+});
+
+describe('the last check, on the text of the PDF itself', () => {
+  it('refuses a page that still shows where she is, names what to change, and archives nothing', async () => {
+    // A zone's edited catalog whose fixed safety text names her street and number: the filter never
+    // sees catalog texts, so only the check on the PDF's own text can stop it.
+    const assets = { ...ASSETS, victimCatalogsDir: tempDir('hd-edited-catalogs-') };
+    for (const file of fs.readdirSync(ASSETS.victimCatalogsDir)) fs.copyFileSync(path.join(ASSETS.victimCatalogsDir, file), path.join(assets.victimCatalogsDir, file));
+    const fr = JSON.parse(fs.readFileSync(path.join(assets.victimCatalogsDir, 'fr.json'), 'utf8')) as { safety: { keepSafe: string } };
+    fr.safety.keepSafe = 'Rendez-vous au 42 av. des Tilleuls pour reprendre vos affaires.';
+    fs.writeFileSync(path.join(assets.victimCatalogsDir, 'fr.json'), JSON.stringify(fr));
+    const edited = openTestCore({ documentOutput: createChromiumPdfOutput(CHROMIUM), assets });
+    try {
+      await seedAccounts(edited, true);
+      const api = apiOf(edited);
+      const hearingId = await takeHearing(api, { victimLanguage: 'fr', extra: { people: { ...PROTECTED_PEOPLE, victimSafeChannel: 'trustedPerson' } } });
+      const preview = await api('documents.reviewPreview', { hearingId });
+      await api('documents.saveReview', { hearingId, fields: preview.fields.map((f) => ({ field: f.field, sha256: f.sha256 })), withhold: [], release: [] });
+      const result = await edited.core.dispatcher.dispatch('officer-window', 'documents.create', { hearingId, kind: 'victimCopy', variant: 'full', output: 'pdf' });
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe('DOCUMENT_WOULD_REVEAL');
+      // No text of the hearing holds it: the fixed text of the document does.
+      expect(result.error.fields).toEqual(['document']);
+      expect(result.error.message).toMatch(/^Page \d/);
+      expect(snapshotTables(edited).printed_documents).toEqual([]);
+    } finally {
+      edited.close();
     }
   });
 });

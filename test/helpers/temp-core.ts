@@ -2,9 +2,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createAppCore, DATABASE_FILE_NAME, repositoryAssets, type AppCore } from '../../src-main/app-core';
+import { createAppCore, DATABASE_FILE_NAME, repositoryAssets, type AppCore, type DocumentAssets } from '../../src-main/app-core';
 import type { DocumentOutput } from '../../src-main/documents/output';
-import type { Channel, ChannelInput, ChannelOutput } from '../../src-main/api/contract';
+import type { Channel, ChannelInput, ChannelOutput, UserView } from '../../src-main/api/contract';
 import { parseConfig, type AppConfig } from '../../src-main/config';
 import type { FormRegistry } from '../../forms/registry';
 
@@ -34,7 +34,7 @@ export interface TestCore {
   close(): void;
 }
 
-export function openTestCore(options: { dir?: string; key?: Buffer; config?: Partial<AppConfig>; registry?: FormRegistry; documentOutput?: DocumentOutput } = {}): TestCore {
+export function openTestCore(options: { dir?: string; key?: Buffer; config?: Partial<AppConfig>; registry?: FormRegistry; documentOutput?: DocumentOutput; assets?: DocumentAssets } = {}): TestCore {
   const dir = options.dir ?? tempDir();
   const key = options.key ?? randomBytes(32);
   const clock = { now: Date.UTC(2026, 10, 23, 9, 0, 0) };
@@ -42,7 +42,7 @@ export function openTestCore(options: { dir?: string; key?: Buffer; config?: Par
     dataDir: dir,
     key,
     migrationsFolder: MIGRATIONS,
-    assets: ASSETS,
+    assets: options.assets ?? ASSETS,
     ...(options.documentOutput ? { documentOutput: options.documentOutput } : {}),
     config: parseConfig(options.config ?? {}),
     now: () => clock.now,
@@ -87,16 +87,35 @@ export async function createUnit(t: TestCore, name: string, client = 'admin-wind
   return (await t.ok(client, 'units.save', { name })).unit.id;
 }
 
+/**
+ * An account as the administrator creates it, with the password change its first sign-in asks
+ * for taken as done (a fixture, like defaultUnitId: accounts.test.ts covers that change), so that
+ * a test about something else signs in with `input.password` and works at once.
+ */
+export async function createAccount(t: TestCore, input: ChannelInput<'users.create'>, adminClient = 'admin-window'): Promise<UserView> {
+  const { user } = await t.ok(adminClient, 'users.create', input);
+  t.core.database.sqlite.prepare('UPDATE users SET must_change_password = 0 WHERE id = ?').run(user.id);
+  return { ...user, mustChangePassword: false };
+}
+
 /** First administrator, one or two officers (in the default unit), each signed in on its own window. */
 export async function seedAccounts(t: TestCore, extraOfficers = false): Promise<void> {
   await t.ok('admin-window', 'setup.createAdministrator', PEOPLE.admin);
   const unitId = defaultUnitId(t);
-  await t.ok('admin-window', 'users.create', { ...PEOPLE.officer, unitId });
-  if (extraOfficers) await t.ok('admin-window', 'users.create', { ...PEOPLE.otherOfficer, unitId });
+  await createAccount(t, { ...PEOPLE.officer, unitId });
+  if (extraOfficers) await createAccount(t, { ...PEOPLE.otherOfficer, unitId });
   await t.ok('officer-window', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password });
   if (extraOfficers) {
     await t.ok('other-window', 'session.login', { username: PEOPLE.otherOfficer.username, password: PEOPLE.otherOfficer.password });
   }
+}
+
+/**
+ * Every table but the audit trail: a call refused by role writes nothing but its trace there
+ * (`access.refused`, with who and the channel).
+ */
+export function snapshotRecords(t: TestCore): Record<string, unknown[]> {
+  return Object.fromEntries(Object.entries(snapshotTables(t)).filter(([table]) => table !== 'audit_events'));
 }
 
 /** Every row of every table, to prove that a refused call changed nothing. */
