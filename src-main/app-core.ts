@@ -3,6 +3,7 @@ import { formRegistry, type FormRegistry } from '../forms/registry';
 import { createDispatcher, type Dispatcher } from './api/dispatcher';
 import { loadConfig, type AppConfig } from './config';
 import { openDatabase, type OpenedDatabase } from './db/database';
+import { AUDIT_SEAL_FILE_NAME, deriveAuditKey, openAuditTrail, type AuditTrail } from './services/audit';
 import { createDirectoryService } from './services/directory';
 import { createDocumentService } from './services/documents';
 import { loadFontFaces } from './documents/fonts';
@@ -50,6 +51,8 @@ export interface AppCore {
   config: AppConfig;
   /** The encrypted evidence files in `<dataDir>/evidence/` (decrypting reader, verification). */
   evidenceStore: EvidenceStore;
+  /** The keyed audit chain: verified at start from its checkpoint, on demand in full. */
+  audit: AuditTrail;
   close(): void;
 }
 
@@ -69,6 +72,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     backupsFolder: path.join(options.dataDir, 'backups'),
     now,
   });
+  const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error));
+  // Keyed before anything appends to the trail, while the database key is at hand.
+  const audit = openAuditTrail({ db: database.db, key: deriveAuditKey(options.key), sealFile: path.join(options.dataDir, AUDIT_SEAL_FILE_NAME), now, log });
   const registry = options.registry ?? formRegistry;
   const directory = createDirectoryService(database.db, now);
   directory.seedIfEmpty();
@@ -97,16 +103,19 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     documents,
     evidence: createEvidenceService(database.db, hearings, evidenceStore, now),
     ...(options.chooseFiles ? { chooseFiles: options.chooseFiles } : {}),
+    audit,
     config,
     now,
-    ...(options.log ? { log: options.log } : {}),
+    log,
   });
   return {
     dispatcher,
     database,
     config,
     evidenceStore,
+    audit,
     close: () => {
+      audit.close();
       database.close();
       void options.documentOutput?.close?.();
     },

@@ -44,6 +44,7 @@ export const CHANNEL_NAMES = [
   'evidence.recordCustody',
   'evidence.importFiles',
   'evidence.verifyFile',
+  'audit.verify',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

@@ -22,9 +22,8 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'ALREADY_SET_UP',
+  /** Also for a locked-out or deactivated account: one answer, that tells a guesser nothing. */
   'BAD_CREDENTIALS',
-  'ACCOUNT_LOCKED',
-  'ACCOUNT_INACTIVE',
   'USERNAME_TAKEN',
   'WEAK_PASSWORD',
   'STALE_REVISION',
@@ -269,6 +268,28 @@ export type PrintedDocumentView = z.infer<typeof printedDocumentView>;
 /** A PDF, base64; bounded so that no payload can exhaust the renderer. */
 const pdfBase64 = z.string().max(40_000_000);
 
+/** What a verification of the audit chain can find (src-main/services/audit.ts says what each means). */
+export const AUDIT_BREAK_KINDS = ['altered', 'truncated', 'sealMissing', 'sealInvalid'] as const;
+const auditSeq = z.number().int().nonnegative();
+const auditVerificationView = z.object({
+  scope: z.enum(['full', 'sinceCheckpoint']),
+  fromSeq: auditSeq,
+  verifiedUpTo: auditSeq,
+  lastSeq: auditSeq,
+  at: timestamp,
+  ms: z.number().nonnegative(),
+  broken: z.object({ kind: z.enum(AUDIT_BREAK_KINDS), seq: auditSeq.nullable() }).nullable(),
+});
+export type AuditVerificationView = z.infer<typeof auditVerificationView>;
+const auditStatusView = z.object({
+  verification: auditVerificationView,
+  atStart: auditVerificationView,
+  lastFull: auditVerificationView.nullable(),
+  keyedFrom: auditSeq,
+  reported: z.array(z.object({ entrySeq: auditSeq, at: timestamp, kind: z.enum(AUDIT_BREAK_KINDS), brokenAt: auditSeq.nullable() })),
+});
+export type AuditStatusView = z.infer<typeof auditStatusView>;
+
 /**
  * The browser host's upload (POST /api/evidence/upload): not a channel, since its body is the
  * file itself, streamed; the dispatcher checks these and the session as for any channel, and
@@ -457,6 +478,8 @@ export const contract = {
     input: z.object({ hearingId: id, fileId: id }).strict(),
     output: z.object({ fileId: id, ok: z.boolean(), problem: z.enum(['missing', 'altered']).nullable(), sha256: sha256Hex }),
   },
+  /** `sinceCheckpoint`: the entries since the last verified one (quick); `full`: from the first entry. */
+  'audit.verify': { input: z.object({ scope: z.enum(['sinceCheckpoint', 'full']) }).strict(), output: auditStatusView },
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { AppConfig } from '../config';
 import type { Role } from '../db/schema';
+import type { AuditTrail } from '../services/audit';
 import type { DirectoryService } from '../services/directory';
 import type { DocumentService } from '../services/documents';
 import type { EvidenceService } from '../services/evidence';
@@ -47,6 +48,7 @@ export interface DispatcherDeps {
    * officer chose, none when she cancelled. Absent in the browser host, which takes uploads.
    */
   chooseFiles?: (clientId: string) => Promise<string[]>;
+  audit: AuditTrail;
   config: AppConfig;
   now: () => number;
   log?: (message: string, error?: unknown) => void;
@@ -132,6 +134,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     'documents.followUps': { kind: 'unlocked', roles: HEARING_ROLES },
     // The rights step shows them to officers; the administrator's view lists their translation status.
     'documents.victimCatalogs': { kind: 'unlocked', roles: ['officer', 'supervisor', 'administrator'] },
+    'audit.verify': { kind: 'unlocked', roles: ['administrator'] },
   };
 
   const handlers: { [C in Channel]: Handler<C> } = {
@@ -156,8 +159,9 @@ export function createDispatcher(deps: DispatcherDeps) {
       try {
         await deps.users.authenticate(user.username, input.password, 'unlock');
       } catch (error) {
-        // A locked-out account must not stay signed in behind the lock screen.
-        if (error instanceof AppError && error.code !== 'BAD_CREDENTIALS') endSession(ctx.clientId);
+        // The answer does not say why; an account locked out (or deactivated) meanwhile does not
+        // stay signed in behind the lock screen.
+        if (!deps.users.canSignIn(user.id)) endSession(ctx.clientId);
         throw error;
       }
       const session = sessions.get(ctx.clientId);
@@ -168,11 +172,12 @@ export function createDispatcher(deps: DispatcherDeps) {
       return view(ctx.clientId);
     },
     'session.changePassword': async (input, ctx) => {
+      const user = ctx.user as UserView;
       try {
-        await deps.users.changeOwnPassword((ctx.user as UserView).id, input.currentPassword, input.newPassword);
+        await deps.users.changeOwnPassword(user.id, input.currentPassword, input.newPassword);
       } catch (error) {
         // As with unlocking: a locked-out account does not stay signed in.
-        if (error instanceof AppError && error.code === 'ACCOUNT_LOCKED') endSession(ctx.clientId);
+        if (!deps.users.canSignIn(user.id)) endSession(ctx.clientId);
         throw error;
       }
       return view(ctx.clientId);
@@ -233,6 +238,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     'documents.save': (input, ctx) => deps.documents.save(ctx.user as UserView, input.documentId, ctx.clientId),
     'documents.followUps': (input, ctx) => deps.documents.followUps(ctx.user as UserView, input.scope),
     'documents.victimCatalogs': () => deps.documents.catalogs(),
+    'audit.verify': (input, ctx) => deps.audit.verify(input.scope, (ctx.user as UserView).id),
   };
 
   /** Resolves the caller and refuses what its session may not do. */
@@ -256,7 +262,12 @@ export function createDispatcher(deps: DispatcherDeps) {
     if (user.mustChangePassword && channel !== 'session.changePassword') {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Choose a new password first');
     }
-    if (!rule.roles.includes(user.role)) throw new AppError('FORBIDDEN', `The role ${user.role} may not use ${channel}`);
+    if (!rule.roles.includes(user.role)) {
+      // On record, with who and which channel, never what was sent: a role reaching for what it
+      // may not (an administrator for a hearing) is what an audit of access looks for.
+      deps.audit.record({ at: deps.now(), userId: user.id, action: 'access.refused', details: { channel } });
+      throw new AppError('FORBIDDEN', `The role ${user.role} may not use ${channel}`);
+    }
     session.lastActivityAt = deps.now();
     return user;
   }

@@ -28,7 +28,7 @@ export const users = sqliteTable(
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     /** Officers and supervisors belong to one unit; administrators to none. */
     unitId: text('unit_id').references(() => units.id),
-    /** Set when an administrator resets the password: the next sign-in must choose a new one. */
+    /** Set when an administrator creates the account or resets its password: the next sign-in must choose a new one. */
     mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
     /** Printed on documents in place of the officer's name (victim-copy.md: not a private name). */
     serviceNumber: text('service_number'),

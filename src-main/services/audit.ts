@@ -1,5 +1,7 @@
-import { createHash } from 'node:crypto';
-import { asc, desc } from 'drizzle-orm';
+import { createHash, createHmac, hkdfSync } from 'node:crypto';
+import fs from 'node:fs';
+import { desc, sql } from 'drizzle-orm';
+import type { AUDIT_BREAK_KINDS, AuditStatusView, AuditVerificationView } from '../api/contract';
 import type { AppDatabase } from '../db/database';
 import { auditEvents } from '../db/schema';
 
@@ -16,10 +18,55 @@ type Tx = Pick<AppDatabase, 'select' | 'insert'>;
 
 const GENESIS = '0'.repeat(64);
 
-function chainHash(prevHash: string, row: { at: number; userId: string | null; action: string; hearingId: string | null; detailsJson: string }): string {
-  return createHash('sha256')
-    .update(JSON.stringify([prevHash, row.at, row.userId, row.action, row.hearingId, row.detailsJson]))
-    .digest('hex');
+/** HKDF info of the chain's key: not the evidence key's, so that neither use can stand in for the other. */
+export const AUDIT_KEY_INFO = 'hearing-desk audit chain v1';
+/**
+ * The anchor: from this entry on every hash is an HMAC. Entries before it were written by versions
+ * that chained with plain SHA-256 and stay verifiable as they are (no migration rewrites history).
+ */
+export const CHAIN_KEYED_ACTION = 'audit.chainKeyed';
+/** Written when a verification finds the chain broken, so that the finding is itself on record. */
+export const CHAIN_BROKEN_ACTION = 'audit.chainBroken';
+/**
+ * Beside the database: the last chain position this app verified (its checkpoint and the head it
+ * knows), MACed. It may lag behind the database after a crash, never run ahead of it: a trail
+ * shorter than its head was cut.
+ */
+export const AUDIT_SEAL_FILE_NAME = 'audit-seal.json';
+/**
+ * The connection's SQL function that keys new entries. The key lives only in its closure; a
+ * connection without it (not opened by the app) cannot append an entry at all.
+ */
+const MAC_FUNCTION = 'hd_audit_mac';
+const SEAL_VERSION = 1;
+/** Rows read per step of a verification; the main process answers other calls between steps. */
+const BATCH = 10_000;
+/** A few findings are enough to show; the trail holds them all. */
+const MAX_REPORTED = 50;
+
+export function deriveAuditKey(databaseKey: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', databaseKey, Buffer.alloc(0), AUDIT_KEY_INFO, 32));
+}
+
+interface ChainFields {
+  at: number;
+  userId: string | null;
+  action: string;
+  hearingId: string | null;
+  detailsJson: string;
+}
+
+function chainPayload(prevHash: string, row: ChainFields): string {
+  return JSON.stringify([prevHash, row.at, row.userId, row.action, row.hearingId, row.detailsJson]);
+}
+
+/** How entries before the anchor are chained (the versions before the key wrote them so). */
+export function unkeyedChainHash(prevHash: string, row: ChainFields): string {
+  return createHash('sha256').update(chainPayload(prevHash, row)).digest('hex');
+}
+
+function keyedChainHash(key: Buffer, prevHash: string, row: ChainFields): string {
+  return createHmac('sha256', key).update(chainPayload(prevHash, row)).digest('hex');
 }
 
 /** Call inside the transaction that makes the change, so the change and its trace land together. */
@@ -33,16 +80,397 @@ export function appendAudit(tx: Tx, entry: AuditEntry): void {
     hearingId: entry.hearingId ?? null,
     detailsJson: JSON.stringify(entry.details ?? {}),
   };
-  tx.insert(auditEvents).values({ ...row, prevHash, hash: chainHash(prevHash, row) }).run();
+  tx.insert(auditEvents)
+    .values({ ...row, prevHash, hash: sql`hd_audit_mac(${chainPayload(prevHash, row)})` })
+    .run();
 }
 
-/** The first sequence number whose row does not match the chain, or null when the trail is intact. */
-export function verifyAuditChain(db: AppDatabase): { brokenAt: number | null; length: number } {
-  let prevHash = GENESIS;
-  const rows = db.select().from(auditEvents).orderBy(asc(auditEvents.seq)).all();
-  for (const row of rows) {
-    if (row.prevHash !== prevHash || chainHash(prevHash, row) !== row.hash) return { brokenAt: row.seq, length: rows.length };
-    prevHash = row.hash;
+/**
+ * `altered`: an entry does not match its hash or its link to the one before (changed, inserted,
+ * deleted in the middle, or rewritten without the key); `truncated`: the trail ends before the
+ * head this app last sealed; `sealMissing` / `sealInvalid`: the seal beside the database is gone
+ * or was not written by this installation, so a truncation could not be checked.
+ */
+export type AuditBreakKind = (typeof AUDIT_BREAK_KINDS)[number];
+
+/**
+ * One verification. `scope`: `full` from the first entry, `sinceCheckpoint` from the last sealed
+ * position (`fromSeq`); every entry checked up to `verifiedUpTo` is intact; `broken.seq` is the
+ * first broken or missing entry (null when the problem is the seal).
+ */
+export type AuditVerification = AuditVerificationView;
+
+/** A finding on record in the trail: `entrySeq` is the `audit.chainBroken` entry that records it. */
+export type ReportedBreak = AuditStatusView['reported'][number];
+
+/**
+ * `verification`: the latest (asked for, or the one at start); `lastFull`: the last from the first
+ * entry; `keyedFrom`: the anchor, from which entries are keyed.
+ */
+export type AuditStatus = AuditStatusView;
+
+export interface AuditTrail {
+  status(): AuditStatus;
+  /** A verification now; one that finds the chain broken is recorded in the trail. */
+  verify(scope: AuditVerification['scope'], byUserId: string | null): Promise<AuditStatus>;
+  /** One entry in its own transaction (for a trace that goes with no other change). */
+  record(entry: AuditEntry): void;
+  /** Seals the head as it is (a clean stop); call before the database closes. */
+  close(): void;
+}
+
+export interface AuditTrailOptions {
+  db: AppDatabase;
+  /** The chain's key (deriveAuditKey of the database key). */
+  key: Buffer;
+  sealFile: string;
+  now: () => number;
+  log: (message: string, error?: unknown) => void;
+}
+
+interface Position {
+  seq: number;
+  hash: string;
+}
+
+interface Seal {
+  keyedFrom: number;
+  head: Position;
+  lastFull: AuditVerification | null;
+  reported: ReportedBreak[];
+}
+
+type RawRow = [seq: number, at: number, userId: string | null, action: string, hearingId: string | null, detailsJson: string, prevHash: string, hash: string];
+
+interface Walk {
+  verifiedUpTo: Position | null;
+  keyedFrom: number | null;
+  brokenAt: number | null;
+  reported: ReportedBreak[];
+}
+
+/**
+ * Opens the trail of a freshly opened database: keys its connection, verifies the chain from the
+ * last checkpoint (from the first entry when there is none), and anchors the keyed chain on a
+ * database written before the key. A broken chain does not stop the start (the evidence must
+ * stay readable): it is recorded in the trail, logged, and shown to the administrator.
+ */
+export function openAuditTrail(options: AuditTrailOptions): AuditTrail {
+  const { db, key, sealFile, now, log } = options;
+  const sqlite = db.$client;
+  let ready = false;
+  let closed = false;
+  let flushScheduled = false;
+
+  // Not deterministic (it notes that the head must move); direct only, so no trigger or view can call it.
+  sqlite.function(MAC_FUNCTION, { deterministic: false, directOnly: true }, (payload: unknown) => {
+    if (typeof payload !== 'string') throw new TypeError('hd_audit_mac takes the chain payload');
+    // The head moves once the transaction that appends has committed (or rolled back).
+    scheduleFlush();
+    return createHmac('sha256', key).update(payload).digest('hex');
+  });
+
+  const lastRow = sqlite.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
+  const rowAt = sqlite.prepare('SELECT seq, hash FROM audit_events WHERE seq = ?');
+  const lastBefore = sqlite.prepare('SELECT max(seq) AS seq FROM audit_events WHERE seq < ?');
+  const rowsAfter = sqlite.prepare('SELECT seq, at, user_id, action, hearing_id, details_json, prev_hash, hash FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?').raw();
+  const lastPosition = () => (lastRow.get() as Position | undefined) ?? null;
+
+  /** Whether the sealed head is still in the trail as it was sealed (gone: the trail was cut). */
+  function headProblem(head: Position): AuditVerification['broken'] {
+    const atHead = rowAt.get(head.seq) as Position | undefined;
+    if (atHead) return atHead.hash === head.hash ? null : { kind: 'altered', seq: head.seq };
+    return { kind: 'truncated', seq: ((lastBefore.get(head.seq) as { seq: number | null }).seq ?? 0) + 1 };
   }
-  return { brokenAt: null, length: rows.length };
+
+  /** Checks each entry after `from` against its hash and its link; yields between batches. */
+  function* walk(from: Position | null, knownKeyedFrom: number | null): Generator<void, Walk> {
+    let prev = from?.hash ?? GENESIS;
+    let prevSeq = from?.seq ?? 0;
+    let keyedFrom = knownKeyedFrom;
+    const reported: ReportedBreak[] = [];
+    const result = (brokenAt: number | null): Walk => ({ verifiedUpTo: prevSeq === 0 ? null : { seq: prevSeq, hash: prev }, keyedFrom, brokenAt, reported });
+    for (;;) {
+      const rows = rowsAfter.all(prevSeq, BATCH) as RawRow[];
+      for (const [seq, at, userId, action, hearingId, detailsJson, prevHash, hash] of rows) {
+        // The first anchor switches to keyed hashes, unless the seal already says where it is.
+        if (keyedFrom === null && action === CHAIN_KEYED_ACTION) keyedFrom = seq;
+        const fields = { at, userId, action, hearingId, detailsJson };
+        const keyed = keyedFrom !== null && seq >= keyedFrom;
+        const expected = keyed ? keyedChainHash(key, prevHash, fields) : unkeyedChainHash(prevHash, fields);
+        if (prevHash !== prev || hash !== expected || (seq === keyedFrom && action !== CHAIN_KEYED_ACTION)) return result(seq);
+        if (action === CHAIN_BROKEN_ACTION) reported.push(reportedFrom(seq, at, detailsJson));
+        prev = hash;
+        prevSeq = seq;
+      }
+      if (rows.length < BATCH) return result(null);
+      yield;
+    }
+  }
+
+  function runNow<T>(steps: Generator<void, T>): T {
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  async function runInSteps<T>(steps: Generator<void, T>): Promise<T> {
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  function verification(scope: AuditVerification['scope'], from: Position | null, walked: Walk, started: number, broken: AuditVerification['broken']): AuditVerification {
+    return {
+      scope,
+      fromSeq: from?.seq ?? 0,
+      verifiedUpTo: walked.verifiedUpTo?.seq ?? 0,
+      lastSeq: lastPosition()?.seq ?? 0,
+      at: now(),
+      ms: performance.now() - started,
+      broken: walked.brokenAt !== null ? { kind: 'altered', seq: walked.brokenAt } : broken,
+    };
+  }
+
+  // ---- At start ------------------------------------------------------------------------------
+  const started = performance.now();
+  const sealRead = readSeal(sealFile, key);
+  const previous = typeof sealRead === 'string' ? null : sealRead;
+  const last = lastPosition();
+  let sealProblem: AuditVerification['broken'] = sealRead === 'invalid' ? { kind: 'sealInvalid', seq: null } : previous ? headProblem(previous.head) : null;
+  const from = previous && !sealProblem ? previous.head : null;
+  // From the checkpoint when it holds; from the first entry otherwise, to find the first broken one.
+  const walked = runNow(walk(from, previous?.keyedFrom ?? null));
+  // Entries after an anchor but no seal: this app had written one, and it was removed.
+  if (sealRead === 'missing' && walked.keyedFrom !== null) sealProblem = { kind: 'sealMissing', seq: null };
+  const atStart = verification(from ? 'sinceCheckpoint' : 'full', from, walked, started, sealProblem);
+
+  // A walk that broke before the anchor did not see it: looked for (rare, and a full scan).
+  let keyedFrom = walked.keyedFrom ?? (walked.brokenAt !== null ? ((sqlite.prepare('SELECT min(seq) AS seq FROM audit_events WHERE action = ?').get(CHAIN_KEYED_ACTION) as { seq: number | null }).seq ?? null) : null);
+  if (keyedFrom === null) {
+    // A new database, or the first start after the update that keys the chain.
+    db.transaction((tx) => appendAudit(tx, { at: now(), userId: null, action: CHAIN_KEYED_ACTION, details: { unkeyedEntries: last?.seq ?? 0 } }));
+    keyedFrom = (lastPosition() as Position).seq;
+  }
+  const seal: Seal = {
+    keyedFrom,
+    head: { seq: 0, hash: GENESIS },
+    lastFull: from ? (previous?.lastFull ?? null) : atStart,
+    reported: mergeReported(previous?.reported ?? [], walked.reported),
+  };
+  let latest = atStart;
+  if (atStart.broken) {
+    log(`AUDIT TRAIL BROKEN at start: ${describeVerification(atStart)}; recorded in the trail and shown to the administrator`);
+    recordBreak(atStart, null);
+  }
+  // Past a recorded break too: it stays on record, and later entries are checked from here.
+  seal.head = lastPosition() as Position;
+  writeSealNow();
+  ready = true;
+
+  /** Records a finding; a broken entry found again (by a later full verification) only once. */
+  function recordBreak(found: AuditVerification, byUserId: string | null): void {
+    const broken = found.broken!;
+    if (broken.seq !== null && seal.reported.some((r) => r.kind === broken.kind && r.brokenAt === broken.seq)) return;
+    const at = now();
+    db.transaction((tx) =>
+      appendAudit(tx, { at, userId: byUserId, action: CHAIN_BROKEN_ACTION, details: { kind: broken.kind, brokenAt: broken.seq, verifiedUpTo: found.verifiedUpTo, scope: found.scope } }),
+    );
+    const entry = lastPosition() as Position;
+    seal.reported = mergeReported(seal.reported, [{ entrySeq: entry.seq, at, kind: broken.kind, brokenAt: broken.seq }]);
+  }
+
+  // ---- After each commit that appended ---------------------------------------------------------
+  function scheduleFlush(): void {
+    if (!ready || flushScheduled) return;
+    flushScheduled = true;
+    queueMicrotask(flush);
+  }
+
+  /**
+   * Moves the sealed head to the trail's new end once the entries since it are verified (a few
+   * each time), so the head never runs ahead of the database and only moves along a sound chain.
+   * Returns what it found when the trail was changed behind the app's back while it runs.
+   */
+  function flush(): AuditVerification | null {
+    flushScheduled = false;
+    if (closed) return null;
+    // Not before the transaction that appended has ended: its entries could still roll back.
+    if (sqlite.inTransaction) {
+      flushScheduled = true;
+      setImmediate(flush);
+      return null;
+    }
+    const end = lastPosition();
+    if (end !== null && end.seq === seal.head.seq && end.hash === seal.head.hash) return null;
+    const startedAt = performance.now();
+    const problem = headProblem(seal.head);
+    const walkedNow = problem ? null : runNow(walk(seal.head, seal.keyedFrom));
+    if (walkedNow && walkedNow.brokenAt === null) {
+      seal.head = walkedNow.verifiedUpTo ?? seal.head;
+      seal.reported = mergeReported(seal.reported, walkedNow.reported);
+      saveSealSoon();
+      return null;
+    }
+    const found: AuditVerification = walkedNow
+      ? verification('sinceCheckpoint', seal.head, walkedNow, startedAt, null)
+      : { scope: 'sinceCheckpoint', fromSeq: seal.head.seq, verifiedUpTo: 0, lastSeq: end?.seq ?? 0, at: now(), ms: performance.now() - startedAt, broken: problem };
+    latest = found;
+    log(`AUDIT TRAIL BROKEN while running: ${describeVerification(found)}; recorded in the trail`);
+    recordBreak(found, null);
+    seal.head = lastPosition() as Position;
+    saveSealSoon();
+    return found;
+  }
+
+  // ---- The seal file ---------------------------------------------------------------------------
+  let writing: Promise<void> | null = null;
+  let pendingWrite = false;
+
+  function sealText(): string {
+    return serializeSeal(seal, key);
+  }
+
+  function writeSealNow(): void {
+    writeFileDurably(sealFile, `${sealFile}.tmp-sync`, sealText());
+  }
+
+  /** Off the request's path: one write at a time, the latest head each time. */
+  function saveSealSoon(): void {
+    pendingWrite = true;
+    writing ??= (async () => {
+      while (pendingWrite) {
+        pendingWrite = false;
+        try {
+          await writeFileDurablyAsync(sealFile, `${sealFile}.tmp`, sealText());
+        } catch (error) {
+          log('The audit seal could not be written (the next start verifies from the previous one)', error);
+        }
+      }
+      writing = null;
+    })();
+  }
+
+  // ---- On demand -------------------------------------------------------------------------------
+  let fullRun: Promise<AuditVerification> | null = null;
+
+  async function verifyFull(byUserId: string | null): Promise<AuditVerification> {
+    const startedAt = performance.now();
+    const walkedFull = await runInSteps(walk(null, seal.keyedFrom));
+    const found = verification('full', null, walkedFull, startedAt, null);
+    seal.reported = mergeReported(seal.reported, walkedFull.reported);
+    seal.lastFull = found;
+    db.transaction((tx) =>
+      appendAudit(tx, { at: found.at, userId: byUserId, action: 'audit.verified', details: { scope: 'full', verifiedUpTo: found.verifiedUpTo, brokenAt: found.broken?.seq ?? null } }),
+    );
+    if (found.broken) recordBreak(found, byUserId);
+    return found;
+  }
+
+  function status(): AuditStatus {
+    return { verification: latest, atStart, lastFull: seal.lastFull, keyedFrom: seal.keyedFrom, reported: seal.reported };
+  }
+
+  return {
+    status,
+    async verify(scopeAsked, byUserId) {
+      if (scopeAsked === 'full') {
+        fullRun ??= verifyFull(byUserId).finally(() => (fullRun = null));
+        latest = await fullRun;
+      } else {
+        const startedAt = performance.now();
+        // What was appended since the last flush, then the checkpoint itself: the head moves
+        // only along a verified chain, so from there on the trail is as verified.
+        if (!flush()) {
+          const end = lastPosition() as Position;
+          latest = { scope: 'sinceCheckpoint', fromSeq: seal.head.seq, verifiedUpTo: seal.head.seq, lastSeq: end.seq, at: now(), ms: performance.now() - startedAt, broken: null };
+        }
+      }
+      return status();
+    },
+    record(entry) {
+      db.transaction((tx) => appendAudit(tx, entry));
+    },
+    close() {
+      if (closed) return;
+      flush();
+      closed = true;
+      try {
+        writeSealNow();
+      } catch (error) {
+        log('The audit seal could not be written at stop', error);
+      }
+    },
+  };
+}
+
+function reportedFrom(entrySeq: number, at: number, detailsJson: string): ReportedBreak {
+  const details = JSON.parse(detailsJson) as { kind?: AuditBreakKind; brokenAt?: number | null };
+  return { entrySeq, at, kind: details.kind ?? 'altered', brokenAt: details.brokenAt ?? null };
+}
+
+function mergeReported(known: ReportedBreak[], found: ReportedBreak[]): ReportedBreak[] {
+  const bySeq = new Map(known.map((r) => [r.entrySeq, r]));
+  for (const r of found) bySeq.set(r.entrySeq, r);
+  return [...bySeq.values()].sort((a, b) => a.entrySeq - b.entrySeq).slice(-MAX_REPORTED);
+}
+
+function describeVerification(v: AuditVerification): string {
+  return v.broken ? `${v.broken.kind}${v.broken.seq !== null ? ` at entry ${v.broken.seq}` : ''} (verified up to entry ${v.verifiedUpTo})` : `intact up to entry ${v.verifiedUpTo}`;
+}
+
+// ---- Seal format -------------------------------------------------------------------------------
+
+function sealMac(key: Buffer, body: unknown): string {
+  // Its own prefix: a seal's MAC can never pass for an entry's (whose payload is a JSON array).
+  return createHmac('sha256', key).update(`audit-seal\n${JSON.stringify(body)}`).digest('hex');
+}
+
+function serializeSeal(seal: Seal, key: Buffer): string {
+  const body = { v: SEAL_VERSION, keyedFrom: seal.keyedFrom, head: seal.head, lastFull: seal.lastFull, reported: seal.reported };
+  return `${JSON.stringify({ ...body, mac: sealMac(key, body) })}\n`;
+}
+
+function readSeal(file: string, key: Buffer): Seal | 'missing' | 'invalid' {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    return 'invalid';
+  }
+  try {
+    const { mac, ...body } = JSON.parse(text) as Seal & { v: number; mac: string };
+    if (body.v !== SEAL_VERSION || typeof mac !== 'string' || mac !== sealMac(key, body)) return 'invalid';
+    if (!Number.isInteger(body.keyedFrom) || !Number.isInteger(body.head?.seq) || typeof body.head.hash !== 'string' || !Array.isArray(body.reported)) return 'invalid';
+    return { keyedFrom: body.keyedFrom, head: body.head, lastFull: body.lastFull ?? null, reported: body.reported };
+  } catch {
+    return 'invalid';
+  }
+}
+
+/** Written whole or not at all: to a temporary file, flushed to disk, then renamed over. */
+function writeFileDurably(file: string, temporary: string, text: string): void {
+  const fd = fs.openSync(temporary, 'w', 0o600);
+  try {
+    fs.writeSync(fd, text);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(temporary, file);
+}
+
+async function writeFileDurablyAsync(file: string, temporary: string, text: string): Promise<void> {
+  const handle = await fs.promises.open(temporary, 'w', 0o600);
+  try {
+    await handle.writeFile(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await fs.promises.rename(temporary, file);
 }

@@ -96,66 +96,106 @@ export function createUserService(db: AppDatabase, config: AppConfig, now: () =>
         unitId: input.unitId,
         serviceNumber: input.serviceNumber ?? null,
         passwordHash,
+        // The administrator knows a password she gave: the person replaces it at her first
+        // sign-in. The first administrator chose her own.
+        mustChangePassword: !onlyIfFirst,
         createdAt: at,
         updatedAt: at,
       };
       tx.insert(users).values(row).run();
       const userId = actorId ?? row.id;
       appendAudit(tx, { at, userId, action: onlyIfFirst ? 'setup.administrator_created' : 'user.created', details: { targetUserId: row.id, role: row.role, unitId: row.unitId } });
-      return toUserView({ ...row, failedAttempts: 0, lockedUntil: null, active: true, mustChangePassword: false });
+      return toUserView({ ...row, failedAttempts: 0, lockedUntil: null, active: true });
     });
   }
 
   /**
-   * Checks a password, counting failures towards the lockout. Returns the row when it matches.
-   * Deactivated and locked-out accounts are refused before the password is even looked at.
+   * Sign-in attempts on one account, one at a time: each reads the failure count the one before
+   * left, so concurrent guesses cannot all be checked against the state before the lockout.
    */
-  async function checkPassword(row: UserRow, password: string, purpose: Purpose): Promise<UserRow> {
-    const at = now();
-    if (!row.active) throw new AppError('ACCOUNT_INACTIVE', 'This account is deactivated');
-    if (row.lockedUntil !== null && row.lockedUntil > at) {
-      throw new AppError('ACCOUNT_LOCKED', 'Too many failed attempts; the account is locked for now');
-    }
-    const matches = await verifyPassword(password, row.passwordHash);
-    // The transaction returns an outcome instead of throwing: a throw would roll back the
-    // failure count along with it.
-    const outcome = db.transaction((tx): 'ok' | 'bad' | 'locked' => {
-      if (matches) {
-        tx.update(users).set({ failedAttempts: 0, lockedUntil: null, updatedAt: at }).where(eq(users.id, row.id)).run();
-        // A password change records its own success once the new password is stored.
-        if (purpose !== 'password_change') appendAudit(tx, { at, userId: row.id, action: `${purpose}.succeeded` });
-        return 'ok';
-      }
-      // Read again inside the transaction so concurrent failures all count.
-      const current = tx.select({ failedAttempts: users.failedAttempts }).from(users).where(eq(users.id, row.id)).get();
-      const failedAttempts = (current?.failedAttempts ?? 0) + 1;
-      const lock = failedAttempts >= config.lockout.maxFailedAttempts;
-      tx.update(users)
-        .set({
-          failedAttempts: lock ? 0 : failedAttempts,
-          lockedUntil: lock ? at + config.lockout.lockMinutes * 60_000 : row.lockedUntil,
-          updatedAt: at,
-        })
-        .where(eq(users.id, row.id))
-        .run();
-      appendAudit(tx, { at, userId: row.id, action: `${purpose}.failed`, details: { failedAttempts } });
-      if (!lock) return 'bad';
-      appendAudit(tx, { at, userId: row.id, action: 'account.locked', details: { minutes: config.lockout.lockMinutes } });
-      return 'locked';
+  const attemptsByUsername = new Map<string, Promise<unknown>>();
+  function oneAttemptAtATime<T>(username: string, attempt: () => Promise<T>): Promise<T> {
+    const previous = attemptsByUsername.get(username) ?? Promise.resolve();
+    const current = previous.then(attempt);
+    const settled = current.then(
+      () => undefined,
+      () => undefined,
+    );
+    attemptsByUsername.set(username, settled);
+    void settled.then(() => {
+      if (attemptsByUsername.get(username) === settled) attemptsByUsername.delete(username);
     });
-    if (outcome === 'ok') return row;
-    if (outcome === 'locked') throw new AppError('ACCOUNT_LOCKED', 'Too many failed attempts; the account is locked for now');
-    throw new AppError('BAD_CREDENTIALS', 'Unknown username or wrong password');
+    return current;
   }
 
-  async function authenticate(usernameInput: string, password: string, purpose: 'login' | 'unlock'): Promise<UserView> {
+  const isLocked = (row: Pick<UserRow, 'lockedUntil'>, at: number) => row.lockedUntil !== null && row.lockedUntil > at;
+
+  /**
+   * The one answer to every refused attempt, whatever the reason (unknown account, wrong
+   * password, locked out, deactivated): the answer must not tell a guesser which accounts exist
+   * or that she locked one. The reason is in the audit trail, for the administrator.
+   */
+  const refused = () => new AppError('BAD_CREDENTIALS', 'Wrong username or password, or the account is locked or deactivated');
+
+  /**
+   * Checks a password, counting failures towards the lockout; returns the account when it matches.
+   * The lock is decided in the same transaction as the count, over the row read inside it, so a
+   * success never lifts a lock set while its password was being checked.
+   */
+  async function checkPassword(usernameInput: string, password: string, purpose: Purpose): Promise<UserRow> {
     const username = usernameInput.trim().toLowerCase();
-    const row = db.select().from(users).where(eq(users.username, username)).get();
-    if (!row) {
-      await verifyPassword(password, await decoyHash());
-      throw new AppError('BAD_CREDENTIALS', 'Unknown username or wrong password');
-    }
-    return toUserView(await checkPassword(row, password, purpose));
+    const outcome = await oneAttemptAtATime(username, async () => {
+      const row = db.select().from(users).where(eq(users.username, username)).get();
+      if (!row) return { kind: 'unknown' } as const;
+      if (!row.active || isLocked(row, now())) {
+        const at = now();
+        db.transaction((tx) => appendAudit(tx, { at, userId: row.id, action: `${purpose}.refused`, details: { reason: row.active ? 'locked' : 'inactive' } }));
+        return { kind: 'refusedBeforeCheck' } as const;
+      }
+      const matches = await verifyPassword(password, row.passwordHash);
+      // The transaction returns an outcome instead of throwing: a throw would roll back the
+      // failure count along with it.
+      return db.transaction((tx) => {
+        const at = now();
+        const current = tx.select().from(users).where(eq(users.id, row.id)).get();
+        // Deactivated, locked or given a new password by the administrator while this one was checked.
+        const reason = !current || !current.active ? 'inactive' : isLocked(current, at) ? 'locked' : current.passwordHash !== row.passwordHash ? 'passwordReplaced' : null;
+        if (reason) {
+          appendAudit(tx, { at, userId: row.id, action: `${purpose}.refused`, details: { reason } });
+          return { kind: 'refused' } as const;
+        }
+        if (matches) {
+          tx.update(users).set({ failedAttempts: 0, lockedUntil: null, updatedAt: at }).where(eq(users.id, row.id)).run();
+          // A password change records its own success once the new password is stored.
+          if (purpose !== 'password_change') appendAudit(tx, { at, userId: row.id, action: `${purpose}.succeeded` });
+          return { kind: 'ok', row: current! } as const;
+        }
+        const failedAttempts = current!.failedAttempts + 1;
+        const lock = failedAttempts >= config.lockout.maxFailedAttempts;
+        tx.update(users)
+          .set({ failedAttempts: lock ? 0 : failedAttempts, lockedUntil: lock ? at + config.lockout.lockMinutes * 60_000 : null, updatedAt: at })
+          .where(eq(users.id, row.id))
+          .run();
+        appendAudit(tx, { at, userId: row.id, action: `${purpose}.failed`, details: { failedAttempts } });
+        if (lock) appendAudit(tx, { at, userId: row.id, action: 'account.locked', details: { minutes: config.lockout.lockMinutes } });
+        return { kind: 'wrong' } as const;
+      });
+    });
+    if (outcome.kind === 'ok') return outcome.row;
+    // As long as a wrong password takes (one scrypt), outside the queue: the answer's timing does
+    // not tell an unknown, locked or deactivated account from a wrong password either.
+    if (outcome.kind === 'unknown' || outcome.kind === 'refusedBeforeCheck') await verifyPassword(password, await decoyHash());
+    throw refused();
+  }
+
+  async function authenticate(username: string, password: string, purpose: 'login' | 'unlock'): Promise<UserView> {
+    return toUserView(await checkPassword(username, password, purpose));
+  }
+
+  /** Active and not locked out: whether a signed-in window may stay signed in after a refused password. */
+  function canSignIn(userId: string): boolean {
+    const row = db.select({ active: users.active, lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, userId)).get();
+    return Boolean(row?.active) && !isLocked(row!, now());
   }
 
   function getActiveUser(id: string): UserView | null {
@@ -211,13 +251,13 @@ export function createUserService(db: AppDatabase, config: AppConfig, now: () =>
     });
   }
 
-  /** The signed-in person replaces her own password, knowing the current one (forced after a reset, or by choice). */
+  /** The signed-in person replaces her own password, knowing the current one (forced after a creation or a reset, or by choice). */
   async function changeOwnPassword(userId: string, currentPassword: string, newPassword: string): Promise<UserView> {
     checkStrength(newPassword, 'newPassword');
     if (currentPassword.normalize('NFC') === newPassword.normalize('NFC')) {
       throw new AppError('PASSWORD_UNCHANGED', 'The new password must differ from the current one', ['newPassword']);
     }
-    const row = await checkPassword(getRow(db, userId), currentPassword, 'password_change');
+    const row = await checkPassword(getRow(db, userId).username, currentPassword, 'password_change');
     const passwordHash = await hashPassword(newPassword);
     const at = now();
     return db.transaction((tx) => {
@@ -227,7 +267,7 @@ export function createUserService(db: AppDatabase, config: AppConfig, now: () =>
         .set({ passwordHash, mustChangePassword: false, updatedAt: at })
         .where(and(eq(users.id, userId), eq(users.passwordHash, row.passwordHash), eq(users.active, true)))
         .run();
-      if (result.changes !== 1) throw new AppError('BAD_CREDENTIALS', 'The password changed in the meantime');
+      if (result.changes !== 1) throw refused();
       appendAudit(tx, { at, userId, action: 'password.changed', details: { forced: row.mustChangePassword } });
       return toUserView(getRow(tx, userId));
     });
@@ -239,6 +279,7 @@ export function createUserService(db: AppDatabase, config: AppConfig, now: () =>
     createUser: (actorId: string, input: NewUser) => insertUser(actorId, input, false),
     listUsers: (): UserView[] => db.select().from(users).orderBy(asc(users.username)).all().map(toUserView),
     authenticate,
+    canSignIn,
     getActiveUser,
     updateUser,
     setActive,

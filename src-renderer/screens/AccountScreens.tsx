@@ -80,20 +80,28 @@ export function LoginScreen({ onSignedIn, notice = null }: { onSignedIn: (sessio
   );
 }
 
+/**
+ * Main gives one answer to every refused password, and ends the session when the refusals locked
+ * the account (or it was deactivated meanwhile): whether the window is still signed in tells which.
+ */
+async function stillSignedIn(): Promise<boolean> {
+  const result = await call('session.current', {});
+  return result.ok && result.value.user !== null;
+}
+
 const unlockSchema = z.object({ password: required });
 
 /** Replaces the whole app: nothing of the hearing stays on screen or in the page. */
 export function LockScreen({ user, onUnlocked, onSignOut }: { user: UserView; onUnlocked: (session: SessionView) => void; onSignOut: (reason?: ApiError) => void }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<ApiError | null>(null);
-  const { register, handleSubmit, formState, resetField } = useForm({ resolver: zodResolver(unlockSchema), defaultValues: { password: '' } });
+  const { register, handleSubmit, formState, resetField, setError: setFieldError } = useForm({ resolver: zodResolver(unlockSchema), defaultValues: { password: '' } });
   const submit = handleSubmit(async (values) => {
     const result = await call('session.unlock', values);
     resetField('password');
     if (result.ok) return onUnlocked(result.value);
-    setError(result.error);
-    // Main ends the session when the account locks; the login screen says why.
-    if (result.error.code !== 'BAD_CREDENTIALS') onSignOut(result.error);
+    // Signed out by main (the account locked or was deactivated): the sign-in screen takes over.
+    if (result.error.code !== 'BAD_CREDENTIALS' || !(await stillSignedIn())) return onSignOut(result.error);
+    setFieldError('password', { message: 'account.currentPasswordWrong' }, { shouldFocus: true });
   });
   return (
     <Centered title={t('lock.title')}>
@@ -102,7 +110,6 @@ export function LockScreen({ user, onUnlocked, onSignOut }: { user: UserView; on
         {/* Lets password managers and screen readers know whose password this is. */}
         <input type="text" name="username" autoComplete="username" value={user.username} readOnly hidden />
         <TextField id="unlock-password" autoFocus type="password" label={t('account.password')} autoComplete="current-password" error={formState.errors.password?.message} registration={register('password')} />
-        <ErrorMessage error={error} />
         <div className="actions">
           <button type="submit" className="primary" disabled={formState.isSubmitting}>
             {t('lock.unlock')}
@@ -162,11 +169,11 @@ function ChangePasswordForm({
       return onChanged(result.value);
     }
     const { code } = result.error;
-    // Main ended the session (too many wrong passwords): the sign-in screen says why.
-    if (code === 'ACCOUNT_LOCKED' || code === 'ACCOUNT_INACTIVE' || code === 'NOT_SIGNED_IN') return onSignOut(result.error);
+    // Main ended the session (too many wrong passwords): the sign-in screen takes over.
+    if (code === 'NOT_SIGNED_IN' || (code === 'BAD_CREDENTIALS' && !(await stillSignedIn()))) return onSignOut(result.error);
     if (code === 'BAD_CREDENTIALS') {
       reset({ ...values, currentPassword: '' });
-      return setFieldError('currentPassword', { message: `error.${code}` }, { shouldFocus: true });
+      return setFieldError('currentPassword', { message: 'account.currentPasswordWrong' }, { shouldFocus: true });
     }
     if (code === 'WEAK_PASSWORD' || code === 'PASSWORD_UNCHANGED') return setFieldError('newPassword', { message: `error.${code}` }, { shouldFocus: true });
     setError(result.error);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES } from '../../src-main/api/channels';
 import type { Channel, ChannelInput, ErrorCode } from '../../src-main/api/contract';
 import { createUserService } from '../../src-main/services/users';
-import { createUnit, defaultUnitId, openTestCore, PEOPLE, seedAccounts, snapshotTables, type TestCore } from '../helpers/temp-core';
+import { createAccount, createUnit, defaultUnitId, openTestCore, PEOPLE, seedAccounts, snapshotRecords, snapshotTables, type TestCore } from '../helpers/temp-core';
 
 let t: TestCore;
 let unitA: string;
@@ -25,13 +25,26 @@ async function errorOf(client: string, channel: Channel, input: unknown) {
   return result.error;
 }
 
-/** Every call is refused with its code, and the database is exactly as before. */
+const lastAuditSeq = () => (t.core.database.sqlite.prepare('SELECT max(seq) AS seq FROM audit_events').get() as { seq: number }).seq;
+const auditSince = (seq: number) =>
+  t.core.database.sqlite.prepare('SELECT action, user_id AS userId, details_json AS details FROM audit_events WHERE seq > ? ORDER BY seq').all(seq) as { action: string; userId: string; details: string }[];
+const userIdOf = (username: string) => (t.core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(username) as { id: string } | undefined)?.id ?? null;
+
+/**
+ * Every call is refused with its code, and the database is exactly as before, but for the trace
+ * of each refusal by role: who, and which channel, never what was sent.
+ */
 async function expectRefusals(calls: [client: string, channel: Channel, input: unknown, code: ErrorCode][]) {
-  const before = snapshotTables(t);
+  const before = snapshotRecords(t);
+  const since = lastAuditSeq();
+  const clients = new Map<string, string | null>();
+  for (const [client] of calls) if (!clients.has(client)) clients.set(client, (await t.ok(client, 'session.current', {})).user?.id ?? null);
   for (const [client, channel, input, code] of calls) {
     expect((await errorOf(client, channel, input)).code, `${channel} ${JSON.stringify(input)}`).toBe(code);
   }
-  expect(snapshotTables(t)).toEqual(before);
+  expect(snapshotRecords(t)).toEqual(before);
+  const traces = calls.filter(([, , , code]) => code === 'FORBIDDEN').map(([client, channel]) => ({ action: 'access.refused', userId: clients.get(client), details: JSON.stringify({ channel }) }));
+  expect(auditSince(since)).toEqual(traces);
 }
 
 const officerId = () => (t.core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(PEOPLE.officer.username) as { id: string }).id;
@@ -59,7 +72,7 @@ describe('units', () => {
   });
 
   it('can be read by every signed-in role, changed only by the administrator', async () => {
-    await t.ok('admin-window', 'users.create', { ...SUPERVISOR, unitId: unitA });
+    await createAccount(t, { ...SUPERVISOR, unitId: unitA });
     await t.ok('sup-window', 'session.login', { username: SUPERVISOR.username, password: SUPERVISOR.password });
     expect((await t.ok('officer-window', 'units.list', {})).units.map((u) => u.name)).toEqual(['Unit A']);
     expect((await t.ok('sup-window', 'units.list', {})).units).toHaveLength(1);
@@ -88,7 +101,8 @@ describe('units', () => {
 describe('creating accounts', () => {
   it('puts officers and supervisors in a unit and administrators in none, audited without the password', async () => {
     const { user: supervisor } = await t.ok('admin-window', 'users.create', { ...SUPERVISOR, unitId: unitA });
-    expect(supervisor).toMatchObject({ role: 'supervisor', unitId: unitA, active: true, mustChangePassword: false });
+    // The administrator knows the password she gave: the person chooses her own at her first sign-in.
+    expect(supervisor).toMatchObject({ role: 'supervisor', unitId: unitA, active: true, mustChangePassword: true });
     const { user: admin } = await t.ok('admin-window', 'users.create', { ...SECOND_ADMIN, unitId: null });
     expect(admin.unitId).toBeNull();
     const created = audit('user.created').map((a) => JSON.parse(a.details) as Record<string, unknown>);
@@ -112,7 +126,7 @@ describe('creating accounts', () => {
 
 describe('changing accounts', () => {
   it('is for administrators only, checked in main', async () => {
-    await t.ok('admin-window', 'users.create', { ...SUPERVISOR, unitId: unitA });
+    await createAccount(t, { ...SUPERVISOR, unitId: unitA });
     await t.ok('sup-window', 'session.login', { username: SUPERVISOR.username, password: SUPERVISOR.password });
     const target = officerId();
     const calls: [Channel, unknown][] = [
@@ -216,7 +230,8 @@ describe('deactivating accounts', () => {
     expect(user.active).toBe(false);
     expect((await errorOf('officer-window', 'hearings.listMine', {})).code).toBe('NOT_SIGNED_IN');
     expect((await t.ok('officer-window', 'session.current', {})).user).toBeNull();
-    expect((await errorOf('officer-window', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password })).code).toBe('ACCOUNT_INACTIVE');
+    // The answer of a wrong password: it does not tell a guesser that the account exists.
+    expect((await errorOf('officer-window', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password })).code).toBe('BAD_CREDENTIALS');
     expect((await t.ok('admin-window', 'users.list', {})).users.find((u) => u.id === user.id)?.active).toBe(false);
 
     await t.ok('admin-window', 'users.setActive', { userId: user.id, active: true });
@@ -246,7 +261,7 @@ describe('deactivating accounts', () => {
     expect(snapshotTables(t)).toEqual(before);
 
     // With a second administrator, either may deactivate the other, and the survivor is protected.
-    const { user: second } = await t.ok('admin-window', 'users.create', { ...SECOND_ADMIN });
+    const second = await createAccount(t, { ...SECOND_ADMIN });
     await t.ok('admin2-window', 'session.login', { username: SECOND_ADMIN.username, password: SECOND_ADMIN.password });
     await t.ok('admin2-window', 'users.setActive', { userId: adminId(), active: false });
     expect((await errorOf('admin-window', 'users.list', {})).code).toBe('NOT_SIGNED_IN');
@@ -261,7 +276,7 @@ describe('password reset and the forced change', () => {
     t = openTestCore({ config: { lockout: { maxFailedAttempts: 3, lockMinutes: 15 } } });
     await seedAccounts(t);
     for (let i = 0; i < 3; i++) await errorOf('kiosk', 'session.login', { username: PEOPLE.officer.username, password: 'wrong guess' });
-    expect((await errorOf('kiosk', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password })).code).toBe('ACCOUNT_LOCKED');
+    expect((await errorOf('kiosk', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password })).code).toBe('BAD_CREDENTIALS');
 
     const { user } = await t.ok('admin-window', 'users.resetPassword', { userId: officerId(), password: TEMPORARY });
     expect(user.mustChangePassword).toBe(true);
@@ -327,7 +342,7 @@ describe('password reset and the forced change', () => {
     for (let i = 0; i < 2; i++) {
       expect((await errorOf('officer-window', 'session.changePassword', { currentPassword: 'a guess', newPassword: CHOSEN })).code).toBe('BAD_CREDENTIALS');
     }
-    expect((await errorOf('officer-window', 'session.changePassword', { currentPassword: 'a guess', newPassword: CHOSEN })).code).toBe('ACCOUNT_LOCKED');
+    expect((await errorOf('officer-window', 'session.changePassword', { currentPassword: 'a guess', newPassword: CHOSEN })).code).toBe('BAD_CREDENTIALS');
     expect((await t.ok('officer-window', 'session.current', {})).user).toBeNull();
   });
 });
@@ -350,9 +365,12 @@ describe('the roles rule', () => {
     expect(Object.keys(inputs).sort()).toEqual([...hearingChannels].sort());
     await expectRefusals(hearingChannels.map((channel) => ['admin-window', channel, inputs[channel as keyof typeof inputs], 'FORBIDDEN']));
     // A second administrator, fresh, is refused the same way.
-    await t.ok('admin-window', 'users.create', { ...SECOND_ADMIN });
+    await createAccount(t, { ...SECOND_ADMIN });
     await t.ok('admin2-window', 'session.login', { username: SECOND_ADMIN.username, password: SECOND_ADMIN.password });
     await expectRefusals(hearingChannels.map((channel) => ['admin2-window', channel, inputs[channel as keyof typeof inputs], 'FORBIDDEN']));
+    // Each refusal is on record (expectRefusals checks who and which channel), what was sent is not.
+    expect(audit('access.refused')).toHaveLength(2 * hearingChannels.length);
+    expect(allAuditText()).not.toContain('an administrator wrote this');
   });
 
   it('still lets an officer turned administrator reach nothing of the hearings she took', async () => {
@@ -362,5 +380,105 @@ describe('the roles rule', () => {
     await t.ok('new-admin-window', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password });
     expect((await errorOf('new-admin-window', 'hearings.load', { hearingId: hearing.id })).code).toBe('FORBIDDEN');
     expect((await errorOf('new-admin-window', 'hearings.listMine', {})).code).toBe('FORBIDDEN');
+  });
+});
+
+describe('the first sign-in', () => {
+  it('makes an account the administrator created choose its own password before anything else, checked in main', async () => {
+    // The first administrator chose her own password.
+    expect((await t.ok('admin-window', 'session.current', {})).user?.mustChangePassword).toBe(false);
+    const { user } = await t.ok('admin-window', 'users.create', { ...SUPERVISOR, unitId: unitA });
+    expect(user.mustChangePassword).toBe(true);
+    expect(t.core.database.sqlite.prepare('SELECT must_change_password AS m FROM users WHERE id = ?').get(user.id)).toEqual({ m: 1 });
+
+    const session = await t.ok('sup-window', 'session.login', { username: SUPERVISOR.username, password: SUPERVISOR.password });
+    expect(session.user?.mustChangePassword).toBe(true);
+    const before = snapshotTables(t);
+    for (const [channel, input] of [['risk.queue', {}], ['hearings.listMine', {}], ['units.list', {}], ['statistics.export', { from: '2026-01-01', to: '2026-12-31', granularity: 'month' }]] as [Channel, unknown][]) {
+      expect((await errorOf('sup-window', channel, input)).code, channel).toBe('PASSWORD_CHANGE_REQUIRED');
+    }
+    expect(snapshotTables(t)).toEqual(before);
+
+    expect((await errorOf('sup-window', 'session.changePassword', { currentPassword: SUPERVISOR.password, newPassword: SUPERVISOR.password })).code).toBe('PASSWORD_UNCHANGED');
+    const changed = await t.ok('sup-window', 'session.changePassword', { currentPassword: SUPERVISOR.password, newPassword: CHOSEN });
+    expect(changed.user?.mustChangePassword).toBe(false);
+    expect((await t.ok('sup-window', 'risk.queue', {})).items).toEqual([]);
+    expect(audit('password.changed').map((a) => [a.userId, JSON.parse(a.details)])).toEqual([[user.id, { forced: true }]]);
+    // The password the administrator knew opens nothing any more.
+    await t.ok('sup-window', 'session.logout', {});
+    expect((await errorOf('sup-window', 'session.login', { username: SUPERVISOR.username, password: SUPERVISOR.password })).code).toBe('BAD_CREDENTIALS');
+  });
+
+  it('is asked for by the user service itself, for every account it creates but the first administrator', async () => {
+    const service = createUserService(t.core.database.db, t.core.config, () => t.clock.now);
+    const created = await service.createUser(adminId(), { ...SECOND_ADMIN, unitId: null });
+    expect(created.mustChangePassword).toBe(true);
+    expect(service.listUsers().find((u) => u.id === created.id)?.mustChangePassword).toBe(true);
+  });
+});
+
+describe('signing in', () => {
+  const attempt = async (username: string, password: string) => {
+    const started = performance.now();
+    const result = await t.core.dispatcher.call('kiosk', 'session.login', { username, password });
+    if (result.ok) throw new Error(`${username} signed in`);
+    return { error: result.error, ms: performance.now() - started };
+  };
+
+  it('answers an unknown, a locked and a deactivated account as a wrong password, in about the same time, and records why', async () => {
+    t.close();
+    t = openTestCore({ config: { lockout: { maxFailedAttempts: 3, lockMinutes: 15 } } });
+    await seedAccounts(t, true);
+    await t.ok('admin-window', 'users.setActive', { userId: userIdOf(PEOPLE.otherOfficer.username)!, active: false });
+
+    const wrong = [await attempt(PEOPLE.officer.username, 'a wrong guess'), await attempt(PEOPLE.officer.username, 'another guess')];
+    const unknown = await attempt('nobody.here', PEOPLE.officer.password);
+    const deactivated = await attempt(PEOPLE.otherOfficer.username, PEOPLE.otherOfficer.password);
+    await attempt(PEOPLE.officer.username, 'the third guess locks');
+    const locked = await attempt(PEOPLE.officer.username, PEOPLE.officer.password);
+
+    const answers = [...wrong, unknown, deactivated, locked].map((a) => a.error);
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
+    expect(answers[0]!.code).toBe('BAD_CREDENTIALS');
+    // Each refusal costs one password hash, as a wrong password does (a refusal without it
+    // would answer in a millisecond and tell the account apart).
+    const floor = 0.4 * Math.min(...wrong.map((a) => a.ms));
+    for (const [name, { ms }] of Object.entries({ unknown, deactivated, locked })) expect(ms, name).toBeGreaterThan(floor);
+
+    const refusals = audit('login.refused').map((a) => [a.userId, JSON.parse(a.details)]);
+    expect(refusals).toEqual([
+      [userIdOf(PEOPLE.otherOfficer.username), { reason: 'inactive' }],
+      [officerId(), { reason: 'locked' }],
+    ]);
+  });
+
+  it('never lets a success lift a lock, a deactivation or a new password set while its password was being checked', async () => {
+    const service = createUserService(t.core.database.db, t.core.config, () => t.clock.now);
+    const sqlite = t.core.database.sqlite;
+    const row = () => sqlite.prepare('SELECT locked_until AS lockedUntil, active, password_hash AS hash FROM users WHERE id = ?').get(officerId()) as { lockedUntil: number | null; active: number; hash: string };
+    const original = row();
+    // The change lands while the right password is being hashed (a third of a second).
+    const whileChecking = async (change: () => void) => {
+      const signingIn = service.authenticate(PEOPLE.officer.username, PEOPLE.officer.password, 'login');
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      change();
+      await expect(signingIn).rejects.toMatchObject({ code: 'BAD_CREDENTIALS' });
+    };
+
+    const lockedUntil = t.clock.now + 10 * 60_000;
+    await whileChecking(() => sqlite.prepare('UPDATE users SET locked_until = ? WHERE id = ?').run(lockedUntil, officerId()));
+    expect(row().lockedUntil).toBe(lockedUntil);
+    sqlite.prepare('UPDATE users SET locked_until = NULL WHERE id = ?').run(officerId());
+
+    await whileChecking(() => sqlite.prepare('UPDATE users SET active = 0 WHERE id = ?').run(officerId()));
+    expect(row().active).toBe(0);
+    sqlite.prepare('UPDATE users SET active = 1 WHERE id = ?').run(officerId());
+
+    await whileChecking(() => sqlite.prepare("UPDATE users SET password_hash = 'replaced meanwhile' WHERE id = ?").run(officerId()));
+    sqlite.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(original.hash, officerId());
+
+    expect(audit('login.refused').map((a) => JSON.parse(a.details))).toEqual([{ reason: 'locked' }, { reason: 'inactive' }, { reason: 'passwordReplaced' }]);
+    // Once nothing stands in the way, the same password works.
+    expect((await service.authenticate(PEOPLE.officer.username, PEOPLE.officer.password, 'login')).id).toBe(officerId());
   });
 });

@@ -4,7 +4,6 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseOpenError, openDatabase } from '../../src-main/db/database';
-import { verifyAuditChain } from '../../src-main/services/audit';
 import { MIGRATIONS, openTestCore, PEOPLE, seedAccounts, tempDir, type TestCore } from '../helpers/temp-core';
 
 const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as { entries: { when: number; tag: string }[] };
@@ -132,13 +131,13 @@ describe('encrypted database', () => {
     await t.ok('officer-window', 'hearings.load', { hearingId: hearing.id });
     const sqlite = t.core.database.sqlite;
     const actions = (sqlite.prepare('SELECT action FROM audit_events ORDER BY seq').all() as { action: string }[]).map((r) => r.action);
-    expect(actions).toEqual(['directory.seeded', 'setup.administrator_created', 'user.created', 'login.succeeded', 'hearing.created', 'hearing.opened']);
-    expect(verifyAuditChain(t.core.database.db)).toEqual({ brokenAt: null, length: 6 });
+    expect(actions).toEqual(['audit.chainKeyed', 'directory.seeded', 'setup.administrator_created', 'user.created', 'login.succeeded', 'hearing.created', 'hearing.opened']);
+    expect((await t.core.audit.verify('full', null)).verification).toMatchObject({ broken: null, verifiedUpTo: 7 });
     expect(() => sqlite.prepare("UPDATE audit_events SET action = 'x' WHERE seq = 1").run()).toThrow(/append-only/);
     expect(() => sqlite.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/);
     // Someone with the key who drops the trigger still cannot rewrite history unseen.
     sqlite.exec('DROP TRIGGER audit_events_no_update');
-    sqlite.prepare("UPDATE audit_events SET user_id = 'someone-else' WHERE seq = 5").run();
-    expect(verifyAuditChain(t.core.database.db).brokenAt).toBe(5);
+    sqlite.prepare("UPDATE audit_events SET user_id = 'someone-else' WHERE seq = 6").run();
+    expect((await t.core.audit.verify('full', null)).verification.broken).toEqual({ kind: 'altered', seq: 6 });
   });
 });

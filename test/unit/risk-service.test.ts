@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evaluateRisk, type RiskInput } from '../../forms/risk/evaluate';
 import { riskRegistry } from '../../forms/risk/registry';
-import { defaultUnitId, openTestCore, seedAccounts, snapshotTables, type TestCore } from '../helpers/temp-core';
+import { createAccount, defaultUnitId, openTestCore, seedAccounts, snapshotRecords, snapshotTables, type TestCore } from '../helpers/temp-core';
 import { digitalStepAnswers, RISK_VERSION, riskStepAnswers } from '../helpers/risk-answers';
 
 const SUPERVISOR = { username: 'supervisor.one', displayName: 'Saskia Verzonnen', password: 'supervisor passphrase', role: 'supervisor' as const };
@@ -14,9 +14,9 @@ beforeEach(async () => {
   t = openTestCore();
   await seedAccounts(t);
   const unitId = defaultUnitId(t);
-  await t.ok('admin-window', 'users.create', { ...SUPERVISOR, unitId });
+  await createAccount(t, { ...SUPERVISOR, unitId });
   const otherUnit = (await t.ok('admin-window', 'units.save', { name: 'Unit B' })).unit.id;
-  await t.ok('admin-window', 'users.create', { ...FAR_OFFICER, unitId: otherUnit });
+  await createAccount(t, { ...FAR_OFFICER, unitId: otherUnit });
   await t.ok('supervisor-window', 'session.login', { username: SUPERVISOR.username, password: SUPERVISOR.password });
   await t.ok('far-window', 'session.login', { username: FAR_OFFICER.username, password: FAR_OFFICER.password });
   hearingId = (await t.ok('officer-window', 'hearings.create', {})).hearing.id;
@@ -132,12 +132,14 @@ describe('the risk assessment, stored by main', () => {
   it('refuses a forged role claim: an officer cannot review or read the queue, an extra role field is invalid', async () => {
     await save('risk', riskStepAnswers({ A3: 'yes' }));
     const { assessmentId } = await t.ok('officer-window', 'risk.submit', { hearingId, definitionVersion: RISK_VERSION, trigger: 'initial' });
-    const before = snapshotTables(t);
+    const before = snapshotRecords(t);
     expect((await errorOf('officer-window', 'risk.review', { assessmentId, decision: 'approve' })).code).toBe('FORBIDDEN');
     expect((await errorOf('officer-window', 'risk.queue', {})).code).toBe('FORBIDDEN');
     expect((await errorOf('officer-window', 'risk.review', { assessmentId, decision: 'approve', role: 'supervisor' })).code).toBe('VALIDATION');
     expect((await errorOf('admin-window', 'risk.history', { hearingId })).code).toBe('FORBIDDEN');
-    expect(snapshotTables(t)).toEqual(before);
+    expect(snapshotRecords(t)).toEqual(before);
+    // Nothing but the trace of each refusal by role.
+    expect(auditActions().slice(-3)).toEqual(['risk.review', 'risk.queue', 'risk.history'].map((channel) => ({ action: 'access.refused', details: JSON.stringify({ channel }) })));
   });
 
   it('follows the pair: an event makes the reassessment due now, and the next assessment shows what changed', async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFICER_UI_LANGUAGES } from '../../forms/languages';
 import { createStatisticsService, STATISTICS_CATEGORIES, STATISTICS_MEASURES, suppress, type StatisticsRow } from '../../src-main/services/statistics';
 import type { ChannelOutput } from '../../src-main/api/contract';
-import { defaultUnitId, openTestCore, PEOPLE, seedAccounts, snapshotTables, type TestCore } from '../helpers/temp-core';
+import { createAccount, defaultUnitId, openTestCore, PEOPLE, seedAccounts, snapshotRecords, snapshotTables, type TestCore } from '../helpers/temp-core';
 
 /** Everything here is invented. */
 const SUPERVISOR = { username: 'supervisor.one', displayName: 'Sara Superviseure', password: 'supervisor one passphrase', role: 'supervisor' as const };
@@ -65,7 +65,7 @@ beforeAll(async () => {
   t = openTestCore({ config: { statisticsMinimumCount: THRESHOLD } });
   const start = t.clock.now;
   await seedAccounts(t);
-  await t.ok('admin-window', 'users.create', { ...SUPERVISOR, unitId: defaultUnitId(t) });
+  await createAccount(t, { ...SUPERVISOR, unitId: defaultUnitId(t) });
   await t.ok('supervisor-window', 'session.login', { username: SUPERVISOR.username, password: SUPERVISOR.password });
   hearingIds = [];
   references = [];
@@ -271,10 +271,12 @@ describe('the Art. 9 statistics export', () => {
   });
 
   it('is for supervisors and administrators only: an officer gets FORBIDDEN, and nothing is written', async () => {
-    const before = snapshotTables(t);
+    const before = snapshotRecords(t);
     const result = await t.core.dispatcher.call('officer-window', 'statistics.export', { from: '2026-01-01', to: '2026-12-31', granularity: 'month' });
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(snapshotTables(t)).toEqual(before);
+    // Nothing but the trace of the refusal.
+    expect(snapshotRecords(t)).toEqual(before);
+    expect(t.core.database.sqlite.prepare('SELECT action, details_json AS details FROM audit_events ORDER BY seq DESC LIMIT 1').get()).toEqual({ action: 'access.refused', details: JSON.stringify({ channel: 'statistics.export' }) });
     expect((await t.core.dispatcher.call('nobody-window', 'statistics.export', { from: '2026-01-01', to: '2026-12-31', granularity: 'month' })).ok).toBe(false);
     expect((await t.core.dispatcher.call('admin-window', 'statistics.export', { from: '2026-01-01', to: '2026-12-31', granularity: 'month' })).ok).toBe(true);
   });
