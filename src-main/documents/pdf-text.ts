@@ -4,8 +4,9 @@
  * an apostrophe as an entity; CSS can hide, move or join text).
  */
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjs: Promise<PdfJs> | undefined;
+import type * as PdfJs from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+let pdfjs: Promise<typeof PdfJs> | undefined;
 
 const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/u;
 

@@ -4,7 +4,7 @@ import { RIGHTS } from '../../forms/definitions/rights.v1';
 import type { VictimCopyVariant } from '../../forms/documents';
 import { EVIDENCE_TYPES, type EvidenceType } from '../../forms/evidence';
 import { VICTIM_LANGUAGES } from '../../forms/languages';
-import { REGIONS, SERVICE_KINDS, type SupportService } from '../../forms/support-directory';
+import { REGIONS, type SERVICE_KINDS, type SupportService } from '../../forms/support-directory';
 import { NEVER_PRINTED_SERVICE_KINDS, type FilteredText, type VictimTextFilter } from './victim-safety';
 
 /** Everything about one hearing a document may draw on, gathered by src-main/services/documents.tsx. */

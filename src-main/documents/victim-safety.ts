@@ -37,28 +37,16 @@ export type ReviewPiece =
 /** A piece as printed: her text, or the mark that a passage was withheld. */
 export type PrintedPiece = { text: string } | { withheld: true };
 
-const FILTERED = Symbol('filtered by victim-safety');
-
-/** Free text that went through the filter; only this module makes one. */
-export class FilteredText {
-  readonly [FILTERED] = true;
-  private constructor(
+/**
+ * Free text that went through the filter. The class is not exported: only this module makes one,
+ * so a document model cannot hold her text without it (the type is exported below).
+ */
+class FilteredText {
+  constructor(
     readonly field: string,
     readonly pieces: readonly PrintedPiece[],
     readonly review: readonly ReviewPiece[],
   ) {}
-
-  /** @internal the filter's own constructor. */
-  static make(field: string, review: ReviewPiece[]): FilteredText {
-    const printed: PrintedPiece[] = [];
-    for (const piece of review) {
-      const withheld = 'match' in piece && piece.match.released === null;
-      if (withheld) {
-        if (!(printed.at(-1) && 'withheld' in printed.at(-1)!)) printed.push({ withheld: true });
-      } else if (piece.text !== '') printed.push({ text: piece.text });
-    }
-    return new FilteredText(field, printed, review);
-  }
 
   /** The text as it will be printed, a withheld passage as `[…]`. */
   get printedText(): string {
@@ -70,8 +58,21 @@ export class FilteredText {
   }
 }
 
+export type { FilteredText };
+
 export function isFilteredText(value: unknown): value is FilteredText {
   return value instanceof FilteredText;
+}
+
+function filtered(field: string, review: ReviewPiece[]): FilteredText {
+  const printed: PrintedPiece[] = [];
+  for (const piece of review) {
+    const withheld = 'match' in piece && piece.match.released === null;
+    if (withheld) {
+      if (!(printed.at(-1) && 'withheld' in printed.at(-1)!)) printed.push({ withheld: true });
+    } else if (piece.text !== '') printed.push({ text: piece.text });
+  }
+  return new FilteredText(field, printed, review);
 }
 
 /** The fields of the people step that hold where she is and how to reach her safely. */
@@ -150,9 +151,9 @@ export function createVictimTextFilter(sources: ProtectedSource[], decisions: Re
       last = m.end;
     }
     if (last < original.length) review.push({ text: original.slice(last) });
-    const filtered = FilteredText.make(field, review);
-    seen.set(field, { original, filtered });
-    return filtered;
+    const result = filtered(field, review);
+    seen.set(field, { original, filtered: result });
+    return result;
   }
 
   return {
