@@ -50,6 +50,11 @@ async function main() {
   if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('Build the renderer first (npm run bench does)');
   // `npm run bench -- --only=closed-hearing`: that one figure, in a minute instead of six.
   if (process.argv.includes('--only=closed-hearing')) return benchClosedHearingOnly();
+  // `npm run bench -- --only=documents`: her copy and leaflet (render, filter, Chromium, the PDF text check).
+  if (process.argv.includes('--only=documents')) {
+    for (const line of documentLines(await benchDocuments(CHROMIUM))) console.log(line);
+    return;
+  }
   // First, on its own database of 100,000 hearings and 1,000,000 answers (bench/statistics.ts);
   // printed at once, since it takes a while.
   const statistics = await benchStatistics(ROOT);
