@@ -16,8 +16,13 @@ type FileRow = typeof evidenceFiles.$inferSelect;
 export const MANIFEST_FORMAT = 'hearing-desk evidence manifest v1';
 /** A capture or hand-over "in the future" beyond a clock's drift is a typing error. */
 const CLOCK_DRIFT_MS = 5 * 60_000;
-/** The errors of the import itself, kept in the audit trail (who tried what, and why it failed). */
-const IMPORT_FAILURES = new Set(['FILE_UNREADABLE', 'FILE_CHANGED_DURING_IMPORT', 'DISK_FULL', 'FILE_TOO_LARGE']);
+/**
+ * The errors of the import itself, kept in the audit trail (who tried what, and why it failed),
+ * and an account that lost its right to it while the file arrived.
+ */
+const IMPORT_FAILURES = new Set(['FILE_UNREADABLE', 'FILE_CHANGED_DURING_IMPORT', 'DISK_FULL', 'FILE_TOO_LARGE', 'NOT_SIGNED_IN']);
+/** The roles that may hold a hearing (the dispatcher's rule for evidence.importFiles). */
+const FILE_IMPORT_ROLES: readonly string[] = ['officer', 'supervisor'];
 
 export interface FileImportRequest {
   hearingId: string;
@@ -49,8 +54,9 @@ export function createEvidenceService(db: AppDatabase, hearingsService: HearingS
     return db.select().from(evidenceFiles).where(eq(evidenceFiles.hearingId, hearingId)).orderBy(asc(evidenceFiles.importedAt), asc(evidenceFiles.id)).all();
   }
 
+  /** The name as the officer may read it; the manifest keeps the recorded one (recordedFileName). */
   function fileView(row: FileRow, names: Map<string, { name: string }>): EvidenceFileView {
-    return { id: row.id, originalName: row.originalName, size: row.size, sha256: row.sha256, importedAt: row.importedAt, importedByName: names.get(row.importedBy)?.name ?? '' };
+    return { id: row.id, originalName: shownFileName(row.originalName), size: row.size, sha256: row.sha256, importedAt: row.importedAt, importedByName: names.get(row.importedBy)?.name ?? '' };
   }
 
   function itemViews(hearingId: string): EvidenceItemView[] {
@@ -247,12 +253,20 @@ export function createEvidenceService(db: AppDatabase, hearingsService: HearingS
   async function keep(user: UserView, item: ItemRow, sealed: SealedFile, originalName: string): Promise<EvidenceFileView> {
     const at = now();
     const id = randomUUID();
-    const row: FileRow = { id, itemId: item.id, hearingId: item.hearingId, originalName: cleanFileName(originalName), ...sealed, importedAt: at, importedBy: user.id };
+    // The name last: what ingestPath returns carries the raw one too, which must not win.
+    const row: FileRow = { id, itemId: item.id, hearingId: item.hearingId, ...sealed, originalName: recordedFileName(originalName), importedAt: at, importedBy: user.id };
     try {
       db.transaction((tx) => {
-        // Checked again: the import took a while, and the hearing or the item may have changed.
-        const hearing = tx.select({ status: hearings.status }).from(hearings).where(eq(hearings.id, item.hearingId)).get();
-        if (hearing?.status !== 'open') throw new AppError('HEARING_CLOSED', 'The hearing was closed during the import');
+        // Checked again: the import took a while (minutes for a video), and the account, the
+        // hearing or the item may have changed. An account deactivated, given another role or
+        // reset meanwhile has had its windows signed out: its upload is not kept either.
+        const account = tx.select({ active: users.active, role: users.role, mustChangePassword: users.mustChangePassword }).from(users).where(eq(users.id, user.id)).get();
+        if (!account?.active || account.role !== user.role || !FILE_IMPORT_ROLES.includes(account.role) || account.mustChangePassword) {
+          throw new AppError('NOT_SIGNED_IN', 'The account was deactivated or changed during the import');
+        }
+        const hearing = tx.select({ status: hearings.status, ownerId: hearings.ownerId }).from(hearings).where(eq(hearings.id, item.hearingId)).get();
+        if (hearing?.ownerId !== user.id) throw new AppError('FORBIDDEN', 'The hearing passed to another officer during the import');
+        if (hearing.status !== 'open') throw new AppError('HEARING_CLOSED', 'The hearing was closed during the import');
         const latest = tx.select({ sensitivity: evidenceItems.sensitivity }).from(evidenceItems).where(eq(evidenceItems.id, item.id)).get();
         if (latest?.sensitivity === 'minor') throw new AppError('MINOR_IMAGES_NOT_STORED', 'The item was marked as images of a minor during the import');
         tx.insert(evidenceFiles).values(row).run();
@@ -313,10 +327,52 @@ export function createEvidenceService(db: AppDatabase, hearingsService: HearingS
 
 export type EvidenceService = ReturnType<typeof createEvidenceService>;
 
-/** The name as the officer's computer gave it, without any folder, control character or excess. */
+/**
+ * Characters that change how a name is read rather than what it says: C0 and C1 controls and
+ * DEL, the bidirectional marks, embeddings, overrides and isolates (U+061C, U+200E-200F,
+ * U+202A-202E, U+2066-2069), and the line and paragraph separators. `evil\u202Etxt.exe` shows
+ * as `evilexe.txt`: a program dressed as a text file.
+ */
+// eslint-disable-next-line no-control-regex
+const READING_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/gu;
+/** How recordedFileName writes one of them: `\u` and four upper-case hex digits, as plain text. */
+const ESCAPED_READING_CONTROL = /\\u(?:00[01][0-9A-F]|007F|00[89][0-9A-F]|061C|200[EF]|202[89A-E]|206[6-9])/gu;
+
+/** The last part of a path, as the officer's computer gave it (NFC). */
+function baseName(name: string): string {
+  return name.normalize('NFC').split(/[\\/]/).pop() ?? '';
+}
+
+/** Without surrounding spaces; 'file' for what would name nothing or a folder. */
+function nonEmptyName(name: string): string {
+  const trimmed = name.trim();
+  return trimmed === '' || trimmed === '.' || trimmed === '..' ? 'file' : trimmed;
+}
+
+/**
+ * The name kept in the record and in the manifest: the original, with each reading control
+ * written out as `\uXXXX` text, so nothing is lost and nothing can reorder what is shown.
+ * No backslash is left in a base name (it separates folders), so `\u` marks an escape only.
+ */
+export function recordedFileName(name: string): string {
+  const escaped = nonEmptyName(baseName(name).replace(READING_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`));
+  if (escaped.length <= EVIDENCE_LIMITS.fileName) return escaped;
+  // Cut before an escape rather than through one.
+  const cut = escaped.slice(0, EVIDENCE_LIMITS.fileName);
+  const partial = cut.lastIndexOf('\\');
+  return partial > cut.length - 6 ? cut.slice(0, partial) : cut;
+}
+
+/**
+ * The name as the officer reads it, from the recorded one: reading controls removed, whether
+ * written out (recordedFileName) or raw (rows recorded before names were escaped hold the
+ * characters themselves).
+ */
+export function shownFileName(recorded: string): string {
+  return nonEmptyName(recorded.replace(ESCAPED_READING_CONTROL, '').replace(READING_CONTROLS, '')).slice(0, EVIDENCE_LIMITS.fileName);
+}
+
+/** The name the officer will read for a file her computer names so: without folder, controls or excess. */
 export function cleanFileName(name: string): string {
-  const base = name.normalize('NFC').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  return (clean === '' || clean === '.' || clean === '..' ? 'file' : clean).slice(0, EVIDENCE_LIMITS.fileName);
+  return shownFileName(recordedFileName(name));
 }
