@@ -39,6 +39,8 @@ export const CHANNEL_NAMES = [
   'documents.save',
   'documents.followUps',
   'documents.victimCatalogs',
+  'documents.reviewPreview',
+  'documents.saveReview',
   'evidence.list',
   'evidence.save',
   'evidence.recordCustody',

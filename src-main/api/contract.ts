@@ -55,6 +55,8 @@ export const ERROR_CODES = [
   'HEARING_NOT_CLOSED',
   'DOCUMENT_NOT_APPLICABLE',
   'PRINTING_UNAVAILABLE',
+  'COPY_REVIEW_REQUIRED',
+  'DOCUMENT_WOULD_REVEAL',
   'UNTRUSTED_SENDER',
   'TRANSPORT',
   'INTERNAL',
@@ -290,6 +292,31 @@ const auditStatusView = z.object({
 });
 export type AuditStatusView = z.infer<typeof auditStatusView>;
 
+const reviewField = z.string().regex(/^[a-zA-Z0-9.-]+$/).max(120);
+const reviewMatch = z.object({
+  certainty: z.enum(['definite', 'near']),
+  kind: z.enum(['address', 'stayingAt', 'safeChannel', 'shelter', 'riskWording', 'officerWithheld']),
+  rule: z.string(),
+  /** The reason she gave when she released this near match; null while it is withheld. */
+  released: z.string().nullable(),
+});
+const copyReviewView = z.object({
+  /** The hearing holds where she is: her copy is printed only once every text was reviewed. */
+  required: z.boolean(),
+  complete: z.boolean(),
+  fields: z.array(
+    z.object({
+      field: reviewField,
+      label: z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }),
+      sha256: sha256Hex,
+      /** Reviewed already, as it stands (a new addendum is not). */
+      reviewed: z.boolean(),
+      pieces: z.array(z.object({ text: z.string(), match: reviewMatch.optional() })),
+    }),
+  ),
+  decisions: z.object({ withheld: z.array(z.string()), released: z.array(z.object({ field: z.string(), passage: z.string(), reason: z.string() })) }),
+});
+
 /**
  * The browser host's upload (POST /api/evidence/upload): not a channel, since its body is the
  * file itself, streamed; the dispatcher checks these and the session as for any channel, and
@@ -446,6 +473,21 @@ export const contract = {
       catalogs: z.array(z.custom<VictimCatalog>()),
       refused: z.array(z.object({ file: z.string(), problems: z.array(z.string()) })),
     }),
+  },
+  /** Before her copy's first print: every text of the hearing with what will be withheld and every near match. */
+  'documents.reviewPreview': { input: z.object({ hearingId: id }).strict(), output: copyReviewView },
+  /** The officer's decisions: passages she withholds on top of the matches, near matches she releases and why. */
+  'documents.saveReview': {
+    input: z
+      .object({
+        hearingId: id,
+        /** The texts she read, as the preview gave them: a text changed since is refused (STALE_REVISION). */
+        fields: z.array(z.object({ field: reviewField, sha256: sha256Hex }).strict()).max(500),
+        withhold: z.array(z.string().trim().min(3).max(1_000)).max(100),
+        release: z.array(z.object({ field: reviewField, passage: z.string().min(1).max(1_000), reason: z.string().trim().min(5).max(1_000) }).strict()).max(100),
+      })
+      .strict(),
+    output: z.object({ saved: z.literal(true) }),
   },
   'evidence.list': {
     input: z.object({ hearingId: id }).strict(),
