@@ -94,20 +94,14 @@ export function CopyReviewPanel({ hearingId, onState }: CopyReviewPanelProps) {
       return (
         <mark key={i} className="review-withheld">
           {piece.text}
-          <span className="review-mark">
-            {' '}
-            ({t('documents.review.withheldMark')}: {t(`documents.review.kind.${kind}`)})
-          </span>
+          <span className="review-mark"> {t('documents.review.markOf', { mark: t('documents.review.withheldMark'), kind: t(`documents.review.kind.${kind}`) })}</span>
         </mark>
       );
     }
     return (
       <mark key={i} className="review-near">
         {piece.text}
-        <span className="review-mark">
-          {' '}
-          ({t('documents.review.nearMark')}: {t(`documents.review.kind.${kind}`)})
-        </span>{' '}
+        <span className="review-mark"> {t('documents.review.markOf', { mark: t('documents.review.nearMark'), kind: t(`documents.review.kind.${kind}`) })}</span>{' '}
         {pendingRelease(field.field, piece.text) ? null : (
           <button type="button" className="link-button" onClick={() => setReleasing({ field: field.field, passage: piece.text, reason: '' })}>
             {t('documents.review.release')}
