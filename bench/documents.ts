@@ -8,6 +8,7 @@
 import { createChromiumPdfOutput } from '../src-main/browser-host/chromium-pdf';
 import { apiOf, takeHearing } from '../test/helpers/closed-hearing';
 import { openTestCore, seedAccounts } from '../test/helpers/temp-core';
+import { PROTECTED_PEOPLE } from '../test/fixtures/protected-spellings';
 
 const RUNS = 20;
 
@@ -36,13 +37,7 @@ export async function benchDocuments(chromiumPath: string): Promise<DocumentFigu
       victimLanguage: 'ar',
       statement: 'Depuis vendredi je loge à Horizon. Ma sœur Nadia m’appelle au 0496/12.34.56. Je suis retournée au 42 av. des Tilleuls chercher mes papiers. (fictif)',
       extra: {
-        people: {
-          victimAddress: 'Avenue des Tilleuls 42, 4000 Liège',
-          victimAddressNonCommunicable: 'yes',
-          victimStayingAt: 'Maison d’accueil Horizon',
-          victimSafeChannel: 'trustedPerson',
-          victimSafeChannelDetail: 'sa sœur Nadia Benali, 0496 12 34 56',
-        },
+        people: { ...PROTECTED_PEOPLE, victimSafeChannel: 'trustedPerson' },
       },
     });
     const preview = await t.ok('officer-window', 'documents.reviewPreview', { hearingId: protectedHearing });

@@ -10,6 +10,7 @@ import { takeHearing, type Api } from '../helpers/closed-hearing';
 import { tempDir } from '../helpers/temp-core';
 import { launchChromium, startHost, type RunningHost } from './harness';
 import { callApi, createAccount, expectAccessible, firstRun, switchUser } from './scenario';
+import { PROTECTED_PEOPLE } from '../fixtures/protected-spellings';
 
 /** Invented people, places and numbers throughout. */
 const UNIT = 'Brigade Relecture (fictive)';
@@ -65,13 +66,7 @@ describe("the officer's review of her copy, in French", () => {
       victimLanguage: 'fr',
       statement: STATEMENT,
       extra: {
-        people: {
-          victimAddress: 'Avenue des Tilleuls 42, 4000 Liège',
-          victimAddressNonCommunicable: 'yes',
-          victimStayingAt: 'Maison d’accueil Horizon',
-          victimSafeChannel: 'trustedPerson',
-          victimSafeChannelDetail: 'sa sœur Nadia Benali, 0496 12 34 56',
-        },
+        people: { ...PROTECTED_PEOPLE, victimSafeChannel: 'trustedPerson' },
       },
     });
   });
