@@ -8,6 +8,10 @@ import { MakerZIP } from '@electron-forge/maker-zip';
 import { FusesPlugin } from '@electron-forge/plugin-fuses';
 import { VitePlugin } from '@electron-forge/plugin-vite';
 import type { ForgeConfig } from '@electron-forge/shared-types';
+import { signingConfiguration } from './forge.signing';
+
+/** Certificates from the build machine's environment, when it has them (forge.signing.ts, README). */
+const signing = signingConfiguration(process.env);
 
 /**
  * The database driver is the one runtime package the main bundle does not contain (see
@@ -92,12 +96,16 @@ const config: ForgeConfig = {
     // Read by the main process at path.join(process.resourcesPath, 'migrations').
     // The victim catalogs, as files: a zone adds a language by adding one (resources/victim).
     extraResource: ['migrations', 'forms/catalogs/victim'],
+    ...(signing.windowsSign ? { windowsSign: signing.windowsSign } : {}),
+    ...(signing.osxSign ? { osxSign: signing.osxSign } : {}),
+    ...(signing.osxNotarize ? { osxNotarize: signing.osxNotarize } : {}),
   },
   // The driver's prebuilds are N-API, valid in Electron as in Node; without this Forge would
   // try to compile it from source against Electron's headers (binding.gyp), which needs a
   // compiler and a download.
   rebuildConfig: { onlyModules: [] },
-  makers: [new MakerSquirrel({}), new MakerZIP({}, ['darwin', 'linux']), new MakerDeb({})],
+  // Setup.exe is signed like the executables it installs.
+  makers: [new MakerSquirrel(signing.windowsSign ? { windowsSign: signing.windowsSign } : {}), new MakerZIP({}, ['darwin', 'linux']), new MakerDeb({})],
   plugins: [
     new VitePlugin({
       build: [
@@ -107,7 +115,9 @@ const config: ForgeConfig = {
       renderer: [{ name: 'main_window', config: 'vite.renderer.config.ts' }],
     }),
     // Fuses are flipped in the Electron binary at package time; they cannot be turned back on
-    // by command-line flags or environment variables on the officer's computer.
+    // by command-line flags or environment variables on the officer's computer (test/unit/
+    // electron-hardening.test.ts reads them from here). No fuse covers Chromium's
+    // --remote-debugging-port: main.ts refuses it in a packaged app (launch-guard.ts).
     new FusesPlugin({
       version: FuseVersion.V1,
       [FuseV1Options.RunAsNode]: false,

@@ -36,6 +36,13 @@ export const appConfigSchema = z
     victimCopyChildNames: z.enum(['firstNames', 'generic']).default('firstNames'),
     /** The officer's name beside the service number on her copy (victim-copy.md: only if the zone chooses). */
     victimCopyOfficerName: z.boolean().default(false),
+    /**
+     * The app's windows are left out of screenshots, screen sharing, recording and remote-desktop
+     * capture (Windows and macOS; Linux offers no such protection), so a victim's file does not
+     * travel to a shared or remote screen. `allowedForTraining` is for a zone that shows the app
+     * on a projector or in a video call to train officers, on invented data.
+     */
+    screenCapture: z.enum(['blocked', 'allowedForTraining']).default('blocked'),
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { BrowserWindow, dialog, type BaseWindow } from 'electron';
+import { dialog, type BaseWindow, type BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
 import type { DocumentOutput } from '../documents/output';
 import type { PrintPages } from './print-pages';
 import { printWindowOptions } from './window-options';
@@ -8,6 +8,8 @@ export interface ElectronDocumentOutputDeps {
   pages: PrintPages;
   /** The app window of that client, to which the dialogs are modal. */
   windowOf(clientId: string): BaseWindow | undefined;
+  /** The app's window factory (window-options.ts): a document is protected from capture like the app. */
+  openWindow(options: BrowserWindowConstructorOptions): BrowserWindow;
   isPackaged: boolean;
 }
 
@@ -19,7 +21,7 @@ export interface ElectronDocumentOutputDeps {
 export function createElectronDocumentOutput(deps: ElectronDocumentOutputDeps): DocumentOutput {
   async function withPage<T>(html: string, use: (window: BrowserWindow) => Promise<T>): Promise<T> {
     const page = deps.pages.add(html);
-    const window = new BrowserWindow(printWindowOptions({ isPackaged: deps.isPackaged }));
+    const window = deps.openWindow(printWindowOptions({ isPackaged: deps.isPackaged }));
     try {
       await window.loadURL(page.url);
       return await use(window);

@@ -184,8 +184,22 @@ async function syncDirectory(directory: string): Promise<void> {
   }
 }
 
-function parseKeyHex(text: string): Buffer | null {
-  return /^[0-9a-f]{64}$/.test(text) ? Buffer.from(text, 'hex') : null;
+/**
+ * The key from its hexadecimal form, checked character by character: a regular expression would
+ * leave the string it last matched reachable (RegExp.input, `$_`) until the next match anywhere
+ * in main, and this string is the key. Into a Buffer of its own (not a slice of Node's shared
+ * pool), which the caller zeroes.
+ */
+export function parseKeyHex(text: string): Buffer | null {
+  if (text.length !== KEY_BYTES * 2) return null;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const hexDigit = (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x66);
+    if (!hexDigit) return null;
+  }
+  const key = Buffer.alloc(KEY_BYTES);
+  key.write(text, 'hex');
+  return key;
 }
 
 function errorMessage(error: unknown): string {

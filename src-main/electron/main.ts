@@ -11,11 +11,12 @@ import { createPrintPages } from './print-pages';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol';
 import { applyDevServerHeaders, hardenSession, hardenWebContents } from './hardening';
 import { clientIdOf, createInvokeHandler } from './ipc-handler';
+import { debuggingSwitches } from './launch-guard';
 import { loadOrCreateDatabaseKey } from './key-store';
 import { officerCatalogs } from './officer-catalogs';
 import { originOf } from './sender-trust';
 import { describeStartupFailure, startupLanguage, startupText } from './startup-messages';
-import { mainWindowOptions } from './window-options';
+import { createWindowFactory, mainWindowOptions } from './window-options';
 
 // The Electron shell: lifecycle, the window, the app:// protocol and the IPC transport in front
 // of the same AppCore the browser host uses. Everything it decides is in the small modules
@@ -42,12 +43,24 @@ const appWindows = new Map<number, BrowserWindow>();
 /** Documents being printed, served from memory to the hidden print window (print-pages.ts). */
 const printPages = createPrintPages();
 let core: AppCore | null = null;
+/** Every window, protected from screen capture unless config.json allows it (window-options.ts). */
+const openWindow = createWindowFactory({ BrowserWindow, screenCapture: () => core?.config.screenCapture ?? 'blocked' });
+
+// A packaged app started with a debugging switch (remote debugging, inspector, V8 flags) says so
+// and quits before anything opens: no window, no key, no database. Development keeps them.
+const debuggingRequested = app.isPackaged ? debuggingSwitches(process.argv, { platform: process.platform, hasSwitch: (name) => app.commandLine.hasSwitch(name) }) : [];
 
 // Tests point an unpackaged app at a throwaway folder; an installed app always uses its own.
 // Before the single-instance lock, which lives in the user-data folder.
 if (!app.isPackaged && process.env.HEARING_DESK_USER_DATA) app.setPath('userData', process.env.HEARING_DESK_USER_DATA);
 
-if (!app.requestSingleInstanceLock()) {
+if (debuggingRequested.length > 0) {
+  // Before 'ready', so in the language of the system's locale as Node reads it.
+  const language = startupLanguage(Intl.DateTimeFormat().resolvedOptions().locale);
+  log(`Refused to start with ${debuggingRequested.join(' ')}`);
+  dialog.showErrorBox(startupText(officerCatalogs, language, 'title'), startupText(officerCatalogs, language, 'debuggingRefused', { detail: debuggingRequested.join(' ') }));
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
   // Two processes on one database would fight over it; the first instance takes focus instead.
   app.quit();
 } else {
@@ -83,7 +96,7 @@ async function start(): Promise<void> {
       // Evidence files come only from this dialog, never from a path the renderer names.
       chooseFiles: createFileChooser({ dialog, windowOf: (clientId) => appWindows.get(Number(clientId)), catalogs: officerCatalogs, locale: () => app.getLocale() }),
       assets: documentAssets(),
-      documentOutput: createElectronDocumentOutput({ pages: printPages, windowOf: (clientId) => appWindows.get(Number(clientId)), isPackaged: app.isPackaged }),
+      documentOutput: createElectronDocumentOutput({ pages: printPages, windowOf: (clientId) => appWindows.get(Number(clientId)), openWindow, isPackaged: app.isPackaged }),
     });
   } finally {
     // The open connection holds what SQLite needs; nothing in main reads the key again.
@@ -117,7 +130,7 @@ async function start(): Promise<void> {
 }
 
 function createMainWindow(): BrowserWindow {
-  const appWindow = new BrowserWindow(mainWindowOptions({ preloadPath, isPackaged: app.isPackaged }));
+  const appWindow = openWindow(mainWindowOptions({ preloadPath, isPackaged: app.isPackaged }));
   // Kept from the start: after 'closed' the webContents can no longer be asked for its id.
   const id = appWindow.webContents.id;
   appWindows.set(id, appWindow);

@@ -21,7 +21,9 @@ export type StartupMessageKey =
   | 'databaseDamaged'
   | 'migrationFailed'
   | 'configInvalid'
-  | 'unexpected';
+  | 'unexpected'
+  /** A packaged app started with a debugging switch (launch-guard.ts). */
+  | 'debuggingRefused';
 
 export type Catalogs = Partial<Record<StartupLanguage, unknown>>;
 

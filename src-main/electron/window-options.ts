@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
+import type { AppConfig } from '../config';
 
 export interface WebPreferencesInput {
   /** Absolute path of the built preload (`preload.cjs` beside the main bundle). */
@@ -54,5 +55,29 @@ export function mainWindowOptions(input: WebPreferencesInput): BrowserWindowCons
     // Shown on 'ready-to-show', so nobody sees a blank frame.
     show: false,
     webPreferences: secureWebPreferences(input),
+  };
+}
+
+/** What the window factory needs of a BrowserWindow (tests pass a fake class). */
+export interface ProtectableWindow {
+  setContentProtection(enable: boolean): void;
+}
+
+export interface WindowFactoryDeps<W extends ProtectableWindow> {
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => W;
+  /** config.json's setting; read at each window, so a window made before the core exists is protected too. */
+  screenCapture: () => AppConfig['screenCapture'];
+}
+
+/**
+ * The only place the app makes a window (the main window, the hidden print windows), with the
+ * options above: each is left out of screenshots, screen sharing and remote-desktop capture
+ * (Windows, macOS) before it loads anything, unless the zone allows capture for training.
+ */
+export function createWindowFactory<W extends ProtectableWindow>(deps: WindowFactoryDeps<W>): (options: BrowserWindowConstructorOptions) => W {
+  return (options) => {
+    const window = new deps.BrowserWindow(options);
+    window.setContentProtection(deps.screenCapture() !== 'allowedForTraining');
+    return window;
   };
 }

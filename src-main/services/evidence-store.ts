@@ -71,10 +71,15 @@ export interface VerifyResult {
   size: number;
 }
 
+/**
+ * `key`: the evidence key (deriveEvidenceKey), made for the store alone. The store keeps that
+ * Buffer rather than a copy, so no second copy of the key is left in memory to be collected
+ * unzeroed.
+ */
 export function createEvidenceStore(options: { dir: string; key: Buffer }) {
   const dir = options.dir;
   if (options.key.length !== 32) throw new Error('The evidence key must be 32 bytes');
-  const key = Buffer.from(options.key);
+  const key = options.key;
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
 
   /** An import cut short by a crash leaves a temporary file; nothing refers to it. */

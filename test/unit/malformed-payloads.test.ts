@@ -204,7 +204,7 @@ describe('malformed input on every channel, through the browser host', () => {
     cookie = await new Promise<string>((resolve, reject) =>
       http.get(host.url, { agent: false }, (res) => {
         res.resume();
-        resolve(String(res.headers['set-cookie']?.[0]).split(';')[0]);
+        resolve(String(res.headers['set-cookie']?.[0]).split(';')[0]!);
       }).on('error', reject),
     );
     // The browser host's tabs are clients of their own: each role signs in on one.
