@@ -93,7 +93,10 @@ const config: ForgeConfig = {
       unpack: '**/*.node',
     },
     executableName: 'hearing-desk',
-    // Read by the main process at path.join(process.resourcesPath, 'migrations').
+    // Read by the main process at path.join(process.resourcesPath, 'migrations'), outside the
+    // archive: each file is checked against the SHA-256 compiled into main (src-main/db/
+    // migration-manifest.ts) before any runs with the key, and an extra, missing or changed
+    // one stops the start.
     // The victim catalogs, as files: a zone adds a language by adding one (resources/victim).
     extraResource: ['migrations', 'forms/catalogs/victim'],
     ...(signing.windowsSign ? { windowsSign: signing.windowsSign } : {}),

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { formRegistry, type FormRegistry } from '../forms/registry';
 import { createDispatcher, type Dispatcher } from './api/dispatcher';
 import { loadConfig, type AppConfig } from './config';
-import { openDatabase, type OpenedDatabase } from './db/database';
+import { inspectInstallation, openDatabase, type InstallationCheck, type InstallationState, type OpenedDatabase } from './db/database';
 import { AUDIT_SEAL_FILE_NAME, deriveAuditKey, openAuditTrail, type AuditTrail } from './services/audit';
 import { createDirectoryService } from './services/directory';
 import { createDocumentService } from './services/documents';
@@ -22,6 +22,8 @@ export interface AppCoreOptions {
   /** Holds the database, its backups and config.json. */
   dataDir: string;
   key: Buffer;
+  /** The host's key file (see inspectDataDir); tests that pass the key directly have none. */
+  keyFile?: string;
   migrationsFolder: string;
   config?: AppConfig;
   now?: () => number;
@@ -58,6 +60,24 @@ export interface AppCore {
 
 export const DATABASE_FILE_NAME = 'hearing-desk.db';
 
+/** The database of `dataDir` and what shows an installation ran there: its backups, evidence, audit seal and the host's key file. */
+function installationOf(dataDir: string, keyFile: string | undefined): InstallationCheck {
+  return {
+    file: path.join(dataDir, DATABASE_FILE_NAME),
+    backupsFolder: path.join(dataDir, 'backups'),
+    installationTraces: [path.join(dataDir, EVIDENCE_DIR_NAME), path.join(dataDir, AUDIT_SEAL_FILE_NAME), ...(keyFile ? [keyFile] : [])],
+  };
+}
+
+/**
+ * Asked by a host before it loads or creates the database key: 'new' only where nothing shows
+ * that an installation existed; a lost or emptied database is refused (DATABASE_MISSING). The
+ * database makes the same check again when it opens.
+ */
+export function inspectDataDir(dataDir: string, keyFile?: string): InstallationState {
+  return inspectInstallation(installationOf(dataDir, keyFile));
+}
+
 /**
  * Everything the app does, without Electron: the Electron shell and the browser host both build
  * one of these and only add a transport in front of `dispatcher.dispatch`.
@@ -66,10 +86,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const now = options.now ?? Date.now;
   const config = options.config ?? loadConfig(path.join(options.dataDir, 'config.json'));
   const database = openDatabase({
-    file: path.join(options.dataDir, DATABASE_FILE_NAME),
+    ...installationOf(options.dataDir, options.keyFile),
     key: options.key,
     migrationsFolder: options.migrationsFolder,
-    backupsFolder: path.join(options.dataDir, 'backups'),
     now,
   });
   const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error));

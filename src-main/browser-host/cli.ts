@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAppCore, repositoryAssets, type AppCore } from '../app-core';
+import { createAppCore, inspectDataDir, repositoryAssets, type AppCore } from '../app-core';
 import { createChromiumPdfOutput } from './chromium-pdf';
 import { ConfigError } from '../config';
-import { DatabaseOpenError } from '../db/database';
+import { DatabaseOpenError, type InstallationState } from '../db/database';
 import { startBrowserHost } from './server';
 
 /**
@@ -24,26 +24,52 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 const dataDir = path.resolve(values['data-dir']);
 fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 
-function readOrCreateKey(file: string): Buffer {
-  if (fs.existsSync(file)) {
-    const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
-    if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte key`);
-    return key;
+/**
+ * The key as hexadecimal text. It lies in clear on disk here, so the strings made while reading
+ * and writing it expose nothing the file does not; the Electron shell keeps its key in Buffers.
+ */
+function readKeyFile(file: string): Buffer {
+  const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
+  if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte key`);
+  return key;
+}
+
+/**
+ * Like the Electron shell's key store: a new installation's key stays pending until its database
+ * is made, so a first start cut short leaves no key that the next start would take for the trace
+ * of a lost database.
+ */
+function loadOrCreateKey(file: string, installation: InstallationState): { key: Buffer; commit(): void } {
+  const pending = `${file}.pending`;
+  const commit = () => fs.renameSync(pending, file);
+  if (fs.existsSync(file)) return { key: readKeyFile(file), commit: () => {} };
+  if (installation === 'existing') {
+    if (!fs.existsSync(pending)) throw new Error(`The database exists but its key file ${file} is missing`);
+    return { key: readKeyFile(pending), commit };
   }
   const key = randomBytes(32);
-  fs.writeFileSync(file, key.toString('hex'), { mode: 0o600, flag: 'wx' });
-  return key;
+  fs.writeFileSync(pending, key.toString('hex'), { mode: 0o600 });
+  return { key, commit };
 }
 
 let core: AppCore;
 try {
-  core = createAppCore({
-    dataDir,
-    key: readOrCreateKey(path.join(dataDir, 'database-key.dev')),
-    migrationsFolder: path.join(root, 'migrations'),
-    assets: repositoryAssets(root),
-    documentOutput: createChromiumPdfOutput(),
-  });
+  const keyFile = path.join(dataDir, 'database-key.dev');
+  // Decided before any key is made: a lost database must never become a new installation.
+  const { key, commit } = loadOrCreateKey(keyFile, inspectDataDir(dataDir, keyFile));
+  try {
+    core = createAppCore({
+      dataDir,
+      key,
+      keyFile,
+      migrationsFolder: path.join(root, 'migrations'),
+      assets: repositoryAssets(root),
+      documentOutput: createChromiumPdfOutput(),
+    });
+    commit();
+  } finally {
+    key.fill(0);
+  }
 } catch (error) {
   // Database and configuration errors say what is wrong and that nothing was written.
   const known = error instanceof DatabaseOpenError || error instanceof ConfigError;

@@ -1,25 +1,54 @@
+import { hkdfSync, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { MIGRATION_MANIFEST } from './migration-manifest';
+import {
+  applyMigrations,
+  pendingMigrations,
+  readAppliedMigrations,
+  readTrustedMigrations,
+  UntrustedMigrationsError,
+  type AppliedMigration,
+  type Migration,
+  type MigrationManifestEntry,
+} from './migrations';
 import * as schema from './schema';
+
+// The checks at start read the database through `file:` URIs (immutable=1, readonly_shm=1), the
+// only way SQLite reads a WAL database without writing its index. The driver turns URI filenames
+// on from this variable when it loads its native part, at the first `new Database`: set here, by
+// the only module that opens the database, before any is opened. Paths this app opens never
+// begin with "file:", so nothing else changes meaning.
+process.env.SQLITE_USE_URI = '1';
 
 /** Drizzle for most queries; `$client` for the few hot ones written as prepared SQL. */
 export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export type DatabaseErrorCode =
+  | 'DATABASE_MISSING'
   | 'DATABASE_WRONG_KEY'
   | 'DATABASE_TOO_NEW'
   | 'DATABASE_DAMAGED'
-  | 'DATABASE_MIGRATION_FAILED';
+  | 'DATABASE_MIGRATION_FAILED'
+  | 'DATABASE_MIGRATIONS_ALTERED';
+
+/** What the person restoring the installation needs to know. */
+export interface DatabaseRestoreHint {
+  /** The newest copy in the backups folder; null when there is none. */
+  latestBackup: string | null;
+  /** DATABASE_MISSING: the files that show an installation existed. */
+  traces?: string[];
+}
 
 /** A database that cannot be used as it is; nothing has been written to it. */
 export class DatabaseOpenError extends Error {
   constructor(
     readonly code: DatabaseErrorCode,
     message: string,
+    readonly restore?: DatabaseRestoreHint,
   ) {
     super(message);
     this.name = 'DatabaseOpenError';
@@ -31,8 +60,16 @@ export interface OpenDatabaseOptions {
   /** 32 random bytes; never stored in clear (the Electron shell wraps it with safeStorage). */
   key: Buffer;
   migrationsFolder: string;
+  /** The migrations this build may run; the one compiled into main unless a test says otherwise. */
+  migrationManifest?: readonly MigrationManifestEntry[];
   /** Where the copy taken before a migration goes. */
   backupsFolder: string;
+  /**
+   * Files and folders beside the database that exist only once an installation has run (the
+   * host's key file, evidence, the audit seal): with them present, a missing database is lost,
+   * not new.
+   */
+  installationTraces?: readonly string[];
   now?: () => number;
 }
 
@@ -45,40 +82,99 @@ export interface OpenedDatabase {
   close(): void;
 }
 
-const MIGRATIONS_TABLE = '__drizzle_migrations';
+export type InstallationState = 'new' | 'existing';
+
+export interface InstallationCheck {
+  file: string;
+  backupsFolder: string;
+  installationTraces?: readonly string[];
+}
+
+const KEY_CHECK_INFO = 'hearing-desk database key check v1';
+const KEY_CHECK_VERSION = 1;
+/** Where a new database is built before it takes its name: a database appears whole or not at all. */
+const CREATING_SUFFIX = '.creating';
+const CHECK_COPY_PREFIX = '.hearing-desk-check-';
+
+/** Beside the database: a value derived from its key, to tell a wrong key from a damaged first page. */
+export function keyCheckFileOf(file: string): string {
+  return `${file}.key-check`;
+}
+
+/**
+ * sqlite3_key with the key's bytes, the same key as `PRAGMA hexkey` with their hexadecimal form
+ * but without that string: the key stays in Buffers the caller zeroes. The driver binds it
+ * (better-sqlite3-multiple-ciphers' own typings have it; @types/better-sqlite3 does not).
+ */
+function keyConnection(sqlite: Database.Database, key: Buffer): void {
+  (sqlite as Database.Database & { key(key: Buffer): number }).key(key);
+}
+
+function runningMarkerOf(file: string): string {
+  return `${file}.running`;
+}
+
+/**
+ * Whether `file` is an installation's database to open or a new installation to create, decided
+ * before anything (the key included) is made. A database that is empty, or missing while
+ * anything shows an installation existed, is refused (DATABASE_MISSING) and nothing is written:
+ * creating a fresh one would let whoever is at the keyboard become its administrator.
+ */
+export function inspectInstallation(check: InstallationCheck): InstallationState {
+  const size = fileSize(check.file);
+  if (size !== null && size > 0) return 'existing';
+  const candidates = [
+    ...(size === 0 ? [check.file] : []),
+    `${check.file}-wal`,
+    `${check.file}-shm`,
+    runningMarkerOf(check.file),
+    keyCheckFileOf(check.file),
+    check.backupsFolder,
+    ...(check.installationTraces ?? []),
+  ];
+  const traces = candidates.filter((candidate) => fs.existsSync(candidate));
+  if (traces.length === 0) return 'new';
+  const latestBackup = latestBackupIn(check.backupsFolder);
+  throw new DatabaseOpenError(
+    'DATABASE_MISSING',
+    `The database ${check.file} is ${size === 0 ? 'empty' : 'missing'}, but an installation existed here (${traces.join(', ')}). ` +
+      `Nothing was created. Restore ${latestBackup ?? 'the database from a backup of this folder'}.`,
+    { latestBackup, traces },
+  );
+}
+
+/** The newest file in the backups folder (by time written), or null. */
+export function latestBackupIn(folder: string): string | null {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return null;
+  }
+  const files = entries.filter((e) => e.isFile()).map((e) => path.join(folder, e.name));
+  const newest = files.map((file) => ({ file, at: fs.statSync(file).mtimeMs })).sort((a, b) => b.at - a.at || b.file.localeCompare(a.file))[0];
+  return newest?.file ?? null;
+}
 
 export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   if (options.key.length !== 32) throw new Error('The database key must be 32 bytes');
   const now = options.now ?? Date.now;
-  const isNew = !fs.existsSync(options.file);
-  const runningMarker = `${options.file}.running`;
-  const recoveredFromUncleanShutdown = !isNew && fs.existsSync(runningMarker);
+  // Before the database is touched: only the migrations this build was made with run with the key.
+  const known = trustedMigrations(options);
+  const state = inspectInstallation(options);
+  if (state === 'new') createDatabase(options.file, options.key, known);
 
-  fs.mkdirSync(path.dirname(options.file), { recursive: true });
-  const sqlite = new Database(options.file);
+  const runningMarker = runningMarkerOf(options.file);
+  const recoveredFromUncleanShutdown = state === 'existing' && (fs.existsSync(runningMarker) || (fileSize(`${options.file}-wal`) ?? 0) > 0);
+  // A database built a moment ago by createDatabase needs no check; any other is read first
+  // through a read-only view, so that a refusal leaves every file as it was.
+  if (state === 'existing') checkBeforeWriting(options, known, recoveredFromUncleanShutdown ? 'integrity_check' : 'quick_check');
+  removeCheckCopies(options.file);
+
+  const sqlite = new Database(options.file, { fileMustExist: true });
   try {
     // The key must be the first statement: anything else would read the file unkeyed.
-    sqlite.pragma(`hexkey='${options.key.toString('hex')}'`);
-    try {
-      sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
-    } catch (error) {
-      if (isNotADatabase(error)) {
-        throw new DatabaseOpenError('DATABASE_WRONG_KEY', 'The database key does not open this database file');
-      }
-      throw error;
-    }
-
-    const known = readMigrationFiles({ migrationsFolder: options.migrationsFolder });
-    const applied = readAppliedMigrations(sqlite);
-    refuseNewerDatabase(applied, known);
-
-    if (recoveredFromUncleanShutdown) {
-      const result = sqlite.pragma('integrity_check', { simple: true });
-      if (result !== 'ok') {
-        throw new DatabaseOpenError('DATABASE_DAMAGED', `Integrity check failed: ${String(result)}`);
-      }
-    }
-
+    keyConnection(sqlite, options.key);
     sqlite.pragma('journal_mode = WAL');
     // The compiled default (NORMAL) can lose the last commits on power loss; an answer shown
     // as saved must survive one.
@@ -88,29 +184,28 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
     // zone's working set decrypted in memory, which the review queue and statistics rely on.
     sqlite.pragma('cache_size = -65536');
 
-    const lastApplied = applied.at(-1)?.createdAt ?? -Infinity;
-    const pending = known.filter((m) => m.folderMillis > lastApplied);
+    const pending = pendingMigrations(known, readAppliedMigrations(sqlite));
     let backupFile: string | null = null;
     if (pending.length > 0 && hasUserTables(sqlite)) {
       backupFile = backUp(sqlite, options.file, options.backupsFolder, now());
     }
-    const db = drizzle(sqlite, { schema });
-    if (pending.length > 0) {
-      try {
-        migrate(db, { migrationsFolder: options.migrationsFolder });
-      } catch (error) {
-        throw new DatabaseOpenError(
-          'DATABASE_MIGRATION_FAILED',
-          `Migration failed and was rolled back${backupFile ? `; a copy is at ${backupFile}` : ''}: ${errorMessage(error)}`,
-        );
-      }
+    try {
+      applyMigrations(sqlite, pending);
+    } catch (error) {
+      throw new DatabaseOpenError(
+        'DATABASE_MIGRATION_FAILED',
+        `Migration failed and was rolled back${backupFile ? `; a copy is at ${backupFile}` : ''}: ${errorMessage(error)}`,
+        { latestBackup: backupFile ?? latestBackupIn(options.backupsFolder) },
+      );
     }
+    // The database opened with this key, so the key is right: (re)write its check value.
+    writeKeyCheckIfStale(options.file, options.key);
     fs.writeFileSync(runningMarker, String(process.pid));
 
     let closed = false;
     return {
       sqlite,
-      db,
+      db: drizzle(sqlite, { schema }),
       recoveredFromUncleanShutdown,
       backupFile,
       close() {
@@ -122,30 +217,145 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
     };
   } catch (error) {
     sqlite.close();
-    if (isNew) removeDatabaseFiles(options.file);
     throw error;
   }
 }
 
-interface AppliedMigration {
-  hash: string;
-  createdAt: number;
+function trustedMigrations(options: OpenDatabaseOptions): Migration[] {
+  try {
+    return readTrustedMigrations(options.migrationsFolder, options.migrationManifest ?? MIGRATION_MANIFEST);
+  } catch (error) {
+    if (error instanceof UntrustedMigrationsError) {
+      throw new DatabaseOpenError('DATABASE_MIGRATIONS_ALTERED', `${error.message}. No migration was run; reinstall Hearing Desk.`);
+    }
+    throw error;
+  }
 }
 
-function readAppliedMigrations(sqlite: Database.Database): AppliedMigration[] {
-  const table = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?")
-    .get(MIGRATIONS_TABLE);
-  if (!table) return [];
-  const rows = sqlite
-    .prepare(`SELECT hash, created_at AS createdAt FROM "${MIGRATIONS_TABLE}" ORDER BY created_at`)
-    .all() as { hash: string; createdAt: number | string }[];
-  return rows.map((r) => ({ hash: r.hash, createdAt: Number(r.createdAt) }));
+/**
+ * A new installation's database: built and migrated under a temporary name, then renamed, so a
+ * first start cut short leaves no half-made (or empty) database that the next start would take
+ * for a lost one.
+ */
+function createDatabase(file: string, key: Buffer, migrations: readonly Migration[]): void {
+  const creating = `${file}${CREATING_SUFFIX}`;
+  removeDatabaseFiles(creating);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(creating);
+  try {
+    keyConnection(sqlite, key);
+    sqlite.pragma('synchronous = FULL');
+    try {
+      applyMigrations(sqlite, migrations);
+    } catch (error) {
+      throw new DatabaseOpenError('DATABASE_MIGRATION_FAILED', `Creating the database failed: ${errorMessage(error)}`, { latestBackup: null });
+    }
+    sqlite.close();
+    fs.renameSync(creating, file);
+    syncDirectory(path.dirname(file));
+  } catch (error) {
+    if (sqlite.open) sqlite.close();
+    removeDatabaseFiles(creating);
+    throw error;
+  }
+}
+
+type IntegrityPragma = 'quick_check' | 'integrity_check';
+
+/**
+ * Everything that may refuse the database, on a read-only view of it: the key, the version and
+ * the integrity check (quick at every start, full after an unclean stop). A refusal has written
+ * nothing: not the main file, not its journal, not the journal's index.
+ */
+function checkBeforeWriting(options: OpenDatabaseOptions, known: readonly Migration[], check: IntegrityPragma): void {
+  const damaged = (detail: string) => {
+    const latestBackup = latestBackupIn(options.backupsFolder);
+    return new DatabaseOpenError(
+      'DATABASE_DAMAGED',
+      `The database ${options.file} is damaged (${detail}). Nothing was written. Restore ${latestBackup ?? 'the database from a backup of this folder'}.`,
+      { latestBackup },
+    );
+  };
+  withReadOnlyView(options.file, (sqlite) => {
+    keyConnection(sqlite, options.key);
+    try {
+      sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch (error) {
+      if (!isNotADatabase(error) && !isCorrupt(error)) throw error;
+      // The first page does not decrypt: a wrong key, or a damaged first page under the right
+      // one. The check value written beside the database tells them apart.
+      if (keyMatchesCheck(options.file, options.key) === true) throw damaged(`its first page cannot be read with the right key: ${errorMessage(error)}`);
+      if (isCorrupt(error)) throw damaged(errorMessage(error));
+      throw new DatabaseOpenError('DATABASE_WRONG_KEY', 'The database key does not open this database file');
+    }
+    let applied: AppliedMigration[];
+    let result: unknown;
+    try {
+      applied = readAppliedMigrations(sqlite);
+      refuseNewerDatabase(applied, known);
+      result = sqlite.pragma(check, { simple: true });
+    } catch (error) {
+      if (isNotADatabase(error) || isCorrupt(error)) throw damaged(errorMessage(error));
+      throw error;
+    }
+    if (result !== 'ok') throw damaged(`${check}: ${firstLines(String(result))}`);
+  });
+}
+
+/**
+ * A read-only connection that writes no file, the WAL's index (-shm) included. With no journal
+ * the main file is the whole database (immutable=1); with one, SQLite reads it through an index
+ * it builds in memory (readonly_shm=1). A journal whose index is gone cannot be read that way:
+ * a private copy of both is read instead.
+ */
+function withReadOnlyView(file: string, use: (sqlite: Database.Database) => void): void {
+  const journalBytes = fileSize(`${file}-wal`) ?? 0;
+  if (journalBytes === 0 || fs.existsSync(`${file}-shm`)) {
+    const sqlite = openUri(file, journalBytes === 0 ? 'immutable=1' : 'mode=ro&readonly_shm=1');
+    try {
+      use(sqlite);
+    } finally {
+      sqlite.close();
+    }
+    return;
+  }
+  const folder = fs.mkdtempSync(path.join(path.dirname(file), CHECK_COPY_PREFIX));
+  try {
+    const copy = path.join(folder, path.basename(file));
+    fs.copyFileSync(file, copy, fs.constants.COPYFILE_FICLONE);
+    fs.copyFileSync(`${file}-wal`, `${copy}-wal`, fs.constants.COPYFILE_FICLONE);
+    const sqlite = new Database(copy, { fileMustExist: true });
+    try {
+      use(sqlite);
+    } finally {
+      sqlite.close();
+    }
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function openUri(file: string, parameters: string): Database.Database {
+  const uri = `${pathToFileURL(file).href}?${parameters}`;
+  try {
+    return new Database(uri, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    // Without URI support the name would be taken literally and not found.
+    throw new Error(`SQLite could not open ${uri} read-only (is SQLITE_USE_URI set before the driver loads?): ${errorMessage(error)}`, { cause: error });
+  }
+}
+
+/** A copy left by a check cut short (the copy is made only for a journal without its index). */
+function removeCheckCopies(file: string): void {
+  const dir = path.dirname(file);
+  for (const name of fs.readdirSync(dir)) {
+    if (name.startsWith(CHECK_COPY_PREFIX)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+  }
 }
 
 /** drizzle would silently run an old app against a newer schema; refuse before writing anything. */
-function refuseNewerDatabase(applied: AppliedMigration[], known: { folderMillis: number }[]): void {
-  const knownTimes = new Set(known.map((m) => m.folderMillis));
+function refuseNewerDatabase(applied: readonly AppliedMigration[], known: readonly Migration[]): void {
+  const knownTimes = new Set(known.map((m) => m.when));
   const unknown = applied.filter((m) => !knownTimes.has(m.createdAt));
   if (unknown.length > 0) {
     throw new DatabaseOpenError(
@@ -155,10 +365,49 @@ function refuseNewerDatabase(applied: AppliedMigration[], known: { folderMillis:
   }
 }
 
+/**
+ * HKDF of the key with its own label, like the evidence and audit keys: it shows whether a key
+ * is the database's without revealing anything of it (or of the keys derived for other uses).
+ */
+function keyCheckValue(key: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), KEY_CHECK_INFO, 32));
+}
+
+function readKeyCheck(file: string): Buffer | null {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(keyCheckFileOf(file), 'utf8')) as { version?: unknown; check?: unknown };
+    if (parsed.version !== KEY_CHECK_VERSION || typeof parsed.check !== 'string') return null;
+    const value = Buffer.from(parsed.check, 'base64');
+    return value.length === 32 ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** True or false when the check value is there to say; null for a database made before it existed. */
+function keyMatchesCheck(file: string, key: Buffer): boolean | null {
+  const stored = readKeyCheck(file);
+  if (!stored) return null;
+  const value = keyCheckValue(key);
+  try {
+    return timingSafeEqual(stored, value);
+  } finally {
+    value.fill(0);
+  }
+}
+
+function writeKeyCheckIfStale(file: string, key: Buffer): void {
+  if (keyMatchesCheck(file, key) === true) return;
+  const value = keyCheckValue(key);
+  const target = keyCheckFileOf(file);
+  const temp = `${target}.tmp`;
+  fs.writeFileSync(temp, `${JSON.stringify({ version: KEY_CHECK_VERSION, check: value.toString('base64') })}\n`, { mode: 0o600 });
+  value.fill(0);
+  fs.renameSync(temp, target);
+}
+
 function hasUserTables(sqlite: Database.Database): boolean {
-  const row = sqlite
-    .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-    .get() as { n: number };
+  const row = sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get() as { n: number };
   return row.n > 0;
 }
 
@@ -173,11 +422,44 @@ function backUp(sqlite: Database.Database, file: string, folder: string, at: num
 }
 
 function removeDatabaseFiles(file: string): void {
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
+}
+
+/** Makes a rename durable. Windows cannot open a directory for fsync; NTFS journals the rename. */
+function syncDirectory(directory: string): void {
+  if (process.platform === 'win32') return;
+  const fd = fs.openSync(directory, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function fileSize(file: string): number | null {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return null;
+  }
+}
+
+function sqliteCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null ? (error as { code?: string }).code : undefined;
 }
 
 function isNotADatabase(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'SQLITE_NOTADB';
+  return sqliteCode(error) === 'SQLITE_NOTADB';
+}
+
+function isCorrupt(error: unknown): boolean {
+  return sqliteCode(error)?.startsWith('SQLITE_CORRUPT') === true;
+}
+
+function firstLines(text: string): string {
+  const lines = text.split('\n').filter((line) => !line.startsWith('***'));
+  const shown = lines.slice(0, 3).join('; ');
+  return lines.length > 3 ? `${shown}; and ${lines.length - 3} more` : shown;
 }
 
 function errorMessage(error: unknown): string {

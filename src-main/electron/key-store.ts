@@ -16,6 +16,11 @@ export interface AsyncSafeStorage {
 }
 
 export const WRAPPED_KEY_FILE_NAME = 'database-key.wrapped';
+/**
+ * A new installation's key until its database exists: a first start cut short before that leaves
+ * only this file, which is not a trace of an installation, so the next start begins afresh.
+ */
+export const PENDING_KEY_FILE_NAME = 'database-key.wrapped.pending';
 
 export type KeyStoreErrorCode =
   /** No OS key store can wrap the key (isAsyncEncryptionAvailable() is false). */
@@ -42,9 +47,24 @@ export interface LoadDatabaseKeyOptions {
   dataDir: string;
   /** The database the key opens; its presence without a wrapped key is refused. */
   databaseFile: string;
+  /**
+   * Decided from the data folder before the key is touched (inspectDataDir in app-core.ts): only
+   * a new installation gets a new key.
+   */
+  installation: 'new' | 'existing';
   safeStorage: AsyncSafeStorage;
   platform?: NodeJS.Platform;
   log?: (message: string) => void;
+}
+
+export interface DatabaseKey {
+  /** The caller zeroes it once the database is open. */
+  key: Buffer;
+  /**
+   * Call once the database has opened with the key: a key made by this start (or by a first start
+   * cut short after its database was made) becomes the installation's key. Nothing otherwise.
+   */
+  commit(): Promise<void>;
 }
 
 const KEY_BYTES = 32;
@@ -58,11 +78,11 @@ interface WrappedKeyFile {
 }
 
 /**
- * Returns the database key, creating and wrapping it on first run. Never overwrites an existing
- * wrapped key with a different one, never creates a key for an existing database, and never
- * logs or throws anything that contains the key.
+ * Returns the database key, creating and wrapping it for a new installation. Never overwrites an
+ * existing wrapped key with a different one, never creates a key for an existing database, and
+ * never logs or throws anything that contains the key.
  */
-export async function loadOrCreateDatabaseKey(options: LoadDatabaseKeyOptions): Promise<Buffer> {
+export async function loadOrCreateDatabaseKey(options: LoadDatabaseKeyOptions): Promise<DatabaseKey> {
   const { dataDir, safeStorage } = options;
   const platform = options.platform ?? process.platform;
   const log = options.log ?? (() => {});
@@ -79,24 +99,25 @@ export async function loadOrCreateDatabaseKey(options: LoadDatabaseKeyOptions): 
   }
 
   const keyFile = path.join(dataDir, WRAPPED_KEY_FILE_NAME);
+  const pendingFile = path.join(dataDir, PENDING_KEY_FILE_NAME);
+  const commitPending = () => promotePendingKey(pendingFile, keyFile);
   const wrapped = await readWrappedKey(keyFile);
   if (wrapped === null) {
     if (fs.existsSync(options.databaseFile)) {
-      throw new KeyStoreError('KEY_FILE_MISSING', `The database exists but ${WRAPPED_KEY_FILE_NAME} is missing`);
+      // A first start cut short between making its database and committing its key left the key
+      // pending; the database tells whether it is the right one before it is committed.
+      const pending = await readWrappedKey(pendingFile);
+      if (pending === null) throw new KeyStoreError('KEY_FILE_MISSING', `The database exists but ${WRAPPED_KEY_FILE_NAME} is missing`);
+      log('Using the key left pending by a first start that was cut short');
+      return { key: (await unwrapKey(pending, safeStorage)).key, commit: commitPending };
     }
-    return createKey(keyFile, safeStorage);
+    if (options.installation !== 'new') throw new KeyStoreError('KEY_FILE_MISSING', `The installation's ${WRAPPED_KEY_FILE_NAME} is missing`);
+    return { key: await createPendingKey(pendingFile, safeStorage), commit: commitPending };
   }
+  if (options.installation === 'new') throw new Error(`${WRAPPED_KEY_FILE_NAME} exists in a folder inspected as a new installation`);
 
-  let decrypted: { result: string; shouldReEncrypt: boolean };
-  try {
-    decrypted = await safeStorage.decryptStringAsync(wrapped);
-  } catch (error) {
-    throw new KeyStoreError('KEY_FILE_UNREADABLE', `The operating system could not unwrap the database key (${errorMessage(error)})`);
-  }
-  const key = parseKeyHex(decrypted.result);
-  if (!key) throw new KeyStoreError('KEY_FILE_UNREADABLE', 'The unwrapped database key has the wrong form');
-
-  if (decrypted.shouldReEncrypt) {
+  const { key, shouldReEncrypt } = await unwrapKey(wrapped, safeStorage);
+  if (shouldReEncrypt) {
     // The OS rotated its key or offers a stronger one. Failing to rewrap is not fatal: the old
     // wrapping still opens, and the next start tries again.
     try {
@@ -106,28 +127,54 @@ export async function loadOrCreateDatabaseKey(options: LoadDatabaseKeyOptions): 
       log(`Could not re-wrap the database key; keeping the previous wrapping (${errorMessage(error)})`);
     }
   }
-  return key;
+  return { key, commit: async () => {} };
 }
 
-async function createKey(keyFile: string, safeStorage: AsyncSafeStorage): Promise<Buffer> {
+/**
+ * safeStorage takes and returns strings only, so the key's hexadecimal form exists as a string
+ * here and in wrapAndVerify: the one place it must. JavaScript cannot zero a string; each is
+ * dropped at once, and the key itself is only ever held in Buffers the caller zeroes.
+ */
+async function unwrapKey(wrapped: Buffer, safeStorage: AsyncSafeStorage): Promise<{ key: Buffer; shouldReEncrypt: boolean }> {
+  let decrypted: { result: string; shouldReEncrypt: boolean };
+  try {
+    decrypted = await safeStorage.decryptStringAsync(wrapped);
+  } catch (error) {
+    throw new KeyStoreError('KEY_FILE_UNREADABLE', `The operating system could not unwrap the database key (${errorMessage(error)})`);
+  }
+  const key = parseKeyHex(decrypted.result);
+  if (!key) throw new KeyStoreError('KEY_FILE_UNREADABLE', 'The unwrapped database key has the wrong form');
+  return { key, shouldReEncrypt: decrypted.shouldReEncrypt };
+}
+
+async function createPendingKey(pendingFile: string, safeStorage: AsyncSafeStorage): Promise<Buffer> {
   const key = randomBytes(KEY_BYTES);
   // Checked before anything is written: a key that cannot be unwrapped again would lock the
   // first hearing away for good.
-  await writeWrappedKey(keyFile, await wrapAndVerify(key, safeStorage));
+  await writeWrappedKey(pendingFile, await wrapAndVerify(key, safeStorage));
   return key;
 }
 
+/** The pending key becomes the installation's key; an existing one is never replaced. */
+async function promotePendingKey(pendingFile: string, keyFile: string): Promise<void> {
+  if (fs.existsSync(keyFile)) throw new Error(`${WRAPPED_KEY_FILE_NAME} already exists; the pending key is not committed`);
+  await fs.promises.rename(pendingFile, keyFile);
+  await syncDirectory(path.dirname(keyFile));
+}
+
 async function wrapAndVerify(key: Buffer, safeStorage: AsyncSafeStorage): Promise<Buffer> {
-  const hex = key.toString('hex');
   let wrapped: Buffer;
-  let roundTrip: string;
+  let roundTrip: Buffer | null;
   try {
-    wrapped = await safeStorage.encryptStringAsync(hex);
-    roundTrip = (await safeStorage.decryptStringAsync(wrapped)).result;
+    // A string because encryptStringAsync takes one (see unwrapKey).
+    wrapped = await safeStorage.encryptStringAsync(key.toString('hex'));
+    roundTrip = parseKeyHex((await safeStorage.decryptStringAsync(wrapped)).result);
   } catch (error) {
     throw new KeyStoreError('KEY_STORAGE_UNAVAILABLE', `The operating-system key store failed to wrap the key (${errorMessage(error)})`);
   }
-  if (roundTrip !== hex) throw new KeyStoreError('KEY_STORAGE_UNAVAILABLE', 'The operating-system key store did not return the key it wrapped');
+  const same = roundTrip !== null && roundTrip.equals(key);
+  roundTrip?.fill(0);
+  if (!same) throw new KeyStoreError('KEY_STORAGE_UNAVAILABLE', 'The operating-system key store did not return the key it wrapped');
   return wrapped;
 }
 
@@ -137,7 +184,7 @@ async function readWrappedKey(keyFile: string): Promise<Buffer | null> {
     text = await fs.promises.readFile(keyFile, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new KeyStoreError('KEY_FILE_UNREADABLE', `Cannot read ${WRAPPED_KEY_FILE_NAME} (${errorMessage(error)})`);
+    throw new KeyStoreError('KEY_FILE_UNREADABLE', `Cannot read ${path.basename(keyFile)} (${errorMessage(error)})`);
   }
   let parsed: Partial<WrappedKeyFile>;
   try {
@@ -146,7 +193,7 @@ async function readWrappedKey(keyFile: string): Promise<Buffer | null> {
     parsed = {};
   }
   if (parsed.version !== FILE_FORMAT_VERSION || typeof parsed.wrappedKey !== 'string' || parsed.wrappedKey === '') {
-    throw new KeyStoreError('KEY_FILE_UNREADABLE', `${WRAPPED_KEY_FILE_NAME} is damaged or from an unknown version`);
+    throw new KeyStoreError('KEY_FILE_UNREADABLE', `${path.basename(keyFile)} is damaged or from an unknown version`);
   }
   return Buffer.from(parsed.wrappedKey, 'base64');
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, safeStorage, session } from 'electron';
 import { IPC_EVENT, IPC_INVOKE, type EventName } from '../api/channels';
-import { createAppCore, DATABASE_FILE_NAME, repositoryAssets, type AppCore, type DocumentAssets } from '../app-core';
+import { createAppCore, DATABASE_FILE_NAME, inspectDataDir, repositoryAssets, type AppCore, type DocumentAssets } from '../app-core';
 import { contentSecurityPolicy } from '../security/csp';
 import { applicationMenuTemplate } from './app-menu';
 import { createElectronDocumentOutput } from './document-output';
@@ -12,10 +12,10 @@ import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppR
 import { applyDevServerHeaders, hardenSession, hardenWebContents } from './hardening';
 import { clientIdOf, createInvokeHandler } from './ipc-handler';
 import { debuggingSwitches } from './launch-guard';
-import { loadOrCreateDatabaseKey } from './key-store';
+import { loadOrCreateDatabaseKey, WRAPPED_KEY_FILE_NAME } from './key-store';
 import { officerCatalogs } from './officer-catalogs';
 import { originOf } from './sender-trust';
-import { describeStartupFailure, startupLanguage, startupText } from './startup-messages';
+import { describeStartupFailure, startupLanguage, startupMessage, startupText } from './startup-messages';
 import { createWindowFactory, mainWindowOptions } from './window-options';
 
 // The Electron shell: lifecycle, the window, the app:// protocol and the IPC transport in front
@@ -81,16 +81,22 @@ if (debuggingRequested.length > 0) {
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const key = await loadOrCreateDatabaseKey({
+  const keyFile = path.join(dataDir, WRAPPED_KEY_FILE_NAME);
+  // Decided before any key is made: a lost database must never become a new installation.
+  const installation = inspectDataDir(dataDir, keyFile);
+  const databaseKey = await loadOrCreateDatabaseKey({
     dataDir,
     databaseFile: path.join(dataDir, DATABASE_FILE_NAME),
+    installation,
     safeStorage,
     log: (message) => log(message),
   });
+  const key = databaseKey.key;
   try {
     core = createAppCore({
       dataDir,
       key,
+      keyFile,
       migrationsFolder: migrationsFolder(),
       log,
       // Evidence files come only from this dialog, never from a path the renderer names.
@@ -98,6 +104,8 @@ async function start(): Promise<void> {
       assets: documentAssets(),
       documentOutput: createElectronDocumentOutput({ pages: printPages, windowOf: (clientId) => appWindows.get(Number(clientId)), openWindow, isPackaged: app.isPackaged }),
     });
+    // Only now, with its database made and opened, does a new key become the installation's.
+    await databaseKey.commit();
   } finally {
     // The open connection holds what SQLite needs; nothing in main reads the key again.
     key.fill(0);
@@ -183,7 +191,8 @@ function documentAssets(): DocumentAssets {
 }
 
 function migrationsFolder(): string {
-  // Packaged: shipped as an extra resource (forge.config.ts), outside the asar archive.
+  // Packaged: shipped as an extra resource (forge.config.ts), outside the asar archive; each file
+  // is checked against the SHA-256 compiled into this bundle before any runs (db/migrations.ts).
   return app.isPackaged ? path.join(process.resourcesPath, 'migrations') : path.join(app.getAppPath(), 'migrations');
 }
 
@@ -204,10 +213,6 @@ function failStartup(error: unknown): void {
   for (const appWindow of appWindows.values()) appWindow.destroy();
   closeCore();
   const language = startupLanguage(app.isReady() ? app.getLocale() : '');
-  const failure = describeStartupFailure(error);
-  dialog.showErrorBox(
-    startupText(officerCatalogs, language, 'title'),
-    startupText(officerCatalogs, language, failure.key, failure.detail === undefined ? {} : { detail: failure.detail }),
-  );
+  dialog.showErrorBox(startupText(officerCatalogs, language, 'title'), startupMessage(officerCatalogs, language, describeStartupFailure(error)));
   app.quit();
 }

@@ -16,10 +16,12 @@ export type StartupMessageKey =
   | 'basicTextRefused'
   | 'keyMissing'
   | 'keyUnreadable'
+  | 'databaseMissing'
   | 'databaseWrongKey'
   | 'databaseTooNew'
   | 'databaseDamaged'
   | 'migrationFailed'
+  | 'migrationsAltered'
   | 'configInvalid'
   | 'unexpected'
   /** A packaged app started with a debugging switch (launch-guard.ts). */
@@ -31,6 +33,10 @@ export interface StartupFailure {
   key: StartupMessageKey;
   /** Shown in place of `{{detail}}` (configInvalid, unexpected). */
   detail?: string;
+  /** databaseMissing, databaseDamaged: the copy to restore, in place of `{{backup}}` (null: none found). */
+  latestBackup?: string | null;
+  /** databaseMissing: what shows an installation existed, in place of `{{traces}}`. */
+  traces?: string[];
 }
 
 /** `fr-BE` -> fr, `nl` -> nl, `de-DE` -> de; anything else (en-US, ar, '') -> en. */
@@ -40,7 +46,7 @@ export function startupLanguage(locale: string): StartupLanguage {
 }
 
 /** The catalog text at `startup.<key>` in `language`, else in English, else the key itself. */
-export function startupText(catalogs: Catalogs, language: StartupLanguage, key: StartupMessageKey | 'title', values: Record<string, string> = {}): string {
+export function startupText(catalogs: Catalogs, language: StartupLanguage, key: StartupMessageKey | 'title' | 'noBackup', values: Record<string, string> = {}): string {
   const lookup = (catalog: unknown) => textAt(catalog, `startup.${key}`) || undefined;
   return fillPlaceholders(lookup(catalogs[language]) ?? lookup(catalogs[FALLBACK_LANGUAGE]) ?? `startup.${key}`, values);
 }
@@ -56,7 +62,12 @@ export function describeStartupFailure(error: unknown): StartupFailure {
     return { key: KEY_STORE_MESSAGES[code as KeyStoreErrorCode] };
   }
   if (name === 'DatabaseOpenError' && typeof code === 'string' && Object.hasOwn(DATABASE_MESSAGES, code)) {
-    return { key: DATABASE_MESSAGES[code as DatabaseErrorCode] };
+    const key = DATABASE_MESSAGES[code as DatabaseErrorCode];
+    if (key !== 'databaseMissing' && key !== 'databaseDamaged') return { key };
+    const restore = (error as { restore?: { latestBackup?: unknown; traces?: unknown } }).restore;
+    const latestBackup = typeof restore?.latestBackup === 'string' ? restore.latestBackup : null;
+    const traces = Array.isArray(restore?.traces) ? restore.traces.filter((t): t is string => typeof t === 'string') : [];
+    return key === 'databaseMissing' ? { key, latestBackup, traces } : { key, latestBackup };
   }
   if (name === 'ConfigError') return { key: 'configInvalid', detail: shortMessage(error) };
   return { key: 'unexpected', detail: shortMessage(error) };
@@ -70,11 +81,22 @@ const KEY_STORE_MESSAGES: Record<KeyStoreErrorCode, StartupMessageKey> = {
 };
 
 const DATABASE_MESSAGES: Record<DatabaseErrorCode, StartupMessageKey> = {
+  DATABASE_MISSING: 'databaseMissing',
   DATABASE_WRONG_KEY: 'databaseWrongKey',
   DATABASE_TOO_NEW: 'databaseTooNew',
   DATABASE_DAMAGED: 'databaseDamaged',
   DATABASE_MIGRATION_FAILED: 'migrationFailed',
+  DATABASE_MIGRATIONS_ALTERED: 'migrationsAltered',
 };
+
+/** The dialog's text for a failure, its placeholders filled in. */
+export function startupMessage(catalogs: Catalogs, language: StartupLanguage, failure: StartupFailure): string {
+  const values: Record<string, string> = {};
+  if (failure.detail !== undefined) values.detail = failure.detail;
+  if (failure.latestBackup !== undefined) values.backup = failure.latestBackup ?? startupText(catalogs, language, 'noBackup');
+  if (failure.traces !== undefined) values.traces = failure.traces.join(', ');
+  return startupText(catalogs, language, failure.key, values);
+}
 
 function shortMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);

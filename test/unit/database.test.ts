@@ -4,12 +4,14 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseOpenError, openDatabase } from '../../src-main/db/database';
+import { MIGRATION_MANIFEST } from '../../src-main/db/migration-manifest';
+import type { MigrationManifestEntry } from '../../src-main/db/migrations';
 import { MIGRATIONS, openTestCore, PEOPLE, seedAccounts, tempDir, type TestCore } from '../helpers/temp-core';
 
 const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as { entries: { when: number; tag: string }[] };
 
-function openAt(dir: string, key: Buffer, migrationsFolder = MIGRATIONS) {
-  return openDatabase({ file: path.join(dir, 'hearing-desk.db'), key, migrationsFolder, backupsFolder: path.join(dir, 'backups') });
+function openAt(dir: string, key: Buffer, migrationsFolder = MIGRATIONS, migrationManifest: readonly MigrationManifestEntry[] = MIGRATION_MANIFEST) {
+  return openDatabase({ file: path.join(dir, 'hearing-desk.db'), key, migrationsFolder, migrationManifest, backupsFolder: path.join(dir, 'backups') });
 }
 
 function expectOpenError(fn: () => unknown, code: string) {
@@ -85,7 +87,7 @@ describe('encrypted database', () => {
     const first = journal.entries[0]!;
     fs.copyFileSync(path.join(MIGRATIONS, `${first.tag}.sql`), path.join(older, `${first.tag}.sql`));
     fs.writeFileSync(path.join(older, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: [first] }));
-    const old = openAt(dir, key, older);
+    const old = openAt(dir, key, older, MIGRATION_MANIFEST.slice(0, 1));
     expect(old.backupFile).toBeNull();
     old.close();
 

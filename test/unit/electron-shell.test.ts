@@ -5,15 +5,16 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_NAMES, EVENT_NAMES, IPC_EVENT, IPC_INVOKE } from '../../src-main/api/channels';
 import { contentSecurityPolicy } from '../../src-main/security/csp';
+import { DatabaseOpenError } from '../../src-main/db/database';
 import { applicationMenuTemplate } from '../../src-main/electron/app-menu';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME_PRIVILEGES, resolveAppRequestFile, serveAppRequest } from '../../src-main/electron/app-protocol';
 import { createBridge, isAllowedChannel, isAllowedEvent, type PreloadIpc } from '../../src-main/electron/bridge';
 import { hardenSession, hardenWebContents } from '../../src-main/electron/hardening';
 import { createInvokeHandler } from '../../src-main/electron/ipc-handler';
-import { KeyStoreError, loadOrCreateDatabaseKey, WRAPPED_KEY_FILE_NAME, type AsyncSafeStorage } from '../../src-main/electron/key-store';
+import { KeyStoreError, loadOrCreateDatabaseKey, PENDING_KEY_FILE_NAME, WRAPPED_KEY_FILE_NAME, type AsyncSafeStorage } from '../../src-main/electron/key-store';
 import { officerCatalogs } from '../../src-main/electron/officer-catalogs';
 import { checkSender, originOf, senderFactsFromEvent, type FrameLike, type InvokeEventLike, type SenderTrust } from '../../src-main/electron/sender-trust';
-import { describeStartupFailure, STARTUP_LANGUAGES, startupLanguage, startupText, type StartupMessageKey } from '../../src-main/electron/startup-messages';
+import { describeStartupFailure, STARTUP_LANGUAGES, startupLanguage, startupMessage, startupText, type StartupMessageKey } from '../../src-main/electron/startup-messages';
 import { mainWindowOptions, printWindowOptions, secureWebPreferences } from '../../src-main/electron/window-options';
 
 let tempDirs: string[] = [];
@@ -470,9 +471,18 @@ describe('database key store', () => {
     const dataDir = tempDir();
     const databaseFile = path.join(dataDir, 'hearing-desk.db');
     const keyFile = path.join(dataDir, WRAPPED_KEY_FILE_NAME);
-    const load = (safeStorage: AsyncSafeStorage, log?: (message: string) => void) =>
-      loadOrCreateDatabaseKey({ dataDir, databaseFile, safeStorage, platform, ...(log ? { log } : {}) });
-    return { dataDir, databaseFile, keyFile, load };
+    const pendingFile = path.join(dataDir, PENDING_KEY_FILE_NAME);
+    // As main decides it (inspectDataDir), as far as the key store can tell: its key or its database shows an installation.
+    const installation = () => (fs.existsSync(keyFile) || fs.existsSync(databaseFile) ? 'existing' : 'new');
+    const loadKey = (safeStorage: AsyncSafeStorage, log?: (message: string) => void) =>
+      loadOrCreateDatabaseKey({ dataDir, databaseFile, installation: installation(), safeStorage, platform, ...(log ? { log } : {}) });
+    /** A start that opens its database: the key, committed. */
+    const load = async (safeStorage: AsyncSafeStorage, log?: (message: string) => void) => {
+      const { key, commit } = await loadKey(safeStorage, log);
+      await commit();
+      return key;
+    };
+    return { dataDir, databaseFile, keyFile, pendingFile, loadKey, load };
   }
 
   async function expectKeyStoreError(promise: Promise<unknown>, code: string) {
@@ -572,6 +582,34 @@ describe('database key store', () => {
     expect(fs.readFileSync(keyFile, 'utf8')).toBe(before);
   });
 
+  it('keeps a new key pending until its database has opened, then commits it without replacing any key', async () => {
+    const { dataDir, databaseFile, keyFile, pendingFile, loadKey } = setup();
+    const safeStorage = fakeSafeStorage();
+    // A first start cut short before its database was made: only a pending key, which is not a
+    // trace of an installation, so the next start is a new installation again with a new key.
+    const cutShort = await loadKey(safeStorage);
+    expect(fs.readdirSync(dataDir)).toEqual([PENDING_KEY_FILE_NAME]);
+    const first = await loadKey(safeStorage);
+    expect(first.key.equals(cutShort.key)).toBe(false);
+    // Its database made, the start is cut short again before the commit: the next start finds the
+    // database and the pending key, and uses that key.
+    fs.writeFileSync(databaseFile, 'encrypted pages');
+    const log = vi.fn();
+    const resumed = await loadKey(safeStorage, log);
+    expect(resumed.key.equals(first.key)).toBe(true);
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/pending/));
+    expect(fs.existsSync(keyFile)).toBe(false);
+    await resumed.commit();
+    expect(fs.readdirSync(dataDir).sort()).toEqual([WRAPPED_KEY_FILE_NAME, 'hearing-desk.db']);
+    expect((await loadKey(safeStorage)).key.equals(first.key)).toBe(true);
+
+    // A commit never replaces the installation's key.
+    fs.writeFileSync(pendingFile, fs.readFileSync(keyFile));
+    const before = fs.readFileSync(keyFile, 'utf8');
+    await expect(first.commit()).rejects.toThrow(/already exists/);
+    expect(fs.readFileSync(keyFile, 'utf8')).toBe(before);
+  });
+
   it('refuses a damaged wrapped key file instead of replacing it', async () => {
     const { keyFile, load } = setup();
     fs.writeFileSync(keyFile, 'not json');
@@ -586,10 +624,12 @@ describe('start-up error texts', () => {
     'basicTextRefused',
     'keyMissing',
     'keyUnreadable',
+    'databaseMissing',
     'databaseWrongKey',
     'databaseTooNew',
     'databaseDamaged',
     'migrationFailed',
+    'migrationsAltered',
     'configInvalid',
     'unexpected',
   ];
@@ -606,7 +646,7 @@ describe('start-up error texts', () => {
 
   it('has every start-up text in every shipped catalog', () => {
     for (const language of STARTUP_LANGUAGES) {
-      for (const key of ['title', ...keys] as const) {
+      for (const key of ['title', 'noBackup', ...keys] as const) {
         const text = startupText({ [language]: officerCatalogs[language] }, language, key);
         expect(text, `${language} startup.${key}`).not.toBe(`startup.${key}`);
       }
@@ -620,6 +660,16 @@ describe('start-up error texts', () => {
     expect(startupText(catalogs, 'nl', 'keyMissing')).toBe('startup.keyMissing');
   });
 
+  it('names the copy to restore and what shows the installation existed, in the officer language', () => {
+    const missing = describeStartupFailure(new DatabaseOpenError('DATABASE_MISSING', 'm', { latestBackup: '/data/backups/b.db', traces: ['/data/evidence', '/data/backups'] }));
+    const fr = startupMessage(officerCatalogs, 'fr', missing);
+    expect(fr).toContain('/data/backups/b.db');
+    expect(fr).toContain('/data/evidence, /data/backups');
+    expect(fr).not.toMatch(/\{\{/);
+    const damaged = describeStartupFailure(new DatabaseOpenError('DATABASE_DAMAGED', 'm', { latestBackup: null }));
+    expect(startupMessage(officerCatalogs, 'nl', damaged)).toContain(startupText(officerCatalogs, 'nl', 'noBackup'));
+  });
+
   it('maps each start-up failure to its text', () => {
     const named = (name: string, code?: string, message = 'm') => Object.assign(Object.assign(new Error(message), { name }), code ? { code } : {});
     expect(describeStartupFailure(new KeyStoreError('KEY_STORAGE_UNAVAILABLE', 'm'))).toEqual({ key: 'keyUnavailable' });
@@ -628,8 +678,14 @@ describe('start-up error texts', () => {
     expect(describeStartupFailure(new KeyStoreError('KEY_FILE_UNREADABLE', 'm'))).toEqual({ key: 'keyUnreadable' });
     expect(describeStartupFailure(named('DatabaseOpenError', 'DATABASE_WRONG_KEY'))).toEqual({ key: 'databaseWrongKey' });
     expect(describeStartupFailure(named('DatabaseOpenError', 'DATABASE_TOO_NEW'))).toEqual({ key: 'databaseTooNew' });
-    expect(describeStartupFailure(named('DatabaseOpenError', 'DATABASE_DAMAGED'))).toEqual({ key: 'databaseDamaged' });
+    expect(describeStartupFailure(named('DatabaseOpenError', 'DATABASE_DAMAGED'))).toEqual({ key: 'databaseDamaged', latestBackup: null });
     expect(describeStartupFailure(named('DatabaseOpenError', 'DATABASE_MIGRATION_FAILED'))).toEqual({ key: 'migrationFailed' });
+    expect(describeStartupFailure(named('DatabaseOpenError', 'DATABASE_MIGRATIONS_ALTERED'))).toEqual({ key: 'migrationsAltered' });
+    expect(describeStartupFailure(new DatabaseOpenError('DATABASE_MISSING', 'm', { latestBackup: '/data/backups/b.db', traces: ['/data/evidence'] }))).toEqual({
+      key: 'databaseMissing',
+      latestBackup: '/data/backups/b.db',
+      traces: ['/data/evidence'],
+    });
     expect(describeStartupFailure(named('ConfigError', undefined, 'Invalid configuration: idleLockSeconds'))).toEqual({
       key: 'configInvalid',
       detail: 'Invalid configuration: idleLockSeconds',

@@ -70,13 +70,14 @@ function openCore(dataDir: string): TestCore {
 
 async function start(options: { mountTmpfs?: string } = {}) {
   dir = tempDir('hd-evidence-');
+  // The database first: an evidence folder without one is the trace of a lost database.
+  t = openCore(dir);
   if (options.mountTmpfs) {
     const target = path.join(dir, 'evidence');
-    fs.mkdirSync(target);
+    fs.mkdirSync(target, { recursive: true });
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${options.mountTmpfs}`, 'tmpfs', target]);
     mounted = target;
   }
-  t = openCore(dir);
   await seedAccounts(t);
   hearingId = (await t.ok('officer-window', 'hearings.create', {})).hearing.id;
 }
