@@ -6,7 +6,8 @@
  *  - the renderer's initial JavaScript, gzipped;
  *  - browser-host start to an interactive login screen;
  *  - the Art. 9 statistics export and the supervisor's review queue with 100,000 hearings and
- *    1,000,000 answers (bench/statistics.ts);
+ *    1,000,000 answers (bench/statistics.ts), and on that database the checks at start:
+ *    quick_check, integrity_check and a clean start (bench/startup-checks.ts);
  *  - the evidence import of a 2 GB file against sha256sum, and its peak memory (bench/evidence.ts);
  *  - the victim's copy of a closed hearing: time and size per page (bench/documents.ts).
  * `--only=closed-hearing` measures the large closed hearing alone; with HD_PHASES=1 it prints
@@ -23,6 +24,7 @@ import { createAppCore, repositoryAssets } from '../src-main/app-core';
 import { startBrowserHost } from '../src-main/browser-host/server';
 import { parseConfig } from '../src-main/config';
 import { benchStatistics } from './statistics';
+import { benchStartupChecks, measureStartupChecks, startupCheckLines } from './startup-checks';
 import { benchEvidence, evidenceLines } from './evidence';
 import { benchDocuments, documentLines } from './documents';
 import { digitalStepAnswers, RISK_VERSION, riskStepAnswers } from '../test/helpers/risk-answers';
@@ -55,9 +57,16 @@ async function main() {
     for (const line of documentLines(await benchDocuments(CHROMIUM))) console.log(line);
     return;
   }
+  // `npm run bench -- --only=startup-checks`: quick_check and integrity_check on the large database.
+  if (process.argv.includes('--only=startup-checks')) {
+    const { database, figures } = benchStartupChecks(ROOT);
+    console.log(`statistics database: ${database.hearings} hearings, ${database.answers} answers`);
+    for (const line of startupCheckLines(figures)) console.log(line);
+    return;
+  }
   // First, on its own database of 100,000 hearings and 1,000,000 answers (bench/statistics.ts);
   // printed at once, since it takes a while.
-  const statistics = await benchStatistics(ROOT);
+  const statistics = await benchStatistics(ROOT, { measureClosedDatabase: (dataDir, key) => measureStartupChecks(dataDir, key, ROOT) });
   console.log(`statistics database: ${statistics.database.hearings} hearings, ${statistics.database.answers} answers, ${statistics.database.assessments} assessments, ${statistics.database.events} events`);
   for (const [name, s] of [
     [`Art. 9 export, one year by month (${statistics.hearingsInRange} hearings)`, statistics.exportOneYearByMonth],
@@ -66,6 +75,7 @@ async function main() {
   ] as const) {
     console.log(`${name.padEnd(50)} median ${ms(s.median).padStart(10)}   p99 ${ms(s.p99).padStart(10)}   (n=${s.n})`);
   }
+  if (statistics.startupChecks) for (const line of startupCheckLines(statistics.startupChecks)) console.log(line);
   // A 2 GB file through the evidence import, against sha256sum in the same run; printed at once too.
   const evidence = await benchEvidence(ROOT);
   for (const line of evidenceLines(evidence)) console.log(line);

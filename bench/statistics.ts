@@ -16,6 +16,7 @@ import { createStatisticsService, type StatisticsQuery } from '../src-main/servi
 import { hashPassword } from '../src-main/services/passwords';
 import { evaluateRisk, type RiskInput } from '../forms/risk/evaluate';
 import { riskRegistry } from '../forms/risk/registry';
+import type { StartupCheckFigures } from './startup-checks';
 
 export interface SeedOptions {
   hearings?: number;
@@ -237,6 +238,8 @@ export interface StatisticsBenchResult {
   exportOneYearByMonth: Summary;
   exportAllByMonth: Summary & { query: StatisticsQuery };
   queue: Summary & { items: number };
+  /** quick_check, integrity_check and a clean start on this database, once closed (bench/startup-checks.ts). */
+  startupChecks?: StartupCheckFigures;
 }
 
 export interface Summary {
@@ -246,7 +249,7 @@ export interface Summary {
   max: number;
 }
 
-function summary(samples: number[]): Summary {
+export function summary(samples: number[]): Summary {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
   return { n: sorted.length, median: at(50), p99: at(99), max: sorted.at(-1)! };
@@ -280,11 +283,16 @@ async function timeQueue(core: AppCore, supervisorId: string, runs: number): Pro
   return { ...summary(samples), items };
 }
 
-export async function benchStatistics(root: string, options: { runs?: number; seed?: SeedOptions } = {}): Promise<StatisticsBenchResult> {
+export async function benchStatistics(
+  root: string,
+  options: { runs?: number; seed?: SeedOptions; measureClosedDatabase?: (dataDir: string, key: Buffer) => StartupCheckFigures } = {},
+): Promise<StatisticsBenchResult> {
   const runs = options.runs ?? 20;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hd-bench-statistics-'));
   const config = parseConfig({});
-  const core = createAppCore({ dataDir, key: randomBytes(32), migrationsFolder: path.join(root, 'migrations'), assets: repositoryAssets(root), config });
+  const key = randomBytes(32);
+  const core = createAppCore({ dataDir, key, migrationsFolder: path.join(root, 'migrations'), assets: repositoryAssets(root), config });
+  let open = true;
   try {
     const seeded = seedLargeDatabase(core, options.seed);
     // The service as the app builds it (app-core.ts), on the same connection.
@@ -307,9 +315,13 @@ export async function benchStatistics(root: string, options: { runs?: number; se
     const database = { hearings: seeded.hearings, answers: seeded.answers, assessments: seeded.assessments, events: seeded.events, breaches: seeded.breaches, seedMs: seeded.seedMs };
     const exportOneYearByMonth = time(query);
     const exportAllByMonth = { ...time(all), query: all };
-    return { database, query, rows: result.rows.length, hearingsInRange, exportOneYearByMonth, exportAllByMonth, queue: await timeQueue(core, seeded.supervisorId, runs * 10) };
-  } finally {
+    const queue = await timeQueue(core, seeded.supervisorId, runs * 10);
     core.close();
+    open = false;
+    const startupChecks = options.measureClosedDatabase?.(dataDir, key);
+    return { database, query, rows: result.rows.length, hearingsInRange, exportOneYearByMonth, exportAllByMonth, queue, ...(startupChecks ? { startupChecks } : {}) };
+  } finally {
+    if (open) core.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
