@@ -228,11 +228,12 @@ describe('damage is found at every start, and told apart from a wrong key', () =
     refusal(() => start(dir, randomBytes(32)), 'DATABASE_WRONG_KEY');
     expect(snapshot(dir)).toEqual(intact);
 
+    const backup = lastBackupOf(dbFile);
     damage(dbFile, 1000, 100);
     const before = snapshot(dir);
     const error = refusal(() => start(dir, key), 'DATABASE_DAMAGED');
     expect(error.message).toMatch(/first page/);
-    expect(error.restore).toEqual({ latestBackup: null });
+    expect(error.restore).toEqual({ latestBackup: backup });
     // The check value beside the database says which key is wrong, whatever the file's state.
     refusal(() => start(dir, randomBytes(32)), 'DATABASE_WRONG_KEY');
     expect(snapshot(dir)).toEqual(before);
