@@ -9,7 +9,9 @@
  *    1,000,000 answers (bench/statistics.ts), and on that database the checks at start:
  *    quick_check, integrity_check and a clean start (bench/startup-checks.ts);
  *  - the evidence import of a 2 GB file against sha256sum, and its peak memory (bench/evidence.ts);
- *  - the victim's copy of a closed hearing: time and size per page (bench/documents.ts).
+ *  - the victim's copy of a closed hearing: time and size per page (bench/documents.ts);
+ *  - the audit chain's verification with 1,000,000 entries, from the first entry and from the
+ *    checkpoint a start uses (bench/audit.ts; alone with `--only=audit`, about two minutes).
  * `--only=closed-hearing` measures the large closed hearing alone; with HD_PHASES=1 it prints
  * each load's resource and paint timings, with HD_PROFILE=1 a CPU profile's heaviest functions.
  */
@@ -27,6 +29,7 @@ import { benchStatistics } from './statistics';
 import { benchStartupChecks, measureStartupChecks, startupCheckLines } from './startup-checks';
 import { benchEvidence, evidenceLines } from './evidence';
 import { benchDocuments, documentLines } from './documents';
+import { auditLines, benchAudit } from './audit';
 import { digitalStepAnswers, RISK_VERSION, riskStepAnswers } from '../test/helpers/risk-answers';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -57,6 +60,11 @@ async function main() {
     for (const line of documentLines(await benchDocuments(CHROMIUM))) console.log(line);
     return;
   }
+  // `npm run bench -- --only=audit`: the audit chain's verification with 1,000,000 entries.
+  if (process.argv.includes('--only=audit')) {
+    for (const line of auditLines(await benchAudit())) console.log(line);
+    return;
+  }
   // `npm run bench -- --only=startup-checks`: quick_check and integrity_check on the large database.
   if (process.argv.includes('--only=startup-checks')) {
     const { database, figures } = benchStartupChecks(ROOT);
@@ -81,6 +89,8 @@ async function main() {
   for (const line of evidenceLines(evidence)) console.log(line);
   const documents = await benchDocuments(CHROMIUM);
   for (const line of documentLines(documents)) console.log(line);
+  const audit = await benchAudit();
+  for (const line of auditLines(audit)) console.log(line);
   const { dataDir, key, core, call } = await openBenchCore();
   const officerId = (core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(OFFICER.username) as { id: string }).id;
 
@@ -196,6 +206,7 @@ async function main() {
     statisticsExport: statistics,
     evidenceImport: evidence,
     victimCopy: documents,
+    auditTrail: audit,
   };
   fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'bench/results/latest.json'), JSON.stringify(results, null, 2));
@@ -214,6 +225,7 @@ async function main() {
   console.log(`${'renderer initial JavaScript'.padEnd(50)} ${(jsBytes / 1024).toFixed(1)} KB, gzipped ${(jsGzip / 1024).toFixed(1)} KB`);
   for (const line of evidenceLines(evidence)) console.log(line);
   for (const line of documentLines(documents)) console.log(line);
+  for (const line of auditLines(audit)) console.log(line);
   console.log('written to bench/results/latest.json');
 }
 
@@ -230,8 +242,11 @@ async function openBenchCore() {
   await call('admin', 'setup.createAdministrator', { username: 'bench.admin', displayName: 'Bench Admin', password: 'bench admin passphrase' });
   // Officers belong to a unit.
   const { unit } = (await call('admin', 'units.save', { name: 'Bench unit' })) as { unit: { id: string } };
-  await call('admin', 'users.create', { ...OFFICER, unitId: unit.id });
-  await call('bench', 'session.login', { username: OFFICER.username, password: OFFICER.password });
+  // Her first sign-in replaces the password the administrator gave with her own.
+  const given = `temporary ${OFFICER.password}`;
+  await call('admin', 'users.create', { ...OFFICER, password: given, unitId: unit.id });
+  await call('bench', 'session.login', { username: OFFICER.username, password: given });
+  await call('bench', 'session.changePassword', { currentPassword: given, newPassword: OFFICER.password });
   return { dataDir, key, core, call };
 }
 

@@ -65,7 +65,8 @@ export function unkeyedChainHash(prevHash: string, row: ChainFields): string {
   return createHash('sha256').update(chainPayload(prevHash, row)).digest('hex');
 }
 
-function keyedChainHash(key: Buffer, prevHash: string, row: ChainFields): string {
+/** How every entry from the anchor on is chained (exported for fixtures that write a trail in bulk: the bench). */
+export function keyedChainHash(key: Buffer, prevHash: string, row: ChainFields): string {
   return createHmac('sha256', key).update(chainPayload(prevHash, row)).digest('hex');
 }
 

@@ -7,6 +7,7 @@ import { ChangePasswordPage, FirstRunScreen, ForcedPasswordChangeScreen, LockScr
 import { HearingScreen } from '../screens/HearingScreen';
 import { MyHearingsScreen } from '../screens/MyHearingsScreen';
 import { ErrorMessage, LanguageSwitch } from './common';
+import { AuditAlert } from '../screens/AuditAlert';
 import { useIdleLock } from './idle-lock';
 import { navigate, useRoute } from './navigation';
 import { takeStart } from '../api/start-preload';
@@ -18,6 +19,7 @@ const StatisticsScreen = lazy(() => import('../screens/StatisticsScreen').then((
 const DirectoryScreen = lazy(() => import('../screens/DirectoryScreen').then((m) => ({ default: m.DirectoryScreen })));
 const LanguagesScreen = lazy(() => import('../screens/LanguagesScreen').then((m) => ({ default: m.LanguagesScreen })));
 const UsersScreen = lazy(() => import('../screens/UsersScreen').then((m) => ({ default: m.UsersScreen })));
+const AuditScreen = lazy(() => import('../screens/AuditScreen').then((m) => ({ default: m.AuditScreen })));
 
 type AppState =
   | { kind: 'loading' }
@@ -138,7 +140,7 @@ function SignedIn({ session, user, onSession, onSignOut }: { session: SessionVie
         <nav aria-label={t('app.mainNavigation')}>
           {isAdministrator ? (
             <>
-              <a href="#/users" aria-current={route.screen !== 'directory' && route.screen !== 'statistics' && route.screen !== 'languages' ? 'page' : undefined}>
+              <a href="#/users" aria-current={route.screen !== 'directory' && route.screen !== 'statistics' && route.screen !== 'languages' && route.screen !== 'audit' ? 'page' : undefined}>
                 {t('users.title')}
               </a>
               <a href="#/directory" aria-current={route.screen === 'directory' ? 'page' : undefined}>
@@ -150,6 +152,9 @@ function SignedIn({ session, user, onSession, onSignOut }: { session: SessionVie
               <a href="#/languages" aria-current={route.screen === 'languages' ? 'page' : undefined}>
                 {/* Short: the top bar stays on one line at 1280 px; the page's heading says whose languages. */}
                 {t('languages.nav')}
+              </a>
+              <a href="#/audit" aria-current={route.screen === 'audit' ? 'page' : undefined}>
+                {t('audit.nav')}
               </a>
             </>
           ) : (
@@ -190,6 +195,8 @@ function SignedIn({ session, user, onSession, onSignOut }: { session: SessionVie
         </button>
       </header>
       <main id="main" tabIndex={-1}>
+        {/* On every administrator's page but the audit trail's own, which says it in full. */}
+        {isAdministrator && route.screen !== 'audit' ? <AuditAlert /> : null}
         <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
           {changingPassword ? (
             <ChangePasswordPage user={user} onClose={() => setChangingPassword(false)} onSignOut={onSignOut} />
@@ -200,6 +207,8 @@ function SignedIn({ session, user, onSession, onSignOut }: { session: SessionVie
               <StatisticsScreen />
             ) : route.screen === 'languages' ? (
               <LanguagesScreen />
+            ) : route.screen === 'audit' ? (
+              <AuditScreen />
             ) : (
               <UsersScreen currentUser={user} />
             )

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** Screens are addressed by the URL hash, so a reload (or F5 in Electron) returns to the same place. */
-export type Route = { screen: 'home' } | { screen: 'hearing'; hearingId: string; step?: string; field?: string } | { screen: 'users' } | { screen: 'directory' } | { screen: 'queue' } | { screen: 'statistics' } | { screen: 'languages' };
+export type Route = { screen: 'home' } | { screen: 'hearing'; hearingId: string; step?: string; field?: string } | { screen: 'users' } | { screen: 'directory' } | { screen: 'queue' } | { screen: 'statistics' } | { screen: 'languages' } | { screen: 'audit' };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -17,6 +17,7 @@ export function parseRoute(hash: string): Route {
   if (screen === 'queue') return { screen: 'queue' };
   if (screen === 'statistics') return { screen: 'statistics' };
   if (screen === 'languages') return { screen: 'languages' };
+  if (screen === 'audit') return { screen: 'audit' };
   return { screen: 'home' };
 }
 
@@ -25,6 +26,7 @@ export function hrefOf(route: Route): string {
   if (route.screen === 'queue') return '#/queue';
   if (route.screen === 'statistics') return '#/statistics';
   if (route.screen === 'languages') return '#/languages';
+  if (route.screen === 'audit') return '#/audit';
   return route.screen === 'users' ? '#/users' : route.screen === 'directory' ? '#/directory' : '#/';
 }
 

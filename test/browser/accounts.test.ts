@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-core';
@@ -12,21 +15,26 @@ const CHOSEN = 'ma propre phrase secrète';
 const SERVICE_NUMBER = 'BE-4711/A';
 const NEW_SERVICE_NUMBER = 'BE 4711.B';
 const SERVICE_NUMBER_RULE = 'Le numéro de matricule ne peut contenir que des lettres, des chiffres, des espaces et . / -';
+/** The one answer to a refused sign-in, whatever the reason. */
+const REFUSED = "Nom d'utilisateur ou mot de passe erroné, ou compte bloqué ou désactivé : adressez-vous à votre administrateur.";
 
 describe('account management: units, a reset, the forced change, deactivation', () => {
   let browser: Browser;
   let host: RunningHost;
   let admin: Page;
   let officer: Page;
+  const dataDir = tempDir('hd-accounts-');
 
   beforeAll(async () => {
     browser = await launchChromium();
-    host = await startHost(tempDir('hd-accounts-'));
+    host = await startHost(dataDir);
     // Two windows, each its own session: the administrator's and the officer's.
     const open = async () => (await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 900 } })).newPage();
     admin = await open();
     officer = await open();
     await admin.goto(host.url);
+    // The launch address opens the app once: the officer's window has the cookie it gave.
+    await officer.context().addCookies(await admin.context().cookies());
     await firstRun(admin);
   });
   afterAll(async () => {
@@ -76,6 +84,14 @@ describe('account management: units, a reset, the forced change, deactivation', 
     expect(await row.getByRole('cell', { name: SERVICE_NUMBER, exact: true }).count()).toBe(1);
     // The form is empty again for the next account.
     expect(await admin.locator('#new-serviceNumber').inputValue()).toBe('');
+    // The administrator knows the password she gave: the officer chooses her own first.
+    await row.getByText('Doit choisir un nouveau mot de passe').waitFor();
+    await officer.goto(new URL(host.url).origin);
+    await signIn(officer, OFFICER);
+    await officer.getByRole('heading', { name: 'Choisissez votre mot de passe' }).waitFor();
+    expect(await officer.getByRole('navigation').count()).toBe(0);
+    await officer.getByRole('button', { name: 'Se déconnecter' }).click();
+    await officer.getByRole('heading', { name: 'Connexion' }).waitFor();
 
     await row.getByRole('button', { name: `Réinitialiser le mot de passe de ${OFFICER.username}` }).click();
     await admin.getByRole('heading', { name: `Mot de passe temporaire pour ${OFFICER.username}` }).waitFor();
@@ -139,12 +155,10 @@ describe('account management: units, a reset, the forced change, deactivation', 
   });
 
   it('makes her choose her own password before anything else, then lets her work', async () => {
-    // The launch address opens the app once: her window is another tab of the same browser.
-    await officer.context().addCookies(await admin.context().cookies());
     await officer.goto(new URL(host.url).origin);
     await officer.getByRole('heading', { name: 'Connexion' }).waitFor();
     await signIn(officer, { ...OFFICER, password: OFFICER.password });
-    await officer.getByText("Nom d'utilisateur inconnu ou mot de passe erroné.").waitFor();
+    await officer.getByText(REFUSED).waitFor();
     await signIn(officer, { ...OFFICER, password: TEMPORARY });
     await officer.getByRole('heading', { name: 'Choisissez votre mot de passe' }).waitFor();
     expect(await officer.getByRole('navigation').count()).toBe(0);
@@ -197,6 +211,51 @@ describe('account management: units, a reset, the forced change, deactivation', 
     await officer.getByRole('link', { name: 'Mes auditions' }).click();
     await officer.getByRole('heading', { name: 'Connexion' }).waitFor();
     await signIn(officer, { ...OFFICER, password: CHOSEN });
-    await officer.getByText('Ce compte est désactivé. Adressez-vous à votre administrateur.').waitFor();
+    // The answer of a wrong password: it tells a guesser nothing about the account.
+    await officer.getByText(REFUSED).waitFor();
+  });
+
+  it('shows the administrator the audit trail verified, verifies it from the first entry, and shows its damage loudly after a restart', async () => {
+    const nav = admin.getByRole('navigation');
+    await nav.getByRole('link', { name: 'Audit', exact: true }).click();
+    await admin.getByRole('heading', { level: 1, name: "Journal d'audit" }).waitFor();
+    expect(new URL(admin.url()).hash).toBe('#/audit');
+    expect(await nav.getByRole('link', { name: 'Audit', exact: true }).getAttribute('aria-current')).toBe('page');
+    const result = admin.locator('.audit-result');
+    await result.getByText(/^Vérifié jusqu'à l'entrée \d+ le /).waitFor();
+    await admin.getByText("Aucun dommage n'a jamais été constaté.").waitFor();
+    await expectAccessible(admin, 'audit trail, intact');
+    await admin.getByRole('button', { name: 'Vérifier tout le journal depuis la première entrée' }).click();
+    await result.getByText(/Toutes les entrées ont été contrôlées, depuis la première/).waitFor();
+    const verifiedUpTo = Number(/entrée (\d+)/.exec((await result.textContent()) ?? '')![1]);
+    // An officer has no such page, and main refuses her the channel.
+    expect((await callApi(officer, 'audit.verify', { scope: 'full' })).error?.code).toBe('NOT_SIGNED_IN');
+
+    // Stopped, and its last entries deleted with the key and SQLite tools.
+    await host.stop();
+    const sqlite = new Database(path.join(dataDir, 'hearing-desk.db'));
+    sqlite.pragma(`hexkey='${fs.readFileSync(path.join(dataDir, 'database-key.dev'), 'utf8').trim()}'`);
+    sqlite.exec('DROP TRIGGER audit_events_no_delete');
+    const kept = verifiedUpTo - 3;
+    sqlite.prepare('DELETE FROM audit_events WHERE seq > ?').run(kept);
+    sqlite.close();
+
+    // The app starts all the same, and every administrator's page says so.
+    host = await startHost(dataDir);
+    await admin.goto(host.url);
+    await signIn(admin, ADMIN);
+    const alert = admin.getByRole('alert').filter({ hasText: "Le journal d'audit a été trouvé endommagé." });
+    await alert.waitFor();
+    await expectAccessible(admin, 'accounts with the audit alert');
+    await alert.getByRole('link', { name: "Voir le journal d'audit" }).click();
+    await admin.getByRole('heading', { level: 1, name: "Journal d'audit" }).waitFor();
+    const notice = admin.getByRole('alert').filter({ hasText: "Le journal d'audit est endommagé" });
+    await notice.getByText(/^Constaté au démarrage de l'application le /).waitFor();
+    await notice.getByText(`Première entrée brisée : ${kept + 1}.`).waitFor();
+    await notice.getByText("Le journal s'arrête avant cette entrée, qu'il contenait : ses dernières entrées ont été supprimées.").waitFor();
+    const recorded = admin.getByRole('table', { name: "Constats inscrits au journal d'audit" });
+    expect(await recorded.getByRole('row').filter({ hasText: 'Dernières entrées supprimées' }).getByRole('cell', { name: String(kept + 1), exact: true }).count()).toBe(1);
+    await expectAccessible(admin, 'audit trail, damaged');
+    expect(host.output()).toContain('AUDIT TRAIL BROKEN at start');
   });
 });

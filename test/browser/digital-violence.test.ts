@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-core';
 import { launchChromium, startHost, type RunningHost } from './harness';
-import { answerDigitalStep, answerRiskStep, callApi, expectAccessible, firstRun, switchUser } from './scenario';
+import { answerDigitalStep, answerRiskStep, callApi, createAccount, expectAccessible, firstRun, switchUser } from './scenario';
 
 /** Invented people. */
 const OFFICER = { username: 'd.officer', displayName: 'Dana Fictive', password: 'digital officer passphrase', role: 'officer' as const };
@@ -21,7 +21,7 @@ describe('digital violence, asked in every hearing', () => {
     await firstRun(page);
     // The account is made through the administrator's API (the accounts screen has its own test).
     const unitId = (await callApi(page, 'units.save', { name: 'Brigade fictive' })).value!.unit!.id;
-    expect((await callApi(page, 'users.create', { ...OFFICER, unitId })).ok).toBe(true);
+    await createAccount(page, { ...OFFICER, unitId });
     await switchUser(page, OFFICER);
     await page.getByRole('button', { name: 'Nouvelle audition' }).click();
     await page.getByRole('heading', { name: 'Préparation' }).waitFor();

@@ -8,7 +8,7 @@ import type { Channel, ChannelInput, ChannelOutput } from '../../src-main/api/co
 import { takeHearing, type Api } from '../helpers/closed-hearing';
 import { tempDir } from '../helpers/temp-core';
 import { launchChromium, startHost, type RunningHost } from './harness';
-import { callApi, expectAccessible, firstRun, switchUser, waitForSaved } from './scenario';
+import { callApi, createAccount, expectAccessible, firstRun, switchUser, waitForSaved } from './scenario';
 
 /** Invented people and unit. */
 const UNIT = 'Brigade Documents (fictive)';
@@ -37,7 +37,7 @@ describe('the documents of a hearing, in the browser host', () => {
     await page.goto(host.url);
     await firstRun(page);
     const unitId = (await callApi(page, 'units.save', { name: UNIT })).value!.unit.id;
-    for (const who of [OFFICER, SUPERVISOR]) expect((await callApi(page, 'users.create', { ...who, unitId })).ok).toBe(true);
+    for (const who of [OFFICER, SUPERVISOR]) await createAccount(page, { ...who, unitId });
     await switchUser(page, OFFICER);
     await page.getByRole('heading', { name: 'Mes auditions' }).waitFor();
     hearingId = await takeHearing(apiOfPage(page), { victimLanguage: 'ar' });

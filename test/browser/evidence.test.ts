@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-core';
 import { launchChromium, startHost, type RunningHost } from './harness';
-import { callApi, expectAccessible, firstRun, switchUser } from './scenario';
+import { callApi, createAccount, expectAccessible, firstRun, switchUser } from './scenario';
 
 /** Invented people and unit. */
 const UNIT = 'Brigade Ouest (fictive)';
@@ -62,7 +62,7 @@ describe('the evidence register in the digital-violence step', () => {
     await page.goto(host.url);
     await firstRun(page);
     const unit = (await callApi(page, 'units.save', { name: UNIT })).value!['unit'] as { id: string };
-    expect((await callApi(page, 'users.create', { ...OFFICER, unitId: unit.id })).ok).toBe(true);
+    await createAccount(page, { ...OFFICER, unitId: unit.id });
     await switchUser(page, OFFICER);
     await page.getByRole('button', { name: 'Nouvelle audition' }).click();
     await page.getByRole('heading', { name: 'Préparation' }).waitFor();

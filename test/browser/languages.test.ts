@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-core';
 import { launchChromium, startHost, type RunningHost } from './harness';
-import { ADMIN, callApi, expectAccessible, firstRun, switchUser } from './scenario';
+import { ADMIN, callApi, createAccount, expectAccessible, firstRun, switchUser } from './scenario';
 
 /** Invented people and unit. */
 const UNIT = 'Unité Fictive Langues';
@@ -108,7 +108,7 @@ describe('the victim languages screen', () => {
 
   it('is not offered to an officer', async () => {
     const unitId = (await callApi(page, 'units.save', { name: UNIT })).value!.unit.id;
-    expect((await callApi(page, 'users.create', { ...OFFICER, unitId })).ok).toBe(true);
+    await createAccount(page, { ...OFFICER, unitId });
     await switchUser(page, OFFICER);
     await page.getByRole('heading', { name: 'Mes auditions' }).waitFor();
     expect(await page.getByRole('navigation').getByRole('link', { name: LINK, exact: true }).count()).toBe(0);

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-core';
 import { launchChromium, startHost, type RunningHost } from './harness';
-import { answerDigitalStep, answerRiskStep, callApi, expectAccessible, firstRun, switchUser } from './scenario';
+import { answerDigitalStep, answerRiskStep, callApi, createAccount, expectAccessible, firstRun, switchUser } from './scenario';
 
 /** Invented people and units. */
 const UNIT_NORTH = 'Brigade Nord (fictive)';
@@ -35,7 +35,7 @@ describe('the Art. 16 risk tool and the supervisor review', () => {
     const north = (await callApi(page, 'units.save', { name: UNIT_NORTH })).value!.unit!.id;
     const south = (await callApi(page, 'units.save', { name: UNIT_SOUTH })).value!.unit!.id;
     for (const [who, unitId] of [[OFFICER, north], [SUPERVISOR, north], [FAR_OFFICER, south]] as const) {
-      expect((await callApi(page, 'users.create', { ...who, unitId })).ok).toBe(true);
+      await createAccount(page, { ...who, unitId });
     }
     await switchUser(page, OFFICER);
   });

@@ -6,6 +6,8 @@ import type { ApiError, Channel, ChannelInput, ChannelOutput } from '../../src-m
 /** Invented people; the same in every host. */
 export const ADMIN = { username: 'admin.zone', displayName: 'Alex Admin', password: 'admin passphrase 2026' };
 export const OFFICER = { username: 'i.fictive', displayName: 'Inès Fictive', password: 'officer passphrase 2026' };
+/** What the administrator gives her; her first sign-in replaces it with OFFICER.password. */
+const OFFICER_TEMPORARY = 'temporary officer passphrase';
 /** Officers and supervisors belong to a unit; the scenarios put them in this one. */
 export const UNIT = 'Unité Fictive A';
 
@@ -46,11 +48,12 @@ export async function ensureUnit(page: Page, name = UNIT): Promise<void> {
   await units.getByRole('cell', { name, exact: true }).waitFor();
 }
 
+/** On the accounts page: creates the officer, then her first sign-in chooses her own password; ends signed out. */
 export async function createOfficer(page: Page): Promise<void> {
   await ensureUnit(page);
   await page.locator('#new-username').fill(OFFICER.username);
   await page.locator('#new-displayName').fill(OFFICER.displayName);
-  await page.locator('#new-password').fill(OFFICER.password);
+  await page.locator('#new-password').fill(OFFICER_TEMPORARY);
   await page.getByLabel('Rôle').selectOption('officer');
   await page.getByLabel('Unité', { exact: true }).selectOption({ label: UNIT });
   await page.getByRole('button', { name: 'Créer le compte', exact: true }).click();
@@ -58,6 +61,21 @@ export async function createOfficer(page: Page): Promise<void> {
   await expectAccessible(page, 'accounts');
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+  // The administrator knows the password she gave: nothing opens before the officer chose hers.
+  await signIn(page, { ...OFFICER, password: OFFICER_TEMPORARY });
+  await choosePassword(page, OFFICER_TEMPORARY, OFFICER.password);
+  await page.getByRole('heading', { name: 'Mes auditions' }).waitFor();
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+}
+
+/** The screen of a first sign-in (or one after a reset): the password she was given, then hers. */
+export async function choosePassword(page: Page, given: string, chosen: string): Promise<void> {
+  await page.getByRole('heading', { name: 'Choisissez votre mot de passe' }).waitFor();
+  await page.getByLabel('Mot de passe temporaire', { exact: true }).fill(given);
+  await page.getByLabel('Nouveau mot de passe', { exact: true }).fill(chosen);
+  await page.getByLabel('Répétez le nouveau mot de passe').fill(chosen);
+  await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
 }
 
 export async function signIn(page: Page, who = OFFICER): Promise<void> {
@@ -124,7 +142,7 @@ export async function lockAndUnlock(page: Page): Promise<void> {
   await expectAccessible(page, 'lock screen');
   await page.getByLabel('Mot de passe').fill('not the password');
   await page.getByRole('button', { name: 'Déverrouiller' }).click();
-  await page.getByText("Nom d'utilisateur inconnu ou mot de passe erroné.").waitFor();
+  await page.getByText("Ce n'est pas le mot de passe avec lequel vous vous êtes connecté·e.").waitFor();
   await page.getByLabel('Mot de passe').fill(OFFICER.password);
   await page.getByRole('button', { name: 'Déverrouiller' }).click();
   await page.getByRole('heading', { name: 'Préparation' }).waitFor();
@@ -186,19 +204,38 @@ export async function answerDigitalStep(page: Page, answers: Record<string, 'yes
  * The real API over the browser host's transport, as the signed-in window: for setting up what a
  * test is not about (accounts, units), the screens for those having tests of their own.
  */
-export async function callApi<C extends Channel>(page: Page, channel: C, input: ChannelInput<C>): Promise<{ ok: boolean; value?: ChannelOutput<C>; error?: ApiError }> {
+export async function callApi<C extends Channel>(page: Page, channel: C, input: ChannelInput<C>, otherClient?: string): Promise<{ ok: boolean; value?: ChannelOutput<C>; error?: ApiError }> {
   const reply: unknown = await page.evaluate(
-    async ([c, i]) => {
+    async ([c, i, other]) => {
       const response = await fetch('/api/invoke', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Hearing-Desk-Client': sessionStorage.getItem('hearing-desk.client-id') ?? '' },
+        headers: { 'Content-Type': 'application/json', 'X-Hearing-Desk-Client': other ?? sessionStorage.getItem('hearing-desk.client-id') ?? '' },
         body: JSON.stringify({ channel: c, input: i }),
       });
       return (await response.json()) as unknown;
     },
-    [channel as string, input as object] as const,
+    [channel as string, input as object, otherClient] as const,
   );
   return reply as { ok: boolean; value?: ChannelOutput<C>; error?: ApiError };
+}
+
+/**
+ * An account made through the administrator's API, and its first sign-in, where the person
+ * replaces the password she was given with `who.password`: through the API as a window of its
+ * own, so the page stays the administrator's (the accounts screen test goes through the screens).
+ */
+export async function createAccount(page: Page, who: ChannelInput<'users.create'>): Promise<void> {
+  const given = `temporary ${who.password}`;
+  const created = await callApi(page, 'users.create', { ...who, password: given });
+  expect(created.ok, JSON.stringify(created.error)).toBe(true);
+  const window = `first-sign-in-${who.username}`;
+  for (const reply of [
+    await callApi(page, 'session.login', { username: who.username, password: given }, window),
+    await callApi(page, 'session.changePassword', { currentPassword: given, newPassword: who.password }, window),
+    await callApi(page, 'session.logout', {}, window),
+  ]) {
+    expect(reply.ok, JSON.stringify(reply.error)).toBe(true);
+  }
 }
 
 /** Signs out of the window and in as someone else. */

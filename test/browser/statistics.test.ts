@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-core';
 import { launchChromium, startHost, type RunningHost } from './harness';
-import { callApi, expectAccessible, firstRun, switchUser } from './scenario';
+import { callApi, createAccount, expectAccessible, firstRun, switchUser } from './scenario';
 
 /** Invented people and unit. */
 const UNIT = 'Brigade Statistique (fictive)';
@@ -32,7 +32,7 @@ describe('the Art. 9 statistics screen', () => {
     await firstRun(page);
     // Accounts and hearings through the API (their own screens have their own tests).
     const unitId = (await callApi(page, 'units.save', { name: UNIT })).value!.unit!.id;
-    for (const who of [OFFICER, SUPERVISOR]) expect((await callApi(page, 'users.create', { ...who, unitId })).ok).toBe(true);
+    for (const who of [OFFICER, SUPERVISOR]) await createAccount(page, { ...who, unitId });
     await switchUser(page, OFFICER);
     await page.getByRole('heading', { name: 'Mes auditions' }).waitFor();
     for (let i = 0; i < HEARINGS; i++) {
