@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { OfficerUiLanguage } from '../forms/languages';
+import type { OfficerUiLanguage } from '../domain/languages';
+import { brusselsDay } from '../domain/brussels-time';
 import { officerCatalog } from './officer-catalogs';
 import { storeUiLanguage, storedUiLanguage, systemUiLanguage } from './preferences';
 
@@ -68,5 +69,5 @@ export function formatDay(day: string, language: string): string {
 
 /** Today in Brussels, as an ISO day. */
 export function brusselsToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now());
+  return brusselsDay(Date.now());
 }

@@ -2,7 +2,7 @@ import de from '../forms/catalogs/officer/de.json?url';
 import en from '../forms/catalogs/officer/en.json?url';
 import fr from '../forms/catalogs/officer/fr.json?url';
 import nl from '../forms/catalogs/officer/nl.json?url';
-import type { OfficerUiLanguage } from '../forms/languages';
+import type { OfficerUiLanguage } from '../domain/languages';
 
 /**
  * Each interface language is a JSON file of its own, fetched when first used: an officer works

@@ -1,4 +1,4 @@
-import { OFFICER_UI_LANGUAGES, type OfficerUiLanguage } from '../forms/languages';
+import { OFFICER_UI_LANGUAGES, type OfficerUiLanguage } from '../domain/languages';
 
 // Only the officer's UI language is remembered on this device: nothing about a hearing.
 const LANGUAGE_KEY = 'hearing-desk.ui-language';

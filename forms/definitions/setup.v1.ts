@@ -1,5 +1,5 @@
 import type { FormDefinitionInput } from '../definition-schema';
-import { VICTIM_LANGUAGES } from '../languages';
+import { VICTIM_LANGUAGES } from '../../domain/languages';
 import { YES_NO } from './options';
 
 /** Step 1 of the hearing: the conditions of Art. 15 §1 and §2, recorded before any question. */

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { VICTIM_LANGUAGES } from '../../forms/languages';
-import { REGIONS, SERVICE_KINDS, supportServiceSchema } from '../../forms/support-directory';
+import { VICTIM_LANGUAGES } from '../../domain/languages';
+import { REGIONS, SERVICE_KINDS, supportServiceSchema } from '../../domain/support-directory';
 import type { RiskComparison, RiskInput, RiskResult } from '../../forms/risk/evaluate';
 import { LOWERING_STATUSES, RISK_EVENT_KINDS, RISK_REVIEW_STATUSES } from '../../forms/risk/risk-definition';
-import { custodyEventSchema, EVIDENCE_LIMITS, EVIDENCE_SENSITIVITIES, EVIDENCE_TYPES, evidenceItemSchema } from '../../forms/evidence';
+import { custodyEventSchema, EVIDENCE_LIMITS, EVIDENCE_SENSITIVITIES, EVIDENCE_TYPES, evidenceItemSchema } from '../../domain/evidence-rules';
 import type { ChannelName } from './channels';
-import { DOCUMENT_KINDS, VICTIM_COPY_VARIANTS } from '../../forms/documents';
-import { SERVICE_NUMBER_MAX_LENGTH, SERVICE_NUMBER_PATTERN } from '../../forms/service-number';
+import { DOCUMENT_KINDS, VICTIM_COPY_VARIANTS } from '../../domain/document-kinds';
+import { SERVICE_NUMBER_MAX_LENGTH, SERVICE_NUMBER_PATTERN } from '../../domain/service-number';
 import type { VictimCatalog } from '../../forms/victim-catalogs';
 
 /**
@@ -217,7 +217,7 @@ const statisticsRow = z
   .refine((r) => (r.count === null) === (r.suppressed !== null), { error: 'a count is either printed or suppressed' });
 export type StatisticsRowView = z.infer<typeof statisticsRow>;
 
-/** The evidence register (forms/evidence.ts holds the rules both sides apply to an item). */
+/** The evidence register (domain/evidence-rules.ts holds the rules both sides apply to an item). */
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 const evidenceFileView = z.object({ id, originalName: z.string(), size: z.number().int().nonnegative(), sha256: sha256Hex, importedAt: timestamp, importedByName: z.string() });
 export type EvidenceFileView = z.infer<typeof evidenceFileView>;

@@ -47,7 +47,8 @@ export function createChromiumPdfOutput(executablePath = DEFAULT_CHROMIUM_PATH):
     }
     try {
       await current.setContent(html, { waitUntil: 'load' });
-      await current.evaluate(() => document.fonts.ready.then(() => undefined));
+      // An expression, not a function: main is typed without the DOM.
+      await current.evaluate('document.fonts.ready.then(() => undefined)');
       return await current.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true, outline: false });
     } catch (error) {
       // A crashed or closed page is replaced at the next document.

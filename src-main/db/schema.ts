@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { LOWERING_STATUSES, RISK_EVENT_KINDS, RISK_REVIEW_STATUSES } from '../../forms/risk/risk-definition';
-import { EVIDENCE_SENSITIVITIES, EVIDENCE_TYPES } from '../../forms/evidence';
+import { EVIDENCE_SENSITIVITIES, EVIDENCE_TYPES } from '../../domain/evidence-rules';
 import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { DOCUMENT_KINDS } from '../../forms/documents';
+import { DOCUMENT_KINDS } from '../../domain/document-kinds';
 
 export const ROLES = ['officer', 'supervisor', 'administrator'] as const;
 export type Role = (typeof ROLES)[number];

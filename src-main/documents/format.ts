@@ -1,12 +1,12 @@
+import { BRUSSELS_TIME_ZONE } from '../../domain/brussels-time';
+
 /**
  * Dates and times on printed documents: always day/month/year and 24-hour time in Belgian time,
  * with Western digits, whatever the language around them, so that a date reads the same on every
  * copy and in every script. Pages wrap them in a left-to-right isolate (`<Ltr>`).
  */
-const ZONE = 'Europe/Brussels';
-
 const parts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE,
+  timeZone: BRUSSELS_TIME_ZONE,
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',

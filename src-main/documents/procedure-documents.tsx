@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { DocumentKind } from '../../forms/documents';
+import type { DocumentKind } from '../../domain/document-kinds';
 import type { DateOrPeriod } from '../../forms/engine';
 import type { ChannelOutput } from '../api/contract';
 import { Ltr, renderDocumentHtml } from './DocumentPage';

@@ -1,10 +1,10 @@
 import { DIGITAL_PROMPTS, promptFieldId } from '../../forms/digital/prompts';
 import { MEASURES } from '../../forms/definitions/measures.v1';
 import { RIGHTS } from '../../forms/definitions/rights.v1';
-import type { VictimCopyVariant } from '../../forms/documents';
-import { EVIDENCE_TYPES, type EvidenceType } from '../../forms/evidence';
-import { VICTIM_LANGUAGES } from '../../forms/languages';
-import { REGIONS, type SERVICE_KINDS, type SupportService } from '../../forms/support-directory';
+import type { VictimCopyVariant } from '../../domain/document-kinds';
+import { EVIDENCE_TYPES, type EvidenceType } from '../../domain/evidence-rules';
+import { VICTIM_LANGUAGES } from '../../domain/languages';
+import { REGIONS, type SERVICE_KINDS, type SupportService } from '../../domain/support-directory';
 import { NEVER_PRINTED_SERVICE_KINDS, type FilteredText, type VictimTextFilter } from './victim-safety';
 
 /** Everything about one hearing a document may draw on, gathered by src-main/services/documents.tsx. */

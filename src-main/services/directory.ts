@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { asc, count, eq } from 'drizzle-orm';
-import seed from '../../forms/support-directory.seed.json';
-import { supportServiceSchema, type SupportService } from '../../forms/support-directory';
+import seed from '../../domain/support-directory.seed.json';
+import { supportServiceSchema, type SupportService } from '../../domain/support-directory';
 import { AppError } from '../api/app-error';
 import type { SupportServiceView } from '../api/contract';
 import type { AppDatabase } from '../db/database';

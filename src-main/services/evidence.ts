@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { and, asc, eq, max } from 'drizzle-orm';
-import { EVIDENCE_LIMITS, EVIDENCE_MAX_FILE_BYTES, evidenceLabel, type EvidenceItemFields } from '../../forms/evidence';
+import { EVIDENCE_LIMITS, EVIDENCE_MAX_FILE_BYTES, evidenceLabel, type EvidenceItemFields } from '../../domain/evidence-rules';
 import { AppError } from '../api/app-error';
 import type { ChannelOutput, EvidenceFileView, EvidenceItemView, UserView } from '../api/contract';
 import type { AppDatabase } from '../db/database';

@@ -1,4 +1,5 @@
 import { formRegistry } from '../../forms/registry';
+import { brusselsMidnight } from '../../domain/brussels-time';
 import { AppError } from '../api/app-error';
 import type { AppDatabase } from '../db/database';
 import { appendAudit } from './audit';
@@ -98,37 +99,6 @@ for (const form of versionsOf('measures')) {
 
 // ---------------------------------------------------------------------------------------------
 // Dates and periods, in Brussels time
-
-const BRUSSELS = 'Europe/Brussels';
-const brusselsParts = new Intl.DateTimeFormat('en-US', {
-  timeZone: BRUSSELS,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-});
-
-/** Brussels' offset from UTC at that instant (one hour in winter, two in summer). */
-function brusselsOffsetMs(epochMs: number): number {
-  const parts: Record<string, number> = {};
-  for (const part of brusselsParts.formatToParts(epochMs)) parts[part.type] = Number(part.value);
-  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-  return wall - Math.floor(epochMs / 1000) * 1000;
-}
-
-/**
- * The instant it is 00:00 in Brussels on that day. Month overflow is allowed (month 13 is
- * January of the next year). Midnight never falls in a daylight-saving gap there (clocks change
- * at 02:00 and 03:00), so two rounds settle the offset.
- */
-export function brusselsMidnight(year: number, month: number, day: number): number {
-  const wall = Date.UTC(year, month - 1, day);
-  const guess = wall - brusselsOffsetMs(wall);
-  return wall - brusselsOffsetMs(guess);
-}
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
-import { fieldLabel, type VictimCopyVariant } from '../../forms/documents';
+import { fieldLabel, type VictimCopyVariant } from '../../domain/document-kinds';
 import type { VictimCatalog } from '../../forms/victim-catalogs';
 import { AppError } from '../api/app-error';
 import type { ChannelInput, ChannelOutput, UserView } from '../api/contract';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { OFFICER_UI_LANGUAGES, type OfficerUiLanguage } from '../../forms/languages';
+import { OFFICER_UI_LANGUAGES, type OfficerUiLanguage } from '../../domain/languages';
 import type { ApiError } from '../api/client';
 import { changeUiLanguage } from '../i18n';
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { documentFileName, fieldLabel, type DocumentKind, type VictimCopyVariant } from '../../forms/documents';
+import { documentFileName, fieldLabel, type DocumentKind, type VictimCopyVariant } from '../../domain/document-kinds';
 import type { Answers } from '../../forms/engine';
 import type { PrintedDocumentView } from '../../src-main/api/contract';
 import { call, documentsThroughSystemDialogs, type ApiError } from '../api/client';

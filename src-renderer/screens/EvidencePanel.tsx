@@ -10,12 +10,12 @@ import {
   type EvidenceItemInput,
   type EvidenceSensitivity,
   type EvidenceType,
-} from '../../forms/evidence';
+} from '../../domain/evidence-rules';
 import type { ChannelOutput, EvidenceFileView, EvidenceItemView } from '../../src-main/api/contract';
 import { call, evidenceFilesByUpload, uploadEvidenceFile, type ApiError } from '../api/client';
 import { ErrorMessage } from '../app/common';
 import { formatDateTime, LOCALES } from '../i18n';
-import type { OfficerUiLanguage } from '../../forms/languages';
+import type { OfficerUiLanguage } from '../../domain/languages';
 
 type Register = ChannelOutput<'evidence.list'>;
 

@@ -5,7 +5,7 @@ import type { ChannelOutput, StatisticsRowView } from '../../src-main/api/contra
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../app/common';
 import { brusselsToday, formatDateTime, formatDay, LOCALES } from '../i18n';
-import type { OfficerUiLanguage } from '../../forms/languages';
+import type { OfficerUiLanguage } from '../../domain/languages';
 
 type Granularity = 'month' | 'quarter' | 'year';
 type StatisticsExport = ChannelOutput<'statistics.export'>;

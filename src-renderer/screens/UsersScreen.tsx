@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useForm, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { SERVICE_NUMBER_MAX_LENGTH, SERVICE_NUMBER_PATTERN } from '../../forms/service-number';
+import { SERVICE_NUMBER_MAX_LENGTH, SERVICE_NUMBER_PATTERN } from '../../domain/service-number';
 import type { UnitView, UserView } from '../../src-main/api/contract';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage, TextField } from '../app/common';
@@ -14,7 +14,7 @@ const required = z.string().trim().min(1, { error: 'form.required' });
 // The same rule as main's, so a refused username says why before anything is sent.
 const username = required.toLowerCase().regex(/^[a-z0-9._-]{3,64}$/, { error: 'users.usernameRule' });
 const unitRule = { path: ['unitId'], error: 'error.UNIT_REQUIRED' };
-// Main's rule (forms/service-number.ts): optional, printed on documents in place of her name.
+// Main's rule (domain/service-number.ts): optional, printed on documents in place of her name.
 const serviceNumber = z
   .string()
   .trim()

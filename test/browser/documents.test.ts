@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRegistry, formRegistry } from '../../forms/registry';
 import { measuresV1 } from '../../forms/definitions/measures.v1';
 import { peopleV1 } from '../../forms/definitions/people.v1';
-import { VICTIM_LANGUAGES } from '../../forms/languages';
+import { VICTIM_LANGUAGES } from '../../domain/languages';
 import { victimText, type VictimCatalog } from '../../forms/victim-catalogs';
 import { createChromiumPdfOutput } from '../../src-main/browser-host/chromium-pdf';
 import type { DocumentOutput } from '../../src-main/documents/output';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SupportServiceInput } from '../../forms/support-directory';
+import type { SupportServiceInput } from '../../domain/support-directory';
 import { openTestCore, seedAccounts, snapshotTables, type TestCore } from '../helpers/temp-core';
 
 let t: TestCore;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EVIDENCE_TYPES } from '../../forms/evidence';
+import { EVIDENCE_TYPES } from '../../domain/evidence-rules';
 import { formRegistry } from '../../forms/registry';
-import { REGIONS, SERVICE_KINDS } from '../../forms/support-directory';
+import { REGIONS, SERVICE_KINDS } from '../../domain/support-directory';
 import { victimText } from '../../forms/victim-catalogs';
 import { formatDateTime, formatLocalDate } from '../../src-main/documents/format';
 import { countPdfPages } from '../../src-main/documents/output';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EvidenceItemInput } from '../../forms/evidence';
+import type { EvidenceItemInput } from '../../domain/evidence-rules';
 import { createAppCore, DATABASE_FILE_NAME } from '../../src-main/app-core';
 import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/server';
 import { parseConfig } from '../../src-main/config';

@@ -6,12 +6,12 @@ import { formDefinitionSchema, type FormDefinitionInput } from '../../forms/defi
 import { answerSchema, formAnswersSchema, isFieldVisible, missingBeforeClose } from '../../forms/engine';
 import { peopleV1 } from '../../forms/definitions/people.v1';
 import { setupV1 } from '../../forms/definitions/setup.v1';
-import { OFFICER_UI_LANGUAGES } from '../../forms/languages';
+import { OFFICER_UI_LANGUAGES } from '../../domain/languages';
 import { buildRegistry, formRegistry } from '../../forms/registry';
 import { riskRegistry } from '../../forms/risk/registry';
 import { LOWERING_STATUSES, RISK_EVENT_KINDS, RISK_LEVELS, RISK_REVIEW_STATUSES, RISK_SOURCES } from '../../forms/risk/risk-definition';
 import { TRANSLATION_STATUSES, victimText, victimTextKeys, type VictimCatalog } from '../../forms/victim-catalogs';
-import { VICTIM_LANGUAGES } from '../../forms/languages';
+import { VICTIM_LANGUAGES } from '../../domain/languages';
 import { loadVictimCatalogs } from '../../src-main/documents/victim-catalog-store';
 import { ASSETS, openTestCore, seedAccounts, tempDir, type TestCore } from '../helpers/temp-core';
 

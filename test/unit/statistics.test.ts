@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OFFICER_UI_LANGUAGES } from '../../forms/languages';
+import { OFFICER_UI_LANGUAGES } from '../../domain/languages';
 import { createStatisticsService, STATISTICS_CATEGORIES, STATISTICS_MEASURES, suppress, type StatisticsRow } from '../../src-main/services/statistics';
 import type { ChannelOutput } from '../../src-main/api/contract';
 import { createAccount, defaultUnitId, openTestCore, PEOPLE, seedAccounts, snapshotRecords, snapshotTables, type TestCore } from '../helpers/temp-core';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VICTIM_COPY_VARIANTS } from '../../forms/documents';
+import { VICTIM_COPY_VARIANTS } from '../../domain/document-kinds';
 import { formRegistry } from '../../forms/registry';
 import { victimText, type VictimCatalog } from '../../forms/victim-catalogs';
 import { renderDocumentHtml } from '../../src-main/documents/DocumentPage';
