@@ -11,7 +11,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       // Only the shell folder may touch Electron: everything else runs in plain Node and Chromium.
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src-main/electron/ may import electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only src-main/electron/ may import electron.' }] },
+      ],
     },
   },
   {
@@ -26,7 +29,13 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'The renderer never imports electron.' }],
-          patterns: [{ group: ['**/src-main/**'], allowTypeImports: true, message: 'The renderer may import only types from src-main.' }],
+          patterns: [
+            {
+              group: ['**/src-main/**'],
+              allowTypeImports: true,
+              message: 'The renderer may import only types from src-main.',
+            },
+          ],
         },
       ],
       'no-restricted-globals': ['error', { name: 'hearingDesk', message: 'Use src-renderer/api/client.ts.' }],

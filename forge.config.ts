@@ -30,9 +30,13 @@ function prebuildNames(platform: string, arch: string): string[] {
 async function copyDatabaseDriver(buildPath: string, platform: string, arch: string): Promise<void> {
   const source = path.dirname(createRequire(import.meta.url).resolve(`${DATABASE_DRIVER}/package.json`));
   const prebuilds = prebuildNames(platform, arch);
-  const missing = prebuilds.filter((name) => !name.startsWith('linuxmusl-') && !fs.existsSync(path.join(source, 'prebuilds', name)));
+  const missing = prebuilds.filter(
+    (name) => !name.startsWith('linuxmusl-') && !fs.existsSync(path.join(source, 'prebuilds', name)),
+  );
   if (missing.length > 0) {
-    throw new Error(`${DATABASE_DRIVER} ships no prebuilt binary for ${platform}-${arch} (missing ${missing.join(', ')})`);
+    throw new Error(
+      `${DATABASE_DRIVER} ships no prebuilt binary for ${platform}-${arch} (missing ${missing.join(', ')})`,
+    );
   }
   const keep = (relative: string): boolean =>
     relative === '' ||
@@ -69,7 +73,10 @@ async function copyPdfReader(buildPath: string): Promise<void> {
  * at path.join(app.getAppPath(), 'document-fonts').
  */
 async function copyDocumentFonts(buildPath: string): Promise<void> {
-  const list = JSON.parse(await fs.promises.readFile(path.resolve('forms/catalogs/fonts.json'), 'utf8')) as { families: { package: string; subsets: string[] }[]; weights: number[] };
+  const list = JSON.parse(await fs.promises.readFile(path.resolve('forms/catalogs/fonts.json'), 'utf8')) as {
+    families: { package: string; subsets: string[] }[];
+    weights: number[];
+  };
   for (const family of list.families) {
     const source = path.resolve('node_modules/@fontsource', family.package);
     const target = path.join(buildPath, 'document-fonts', family.package);
@@ -108,7 +115,11 @@ const config: ForgeConfig = {
   // compiler and a download.
   rebuildConfig: { onlyModules: [] },
   // Setup.exe is signed like the executables it installs.
-  makers: [new MakerSquirrel(signing.windowsSign ? { windowsSign: signing.windowsSign } : {}), new MakerZIP({}, ['darwin', 'linux']), new MakerDeb({})],
+  makers: [
+    new MakerSquirrel(signing.windowsSign ? { windowsSign: signing.windowsSign } : {}),
+    new MakerZIP({}, ['darwin', 'linux']),
+    new MakerDeb({}),
+  ],
   plugins: [
     new VitePlugin({
       build: [

@@ -35,7 +35,9 @@ function stats(samples: number[]) {
 function append(t: TestCore, count: number): void {
   const sqlite = t.core.database.sqlite;
   const key = deriveAuditKey(t.key);
-  const insert = sqlite.prepare('INSERT INTO audit_events (at, user_id, action, hearing_id, details_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = sqlite.prepare(
+    'INSERT INTO audit_events (at, user_id, action, hearing_id, details_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   let prev = (sqlite.prepare('SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { hash: string }).hash;
   const first = (sqlite.prepare('SELECT max(seq) AS seq FROM audit_events').get() as { seq: number }).seq;
   for (let done = 0; done < count; done += PER_TRANSACTION) {
@@ -46,7 +48,11 @@ function append(t: TestCore, count: number): void {
           userId: '6f1c1d56-0000-4000-8000-00000000000a',
           action: 'answers.saved',
           hearingId: '6f1c1d56-0000-4000-8000-00000000000b',
-          detailsJson: JSON.stringify({ formId: 'setup', formVersion: 1, revisions: [{ fieldId: 'victimWishes', revision: first + i }] }),
+          detailsJson: JSON.stringify({
+            formId: 'setup',
+            formVersion: 1,
+            revisions: [{ fieldId: 'victimWishes', revision: first + i }],
+          }),
         };
         const hash = keyedChainHash(key, prev, row);
         insert.run(row.at, row.userId, row.action, row.hearingId, row.detailsJson, prev, hash);
@@ -80,7 +86,8 @@ export async function benchAudit(): Promise<AuditFigures> {
       t.close();
       t = openTestCore({ dir, key });
       const { atStart } = t.core.audit.status();
-      if (atStart.scope !== 'sinceCheckpoint' || atStart.broken) throw new Error(`Unexpected start: ${JSON.stringify(atStart)}`);
+      if (atStart.scope !== 'sinceCheckpoint' || atStart.broken)
+        throw new Error(`Unexpected start: ${JSON.stringify(atStart)}`);
       fromCheckpoint.push(atStart.ms);
     }
 
@@ -92,7 +99,8 @@ export async function benchAudit(): Promise<AuditFigures> {
     fs.writeFileSync(sealFile, sealed);
     t = openTestCore({ dir, key });
     const lagged = t.core.audit.status().atStart;
-    if (lagged.broken || lagged.verifiedUpTo - lagged.fromSeq < LAG) throw new Error(`Unexpected start: ${JSON.stringify(lagged)}`);
+    if (lagged.broken || lagged.verifiedUpTo - lagged.fromSeq < LAG)
+      throw new Error(`Unexpected start: ${JSON.stringify(lagged)}`);
 
     return {
       entries: ENTRIES,

@@ -27,28 +27,68 @@ export async function benchDocuments(chromiumPath: string): Promise<DocumentFigu
   const t = openTestCore({ documentOutput: output });
   try {
     await seedAccounts(t, true);
-    const words = ['elle', 'déclare', 'que', 'le', 'soir', 'il', 'est', 'rentré', 'et', 'a', 'crié', 'devant', 'les', 'enfants'];
+    const words = [
+      'elle',
+      'déclare',
+      'que',
+      'le',
+      'soir',
+      'il',
+      'est',
+      'rentré',
+      'et',
+      'a',
+      'crié',
+      'devant',
+      'les',
+      'enfants',
+    ];
     const cases: { label: string; hearingId: string; variant?: 'full' | 'discreet' }[] = [
-      { label: "victim's copy, Arabic beside French", hearingId: await takeHearing(apiOf(t), { victimLanguage: 'ar' }) },
+      {
+        label: "victim's copy, Arabic beside French",
+        hearingId: await takeHearing(apiOf(t), { victimLanguage: 'ar' }),
+      },
       { label: "victim's copy, French", hearingId: await takeHearing(apiOf(t), { victimLanguage: 'fr' }) },
-      { label: "victim's copy, Arabic, 20,000-word statement", hearingId: await takeHearing(apiOf(t), { victimLanguage: 'ar', statement: Array.from({ length: 20_000 }, (_, i) => words[i % words.length]).join(' ') }) },
+      {
+        label: "victim's copy, Arabic, 20,000-word statement",
+        hearingId: await takeHearing(apiOf(t), {
+          victimLanguage: 'ar',
+          statement: Array.from({ length: 20_000 }, (_, i) => words[i % words.length]).join(' '),
+        }),
+      },
     ];
     const protectedHearing = await takeHearing(apiOf(t), {
       victimLanguage: 'ar',
-      statement: 'Depuis vendredi je loge à Horizon. Ma sœur Nadia m’appelle au 0496/12.34.56. Je suis retournée au 42 av. des Tilleuls chercher mes papiers. (fictif)',
+      statement:
+        'Depuis vendredi je loge à Horizon. Ma sœur Nadia m’appelle au 0496/12.34.56. Je suis retournée au 42 av. des Tilleuls chercher mes papiers. (fictif)',
       extra: {
         people: { ...PROTECTED_PEOPLE, victimSafeChannel: 'trustedPerson' },
       },
     });
     const preview = await t.ok('officer-window', 'documents.reviewPreview', { hearingId: protectedHearing });
-    await t.ok('officer-window', 'documents.saveReview', { hearingId: protectedHearing, fields: preview.fields.map((f) => ({ field: f.field, sha256: f.sha256 })), withhold: [], release: [] });
+    await t.ok('officer-window', 'documents.saveReview', {
+      hearingId: protectedHearing,
+      fields: preview.fields.map((f) => ({ field: f.field, sha256: f.sha256 })),
+      withhold: [],
+      release: [],
+    });
     cases.push(
       { label: "victim's copy, Arabic, where she is withheld", hearingId: protectedHearing },
-      { label: 'neutral leaflet, Arabic, where she is withheld', hearingId: protectedHearing, variant: 'discreet' as const },
+      {
+        label: 'neutral leaflet, Arabic, where she is withheld',
+        hearingId: protectedHearing,
+        variant: 'discreet' as const,
+      },
     );
     const figures: DocumentFigures[] = [];
     for (const { label, hearingId, variant } of cases) {
-      const make = () => t.ok('officer-window', 'documents.create', { hearingId, kind: 'victimCopy', variant: variant ?? 'full', output: 'pdf' });
+      const make = () =>
+        t.ok('officer-window', 'documents.create', {
+          hearingId,
+          kind: 'victimCopy',
+          variant: variant ?? 'full',
+          output: 'pdf',
+        });
       // Warm: Chromium started, fonts read, code compiled.
       await make();
       const samples: number[] = [];
@@ -60,7 +100,15 @@ export async function benchDocuments(chromiumPath: string): Promise<DocumentFigu
       }
       const sorted = samples.sort((a, b) => a - b);
       const { pages, bytes } = last.document!;
-      figures.push({ label, pages, bytes, kbPerPage: bytes / 1024 / pages, median: sorted[Math.floor(sorted.length / 2)]!, p99: sorted[sorted.length - 1]!, n: sorted.length });
+      figures.push({
+        label,
+        pages,
+        bytes,
+        kbPerPage: bytes / 1024 / pages,
+        median: sorted[Math.floor(sorted.length / 2)]!,
+        p99: sorted[sorted.length - 1]!,
+        n: sorted.length,
+      });
     }
     return figures;
   } finally {
@@ -70,5 +118,8 @@ export async function benchDocuments(chromiumPath: string): Promise<DocumentFigu
 }
 
 export function documentLines(figures: DocumentFigures[]): string[] {
-  return figures.map((f) => `${f.label.padEnd(50)} median ${`${f.median.toFixed(0)} ms`.padStart(10)}   max ${`${f.p99.toFixed(0)} ms`.padStart(8)}   ${f.pages} pages, ${f.kbPerPage.toFixed(1)} KB/page (n=${f.n})`);
+  return figures.map(
+    (f) =>
+      `${f.label.padEnd(50)} median ${`${f.median.toFixed(0)} ms`.padStart(10)}   max ${`${f.p99.toFixed(0)} ms`.padStart(8)}   ${f.pages} pages, ${f.kbPerPage.toFixed(1)} KB/page (n=${f.n})`,
+  );
 }

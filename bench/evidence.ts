@@ -25,7 +25,12 @@ import { hashPassword } from '../src-main/services/passwords';
 
 const MiB = 1024 * 1024;
 const DEFAULT_BYTES = 2 * 1024 * MiB;
-const OFFICER = { username: 'bench.evidence', displayName: 'Bench Evidence', password: 'bench evidence passphrase', role: 'officer' as const };
+const OFFICER = {
+  username: 'bench.evidence',
+  displayName: 'Bench Evidence',
+  password: 'bench evidence passphrase',
+  role: 'officer' as const,
+};
 
 interface ChildJob {
   /** Extra options for the child's Node (a V8 setting), none normally. */
@@ -85,7 +90,7 @@ function writeRandomFile(file: string, bytes: number): void {
   const buffer = Buffer.allocUnsafe(16 * MiB);
   const fd = fs.openSync(file, 'w', 0o600);
   try {
-    for (let written = 0; written < bytes; ) {
+    for (let written = 0; written < bytes;) {
       const n = Math.min(buffer.length, bytes - written);
       randomFillSync(buffer, 0, n);
       fs.writeSync(fd, buffer, 0, n);
@@ -99,26 +104,44 @@ function writeRandomFile(file: string, bytes: number): void {
 /** An installation with one officer, one hearing and one item, ready for the child to import into. */
 async function prepareDataDir(root: string, dataDir: string): Promise<Omit<ChildJob, 'file'>> {
   const key = randomBytes(32);
-  const core = createAppCore({ dataDir, key, migrationsFolder: path.join(root, 'migrations'), assets: repositoryAssets(root), config: parseConfig({}) });
+  const core = createAppCore({
+    dataDir,
+    key,
+    migrationsFolder: path.join(root, 'migrations'),
+    assets: repositoryAssets(root),
+    config: parseConfig({}),
+  });
   try {
     const call = async (client: string, channel: Parameters<typeof core.dispatcher.call>[1], input: object) => {
       const result = await core.dispatcher.call(client, channel, input as never);
       if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
       return result.value as never;
     };
-    await call('admin', 'setup.createAdministrator', { username: 'bench.admin', displayName: 'Bench Admin', password: 'bench admin passphrase' });
+    await call('admin', 'setup.createAdministrator', {
+      username: 'bench.admin',
+      displayName: 'Bench Admin',
+      password: 'bench admin passphrase',
+    });
     const { unit } = (await call('admin', 'units.save', { name: 'Bench unit' })) as { unit: { id: string } };
     await call('admin', 'users.create', { ...OFFICER, unitId: unit.id });
     // Signing in at the production scrypt cost takes 128 MiB for a moment, which the process keeps
     // (the allocator does not hand it back): the bench account gets a cheap hash, so that the peak
     // measured is the import's and not the sign-in's. Her first sign-in's change of the password
     // the administrator gave is taken as done here too (accounts.test.ts covers it).
-    core.database.sqlite.prepare('UPDATE users SET password_hash = ?, must_change_password = 0 WHERE username = ?').run(await hashPassword(OFFICER.password, { N: 2 ** 10, r: 8, p: 1 }), OFFICER.username);
+    core.database.sqlite
+      .prepare('UPDATE users SET password_hash = ?, must_change_password = 0 WHERE username = ?')
+      .run(await hashPassword(OFFICER.password, { N: 2 ** 10, r: 8, p: 1 }), OFFICER.username);
     await call('bench', 'session.login', { username: OFFICER.username, password: OFFICER.password });
     const { hearing } = (await call('bench', 'hearings.create', {})) as { hearing: { id: string } };
     const { item } = (await call('bench', 'evidence.save', {
       hearingId: hearing.id,
-      item: { type: 'file', description: 'Benchmark video (random bytes)', sensitivity: 'none', captureMethod: 'bench', relatedPrompts: [] },
+      item: {
+        type: 'file',
+        description: 'Benchmark video (random bytes)',
+        sensitivity: 'none',
+        captureMethod: 'bench',
+        relatedPrompts: [],
+      },
     })) as { item: { id: string } };
     return { root, dataDir, keyHex: key.toString('hex'), hearingId: hearing.id, itemId: item.id };
   } finally {
@@ -176,7 +199,10 @@ async function childMain(job: ChildJob): Promise<void> {
     chooseFiles: async () => [job.file],
   });
   try {
-    const login = await core.dispatcher.call('bench', 'session.login', { username: OFFICER.username, password: OFFICER.password });
+    const login = await core.dispatcher.call('bench', 'session.login', {
+      username: OFFICER.username,
+      password: OFFICER.password,
+    });
     if (!login.ok) throw new Error(login.error.code);
     const peakRssBeforeBytes = peakRss();
     // Linux: the peak is reset to the current resident size, so the one read at the end is the
@@ -184,12 +210,23 @@ async function childMain(job: ChildJob): Promise<void> {
     const reset = resetPeakRss();
     const rssBeforeImportBytes = residentRss();
     const start = performance.now();
-    const result = await core.dispatcher.call('bench', 'evidence.importFiles', { hearingId: job.hearingId, itemId: job.itemId });
+    const result = await core.dispatcher.call('bench', 'evidence.importFiles', {
+      hearingId: job.hearingId,
+      itemId: job.itemId,
+    });
     const importMs = performance.now() - start;
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
     const file = result.value.files[0]!;
     const peakRssDuringImportBytes = reset ? peakRss() : null;
-    const summary: ChildResult = { importMs, sha256: file.sha256, size: file.size, peakRssBeforeBytes, peakRssBytes: Math.max(peakRssBeforeBytes, peakRss(), process.resourceUsage().maxRSS * 1024), rssBeforeImportBytes, peakRssDuringImportBytes };
+    const summary: ChildResult = {
+      importMs,
+      sha256: file.sha256,
+      size: file.size,
+      peakRssBeforeBytes,
+      peakRssBytes: Math.max(peakRssBeforeBytes, peakRss(), process.resourceUsage().maxRSS * 1024),
+      rssBeforeImportBytes,
+      peakRssDuringImportBytes,
+    };
     process.stdout.write(`${JSON.stringify(summary)}\n`);
   } finally {
     core.close();
@@ -226,7 +263,10 @@ function peakRss(): number {
   return process.resourceUsage().maxRSS * 1024;
 }
 
-export async function benchEvidence(root: string, bytes = Number(process.env.HD_BENCH_EVIDENCE_BYTES ?? DEFAULT_BYTES)): Promise<EvidenceBench> {
+export async function benchEvidence(
+  root: string,
+  bytes = Number(process.env.HD_BENCH_EVIDENCE_BYTES ?? DEFAULT_BYTES),
+): Promise<EvidenceBench> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hd-bench-evidence-'));
   const stores: { store: string; base: string; nodeArgs?: string[] }[] = [{ store: 'data disk (fsync)', base: work }];
   const ram = fs.existsSync('/dev/shm') ? fs.mkdtempSync(path.join('/dev/shm', 'hd-bench-evidence-')) : null;
@@ -257,14 +297,21 @@ export async function benchEvidence(root: string, bytes = Number(process.env.HD_
         peakRssBeforeImportBytes: child.peakRssBeforeBytes,
         rssBeforeImportBytes: child.rssBeforeImportBytes,
         peakRssDuringImportBytes: child.peakRssDuringImportBytes,
-        importAddedBytes: child.peakRssDuringImportBytes === null ? null : child.peakRssDuringImportBytes - child.rssBeforeImportBytes,
+        importAddedBytes:
+          child.peakRssDuringImportBytes === null ? null : child.peakRssDuringImportBytes - child.rssBeforeImportBytes,
         nodeArgs: nodeArgs ?? [],
         sha256MatchesSha256sum: child.sha256 === expected && child.size === bytes,
       });
       // The encrypted copy is as large as the file: gone before the next run.
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-    return { fileBytes: bytes, sha256sumMs, sha256sumMBps: mbps(bytes, sha256sumMs), runs, targets: { ratio: 0.8, peakRssBytes: 150 * MiB } };
+    return {
+      fileBytes: bytes,
+      sha256sumMs,
+      sha256sumMBps: mbps(bytes, sha256sumMs),
+      runs,
+      targets: { ratio: 0.8, peakRssBytes: 150 * MiB },
+    };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
     if (ram) fs.rmSync(ram, { recursive: true, force: true });
@@ -274,11 +321,16 @@ export async function benchEvidence(root: string, bytes = Number(process.env.HD_
 /** The lines `npm run bench` prints, in its format. */
 export function evidenceLines(result: EvidenceBench): string[] {
   const mb = (b: number) => `${(b / MiB).toFixed(1)} MB`;
-  const lines = [`${`sha256sum, ${(result.fileBytes / MiB).toFixed(0)} MB file (page cache)`.padEnd(50)} ${result.sha256sumMBps.toFixed(0).padStart(6)} MB/s   (${(result.sha256sumMs / 1000).toFixed(2)} s)`];
+  const lines = [
+    `${`sha256sum, ${(result.fileBytes / MiB).toFixed(0)} MB file (page cache)`.padEnd(50)} ${result.sha256sumMBps.toFixed(0).padStart(6)} MB/s   (${(result.sha256sumMs / 1000).toFixed(2)} s)`,
+  ];
   for (const run of result.runs) {
     const ratioMet = run.ratio >= result.targets.ratio;
     const memoryMet = run.peakRssBytes < result.targets.peakRssBytes;
-    const during = run.peakRssDuringImportBytes === null ? '' : `, during the import ${mb(run.peakRssDuringImportBytes)} = ${mb(run.rssBeforeImportBytes)} before + ${mb(run.importAddedBytes ?? 0)}`;
+    const during =
+      run.peakRssDuringImportBytes === null
+        ? ''
+        : `, during the import ${mb(run.peakRssDuringImportBytes)} = ${mb(run.rssBeforeImportBytes)} before + ${mb(run.importAddedBytes ?? 0)}`;
     lines.push(
       `${`evidence import, ${run.store}`.padEnd(50)} ${run.importMBps.toFixed(0).padStart(6)} MB/s   (${(run.importMs / 1000).toFixed(2)} s)   ratio ${run.ratio.toFixed(2)}${ratioMet ? '' : ' (BELOW 0.8)'}   peak RSS ${mb(run.peakRssBytes)}${memoryMet ? '' : ' (ABOVE 150 MB)'}${during}   ${run.sha256MatchesSha256sum ? 'SHA-256 = sha256sum' : 'SHA-256 MISMATCH'}`,
     );

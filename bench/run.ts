@@ -35,12 +35,25 @@ import { digitalStepAnswers, RISK_VERSION, riskStepAnswers } from '../test/helpe
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RENDERER = path.join(ROOT, '.vite/renderer/main_window');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const HEARINGS = 10_000;
 const ANSWERS_PER_HEARING = 12;
 const SAVES = 1_000;
 const UI_SAVES = 200;
-const OFFICER = { username: 'bench.officer', displayName: 'Bench Officer', password: 'bench officer passphrase', role: 'officer' as const };
+const OFFICER = {
+  username: 'bench.officer',
+  displayName: 'Bench Officer',
+  password: 'bench officer passphrase',
+  role: 'officer' as const,
+};
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -52,7 +65,8 @@ function summary(samples: number[]) {
 const ms = (v: number) => `${v.toFixed(2)} ms`;
 
 async function main() {
-  if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('Build the renderer first (npm run bench does)');
+  if (!fs.existsSync(path.join(RENDERER, 'index.html')))
+    throw new Error('Build the renderer first (npm run bench does)');
   // `npm run bench -- --only=closed-hearing`: that one figure, in a minute instead of six.
   if (process.argv.includes('--only=closed-hearing')) return benchClosedHearingOnly();
   // `npm run bench -- --only=documents`: her copy and leaflet (render, filter, Chromium, the PDF text check).
@@ -74,8 +88,12 @@ async function main() {
   }
   // First, on its own database of 100,000 hearings and 1,000,000 answers (bench/statistics.ts);
   // printed at once, since it takes a while.
-  const statistics = await benchStatistics(ROOT, { measureClosedDatabase: (dataDir, key) => measureStartupChecks(dataDir, key, ROOT) });
-  console.log(`statistics database: ${statistics.database.hearings} hearings, ${statistics.database.answers} answers, ${statistics.database.assessments} assessments, ${statistics.database.events} events`);
+  const statistics = await benchStatistics(ROOT, {
+    measureClosedDatabase: (dataDir, key) => measureStartupChecks(dataDir, key, ROOT),
+  });
+  console.log(
+    `statistics database: ${statistics.database.hearings} hearings, ${statistics.database.answers} answers, ${statistics.database.assessments} assessments, ${statistics.database.events} events`,
+  );
   for (const [name, s] of [
     [`Art. 9 export, one year by month (${statistics.hearingsInRange} hearings)`, statistics.exportOneYearByMonth],
     [`Art. 9 export, all ${statistics.database.hearings} hearings by month`, statistics.exportAllByMonth],
@@ -92,21 +110,30 @@ async function main() {
   const audit = await benchAudit();
   for (const line of auditLines(audit)) console.log(line);
   const { dataDir, key, core, call } = await openBenchCore();
-  const officerId = (core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(OFFICER.username) as { id: string }).id;
+  const officerId = (
+    core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(OFFICER.username) as { id: string }
+  ).id;
 
   // Seed 10,000 hearings with answers straight into the tables, in one transaction (seeding only).
   const seedStart = performance.now();
   const sqlite = core.database.sqlite;
-  const insertHearing = sqlite.prepare("INSERT INTO hearings (id, reference, owner_id, status, created_at, updated_at) VALUES (?, ?, ?, 'open', ?, ?)");
-  const insertForm = sqlite.prepare("INSERT INTO hearing_forms (hearing_id, form_id, form_version) VALUES (?, 'setup', 1)");
-  const insertAnswer = sqlite.prepare("INSERT INTO answers (hearing_id, form_id, form_version, field_id, value_json, revision, updated_at, updated_by) VALUES (?, 'setup', 1, ?, ?, 1, ?, ?)");
+  const insertHearing = sqlite.prepare(
+    "INSERT INTO hearings (id, reference, owner_id, status, created_at, updated_at) VALUES (?, ?, ?, 'open', ?, ?)",
+  );
+  const insertForm = sqlite.prepare(
+    "INSERT INTO hearing_forms (hearing_id, form_id, form_version) VALUES (?, 'setup', 1)",
+  );
+  const insertAnswer = sqlite.prepare(
+    "INSERT INTO answers (hearing_id, form_id, form_version, field_id, value_json, revision, updated_at, updated_by) VALUES (?, 'setup', 1, ?, ?, 1, ?, ?)",
+  );
   sqlite.transaction(() => {
     for (let i = 0; i < HEARINGS; i++) {
       const id = randomUUID();
       const at = Date.now() - i * 60_000;
       insertHearing.run(id, `HD-2025-${String(i + 1).padStart(6, '0')}`, officerId, at, at);
       insertForm.run(id);
-      for (let f = 0; f < ANSWERS_PER_HEARING; f++) insertAnswer.run(id, `field${f}`, JSON.stringify(`answer ${f} `.repeat(20)), at, officerId);
+      for (let f = 0; f < ANSWERS_PER_HEARING; f++)
+        insertAnswer.run(id, `field${f}`, JSON.stringify(`answer ${f} `.repeat(20)), at, officerId);
     }
   })();
   const seedMs = performance.now() - seedStart;
@@ -116,7 +143,11 @@ async function main() {
   const inMain: number[] = [];
   for (let i = 0; i < SAVES; i++) {
     const start = performance.now();
-    await call('bench', 'hearings.saveAnswers', { hearingId: hearing.id, formId: 'setup', changes: [{ fieldId: 'victimWishes', value: `wish ${i}`, baseRevision: revision++ }] });
+    await call('bench', 'hearings.saveAnswers', {
+      hearingId: hearing.id,
+      formId: 'setup',
+      changes: [{ fieldId: 'victimWishes', value: `wish ${i}`, baseRevision: revision++ }],
+    });
     inMain.push(performance.now() - start);
   }
 
@@ -140,7 +171,14 @@ async function main() {
         const response = await fetch('/api/invoke', {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', 'X-Hearing-Desk-Client': clientId },
-          body: JSON.stringify({ channel: 'hearings.saveAnswers', input: { hearingId, formId: 'setup', changes: [{ fieldId: 'supportPerson', value: `p ${i}`, baseRevision: firstRevision + i }] } }),
+          body: JSON.stringify({
+            channel: 'hearings.saveAnswers',
+            input: {
+              hearingId,
+              formId: 'setup',
+              changes: [{ fieldId: 'supportPerson', value: `p ${i}`, baseRevision: firstRevision + i }],
+            },
+          }),
         });
         const envelope = (await response.json()) as { ok: boolean };
         if (!envelope.ok) throw new Error(JSON.stringify(envelope));
@@ -187,7 +225,10 @@ async function main() {
   const html = fs.readFileSync(path.join(RENDERER, 'index.html'), 'utf8');
   const scripts = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
   const jsBytes = scripts.reduce((sum, file) => sum + fs.statSync(path.join(RENDERER, file)).size, 0);
-  const jsGzip = scripts.reduce((sum, file) => sum + gzipSync(fs.readFileSync(path.join(RENDERER, file)), { level: 9 }).length, 0);
+  const jsGzip = scripts.reduce(
+    (sum, file) => sum + gzipSync(fs.readFileSync(path.join(RENDERER, file)), { level: 9 }).length,
+    0,
+  );
 
   // The browser host reads its key from this file (see src-main/browser-host/cli.ts).
   fs.writeFileSync(path.join(dataDir, 'database-key.dev'), key.toString('hex'), { mode: 0o600 });
@@ -211,7 +252,9 @@ async function main() {
   fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'bench/results/latest.json'), JSON.stringify(results, null, 2));
 
-  console.log(`\nHearing Desk benchmarks (${results.machine.cpus} × ${results.machine.cpu}, Node ${results.machine.node})`);
+  console.log(
+    `\nHearing Desk benchmarks (${results.machine.cpus} × ${results.machine.cpu}, Node ${results.machine.node})`,
+  );
   console.log(`database: ${results.database.hearings} hearings, ${results.database.answers} answers`);
   for (const [name, s] of [
     ['save, in main (dispatcher → durable write)', results.saveInMain],
@@ -222,7 +265,9 @@ async function main() {
     console.log(`${name.padEnd(50)} median ${ms(s.median).padStart(10)}   p99 ${ms(s.p99).padStart(10)}   (n=${s.n})`);
   }
   for (const line of closedHearingLines(largeHearing)) console.log(line);
-  console.log(`${'renderer initial JavaScript'.padEnd(50)} ${(jsBytes / 1024).toFixed(1)} KB, gzipped ${(jsGzip / 1024).toFixed(1)} KB`);
+  console.log(
+    `${'renderer initial JavaScript'.padEnd(50)} ${(jsBytes / 1024).toFixed(1)} KB, gzipped ${(jsGzip / 1024).toFixed(1)} KB`,
+  );
   for (const line of evidenceLines(evidence)) console.log(line);
   for (const line of documentLines(documents)) console.log(line);
   for (const line of auditLines(audit)) console.log(line);
@@ -233,13 +278,23 @@ async function main() {
 async function openBenchCore() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hd-bench-'));
   const key = randomBytes(32);
-  const core = createAppCore({ dataDir, key, migrationsFolder: path.join(ROOT, 'migrations'), assets: repositoryAssets(ROOT), config: parseConfig({}) });
+  const core = createAppCore({
+    dataDir,
+    key,
+    migrationsFolder: path.join(ROOT, 'migrations'),
+    assets: repositoryAssets(ROOT),
+    config: parseConfig({}),
+  });
   const call = async (client: string, channel: Parameters<typeof core.dispatcher.call>[1], input: object) => {
     const result = await core.dispatcher.call(client, channel, input as never);
     if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
     return result.value as never;
   };
-  await call('admin', 'setup.createAdministrator', { username: 'bench.admin', displayName: 'Bench Admin', password: 'bench admin passphrase' });
+  await call('admin', 'setup.createAdministrator', {
+    username: 'bench.admin',
+    displayName: 'Bench Admin',
+    password: 'bench admin passphrase',
+  });
   // Officers belong to a unit.
   const { unit } = (await call('admin', 'units.save', { name: 'Bench unit' })) as { unit: { id: string } };
   // Her first sign-in replaces the password the administrator gave with her own.
@@ -280,20 +335,77 @@ async function prepareLargeClosedHearing(core: ReturnType<typeof createAppCore>)
   const { hearing } = (await call('hearings.create', {})) as { hearing: { id: string } };
   const hearingId = hearing.id;
   const save = (formId: string, values: Record<string, unknown>) =>
-    call('hearings.saveAnswers', { hearingId, formId, changes: Object.entries(values).map(([fieldId, value]) => ({ fieldId, value, baseRevision: 0 })) });
-  const rows = (n: number, values: (i: number) => object) => Array.from({ length: n }, (_, i) => ({ key: `row-${i}`, values: values(i) }));
-  await save('setup', { procedureLanguage: 'fr', victimLanguage: 'fr', interpreterRequested: 'no', supportPersonPresent: 'no', roomAdaptedDiscreet: 'yes', officerTrained: 'yes', preferredOfficerGender: 'none', safeToTalk: 'yes' });
-  await save('rights', Object.fromEntries([['explainedThroughInterpreter', 'no'], ...['interpreter', 'supportPerson', 'protectionAssessment', 'copy', 'supportInformation', 'officerGender', 'protectionMeasures'].map((r) => [`${r}Explained`, 'yes'])]));
+    call('hearings.saveAnswers', {
+      hearingId,
+      formId,
+      changes: Object.entries(values).map(([fieldId, value]) => ({ fieldId, value, baseRevision: 0 })),
+    });
+  const rows = (n: number, values: (i: number) => object) =>
+    Array.from({ length: n }, (_, i) => ({ key: `row-${i}`, values: values(i) }));
+  await save('setup', {
+    procedureLanguage: 'fr',
+    victimLanguage: 'fr',
+    interpreterRequested: 'no',
+    supportPersonPresent: 'no',
+    roomAdaptedDiscreet: 'yes',
+    officerTrained: 'yes',
+    preferredOfficerGender: 'none',
+    safeToTalk: 'yes',
+  });
+  await save(
+    'rights',
+    Object.fromEntries([
+      ['explainedThroughInterpreter', 'no'],
+      ...[
+        'interpreter',
+        'supportPerson',
+        'protectionAssessment',
+        'copy',
+        'supportInformation',
+        'officerGender',
+        'protectionMeasures',
+      ].map((r) => [`${r}Explained`, 'yes']),
+    ]),
+  );
   await save('people', {
-    victimSurname: 'Bench', victimFirstNames: 'Victime', victimBirthDate: '1990-01-01', victimAddressNonCommunicable: 'no', victimSafeChannel: 'none', suspectRelationship: 'partner', suspectCohabiting: 'yes',
-    children: rows(20, (i) => ({ firstName: `Enfant ${i}`, birthDate: '2015-06-01', relationshipToSuspect: 'child', exposed: 'yes', present: 'no', needs: 'Suivi psychologique. '.repeat(5) })),
+    victimSurname: 'Bench',
+    victimFirstNames: 'Victime',
+    victimBirthDate: '1990-01-01',
+    victimAddressNonCommunicable: 'no',
+    victimSafeChannel: 'none',
+    suspectRelationship: 'partner',
+    suspectCohabiting: 'yes',
+    children: rows(20, (i) => ({
+      firstName: `Enfant ${i}`,
+      birthDate: '2015-06-01',
+      relationshipToSuspect: 'child',
+      exposed: 'yes',
+      present: 'no',
+      needs: 'Suivi psychologique. '.repeat(5),
+    })),
     otherPersons: rows(20, (i) => ({ name: `Personne ${i}`, role: 'voisin' })),
   });
   await save('facts', {
-    narrative: 'Récit. '.repeat(500), period: { from: '2026-01-01', to: '2026-11-01' }, place: 'Liège', formsOfViolence: ['physical', 'psychological'],
-    injuries: 'no', weapons: 'no', earlierIncidents: 'no', earlierComplaints: 'no', witnesses: rows(10, (i) => ({ name: `Témoin ${i}`, relation: 'voisine', whatTheySaw: 'Des cris. '.repeat(10) })),
+    narrative: 'Récit. '.repeat(500),
+    period: { from: '2026-01-01', to: '2026-11-01' },
+    place: 'Liège',
+    formsOfViolence: ['physical', 'psychological'],
+    injuries: 'no',
+    weapons: 'no',
+    earlierIncidents: 'no',
+    earlierComplaints: 'no',
+    witnesses: rows(10, (i) => ({ name: `Témoin ${i}`, relation: 'voisine', whatTheySaw: 'Des cris. '.repeat(10) })),
   });
-  await save('measures', { residenceBanPosition: 'wants', residenceBanState: 'requested', contactBanPosition: 'wants', contactBanState: 'requested', addressProtectionPosition: 'refuses', addressProtectionState: 'notPursued', alarmPosition: 'refuses', alarmState: 'notPursued' });
+  await save('measures', {
+    residenceBanPosition: 'wants',
+    residenceBanState: 'requested',
+    contactBanPosition: 'wants',
+    contactBanState: 'requested',
+    addressProtectionPosition: 'refuses',
+    addressProtectionState: 'notPursued',
+    alarmPosition: 'refuses',
+    alarmState: 'notPursued',
+  });
   await save('referrals', { servicesOffered: ['none'] });
   const words = ['elle', 'déclare', 'que', 'il', 'a', 'crié', 'puis', 'frappé', 'la', 'porte'];
   await save('statement', { text: Array.from({ length: 20_000 }, (_, i) => words[i % words.length]).join(' ') });
@@ -349,14 +461,25 @@ async function measureLargeClosedHearing(dataDir: string, hearingId: string) {
       await page.goto(`${origin}/#/hearing/${hearingId}/${step}`);
       // Waits on the page's own mark, checked rarely: Playwright's visibility polling of a
       // 20,000-word element would take the main thread from the page it measures.
-      await page.waitForFunction(() => (window as unknown as { __readyAt?: number }).__readyAt !== undefined, undefined, { polling: 100 });
+      await page.waitForFunction(
+        () => (window as unknown as { __readyAt?: number }).__readyAt !== undefined,
+        undefined,
+        { polling: 100 },
+      );
       samples.push(await page.evaluate(() => (window as unknown as { __readyAt: number }).__readyAt));
       if (process.env.HD_PHASES) {
         console.log(
           JSON.stringify(
             await page.evaluate(() => [
-              ...performance.getEntriesByType('navigation').map((e) => { const n = e as PerformanceNavigationTiming; return { n: 'nav', dcl: Math.round(n.domContentLoadedEventEnd), resp: Math.round(n.responseEnd) }; }),
-              ...performance.getEntriesByType('resource').map((e) => ({ n: e.name.replace(/^.*\//, '').slice(0, 20), s: Math.round(e.startTime), e: Math.round((e as PerformanceResourceTiming).responseEnd) })),
+              ...performance.getEntriesByType('navigation').map((e) => {
+                const n = e as PerformanceNavigationTiming;
+                return { n: 'nav', dcl: Math.round(n.domContentLoadedEventEnd), resp: Math.round(n.responseEnd) };
+              }),
+              ...performance.getEntriesByType('resource').map((e) => ({
+                n: e.name.replace(/^.*\//, '').slice(0, 20),
+                s: Math.round(e.startTime),
+                e: Math.round((e as PerformanceResourceTiming).responseEnd),
+              })),
               ...performance.getEntriesByType('mark').map((e) => ({ n: e.name, s: Math.round(e.startTime) })),
               ...performance.getEntriesByType('paint').map((e) => ({ n: e.name, s: Math.round(e.startTime) })),
               { n: 'ready', s: Math.round((window as unknown as { __readyAt: number }).__readyAt) },
@@ -378,7 +501,17 @@ async function measureLargeClosedHearing(dataDir: string, hearingId: string) {
     await cdp.send('Profiler.start');
     await page.goto(`${origin}/#/hearing/${hearingId}/statement`);
     await page.locator('[data-field="text"]').first().waitFor();
-    const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[]; samples: number[]; timeDeltas: number[] } };
+    const { profile } = (await cdp.send('Profiler.stop')) as {
+      profile: {
+        nodes: {
+          id: number;
+          callFrame: { functionName: string; url: string; lineNumber: number };
+          hitCount?: number;
+        }[];
+        samples: number[];
+        timeDeltas: number[];
+      };
+    };
     const self = new Map<string, number>();
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     profile.samples.forEach((id, i) => {
@@ -386,7 +519,13 @@ async function measureLargeClosedHearing(dataDir: string, hearingId: string) {
       const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.replace(/^.*\//, '')}:${n.callFrame.lineNumber}:${(n.callFrame as { columnNumber?: number }).columnNumber ?? ''}`;
       self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
     });
-    console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `${v.toFixed(1).padStart(7)} ms ${k}`).join('\n'));
+    console.log(
+      [...self]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 30)
+        .map(([k, v]) => `${v.toFixed(1).padStart(7)} ms ${k}`)
+        .join('\n'),
+    );
   }
   const openPeople = await open('people', '[data-field="children"] [data-item="19"]');
   const openStatement = await open('statement', '[data-field="text"]');
@@ -402,7 +541,11 @@ async function measureLargeClosedHearing(dataDir: string, hearingId: string) {
 
 /** `src-main/browser-host/cli.ts` in its own process, on the benchmark's data (key in database-key.dev). */
 async function spawnBrowserHost(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src-main/browser-host/cli.ts'), '--data-dir', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'src-main/browser-host/cli.ts'), '--data-dir', dataDir],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (c: Buffer) => {

@@ -45,7 +45,12 @@ export function measureStartupChecks(dataDir: string, key: Buffer, root: string,
   const integrityCheck = times(() => check('integrity_check'));
   const cleanStart = times(() => {
     const start = performance.now();
-    openDatabase({ file, key, migrationsFolder: path.join(root, 'migrations'), backupsFolder: path.join(dataDir, 'backups') }).close();
+    openDatabase({
+      file,
+      key,
+      migrationsFolder: path.join(root, 'migrations'),
+      backupsFolder: path.join(dataDir, 'backups'),
+    }).close();
     return performance.now() - start;
   });
   return { databaseBytes: fs.statSync(file).size, quickCheck, integrityCheck, cleanStart };
@@ -53,7 +58,8 @@ export function measureStartupChecks(dataDir: string, key: Buffer, root: string,
 
 export function startupCheckLines(figures: StartupCheckFigures): string[] {
   const ms = (v: number) => `${v.toFixed(0)} ms`;
-  const line = (name: string, s: Summary) => `${name.padEnd(50)} median ${ms(s.median).padStart(10)}   max ${ms(s.max).padStart(10)}   (n=${s.n})`;
+  const line = (name: string, s: Summary) =>
+    `${name.padEnd(50)} median ${ms(s.median).padStart(10)}   max ${ms(s.max).padStart(10)}   (n=${s.n})`;
   return [
     line(`quick_check, database of ${(figures.databaseBytes / 1024 / 1024).toFixed(0)} MiB`, figures.quickCheck),
     line('integrity_check (after an unclean stop)', figures.integrityCheck),
@@ -62,18 +68,34 @@ export function startupCheckLines(figures: StartupCheckFigures): string[] {
 }
 
 /** `--only=startup-checks`: the statistics bench's database, seeded, then the checks alone. */
-export function benchStartupChecks(root: string): { database: Omit<SeededDatabase, 'unitIds' | 'officerIds' | 'supervisorId'>; figures: StartupCheckFigures } {
+export function benchStartupChecks(root: string): {
+  database: Omit<SeededDatabase, 'unitIds' | 'officerIds' | 'supervisorId'>;
+  figures: StartupCheckFigures;
+} {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hd-bench-startup-'));
   const key = randomBytes(32);
   try {
-    const core = createAppCore({ dataDir, key, migrationsFolder: path.join(root, 'migrations'), assets: repositoryAssets(root), config: parseConfig({}) });
+    const core = createAppCore({
+      dataDir,
+      key,
+      migrationsFolder: path.join(root, 'migrations'),
+      assets: repositoryAssets(root),
+      config: parseConfig({}),
+    });
     let seeded: SeededDatabase;
     try {
       seeded = seedLargeDatabase(core);
     } finally {
       core.close();
     }
-    const database = { hearings: seeded.hearings, answers: seeded.answers, assessments: seeded.assessments, events: seeded.events, breaches: seeded.breaches, seedMs: seeded.seedMs };
+    const database = {
+      hearings: seeded.hearings,
+      answers: seeded.answers,
+      assessments: seeded.assessments,
+      events: seeded.events,
+      breaches: seeded.breaches,
+      seedMs: seeded.seedMs,
+    };
     return { database, figures: measureStartupChecks(dataDir, key, root) };
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });

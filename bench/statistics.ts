@@ -50,7 +50,16 @@ const FORMS = ['physical', 'psychological', 'sexual', 'economic', 'honourRelated
 /** How often each form is named in a complaint (several may be). */
 const FORM_SHARE = [0.55, 0.75, 0.15, 0.2, 0.03, 0.35];
 const MEASURES = ['residenceBan', 'contactBan', 'addressProtection', 'alarm'] as const;
-const STATES = ['proposed', 'discussed', 'requested', 'granted', 'refusedByAuthority', 'inForce', 'ended', 'notPursued'] as const;
+const STATES = [
+  'proposed',
+  'discussed',
+  'requested',
+  'granted',
+  'refusedByAuthority',
+  'inForce',
+  'ended',
+  'notPursued',
+] as const;
 /** Per measure, the weight of each state above. */
 const STATE_WEIGHTS: Record<(typeof MEASURES)[number], number[]> = {
   residenceBan: [10, 20, 8, 6, 6, 8, 7, 35],
@@ -105,7 +114,11 @@ const FILLER = 'Elle déclare que les faits se sont répétés pendant plusieurs
 const STORED_ASSESSMENTS = [[], ['A2', 'A6', 'A7', 'A8'], ['A3'], ['A3', 'A5']].map((yes) => {
   const definition = riskRegistry.get(1)!;
   const input: RiskInput = {
-    answers: Object.fromEntries(definition.domains.flatMap((d) => d.items).map((item) => [item.id, { answer: yes.includes(item.id) ? 'yes' : 'no', source: 'victim' }])),
+    answers: Object.fromEntries(
+      definition.domains
+        .flatMap((d) => d.items)
+        .map((item) => [item.id, { answer: yes.includes(item.id) ? 'yes' : 'no', source: 'victim' }]),
+    ),
     barriers: [],
     facts: { physicalOrSexualViolence: true },
   };
@@ -128,15 +141,21 @@ export function seedLargeDatabase(core: AppCore, options: SeedOptions = {}): See
   const insertUser = sqlite.prepare(
     "INSERT INTO users (id, username, display_name, role, password_hash, unit_id, created_at, updated_at) VALUES (?, ?, ?, ?, '!not-a-password-hash', ?, ?, ?)",
   );
-  const insertHearing = sqlite.prepare('INSERT INTO hearings (id, reference, owner_id, status, created_at, updated_at, closed_at, closed_by, unit_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertHearing = sqlite.prepare(
+    'INSERT INTO hearings (id, reference, owner_id, status, created_at, updated_at, closed_at, closed_by, unit_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const insertForm = sqlite.prepare('INSERT INTO hearing_forms (hearing_id, form_id, form_version) VALUES (?, ?, 1)');
-  const insertAnswer = sqlite.prepare('INSERT INTO answers (hearing_id, form_id, form_version, field_id, value_json, revision, updated_at, updated_by) VALUES (?, ?, 1, ?, ?, 1, ?, ?)');
+  const insertAnswer = sqlite.prepare(
+    'INSERT INTO answers (hearing_id, form_id, form_version, field_id, value_json, revision, updated_at, updated_by) VALUES (?, ?, 1, ?, ?, 1, ?, ?)',
+  );
   const insertAssessment = sqlite.prepare(
     `INSERT INTO risk_assessments (id, hearing_id, unit_id, sequence, definition_version, trigger, answers_json, result_json, computed_level, floor_level, level,
        red_flag_count, review_status, next_due_at, latest, created_by, created_at)
      VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertEvent = sqlite.prepare('INSERT INTO risk_events (id, hearing_id, kind, note, at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertEvent = sqlite.prepare(
+    'INSERT INTO risk_events (id, hearing_id, kind, note, at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)',
+  );
 
   const unitIds: string[] = [];
   const officerIds: string[] = [];
@@ -165,7 +184,17 @@ export function seedLargeDatabase(core: AppCore, options: SeedOptions = {}): See
       const createdAt = Math.floor(from + ((to - from) * i) / hearingCount + rnd() * 60_000);
       const closed = createdAt < now - 14 * DAY && rnd() < 0.9;
       const updatedAt = Math.min(now, createdAt + Math.floor(rnd() * 10 * DAY));
-      insertHearing.run(id, `HD-${new Date(createdAt).getUTCFullYear()}-${String(i + 1).padStart(6, '0')}`, owner, closed ? 'closed' : 'open', createdAt, updatedAt, closed ? updatedAt : null, closed ? owner : null, unitId);
+      insertHearing.run(
+        id,
+        `HD-${new Date(createdAt).getUTCFullYear()}-${String(i + 1).padStart(6, '0')}`,
+        owner,
+        closed ? 'closed' : 'open',
+        createdAt,
+        updatedAt,
+        closed ? updatedAt : null,
+        closed ? owner : null,
+        unitId,
+      );
       insertForm.run(id, 'facts');
       insertForm.run(id, 'measures');
 
@@ -185,7 +214,11 @@ export function seedLargeDatabase(core: AppCore, options: SeedOptions = {}): See
       given += MEASURES.length;
       // Fillers up to the count: her positions, then narrative and notes.
       const fillers: [string, string, () => unknown][] = [
-        ...MEASURES.map((m): [string, string, () => unknown] => ['measures', `${m}Position`, () => weighted(rnd, POSITIONS, [55, 30, 15])]),
+        ...MEASURES.map((m): [string, string, () => unknown] => [
+          'measures',
+          `${m}Position`,
+          () => weighted(rnd, POSITIONS, [55, 30, 15]),
+        ]),
         ['facts', 'narrative', () => FILLER.repeat(3)],
         ['facts', 'injuries', () => weighted(rnd, ['yes', 'no', 'unknown', 'refused'], [40, 50, 7, 3])],
         ['facts', 'weapons', () => weighted(rnd, ['yes', 'no', 'unknown', 'refused'], [10, 80, 8, 2])],
@@ -195,17 +228,41 @@ export function seedLargeDatabase(core: AppCore, options: SeedOptions = {}): See
       for (let f = 0; given < perHearing; f++, given++) {
         const filler = fillers[f % fillers.length]!;
         // Past the list, further fillers go under numbered ids of the same step.
-        answer(filler[0], f < fillers.length ? filler[1] : `${filler[1]}${Math.floor(f / fillers.length)}`, filler[2]());
+        answer(
+          filler[0],
+          f < fillers.length ? filler[1] : `${filler[1]}${Math.floor(f / fillers.length)}`,
+          filler[2](),
+        );
       }
 
       // One current assessment per hearing; a tenth were reassessed, so an earlier one too.
       const level = weighted(rnd, [1, 2, 3, 4], LEVEL_WEIGHTS);
       const reassessed = rnd() < 0.1;
       const assess = (sequence: number, lvl: number, latest: boolean, at: number) => {
-        const review = lvl >= 3 ? weighted(rnd, ['pending', 'approved', 'returned'], latest ? [20, 70, 10] : [0, 90, 10]) : 'notRequired';
+        const review =
+          lvl >= 3
+            ? weighted(rnd, ['pending', 'approved', 'returned'], latest ? [20, 70, 10] : [0, 90, 10])
+            : 'notRequired';
         const dueHours = [0, 60 * 24, 30 * 24, 7 * 24, 72][lvl]!;
         const stored = STORED_ASSESSMENTS[lvl - 1]!;
-        insertAssessment.run(randomUUID(), id, unitId, sequence, reassessed && sequence === 1 ? 'newIncident' : 'initial', stored.input, stored.result, lvl, Math.min(lvl, 3), lvl, lvl >= 3 ? 1 : 0, review, at + dueHours * 3_600_000, latest ? 1 : 0, owner, at);
+        insertAssessment.run(
+          randomUUID(),
+          id,
+          unitId,
+          sequence,
+          reassessed && sequence === 1 ? 'newIncident' : 'initial',
+          stored.input,
+          stored.result,
+          lvl,
+          Math.min(lvl, 3),
+          lvl,
+          lvl >= 3 ? 1 : 0,
+          review,
+          at + dueHours * 3_600_000,
+          latest ? 1 : 0,
+          owner,
+          at,
+        );
         assessments++;
       };
       if (reassessed) {
@@ -217,17 +274,35 @@ export function seedLargeDatabase(core: AppCore, options: SeedOptions = {}): See
       const banGranted = states[0] === 'granted' || states[0] === 'inForce' || states[0] === 'ended';
       if (banGranted && rnd() < 0.2) {
         const n = 1 + Math.floor(rnd() * 3);
-        for (let k = 0; k < n; k++) insertEvent.run(randomUUID(), id, 'breach', 'Événement inventé', createdAt + (k + 1) * DAY, owner);
+        for (let k = 0; k < n; k++)
+          insertEvent.run(randomUUID(), id, 'breach', 'Événement inventé', createdAt + (k + 1) * DAY, owner);
         events += n;
         breaches++;
       }
       if (rnd() < 0.08) {
-        insertEvent.run(randomUUID(), id, weighted(rnd, OTHER_EVENTS, [3, 1, 1, 2, 1, 2]), 'Événement inventé', createdAt + 2 * DAY, owner);
+        insertEvent.run(
+          randomUUID(),
+          id,
+          weighted(rnd, OTHER_EVENTS, [3, 1, 1, 2, 1, 2]),
+          'Événement inventé',
+          createdAt + 2 * DAY,
+          owner,
+        );
         events++;
       }
     }
   })();
-  return { hearings: hearingCount, answers, assessments, events, breaches, unitIds, officerIds, supervisorId, seedMs: Math.round(performance.now() - start) };
+  return {
+    hearings: hearingCount,
+    answers,
+    assessments,
+    events,
+    breaches,
+    unitIds,
+    officerIds,
+    supervisorId,
+    seedMs: Math.round(performance.now() - start),
+  };
 }
 
 export interface StatisticsBenchResult {
@@ -265,8 +340,13 @@ export function summary(samples: number[]): Summary {
  */
 async function timeQueue(core: AppCore, supervisorId: string, runs: number): Promise<Summary & { items: number }> {
   const password = 'bench supervisor passphrase';
-  core.database.sqlite.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(await hashPassword(password), supervisorId);
-  const login = await core.dispatcher.call('bench-supervisor', 'session.login', { username: 'bench.supervisor', password });
+  core.database.sqlite
+    .prepare('UPDATE users SET password_hash = ? WHERE id = ?')
+    .run(await hashPassword(password), supervisorId);
+  const login = await core.dispatcher.call('bench-supervisor', 'session.login', {
+    username: 'bench.supervisor',
+    password,
+  });
   if (!login.ok) throw new Error(`bench supervisor login: ${login.error.code}`);
   const queue = async () => {
     const result = await core.dispatcher.call('bench-supervisor', 'risk.queue', {});
@@ -285,18 +365,32 @@ async function timeQueue(core: AppCore, supervisorId: string, runs: number): Pro
 
 export async function benchStatistics(
   root: string,
-  options: { runs?: number; seed?: SeedOptions; measureClosedDatabase?: (dataDir: string, key: Buffer) => StartupCheckFigures } = {},
+  options: {
+    runs?: number;
+    seed?: SeedOptions;
+    measureClosedDatabase?: (dataDir: string, key: Buffer) => StartupCheckFigures;
+  } = {},
 ): Promise<StatisticsBenchResult> {
   const runs = options.runs ?? 20;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hd-bench-statistics-'));
   const config = parseConfig({});
   const key = randomBytes(32);
-  const core = createAppCore({ dataDir, key, migrationsFolder: path.join(root, 'migrations'), assets: repositoryAssets(root), config });
+  const core = createAppCore({
+    dataDir,
+    key,
+    migrationsFolder: path.join(root, 'migrations'),
+    assets: repositoryAssets(root),
+    config,
+  });
   let open = true;
   try {
     const seeded = seedLargeDatabase(core, options.seed);
     // The service as the app builds it (app-core.ts), on the same connection.
-    const statistics = createStatisticsService(core.database.db, { threshold: config.statisticsMinimumCount }, Date.now);
+    const statistics = createStatisticsService(
+      core.database.db,
+      { threshold: config.statisticsMinimumCount },
+      Date.now,
+    );
     const time = (query: StatisticsQuery) => {
       statistics.exportStatistics(seeded.supervisorId, query); // warm-up, not counted
       const samples: number[] = [];
@@ -309,17 +403,39 @@ export async function benchStatistics(
     };
     const query: StatisticsQuery = { from: '2026-01-01', to: '2026-12-31', granularity: 'month' };
     // The worst case: every seeded hearing in the range.
-    const all: StatisticsQuery = { from: options.seed?.from ?? DEFAULT_SPAN.from, to: options.seed?.to ?? DEFAULT_SPAN.to, granularity: 'month' };
+    const all: StatisticsQuery = {
+      from: options.seed?.from ?? DEFAULT_SPAN.from,
+      to: options.seed?.to ?? DEFAULT_SPAN.to,
+      granularity: 'month',
+    };
     const result = statistics.exportStatistics(seeded.supervisorId, query);
-    const hearingsInRange = result.rows.filter((r) => r.measure === 'complaints').reduce((s, r) => s + (r.count ?? 0), 0);
-    const database = { hearings: seeded.hearings, answers: seeded.answers, assessments: seeded.assessments, events: seeded.events, breaches: seeded.breaches, seedMs: seeded.seedMs };
+    const hearingsInRange = result.rows
+      .filter((r) => r.measure === 'complaints')
+      .reduce((s, r) => s + (r.count ?? 0), 0);
+    const database = {
+      hearings: seeded.hearings,
+      answers: seeded.answers,
+      assessments: seeded.assessments,
+      events: seeded.events,
+      breaches: seeded.breaches,
+      seedMs: seeded.seedMs,
+    };
     const exportOneYearByMonth = time(query);
     const exportAllByMonth = { ...time(all), query: all };
     const queue = await timeQueue(core, seeded.supervisorId, runs * 10);
     core.close();
     open = false;
     const startupChecks = options.measureClosedDatabase?.(dataDir, key);
-    return { database, query, rows: result.rows.length, hearingsInRange, exportOneYearByMonth, exportAllByMonth, queue, ...(startupChecks ? { startupChecks } : {}) };
+    return {
+      database,
+      query,
+      rows: result.rows.length,
+      hearingsInRange,
+      exportOneYearByMonth,
+      exportAllByMonth,
+      queue,
+      ...(startupChecks ? { startupChecks } : {}),
+    };
   } finally {
     if (open) core.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -34,7 +34,12 @@ export function brusselsMidnight(year: number, month: number, day: number): numb
   return wall - brusselsOffsetMs(guess);
 }
 
-const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: BRUSSELS_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const isoDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: BRUSSELS_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The Brussels calendar day of an instant, as an ISO day (2026-11-23). */
 export function brusselsDay(epochMs: number): string {

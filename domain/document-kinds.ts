@@ -14,9 +14,13 @@ export type VictimCopyVariant = (typeof VICTIM_COPY_VARIANTS)[number];
  * violence, a complaint or the police: her copy is a "copy", the leaflet "contacts", each with the
  * day it was printed; the procedure-language documents keep their reference and kind.
  */
-export function documentFileName(document: { kind: DocumentKind; variant: VictimCopyVariant; sequence: number; printedAt: number }, reference: string): string {
+export function documentFileName(
+  document: { kind: DocumentKind; variant: VictimCopyVariant; sequence: number; printedAt: number },
+  reference: string,
+): string {
   const day = new Date(document.printedAt).toISOString().slice(0, 10);
-  if (document.kind === 'victimCopy') return `${document.variant === 'full' ? 'copy' : 'contacts'}-${day}${document.sequence > 1 ? `-${document.sequence}` : ''}.pdf`;
+  if (document.kind === 'victimCopy')
+    return `${document.variant === 'full' ? 'copy' : 'contacts'}-${day}${document.sequence > 1 ? `-${document.sequence}` : ''}.pdf`;
   return `${reference.replace(/[^\w.-]+/g, '_')}-${document.kind}-${document.sequence}.pdf`;
 }
 

@@ -10,6 +10,23 @@ export type OfficerUiLanguage = (typeof OFFICER_UI_LANGUAGES)[number];
  * language is not listed is recorded as "other" with the language named in words.
  */
 export const VICTIM_LANGUAGES = [
-  'fr', 'nl', 'de', 'en', 'ar', 'tr', 'es', 'pt', 'it', 'pl',
-  'ro', 'bg', 'ru', 'uk', 'fa', 'ps', 'ti', 'so', 'sq',
+  'fr',
+  'nl',
+  'de',
+  'en',
+  'ar',
+  'tr',
+  'es',
+  'pt',
+  'it',
+  'pl',
+  'ro',
+  'bg',
+  'ru',
+  'uk',
+  'fa',
+  'ps',
+  'ti',
+  'so',
+  'sq',
 ] as const;

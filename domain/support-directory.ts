@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { VICTIM_LANGUAGES } from './languages';
 
-export const SERVICE_KINDS = ['emergency', 'helpline', 'victimSupport', 'specialised', 'medical', 'shelter', 'childProtection', 'onlineHarm', 'other'] as const;
+export const SERVICE_KINDS = [
+  'emergency',
+  'helpline',
+  'victimSupport',
+  'specialised',
+  'medical',
+  'shelter',
+  'childProtection',
+  'onlineHarm',
+  'other',
+] as const;
 export const REGIONS = ['national', 'brussels', 'flanders', 'wallonia', 'germanSpeaking'] as const;
 
 /**
@@ -17,14 +27,23 @@ const phone = z
 const website = z
   .string()
   .trim()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'https:' && url.hostname.includes('.') && !url.username && !url.password && value.startsWith('https://');
-    } catch {
-      return false;
-    }
-  }, { error: 'directory.invalidUrl' });
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return (
+          url.protocol === 'https:' &&
+          url.hostname.includes('.') &&
+          !url.username &&
+          !url.password &&
+          value.startsWith('https://')
+        );
+      } catch {
+        return false;
+      }
+    },
+    { error: 'directory.invalidUrl' },
+  );
 
 /** One entry of the directory, as the administrator edits it; the same rules in both processes. */
 export const supportServiceSchema = z

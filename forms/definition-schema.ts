@@ -36,8 +36,16 @@ const common = {
 };
 
 const textFields = [
-  z.object({ ...common, kind: z.literal('shortText'), maxLength: z.number().int().positive().max(2000).default(200) }).strict(),
-  z.object({ ...common, kind: z.literal('longText'), maxLength: z.number().int().positive().max(200_000).default(20_000) }).strict(),
+  z
+    .object({ ...common, kind: z.literal('shortText'), maxLength: z.number().int().positive().max(2000).default(200) })
+    .strict(),
+  z
+    .object({
+      ...common,
+      kind: z.literal('longText'),
+      maxLength: z.number().int().positive().max(200_000).default(20_000),
+    })
+    .strict(),
 ] as const;
 
 const choiceFields = [
@@ -65,7 +73,12 @@ const timeFields = [
 /** Services chosen from the support directory the administrator keeps (ids of its entries). */
 const directoryFields = [z.object({ ...common, kind: z.literal('serviceChoice') }).strict()] as const;
 
-const simpleFieldSchema = z.discriminatedUnion('kind', [...textFields, ...choiceFields, ...timeFields, ...directoryFields]);
+const simpleFieldSchema = z.discriminatedUnion('kind', [
+  ...textFields,
+  ...choiceFields,
+  ...timeFields,
+  ...directoryFields,
+]);
 
 /** Persons, children, incidents, evidence: the same questions asked once per item. */
 const groupFieldSchema = z
@@ -79,7 +92,13 @@ const groupFieldSchema = z
   })
   .strict();
 
-export const fieldDefinitionSchema = z.discriminatedUnion('kind', [...textFields, ...choiceFields, ...timeFields, ...directoryFields, groupFieldSchema]);
+export const fieldDefinitionSchema = z.discriminatedUnion('kind', [
+  ...textFields,
+  ...choiceFields,
+  ...timeFields,
+  ...directoryFields,
+  groupFieldSchema,
+]);
 
 export const formDefinitionSchema = z
   .object({
@@ -101,12 +120,20 @@ export const formDefinitionSchema = z
         const controller = form.fields.find((f) => f.id === field.visibleWhen?.field);
         // A follow-up must come after the question it depends on, so the form reads in order.
         if (!controller || !seen.has(controller.id)) {
-          ctx.addIssue({ code: 'custom', path: ['fields', index, 'visibleWhen'], message: `unknown or later field ${field.visibleWhen.field}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['fields', index, 'visibleWhen'],
+            message: `unknown or later field ${field.visibleWhen.field}`,
+          });
         } else if (controller.kind === 'singleChoice' || controller.kind === 'multiChoice') {
           const values = new Set(controller.options.map((o) => o.value));
           for (const v of field.visibleWhen.in) {
             if (!values.has(v)) {
-              ctx.addIssue({ code: 'custom', path: ['fields', index, 'visibleWhen', 'in'], message: `${controller.id} has no option ${v}` });
+              ctx.addIssue({
+                code: 'custom',
+                path: ['fields', index, 'visibleWhen', 'in'],
+                message: `${controller.id} has no option ${v}`,
+              });
             }
           }
         }
@@ -120,7 +147,11 @@ export const formDefinitionSchema = z
       if (field.kind === 'group') {
         const ids = field.fields.map((f) => f.id);
         if (new Set(ids).size !== ids.length) {
-          ctx.addIssue({ code: 'custom', path: ['fields', index, 'fields'], message: 'duplicate field id inside the group' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['fields', index, 'fields'],
+            message: 'duplicate field id inside the group',
+          });
         }
         if (field.minItems > field.maxItems) {
           ctx.addIssue({ code: 'custom', path: ['fields', index, 'minItems'], message: 'minItems above maxItems' });

@@ -55,10 +55,13 @@ function simpleAnswerSchema(field: SimpleFieldDefinition): z.ZodType<SimpleAnswe
     case 'dateTime':
       return z
         .string()
-        .refine((v) => {
-          const match = DATE_TIME.exec(v);
-          return match !== null && isCalendarDate(match[1]!);
-        }, { error: 'answer.impossibleDate' })
+        .refine(
+          (v) => {
+            const match = DATE_TIME.exec(v);
+            return match !== null && isCalendarDate(match[1]!);
+          },
+          { error: 'answer.impossibleDate' },
+        )
         .nullable();
     case 'dateOrPeriod':
       return z
@@ -96,7 +99,10 @@ export function formAnswersSchema(form: FormDefinition): z.ZodType<Partial<Answe
   return z.object(shape).strict() as unknown as z.ZodType<Partial<Answers>>;
 }
 
-export function isFieldVisible(field: { visibleWhen?: { field: string; in: string[] } | undefined }, answers: Partial<Record<string, unknown>>): boolean {
+export function isFieldVisible(
+  field: { visibleWhen?: { field: string; in: string[] } | undefined },
+  answers: Partial<Record<string, unknown>>,
+): boolean {
   if (!field.visibleWhen) return true;
   const controlling = answers[field.visibleWhen.field];
   const chosen = Array.isArray(controlling) ? controlling : [controlling];
@@ -131,7 +137,8 @@ export function missingBeforeClose(form: FormDefinition, answers: Partial<Answer
     if ((field.requiredToClose && items.length === 0) || items.length < field.minItems) missing.push(field.id);
     for (const item of items) {
       for (const sub of field.fields) {
-        if (sub.requiredToClose && isFieldVisible(sub, item.values) && !isAnswered(item.values[sub.id])) missing.push(`${field.id}[${item.key}].${sub.id}`);
+        if (sub.requiredToClose && isFieldVisible(sub, item.values) && !isAnswered(item.values[sub.id]))
+          missing.push(`${field.id}[${item.key}].${sub.id}`);
       }
     }
   }

@@ -18,10 +18,35 @@ import { riskV2 } from './risk/risk.v2';
  * Every version of every form ever shipped. A version is never edited once released: a hearing
  * keeps the version it was opened under and must open and print as it was taken.
  */
-const ALL_DEFINITIONS: FormDefinitionInput[] = [setupV1, rightsV1, peopleV1, peopleV2, factsV1, digitalV1, riskForm(riskV1), riskForm(riskV2), measuresV1, measuresV2, referralsV1, statementV1, documentsV1];
+const ALL_DEFINITIONS: FormDefinitionInput[] = [
+  setupV1,
+  rightsV1,
+  peopleV1,
+  peopleV2,
+  factsV1,
+  digitalV1,
+  riskForm(riskV1),
+  riskForm(riskV2),
+  measuresV1,
+  measuresV2,
+  referralsV1,
+  statementV1,
+  documentsV1,
+];
 
 /** The steps of a hearing, in order, each a form id. */
-const HEARING_STEPS = ['setup', 'rights', 'people', 'facts', 'digital', 'risk', 'measures', 'referrals', 'statement', 'documents'];
+const HEARING_STEPS = [
+  'setup',
+  'rights',
+  'people',
+  'facts',
+  'digital',
+  'risk',
+  'measures',
+  'referrals',
+  'statement',
+  'documents',
+];
 
 export function buildRegistry(definitions: FormDefinitionInput[], steps: string[]) {
   const parsed = definitions.map((d) => formDefinitionSchema.parse(d));

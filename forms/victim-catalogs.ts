@@ -35,14 +35,18 @@ type Shape = { [key: string]: string | Shape };
 
 /** The same nesting and keys as the English catalog, each text non-empty. */
 function textsLike(shape: Shape): z.ZodType<Shape> {
-  const entries = Object.entries(shape).map(([key, value]) => [key, typeof value === 'string' ? z.string().trim().min(1) : textsLike(value)] as const);
+  const entries = Object.entries(shape).map(
+    ([key, value]) => [key, typeof value === 'string' ? z.string().trim().min(1) : textsLike(value)] as const,
+  );
   return z.object(Object.fromEntries(entries)).strict() as unknown as z.ZodType<Shape>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the meta is checked by its own schema
 const { meta: _englishMeta, ...englishTexts } = english;
 
-export const victimCatalogSchema = z.object({ meta: metaSchema, ...(textsLike(englishTexts as Shape) as unknown as z.ZodObject).shape }).strict();
+export const victimCatalogSchema = z
+  .object({ meta: metaSchema, ...(textsLike(englishTexts as Shape) as unknown as z.ZodObject).shape })
+  .strict();
 
 export type VictimCatalogMeta = z.output<typeof metaSchema>;
 export type VictimTexts = typeof englishTexts;
@@ -50,7 +54,9 @@ export type VictimCatalog = { meta: VictimCatalogMeta } & VictimTexts;
 
 /** Every text key, dotted (`rights.interpreter`), in the English catalog's order. */
 export function victimTextKeys(node: Shape = englishTexts as Shape, prefix = ''): string[] {
-  return Object.entries(node).flatMap(([key, value]) => (typeof value === 'string' ? [`${prefix}${key}`] : victimTextKeys(value, `${prefix}${key}.`)));
+  return Object.entries(node).flatMap(([key, value]) =>
+    typeof value === 'string' ? [`${prefix}${key}`] : victimTextKeys(value, `${prefix}${key}.`),
+  );
 }
 
 export function victimText(catalog: VictimCatalog | undefined, key: string): string | undefined {
@@ -61,14 +67,19 @@ export function victimText(catalog: VictimCatalog | undefined, key: string): str
  * Parses one catalog file: the schema, and the English placeholders kept in every text. Returns
  * the reasons it is refused, so the administrator's view can say which file is broken and why.
  */
-export function parseVictimCatalog(raw: unknown): { ok: true; catalog: VictimCatalog } | { ok: false; problems: string[] } {
+export function parseVictimCatalog(
+  raw: unknown,
+): { ok: true; catalog: VictimCatalog } | { ok: false; problems: string[] } {
   const parsed = victimCatalogSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+  if (!parsed.success)
+    return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
   const catalog = parsed.data as unknown as VictimCatalog;
   const problems = victimTextKeys().flatMap((key) => {
     const source = placeholdersOf(victimText(english as unknown as VictimCatalog, key)!);
     const translated = placeholdersOf(victimText(catalog, key)!);
-    return source.join() === translated.join() ? [] : [`${key}: placeholders ${translated.join(', ') || 'none'} instead of ${source.join(', ')}`];
+    return source.join() === translated.join()
+      ? []
+      : [`${key}: placeholders ${translated.join(', ') || 'none'} instead of ${source.join(', ')}`];
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, catalog };
 }

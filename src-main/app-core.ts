@@ -2,7 +2,13 @@ import path from 'node:path';
 import { formRegistry, type FormRegistry } from '../forms/registry';
 import { createDispatcher, type Dispatcher } from './api/dispatcher';
 import { loadConfig, type AppConfig } from './config';
-import { inspectInstallation, openDatabase, type InstallationCheck, type InstallationState, type OpenedDatabase } from './db/database';
+import {
+  inspectInstallation,
+  openDatabase,
+  type InstallationCheck,
+  type InstallationState,
+  type OpenedDatabase,
+} from './db/database';
 import { AUDIT_SEAL_FILE_NAME, deriveAuditKey, openAuditTrail, type AuditTrail } from './services/audit';
 import { createDirectoryService } from './services/directory';
 import { createDocumentService } from './services/documents';
@@ -10,7 +16,12 @@ import { loadFontFaces } from './documents/fonts';
 import type { DocumentOutput } from './documents/output';
 import { loadVictimCatalogs } from './documents/victim-catalog-store';
 import { createEvidenceService } from './services/evidence';
-import { createEvidenceStore, deriveEvidenceKey, EVIDENCE_DIR_NAME, type EvidenceStore } from './services/evidence-store';
+import {
+  createEvidenceStore,
+  deriveEvidenceKey,
+  EVIDENCE_DIR_NAME,
+  type EvidenceStore,
+} from './services/evidence-store';
 import { createHearingService } from './services/hearings';
 import { createRiskService } from './services/risk';
 import { createStatisticsService } from './services/statistics';
@@ -44,7 +55,10 @@ export interface DocumentAssets {
 
 /** The assets as they lie in a checkout of this repository (development, tests, the browser host). */
 export function repositoryAssets(root: string): DocumentAssets {
-  return { victimCatalogsDir: path.join(root, 'forms', 'catalogs', 'victim'), fontsDir: path.join(root, 'node_modules', '@fontsource') };
+  return {
+    victimCatalogsDir: path.join(root, 'forms', 'catalogs', 'victim'),
+    fontsDir: path.join(root, 'node_modules', '@fontsource'),
+  };
 }
 
 export interface AppCore {
@@ -65,7 +79,11 @@ function installationOf(dataDir: string, keyFile: string | undefined): Installat
   return {
     file: path.join(dataDir, DATABASE_FILE_NAME),
     backupsFolder: path.join(dataDir, 'backups'),
-    installationTraces: [path.join(dataDir, EVIDENCE_DIR_NAME), path.join(dataDir, AUDIT_SEAL_FILE_NAME), ...(keyFile ? [keyFile] : [])],
+    installationTraces: [
+      path.join(dataDir, EVIDENCE_DIR_NAME),
+      path.join(dataDir, AUDIT_SEAL_FILE_NAME),
+      ...(keyFile ? [keyFile] : []),
+    ],
   };
 }
 
@@ -93,13 +111,22 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   });
   const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error));
   // Keyed before anything appends to the trail, while the database key is at hand.
-  const audit = openAuditTrail({ db: database.db, key: deriveAuditKey(options.key), sealFile: path.join(options.dataDir, AUDIT_SEAL_FILE_NAME), now, log });
+  const audit = openAuditTrail({
+    db: database.db,
+    key: deriveAuditKey(options.key),
+    sealFile: path.join(options.dataDir, AUDIT_SEAL_FILE_NAME),
+    now,
+    log,
+  });
   const registry = options.registry ?? formRegistry;
   const directory = createDirectoryService(database.db, now);
   directory.seedIfEmpty();
   const hearings = createHearingService(database.db, registry, now, { residenceBanDays: config.residenceBanDays });
   // Derived here, while the database key is at hand (the Electron shell wipes it after start-up).
-  const evidenceStore = createEvidenceStore({ dir: path.join(options.dataDir, EVIDENCE_DIR_NAME), key: deriveEvidenceKey(options.key) });
+  const evidenceStore = createEvidenceStore({
+    dir: path.join(options.dataDir, EVIDENCE_DIR_NAME),
+    key: deriveEvidenceKey(options.key),
+  });
   const risk = createRiskService(database.db, hearings, riskRegistry, now);
   let fontFaces: string | undefined;
   const documents = createDocumentService({
@@ -109,7 +136,11 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     catalogs: loadVictimCatalogs(options.assets.victimCatalogsDir),
     fontFaces: () => (fontFaces ??= loadFontFaces(options.assets.fontsDir)),
     output: options.documentOutput,
-    settings: { translationDueDays: config.translationDueDays, victimCopyChildNames: config.victimCopyChildNames, victimCopyOfficerName: config.victimCopyOfficerName },
+    settings: {
+      translationDueDays: config.translationDueDays,
+      victimCopyChildNames: config.victimCopyChildNames,
+      victimCopyOfficerName: config.victimCopyOfficerName,
+    },
     now,
   });
   const dispatcher = createDispatcher({

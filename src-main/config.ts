@@ -12,7 +12,12 @@ export const appConfigSchema = z
     lockout: z
       .object({
         maxFailedAttempts: z.number().int().min(3).max(20).default(5),
-        lockMinutes: z.number().int().min(1).max(24 * 60).default(15),
+        lockMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60)
+          .default(15),
       })
       .strict()
       .default({ maxFailedAttempts: 5, lockMinutes: 15 }),

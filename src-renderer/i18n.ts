@@ -28,7 +28,8 @@ export async function initI18n(): Promise<void> {
 }
 
 export async function changeUiLanguage(language: OfficerUiLanguage): Promise<void> {
-  if (!i18next.hasResourceBundle(language, 'translation')) i18next.addResourceBundle(language, 'translation', await catalog(language));
+  if (!i18next.hasResourceBundle(language, 'translation'))
+    i18next.addResourceBundle(language, 'translation', await catalog(language));
   await i18next.changeLanguage(language);
   storeUiLanguage(language);
   applyDocumentLanguage(language);

@@ -25,8 +25,22 @@ export const MEASURES = ['residenceBan', 'contactBan', 'addressProtection', 'ala
 /** The same three questions for each measure, under its own ids. */
 function measure(id: string): FieldDefinitionInput[] {
   return [
-    { id: `${id}Position`, kind: 'singleChoice', labelKey: `form.measures.${id}.position`, helpKey: `form.measures.${id}.help`, requiredToClose: true, options: POSITION },
-    { id: `${id}State`, kind: 'singleChoice', display: 'select', labelKey: `form.measures.${id}.state`, requiredToClose: true, options: STATE },
+    {
+      id: `${id}Position`,
+      kind: 'singleChoice',
+      labelKey: `form.measures.${id}.position`,
+      helpKey: `form.measures.${id}.help`,
+      requiredToClose: true,
+      options: POSITION,
+    },
+    {
+      id: `${id}State`,
+      kind: 'singleChoice',
+      display: 'select',
+      labelKey: `form.measures.${id}.state`,
+      requiredToClose: true,
+      options: STATE,
+    },
     { id: `${id}Notes`, kind: 'longText', labelKey: `form.measures.${id}.notes`, maxLength: 5_000 },
   ];
 }
@@ -39,5 +53,14 @@ export const measuresV1 = {
   id: 'measures',
   version: 1,
   titleKey: 'form.measures.title',
-  fields: [...MEASURES.flatMap(measure), { id: 'childrenMeasures', kind: 'longText', labelKey: 'form.measures.childrenMeasures.label', helpKey: 'form.measures.childrenMeasures.help', maxLength: 10_000 }],
+  fields: [
+    ...MEASURES.flatMap(measure),
+    {
+      id: 'childrenMeasures',
+      kind: 'longText',
+      labelKey: 'form.measures.childrenMeasures.label',
+      helpKey: 'form.measures.childrenMeasures.help',
+      maxLength: 10_000,
+    },
+  ],
 } satisfies FormDefinitionInput;

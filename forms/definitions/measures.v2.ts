@@ -13,14 +13,37 @@ export const measuresV2 = {
   ...measuresV1,
   version: 2,
   fields: measuresV1.fields.flatMap((field): FieldDefinitionInput[] => {
-    const tracked = field.id.endsWith('Position') || field.id.endsWith('State') ? { ...field, keepHistory: true } : field;
+    const tracked =
+      field.id.endsWith('Position') || field.id.endsWith('State') ? { ...field, keepHistory: true } : field;
     if (field.id !== 'residenceBanState') return [tracked];
     return [
       tracked,
-      { id: 'residenceBanDecidedBy', kind: 'shortText', labelKey: 'form.measures.residenceBan.decidedBy', visibleWhen: { field: 'residenceBanState', in: DECIDED }, maxLength: 200 },
-      { id: 'residenceBanStart', kind: 'dateTime', labelKey: 'form.measures.residenceBan.start', helpKey: 'form.measures.residenceBan.durationHelp', visibleWhen: { field: 'residenceBanState', in: DECIDED } },
-      { id: 'residenceBanEnd', kind: 'dateTime', labelKey: 'form.measures.residenceBan.end', visibleWhen: { field: 'residenceBanState', in: DECIDED } },
-      { id: 'residenceBanNotified', kind: 'dateTime', labelKey: 'form.measures.residenceBan.notified', visibleWhen: { field: 'residenceBanState', in: DECIDED } },
+      {
+        id: 'residenceBanDecidedBy',
+        kind: 'shortText',
+        labelKey: 'form.measures.residenceBan.decidedBy',
+        visibleWhen: { field: 'residenceBanState', in: DECIDED },
+        maxLength: 200,
+      },
+      {
+        id: 'residenceBanStart',
+        kind: 'dateTime',
+        labelKey: 'form.measures.residenceBan.start',
+        helpKey: 'form.measures.residenceBan.durationHelp',
+        visibleWhen: { field: 'residenceBanState', in: DECIDED },
+      },
+      {
+        id: 'residenceBanEnd',
+        kind: 'dateTime',
+        labelKey: 'form.measures.residenceBan.end',
+        visibleWhen: { field: 'residenceBanState', in: DECIDED },
+      },
+      {
+        id: 'residenceBanNotified',
+        kind: 'dateTime',
+        labelKey: 'form.measures.residenceBan.notified',
+        visibleWhen: { field: 'residenceBanState', in: DECIDED },
+      },
     ];
   }),
 } satisfies FormDefinitionInput;

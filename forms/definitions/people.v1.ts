@@ -7,8 +7,20 @@ export const peopleV1 = {
   version: 1,
   titleKey: 'form.people.title',
   fields: [
-    { id: 'victimSurname', kind: 'shortText', labelKey: 'form.people.victimSurname.label', requiredToClose: true, maxLength: 120 },
-    { id: 'victimFirstNames', kind: 'shortText', labelKey: 'form.people.victimFirstNames.label', requiredToClose: true, maxLength: 160 },
+    {
+      id: 'victimSurname',
+      kind: 'shortText',
+      labelKey: 'form.people.victimSurname.label',
+      requiredToClose: true,
+      maxLength: 120,
+    },
+    {
+      id: 'victimFirstNames',
+      kind: 'shortText',
+      labelKey: 'form.people.victimFirstNames.label',
+      requiredToClose: true,
+      maxLength: 160,
+    },
     { id: 'victimBirthDate', kind: 'date', labelKey: 'form.people.victimBirthDate.label', requiredToClose: true },
     {
       id: 'victimAddressNonCommunicable',
@@ -80,7 +92,13 @@ export const peopleV1 = {
       itemLabelKey: 'form.people.children.item',
       maxItems: 20,
       fields: [
-        { id: 'firstName', kind: 'shortText', labelKey: 'form.people.children.firstName', requiredToClose: true, maxLength: 120 },
+        {
+          id: 'firstName',
+          kind: 'shortText',
+          labelKey: 'form.people.children.firstName',
+          requiredToClose: true,
+          maxLength: 120,
+        },
         { id: 'birthDate', kind: 'date', labelKey: 'form.people.children.birthDate' },
         {
           id: 'relationshipToSuspect',
@@ -93,8 +111,20 @@ export const peopleV1 = {
             { value: 'none', labelKey: 'form.people.children.relationshipToSuspect.none' },
           ],
         },
-        { id: 'exposed', kind: 'singleChoice', labelKey: 'form.people.children.exposed', requiredToClose: true, options: YES_NO_UNKNOWN },
-        { id: 'present', kind: 'singleChoice', labelKey: 'form.people.children.present', requiredToClose: true, options: YES_NO_UNKNOWN },
+        {
+          id: 'exposed',
+          kind: 'singleChoice',
+          labelKey: 'form.people.children.exposed',
+          requiredToClose: true,
+          options: YES_NO_UNKNOWN,
+        },
+        {
+          id: 'present',
+          kind: 'singleChoice',
+          labelKey: 'form.people.children.present',
+          requiredToClose: true,
+          options: YES_NO_UNKNOWN,
+        },
         { id: 'needs', kind: 'longText', labelKey: 'form.people.children.needs', maxLength: 5000 },
       ],
     },
@@ -105,7 +135,13 @@ export const peopleV1 = {
       itemLabelKey: 'form.people.otherPersons.item',
       maxItems: 20,
       fields: [
-        { id: 'name', kind: 'shortText', labelKey: 'form.people.otherPersons.name', requiredToClose: true, maxLength: 200 },
+        {
+          id: 'name',
+          kind: 'shortText',
+          labelKey: 'form.people.otherPersons.name',
+          requiredToClose: true,
+          maxLength: 200,
+        },
         { id: 'role', kind: 'shortText', labelKey: 'form.people.otherPersons.role', maxLength: 200 },
       ],
     },

@@ -13,9 +13,21 @@ export const peopleV2 = {
     field.id !== 'victimAddressNonCommunicable'
       ? [field]
       : [
-          { id: 'victimAddress', kind: 'shortText', labelKey: 'form.people.victimAddress.label', helpKey: 'form.people.victimAddress.help', maxLength: 300 },
+          {
+            id: 'victimAddress',
+            kind: 'shortText',
+            labelKey: 'form.people.victimAddress.label',
+            helpKey: 'form.people.victimAddress.help',
+            maxLength: 300,
+          },
           field,
-          { id: 'victimStayingAt', kind: 'shortText', labelKey: 'form.people.victimStayingAt.label', helpKey: 'form.people.victimStayingAt.help', maxLength: 300 },
+          {
+            id: 'victimStayingAt',
+            kind: 'shortText',
+            labelKey: 'form.people.victimStayingAt.label',
+            helpKey: 'form.people.victimStayingAt.help',
+            maxLength: 300,
+          },
         ],
   ),
 } satisfies FormDefinitionInput;

@@ -2,7 +2,15 @@ import type { FieldDefinitionInput, FormDefinitionInput } from '../definition-sc
 import { YES_NO } from './options';
 
 /** The rights of Art. 15 §2, in the order the law gives them. */
-export const RIGHTS = ['interpreter', 'supportPerson', 'protectionAssessment', 'copy', 'supportInformation', 'officerGender', 'protectionMeasures'] as const;
+export const RIGHTS = [
+  'interpreter',
+  'supportPerson',
+  'protectionAssessment',
+  'copy',
+  'supportInformation',
+  'officerGender',
+  'protectionMeasures',
+] as const;
 
 function right(id: (typeof RIGHTS)[number]): FieldDefinitionInput[] {
   return [

@@ -19,7 +19,16 @@ function promptFields(): FieldDefinitionInput[] {
     heading = headingOf(prompt.id);
     const id = promptFieldId(prompt.id);
     return [
-      { id, kind: 'singleChoice', labelKey: `${key}.label`, helpKey: `${key}.why`, guidance: [{ labelKey: 'digital.sayItPlainly', textKey: `${key}.plain` }], requiredToClose: true, options: ANSWERS, ...section },
+      {
+        id,
+        kind: 'singleChoice',
+        labelKey: `${key}.label`,
+        helpKey: `${key}.why`,
+        guidance: [{ labelKey: 'digital.sayItPlainly', textKey: `${key}.plain` }],
+        requiredToClose: true,
+        options: ANSWERS,
+        ...section,
+      },
       {
         id: promptDetailsFieldId(prompt.id),
         kind: 'longText',
@@ -46,8 +55,27 @@ export const digitalV1 = {
   fields: [
     ...promptFields(),
     // Referrals (section E): with her consent, per recipient.
-    { id: 'minorInImages', kind: 'singleChoice', labelKey: 'digital.referrals.minorInvolved', helpKey: 'digital.referrals.childFocus', sectionKey: 'digital.referrals.title', options: YES_NO },
-    { id: 'consentInstitute', kind: 'singleChoice', labelKey: 'digital.referrals.consentInstitute', helpKey: 'digital.referrals.institute', options: YES_NO },
-    { id: 'stopnciiCase', kind: 'shortText', labelKey: 'digital.referrals.stopnciiCase', helpKey: 'digital.referrals.stopncii', maxLength: 100 },
+    {
+      id: 'minorInImages',
+      kind: 'singleChoice',
+      labelKey: 'digital.referrals.minorInvolved',
+      helpKey: 'digital.referrals.childFocus',
+      sectionKey: 'digital.referrals.title',
+      options: YES_NO,
+    },
+    {
+      id: 'consentInstitute',
+      kind: 'singleChoice',
+      labelKey: 'digital.referrals.consentInstitute',
+      helpKey: 'digital.referrals.institute',
+      options: YES_NO,
+    },
+    {
+      id: 'stopnciiCase',
+      kind: 'shortText',
+      labelKey: 'digital.referrals.stopnciiCase',
+      helpKey: 'digital.referrals.stopncii',
+      maxLength: 100,
+    },
   ],
 } satisfies FormDefinitionInput;

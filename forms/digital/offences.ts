@@ -55,16 +55,22 @@ export interface OffenceSuggestion {
  */
 export function codesForFacts(days: string[]): OffenceCode[] {
   if (days.length === 0) return OFFENCE_CODES;
-  return OFFENCE_CODES.filter((code) => days.some((day) => day >= code.from && (code.until === undefined || day <= code.until)));
+  return OFFENCE_CODES.filter((code) =>
+    days.some((day) => day >= code.from && (code.until === undefined || day <= code.until)),
+  );
 }
 
 export function suggestOffences(offences: string[], days: string[]): OffenceSuggestion[] {
-  return codesForFacts(days).flatMap((code) => offences.map((offence) => ({ offence, code: code.id, article: code.articles[offence] ?? null })));
+  return codesForFacts(days).flatMap((code) =>
+    offences.map((offence) => ({ offence, code: code.id, article: code.articles[offence] ?? null })),
+  );
 }
 
 /** The days the facts step gives: one day, both ends of a period; none for "about ...". */
 export function factDays(period: unknown): string[] {
   if (!period || typeof period !== 'object' || Array.isArray(period)) return [];
   const value = period as { on?: string; from?: string; to?: string };
-  return [value.on, value.from, value.to].filter((d): d is string => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d));
+  return [value.on, value.from, value.to].filter(
+    (d): d is string => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d),
+  );
 }

@@ -31,7 +31,17 @@ export interface RiskInput {
   judgement?: RiskJudgement;
 }
 
-export type RiskRule = 'score' | 'redFlag' | 'twoRedFlags' | 'escalation' | 'signal' | 'fear' | 'barriers' | 'uncertainty' | 'raise' | 'lowering';
+export type RiskRule =
+  | 'score'
+  | 'redFlag'
+  | 'twoRedFlags'
+  | 'escalation'
+  | 'signal'
+  | 'fear'
+  | 'barriers'
+  | 'uncertainty'
+  | 'raise'
+  | 'lowering';
 
 /** One rule that set or moved the level, with the items behind it: the screen's "why". */
 export interface RiskStep {
@@ -42,7 +52,8 @@ export interface RiskStep {
   flags?: string[];
 }
 
-export type JudgementProblem = 'bothRaiseAndLower' | 'reasonMissing' | 'raiseNotHigher' | 'loweringNotLower' | 'loweringBelowFloor';
+export type JudgementProblem =
+  'bothRaiseAndLower' | 'reasonMissing' | 'raiseNotHigher' | 'loweringNotLower' | 'loweringBelowFloor';
 
 export interface RiskResult {
   definitionVersion: number;
@@ -104,14 +115,24 @@ function holds(condition: RiskCondition, input: RiskInput, items: Set<string>): 
  * B6 to B8 from the digital step, where the definition says so: yes when one of its prompts is
  * yes, no when all are no, unknown when one is unsure or declined, unanswered otherwise.
  */
-function withDigitalItems(definition: RiskDefinition, input: RiskInput): { input: RiskInput; derived: RiskResult['digitalItems'] } {
+function withDigitalItems(
+  definition: RiskDefinition,
+  input: RiskInput,
+): { input: RiskInput; derived: RiskResult['digitalItems'] } {
   if (!definition.digitalItems) return { input, derived: [] };
   const answers = { ...input.answers };
   const derived: RiskResult['digitalItems'] = [];
   for (const [item, prompts] of Object.entries(definition.digitalItems)) {
     const given = prompts.map((p) => input.digital?.[p] ?? null);
     const yesPrompts = prompts.filter((p) => input.digital?.[p] === 'yes');
-    const answer: RiskAnswer | null = yesPrompts.length > 0 ? 'yes' : given.every((g) => g === 'no') ? 'no' : given.some((g) => g === 'unsure' || g === 'declined') ? 'unknown' : null;
+    const answer: RiskAnswer | null =
+      yesPrompts.length > 0
+        ? 'yes'
+        : given.every((g) => g === 'no')
+          ? 'no'
+          : given.some((g) => g === 'unsure' || g === 'declined')
+            ? 'unknown'
+            : null;
     answers[item] = { answer, source: 'victim' };
     if (answer) derived.push({ item, answer, prompts: answer === 'yes' ? yesPrompts : prompts });
   }
@@ -140,14 +161,25 @@ export function evaluateRisk(definition: RiskDefinition, rawInput: RiskInput): R
   const flagItems = [...new Set(redFlags.flatMap((f) => f.items))].sort();
   if (redFlags.length >= 2) {
     floor = clamp(definition.twoRedFlagsLevel);
-    move('twoRedFlags', floor, flagItems, redFlags.map((f) => f.id));
+    move(
+      'twoRedFlags',
+      floor,
+      flagItems,
+      redFlags.map((f) => f.id),
+    );
   } else if (redFlags.length === 1) {
     floor = clamp(definition.oneRedFlagFloor);
-    move('redFlag', floor, flagItems, redFlags.map((f) => f.id));
+    move(
+      'redFlag',
+      floor,
+      flagItems,
+      redFlags.map((f) => f.id),
+    );
   }
 
   const escalationAnswer = input.answers[definition.escalation.item];
-  const escalation = escalationAnswer?.answer === 'yes' && escalationAnswer.followUp === definition.escalation.followUpValue;
+  const escalation =
+    escalationAnswer?.answer === 'yes' && escalationAnswer.followUp === definition.escalation.followUpValue;
   if (escalation) {
     floor = Math.max(floor, definition.escalationFloor) as RiskLevel;
     move('escalation', clamp(definition.escalationFloor), [definition.escalation.item]);
@@ -155,13 +187,28 @@ export function evaluateRisk(definition: RiskDefinition, rawInput: RiskInput): R
 
   // The digital step's signals (digital-violence.md, B): a raise to HIGH each; the one-level
   // raises count once together, so that several of them do not climb the scale on their own.
-  const fired = (definition.digitalSignals ?? []).filter((signal) => signal.prompts.some((p) => input.digital?.[p] === 'yes'));
-  const digitalSignals = fired.map((signal) => ({ id: signal.id, effect: signal.effect, ...(signal.flag ? { flag: signal.flag } : {}), prompts: signal.prompts.filter((p) => input.digital?.[p] === 'yes') }));
-  for (const signal of digitalSignals.filter((s) => s.effect === 'raiseToHigh')) move('signal', 3, signal.prompts, [signal.id]);
+  const fired = (definition.digitalSignals ?? []).filter((signal) =>
+    signal.prompts.some((p) => input.digital?.[p] === 'yes'),
+  );
+  const digitalSignals = fired.map((signal) => ({
+    id: signal.id,
+    effect: signal.effect,
+    ...(signal.flag ? { flag: signal.flag } : {}),
+    prompts: signal.prompts.filter((p) => input.digital?.[p] === 'yes'),
+  }));
+  for (const signal of digitalSignals.filter((s) => s.effect === 'raiseToHigh'))
+    move('signal', 3, signal.prompts, [signal.id]);
   const firedIds = new Set(fired.map((s) => s.id));
-  const raisingOne = fired.filter((s) => s.effect === 'raiseOne' || (s.raiseOneWith ?? []).some((id) => firedIds.has(id)));
+  const raisingOne = fired.filter(
+    (s) => s.effect === 'raiseOne' || (s.raiseOneWith ?? []).some((id) => firedIds.has(id)),
+  );
   if (raisingOne.length > 0) {
-    move('signal', clamp(level + 1), [...new Set(digitalSignals.filter((s) => raisingOne.some((r) => r.id === s.id)).flatMap((s) => s.prompts))], raisingOne.map((s) => s.id));
+    move(
+      'signal',
+      clamp(level + 1),
+      [...new Set(digitalSignals.filter((s) => raisingOne.some((r) => r.id === s.id)).flatMap((s) => s.prompts))],
+      raisingOne.map((s) => s.id),
+    );
   }
 
   if (input.answers[definition.fear.item]?.answer === 'yes' && level < definition.fear.belowLevel) {
@@ -198,11 +245,15 @@ export function evaluateRisk(definition: RiskDefinition, rawInput: RiskInput): R
     computedLevel,
     level: finalLevel,
     steps,
-    drivers: yes.map((item) => ({ item: item.id, weight: item.weight })).sort((a, b) => b.weight - a.weight || a.item.localeCompare(b.item)),
+    drivers: yes
+      .map((item) => ({ item: item.id, weight: item.weight }))
+      .sort((a, b) => b.weight - a.weight || a.item.localeCompare(b.item)),
     barriers,
     uncertainty: { items: uncertainItems, insufficient },
     unanswered: allItems.filter((item) => !input.answers[item.id]?.answer).map((item) => item.id),
-    reassessWithinHours: insufficient ? Math.min(row.reassessWithinHours, definition.uncertaintyReassessWithinHours) : row.reassessWithinHours,
+    reassessWithinHours: insufficient
+      ? Math.min(row.reassessWithinHours, definition.uncertaintyReassessWithinHours)
+      : row.reassessWithinHours,
     procedureKeys: row.procedureKeys,
     measures: row.measures,
     judgementProblem: problem,
@@ -213,7 +264,11 @@ export function evaluateRisk(definition: RiskDefinition, rawInput: RiskInput): R
 }
 
 /** Raise freely with a reason; lower only as a supervisor decides, and never below the floor. */
-function applyJudgement(computed: RiskLevel, floor: RiskLevel, judgement: RiskJudgement | undefined): { problem: JudgementProblem | null; level: RiskLevel; step?: RiskStep; loweringPending: boolean } {
+function applyJudgement(
+  computed: RiskLevel,
+  floor: RiskLevel,
+  judgement: RiskJudgement | undefined,
+): { problem: JudgementProblem | null; level: RiskLevel; step?: RiskStep; loweringPending: boolean } {
   const unchanged = (problem: JudgementProblem | null) => ({ problem, level: computed, loweringPending: false });
   if (!judgement || (!judgement.raise && !judgement.lowering)) return unchanged(null);
   if (judgement.raise && judgement.lowering) return unchanged('bothRaiseAndLower');
@@ -221,13 +276,24 @@ function applyJudgement(computed: RiskLevel, floor: RiskLevel, judgement: RiskJu
   if (asked.reason.trim() === '') return unchanged('reasonMissing');
   if (judgement.raise) {
     if (judgement.raise.level <= computed) return unchanged('raiseNotHigher');
-    return { problem: null, level: judgement.raise.level, step: { rule: 'raise', from: computed, to: judgement.raise.level, items: [] }, loweringPending: false };
+    return {
+      problem: null,
+      level: judgement.raise.level,
+      step: { rule: 'raise', from: computed, to: judgement.raise.level, items: [] },
+      loweringPending: false,
+    };
   }
   const lowering = judgement.lowering!;
   if (lowering.level >= computed) return unchanged('loweringNotLower');
   if (lowering.level < floor) return unchanged('loweringBelowFloor');
-  if (lowering.decision !== 'approved') return { problem: null, level: computed, loweringPending: lowering.decision === 'pending' };
-  return { problem: null, level: lowering.level, step: { rule: 'lowering', from: computed, to: lowering.level, items: [] }, loweringPending: false };
+  if (lowering.decision !== 'approved')
+    return { problem: null, level: computed, loweringPending: lowering.decision === 'pending' };
+  return {
+    problem: null,
+    level: lowering.level,
+    step: { rule: 'lowering', from: computed, to: lowering.level, items: [] },
+    loweringPending: false,
+  };
 }
 
 export interface RiskComparison {
@@ -239,7 +305,10 @@ export interface RiskComparison {
 }
 
 /** What changed since the previous assessment of the same pair; new red flags first of all. */
-export function compareAssessments(previous: { input: RiskInput; result: RiskResult }, next: { input: RiskInput; result: RiskResult }): RiskComparison {
+export function compareAssessments(
+  previous: { input: RiskInput; result: RiskResult },
+  next: { input: RiskInput; result: RiskResult },
+): RiskComparison {
   const ids = [...new Set([...Object.keys(previous.input.answers), ...Object.keys(next.input.answers)])].sort();
   const before = new Set(previous.result.redFlags.map((f) => f.id));
   const after = new Set(next.result.redFlags.map((f) => f.id));
@@ -247,7 +316,11 @@ export function compareAssessments(previous: { input: RiskInput; result: RiskRes
     levelFrom: previous.result.level,
     levelTo: next.result.level,
     changedItems: ids
-      .map((item) => ({ item, from: previous.input.answers[item]?.answer ?? null, to: next.input.answers[item]?.answer ?? null }))
+      .map((item) => ({
+        item,
+        from: previous.input.answers[item]?.answer ?? null,
+        to: next.input.answers[item]?.answer ?? null,
+      }))
       .filter((change) => change.from !== change.to),
     newRedFlags: [...after].filter((id) => !before.has(id)),
     goneRedFlags: [...before].filter((id) => !after.has(id)),

@@ -7,7 +7,8 @@ const ALL_RISK_DEFINITIONS: RiskDefinitionInput[] = [riskV1, riskV2];
 
 export function buildRiskRegistry(definitions: RiskDefinitionInput[]) {
   const parsed = definitions.map((d) => riskDefinitionSchema.parse(d));
-  if (new Set(parsed.map((d) => d.version)).size !== parsed.length) throw new Error('Two risk definitions share a version');
+  if (new Set(parsed.map((d) => d.version)).size !== parsed.length)
+    throw new Error('Two risk definitions share a version');
   return {
     get: (version: number): RiskDefinition | undefined => parsed.find((d) => d.version === version),
     latest: (): RiskDefinition => [...parsed].sort((a, b) => b.version - a.version)[0]!,

@@ -14,7 +14,15 @@ export const RISK_LEVELS = [1, 2, 3, 4] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
 /** What calls for a reassessment before its date (risk-tool.md, "Reassessment also on events"). */
-export const RISK_EVENT_KINDS = ['newIncident', 'breach', 'banEnded', 'release', 'separation', 'alarmActivated', 'victimRequest'] as const;
+export const RISK_EVENT_KINDS = [
+  'newIncident',
+  'breach',
+  'banEnded',
+  'release',
+  'separation',
+  'alarmActivated',
+  'victimRequest',
+] as const;
 export type RiskEventKind = (typeof RISK_EVENT_KINDS)[number];
 
 /** A supervisor reviews an assessment from a level on, or when it is uncertain or asks to lower. */
@@ -26,7 +34,12 @@ const barrierId = z.string().regex(/^V[0-9]$/);
 const catalogKey = z.string().regex(/^[a-zA-Z0-9_.-]+$/);
 
 /** A condition over the answers: small on purpose, so that every rule stays readable as data. */
-export type RiskCondition = { item: string; is: RiskAnswer } | { itemFollowUp: string; is: string } | { fact: 'physicalOrSexualViolence' } | { all: RiskCondition[] } | { any: RiskCondition[] };
+export type RiskCondition =
+  | { item: string; is: RiskAnswer }
+  | { itemFollowUp: string; is: string }
+  | { fact: 'physicalOrSexualViolence' }
+  | { all: RiskCondition[] }
+  | { any: RiskCondition[] };
 const condition: z.ZodType<RiskCondition> = z.lazy(() =>
   z.union([
     z.object({ item: itemId, is: z.enum(RISK_ANSWERS) }).strict(),
@@ -46,7 +59,10 @@ const digitalSignal = z
     prompts: z.array(promptId).min(1),
     effect: z.enum(['raiseToHigh', 'raiseOne', 'flag']),
     /** A warning the result carries (communications compromised, children exposed...). */
-    flag: z.string().regex(/^[a-zA-Z]+$/).optional(),
+    flag: z
+      .string()
+      .regex(/^[a-zA-Z]+$/)
+      .optional(),
     /** A flag that raises one level only together with one of these signals. */
     raiseOneWith: z.array(z.string().regex(/^R[0-9]+$/)).optional(),
   })
@@ -57,7 +73,10 @@ const item = z
     id: itemId,
     weight: z.number().int().min(0).max(10),
     /** A follow-up asked when the answer is yes (A9: how many interventions in 12 months). */
-    followUp: z.object({ options: z.array(z.string().regex(/^[a-zA-Z0-9]+$/)).min(2) }).strict().optional(),
+    followUp: z
+      .object({ options: z.array(z.string().regex(/^[a-zA-Z0-9]+$/)).min(2) })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -107,21 +126,29 @@ export const riskDefinitionSchema = z
     if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', message: 'duplicate item id' });
     const known = new Set(ids);
     const check = (c: RiskCondition, path: string) => {
-      if ('item' in c && !known.has(c.item)) ctx.addIssue({ code: 'custom', message: `${path}: unknown item ${c.item}` });
+      if ('item' in c && !known.has(c.item))
+        ctx.addIssue({ code: 'custom', message: `${path}: unknown item ${c.item}` });
       if ('itemFollowUp' in c) {
         const it = definition.domains.flatMap((d) => d.items).find((i) => i.id === c.itemFollowUp);
-        if (!it?.followUp?.options.includes(c.is)) ctx.addIssue({ code: 'custom', message: `${path}: ${c.itemFollowUp} has no follow-up ${c.is}` });
+        if (!it?.followUp?.options.includes(c.is))
+          ctx.addIssue({ code: 'custom', message: `${path}: ${c.itemFollowUp} has no follow-up ${c.is}` });
       }
       if ('all' in c) c.all.forEach((sub) => check(sub, path));
       if ('any' in c) c.any.forEach((sub) => check(sub, path));
     };
     for (const flag of definition.redFlags) check(flag.when, flag.id);
-    for (const id of [...definition.uncertaintyItems, ...definition.victimViewItems, definition.fear.item, definition.escalation.item]) {
+    for (const id of [
+      ...definition.uncertaintyItems,
+      ...definition.victimViewItems,
+      definition.fear.item,
+      definition.escalation.item,
+    ]) {
       if (!known.has(id)) ctx.addIssue({ code: 'custom', message: `unknown item ${id}` });
     }
     check({ itemFollowUp: definition.escalation.item, is: definition.escalation.followUpValue }, 'escalation');
     const sorted = [...definition.levels].sort((a, b) => a.level - b.level);
-    if (sorted.some((row, i) => row.level !== i + 1)) ctx.addIssue({ code: 'custom', message: 'levels must be 1 to 4, once each' });
+    if (sorted.some((row, i) => row.level !== i + 1))
+      ctx.addIssue({ code: 'custom', message: 'levels must be 1 to 4, once each' });
     if (sorted[0]?.fromScore !== 0 || sorted.some((row, i) => i > 0 && row.fromScore <= sorted[i - 1]!.fromScore)) {
       ctx.addIssue({ code: 'custom', message: 'score cut-offs must start at 0 and rise' });
     }

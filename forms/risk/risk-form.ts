@@ -26,38 +26,48 @@ export function riskForm(definition: RiskDefinitionInput): FormDefinitionInput {
     domain.items
       .filter((item) => !fromDigital.has(item.id))
       .forEach((item, index) => {
-      const id = itemFieldId(item.id);
-      fields.push({
-        id,
-        kind: 'singleChoice',
-        labelKey: `risk.items.${item.id}.label`,
-        helpKey: `risk.items.${item.id}.why`,
-        requiredToClose: true,
-        options: YES_NO_UNKNOWN_REFUSED,
-        ...(index === 0 ? { sectionKey: `risk.domains.${domain.id}` } : {}),
-      });
-      if (item.followUp) {
+        const id = itemFieldId(item.id);
         fields.push({
-          id: followUpFieldId(item.id),
+          id,
           kind: 'singleChoice',
-          labelKey: `risk.items.${item.id}.followUp.label`,
-          visibleWhen: { field: id, in: ['yes'] },
+          labelKey: `risk.items.${item.id}.label`,
+          helpKey: `risk.items.${item.id}.why`,
           requiredToClose: true,
-          options: item.followUp.options.map((value) => ({ value, labelKey: `risk.items.${item.id}.followUp.${value}` })),
+          options: YES_NO_UNKNOWN_REFUSED,
+          ...(index === 0 ? { sectionKey: `risk.domains.${domain.id}` } : {}),
         });
-      }
-      fields.push({
-        id: sourceFieldId(item.id),
-        kind: 'singleChoice',
-        display: 'select',
-        labelKey: 'risk.source.label',
-        visibleWhen: { field: id, in: ['yes', 'no', 'unknown', 'refused'] },
-        requiredToClose: true,
-        options: RISK_SOURCES.map((value) => ({ value, labelKey: `risk.source.${value}` })),
+        if (item.followUp) {
+          fields.push({
+            id: followUpFieldId(item.id),
+            kind: 'singleChoice',
+            labelKey: `risk.items.${item.id}.followUp.label`,
+            visibleWhen: { field: id, in: ['yes'] },
+            requiredToClose: true,
+            options: item.followUp.options.map((value) => ({
+              value,
+              labelKey: `risk.items.${item.id}.followUp.${value}`,
+            })),
+          });
+        }
+        fields.push({
+          id: sourceFieldId(item.id),
+          kind: 'singleChoice',
+          display: 'select',
+          labelKey: 'risk.source.label',
+          visibleWhen: { field: id, in: ['yes', 'no', 'unknown', 'refused'] },
+          requiredToClose: true,
+          options: RISK_SOURCES.map((value) => ({ value, labelKey: `risk.source.${value}` })),
+        });
       });
-    });
   }
-  fields.push({ id: OTHER_WORRIES_FIELD_ID, kind: 'longText', labelKey: 'risk.otherWorries.label', helpKey: 'risk.otherWorries.why', maxLength: 10_000, sectionKey: 'risk.domains.victimView' });
+  fields.push({
+    id: OTHER_WORRIES_FIELD_ID,
+    kind: 'longText',
+    labelKey: 'risk.otherWorries.label',
+    helpKey: 'risk.otherWorries.why',
+    maxLength: 10_000,
+    sectionKey: 'risk.domains.victimView',
+  });
   fields.push({
     id: BARRIERS_FIELD_ID,
     kind: 'multiChoice',
@@ -65,7 +75,10 @@ export function riskForm(definition: RiskDefinitionInput): FormDefinitionInput {
     helpKey: 'risk.barriers.why',
     requiredToClose: true,
     sectionKey: 'risk.domains.V',
-    options: [...definition.barriers.map((b) => ({ value: b.id, labelKey: `risk.barriers.${b.id}` })), { value: 'none', labelKey: 'risk.barriers.none', exclusive: true }],
+    options: [
+      ...definition.barriers.map((b) => ({ value: b.id, labelKey: `risk.barriers.${b.id}` })),
+      { value: 'none', labelKey: 'risk.barriers.none', exclusive: true },
+    ],
   });
   return { id: RISK_FORM_ID, version: definition.version, titleKey: 'risk.title', editableAfterClose: true, fields };
 }
@@ -79,7 +92,12 @@ export function physicalOrSexualViolence(factsAnswers: Partial<Answers> | undefi
 }
 
 /** From the saved answers of the risk and facts steps to the evaluation's input. */
-export function riskInputFromAnswers(definition: RiskDefinitionInput, riskAnswers: Partial<Answers>, factsAnswers: Partial<Answers> | undefined, digitalAnswers?: Partial<Answers>): RiskInput {
+export function riskInputFromAnswers(
+  definition: RiskDefinitionInput,
+  riskAnswers: Partial<Answers>,
+  factsAnswers: Partial<Answers> | undefined,
+  digitalAnswers?: Partial<Answers>,
+): RiskInput {
   const answers: Record<string, RiskItemAnswer> = {};
   const fromDigital = new Set(Object.keys(definition.digitalItems ?? {}));
   for (const item of definition.domains.flatMap((d) => d.items).filter((i) => !fromDigital.has(i.id))) {
@@ -93,11 +111,18 @@ export function riskInputFromAnswers(definition: RiskDefinitionInput, riskAnswer
     };
   }
   const barriers = riskAnswers[BARRIERS_FIELD_ID];
-  const prompts = [...new Set([...Object.values(definition.digitalItems ?? {}).flat(), ...(definition.digitalSignals ?? []).flatMap((s) => s.prompts)])].sort();
+  const prompts = [
+    ...new Set([
+      ...Object.values(definition.digitalItems ?? {}).flat(),
+      ...(definition.digitalSignals ?? []).flatMap((s) => s.prompts),
+    ]),
+  ].sort();
   return {
     answers,
     barriers: Array.isArray(barriers) ? (barriers as string[]).filter((b) => b !== 'none') : [],
     facts: { physicalOrSexualViolence: physicalOrSexualViolence(factsAnswers) },
-    ...(prompts.length > 0 ? { digital: Object.fromEntries(prompts.map((p) => [p, stringOrNull(digitalAnswers?.[promptFieldId(p)])])) } : {}),
+    ...(prompts.length > 0
+      ? { digital: Object.fromEntries(prompts.map((p) => [p, stringOrNull(digitalAnswers?.[promptFieldId(p)])])) }
+      : {}),
   };
 }

@@ -69,19 +69,55 @@ export const riskV1 = {
   redFlags: [
     { id: 'RF1', when: { item: 'A3', is: 'yes' } },
     { id: 'RF2', when: { item: 'A4', is: 'yes' } },
-    { id: 'RF2b', when: { all: [{ item: 'D1', is: 'yes' }, { any: [{ item: 'A5', is: 'yes' }, { item: 'B2', is: 'yes' }, { item: 'C1', is: 'yes' }] }] } },
+    {
+      id: 'RF2b',
+      when: {
+        all: [
+          { item: 'D1', is: 'yes' },
+          {
+            any: [
+              { item: 'A5', is: 'yes' },
+              { item: 'B2', is: 'yes' },
+              { item: 'C1', is: 'yes' },
+            ],
+          },
+        ],
+      },
+    },
     // A5 covers threats to kill her, the children or others.
     { id: 'RF3', when: { item: 'A5', is: 'yes' } },
     // Stalking after a separation: C1 records the separation.
-    { id: 'RF4', when: { all: [{ item: 'B3', is: 'yes' }, { item: 'C1', is: 'yes' }] } },
+    {
+      id: 'RF4',
+      when: {
+        all: [
+          { item: 'B3', is: 'yes' },
+          { item: 'C1', is: 'yes' },
+        ],
+      },
+    },
     { id: 'RF5', when: { item: 'C4', is: 'yes' } },
     {
       id: 'RF6',
       when: {
         all: [
           { item: 'C1', is: 'yes' },
-          { any: [{ item: 'B1', is: 'yes' }, { item: 'B2', is: 'yes' }] },
-          { any: [{ fact: 'physicalOrSexualViolence' }, { item: 'A1', is: 'yes' }, { item: 'A3', is: 'yes' }, { item: 'A4', is: 'yes' }, { item: 'A6', is: 'yes' }, { item: 'A8', is: 'yes' }] },
+          {
+            any: [
+              { item: 'B1', is: 'yes' },
+              { item: 'B2', is: 'yes' },
+            ],
+          },
+          {
+            any: [
+              { fact: 'physicalOrSexualViolence' },
+              { item: 'A1', is: 'yes' },
+              { item: 'A3', is: 'yes' },
+              { item: 'A4', is: 'yes' },
+              { item: 'A6', is: 'yes' },
+              { item: 'A8', is: 'yes' },
+            ],
+          },
         ],
       },
     },
@@ -110,9 +146,27 @@ export const riskV1 = {
   victimViewItems: ['E1', 'E2'],
   reviewFromLevel: 3,
   levels: [
-    { level: 1, fromScore: 0, reassessWithinHours: 60 * 24, procedureKeys: ['risk.procedure.level1'], measures: ['information', 'safetyAdvice', 'contactNumbers'] },
-    { level: 2, fromScore: 8, reassessWithinHours: 30 * 24, procedureKeys: ['risk.procedure.level2'], measures: ['victimSupport', 'safetyPlan', 'alarmInformation'] },
-    { level: 3, fromScore: 16, reassessWithinHours: 7 * 24, procedureKeys: ['risk.procedure.level3'], measures: ['residenceOrContactBan', 'alarm', 'specialisedSupport', 'safetyPlan'] },
+    {
+      level: 1,
+      fromScore: 0,
+      reassessWithinHours: 60 * 24,
+      procedureKeys: ['risk.procedure.level1'],
+      measures: ['information', 'safetyAdvice', 'contactNumbers'],
+    },
+    {
+      level: 2,
+      fromScore: 8,
+      reassessWithinHours: 30 * 24,
+      procedureKeys: ['risk.procedure.level2'],
+      measures: ['victimSupport', 'safetyPlan', 'alarmInformation'],
+    },
+    {
+      level: 3,
+      fromScore: 16,
+      reassessWithinHours: 7 * 24,
+      procedureKeys: ['risk.procedure.level3'],
+      measures: ['residenceOrContactBan', 'alarm', 'specialisedSupport', 'safetyPlan'],
+    },
     {
       level: 4,
       fromScore: 25,

@@ -18,10 +18,21 @@ export const riskV2 = {
     { id: 'R1', prompts: ['G1.1', 'G1.2', 'G1.3'], effect: 'raiseToHigh' },
     { id: 'R2', prompts: ['G6.2'], effect: 'raiseToHigh' },
     { id: 'R3', prompts: ['G5.1', 'G5.2'], effect: 'raiseOne' },
-    { id: 'R4', prompts: ['G1.4', 'G2.1', 'G2.2', 'G2.3', 'G2.4', 'G3.1'], effect: 'raiseOne', flag: 'communicationsCompromised' },
+    {
+      id: 'R4',
+      prompts: ['G1.4', 'G2.1', 'G2.2', 'G2.3', 'G2.4', 'G3.1'],
+      effect: 'raiseOne',
+      flag: 'communicationsCompromised',
+    },
     { id: 'R6', prompts: ['G7.1', 'G7.2'], effect: 'flag', flag: 'childrenExposed', raiseOneWith: ['R1', 'R2'] },
     { id: 'R7', prompts: ['G1.5', 'G5.4'], effect: 'raiseOne' },
     { id: 'R8', prompts: ['G6.1', 'G6.3', 'G3.4'], effect: 'flag', flag: 'persistentHarassment' },
-    { id: 'R10', prompts: ['G4.1', 'G4.2', 'G4.3', 'G3.3'], effect: 'flag', flag: 'financialControl', raiseOneWith: ['R1', 'R2'] },
+    {
+      id: 'R10',
+      prompts: ['G4.1', 'G4.2', 'G4.3', 'G3.3'],
+      effect: 'flag',
+      flag: 'financialControl',
+      raiseOneWith: ['R1', 'R2'],
+    },
   ],
 } satisfies RiskDefinitionInput;

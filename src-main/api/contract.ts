@@ -3,7 +3,13 @@ import { VICTIM_LANGUAGES } from '../../domain/languages';
 import { REGIONS, SERVICE_KINDS, supportServiceSchema } from '../../domain/support-directory';
 import type { RiskComparison, RiskInput, RiskResult } from '../../forms/risk/evaluate';
 import { LOWERING_STATUSES, RISK_EVENT_KINDS, RISK_REVIEW_STATUSES } from '../../forms/risk/risk-definition';
-import { custodyEventSchema, EVIDENCE_LIMITS, EVIDENCE_SENSITIVITIES, EVIDENCE_TYPES, evidenceItemSchema } from '../../domain/evidence-rules';
+import {
+  custodyEventSchema,
+  EVIDENCE_LIMITS,
+  EVIDENCE_SENSITIVITIES,
+  EVIDENCE_TYPES,
+  evidenceItemSchema,
+} from '../../domain/evidence-rules';
 import type { ChannelName } from './channels';
 import { DOCUMENT_KINDS, VICTIM_COPY_VARIANTS } from '../../domain/document-kinds';
 import { SERVICE_NUMBER_MAX_LENGTH, SERVICE_NUMBER_PATTERN } from '../../domain/service-number';
@@ -89,9 +95,24 @@ const role = z.enum(['officer', 'supervisor', 'administrator']);
 const timestamp = z.number().int().nonnegative();
 const empty = z.object({}).strict();
 
-const userView = z.object({ id, username: z.string(), displayName: z.string(), role, active: z.boolean(), unitId: id.nullable(), mustChangePassword: z.boolean(), serviceNumber: z.string().nullable() });
+const userView = z.object({
+  id,
+  username: z.string(),
+  displayName: z.string(),
+  role,
+  active: z.boolean(),
+  unitId: id.nullable(),
+  mustChangePassword: z.boolean(),
+  serviceNumber: z.string().nullable(),
+});
 /** Printed on documents instead of the officer's name: letters, digits and separators only. */
-const serviceNumberValue = z.string().trim().max(SERVICE_NUMBER_MAX_LENGTH).regex(SERVICE_NUMBER_PATTERN).transform((v) => (v === '' ? null : v)).nullable();
+const serviceNumberValue = z
+  .string()
+  .trim()
+  .max(SERVICE_NUMBER_MAX_LENGTH)
+  .regex(SERVICE_NUMBER_PATTERN)
+  .transform((v) => (v === '' ? null : v))
+  .nullable();
 const serviceNumber = serviceNumberValue.default(null);
 export type UserView = z.infer<typeof userView>;
 
@@ -116,16 +137,31 @@ const hearingSummary = z.object({
 });
 export type HearingSummary = z.infer<typeof hearingSummary>;
 
-const formId = z.string().regex(/^[a-z][a-zA-Z0-9-]*$/).max(64);
-const fieldId = z.string().regex(/^[a-z][a-zA-Z0-9]*$/).max(64);
+const formId = z
+  .string()
+  .regex(/^[a-z][a-zA-Z0-9-]*$/)
+  .max(64);
+const fieldId = z
+  .string()
+  .regex(/^[a-z][a-zA-Z0-9]*$/)
+  .max(64);
 /**
  * Any JSON here, bounded in size; the field's own rules (kind, length, options, dates) come from
  * the form definition the hearing was opened under (forms/engine.ts).
  */
 const MAX_ANSWER_JSON = 400_000;
-const answerValue = z.json().refine((value) => JSON.stringify(value).length <= MAX_ANSWER_JSON, { error: 'answer too large' });
+const answerValue = z
+  .json()
+  .refine((value) => JSON.stringify(value).length <= MAX_ANSWER_JSON, { error: 'answer too large' });
 
-const storedAnswer = z.object({ formId, fieldId, formVersion: z.number().int().positive(), value: answerValue, revision: z.number().int().positive(), updatedAt: timestamp });
+const storedAnswer = z.object({
+  formId,
+  fieldId,
+  formVersion: z.number().int().positive(),
+  value: answerValue,
+  revision: z.number().int().positive(),
+  updatedAt: timestamp,
+});
 export type StoredAnswer = z.infer<typeof storedAnswer>;
 
 const riskLevel = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
@@ -195,7 +231,8 @@ export type AddendumView = z.infer<typeof addendumView>;
  * Art. 9 statistics: days in Brussels time, both included, at most ten years apart (the service,
  * src-main/services/statistics.ts, checks the same for callers in Node).
  */
-const isStatisticsDay = (d: unknown): d is string => typeof d === 'string' && z.iso.date().safeParse(d).success && d >= '2000-01-01' && d <= '2099-12-31';
+const isStatisticsDay = (d: unknown): d is string =>
+  typeof d === 'string' && z.iso.date().safeParse(d).success && d >= '2000-01-01' && d <= '2099-12-31';
 const statisticsDay = z.string().refine(isStatisticsDay, { error: 'statistics.invalidDate' });
 /** The range rules only once both days are valid, so each problem is reported once. */
 const bothDays = (q: { from: unknown; to: unknown }) => !isStatisticsDay(q.from) || !isStatisticsDay(q.to);
@@ -203,12 +240,22 @@ const statisticsQuery = z
   .object({ from: statisticsDay, to: statisticsDay, granularity: z.enum(['month', 'quarter', 'year']) })
   .strict()
   .refine((q) => bothDays(q) || q.from <= q.to, { error: 'statistics.rangeReversed', path: ['to'] })
-  .refine((q) => bothDays(q) || q.to < `${Number(q.from.slice(0, 4)) + 10}${q.from.slice(4)}`, { error: 'statistics.rangeTooLong', path: ['to'] });
+  .refine((q) => bothDays(q) || q.to < `${Number(q.from.slice(0, 4)) + 10}${q.from.slice(4)}`, {
+    error: 'statistics.rangeTooLong',
+    path: ['to'],
+  });
 /** Counts only: a period, a table and a category code from fixed lists, never stored text. */
 const statisticsRow = z
   .object({
     period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/),
-    measure: z.enum(['complaints', 'formOfViolence', 'riskLevel', 'measureRequested', 'measureGranted', 'temporaryBan']),
+    measure: z.enum([
+      'complaints',
+      'formOfViolence',
+      'riskLevel',
+      'measureRequested',
+      'measureGranted',
+      'temporaryBan',
+    ]),
     category: z.string().regex(/^[a-z][a-zA-Z]{0,39}$/),
     count: z.number().int().nonnegative().nullable(),
     suppressed: z.enum(['small', 'complementary']).nullable(),
@@ -219,9 +266,24 @@ export type StatisticsRowView = z.infer<typeof statisticsRow>;
 
 /** The evidence register (domain/evidence-rules.ts holds the rules both sides apply to an item). */
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
-const evidenceFileView = z.object({ id, originalName: z.string(), size: z.number().int().nonnegative(), sha256: sha256Hex, importedAt: timestamp, importedByName: z.string() });
+const evidenceFileView = z.object({
+  id,
+  originalName: z.string(),
+  size: z.number().int().nonnegative(),
+  sha256: sha256Hex,
+  importedAt: timestamp,
+  importedByName: z.string(),
+});
 export type EvidenceFileView = z.infer<typeof evidenceFileView>;
-const custodyEventView = z.object({ id, handedTo: z.string(), handedAt: timestamp, medium: z.string(), note: z.string(), recordedAt: timestamp, recordedByName: z.string() });
+const custodyEventView = z.object({
+  id,
+  handedTo: z.string(),
+  handedAt: timestamp,
+  medium: z.string(),
+  note: z.string(),
+  recordedAt: timestamp,
+  recordedByName: z.string(),
+});
 export type CustodyEventView = z.infer<typeof custodyEventView>;
 const evidenceItemView = z.object({
   id,
@@ -288,11 +350,16 @@ const auditStatusView = z.object({
   atStart: auditVerificationView,
   lastFull: auditVerificationView.nullable(),
   keyedFrom: auditSeq,
-  reported: z.array(z.object({ entrySeq: auditSeq, at: timestamp, kind: z.enum(AUDIT_BREAK_KINDS), brokenAt: auditSeq.nullable() })),
+  reported: z.array(
+    z.object({ entrySeq: auditSeq, at: timestamp, kind: z.enum(AUDIT_BREAK_KINDS), brokenAt: auditSeq.nullable() }),
+  ),
 });
 export type AuditStatusView = z.infer<typeof auditStatusView>;
 
-const reviewField = z.string().regex(/^[a-zA-Z0-9.-]+$/).max(120);
+const reviewField = z
+  .string()
+  .regex(/^[a-zA-Z0-9.-]+$/)
+  .max(120);
 const reviewMatch = z.object({
   certainty: z.enum(['definite', 'near']),
   kind: z.enum(['address', 'stayingAt', 'safeChannel', 'shelter', 'riskWording', 'officerWithheld']),
@@ -314,7 +381,10 @@ const copyReviewView = z.object({
       pieces: z.array(z.object({ text: z.string(), match: reviewMatch.optional() })),
     }),
   ),
-  decisions: z.object({ withheld: z.array(z.string()), released: z.array(z.object({ field: z.string(), passage: z.string(), reason: z.string() })) }),
+  decisions: z.object({
+    withheld: z.array(z.string()),
+    released: z.array(z.object({ field: z.string(), passage: z.string(), reason: z.string() })),
+  }),
 });
 
 /**
@@ -323,11 +393,22 @@ const copyReviewView = z.object({
  * answers with the output of evidence.importFiles.
  */
 export const evidenceUploadSchema = z
-  .object({ hearingId: id, itemId: id, originalName: z.string().min(1).max(4 * EVIDENCE_LIMITS.fileName), expectedSize: z.number().int().nonnegative() })
+  .object({
+    hearingId: id,
+    itemId: id,
+    originalName: z
+      .string()
+      .min(1)
+      .max(4 * EVIDENCE_LIMITS.fileName),
+    expectedSize: z.number().int().nonnegative(),
+  })
   .strict();
 
 export const contract = {
-  'setup.status': { input: empty, output: z.object({ needsSetup: z.boolean(), passwordMinLength: z.number().int().positive() }) },
+  'setup.status': {
+    input: empty,
+    output: z.object({ needsSetup: z.boolean(), passwordMinLength: z.number().int().positive() }),
+  },
   'setup.createAdministrator': {
     input: z.object({ username, displayName, password }).strict(),
     output: sessionView,
@@ -337,24 +418,40 @@ export const contract = {
   'session.logout': { input: empty, output: sessionView },
   'session.lock': { input: empty, output: sessionView },
   'session.unlock': { input: z.object({ password }).strict(), output: sessionView },
-  'session.changePassword': { input: z.object({ currentPassword: password, newPassword: password }).strict(), output: sessionView },
+  'session.changePassword': {
+    input: z.object({ currentPassword: password, newPassword: password }).strict(),
+    output: sessionView,
+  },
   'users.list': { input: empty, output: z.object({ users: z.array(userView) }) },
   'users.create': {
     // Officers and supervisors need a unit, administrators have none (UNIT_REQUIRED, UNIT_NOT_ALLOWED).
-    input: z.object({ username, displayName, password, role, unitId: id.nullable().default(null), serviceNumber }).strict(),
+    input: z
+      .object({ username, displayName, password, role, unitId: id.nullable().default(null), serviceNumber })
+      .strict(),
     output: z.object({ user: userView }),
   },
   'users.update': {
     // Left out, the service number stays as it is; null clears it.
-    input: z.object({ userId: id, displayName, role, unitId: id.nullable(), serviceNumber: serviceNumberValue.optional() }).strict(),
+    input: z
+      .object({ userId: id, displayName, role, unitId: id.nullable(), serviceNumber: serviceNumberValue.optional() })
+      .strict(),
     output: z.object({ user: userView }),
   },
-  'users.setActive': { input: z.object({ userId: id, active: z.boolean() }).strict(), output: z.object({ user: userView }) },
+  'users.setActive': {
+    input: z.object({ userId: id, active: z.boolean() }).strict(),
+    output: z.object({ user: userView }),
+  },
   'users.resetPassword': { input: z.object({ userId: id, password }).strict(), output: z.object({ user: userView }) },
   'units.list': { input: empty, output: z.object({ units: z.array(unitView) }) },
-  'units.save': { input: z.object({ id: id.optional(), name: unitName }).strict(), output: z.object({ unit: unitView }) },
+  'units.save': {
+    input: z.object({ id: id.optional(), name: unitName }).strict(),
+    output: z.object({ unit: unitView }),
+  },
   'hearings.create': { input: empty, output: z.object({ hearing: hearingSummary }) },
-  'hearings.listMine': { input: empty, output: z.object({ open: z.array(hearingSummary), recentlyClosed: z.array(hearingSummary) }) },
+  'hearings.listMine': {
+    input: empty,
+    output: z.object({ open: z.array(hearingSummary), recentlyClosed: z.array(hearingSummary) }),
+  },
   'hearings.load': {
     input: z.object({ hearingId: id }).strict(),
     output: z.object({
@@ -403,7 +500,9 @@ export const contract = {
     input: z.object({ hearingId: id }).strict(),
     output: z.object({
       assessments: z.array(riskAssessmentView),
-      events: z.array(z.object({ id, kind: z.enum(RISK_EVENT_KINDS), note: z.string(), at: timestamp, recordedByName: z.string() })),
+      events: z.array(
+        z.object({ id, kind: z.enum(RISK_EVENT_KINDS), note: z.string(), at: timestamp, recordedByName: z.string() }),
+      ),
     }),
   },
   'risk.submit': {
@@ -434,7 +533,14 @@ export const contract = {
     output: z.object({ eventId: id }),
   },
   /** A page of each list (awaiting review; reassessment due), with how many there are in all. */
-  'risk.queue': { input: empty, output: z.object({ items: z.array(riskQueueItem).max(200), pendingTotal: z.number().int().nonnegative(), dueTotal: z.number().int().nonnegative() }) },
+  'risk.queue': {
+    input: empty,
+    output: z.object({
+      items: z.array(riskQueueItem).max(200),
+      pendingTotal: z.number().int().nonnegative(),
+      dueTotal: z.number().int().nonnegative(),
+    }),
+  },
   'directory.list': { input: empty, output: z.object({ services: z.array(supportServiceView) }) },
   'directory.save': {
     input: z.object({ id: id.optional(), service: supportServiceSchema }).strict(),
@@ -442,7 +548,14 @@ export const contract = {
   },
   'statistics.export': {
     input: statisticsQuery,
-    output: z.object({ from: z.string(), to: z.string(), granularity: z.enum(['month', 'quarter', 'year']), rows: z.array(statisticsRow), threshold: z.number().int().positive(), generatedAt: timestamp }),
+    output: z.object({
+      from: z.string(),
+      to: z.string(),
+      granularity: z.enum(['month', 'quarter', 'year']),
+      rows: z.array(statisticsRow),
+      threshold: z.number().int().positive(),
+      generatedAt: timestamp,
+    }),
   },
   'documents.create': {
     input: z
@@ -458,13 +571,29 @@ export const contract = {
     /** Null when she cancelled the print dialog: nothing was printed, nothing archived. */
     output: z.object({ document: printedDocumentView.nullable(), pdfBase64: pdfBase64.nullable() }),
   },
-  'documents.list': { input: z.object({ hearingId: id }).strict(), output: z.object({ documents: z.array(printedDocumentView) }) },
-  'documents.download': { input: z.object({ documentId: id }).strict(), output: z.object({ document: printedDocumentView, pdfBase64 }) },
+  'documents.list': {
+    input: z.object({ hearingId: id }).strict(),
+    output: z.object({ documents: z.array(printedDocumentView) }),
+  },
+  'documents.download': {
+    input: z.object({ documentId: id }).strict(),
+    output: z.object({ document: printedDocumentView, pdfBase64 }),
+  },
   'documents.save': { input: z.object({ documentId: id }).strict(), output: z.object({ saved: z.boolean() }) },
   'documents.followUps': {
     /** `mine`: the caller's own hearings; `unit`: a supervisor's unit. */
     input: z.object({ scope: z.enum(['mine', 'unit']) }).strict(),
-    output: z.object({ translations: z.array(z.object({ hearingId: id, reference: z.string(), officerName: z.string(), requestedAt: timestamp, dueAt: timestamp })) }),
+    output: z.object({
+      translations: z.array(
+        z.object({
+          hearingId: id,
+          reference: z.string(),
+          officerName: z.string(),
+          requestedAt: timestamp,
+          dueAt: timestamp,
+        }),
+      ),
+    }),
   },
   'documents.victimCatalogs': {
     input: empty,
@@ -484,7 +613,17 @@ export const contract = {
         /** The texts she read, as the preview gave them: a text changed since is refused (STALE_REVISION). */
         fields: z.array(z.object({ field: reviewField, sha256: sha256Hex }).strict()).max(500),
         withhold: z.array(z.string().trim().min(3).max(1_000)).max(100),
-        release: z.array(z.object({ field: reviewField, passage: z.string().min(1).max(1_000), reason: z.string().trim().min(5).max(1_000) }).strict()).max(100),
+        release: z
+          .array(
+            z
+              .object({
+                field: reviewField,
+                passage: z.string().min(1).max(1_000),
+                reason: z.string().trim().min(5).max(1_000),
+              })
+              .strict(),
+          )
+          .max(100),
       })
       .strict(),
     output: z.object({ saved: z.literal(true) }),
@@ -496,15 +635,28 @@ export const contract = {
       hearingOpen: z.boolean(),
       items: z.array(evidenceItemView),
       /** Computed (and audited) at every listing: the JSON text and its SHA-256 for the report. */
-      manifest: z.object({ json: z.string(), sha256: sha256Hex, items: z.number().int().nonnegative(), files: z.number().int().nonnegative() }),
+      manifest: z.object({
+        json: z.string(),
+        sha256: sha256Hex,
+        items: z.number().int().nonnegative(),
+        files: z.number().int().nonnegative(),
+      }),
     }),
   },
   'evidence.save': {
     // A new item without itemId; a correction names the item and the revision it was read at.
     input: z
-      .object({ hearingId: id, itemId: id.optional(), revision: z.number().int().positive().optional(), item: evidenceItemSchema })
+      .object({
+        hearingId: id,
+        itemId: id.optional(),
+        revision: z.number().int().positive().optional(),
+        item: evidenceItemSchema,
+      })
       .strict()
-      .refine((i) => (i.itemId === undefined) === (i.revision === undefined), { error: 'itemId and revision go together', path: ['revision'] }),
+      .refine((i) => (i.itemId === undefined) === (i.revision === undefined), {
+        error: 'itemId and revision go together',
+        path: ['revision'],
+      }),
     output: z.object({ item: evidenceItemView }),
   },
   'evidence.recordCustody': {
@@ -518,7 +670,12 @@ export const contract = {
   },
   'evidence.verifyFile': {
     input: z.object({ hearingId: id, fileId: id }).strict(),
-    output: z.object({ fileId: id, ok: z.boolean(), problem: z.enum(['missing', 'altered']).nullable(), sha256: sha256Hex }),
+    output: z.object({
+      fileId: id,
+      ok: z.boolean(),
+      problem: z.enum(['missing', 'altered']).nullable(),
+      sha256: sha256Hex,
+    }),
   },
   /** `sinceCheckpoint`: the entries since the last verified one (quick); `full`: from the first entry. */
   'audit.verify': { input: z.object({ scope: z.enum(['sinceCheckpoint', 'full']) }).strict(), output: auditStatusView },

@@ -13,7 +13,17 @@ import type { UnitService } from '../services/units';
 import type { UserService } from '../services/users';
 import { AppError } from './app-error';
 import { MAX_PAYLOAD_DEPTH, payloadExcess } from './payload-limits';
-import { contract, evidenceUploadSchema, isChannel, type Channel, type ChannelInput, type ChannelOutput, type Envelope, type SessionView, type UserView } from './contract';
+import {
+  contract,
+  evidenceUploadSchema,
+  isChannel,
+  type Channel,
+  type ChannelInput,
+  type ChannelOutput,
+  type Envelope,
+  type SessionView,
+  type UserView,
+} from './contract';
 
 interface Session {
   userId: string;
@@ -32,7 +42,10 @@ interface Context {
   user: UserView | null;
 }
 
-type Handler<C extends Channel> = (input: z.output<(typeof contract)[C]['input']>, ctx: Context) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+type Handler<C extends Channel> = (
+  input: z.output<(typeof contract)[C]['input']>,
+  ctx: Context,
+) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 
 export interface DispatcherDeps {
   users: UserService;
@@ -141,7 +154,8 @@ export function createDispatcher(deps: DispatcherDeps) {
 
   const handlers: { [C in Channel]: Handler<C> } = {
     'setup.status': () => ({ needsSetup: deps.users.needsSetup(), passwordMinLength: deps.config.passwordMinLength }),
-    'setup.createAdministrator': async (input, ctx) => startSession(ctx.clientId, await deps.users.createFirstAdministrator(input)),
+    'setup.createAdministrator': async (input, ctx) =>
+      startSession(ctx.clientId, await deps.users.createFirstAdministrator(input)),
     'session.current': (_input, ctx) => view(ctx.clientId),
     'session.login': async (input, ctx) => {
       sessions.delete(ctx.clientId);
@@ -209,8 +223,11 @@ export function createDispatcher(deps: DispatcherDeps) {
     'hearings.listMine': (_input, ctx) => deps.hearings.listMine(ctx.user as UserView),
     'hearings.load': (input, ctx) => deps.hearings.load(ctx.user as UserView, input.hearingId),
     'hearings.saveAnswers': (input, ctx) => deps.hearings.saveAnswers(ctx.user as UserView, input),
-    'hearings.approveStatement': (input, ctx) => deps.hearings.approveStatement(ctx.user as UserView, input.hearingId, input.textRevision),
-    'hearings.addAddendum': (input, ctx) => ({ addendum: deps.hearings.addAddendum(ctx.user as UserView, input.hearingId, input.text) }),
+    'hearings.approveStatement': (input, ctx) =>
+      deps.hearings.approveStatement(ctx.user as UserView, input.hearingId, input.textRevision),
+    'hearings.addAddendum': (input, ctx) => ({
+      addendum: deps.hearings.addAddendum(ctx.user as UserView, input.hearingId, input.text),
+    }),
     'hearings.close': (input, ctx) => deps.hearings.close(ctx.user as UserView, input.hearingId),
     'risk.history': (input, ctx) => deps.risk.history(ctx.user as UserView, input.hearingId),
     'risk.submit': (input, ctx) => deps.risk.submit(ctx.user as UserView, input),
@@ -218,22 +235,27 @@ export function createDispatcher(deps: DispatcherDeps) {
     'risk.noteEvent': (input, ctx) => deps.risk.noteEvent(ctx.user as UserView, input),
     'risk.queue': (_input, ctx) => deps.risk.queue(ctx.user as UserView),
     'directory.list': () => ({ services: deps.directory.list() }),
-    'directory.save': (input, ctx) => ({ service: deps.directory.save((ctx.user as UserView).id, input.id, input.service) }),
+    'directory.save': (input, ctx) => ({
+      service: deps.directory.save((ctx.user as UserView).id, input.id, input.service),
+    }),
     'statistics.export': (input, ctx) => deps.statistics.exportStatistics((ctx.user as UserView).id, input),
     'evidence.list': (input, ctx) => deps.evidence.list(ctx.user as UserView, input.hearingId),
     'evidence.save': (input, ctx) => deps.evidence.save(ctx.user as UserView, input),
     'evidence.recordCustody': (input, ctx) => deps.evidence.recordCustody(ctx.user as UserView, input),
     'evidence.importFiles': async (input, ctx) => {
-      if (!deps.chooseFiles) throw new AppError('FILE_DIALOG_UNAVAILABLE', 'This window takes files by upload (POST /api/evidence/upload)');
+      if (!deps.chooseFiles)
+        throw new AppError('FILE_DIALOG_UNAVAILABLE', 'This window takes files by upload (POST /api/evidence/upload)');
       const user = ctx.user as UserView;
       // Refused before the dialog opens: nothing to choose for an item that may not take files.
       deps.evidence.requireFileTarget(user, input.hearingId, input.itemId);
       const files = [];
       // One after the other, each imported whole or not at all.
-      for (const filePath of await deps.chooseFiles(ctx.clientId)) files.push(await deps.evidence.importPath(user, input, filePath));
+      for (const filePath of await deps.chooseFiles(ctx.clientId))
+        files.push(await deps.evidence.importPath(user, input, filePath));
       return { files };
     },
-    'evidence.verifyFile': (input, ctx) => deps.evidence.verifyFile(ctx.user as UserView, input.hearingId, input.fileId),
+    'evidence.verifyFile': (input, ctx) =>
+      deps.evidence.verifyFile(ctx.user as UserView, input.hearingId, input.fileId),
     'documents.create': (input, ctx) => deps.documents.create(ctx.user as UserView, input, ctx.clientId),
     'documents.list': (input, ctx) => deps.documents.list(ctx.user as UserView, input.hearingId),
     'documents.download': (input, ctx) => deps.documents.download(ctx.user as UserView, input.documentId),
@@ -277,17 +299,33 @@ export function createDispatcher(deps: DispatcherDeps) {
   }
 
   async function dispatch(clientId: string, channel: unknown, rawInput: unknown): Promise<Envelope<unknown>> {
-    if (!isChannel(channel)) return fail(new AppError('UNKNOWN_CHANNEL', `Unknown channel ${String(channel).slice(0, 80)}`));
+    if (!isChannel(channel))
+      return fail(new AppError('UNKNOWN_CHANNEL', `Unknown channel ${String(channel).slice(0, 80)}`));
     // Before any schema recurses into it (answers are any JSON): a value nested 100,000 levels
     // deep would exhaust the stack inside the validation.
     const excess = payloadExcess(rawInput);
-    if (excess !== null) return fail(new AppError('VALIDATION', excess === 'depth' ? `The input is nested more than ${MAX_PAYLOAD_DEPTH} levels deep` : 'The input is too large'));
+    if (excess !== null)
+      return fail(
+        new AppError(
+          'VALIDATION',
+          excess === 'depth'
+            ? `The input is nested more than ${MAX_PAYLOAD_DEPTH} levels deep`
+            : 'The input is too large',
+        ),
+      );
     // A channel that needs a session does not parse the input of a window without one.
-    if (access[channel].kind !== 'public' && !sessions.has(clientId)) return fail(new AppError('NOT_SIGNED_IN', 'Sign in first'));
+    if (access[channel].kind !== 'public' && !sessions.has(clientId))
+      return fail(new AppError('NOT_SIGNED_IN', 'Sign in first'));
     const spec = contract[channel];
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
-      return fail(new AppError('VALIDATION', z.prettifyError(parsed.error), parsed.error.issues.map((i) => i.path.join('.')).filter(Boolean)));
+      return fail(
+        new AppError(
+          'VALIDATION',
+          z.prettifyError(parsed.error),
+          parsed.error.issues.map((i) => i.path.join('.')).filter(Boolean),
+        ),
+      );
     }
     try {
       const user = authorize(channel, clientId);
@@ -316,10 +354,20 @@ export function createDispatcher(deps: DispatcherDeps) {
      * The browser host's upload: the session and role checks of evidence.importFiles, then the
      * request body streamed into the evidence store (never buffered); the same envelope back.
      */
-    async importFile(clientId: string, rawInput: unknown, source: Readable): Promise<Envelope<ChannelOutput<'evidence.importFiles'>>> {
+    async importFile(
+      clientId: string,
+      rawInput: unknown,
+      source: Readable,
+    ): Promise<Envelope<ChannelOutput<'evidence.importFiles'>>> {
       const parsed = evidenceUploadSchema.safeParse(rawInput);
       if (!parsed.success) {
-        return fail(new AppError('VALIDATION', z.prettifyError(parsed.error), parsed.error.issues.map((i) => i.path.join('.')).filter(Boolean)));
+        return fail(
+          new AppError(
+            'VALIDATION',
+            z.prettifyError(parsed.error),
+            parsed.error.issues.map((i) => i.path.join('.')).filter(Boolean),
+          ),
+        );
       }
       try {
         const user = authorize('evidence.importFiles', clientId) as UserView;

@@ -11,7 +11,10 @@ export const MAX_PAYLOAD_NODES = 200_000;
 export type PayloadExcess = 'depth' | 'size';
 
 /** Whether a value (as IPC or JSON.parse delivered it) is deeper or larger than any channel accepts. */
-export function payloadExcess(value: unknown, limits: { maxDepth?: number; maxNodes?: number } = {}): PayloadExcess | null {
+export function payloadExcess(
+  value: unknown,
+  limits: { maxDepth?: number; maxNodes?: number } = {},
+): PayloadExcess | null {
   const maxDepth = limits.maxDepth ?? MAX_PAYLOAD_DEPTH;
   const maxNodes = limits.maxNodes ?? MAX_PAYLOAD_NODES;
   const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
@@ -22,7 +25,8 @@ export function payloadExcess(value: unknown, limits: { maxDepth?: number; maxNo
     if (typeof current !== 'object' || current === null) continue;
     if (depth >= maxDepth) return 'depth';
     // Own enumerable values only, as the schemas read them; a Map or typed array has none and is refused by them.
-    for (const child of Array.isArray(current) ? current : Object.values(current)) stack.push({ value: child, depth: depth + 1 });
+    for (const child of Array.isArray(current) ? current : Object.values(current))
+      stack.push({ value: child, depth: depth + 1 });
   }
   return null;
 }
@@ -37,7 +41,8 @@ export function jsonTextTooDeep(text: string, maxDepth: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (inString) {
-      if (code === 0x5c) i++; // backslash: the next character is escaped
+      if (code === 0x5c)
+        i++; // backslash: the next character is escaped
       else if (code === 0x22) inString = false;
     } else if (code === 0x22) {
       inString = true;

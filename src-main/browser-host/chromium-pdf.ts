@@ -16,11 +16,23 @@ export function createChromiumPdfOutput(executablePath = DEFAULT_CHROMIUM_PATH):
   let queue: Promise<unknown> = Promise.resolve();
 
   async function openPage(): Promise<Page> {
-    if (!fs.existsSync(executablePath)) throw new Error(`No Chromium at ${executablePath}: apt-get install chromium (or set CHROMIUM_PATH)`);
+    if (!fs.existsSync(executablePath))
+      throw new Error(`No Chromium at ${executablePath}: apt-get install chromium (or set CHROMIUM_PATH)`);
     // Loaded with the first document: Playwright takes a third of a second to load, and most
     // starts of the browser host print nothing.
     browser ??= import('playwright-core')
-      .then(({ chromium }) => chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'] }))
+      .then(({ chromium }) =>
+        chromium.launch({
+          executablePath,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-dev-shm-usage',
+            '--disable-background-networking',
+            '--no-first-run',
+          ],
+        }),
+      )
       .then((launched) => {
         // A Chromium that stopped is started again at the next document.
         launched.on('disconnected', () => {
@@ -32,7 +44,9 @@ export function createChromiumPdfOutput(executablePath = DEFAULT_CHROMIUM_PATH):
     const context = await (await browser).newContext({ javaScriptEnabled: false, offline: true });
     const opened = await context.newPage();
     // Only the document itself: its fonts are inline, so any request is a mistake.
-    await opened.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+    await opened.route('**/*', (route) =>
+      route.request().url().startsWith('data:') ? route.continue() : route.abort(),
+    );
     return opened;
   }
 
@@ -49,7 +63,13 @@ export function createChromiumPdfOutput(executablePath = DEFAULT_CHROMIUM_PATH):
       await current.setContent(html, { waitUntil: 'load' });
       // An expression, not a function: main is typed without the DOM.
       await current.evaluate('document.fonts.ready.then(() => undefined)');
-      return await current.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true, outline: false });
+      return await current.pdf({
+        format: 'A4',
+        printBackground: true,
+        preferCSSPageSize: true,
+        tagged: true,
+        outline: false,
+      });
     } catch (error) {
       // A crashed or closed page is replaced at the next document.
       page = undefined;

@@ -76,7 +76,8 @@ try {
   console.error(`Hearing Desk browser host cannot start: ${known ? error.message : String(error)}`);
   process.exit(1);
 }
-if (core.database.recoveredFromUncleanShutdown) console.log('The previous run stopped abruptly; the database passed its integrity check.');
+if (core.database.recoveredFromUncleanShutdown)
+  console.log('The previous run stopped abruptly; the database passed its integrity check.');
 
 const host = await startBrowserHost({
   core,

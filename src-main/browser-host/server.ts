@@ -80,7 +80,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     },
   );
 
-  function send(res: http.ServerResponse, status: number, contentType: string, body: string | Buffer, extra: Record<string, string> = {}) {
+  function send(
+    res: http.ServerResponse,
+    status: number,
+    contentType: string,
+    body: string | Buffer,
+    extra: Record<string, string> = {},
+  ) {
     res.writeHead(status, { ...headers, 'Content-Type': contentType, ...extra });
     res.end(body);
   }
@@ -104,7 +110,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     // A page on another site that rebinds its name to 127.0.0.1 still sends its own Host.
-    if (req.headers.host !== new URL(origin).host) return send(res, 421, 'text/plain; charset=utf-8', 'Misdirected request');
+    if (req.headers.host !== new URL(origin).host)
+      return send(res, 421, 'text/plain; charset=utf-8', 'Misdirected request');
     const url = new URL(req.url ?? '/', origin);
 
     const signedIn = sameSecret(readCookie(req.headers.cookie, COOKIE), sessionSecret);
@@ -113,7 +120,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       // The browser that already traded the token (its address opened again): nothing new is given.
       if (signedIn) return send(res, 303, 'text/plain; charset=utf-8', '', { Location: '/' });
       if (launchTokenUsed || !sameSecret(url.searchParams.get('token') ?? undefined, launchToken)) {
-        return refuse(res, 403, 'Forbidden: this address opens the app once; start npm run dev:browser again for a new one');
+        return refuse(
+          res,
+          403,
+          'Forbidden: this address opens the app once; start npm run dev:browser again for a new one',
+        );
       }
       launchTokenUsed = true;
       return send(res, 303, 'text/plain; charset=utf-8', '', {
@@ -128,17 +139,32 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (req.headers.origin !== origin) return refuse(res, 403, 'Forbidden origin');
       if (!req.headers['content-type']?.startsWith('application/json')) return refuse(res, 415, 'JSON only');
       const announced = Number(req.headers['content-length'] ?? 0);
-      if (announced > MAX_BODY_BYTES) return refuseBody(res, 413, { code: 'VALIDATION', message: `The request is larger than ${MAX_BODY_BYTES} bytes` });
+      if (announced > MAX_BODY_BYTES)
+        return refuseBody(res, 413, {
+          code: 'VALIDATION',
+          message: `The request is larger than ${MAX_BODY_BYTES} bytes`,
+        });
       const read = await readBody(req, timeouts.bodyMs);
       if ('refused' in read) {
-        if (read.refused === 'tooLarge') return refuseBody(res, 413, { code: 'VALIDATION', message: `The request is larger than ${MAX_BODY_BYTES} bytes` });
-        if (read.refused === 'timedOut') return refuseBody(res, 408, { code: 'VALIDATION', message: `The request body did not arrive within ${timeouts.bodyMs} ms` });
+        if (read.refused === 'tooLarge')
+          return refuseBody(res, 413, {
+            code: 'VALIDATION',
+            message: `The request is larger than ${MAX_BODY_BYTES} bytes`,
+          });
+        if (read.refused === 'timedOut')
+          return refuseBody(res, 408, {
+            code: 'VALIDATION',
+            message: `The request body did not arrive within ${timeouts.bodyMs} ms`,
+          });
         return void res.destroy();
       }
       const body = read.text;
       // Counted on the text, before JSON.parse builds anything from it.
       if (jsonTextTooDeep(body, MAX_BODY_DEPTH)) {
-        return refuseBody(res, 400, { code: 'VALIDATION', message: `The request is nested more than ${MAX_BODY_DEPTH} levels deep` });
+        return refuseBody(res, 400, {
+          code: 'VALIDATION',
+          message: `The request is nested more than ${MAX_BODY_DEPTH} levels deep`,
+        });
       }
       let parsed: unknown;
       try {
@@ -173,11 +199,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (req.method !== 'POST') return refuse(res, 405, 'Method not allowed', { Allow: 'POST' });
     if (req.headers.origin !== origin) return refuse(res, 403, 'Forbidden origin');
     // Not a type a form or a simple cross-site request can send without asking first.
-    if (req.headers['content-type'] !== 'application/octet-stream') return refuse(res, 415, 'application/octet-stream only');
+    if (req.headers['content-type'] !== 'application/octet-stream')
+      return refuse(res, 415, 'application/octet-stream only');
     const length = req.headers['content-length'];
     if (length === undefined || !/^\d{1,16}$/.test(length)) return refuse(res, 411, 'Content-Length required');
     const clientId = String(req.headers[CLIENT_HEADER] ?? 'browser').slice(0, 64);
-    const input = { hearingId: url.searchParams.get('hearingId'), itemId: url.searchParams.get('itemId'), originalName: url.searchParams.get('name'), expectedSize: Number(length) };
+    const input = {
+      hearingId: url.searchParams.get('hearingId'),
+      itemId: url.searchParams.get('itemId'),
+      originalName: url.searchParams.get('name'),
+      expectedSize: Number(length),
+    };
     // A sender that goes silent ends the upload (its connection closes): the import fails as
     // unreadable, and its temporary file goes.
     req.setTimeout(timeouts.uploadIdleMs, () => req.destroy());
@@ -186,7 +218,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (req.destroyed && !req.readableEnded) return;
     // Refused or failed before the end of the body: answer, then let the rest drain away.
     const complete = req.readableEnded;
-    send(res, 200, 'application/json; charset=utf-8', JSON.stringify(envelope), complete ? {} : { Connection: 'close' });
+    send(
+      res,
+      200,
+      'application/json; charset=utf-8',
+      JSON.stringify(envelope),
+      complete ? {} : { Connection: 'close' },
+    );
     if (!complete) req.resume();
   }
 

@@ -152,7 +152,9 @@ export function latestBackupIn(folder: string): string | null {
     return null;
   }
   const files = entries.filter((e) => e.isFile()).map((e) => path.join(folder, e.name));
-  const newest = files.map((file) => ({ file, at: fs.statSync(file).mtimeMs })).sort((a, b) => b.at - a.at || b.file.localeCompare(a.file))[0];
+  const newest = files
+    .map((file) => ({ file, at: fs.statSync(file).mtimeMs }))
+    .sort((a, b) => b.at - a.at || b.file.localeCompare(a.file))[0];
   return newest?.file ?? null;
 }
 
@@ -165,10 +167,12 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   if (state === 'new') createDatabase(options.file, options.key, known);
 
   const runningMarker = runningMarkerOf(options.file);
-  const recoveredFromUncleanShutdown = state === 'existing' && (fs.existsSync(runningMarker) || (fileSize(`${options.file}-wal`) ?? 0) > 0);
+  const recoveredFromUncleanShutdown =
+    state === 'existing' && (fs.existsSync(runningMarker) || (fileSize(`${options.file}-wal`) ?? 0) > 0);
   // A database built a moment ago by createDatabase needs no check; any other is read first
   // through a read-only view, so that a refusal leaves every file as it was.
-  if (state === 'existing') checkBeforeWriting(options, known, recoveredFromUncleanShutdown ? 'integrity_check' : 'quick_check');
+  if (state === 'existing')
+    checkBeforeWriting(options, known, recoveredFromUncleanShutdown ? 'integrity_check' : 'quick_check');
   removeCheckCopies(options.file);
 
   const sqlite = new Database(options.file, { fileMustExist: true });
@@ -226,7 +230,10 @@ function trustedMigrations(options: OpenDatabaseOptions): Migration[] {
     return readTrustedMigrations(options.migrationsFolder, options.migrationManifest ?? MIGRATION_MANIFEST);
   } catch (error) {
     if (error instanceof UntrustedMigrationsError) {
-      throw new DatabaseOpenError('DATABASE_MIGRATIONS_ALTERED', `${error.message}. No migration was run; reinstall Hearing Desk.`);
+      throw new DatabaseOpenError(
+        'DATABASE_MIGRATIONS_ALTERED',
+        `${error.message}. No migration was run; reinstall Hearing Desk.`,
+      );
     }
     throw error;
   }
@@ -248,7 +255,9 @@ function createDatabase(file: string, key: Buffer, migrations: readonly Migratio
     try {
       applyMigrations(sqlite, migrations);
     } catch (error) {
-      throw new DatabaseOpenError('DATABASE_MIGRATION_FAILED', `Creating the database failed: ${errorMessage(error)}`, { latestBackup: null });
+      throw new DatabaseOpenError('DATABASE_MIGRATION_FAILED', `Creating the database failed: ${errorMessage(error)}`, {
+        latestBackup: null,
+      });
     }
     sqlite.close();
     fs.renameSync(creating, file);
@@ -284,7 +293,8 @@ function checkBeforeWriting(options: OpenDatabaseOptions, known: readonly Migrat
       if (!isNotADatabase(error) && !isCorrupt(error)) throw error;
       // The first page does not decrypt: a wrong key, or a damaged first page under the right
       // one. The check value written beside the database tells them apart.
-      if (keyMatchesCheck(options.file, options.key) === true) throw damaged(`its first page cannot be read with the right key: ${errorMessage(error)}`);
+      if (keyMatchesCheck(options.file, options.key) === true)
+        throw damaged(`its first page cannot be read with the right key: ${errorMessage(error)}`);
       if (isCorrupt(error)) throw damaged(errorMessage(error));
       throw new DatabaseOpenError('DATABASE_WRONG_KEY', 'The database key does not open this database file');
     }
@@ -341,7 +351,10 @@ function openUri(file: string, parameters: string): Database.Database {
     return new Database(uri, { readonly: true, fileMustExist: true });
   } catch (error) {
     // Without URI support the name would be taken literally and not found.
-    throw new Error(`SQLite could not open ${uri} read-only (is SQLITE_USE_URI set before the driver loads?): ${errorMessage(error)}`, { cause: error });
+    throw new Error(
+      `SQLite could not open ${uri} read-only (is SQLITE_USE_URI set before the driver loads?): ${errorMessage(error)}`,
+      { cause: error },
+    );
   }
 }
 
@@ -401,13 +414,17 @@ function writeKeyCheckIfStale(file: string, key: Buffer): void {
   const value = keyCheckValue(key);
   const target = keyCheckFileOf(file);
   const temp = `${target}.tmp`;
-  fs.writeFileSync(temp, `${JSON.stringify({ version: KEY_CHECK_VERSION, check: value.toString('base64') })}\n`, { mode: 0o600 });
+  fs.writeFileSync(temp, `${JSON.stringify({ version: KEY_CHECK_VERSION, check: value.toString('base64') })}\n`, {
+    mode: 0o600,
+  });
   value.fill(0);
   fs.renameSync(temp, target);
 }
 
 function hasUserTables(sqlite: Database.Database): boolean {
-  const row = sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get() as { n: number };
+  const row = sqlite
+    .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .get() as { n: number };
   return row.n > 0;
 }
 

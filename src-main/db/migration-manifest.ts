@@ -6,14 +6,54 @@ import type { MigrationManifestEntry } from './migrations';
  * signed archive); the files in migrations/ are checked against it before any of them runs.
  */
 export const MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
-  { tag: '0000_initial', when: 1795418826170, sha256: 'fb1eabab71c1ebfcced78924206e93a975b912a7a8e3ebb0bfefcfd8501d4c36' },
-  { tag: '0001_audit_append_only', when: 1795418826852, sha256: '559e1f041e420d838d1327141014a5288eb57b3aa324ec90f4ab418314a4632a' },
-  { tag: '0002_statement_and_closing', when: 1795422174199, sha256: '7a40c55449fd2d7fb02a34aeeaacba250792be436bdd591e3ebd419798233f8b' },
-  { tag: '0003_support_directory', when: 1795422859883, sha256: 'ff7bd0db5bceee1c727e7c8c1cd95c025f03e9e737e736283ca20315ae1a9531' },
-  { tag: '0004_units_accounts_and_risk', when: 1795431732927, sha256: '69fb67f7e6c029c5771a2ab7aafb446a8dd304bca13a962ea87f2af13d0ae5ab' },
-  { tag: '0005_answer_history_and_queue_order', when: 1795434742413, sha256: '5ce0f268810d79d2a4d966cccb1389f9787bc73801e78d30345107dc25a9ef4a' },
-  { tag: '0006_evidence_register', when: 1795434754988, sha256: '12fa6562fbbe33fd09d29d6a38d578da705b2d797bdc8f872f4cbd1a6c7877c5' },
-  { tag: '0007_statistics_indexes', when: 1795435925549, sha256: 'bc976e3a4e14844554633dcc0511f6e04239797f282faaa2568718340c42b567' },
-  { tag: '0008_printed_documents', when: 1795440943999, sha256: '1eefc2714308f5ff2869ef86607972c99072d603ef2d8a3881512d75ad075560' },
-  { tag: '0009_victim_copy_reviews', when: 1796398760881, sha256: '91924e66f1c8ef653d92407ff3e00546a6dfd55e1577157f88090ac54aa1120f' },
+  {
+    tag: '0000_initial',
+    when: 1795418826170,
+    sha256: 'fb1eabab71c1ebfcced78924206e93a975b912a7a8e3ebb0bfefcfd8501d4c36',
+  },
+  {
+    tag: '0001_audit_append_only',
+    when: 1795418826852,
+    sha256: '559e1f041e420d838d1327141014a5288eb57b3aa324ec90f4ab418314a4632a',
+  },
+  {
+    tag: '0002_statement_and_closing',
+    when: 1795422174199,
+    sha256: '7a40c55449fd2d7fb02a34aeeaacba250792be436bdd591e3ebd419798233f8b',
+  },
+  {
+    tag: '0003_support_directory',
+    when: 1795422859883,
+    sha256: 'ff7bd0db5bceee1c727e7c8c1cd95c025f03e9e737e736283ca20315ae1a9531',
+  },
+  {
+    tag: '0004_units_accounts_and_risk',
+    when: 1795431732927,
+    sha256: '69fb67f7e6c029c5771a2ab7aafb446a8dd304bca13a962ea87f2af13d0ae5ab',
+  },
+  {
+    tag: '0005_answer_history_and_queue_order',
+    when: 1795434742413,
+    sha256: '5ce0f268810d79d2a4d966cccb1389f9787bc73801e78d30345107dc25a9ef4a',
+  },
+  {
+    tag: '0006_evidence_register',
+    when: 1795434754988,
+    sha256: '12fa6562fbbe33fd09d29d6a38d578da705b2d797bdc8f872f4cbd1a6c7877c5',
+  },
+  {
+    tag: '0007_statistics_indexes',
+    when: 1795435925549,
+    sha256: 'bc976e3a4e14844554633dcc0511f6e04239797f282faaa2568718340c42b567',
+  },
+  {
+    tag: '0008_printed_documents',
+    when: 1795440943999,
+    sha256: '1eefc2714308f5ff2869ef86607972c99072d603ef2d8a3881512d75ad075560',
+  },
+  {
+    tag: '0009_victim_copy_reviews',
+    when: 1796398760881,
+    sha256: '91924e66f1c8ef653d92407ff3e00546a6dfd55e1577157f88090ac54aa1120f',
+  },
 ];

@@ -56,7 +56,9 @@ export function readTrustedMigrations(folder: string, manifest: readonly Migrati
     .filter((name) => name.toLowerCase().endsWith('.sql') && !expected.has(name))
     .sort();
   if (extra.length > 0) {
-    throw new UntrustedMigrationsError(`${folder} holds migration files this version was not built with: ${extra.join(', ')}`);
+    throw new UntrustedMigrationsError(
+      `${folder} holds migration files this version was not built with: ${extra.join(', ')}`,
+    );
   }
   return manifest.map((entry) => {
     const file = path.join(folder, `${entry.tag}.sql`);
@@ -64,11 +66,15 @@ export function readTrustedMigrations(folder: string, manifest: readonly Migrati
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch {
-      throw new UntrustedMigrationsError(`The migration ${entry.tag}.sql this version was built with is missing from ${folder}`);
+      throw new UntrustedMigrationsError(
+        `The migration ${entry.tag}.sql this version was built with is missing from ${folder}`,
+      );
     }
     const hash = sha256(text);
     if (hash !== entry.sha256) {
-      throw new UntrustedMigrationsError(`${file} differs from the migration this version was built with (SHA-256 ${hash}, expected ${entry.sha256})`);
+      throw new UntrustedMigrationsError(
+        `${file} differs from the migration this version was built with (SHA-256 ${hash}, expected ${entry.sha256})`,
+      );
     }
     return { tag: entry.tag, when: entry.when, hash, statements: text.split(STATEMENT_BREAKPOINT) };
   });
@@ -79,8 +85,14 @@ export function readTrustedMigrations(folder: string, manifest: readonly Migrati
  * `npm run db:manifest` compiles into main, and what a test compares with the compiled one.
  */
 export function manifestOfFolder(folder: string): MigrationManifestEntry[] {
-  const journal = JSON.parse(fs.readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
-  return journal.entries.map(({ tag, when }) => ({ tag, when, sha256: sha256(fs.readFileSync(path.join(folder, `${tag}.sql`), 'utf8')) }));
+  const journal = JSON.parse(fs.readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { tag: string; when: number }[];
+  };
+  return journal.entries.map(({ tag, when }) => ({
+    tag,
+    when,
+    sha256: sha256(fs.readFileSync(path.join(folder, `${tag}.sql`), 'utf8')),
+  }));
 }
 
 export interface AppliedMigration {
@@ -89,9 +101,13 @@ export interface AppliedMigration {
 }
 
 export function readAppliedMigrations(sqlite: Database.Database): AppliedMigration[] {
-  const table = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?").get(MIGRATIONS_TABLE);
+  const table = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?")
+    .get(MIGRATIONS_TABLE);
   if (!table) return [];
-  const rows = sqlite.prepare(`SELECT hash, created_at AS createdAt FROM "${MIGRATIONS_TABLE}" ORDER BY created_at`).all() as { hash: string; createdAt: number | string }[];
+  const rows = sqlite
+    .prepare(`SELECT hash, created_at AS createdAt FROM "${MIGRATIONS_TABLE}" ORDER BY created_at`)
+    .all() as { hash: string; createdAt: number | string }[];
   return rows.map((r) => ({ hash: r.hash, createdAt: Number(r.createdAt) }));
 }
 
@@ -109,7 +125,9 @@ export function pendingMigrations(known: readonly Migration[], applied: readonly
 export function applyMigrations(sqlite: Database.Database, pending: readonly Migration[]): void {
   if (pending.length === 0) return;
   sqlite.transaction(() => {
-    sqlite.exec(`CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`);
+    sqlite.exec(
+      `CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`,
+    );
     const record = sqlite.prepare(`INSERT INTO "${MIGRATIONS_TABLE}" ("hash", "created_at") VALUES (?, ?)`);
     for (const migration of pending) {
       for (const statement of migration.statements) sqlite.exec(statement);

@@ -46,7 +46,9 @@ export const hearings = sqliteTable(
     ownerId: text('owner_id')
       .notNull()
       .references(() => users.id),
-    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
     /** Set once: after approval the statement changes only by addenda. */
@@ -59,7 +61,11 @@ export const hearings = sqliteTable(
     /** The owner's unit when the hearing was opened: whose supervisors review it. */
     unitId: text('unit_id').references(() => units.id),
   },
-  (t) => [index('hearings_owner_status_idx').on(t.ownerId, t.status, t.updatedAt), index('hearings_unit_idx').on(t.unitId, t.createdAt), index('hearings_created_idx').on(t.createdAt)],
+  (t) => [
+    index('hearings_owner_status_idx').on(t.ownerId, t.status, t.updatedAt),
+    index('hearings_unit_idx').on(t.unitId, t.createdAt),
+    index('hearings_created_idx').on(t.createdAt),
+  ],
 );
 
 /** Dated, attributed additions to an approved statement; never edited or removed. */
@@ -115,10 +121,11 @@ export const answers = sqliteTable(
     // pages of every other answer (src-main/services/statistics.ts).
     index('answers_statistics_idx')
       .on(t.hearingId, t.formId, t.fieldId, t.valueJson)
-      .where(sql`form_id IN ('facts', 'measures') AND field_id IN ('formsOfViolence', 'residenceBanState', 'contactBanState', 'addressProtectionState', 'alarmState')`),
+      .where(
+        sql`form_id IN ('facts', 'measures') AND field_id IN ('formsOfViolence', 'residenceBanState', 'contactBanState', 'addressProtectionState', 'alarmState')`,
+      ),
   ],
 );
-
 
 /**
  * Every value a field flagged `keepHistory` has had (a protection measure's state, say), with
@@ -181,7 +188,9 @@ export const riskAssessments = sqliteTable(
   },
   (t) => [
     uniqueIndex('risk_hearing_sequence_idx').on(t.hearingId, t.sequence),
-    index('risk_latest_level_idx').on(t.hearingId, t.sequence, t.level).where(sql`latest = 1`),
+    index('risk_latest_level_idx')
+      .on(t.hearingId, t.sequence, t.level)
+      .where(sql`latest = 1`),
     // The queue's own order (level first, then the date due), so that a page of it is read
     // straight from an index rather than sorted from every row of the unit.
     index('risk_queue_pending_order_idx').on(t.unitId, t.reviewStatus, sql`${t.level} DESC`, t.nextDueAt),
@@ -287,7 +296,10 @@ export const evidenceItems = sqliteTable(
   },
   (t) => [
     uniqueIndex('evidence_items_hearing_number_idx').on(t.hearingId, t.number),
-    check('evidence_items_type_check', sql`${t.type} in ('screenshot', 'export', 'file', 'url', 'device', 'platformNotice')`),
+    check(
+      'evidence_items_type_check',
+      sql`${t.type} in ('screenshot', 'export', 'file', 'url', 'device', 'platformNotice')`,
+    ),
     check('evidence_items_sensitivity_check', sql`${t.sensitivity} in ('none', 'intimate', 'minor', 'thirdParty')`),
   ],
 );
@@ -320,7 +332,10 @@ export const evidenceFiles = sqliteTable(
       .notNull()
       .references(() => users.id),
   },
-  (t) => [index('evidence_files_item_idx').on(t.itemId, t.importedAt), check('evidence_files_sha256_check', sql`length(${t.sha256}) = 64`)],
+  (t) => [
+    index('evidence_files_item_idx').on(t.itemId, t.importedAt),
+    check('evidence_files_sha256_check', sql`length(${t.sha256}) = 64`),
+  ],
 );
 
 /** Hand-overs of an item (to the RCCU/FCCU, the prosecutor...). Append-only. */

@@ -89,7 +89,11 @@ function Typed({ value, block = false }: { value: FilteredText; block?: boolean 
   return (
     <Tag className={block ? 'typed verbatim' : 'typed'} lang={procedure.meta.language} dir={procedure.meta.direction}>
       <span className="typed-note" lang={her.meta.language} dir={her.meta.direction}>
-        <Template catalog={her} k="copy.typedInProcedureLanguage" slots={{ language: <bdi>{procedure.meta.name}</bdi> }} />
+        <Template
+          catalog={her}
+          k="copy.typedInProcedureLanguage"
+          slots={{ language: <bdi>{procedure.meta.name}</bdi> }}
+        />
       </span>{' '}
       <Safe value={value} />
     </Tag>
@@ -119,7 +123,14 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 function Period({ period }: { period: PrintedPeriod }) {
   const { her } = useLanguages();
   if ('on' in period) return <Ltr>{formatLocalDate(period.on)}</Ltr>;
-  if ('from' in period) return <Template catalog={her} k="elements.between" slots={{ from: <Ltr>{formatLocalDate(period.from)}</Ltr>, to: <Ltr>{formatLocalDate(period.to)}</Ltr> }} />;
+  if ('from' in period)
+    return (
+      <Template
+        catalog={her}
+        k="elements.between"
+        slots={{ from: <Ltr>{formatLocalDate(period.from)}</Ltr>, to: <Ltr>{formatLocalDate(period.to)}</Ltr> }}
+      />
+    );
   return <Typed value={period.about} />;
 }
 
@@ -147,7 +158,15 @@ export interface VictimDocumentProps {
 
 /** A document she is given (victim-copy.md): a pure function of its model and the two catalogs. */
 export function VictimDocument({ model, languages, printedAt, reprint }: VictimDocumentProps) {
-  return <LanguagesContext.Provider value={languages}>{model.document === 'copy' ? <VictimCopy model={model} printedAt={printedAt} reprint={reprint} /> : <Leaflet model={model} />}</LanguagesContext.Provider>;
+  return (
+    <LanguagesContext.Provider value={languages}>
+      {model.document === 'copy' ? (
+        <VictimCopy model={model} printedAt={printedAt} reprint={reprint} />
+      ) : (
+        <Leaflet model={model} />
+      )}
+    </LanguagesContext.Provider>
+  );
 }
 
 function Services({ services, kinds }: { services: PrintedService[]; kinds: boolean }) {
@@ -247,7 +266,8 @@ function Leaflet({ model }: { model: LeafletModel }) {
 
 function VictimCopy({ model, printedAt, reprint }: { model: VictimCopyModel; printedAt: number; reprint: boolean }) {
   const { her, procedure } = useLanguages();
-  const languageName = (code: string) => (code === her.meta.language ? her.meta.name : code === procedure?.meta.language ? procedure.meta.name : code);
+  const languageName = (code: string) =>
+    code === her.meta.language ? her.meta.name : code === procedure?.meta.language ? procedure.meta.name : code;
   const { header } = model;
   return (
     <>
@@ -270,7 +290,9 @@ function VictimCopy({ model, printedAt, reprint }: { model: VictimCopyModel; pri
 
       <table>
         <tbody>
-          <Row label="header.unit">{header.unitName ? <Name value={header.unitName} /> : <Both k="header.notRecorded" />}</Row>
+          <Row label="header.unit">
+            {header.unitName ? <Name value={header.unitName} /> : <Both k="header.notRecorded" />}
+          </Row>
           <Row label="header.pvNumber">
             {header.pvNumber ? (
               <Ltr>
@@ -283,12 +305,24 @@ function VictimCopy({ model, printedAt, reprint }: { model: VictimCopyModel; pri
           <Row label="header.hearingDate">
             <Ltr>{formatDateTime(header.hearingAt)}</Ltr>
           </Row>
-          <Row label="header.officer">{header.officer ? <Name value={header.officer} /> : <Both k="header.notRecorded" />}</Row>
+          <Row label="header.officer">
+            {header.officer ? <Name value={header.officer} /> : <Both k="header.notRecorded" />}
+          </Row>
           <Row label="header.procedureLanguage">{languageName(model.procedureLanguage)}</Row>
-          <Row label="header.victimLanguage">{model.victimLanguage ? languageName(model.victimLanguage) : model.victimLanguageOther ? <Name value={model.victimLanguageOther} /> : null}</Row>
+          <Row label="header.victimLanguage">
+            {model.victimLanguage ? (
+              languageName(model.victimLanguage)
+            ) : model.victimLanguageOther ? (
+              <Name value={model.victimLanguageOther} />
+            ) : null}
+          </Row>
           <Row label="header.interpreter">
             {header.interpreter.present ? (
-              <WithLtr k="header.interpreterYes" name="reference" value={header.interpreter.reference ? <Safe value={header.interpreter.reference} /> : '—'} />
+              <WithLtr
+                k="header.interpreterYes"
+                name="reference"
+                value={header.interpreter.reference ? <Safe value={header.interpreter.reference} /> : '—'}
+              />
             ) : (
               <Both k="header.interpreterNo" />
             )}
@@ -317,7 +351,11 @@ function VictimCopy({ model, printedAt, reprint }: { model: VictimCopyModel; pri
               {right.answer ? (
                 <span className="muted">
                   {' '}
-                  <Template catalog={her} k="rightsDone.yourAnswer" slots={{ answer: <Typed value={right.answer} /> }} />
+                  <Template
+                    catalog={her}
+                    k="rightsDone.yourAnswer"
+                    slots={{ answer: <Typed value={right.answer} /> }}
+                  />
                 </span>
               ) : null}
             </li>
@@ -331,8 +369,12 @@ function VictimCopy({ model, printedAt, reprint }: { model: VictimCopyModel; pri
         </h2>
         <table>
           <tbody>
-            <Row label="elements.factsPeriod">{model.elements.period ? <Period period={model.elements.period} /> : <Both k="elements.none" />}</Row>
-            <Row label="elements.factsPlace">{model.elements.place ? <Typed value={model.elements.place} /> : <Both k="elements.none" />}</Row>
+            <Row label="elements.factsPeriod">
+              {model.elements.period ? <Period period={model.elements.period} /> : <Both k="elements.none" />}
+            </Row>
+            <Row label="elements.factsPlace">
+              {model.elements.place ? <Typed value={model.elements.place} /> : <Both k="elements.none" />}
+            </Row>
             <Row label="elements.formsOfViolence">
               {model.elements.forms.length > 0 ? (
                 <ul>
@@ -362,7 +404,14 @@ function VictimCopy({ model, printedAt, reprint }: { model: VictimCopyModel; pri
                 <ul>
                   {model.elements.evidence.map((item) => (
                     <li key={item.number}>
-                      <Template catalog={her} k="elements.evidenceItem" slots={{ reference: <Ltr>{`EV-${String(item.number).padStart(4, '0')}`}</Ltr>, type: <Hers k={`evidenceTypes.${item.type}`} /> }} />
+                      <Template
+                        catalog={her}
+                        k="elements.evidenceItem"
+                        slots={{
+                          reference: <Ltr>{`EV-${String(item.number).padStart(4, '0')}`}</Ltr>,
+                          type: <Hers k={`evidenceTypes.${item.type}`} />,
+                        }}
+                      />
                     </li>
                   ))}
                 </ul>
@@ -386,8 +435,16 @@ function VictimCopy({ model, printedAt, reprint }: { model: VictimCopyModel; pri
                 catalog={her}
                 k="statement.interpreterTranslationBy"
                 slots={{
-                  interpreter: model.translation.interpreter.by ? <Name value={model.translation.interpreter.by} /> : <Ltr>—</Ltr>,
-                  date: <Ltr>{model.translation.interpreter.at ? formatLocalDate(model.translation.interpreter.at) : '—'}</Ltr>,
+                  interpreter: model.translation.interpreter.by ? (
+                    <Name value={model.translation.interpreter.by} />
+                  ) : (
+                    <Ltr>—</Ltr>
+                  ),
+                  date: (
+                    <Ltr>
+                      {model.translation.interpreter.at ? formatLocalDate(model.translation.interpreter.at) : '—'}
+                    </Ltr>
+                  ),
                 }}
               />
             </p>
@@ -422,7 +479,13 @@ function VictimCopy({ model, printedAt, reprint }: { model: VictimCopyModel; pri
               </p>
               <p>
                 <strong>
-                  <Both k={model.translation.requested ? 'statement.translationRequested' : 'statement.translationNotRequested'} />
+                  <Both
+                    k={
+                      model.translation.requested
+                        ? 'statement.translationRequested'
+                        : 'statement.translationNotRequested'
+                    }
+                  />
                 </strong>
               </p>
             </div>
@@ -444,9 +507,15 @@ function VictimCopy({ model, printedAt, reprint }: { model: VictimCopyModel; pri
                 <Hers k={`measures.${measure.key}Explained`} />
               </p>
               <p className="muted">
-                <Hers k="measures.positionLabel" />: {measure.position ? <Hers k={`measures.position.${measure.position}`} /> : <Hers k="header.notRecorded" />}
+                <Hers k="measures.positionLabel" />:{' '}
+                {measure.position ? (
+                  <Hers k={`measures.position.${measure.position}`} />
+                ) : (
+                  <Hers k="header.notRecorded" />
+                )}
                 {' · '}
-                <Hers k="measures.stateLabel" />: {measure.state ? <Hers k={`measures.state.${measure.state}`} /> : <Hers k="header.notRecorded" />}
+                <Hers k="measures.stateLabel" />:{' '}
+                {measure.state ? <Hers k={`measures.state.${measure.state}`} /> : <Hers k="header.notRecorded" />}
               </p>
             </div>
           ))}

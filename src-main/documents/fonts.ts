@@ -6,7 +6,17 @@ import fontList from '../../forms/catalogs/fonts.json';
 const fontListSchema = z
   .object({
     note: z.string(),
-    families: z.array(z.object({ package: z.string().regex(/^[a-z0-9-]+$/), family: z.string().min(1), subsets: z.array(z.string().regex(/^[a-z-]+$/)).min(1) }).strict()).min(1),
+    families: z
+      .array(
+        z
+          .object({
+            package: z.string().regex(/^[a-z0-9-]+$/),
+            family: z.string().min(1),
+            subsets: z.array(z.string().regex(/^[a-z-]+$/)).min(1),
+          })
+          .strict(),
+      )
+      .min(1),
     weights: z.array(z.number().int().min(100).max(900)).min(1),
   })
   .strict();
@@ -31,14 +41,18 @@ export function loadFontFaces(fontsDir: string): string {
   const rules: string[] = [];
   for (const family of DOCUMENT_FONTS.families) {
     const packageDir = path.join(fontsDir, family.package);
-    const ranges = z.record(z.string(), z.string()).parse(JSON.parse(fs.readFileSync(path.join(packageDir, 'unicode.json'), 'utf8')));
+    const ranges = z
+      .record(z.string(), z.string())
+      .parse(JSON.parse(fs.readFileSync(path.join(packageDir, 'unicode.json'), 'utf8')));
     for (const subset of family.subsets) {
       const range = ranges[subset];
       if (!range) throw new Error(`The font package ${family.package} has no subset ${subset}`);
       for (const weight of DOCUMENT_FONTS.weights) {
         const file = path.join(packageDir, 'files', `${family.package}-${subset}-${weight}-normal.woff2`);
         const data = fs.readFileSync(file).toString('base64');
-        rules.push(`@font-face{font-family:'${family.family}';font-style:normal;font-weight:${weight};src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${range};}`);
+        rules.push(
+          `@font-face{font-family:'${family.family}';font-style:normal;font-weight:${weight};src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${range};}`,
+        );
       }
     }
   }

@@ -20,7 +20,8 @@ export type OfficerText = (key: string, values?: Record<string, string | number>
 export function officerText(language: string): OfficerText {
   const catalog = OFFICER_CATALOGS[language as keyof typeof OFFICER_CATALOGS] ?? OFFICER_CATALOGS.fr;
   return (key, values = {}) => {
-    const plural = typeof values.count === 'number' ? textAt(catalog, `${key}_${values.count === 1 ? 'one' : 'other'}`) : undefined;
+    const plural =
+      typeof values.count === 'number' ? textAt(catalog, `${key}_${values.count === 1 ? 'one' : 'other'}`) : undefined;
     const found = plural ?? textAt(catalog, key);
     if (found === undefined) throw new Error(`The officer catalog ${language} has no text ${key}`);
     return fillPlaceholders(found, values);

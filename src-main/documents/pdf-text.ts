@@ -17,7 +17,13 @@ const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/u;
 export async function extractPdfPages(pdf: Buffer): Promise<string[]> {
   pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
   const { getDocument } = await pdfjs;
-  const task = getDocument({ data: new Uint8Array(pdf), disableFontFace: true, isOffscreenCanvasSupported: false, useSystemFonts: false, stopAtErrors: true });
+  const task = getDocument({
+    data: new Uint8Array(pdf),
+    disableFontFace: true,
+    isOffscreenCanvasSupported: false,
+    useSystemFonts: false,
+    stopAtErrors: true,
+  });
   const document = await task.promise;
   try {
     const pages: string[] = [];
@@ -32,7 +38,10 @@ export async function extractPdfPages(pdf: Buffer): Promise<string[]> {
         if (!('str' in item)) continue;
         const [, , , size = 0, x = 0, y = 0] = item.transform as number[];
         // Pieces drawn edge to edge are one word (a value split by markup stays whole); a gap is a space.
-        const adjacent = previous !== null && Math.abs(y - previous.y) < 0.5 && Math.abs(x - previous.end) < Math.max(0.5, Math.abs(previous.size) * 0.1);
+        const adjacent =
+          previous !== null &&
+          Math.abs(y - previous.y) < 0.5 &&
+          Math.abs(x - previous.end) < Math.max(0.5, Math.abs(previous.size) * 0.1);
         if (previous !== null && !adjacent) line += ' ';
         line += item.str;
         previous = { x, y, end: x + item.width, size };

@@ -26,17 +26,30 @@ const str = (value: unknown): string | null => (typeof value === 'string' && val
  * the prosecutor, the communication to the Immigration Office (Art. 15 §5) and the supervisor's
  * risk report. Pure functions of the stored hearing and the officer catalogs, like her copy.
  */
-export function renderProcedureDocument(kind: Exclude<DocumentKind, 'victimCopy'>, input: ProcedureDocumentInput): { html: string; language: string } {
+export function renderProcedureDocument(
+  kind: Exclude<DocumentKind, 'victimCopy'>,
+  input: ProcedureDocumentInput,
+): { html: string; language: string } {
   const language = str(input.record.forms.setup?.answers.procedureLanguage) ?? 'fr';
   const t = officerText(language);
   const title = t(`documents.${kind}.title`);
-  const body = kind === 'prosecutorRequest' ? <ProsecutorRequest t={t} {...input} /> : kind === 'immigrationCommunication' ? <ImmigrationCommunication t={t} {...input} /> : <RiskReport t={t} {...input} />;
+  const body =
+    kind === 'prosecutorRequest' ? (
+      <ProsecutorRequest t={t} {...input} />
+    ) : kind === 'immigrationCommunication' ? (
+      <ImmigrationCommunication t={t} {...input} />
+    ) : (
+      <RiskReport t={t} {...input} />
+    );
   const html = renderDocumentHtml({
     lang: language,
     dir: 'ltr',
     title: `${title} – ${input.record.reference}`,
     fontFaces: input.fontFaces,
-    footer: { left: `${input.record.reference} · ${t('documents.common.printedOn', { date: formatDateTime(input.printedAt) })}${input.reprint ? ` · ${t('documents.common.reprint')}` : ''}`, pageOf: t('documents.common.page') },
+    footer: {
+      left: `${input.record.reference} · ${t('documents.common.printedOn', { date: formatDateTime(input.printedAt) })}${input.reprint ? ` · ${t('documents.common.reprint')}` : ''}`,
+      pageOf: t('documents.common.page'),
+    },
     children: (
       <>
         <h1>{title}</h1>
@@ -79,7 +92,14 @@ function Header({ t, record, withOfficer = true }: Props & { withOfficer?: boole
     <Table
       rows={[
         [t('documents.common.unit'), record.unitName ?? t('documents.common.notRecorded')],
-        [t('documents.common.pvNumber'), str(answersOf(record, 'documents').pvNumber) ? <Ltr>{String(answersOf(record, 'documents').pvNumber)}</Ltr> : t('documents.common.notRecorded')],
+        [
+          t('documents.common.pvNumber'),
+          str(answersOf(record, 'documents').pvNumber) ? (
+            <Ltr>{String(answersOf(record, 'documents').pvNumber)}</Ltr>
+          ) : (
+            t('documents.common.notRecorded')
+          ),
+        ],
         [t('documents.common.reference'), <Ltr key="r">{record.reference}</Ltr>],
         [t('documents.common.hearingDate'), <Ltr key="d">{formatDateTime(record.createdAt)}</Ltr>],
         ...(withOfficer ? [[t('documents.common.officer'), officer] as [string, ReactNode]] : []),
@@ -93,7 +113,9 @@ function optionLabel(t: OfficerText, key: string, value: unknown): string {
 }
 
 function yesNo(t: OfficerText, value: unknown): string {
-  return value === 'yes' || value === 'no' || value === 'unknown' || value === 'refused' ? t(`answer.${value}`) : t('documents.common.notRecorded');
+  return value === 'yes' || value === 'no' || value === 'unknown' || value === 'refused'
+    ? t(`answer.${value}`)
+    : t('documents.common.notRecorded');
 }
 
 function period(t: OfficerText, value: unknown): ReactNode {
@@ -118,9 +140,25 @@ function Victim({ t, record }: Props) {
       <h2>{t('documents.common.victim')}</h2>
       <Table
         rows={[
-          [t('documents.common.name'), [str(people.victimSurname), str(people.victimFirstNames)].filter(Boolean).join(', ') || t('documents.common.notRecorded')],
-          [t('documents.common.birthDate'), str(people.victimBirthDate) ? <Ltr>{formatLocalDate(String(people.victimBirthDate))}</Ltr> : t('documents.common.notRecorded')],
-          [t('documents.common.address'), nonCommunicable ? t('documents.common.addressWithheld') : (str(people.victimAddress) ?? t('documents.common.notRecorded'))],
+          [
+            t('documents.common.name'),
+            [str(people.victimSurname), str(people.victimFirstNames)].filter(Boolean).join(', ') ||
+              t('documents.common.notRecorded'),
+          ],
+          [
+            t('documents.common.birthDate'),
+            str(people.victimBirthDate) ? (
+              <Ltr>{formatLocalDate(String(people.victimBirthDate))}</Ltr>
+            ) : (
+              t('documents.common.notRecorded')
+            ),
+          ],
+          [
+            t('documents.common.address'),
+            nonCommunicable
+              ? t('documents.common.addressWithheld')
+              : (str(people.victimAddress) ?? t('documents.common.notRecorded')),
+          ],
         ]}
       />
     </>
@@ -144,7 +182,8 @@ function Children({ t, record }: Props) {
               </>
             ) : null}
             {' · '}
-            {t('documents.common.exposed')}: {yesNo(t, child.exposed)} · {t('documents.common.present')}: {yesNo(t, child.present)}
+            {t('documents.common.exposed')}: {yesNo(t, child.exposed)} · {t('documents.common.present')}:{' '}
+            {yesNo(t, child.present)}
           </li>
         ))}
       </ul>
@@ -162,7 +201,12 @@ function Facts({ t, record }: Props) {
         rows={[
           [t('documents.common.period'), period(t, facts.period)],
           [t('documents.common.place'), str(facts.place) ?? t('documents.common.notRecorded')],
-          [t('documents.common.formsOfViolence'), forms.length > 0 ? forms.map((f) => t(`form.facts.formsOfViolence.${f}`)).join(', ') : t('documents.common.notRecorded')],
+          [
+            t('documents.common.formsOfViolence'),
+            forms.length > 0
+              ? forms.map((f) => t(`form.facts.formsOfViolence.${f}`)).join(', ')
+              : t('documents.common.notRecorded'),
+          ],
           [t('documents.common.injuries'), yesNo(t, facts.injuries)],
           [t('documents.common.weapons'), yesNo(t, facts.weapons)],
         ]}
@@ -187,13 +231,39 @@ function RiskSummary({ t, assessment }: { t: OfficerText; assessment: Assessment
         [t('documents.risk.score'), <Ltr key="s">{String(result.score)}</Ltr>],
         [
           t('documents.risk.redFlags'),
-          result.redFlags.length > 0 ? result.redFlags.map((flag) => `${flag.id} ${t(`risk.flags.${flag.id}`)} (${flag.items.join(', ')})`).join('; ') : t('documents.common.none'),
+          result.redFlags.length > 0
+            ? result.redFlags
+                .map((flag) => `${flag.id} ${t(`risk.flags.${flag.id}`)} (${flag.items.join(', ')})`)
+                .join('; ')
+            : t('documents.common.none'),
         ],
         [t('documents.risk.escalation'), result.escalation ? t('answer.yes') : t('answer.no')],
-        [t('documents.risk.barriers'), result.barriers.length > 0 ? result.barriers.map((b) => t(`risk.barriers.${b}`)).join('; ') : t('documents.common.none')],
-        [t('documents.risk.mainItems'), result.drivers.length > 0 ? result.drivers.slice(0, 8).map((d) => `${d.item} ${t(`risk.items.${d.item}.short`)}`).join('; ') : t('documents.common.none')],
-        ...(result.digitalSignals.length > 0 ? [[t('documents.risk.digitalSignals'), result.digitalSignals.map((s) => `${s.id} ${t(`risk.signals.${s.id}`)}`).join('; ')] as [string, ReactNode]] : []),
-        ...(assessment.raiseReason ? [[t('documents.risk.raised'), assessment.raiseReason] as [string, ReactNode]] : []),
+        [
+          t('documents.risk.barriers'),
+          result.barriers.length > 0
+            ? result.barriers.map((b) => t(`risk.barriers.${b}`)).join('; ')
+            : t('documents.common.none'),
+        ],
+        [
+          t('documents.risk.mainItems'),
+          result.drivers.length > 0
+            ? result.drivers
+                .slice(0, 8)
+                .map((d) => `${d.item} ${t(`risk.items.${d.item}.short`)}`)
+                .join('; ')
+            : t('documents.common.none'),
+        ],
+        ...(result.digitalSignals.length > 0
+          ? [
+              [
+                t('documents.risk.digitalSignals'),
+                result.digitalSignals.map((s) => `${s.id} ${t(`risk.signals.${s.id}`)}`).join('; '),
+              ] as [string, ReactNode],
+            ]
+          : []),
+        ...(assessment.raiseReason
+          ? [[t('documents.risk.raised'), assessment.raiseReason] as [string, ReactNode]]
+          : []),
         [t('documents.risk.review'), t(`risk.review.status.${assessment.reviewStatus}`)],
         [t('documents.risk.nextDue'), <Ltr key="n">{formatDateTime(assessment.nextDueAt)}</Ltr>],
       ]}
@@ -208,7 +278,8 @@ function Measures({ t, record, only }: Props & { only?: readonly string[] }) {
       rows={MEASURES.filter((m) => !only || only.includes(m)).map((m): [string, ReactNode] => [
         t(`documents.measureNames.${m}`),
         <>
-          {optionLabel(t, 'form.measures.state', measures[`${m}State`])} · {optionLabel(t, 'form.measures.position', measures[`${m}Position`])}
+          {optionLabel(t, 'form.measures.state', measures[`${m}State`])} ·{' '}
+          {optionLabel(t, 'form.measures.position', measures[`${m}Position`])}
           {str(measures[`${m}Notes`]) ? <span className="procedure">{String(measures[`${m}Notes`])}</span> : null}
         </>,
       ])}
@@ -235,7 +306,11 @@ function Statement({ t, record }: Props) {
 function Signature({ t, record }: Props) {
   return (
     <div className="box">
-      <p>{t('documents.common.signature', { officer: [record.officer.displayName, record.officer.serviceNumber].filter(Boolean).join(' – ') })}</p>
+      <p>
+        {t('documents.common.signature', {
+          officer: [record.officer.displayName, record.officer.serviceNumber].filter(Boolean).join(' – '),
+        })}
+      </p>
     </div>
   );
 }
@@ -256,8 +331,15 @@ function ProsecutorRequest(props: Props) {
       <h2>{t('documents.common.suspect')}</h2>
       <Table
         rows={[
-          [t('documents.common.name'), [str(people.suspectSurname), str(people.suspectFirstNames)].filter(Boolean).join(', ') || t('documents.common.notRecorded')],
-          [t('documents.common.relationship'), optionLabel(t, 'form.people.suspectRelationship', people.suspectRelationship)],
+          [
+            t('documents.common.name'),
+            [str(people.suspectSurname), str(people.suspectFirstNames)].filter(Boolean).join(', ') ||
+              t('documents.common.notRecorded'),
+          ],
+          [
+            t('documents.common.relationship'),
+            optionLabel(t, 'form.people.suspectRelationship', people.suspectRelationship),
+          ],
           [t('documents.common.cohabiting'), yesNo(t, people.suspectCohabiting)],
         ]}
       />
@@ -287,7 +369,12 @@ function ImmigrationCommunication(props: Props) {
       <h2>{t('documents.immigrationCommunication.vulnerability')}</h2>
       <Table
         rows={[
-          [t('documents.common.formsOfViolence'), Array.isArray(facts.formsOfViolence) ? (facts.formsOfViolence as string[]).map((f) => t(`form.facts.formsOfViolence.${f}`)).join(', ') : t('documents.common.notRecorded')],
+          [
+            t('documents.common.formsOfViolence'),
+            Array.isArray(facts.formsOfViolence)
+              ? (facts.formsOfViolence as string[]).map((f) => t(`form.facts.formsOfViolence.${f}`)).join(', ')
+              : t('documents.common.notRecorded'),
+          ],
           [t('documents.common.injuries'), yesNo(t, facts.injuries)],
           [t('documents.common.children'), <Ltr key="c">{String(children)}</Ltr>],
         ]}
@@ -328,8 +415,14 @@ function RiskReport(props: Props) {
       <table>
         <tbody>
           {[
-            ...assessments.assessments.map((a) => ({ at: a.createdAt, text: `${t('risk.history.entry', { sequence: a.sequence, level: levelLabel(t, a.level) })} – ${a.createdByName}` })),
-            ...assessments.events.map((e) => ({ at: e.at, text: `${t(`risk.events.kind.${e.kind}`)}${e.note ? `: ${e.note}` : ''} – ${e.recordedByName}` })),
+            ...assessments.assessments.map((a) => ({
+              at: a.createdAt,
+              text: `${t('risk.history.entry', { sequence: a.sequence, level: levelLabel(t, a.level) })} – ${a.createdByName}`,
+            })),
+            ...assessments.events.map((e) => ({
+              at: e.at,
+              text: `${t(`risk.events.kind.${e.kind}`)}${e.note ? `: ${e.note}` : ''} – ${e.recordedByName}`,
+            })),
           ]
             .sort((a, b) => a.at - b.at)
             .map((entry, i) => (

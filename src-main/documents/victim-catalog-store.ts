@@ -23,7 +23,10 @@ export interface VictimCatalogStore {
 export function loadVictimCatalogs(dir: string): VictimCatalogStore {
   const catalogs: VictimCatalog[] = [];
   const refused: RefusedCatalog[] = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     let raw: unknown;
     try {
       raw = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
@@ -37,8 +40,10 @@ export function loadVictimCatalogs(dir: string): VictimCatalogStore {
       continue;
     }
     const { language } = parsed.catalog.meta;
-    if (file !== `${language}.json`) refused.push({ file, problems: [`declares the language ${language}: name it ${language}.json`] });
-    else if (catalogs.some((c) => c.meta.language === language)) refused.push({ file, problems: [`a second catalog for ${language}`] });
+    if (file !== `${language}.json`)
+      refused.push({ file, problems: [`declares the language ${language}: name it ${language}.json`] });
+    else if (catalogs.some((c) => c.meta.language === language))
+      refused.push({ file, problems: [`a second catalog for ${language}`] });
     else catalogs.push(parsed.catalog);
   }
   return {

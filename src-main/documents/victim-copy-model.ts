@@ -30,12 +30,31 @@ export interface VictimCopyOptions {
 
 /** The answers of each item of a repeated group (`[{ key, values }]`). */
 export function groupItems(value: unknown): Record<string, unknown>[] {
-  return Array.isArray(value) ? value.map((item) => ((item as { values?: Record<string, unknown> } | null)?.values ?? {})) : [];
+  return Array.isArray(value)
+    ? value.map((item) => (item as { values?: Record<string, unknown> } | null)?.values ?? {})
+    : [];
 }
 
-const VIOLENCE_FORMS = ['physical', 'psychological', 'sexual', 'economic', 'honourRelated', 'coerciveControl', 'digital'] as const;
+const VIOLENCE_FORMS = [
+  'physical',
+  'psychological',
+  'sexual',
+  'economic',
+  'honourRelated',
+  'coerciveControl',
+  'digital',
+] as const;
 const POSITIONS = ['wants', 'refuses', 'undecided'] as const;
-const STATES = ['proposed', 'discussed', 'requested', 'granted', 'refusedByAuthority', 'inForce', 'ended', 'notPursued'] as const;
+const STATES = [
+  'proposed',
+  'discussed',
+  'requested',
+  'granted',
+  'refusedByAuthority',
+  'inForce',
+  'ended',
+  'notPursued',
+] as const;
 type RightDone =
   | 'interpreterProvided'
   | 'interpreterNotNeeded'
@@ -94,10 +113,22 @@ export interface VictimCopyModel {
     children: (FilteredText | 'generic')[];
     evidence: { number: number; type: EvidenceType }[];
   };
-  statement: { text: FilteredText | null; approvedAt: number; addenda: { text: FilteredText | null; createdAt: number }[] } | null;
-  translation: { offered: boolean; requested: boolean | null; interpreter: { text: FilteredText; by: FilteredText | null; at: DateText | null } | null };
+  statement: {
+    text: FilteredText | null;
+    approvedAt: number;
+    addenda: { text: FilteredText | null; createdAt: number }[];
+  } | null;
+  translation: {
+    offered: boolean;
+    requested: boolean | null;
+    interpreter: { text: FilteredText; by: FilteredText | null; at: DateText | null } | null;
+  };
   /** Only the measures discussed with her that apply to her situation. */
-  measures: { key: (typeof MEASURES)[number]; position: (typeof POSITIONS)[number] | null; state: (typeof STATES)[number] | null }[];
+  measures: {
+    key: (typeof MEASURES)[number];
+    position: (typeof POSITIONS)[number] | null;
+    state: (typeof STATES)[number] | null;
+  }[];
   services: PrintedService[];
 }
 
@@ -128,14 +159,21 @@ function helplineRegions(homeAddress: unknown): Set<string> {
   if (!postcode) return new Set(REGIONS);
   const region = regionOfPostcode(Number(postcode));
   if (region === 'brussels') return new Set(['national', 'brussels', 'wallonia', 'flanders']);
-  if (region === 'wallonia' && Number(postcode) >= 4700 && Number(postcode) <= 4799) return new Set(['national', 'germanSpeaking', 'wallonia']);
+  if (region === 'wallonia' && Number(postcode) >= 4700 && Number(postcode) <= 4799)
+    return new Set(['national', 'germanSpeaking', 'wallonia']);
   return new Set(['national', region]);
 }
 
-function printedServices(record: HearingRecord, filter: VictimTextFilter, options: { leaflet: boolean }): PrintedService[] {
+function printedServices(
+  record: HearingRecord,
+  filter: VictimTextFilter,
+  options: { leaflet: boolean },
+): PrintedService[] {
   const answersOf = (formId: string) => record.forms[formId]?.answers ?? {};
   const people = answersOf('people');
-  const given = new Set(Array.isArray(answersOf('referrals').servicesGiven) ? (answersOf('referrals').servicesGiven as string[]) : []);
+  const given = new Set(
+    Array.isArray(answersOf('referrals').servicesGiven) ? (answersOf('referrals').servicesGiven as string[]) : [],
+  );
   const regions = helplineRegions(people.victimAddress);
   const hasChildren = groupItems(people.children).length > 0;
   const wanted = (s: HearingRecord['services'][number]): boolean => {
@@ -161,7 +199,11 @@ export function buildLeafletModel(record: HearingRecord, filter: VictimTextFilte
   return { document: 'leaflet', services: printedServices(record, filter, { leaflet: true }) };
 }
 
-export function buildVictimCopyModel(record: HearingRecord, filter: VictimTextFilter, options: VictimCopyOptions): VictimCopyModel {
+export function buildVictimCopyModel(
+  record: HearingRecord,
+  filter: VictimTextFilter,
+  options: VictimCopyOptions,
+): VictimCopyModel {
   const answersOf = (formId: string) => record.forms[formId]?.answers ?? {};
   const setup = answersOf('setup');
   const rights = answersOf('rights');
@@ -175,7 +217,8 @@ export function buildVictimCopyModel(record: HearingRecord, filter: VictimTextFi
   const interpreterPresent = setup.interpreterPresent === 'yes';
   const doneFor = (key: (typeof RIGHTS)[number]): RightDone[] => {
     if (key === 'interpreter') return [interpreterPresent ? 'interpreterProvided' : 'interpreterNotNeeded'];
-    if (key === 'supportPerson') return [setup.supportPersonPresent === 'yes' ? 'supportPersonPresent' : 'supportPersonAbsent'];
+    if (key === 'supportPerson')
+      return [setup.supportPersonPresent === 'yes' ? 'supportPersonPresent' : 'supportPersonAbsent'];
     if (key === 'officerGender') {
       if (setup.preferredOfficerGender === 'none') return ['officerGenderNoPreference'];
       if (setup.preferredOfficerGenderMet === 'yes') return ['officerGenderMet'];
@@ -185,9 +228,13 @@ export function buildVictimCopyModel(record: HearingRecord, filter: VictimTextFi
   };
 
   // A prompt naming an offence, answered yes (G9, her safety needs, names none).
-  const digitalViolence = DIGITAL_PROMPTS.some((prompt) => prompt.offences.length > 0 && digital[promptFieldId(prompt.id)] === 'yes');
+  const digitalViolence = DIGITAL_PROMPTS.some(
+    (prompt) => prompt.offences.length > 0 && digital[promptFieldId(prompt.id)] === 'yes',
+  );
   const forms = [
-    ...(Array.isArray(facts.formsOfViolence) ? facts.formsOfViolence.map((form) => oneOf(VIOLENCE_FORMS, form)).filter((form) => form !== null) : []),
+    ...(Array.isArray(facts.formsOfViolence)
+      ? facts.formsOfViolence.map((form) => oneOf(VIOLENCE_FORMS, form)).filter((form) => form !== null)
+      : []),
     ...(digitalViolence ? (['digital'] as const) : []),
   ];
 
@@ -205,11 +252,14 @@ export function buildVictimCopyModel(record: HearingRecord, filter: VictimTextFi
 
   // A ban from residence is for a suspect who lives with her; a measure nobody discussed is not hers to read.
   const suspectLivesWithHer = people.suspectCohabiting !== 'no';
-  const printedMeasures = MEASURES.map((key) => ({ key, position: oneOf(POSITIONS, measures[`${key}Position`]), state: oneOf(STATES, measures[`${key}State`]) })).filter(
-    (m) => (m.position !== null || m.state !== null) && (m.key !== 'residenceBan' || suspectLivesWithHer),
-  );
+  const printedMeasures = MEASURES.map((key) => ({
+    key,
+    position: oneOf(POSITIONS, measures[`${key}Position`]),
+    state: oneOf(STATES, measures[`${key}State`]),
+  })).filter((m) => (m.position !== null || m.state !== null) && (m.key !== 'residenceBan' || suspectLivesWithHer));
 
-  const requested = documents.translationRequested === 'yes' ? true : documents.translationRequested === 'no' ? false : null;
+  const requested =
+    documents.translationRequested === 'yes' ? true : documents.translationRequested === 'no' ? false : null;
   const interpreterText = text('documents.interpreterTranslation', documents.interpreterTranslation);
   const approved = record.statement;
   const procedureLanguage = oneOf(VICTIM_LANGUAGES, setup.procedureLanguage) ?? 'fr';
@@ -225,16 +275,35 @@ export function buildVictimCopyModel(record: HearingRecord, filter: VictimTextFi
       unitName: text('unit.name', record.unitName),
       pvNumber: text('documents.pvNumber', documents.pvNumber),
       hearingAt: record.createdAt,
-      officer: text('officer', [record.officer.serviceNumber, options.officerName ? record.officer.displayName : null].filter((v) => v).join(' – ')),
-      interpreter: { present: interpreterPresent, reference: interpreterPresent ? text('setup.interpreterReference', setup.interpreterReference) : null },
+      officer: text(
+        'officer',
+        [record.officer.serviceNumber, options.officerName ? record.officer.displayName : null]
+          .filter((v) => v)
+          .join(' – '),
+      ),
+      interpreter: {
+        present: interpreterPresent,
+        reference: interpreterPresent ? text('setup.interpreterReference', setup.interpreterReference) : null,
+      },
     },
-    rights: RIGHTS.map((key) => ({ key, explained: rights[`${key}Explained`] === 'yes', done: doneFor(key), answer: text(`rights.${key}Answer`, rights[`${key}Answer`]) })),
+    rights: RIGHTS.map((key) => ({
+      key,
+      explained: rights[`${key}Explained`] === 'yes',
+      done: doneFor(key),
+      answer: text(`rights.${key}Answer`, rights[`${key}Answer`]),
+    })),
     elements: {
       period,
       place: text('facts.place', facts.place),
       forms,
-      children: groupItems(people.children).map((child, i) => (options.childNames === 'firstNames' ? (text(`people.children.${i}.firstName`, child.firstName) ?? 'generic') : 'generic')),
-      evidence: record.evidence.filter((item) => Number.isInteger(item.number) && (EVIDENCE_TYPES as readonly string[]).includes(item.type)),
+      children: groupItems(people.children).map((child, i) =>
+        options.childNames === 'firstNames'
+          ? (text(`people.children.${i}.firstName`, child.firstName) ?? 'generic')
+          : 'generic',
+      ),
+      evidence: record.evidence.filter(
+        (item) => Number.isInteger(item.number) && (EVIDENCE_TYPES as readonly string[]).includes(item.type),
+      ),
     },
     statement: approved
       ? {
@@ -247,7 +316,11 @@ export function buildVictimCopyModel(record: HearingRecord, filter: VictimTextFi
       offered: victimLanguage !== procedureLanguage,
       requested,
       interpreter: interpreterText
-        ? { text: interpreterText, by: text('documents.interpreterTranslationBy', documents.interpreterTranslationBy), at: dateText(documents.interpreterTranslationAt) }
+        ? {
+            text: interpreterText,
+            by: text('documents.interpreterTranslationBy', documents.interpreterTranslationBy),
+            at: dateText(documents.interpreterTranslationAt),
+          }
         : null,
     },
     measures: printedMeasures,
@@ -260,6 +333,10 @@ export function buildVictimCopyModel(record: HearingRecord, filter: VictimTextFi
  * test that walks these models (test/unit/victim-documents.test.tsx) holds it to the filter.
  */
 export const VICTIM_DOCUMENTS = {
-  full: (record: HearingRecord, filter: VictimTextFilter, options: VictimCopyOptions) => buildVictimCopyModel(record, filter, options),
+  full: (record: HearingRecord, filter: VictimTextFilter, options: VictimCopyOptions) =>
+    buildVictimCopyModel(record, filter, options),
   discreet: (record: HearingRecord, filter: VictimTextFilter) => buildLeafletModel(record, filter),
-} as const satisfies Record<VictimCopyVariant, (record: HearingRecord, filter: VictimTextFilter, options: VictimCopyOptions) => VictimDocumentModel>;
+} as const satisfies Record<
+  VictimCopyVariant,
+  (record: HearingRecord, filter: VictimTextFilter, options: VictimCopyOptions) => VictimDocumentModel
+>;

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { VictimCatalog } from '../../forms/victim-catalogs';
-import { compileProtectedMatcher, normaliseForMatching, type ProtectedKind, type ProtectedMatch, type ProtectedSource } from './safety/protected-matcher';
+import {
+  compileProtectedMatcher,
+  normaliseForMatching,
+  type ProtectedKind,
+  type ProtectedMatch,
+  type ProtectedSource,
+} from './safety/protected-matcher';
 
 /**
  * The one filter every string on a victim-facing document goes through (victim-copy.md, "Safety
@@ -32,7 +38,10 @@ export const NO_DECISIONS: ReviewDecisions = { withheld: [], released: [] };
 /** One piece of a filtered text, as the officer's review shows it. */
 export type ReviewPiece =
   | { text: string }
-  | { text: string; match: { certainty: ProtectedMatch['certainty']; kind: ProtectedKind; rule: string; released: string | null } };
+  | {
+      text: string;
+      match: { certainty: ProtectedMatch['certainty']; kind: ProtectedKind; rule: string; released: string | null };
+    };
 
 /** A piece as printed: her text, or the mark that a passage was withheld. */
 export type PrintedPiece = { text: string } | { withheld: true };
@@ -97,22 +106,37 @@ export function protectedSourcesOf(
   decisions: ReviewDecisions,
 ): ProtectedSource[] {
   const sources: ProtectedSource[] = [];
-  if (people.victimAddressNonCommunicable === 'yes' && filled(people.victimAddress)) sources.push({ kind: 'address', field: 'people.victimAddress', value: people.victimAddress });
-  if (filled(people.victimStayingAt)) sources.push({ kind: 'stayingAt', field: 'people.victimStayingAt', value: people.victimStayingAt });
-  if (filled(people.victimSafeChannelDetail)) sources.push({ kind: 'safeChannel', field: 'people.victimSafeChannelDetail', value: people.victimSafeChannelDetail });
+  if (people.victimAddressNonCommunicable === 'yes' && filled(people.victimAddress))
+    sources.push({ kind: 'address', field: 'people.victimAddress', value: people.victimAddress });
+  if (filled(people.victimStayingAt))
+    sources.push({ kind: 'stayingAt', field: 'people.victimStayingAt', value: people.victimStayingAt });
+  if (filled(people.victimSafeChannelDetail))
+    sources.push({
+      kind: 'safeChannel',
+      field: 'people.victimSafeChannelDetail',
+      value: people.victimSafeChannelDetail,
+    });
   for (const shelter of shelters) {
-    for (const value of [shelter.name, shelter.phone, shelter.website.replace(/^https:\/\//, '')]) if (filled(value)) sources.push({ kind: 'shelter', field: `directory.${shelter.id}`, value });
+    for (const value of [shelter.name, shelter.phone, shelter.website.replace(/^https:\/\//, '')])
+      if (filled(value)) sources.push({ kind: 'shelter', field: `directory.${shelter.id}`, value });
   }
   for (const catalog of catalogs) {
-    for (const phrase of catalog.protectedTerms.risk.split('|')) if (filled(phrase)) sources.push({ kind: 'riskWording', field: `catalog.${catalog.meta.language}`, value: phrase.trim() });
+    for (const phrase of catalog.protectedTerms.risk.split('|'))
+      if (filled(phrase))
+        sources.push({ kind: 'riskWording', field: `catalog.${catalog.meta.language}`, value: phrase.trim() });
   }
-  for (const phrase of decisions.withheld) if (filled(phrase)) sources.push({ kind: 'officerWithheld', field: 'review', value: phrase });
+  for (const phrase of decisions.withheld)
+    if (filled(phrase)) sources.push({ kind: 'officerWithheld', field: 'review', value: phrase });
   return sources;
 }
 
 /** Whether the officer must review her copy before its first print: the hearing holds where she is. */
 export function holdsProtectedValue(people: ProtectedPeopleAnswers): boolean {
-  return (people.victimAddressNonCommunicable === 'yes' && filled(people.victimAddress)) || filled(people.victimStayingAt) || filled(people.victimSafeChannelDetail);
+  return (
+    (people.victimAddressNonCommunicable === 'yes' && filled(people.victimAddress)) ||
+    filled(people.victimStayingAt) ||
+    filled(people.victimSafeChannelDetail)
+  );
 }
 
 export function normalisedPassage(text: string): string {
@@ -146,8 +170,12 @@ export function createVictimTextFilter(sources: ProtectedSource[], decisions: Re
     for (const m of matcher.empty ? [] : matcher.find(original)) {
       if (m.start > last) review.push({ text: original.slice(last, m.start) });
       const passage = original.slice(m.start, m.end);
-      const releasedReason = m.certainty === 'near' ? (released.get(`${field}\u0000${normalisedPassage(passage)}`) ?? null) : null;
-      review.push({ text: passage, match: { certainty: m.certainty, kind: m.kind, rule: m.rule, released: releasedReason } });
+      const releasedReason =
+        m.certainty === 'near' ? (released.get(`${field}\u0000${normalisedPassage(passage)}`) ?? null) : null;
+      review.push({
+        text: passage,
+        match: { certainty: m.certainty, kind: m.kind, rule: m.rule, released: releasedReason },
+      });
       last = m.end;
     }
     if (last < original.length) review.push({ text: original.slice(last) });
@@ -159,6 +187,7 @@ export function createVictimTextFilter(sources: ProtectedSource[], decisions: Re
   return {
     text,
     seen,
-    definiteMatches: (pdfText) => (matcher.empty ? [] : matcher.find(pdfText).filter((m) => m.certainty === 'definite')),
+    definiteMatches: (pdfText) =>
+      matcher.empty ? [] : matcher.find(pdfText).filter((m) => m.certainty === 'definite'),
   };
 }

@@ -5,11 +5,19 @@ import type { MenuItemConstructorOptions } from 'electron';
  * the menu), zoom for readability. Reload and devtools only in development: reloading would
  * drop unsaved answers and devtools would expose the session.
  */
-export function applicationMenuTemplate(options: { isPackaged: boolean; platform: NodeJS.Platform }): MenuItemConstructorOptions[] {
+export function applicationMenuTemplate(options: {
+  isPackaged: boolean;
+  platform: NodeJS.Platform;
+}): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions[] = [
     ...(options.isPackaged
       ? []
-      : ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] satisfies MenuItemConstructorOptions[])),
+      : ([
+          { role: 'reload' },
+          { role: 'forceReload' },
+          { role: 'toggleDevTools' },
+          { type: 'separator' },
+        ] satisfies MenuItemConstructorOptions[])),
     { role: 'resetZoom' },
     { role: 'zoomIn' },
     { role: 'zoomOut' },

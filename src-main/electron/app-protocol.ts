@@ -38,14 +38,23 @@ export async function serveAppRequest(request: AppRequest, options: AppProtocolO
   const headers = securityHeaders(options.contentSecurityPolicy);
   const method = request.method.toUpperCase();
   if (method !== 'GET' && method !== 'HEAD') {
-    return new Response('Method not allowed', { status: 405, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8', Allow: 'GET, HEAD' } });
+    return new Response('Method not allowed', {
+      status: 405,
+      headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8', Allow: 'GET, HEAD' },
+    });
   }
   const file = resolveAppRequestFile(options.rendererDir, request.url);
   if (!file) {
-    return new Response('Not found', { status: 404, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' } });
+    return new Response('Not found', {
+      status: 404,
+      headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   }
   const body = method === 'HEAD' ? null : await fs.promises.readFile(file.file);
-  return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': file.contentType, 'Cache-Control': file.cacheControl } });
+  return new Response(body, {
+    status: 200,
+    headers: { ...headers, 'Content-Type': file.contentType, 'Cache-Control': file.cacheControl },
+  });
 }
 
 /** The file an app:// URL stands for, or null; the traversal guard is resolveStaticFile's. */
@@ -56,6 +65,7 @@ export function resolveAppRequestFile(rendererDir: string, requestUrl: string): 
   } catch {
     return null;
   }
-  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST || url.username !== '' || url.password !== '') return null;
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST || url.username !== '' || url.password !== '')
+    return null;
   return resolveStaticFile(rendererDir, url.pathname);
 }

@@ -1,4 +1,11 @@
-import { CHANNEL_NAMES, EVENT_NAMES, IPC_EVENT, IPC_INVOKE, type EventName, type HearingDeskBridge } from '../api/channels';
+import {
+  CHANNEL_NAMES,
+  EVENT_NAMES,
+  IPC_EVENT,
+  IPC_INVOKE,
+  type EventName,
+  type HearingDeskBridge,
+} from '../api/channels';
 
 /**
  * What the preload needs from ipcRenderer. The renderer never receives this object, only the
@@ -27,7 +34,10 @@ export function createBridge(ipc: PreloadIpc): HearingDeskBridge {
     invoke(channel: string, input: unknown): Promise<unknown> {
       if (!isAllowedChannel(channel)) {
         // The same envelope main would give, so the renderer's error handling has one path.
-        return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel ${String(channel).slice(0, 80)}` } });
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel ${String(channel).slice(0, 80)}` },
+        });
       }
       return ipc.invoke(IPC_INVOKE, channel, input);
     },

@@ -34,7 +34,13 @@ export function createElectronDocumentOutput(deps: ElectronDocumentOutputDeps): 
   return {
     toPdf: (html) =>
       withPage(html, (window) =>
-        window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, generateTaggedPDF: true, generateDocumentOutline: false }),
+        window.webContents.printToPDF({
+          pageSize: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+          generateTaggedPDF: true,
+          generateDocumentOutline: false,
+        }),
       ),
     print: (html) =>
       withPage(
@@ -48,7 +54,11 @@ export function createElectronDocumentOutput(deps: ElectronDocumentOutputDeps): 
     async savePdf(pdf, suggestedName, clientId) {
       const parent = deps.windowOf(clientId);
       if (!parent) return false;
-      const result = await dialog.showSaveDialog(parent, { defaultPath: suggestedName, filters: [{ name: 'PDF', extensions: ['pdf'] }], properties: ['createDirectory', 'showOverwriteConfirmation', 'dontAddToRecent'] });
+      const result = await dialog.showSaveDialog(parent, {
+        defaultPath: suggestedName,
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation', 'dontAddToRecent'],
+      });
       if (result.canceled || !result.filePath) return false;
       await fs.promises.writeFile(result.filePath, pdf, { mode: 0o600 });
       return true;

@@ -35,7 +35,10 @@ export function createFileChooser(deps: FileChooserDeps): (clientId: string) => 
     const window = deps.windowOf(clientId);
     // Only a window of the app asks (the IPC sender check ran first); a closed one chooses nothing.
     if (!window) return [];
-    const result = await deps.dialog.showOpenDialog(window, evidenceDialogOptions(dialogTitle(deps.catalogs, deps.locale())));
+    const result = await deps.dialog.showOpenDialog(
+      window,
+      evidenceDialogOptions(dialogTitle(deps.catalogs, deps.locale())),
+    );
     return result.canceled ? [] : result.filePaths;
   };
 }
@@ -43,5 +46,7 @@ export function createFileChooser(deps: FileChooserDeps): (clientId: string) => 
 /** `evidence.dialogTitle` in the OS language, else English. */
 export function dialogTitle(catalogs: Catalogs, locale: string): string {
   const language = startupLanguage(locale);
-  return textAt(catalogs[language], 'evidence.dialogTitle') ?? textAt(catalogs.en, 'evidence.dialogTitle') ?? 'Evidence';
+  return (
+    textAt(catalogs[language], 'evidence.dialogTitle') ?? textAt(catalogs.en, 'evidence.dialogTitle') ?? 'Evidence'
+  );
 }

@@ -88,13 +88,19 @@ export async function loadOrCreateDatabaseKey(options: LoadDatabaseKeyOptions): 
   const log = options.log ?? (() => {});
 
   if (!(await safeStorage.isAsyncEncryptionAvailable())) {
-    throw new KeyStoreError('KEY_STORAGE_UNAVAILABLE', 'No operating-system key store is available to protect the database key');
+    throw new KeyStoreError(
+      'KEY_STORAGE_UNAVAILABLE',
+      'No operating-system key store is available to protect the database key',
+    );
   }
   // Asked after availability: the async encryptor initialises lazily on that first call.
   if (platform === 'linux') {
     const backend = safeStorage.getSelectedStorageBackend();
     if (INSECURE_LINUX_BACKENDS.has(backend)) {
-      throw new KeyStoreError('KEY_STORAGE_INSECURE', `The Linux key store backend is "${backend}", which does not protect secrets`);
+      throw new KeyStoreError(
+        'KEY_STORAGE_INSECURE',
+        `The Linux key store backend is "${backend}", which does not protect secrets`,
+      );
     }
   }
 
@@ -107,14 +113,17 @@ export async function loadOrCreateDatabaseKey(options: LoadDatabaseKeyOptions): 
       // A first start cut short between making its database and committing its key left the key
       // pending; the database tells whether it is the right one before it is committed.
       const pending = await readWrappedKey(pendingFile);
-      if (pending === null) throw new KeyStoreError('KEY_FILE_MISSING', `The database exists but ${WRAPPED_KEY_FILE_NAME} is missing`);
+      if (pending === null)
+        throw new KeyStoreError('KEY_FILE_MISSING', `The database exists but ${WRAPPED_KEY_FILE_NAME} is missing`);
       log('Using the key left pending by a first start that was cut short');
       return { key: (await unwrapKey(pending, safeStorage)).key, commit: commitPending };
     }
-    if (options.installation !== 'new') throw new KeyStoreError('KEY_FILE_MISSING', `The installation's ${WRAPPED_KEY_FILE_NAME} is missing`);
+    if (options.installation !== 'new')
+      throw new KeyStoreError('KEY_FILE_MISSING', `The installation's ${WRAPPED_KEY_FILE_NAME} is missing`);
     return { key: await createPendingKey(pendingFile, safeStorage), commit: commitPending };
   }
-  if (options.installation === 'new') throw new Error(`${WRAPPED_KEY_FILE_NAME} exists in a folder inspected as a new installation`);
+  if (options.installation === 'new')
+    throw new Error(`${WRAPPED_KEY_FILE_NAME} exists in a folder inspected as a new installation`);
 
   const { key, shouldReEncrypt } = await unwrapKey(wrapped, safeStorage);
   if (shouldReEncrypt) {
@@ -135,12 +144,18 @@ export async function loadOrCreateDatabaseKey(options: LoadDatabaseKeyOptions): 
  * here and in wrapAndVerify: the one place it must. JavaScript cannot zero a string; each is
  * dropped at once, and the key itself is only ever held in Buffers the caller zeroes.
  */
-async function unwrapKey(wrapped: Buffer, safeStorage: AsyncSafeStorage): Promise<{ key: Buffer; shouldReEncrypt: boolean }> {
+async function unwrapKey(
+  wrapped: Buffer,
+  safeStorage: AsyncSafeStorage,
+): Promise<{ key: Buffer; shouldReEncrypt: boolean }> {
   let decrypted: { result: string; shouldReEncrypt: boolean };
   try {
     decrypted = await safeStorage.decryptStringAsync(wrapped);
   } catch (error) {
-    throw new KeyStoreError('KEY_FILE_UNREADABLE', `The operating system could not unwrap the database key (${errorMessage(error)})`);
+    throw new KeyStoreError(
+      'KEY_FILE_UNREADABLE',
+      `The operating system could not unwrap the database key (${errorMessage(error)})`,
+    );
   }
   const key = parseKeyHex(decrypted.result);
   if (!key) throw new KeyStoreError('KEY_FILE_UNREADABLE', 'The unwrapped database key has the wrong form');
@@ -157,7 +172,8 @@ async function createPendingKey(pendingFile: string, safeStorage: AsyncSafeStora
 
 /** The pending key becomes the installation's key; an existing one is never replaced. */
 async function promotePendingKey(pendingFile: string, keyFile: string): Promise<void> {
-  if (fs.existsSync(keyFile)) throw new Error(`${WRAPPED_KEY_FILE_NAME} already exists; the pending key is not committed`);
+  if (fs.existsSync(keyFile))
+    throw new Error(`${WRAPPED_KEY_FILE_NAME} already exists; the pending key is not committed`);
   await fs.promises.rename(pendingFile, keyFile);
   await syncDirectory(path.dirname(keyFile));
 }
@@ -170,11 +186,18 @@ async function wrapAndVerify(key: Buffer, safeStorage: AsyncSafeStorage): Promis
     wrapped = await safeStorage.encryptStringAsync(key.toString('hex'));
     roundTrip = parseKeyHex((await safeStorage.decryptStringAsync(wrapped)).result);
   } catch (error) {
-    throw new KeyStoreError('KEY_STORAGE_UNAVAILABLE', `The operating-system key store failed to wrap the key (${errorMessage(error)})`);
+    throw new KeyStoreError(
+      'KEY_STORAGE_UNAVAILABLE',
+      `The operating-system key store failed to wrap the key (${errorMessage(error)})`,
+    );
   }
   const same = roundTrip !== null && roundTrip.equals(key);
   roundTrip?.fill(0);
-  if (!same) throw new KeyStoreError('KEY_STORAGE_UNAVAILABLE', 'The operating-system key store did not return the key it wrapped');
+  if (!same)
+    throw new KeyStoreError(
+      'KEY_STORAGE_UNAVAILABLE',
+      'The operating-system key store did not return the key it wrapped',
+    );
   return wrapped;
 }
 

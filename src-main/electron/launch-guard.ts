@@ -5,7 +5,12 @@
  * inspector switches in the packaged binary; none covers Chromium's remote debugging. A packaged
  * app that finds any of them says so and quits before anything opens (main.ts).
  */
-const EXACT_SWITCHES = ['js-flags', 'auto-open-devtools-for-tabs', 'remote-allow-origins', 'experimental-network-inspection'] as const;
+const EXACT_SWITCHES = [
+  'js-flags',
+  'auto-open-devtools-for-tabs',
+  'remote-allow-origins',
+  'experimental-network-inspection',
+] as const;
 /** Every switch of these families: remote-debugging-port, -pipe, -address...; inspect, inspect-brk, inspect-port...; debug-port... */
 const SWITCH_FAMILIES = ['remote-debugging', 'inspect', 'debug'] as const;
 /** The names Electron's own parser can be asked about (app.commandLine.hasSwitch). */
@@ -26,7 +31,10 @@ export const DEBUGGING_SWITCHES: readonly string[] = [
 ];
 
 function isDebuggingSwitch(name: string): boolean {
-  return (EXACT_SWITCHES as readonly string[]).includes(name) || SWITCH_FAMILIES.some((family) => name === family || name.startsWith(`${family}-`));
+  return (
+    (EXACT_SWITCHES as readonly string[]).includes(name) ||
+    SWITCH_FAMILIES.some((family) => name === family || name.startsWith(`${family}-`))
+  );
 }
 
 /**
@@ -34,7 +42,10 @@ function isDebuggingSwitch(name: string): boolean {
  * them: `--name`, `-name` or, on Windows, `/name`, with or without `=value`; the name in any case
  * (Windows ignores it) and anywhere in the line, even after a `--`: refusing costs nothing there.
  */
-export function debuggingSwitches(argv: readonly string[], options: { platform: NodeJS.Platform; hasSwitch?: (name: string) => boolean }): string[] {
+export function debuggingSwitches(
+  argv: readonly string[],
+  options: { platform: NodeJS.Platform; hasSwitch?: (name: string) => boolean },
+): string[] {
   const prefixes = options.platform === 'win32' ? ['--', '-', '/'] : ['--', '-'];
   const found = new Set<string>();
   // argv[0] is the executable itself.

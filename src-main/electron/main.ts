@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, safeStorage, session } from 'electron';
 import { IPC_EVENT, IPC_INVOKE, type EventName } from '../api/channels';
-import { createAppCore, DATABASE_FILE_NAME, inspectDataDir, repositoryAssets, type AppCore, type DocumentAssets } from '../app-core';
+import {
+  createAppCore,
+  DATABASE_FILE_NAME,
+  inspectDataDir,
+  repositoryAssets,
+  type AppCore,
+  type DocumentAssets,
+} from '../app-core';
 import { contentSecurityPolicy } from '../security/csp';
 import { applicationMenuTemplate } from './app-menu';
 import { createElectronDocumentOutput } from './document-output';
@@ -48,7 +55,12 @@ const openWindow = createWindowFactory({ BrowserWindow, screenCapture: () => cor
 
 // A packaged app started with a debugging switch (remote debugging, inspector, V8 flags) says so
 // and quits before anything opens: no window, no key, no database. Development keeps them.
-const debuggingRequested = app.isPackaged ? debuggingSwitches(process.argv, { platform: process.platform, hasSwitch: (name) => app.commandLine.hasSwitch(name) }) : [];
+const debuggingRequested = app.isPackaged
+  ? debuggingSwitches(process.argv, {
+      platform: process.platform,
+      hasSwitch: (name) => app.commandLine.hasSwitch(name),
+    })
+  : [];
 
 // Tests point an unpackaged app at a throwaway folder; an installed app always uses its own.
 // Before the single-instance lock, which lives in the user-data folder.
@@ -58,7 +70,10 @@ if (debuggingRequested.length > 0) {
   // Before 'ready', so in the language of the system's locale as Node reads it.
   const language = startupLanguage(Intl.DateTimeFormat().resolvedOptions().locale);
   log(`Refused to start with ${debuggingRequested.join(' ')}`);
-  dialog.showErrorBox(startupText(officerCatalogs, language, 'title'), startupText(officerCatalogs, language, 'debuggingRefused', { detail: debuggingRequested.join(' ') }));
+  dialog.showErrorBox(
+    startupText(officerCatalogs, language, 'title'),
+    startupText(officerCatalogs, language, 'debuggingRefused', { detail: debuggingRequested.join(' ') }),
+  );
   app.exit(1);
 } else if (!app.requestSingleInstanceLock()) {
   // Two processes on one database would fight over it; the first instance takes focus instead.
@@ -69,7 +84,9 @@ if (debuggingRequested.length > 0) {
   app.enableSandbox();
 
   app.on('second-instance', focusMainWindow);
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { log, ...(devServerOrigin ? { devServerOrigin } : {}) }));
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, { log, ...(devServerOrigin ? { devServerOrigin } : {}) }),
+  );
   app.on('session-created', hardenSession);
   // Sessions live in windows; with the last window gone there is nothing left to serve.
   app.on('window-all-closed', () => app.quit());
@@ -100,9 +117,19 @@ async function start(): Promise<void> {
       migrationsFolder: migrationsFolder(),
       log,
       // Evidence files come only from this dialog, never from a path the renderer names.
-      chooseFiles: createFileChooser({ dialog, windowOf: (clientId) => appWindows.get(Number(clientId)), catalogs: officerCatalogs, locale: () => app.getLocale() }),
+      chooseFiles: createFileChooser({
+        dialog,
+        windowOf: (clientId) => appWindows.get(Number(clientId)),
+        catalogs: officerCatalogs,
+        locale: () => app.getLocale(),
+      }),
       assets: documentAssets(),
-      documentOutput: createElectronDocumentOutput({ pages: printPages, windowOf: (clientId) => appWindows.get(Number(clientId)), openWindow, isPackaged: app.isPackaged }),
+      documentOutput: createElectronDocumentOutput({
+        pages: printPages,
+        windowOf: (clientId) => appWindows.get(Number(clientId)),
+        openWindow,
+        isPackaged: app.isPackaged,
+      }),
     });
     // Only now, with its database made and opened, does a new key become the installation's.
     await databaseKey.commit();
@@ -115,7 +142,10 @@ async function start(): Promise<void> {
   const csp = contentSecurityPolicy(devServerOrigin ? { devServerOrigin } : {});
   hardenSession(session.defaultSession);
   if (devServerOrigin) applyDevServerHeaders(session.defaultSession, devServerOrigin, csp);
-  protocol.handle(APP_SCHEME, (request) => printPages.serve(request.url) ?? serveAppRequest(request, { rendererDir, contentSecurityPolicy: csp }));
+  protocol.handle(
+    APP_SCHEME,
+    (request) => printPages.serve(request.url) ?? serveAppRequest(request, { rendererDir, contentSecurityPolicy: csp }),
+  );
 
   ipcMain.handle(
     IPC_INVOKE,
@@ -133,7 +163,9 @@ async function start(): Promise<void> {
   // Quitting (not just closing the database) in case the user cancels the shutdown on macOS.
   powerMonitor.on('shutdown', () => app.quit());
 
-  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ isPackaged: app.isPackaged, platform: process.platform })));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(applicationMenuTemplate({ isPackaged: app.isPackaged, platform: process.platform })),
+  );
   createMainWindow();
 }
 
@@ -187,7 +219,12 @@ function notifySessionChanged(clientId: string): void {
 
 /** The victim catalogs and fonts: copied into the resources when packaged (forge.config.ts). */
 function documentAssets(): DocumentAssets {
-  return app.isPackaged ? { victimCatalogsDir: path.join(process.resourcesPath, 'victim'), fontsDir: path.join(app.getAppPath(), 'document-fonts') } : repositoryAssets(app.getAppPath());
+  return app.isPackaged
+    ? {
+        victimCatalogsDir: path.join(process.resourcesPath, 'victim'),
+        fontsDir: path.join(app.getAppPath(), 'document-fonts'),
+      }
+    : repositoryAssets(app.getAppPath());
 }
 
 function migrationsFolder(): string {
@@ -213,6 +250,9 @@ function failStartup(error: unknown): void {
   for (const appWindow of appWindows.values()) appWindow.destroy();
   closeCore();
   const language = startupLanguage(app.isReady() ? app.getLocale() : '');
-  dialog.showErrorBox(startupText(officerCatalogs, language, 'title'), startupMessage(officerCatalogs, language, describeStartupFailure(error)));
+  dialog.showErrorBox(
+    startupText(officerCatalogs, language, 'title'),
+    startupMessage(officerCatalogs, language, describeStartupFailure(error)),
+  );
   app.quit();
 }

@@ -7,7 +7,8 @@ import { securityHeaders } from '../security/csp';
  * The page may hold styles and inline fonts and nothing else: no script, no request.
  */
 export const PRINT_HOST = 'print';
-export const PRINT_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'";
+export const PRINT_PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'";
 
 export function createPrintPages() {
   const pages = new Map<string, string>();
@@ -29,7 +30,9 @@ export function createPrintPages() {
       if (url.host !== PRINT_HOST) return null;
       const html = pages.get(url.pathname.slice(1));
       const headers = { ...securityHeaders(PRINT_PAGE_CSP), 'Content-Type': 'text/html; charset=utf-8' };
-      return html === undefined ? new Response('Not found', { status: 404, headers }) : new Response(html, { status: 200, headers });
+      return html === undefined
+        ? new Response('Not found', { status: 404, headers })
+        : new Response(html, { status: 200, headers });
     },
   };
 }

@@ -37,13 +37,15 @@ export function senderFactsFromEvent(event: InvokeEventLike): SenderFacts {
   return {
     frameUrl: frame ? frame.url : null,
     // Both conditions: a main frame has no parent, and it must be this webContents' main frame.
-    isTopFrame: frame !== null && frame.parent === null && frame.frameTreeNodeId === event.sender.mainFrame.frameTreeNodeId,
+    isTopFrame:
+      frame !== null && frame.parent === null && frame.frameTreeNodeId === event.sender.mainFrame.frameTreeNodeId,
     webContentsId: event.sender.id,
   };
 }
 
 export function checkSender(facts: SenderFacts, trust: SenderTrust): SenderVerdict {
-  if (!trust.isAppWebContents(facts.webContentsId)) return { trusted: false, reason: 'not a window of this application' };
+  if (!trust.isAppWebContents(facts.webContentsId))
+    return { trusted: false, reason: 'not a window of this application' };
   if (!facts.isTopFrame) return { trusted: false, reason: 'not the top frame' };
   const origin = facts.frameUrl === null ? null : originOf(facts.frameUrl);
   if (origin === null || !trust.trustedOrigins.includes(origin)) return { trusted: false, reason: 'untrusted origin' };

@@ -46,9 +46,17 @@ export function startupLanguage(locale: string): StartupLanguage {
 }
 
 /** The catalog text at `startup.<key>` in `language`, else in English, else the key itself. */
-export function startupText(catalogs: Catalogs, language: StartupLanguage, key: StartupMessageKey | 'title' | 'noBackup', values: Record<string, string> = {}): string {
+export function startupText(
+  catalogs: Catalogs,
+  language: StartupLanguage,
+  key: StartupMessageKey | 'title' | 'noBackup',
+  values: Record<string, string> = {},
+): string {
   const lookup = (catalog: unknown) => textAt(catalog, `startup.${key}`) || undefined;
-  return fillPlaceholders(lookup(catalogs[language]) ?? lookup(catalogs[FALLBACK_LANGUAGE]) ?? `startup.${key}`, values);
+  return fillPlaceholders(
+    lookup(catalogs[language]) ?? lookup(catalogs[FALLBACK_LANGUAGE]) ?? `startup.${key}`,
+    values,
+  );
 }
 
 /**
@@ -66,7 +74,9 @@ export function describeStartupFailure(error: unknown): StartupFailure {
     if (key !== 'databaseMissing' && key !== 'databaseDamaged') return { key };
     const restore = (error as { restore?: { latestBackup?: unknown; traces?: unknown } }).restore;
     const latestBackup = typeof restore?.latestBackup === 'string' ? restore.latestBackup : null;
-    const traces = Array.isArray(restore?.traces) ? restore.traces.filter((t): t is string => typeof t === 'string') : [];
+    const traces = Array.isArray(restore?.traces)
+      ? restore.traces.filter((t): t is string => typeof t === 'string')
+      : [];
     return key === 'databaseMissing' ? { key, latestBackup, traces } : { key, latestBackup };
   }
   if (name === 'ConfigError') return { key: 'configInvalid', detail: shortMessage(error) };
@@ -93,7 +103,8 @@ const DATABASE_MESSAGES: Record<DatabaseErrorCode, StartupMessageKey> = {
 export function startupMessage(catalogs: Catalogs, language: StartupLanguage, failure: StartupFailure): string {
   const values: Record<string, string> = {};
   if (failure.detail !== undefined) values.detail = failure.detail;
-  if (failure.latestBackup !== undefined) values.backup = failure.latestBackup ?? startupText(catalogs, language, 'noBackup');
+  if (failure.latestBackup !== undefined)
+    values.backup = failure.latestBackup ?? startupText(catalogs, language, 'noBackup');
   if (failure.traces !== undefined) values.traces = failure.traces.join(', ');
   return startupText(catalogs, language, failure.key, values);
 }

@@ -41,7 +41,12 @@ export function secureWebPreferences(input: WebPreferencesInput): WebPreferences
 export function printWindowOptions(input: { isPackaged: boolean }): BrowserWindowConstructorOptions {
   const preferences = secureWebPreferences({ preloadPath: '', isPackaged: input.isPackaged });
   delete preferences.preload;
-  return { show: false, width: 794, height: 1123, webPreferences: { ...preferences, javascript: false, devTools: false } };
+  return {
+    show: false,
+    width: 794,
+    height: 1123,
+    webPreferences: { ...preferences, javascript: false, devTools: false },
+  };
 }
 
 export function mainWindowOptions(input: WebPreferencesInput): BrowserWindowConstructorOptions {
@@ -74,7 +79,9 @@ export interface WindowFactoryDeps<W extends ProtectableWindow> {
  * options above: each is left out of screenshots, screen sharing and remote-desktop capture
  * (Windows, macOS) before it loads anything, unless the zone allows capture for training.
  */
-export function createWindowFactory<W extends ProtectableWindow>(deps: WindowFactoryDeps<W>): (options: BrowserWindowConstructorOptions) => W {
+export function createWindowFactory<W extends ProtectableWindow>(
+  deps: WindowFactoryDeps<W>,
+): (options: BrowserWindowConstructorOptions) => W {
   return (options) => {
     const window = new deps.BrowserWindow(options);
     window.setContentProtection(deps.screenCapture() !== 'allowedForTraining');

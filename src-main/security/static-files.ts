@@ -47,7 +47,11 @@ export function resolveStaticFile(root: string, urlPath: string): StaticFile | n
     // realpath: a symlink inside the folder must not lead out of it.
     const real = fs.realpathSync(file);
     if (!real.startsWith(fs.realpathSync(rootResolved) + path.sep) || !fs.statSync(real).isFile()) return null;
-    return { file: real, contentType, cacheControl: HASHED_ASSET.test(relative) ? 'public, max-age=31536000, immutable' : 'no-store' };
+    return {
+      file: real,
+      contentType,
+      cacheControl: HASHED_ASSET.test(relative) ? 'public, max-age=31536000, immutable' : 'no-store',
+    };
   } catch {
     return null;
   }

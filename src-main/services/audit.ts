@@ -141,7 +141,16 @@ interface Seal {
   reported: ReportedBreak[];
 }
 
-type RawRow = [seq: number, at: number, userId: string | null, action: string, hearingId: string | null, detailsJson: string, prevHash: string, hash: string];
+type RawRow = [
+  seq: number,
+  at: number,
+  userId: string | null,
+  action: string,
+  hearingId: string | null,
+  detailsJson: string,
+  prevHash: string,
+  hash: string,
+];
 
 interface Walk {
   verifiedUpTo: Position | null;
@@ -174,7 +183,11 @@ export function openAuditTrail(options: AuditTrailOptions): AuditTrail {
   const lastRow = sqlite.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
   const rowAt = sqlite.prepare('SELECT seq, hash FROM audit_events WHERE seq = ?');
   const lastBefore = sqlite.prepare('SELECT max(seq) AS seq FROM audit_events WHERE seq < ?');
-  const rowsAfter = sqlite.prepare('SELECT seq, at, user_id, action, hearing_id, details_json, prev_hash, hash FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?').raw();
+  const rowsAfter = sqlite
+    .prepare(
+      'SELECT seq, at, user_id, action, hearing_id, details_json, prev_hash, hash FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?',
+    )
+    .raw();
   const lastPosition = () => (lastRow.get() as Position | undefined) ?? null;
 
   /** Whether the sealed head is still in the trail as it was sealed (gone: the trail was cut). */
@@ -190,7 +203,12 @@ export function openAuditTrail(options: AuditTrailOptions): AuditTrail {
     let prevSeq = from?.seq ?? 0;
     let keyedFrom = knownKeyedFrom;
     const reported: ReportedBreak[] = [];
-    const result = (brokenAt: number | null): Walk => ({ verifiedUpTo: prevSeq === 0 ? null : { seq: prevSeq, hash: prev }, keyedFrom, brokenAt, reported });
+    const result = (brokenAt: number | null): Walk => ({
+      verifiedUpTo: prevSeq === 0 ? null : { seq: prevSeq, hash: prev },
+      keyedFrom,
+      brokenAt,
+      reported,
+    });
     for (;;) {
       const rows = rowsAfter.all(prevSeq, BATCH) as RawRow[];
       for (const [seq, at, userId, action, hearingId, detailsJson, prevHash, hash] of rows) {
@@ -199,7 +217,8 @@ export function openAuditTrail(options: AuditTrailOptions): AuditTrail {
         const fields = { at, userId, action, hearingId, detailsJson };
         const keyed = keyedFrom !== null && seq >= keyedFrom;
         const expected = keyed ? keyedChainHash(key, prevHash, fields) : unkeyedChainHash(prevHash, fields);
-        if (prevHash !== prev || hash !== expected || (seq === keyedFrom && action !== CHAIN_KEYED_ACTION)) return result(seq);
+        if (prevHash !== prev || hash !== expected || (seq === keyedFrom && action !== CHAIN_KEYED_ACTION))
+          return result(seq);
         if (action === CHAIN_BROKEN_ACTION) reported.push(reportedFrom(seq, at, detailsJson));
         prev = hash;
         prevSeq = seq;
@@ -224,7 +243,13 @@ export function openAuditTrail(options: AuditTrailOptions): AuditTrail {
     }
   }
 
-  function verification(scope: AuditVerification['scope'], from: Position | null, walked: Walk, started: number, broken: AuditVerification['broken']): AuditVerification {
+  function verification(
+    scope: AuditVerification['scope'],
+    from: Position | null,
+    walked: Walk,
+    started: number,
+    broken: AuditVerification['broken'],
+  ): AuditVerification {
     return {
       scope,
       fromSeq: from?.seq ?? 0,
@@ -241,7 +266,8 @@ export function openAuditTrail(options: AuditTrailOptions): AuditTrail {
   const sealRead = readSeal(sealFile, key);
   const previous = typeof sealRead === 'string' ? null : sealRead;
   const last = lastPosition();
-  let sealProblem: AuditVerification['broken'] = sealRead === 'invalid' ? { kind: 'sealInvalid', seq: null } : previous ? headProblem(previous.head) : null;
+  let sealProblem: AuditVerification['broken'] =
+    sealRead === 'invalid' ? { kind: 'sealInvalid', seq: null } : previous ? headProblem(previous.head) : null;
   const from = previous && !sealProblem ? previous.head : null;
   // From the checkpoint when it holds; from the first entry otherwise, to find the first broken one.
   const walked = runNow(walk(from, previous?.keyedFrom ?? null));
@@ -250,10 +276,25 @@ export function openAuditTrail(options: AuditTrailOptions): AuditTrail {
   const atStart = verification(from ? 'sinceCheckpoint' : 'full', from, walked, started, sealProblem);
 
   // A walk that broke before the anchor did not see it: looked for (rare, and a full scan).
-  let keyedFrom = walked.keyedFrom ?? (walked.brokenAt !== null ? ((sqlite.prepare('SELECT min(seq) AS seq FROM audit_events WHERE action = ?').get(CHAIN_KEYED_ACTION) as { seq: number | null }).seq ?? null) : null);
+  let keyedFrom =
+    walked.keyedFrom ??
+    (walked.brokenAt !== null
+      ? ((
+          sqlite.prepare('SELECT min(seq) AS seq FROM audit_events WHERE action = ?').get(CHAIN_KEYED_ACTION) as {
+            seq: number | null;
+          }
+        ).seq ?? null)
+      : null);
   if (keyedFrom === null) {
     // A new database, or the first start after the update that keys the chain.
-    db.transaction((tx) => appendAudit(tx, { at: now(), userId: null, action: CHAIN_KEYED_ACTION, details: { unkeyedEntries: last?.seq ?? 0 } }));
+    db.transaction((tx) =>
+      appendAudit(tx, {
+        at: now(),
+        userId: null,
+        action: CHAIN_KEYED_ACTION,
+        details: { unkeyedEntries: last?.seq ?? 0 },
+      }),
+    );
     keyedFrom = (lastPosition() as Position).seq;
   }
   const seal: Seal = {
@@ -264,7 +305,9 @@ export function openAuditTrail(options: AuditTrailOptions): AuditTrail {
   };
   let latest = atStart;
   if (atStart.broken) {
-    log(`AUDIT TRAIL BROKEN at start: ${describeVerification(atStart)}; recorded in the trail and shown to the administrator`);
+    log(
+      `AUDIT TRAIL BROKEN at start: ${describeVerification(atStart)}; recorded in the trail and shown to the administrator`,
+    );
     recordBreak(atStart, null);
   }
   // Past a recorded break too: it stays on record, and later entries are checked from here.
@@ -278,10 +321,17 @@ export function openAuditTrail(options: AuditTrailOptions): AuditTrail {
     if (broken.seq !== null && seal.reported.some((r) => r.kind === broken.kind && r.brokenAt === broken.seq)) return;
     const at = now();
     db.transaction((tx) =>
-      appendAudit(tx, { at, userId: byUserId, action: CHAIN_BROKEN_ACTION, details: { kind: broken.kind, brokenAt: broken.seq, verifiedUpTo: found.verifiedUpTo, scope: found.scope } }),
+      appendAudit(tx, {
+        at,
+        userId: byUserId,
+        action: CHAIN_BROKEN_ACTION,
+        details: { kind: broken.kind, brokenAt: broken.seq, verifiedUpTo: found.verifiedUpTo, scope: found.scope },
+      }),
     );
     const entry = lastPosition() as Position;
-    seal.reported = mergeReported(seal.reported, [{ entrySeq: entry.seq, at, kind: broken.kind, brokenAt: broken.seq }]);
+    seal.reported = mergeReported(seal.reported, [
+      { entrySeq: entry.seq, at, kind: broken.kind, brokenAt: broken.seq },
+    ]);
   }
 
   // ---- After each commit that appended ---------------------------------------------------------
@@ -318,7 +368,15 @@ export function openAuditTrail(options: AuditTrailOptions): AuditTrail {
     }
     const found: AuditVerification = walkedNow
       ? verification('sinceCheckpoint', seal.head, walkedNow, startedAt, null)
-      : { scope: 'sinceCheckpoint', fromSeq: seal.head.seq, verifiedUpTo: 0, lastSeq: end?.seq ?? 0, at: now(), ms: performance.now() - startedAt, broken: problem };
+      : {
+          scope: 'sinceCheckpoint',
+          fromSeq: seal.head.seq,
+          verifiedUpTo: 0,
+          lastSeq: end?.seq ?? 0,
+          at: now(),
+          ms: performance.now() - startedAt,
+          broken: problem,
+        };
     latest = found;
     log(`AUDIT TRAIL BROKEN while running: ${describeVerification(found)}; recorded in the trail`);
     recordBreak(found, null);
@@ -365,14 +423,25 @@ export function openAuditTrail(options: AuditTrailOptions): AuditTrail {
     seal.reported = mergeReported(seal.reported, walkedFull.reported);
     seal.lastFull = found;
     db.transaction((tx) =>
-      appendAudit(tx, { at: found.at, userId: byUserId, action: 'audit.verified', details: { scope: 'full', verifiedUpTo: found.verifiedUpTo, brokenAt: found.broken?.seq ?? null } }),
+      appendAudit(tx, {
+        at: found.at,
+        userId: byUserId,
+        action: 'audit.verified',
+        details: { scope: 'full', verifiedUpTo: found.verifiedUpTo, brokenAt: found.broken?.seq ?? null },
+      }),
     );
     if (found.broken) recordBreak(found, byUserId);
     return found;
   }
 
   function status(): AuditStatus {
-    return { verification: latest, atStart, lastFull: seal.lastFull, keyedFrom: seal.keyedFrom, reported: seal.reported };
+    return {
+      verification: latest,
+      atStart,
+      lastFull: seal.lastFull,
+      keyedFrom: seal.keyedFrom,
+      reported: seal.reported,
+    };
   }
 
   return {
@@ -387,7 +456,15 @@ export function openAuditTrail(options: AuditTrailOptions): AuditTrail {
         // only along a verified chain, so from there on the trail is as verified.
         if (!flush()) {
           const end = lastPosition() as Position;
-          latest = { scope: 'sinceCheckpoint', fromSeq: seal.head.seq, verifiedUpTo: seal.head.seq, lastSeq: end.seq, at: now(), ms: performance.now() - startedAt, broken: null };
+          latest = {
+            scope: 'sinceCheckpoint',
+            fromSeq: seal.head.seq,
+            verifiedUpTo: seal.head.seq,
+            lastSeq: end.seq,
+            at: now(),
+            ms: performance.now() - startedAt,
+            broken: null,
+          };
         }
       }
       return status();
@@ -420,18 +497,28 @@ function mergeReported(known: ReportedBreak[], found: ReportedBreak[]): Reported
 }
 
 function describeVerification(v: AuditVerification): string {
-  return v.broken ? `${v.broken.kind}${v.broken.seq !== null ? ` at entry ${v.broken.seq}` : ''} (verified up to entry ${v.verifiedUpTo})` : `intact up to entry ${v.verifiedUpTo}`;
+  return v.broken
+    ? `${v.broken.kind}${v.broken.seq !== null ? ` at entry ${v.broken.seq}` : ''} (verified up to entry ${v.verifiedUpTo})`
+    : `intact up to entry ${v.verifiedUpTo}`;
 }
 
 // ---- Seal format -------------------------------------------------------------------------------
 
 function sealMac(key: Buffer, body: unknown): string {
   // Its own prefix: a seal's MAC can never pass for an entry's (whose payload is a JSON array).
-  return createHmac('sha256', key).update(`audit-seal\n${JSON.stringify(body)}`).digest('hex');
+  return createHmac('sha256', key)
+    .update(`audit-seal\n${JSON.stringify(body)}`)
+    .digest('hex');
 }
 
 function serializeSeal(seal: Seal, key: Buffer): string {
-  const body = { v: SEAL_VERSION, keyedFrom: seal.keyedFrom, head: seal.head, lastFull: seal.lastFull, reported: seal.reported };
+  const body = {
+    v: SEAL_VERSION,
+    keyedFrom: seal.keyedFrom,
+    head: seal.head,
+    lastFull: seal.lastFull,
+    reported: seal.reported,
+  };
   return `${JSON.stringify({ ...body, mac: sealMac(key, body) })}\n`;
 }
 
@@ -446,7 +533,13 @@ function readSeal(file: string, key: Buffer): Seal | 'missing' | 'invalid' {
   try {
     const { mac, ...body } = JSON.parse(text) as Seal & { v: number; mac: string };
     if (body.v !== SEAL_VERSION || typeof mac !== 'string' || mac !== sealMac(key, body)) return 'invalid';
-    if (!Number.isInteger(body.keyedFrom) || !Number.isInteger(body.head?.seq) || typeof body.head.hash !== 'string' || !Array.isArray(body.reported)) return 'invalid';
+    if (
+      !Number.isInteger(body.keyedFrom) ||
+      !Number.isInteger(body.head?.seq) ||
+      typeof body.head.hash !== 'string' ||
+      !Array.isArray(body.reported)
+    )
+      return 'invalid';
     return { keyedFrom: body.keyedFrom, head: body.head, lastFull: body.lastFull ?? null, reported: body.reported };
   } catch {
     return 'invalid';

@@ -34,14 +34,21 @@ export function createDirectoryService(db: AppDatabase, now: () => number) {
     const at = now();
     db.transaction((tx) => {
       for (const service of services) {
-        tx.insert(supportServices).values({ id: randomUUID(), ...columns(service), updatedAt: at, updatedBy: null }).run();
+        tx.insert(supportServices)
+          .values({ id: randomUUID(), ...columns(service), updatedAt: at, updatedBy: null })
+          .run();
       }
       appendAudit(tx, { at, userId: null, action: 'directory.seeded', details: { count: services.length } });
     });
   }
 
   function list(): SupportServiceView[] {
-    return db.select().from(supportServices).orderBy(asc(supportServices.region), asc(supportServices.name)).all().map(toView);
+    return db
+      .select()
+      .from(supportServices)
+      .orderBy(asc(supportServices.region), asc(supportServices.name))
+      .all()
+      .map(toView);
   }
 
   function save(actorId: string, id: string | undefined, service: SupportService): SupportServiceView {
@@ -50,13 +57,21 @@ export function createDirectoryService(db: AppDatabase, now: () => number) {
       throw new AppError('VALIDATION', 'A verification date cannot be in the future', ['service.verifiedOn']);
     }
     return db.transaction((tx) => {
-      if (id !== undefined && !tx.select({ id: supportServices.id }).from(supportServices).where(eq(supportServices.id, id)).get()) {
+      if (
+        id !== undefined &&
+        !tx.select({ id: supportServices.id }).from(supportServices).where(eq(supportServices.id, id)).get()
+      ) {
         throw new AppError('NOT_FOUND', 'No such service in the directory');
       }
       const row = { id: id ?? randomUUID(), ...columns(service), updatedAt: at, updatedBy: actorId };
       if (id === undefined) tx.insert(supportServices).values(row).run();
       else tx.update(supportServices).set(row).where(eq(supportServices.id, id)).run();
-      appendAudit(tx, { at, userId: actorId, action: id === undefined ? 'directory.created' : 'directory.updated', details: { serviceId: row.id } });
+      appendAudit(tx, {
+        at,
+        userId: actorId,
+        action: id === undefined ? 'directory.created' : 'directory.updated',
+        details: { serviceId: row.id },
+      });
       return toView(row);
     });
   }

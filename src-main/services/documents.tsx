@@ -9,7 +9,17 @@ import type { VictimCatalog } from '../../forms/victim-catalogs';
 import { AppError } from '../api/app-error';
 import type { ChannelInput, ChannelOutput, PrintedDocumentView, UserView } from '../api/contract';
 import type { AppDatabase } from '../db/database';
-import { addenda, answers, evidenceItems, hearingForms, hearings, printedDocuments, supportServices, units, users } from '../db/schema';
+import {
+  addenda,
+  answers,
+  evidenceItems,
+  hearingForms,
+  hearings,
+  printedDocuments,
+  supportServices,
+  units,
+  users,
+} from '../db/schema';
 import { renderDocumentHtml } from '../documents/DocumentPage';
 import { countPdfPages, type DocumentOutput } from '../documents/output';
 import { renderProcedureDocument } from '../documents/procedure-documents';
@@ -72,10 +82,17 @@ export function createDocumentService(deps: DocumentServiceDeps) {
   function record(hearingId: string): HearingRecord {
     const row = db.select().from(hearings).where(eq(hearings.id, hearingId)).get();
     if (!row) throw new AppError('NOT_FOUND', 'No such hearing');
-    const officer = db.select({ displayName: users.displayName, serviceNumber: users.serviceNumber }).from(users).where(eq(users.id, row.ownerId)).get();
-    const unit = row.unitId ? db.select({ name: units.name }).from(units).where(eq(units.id, row.unitId)).get() : undefined;
+    const officer = db
+      .select({ displayName: users.displayName, serviceNumber: users.serviceNumber })
+      .from(users)
+      .where(eq(users.id, row.ownerId))
+      .get();
+    const unit = row.unitId
+      ? db.select({ name: units.name }).from(units).where(eq(units.id, row.unitId)).get()
+      : undefined;
     const forms: HearingRecord['forms'] = {};
-    for (const pinned of db.select().from(hearingForms).where(eq(hearingForms.hearingId, hearingId)).all()) forms[pinned.formId] = { version: pinned.formVersion, answers: {} };
+    for (const pinned of db.select().from(hearingForms).where(eq(hearingForms.hearingId, hearingId)).all())
+      forms[pinned.formId] = { version: pinned.formVersion, answers: {} };
     for (const answer of db.select().from(answers).where(eq(answers.hearingId, hearingId)).all()) {
       const form = (forms[answer.formId] ??= { version: answer.formVersion, answers: {} });
       form.answers[answer.fieldId] = JSON.parse(answer.valueJson) as unknown;
@@ -87,8 +104,16 @@ export function createDocumentService(deps: DocumentServiceDeps) {
       unitName: unit?.name ?? null,
       officer: { displayName: officer?.displayName ?? '', serviceNumber: officer?.serviceNumber ?? null },
       forms,
-      statement: row.statementApprovedAt !== null && typeof statementText === 'string' ? { text: statementText, approvedAt: row.statementApprovedAt } : null,
-      addenda: db.select({ text: addenda.text, createdAt: addenda.createdAt }).from(addenda).where(eq(addenda.hearingId, hearingId)).orderBy(asc(addenda.createdAt)).all(),
+      statement:
+        row.statementApprovedAt !== null && typeof statementText === 'string'
+          ? { text: statementText, approvedAt: row.statementApprovedAt }
+          : null,
+      addenda: db
+        .select({ text: addenda.text, createdAt: addenda.createdAt })
+        .from(addenda)
+        .where(eq(addenda.hearingId, hearingId))
+        .orderBy(asc(addenda.createdAt))
+        .all(),
       evidence: db
         .select({ number: evidenceItems.number, type: evidenceItems.type })
         .from(evidenceItems)
@@ -100,7 +125,20 @@ export function createDocumentService(deps: DocumentServiceDeps) {
         .select()
         .from(supportServices)
         .all()
-        .map((s) => ({ ...supportServiceSchema.parse({ name: s.name, kind: s.kind, region: s.region, languages: JSON.parse(s.languagesJson) as unknown, hours: s.hours, phone: s.phone, website: s.website, verifiedOn: s.verifiedOn, active: s.active }), id: s.id })),
+        .map((s) => ({
+          ...supportServiceSchema.parse({
+            name: s.name,
+            kind: s.kind,
+            region: s.region,
+            languages: JSON.parse(s.languagesJson) as unknown,
+            hours: s.hours,
+            phone: s.phone,
+            website: s.website,
+            verifiedOn: s.verifiedOn,
+            active: s.active,
+          }),
+          id: s.id,
+        })),
     };
   }
 
@@ -110,7 +148,8 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     const procedureCode = typeof setup.procedureLanguage === 'string' ? setup.procedureLanguage : 'fr';
     const procedure = deps.catalogs.get(procedureCode);
     if (!procedure) throw new AppError('INTERNAL', `No victim catalog for the procedure language ${procedureCode}`);
-    const her = (typeof setup.victimLanguage === 'string' ? deps.catalogs.get(setup.victimLanguage) : undefined) ?? procedure;
+    const her =
+      (typeof setup.victimLanguage === 'string' ? deps.catalogs.get(setup.victimLanguage) : undefined) ?? procedure;
     return { her, procedure: her.meta.language === procedure.meta.language ? null : procedure };
   }
 
@@ -122,7 +161,12 @@ export function createDocumentService(deps: DocumentServiceDeps) {
   });
 
   /** Her full copy or the neutral leaflet, every string of hers through the filter, with the officer's decisions applied. */
-  function victimDocumentHtml(hearingId: string, variant: VictimCopyVariant, printedAt: number, reprint: boolean): { html: string; language: string; withheld: number; filter: VictimTextFilter } {
+  function victimDocumentHtml(
+    hearingId: string,
+    variant: VictimCopyVariant,
+    printedAt: number,
+    reprint: boolean,
+  ): { html: string; language: string; withheld: number; filter: VictimTextFilter } {
     const rec = record(hearingId);
     victimDocuments.requireReviewed(hearingId, rec);
     const { model, filter } = victimDocuments.build(rec, variant, victimDocuments.decisionsOf(hearingId).decisions);
@@ -146,40 +190,64 @@ export function createDocumentService(deps: DocumentServiceDeps) {
   function checkPrintable(user: UserView, hearingId: string, kind: DocumentKind): void {
     if (kind === 'riskReport') {
       deps.hearings.requireReadableHearing(user, hearingId);
-      if (deps.risk.history(user, hearingId).assessments.length === 0) throw new AppError('DOCUMENT_NOT_APPLICABLE', 'No risk assessment has been submitted for this hearing');
+      if (deps.risk.history(user, hearingId).assessments.length === 0)
+        throw new AppError('DOCUMENT_NOT_APPLICABLE', 'No risk assessment has been submitted for this hearing');
       return;
     }
     const row = deps.hearings.requireOwnHearing(user, hearingId);
     if (kind === 'victimCopy') {
-      if (row.status !== 'closed') throw new AppError('HEARING_NOT_CLOSED', 'Her copy is printed from the closed hearing');
+      if (row.status !== 'closed')
+        throw new AppError('HEARING_NOT_CLOSED', 'Her copy is printed from the closed hearing');
       return;
     }
     const { forms } = record(hearingId);
     if (kind === 'immigrationCommunication') {
-      if (forms[DOCUMENTS_FORM_ID]?.answers.immigrationArt747 !== 'yes') throw new AppError('DOCUMENT_NOT_APPLICABLE', 'Art. 74/7 is not recorded as applying');
-      if (row.statementApprovedAt === null) throw new AppError('STATEMENT_NOT_APPROVED', 'The communication carries the approved statement');
+      if (forms[DOCUMENTS_FORM_ID]?.answers.immigrationArt747 !== 'yes')
+        throw new AppError('DOCUMENT_NOT_APPLICABLE', 'Art. 74/7 is not recorded as applying');
+      if (row.statementApprovedAt === null)
+        throw new AppError('STATEMENT_NOT_APPROVED', 'The communication carries the approved statement');
     }
     if (kind === 'prosecutorRequest') {
       const measures = forms.measures?.answers ?? {};
       const requested = ['requested', 'granted', 'inForce'];
       if (!requested.includes(String(measures.residenceBanState)) && !requested.includes(String(measures.alarmState))) {
-        throw new AppError('DOCUMENT_NOT_APPLICABLE', 'Neither a temporary ban from residence nor an alarm is recorded as requested');
+        throw new AppError(
+          'DOCUMENT_NOT_APPLICABLE',
+          'Neither a temporary ban from residence nor an alarm is recorded as requested',
+        );
       }
     }
   }
 
-  function documentHtml(user: UserView, hearingId: string, kind: DocumentKind, variant: VictimCopyVariant, printedAt: number, reprint: boolean) {
+  function documentHtml(
+    user: UserView,
+    hearingId: string,
+    kind: DocumentKind,
+    variant: VictimCopyVariant,
+    printedAt: number,
+    reprint: boolean,
+  ) {
     if (kind === 'victimCopy') return victimDocumentHtml(hearingId, variant, printedAt, reprint);
     const rec = record(hearingId);
     const assessments = deps.risk.history(user, hearingId);
-    return { ...renderProcedureDocument(kind, { record: rec, assessments, printedAt, reprint, fontFaces: deps.fontFaces() }), withheld: 0, filter: null };
+    return {
+      ...renderProcedureDocument(kind, { record: rec, assessments, printedAt, reprint, fontFaces: deps.fontFaces() }),
+      withheld: 0,
+      filter: null,
+    };
   }
 
   function nextSequence(hearingId: string, kind: DocumentKind, variant: VictimCopyVariant): number {
     const last = db
       .select({ n: max(printedDocuments.sequence) })
       .from(printedDocuments)
-      .where(and(eq(printedDocuments.hearingId, hearingId), eq(printedDocuments.kind, kind), eq(printedDocuments.variant, variant)))
+      .where(
+        and(
+          eq(printedDocuments.hearingId, hearingId),
+          eq(printedDocuments.kind, kind),
+          eq(printedDocuments.variant, variant),
+        ),
+      )
       .get();
     return (last?.n ?? 0) + 1;
   }
@@ -188,28 +256,72 @@ export function createDocumentService(deps: DocumentServiceDeps) {
    * Renders, turns into a PDF, and (unless she cancelled the print dialog) archives and audits
    * it. The PDF is made before anything is written, so a failure leaves no trace but the error.
    */
-  async function create(user: UserView, input: ChannelInput<'documents.create'>, clientId: string): Promise<ChannelOutput<'documents.create'>> {
+  async function create(
+    user: UserView,
+    input: ChannelInput<'documents.create'>,
+    clientId: string,
+  ): Promise<ChannelOutput<'documents.create'>> {
     const { hearingId, kind } = input;
     const variant: VictimCopyVariant = kind === 'victimCopy' ? (input.variant ?? 'full') : 'full';
     checkPrintable(user, hearingId, kind);
     const output = deps.output;
     if (!output) throw new AppError('PRINTING_UNAVAILABLE', 'This window cannot make PDFs');
-    if (input.output === 'printer' && !output.print) throw new AppError('PRINTING_UNAVAILABLE', 'This window prints through the PDF');
+    if (input.output === 'printer' && !output.print)
+      throw new AppError('PRINTING_UNAVAILABLE', 'This window prints through the PDF');
     // One print of a hearing at a time, so the number a document carries ("reprint") is the one it is archived under.
     return oneAtATime(hearingId, async () => {
       const printedAt = now();
       const sequence = nextSequence(hearingId, kind, variant);
-      const { html, language, withheld, filter } = documentHtml(user, hearingId, kind, variant, printedAt, sequence > 1);
+      const { html, language, withheld, filter } = documentHtml(
+        user,
+        hearingId,
+        kind,
+        variant,
+        printedAt,
+        sequence > 1,
+      );
       const pdf = await output.toPdf(html);
       if (filter) await victimDocuments.assertPdfRevealsNothing(pdf, filter);
-      if (input.output === 'printer' && !(await output.print!(html, clientId))) return { document: null, pdfBase64: null };
+      if (input.output === 'printer' && !(await output.print!(html, clientId)))
+        return { document: null, pdfBase64: null };
       const sha256 = createHash('sha256').update(pdf).digest('hex');
-      const row: Row = { id: randomUUID(), hearingId, kind, variant, language, sequence, sha256, bytes: pdf.length, pages: countPdfPages(pdf), pdf, printedAt, printedBy: user.id };
+      const row: Row = {
+        id: randomUUID(),
+        hearingId,
+        kind,
+        variant,
+        language,
+        sequence,
+        sha256,
+        bytes: pdf.length,
+        pages: countPdfPages(pdf),
+        pdf,
+        printedAt,
+        printedBy: user.id,
+      };
       db.transaction((tx) => {
         tx.insert(printedDocuments).values(row).run();
-        appendAudit(tx, { at: printedAt, userId: user.id, action: sequence > 1 ? 'document.reprinted' : 'document.printed', hearingId, details: { documentId: row.id, kind, variant, language, sequence, sha256, output: input.output, ...(withheld > 0 ? { withheld } : {}) } });
+        appendAudit(tx, {
+          at: printedAt,
+          userId: user.id,
+          action: sequence > 1 ? 'document.reprinted' : 'document.printed',
+          hearingId,
+          details: {
+            documentId: row.id,
+            kind,
+            variant,
+            language,
+            sequence,
+            sha256,
+            output: input.output,
+            ...(withheld > 0 ? { withheld } : {}),
+          },
+        });
       });
-      return { document: toView(row, user.displayName), pdfBase64: input.output === 'pdf' ? pdf.toString('base64') : null };
+      return {
+        document: toView(row, user.displayName),
+        pdfBase64: input.output === 'pdf' ? pdf.toString('base64') : null,
+      };
     });
   }
 
@@ -255,22 +367,44 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     const row = db.select().from(printedDocuments).where(eq(printedDocuments.id, documentId)).get();
     if (!row) throw new AppError('NOT_FOUND', 'No such document');
     deps.hearings.requireReadableHearing(user, row.hearingId);
-    const printedByName = db.select({ name: users.displayName }).from(users).where(eq(users.id, row.printedBy)).get()?.name ?? '';
+    const printedByName =
+      db.select({ name: users.displayName }).from(users).where(eq(users.id, row.printedBy)).get()?.name ?? '';
     return { row, printedByName };
   }
 
   function download(user: UserView, documentId: string): ChannelOutput<'documents.download'> {
     const { row, printedByName } = archived(user, documentId);
-    db.transaction((tx) => appendAudit(tx, { at: now(), userId: user.id, action: 'document.opened', hearingId: row.hearingId, details: { documentId } }));
+    db.transaction((tx) =>
+      appendAudit(tx, {
+        at: now(),
+        userId: user.id,
+        action: 'document.opened',
+        hearingId: row.hearingId,
+        details: { documentId },
+      }),
+    );
     return { document: toView(row, printedByName), pdfBase64: Buffer.from(row.pdf).toString('base64') };
   }
 
   async function save(user: UserView, documentId: string, clientId: string): Promise<ChannelOutput<'documents.save'>> {
     const { row } = archived(user, documentId);
     if (!deps.output?.savePdf) throw new AppError('PRINTING_UNAVAILABLE', 'This window saves PDFs by download');
-    const name = documentFileName(row, db.select({ reference: hearings.reference }).from(hearings).where(eq(hearings.id, row.hearingId)).get()?.reference ?? 'document');
+    const name = documentFileName(
+      row,
+      db.select({ reference: hearings.reference }).from(hearings).where(eq(hearings.id, row.hearingId)).get()
+        ?.reference ?? 'document',
+    );
     const saved = await deps.output.savePdf(Buffer.from(row.pdf), name, clientId);
-    if (saved) db.transaction((tx) => appendAudit(tx, { at: now(), userId: user.id, action: 'document.saved', hearingId: row.hearingId, details: { documentId } }));
+    if (saved)
+      db.transaction((tx) =>
+        appendAudit(tx, {
+          at: now(),
+          userId: user.id,
+          action: 'document.saved',
+          hearingId: row.hearingId,
+          details: { documentId },
+        }),
+      );
     return { saved };
   }
 
@@ -279,13 +413,27 @@ export function createDocumentService(deps: DocumentServiceDeps) {
    * unit's. Due `translationDueDays` after the request was recorded.
    */
   function followUps(user: UserView, scope: 'mine' | 'unit'): ChannelOutput<'documents.followUps'> {
-    if (scope === 'unit' && user.role !== 'supervisor') throw new AppError('FORBIDDEN', "Only a supervisor follows her unit's hearings");
+    if (scope === 'unit' && user.role !== 'supervisor')
+      throw new AppError('FORBIDDEN', "Only a supervisor follows her unit's hearings");
     const requested = db
-      .select({ hearingId: answers.hearingId, at: answers.updatedAt, reference: hearings.reference, ownerId: hearings.ownerId, unitId: hearings.unitId, officerName: users.displayName })
+      .select({
+        hearingId: answers.hearingId,
+        at: answers.updatedAt,
+        reference: hearings.reference,
+        ownerId: hearings.ownerId,
+        unitId: hearings.unitId,
+        officerName: users.displayName,
+      })
       .from(answers)
       .innerJoin(hearings, eq(hearings.id, answers.hearingId))
       .innerJoin(users, eq(users.id, hearings.ownerId))
-      .where(and(eq(answers.formId, DOCUMENTS_FORM_ID), eq(answers.fieldId, 'translationRequested'), eq(answers.valueJson, '"yes"')))
+      .where(
+        and(
+          eq(answers.formId, DOCUMENTS_FORM_ID),
+          eq(answers.fieldId, 'translationRequested'),
+          eq(answers.valueJson, '"yes"'),
+        ),
+      )
       .all()
       .filter((r) => (scope === 'unit' ? r.unitId !== null && r.unitId === user.unitId : r.ownerId === user.id));
     const sent = new Set(
@@ -294,14 +442,29 @@ export function createDocumentService(deps: DocumentServiceDeps) {
         : db
             .select({ hearingId: answers.hearingId, value: answers.valueJson })
             .from(answers)
-            .where(and(eq(answers.formId, DOCUMENTS_FORM_ID), eq(answers.fieldId, 'translationSentOn'), inArray(answers.hearingId, requested.map((r) => r.hearingId))))
+            .where(
+              and(
+                eq(answers.formId, DOCUMENTS_FORM_ID),
+                eq(answers.fieldId, 'translationSentOn'),
+                inArray(
+                  answers.hearingId,
+                  requested.map((r) => r.hearingId),
+                ),
+              ),
+            )
             .all()
             .filter((a) => a.value !== 'null' && a.value !== '""')
             .map((a) => a.hearingId),
     );
     const items = requested
       .filter((r) => !sent.has(r.hearingId))
-      .map((r) => ({ hearingId: r.hearingId, reference: r.reference, officerName: r.officerName, requestedAt: r.at, dueAt: r.at + deps.settings.translationDueDays * DAY }))
+      .map((r) => ({
+        hearingId: r.hearingId,
+        reference: r.reference,
+        officerName: r.officerName,
+        requestedAt: r.at,
+        dueAt: r.at + deps.settings.translationDueDays * DAY,
+      }))
       .sort((a, b) => a.dueAt - b.dueAt);
     return { translations: items };
   }
@@ -317,9 +480,13 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     return victimDocuments.preview(hearingId, record(hearingId));
   }
 
-  function saveReview(user: UserView, input: ChannelInput<'documents.saveReview'>): ChannelOutput<'documents.saveReview'> {
+  function saveReview(
+    user: UserView,
+    input: ChannelInput<'documents.saveReview'>,
+  ): ChannelOutput<'documents.saveReview'> {
     const row = deps.hearings.requireOwnHearing(user, input.hearingId);
-    if (row.status !== 'closed') throw new AppError('HEARING_NOT_CLOSED', 'Her copy is reviewed once the hearing is closed');
+    if (row.status !== 'closed')
+      throw new AppError('HEARING_NOT_CLOSED', 'Her copy is reviewed once the hearing is closed');
     return victimDocuments.saveReview(user, record(input.hearingId), input);
   }
 

@@ -94,14 +94,18 @@ export function createEvidenceStore(options: { dir: string; key: Buffer }) {
     const stats = await fs.promises.statfs(dir);
     const free = stats.bavail * stats.bsize;
     if (free < bytes + FREE_SPACE_MARGIN_BYTES) {
-      throw new AppError('DISK_FULL', `Not enough free space for the evidence store: ${bytes} bytes needed, ${free} free`);
+      throw new AppError(
+        'DISK_FULL',
+        `Not enough free space for the evidence store: ${bytes} bytes needed, ${free} free`,
+      );
     }
   }
 
   async function ingest(source: Readable | AsyncIterable<Buffer>, opts: IngestOptions): Promise<SealedFile> {
     const expected = opts.expectedSize;
     if (expected !== undefined) {
-      if (expected > opts.maxBytes) throw new AppError('FILE_TOO_LARGE', `The file is larger than ${opts.maxBytes} bytes`);
+      if (expected > opts.maxBytes)
+        throw new AppError('FILE_TOO_LARGE', `The file is larger than ${opts.maxBytes} bytes`);
       await checkFreeSpace(expected);
     }
     const id = randomUUID();
@@ -114,7 +118,9 @@ export function createEvidenceStore(options: { dir: string; key: Buffer }) {
     let handle: fs.promises.FileHandle | null = null;
     // A Readable is not destroyed when the import stops early: the caller still owns it (the
     // browser host answers on the same connection).
-    const chunks: AsyncIterator<unknown> = isReadable(source) ? source.iterator({ destroyOnReturn: false }) : source[Symbol.asyncIterator]();
+    const chunks: AsyncIterator<unknown> = isReadable(source)
+      ? source.iterator({ destroyOnReturn: false })
+      : source[Symbol.asyncIterator]();
     try {
       handle = await fs.promises.open(temporary, 'wx', 0o600).catch((error: unknown) => {
         throw storeError(error);
@@ -143,7 +149,10 @@ export function createEvidenceStore(options: { dir: string; key: Buffer }) {
         opts.onProgress?.(bytes);
       }
       if (expected !== undefined && bytes !== expected) {
-        throw new AppError('FILE_CHANGED_DURING_IMPORT', `${bytes} bytes read where ${expected} were announced: the file changed or was cut off`);
+        throw new AppError(
+          'FILE_CHANGED_DURING_IMPORT',
+          `${bytes} bytes read where ${expected} were announced: the file changed or was cut off`,
+        );
       }
       await writer.push(cipher.final());
       await writer.flush();
@@ -155,7 +164,15 @@ export function createEvidenceStore(options: { dir: string; key: Buffer }) {
       handle = null;
       await fs.promises.rename(temporary, path.join(dir, storedName));
       await syncDirectory(dir);
-      return { storedName, size: bytes, sha256: hash.digest('hex'), cipher: EVIDENCE_CIPHER, keyInfo: EVIDENCE_KEY_INFO, iv: iv.toString('hex'), authTag: cipher.getAuthTag().toString('hex') };
+      return {
+        storedName,
+        size: bytes,
+        sha256: hash.digest('hex'),
+        cipher: EVIDENCE_CIPHER,
+        keyInfo: EVIDENCE_KEY_INFO,
+        iv: iv.toString('hex'),
+        authTag: cipher.getAuthTag().toString('hex'),
+      };
     } catch (error) {
       await handle?.close().catch(() => {});
       await fs.promises.rm(temporary, { force: true }).catch(() => {});
@@ -170,7 +187,10 @@ export function createEvidenceStore(options: { dir: string; key: Buffer }) {
    * read-only; anything but a regular file is refused; a file that changes, shrinks, grows or
    * disappears while it is read is refused too.
    */
-  async function ingestPath(filePath: string, opts: Omit<IngestOptions, 'expectedSize' | 'beforeKeep' | 'releaseChunks'>): Promise<SealedFile & { originalName: string }> {
+  async function ingestPath(
+    filePath: string,
+    opts: Omit<IngestOptions, 'expectedSize' | 'beforeKeep' | 'releaseChunks'>,
+  ): Promise<SealedFile & { originalName: string }> {
     const before = await fs.promises.stat(filePath).catch((error: unknown) => {
       throw new AppError('FILE_UNREADABLE', `The file could not be opened: ${describe(error)}`);
     });
@@ -182,7 +202,8 @@ export function createEvidenceStore(options: { dir: string; key: Buffer }) {
     });
     try {
       const opened = await handle.stat();
-      if (!opened.isFile() || opened.ino !== before.ino || opened.dev !== before.dev) throw new AppError('FILE_CHANGED_DURING_IMPORT', 'The file was replaced while it was opened');
+      if (!opened.isFile() || opened.ino !== before.ino || opened.dev !== before.dev)
+        throw new AppError('FILE_CHANGED_DURING_IMPORT', 'The file was replaced while it was opened');
       const sealed = await ingest(readAhead(handle, READ_CHUNK_BYTES), {
         ...opts,
         expectedSize: opened.size,
@@ -190,8 +211,17 @@ export function createEvidenceStore(options: { dir: string; key: Buffer }) {
         beforeKeep: async () => {
           const now = await handle.stat();
           const byPath = await fs.promises.stat(filePath).catch(() => null);
-          const same = byPath !== null && byPath.ino === opened.ino && byPath.dev === opened.dev && now.size === opened.size && now.mtimeMs === opened.mtimeMs;
-          if (!same) throw new AppError('FILE_CHANGED_DURING_IMPORT', 'The file was changed, moved or removed while it was imported');
+          const same =
+            byPath !== null &&
+            byPath.ino === opened.ino &&
+            byPath.dev === opened.dev &&
+            now.size === opened.size &&
+            now.mtimeMs === opened.mtimeMs;
+          if (!same)
+            throw new AppError(
+              'FILE_CHANGED_DURING_IMPORT',
+              'The file was changed, moved or removed while it was imported',
+            );
         },
       });
       return { ...sealed, originalName: path.basename(filePath) };
@@ -206,11 +236,17 @@ export function createEvidenceStore(options: { dir: string; key: Buffer }) {
     decipher.setAuthTag(Buffer.from(file.authTag, 'hex'));
     // GCM authenticates at the end: a reader must be read to its end (verify does) before the
     // bytes it gave can be trusted; a stored file changed on disk makes it fail there.
-    return pipeline(fs.createReadStream(storedPath(file.storedName), { highWaterMark: READ_CHUNK_BYTES }), decipher, () => {});
+    return pipeline(
+      fs.createReadStream(storedPath(file.storedName), { highWaterMark: READ_CHUNK_BYTES }),
+      decipher,
+      () => {},
+    );
   }
 
   /** Decrypts the stored copy and hashes it again: the evidence is as it was imported. */
-  async function verify(file: Pick<SealedFile, 'storedName' | 'iv' | 'authTag' | 'sha256' | 'size'>): Promise<VerifyResult> {
+  async function verify(
+    file: Pick<SealedFile, 'storedName' | 'iv' | 'authTag' | 'sha256' | 'size'>,
+  ): Promise<VerifyResult> {
     if (!fs.existsSync(storedPath(file.storedName))) return { ok: false, problem: 'missing', sha256: null, size: 0 };
     const hash = createHash('sha256');
     let size = 0;
@@ -288,7 +324,8 @@ function batchedWriter(handle: fs.promises.FileHandle) {
         batchBytes += buffer.length;
       }
       if (batchBytes >= WRITE_BATCH_BYTES) send();
-      while (inFlight >= MAX_IN_FLIGHT_BYTES && failure === null) await new Promise<void>((resolve) => (wake = resolve));
+      while (inFlight >= MAX_IN_FLIGHT_BYTES && failure === null)
+        await new Promise<void>((resolve) => (wake = resolve));
       check();
     },
     async flush(): Promise<void> {
@@ -382,7 +419,8 @@ async function syncDirectory(dir: string): Promise<void> {
 function storeError(error: unknown): unknown {
   if (error instanceof AppError) return error;
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG') return new AppError('DISK_FULL', `The evidence store is full: ${describe(error)}`);
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG')
+    return new AppError('DISK_FULL', `The evidence store is full: ${describe(error)}`);
   return error;
 }
 

@@ -1,7 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { and, asc, eq, max } from 'drizzle-orm';
-import { EVIDENCE_LIMITS, EVIDENCE_MAX_FILE_BYTES, evidenceLabel, type EvidenceItemFields } from '../../domain/evidence-rules';
+import {
+  EVIDENCE_LIMITS,
+  EVIDENCE_MAX_FILE_BYTES,
+  evidenceLabel,
+  type EvidenceItemFields,
+} from '../../domain/evidence-rules';
 import { AppError } from '../api/app-error';
 import type { ChannelOutput, EvidenceFileView, EvidenceItemView, UserView } from '../api/contract';
 import type { AppDatabase } from '../db/database';
@@ -20,7 +25,13 @@ const CLOCK_DRIFT_MS = 5 * 60_000;
  * The errors of the import itself, kept in the audit trail (who tried what, and why it failed),
  * and an account that lost its right to it while the file arrived.
  */
-const IMPORT_FAILURES = new Set(['FILE_UNREADABLE', 'FILE_CHANGED_DURING_IMPORT', 'DISK_FULL', 'FILE_TOO_LARGE', 'NOT_SIGNED_IN']);
+const IMPORT_FAILURES = new Set([
+  'FILE_UNREADABLE',
+  'FILE_CHANGED_DURING_IMPORT',
+  'DISK_FULL',
+  'FILE_TOO_LARGE',
+  'NOT_SIGNED_IN',
+]);
 /** The roles that may hold a hearing (the dispatcher's rule for evidence.importFiles). */
 const FILE_IMPORT_ROLES: readonly string[] = ['officer', 'supervisor'];
 
@@ -41,28 +52,61 @@ export interface FileImportRequest {
  * the manifest whose hash goes into the report. The hearing's owner writes; the owner and a
  * supervisor of the unit read. Every change is audited in its own transaction, never its content.
  */
-export function createEvidenceService(db: AppDatabase, hearingsService: HearingService, store: EvidenceStore, now: () => number) {
+export function createEvidenceService(
+  db: AppDatabase,
+  hearingsService: HearingService,
+  store: EvidenceStore,
+  now: () => number,
+) {
   function userNames(): Map<string, { name: string; username: string }> {
-    return new Map(db.select({ id: users.id, name: users.displayName, username: users.username }).from(users).all().map((u) => [u.id, { name: u.name, username: u.username }]));
+    return new Map(
+      db
+        .select({ id: users.id, name: users.displayName, username: users.username })
+        .from(users)
+        .all()
+        .map((u) => [u.id, { name: u.name, username: u.username }]),
+    );
   }
 
   function itemRows(hearingId: string): ItemRow[] {
-    return db.select().from(evidenceItems).where(eq(evidenceItems.hearingId, hearingId)).orderBy(asc(evidenceItems.number)).all();
+    return db
+      .select()
+      .from(evidenceItems)
+      .where(eq(evidenceItems.hearingId, hearingId))
+      .orderBy(asc(evidenceItems.number))
+      .all();
   }
 
   function fileRows(hearingId: string): FileRow[] {
-    return db.select().from(evidenceFiles).where(eq(evidenceFiles.hearingId, hearingId)).orderBy(asc(evidenceFiles.importedAt), asc(evidenceFiles.id)).all();
+    return db
+      .select()
+      .from(evidenceFiles)
+      .where(eq(evidenceFiles.hearingId, hearingId))
+      .orderBy(asc(evidenceFiles.importedAt), asc(evidenceFiles.id))
+      .all();
   }
 
   /** The name as the officer may read it; the manifest keeps the recorded one (recordedFileName). */
   function fileView(row: FileRow, names: Map<string, { name: string }>): EvidenceFileView {
-    return { id: row.id, originalName: shownFileName(row.originalName), size: row.size, sha256: row.sha256, importedAt: row.importedAt, importedByName: names.get(row.importedBy)?.name ?? '' };
+    return {
+      id: row.id,
+      originalName: shownFileName(row.originalName),
+      size: row.size,
+      sha256: row.sha256,
+      importedAt: row.importedAt,
+      importedByName: names.get(row.importedBy)?.name ?? '',
+    };
   }
 
   function itemViews(hearingId: string): EvidenceItemView[] {
     const names = userNames();
     const files = fileRows(hearingId);
-    const custody = db.select().from(evidenceCustodyEvents).where(eq(evidenceCustodyEvents.hearingId, hearingId)).orderBy(asc(evidenceCustodyEvents.handedAt), asc(evidenceCustodyEvents.recordedAt)).all();
+    const custody = db
+      .select()
+      .from(evidenceCustodyEvents)
+      .where(eq(evidenceCustodyEvents.hearingId, hearingId))
+      .orderBy(asc(evidenceCustodyEvents.handedAt), asc(evidenceCustodyEvents.recordedAt))
+      .all();
     return itemRows(hearingId).map((row) => ({
       id: row.id,
       label: evidenceLabel(row.number),
@@ -89,7 +133,15 @@ export function createEvidenceService(db: AppDatabase, hearingsService: HearingS
       files: files.filter((f) => f.itemId === row.id).map((f) => fileView(f, names)),
       custody: custody
         .filter((c) => c.itemId === row.id)
-        .map((c) => ({ id: c.id, handedTo: c.handedTo, handedAt: c.handedAt, medium: c.medium, note: c.note, recordedAt: c.recordedAt, recordedByName: names.get(c.recordedBy)?.name ?? '' })),
+        .map((c) => ({
+          id: c.id,
+          handedTo: c.handedTo,
+          handedAt: c.handedAt,
+          medium: c.medium,
+          note: c.note,
+          recordedAt: c.recordedAt,
+          recordedByName: names.get(c.recordedBy)?.name ?? '',
+        })),
     }));
   }
 
@@ -129,11 +181,22 @@ export function createEvidenceService(db: AppDatabase, hearingsService: HearingS
         stopNciiCaseNumber: row.stopNciiCaseNumber,
         files: files
           .filter((f) => f.itemId === row.id)
-          .map((f) => ({ name: f.originalName, size: f.size, sha256: f.sha256, importedAt: new Date(f.importedAt).toISOString(), importedBy: who(f.importedBy) })),
+          .map((f) => ({
+            name: f.originalName,
+            size: f.size,
+            sha256: f.sha256,
+            importedAt: new Date(f.importedAt).toISOString(),
+            importedBy: who(f.importedBy),
+          })),
       })),
     };
     const json = JSON.stringify(document);
-    return { json, sha256: createHash('sha256').update(json, 'utf8').digest('hex'), items: items.length, files: files.length };
+    return {
+      json,
+      sha256: createHash('sha256').update(json, 'utf8').digest('hex'),
+      items: items.length,
+      files: files.length,
+    };
   }
 
   /** The register as the owner or a supervisor of the unit sees it; the manifest computed now is audited. */
@@ -142,7 +205,13 @@ export function createEvidenceService(db: AppDatabase, hearingsService: HearingS
     const items = itemViews(hearingId);
     const computed = manifest(hearingId);
     db.transaction((tx) =>
-      appendAudit(tx, { at: now(), userId: user.id, action: 'evidence.manifest_computed', hearingId, details: { sha256: computed.sha256, items: computed.items, files: computed.files } }),
+      appendAudit(tx, {
+        at: now(),
+        userId: user.id,
+        action: 'evidence.manifest_computed',
+        hearingId,
+        details: { sha256: computed.sha256, items: computed.items, files: computed.files },
+      }),
     );
     return { access, hearingOpen: row.status === 'open', items, manifest: computed };
   }
@@ -155,17 +224,25 @@ export function createEvidenceService(db: AppDatabase, hearingsService: HearingS
   }
 
   function findItem(hearingId: string, itemId: string): ItemRow {
-    const item = db.select().from(evidenceItems).where(and(eq(evidenceItems.id, itemId), eq(evidenceItems.hearingId, hearingId))).get();
+    const item = db
+      .select()
+      .from(evidenceItems)
+      .where(and(eq(evidenceItems.id, itemId), eq(evidenceItems.hearingId, hearingId)))
+      .get();
     if (!item) throw new AppError('NOT_FOUND', 'No such evidence item in this hearing');
     return item;
   }
 
   function hasFiles(itemId: string): boolean {
-    return db.select({ id: evidenceFiles.id }).from(evidenceFiles).where(eq(evidenceFiles.itemId, itemId)).limit(1).all().length > 0;
+    return (
+      db.select({ id: evidenceFiles.id }).from(evidenceFiles).where(eq(evidenceFiles.itemId, itemId)).limit(1).all()
+        .length > 0
+    );
   }
 
   function checkNotFuture(at: number | null, field: string): void {
-    if (at !== null && at > now() + CLOCK_DRIFT_MS) throw new AppError('VALIDATION', `${field} is in the future`, [field]);
+    if (at !== null && at > now() + CLOCK_DRIFT_MS)
+      throw new AppError('VALIDATION', `${field} is in the future`, [field]);
   }
 
   function columns(fields: EvidenceItemFields) {
@@ -188,25 +265,54 @@ export function createEvidenceService(db: AppDatabase, hearingsService: HearingS
   }
 
   /** Creates an item (no itemId) or corrects one at the revision it was read at. */
-  function save(user: UserView, input: { hearingId: string; itemId?: string | undefined; revision?: number | undefined; item: EvidenceItemFields }): ChannelOutput<'evidence.save'> {
+  function save(
+    user: UserView,
+    input: { hearingId: string; itemId?: string | undefined; revision?: number | undefined; item: EvidenceItemFields },
+  ): ChannelOutput<'evidence.save'> {
     requireOpenOwnHearing(user, input.hearingId);
     checkNotFuture(input.item.capturedAt, 'capturedAt');
     const at = now();
     const values = columns(input.item);
     const itemId = db.transaction((tx) => {
       if (input.itemId === undefined) {
-        const number = (tx.select({ n: max(evidenceItems.number) }).from(evidenceItems).where(eq(evidenceItems.hearingId, input.hearingId)).get()?.n ?? 0) + 1;
+        const number =
+          (tx
+            .select({ n: max(evidenceItems.number) })
+            .from(evidenceItems)
+            .where(eq(evidenceItems.hearingId, input.hearingId))
+            .get()?.n ?? 0) + 1;
         const id = randomUUID();
         tx.insert(evidenceItems)
-          .values({ id, hearingId: input.hearingId, number, ...values, capturedAt: input.item.capturedAt ?? at, capturedBy: user.id, revision: 1, createdAt: at, createdBy: user.id, updatedAt: at, updatedBy: user.id })
+          .values({
+            id,
+            hearingId: input.hearingId,
+            number,
+            ...values,
+            capturedAt: input.item.capturedAt ?? at,
+            capturedBy: user.id,
+            revision: 1,
+            createdAt: at,
+            createdBy: user.id,
+            updatedAt: at,
+            updatedBy: user.id,
+          })
           .run();
-        appendAudit(tx, { at, userId: user.id, action: 'evidence.item_created', hearingId: input.hearingId, details: { itemId: id, number, type: values.type, sensitivity: values.sensitivity } });
+        appendAudit(tx, {
+          at,
+          userId: user.id,
+          action: 'evidence.item_created',
+          hearingId: input.hearingId,
+          details: { itemId: id, number, type: values.type, sensitivity: values.sensitivity },
+        });
         return id;
       }
       const current = findItem(input.hearingId, input.itemId);
-      if (input.revision !== current.revision) throw new AppError('STALE_REVISION', 'This item was changed elsewhere since it was loaded', ['item']);
+      if (input.revision !== current.revision)
+        throw new AppError('STALE_REVISION', 'This item was changed elsewhere since it was loaded', ['item']);
       if (values.sensitivity === 'minor' && hasFiles(current.id)) {
-        throw new AppError('MINOR_IMAGES_NOT_STORED', 'An item with files cannot be marked as images of a minor', ['sensitivity']);
+        throw new AppError('MINOR_IMAGES_NOT_STORED', 'An item with files cannot be marked as images of a minor', [
+          'sensitivity',
+        ]);
       }
       const next = { ...values, capturedAt: input.item.capturedAt ?? current.capturedAt };
       const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== current[k]);
@@ -215,7 +321,13 @@ export function createEvidenceService(db: AppDatabase, hearingsService: HearingS
         .where(eq(evidenceItems.id, current.id))
         .run();
       // Which fields changed, never what they say.
-      appendAudit(tx, { at, userId: user.id, action: 'evidence.item_updated', hearingId: input.hearingId, details: { itemId: current.id, number: current.number, revision: current.revision + 1, changed } });
+      appendAudit(tx, {
+        at,
+        userId: user.id,
+        action: 'evidence.item_updated',
+        hearingId: input.hearingId,
+        details: { itemId: current.id, number: current.number, revision: current.revision + 1, changed },
+      });
       return current.id;
     });
     const item = itemViews(input.hearingId).find((i) => i.id === itemId);
@@ -224,7 +336,10 @@ export function createEvidenceService(db: AppDatabase, hearingsService: HearingS
   }
 
   /** C4.4: who it was handed to, when, on what medium. Also after closing: evidence moves on. */
-  function recordCustody(user: UserView, input: { hearingId: string; itemId: string; handedTo: string; handedAt: number; medium: string; note: string }): ChannelOutput<'evidence.recordCustody'> {
+  function recordCustody(
+    user: UserView,
+    input: { hearingId: string; itemId: string; handedTo: string; handedAt: number; medium: string; note: string },
+  ): ChannelOutput<'evidence.recordCustody'> {
     hearingsService.requireOwnHearing(user, input.hearingId);
     const item = findItem(input.hearingId, input.itemId);
     checkNotFuture(input.handedAt, 'handedAt');
@@ -232,11 +347,37 @@ export function createEvidenceService(db: AppDatabase, hearingsService: HearingS
     const id = randomUUID();
     db.transaction((tx) => {
       tx.insert(evidenceCustodyEvents)
-        .values({ id, itemId: item.id, hearingId: input.hearingId, handedTo: input.handedTo, handedAt: input.handedAt, medium: input.medium, note: input.note, recordedAt: at, recordedBy: user.id })
+        .values({
+          id,
+          itemId: item.id,
+          hearingId: input.hearingId,
+          handedTo: input.handedTo,
+          handedAt: input.handedAt,
+          medium: input.medium,
+          note: input.note,
+          recordedAt: at,
+          recordedBy: user.id,
+        })
         .run();
-      appendAudit(tx, { at, userId: user.id, action: 'evidence.custody_recorded', hearingId: input.hearingId, details: { itemId: item.id, number: item.number, eventId: id } });
+      appendAudit(tx, {
+        at,
+        userId: user.id,
+        action: 'evidence.custody_recorded',
+        hearingId: input.hearingId,
+        details: { itemId: item.id, number: item.number, eventId: id },
+      });
     });
-    return { event: { id, handedTo: input.handedTo, handedAt: input.handedAt, medium: input.medium, note: input.note, recordedAt: at, recordedByName: user.displayName } };
+    return {
+      event: {
+        id,
+        handedTo: input.handedTo,
+        handedAt: input.handedAt,
+        medium: input.medium,
+        note: input.note,
+        recordedAt: at,
+        recordedByName: user.displayName,
+      },
+    };
   }
 
   /** Before any byte is read: the hearing is hers and open, the item exists and may hold files. */
@@ -244,33 +385,74 @@ export function createEvidenceService(db: AppDatabase, hearingsService: HearingS
     requireOpenOwnHearing(user, hearingId);
     const item = findItem(hearingId, itemId);
     if (item.sensitivity === 'minor') {
-      throw new AppError('MINOR_IMAGES_NOT_STORED', 'Intimate images of a minor are never stored: record the URL and a description only');
+      throw new AppError(
+        'MINOR_IMAGES_NOT_STORED',
+        'Intimate images of a minor are never stored: record the URL and a description only',
+      );
     }
     return item;
   }
 
   /** The file is sealed in the store; its row goes in with the audit entry, or the file goes. */
-  async function keep(user: UserView, item: ItemRow, sealed: SealedFile, originalName: string): Promise<EvidenceFileView> {
+  async function keep(
+    user: UserView,
+    item: ItemRow,
+    sealed: SealedFile,
+    originalName: string,
+  ): Promise<EvidenceFileView> {
     const at = now();
     const id = randomUUID();
     // The name last: what ingestPath returns carries the raw one too, which must not win.
-    const row: FileRow = { id, itemId: item.id, hearingId: item.hearingId, ...sealed, originalName: recordedFileName(originalName), importedAt: at, importedBy: user.id };
+    const row: FileRow = {
+      id,
+      itemId: item.id,
+      hearingId: item.hearingId,
+      ...sealed,
+      originalName: recordedFileName(originalName),
+      importedAt: at,
+      importedBy: user.id,
+    };
     try {
       db.transaction((tx) => {
         // Checked again: the import took a while (minutes for a video), and the account, the
         // hearing or the item may have changed. An account deactivated, given another role or
         // reset meanwhile has had its windows signed out: its upload is not kept either.
-        const account = tx.select({ active: users.active, role: users.role, mustChangePassword: users.mustChangePassword }).from(users).where(eq(users.id, user.id)).get();
-        if (!account?.active || account.role !== user.role || !FILE_IMPORT_ROLES.includes(account.role) || account.mustChangePassword) {
+        const account = tx
+          .select({ active: users.active, role: users.role, mustChangePassword: users.mustChangePassword })
+          .from(users)
+          .where(eq(users.id, user.id))
+          .get();
+        if (
+          !account?.active ||
+          account.role !== user.role ||
+          !FILE_IMPORT_ROLES.includes(account.role) ||
+          account.mustChangePassword
+        ) {
           throw new AppError('NOT_SIGNED_IN', 'The account was deactivated or changed during the import');
         }
-        const hearing = tx.select({ status: hearings.status, ownerId: hearings.ownerId }).from(hearings).where(eq(hearings.id, item.hearingId)).get();
-        if (hearing?.ownerId !== user.id) throw new AppError('FORBIDDEN', 'The hearing passed to another officer during the import');
+        const hearing = tx
+          .select({ status: hearings.status, ownerId: hearings.ownerId })
+          .from(hearings)
+          .where(eq(hearings.id, item.hearingId))
+          .get();
+        if (hearing?.ownerId !== user.id)
+          throw new AppError('FORBIDDEN', 'The hearing passed to another officer during the import');
         if (hearing.status !== 'open') throw new AppError('HEARING_CLOSED', 'The hearing was closed during the import');
-        const latest = tx.select({ sensitivity: evidenceItems.sensitivity }).from(evidenceItems).where(eq(evidenceItems.id, item.id)).get();
-        if (latest?.sensitivity === 'minor') throw new AppError('MINOR_IMAGES_NOT_STORED', 'The item was marked as images of a minor during the import');
+        const latest = tx
+          .select({ sensitivity: evidenceItems.sensitivity })
+          .from(evidenceItems)
+          .where(eq(evidenceItems.id, item.id))
+          .get();
+        if (latest?.sensitivity === 'minor')
+          throw new AppError('MINOR_IMAGES_NOT_STORED', 'The item was marked as images of a minor during the import');
         tx.insert(evidenceFiles).values(row).run();
-        appendAudit(tx, { at, userId: user.id, action: 'evidence.file_imported', hearingId: item.hearingId, details: { itemId: item.id, number: item.number, fileId: id, size: sealed.size, sha256: sealed.sha256 } });
+        appendAudit(tx, {
+          at,
+          userId: user.id,
+          action: 'evidence.file_imported',
+          hearingId: item.hearingId,
+          details: { itemId: item.id, number: item.number, fileId: id, size: sealed.size, sha256: sealed.sha256 },
+        });
       });
     } catch (error) {
       await store.discard(sealed.storedName);
@@ -285,7 +467,15 @@ export function createEvidenceService(db: AppDatabase, hearingsService: HearingS
     } catch (error) {
       if (error instanceof AppError && IMPORT_FAILURES.has(error.code)) {
         try {
-          db.transaction((tx) => appendAudit(tx, { at: now(), userId: user.id, action: 'evidence.import_failed', hearingId: item.hearingId, details: { itemId: item.id, number: item.number, code: error.code } }));
+          db.transaction((tx) =>
+            appendAudit(tx, {
+              at: now(),
+              userId: user.id,
+              action: 'evidence.import_failed',
+              hearingId: item.hearingId,
+              details: { itemId: item.id, number: item.number, code: error.code },
+            }),
+          );
         } catch {
           // A full disk may refuse this too; the error itself still reaches the officer.
         }
@@ -298,13 +488,22 @@ export function createEvidenceService(db: AppDatabase, hearingsService: HearingS
   async function importStream(user: UserView, request: FileImportRequest, source: Readable): Promise<EvidenceFileView> {
     const item = requireFileTarget(user, request.hearingId, request.itemId);
     return audited(user, item, async () => {
-      const sealed = await store.ingest(source, { expectedSize: request.expectedSize, maxBytes: EVIDENCE_MAX_FILE_BYTES, releaseChunks: request.releaseChunks, onProgress: request.onProgress });
+      const sealed = await store.ingest(source, {
+        expectedSize: request.expectedSize,
+        maxBytes: EVIDENCE_MAX_FILE_BYTES,
+        releaseChunks: request.releaseChunks,
+        onProgress: request.onProgress,
+      });
       return keep(user, item, sealed, request.originalName);
     });
   }
 
   /** A file chosen in main's own file dialog (Electron); never a path from the renderer. */
-  async function importPath(user: UserView, request: { hearingId: string; itemId: string }, filePath: string): Promise<EvidenceFileView> {
+  async function importPath(
+    user: UserView,
+    request: { hearingId: string; itemId: string },
+    filePath: string,
+  ): Promise<EvidenceFileView> {
     const item = requireFileTarget(user, request.hearingId, request.itemId);
     return audited(user, item, async () => {
       const sealed = await store.ingestPath(filePath, { maxBytes: EVIDENCE_MAX_FILE_BYTES });
@@ -313,12 +512,28 @@ export function createEvidenceService(db: AppDatabase, hearingsService: HearingS
   }
 
   /** Decrypts the stored copy and hashes it again against the SHA-256 taken at import. */
-  async function verifyFile(user: UserView, hearingId: string, fileId: string): Promise<ChannelOutput<'evidence.verifyFile'>> {
+  async function verifyFile(
+    user: UserView,
+    hearingId: string,
+    fileId: string,
+  ): Promise<ChannelOutput<'evidence.verifyFile'>> {
     hearingsService.requireReadableHearing(user, hearingId);
-    const file = db.select().from(evidenceFiles).where(and(eq(evidenceFiles.id, fileId), eq(evidenceFiles.hearingId, hearingId))).get();
+    const file = db
+      .select()
+      .from(evidenceFiles)
+      .where(and(eq(evidenceFiles.id, fileId), eq(evidenceFiles.hearingId, hearingId)))
+      .get();
     if (!file) throw new AppError('NOT_FOUND', 'No such evidence file in this hearing');
     const result = await store.verify(file);
-    db.transaction((tx) => appendAudit(tx, { at: now(), userId: user.id, action: 'evidence.file_verified', hearingId, details: { fileId, ok: result.ok, problem: result.problem } }));
+    db.transaction((tx) =>
+      appendAudit(tx, {
+        at: now(),
+        userId: user.id,
+        action: 'evidence.file_verified',
+        hearingId,
+        details: { fileId, ok: result.ok, problem: result.problem },
+      }),
+    );
     return { fileId, ok: result.ok, problem: result.problem, sha256: file.sha256 };
   }
 
@@ -355,7 +570,12 @@ function nonEmptyName(name: string): string {
  * No backslash is left in a base name (it separates folders), so `\u` marks an escape only.
  */
 export function recordedFileName(name: string): string {
-  const escaped = nonEmptyName(baseName(name).replace(READING_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`));
+  const escaped = nonEmptyName(
+    baseName(name).replace(
+      READING_CONTROLS,
+      (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+    ),
+  );
   if (escaped.length <= EVIDENCE_LIMITS.fileName) return escaped;
   // Cut before an escape rather than through one.
   const cut = escaped.slice(0, EVIDENCE_LIMITS.fileName);
@@ -369,7 +589,10 @@ export function recordedFileName(name: string): string {
  * characters themselves).
  */
 export function shownFileName(recorded: string): string {
-  return nonEmptyName(recorded.replace(ESCAPED_READING_CONTROL, '').replace(READING_CONTROLS, '')).slice(0, EVIDENCE_LIMITS.fileName);
+  return nonEmptyName(recorded.replace(ESCAPED_READING_CONTROL, '').replace(READING_CONTROLS, '')).slice(
+    0,
+    EVIDENCE_LIMITS.fileName,
+  );
 }
 
 /** The name the officer will read for a file her computer names so: without folder, controls or excess. */

@@ -14,7 +14,14 @@ import { riskRegistry } from '../../forms/risk/registry';
 type HearingRow = typeof hearings.$inferSelect;
 
 function toSummary(row: HearingRow): HearingSummary {
-  return { id: row.id, reference: row.reference, status: row.status, createdAt: row.createdAt, updatedAt: row.updatedAt, closedAt: row.closedAt };
+  return {
+    id: row.id,
+    reference: row.reference,
+    status: row.status,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    closedAt: row.closedAt,
+  };
 }
 
 /** What the zone configured that the hearing screen shows (durations that law and practice leave open). */
@@ -22,13 +29,20 @@ export interface HearingSettings {
   residenceBanDays: number;
 }
 
-export function createHearingService(db: AppDatabase, registry: FormRegistry, now: () => number, settings: HearingSettings) {
+export function createHearingService(
+  db: AppDatabase,
+  registry: FormRegistry,
+  now: () => number,
+  settings: HearingSettings,
+) {
   /** Officers write only their own hearings; nobody else, not even a supervisor, changes them. */
   function requireOwnHearing(user: UserView, hearingId: string): HearingRow {
     const row = db.select().from(hearings).where(eq(hearings.id, hearingId)).get();
     if (!row) throw new AppError('NOT_FOUND', 'No such hearing');
     if (row.ownerId !== user.id) {
-      db.transaction((tx) => appendAudit(tx, { at: now(), userId: user.id, action: 'hearing.access_denied', hearingId }));
+      db.transaction((tx) =>
+        appendAudit(tx, { at: now(), userId: user.id, action: 'hearing.access_denied', hearingId }),
+      );
       throw new AppError('FORBIDDEN', 'This hearing belongs to another officer');
     }
     return row;
@@ -42,7 +56,8 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
     const row = db.select().from(hearings).where(eq(hearings.id, hearingId)).get();
     if (!row) throw new AppError('NOT_FOUND', 'No such hearing');
     if (row.ownerId === user.id) return { row, access: 'owner' };
-    if (user.role === 'supervisor' && user.unitId !== null && row.unitId === user.unitId) return { row, access: 'review' };
+    if (user.role === 'supervisor' && user.unitId !== null && row.unitId === user.unitId)
+      return { row, access: 'review' };
     db.transaction((tx) => appendAudit(tx, { at: now(), userId: user.id, action: 'hearing.access_denied', hearingId }));
     throw new AppError('FORBIDDEN', 'This hearing belongs to another officer or unit');
   }
@@ -52,7 +67,12 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
     return db.transaction((tx) => {
       const year = new Date(at).getUTCFullYear();
       const prefix = `HD-${year}-`;
-      const n = (tx.select({ n: count() }).from(hearings).where(like(hearings.reference, `${prefix}%`)).get()?.n ?? 0) + 1;
+      const n =
+        (tx
+          .select({ n: count() })
+          .from(hearings)
+          .where(like(hearings.reference, `${prefix}%`))
+          .get()?.n ?? 0) + 1;
       const row: HearingRow = {
         id: randomUUID(),
         reference: `${prefix}${String(n).padStart(6, '0')}`,
@@ -103,13 +123,27 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
     const before = pinned();
     // A step shipped after this hearing was opened joins it at its current version; the steps
     // already taken keep theirs. A closed hearing stays exactly as it was closed.
-    const added = row.status === 'open' && access === 'owner' ? registry.steps.filter((step) => !before.some((f) => f.formId === step)) : [];
+    const added =
+      row.status === 'open' && access === 'owner'
+        ? registry.steps.filter((step) => !before.some((f) => f.formId === step))
+        : [];
     db.transaction((tx) => {
       for (const formId of added) {
-        tx.insert(hearingForms).values({ hearingId, formId, formVersion: registry.latest(formId)!.version }).run();
+        tx.insert(hearingForms)
+          .values({ hearingId, formId, formVersion: registry.latest(formId)!.version })
+          .run();
       }
-      const details = { ...(added.length > 0 ? { stepsAdded: added } : {}), ...(access === 'review' ? { asSupervisor: true } : {}) };
-      appendAudit(tx, { at: now(), userId: user.id, action: 'hearing.opened', hearingId, ...(Object.keys(details).length > 0 ? { details } : {}) });
+      const details = {
+        ...(added.length > 0 ? { stepsAdded: added } : {}),
+        ...(access === 'review' ? { asSupervisor: true } : {}),
+      };
+      appendAudit(tx, {
+        at: now(),
+        userId: user.id,
+        action: 'hearing.opened',
+        hearingId,
+        ...(Object.keys(details).length > 0 ? { details } : {}),
+      });
     });
     const order = (formId: string) => {
       const index = registry.steps.indexOf(formId);
@@ -117,7 +151,9 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
     };
     const forms = pinned().sort((a, b) => order(a.formId) - order(b.formId));
     const stored = db.select().from(answers).where(eq(answers.hearingId, hearingId)).all();
-    const approver = row.statementApprovedBy ? db.select({ name: users.displayName }).from(users).where(eq(users.id, row.statementApprovedBy)).get() : undefined;
+    const approver = row.statementApprovedBy
+      ? db.select({ name: users.displayName }).from(users).where(eq(users.id, row.statementApprovedBy)).get()
+      : undefined;
     return {
       hearing: toSummary(row),
       access,
@@ -129,7 +165,13 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
           : null,
       addenda: listAddenda(hearingId),
       history: db
-        .select({ formId: answerHistory.formId, fieldId: answerHistory.fieldId, value: answerHistory.valueJson, at: answerHistory.at, byName: users.displayName })
+        .select({
+          formId: answerHistory.formId,
+          fieldId: answerHistory.fieldId,
+          value: answerHistory.valueJson,
+          at: answerHistory.at,
+          byName: users.displayName,
+        })
         .from(answerHistory)
         .innerJoin(users, eq(users.id, answerHistory.by))
         .where(eq(answerHistory.hearingId, hearingId))
@@ -151,7 +193,10 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
    * All changes or none. Each change names the revision it was made on; if the stored answer has
    * moved on since (another window saved it), the whole save is refused as stale.
    */
-  function saveAnswers(user: UserView, input: ChannelInput<'hearings.saveAnswers'>): ChannelOutput<'hearings.saveAnswers'> {
+  function saveAnswers(
+    user: UserView,
+    input: ChannelInput<'hearings.saveAnswers'>,
+  ): ChannelOutput<'hearings.saveAnswers'> {
     const row = requireOwnHearing(user, input.hearingId);
     if (input.formId === STATEMENT_FORM_ID && row.statementApprovedAt !== null) {
       throw new AppError('STATEMENT_APPROVED', 'The approved statement changes only by addenda');
@@ -164,7 +209,8 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
     const form = pinned && registry.get(input.formId, pinned.formVersion);
     if (!pinned || !form) throw new AppError('UNKNOWN_FIELD', `This hearing has no form ${input.formId}`);
     // The risk step follows the pair after closing (reassessments); every other step is frozen.
-    if (row.status !== 'open' && !form.editableAfterClose) throw new AppError('HEARING_CLOSED', 'A closed hearing cannot be changed');
+    if (row.status !== 'open' && !form.editableAfterClose)
+      throw new AppError('HEARING_CLOSED', 'A closed hearing cannot be changed');
 
     const seen = new Set<string>();
     for (const change of input.changes) {
@@ -174,12 +220,19 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
       }
       seen.add(change.fieldId);
       if (!answerSchema(field).safeParse(change.value).success) {
-        throw new AppError('INVALID_ANSWER', `The answer to ${change.fieldId} does not fit the question`, [change.fieldId]);
+        throw new AppError('INVALID_ANSWER', `The answer to ${change.fieldId} does not fit the question`, [
+          change.fieldId,
+        ]);
       }
       if (field.kind === 'serviceChoice' && Array.isArray(change.value) && change.value.length > 0) {
         const ids = change.value as string[];
-        const known = db.select({ id: supportServices.id }).from(supportServices).where(inArray(supportServices.id, ids)).all();
-        if (known.length !== ids.length) throw new AppError('INVALID_ANSWER', 'A chosen service is not in the directory', [change.fieldId]);
+        const known = db
+          .select({ id: supportServices.id })
+          .from(supportServices)
+          .where(inArray(supportServices.id, ids))
+          .all();
+        if (known.length !== ids.length)
+          throw new AppError('INVALID_ANSWER', 'A chosen service is not in the directory', [change.fieldId]);
       }
     }
 
@@ -194,7 +247,8 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
           .map((a) => [a.fieldId, a.revision]),
       );
       const stale = input.changes.filter((c) => (current.get(c.fieldId) ?? 0) !== c.baseRevision).map((c) => c.fieldId);
-      if (stale.length > 0) throw new AppError('STALE_REVISION', 'These answers were changed elsewhere since they were loaded', stale);
+      if (stale.length > 0)
+        throw new AppError('STALE_REVISION', 'These answers were changed elsewhere since they were loaded', stale);
 
       const revisions = input.changes.map((change) => {
         const revision = change.baseRevision + 1;
@@ -209,7 +263,17 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
           updatedBy: user.id,
         };
         if (findField(form, change.fieldId)?.keepHistory) {
-          tx.insert(answerHistory).values({ hearingId: input.hearingId, formId: input.formId, fieldId: change.fieldId, revision, valueJson: values.valueJson, at, by: user.id }).run();
+          tx.insert(answerHistory)
+            .values({
+              hearingId: input.hearingId,
+              formId: input.formId,
+              fieldId: change.fieldId,
+              revision,
+              valueJson: values.valueJson,
+              at,
+              by: user.id,
+            })
+            .run();
         }
         tx.insert(answers)
           .values(values)
@@ -254,25 +318,45 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
   }
 
   /** The victim has heard or read the statement at this revision and approves it. */
-  function approveStatement(user: UserView, hearingId: string, textRevision: number): ChannelOutput<'hearings.approveStatement'> {
+  function approveStatement(
+    user: UserView,
+    hearingId: string,
+    textRevision: number,
+  ): ChannelOutput<'hearings.approveStatement'> {
     const row = requireOwnHearing(user, hearingId);
     if (row.status !== 'open') throw new AppError('HEARING_CLOSED', 'A closed hearing cannot be changed');
     if (row.statementApprovedAt !== null) throw new AppError('STATEMENT_APPROVED', 'The statement is already approved');
     const stored = db
       .select()
       .from(answers)
-      .where(and(eq(answers.hearingId, hearingId), eq(answers.formId, STATEMENT_FORM_ID), eq(answers.fieldId, STATEMENT_FIELD_ID)))
+      .where(
+        and(
+          eq(answers.hearingId, hearingId),
+          eq(answers.formId, STATEMENT_FORM_ID),
+          eq(answers.fieldId, STATEMENT_FIELD_ID),
+        ),
+      )
       .get();
     const text = stored ? (JSON.parse(stored.valueJson) as unknown) : null;
-    if (!stored || typeof text !== 'string' || text.trim() === '') throw new AppError('STATEMENT_EMPTY', 'There is no statement to approve');
+    if (!stored || typeof text !== 'string' || text.trim() === '')
+      throw new AppError('STATEMENT_EMPTY', 'There is no statement to approve');
     if (stored.revision !== textRevision) {
       throw new AppError('STALE_REVISION', 'The statement changed since it was read back', [STATEMENT_FIELD_ID]);
     }
     const at = now();
     const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
     db.transaction((tx) => {
-      tx.update(hearings).set({ statementApprovedAt: at, statementApprovedBy: user.id, statementSha256: sha256, updatedAt: at }).where(eq(hearings.id, hearingId)).run();
-      appendAudit(tx, { at, userId: user.id, action: 'statement.approved', hearingId, details: { revision: textRevision, sha256 } });
+      tx.update(hearings)
+        .set({ statementApprovedAt: at, statementApprovedBy: user.id, statementSha256: sha256, updatedAt: at })
+        .where(eq(hearings.id, hearingId))
+        .run();
+      appendAudit(tx, {
+        at,
+        userId: user.id,
+        action: 'statement.approved',
+        hearingId,
+        details: { revision: textRevision, sha256 },
+      });
     });
     return { approvedAt: at, sha256 };
   }
@@ -280,13 +364,20 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
   /** After approval, the only way to add to the statement; allowed after closing too. */
   function addAddendum(user: UserView, hearingId: string, text: string): AddendumView {
     const row = requireOwnHearing(user, hearingId);
-    if (row.statementApprovedAt === null) throw new AppError('STATEMENT_NOT_APPROVED', 'Addenda follow an approved statement; edit the statement itself');
+    if (row.statementApprovedAt === null)
+      throw new AppError('STATEMENT_NOT_APPROVED', 'Addenda follow an approved statement; edit the statement itself');
     const at = now();
     const addendum = { id: randomUUID(), hearingId, text, createdAt: at, createdBy: user.id };
     db.transaction((tx) => {
       tx.insert(addenda).values(addendum).run();
       tx.update(hearings).set({ updatedAt: at }).where(eq(hearings.id, hearingId)).run();
-      appendAudit(tx, { at, userId: user.id, action: 'statement.addendum_added', hearingId, details: { addendumId: addendum.id } });
+      appendAudit(tx, {
+        at,
+        userId: user.id,
+        action: 'statement.addendum_added',
+        hearingId,
+        details: { addendumId: addendum.id },
+      });
     });
     return { id: addendum.id, text, createdAt: at, createdByName: user.displayName };
   }
@@ -297,7 +388,9 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
     const pinned = db.select().from(hearingForms).where(eq(hearingForms.hearingId, row.id)).all();
     const missing = pinned.flatMap(({ formId, formVersion }) => {
       const form = registry.get(formId, formVersion);
-      return form ? missingBeforeClose(form, byForm.get(formId) ?? {}).map((path) => `${formId}:${path}`) : [`${formId}:?`];
+      return form
+        ? missingBeforeClose(form, byForm.get(formId) ?? {}).map((path) => `${formId}:${path}`)
+        : [`${formId}:?`];
     });
     if (row.statementApprovedAt === null) missing.push(`${STATEMENT_FORM_ID}:approval`);
     missing.push(...riskAssessmentMissing(db, riskRegistry, row.id));
@@ -309,16 +402,30 @@ export function createHearingService(db: AppDatabase, registry: FormRegistry, no
     const row = requireOwnHearing(user, hearingId);
     if (row.status !== 'open') throw new AppError('HEARING_CLOSED', 'The hearing is already closed');
     const missing = missingToClose(row);
-    if (missing.length > 0) throw new AppError('CANNOT_CLOSE', 'Answers are missing before the hearing can be closed', missing);
+    if (missing.length > 0)
+      throw new AppError('CANNOT_CLOSE', 'Answers are missing before the hearing can be closed', missing);
     const at = now();
     db.transaction((tx) => {
-      tx.update(hearings).set({ status: 'closed', closedAt: at, closedBy: user.id, updatedAt: at }).where(eq(hearings.id, hearingId)).run();
+      tx.update(hearings)
+        .set({ status: 'closed', closedAt: at, closedBy: user.id, updatedAt: at })
+        .where(eq(hearings.id, hearingId))
+        .run();
       appendAudit(tx, { at, userId: user.id, action: 'hearing.closed', hearingId });
     });
     return { closedAt: at };
   }
 
-  return { create, listMine, load, saveAnswers, approveStatement, addAddendum, close, requireOwnHearing, requireReadableHearing };
+  return {
+    create,
+    listMine,
+    load,
+    saveAnswers,
+    approveStatement,
+    addAddendum,
+    close,
+    requireOwnHearing,
+    requireReadableHearing,
+  };
 }
 
 export type HearingService = ReturnType<typeof createHearingService>;

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, max } from 'drizzle-orm';
 import type { Answers, AnswerValue } from '../../forms/engine';
-import { compareAssessments, evaluateRisk, type RiskInput, type RiskJudgement, type RiskResult } from '../../forms/risk/evaluate';
+import {
+  compareAssessments,
+  evaluateRisk,
+  type RiskInput,
+  type RiskJudgement,
+  type RiskResult,
+} from '../../forms/risk/evaluate';
 import { RISK_FORM_ID, riskInputFromAnswers } from '../../forms/risk/risk-form';
 import { DIGITAL_FORM_ID } from '../../forms/digital/digital-form';
 import type { RiskDefinition, RiskLevel } from '../../forms/risk/risk-definition';
@@ -28,12 +34,25 @@ function stepAnswers(db: Pick<AppDatabase, 'select'>, hearingId: string, formId:
 }
 
 /** The risk step as it stands now, as the evaluation's input (no judgement). */
-export function currentRiskInput(db: Pick<AppDatabase, 'select'>, definition: RiskDefinition, hearingId: string): RiskInput {
-  return riskInputFromAnswers(definition, stepAnswers(db, hearingId, RISK_FORM_ID), stepAnswers(db, hearingId, 'facts'), stepAnswers(db, hearingId, DIGITAL_FORM_ID));
+export function currentRiskInput(
+  db: Pick<AppDatabase, 'select'>,
+  definition: RiskDefinition,
+  hearingId: string,
+): RiskInput {
+  return riskInputFromAnswers(
+    definition,
+    stepAnswers(db, hearingId, RISK_FORM_ID),
+    stepAnswers(db, hearingId, 'facts'),
+    stepAnswers(db, hearingId, DIGITAL_FORM_ID),
+  );
 }
 
 /** For closing: an assessment must have been submitted, and on the answers as they stand. */
-export function riskAssessmentMissing(db: Pick<AppDatabase, 'select'>, registry: RiskRegistry, hearingId: string): string[] {
+export function riskAssessmentMissing(
+  db: Pick<AppDatabase, 'select'>,
+  registry: RiskRegistry,
+  hearingId: string,
+): string[] {
   const pinned = db
     .select({ version: hearingForms.formVersion })
     .from(hearingForms)
@@ -50,15 +69,31 @@ export function riskAssessmentMissing(db: Pick<AppDatabase, 'select'>, registry:
   if (!definition) return [`${RISK_FORM_ID}:?`];
   const stored = JSON.parse(latest.answersJson) as RiskInput;
   const current = currentRiskInput(db, definition, hearingId);
-  return JSON.stringify(stripJudgement(stored)) === JSON.stringify(current) ? [] : [`${RISK_FORM_ID}:assessmentOutdated`];
+  return JSON.stringify(stripJudgement(stored)) === JSON.stringify(current)
+    ? []
+    : [`${RISK_FORM_ID}:assessmentOutdated`];
 }
 
 function stripJudgement(input: RiskInput): RiskInput {
-  return { answers: input.answers, barriers: input.barriers, facts: input.facts, ...(input.digital ? { digital: input.digital } : {}) };
+  return {
+    answers: input.answers,
+    barriers: input.barriers,
+    facts: input.facts,
+    ...(input.digital ? { digital: input.digital } : {}),
+  };
 }
 
-export function createRiskService(db: AppDatabase, hearingsService: HearingService, registry: RiskRegistry, now: () => number) {
-  function toView(row: AssessmentRow, previous: AssessmentRow | undefined, names: Map<string, string>): RiskAssessmentView {
+export function createRiskService(
+  db: AppDatabase,
+  hearingsService: HearingService,
+  registry: RiskRegistry,
+  now: () => number,
+) {
+  function toView(
+    row: AssessmentRow,
+    previous: AssessmentRow | undefined,
+    names: Map<string, string>,
+  ): RiskAssessmentView {
     const input = JSON.parse(row.answersJson) as RiskInput;
     const result = JSON.parse(row.resultJson) as RiskResult;
     return {
@@ -70,7 +105,10 @@ export function createRiskService(db: AppDatabase, hearingsService: HearingServi
       result,
       level: row.level as RiskLevel,
       raiseReason: row.raiseReason,
-      lowering: row.loweringLevel !== null && row.loweringStatus !== null ? { level: row.loweringLevel as RiskLevel, reason: row.loweringReason ?? '', status: row.loweringStatus } : null,
+      lowering:
+        row.loweringLevel !== null && row.loweringStatus !== null
+          ? { level: row.loweringLevel as RiskLevel, reason: row.loweringReason ?? '', status: row.loweringStatus }
+          : null,
       reviewStatus: row.reviewStatus,
       reviewComment: row.reviewComment,
       reviewedByName: row.reviewedBy ? (names.get(row.reviewedBy) ?? '') : null,
@@ -79,7 +117,15 @@ export function createRiskService(db: AppDatabase, hearingsService: HearingServi
       latest: row.latest,
       createdByName: names.get(row.createdBy) ?? '',
       createdAt: row.createdAt,
-      comparison: previous ? compareAssessments({ input: JSON.parse(previous.answersJson) as RiskInput, result: JSON.parse(previous.resultJson) as RiskResult }, { input, result }) : null,
+      comparison: previous
+        ? compareAssessments(
+            {
+              input: JSON.parse(previous.answersJson) as RiskInput,
+              result: JSON.parse(previous.resultJson) as RiskResult,
+            },
+            { input, result },
+          )
+        : null,
     };
   }
 
@@ -96,12 +142,34 @@ export function createRiskService(db: AppDatabase, hearingsService: HearingServi
 
   function history(user: UserView, hearingId: string): ChannelOutput<'risk.history'> {
     hearingsService.requireReadableHearing(user, hearingId);
-    const rows = db.select().from(riskAssessments).where(eq(riskAssessments.hearingId, hearingId)).orderBy(asc(riskAssessments.sequence)).all();
-    const names = new Map(db.select({ id: users.id, name: users.displayName }).from(users).all().map((u) => [u.id, u.name]));
-    const events = db.select().from(riskEvents).where(eq(riskEvents.hearingId, hearingId)).orderBy(desc(riskEvents.at)).all();
+    const rows = db
+      .select()
+      .from(riskAssessments)
+      .where(eq(riskAssessments.hearingId, hearingId))
+      .orderBy(asc(riskAssessments.sequence))
+      .all();
+    const names = new Map(
+      db
+        .select({ id: users.id, name: users.displayName })
+        .from(users)
+        .all()
+        .map((u) => [u.id, u.name]),
+    );
+    const events = db
+      .select()
+      .from(riskEvents)
+      .where(eq(riskEvents.hearingId, hearingId))
+      .orderBy(desc(riskEvents.at))
+      .all();
     return {
       assessments: rows.map((row, i) => toView(row, rows[i - 1], names)).reverse(),
-      events: events.map((e) => ({ id: e.id, kind: e.kind, note: e.note, at: e.at, recordedByName: names.get(e.recordedBy) ?? '' })),
+      events: events.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        note: e.note,
+        at: e.at,
+        recordedByName: names.get(e.recordedBy) ?? '',
+      })),
     };
   }
 
@@ -113,25 +181,58 @@ export function createRiskService(db: AppDatabase, hearingsService: HearingServi
     hearingsService.requireOwnHearing(user, input.hearingId);
     const definition = pinnedDefinition(input.hearingId);
     if (input.definitionVersion !== definition.version || !registry.get(input.definitionVersion)) {
-      throw new AppError('UNKNOWN_DEFINITION_VERSION', `This hearing is assessed with version ${definition.version}, not ${input.definitionVersion}`);
+      throw new AppError(
+        'UNKNOWN_DEFINITION_VERSION',
+        `This hearing is assessed with version ${definition.version}, not ${input.definitionVersion}`,
+      );
     }
     const current = currentRiskInput(db, definition, input.hearingId);
     const judgement: RiskJudgement = {
       ...(input.raise ? { raise: { level: input.raise.level as RiskLevel, reason: input.raise.reason } } : {}),
-      ...(input.lowering ? { lowering: { level: input.lowering.level as RiskLevel, reason: input.lowering.reason, decision: 'pending' as const } } : {}),
+      ...(input.lowering
+        ? {
+            lowering: {
+              level: input.lowering.level as RiskLevel,
+              reason: input.lowering.reason,
+              decision: 'pending' as const,
+            },
+          }
+        : {}),
     };
     const evaluated = evaluateRisk(definition, { ...current, judgement });
-    if (evaluated.unanswered.length > 0) throw new AppError('RISK_INCOMPLETE', 'Every item needs an answer (unknown and refused are answers)', evaluated.unanswered);
-    if (evaluated.judgementProblem === 'loweringBelowFloor') throw new AppError('LOWERING_BELOW_FLOOR', `The rules set a floor of ${evaluated.floor}`, [String(evaluated.floor)]);
-    if (evaluated.judgementProblem) throw new AppError('JUDGEMENT_INVALID', evaluated.judgementProblem, [evaluated.judgementProblem]);
+    if (evaluated.unanswered.length > 0)
+      throw new AppError(
+        'RISK_INCOMPLETE',
+        'Every item needs an answer (unknown and refused are answers)',
+        evaluated.unanswered,
+      );
+    if (evaluated.judgementProblem === 'loweringBelowFloor')
+      throw new AppError('LOWERING_BELOW_FLOOR', `The rules set a floor of ${evaluated.floor}`, [
+        String(evaluated.floor),
+      ]);
+    if (evaluated.judgementProblem)
+      throw new AppError('JUDGEMENT_INVALID', evaluated.judgementProblem, [evaluated.judgementProblem]);
 
     const at = now();
-    const needsReview = evaluated.level >= definition.reviewFromLevel || evaluated.loweringPending || evaluated.uncertainty.insufficient;
-    const hearingRow = db.select({ unitId: hearings.unitId }).from(hearings).where(eq(hearings.id, input.hearingId)).get()!;
+    const needsReview =
+      evaluated.level >= definition.reviewFromLevel || evaluated.loweringPending || evaluated.uncertainty.insufficient;
+    const hearingRow = db
+      .select({ unitId: hearings.unitId })
+      .from(hearings)
+      .where(eq(hearings.id, input.hearingId))
+      .get()!;
     const id = randomUUID();
     db.transaction((tx) => {
-      const sequence = (tx.select({ n: max(riskAssessments.sequence) }).from(riskAssessments).where(eq(riskAssessments.hearingId, input.hearingId)).get()?.n ?? 0) + 1;
-      tx.update(riskAssessments).set({ latest: false }).where(and(eq(riskAssessments.hearingId, input.hearingId), eq(riskAssessments.latest, true))).run();
+      const sequence =
+        (tx
+          .select({ n: max(riskAssessments.sequence) })
+          .from(riskAssessments)
+          .where(eq(riskAssessments.hearingId, input.hearingId))
+          .get()?.n ?? 0) + 1;
+      tx.update(riskAssessments)
+        .set({ latest: false })
+        .where(and(eq(riskAssessments.hearingId, input.hearingId), eq(riskAssessments.latest, true)))
+        .run();
       tx.insert(riskAssessments)
         .values({
           id,
@@ -162,7 +263,16 @@ export function createRiskService(db: AppDatabase, hearingsService: HearingServi
         userId: user.id,
         action: 'risk.assessed',
         hearingId: input.hearingId,
-        details: { assessmentId: id, sequence, definitionVersion: definition.version, level: evaluated.level, computedLevel: evaluated.computedLevel, redFlags: evaluated.redFlags.map((f) => f.id), raised: Boolean(input.raise), loweringRequested: input.lowering?.level ?? null },
+        details: {
+          assessmentId: id,
+          sequence,
+          definitionVersion: definition.version,
+          level: evaluated.level,
+          computedLevel: evaluated.computedLevel,
+          redFlags: evaluated.redFlags.map((f) => f.id),
+          raised: Boolean(input.raise),
+          loweringRequested: input.lowering?.level ?? null,
+        },
       });
     });
     return { assessmentId: id, level: evaluated.level };
@@ -173,14 +283,20 @@ export function createRiskService(db: AppDatabase, hearingsService: HearingServi
     const row = db.select().from(riskAssessments).where(eq(riskAssessments.id, input.assessmentId)).get();
     if (!row) throw new AppError('NOT_FOUND', 'No such assessment');
     hearingsService.requireReadableHearing(user, row.hearingId);
-    if (row.unitId === null || row.unitId !== user.unitId) throw new AppError('FORBIDDEN', 'Only a supervisor of the unit reviews this assessment');
-    if (row.createdBy === user.id) throw new AppError('FORBIDDEN', 'An assessment is reviewed by someone other than its author');
-    if (!row.latest || row.reviewStatus !== 'pending') throw new AppError('NOT_PENDING', 'This assessment is not awaiting review');
-    if (input.decision === 'return' && !input.comment?.trim()) throw new AppError('VALIDATION', 'Returning an assessment needs a comment', ['comment']);
-    if (row.loweringStatus === 'pending' && input.lowering === undefined) throw new AppError('VALIDATION', 'Decide the lowering request too', ['lowering']);
+    if (row.unitId === null || row.unitId !== user.unitId)
+      throw new AppError('FORBIDDEN', 'Only a supervisor of the unit reviews this assessment');
+    if (row.createdBy === user.id)
+      throw new AppError('FORBIDDEN', 'An assessment is reviewed by someone other than its author');
+    if (!row.latest || row.reviewStatus !== 'pending')
+      throw new AppError('NOT_PENDING', 'This assessment is not awaiting review');
+    if (input.decision === 'return' && !input.comment?.trim())
+      throw new AppError('VALIDATION', 'Returning an assessment needs a comment', ['comment']);
+    if (row.loweringStatus === 'pending' && input.lowering === undefined)
+      throw new AppError('VALIDATION', 'Decide the lowering request too', ['lowering']);
 
     const definition = registry.get(row.definitionVersion);
-    if (!definition) throw new AppError('UNKNOWN_DEFINITION_VERSION', `No risk definition version ${row.definitionVersion}`);
+    if (!definition)
+      throw new AppError('UNKNOWN_DEFINITION_VERSION', `No risk definition version ${row.definitionVersion}`);
     const stored = JSON.parse(row.answersJson) as RiskInput;
     let result = JSON.parse(row.resultJson) as RiskResult;
     let loweringStatus = row.loweringStatus;
@@ -189,7 +305,8 @@ export function createRiskService(db: AppDatabase, hearingsService: HearingServi
       stored.judgement = { lowering: { ...stored.judgement.lowering, decision } };
       result = evaluateRisk(definition, stored);
       // The floor was checked when the request was made; evaluating again checks it once more.
-      if (result.judgementProblem) throw new AppError('LOWERING_BELOW_FLOOR', result.judgementProblem, [String(result.floor)]);
+      if (result.judgementProblem)
+        throw new AppError('LOWERING_BELOW_FLOOR', result.judgementProblem, [String(result.floor)]);
       loweringStatus = decision;
     }
     const at = now();
@@ -205,11 +322,20 @@ export function createRiskService(db: AppDatabase, hearingsService: HearingServi
           reviewedBy: user.id,
           reviewedAt: at,
           // A lowered level waits longer; an event already due keeps it due.
-          nextDueAt: result.level === row.level ? row.nextDueAt : Math.min(row.nextDueAt, row.createdAt + result.reassessWithinHours * HOUR),
+          nextDueAt:
+            result.level === row.level
+              ? row.nextDueAt
+              : Math.min(row.nextDueAt, row.createdAt + result.reassessWithinHours * HOUR),
         })
         .where(eq(riskAssessments.id, row.id))
         .run();
-      appendAudit(tx, { at, userId: user.id, action: 'risk.reviewed', hearingId: row.hearingId, details: { assessmentId: row.id, decision: input.decision, lowering: loweringStatus, level: result.level } });
+      appendAudit(tx, {
+        at,
+        userId: user.id,
+        action: 'risk.reviewed',
+        hearingId: row.hearingId,
+        details: { assessmentId: row.id, decision: input.decision, lowering: loweringStatus, level: result.level },
+      });
     });
     return { level: result.level, reviewStatus: input.decision === 'approve' ? 'approved' : 'returned' };
   }
@@ -220,12 +346,26 @@ export function createRiskService(db: AppDatabase, hearingsService: HearingServi
     const at = now();
     const id = randomUUID();
     db.transaction((tx) => {
-      tx.insert(riskEvents).values({ id, hearingId: input.hearingId, kind: input.kind, note: input.note, at, recordedBy: user.id }).run();
+      tx.insert(riskEvents)
+        .values({ id, hearingId: input.hearingId, kind: input.kind, note: input.note, at, recordedBy: user.id })
+        .run();
       tx.update(riskAssessments)
         .set({ nextDueAt: at })
-        .where(and(eq(riskAssessments.hearingId, input.hearingId), eq(riskAssessments.latest, true), gt(riskAssessments.nextDueAt, at)))
+        .where(
+          and(
+            eq(riskAssessments.hearingId, input.hearingId),
+            eq(riskAssessments.latest, true),
+            gt(riskAssessments.nextDueAt, at),
+          ),
+        )
         .run();
-      appendAudit(tx, { at, userId: user.id, action: 'risk.event_recorded', hearingId: input.hearingId, details: { eventId: id, kind: input.kind } });
+      appendAudit(tx, {
+        at,
+        userId: user.id,
+        action: 'risk.event_recorded',
+        hearingId: input.hearingId,
+        details: { eventId: id, kind: input.kind },
+      });
     });
     return { eventId: id };
   }
@@ -251,8 +391,14 @@ export function createRiskService(db: AppDatabase, hearingsService: HearingServi
       JOIN hearings h ON h.id = r.hearing_id JOIN users u ON u.id = r.created_by
      WHERE r.unit_id = @unit AND r.latest = 1 AND r.next_due_at <= @now AND r.review_status <> 'pending'
      ORDER BY r.level DESC, r.next_due_at ASC LIMIT ${QUEUE_PAGE}`);
-  const pendingCount = db.$client.prepare(`SELECT count(*) AS n FROM risk_assessments WHERE unit_id = @unit AND review_status = 'pending'`).pluck();
-  const dueCount = db.$client.prepare(`SELECT count(*) AS n FROM risk_assessments WHERE unit_id = @unit AND latest = 1 AND next_due_at <= @now AND review_status <> 'pending'`).pluck();
+  const pendingCount = db.$client
+    .prepare(`SELECT count(*) AS n FROM risk_assessments WHERE unit_id = @unit AND review_status = 'pending'`)
+    .pluck();
+  const dueCount = db.$client
+    .prepare(
+      `SELECT count(*) AS n FROM risk_assessments WHERE unit_id = @unit AND latest = 1 AND next_due_at <= @now AND review_status <> 'pending'`,
+    )
+    .pluck();
 
   type QueueRow = {
     id: string;

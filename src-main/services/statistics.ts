@@ -16,7 +16,14 @@ export const STATISTICS_GRANULARITIES = ['month', 'quarter', 'year'] as const;
 export type StatisticsGranularity = (typeof STATISTICS_GRANULARITIES)[number];
 
 /** The tables of the export, in the order they are printed. */
-export const STATISTICS_MEASURES = ['complaints', 'formOfViolence', 'riskLevel', 'measureRequested', 'measureGranted', 'temporaryBan'] as const;
+export const STATISTICS_MEASURES = [
+  'complaints',
+  'formOfViolence',
+  'riskLevel',
+  'measureRequested',
+  'measureGranted',
+  'temporaryBan',
+] as const;
 export type StatisticsMeasure = (typeof STATISTICS_MEASURES)[number];
 
 /** Why a count is not printed: below the threshold, or hidden so that a small one cannot be worked out. */
@@ -55,7 +62,9 @@ const MAX_YEAR = 2099;
 /** Every version of a step ever shipped: old hearings keep theirs, and count all the same. */
 const versionsOf = (formId: string) => formRegistry.all.filter((form) => form.id === formId);
 /** The forms of violence any version of the facts step offers, in the order they appear. */
-const FORMS_OF_VIOLENCE: readonly string[] = [...new Set(versionsOf('facts').flatMap((form) => optionsOf(form.fields, 'formsOfViolence')))];
+const FORMS_OF_VIOLENCE: readonly string[] = [
+  ...new Set(versionsOf('facts').flatMap((form) => optionsOf(form.fields, 'formsOfViolence'))),
+];
 /** The measures of the measures step, each with a `<id>State` field. */
 const MEASURES = ['residenceBan', 'contactBan', 'addressProtection', 'alarm'] as const;
 /**
@@ -79,7 +88,10 @@ export const STATISTICS_CATEGORIES: Record<StatisticsMeasure, readonly string[]>
   temporaryBan: ['granted', 'breached'],
 };
 
-function optionsOf(fields: readonly { id: string; options?: readonly { value: string }[] }[], fieldId: string): string[] {
+function optionsOf(
+  fields: readonly { id: string; options?: readonly { value: string }[] }[],
+  fieldId: string,
+): string[] {
   const field = fields.find((f) => f.id === fieldId);
   if (!field?.options) throw new Error(`The form definition has no options for ${fieldId}`);
   return field.options.map((o) => o.value);
@@ -87,7 +99,8 @@ function optionsOf(fields: readonly { id: string; options?: readonly { value: st
 
 // The definitions are the source: a field or option renamed in any version must fail here, at
 // start, rather than silently count nothing.
-if (FORMS_OF_VIOLENCE.length === 0 || versionsOf('measures').length === 0) throw new Error('The facts and measures steps must be defined');
+if (FORMS_OF_VIOLENCE.length === 0 || versionsOf('measures').length === 0)
+  throw new Error('The facts and measures steps must be defined');
 for (const form of versionsOf('measures')) {
   for (const measure of MEASURES) {
     const states = optionsOf(form.fields, `${measure}State`);
@@ -152,7 +165,11 @@ export function periodsOf(from: Day, to: Day, granularity: StatisticsGranularity
   while (year < to.year || (year === to.year && month <= to.month)) {
     const start = brusselsMidnight(year, month, 1);
     const end = brusselsMidnight(year, month + step, 1);
-    periods.push({ key: periodKey(year, month, granularity), start: Math.max(start, rangeStart), end: Math.min(end, rangeEnd) });
+    periods.push({
+      key: periodKey(year, month, granularity),
+      start: Math.max(start, rangeStart),
+      end: Math.min(end, rangeEnd),
+    });
     month += step;
     if (month > 12) {
       month -= 12;
@@ -198,13 +215,17 @@ const COMPLEMENTARY_ORDER = [NOT_ASSESSED, 'standard', 'elevated', 'high', 'very
  * export with its parameters.
  */
 export function suppress(rows: readonly StatisticsRow[], threshold: number): StatisticsRow[] {
-  const out = rows.map((row): StatisticsRow => (row.count !== null && row.count < threshold ? { ...row, count: null, suppressed: 'small' } : { ...row }));
+  const out = rows.map((row): StatisticsRow =>
+    row.count !== null && row.count < threshold ? { ...row, count: null, suppressed: 'small' } : { ...row },
+  );
   const periods = new Set(out.map((row) => row.period));
   for (const period of periods) {
     const total = out.find((r) => r.period === period && r.measure === 'complaints');
     const levels = out.filter((r) => r.period === period && r.measure === 'riskLevel');
     if (!total || total.suppressed !== null || !levels.some((r) => r.suppressed === 'small')) continue;
-    const next = COMPLEMENTARY_ORDER.map((category) => levels.find((r) => r.category === category)).find((r) => r !== undefined && r.suppressed === null);
+    const next = COMPLEMENTARY_ORDER.map((category) => levels.find((r) => r.category === category)).find(
+      (r) => r !== undefined && r.suppressed === null,
+    );
     const hide = next ?? total;
     hide.count = null;
     hide.suppressed = 'complementary';
@@ -243,8 +264,10 @@ export function createStatisticsService(db: AppDatabase, options: StatisticsServ
     if (!from) throw new AppError('VALIDATION', 'from is not a date the export accepts', ['from']);
     if (!to) throw new AppError('VALIDATION', 'to is not a date the export accepts', ['to']);
     if (query.to < query.from) throw new AppError('VALIDATION', 'The range ends before it starts', ['to']);
-    if (!withinMaxRange(query.from, query.to)) throw new AppError('VALIDATION', `A range covers at most ${STATISTICS_MAX_YEARS} years`, ['to']);
-    if (!STATISTICS_GRANULARITIES.includes(query.granularity)) throw new AppError('VALIDATION', 'Unknown granularity', ['granularity']);
+    if (!withinMaxRange(query.from, query.to))
+      throw new AppError('VALIDATION', `A range covers at most ${STATISTICS_MAX_YEARS} years`, ['to']);
+    if (!STATISTICS_GRANULARITIES.includes(query.granularity))
+      throw new AppError('VALIDATION', 'Unknown granularity', ['granularity']);
     return { from, to };
   }
 
@@ -288,7 +311,11 @@ export function createStatisticsService(db: AppDatabase, options: StatisticsServ
    * has a hundred answers or more, so a scan is chosen only for a database of very short ones.
    */
   function answersAccess(periods: Period[]): 'seek' | 'scan' {
-    const inRange = (sqlite.prepare('SELECT count(*) AS n FROM hearings WHERE created_at >= ? AND created_at < ?').get(periods[0]!.start, periods.at(-1)!.end) as { n: number }).n;
+    const inRange = (
+      sqlite
+        .prepare('SELECT count(*) AS n FROM hearings WHERE created_at >= ? AND created_at < ?')
+        .get(periods[0]!.start, periods.at(-1)!.end) as { n: number }
+    ).n;
     // The largest rowid: the table's size, give or take deleted rows, without counting it.
     const answerRows = (sqlite.prepare('SELECT max(rowid) AS n FROM answers').get() as { n: number | null }).n ?? 0;
     return answerRows * 1.4 < inRange * 12 ? 'scan' : 'seek';
@@ -345,7 +372,14 @@ export function createStatisticsService(db: AppDatabase, options: StatisticsServ
       cells.set(key(idx, measure, category), (cells.get(key(idx, measure, category)) ?? 0) + n);
     };
     const { sql, params } = query(periods, options.answersAccess ?? answersAccess(periods));
-    const rows = sqlite.prepare(sql).all(...params) as { kind: 'level' | 'answer'; idx: number; field: string | null; value: number | string | null; n: number; breached: number }[];
+    const rows = sqlite.prepare(sql).all(...params) as {
+      kind: 'level' | 'answer';
+      idx: number;
+      field: string | null;
+      value: number | string | null;
+      n: number;
+      breached: number;
+    }[];
     for (const { kind, idx, field, value, n, breached } of rows) {
       if (kind === 'level') {
         add(idx, 'complaints', 'all', n);
@@ -368,7 +402,13 @@ export function createStatisticsService(db: AppDatabase, options: StatisticsServ
 
     return periods.flatMap((period, idx) =>
       STATISTICS_MEASURES.flatMap((measure) =>
-        STATISTICS_CATEGORIES[measure].map((category) => ({ period: period.key, measure, category, count: cells.get(key(idx, measure, category)) ?? 0, suppressed: null })),
+        STATISTICS_CATEGORIES[measure].map((category) => ({
+          period: period.key,
+          measure,
+          category,
+          count: cells.get(key(idx, measure, category)) ?? 0,
+          suppressed: null,
+        })),
       ),
     );
   }
@@ -387,11 +427,24 @@ export function createStatisticsService(db: AppDatabase, options: StatisticsServ
         at: generatedAt,
         userId: actorId,
         action: 'statistics.exported',
-        details: { from: query.from, to: query.to, granularity: query.granularity, threshold: options.threshold, periods: periods.length },
+        details: {
+          from: query.from,
+          to: query.to,
+          granularity: query.granularity,
+          threshold: options.threshold,
+          periods: periods.length,
+        },
       });
       return counted;
     });
-    return { from: query.from, to: query.to, granularity: query.granularity, rows, threshold: options.threshold, generatedAt };
+    return {
+      from: query.from,
+      to: query.to,
+      granularity: query.granularity,
+      rows,
+      threshold: options.threshold,
+      generatedAt,
+    };
   }
 
   return { exportStatistics };

@@ -43,7 +43,12 @@ export function createUnitService(db: AppDatabase, now: () => number) {
       if (existing) {
         if (existing.name === name) return toView(existing);
         tx.update(units).set({ name }).where(eq(units.id, existing.id)).run();
-        appendAudit(tx, { at, userId: actorId, action: 'unit.renamed', details: { unitId: existing.id, from: existing.name, to: name } });
+        appendAudit(tx, {
+          at,
+          userId: actorId,
+          action: 'unit.renamed',
+          details: { unitId: existing.id, from: existing.name, to: name },
+        });
         return toView({ ...existing, name });
       }
       const row = { id: randomUUID(), name, createdAt: at };

@@ -13,7 +13,16 @@ type UserRow = typeof users.$inferSelect;
 type Tx = Pick<AppDatabase, 'select'>;
 
 export function toUserView(row: UserRow): UserView {
-  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, active: row.active, unitId: row.unitId, mustChangePassword: row.mustChangePassword, serviceNumber: row.serviceNumber };
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    active: row.active,
+    unitId: row.unitId,
+    mustChangePassword: row.mustChangePassword,
+    serviceNumber: row.serviceNumber,
+  };
 }
 
 export interface NewUser {
@@ -55,7 +64,8 @@ export function createUserService(db: AppDatabase, config: AppConfig, now: () =>
       return;
     }
     if (unitId === null) throw new AppError('UNIT_REQUIRED', `A ${role} must belong to a unit`, ['unitId']);
-    if (!tx.select({ id: units.id }).from(units).where(eq(units.id, unitId)).get()) throw new AppError('NOT_FOUND', 'No such unit', ['unitId']);
+    if (!tx.select({ id: units.id }).from(units).where(eq(units.id, unitId)).get())
+      throw new AppError('NOT_FOUND', 'No such unit', ['unitId']);
   }
 
   /** Refuses a change that would leave nobody able to manage the accounts. */
@@ -66,7 +76,8 @@ export function createUserService(db: AppDatabase, config: AppConfig, now: () =>
       .from(users)
       .where(and(eq(users.role, 'administrator'), eq(users.active, true), ne(users.id, target.id)))
       .get();
-    if ((others?.n ?? 0) === 0) throw new AppError('LAST_ADMINISTRATOR', 'The last active administrator must stay an active administrator');
+    if ((others?.n ?? 0) === 0)
+      throw new AppError('LAST_ADMINISTRATOR', 'The last active administrator must stay an active administrator');
   }
 
   function getRow(tx: Tx, userId: string): UserRow {
@@ -104,7 +115,12 @@ export function createUserService(db: AppDatabase, config: AppConfig, now: () =>
       };
       tx.insert(users).values(row).run();
       const userId = actorId ?? row.id;
-      appendAudit(tx, { at, userId, action: onlyIfFirst ? 'setup.administrator_created' : 'user.created', details: { targetUserId: row.id, role: row.role, unitId: row.unitId } });
+      appendAudit(tx, {
+        at,
+        userId,
+        action: onlyIfFirst ? 'setup.administrator_created' : 'user.created',
+        details: { targetUserId: row.id, role: row.role, unitId: row.unitId },
+      });
       return toUserView({ ...row, failedAttempts: 0, lockedUntil: null, active: true });
     });
   }
@@ -135,7 +151,8 @@ export function createUserService(db: AppDatabase, config: AppConfig, now: () =>
    * password, locked out, deactivated): the answer must not tell a guesser which accounts exist
    * or that she locked one. The reason is in the audit trail, for the administrator.
    */
-  const refused = () => new AppError('BAD_CREDENTIALS', 'Wrong username or password, or the account is locked or deactivated');
+  const refused = () =>
+    new AppError('BAD_CREDENTIALS', 'Wrong username or password, or the account is locked or deactivated');
 
   /**
    * Checks a password, counting failures towards the lockout; returns the account when it matches.
@@ -149,7 +166,14 @@ export function createUserService(db: AppDatabase, config: AppConfig, now: () =>
       if (!row) return { kind: 'unknown' } as const;
       if (!row.active || isLocked(row, now())) {
         const at = now();
-        db.transaction((tx) => appendAudit(tx, { at, userId: row.id, action: `${purpose}.refused`, details: { reason: row.active ? 'locked' : 'inactive' } }));
+        db.transaction((tx) =>
+          appendAudit(tx, {
+            at,
+            userId: row.id,
+            action: `${purpose}.refused`,
+            details: { reason: row.active ? 'locked' : 'inactive' },
+          }),
+        );
         return { kind: 'refusedBeforeCheck' } as const;
       }
       const matches = await verifyPassword(password, row.passwordHash);
@@ -159,13 +183,23 @@ export function createUserService(db: AppDatabase, config: AppConfig, now: () =>
         const at = now();
         const current = tx.select().from(users).where(eq(users.id, row.id)).get();
         // Deactivated, locked or given a new password by the administrator while this one was checked.
-        const reason = !current || !current.active ? 'inactive' : isLocked(current, at) ? 'locked' : current.passwordHash !== row.passwordHash ? 'passwordReplaced' : null;
+        const reason =
+          !current || !current.active
+            ? 'inactive'
+            : isLocked(current, at)
+              ? 'locked'
+              : current.passwordHash !== row.passwordHash
+                ? 'passwordReplaced'
+                : null;
         if (reason) {
           appendAudit(tx, { at, userId: row.id, action: `${purpose}.refused`, details: { reason } });
           return { kind: 'refused' } as const;
         }
         if (matches) {
-          tx.update(users).set({ failedAttempts: 0, lockedUntil: null, updatedAt: at }).where(eq(users.id, row.id)).run();
+          tx.update(users)
+            .set({ failedAttempts: 0, lockedUntil: null, updatedAt: at })
+            .where(eq(users.id, row.id))
+            .run();
           // A password change records its own success once the new password is stored.
           if (purpose !== 'password_change') appendAudit(tx, { at, userId: row.id, action: `${purpose}.succeeded` });
           return { kind: 'ok', row: current! } as const;
@@ -173,18 +207,29 @@ export function createUserService(db: AppDatabase, config: AppConfig, now: () =>
         const failedAttempts = current!.failedAttempts + 1;
         const lock = failedAttempts >= config.lockout.maxFailedAttempts;
         tx.update(users)
-          .set({ failedAttempts: lock ? 0 : failedAttempts, lockedUntil: lock ? at + config.lockout.lockMinutes * 60_000 : null, updatedAt: at })
+          .set({
+            failedAttempts: lock ? 0 : failedAttempts,
+            lockedUntil: lock ? at + config.lockout.lockMinutes * 60_000 : null,
+            updatedAt: at,
+          })
           .where(eq(users.id, row.id))
           .run();
         appendAudit(tx, { at, userId: row.id, action: `${purpose}.failed`, details: { failedAttempts } });
-        if (lock) appendAudit(tx, { at, userId: row.id, action: 'account.locked', details: { minutes: config.lockout.lockMinutes } });
+        if (lock)
+          appendAudit(tx, {
+            at,
+            userId: row.id,
+            action: 'account.locked',
+            details: { minutes: config.lockout.lockMinutes },
+          });
         return { kind: 'wrong' } as const;
       });
     });
     if (outcome.kind === 'ok') return outcome.row;
     // As long as a wrong password takes (one scrypt), outside the queue: the answer's timing does
     // not tell an unknown, locked or deactivated account from a wrong password either.
-    if (outcome.kind === 'unknown' || outcome.kind === 'refusedBeforeCheck') await verifyPassword(password, await decoyHash());
+    if (outcome.kind === 'unknown' || outcome.kind === 'refusedBeforeCheck')
+      await verifyPassword(password, await decoyHash());
     throw refused();
   }
 
@@ -194,7 +239,11 @@ export function createUserService(db: AppDatabase, config: AppConfig, now: () =>
 
   /** Active and not locked out: whether a signed-in window may stay signed in after a refused password. */
   function canSignIn(userId: string): boolean {
-    const row = db.select({ active: users.active, lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, userId)).get();
+    const row = db
+      .select({ active: users.active, lockedUntil: users.lockedUntil })
+      .from(users)
+      .where(eq(users.id, userId))
+      .get();
     return Boolean(row?.active) && !isLocked(row!, now());
   }
 
@@ -210,16 +259,36 @@ export function createUserService(db: AppDatabase, config: AppConfig, now: () =>
       const target = getRow(tx, userId);
       if (changes.role !== target.role) {
         // She would lose the accounts page in the middle of using it: another administrator does it.
-        if (userId === actorId) throw new AppError('CANNOT_CHANGE_OWN_ACCESS', 'An administrator cannot change her own role', ['role']);
+        if (userId === actorId)
+          throw new AppError('CANNOT_CHANGE_OWN_ACCESS', 'An administrator cannot change her own role', ['role']);
         checkNotLastAdministrator(tx, target);
       }
       checkUnit(tx, changes.role, changes.unitId);
-      const wanted = { ...changes, serviceNumber: changes.serviceNumber === undefined ? target.serviceNumber : changes.serviceNumber };
-      const changed = (['displayName', 'role', 'unitId', 'serviceNumber'] as const).filter((key) => wanted[key] !== target[key]);
+      const wanted = {
+        ...changes,
+        serviceNumber: changes.serviceNumber === undefined ? target.serviceNumber : changes.serviceNumber,
+      };
+      const changed = (['displayName', 'role', 'unitId', 'serviceNumber'] as const).filter(
+        (key) => wanted[key] !== target[key],
+      );
       if (changed.length === 0) return toUserView(target);
       const row = { ...target, ...wanted, updatedAt: at };
-      tx.update(users).set({ displayName: row.displayName, role: row.role, unitId: row.unitId, serviceNumber: row.serviceNumber, updatedAt: at }).where(eq(users.id, userId)).run();
-      appendAudit(tx, { at, userId: actorId, action: 'user.updated', details: { targetUserId: userId, changed, role: row.role, unitId: row.unitId } });
+      tx.update(users)
+        .set({
+          displayName: row.displayName,
+          role: row.role,
+          unitId: row.unitId,
+          serviceNumber: row.serviceNumber,
+          updatedAt: at,
+        })
+        .where(eq(users.id, userId))
+        .run();
+      appendAudit(tx, {
+        at,
+        userId: actorId,
+        action: 'user.updated',
+        details: { targetUserId: userId, changed, role: row.role, unitId: row.unitId },
+      });
       return toUserView(row);
     });
   }
@@ -228,11 +297,17 @@ export function createUserService(db: AppDatabase, config: AppConfig, now: () =>
     const at = now();
     return db.transaction((tx) => {
       const target = getRow(tx, userId);
-      if (!active && userId === actorId) throw new AppError('CANNOT_CHANGE_OWN_ACCESS', 'An administrator cannot deactivate her own account');
+      if (!active && userId === actorId)
+        throw new AppError('CANNOT_CHANGE_OWN_ACCESS', 'An administrator cannot deactivate her own account');
       if (target.active === active) return toUserView(target);
       if (!active) checkNotLastAdministrator(tx, target);
       tx.update(users).set({ active, updatedAt: at }).where(eq(users.id, userId)).run();
-      appendAudit(tx, { at, userId: actorId, action: active ? 'user.reactivated' : 'user.deactivated', details: { targetUserId: userId } });
+      appendAudit(tx, {
+        at,
+        userId: actorId,
+        action: active ? 'user.reactivated' : 'user.deactivated',
+        details: { targetUserId: userId },
+      });
       return toUserView({ ...target, active, updatedAt: at });
     });
   }
@@ -244,8 +319,18 @@ export function createUserService(db: AppDatabase, config: AppConfig, now: () =>
     const at = now();
     return db.transaction((tx) => {
       const target = getRow(tx, userId);
-      const row = { ...target, passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null, updatedAt: at };
-      tx.update(users).set({ passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null, updatedAt: at }).where(eq(users.id, userId)).run();
+      const row = {
+        ...target,
+        passwordHash,
+        mustChangePassword: true,
+        failedAttempts: 0,
+        lockedUntil: null,
+        updatedAt: at,
+      };
+      tx.update(users)
+        .set({ passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null, updatedAt: at })
+        .where(eq(users.id, userId))
+        .run();
       appendAudit(tx, { at, userId: actorId, action: 'user.password_reset', details: { targetUserId: userId } });
       return toUserView(row);
     });
@@ -275,7 +360,8 @@ export function createUserService(db: AppDatabase, config: AppConfig, now: () =>
 
   return {
     needsSetup,
-    createFirstAdministrator: (input: Omit<NewUser, 'role' | 'unitId' | 'serviceNumber'>) => insertUser(null, { ...input, role: 'administrator', unitId: null }, true),
+    createFirstAdministrator: (input: Omit<NewUser, 'role' | 'unitId' | 'serviceNumber'>) =>
+      insertUser(null, { ...input, role: 'administrator', unitId: null }, true),
     createUser: (actorId: string, input: NewUser) => insertUser(actorId, input, false),
     listUsers: (): UserView[] => db.select().from(users).orderBy(asc(users.username)).all().map(toUserView),
     authenticate,

@@ -7,7 +7,12 @@ import type { ChannelInput, ChannelOutput, UserView } from '../api/contract';
 import type { AppDatabase } from '../db/database';
 import { victimCopyReviews } from '../db/schema';
 import { extractPdfPages } from '../documents/pdf-text';
-import { VICTIM_DOCUMENTS, type HearingRecord, type VictimCopyOptions, type VictimDocumentModel } from '../documents/victim-copy-model';
+import {
+  VICTIM_DOCUMENTS,
+  type HearingRecord,
+  type VictimCopyOptions,
+  type VictimDocumentModel,
+} from '../documents/victim-copy-model';
 import {
   createVictimTextFilter,
   holdsProtectedValue,
@@ -49,21 +54,30 @@ export function createVictimDocuments(deps: VictimDocumentsDeps) {
   const { db } = deps;
 
   function decisionsOf(hearingId: string): { decisions: ReviewDecisions; covered: Set<string> } {
-    const rows = db.select().from(victimCopyReviews).where(eq(victimCopyReviews.hearingId, hearingId)).orderBy(asc(victimCopyReviews.reviewedAt)).all();
+    const rows = db
+      .select()
+      .from(victimCopyReviews)
+      .where(eq(victimCopyReviews.hearingId, hearingId))
+      .orderBy(asc(victimCopyReviews.reviewedAt))
+      .all();
     const decisions: ReviewDecisions = { withheld: [], released: [] };
     const covered = new Set<string>();
     for (const row of rows) {
       const stored = JSON.parse(row.decisionsJson) as ReviewDecisions;
       decisions.withheld.push(...stored.withheld);
       decisions.released.push(...stored.released);
-      for (const c of JSON.parse(row.coveredJson) as { field: string; sha256: string }[]) covered.add(`${c.field}\u0000${c.sha256}`);
+      for (const c of JSON.parse(row.coveredJson) as { field: string; sha256: string }[])
+        covered.add(`${c.field}\u0000${c.sha256}`);
     }
     return { decisions, covered };
   }
 
   function filterFor(record: HearingRecord, decisions: ReviewDecisions): VictimTextFilter {
     const shelters = record.services.filter((s) => NEVER_PRINTED_SERVICE_KINDS.has(s.kind));
-    return createVictimTextFilter(protectedSourcesOf(record.forms.people?.answers ?? {}, shelters, deps.catalogs(), decisions), decisions);
+    return createVictimTextFilter(
+      protectedSourcesOf(record.forms.people?.answers ?? {}, shelters, deps.catalogs(), decisions),
+      decisions,
+    );
   }
 
   function build(record: HearingRecord, variant: VictimCopyVariant, decisions: ReviewDecisions): BuiltVictimDocument {
@@ -74,7 +88,9 @@ export function createVictimDocuments(deps: VictimDocumentsDeps) {
   /** The texts the officer reviews (every field of the full copy, the leaflet's are a subset). */
   function reviewedTexts(record: HearingRecord, decisions: ReviewDecisions) {
     const { filter } = build(record, 'full', decisions);
-    return [...filter.seen.entries()].filter(([field]) => !ADMINISTERED_FIELD.test(field)).map(([field, seen]) => ({ field, sha256: textSha256(seen.original), filtered: seen.filtered }));
+    return [...filter.seen.entries()]
+      .filter(([field]) => !ADMINISTERED_FIELD.test(field))
+      .map(([field, seen]) => ({ field, sha256: textSha256(seen.original), filtered: seen.filtered }));
   }
 
   function preview(hearingId: string, record: HearingRecord): ChannelOutput<'documents.reviewPreview'> {
@@ -95,23 +111,41 @@ export function createVictimDocuments(deps: VictimDocumentsDeps) {
     if (!holdsProtectedValue(record.forms.people?.answers ?? {})) return;
     const { decisions, covered } = decisionsOf(hearingId);
     const unreviewed = reviewedTexts(record, decisions).filter((f) => !covered.has(`${f.field}\u0000${f.sha256}`));
-    if (unreviewed.length > 0) throw new AppError('COPY_REVIEW_REQUIRED', `Review her copy first: ${unreviewed.length} text(s) not reviewed`, unreviewed.map((f) => f.field));
+    if (unreviewed.length > 0)
+      throw new AppError(
+        'COPY_REVIEW_REQUIRED',
+        `Review her copy first: ${unreviewed.length} text(s) not reviewed`,
+        unreviewed.map((f) => f.field),
+      );
   }
 
-  function saveReview(user: UserView, record: HearingRecord, input: ChannelInput<'documents.saveReview'>): ChannelOutput<'documents.saveReview'> {
+  function saveReview(
+    user: UserView,
+    record: HearingRecord,
+    input: ChannelInput<'documents.saveReview'>,
+  ): ChannelOutput<'documents.saveReview'> {
     const { decisions } = decisionsOf(input.hearingId);
     const current = new Map(reviewedTexts(record, decisions).map((f) => [f.field, f]));
     // She decided on the texts she saw: if one changed since, she sees it again.
     for (const seen of input.fields) {
-      if (current.get(seen.field)?.sha256 !== seen.sha256) throw new AppError('STALE_REVISION', 'A text changed since the review was opened; open it again', [seen.field]);
+      if (current.get(seen.field)?.sha256 !== seen.sha256)
+        throw new AppError('STALE_REVISION', 'A text changed since the review was opened; open it again', [seen.field]);
     }
-    const everything = [...current.values()].map((f) => normalisedPassage(f.filtered.review.map((p) => p.text).join('')));
+    const everything = [...current.values()].map((f) =>
+      normalisedPassage(f.filtered.review.map((p) => p.text).join('')),
+    );
     const withheld = [...new Set(input.withhold.map((w) => w.trim()))];
     for (const phrase of withheld) {
-      if (normalisedPassage(phrase).length < 3 || !everything.some((text) => text.includes(normalisedPassage(phrase)))) throw new AppError('VALIDATION', 'A passage to withhold is not in the texts of this hearing', ['withhold']);
+      if (normalisedPassage(phrase).length < 3 || !everything.some((text) => text.includes(normalisedPassage(phrase))))
+        throw new AppError('VALIDATION', 'A passage to withhold is not in the texts of this hearing', ['withhold']);
     }
     const released = input.release.map((r) => {
-      const near = current.get(r.field)?.filtered.review.some((p) => 'match' in p && p.match.certainty === 'near' && normalisedPassage(p.text) === normalisedPassage(r.passage));
+      const near = current
+        .get(r.field)
+        ?.filtered.review.some(
+          (p) =>
+            'match' in p && p.match.certainty === 'near' && normalisedPassage(p.text) === normalisedPassage(r.passage),
+        );
       if (!near) throw new AppError('VALIDATION', 'Only a near match of this text can be released', ['release']);
       return { field: r.field, passage: normalisedPassage(r.passage), reason: r.reason.trim() };
     });
@@ -119,10 +153,23 @@ export function createVictimDocuments(deps: VictimDocumentsDeps) {
     const newDecisions: ReviewDecisions = { withheld, released };
     db.transaction((tx) => {
       tx.insert(victimCopyReviews)
-        .values({ id: randomUUID(), hearingId: input.hearingId, decisionsJson: JSON.stringify(newDecisions), coveredJson: JSON.stringify(input.fields), reviewedAt: at, reviewedBy: user.id })
+        .values({
+          id: randomUUID(),
+          hearingId: input.hearingId,
+          decisionsJson: JSON.stringify(newDecisions),
+          coveredJson: JSON.stringify(input.fields),
+          reviewedAt: at,
+          reviewedBy: user.id,
+        })
         .run();
       // Counts only: the trail never holds where she is.
-      appendAudit(tx, { at, userId: user.id, action: 'document.copyReviewed', hearingId: input.hearingId, details: { texts: input.fields.length, withheld: withheld.length, released: released.length } });
+      appendAudit(tx, {
+        at,
+        userId: user.id,
+        action: 'document.copyReviewed',
+        hearingId: input.hearingId,
+        details: { texts: input.fields.length, withheld: withheld.length, released: released.length },
+      });
     });
     return { saved: true };
   }
@@ -135,11 +182,25 @@ export function createVictimDocuments(deps: VictimDocumentsDeps) {
     const pages = await extractPdfPages(pdf);
     const leakingPages = pages.flatMap((text, i) => (filter.definiteMatches(text).length > 0 ? [i + 1] : []));
     if (leakingPages.length === 0) return;
-    const fields = [...filter.seen.entries()].filter(([, seen]) => filter.definiteMatches(seen.filtered.printedText).length > 0).map(([field]) => field);
-    throw new AppError('DOCUMENT_WOULD_REVEAL', `Page ${leakingPages.join(', ')} would show a protected value; nothing was printed`, fields.length > 0 ? fields : ['document']);
+    const fields = [...filter.seen.entries()]
+      .filter(([, seen]) => filter.definiteMatches(seen.filtered.printedText).length > 0)
+      .map(([field]) => field);
+    throw new AppError(
+      'DOCUMENT_WOULD_REVEAL',
+      `Page ${leakingPages.join(', ')} would show a protected value; nothing was printed`,
+      fields.length > 0 ? fields : ['document'],
+    );
   }
 
-  return { build, preview, saveReview, requireReviewed, assertPdfRevealsNothing, noDecisions: NO_DECISIONS, decisionsOf };
+  return {
+    build,
+    preview,
+    saveReview,
+    requireReviewed,
+    assertPdfRevealsNothing,
+    noDecisions: NO_DECISIONS,
+    decisionsOf,
+  };
 }
 
 export type VictimDocuments = ReturnType<typeof createVictimDocuments>;

@@ -84,10 +84,14 @@ export function uploadEvidenceFile(
   return new Promise((resolve) => {
     const transport = (message: string) => resolve({ ok: false, error: { code: 'TRANSPORT', message } });
     const request = new XMLHttpRequest();
-    request.open('POST', `/api/evidence/upload?${new URLSearchParams({ hearingId: input.hearingId, itemId: input.itemId, name: input.file.name }).toString()}`);
+    request.open(
+      'POST',
+      `/api/evidence/upload?${new URLSearchParams({ hearingId: input.hearingId, itemId: input.itemId, name: input.file.name }).toString()}`,
+    );
     request.setRequestHeader('Content-Type', 'application/octet-stream');
     request.setRequestHeader('X-Hearing-Desk-Client', browserClientId());
-    request.upload.onprogress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : input.file.size);
+    request.upload.onprogress = (event) =>
+      onProgress(event.loaded, event.lengthComputable ? event.total : input.file.size);
     request.onerror = () => transport('The upload did not reach the application');
     request.onabort = () => transport('The upload was interrupted');
     request.onload = () => {

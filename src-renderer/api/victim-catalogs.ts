@@ -33,6 +33,9 @@ export function useVictimCatalogs(): Catalogs | undefined {
   return value;
 }
 
-export function findCatalog(catalogs: Catalogs | undefined, language: string | null | undefined): VictimCatalog | undefined {
+export function findCatalog(
+  catalogs: Catalogs | undefined,
+  language: string | null | undefined,
+): VictimCatalog | undefined {
   return language ? catalogs?.catalogs.find((c) => c.meta.language === language) : undefined;
 }

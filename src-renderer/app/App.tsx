@@ -3,7 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { SessionView, UserView } from '../../src-main/api/contract';
 import { call, onSessionChanged, type ApiError } from '../api/client';
 import { flushAllQueues, forgetAllQueues } from '../form-engine/autosave';
-import { ChangePasswordPage, FirstRunScreen, ForcedPasswordChangeScreen, LockScreen, LoginScreen, useUnitName } from '../screens/AccountScreens';
+import {
+  ChangePasswordPage,
+  FirstRunScreen,
+  ForcedPasswordChangeScreen,
+  LockScreen,
+  LoginScreen,
+  useUnitName,
+} from '../screens/AccountScreens';
 import { HearingScreen } from '../screens/HearingScreen';
 import { MyHearingsScreen } from '../screens/MyHearingsScreen';
 import { ErrorMessage, LanguageSwitch } from './common';
@@ -14,8 +21,12 @@ import { takeStart } from '../api/start-preload';
 
 // Screens an officer in the interview room never opens load when first shown, so that opening a
 // hearing compiles less code.
-const ReviewQueueScreen = lazy(() => import('../screens/ReviewQueueScreen').then((m) => ({ default: m.ReviewQueueScreen })));
-const StatisticsScreen = lazy(() => import('../screens/StatisticsScreen').then((m) => ({ default: m.StatisticsScreen })));
+const ReviewQueueScreen = lazy(() =>
+  import('../screens/ReviewQueueScreen').then((m) => ({ default: m.ReviewQueueScreen })),
+);
+const StatisticsScreen = lazy(() =>
+  import('../screens/StatisticsScreen').then((m) => ({ default: m.StatisticsScreen })),
+);
 const DirectoryScreen = lazy(() => import('../screens/DirectoryScreen').then((m) => ({ default: m.DirectoryScreen })));
 const LanguagesScreen = lazy(() => import('../screens/LanguagesScreen').then((m) => ({ default: m.LanguagesScreen })));
 const UsersScreen = lazy(() => import('../screens/UsersScreen').then((m) => ({ default: m.UsersScreen })));
@@ -35,7 +46,8 @@ export function App() {
   const refresh = useCallback(async () => {
     const [status, session] = await takeStart();
     if (!status.ok) return setState({ kind: 'unavailable', error: status.error });
-    if (status.value.needsSetup) return setState({ kind: 'firstRun', passwordMinLength: status.value.passwordMinLength });
+    if (status.value.needsSetup)
+      return setState({ kind: 'firstRun', passwordMinLength: status.value.passwordMinLength });
     setState(session.ok ? { kind: 'session', session: session.value } : { kind: 'unavailable', error: session.error });
   }, []);
 
@@ -79,15 +91,41 @@ export function App() {
         </main>
       );
     case 'firstRun':
-      return <FirstRunScreen passwordMinLength={state.passwordMinLength} onDone={(session) => setState({ kind: 'session', session })} />;
+      return (
+        <FirstRunScreen
+          passwordMinLength={state.passwordMinLength}
+          onDone={(session) => setState({ kind: 'session', session })}
+        />
+      );
     case 'session': {
       const { session } = state;
-      if (!session.user) return <LoginScreen notice={notice} onSignedIn={(s) => { setNotice(null); setState({ kind: 'session', session: s }); }} />;
+      if (!session.user)
+        return (
+          <LoginScreen
+            notice={notice}
+            onSignedIn={(s) => {
+              setNotice(null);
+              setState({ kind: 'session', session: s });
+            }}
+          />
+        );
       if (session.locked) {
-        return <LockScreen user={session.user} onUnlocked={(s) => setState({ kind: 'session', session: s })} onSignOut={(reason) => void signOut(reason)} />;
+        return (
+          <LockScreen
+            user={session.user}
+            onUnlocked={(s) => setState({ kind: 'session', session: s })}
+            onSignOut={(reason) => void signOut(reason)}
+          />
+        );
       }
       if (session.user.mustChangePassword) {
-        return <ForcedPasswordChangeScreen user={session.user} onChanged={(s) => setState({ kind: 'session', session: s })} onSignOut={(reason) => void signOut(reason)} />;
+        return (
+          <ForcedPasswordChangeScreen
+            user={session.user}
+            onChanged={(s) => setState({ kind: 'session', session: s })}
+            onSignOut={(reason) => void signOut(reason)}
+          />
+        );
       }
       return (
         <>
@@ -104,14 +142,29 @@ export function App() {
               </div>
             </div>
           ) : null}
-          <SignedIn session={session} user={session.user} onSession={(s) => setState({ kind: 'session', session: s })} onSignOut={(reason) => void signOut(reason)} />
+          <SignedIn
+            session={session}
+            user={session.user}
+            onSession={(s) => setState({ kind: 'session', session: s })}
+            onSignOut={(reason) => void signOut(reason)}
+          />
         </>
       );
     }
   }
 }
 
-function SignedIn({ session, user, onSession, onSignOut }: { session: SessionView; user: UserView; onSession: (s: SessionView) => void; onSignOut: (reason?: ApiError) => void }) {
+function SignedIn({
+  session,
+  user,
+  onSession,
+  onSignOut,
+}: {
+  session: SessionView;
+  user: UserView;
+  onSession: (s: SessionView) => void;
+  onSignOut: (reason?: ApiError) => void;
+}) {
   const { t } = useTranslation();
   const route = useRoute();
   const unitName = useUnitName(user.unitId);
@@ -140,7 +193,17 @@ function SignedIn({ session, user, onSession, onSignOut }: { session: SessionVie
         <nav aria-label={t('app.mainNavigation')}>
           {isAdministrator ? (
             <>
-              <a href="#/users" aria-current={route.screen !== 'directory' && route.screen !== 'statistics' && route.screen !== 'languages' && route.screen !== 'audit' ? 'page' : undefined}>
+              <a
+                href="#/users"
+                aria-current={
+                  route.screen !== 'directory' &&
+                  route.screen !== 'statistics' &&
+                  route.screen !== 'languages' &&
+                  route.screen !== 'audit'
+                    ? 'page'
+                    : undefined
+                }
+              >
                 {t('users.title')}
               </a>
               <a href="#/directory" aria-current={route.screen === 'directory' ? 'page' : undefined}>
@@ -187,7 +250,12 @@ function SignedIn({ session, user, onSession, onSignOut }: { session: SessionVie
           </span>
         </span>
         <LanguageSwitch />
-        <button type="button" onClick={() => void lock()} aria-keyshortcuts="Control+Shift+L" title={t('lock.shortcut')}>
+        <button
+          type="button"
+          onClick={() => void lock()}
+          aria-keyshortcuts="Control+Shift+L"
+          title={t('lock.shortcut')}
+        >
           {t('lock.action')}
         </button>
         <button type="button" onClick={() => onSignOut()}>

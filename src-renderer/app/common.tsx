@@ -59,7 +59,15 @@ export function TextField({
           {hint}
         </p>
       ) : null}
-      <input id={id} type={type} autoComplete={autoComplete} autoFocus={autoFocus} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...registration} />
+      <input
+        id={id}
+        type={type}
+        autoComplete={autoComplete}
+        autoFocus={autoFocus}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...registration}
+      />
       {error ? (
         <p id={`${id}-error`} className="field-error" role="alert">
           {t(error)}

@@ -1,7 +1,15 @@
 import { useSyncExternalStore } from 'react';
 
 /** Screens are addressed by the URL hash, so a reload (or F5 in Electron) returns to the same place. */
-export type Route = { screen: 'home' } | { screen: 'hearing'; hearingId: string; step?: string; field?: string } | { screen: 'users' } | { screen: 'directory' } | { screen: 'queue' } | { screen: 'statistics' } | { screen: 'languages' } | { screen: 'audit' };
+export type Route =
+  | { screen: 'home' }
+  | { screen: 'hearing'; hearingId: string; step?: string; field?: string }
+  | { screen: 'users' }
+  | { screen: 'directory' }
+  | { screen: 'queue' }
+  | { screen: 'statistics' }
+  | { screen: 'languages' }
+  | { screen: 'audit' };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -10,7 +18,9 @@ export function parseRoute(hash: string): Route {
   const name = /^[a-z][a-zA-Z0-9-]*$/;
   if (screen === 'hearing' && id && UUID.test(id)) {
     if (!step || !name.test(step)) return { screen: 'hearing', hearingId: id };
-    return field && name.test(field) ? { screen: 'hearing', hearingId: id, step, field } : { screen: 'hearing', hearingId: id, step };
+    return field && name.test(field)
+      ? { screen: 'hearing', hearingId: id, step, field }
+      : { screen: 'hearing', hearingId: id, step };
   }
   if (screen === 'users') return { screen: 'users' };
   if (screen === 'directory') return { screen: 'directory' };
@@ -22,7 +32,8 @@ export function parseRoute(hash: string): Route {
 }
 
 export function hrefOf(route: Route): string {
-  if (route.screen === 'hearing') return `#/hearing/${route.hearingId}${route.step ? `/${route.step}` : ''}${route.step && route.field ? `/${route.field}` : ''}`;
+  if (route.screen === 'hearing')
+    return `#/hearing/${route.hearingId}${route.step ? `/${route.step}` : ''}${route.step && route.field ? `/${route.field}` : ''}`;
   if (route.screen === 'queue') return '#/queue';
   if (route.screen === 'statistics') return '#/statistics';
   if (route.screen === 'languages') return '#/languages';

@@ -31,14 +31,39 @@ export function ReadOnlyStep({ form, answers, services = [], history = [], saved
         {form.fields
           .filter((field) => isFieldVisible(field, answers))
           .map((field) => (
-            <AnswerRow key={field.id} field={field} value={answers[field.id] ?? null} services={services} t={t} language={i18n.language} history={field.keepHistory ? history.filter((h) => h.fieldId === field.id) : []} explainedAt={field.victimTextKey && answers[field.id] === 'yes' ? savedAt[field.id] : undefined} />
+            <AnswerRow
+              key={field.id}
+              field={field}
+              value={answers[field.id] ?? null}
+              services={services}
+              t={t}
+              language={i18n.language}
+              history={field.keepHistory ? history.filter((h) => h.fieldId === field.id) : []}
+              explainedAt={field.victimTextKey && answers[field.id] === 'yes' ? savedAt[field.id] : undefined}
+            />
           ))}
       </div>
     </section>
   );
 }
 
-function AnswerRow({ field, value, services, t, language, history, explainedAt }: { field: FieldDefinition; value: AnswerValue; services: SupportServiceView[]; t: TFunction; language: string; history: FieldHistoryEntry[]; explainedAt?: number | undefined }) {
+function AnswerRow({
+  field,
+  value,
+  services,
+  t,
+  language,
+  history,
+  explainedAt,
+}: {
+  field: FieldDefinition;
+  value: AnswerValue;
+  services: SupportServiceView[];
+  t: TFunction;
+  language: string;
+  history: FieldHistoryEntry[];
+  explainedAt?: number | undefined;
+}) {
   const section = field.sectionKey ? <h3 className="form-section">{t(field.sectionKey)}</h3> : null;
   if (field.kind === 'group') {
     const items = (Array.isArray(value) ? value : []) as GroupItem[];
@@ -55,7 +80,15 @@ function AnswerRow({ field, value, services, t, language, history, explainedAt }
                 {field.fields
                   .filter((sub) => isFieldVisible(sub, item.values))
                   .map((sub) => (
-                    <AnswerRow key={sub.id} field={sub} value={item.values[sub.id] ?? null} services={services} t={t} language={language} history={[]} />
+                    <AnswerRow
+                      key={sub.id}
+                      field={sub}
+                      value={item.values[sub.id] ?? null}
+                      services={services}
+                      t={t}
+                      language={language}
+                      history={[]}
+                    />
                   ))}
               </div>
             ))}
@@ -69,7 +102,13 @@ function AnswerRow({ field, value, services, t, language, history, explainedAt }
       {section}
       <dl className="answer" data-field={field.id} data-value={value === null ? '' : JSON.stringify(value)}>
         <dt>{t(field.labelKey)}</dt>
-        <dd className={field.kind === 'longText' ? 'long-text' : undefined}>{value === null ? <span className="no-answer">{t('answer.none')}</span> : describeAnswer(field, value, services, t)}</dd>
+        <dd className={field.kind === 'longText' ? 'long-text' : undefined}>
+          {value === null ? (
+            <span className="no-answer">{t('answer.none')}</span>
+          ) : (
+            describeAnswer(field, value, services, t)
+          )}
+        </dd>
         {explainedAt !== undefined ? (
           <dd className="explained-at" data-explained-at={field.id}>
             {t('rights.explainedAt', { time: formatTime(explainedAt, language) })}
@@ -78,7 +117,15 @@ function AnswerRow({ field, value, services, t, language, history, explainedAt }
         {history.length > 0 ? (
           <dd className="field-history">
             {t('answer.history.title', { count: history.length })}:{' '}
-            {history.map((h) => t('answer.history.entry', { value: describeAnswer(field, h.value ?? '', services, t), name: h.byName, time: formatDateTime(h.at, language) })).join(' → ')}
+            {history
+              .map((h) =>
+                t('answer.history.entry', {
+                  value: describeAnswer(field, h.value ?? '', services, t),
+                  name: h.byName,
+                  time: formatDateTime(h.at, language),
+                }),
+              )
+              .join(' → ')}
           </dd>
         ) : null}
       </dl>
@@ -87,7 +134,12 @@ function AnswerRow({ field, value, services, t, language, history, explainedAt }
 }
 
 /** An answer as the officer reads it: option labels, not stored values; a period in words. */
-export function describeAnswer(field: SimpleFieldDefinition, value: AnswerValue, services: SupportServiceView[], t: TFunction): string {
+export function describeAnswer(
+  field: SimpleFieldDefinition,
+  value: AnswerValue,
+  services: SupportServiceView[],
+  t: TFunction,
+): string {
   if (value === null) return t('answer.history.cleared');
   switch (field.kind) {
     case 'singleChoice':
@@ -96,7 +148,9 @@ export function describeAnswer(field: SimpleFieldDefinition, value: AnswerValue,
       return values.map((v) => t(field.options.find((o) => o.value === v)?.labelKey ?? String(v))).join(', ');
     }
     case 'serviceChoice':
-      return (Array.isArray(value) ? value : []).map((id) => services.find((s) => s.id === id)?.name ?? String(id)).join(', ');
+      return (Array.isArray(value) ? value : [])
+        .map((id) => services.find((s) => s.id === id)?.name ?? String(id))
+        .join(', ');
     case 'dateOrPeriod': {
       const period = value as { on?: string; from?: string; to?: string; about?: string };
       if (period.on) return `${t('answer.period.on')} ${period.on}`;

@@ -3,8 +3,20 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import { useFieldArray, useForm, type Control, type Resolver, type UseFormRegister } from 'react-hook-form';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { FieldDefinition, FormDefinition, GroupFieldDefinition, SimpleFieldDefinition } from '../../forms/definition-schema';
-import { answerSchema, formAnswersSchema, isFieldVisible, type Answers, type AnswerValue, type GroupItem } from '../../forms/engine';
+import type {
+  FieldDefinition,
+  FormDefinition,
+  GroupFieldDefinition,
+  SimpleFieldDefinition,
+} from '../../forms/definition-schema';
+import {
+  answerSchema,
+  formAnswersSchema,
+  isFieldVisible,
+  type Answers,
+  type AnswerValue,
+  type GroupItem,
+} from '../../forms/engine';
 import { textAt } from '../../forms/catalog-text';
 import { findCatalog, useVictimCatalogs } from '../api/victim-catalogs';
 import type { SupportServiceView } from '../../src-main/api/contract';
@@ -46,12 +58,15 @@ type Values = Record<string, unknown>;
 /** What the inputs hold, turned into the answer the engine validates: "" is "no answer". */
 function toAnswer(field: FieldDefinition, raw: unknown): AnswerValue {
   if (raw === undefined || raw === '') return null;
-  if (field.kind === 'multiChoice' || field.kind === 'serviceChoice') return Array.isArray(raw) && raw.length > 0 ? (raw as string[]) : null;
+  if (field.kind === 'multiChoice' || field.kind === 'serviceChoice')
+    return Array.isArray(raw) && raw.length > 0 ? (raw as string[]) : null;
   if (field.kind === 'dateOrPeriod') return toPeriod(raw);
   if (field.kind === 'group') {
     return (raw as GroupItem[]).map((item) => ({
       key: item.key,
-      values: Object.fromEntries(field.fields.map((sub) => [sub.id, toAnswer(sub, item.values?.[sub.id])])) as GroupItem['values'],
+      values: Object.fromEntries(
+        field.fields.map((sub) => [sub.id, toAnswer(sub, item.values?.[sub.id])]),
+      ) as GroupItem['values'],
     }));
   }
   return raw as AnswerValue;
@@ -94,15 +109,35 @@ function toDraft(field: FieldDefinition, value: AnswerValue | undefined): unknow
  * Renders any questionnaire from its definition: one generic control per field kind, never
  * hand-written JSX per question. Every valid change goes to the autosave queue.
  */
-export function StepForm({ form, initialAnswers, queue, readOnly = false, onAnswersChange, languages = { victim: null, procedure: null }, services = [], helpValues, history = [] }: StepFormProps) {
+export function StepForm({
+  form,
+  initialAnswers,
+  queue,
+  readOnly = false,
+  onAnswersChange,
+  languages = { victim: null, procedure: null },
+  services = [],
+  helpValues,
+  history = [],
+}: StepFormProps) {
   const { t, i18n } = useTranslation();
   const resolver = useMemo(() => zodResolver(formAnswersSchema(form) as never) as unknown as Resolver<Values>, [form]);
-  const defaultValues = useMemo(() => Object.fromEntries(form.fields.map((f) => [f.id, toDraft(f, initialAnswers[f.id])])), [form, initialAnswers]);
-  const { register, control, watch, formState, setError, clearErrors } = useForm<Values>({ defaultValues, resolver, mode: 'onChange' });
+  const defaultValues = useMemo(
+    () => Object.fromEntries(form.fields.map((f) => [f.id, toDraft(f, initialAnswers[f.id])])),
+    [form, initialAnswers],
+  );
+  const { register, control, watch, formState, setError, clearErrors } = useForm<Values>({
+    defaultValues,
+    resolver,
+    mode: 'onChange',
+  });
   const values = watch();
   // Re-render when a save is confirmed: the time shown beside an explained right comes from it.
   useSaveStatus(queue);
-  const answers = useMemo(() => Object.fromEntries(form.fields.map((f) => [f.id, toAnswer(f, values[f.id])])), [form, values]);
+  const answers = useMemo(
+    () => Object.fromEntries(form.fields.map((f) => [f.id, toAnswer(f, values[f.id])])),
+    [form, values],
+  );
   // The first snapshot is what the screen passed in: reporting it back would only re-render
   // the whole hearing once more as it opens.
   const reported = useRef<string | null>(null);
@@ -151,9 +186,35 @@ export function StepForm({ form, initialAnswers, queue, readOnly = false, onAnsw
             </h3>
           ) : null,
           field.kind === 'group' ? (
-            <GroupControl key={field.id} field={field} control={control} register={register} values={values} error={formState.errors[field.id]?.message} readOnly={readOnly} onChanged={(value) => queue.set(field.id, value, { immediate: true })} onBlur={() => void queue.flush()} />
+            <GroupControl
+              key={field.id}
+              field={field}
+              control={control}
+              register={register}
+              values={values}
+              error={formState.errors[field.id]?.message}
+              readOnly={readOnly}
+              onChanged={(value) => queue.set(field.id, value, { immediate: true })}
+              onBlur={() => void queue.flush()}
+            />
           ) : (
-            <FieldControl key={field.id} name={field.id} field={field} register={register} error={formState.errors[field.id]?.message} readOnly={readOnly} periodMode={(values[field.id] as PeriodDraft | undefined)?.mode} onBlur={() => void queue.flush()} languages={languages} services={services} t={t} language={i18n.language} savedAt={field.victimTextKey && answers[field.id] === 'yes' ? queue.savedAtOf(field.id) : undefined} helpValues={helpValues} history={field.keepHistory ? history.filter((h) => h.fieldId === field.id) : undefined} />
+            <FieldControl
+              key={field.id}
+              name={field.id}
+              field={field}
+              register={register}
+              error={formState.errors[field.id]?.message}
+              readOnly={readOnly}
+              periodMode={(values[field.id] as PeriodDraft | undefined)?.mode}
+              onBlur={() => void queue.flush()}
+              languages={languages}
+              services={services}
+              t={t}
+              language={i18n.language}
+              savedAt={field.victimTextKey && answers[field.id] === 'yes' ? queue.savedAtOf(field.id) : undefined}
+              helpValues={helpValues}
+              history={field.keepHistory ? history.filter((h) => h.fieldId === field.id) : undefined}
+            />
           ),
         ])}
     </form>
@@ -183,7 +244,22 @@ interface FieldControlProps {
   history?: FieldHistoryEntry[] | undefined;
 }
 
-function FieldControl({ name, field, register, error, readOnly, periodMode, onBlur, languages, services = [], savedAt, t, language, helpValues, history }: FieldControlProps) {
+function FieldControl({
+  name,
+  field,
+  register,
+  error,
+  readOnly,
+  periodMode,
+  onBlur,
+  languages,
+  services = [],
+  savedAt,
+  t,
+  language,
+  helpValues,
+  history,
+}: FieldControlProps) {
   const inputId = `field-${name.replace(/\./g, '-')}`;
   const helpId = field.helpKey ? `${inputId}-help` : undefined;
   const errorId = error ? `${inputId}-error` : undefined;
@@ -220,7 +296,13 @@ function FieldControl({ name, field, register, error, readOnly, periodMode, onBl
         <summary>{t('answer.history.title', { count: history.length })}</summary>
         <ol>
           {history.map((entry, index) => (
-            <li key={index}>{t('answer.history.entry', { value: describeAnswer(field, entry.value, services, t), name: entry.byName, time: formatDateTime(entry.at, language) })}</li>
+            <li key={index}>
+              {t('answer.history.entry', {
+                value: describeAnswer(field, entry.value, services, t),
+                name: entry.byName,
+                time: formatDateTime(entry.at, language),
+              })}
+            </li>
           ))}
         </ol>
       </details>
@@ -241,7 +323,12 @@ function FieldControl({ name, field, register, error, readOnly, periodMode, onBl
         <div className="choices">
           {field.options.map((option) => (
             <label key={option.value} className="choice">
-              <input type={field.kind === 'multiChoice' ? 'checkbox' : 'radio'} value={option.value} disabled={readOnly} {...registration} />
+              <input
+                type={field.kind === 'multiChoice' ? 'checkbox' : 'radio'}
+                value={option.value}
+                disabled={readOnly}
+                {...registration}
+              />
               <span>{t(option.labelKey)}</span>
             </label>
           ))}
@@ -324,7 +411,13 @@ function FieldControl({ name, field, register, error, readOnly, periodMode, onBl
         ) : periodMode === 'about' ? (
           <label className="inline">
             <span>{t('answer.period.aboutText')}</span>
-            <input type="text" readOnly={readOnly} aria-invalid={invalid} autoComplete="off" {...register(`${name}.about`, { onBlur })} />
+            <input
+              type="text"
+              readOnly={readOnly}
+              aria-invalid={invalid}
+              autoComplete="off"
+              {...register(`${name}.about`, { onBlur })}
+            />
           </label>
         ) : null}
         {errorText}
@@ -338,7 +431,13 @@ function FieldControl({ name, field, register, error, readOnly, periodMode, onBl
       <label htmlFor={inputId}>{t(field.labelKey)}</label>
       {help}
       {field.kind === 'singleChoice' ? (
-        <select id={inputId} aria-describedby={describedBy} aria-invalid={invalid} disabled={readOnly} {...registration}>
+        <select
+          id={inputId}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          disabled={readOnly}
+          {...registration}
+        >
           <option value="">{t('answer.choose')}</option>
           {field.options.map((option) => (
             <option key={option.value} value={option.value}>
@@ -347,7 +446,14 @@ function FieldControl({ name, field, register, error, readOnly, periodMode, onBl
           ))}
         </select>
       ) : field.kind === 'longText' ? (
-        <textarea id={inputId} rows={field.maxLength <= 5_000 ? 3 : 8} aria-describedby={describedBy} aria-invalid={invalid} readOnly={readOnly} {...registration} />
+        <textarea
+          id={inputId}
+          rows={field.maxLength <= 5_000 ? 3 : 8}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          readOnly={readOnly}
+          {...registration}
+        />
       ) : (
         <input
           id={inputId}
@@ -379,18 +485,30 @@ interface GroupControlProps {
 /** A repeated group: each item its own fieldset; removing one asks first, since it removes answers. */
 function GroupControl({ field, control, register, values, error, readOnly, onChanged, onBlur }: GroupControlProps) {
   const { t, i18n } = useTranslation();
-  const { fields: items, append, remove } = useFieldArray({ control, name: field.id as never, keyName: 'rhfId' as never });
+  const {
+    fields: items,
+    append,
+    remove,
+  } = useFieldArray({ control, name: field.id as never, keyName: 'rhfId' as never });
   const current = (values[field.id] as GroupItem[] | undefined) ?? [];
 
   function add() {
-    const item = { key: crypto.randomUUID(), values: Object.fromEntries(field.fields.map((sub) => [sub.id, toDraft(sub, undefined)])) };
+    const item = {
+      key: crypto.randomUUID(),
+      values: Object.fromEntries(field.fields.map((sub) => [sub.id, toDraft(sub, undefined)])),
+    };
     append(item as never);
     onChanged(toAnswer(field, [...current, item]));
   }
 
   function removeAt(index: number) {
     remove(index);
-    onChanged(toAnswer(field, current.filter((_, i) => i !== index)));
+    onChanged(
+      toAnswer(
+        field,
+        current.filter((_, i) => i !== index),
+      ),
+    );
   }
 
   return (
@@ -420,7 +538,12 @@ function GroupControl({ field, control, register, values, error, readOnly, onCha
                 />
               ))}
             {readOnly ? null : (
-              <RemoveItemButton label={t('answer.group.remove', { item: t(field.itemLabelKey, { number: index + 1 }) })} confirmLabel={t('answer.group.confirmRemove')} keepLabel={t('answer.group.keep')} onRemove={() => removeAt(index)} />
+              <RemoveItemButton
+                label={t('answer.group.remove', { item: t(field.itemLabelKey, { number: index + 1 }) })}
+                confirmLabel={t('answer.group.confirmRemove')}
+                keepLabel={t('answer.group.keep')}
+                onRemove={() => removeAt(index)}
+              />
             )}
           </fieldset>
         );
@@ -440,7 +563,17 @@ function GroupControl({ field, control, register, values, error, readOnly, onCha
 }
 
 /** Two steps, so a slip of the keyboard never removes a person and their answers. */
-function RemoveItemButton({ label, confirmLabel, keepLabel, onRemove }: { label: string; confirmLabel: string; keepLabel: string; onRemove: () => void }) {
+function RemoveItemButton({
+  label,
+  confirmLabel,
+  keepLabel,
+  onRemove,
+}: {
+  label: string;
+  confirmLabel: string;
+  keepLabel: string;
+  onRemove: () => void;
+}) {
   const [armed, setArmed] = useState(false);
   return armed ? (
     <div className="actions">
@@ -500,7 +633,9 @@ function VictimLanguageNotice({ languages }: { languages: HearingLanguages }) {
   if (languages.victim === 'other' || !catalog) {
     return (
       <p className="notice warning" role="note">
-        {t('rights.noCatalog', { language: languages.victim === 'other' ? t('language.other') : t(`language.${languages.victim}`) })}
+        {t('rights.noCatalog', {
+          language: languages.victim === 'other' ? t('language.other') : t(`language.${languages.victim}`),
+        })}
       </p>
     );
   }

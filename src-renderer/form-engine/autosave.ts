@@ -97,7 +97,11 @@ export class AutosaveQueue {
   private async sendBatch(): Promise<void> {
     const batch = new Map(this.pending);
     this.setStatus({ state: 'saving' });
-    const changes = [...batch].map(([fieldId, value]) => ({ fieldId, value, baseRevision: this.revisions.get(fieldId) ?? 0 }));
+    const changes = [...batch].map(([fieldId, value]) => ({
+      fieldId,
+      value,
+      baseRevision: this.revisions.get(fieldId) ?? 0,
+    }));
     const result = await this.save({ hearingId: this.hearingId, formId: this.formId, changes });
     if (!result.ok) {
       this.setStatus({ state: 'error', error: result.error });

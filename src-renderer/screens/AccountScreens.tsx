@@ -28,12 +28,25 @@ function Centered({ title, children }: { title: string; children: React.ReactNod
   );
 }
 
-export function FirstRunScreen({ passwordMinLength, onDone }: { passwordMinLength: number; onDone: (session: SessionView) => void }) {
+export function FirstRunScreen({
+  passwordMinLength,
+  onDone,
+}: {
+  passwordMinLength: number;
+  onDone: (session: SessionView) => void;
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState<ApiError | null>(null);
-  const { register, handleSubmit, formState } = useForm({ resolver: zodResolver(firstRunSchema), defaultValues: { username: '', displayName: '', password: '', confirmPassword: '' } });
+  const { register, handleSubmit, formState } = useForm({
+    resolver: zodResolver(firstRunSchema),
+    defaultValues: { username: '', displayName: '', password: '', confirmPassword: '' },
+  });
   const submit = handleSubmit(async (values) => {
-    const result = await call('setup.createAdministrator', { username: values.username, displayName: values.displayName, password: values.password });
+    const result = await call('setup.createAdministrator', {
+      username: values.username,
+      displayName: values.displayName,
+      password: values.password,
+    });
     if (result.ok) onDone(result.value);
     else setError(result.error);
   });
@@ -41,10 +54,37 @@ export function FirstRunScreen({ passwordMinLength, onDone }: { passwordMinLengt
     <Centered title={t('firstRun.title')}>
       <p>{t('firstRun.intro')}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <TextField id="username" label={t('account.username')} autoComplete="username" error={formState.errors.username?.message} registration={register('username')} />
-        <TextField id="displayName" label={t('account.displayName')} autoComplete="name" error={formState.errors.displayName?.message} registration={register('displayName')} />
-        <TextField id="password" type="password" label={t('account.password')} hint={t('account.passwordHint', { count: passwordMinLength })} autoComplete="new-password" error={formState.errors.password?.message} registration={register('password')} />
-        <TextField id="confirmPassword" type="password" label={t('account.confirmPassword')} autoComplete="new-password" error={formState.errors.confirmPassword?.message} registration={register('confirmPassword')} />
+        <TextField
+          id="username"
+          label={t('account.username')}
+          autoComplete="username"
+          error={formState.errors.username?.message}
+          registration={register('username')}
+        />
+        <TextField
+          id="displayName"
+          label={t('account.displayName')}
+          autoComplete="name"
+          error={formState.errors.displayName?.message}
+          registration={register('displayName')}
+        />
+        <TextField
+          id="password"
+          type="password"
+          label={t('account.password')}
+          hint={t('account.passwordHint', { count: passwordMinLength })}
+          autoComplete="new-password"
+          error={formState.errors.password?.message}
+          registration={register('password')}
+        />
+        <TextField
+          id="confirmPassword"
+          type="password"
+          label={t('account.confirmPassword')}
+          autoComplete="new-password"
+          error={formState.errors.confirmPassword?.message}
+          registration={register('confirmPassword')}
+        />
         <ErrorMessage error={error} />
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
           {t('firstRun.submit')}
@@ -56,10 +96,19 @@ export function FirstRunScreen({ passwordMinLength, onDone }: { passwordMinLengt
 
 const loginSchema = z.object({ username: required, password: required });
 
-export function LoginScreen({ onSignedIn, notice = null }: { onSignedIn: (session: SessionView) => void; notice?: ApiError | null }) {
+export function LoginScreen({
+  onSignedIn,
+  notice = null,
+}: {
+  onSignedIn: (session: SessionView) => void;
+  notice?: ApiError | null;
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState<ApiError | null>(notice);
-  const { register, handleSubmit, formState, resetField } = useForm({ resolver: zodResolver(loginSchema), defaultValues: { username: '', password: '' } });
+  const { register, handleSubmit, formState, resetField } = useForm({
+    resolver: zodResolver(loginSchema),
+    defaultValues: { username: '', password: '' },
+  });
   const submit = handleSubmit(async (values) => {
     const result = await call('session.login', values);
     if (result.ok) return onSignedIn(result.value);
@@ -69,8 +118,22 @@ export function LoginScreen({ onSignedIn, notice = null }: { onSignedIn: (sessio
   return (
     <Centered title={t('login.title')}>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <TextField id="username" label={t('account.username')} autoComplete="username" autoFocus error={formState.errors.username?.message} registration={register('username')} />
-        <TextField id="password" type="password" label={t('account.password')} autoComplete="current-password" error={formState.errors.password?.message} registration={register('password')} />
+        <TextField
+          id="username"
+          label={t('account.username')}
+          autoComplete="username"
+          autoFocus
+          error={formState.errors.username?.message}
+          registration={register('username')}
+        />
+        <TextField
+          id="password"
+          type="password"
+          label={t('account.password')}
+          autoComplete="current-password"
+          error={formState.errors.password?.message}
+          registration={register('password')}
+        />
         <ErrorMessage error={error} />
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
           {t('login.submit')}
@@ -92,9 +155,23 @@ async function stillSignedIn(): Promise<boolean> {
 const unlockSchema = z.object({ password: required });
 
 /** Replaces the whole app: nothing of the hearing stays on screen or in the page. */
-export function LockScreen({ user, onUnlocked, onSignOut }: { user: UserView; onUnlocked: (session: SessionView) => void; onSignOut: (reason?: ApiError) => void }) {
+export function LockScreen({
+  user,
+  onUnlocked,
+  onSignOut,
+}: {
+  user: UserView;
+  onUnlocked: (session: SessionView) => void;
+  onSignOut: (reason?: ApiError) => void;
+}) {
   const { t } = useTranslation();
-  const { register, handleSubmit, formState, resetField, setError: setFieldError } = useForm({ resolver: zodResolver(unlockSchema), defaultValues: { password: '' } });
+  const {
+    register,
+    handleSubmit,
+    formState,
+    resetField,
+    setError: setFieldError,
+  } = useForm({ resolver: zodResolver(unlockSchema), defaultValues: { password: '' } });
   const submit = handleSubmit(async (values) => {
     const result = await call('session.unlock', values);
     resetField('password');
@@ -109,7 +186,15 @@ export function LockScreen({ user, onUnlocked, onSignOut }: { user: UserView; on
       <form onSubmit={(e) => void submit(e)} noValidate>
         {/* Lets password managers and screen readers know whose password this is. */}
         <input type="text" name="username" autoComplete="username" value={user.username} readOnly hidden />
-        <TextField id="unlock-password" autoFocus type="password" label={t('account.password')} autoComplete="current-password" error={formState.errors.password?.message} registration={register('password')} />
+        <TextField
+          id="unlock-password"
+          autoFocus
+          type="password"
+          label={t('account.password')}
+          autoComplete="current-password"
+          error={formState.errors.password?.message}
+          registration={register('password')}
+        />
         <div className="actions">
           <button type="submit" className="primary" disabled={formState.isSubmitting}>
             {t('lock.unlock')}
@@ -157,25 +242,36 @@ function ChangePasswordForm({
   const { t } = useTranslation();
   const passwordMinLength = usePasswordMinLength();
   const [error, setError] = useState<ApiError | null>(null);
-  const { register, handleSubmit, formState, reset, setError: setFieldError } = useForm({
+  const {
+    register,
+    handleSubmit,
+    formState,
+    reset,
+    setError: setFieldError,
+  } = useForm({
     resolver: zodResolver(changePasswordSchema),
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
   });
   const submit = handleSubmit(async (values) => {
     setError(null);
-    const result = await call('session.changePassword', { currentPassword: values.currentPassword, newPassword: values.newPassword });
+    const result = await call('session.changePassword', {
+      currentPassword: values.currentPassword,
+      newPassword: values.newPassword,
+    });
     if (result.ok) {
       reset();
       return onChanged(result.value);
     }
     const { code } = result.error;
     // Main ended the session (too many wrong passwords): the sign-in screen takes over.
-    if (code === 'NOT_SIGNED_IN' || (code === 'BAD_CREDENTIALS' && !(await stillSignedIn()))) return onSignOut(result.error);
+    if (code === 'NOT_SIGNED_IN' || (code === 'BAD_CREDENTIALS' && !(await stillSignedIn())))
+      return onSignOut(result.error);
     if (code === 'BAD_CREDENTIALS') {
       reset({ ...values, currentPassword: '' });
       return setFieldError('currentPassword', { message: 'account.currentPasswordWrong' }, { shouldFocus: true });
     }
-    if (code === 'WEAK_PASSWORD' || code === 'PASSWORD_UNCHANGED') return setFieldError('newPassword', { message: `error.${code}` }, { shouldFocus: true });
+    if (code === 'WEAK_PASSWORD' || code === 'PASSWORD_UNCHANGED')
+      return setFieldError('newPassword', { message: `error.${code}` }, { shouldFocus: true });
     setError(result.error);
   });
   return (
@@ -200,7 +296,14 @@ function ChangePasswordForm({
         error={formState.errors.newPassword?.message}
         registration={register('newPassword')}
       />
-      <TextField id="change-confirm-password" type="password" label={t('account.confirmNewPassword')} autoComplete="new-password" error={formState.errors.confirmPassword?.message} registration={register('confirmPassword')} />
+      <TextField
+        id="change-confirm-password"
+        type="password"
+        label={t('account.confirmNewPassword')}
+        autoComplete="new-password"
+        error={formState.errors.confirmPassword?.message}
+        registration={register('confirmPassword')}
+      />
       <ErrorMessage error={error} />
       <div className="actions">
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
@@ -213,7 +316,15 @@ function ChangePasswordForm({
 }
 
 /** After a reset by the administrator: nothing else opens until she has chosen her own password. */
-export function ForcedPasswordChangeScreen({ user, onChanged, onSignOut }: { user: UserView; onChanged: (session: SessionView) => void; onSignOut: (reason?: ApiError) => void }) {
+export function ForcedPasswordChangeScreen({
+  user,
+  onChanged,
+  onSignOut,
+}: {
+  user: UserView;
+  onChanged: (session: SessionView) => void;
+  onSignOut: (reason?: ApiError) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Centered title={t('account.forcedTitle')}>
@@ -234,7 +345,15 @@ export function ForcedPasswordChangeScreen({ user, onChanged, onSignOut }: { use
 }
 
 /** From the top bar: any signed-in person changes her own password. */
-export function ChangePasswordPage({ user, onClose, onSignOut }: { user: UserView; onClose: () => void; onSignOut: (reason: ApiError) => void }) {
+export function ChangePasswordPage({
+  user,
+  onClose,
+  onSignOut,
+}: {
+  user: UserView;
+  onClose: () => void;
+  onSignOut: (reason: ApiError) => void;
+}) {
   const { t } = useTranslation();
   const [changed, setChanged] = useState(false);
   return (

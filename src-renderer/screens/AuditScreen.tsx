@@ -43,7 +43,8 @@ export function AuditScreen() {
   const latest = status?.verification;
   const startBroken = status?.atStart.broken ?? null;
   // The start's finding, unless the verification shown is the start's own or found the same.
-  const showStart = status && startBroken && !(latest?.broken?.kind === startBroken.kind && latest.broken.seq === startBroken.seq);
+  const showStart =
+    status && startBroken && !(latest?.broken?.kind === startBroken.kind && latest.broken.seq === startBroken.seq);
 
   return (
     <section className="page audit" aria-labelledby="audit-title">
@@ -55,10 +56,16 @@ export function AuditScreen() {
           <p>{t('audit.verifying')}</p>
         ) : latest ? (
           <>
-            {latest.verifiedUpTo > 0 ? <p className={latest.broken ? undefined : 'success'}>{t('audit.verifiedUpTo', { seq: latest.verifiedUpTo, at: at(latest.at) })}</p> : null}
+            {latest.verifiedUpTo > 0 ? (
+              <p className={latest.broken ? undefined : 'success'}>
+                {t('audit.verifiedUpTo', { seq: latest.verifiedUpTo, at: at(latest.at) })}
+              </p>
+            ) : null}
             <p>
               {latest.scope === 'full'
-                ? t('audit.scope.full', { seconds: (latest.ms / 1000).toLocaleString(language, { maximumFractionDigits: 1 }) })
+                ? t('audit.scope.full', {
+                    seconds: (latest.ms / 1000).toLocaleString(language, { maximumFractionDigits: 1 }),
+                  })
                 : t('audit.scope.sinceCheckpoint', { from: latest.fromSeq })}
             </p>
           </>
@@ -66,12 +73,20 @@ export function AuditScreen() {
       </div>
       {latest?.broken ? <BrokenNotice broken={latest.broken} /> : null}
       {showStart && status ? <BrokenNotice broken={startBroken} foundAtStart={at(status.atStart.at)} /> : null}
-      {status?.lastFull && latest?.scope !== 'full' ? <p>{t('audit.lastFull', { at: at(status.lastFull.at) })}</p> : null}
+      {status?.lastFull && latest?.scope !== 'full' ? (
+        <p>{t('audit.lastFull', { at: at(status.lastFull.at) })}</p>
+      ) : null}
       {status && status.keyedFrom > 1 ? <p>{t('audit.keyedFrom', { seq: status.keyedFrom })}</p> : null}
       <p id="audit-full-hint" className="field-help">
         {t('audit.fullHint')}
       </p>
-      <button type="button" className="primary" onClick={() => void verify('full')} disabled={verifying} aria-describedby="audit-full-hint">
+      <button
+        type="button"
+        className="primary"
+        onClick={() => void verify('full')}
+        disabled={verifying}
+        aria-describedby="audit-full-hint"
+      >
         {t('audit.verifyFull')}
       </button>
       {status ? <Recorded reported={status.reported} at={at} /> : null}

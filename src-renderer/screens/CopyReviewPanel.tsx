@@ -56,7 +56,10 @@ export function CopyReviewPanel({ hearingId, onState }: CopyReviewPanelProps) {
   if (!preview) return error ? <ErrorMessage error={error} /> : <p>{t('app.loading')}</p>;
   if (!preview.required) return <p className="field-help">{t('documents.review.notRequired')}</p>;
 
-  const everything = preview.fields.map((f) => f.pieces.map((p) => p.text).join('')).join('\n').toLocaleLowerCase();
+  const everything = preview.fields
+    .map((f) => f.pieces.map((p) => p.text).join(''))
+    .join('\n')
+    .toLocaleLowerCase();
   function addWithheld(passage: string | null) {
     setSaved(false);
     if (!passage) return setHint(t('documents.review.selectFirst'));
@@ -69,7 +72,12 @@ export function CopyReviewPanel({ hearingId, onState }: CopyReviewPanelProps) {
     if (!preview) return;
     setSaving(true);
     setError(null);
-    const result = await call('documents.saveReview', { hearingId, fields: preview.fields.map((f) => ({ field: f.field, sha256: f.sha256 })), withhold, release });
+    const result = await call('documents.saveReview', {
+      hearingId,
+      fields: preview.fields.map((f) => ({ field: f.field, sha256: f.sha256 })),
+      withhold,
+      release,
+    });
     setSaving(false);
     if (!result.ok) return setError(result.error);
     setWithhold([]);
@@ -78,7 +86,8 @@ export function CopyReviewPanel({ hearingId, onState }: CopyReviewPanelProps) {
     await load();
   }
 
-  const pendingRelease = (field: string, passage: string) => release.some((r) => r.field === field && r.passage === passage);
+  const pendingRelease = (field: string, passage: string) =>
+    release.some((r) => r.field === field && r.passage === passage);
   const renderPiece = (field: ReviewField, piece: Piece, i: number) => {
     if (!piece.match) return <span key={i}>{piece.text}</span>;
     const { certainty, kind, released } = piece.match;
@@ -94,16 +103,32 @@ export function CopyReviewPanel({ hearingId, onState }: CopyReviewPanelProps) {
       return (
         <mark key={i} className="review-withheld">
           {piece.text}
-          <span className="review-mark"> {t('documents.review.markOf', { mark: t('documents.review.withheldMark'), kind: t(`documents.review.kind.${kind}`) })}</span>
+          <span className="review-mark">
+            {' '}
+            {t('documents.review.markOf', {
+              mark: t('documents.review.withheldMark'),
+              kind: t(`documents.review.kind.${kind}`),
+            })}
+          </span>
         </mark>
       );
     }
     return (
       <mark key={i} className="review-near">
         {piece.text}
-        <span className="review-mark"> {t('documents.review.markOf', { mark: t('documents.review.nearMark'), kind: t(`documents.review.kind.${kind}`) })}</span>{' '}
+        <span className="review-mark">
+          {' '}
+          {t('documents.review.markOf', {
+            mark: t('documents.review.nearMark'),
+            kind: t(`documents.review.kind.${kind}`),
+          })}
+        </span>{' '}
         {pendingRelease(field.field, piece.text) ? null : (
-          <button type="button" className="link-button" onClick={() => setReleasing({ field: field.field, passage: piece.text, reason: '' })}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => setReleasing({ field: field.field, passage: piece.text, reason: '' })}
+          >
             {t('documents.review.release')}
           </button>
         )}
@@ -139,7 +164,8 @@ export function CopyReviewPanel({ hearingId, onState }: CopyReviewPanelProps) {
       )}
       <ul className="review-legend">
         <li>
-          <mark className="review-withheld">{t('documents.review.withheldMark')}</mark> {t('documents.review.legendDefinite')}
+          <mark className="review-withheld">{t('documents.review.withheldMark')}</mark>{' '}
+          {t('documents.review.legendDefinite')}
         </li>
         <li>
           <mark className="review-near">{t('documents.review.nearMark')}</mark> {t('documents.review.legendNear')}
@@ -169,7 +195,14 @@ export function CopyReviewPanel({ hearingId, onState }: CopyReviewPanelProps) {
           }}
         >
           <label htmlFor={`${ids}-reason`}>{t('documents.review.releaseReason', { passage: releasing.passage })}</label>
-          <textarea id={`${ids}-reason`} rows={2} maxLength={1000} value={releasing.reason} onChange={(e) => setReleasing({ ...releasing, reason: e.target.value })} autoFocus />
+          <textarea
+            id={`${ids}-reason`}
+            rows={2}
+            maxLength={1000}
+            value={releasing.reason}
+            onChange={(e) => setReleasing({ ...releasing, reason: e.target.value })}
+            autoFocus
+          />
           <div className="actions">
             <button type="submit">{t('documents.review.releaseConfirm')}</button>
             <button type="button" onClick={() => setReleasing(null)}>
@@ -181,7 +214,11 @@ export function CopyReviewPanel({ hearingId, onState }: CopyReviewPanelProps) {
 
       <div className="actions">
         {/* onMouseDown keeps the selection the officer made in the texts until the click lands. */}
-        <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => addWithheld(selectedPassage(textsRef.current))}>
+        <button
+          type="button"
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => addWithheld(selectedPassage(textsRef.current))}
+        >
           {t('documents.review.withholdSelection')}
         </button>
       </div>
@@ -194,7 +231,13 @@ export function CopyReviewPanel({ hearingId, onState }: CopyReviewPanelProps) {
         }}
       >
         <label htmlFor={`${ids}-typed`}>{t('documents.review.typedPassage')}</label>
-        <input id={`${ids}-typed`} type="text" maxLength={1000} value={typed} onChange={(e) => setTyped(e.target.value)} />
+        <input
+          id={`${ids}-typed`}
+          type="text"
+          maxLength={1000}
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+        />
         <button type="submit">{t('documents.review.add')}</button>
       </form>
       {hint ? (
@@ -210,7 +253,12 @@ export function CopyReviewPanel({ hearingId, onState }: CopyReviewPanelProps) {
             {withhold.map((passage) => (
               <li key={passage}>
                 <q>{passage}</q>{' '}
-                <button type="button" className="link-button" aria-label={t('documents.review.remove', { passage })} onClick={() => setWithhold((c) => c.filter((p) => p !== passage))}>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={t('documents.review.remove', { passage })}
+                  onClick={() => setWithhold((c) => c.filter((p) => p !== passage))}
+                >
                   ✕
                 </button>
               </li>
@@ -225,7 +273,12 @@ export function CopyReviewPanel({ hearingId, onState }: CopyReviewPanelProps) {
             {release.map((r) => (
               <li key={`${r.field}-${r.passage}`}>
                 <q>{r.passage}</q> — {r.reason}{' '}
-                <button type="button" className="link-button" aria-label={t('documents.review.remove', { passage: r.passage })} onClick={() => setRelease((c) => c.filter((x) => x !== r))}>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={t('documents.review.remove', { passage: r.passage })}
+                  onClick={() => setRelease((c) => c.filter((x) => x !== r))}
+                >
                   ✕
                 </button>
               </li>

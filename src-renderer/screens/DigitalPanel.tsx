@@ -28,7 +28,8 @@ export function DigitalPanel({ digitalAnswers, factsAnswers, riskDefinition }: D
   const minor = digitalAnswers['minorInImages'] === 'yes';
   const howHeWouldNotice = digitalAnswers[promptDetailsFieldId('G9.2')];
 
-  if (offences.length === 0 && signals.length === 0 && !imageAbuse && !minor && typeof howHeWouldNotice !== 'string') return null;
+  if (offences.length === 0 && signals.length === 0 && !imageAbuse && !minor && typeof howHeWouldNotice !== 'string')
+    return null;
   return (
     <div className="digital-panel">
       {offences.length === 0 ? null : (
@@ -43,8 +44,15 @@ export function DigitalPanel({ digitalAnswers, factsAnswers, riskDefinition }: D
                   .filter((s) => s.code === code)
                   .map((s) => (
                     <li key={s.offence} data-offence={s.offence}>
-                      {s.article ? `${t(`digital.offences.names.${s.offence}`)}: ${s.article}` : t('digital.offences.toConfirm', { name: t(`digital.offences.names.${s.offence}`) })}
-                      {' '}({yes.filter((p) => p.offences.includes(s.offence)).map((p) => p.id).join(', ')})
+                      {s.article
+                        ? `${t(`digital.offences.names.${s.offence}`)}: ${s.article}`
+                        : t('digital.offences.toConfirm', { name: t(`digital.offences.names.${s.offence}`) })}{' '}
+                      (
+                      {yes
+                        .filter((p) => p.offences.includes(s.offence))
+                        .map((p) => p.id)
+                        .join(', ')}
+                      )
                     </li>
                   ))}
               </ul>
@@ -59,7 +67,8 @@ export function DigitalPanel({ digitalAnswers, factsAnswers, riskDefinition }: D
           <ul>
             {signals.map((s) => (
               <li key={s.id} data-signal={s.id}>
-                <strong>{s.id}</strong> {t(`risk.signals.${s.id}`)} ({s.prompts.filter((p) => answerOf(p) === 'yes').join(', ')}) · {t(`risk.signalEffect.${s.effect}`)}
+                <strong>{s.id}</strong> {t(`risk.signals.${s.id}`)} (
+                {s.prompts.filter((p) => answerOf(p) === 'yes').join(', ')}) · {t(`risk.signalEffect.${s.effect}`)}
               </li>
             ))}
           </ul>
@@ -83,7 +92,9 @@ export function DigitalPanel({ digitalAnswers, factsAnswers, riskDefinition }: D
               <li>{t('digital.referrals.stopncii')}</li>
             </ul>
           ) : null}
-          {typeof howHeWouldNotice === 'string' && howHeWouldNotice.trim() ? <p className="notice">{t('digital.referrals.safetyAdvice', { answer: howHeWouldNotice })}</p> : null}
+          {typeof howHeWouldNotice === 'string' && howHeWouldNotice.trim() ? (
+            <p className="notice">{t('digital.referrals.safetyAdvice', { answer: howHeWouldNotice })}</p>
+          ) : null}
           <p>{t('digital.referrals.safeChannelFirst')}</p>
         </section>
       ) : null}

@@ -8,7 +8,17 @@ import type { SupportServiceView } from '../../src-main/api/contract';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage, TextField } from '../app/common';
 
-const EMPTY: SupportServiceInput = { name: '', kind: 'victimSupport', region: 'national', languages: [], hours: '', phone: '', website: '', verifiedOn: null, active: true };
+const EMPTY: SupportServiceInput = {
+  name: '',
+  kind: 'victimSupport',
+  region: 'national',
+  languages: [],
+  hours: '',
+  phone: '',
+  website: '',
+  verifiedOn: null,
+  active: true,
+};
 
 /**
  * The administrator keeps the directory that victims' copies draw their helplines from. An
@@ -74,7 +84,11 @@ export function DirectoryScreen() {
               </td>
               <td>{s.verifiedOn ?? <span className="badge">{t('directory.toVerify')}</span>}</td>
               <td>
-                <button type="button" onClick={() => setEditing({ id: s.id, values: toInput(s) })} aria-label={t('directory.editNamed', { name: s.name })}>
+                <button
+                  type="button"
+                  onClick={() => setEditing({ id: s.id, values: toInput(s) })}
+                  aria-label={t('directory.editNamed', { name: s.name })}
+                >
                   {t('directory.edit')}
                 </button>
               </td>
@@ -87,10 +101,30 @@ export function DirectoryScreen() {
 }
 
 function toInput(s: SupportServiceView): SupportServiceInput {
-  return { name: s.name, kind: s.kind, region: s.region, languages: s.languages, hours: s.hours, phone: s.phone, website: s.website, verifiedOn: s.verifiedOn, active: s.active };
+  return {
+    name: s.name,
+    kind: s.kind,
+    region: s.region,
+    languages: s.languages,
+    hours: s.hours,
+    phone: s.phone,
+    website: s.website,
+    verifiedOn: s.verifiedOn,
+    active: s.active,
+  };
 }
 
-function ServiceForm({ id, initial, onDone, onCancel }: { id: string | undefined; initial: SupportServiceInput; onDone: () => void; onCancel: () => void }) {
+function ServiceForm({
+  id,
+  initial,
+  onDone,
+  onCancel,
+}: {
+  id: string | undefined;
+  initial: SupportServiceInput;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState<ApiError | null>(null);
   const { register, handleSubmit, formState, setValue, watch } = useForm<SupportServiceInput>({
@@ -105,9 +139,20 @@ function ServiceForm({ id, initial, onDone, onCancel }: { id: string | undefined
   });
   const errors = formState.errors;
   return (
-    <form className="narrow directory-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="service-form-title">
+    <form
+      className="narrow directory-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby="service-form-title"
+    >
       <h2 id="service-form-title">{id ? t('directory.editTitle') : t('directory.add')}</h2>
-      <TextField id="service-name" label={t('directory.name')} error={errors.name?.message} registration={register('name')} autoFocus />
+      <TextField
+        id="service-name"
+        label={t('directory.name')}
+        error={errors.name?.message}
+        registration={register('name')}
+        autoFocus
+      />
       <div className="field">
         <label htmlFor="service-kind">{t('directory.kind')}</label>
         <select id="service-kind" {...register('kind')}>
@@ -139,16 +184,35 @@ function ServiceForm({ id, initial, onDone, onCancel }: { id: string | undefined
           ))}
         </div>
       </fieldset>
-      <TextField id="service-hours" label={t('directory.hours')} error={errors.hours?.message} registration={register('hours')} />
-      <TextField id="service-phone" label={t('directory.phone')} hint={t('directory.phoneHint')} error={errors.phone?.message} registration={register('phone')} />
-      <TextField id="service-website" label={t('directory.website')} hint={t('directory.websiteHint')} error={errors.website?.message} registration={register('website')} />
+      <TextField
+        id="service-hours"
+        label={t('directory.hours')}
+        error={errors.hours?.message}
+        registration={register('hours')}
+      />
+      <TextField
+        id="service-phone"
+        label={t('directory.phone')}
+        hint={t('directory.phoneHint')}
+        error={errors.phone?.message}
+        registration={register('phone')}
+      />
+      <TextField
+        id="service-website"
+        label={t('directory.website')}
+        hint={t('directory.websiteHint')}
+        error={errors.website?.message}
+        registration={register('website')}
+      />
       <div className="field">
         <label htmlFor="service-verified">{t('directory.verifiedOn')}</label>
         <input
           id="service-verified"
           type="date"
           value={verifiedOn ?? ''}
-          onChange={(e) => setValue('verifiedOn', e.target.value === '' ? null : e.target.value, { shouldValidate: true })}
+          onChange={(e) =>
+            setValue('verifiedOn', e.target.value === '' ? null : e.target.value, { shouldValidate: true })
+          }
           aria-describedby={errors.verifiedOn ? 'service-verified-error' : undefined}
         />
         {errors.verifiedOn?.message ? (

@@ -72,14 +72,32 @@ export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: 
     ...(['full', 'discreet'] as const).map((variant) => ({
       kind: 'victimCopy' as const,
       variant,
-      unavailable: !owner ? 'documents.panel.ownerOnly' : !closed ? 'documents.panel.closeFirst' : review?.required && !review.complete ? 'documents.panel.reviewFirst' : null,
+      unavailable: !owner
+        ? 'documents.panel.ownerOnly'
+        : !closed
+          ? 'documents.panel.closeFirst'
+          : review?.required && !review.complete
+            ? 'documents.panel.reviewFirst'
+            : null,
     })),
     {
       kind: 'prosecutorRequest',
       variant: 'full',
-      unavailable: !owner ? 'documents.panel.ownerOnly' : REQUESTED.includes(String(measures.residenceBanState)) || REQUESTED.includes(String(measures.alarmState)) ? null : 'documents.panel.nothingRequested',
+      unavailable: !owner
+        ? 'documents.panel.ownerOnly'
+        : REQUESTED.includes(String(measures.residenceBanState)) || REQUESTED.includes(String(measures.alarmState))
+          ? null
+          : 'documents.panel.nothingRequested',
     },
-    { kind: 'immigrationCommunication', variant: 'full', unavailable: !owner ? 'documents.panel.ownerOnly' : documents.immigrationArt747 === 'yes' ? null : 'documents.panel.art747NotRecorded' },
+    {
+      kind: 'immigrationCommunication',
+      variant: 'full',
+      unavailable: !owner
+        ? 'documents.panel.ownerOnly'
+        : documents.immigrationArt747 === 'yes'
+          ? null
+          : 'documents.panel.art747NotRecorded',
+    },
     { kind: 'riskReport', variant: 'full', unavailable: null },
   ];
 
@@ -93,7 +111,13 @@ export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: 
     if (!result.ok) return setError(result.error);
     const { document, pdfBase64 } = result.value;
     if (!document) return setStatus(t('documents.panel.cancelled'));
-    if (pdfBase64) setReceived({ document, url: URL.createObjectURL(new Blob([Uint8Array.from(atob(pdfBase64), (c) => c.charCodeAt(0))], { type: 'application/pdf' })) });
+    if (pdfBase64)
+      setReceived({
+        document,
+        url: URL.createObjectURL(
+          new Blob([Uint8Array.from(atob(pdfBase64), (c) => c.charCodeAt(0))], { type: 'application/pdf' }),
+        ),
+      });
     setStatus(t('documents.panel.archived', { name: documentName(document), sha256: document.sha256 }));
     await load();
   }
@@ -108,11 +132,18 @@ export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: 
     }
     const result = await call('documents.download', { documentId: document.id });
     if (!result.ok) return setError(result.error);
-    setReceived({ document, url: URL.createObjectURL(new Blob([Uint8Array.from(atob(result.value.pdfBase64), (c) => c.charCodeAt(0))], { type: 'application/pdf' })) });
+    setReceived({
+      document,
+      url: URL.createObjectURL(
+        new Blob([Uint8Array.from(atob(result.value.pdfBase64), (c) => c.charCodeAt(0))], { type: 'application/pdf' }),
+      ),
+    });
   }
 
   function documentName(document: Pick<PrintedDocumentView, 'kind' | 'variant'>): string {
-    return document.kind === 'victimCopy' ? t(`documents.panel.victimCopy.${document.variant}`) : t(`documents.${document.kind}.title`);
+    return document.kind === 'victimCopy'
+      ? t(`documents.panel.victimCopy.${document.variant}`)
+      : t(`documents.${document.kind}.title`);
   }
 
   return (
@@ -126,12 +157,23 @@ export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: 
         </p>
       ) : herCatalog ? (
         <p className={herCatalog.meta.status === 'machine' ? 'notice warning' : 'notice'} role="note">
-          {t(victimLanguage === procedureLanguage ? 'documents.panel.printsIn' : 'documents.panel.printsInBeside', { language: t(`language.${victimLanguage}`), procedure: t(`language.${procedureLanguage}`) })}{' '}
-          {herCatalog.meta.status === 'machine' ? t('documents.panel.notReviewed') : t('documents.panel.reviewed', { by: herCatalog.meta.reviewedBy ?? '', on: herCatalog.meta.reviewedOn ?? '' })}
+          {t(victimLanguage === procedureLanguage ? 'documents.panel.printsIn' : 'documents.panel.printsInBeside', {
+            language: t(`language.${victimLanguage}`),
+            procedure: t(`language.${procedureLanguage}`),
+          })}{' '}
+          {herCatalog.meta.status === 'machine'
+            ? t('documents.panel.notReviewed')
+            : t('documents.panel.reviewed', {
+                by: herCatalog.meta.reviewedBy ?? '',
+                on: herCatalog.meta.reviewedOn ?? '',
+              })}
         </p>
       ) : catalogs ? (
         <p className="notice warning" role="note">
-          {t('documents.panel.noCatalog', { language: victimLanguage === 'other' ? t('language.other') : t(`language.${victimLanguage}`), procedure: t(`language.${procedureLanguage}`) })}
+          {t('documents.panel.noCatalog', {
+            language: victimLanguage === 'other' ? t('language.other') : t(`language.${victimLanguage}`),
+            procedure: t(`language.${procedureLanguage}`),
+          })}
         </p>
       ) : null}
       {owner && (typeof documents.pvNumber !== 'string' || documents.pvNumber.trim() === '') ? (
@@ -148,7 +190,10 @@ export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: 
           return (
             <li key={key}>
               <strong>{documentName(item)}</strong>
-              <span className="field-help"> {t(`documents.panel.about.${item.kind === 'victimCopy' ? `victimCopy.${item.variant}` : item.kind}`)}</span>
+              <span className="field-help">
+                {' '}
+                {t(`documents.panel.about.${item.kind === 'victimCopy' ? `victimCopy.${item.variant}` : item.kind}`)}
+              </span>
               {item.unavailable ? (
                 <p className="field-help">{t(item.unavailable)}</p>
               ) : (
@@ -159,7 +204,9 @@ export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: 
                     </button>
                   ) : null}
                   <button type="button" disabled={busy !== null} onClick={() => void print(item, 'pdf')}>
-                    {busy === key ? t('documents.panel.making') : t('documents.panel.makePdf', { name: documentName(item) })}
+                    {busy === key
+                      ? t('documents.panel.making')
+                      : t('documents.panel.makePdf', { name: documentName(item) })}
                   </button>
                 </div>
               )}
@@ -170,7 +217,16 @@ export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: 
 
       <ErrorMessage error={error} />
       {error?.fields && (error.code === 'DOCUMENT_WOULD_REVEAL' || error.code === 'COPY_REVIEW_REQUIRED') ? (
-        <p className="field-error">{t('documents.panel.changeFields', { fields: error.fields.map((field) => { const label = fieldLabel(field); return t(label.key, label.params ?? {}); }).join(', ') })}</p>
+        <p className="field-error">
+          {t('documents.panel.changeFields', {
+            fields: error.fields
+              .map((field) => {
+                const label = fieldLabel(field);
+                return t(label.key, label.params ?? {});
+              })
+              .join(', '),
+          })}
+        </p>
       ) : null}
       {status ? (
         <p role="status" className="success">
@@ -211,9 +267,19 @@ export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: 
               <tr key={document.id}>
                 <td>
                   {documentName(document)} ({t(`language.${document.language}`)})
-                  {document.sequence > 1 ? <span className="field-help"> · {t('documents.panel.reprint', { sequence: document.sequence })}</span> : null}
+                  {document.sequence > 1 ? (
+                    <span className="field-help">
+                      {' '}
+                      · {t('documents.panel.reprint', { sequence: document.sequence })}
+                    </span>
+                  ) : null}
                 </td>
-                <td>{t('documents.panel.printedBy', { time: formatDateTime(document.printedAt, i18n.language), name: document.printedByName })}</td>
+                <td>
+                  {t('documents.panel.printedBy', {
+                    time: formatDateTime(document.printedAt, i18n.language),
+                    name: document.printedByName,
+                  })}
+                </td>
                 <td>{document.pages}</td>
                 <td>
                   <code className="hash" title={document.sha256}>

@@ -66,7 +66,13 @@ export function EvidencePanel({ hearingId, readOnly }: { hearingId: string; read
       <ol className="evidence-items">
         {register.items.map((item) => (
           <li key={item.id}>
-            <EvidenceItem hearingId={hearingId} item={item} canEdit={canEdit} canRecordCustody={canRecordCustody} onChanged={load} />
+            <EvidenceItem
+              hearingId={hearingId}
+              item={item}
+              canEdit={canEdit}
+              canRecordCustody={canRecordCustody}
+              onChanged={load}
+            />
           </li>
         ))}
       </ol>
@@ -135,7 +141,19 @@ function Manifest({ manifest }: { manifest: Register['manifest'] }) {
   );
 }
 
-function EvidenceItem({ hearingId, item, canEdit, canRecordCustody, onChanged }: { hearingId: string; item: EvidenceItemView; canEdit: boolean; canRecordCustody: boolean; onChanged: () => Promise<void> }) {
+function EvidenceItem({
+  hearingId,
+  item,
+  canEdit,
+  canRecordCustody,
+  onChanged,
+}: {
+  hearingId: string;
+  item: EvidenceItemView;
+  canEdit: boolean;
+  canRecordCustody: boolean;
+  onChanged: () => Promise<void>;
+}) {
   const { t, i18n } = useTranslation();
   const ids = useId();
   const [editing, setEditing] = useState(false);
@@ -167,10 +185,18 @@ function EvidenceItem({ hearingId, item, canEdit, canRecordCustody, onChanged }:
             {item.label}
           </span>
           {` · ${t(`evidence.type.${item.type}`)}`}
-          {item.sensitivity !== 'none' ? <span className={`badge sensitivity-${item.sensitivity}`}>{t(`evidence.sensitivity.${item.sensitivity}`)}</span> : null}
+          {item.sensitivity !== 'none' ? (
+            <span className={`badge sensitivity-${item.sensitivity}`}>
+              {t(`evidence.sensitivity.${item.sensitivity}`)}
+            </span>
+          ) : null}
         </h4>
         {canEdit ? (
-          <button type="button" onClick={() => setEditing(true)} aria-label={t('evidence.editItem', { label: item.label })}>
+          <button
+            type="button"
+            onClick={() => setEditing(true)}
+            aria-label={t('evidence.editItem', { label: item.label })}
+          >
             {t('evidence.edit')}
           </button>
         ) : null}
@@ -179,10 +205,26 @@ function EvidenceItem({ hearingId, item, canEdit, canRecordCustody, onChanged }:
       <dl className="evidence-details">
         {detail(t('evidence.field.platform'), item.platform)}
         {detail(t('evidence.field.accountIds'), item.accountIds)}
-        {detail(t('evidence.field.url'), item.url ? <span className="evidence-url" translate="no">{item.url}</span> : null)}
-        {detail(t('evidence.field.eventTime'), item.eventTime || item.eventTimeZone ? [item.eventTime, item.eventTimeZone].filter(Boolean).join(' ') : null)}
-        {detail(t('evidence.field.capturedAt'), t('evidence.capturedBy', { time: utcText(item.capturedAt), name: item.capturedByName }))}
-        {detail(t('evidence.field.captureMethod'), [item.captureMethod, item.toolVersion].filter(Boolean).join(' · ') || null)}
+        {detail(
+          t('evidence.field.url'),
+          item.url ? (
+            <span className="evidence-url" translate="no">
+              {item.url}
+            </span>
+          ) : null,
+        )}
+        {detail(
+          t('evidence.field.eventTime'),
+          item.eventTime || item.eventTimeZone ? [item.eventTime, item.eventTimeZone].filter(Boolean).join(' ') : null,
+        )}
+        {detail(
+          t('evidence.field.capturedAt'),
+          t('evidence.capturedBy', { time: utcText(item.capturedAt), name: item.capturedByName }),
+        )}
+        {detail(
+          t('evidence.field.captureMethod'),
+          [item.captureMethod, item.toolVersion].filter(Boolean).join(' · ') || null,
+        )}
         {detail(t('evidence.field.originalLocation'), item.originalLocation)}
         {detail(t('evidence.field.relatedPrompts'), item.relatedPrompts.join(', ') || null)}
         {detail(t('evidence.field.platformReportNumber'), item.platformReportNumber)}
@@ -193,8 +235,14 @@ function EvidenceItem({ hearingId, item, canEdit, canRecordCustody, onChanged }:
       {/* Plain blocks under their headings: every item has these two, and named regions would repeat. */}
       <div className="evidence-block">
         <h5>{t('evidence.files.title')}</h5>
-        {item.files.length === 0 ? <p className="muted">{t('evidence.files.none')}</p> : <FileTable hearingId={hearingId} files={item.files} />}
-        {canEdit && item.sensitivity !== 'minor' ? <FileImport hearingId={hearingId} item={item} onImported={onChanged} /> : null}
+        {item.files.length === 0 ? (
+          <p className="muted">{t('evidence.files.none')}</p>
+        ) : (
+          <FileTable hearingId={hearingId} files={item.files} />
+        )}
+        {canEdit && item.sensitivity !== 'minor' ? (
+          <FileImport hearingId={hearingId} item={item} onImported={onChanged} />
+        ) : null}
       </div>
 
       <div className="evidence-block">
@@ -203,8 +251,20 @@ function EvidenceItem({ hearingId, item, canEdit, canRecordCustody, onChanged }:
         <ul className="custody-events">
           {item.custody.map((c) => (
             <li key={c.id}>
-              {t('evidence.custody.entry', { time: formatDateTime(c.handedAt, i18n.language), to: c.handedTo, medium: c.medium })}
-              {c.note ? ` — ${c.note}` : null} <span className="muted">({t('evidence.custody.recordedBy', { name: c.recordedByName, time: formatDateTime(c.recordedAt, i18n.language) })})</span>
+              {t('evidence.custody.entry', {
+                time: formatDateTime(c.handedAt, i18n.language),
+                to: c.handedTo,
+                medium: c.medium,
+              })}
+              {c.note ? ` — ${c.note}` : null}{' '}
+              <span className="muted">
+                (
+                {t('evidence.custody.recordedBy', {
+                  name: c.recordedByName,
+                  time: formatDateTime(c.recordedAt, i18n.language),
+                })}
+                )
+              </span>
             </li>
           ))}
         </ul>
@@ -220,24 +280,51 @@ function FileTable({ hearingId, files }: { hearingId: string; files: EvidenceFil
   async function verify(fileId: string) {
     setChecks((c) => ({ ...c, [fileId]: 'checking' }));
     const result = await call('evidence.verifyFile', { hearingId, fileId });
-    setChecks((c) => ({ ...c, [fileId]: result.ok ? (result.value.ok ? 'ok' : (result.value.problem ?? 'altered')) : 'failed' }));
+    setChecks((c) => ({
+      ...c,
+      [fileId]: result.ok ? (result.value.ok ? 'ok' : (result.value.problem ?? 'altered')) : 'failed',
+    }));
   }
   return (
     <ul className="evidence-files">
       {files.map((f) => (
         <li key={f.id} data-file-name={f.originalName}>
           <p className="file-line">
-            <strong className="file-name">{f.originalName}</strong> · <span className="file-size">{sizeText(f.size, i18n.language, t)}</span> ·{' '}
-            <span className="muted">{t('evidence.files.importedBy', { time: formatDateTime(f.importedAt, i18n.language), name: f.importedByName })}</span>
+            <strong className="file-name">{f.originalName}</strong> ·{' '}
+            <span className="file-size">{sizeText(f.size, i18n.language, t)}</span> ·{' '}
+            <span className="muted">
+              {t('evidence.files.importedBy', {
+                time: formatDateTime(f.importedAt, i18n.language),
+                name: f.importedByName,
+              })}
+            </span>
           </p>
           <p className="file-line">
-            <span className="sha256-label">SHA-256</span> <code className="sha256" translate="no" data-sha256={f.sha256}>{f.sha256}</code>
+            <span className="sha256-label">SHA-256</span>{' '}
+            <code className="sha256" translate="no" data-sha256={f.sha256}>
+              {f.sha256}
+            </code>
           </p>
           <p className="file-line">
-            <button type="button" className="small" onClick={() => void verify(f.id)} disabled={checks[f.id] === 'checking'} aria-label={t('evidence.files.verifyFile', { name: f.originalName })}>
+            <button
+              type="button"
+              className="small"
+              onClick={() => void verify(f.id)}
+              disabled={checks[f.id] === 'checking'}
+              aria-label={t('evidence.files.verifyFile', { name: f.originalName })}
+            >
               {t('evidence.files.verify')}
             </button>{' '}
-            <span role="status" className={checks[f.id] === 'ok' ? 'success' : checks[f.id] && checks[f.id] !== 'checking' ? 'field-error' : undefined}>
+            <span
+              role="status"
+              className={
+                checks[f.id] === 'ok'
+                  ? 'success'
+                  : checks[f.id] && checks[f.id] !== 'checking'
+                    ? 'field-error'
+                    : undefined
+              }
+            >
               {checks[f.id] ? t(`evidence.files.result.${checks[f.id]}`) : ''}
             </span>
           </p>
@@ -248,7 +335,15 @@ function FileTable({ hearingId, files }: { hearingId: string; files: EvidenceFil
 }
 
 /** Files come from main's own dialog (Electron) or the browser's file picker and an upload; never from a typed path. */
-function FileImport({ hearingId, item, onImported }: { hearingId: string; item: EvidenceItemView; onImported: () => Promise<void> }) {
+function FileImport({
+  hearingId,
+  item,
+  onImported,
+}: {
+  hearingId: string;
+  item: EvidenceItemView;
+  onImported: () => Promise<void>;
+}) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -264,7 +359,9 @@ function FileImport({ hearingId, item, onImported }: { hearingId: string; item: 
     if (evidenceFilesByUpload) {
       for (const file of chosen) {
         setProgress({ name: file.name, sent: 0, total: file.size });
-        const result = await uploadEvidenceFile({ hearingId, itemId: item.id, file }, (sent, total) => setProgress({ name: file.name, sent, total }));
+        const result = await uploadEvidenceFile({ hearingId, itemId: item.id, file }, (sent, total) =>
+          setProgress({ name: file.name, sent, total }),
+        );
         if (!result.ok) {
           setError(result.error);
           break;
@@ -307,7 +404,11 @@ function FileImport({ hearingId, item, onImported }: { hearingId: string; item: 
         <p className="field-help">{t('evidence.files.hint')}</p>
       )}
       <div className="actions">
-        <button type="button" onClick={() => void importChosen()} disabled={progress !== null || (evidenceFilesByUpload && chosen.length === 0)}>
+        <button
+          type="button"
+          onClick={() => void importChosen()}
+          disabled={progress !== null || (evidenceFilesByUpload && chosen.length === 0)}
+        >
           {evidenceFilesByUpload ? t('evidence.files.import') : t('evidence.files.chooseAndImport')}
         </button>
       </div>
@@ -315,8 +416,18 @@ function FileImport({ hearingId, item, onImported }: { hearingId: string; item: 
         <div className="import-progress" role="status">
           {progress.total > 0 ? (
             <>
-              <progress value={progress.sent} max={progress.total} aria-label={t('evidence.files.progressLabel', { name: progress.name })} />
-              <span>{t('evidence.files.progress', { name: progress.name, sent: sizeText(progress.sent, i18n.language, t, false), total: sizeText(progress.total, i18n.language, t, false) })}</span>
+              <progress
+                value={progress.sent}
+                max={progress.total}
+                aria-label={t('evidence.files.progressLabel', { name: progress.name })}
+              />
+              <span>
+                {t('evidence.files.progress', {
+                  name: progress.name,
+                  sent: sizeText(progress.sent, i18n.language, t, false),
+                  total: sizeText(progress.total, i18n.language, t, false),
+                })}
+              </span>
             </>
           ) : (
             <span>{t('evidence.files.importing')}</span>
@@ -337,7 +448,15 @@ function FileImport({ hearingId, item, onImported }: { hearingId: string; item: 
   );
 }
 
-function CustodyForm({ hearingId, item, onRecorded }: { hearingId: string; item: EvidenceItemView; onRecorded: () => Promise<void> }) {
+function CustodyForm({
+  hearingId,
+  item,
+  onRecorded,
+}: {
+  hearingId: string;
+  item: EvidenceItemView;
+  onRecorded: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -356,7 +475,14 @@ function CustodyForm({ hearingId, item, onRecorded }: { hearingId: string; item:
     if (at === null) found['handedAt'] = 'answer.impossibleDate';
     setProblems(found);
     if (Object.keys(found).length > 0 || at === null) return;
-    const result = await call('evidence.recordCustody', { hearingId, itemId: item.id, handedTo, handedAt: at, medium, note });
+    const result = await call('evidence.recordCustody', {
+      hearingId,
+      itemId: item.id,
+      handedTo,
+      handedAt: at,
+      medium,
+      note,
+    });
     if (!result.ok) return setError(result.error);
     setError(null);
     setHandedTo('');
@@ -369,7 +495,11 @@ function CustodyForm({ hearingId, item, onRecorded }: { hearingId: string; item:
   if (!open) {
     return (
       <div className="actions">
-        <button type="button" onClick={() => setOpen(true)} aria-label={t('evidence.custody.addFor', { label: item.label })}>
+        <button
+          type="button"
+          onClick={() => setOpen(true)}
+          aria-label={t('evidence.custody.addFor', { label: item.label })}
+        >
           {t('evidence.custody.add')}
         </button>
       </div>
@@ -379,21 +509,50 @@ function CustodyForm({ hearingId, item, onRecorded }: { hearingId: string; item:
     <fieldset className="group-item custody-form">
       <legend>{t('evidence.custody.formTitle', { label: item.label })}</legend>
       <div className="inline-group">
-        <TextInput id={`${id}-to`} label={t('evidence.custody.handedTo')} value={handedTo} onChange={setHandedTo} max={EVIDENCE_LIMITS.handedTo} problem={problems['handedTo']} hint={t('evidence.custody.handedToHint')} />
+        <TextInput
+          id={`${id}-to`}
+          label={t('evidence.custody.handedTo')}
+          value={handedTo}
+          onChange={setHandedTo}
+          max={EVIDENCE_LIMITS.handedTo}
+          problem={problems['handedTo']}
+          hint={t('evidence.custody.handedToHint')}
+        />
         <div className="field">
           <label htmlFor={`${id}-at`}>{t('evidence.custody.handedAt')}</label>
-          <input id={`${id}-at`} type="datetime-local" value={handedAt} onChange={(e) => setHandedAt(e.target.value)} aria-invalid={problems['handedAt'] ? true : undefined} aria-describedby={problems['handedAt'] ? `${id}-at-error` : undefined} />
+          <input
+            id={`${id}-at`}
+            type="datetime-local"
+            value={handedAt}
+            onChange={(e) => setHandedAt(e.target.value)}
+            aria-invalid={problems['handedAt'] ? true : undefined}
+            aria-describedby={problems['handedAt'] ? `${id}-at-error` : undefined}
+          />
           {problems['handedAt'] ? (
             <p id={`${id}-at-error`} className="field-error">
               {t(problems['handedAt'])}
             </p>
           ) : null}
         </div>
-        <TextInput id={`${id}-medium`} label={t('evidence.custody.medium')} value={medium} onChange={setMedium} max={EVIDENCE_LIMITS.medium} problem={problems['medium']} hint={t('evidence.custody.mediumHint')} />
+        <TextInput
+          id={`${id}-medium`}
+          label={t('evidence.custody.medium')}
+          value={medium}
+          onChange={setMedium}
+          max={EVIDENCE_LIMITS.medium}
+          problem={problems['medium']}
+          hint={t('evidence.custody.mediumHint')}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-note`}>{t('evidence.custody.note')}</label>
-        <textarea id={`${id}-note`} rows={2} maxLength={EVIDENCE_LIMITS.note} value={note} onChange={(e) => setNote(e.target.value)} />
+        <textarea
+          id={`${id}-note`}
+          rows={2}
+          maxLength={EVIDENCE_LIMITS.note}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
       </div>
       <ErrorMessage error={error} />
       <div className="actions">
@@ -464,7 +623,15 @@ const CASE_FIELDS = [
 ] as const;
 
 /** Every C2 field. A new item may take files at once (upload); in Electron, files follow on the saved item. */
-function EvidenceItemForm({ hearingId, item, onDone }: { hearingId: string; item: EvidenceItemView | null; onDone: (savedId: string | null, uploadError?: ApiError) => void }) {
+function EvidenceItemForm({
+  hearingId,
+  item,
+  onDone,
+}: {
+  hearingId: string;
+  item: EvidenceItemView | null;
+  onDone: (savedId: string | null, uploadError?: ApiError) => void;
+}) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const [initial] = useState<Draft>(() => draftOf(item));
@@ -492,7 +659,12 @@ function EvidenceItemForm({ hearingId, item, onDone }: { hearingId: string; item
       eventTime: draft.eventTime,
       eventTimeZone: draft.eventTimeZone,
       // Untouched: the time already stored (to the millisecond), or for a new item the moment main records it.
-      capturedAt: draft.capturedAt === initial.capturedAt ? (item?.capturedAt ?? null) : draft.capturedAt === '' ? null : (capturedAt ?? -1),
+      capturedAt:
+        draft.capturedAt === initial.capturedAt
+          ? (item?.capturedAt ?? null)
+          : draft.capturedAt === ''
+            ? null
+            : (capturedAt ?? -1),
       captureMethod: draft.captureMethod,
       toolVersion: draft.toolVersion,
       originalLocation: draft.originalLocation,
@@ -506,7 +678,14 @@ function EvidenceItemForm({ hearingId, item, onDone }: { hearingId: string; item
       const found: Record<string, string> = {};
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? 'description');
-        const key = field === 'type' ? 'form.required' : field === 'capturedAt' ? 'answer.impossibleDate' : /^(evidence|form)\./.test(issue.message) ? issue.message : 'answer.invalid';
+        const key =
+          field === 'type'
+            ? 'form.required'
+            : field === 'capturedAt'
+              ? 'answer.impossibleDate'
+              : /^(evidence|form)\./.test(issue.message)
+                ? issue.message
+                : 'answer.invalid';
         found[field] ??= key;
       }
       setProblems(found);
@@ -515,7 +694,10 @@ function EvidenceItemForm({ hearingId, item, onDone }: { hearingId: string; item
     }
     setProblems({});
     setSaving(true);
-    const result = await call('evidence.save', item ? { hearingId, itemId: item.id, revision: item.revision, item: input } : { hearingId, item: input });
+    const result = await call(
+      'evidence.save',
+      item ? { hearingId, itemId: item.id, revision: item.revision, item: input } : { hearingId, item: input },
+    );
     if (!result.ok) {
       setSaving(false);
       setError(result.error);
@@ -527,7 +709,9 @@ function EvidenceItemForm({ hearingId, item, onDone }: { hearingId: string; item
     // Files chosen with a new item go up once it exists; a failure leaves the item, says why, and stays here.
     for (const file of minor ? [] : files) {
       setProgress({ name: file.name, sent: 0, total: file.size });
-      const uploaded = await uploadEvidenceFile({ hearingId, itemId: savedId, file }, (sent, total) => setProgress({ name: file.name, sent, total }));
+      const uploaded = await uploadEvidenceFile({ hearingId, itemId: savedId, file }, (sent, total) =>
+        setProgress({ name: file.name, sent, total }),
+      );
       if (!uploaded.ok) {
         // The item is saved; the register shows it, and why this file is not in it.
         onDone(savedId, uploaded.error);
@@ -563,10 +747,18 @@ function EvidenceItemForm({ hearingId, item, onDone }: { hearingId: string; item
         void save();
       }}
     >
-      <h4 id={`${id}-title`}>{item ? t('evidence.form.editTitle', { label: item.label }) : t('evidence.form.newTitle')}</h4>
+      <h4 id={`${id}-title`}>
+        {item ? t('evidence.form.editTitle', { label: item.label }) : t('evidence.form.newTitle')}
+      </h4>
       <div className="field">
         <label htmlFor={`${id}-type`}>{t('evidence.field.type')}</label>
-        <select id={`${id}-type`} value={draft.type} onChange={(e) => set('type', e.target.value as EvidenceType | '')} aria-invalid={problems['type'] ? true : undefined} aria-describedby={problems['type'] ? `${id}-type-error` : undefined}>
+        <select
+          id={`${id}-type`}
+          value={draft.type}
+          onChange={(e) => set('type', e.target.value as EvidenceType | '')}
+          aria-invalid={problems['type'] ? true : undefined}
+          aria-describedby={problems['type'] ? `${id}-type-error` : undefined}
+        >
           <option value="">{t('answer.choose')}</option>
           {EVIDENCE_TYPES.map((type) => (
             <option key={type} value={type}>
@@ -588,7 +780,9 @@ function EvidenceItemForm({ hearingId, item, onDone }: { hearingId: string; item
           value={draft.description}
           onChange={(e) => set('description', e.target.value)}
           aria-invalid={problems['description'] ? true : undefined}
-          aria-describedby={[`${id}-description-hint`, problems['description'] ? `${id}-description-error` : ''].filter(Boolean).join(' ')}
+          aria-describedby={[`${id}-description-hint`, problems['description'] ? `${id}-description-error` : '']
+            .filter(Boolean)
+            .join(' ')}
         />
         <FieldProblem id={`${id}-description-error`} problem={problems['description']} />
       </div>
@@ -598,7 +792,13 @@ function EvidenceItemForm({ hearingId, item, onDone }: { hearingId: string; item
         <div className="choices">
           {EVIDENCE_SENSITIVITIES.map((s) => (
             <label key={s} className="choice">
-              <input type="radio" name={`${id}-sensitivity`} value={s} checked={draft.sensitivity === s} onChange={() => set('sensitivity', s)} />
+              <input
+                type="radio"
+                name={`${id}-sensitivity`}
+                value={s}
+                checked={draft.sensitivity === s}
+                onChange={() => set('sensitivity', s)}
+              />
               <span>{t(`evidence.sensitivity.${s}`)}</span>
             </label>
           ))}
@@ -614,13 +814,27 @@ function EvidenceItemForm({ hearingId, item, onDone }: { hearingId: string; item
       ) : null}
 
       <div className="inline-group evidence-fields">
-        {TEXT_FIELDS.map(([key, max]) => textField(key, max, key === 'url' ? { hint: t('evidence.hint.url'), inputMode: 'url' } : key === 'eventTimeZone' ? { hint: t('evidence.hint.eventTimeZone') } : key === 'eventTime' ? { hint: t('evidence.hint.eventTime') } : {}))}
+        {TEXT_FIELDS.map(([key, max]) =>
+          textField(
+            key,
+            max,
+            key === 'url'
+              ? { hint: t('evidence.hint.url'), inputMode: 'url' }
+              : key === 'eventTimeZone'
+                ? { hint: t('evidence.hint.eventTimeZone') }
+                : key === 'eventTime'
+                  ? { hint: t('evidence.hint.eventTime') }
+                  : {},
+          ),
+        )}
       </div>
       <div className="inline-group evidence-fields">
         <div className="field">
           <label htmlFor={`${id}-capturedAt`}>{t('evidence.field.capturedAt')}</label>
           <p id={`${id}-capturedAt-hint`} className="field-help">
-            {capturedAt !== null ? t('evidence.hint.capturedAtUtc', { utc: utcText(capturedAt) }) : t('evidence.hint.capturedAt')}
+            {capturedAt !== null
+              ? t('evidence.hint.capturedAtUtc', { utc: utcText(capturedAt) })
+              : t('evidence.hint.capturedAt')}
           </p>
           <input
             id={`${id}-capturedAt`}
@@ -628,11 +842,15 @@ function EvidenceItemForm({ hearingId, item, onDone }: { hearingId: string; item
             value={draft.capturedAt}
             onChange={(e) => set('capturedAt', e.target.value)}
             aria-invalid={problems['capturedAt'] ? true : undefined}
-            aria-describedby={[`${id}-capturedAt-hint`, problems['capturedAt'] ? `${id}-capturedAt-error` : ''].filter(Boolean).join(' ')}
+            aria-describedby={[`${id}-capturedAt-hint`, problems['capturedAt'] ? `${id}-capturedAt-error` : '']
+              .filter(Boolean)
+              .join(' ')}
           />
           <FieldProblem id={`${id}-capturedAt-error`} problem={problems['capturedAt']} />
         </div>
-        {CAPTURE_FIELDS.map(([key, max]) => textField(key, max, key === 'captureMethod' ? { hint: t('evidence.hint.captureMethod') } : {}))}
+        {CAPTURE_FIELDS.map(([key, max]) =>
+          textField(key, max, key === 'captureMethod' ? { hint: t('evidence.hint.captureMethod') } : {}),
+        )}
       </div>
       <div className="inline-group evidence-fields">
         {textField('relatedPrompts', 400, { hint: t('evidence.hint.relatedPrompts') })}
@@ -646,7 +864,14 @@ function EvidenceItemForm({ hearingId, item, onDone }: { hearingId: string; item
             <p id={`${id}-files-hint`} className="field-help">
               {t('evidence.files.hint')}
             </p>
-            <input id={`${id}-files`} type="file" multiple aria-describedby={`${id}-files-hint`} disabled={saving} onChange={(e) => setFiles(Array.from(e.target.files ?? []))} />
+            <input
+              id={`${id}-files`}
+              type="file"
+              multiple
+              aria-describedby={`${id}-files-hint`}
+              disabled={saving}
+              onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
+            />
           </div>
         ) : (
           <p className="field-help">{t('evidence.form.filesAfterSaving')}</p>
@@ -655,8 +880,18 @@ function EvidenceItemForm({ hearingId, item, onDone }: { hearingId: string; item
 
       {progress ? (
         <div className="import-progress" role="status">
-          <progress value={progress.sent} max={progress.total || 1} aria-label={t('evidence.files.progressLabel', { name: progress.name })} />
-          <span>{t('evidence.files.progress', { name: progress.name, sent: sizeText(progress.sent, i18n.language, t, false), total: sizeText(progress.total, i18n.language, t, false) })}</span>
+          <progress
+            value={progress.sent}
+            max={progress.total || 1}
+            aria-label={t('evidence.files.progressLabel', { name: progress.name })}
+          />
+          <span>
+            {t('evidence.files.progress', {
+              name: progress.name,
+              sent: sizeText(progress.sent, i18n.language, t, false),
+              total: sizeText(progress.total, i18n.language, t, false),
+            })}
+          </span>
         </div>
       ) : null}
       <ErrorMessage error={error} />
@@ -672,7 +907,25 @@ function EvidenceItemForm({ hearingId, item, onDone }: { hearingId: string; item
   );
 }
 
-function TextInput({ id, label, value, onChange, max, problem, hint, inputMode }: { id: string; label: string; value: string; onChange: (value: string) => void; max: number; problem?: string | undefined; hint?: string | undefined; inputMode?: 'url' | 'text' | undefined }) {
+function TextInput({
+  id,
+  label,
+  value,
+  onChange,
+  max,
+  problem,
+  hint,
+  inputMode,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  max: number;
+  problem?: string | undefined;
+  hint?: string | undefined;
+  inputMode?: 'url' | 'text' | undefined;
+}) {
   const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
@@ -682,7 +935,17 @@ function TextInput({ id, label, value, onChange, max, problem, hint, inputMode }
           {hint}
         </p>
       ) : null}
-      <input id={id} type="text" inputMode={inputMode} value={value} maxLength={max} onChange={(e) => onChange(e.target.value)} aria-invalid={problem ? true : undefined} aria-describedby={describedBy} spellCheck={false} />
+      <input
+        id={id}
+        type="text"
+        inputMode={inputMode}
+        value={value}
+        maxLength={max}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={describedBy}
+        spellCheck={false}
+      />
       <FieldProblem id={`${id}-error`} problem={problem} />
     </div>
   );
@@ -699,7 +962,11 @@ function FieldProblem({ id, problem }: { id: string; problem: string | undefined
 }
 
 function optionalHint(t: TFunction, key: string): string | undefined {
-  return key === 'accountIds' ? t('evidence.hint.accountIds') : key === 'originalLocation' ? t('evidence.hint.originalLocation') : undefined;
+  return key === 'accountIds'
+    ? t('evidence.hint.accountIds')
+    : key === 'originalLocation'
+      ? t('evidence.hint.originalLocation')
+      : undefined;
 }
 
 /** `2026-11-23 09:00 UTC`: capture times are recorded in UTC (C2). */
@@ -730,6 +997,13 @@ function sizeText(bytes: number, language: string, t: TFunction, exact = true): 
     value /= 1024;
     unit += 1;
   }
-  const readable = new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
-  return exact && unit > 0 ? `${readable} (${t('evidence.files.bytes', { count: bytes, formatted: new Intl.NumberFormat(locale).format(bytes) })})` : readable;
+  const readable = new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  }).format(value);
+  return exact && unit > 0
+    ? `${readable} (${t('evidence.files.bytes', { count: bytes, formatted: new Intl.NumberFormat(locale).format(bytes) })})`
+    : readable;
 }

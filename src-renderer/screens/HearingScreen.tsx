@@ -51,7 +51,15 @@ function prepareSteps(loaded: Loaded): { steps: Step[]; answers: Record<string, 
   return { steps, answers };
 }
 
-export function HearingScreen({ hearingId, step: requestedStep, field: requestedField }: { hearingId: string; step?: string | undefined; field?: string | undefined }) {
+export function HearingScreen({
+  hearingId,
+  step: requestedStep,
+  field: requestedField,
+}: {
+  hearingId: string;
+  step?: string | undefined;
+  field?: string | undefined;
+}) {
   const { t } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -82,9 +90,15 @@ export function HearingScreen({ hearingId, step: requestedStep, field: requested
     for (const step of steps) if (step.queue.hasUnsaved()) void step.queue.flush();
   }, [steps]);
 
-  const currentIndex = Math.max(0, steps.findIndex((s) => s.formId === requestedStep));
+  const currentIndex = Math.max(
+    0,
+    steps.findIndex((s) => s.formId === requestedStep),
+  );
   const current = steps[currentIndex];
-  const onAnswersChange = useCallback((formId: string, answers: Partial<Answers>) => setLiveAnswers((all) => ({ ...all, [formId]: answers })), []);
+  const onAnswersChange = useCallback(
+    (formId: string, answers: Partial<Answers>) => setLiveAnswers((all) => ({ ...all, [formId]: answers })),
+    [],
+  );
 
   // Keyboard and screen-reader users land on the new step's title, not at the top of the page.
   // Only on a change of step: focusing while the hearing first appears would force a layout of
@@ -99,7 +113,9 @@ export function HearingScreen({ hearingId, step: requestedStep, field: requested
   // A link from the closing checklist names the field: put the cursor in it.
   useEffect(() => {
     if (!requestedField || !current) return;
-    const target = document.querySelector<HTMLElement>(`[data-field="${requestedField}"] :is(input, select, textarea, button)`);
+    const target = document.querySelector<HTMLElement>(
+      `[data-field="${requestedField}"] :is(input, select, textarea, button)`,
+    );
     target?.focus();
     target?.scrollIntoView({ block: 'center' });
   }, [requestedField, current]);
@@ -110,7 +126,9 @@ export function HearingScreen({ hearingId, step: requestedStep, field: requested
   const riskStep = steps.find((s) => s.formId === RISK_FORM_ID);
   const riskDefinition = riskStep?.form ? riskRegistry.get(riskStep.form.version) : undefined;
   // Submitting the assessment is part of the risk step, as approving is part of the statement.
-  const riskMissing = riskDefinition ? riskState(riskDefinition, answersOf(RISK_FORM_ID), answersOf('facts'), answersOf('digital'), riskHistory).missing : [];
+  const riskMissing = riskDefinition
+    ? riskState(riskDefinition, answersOf(RISK_FORM_ID), answersOf('facts'), answersOf('digital'), riskHistory).missing
+    : [];
   const titleOf = (step: Step) => (step.form ? t(step.form.titleKey) : step.formId);
   const previous = steps[currentIndex - 1];
   const next = steps[currentIndex + 1];
@@ -137,11 +155,17 @@ export function HearingScreen({ hearingId, step: requestedStep, field: requested
           <ol>
             {steps.map((step) => {
               // The statement is complete only once she has approved it.
-              const approvalMissing = (step.formId === STATEMENT_FORM_ID && loaded.statement === null ? 1 : 0) + (step.formId === RISK_FORM_ID ? riskMissing.length : 0);
-              const missing = (step.form ? missingBeforeClose(step.form, answersOf(step.formId)).length : 0) + approvalMissing;
+              const approvalMissing =
+                (step.formId === STATEMENT_FORM_ID && loaded.statement === null ? 1 : 0) +
+                (step.formId === RISK_FORM_ID ? riskMissing.length : 0);
+              const missing =
+                (step.form ? missingBeforeClose(step.form, answersOf(step.formId)).length : 0) + approvalMissing;
               return (
                 <li key={step.formId}>
-                  <a href={hrefOf({ screen: 'hearing', hearingId, step: step.formId })} aria-current={step === current ? 'step' : undefined}>
+                  <a
+                    href={hrefOf({ screen: 'hearing', hearingId, step: step.formId })}
+                    aria-current={step === current ? 'step' : undefined}
+                  >
                     {titleOf(step)}
                   </a>
                   <span className={missing > 0 ? 'step-state missing' : 'step-state done'}>
@@ -160,8 +184,12 @@ export function HearingScreen({ hearingId, step: requestedStep, field: requested
               form={current.form}
               answers={answersOf(current.formId)}
               services={services}
-              history={loaded.history.filter((h) => h.formId === current.formId).map((h) => ({ ...h, value: h.value as AnswerValue }))}
-              savedAt={Object.fromEntries(loaded.answers.filter((a) => a.formId === current.formId).map((a) => [a.fieldId, a.updatedAt]))}
+              history={loaded.history
+                .filter((h) => h.formId === current.formId)
+                .map((h) => ({ ...h, value: h.value as AnswerValue }))}
+              savedAt={Object.fromEntries(
+                loaded.answers.filter((a) => a.formId === current.formId).map((a) => [a.fieldId, a.updatedAt]),
+              )}
             />
           ) : current.form ? (
             <StepForm
@@ -172,29 +200,78 @@ export function HearingScreen({ hearingId, step: requestedStep, field: requested
               // The approved statement changes by addenda only.
               readOnly={current.formId === STATEMENT_FORM_ID && loaded.statement !== null}
               onAnswersChange={(answers) => onAnswersChange(current.formId, answers)}
-              languages={{ victim: stringOrNull(answersOf('setup').victimLanguage), procedure: stringOrNull(answersOf('setup').procedureLanguage) }}
+              languages={{
+                victim: stringOrNull(answersOf('setup').victimLanguage),
+                procedure: stringOrNull(answersOf('setup').procedureLanguage),
+              }}
               // Services no longer offered stay listed where this hearing already chose them.
               services={services.filter((s) => s.active || chosenServices(answersOf(current.formId)).includes(s.id))}
               helpValues={{ days: loaded.settings.residenceBanDays }}
-              history={loaded.history.filter((h) => h.formId === current.formId).map((h) => ({ ...h, value: h.value as AnswerValue }))}
+              history={loaded.history
+                .filter((h) => h.formId === current.formId)
+                .map((h) => ({ ...h, value: h.value as AnswerValue }))}
             />
           ) : (
             <p className="error-banner" role="alert">
               {t('hearing.formUnavailable')}
             </p>
           )}
-          {current.formId === DIGITAL_FORM_ID ? <DigitalPanel digitalAnswers={answersOf(DIGITAL_FORM_ID)} factsAnswers={answersOf('facts')} riskDefinition={riskDefinition} /> : null}
+          {current.formId === DIGITAL_FORM_ID ? (
+            <DigitalPanel
+              digitalAnswers={answersOf(DIGITAL_FORM_ID)}
+              factsAnswers={answersOf('facts')}
+              riskDefinition={riskDefinition}
+            />
+          ) : null}
           {current.formId === RISK_FORM_ID && riskDefinition ? (
-            <RiskPanel hearingId={hearingId} definition={riskDefinition} riskAnswers={answersOf(RISK_FORM_ID)} factsAnswers={answersOf('facts')} digitalAnswers={answersOf('digital')} history={riskHistory} access={loaded.access} queue={current.queue} onChanged={loadRiskHistory} />
+            <RiskPanel
+              hearingId={hearingId}
+              definition={riskDefinition}
+              riskAnswers={answersOf(RISK_FORM_ID)}
+              factsAnswers={answersOf('facts')}
+              digitalAnswers={answersOf('digital')}
+              history={riskHistory}
+              access={loaded.access}
+              queue={current.queue}
+              onChanged={loadRiskHistory}
+            />
           ) : null}
           <Suspense fallback={<p>{t('app.loading')}</p>}>
-            {current.formId === 'digital' ? <EvidencePanel hearingId={hearingId} readOnly={loaded.access === 'review' || closed} /> : null}
-            {current.formId === DOCUMENTS_FORM_ID ? <DocumentsPanel hearingId={hearingId} access={loaded.access} closed={closed} answersOf={answersOf} flush={() => current.queue.flush()} /> : null}
+            {current.formId === 'digital' ? (
+              <EvidencePanel hearingId={hearingId} readOnly={loaded.access === 'review' || closed} />
+            ) : null}
+            {current.formId === DOCUMENTS_FORM_ID ? (
+              <DocumentsPanel
+                hearingId={hearingId}
+                access={loaded.access}
+                closed={closed}
+                answersOf={answersOf}
+                flush={() => current.queue.flush()}
+              />
+            ) : null}
           </Suspense>
-          {current.formId === STATEMENT_FORM_ID ? <StatementPanel loaded={loaded} steps={steps} answersOf={answersOf} riskMissing={riskMissing} onChanged={load} /> : null}
+          {current.formId === STATEMENT_FORM_ID ? (
+            <StatementPanel
+              loaded={loaded}
+              steps={steps}
+              answersOf={answersOf}
+              riskMissing={riskMissing}
+              onChanged={load}
+            />
+          ) : null}
           <div className="step-links">
-            {previous ? <a href={hrefOf({ screen: 'hearing', hearingId, step: previous.formId })}>← {t('hearing.previousStep', { step: titleOf(previous) })}</a> : <span />}
-            {next ? <a href={hrefOf({ screen: 'hearing', hearingId, step: next.formId })}>{t('hearing.nextStep', { step: titleOf(next) })} →</a> : null}
+            {previous ? (
+              <a href={hrefOf({ screen: 'hearing', hearingId, step: previous.formId })}>
+                ← {t('hearing.previousStep', { step: titleOf(previous) })}
+              </a>
+            ) : (
+              <span />
+            )}
+            {next ? (
+              <a href={hrefOf({ screen: 'hearing', hearingId, step: next.formId })}>
+                {t('hearing.nextStep', { step: titleOf(next) })} →
+              </a>
+            ) : null}
           </div>
         </div>
       </div>
@@ -264,5 +341,7 @@ function stringOrNull(value: unknown): string | null {
 }
 
 function chosenServices(answers: Partial<Answers>): string[] {
-  return Object.values(answers).flatMap((value) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []));
+  return Object.values(answers).flatMap((value) =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [],
+  );
 }

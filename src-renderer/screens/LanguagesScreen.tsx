@@ -42,7 +42,12 @@ export function LanguagesScreen() {
 
   const language = i18n.language;
   const unreviewed = catalogs?.catalogs.filter((c) => c.meta.status === 'machine') ?? [];
-  const officerName = (code: string) => (i18n.exists(`language.${code}`) ? t(`language.${code}`) : <span className="muted">{t('languages.unknownLanguage')}</span>);
+  const officerName = (code: string) =>
+    i18n.exists(`language.${code}`) ? (
+      t(`language.${code}`)
+    ) : (
+      <span className="muted">{t('languages.unknownLanguage')}</span>
+    );
 
   return (
     <section className="page wide languages" aria-labelledby="languages-title">
@@ -50,7 +55,9 @@ export function LanguagesScreen() {
       <p>{t('languages.intro')}</p>
       <ErrorMessage error={error} />
       {catalogs === null ? (
-        error ? null : <p role="status">{t('languages.loading')}</p>
+        error ? null : (
+          <p role="status">{t('languages.loading')}</p>
+        )
       ) : (
         <>
           {unreviewed.length > 0 ? (
@@ -88,7 +95,12 @@ export function LanguagesScreen() {
               </thead>
               <tbody>
                 {catalogs.catalogs.map(({ meta }) => (
-                  <CatalogRow key={meta.language} meta={meta} officerName={officerName(meta.language)} language={language} />
+                  <CatalogRow
+                    key={meta.language}
+                    meta={meta}
+                    officerName={officerName(meta.language)}
+                    language={language}
+                  />
                 ))}
               </tbody>
             </table>
@@ -101,7 +113,15 @@ export function LanguagesScreen() {
   );
 }
 
-function CatalogRow({ meta, officerName, language }: { meta: VictimCatalogMeta; officerName: ReactNode; language: string }) {
+function CatalogRow({
+  meta,
+  officerName,
+  language,
+}: {
+  meta: VictimCatalogMeta;
+  officerName: ReactNode;
+  language: string;
+}) {
   const { t } = useTranslation();
   const unreviewed = meta.status === 'machine';
   return (
@@ -140,7 +160,15 @@ function HowTo({ titleRef }: { titleRef: RefObject<HTMLHeadingElement | null> })
   const { t } = useTranslation();
   const today = brusselsToday();
   // Only the three lines the reviewer changes; the others stay as they are.
-  const example = ['"meta": {', '  …', '  "status": "reviewed",', `  "reviewedBy": ${JSON.stringify(t('languages.how.exampleReviewer'))},`, `  "reviewedOn": "${today}",`, '  …', '}'].join('\n');
+  const example = [
+    '"meta": {',
+    '  …',
+    '  "status": "reviewed",',
+    `  "reviewedBy": ${JSON.stringify(t('languages.how.exampleReviewer'))},`,
+    `  "reviewedOn": "${today}",`,
+    '  …',
+    '}',
+  ].join('\n');
   const files = { example: 'ar.json', english: 'en.json', folder: PACKAGED_FOLDER, source: SOURCE_FOLDER };
   return (
     <section className="languages-how" aria-labelledby="languages-how-title">

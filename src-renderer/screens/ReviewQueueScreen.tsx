@@ -52,7 +52,10 @@ export function ReviewQueueScreen() {
             {items.map((item) => (
               <tr key={item.assessmentId} data-level={item.level}>
                 <th scope="row">
-                  <a href={hrefOf({ screen: 'hearing', hearingId: item.hearingId, step: 'risk' })} aria-label={t('risk.queue.open', { reference: item.reference })}>
+                  <a
+                    href={hrefOf({ screen: 'hearing', hearingId: item.hearingId, step: 'risk' })}
+                    aria-label={t('risk.queue.open', { reference: item.reference })}
+                  >
                     {item.reference}
                   </a>
                 </th>
@@ -68,7 +71,9 @@ export function ReviewQueueScreen() {
                 </td>
                 <td>
                   {t(`risk.review.status.${item.reviewStatus}`)}
-                  {item.loweringRequested ? <div>{t('risk.queue.lowering', { level: t(`risk.level.${item.loweringRequested}`) })}</div> : null}
+                  {item.loweringRequested ? (
+                    <div>{t('risk.queue.lowering', { level: t(`risk.level.${item.loweringRequested}`) })}</div>
+                  ) : null}
                 </td>
                 <td>{item.officerName}</td>
               </tr>

@@ -14,12 +14,30 @@ import { formatDateTime } from '../i18n';
 export type RiskHistory = ChannelOutput<'risk.history'>;
 
 /** The assessment the risk step's answers would give now, and whether the stored one still matches them. */
-export function riskState(definition: RiskDefinition, riskAnswers: Partial<Answers>, factsAnswers: Partial<Answers>, digitalAnswers: Partial<Answers>, history: RiskHistory | null) {
+export function riskState(
+  definition: RiskDefinition,
+  riskAnswers: Partial<Answers>,
+  factsAnswers: Partial<Answers>,
+  digitalAnswers: Partial<Answers>,
+  history: RiskHistory | null,
+) {
   const input = riskInputFromAnswers(definition, riskAnswers, factsAnswers, digitalAnswers);
   const latest = history?.assessments.find((a) => a.latest) ?? null;
-  const stored = latest ? { answers: latest.input.answers, barriers: latest.input.barriers, facts: latest.input.facts, ...(latest.input.digital ? { digital: latest.input.digital } : {}) } : null;
+  const stored = latest
+    ? {
+        answers: latest.input.answers,
+        barriers: latest.input.barriers,
+        facts: latest.input.facts,
+        ...(latest.input.digital ? { digital: latest.input.digital } : {}),
+      }
+    : null;
   const upToDate = stored !== null && JSON.stringify(stored) === JSON.stringify(input);
-  return { input, latest, upToDate, missing: latest === null ? ['assessment'] : upToDate ? [] : ['assessmentOutdated'] };
+  return {
+    input,
+    latest,
+    upToDate,
+    missing: latest === null ? ['assessment'] : upToDate ? [] : ['assessmentOutdated'],
+  };
 }
 
 interface RiskPanelProps {
@@ -39,7 +57,17 @@ interface RiskPanelProps {
  * Under the risk questions: the result as the answers stand, always with its reasons; her own
  * view; the officer's judgement; submitting; and the assessments made before, with what changed.
  */
-export function RiskPanel({ hearingId, definition, riskAnswers, factsAnswers, digitalAnswers, history, access, queue, onChanged }: RiskPanelProps) {
+export function RiskPanel({
+  hearingId,
+  definition,
+  riskAnswers,
+  factsAnswers,
+  digitalAnswers,
+  history,
+  access,
+  queue,
+  onChanged,
+}: RiskPanelProps) {
   const { t, i18n } = useTranslation();
   const { input, latest, upToDate } = riskState(definition, riskAnswers, factsAnswers, digitalAnswers, history);
   const live = evaluateRisk(definition, input);
@@ -53,8 +81,16 @@ export function RiskPanel({ hearingId, definition, riskAnswers, factsAnswers, di
   const proposed =
     judgement === 'none' || judgementLevel === ''
       ? live
-      : evaluateRisk(definition, { ...input, judgement: judgement === 'raise' ? { raise: { level: judgementLevel, reason } } : { lowering: { level: judgementLevel, reason, decision: 'pending' } } });
-  const levelChoices = RISK_LEVELS.filter((l) => (judgement === 'raise' ? l > live.computedLevel : l < live.computedLevel));
+      : evaluateRisk(definition, {
+          ...input,
+          judgement:
+            judgement === 'raise'
+              ? { raise: { level: judgementLevel, reason } }
+              : { lowering: { level: judgementLevel, reason, decision: 'pending' } },
+        });
+  const levelChoices = RISK_LEVELS.filter((l) =>
+    judgement === 'raise' ? l > live.computedLevel : l < live.computedLevel,
+  );
 
   async function submit() {
     setError(null);
@@ -62,7 +98,9 @@ export function RiskPanel({ hearingId, definition, riskAnswers, factsAnswers, di
     await queue.flush();
     if (queue.hasUnsaved()) {
       const status = queue.getStatus();
-      return setError(status.state === 'error' ? status.error : { code: 'TRANSPORT', message: 'The answers are not saved yet' });
+      return setError(
+        status.state === 'error' ? status.error : { code: 'TRANSPORT', message: 'The answers are not saved yet' },
+      );
     }
     const result = await call('risk.submit', {
       hearingId,
@@ -89,11 +127,21 @@ export function RiskPanel({ hearingId, definition, riskAnswers, factsAnswers, di
         <ul>
           {definition.victimViewItems.map((item) => (
             <li key={item}>
-              {t(`risk.items.${item}.short`)}: <strong>{input.answers[item]?.answer ? t(`answer.${input.answers[item]!.answer}`) : t('risk.result.notAnswered')}</strong>
+              {t(`risk.items.${item}.short`)}:{' '}
+              <strong>
+                {input.answers[item]?.answer
+                  ? t(`answer.${input.answers[item]!.answer}`)
+                  : t('risk.result.notAnswered')}
+              </strong>
             </li>
           ))}
           <li>
-            {t('risk.otherWorries.short')}: {typeof riskAnswers[OTHER_WORRIES_FIELD_ID] === 'string' && riskAnswers[OTHER_WORRIES_FIELD_ID] ? <q>{riskAnswers[OTHER_WORRIES_FIELD_ID] as string}</q> : t('risk.result.notAnswered')}
+            {t('risk.otherWorries.short')}:{' '}
+            {typeof riskAnswers[OTHER_WORRIES_FIELD_ID] === 'string' && riskAnswers[OTHER_WORRIES_FIELD_ID] ? (
+              <q>{riskAnswers[OTHER_WORRIES_FIELD_ID] as string}</q>
+            ) : (
+              t('risk.result.notAnswered')
+            )}
           </li>
         </ul>
       </section>
@@ -111,7 +159,10 @@ export function RiskPanel({ hearingId, definition, riskAnswers, factsAnswers, di
                     name={`${ids}-judgement`}
                     value={choice}
                     checked={judgement === choice}
-                    disabled={(choice === 'raise' && live.computedLevel === 4) || (choice === 'lower' && live.computedLevel === 1)}
+                    disabled={
+                      (choice === 'raise' && live.computedLevel === 4) ||
+                      (choice === 'lower' && live.computedLevel === 1)
+                    }
                     onChange={() => {
                       setJudgement(choice);
                       setJudgementLevel('');
@@ -124,10 +175,18 @@ export function RiskPanel({ hearingId, definition, riskAnswers, factsAnswers, di
           </fieldset>
           {judgement !== 'none' ? (
             <>
-              {judgement === 'lower' ? <p className="field-help">{t('risk.judgement.floor', { level: t(`risk.level.${live.floor}`) })}</p> : null}
+              {judgement === 'lower' ? (
+                <p className="field-help">{t('risk.judgement.floor', { level: t(`risk.level.${live.floor}`) })}</p>
+              ) : null}
               <div className="field">
                 <label htmlFor={`${ids}-level`}>{t('risk.judgement.level')}</label>
-                <select id={`${ids}-level`} value={judgementLevel} onChange={(e) => setJudgementLevel(e.target.value === '' ? '' : (Number(e.target.value) as RiskLevel))}>
+                <select
+                  id={`${ids}-level`}
+                  value={judgementLevel}
+                  onChange={(e) =>
+                    setJudgementLevel(e.target.value === '' ? '' : (Number(e.target.value) as RiskLevel))
+                  }
+                >
                   <option value="">{t('answer.choose')}</option>
                   {levelChoices.map((l) => (
                     <option key={l} value={l}>
@@ -138,7 +197,13 @@ export function RiskPanel({ hearingId, definition, riskAnswers, factsAnswers, di
               </div>
               <div className="field">
                 <label htmlFor={`${ids}-reason`}>{t('risk.judgement.reason')}</label>
-                <textarea id={`${ids}-reason`} rows={3} maxLength={5_000} value={reason} onChange={(e) => setReason(e.target.value)} />
+                <textarea
+                  id={`${ids}-reason`}
+                  rows={3}
+                  maxLength={5_000}
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                />
               </div>
               {proposed.judgementProblem ? (
                 <p className="field-error" role="alert">
@@ -148,7 +213,9 @@ export function RiskPanel({ hearingId, definition, riskAnswers, factsAnswers, di
             </>
           ) : null}
           <ErrorMessage error={error} />
-          {error?.code === 'RISK_INCOMPLETE' ? <p className="field-help">{t('risk.result.unansweredList', { items: (error.fields ?? []).join(', ') })}</p> : null}
+          {error?.code === 'RISK_INCOMPLETE' ? (
+            <p className="field-help">{t('risk.result.unansweredList', { items: (error.fields ?? []).join(', ') })}</p>
+          ) : null}
           {submitted !== null ? (
             <p className="notice" role="status">
               {t('risk.result.submitted', { level: t(`risk.level.${submitted}`) })}
@@ -163,7 +230,9 @@ export function RiskPanel({ hearingId, definition, riskAnswers, factsAnswers, di
         </section>
       ) : null}
 
-      {latest && access === 'review' && latest.reviewStatus === 'pending' ? <SupervisorReview assessment={latest} onChanged={onChanged} /> : null}
+      {latest && access === 'review' && latest.reviewStatus === 'pending' ? (
+        <SupervisorReview assessment={latest} onChanged={onChanged} />
+      ) : null}
 
       <RiskEvents hearingId={hearingId} history={history} canRecord={access === 'owner'} onChanged={onChanged} />
 
@@ -174,13 +243,31 @@ export function RiskPanel({ hearingId, definition, riskAnswers, factsAnswers, di
           {history?.assessments.map((a) => (
             <li key={a.id} className="risk-assessment" data-assessment={a.sequence}>
               <p>
-                <strong>{t('risk.history.entry', { sequence: a.sequence, level: t(`risk.level.${a.level}`) })}</strong> · {t('risk.history.by', { name: a.createdByName, time: formatDateTime(a.createdAt, i18n.language) })} · {t(`risk.review.status.${a.reviewStatus}`)}
-                {a.reviewedByName && a.reviewedAt ? ` (${t('risk.history.reviewedBy', { name: a.reviewedByName, time: formatDateTime(a.reviewedAt, i18n.language) })})` : null}
+                <strong>{t('risk.history.entry', { sequence: a.sequence, level: t(`risk.level.${a.level}`) })}</strong>{' '}
+                · {t('risk.history.by', { name: a.createdByName, time: formatDateTime(a.createdAt, i18n.language) })} ·{' '}
+                {t(`risk.review.status.${a.reviewStatus}`)}
+                {a.reviewedByName && a.reviewedAt
+                  ? ` (${t('risk.history.reviewedBy', { name: a.reviewedByName, time: formatDateTime(a.reviewedAt, i18n.language) })})`
+                  : null}
               </p>
-              {a.reviewComment ? <p className="review-comment">{t('risk.review.comment')}: {a.reviewComment}</p> : null}
+              {a.reviewComment ? (
+                <p className="review-comment">
+                  {t('risk.review.comment')}: {a.reviewComment}
+                </p>
+              ) : null}
               {a.raiseReason ? <p>{t('risk.history.raised', { reason: a.raiseReason })}</p> : null}
-              {a.lowering ? <p>{t('risk.history.lowering', { level: t(`risk.level.${a.lowering.level}`), reason: a.lowering.reason, status: t(`risk.lowering.${a.lowering.status}`) })}</p> : null}
-              {a.latest ? <p>{t('risk.history.nextDue', { time: formatDateTime(a.nextDueAt, i18n.language) })}</p> : null}
+              {a.lowering ? (
+                <p>
+                  {t('risk.history.lowering', {
+                    level: t(`risk.level.${a.lowering.level}`),
+                    reason: a.lowering.reason,
+                    status: t(`risk.lowering.${a.lowering.status}`),
+                  })}
+                </p>
+              ) : null}
+              {a.latest ? (
+                <p>{t('risk.history.nextDue', { time: formatDateTime(a.nextDueAt, i18n.language) })}</p>
+              ) : null}
               {a.comparison ? <ComparisonView comparison={a.comparison} t={t} /> : null}
               <details>
                 <summary>{t('risk.history.details')}</summary>
@@ -197,12 +284,15 @@ export function RiskPanel({ hearingId, definition, riskAnswers, factsAnswers, di
 /** Never a bare number: the level, then each rule that set it and the items behind it. */
 export function RiskResultView({ result, t }: { result: RiskResult; t: TFunction }) {
   // Risk items with their short name; digital-violence prompts (G1.3) by their id, named below.
-  const itemList = (items: string[]) => items.map((i) => (/^G\d\.\d$/.test(i) ? i : `${i} ${t(`risk.items.${i}.short`)}`)).join(', ');
+  const itemList = (items: string[]) =>
+    items.map((i) => (/^G\d\.\d$/.test(i) ? i : `${i} ${t(`risk.items.${i}.short`)}`)).join(', ');
   return (
     <div className={`risk-result level-${result.level}`} data-risk-level={result.level}>
       <p className="risk-level">
         {t('risk.result.level')} <strong>{t(`risk.level.${result.level}`)}</strong>
-        {result.level !== result.computedLevel ? ` (${t('risk.result.computed', { level: t(`risk.level.${result.computedLevel}`) })})` : null}
+        {result.level !== result.computedLevel
+          ? ` (${t('risk.result.computed', { level: t(`risk.level.${result.computedLevel}`) })})`
+          : null}
       </p>
       {result.unanswered.length > 0 ? (
         <p className="notice" role="note">
@@ -217,7 +307,13 @@ export function RiskResultView({ result, t }: { result: RiskResult; t: TFunction
       <ul className="risk-reasons" aria-label={t('risk.result.why')}>
         {result.steps.map((step, i) => (
           <li key={i} data-rule={step.rule}>
-            {t(`risk.rules.${step.rule}`, { from: t(`risk.level.${step.from}`), to: t(`risk.level.${step.to}`), items: itemList(step.items), flags: (step.flags ?? []).join(', '), score: result.score })}
+            {t(`risk.rules.${step.rule}`, {
+              from: t(`risk.level.${step.from}`),
+              to: t(`risk.level.${step.to}`),
+              items: itemList(step.items),
+              flags: (step.flags ?? []).join(', '),
+              score: result.score,
+            })}
           </li>
         ))}
       </ul>
@@ -239,7 +335,8 @@ export function RiskResultView({ result, t }: { result: RiskResult; t: TFunction
           <ul>
             {result.digitalSignals.map((signal) => (
               <li key={signal.id} data-signal={signal.id}>
-                <strong>{signal.id}</strong> {t(`risk.signals.${signal.id}`)} ({signal.prompts.join(', ')}) · {t(`risk.signalEffect.${signal.effect}`)}
+                <strong>{signal.id}</strong> {t(`risk.signals.${signal.id}`)} ({signal.prompts.join(', ')}) ·{' '}
+                {t(`risk.signalEffect.${signal.effect}`)}
               </li>
             ))}
           </ul>
@@ -253,11 +350,28 @@ export function RiskResultView({ result, t }: { result: RiskResult; t: TFunction
         </div>
       ) : null}
       {result.digitalItems.length > 0 ? (
-        <p>{t('risk.result.fromDigital', { items: result.digitalItems.map((d) => `${d.item} ${t(`risk.items.${d.item}.short`)}: ${t(`answer.${d.answer}`)} (${d.prompts.join(', ')})`).join('; ') })}</p>
+        <p>
+          {t('risk.result.fromDigital', {
+            items: result.digitalItems
+              .map(
+                (d) =>
+                  `${d.item} ${t(`risk.items.${d.item}.short`)}: ${t(`answer.${d.answer}`)} (${d.prompts.join(', ')})`,
+              )
+              .join('; '),
+          })}
+        </p>
       ) : null}
-      {result.uncertainty.items.length > 0 && !result.uncertainty.insufficient ? <p>{t('risk.result.uncertainItems', { items: itemList(result.uncertainty.items) })}</p> : null}
-      {result.barriers.length > 0 ? <p>{t('risk.result.barriers', { barriers: result.barriers.map((b) => t(`risk.barriers.${b}`)).join('; ') })}</p> : null}
-      <p>{result.reassessWithinHours > 72 ? t('risk.result.reassessDays', { count: Math.round(result.reassessWithinHours / 24) }) : t('risk.result.reassess', { count: result.reassessWithinHours })}</p>
+      {result.uncertainty.items.length > 0 && !result.uncertainty.insufficient ? (
+        <p>{t('risk.result.uncertainItems', { items: itemList(result.uncertainty.items) })}</p>
+      ) : null}
+      {result.barriers.length > 0 ? (
+        <p>{t('risk.result.barriers', { barriers: result.barriers.map((b) => t(`risk.barriers.${b}`)).join('; ') })}</p>
+      ) : null}
+      <p>
+        {result.reassessWithinHours > 72
+          ? t('risk.result.reassessDays', { count: Math.round(result.reassessWithinHours / 24) })
+          : t('risk.result.reassess', { count: result.reassessWithinHours })}
+      </p>
       <div className="risk-measures">
         <p>{t('risk.result.procedure')}</p>
         <ul>
@@ -279,17 +393,34 @@ export function RiskResultView({ result, t }: { result: RiskResult; t: TFunction
 function ComparisonView({ comparison, t }: { comparison: RiskComparison; t: TFunction }) {
   return (
     <div className="risk-comparison">
-      <p>{t('risk.history.sincePrevious', { from: t(`risk.level.${comparison.levelFrom}`), to: t(`risk.level.${comparison.levelTo}`) })}</p>
+      <p>
+        {t('risk.history.sincePrevious', {
+          from: t(`risk.level.${comparison.levelFrom}`),
+          to: t(`risk.level.${comparison.levelTo}`),
+        })}
+      </p>
       {comparison.newRedFlags.length > 0 ? (
         <p className="new-red-flags">
-          <strong>{t('risk.history.newRedFlags', { flags: comparison.newRedFlags.map((f) => `${f} ${t(`risk.flags.${f}`)}`).join('; ') })}</strong>
+          <strong>
+            {t('risk.history.newRedFlags', {
+              flags: comparison.newRedFlags.map((f) => `${f} ${t(`risk.flags.${f}`)}`).join('; '),
+            })}
+          </strong>
         </p>
       ) : null}
-      {comparison.goneRedFlags.length > 0 ? <p>{t('risk.history.goneRedFlags', { flags: comparison.goneRedFlags.join(', ') })}</p> : null}
+      {comparison.goneRedFlags.length > 0 ? (
+        <p>{t('risk.history.goneRedFlags', { flags: comparison.goneRedFlags.join(', ') })}</p>
+      ) : null}
       {comparison.changedItems.length > 0 ? (
         <ul>
           {comparison.changedItems.map((c) => (
-            <li key={c.item}>{t('risk.history.changedItem', { item: `${c.item} ${t(`risk.items.${c.item}.short`)}`, from: c.from ? t(`answer.${c.from}`) : '—', to: c.to ? t(`answer.${c.to}`) : '—' })}</li>
+            <li key={c.item}>
+              {t('risk.history.changedItem', {
+                item: `${c.item} ${t(`risk.items.${c.item}.short`)}`,
+                from: c.from ? t(`answer.${c.from}`) : '—',
+                to: c.to ? t(`answer.${c.to}`) : '—',
+              })}
+            </li>
           ))}
         </ul>
       ) : (
@@ -327,11 +458,22 @@ function SupervisorReview({ assessment, onChanged }: { assessment: RiskAssessmen
       <h4 id={`${ids}-title`}>{t('risk.review.title')}</h4>
       {loweringPending && assessment.lowering ? (
         <fieldset className="field">
-          <legend>{t('risk.review.loweringQuestion', { level: t(`risk.level.${assessment.lowering.level}`), reason: assessment.lowering.reason })}</legend>
+          <legend>
+            {t('risk.review.loweringQuestion', {
+              level: t(`risk.level.${assessment.lowering.level}`),
+              reason: assessment.lowering.reason,
+            })}
+          </legend>
           <div className="choices">
             {(['approve', 'refuse'] as const).map((choice) => (
               <label key={choice} className="choice">
-                <input type="radio" name={`${ids}-lowering`} value={choice} checked={lowering === choice} onChange={() => setLowering(choice)} />
+                <input
+                  type="radio"
+                  name={`${ids}-lowering`}
+                  value={choice}
+                  checked={lowering === choice}
+                  onChange={() => setLowering(choice)}
+                />
                 <span>{t(`risk.review.lowering.${choice}`)}</span>
               </label>
             ))}
@@ -340,7 +482,13 @@ function SupervisorReview({ assessment, onChanged }: { assessment: RiskAssessmen
       ) : null}
       <div className="field">
         <label htmlFor={`${ids}-comment`}>{t('risk.review.comment')}</label>
-        <textarea id={`${ids}-comment`} rows={3} maxLength={5_000} value={comment} onChange={(e) => setComment(e.target.value)} />
+        <textarea
+          id={`${ids}-comment`}
+          rows={3}
+          maxLength={5_000}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
       </div>
       <ErrorMessage error={error} />
       {done ? (
@@ -361,7 +509,17 @@ function SupervisorReview({ assessment, onChanged }: { assessment: RiskAssessmen
 }
 
 /** Events that call for a reassessment now: a breach, a release, her request... */
-function RiskEvents({ hearingId, history, canRecord, onChanged }: { hearingId: string; history: RiskHistory | null; canRecord: boolean; onChanged: () => void }) {
+function RiskEvents({
+  hearingId,
+  history,
+  canRecord,
+  onChanged,
+}: {
+  hearingId: string;
+  history: RiskHistory | null;
+  canRecord: boolean;
+  onChanged: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const ids = useId();
   const [kind, setKind] = useState<(typeof RISK_EVENT_KINDS)[number] | ''>('');
@@ -406,7 +564,14 @@ function RiskEvents({ hearingId, history, canRecord, onChanged }: { hearingId: s
           </div>
           <div className="field">
             <label htmlFor={`${ids}-note`}>{t('risk.events.note')}</label>
-            <input id={`${ids}-note`} type="text" maxLength={5_000} value={note} onChange={(e) => setNote(e.target.value)} autoComplete="off" />
+            <input
+              id={`${ids}-note`}
+              type="text"
+              maxLength={5_000}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              autoComplete="off"
+            />
           </div>
           <button type="button" onClick={() => void record()} disabled={kind === ''}>
             {t('risk.events.record')}
@@ -417,4 +582,3 @@ function RiskEvents({ hearingId, history, canRecord, onChanged }: { hearingId: s
     </section>
   );
 }
-

@@ -55,9 +55,14 @@ export function StatementPanel({ loaded, steps, answersOf, riskMissing, onChange
     if (statementQueue.hasUnsaved()) {
       // Say why it did not save, as the status line does, rather than approve an older text.
       const status = statementQueue.getStatus();
-      return setError(status.state === 'error' ? status.error : { code: 'TRANSPORT', message: 'The statement is not saved yet' });
+      return setError(
+        status.state === 'error' ? status.error : { code: 'TRANSPORT', message: 'The statement is not saved yet' },
+      );
     }
-    const result = await call('hearings.approveStatement', { hearingId: loaded.hearing.id, textRevision: statementQueue.revisionOf(STATEMENT_FIELD_ID) });
+    const result = await call('hearings.approveStatement', {
+      hearingId: loaded.hearing.id,
+      textRevision: statementQueue.revisionOf(STATEMENT_FIELD_ID),
+    });
     setConfirmingApproval(false);
     if (!result.ok) return setError(result.error);
     setError(null);
@@ -75,7 +80,10 @@ export function StatementPanel({ loaded, steps, answersOf, riskMissing, onChange
   async function close() {
     if (missing.length > 0 || riskMissing.length > 0 || !loaded.statement) {
       // Pressed too early: the cursor goes to the first thing still to do.
-      (document.querySelector<HTMLElement>('.missing a') ?? document.querySelector<HTMLElement>('.missing li[tabindex]'))?.focus();
+      (
+        document.querySelector<HTMLElement>('.missing a') ??
+        document.querySelector<HTMLElement>('.missing li[tabindex]')
+      )?.focus();
       return;
     }
     for (const step of steps) await step.queue.flush();
@@ -84,7 +92,6 @@ export function StatementPanel({ loaded, steps, answersOf, riskMissing, onChange
     setError(null);
     onChanged();
   }
-
 
   return (
     <section className="statement-panel" aria-labelledby="statement-panel-title">
@@ -95,11 +102,19 @@ export function StatementPanel({ loaded, steps, answersOf, riskMissing, onChange
 
       {loaded.statement ? (
         <p className="approved" role="status">
-          {t('statement.approvedOn', { date: formatDateTime(loaded.statement.approvedAt, i18n.language), name: loaded.statement.approvedByName })}
+          {t('statement.approvedOn', {
+            date: formatDateTime(loaded.statement.approvedAt, i18n.language),
+            name: loaded.statement.approvedByName,
+          })}
         </p>
       ) : (
         <div className="actions">
-          <button type="button" onClick={() => setReadingBack((v) => !v)} aria-expanded={readingBack} disabled={typeof text !== 'string' || text.trim() === ''}>
+          <button
+            type="button"
+            onClick={() => setReadingBack((v) => !v)}
+            aria-expanded={readingBack}
+            disabled={typeof text !== 'string' || text.trim() === ''}
+          >
             {readingBack ? t('statement.backToEditing') : t('statement.readBack')}
           </button>
           {confirmingApproval ? (
@@ -112,7 +127,11 @@ export function StatementPanel({ loaded, steps, answersOf, riskMissing, onChange
               </button>
             </>
           ) : (
-            <button type="button" onClick={() => setConfirmingApproval(true)} disabled={closed || typeof text !== 'string' || text.trim() === ''}>
+            <button
+              type="button"
+              onClick={() => setConfirmingApproval(true)}
+              disabled={closed || typeof text !== 'string' || text.trim() === ''}
+            >
               {t('statement.approve')}
             </button>
           )}
@@ -134,7 +153,12 @@ export function StatementPanel({ loaded, steps, answersOf, riskMissing, onChange
           <ol className="addenda">
             {loaded.addenda.map((a) => (
               <li key={a.id}>
-                <p className="addendum-meta">{t('statement.addendumBy', { date: formatDateTime(a.createdAt, i18n.language), name: a.createdByName })}</p>
+                <p className="addendum-meta">
+                  {t('statement.addendumBy', {
+                    date: formatDateTime(a.createdAt, i18n.language),
+                    name: a.createdByName,
+                  })}
+                </p>
                 <p className="addendum-text">{a.text}</p>
               </li>
             ))}
@@ -165,21 +189,37 @@ export function StatementPanel({ loaded, steps, answersOf, riskMissing, onChange
                 <ul className="missing">
                   {missing.map(({ step, path }) => (
                     <li key={`${step.formId}:${path}`}>
-                      <a href={hrefOf({ screen: 'hearing', hearingId: loaded.hearing.id, step: step.formId, field: path.split('[')[0]!.split('.')[0]! })}>
+                      <a
+                        href={hrefOf({
+                          screen: 'hearing',
+                          hearingId: loaded.hearing.id,
+                          step: step.formId,
+                          field: path.split('[')[0]!.split('.')[0]!,
+                        })}
+                      >
                         {describeMissing(step.form!, path, answersOf(step.formId), t)}
                       </a>
                     </li>
                   ))}
                   {riskMissing.map((what) => (
                     <li key={what}>
-                      <a href={hrefOf({ screen: 'hearing', hearingId: loaded.hearing.id, step: RISK_FORM_ID })}>{t(`close.risk.${what}`)}</a>
+                      <a href={hrefOf({ screen: 'hearing', hearingId: loaded.hearing.id, step: RISK_FORM_ID })}>
+                        {t(`close.risk.${what}`)}
+                      </a>
                     </li>
                   ))}
                   {loaded.statement ? null : <li tabIndex={-1}>{t('close.approvalMissing')}</li>}
                 </ul>
               </>
             )}
-            <button type="button" className="primary" onClick={() => void close()} aria-describedby={missing.length > 0 || riskMissing.length > 0 || !loaded.statement ? 'closing-missing' : undefined}>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void close()}
+              aria-describedby={
+                missing.length > 0 || riskMissing.length > 0 || !loaded.statement ? 'closing-missing' : undefined
+              }
+            >
               {t('close.submit')}
             </button>
           </>

@@ -15,12 +15,14 @@ const GRANULARITIES: readonly Granularity[] = ['month', 'quarter', 'year'];
 const MAX_YEARS = 10;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-
 function rangeProblem(from: string, to: string): { field: 'from' | 'to'; key: string } | null {
-  if (!ISO_DATE.test(from) || from < '2000-01-01' || from > '2099-12-31') return { field: 'from', key: 'statistics.invalidDate' };
-  if (!ISO_DATE.test(to) || to < '2000-01-01' || to > '2099-12-31') return { field: 'to', key: 'statistics.invalidDate' };
+  if (!ISO_DATE.test(from) || from < '2000-01-01' || from > '2099-12-31')
+    return { field: 'from', key: 'statistics.invalidDate' };
+  if (!ISO_DATE.test(to) || to < '2000-01-01' || to > '2099-12-31')
+    return { field: 'to', key: 'statistics.invalidDate' };
   if (to < from) return { field: 'to', key: 'statistics.rangeReversed' };
-  if (to >= `${Number(from.slice(0, 4)) + MAX_YEARS}${from.slice(4)}`) return { field: 'to', key: 'statistics.rangeTooLong' };
+  if (to >= `${Number(from.slice(0, 4)) + MAX_YEARS}${from.slice(4)}`)
+    return { field: 'to', key: 'statistics.rangeTooLong' };
   return null;
 }
 
@@ -65,25 +67,56 @@ export function StatisticsScreen() {
     <section className="page statistics" aria-labelledby="statistics-title">
       <h1 id="statistics-title">{t('statistics.title')}</h1>
       <p>{t('statistics.intro')}</p>
-      <form className="statistics-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="statistics-form-title">
+      <form
+        className="statistics-form"
+        onSubmit={(e) => void submit(e)}
+        noValidate
+        aria-labelledby="statistics-form-title"
+      >
         <h2 id="statistics-form-title" className="visually-hidden">
           {t('statistics.choose')}
         </h2>
         <div className="statistics-fields">
           <div className="field">
             <label htmlFor="statistics-from">{t('statistics.from')}</label>
-            <input id="statistics-from" type="date" value={from} min="2000-01-01" max="2099-12-31" required onChange={(e) => setFrom(e.target.value)} aria-invalid={problem?.field === 'from' ? true : undefined} aria-describedby={describedBy('from')} />
+            <input
+              id="statistics-from"
+              type="date"
+              value={from}
+              min="2000-01-01"
+              max="2099-12-31"
+              required
+              onChange={(e) => setFrom(e.target.value)}
+              aria-invalid={problem?.field === 'from' ? true : undefined}
+              aria-describedby={describedBy('from')}
+            />
           </div>
           <div className="field">
             <label htmlFor="statistics-to">{t('statistics.to')}</label>
-            <input id="statistics-to" type="date" value={to} min="2000-01-01" max="2099-12-31" required onChange={(e) => setTo(e.target.value)} aria-invalid={problem?.field === 'to' ? true : undefined} aria-describedby={describedBy('to')} />
+            <input
+              id="statistics-to"
+              type="date"
+              value={to}
+              min="2000-01-01"
+              max="2099-12-31"
+              required
+              onChange={(e) => setTo(e.target.value)}
+              aria-invalid={problem?.field === 'to' ? true : undefined}
+              aria-describedby={describedBy('to')}
+            />
           </div>
           <fieldset className="field">
             <legend>{t('statistics.granularity')}</legend>
             <div className="choices">
               {GRANULARITIES.map((g) => (
                 <label key={g} className="choice">
-                  <input type="radio" name="statistics-granularity" value={g} checked={granularity === g} onChange={() => setGranularity(g)} />
+                  <input
+                    type="radio"
+                    name="statistics-granularity"
+                    value={g}
+                    checked={granularity === g}
+                    onChange={() => setGranularity(g)}
+                  />
                   <span>{t(`statistics.by.${g}`)}</span>
                 </label>
               ))}
@@ -114,23 +147,36 @@ export function StatisticsScreen() {
   );
 }
 
-
 function periodLabel(period: string, language: OfficerUiLanguage, t: TFunction): string {
   const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
   if (quarter) return t('statistics.quarter', { year: quarter[1], quarter: quarter[2] });
   const month = /^(\d{4})-(\d{2})$/.exec(period);
   if (month) {
-    return new Intl.DateTimeFormat(LOCALES[language] ?? 'fr-BE', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1));
+    return new Intl.DateTimeFormat(LOCALES[language] ?? 'fr-BE', {
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1));
   }
   return period;
 }
 
-function StatisticsTable({ result, language, onSaved }: { result: StatisticsExport; language: OfficerUiLanguage; onSaved: (name: string) => void }) {
+function StatisticsTable({
+  result,
+  language,
+  onSaved,
+}: {
+  result: StatisticsExport;
+  language: OfficerUiLanguage;
+  onSaved: (name: string) => void;
+}) {
   const { t } = useTranslation();
   const periods = [...new Set(result.rows.map((r) => r.period))];
   const measures = [...new Set(result.rows.map((r) => r.measure))];
   const cell = new Map(result.rows.map((r) => [`${r.period}|${r.measure}|${r.category}`, r]));
-  const categoriesOf = (measure: string) => [...new Set(result.rows.filter((r) => r.measure === measure).map((r) => r.category))];
+  const categoriesOf = (measure: string) => [
+    ...new Set(result.rows.filter((r) => r.measure === measure).map((r) => r.category)),
+  ];
   const anySuppressed = result.rows.some((r) => r.suppressed !== null);
   const anyComplementary = result.rows.some((r) => r.suppressed === 'complementary');
   const threshold = result.threshold;
@@ -150,7 +196,16 @@ function StatisticsTable({ result, language, onSaved }: { result: StatisticsExpo
     const lines = [
       ['period', 'measure', 'category', 'label', 'count', 'suppressed'].join(';'),
       ...result.rows.map((r) =>
-        [r.period, r.measure, r.category, categoryLabel(r.measure, r.category, t), r.suppressed === 'small' ? `<${threshold}` : r.count === null ? '' : String(r.count), r.suppressed ?? ''].map(quote).join(';'),
+        [
+          r.period,
+          r.measure,
+          r.category,
+          categoryLabel(r.measure, r.category, t),
+          r.suppressed === 'small' ? `<${threshold}` : r.count === null ? '' : String(r.count),
+          r.suppressed ?? '',
+        ]
+          .map(quote)
+          .join(';'),
       ),
     ];
     // Semicolons and a byte-order mark: what a spreadsheet set to Belgian French or Dutch opens as is.
@@ -174,7 +229,9 @@ function StatisticsTable({ result, language, onSaved }: { result: StatisticsExpo
           {t('statistics.saveCsv')}
         </button>
       </div>
-      <p className="field-help">{t('statistics.generated', { at: formatDateTime(result.generatedAt, language), from, to })}</p>
+      <p className="field-help">
+        {t('statistics.generated', { at: formatDateTime(result.generatedAt, language), from, to })}
+      </p>
       {anySuppressed ? (
         <div className="notice" id="statistics-suppression">
           <p>{t('statistics.smallExplained', { threshold })}</p>
@@ -182,8 +239,13 @@ function StatisticsTable({ result, language, onSaved }: { result: StatisticsExpo
         </div>
       ) : null}
       <div className="table-scroll" role="region" aria-labelledby="statistics-caption" tabIndex={0}>
-        <table className="list statistics-table" aria-describedby={anySuppressed ? 'statistics-suppression' : undefined}>
-          <caption id="statistics-caption">{t('statistics.caption', { from, to, granularity: t(`statistics.by.${result.granularity}`) })}</caption>
+        <table
+          className="list statistics-table"
+          aria-describedby={anySuppressed ? 'statistics-suppression' : undefined}
+        >
+          <caption id="statistics-caption">
+            {t('statistics.caption', { from, to, granularity: t(`statistics.by.${result.granularity}`) })}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t('statistics.categoryHeader')}</th>

@@ -17,7 +17,9 @@ export function TranslationFollowUps({ scope }: { scope: 'mine' | 'unit' }) {
   const [items, setItems] = useState<ChannelOutput<'documents.followUps'>['translations'] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   useEffect(() => {
-    void call('documents.followUps', { scope }).then((result) => (result.ok ? setItems(result.value.translations) : setError(result.error)));
+    void call('documents.followUps', { scope }).then((result) =>
+      result.ok ? setItems(result.value.translations) : setError(result.error),
+    );
   }, [scope]);
   if (!error && (items === null || items.length === 0)) return null;
   const now = Date.now();
@@ -39,7 +41,9 @@ export function TranslationFollowUps({ scope }: { scope: 'mine' | 'unit' }) {
             {items.map((item) => (
               <tr key={item.hearingId}>
                 <td>
-                  <a href={hrefOf({ screen: 'hearing', hearingId: item.hearingId, step: 'documents' })}>{item.reference}</a>
+                  <a href={hrefOf({ screen: 'hearing', hearingId: item.hearingId, step: 'documents' })}>
+                    {item.reference}
+                  </a>
                 </td>
                 {showOfficer ? <td>{item.officerName}</td> : null}
                 <td>{formatDateTime(item.requestedAt, i18n.language)}</td>

@@ -22,8 +22,19 @@ const serviceNumber = z
   .regex(SERVICE_NUMBER_PATTERN, { error: 'users.serviceNumberRule' });
 const needsUnit = (v: { role: Role; unitId: string }) => v.role === 'administrator' || v.unitId !== '';
 
-const newUserSchema = z.object({ username, displayName: required, serviceNumber, password: required, role: z.enum(ROLES), unitId: z.string() }).refine(needsUnit, unitRule);
-const editUserSchema = z.object({ displayName: required, serviceNumber, role: z.enum(ROLES), unitId: z.string() }).refine(needsUnit, unitRule);
+const newUserSchema = z
+  .object({
+    username,
+    displayName: required,
+    serviceNumber,
+    password: required,
+    role: z.enum(ROLES),
+    unitId: z.string(),
+  })
+  .refine(needsUnit, unitRule);
+const editUserSchema = z
+  .object({ displayName: required, serviceNumber, role: z.enum(ROLES), unitId: z.string() })
+  .refine(needsUnit, unitRule);
 const resetSchema = z.object({ password: required });
 const unitSchema = z.object({ name: required.max(80, { error: 'units.nameTooLong' }) });
 
@@ -31,7 +42,11 @@ const unitSchema = z.object({ name: required.max(80, { error: 'units.nameTooLong
 const unitOf = (v: { role: Role; unitId: string }) => (v.role === 'administrator' || v.unitId === '' ? null : v.unitId);
 
 /** Puts a refusal from main next to the field it is about, or returns it for the form's banner. */
-function placeError<T extends FieldValues>(error: ApiError, setError: UseFormSetError<T>, fields: readonly Path<T>[]): ApiError | null {
+function placeError<T extends FieldValues>(
+  error: ApiError,
+  setError: UseFormSetError<T>,
+  fields: readonly Path<T>[],
+): ApiError | null {
   const field = fields.find((f) => error.fields?.includes(f));
   if (!field) return error;
   setError(field, { message: `error.${error.code}` }, { shouldFocus: true });
@@ -125,7 +140,9 @@ export function UsersScreen({ currentUser }: { currentUser: UserView }) {
                 <td>{u.displayName}</td>
                 <td>{u.serviceNumber}</td>
                 <td>{t(`role.${u.role}`)}</td>
-                <td>{u.role === 'administrator' ? <span className="muted">{t('users.noUnit')}</span> : unitName(u.unitId)}</td>
+                <td>
+                  {u.role === 'administrator' ? <span className="muted">{t('users.noUnit')}</span> : unitName(u.unitId)}
+                </td>
                 <td>
                   {u.active ? t('users.active') : <span className="badge">{t('users.inactive')}</span>}
                   {u.active && u.mustChangePassword ? (
@@ -137,19 +154,31 @@ export function UsersScreen({ currentUser }: { currentUser: UserView }) {
                 </td>
                 <td>
                   <div className="row-actions">
-                    <button type="button" onClick={open('edit', u)} aria-label={t('users.editNamed', { username: u.username })}>
+                    <button
+                      type="button"
+                      onClick={open('edit', u)}
+                      aria-label={t('users.editNamed', { username: u.username })}
+                    >
                       {t('users.edit')}
                     </button>
                     {self ? null : (
                       <>
-                        <button type="button" onClick={open('reset', u)} aria-label={t('users.resetPasswordNamed', { username: u.username })}>
+                        <button
+                          type="button"
+                          onClick={open('reset', u)}
+                          aria-label={t('users.resetPasswordNamed', { username: u.username })}
+                        >
                           {t('users.resetPassword')}
                         </button>
                         <button
                           type="button"
                           className={u.active ? 'danger' : undefined}
                           onClick={open('active', u)}
-                          aria-label={u.active ? t('users.deactivateNamed', { username: u.username }) : t('users.reactivateNamed', { username: u.username })}
+                          aria-label={
+                            u.active
+                              ? t('users.deactivateNamed', { username: u.username })
+                              : t('users.reactivateNamed', { username: u.username })
+                          }
                         >
                           {u.active ? t('users.deactivate') : t('users.reactivate')}
                         </button>
@@ -196,9 +225,20 @@ export function UsersScreen({ currentUser }: { currentUser: UserView }) {
   );
 }
 
-function UnitSelect({ id, units, error, registration }: { id: string; units: UnitView[]; error: string | undefined; registration: object }) {
+function UnitSelect({
+  id,
+  units,
+  error,
+  registration,
+}: {
+  id: string;
+  units: UnitView[];
+  error: string | undefined;
+  registration: object;
+}) {
   const { t } = useTranslation();
-  const describedBy = [units.length === 0 ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [units.length === 0 ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{t('users.unit')}</label>
@@ -241,26 +281,63 @@ function RoleSelect({ id, registration }: { id: string; registration: object }) 
 }
 
 /** Officers and supervisors choose a unit; administrators are told they have none. */
-function UnitChoice({ id, role, units, error, registration }: { id: string; role: Role; units: UnitView[]; error: string | undefined; registration: object }) {
+function UnitChoice({
+  id,
+  role,
+  units,
+  error,
+  registration,
+}: {
+  id: string;
+  role: Role;
+  units: UnitView[];
+  error: string | undefined;
+  registration: object;
+}) {
   const { t } = useTranslation();
   if (role === 'administrator') return <p className="field-help">{t('users.administratorsHaveNoUnit')}</p>;
   return <UnitSelect id={id} units={units} error={error} registration={registration} />;
 }
 
-function NewUserForm({ units, passwordMinLength, onCreated }: { units: UnitView[]; passwordMinLength: number | null; onCreated: () => void }) {
+function NewUserForm({
+  units,
+  passwordMinLength,
+  onCreated,
+}: {
+  units: UnitView[];
+  passwordMinLength: number | null;
+  onCreated: () => void;
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState<ApiError | null>(null);
   const [created, setCreated] = useState<UserView | null>(null);
-  const { register, handleSubmit, formState, reset, watch, setError: setFieldError } = useForm({
+  const {
+    register,
+    handleSubmit,
+    formState,
+    reset,
+    watch,
+    setError: setFieldError,
+  } = useForm({
     resolver: zodResolver(newUserSchema),
-    defaultValues: { username: '', displayName: '', serviceNumber: '', password: '', role: 'officer' as Role, unitId: '' },
+    defaultValues: {
+      username: '',
+      displayName: '',
+      serviceNumber: '',
+      password: '',
+      role: 'officer' as Role,
+      unitId: '',
+    },
   });
   const role = watch('role');
   const submit = handleSubmit(async (values) => {
     setError(null);
     setCreated(null);
     const result = await call('users.create', { ...values, unitId: unitOf(values) });
-    if (!result.ok) return setError(placeError(result.error, setFieldError, ['username', 'displayName', 'serviceNumber', 'password', 'unitId']));
+    if (!result.ok)
+      return setError(
+        placeError(result.error, setFieldError, ['username', 'displayName', 'serviceNumber', 'password', 'unitId']),
+      );
     setCreated(result.value.user);
     // Back to an officer with no unit chosen: the next account never inherits an administrator's role.
     reset();
@@ -269,8 +346,21 @@ function NewUserForm({ units, passwordMinLength, onCreated }: { units: UnitView[
   return (
     <form onSubmit={(e) => void submit(e)} noValidate className="narrow" aria-labelledby="new-user-title">
       <h2 id="new-user-title">{t('users.create')}</h2>
-      <TextField id="new-username" label={t('account.username')} hint={t('users.usernameRule')} autoComplete="off" error={formState.errors.username?.message} registration={register('username')} />
-      <TextField id="new-displayName" label={t('account.displayName')} autoComplete="off" error={formState.errors.displayName?.message} registration={register('displayName')} />
+      <TextField
+        id="new-username"
+        label={t('account.username')}
+        hint={t('users.usernameRule')}
+        autoComplete="off"
+        error={formState.errors.username?.message}
+        registration={register('username')}
+      />
+      <TextField
+        id="new-displayName"
+        label={t('account.displayName')}
+        autoComplete="off"
+        error={formState.errors.displayName?.message}
+        registration={register('displayName')}
+      />
       <TextField
         id="new-serviceNumber"
         label={t('users.serviceNumber')}
@@ -289,7 +379,13 @@ function NewUserForm({ units, passwordMinLength, onCreated }: { units: UnitView[
         registration={register('password')}
       />
       <RoleSelect id="new-role" registration={register('role')} />
-      <UnitChoice id="new-unitId" role={role} units={units} error={formState.errors.unitId?.message} registration={register('unitId')} />
+      <UnitChoice
+        id="new-unitId"
+        role={role}
+        units={units}
+        error={formState.errors.unitId?.message}
+        registration={register('unitId')}
+      />
       <ErrorMessage error={error} />
       {created ? (
         <p role="status" className="success">
@@ -303,24 +399,67 @@ function NewUserForm({ units, passwordMinLength, onCreated }: { units: UnitView[
   );
 }
 
-function EditUserForm({ user, self, units, onDone, onCancel }: { user: UserView; self: boolean; units: UnitView[]; onDone: (user: UserView) => void; onCancel: () => void }) {
+function EditUserForm({
+  user,
+  self,
+  units,
+  onDone,
+  onCancel,
+}: {
+  user: UserView;
+  self: boolean;
+  units: UnitView[];
+  onDone: (user: UserView) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState<ApiError | null>(null);
-  const { register, handleSubmit, formState, watch, setError: setFieldError } = useForm({
+  const {
+    register,
+    handleSubmit,
+    formState,
+    watch,
+    setError: setFieldError,
+  } = useForm({
     resolver: zodResolver(editUserSchema),
-    defaultValues: { displayName: user.displayName, serviceNumber: user.serviceNumber ?? '', role: user.role as Role, unitId: user.unitId ?? '' },
+    defaultValues: {
+      displayName: user.displayName,
+      serviceNumber: user.serviceNumber ?? '',
+      role: user.role as Role,
+      unitId: user.unitId ?? '',
+    },
   });
   const role = watch('role');
   const submit = handleSubmit(async (values) => {
     setError(null);
-    const result = await call('users.update', { userId: user.id, displayName: values.displayName, serviceNumber: values.serviceNumber, role: values.role, unitId: unitOf(values) });
-    if (!result.ok) return setError(placeError(result.error, setFieldError, ['displayName', 'serviceNumber', 'role', 'unitId']));
+    const result = await call('users.update', {
+      userId: user.id,
+      displayName: values.displayName,
+      serviceNumber: values.serviceNumber,
+      role: values.role,
+      unitId: unitOf(values),
+    });
+    if (!result.ok)
+      return setError(placeError(result.error, setFieldError, ['displayName', 'serviceNumber', 'role', 'unitId']));
     onDone(result.value.user);
   });
   return (
-    <form className="narrow panel" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="edit-user-title" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+    <form
+      className="narrow panel"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby="edit-user-title"
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+    >
       <h2 id="edit-user-title">{t('users.editTitle', { username: user.username })}</h2>
-      <TextField id="edit-displayName" label={t('account.displayName')} autoComplete="off" autoFocus error={formState.errors.displayName?.message} registration={register('displayName')} />
+      <TextField
+        id="edit-displayName"
+        label={t('account.displayName')}
+        autoComplete="off"
+        autoFocus
+        error={formState.errors.displayName?.message}
+        registration={register('displayName')}
+      />
       <TextField
         id="edit-serviceNumber"
         label={t('users.serviceNumber')}
@@ -340,7 +479,13 @@ function EditUserForm({ user, self, units, onDone, onCancel }: { user: UserView;
       ) : (
         <RoleSelect id="edit-role" registration={register('role')} />
       )}
-      <UnitChoice id="edit-unitId" role={role} units={units} error={formState.errors.unitId?.message} registration={register('unitId')} />
+      <UnitChoice
+        id="edit-unitId"
+        role={role}
+        units={units}
+        error={formState.errors.unitId?.message}
+        registration={register('unitId')}
+      />
       {role !== user.role ? <p className="notice">{t('users.roleChangeSignsOut')}</p> : null}
       <ErrorMessage error={error} />
       <div className="actions">
@@ -355,21 +500,56 @@ function EditUserForm({ user, self, units, onDone, onCancel }: { user: UserView;
   );
 }
 
-function ResetPasswordForm({ user, passwordMinLength, onDone, onCancel }: { user: UserView; passwordMinLength: number | null; onDone: (user: UserView) => void; onCancel: () => void }) {
+function ResetPasswordForm({
+  user,
+  passwordMinLength,
+  onDone,
+  onCancel,
+}: {
+  user: UserView;
+  passwordMinLength: number | null;
+  onDone: (user: UserView) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState<ApiError | null>(null);
-  const { register, handleSubmit, formState, setError: setFieldError } = useForm({ resolver: zodResolver(resetSchema), defaultValues: { password: '' } });
+  const {
+    register,
+    handleSubmit,
+    formState,
+    setError: setFieldError,
+  } = useForm({ resolver: zodResolver(resetSchema), defaultValues: { password: '' } });
   const submit = handleSubmit(async (values) => {
     setError(null);
     const result = await call('users.resetPassword', { userId: user.id, password: values.password });
     if (!result.ok) return setError(placeError(result.error, setFieldError, ['password']));
     onDone(result.value.user);
   });
-  const hint = [t('users.temporaryPasswordHint'), passwordMinLength ? t('account.passwordHint', { count: passwordMinLength }) : ''].filter(Boolean).join(' ');
+  const hint = [
+    t('users.temporaryPasswordHint'),
+    passwordMinLength ? t('account.passwordHint', { count: passwordMinLength }) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
-    <form className="narrow panel" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="reset-title" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+    <form
+      className="narrow panel"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby="reset-title"
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+    >
       <h2 id="reset-title">{t('users.resetTitle', { username: user.username })}</h2>
-      <TextField id="reset-password" type="password" label={t('users.temporaryPassword')} hint={hint} autoComplete="new-password" autoFocus error={formState.errors.password?.message} registration={register('password')} />
+      <TextField
+        id="reset-password"
+        type="password"
+        label={t('users.temporaryPassword')}
+        hint={hint}
+        autoComplete="new-password"
+        autoFocus
+        error={formState.errors.password?.message}
+        registration={register('password')}
+      />
       <ErrorMessage error={error} />
       <div className="actions">
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
@@ -383,7 +563,15 @@ function ResetPasswordForm({ user, passwordMinLength, onDone, onCancel }: { user
   );
 }
 
-function ConfirmActive({ user, onDone, onCancel }: { user: UserView; onDone: (user: UserView) => void; onCancel: () => void }) {
+function ConfirmActive({
+  user,
+  onDone,
+  onCancel,
+}: {
+  user: UserView;
+  onDone: (user: UserView) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -407,11 +595,24 @@ function ConfirmActive({ user, onDone, onCancel }: { user: UserView; onDone: (us
       ref={question}
       onKeyDown={(e) => e.key === 'Escape' && onCancel()}
     >
-      <h2 id="confirm-active-title">{deactivating ? t('users.deactivateTitle', { username: user.username }) : t('users.reactivateTitle', { username: user.username })}</h2>
-      <p id="confirm-active-text">{deactivating ? t('users.deactivateExplained', { name: user.displayName }) : t('users.reactivateExplained', { name: user.displayName })}</p>
+      <h2 id="confirm-active-title">
+        {deactivating
+          ? t('users.deactivateTitle', { username: user.username })
+          : t('users.reactivateTitle', { username: user.username })}
+      </h2>
+      <p id="confirm-active-text">
+        {deactivating
+          ? t('users.deactivateExplained', { name: user.displayName })
+          : t('users.reactivateExplained', { name: user.displayName })}
+      </p>
       <ErrorMessage error={error} />
       <div className="actions">
-        <button type="button" className={deactivating ? 'primary danger-primary' : 'primary'} disabled={busy} onClick={() => void confirm()}>
+        <button
+          type="button"
+          className={deactivating ? 'primary danger-primary' : 'primary'}
+          disabled={busy}
+          onClick={() => void confirm()}
+        >
           {deactivating ? t('users.confirmDeactivate') : t('users.confirmReactivate')}
         </button>
         <button type="button" onClick={onCancel}>
@@ -469,10 +670,15 @@ function UnitsSection({ units, users, onChanged }: { units: UnitView[]; users: U
                   <td>{unit.name}</td>
                   <td>{members(unit.id)}</td>
                   <td>
-                    <button type="button" id={`rename-${unit.id}`} onClick={() => {
+                    <button
+                      type="button"
+                      id={`rename-${unit.id}`}
+                      onClick={() => {
                         setNotice(null);
                         setRenaming(unit.id);
-                      }} aria-label={t('units.renameNamed', { name: unit.name })}>
+                      }}
+                      aria-label={t('units.renameNamed', { name: unit.name })}
+                    >
                       {t('units.rename')}
                     </button>
                   </td>
@@ -486,7 +692,9 @@ function UnitsSection({ units, users, onChanged }: { units: UnitView[]; users: U
       )}
       {notice ? (
         <p role="status" className="success">
-          {notice.kind === 'created' ? t('units.created', { name: notice.name }) : t('units.renamed', { name: notice.name })}
+          {notice.kind === 'created'
+            ? t('units.created', { name: notice.name })
+            : t('units.renamed', { name: notice.name })}
         </p>
       ) : null}
       <UnitForm
@@ -501,10 +709,26 @@ function UnitsSection({ units, users, onChanged }: { units: UnitView[]; users: U
   );
 }
 
-function UnitForm({ id, unit, onSaved, onCancel }: { id: string; unit: UnitView | null; onSaved: (unit: UnitView) => void; onCancel?: () => void }) {
+function UnitForm({
+  id,
+  unit,
+  onSaved,
+  onCancel,
+}: {
+  id: string;
+  unit: UnitView | null;
+  onSaved: (unit: UnitView) => void;
+  onCancel?: () => void;
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState<ApiError | null>(null);
-  const { register, handleSubmit, formState, reset, setError: setFieldError } = useForm({ resolver: zodResolver(unitSchema), defaultValues: { name: unit?.name ?? '' } });
+  const {
+    register,
+    handleSubmit,
+    formState,
+    reset,
+    setError: setFieldError,
+  } = useForm({ resolver: zodResolver(unitSchema), defaultValues: { name: unit?.name ?? '' } });
   const submit = handleSubmit(async (values) => {
     setError(null);
     const result = await call('units.save', unit ? { id: unit.id, name: values.name } : { name: values.name });
@@ -513,7 +737,12 @@ function UnitForm({ id, unit, onSaved, onCancel }: { id: string; unit: UnitView 
     onSaved(result.value.unit);
   });
   return (
-    <form className="unit-form" onSubmit={(e) => void submit(e)} noValidate onKeyDown={(e) => e.key === 'Escape' && onCancel?.()}>
+    <form
+      className="unit-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      onKeyDown={(e) => e.key === 'Escape' && onCancel?.()}
+    >
       <TextField
         id={id}
         label={unit ? t('units.newNameOf', { name: unit.name }) : t('units.newUnit')}

@@ -14,9 +14,11 @@ const TEMPORARY = 'temporaire passphrase 77';
 const CHOSEN = 'ma propre phrase secrète';
 const SERVICE_NUMBER = 'BE-4711/A';
 const NEW_SERVICE_NUMBER = 'BE 4711.B';
-const SERVICE_NUMBER_RULE = 'Le numéro de matricule ne peut contenir que des lettres, des chiffres, des espaces et . / -';
+const SERVICE_NUMBER_RULE =
+  'Le numéro de matricule ne peut contenir que des lettres, des chiffres, des espaces et . / -';
 /** The one answer to a refused sign-in, whatever the reason. */
-const REFUSED = "Nom d'utilisateur ou mot de passe erroné, ou compte bloqué ou désactivé : adressez-vous à votre administrateur.";
+const REFUSED =
+  "Nom d'utilisateur ou mot de passe erroné, ou compte bloqué ou désactivé : adressez-vous à votre administrateur.";
 
 describe('account management: units, a reset, the forced change, deactivation', () => {
   let browser: Browser;
@@ -29,7 +31,8 @@ describe('account management: units, a reset, the forced change, deactivation', 
     browser = await launchChromium();
     host = await startHost(dataDir);
     // Two windows, each its own session: the administrator's and the officer's.
-    const open = async () => (await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 900 } })).newPage();
+    const open = async () =>
+      (await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 900 } })).newPage();
     admin = await open();
     officer = await open();
     await admin.goto(host.url);
@@ -45,7 +48,7 @@ describe('account management: units, a reset, the forced change, deactivation', 
   it('lets the administrator create and rename a unit, and refuses a duplicate next to its field', async () => {
     await admin.getByRole('row').filter({ hasText: ADMIN.username }).first().waitFor();
     const units = admin.getByRole('region', { name: 'Unités' });
-    await units.getByText('Il n\'y a encore aucune unité').waitFor();
+    await units.getByText("Il n'y a encore aucune unité").waitFor();
     await expectAccessible(admin, 'accounts, no unit yet');
 
     // An officer cannot be created without a unit: said next to the unit field, before sending.
@@ -53,7 +56,10 @@ describe('account management: units, a reset, the forced change, deactivation', 
     await admin.locator('#new-displayName').fill(OFFICER.displayName);
     await admin.locator('#new-password').fill(OFFICER.password);
     await admin.getByRole('button', { name: 'Créer le compte', exact: true }).click();
-    await admin.locator('#new-unitId-error').getByText('Les policiers et les superviseurs doivent appartenir à une unité').waitFor();
+    await admin
+      .locator('#new-unitId-error')
+      .getByText('Les policiers et les superviseurs doivent appartenir à une unité')
+      .waitFor();
     expect(await admin.locator('#new-unitId').getAttribute('aria-invalid')).toBe('true');
 
     await admin.getByLabel('Nouvelle unité', { exact: true }).fill(UNIT);
@@ -104,11 +110,16 @@ describe('account management: units, a reset, the forced change, deactivation', 
     await admin.getByRole('status').filter({ hasText: 'Un mot de passe temporaire a été défini' }).waitFor();
     await row.getByText('Doit choisir un nouveau mot de passe').waitFor();
     // Focus is back on the button that opened the form.
-    expect(await admin.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Réinitialiser le mot de passe de ${OFFICER.username}`);
+    expect(await admin.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      `Réinitialiser le mot de passe de ${OFFICER.username}`,
+    );
   });
 
   it('changes her service number in the edit panel, and refuses an invalid one next to its field, saving nothing', async () => {
-    const serviceNumbers = async () => Object.fromEntries((await callApi(admin, 'users.list', {})).value!.users.map((u) => [u.username, u.serviceNumber]));
+    const serviceNumbers = async () =>
+      Object.fromEntries(
+        (await callApi(admin, 'users.list', {})).value!.users.map((u) => [u.username, u.serviceNumber]),
+      );
     const row = admin.getByRole('row').filter({ hasText: OFFICER.username });
 
     // A new account with an invalid service number: said before anything is sent, nothing created.
@@ -142,12 +153,18 @@ describe('account management: units, a reset, the forced change, deactivation', 
 
     await field.fill('x'.repeat(41));
     await panel.getByRole('button', { name: 'Enregistrer' }).click();
-    await panel.locator('#edit-serviceNumber-error').getByText('Le numéro de matricule compte au plus 40 caractères.').waitFor();
+    await panel
+      .locator('#edit-serviceNumber-error')
+      .getByText('Le numéro de matricule compte au plus 40 caractères.')
+      .waitFor();
     expect((await serviceNumbers())[OFFICER.username]).toBe(SERVICE_NUMBER);
 
     await field.fill(` ${NEW_SERVICE_NUMBER} `);
     await panel.getByRole('button', { name: 'Enregistrer' }).click();
-    await admin.getByRole('status').filter({ hasText: `Le compte ${OFFICER.username} a été modifié.` }).waitFor();
+    await admin
+      .getByRole('status')
+      .filter({ hasText: `Le compte ${OFFICER.username} a été modifié.` })
+      .waitFor();
     await panel.waitFor({ state: 'detached' });
     await row.getByRole('cell', { name: NEW_SERVICE_NUMBER, exact: true }).waitFor();
     expect((await serviceNumbers())[OFFICER.username]).toBe(NEW_SERVICE_NUMBER);
@@ -168,7 +185,10 @@ describe('account management: units, a reset, the forced change, deactivation', 
     await officer.getByLabel('Nouveau mot de passe', { exact: true }).fill(TEMPORARY);
     await officer.getByLabel('Répétez le nouveau mot de passe').fill(TEMPORARY);
     await officer.getByRole('button', { name: 'Changer le mot de passe' }).click();
-    await officer.locator('#change-new-password-error').getByText('Le nouveau mot de passe doit être différent').waitFor();
+    await officer
+      .locator('#change-new-password-error')
+      .getByText('Le nouveau mot de passe doit être différent')
+      .waitFor();
 
     await officer.getByLabel('Nouveau mot de passe', { exact: true }).fill(CHOSEN);
     await officer.getByLabel('Répétez le nouveau mot de passe').fill(CHOSEN);
@@ -252,9 +272,17 @@ describe('account management: units, a reset, the forced change, deactivation', 
     const notice = admin.getByRole('alert').filter({ hasText: "Le journal d'audit est endommagé" });
     await notice.getByText(/^Constaté au démarrage de l'application le /).waitFor();
     await notice.getByText(`Première entrée brisée : ${kept + 1}.`).waitFor();
-    await notice.getByText("Le journal s'arrête avant cette entrée, qu'il contenait : ses dernières entrées ont été supprimées.").waitFor();
+    await notice
+      .getByText("Le journal s'arrête avant cette entrée, qu'il contenait : ses dernières entrées ont été supprimées.")
+      .waitFor();
     const recorded = admin.getByRole('table', { name: "Constats inscrits au journal d'audit" });
-    expect(await recorded.getByRole('row').filter({ hasText: 'Dernières entrées supprimées' }).getByRole('cell', { name: String(kept + 1), exact: true }).count()).toBe(1);
+    expect(
+      await recorded
+        .getByRole('row')
+        .filter({ hasText: 'Dernières entrées supprimées' })
+        .getByRole('cell', { name: String(kept + 1), exact: true })
+        .count(),
+    ).toBe(1);
     await expectAccessible(admin, 'audit trail, damaged');
     expect(host.output()).toContain('AUDIT TRAIL BROKEN at start');
   });

@@ -2,7 +2,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-core';
 import { launchChromium, startHost, type RunningHost } from './harness';
-import { createOfficer, expectSetupAnswers, fillSetupStep, firstRun, lockAndUnlock, signIn, switchToDutch, TYPED } from './scenario';
+import {
+  createOfficer,
+  expectSetupAnswers,
+  fillSetupStep,
+  firstRun,
+  lockAndUnlock,
+  signIn,
+  switchToDutch,
+  TYPED,
+} from './scenario';
 
 describe('the app in Chromium against the browser host', () => {
   let browser: Browser;
@@ -29,7 +38,9 @@ describe('the app in Chromium against the browser host', () => {
     await page.goto(host.url);
     // The token left the address bar for an HttpOnly cookie, and opens nothing a second time.
     expect(page.url()).not.toContain('token=');
-    expect((await browser.newContext().then((other) => other.request.get(host.url, { maxRedirects: 0 }))).status()).toBe(403);
+    expect(
+      (await browser.newContext().then((other) => other.request.get(host.url, { maxRedirects: 0 }))).status(),
+    ).toBe(403);
     await firstRun(page);
     await createOfficer(page);
     await signIn(page);
@@ -75,7 +86,10 @@ describe('the app in Chromium against the browser host', () => {
     await page.getByText("Non enregistré : L'application n'a pas pu être jointe.").waitFor();
     expect(await wishes.inputValue()).toBe(more);
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
-    await page.getByRole('alertdialog').getByText('Certaines réponses n\'ont pas encore pu être enregistrées.', { exact: false }).waitFor();
+    await page
+      .getByRole('alertdialog')
+      .getByText("Certaines réponses n'ont pas encore pu être enregistrées.", { exact: false })
+      .waitFor();
     await page.getByRole('button', { name: 'Rester et les enregistrer' }).click();
     expect(await wishes.inputValue()).toBe(more);
     host = await startHost(dataDir);

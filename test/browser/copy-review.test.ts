@@ -14,7 +14,13 @@ import { PROTECTED_PEOPLE } from '../fixtures/protected-spellings';
 
 /** Invented people, places and numbers throughout. */
 const UNIT = 'Brigade Relecture (fictive)';
-const OFFICER = { username: 'review.officer', displayName: 'Odile Fictive', password: 'review officer passphrase', role: 'officer' as const, serviceNumber: 'SN-54321' };
+const OFFICER = {
+  username: 'review.officer',
+  displayName: 'Odile Fictive',
+  password: 'review officer passphrase',
+  role: 'officer' as const,
+  serviceNumber: 'SN-54321',
+};
 const STATEMENT = [
   'Depuis vendredi je loge à Horizon, on m’y a accueillie avec mes enfants.',
   'Ma sœur Nadia m’appelle tous les soirs au 0496/12.34.56.',
@@ -42,7 +48,10 @@ describe("the officer's review of her copy, in French", () => {
   /** The PDF archived under this number, as pdftotext reads it (waiting for the print to be archived). */
   async function printedText(sequence: number): Promise<string> {
     const api = apiOfPage(page);
-    const archived = async () => (await api('documents.list', { hearingId })).documents.find((d) => d.kind === 'victimCopy' && d.variant === 'full' && d.sequence === sequence);
+    const archived = async () =>
+      (await api('documents.list', { hearingId })).documents.find(
+        (d) => d.kind === 'victimCopy' && d.variant === 'full' && d.sequence === sequence,
+      );
     await expect.poll(archived, { timeout: 30_000 }).toBeTruthy();
     const listed = (await archived())!;
     const pdf = Buffer.from((await api('documents.download', { documentId: listed.id })).pdfBase64, 'base64');
@@ -83,11 +92,16 @@ describe("the officer's review of her copy, in French", () => {
     await panel.getByText('Relisez sa copie ci-dessous avant la première impression.').first().waitFor();
     expect(await panel.getByRole('button', { name: 'PDF : Sa copie', exact: true }).count()).toBe(0);
     // The API refuses too, whatever the screen shows.
-    expect((await callApi(page, 'documents.create', { hearingId, kind: 'victimCopy', variant: 'full', output: 'pdf' })).error?.code).toBe('COPY_REVIEW_REQUIRED');
+    expect(
+      (await callApi(page, 'documents.create', { hearingId, kind: 'victimCopy', variant: 'full', output: 'pdf' })).error
+        ?.code,
+    ).toBe('COPY_REVIEW_REQUIRED');
     const statement = review.locator('[data-field="statement"]');
-    for (const withheld of ['Horizon', '0496/12.34.56', '42 av. des Tilleuls']) await statement.locator('mark.review-withheld', { hasText: withheld }).first().waitFor();
+    for (const withheld of ['Horizon', '0496/12.34.56', '42 av. des Tilleuls'])
+      await statement.locator('mark.review-withheld', { hasText: withheld }).first().waitFor();
     // Her sister's first name alone, her town alone: they may reveal where she is.
-    for (const near of ['Nadia', 'Liège']) await statement.locator('mark.review-near', { hasText: near }).first().waitFor();
+    for (const near of ['Nadia', 'Liège'])
+      await statement.locator('mark.review-near', { hasText: near }).first().waitFor();
     await expectAccessible(page, 'review of her copy');
     // For people to look at: the review as the officer sees it.
     await review.scrollIntoViewIfNeeded();
@@ -118,7 +132,9 @@ describe("the officer's review of her copy, in French", () => {
     await review.getByRole('listitem').filter({ hasText: 'chez ma tante près de la gare de Jemeppe' }).waitFor();
 
     await statement.locator('mark.review-near', { hasText: 'Liège' }).getByRole('button', { name: 'Libérer…' }).click();
-    await review.getByLabel('Pourquoi « Liège » peut-il être imprimé ?').fill('Ville de son ancien travail, connue de lui.');
+    await review
+      .getByLabel('Pourquoi « Liège » peut-il être imprimé ?')
+      .fill('Ville de son ancien travail, connue de lui.');
     await review.getByRole('button', { name: 'Libérer avec cette raison' }).click();
     await review.getByRole('listitem').filter({ hasText: 'Ville de son ancien travail' }).waitFor();
     await expectAccessible(page, 'review with pending decisions');
@@ -135,7 +151,8 @@ describe("the officer's review of her copy, in French", () => {
       await panel.getByRole('button', { name: 'PDF : Sa copie', exact: true }).click();
       const text = await printedText(sequence);
       pdfTexts.push(text);
-      for (const secret of ['Horizon', 'Nadia', '0496', 'Tilleuls', 'tante', 'Jemeppe']) expect(text, `print ${sequence}: ${secret}`).not.toContain(secret);
+      for (const secret of ['Horizon', 'Nadia', '0496', 'Tilleuls', 'tante', 'Jemeppe'])
+        expect(text, `print ${sequence}: ${secret}`).not.toContain(secret);
       expect(text).toContain('marché de Liège');
       expect(text).toContain('[masqué pour votre sécurité]');
     }
@@ -144,7 +161,10 @@ describe("the officer's review of her copy, in French", () => {
 
   it('asks again after a new addendum, for the new text only', async () => {
     // An addendum after closing is allowed; it names where she stays in another way.
-    await apiOfPage(page)('hearings.addAddendum', { hearingId, text: 'Elle précise qu’elle dort maintenant chez une amie à Seraing.' });
+    await apiOfPage(page)('hearings.addAddendum', {
+      hearingId,
+      text: 'Elle précise qu’elle dort maintenant chez une amie à Seraing.',
+    });
     const preview = await apiOfPage(page)('documents.reviewPreview', { hearingId });
     expect(preview.complete).toBe(false);
     expect(preview.fields.filter((f) => !f.reviewed).map((f) => f.field)).toEqual(['addendum.2']);
@@ -169,13 +189,19 @@ describe("the officer's review of her copy, in French", () => {
     const db = new Database(path.join(dataDir, 'hearing-desk.db'), { readonly: true });
     try {
       db.pragma(`hexkey='${key}'`);
-      const rows = db.prepare("SELECT details_json AS details FROM audit_events WHERE action = 'document.copyReviewed' AND hearing_id = ? ORDER BY seq").all(hearingId) as { details: string }[];
+      const rows = db
+        .prepare(
+          "SELECT details_json AS details FROM audit_events WHERE action = 'document.copyReviewed' AND hearing_id = ? ORDER BY seq",
+        )
+        .all(hearingId) as { details: string }[];
       expect(rows.map((r) => JSON.parse(r.details) as unknown)).toEqual([
         expect.objectContaining({ withheld: 1, released: 1 }),
         expect.objectContaining({ withheld: 1, released: 0 }),
       ]);
       for (const row of rows) expect(row.details).not.toMatch(/tante|Liège|Seraing/);
-      const reviews = db.prepare('SELECT count(*) AS n FROM victim_copy_reviews WHERE hearing_id = ?').get(hearingId) as { n: number };
+      const reviews = db
+        .prepare('SELECT count(*) AS n FROM victim_copy_reviews WHERE hearing_id = ?')
+        .get(hearingId) as { n: number };
       expect(reviews.n).toBe(2);
     } finally {
       db.close();

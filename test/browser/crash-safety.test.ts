@@ -49,7 +49,9 @@ describe('crash safety', () => {
     const db = new Database(path.join(dataDir, 'hearing-desk.db'), { readonly: true });
     db.pragma(`hexkey='${key}'`);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(db.prepare("SELECT value_json FROM answers WHERE field_id = 'victimWishes'").get()).toEqual({ value_json: JSON.stringify(typed) });
+    expect(db.prepare("SELECT value_json FROM answers WHERE field_id = 'victimWishes'").get()).toEqual({
+      value_json: JSON.stringify(typed),
+    });
     db.close();
   });
 });

@@ -2,16 +2,28 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-core';
 import { launchChromium, startHost, type RunningHost } from './harness';
-import { answerDigitalStep, answerRiskStep, callApi, createAccount, expectAccessible, firstRun, switchUser } from './scenario';
+import {
+  answerDigitalStep,
+  answerRiskStep,
+  callApi,
+  createAccount,
+  expectAccessible,
+  firstRun,
+  switchUser,
+} from './scenario';
 
 /** Invented people. */
-const OFFICER = { username: 'd.officer', displayName: 'Dana Fictive', password: 'digital officer passphrase', role: 'officer' as const };
+const OFFICER = {
+  username: 'd.officer',
+  displayName: 'Dana Fictive',
+  password: 'digital officer passphrase',
+  role: 'officer' as const,
+};
 
 describe('digital violence, asked in every hearing', () => {
   let browser: Browser;
   let host: RunningHost;
   let page: Page;
-
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -38,10 +50,16 @@ describe('digital violence, asked in every hearing', () => {
     expect(await details.textContent()).toContain('48');
     await details.locator('textarea').fill('Un AirTag trouvé sous le siège de sa voiture le 20 novembre (fictif).');
     await expectAccessible(page, 'digital-violence step');
-    expect(await page.locator('.digital-panel [data-signal]').evaluateAll((items) => items.map((i) => i.getAttribute('data-signal')))).toEqual(['R1', 'R3', 'R10']);
+    expect(
+      await page
+        .locator('.digital-panel [data-signal]')
+        .evaluateAll((items) => items.map((i) => i.getAttribute('data-signal'))),
+    ).toEqual(['R1', 'R3', 'R10']);
     expect(await page.locator('.digital-panel [data-signal="R1"]').textContent()).toContain('(G1.3)');
     // Suggested qualifications: facts not dated yet, so both codes, never an old number alone.
-    expect(await page.locator('.digital-panel [data-code="newCode"]').textContent()).toContain('qualification à confirmer');
+    expect(await page.locator('.digital-panel [data-code="newCode"]').textContent()).toContain(
+      'qualification à confirmer',
+    );
 
     await answerRiskStep(page, { A1: 'yes' });
     const result = page.locator('.risk-panel > .risk-result');
@@ -49,7 +67,9 @@ describe('digital violence, asked in every hearing', () => {
     const why = (await result.locator('.risk-reasons').textContent()) ?? '';
     expect(why).toMatch(/R1 \(G1\.3\)/);
     expect(why).toMatch(/R3, R10 \(G5\.2, G4\.1\)/);
-    expect(await result.locator('[data-signal]').evaluateAll((items) => items.map((i) => i.getAttribute('data-signal')))).toEqual(['R1', 'R3', 'R10']);
+    expect(
+      await result.locator('[data-signal]').evaluateAll((items) => items.map((i) => i.getAttribute('data-signal'))),
+    ).toEqual(['R1', 'R3', 'R10']);
     expect(await result.textContent()).toContain('B6');
   });
 

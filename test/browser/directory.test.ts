@@ -43,6 +43,8 @@ describe("the administrator's support directory", () => {
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByRole('heading', { name: 'Modifier le service' }).waitFor({ state: 'detached' });
     await page.getByRole('row', { name: /Écoute violences conjugales.*2026-11-20/ }).waitFor();
-    expect(await page.getByRole('row', { name: /Écoute violences conjugales/ }).textContent()).not.toContain('À vérifier');
+    expect(await page.getByRole('row', { name: /Écoute violences conjugales/ }).textContent()).not.toContain(
+      'À vérifier',
+    );
   });
 });

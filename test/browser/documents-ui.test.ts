@@ -12,8 +12,19 @@ import { callApi, createAccount, expectAccessible, firstRun, switchUser, waitFor
 
 /** Invented people and unit. */
 const UNIT = 'Brigade Documents (fictive)';
-const OFFICER = { username: 'doc.officer', displayName: 'Olga Fictive', password: 'documents officer passphrase', role: 'officer' as const, serviceNumber: 'SN-12345' };
-const SUPERVISOR = { username: 'doc.supervisor', displayName: 'Simon Verzonnen', password: 'documents supervisor passphrase', role: 'supervisor' as const };
+const OFFICER = {
+  username: 'doc.officer',
+  displayName: 'Olga Fictive',
+  password: 'documents officer passphrase',
+  role: 'officer' as const,
+  serviceNumber: 'SN-12345',
+};
+const SUPERVISOR = {
+  username: 'doc.supervisor',
+  displayName: 'Simon Verzonnen',
+  password: 'documents supervisor passphrase',
+  role: 'supervisor' as const,
+};
 
 function apiOfPage(page: Page): Api {
   return async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
@@ -33,7 +44,9 @@ describe('the documents of a hearing, in the browser host', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     host = await startHost(tempDir('hd-documents-ui-'));
-    page = await (await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
+    page = await (
+      await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 900 }, acceptDownloads: true })
+    ).newPage();
     await page.goto(host.url);
     await firstRun(page);
     const unitId = (await callApi(page, 'units.save', { name: UNIT })).value!.unit.id;
@@ -55,7 +68,7 @@ describe('the documents of a hearing, in the browser host', () => {
     await expectAccessible(page, 'my hearings with follow-ups');
   });
 
-  it("prints her copy from the closed hearing, archives it and opens the PDF as printed", async () => {
+  it('prints her copy from the closed hearing, archives it and opens the PDF as printed', async () => {
     await page.goto(`${new URL(host.url).origin}/#/hearing/${hearingId}/documents`);
     const panel = page.getByRole('region', { name: 'Documents', exact: true });
     await panel.getByText('avec la langue de la procédure (Français)').waitFor();
@@ -69,7 +82,10 @@ describe('the documents of a hearing, in the browser host', () => {
     await archive.getByRole('cell', { name: sha256 }).waitFor();
     // The PDF the page received is the one archived: same bytes, same SHA-256.
     expect(await panel.getByRole('link', { name: 'Ouvrir : Sa copie (PDF)' }).getAttribute('href')).toMatch(/^blob:/);
-    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('link', { name: 'Télécharger' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('link', { name: 'Télécharger' }).click(),
+    ]);
     const bytes = fs.readFileSync((await download.path())!);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha256);

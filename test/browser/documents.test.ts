@@ -12,7 +12,18 @@ import { createChromiumPdfOutput } from '../../src-main/browser-host/chromium-pd
 import type { DocumentOutput } from '../../src-main/documents/output';
 import { loadVictimCatalogs } from '../../src-main/documents/victim-catalog-store';
 import { apiOf, INVENTED, saveStep, takeHearing } from '../helpers/closed-hearing';
-import { ASSETS, createAccount, createUnit, defaultUnitId, openTestCore, PEOPLE, seedAccounts, snapshotTables, tempDir, type TestCore } from '../helpers/temp-core';
+import {
+  ASSETS,
+  createAccount,
+  createUnit,
+  defaultUnitId,
+  openTestCore,
+  PEOPLE,
+  seedAccounts,
+  snapshotTables,
+  tempDir,
+  type TestCore,
+} from '../helpers/temp-core';
 import { CHROMIUM } from './harness';
 
 const catalogs = loadVictimCatalogs(ASSETS.victimCatalogsDir);
@@ -31,7 +42,18 @@ function pdfText(pdf: Buffer, name: string): string {
 
 /** Page 1 as a PNG beside the PDF (for people to look at; the test checks it was made). */
 function firstPagePng(name: string): string {
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', path.join(OUT, `${name}.pdf`), path.join(OUT, name)]);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '60',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    path.join(OUT, `${name}.pdf`),
+    path.join(OUT, name),
+  ]);
   return path.join(OUT, `${name}.png`);
 }
 
@@ -51,7 +73,11 @@ function comparable(text: string): string {
 
 function fontsOf(name: string): string[] {
   const listing = execFileSync('pdffonts', [path.join(OUT, `${name}.pdf`)], { encoding: 'utf8' });
-  return listing.split('\n').slice(2).filter(Boolean).map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
+  return listing
+    .split('\n')
+    .slice(2)
+    .filter(Boolean)
+    .map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
 }
 
 let output: DocumentOutput;
@@ -70,7 +96,12 @@ afterAll(async () => {
 /** The officer's review, accepting what the filter withholds: every text as the preview showed it. */
 async function reviewAsShown(hearingId: string) {
   const preview = await t.ok('officer-window', 'documents.reviewPreview', { hearingId });
-  await t.ok('officer-window', 'documents.saveReview', { hearingId, fields: preview.fields.map((f) => ({ field: f.field, sha256: f.sha256 })), withhold: [], release: [] });
+  await t.ok('officer-window', 'documents.saveReview', {
+    hearingId,
+    fields: preview.fields.map((f) => ({ field: f.field, sha256: f.sha256 })),
+    withhold: [],
+    release: [],
+  });
 }
 
 async function copyOf(hearingId: string, variant: 'full' | 'discreet' = 'full', client = 'officer-window') {
@@ -79,55 +110,101 @@ async function copyOf(hearingId: string, variant: 'full' | 'discreet' = 'full', 
 }
 
 /** Headings and labels that say a complaint exists: none may be on the neutral leaflet. */
-const COMPLAINT_KEYS = ['copy.title', 'copy.subtitle', 'sections.rights', 'sections.mainElements', 'sections.statement', 'sections.measures', 'header.pvNumber', 'header.officer', 'header.hearingDate', 'elements.formsOfViolence', 'elements.evidence', 'statement.interpreterTranslationTitle', 'statement.procedureNote'];
+const COMPLAINT_KEYS = [
+  'copy.title',
+  'copy.subtitle',
+  'sections.rights',
+  'sections.mainElements',
+  'sections.statement',
+  'sections.measures',
+  'header.pvNumber',
+  'header.officer',
+  'header.hearingDate',
+  'elements.formsOfViolence',
+  'elements.evidence',
+  'statement.interpreterTranslationTitle',
+  'statement.procedureNote',
+];
 /** Typed during the hearing in French: printed as typed, marked as such, never reordered. */
 const TYPED_ANSWER = 'Elle demande une interprète femme, pas son cousin.';
 
 describe("the victim's copy in her language", () => {
-  it.each([...VICTIM_LANGUAGES])('prints every heading, the PV number, the dates and each helpline in order, in %s', async (language) => {
-    const procedureLanguage = language === 'nl' ? 'nl' : language === 'de' ? 'de' : 'fr';
-    const hearingId = await takeHearing(apiOf(t), { victimLanguage: language, procedureLanguage, extra: { rights: { interpreterAnswer: TYPED_ANSWER } } });
-    const { document, pdf } = await copyOf(hearingId);
-    expect(document).toMatchObject({ kind: 'victimCopy', variant: 'full', language, sequence: 1 });
-    expect(document.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
-    const text = pdfText(pdf, `copy-${language}`);
-    const catalog = catalogs.get(language) as VictimCatalog;
-    for (const key of ['copy.title', 'sections.rights', 'sections.mainElements', 'sections.statement', 'sections.measures', 'sections.help', 'sections.safety']) {
-      expect(comparable(text), `${language} ${key}`).toContain(comparable(victimText(catalog, key)!));
-    }
-    // Numbers keep their left-to-right order, spaces included, in every script.
-    for (const number of [INVENTED.pvNumber, '23/11/2026 10:00', '01/03/2026', '21/11/2026', ...HELPLINES]) expect(text, `${language}: ${number}`).toContain(number);
-    // The statement, verbatim in the procedure language.
-    expect(text).toContain('mon ex-compagnon est venu devant');
-    if (language !== procedureLanguage) {
-      // What was typed in the procedure language comes whole, in its own order, and each typed
-      // text (her answer, the place, the statement, the addendum) is marked as typed.
-      expect(comparable(text)).toContain(comparable(TYPED_ANSWER));
-      // A fixed part of the note that no other text of her catalog contains (Turkish opens
-      // other sentences with the note's first words).
-      const others = catalogTexts(catalog).filter((t) => !t.includes('{{language}}')).map(comparable);
-      const typedNote = victimText(catalog, 'copy.typedInProcedureLanguage')!
-        .split('{{language}}')
-        .map(comparable)
-        .find((part) => part !== '' && !others.some((other) => other.includes(part)))!;
-      expect(comparable(text).split(typedNote).length - 1, `${language}: typed texts marked`).toBe(4);
-    }
-    expect(fontsOf(`copy-${language}`).every((font) => font.startsWith('NotoSans')), `${language}: only the bundled fonts`).toBe(true);
-    expect(fs.statSync(firstPagePng(`copy-${language}`)).size).toBeGreaterThan(10_000);
-    // Under 150 KB a page with the fonts embedded (issue #6 target).
-    expect(document.bytes / document.pages).toBeLessThan(150 * 1024);
+  it.each([...VICTIM_LANGUAGES])(
+    'prints every heading, the PV number, the dates and each helpline in order, in %s',
+    async (language) => {
+      const procedureLanguage = language === 'nl' ? 'nl' : language === 'de' ? 'de' : 'fr';
+      const hearingId = await takeHearing(apiOf(t), {
+        victimLanguage: language,
+        procedureLanguage,
+        extra: { rights: { interpreterAnswer: TYPED_ANSWER } },
+      });
+      const { document, pdf } = await copyOf(hearingId);
+      expect(document).toMatchObject({ kind: 'victimCopy', variant: 'full', language, sequence: 1 });
+      expect(document.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
+      const text = pdfText(pdf, `copy-${language}`);
+      const catalog = catalogs.get(language) as VictimCatalog;
+      for (const key of [
+        'copy.title',
+        'sections.rights',
+        'sections.mainElements',
+        'sections.statement',
+        'sections.measures',
+        'sections.help',
+        'sections.safety',
+      ]) {
+        expect(comparable(text), `${language} ${key}`).toContain(comparable(victimText(catalog, key)!));
+      }
+      // Numbers keep their left-to-right order, spaces included, in every script.
+      for (const number of [INVENTED.pvNumber, '23/11/2026 10:00', '01/03/2026', '21/11/2026', ...HELPLINES])
+        expect(text, `${language}: ${number}`).toContain(number);
+      // The statement, verbatim in the procedure language.
+      expect(text).toContain('mon ex-compagnon est venu devant');
+      if (language !== procedureLanguage) {
+        // What was typed in the procedure language comes whole, in its own order, and each typed
+        // text (her answer, the place, the statement, the addendum) is marked as typed.
+        expect(comparable(text)).toContain(comparable(TYPED_ANSWER));
+        // A fixed part of the note that no other text of her catalog contains (Turkish opens
+        // other sentences with the note's first words).
+        const others = catalogTexts(catalog)
+          .filter((t) => !t.includes('{{language}}'))
+          .map(comparable);
+        const typedNote = victimText(catalog, 'copy.typedInProcedureLanguage')!
+          .split('{{language}}')
+          .map(comparable)
+          .find((part) => part !== '' && !others.some((other) => other.includes(part)))!;
+        expect(comparable(text).split(typedNote).length - 1, `${language}: typed texts marked`).toBe(4);
+      }
+      expect(
+        fontsOf(`copy-${language}`).every((font) => font.startsWith('NotoSans')),
+        `${language}: only the bundled fonts`,
+      ).toBe(true);
+      expect(fs.statSync(firstPagePng(`copy-${language}`)).size).toBeGreaterThan(10_000);
+      // Under 150 KB a page with the fonts embedded (issue #6 target).
+      expect(document.bytes / document.pages).toBeLessThan(150 * 1024);
 
-    // The neutral leaflet of the same hearing: nothing of a complaint, in her language or the procedure's.
-    const leaflet = await copyOf(hearingId, 'discreet');
-    const leafletText = comparable(pdfText(leaflet.pdf, `leaflet-${language}`));
-    firstPagePng(`leaflet-${language}`);
-    expect(leafletText).toContain(comparable(victimText(catalog, 'leaflet.title')!));
-    for (const key of COMPLAINT_KEYS) {
-      expect(leafletText, `${language} leaflet: ${key}`).not.toContain(comparable(victimText(catalog, key)!));
-      expect(leafletText, `${language} leaflet: ${procedureLanguage} ${key}`).not.toContain(comparable(victimText(catalogs.get(procedureLanguage), key)!));
-    }
-    for (const value of [INVENTED.pvNumber, 'mon ex-compagnon', TYPED_ANSWER, 'Liège', 'EV-0001', '21/11/2026', 'Police']) expect(leafletText, `${language} leaflet: ${value}`).not.toContain(comparable(value));
-  });
+      // The neutral leaflet of the same hearing: nothing of a complaint, in her language or the procedure's.
+      const leaflet = await copyOf(hearingId, 'discreet');
+      const leafletText = comparable(pdfText(leaflet.pdf, `leaflet-${language}`));
+      firstPagePng(`leaflet-${language}`);
+      expect(leafletText).toContain(comparable(victimText(catalog, 'leaflet.title')!));
+      for (const key of COMPLAINT_KEYS) {
+        expect(leafletText, `${language} leaflet: ${key}`).not.toContain(comparable(victimText(catalog, key)!));
+        expect(leafletText, `${language} leaflet: ${procedureLanguage} ${key}`).not.toContain(
+          comparable(victimText(catalogs.get(procedureLanguage), key)!),
+        );
+      }
+      for (const value of [
+        INVENTED.pvNumber,
+        'mon ex-compagnon',
+        TYPED_ANSWER,
+        'Liège',
+        'EV-0001',
+        '21/11/2026',
+        'Police',
+      ])
+        expect(leafletText, `${language} leaflet: ${value}`).not.toContain(comparable(value));
+    },
+  );
 });
 
 /** The one document page's visible text, flattened: what the safety rules are checked against. */
@@ -137,7 +214,11 @@ function flat(text: string): string {
 
 describe('a language without a catalog', () => {
   it('prints her copy in the procedure language alone, naming her language as recorded', async () => {
-    const hearingId = await takeHearing(apiOf(t), { victimLanguage: 'other', procedureLanguage: 'nl', extra: { setup: { victimLanguageOther: 'Tigre (fictief genoteerd)' } } });
+    const hearingId = await takeHearing(apiOf(t), {
+      victimLanguage: 'other',
+      procedureLanguage: 'nl',
+      extra: { setup: { victimLanguageOther: 'Tigre (fictief genoteerd)' } },
+    });
     const { document, pdf } = await copyOf(hearingId);
     expect(document.language).toBe('nl');
     const text = pdfText(pdf, 'copy-other');
@@ -151,30 +232,71 @@ describe('a language without a catalog', () => {
 describe('what a victim-facing document never shows', () => {
   it('leaves out the address, the shelter, the safe channel, the risk level and the record, in both variants', async () => {
     // A shelter in the directory, chosen as a referral: never printed on her paper.
-    const shelter = (await t.ok('admin-window', 'directory.save', { service: { name: 'Maison Refuge Fictive', kind: 'shelter', region: 'wallonia', languages: ['fr'], hours: '24/7', phone: '04 999 99 99', website: 'https://refuge.example.org', verifiedOn: '2026-11-01', active: true } })).service;
+    const shelter = (
+      await t.ok('admin-window', 'directory.save', {
+        service: {
+          name: 'Maison Refuge Fictive',
+          kind: 'shelter',
+          region: 'wallonia',
+          languages: ['fr'],
+          hours: '24/7',
+          phone: '04 999 99 99',
+          website: 'https://refuge.example.org',
+          verifiedOn: '2026-11-01',
+          active: true,
+        },
+      })
+    ).service;
     const record = 'PV 2024/0815 pour coups (fictif)';
     const hearingId = await takeHearing(apiOf(t), {
       victimLanguage: 'fr',
       statement: `J'habite ${INVENTED.address}. Depuis lundi je dors au ${INVENTED.stayingAt}. Ma sœur : ${INVENTED.safeChannel}. Je connais la Maison Refuge Fictive.`,
       riskAnswers: { A1: 'yes', A3: 'yes', A5: 'yes', A7: 'yes', C1: 'yes' },
       extra: {
-        people: { victimAddress: INVENTED.address, victimAddressNonCommunicable: 'yes', victimStayingAt: INVENTED.stayingAt, victimSafeChannel: 'trustedPerson', victimSafeChannelDetail: INVENTED.safeChannel },
+        people: {
+          victimAddress: INVENTED.address,
+          victimAddressNonCommunicable: 'yes',
+          victimStayingAt: INVENTED.stayingAt,
+          victimSafeChannel: 'trustedPerson',
+          victimSafeChannelDetail: INVENTED.safeChannel,
+        },
         facts: { earlierComplaints: 'yes', earlierComplaintsReferences: record },
         referrals: { servicesGiven: [shelter.id] },
       },
     });
     const level = (await t.ok('officer-window', 'risk.history', { hearingId })).assessments[0]!.level;
     expect(level).toBe(4);
-    const officer = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../forms/catalogs/officer/fr.json'), 'utf8')) as { risk: { level: Record<string, string>; flags: Record<string, string> } };
-    const forbidden = [INVENTED.address, INVENTED.stayingAt, INVENTED.safeChannel, 'Maison Refuge Fictive', '04 999 99 99', 'refuge.example.org', record, officer.risk.level['4']!, 'TRÈS ÉLEVÉ', ...Object.values(officer.risk.flags)];
+    const officer = JSON.parse(
+      fs.readFileSync(path.resolve(import.meta.dirname, '../../forms/catalogs/officer/fr.json'), 'utf8'),
+    ) as { risk: { level: Record<string, string>; flags: Record<string, string> } };
+    const forbidden = [
+      INVENTED.address,
+      INVENTED.stayingAt,
+      INVENTED.safeChannel,
+      'Maison Refuge Fictive',
+      '04 999 99 99',
+      'refuge.example.org',
+      record,
+      officer.risk.level['4']!,
+      'TRÈS ÉLEVÉ',
+      ...Object.values(officer.risk.flags),
+    ];
 
     // The hearing holds where she is: nothing is printed before the officer's review.
-    const unreviewed = await t.core.dispatcher.dispatch('officer-window', 'documents.create', { hearingId, kind: 'victimCopy', variant: 'full', output: 'pdf' });
+    const unreviewed = await t.core.dispatcher.dispatch('officer-window', 'documents.create', {
+      hearingId,
+      kind: 'victimCopy',
+      variant: 'full',
+      output: 'pdf',
+    });
     expect(unreviewed.ok ? 'printed' : unreviewed.error.code).toBe('COPY_REVIEW_REQUIRED');
     await reviewAsShown(hearingId);
     const full = pdfText((await copyOf(hearingId, 'full')).pdf, 'safety-full');
     const discreet = pdfText((await copyOf(hearingId, 'discreet')).pdf, 'safety-discreet');
-    for (const [name, text] of [['full', full], ['discreet', discreet]] as const) {
+    for (const [name, text] of [
+      ['full', full],
+      ['discreet', discreet],
+    ] as const) {
       for (const value of forbidden) expect(flat(text), `${name}: ${value}`).not.toContain(flat(value));
       // Her home is in Wallonia: its helpline, not Flanders'.
       for (const number of HELPLINES.filter((n) => n !== '1712')) expect(text, `${name}: ${number}`).toContain(number);
@@ -191,8 +313,14 @@ describe('what a victim-facing document never shows', () => {
     expect(discreet).not.toContain('Copie de votre plainte');
     expect(discreet).toContain('Contacts utiles');
     // The audit records that passages were withheld, and how many, never which.
-    const audit = t.core.database.sqlite.prepare("SELECT details_json FROM audit_events WHERE action = 'document.printed' AND hearing_id = ? ORDER BY seq").all(hearingId) as { details_json: string }[];
-    expect((JSON.parse(audit[0]!.details_json) as { withheld?: number }).withheld).toBeGreaterThanOrEqual(withheldMarks);
+    const audit = t.core.database.sqlite
+      .prepare(
+        "SELECT details_json FROM audit_events WHERE action = 'document.printed' AND hearing_id = ? ORDER BY seq",
+      )
+      .all(hearingId) as { details_json: string }[];
+    expect((JSON.parse(audit[0]!.details_json) as { withheld?: number }).withheld).toBeGreaterThanOrEqual(
+      withheldMarks,
+    );
     expect(audit.map((a) => a.details_json).join()).not.toMatch(/Exemples|Tilleuls|0470/);
   });
 });
@@ -200,12 +328,23 @@ describe('what a victim-facing document never shows', () => {
 describe('the archive of printed documents', () => {
   it('keeps each print with its SHA-256, numbers reprints, audits every one, and never changes them', async () => {
     const interpreted = 'Переклад основних елементів, зроблений перекладачем (вигаданий).';
-    const hearingId = await takeHearing(apiOf(t), { victimLanguage: 'uk', extra: { documents: { interpreterTranslation: interpreted, interpreterTranslationBy: 'Interprète n° 4711', interpreterTranslationAt: '2026-11-23T11:30' } } });
+    const hearingId = await takeHearing(apiOf(t), {
+      victimLanguage: 'uk',
+      extra: {
+        documents: {
+          interpreterTranslation: interpreted,
+          interpreterTranslationBy: 'Interprète n° 4711',
+          interpreterTranslationAt: '2026-11-23T11:30',
+        },
+      },
+    });
     const first = await copyOf(hearingId);
     // The interpreter's translation, in her language, marked as the interpreter's with who and when.
     const firstText = pdfText(first.pdf, 'interpreted');
     expect(comparable(firstText)).toContain(comparable(interpreted));
-    expect(comparable(firstText)).toContain(comparable(victimText(catalogs.get('uk'), 'statement.interpreterTranslationTitle')!));
+    expect(comparable(firstText)).toContain(
+      comparable(victimText(catalogs.get('uk'), 'statement.interpreterTranslationTitle')!),
+    );
     expect(firstText).toContain('Interprète n° 4711');
     expect(firstText).toContain('23/11/2026 11:30');
     t.clock.now += 60_000;
@@ -219,17 +358,27 @@ describe('the archive of printed documents', () => {
     ]);
     const opened = await t.ok('officer-window', 'documents.download', { documentId: first.document.id });
     expect(Buffer.from(opened.pdfBase64, 'base64').equals(first.pdf)).toBe(true);
-    const actions = (t.core.database.sqlite.prepare('SELECT action FROM audit_events WHERE hearing_id = ? AND action LIKE ? ORDER BY seq').all(hearingId, 'document.%') as { action: string }[]).map((a) => a.action);
+    const actions = (
+      t.core.database.sqlite
+        .prepare('SELECT action FROM audit_events WHERE hearing_id = ? AND action LIKE ? ORDER BY seq')
+        .all(hearingId, 'document.%') as { action: string }[]
+    ).map((a) => a.action);
     expect(actions).toEqual(['document.printed', 'document.reprinted', 'document.opened']);
     // Two first prints asked at once are made one after the other: only the second says it is a reprint.
     const other = await takeHearing(apiOf(t), { victimLanguage: 'uk' });
     const both = await Promise.all([copyOf(other), copyOf(other)]);
     const reprintWord = victimText(catalogs.get('uk'), 'footer.reprint')!;
-    expect(both.map((c) => [c.document.sequence, pdfText(c.pdf, `concurrent-${c.document.sequence}`).includes(reprintWord)]).sort()).toEqual([
+    expect(
+      both
+        .map((c) => [c.document.sequence, pdfText(c.pdf, `concurrent-${c.document.sequence}`).includes(reprintWord)])
+        .sort(),
+    ).toEqual([
       [1, false],
       [2, true],
     ]);
-    expect(() => t.core.database.sqlite.prepare("UPDATE printed_documents SET sha256 = 'x'").run()).toThrow(/never changed/);
+    expect(() => t.core.database.sqlite.prepare("UPDATE printed_documents SET sha256 = 'x'").run()).toThrow(
+      /never changed/,
+    );
     expect(() => t.core.database.sqlite.prepare('DELETE FROM printed_documents').run()).toThrow(/never removed/);
   });
 
@@ -241,13 +390,23 @@ describe('the archive of printed documents', () => {
       const result = await t.core.dispatcher.dispatch(client, 'documents.create', input);
       return result.ok ? 'printed' : result.error.code;
     };
-    expect(await refused('officer-window', { hearingId: open, kind: 'victimCopy', variant: 'full', output: 'pdf' })).toBe('HEARING_NOT_CLOSED');
-    expect(await refused('other-window', { hearingId: closed, kind: 'victimCopy', variant: 'full', output: 'pdf' })).toBe('FORBIDDEN');
-    expect(await refused('officer-window', { hearingId: closed, kind: 'immigrationCommunication', output: 'pdf' })).toBe('DOCUMENT_NOT_APPLICABLE');
+    expect(
+      await refused('officer-window', { hearingId: open, kind: 'victimCopy', variant: 'full', output: 'pdf' }),
+    ).toBe('HEARING_NOT_CLOSED');
+    expect(
+      await refused('other-window', { hearingId: closed, kind: 'victimCopy', variant: 'full', output: 'pdf' }),
+    ).toBe('FORBIDDEN');
+    expect(
+      await refused('officer-window', { hearingId: closed, kind: 'immigrationCommunication', output: 'pdf' }),
+    ).toBe('DOCUMENT_NOT_APPLICABLE');
     // The browser host has no system print dialog.
-    expect(await refused('officer-window', { hearingId: closed, kind: 'victimCopy', variant: 'full', output: 'printer' })).toBe('PRINTING_UNAVAILABLE');
+    expect(
+      await refused('officer-window', { hearingId: closed, kind: 'victimCopy', variant: 'full', output: 'printer' }),
+    ).toBe('PRINTING_UNAVAILABLE');
     expect(await refused('officer-window', { hearingId: closed, kind: 'letter', output: 'pdf' })).toBe('VALIDATION');
-    expect(await refused('officer-window', { hearingId: closed, kind: 'victimCopy', variant: 'secret', output: 'pdf' })).toBe('VALIDATION');
+    expect(
+      await refused('officer-window', { hearingId: closed, kind: 'victimCopy', variant: 'secret', output: 'pdf' }),
+    ).toBe('VALIDATION');
     expect(await refused('admin-window', { hearingId: closed, kind: 'riskReport', output: 'pdf' })).toBe('FORBIDDEN');
     // Refusals are audited (access_denied); nothing else changed, nothing was archived.
     const after = snapshotTables(t);
@@ -259,31 +418,68 @@ describe('the archive of printed documents', () => {
 describe('translation follow-ups', () => {
   it("list her request for the officer and her unit's supervisor until it is sent, due after the zone's delay", async () => {
     const supervisors = [
-      { username: 'sup.unit.a', displayName: 'Sarah Fictive', password: 'supervisor unit a passphrase', role: 'supervisor' as const, unitId: defaultUnitId(t), window: 'supervisor-window' },
-      { username: 'sup.unit.b', displayName: 'Sven Verzonnen', password: 'supervisor unit b passphrase', role: 'supervisor' as const, unitId: await createUnit(t, 'Unit B'), window: 'elsewhere-window' },
+      {
+        username: 'sup.unit.a',
+        displayName: 'Sarah Fictive',
+        password: 'supervisor unit a passphrase',
+        role: 'supervisor' as const,
+        unitId: defaultUnitId(t),
+        window: 'supervisor-window',
+      },
+      {
+        username: 'sup.unit.b',
+        displayName: 'Sven Verzonnen',
+        password: 'supervisor unit b passphrase',
+        role: 'supervisor' as const,
+        unitId: await createUnit(t, 'Unit B'),
+        window: 'elsewhere-window',
+      },
     ];
     for (const { window, ...who } of supervisors) {
       await createAccount(t, who);
       await t.ok(window, 'session.login', { username: who.username, password: who.password });
     }
     const hearingId = await takeHearing(apiOf(t), { victimLanguage: 'so' });
-    const requestedAt = (await t.ok('officer-window', 'hearings.load', { hearingId })).answers.find((a) => a.formId === 'documents' && a.fieldId === 'translationRequested')!.updatedAt;
-    const expected = { hearingId, requestedAt, dueAt: requestedAt + 7 * 24 * 3600 * 1000, officerName: PEOPLE.officer.displayName };
-    expect((await t.ok('officer-window', 'documents.followUps', { scope: 'mine' })).translations).toContainEqual(expect.objectContaining(expected));
-    expect((await t.ok('supervisor-window', 'documents.followUps', { scope: 'unit' })).translations).toContainEqual(expect.objectContaining(expected));
+    const requestedAt = (await t.ok('officer-window', 'hearings.load', { hearingId })).answers.find(
+      (a) => a.formId === 'documents' && a.fieldId === 'translationRequested',
+    )!.updatedAt;
+    const expected = {
+      hearingId,
+      requestedAt,
+      dueAt: requestedAt + 7 * 24 * 3600 * 1000,
+      officerName: PEOPLE.officer.displayName,
+    };
+    expect((await t.ok('officer-window', 'documents.followUps', { scope: 'mine' })).translations).toContainEqual(
+      expect.objectContaining(expected),
+    );
+    expect((await t.ok('supervisor-window', 'documents.followUps', { scope: 'unit' })).translations).toContainEqual(
+      expect.objectContaining(expected),
+    );
     // Her own list holds only her own hearings; an officer has no unit list.
     expect((await t.ok('supervisor-window', 'documents.followUps', { scope: 'mine' })).translations).toEqual([]);
-    expect((await t.core.dispatcher.dispatch('officer-window', 'documents.followUps', { scope: 'unit' })).ok).toBe(false);
-    expect((await t.ok('other-window', 'documents.followUps', { scope: 'mine' })).translations.map((f) => f.hearingId)).not.toContain(hearingId);
+    expect((await t.core.dispatcher.dispatch('officer-window', 'documents.followUps', { scope: 'unit' })).ok).toBe(
+      false,
+    );
+    expect(
+      (await t.ok('other-window', 'documents.followUps', { scope: 'mine' })).translations.map((f) => f.hearingId),
+    ).not.toContain(hearingId);
     expect((await t.ok('elsewhere-window', 'documents.followUps', { scope: 'unit' })).translations).toEqual([]);
     await saveStep(apiOf(t), hearingId, 'documents', { translationSentOn: '2026-11-24' });
-    expect((await t.ok('officer-window', 'documents.followUps', { scope: 'mine' })).translations.map((f) => f.hearingId)).not.toContain(hearingId);
+    expect(
+      (await t.ok('officer-window', 'documents.followUps', { scope: 'mine' })).translations.map((f) => f.hearingId),
+    ).not.toContain(hearingId);
   });
 });
 
 describe('the documents in the procedure language', () => {
   it('prints the request to the prosecutor, the Immigration Office communication and the risk report', async () => {
-    const hearingId = await takeHearing(apiOf(t), { victimLanguage: 'ti', extra: { documents: { immigrationArt747: 'yes' }, people: { victimAddress: INVENTED.address, victimAddressNonCommunicable: 'yes' } } });
+    const hearingId = await takeHearing(apiOf(t), {
+      victimLanguage: 'ti',
+      extra: {
+        documents: { immigrationArt747: 'yes' },
+        people: { victimAddress: INVENTED.address, victimAddressNonCommunicable: 'yes' },
+      },
+    });
     const texts: Record<string, string> = {};
     for (const kind of ['prosecutorRequest', 'immigrationCommunication', 'riskReport'] as const) {
       const result = await t.ok('officer-window', 'documents.create', { hearingId, kind, output: 'pdf' });
@@ -307,7 +503,10 @@ describe('a hearing taken under older form versions', () => {
   it('prints as it was taken', async () => {
     // The registry as it was before people v2 (address) and measures v2, and before the documents step.
     const oldRegistry = buildRegistry(
-      formRegistry.all.filter((f) => !(f.id === 'people' && f.version === 2) && !(f.id === 'measures' && f.version === 2) && f.id !== 'documents'),
+      formRegistry.all.filter(
+        (f) =>
+          !(f.id === 'people' && f.version === 2) && !(f.id === 'measures' && f.version === 2) && f.id !== 'documents',
+      ),
       formRegistry.steps.filter((s) => s !== 'documents'),
     );
     expect(oldRegistry.latest('people')!.version).toBe(peopleV1.version);
@@ -316,8 +515,19 @@ describe('a hearing taken under older form versions', () => {
     // Its own Chromium: closing a core closes its document output.
     const old = openTestCore({ dir, registry: oldRegistry, documentOutput: createChromiumPdfOutput(CHROMIUM) });
     await seedAccounts(old, true);
-    const hearingId = await takeHearing(apiOf(old), { victimLanguage: 'pl', procedureLanguage: 'nl', documentsStep: false });
-    const before = pdfText(Buffer.from((await old.ok('officer-window', 'documents.create', { hearingId, kind: 'victimCopy', output: 'pdf' })).pdfBase64!, 'base64'), 'old-version-then');
+    const hearingId = await takeHearing(apiOf(old), {
+      victimLanguage: 'pl',
+      procedureLanguage: 'nl',
+      documentsStep: false,
+    });
+    const before = pdfText(
+      Buffer.from(
+        (await old.ok('officer-window', 'documents.create', { hearingId, kind: 'victimCopy', output: 'pdf' }))
+          .pdfBase64!,
+        'base64',
+      ),
+      'old-version-then',
+    );
     const key = old.key;
     old.close();
 
@@ -325,14 +535,20 @@ describe('a hearing taken under older form versions', () => {
     // versions, and its copy reads as it did (but for the reprint mark).
     const now = openTestCore({ dir, key, documentOutput: output });
     try {
-      await now.ok('officer-window', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password });
+      await now.ok('officer-window', 'session.login', {
+        username: PEOPLE.officer.username,
+        password: PEOPLE.officer.password,
+      });
       const forms = (await now.ok('officer-window', 'hearings.load', { hearingId })).forms;
       expect(forms.find((f) => f.formId === 'measures')!.formVersion).toBe(1);
       expect(forms.find((f) => f.formId === 'people')!.formVersion).toBe(1);
       expect(forms.some((f) => f.formId === 'documents')).toBe(false);
       const copy = await now.ok('officer-window', 'documents.create', { hearingId, kind: 'victimCopy', output: 'pdf' });
       const after = pdfText(Buffer.from(copy.pdfBase64!, 'base64'), 'old-version-now');
-      const reprint = [victimText(catalogs.get('pl'), 'footer.reprint')!, victimText(catalogs.get('nl'), 'footer.reprint')!];
+      const reprint = [
+        victimText(catalogs.get('pl'), 'footer.reprint')!,
+        victimText(catalogs.get('nl'), 'footer.reprint')!,
+      ];
       const withoutReprint = (text: string) =>
         reprint
           .reduce((acc, word) => acc.replaceAll(word, ''), text)

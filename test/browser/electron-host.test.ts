@@ -6,7 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import forgeConfig from '../../forge.config';
 import { tempDir } from '../helpers/temp-core';
 import { ROOT } from './harness';
-import { createOfficer, expectSetupAnswers, fillSetupStep, firstRun, lockAndUnlock, signIn, switchToDutch } from './scenario';
+import {
+  createOfficer,
+  expectSetupAnswers,
+  fillSetupStep,
+  firstRun,
+  lockAndUnlock,
+  signIn,
+  switchToDutch,
+} from './scenario';
 
 /**
  * The browser-host scenario against the real Electron app. The Electron binary is downloaded
@@ -15,12 +23,17 @@ import { createOfficer, expectSetupAnswers, fillSetupStep, firstRun, lockAndUnlo
 function electronExecutable(): { path: string } | { skip: string } {
   const electronDir = path.join(ROOT, 'node_modules/electron');
   const pathFile = path.join(electronDir, 'path.txt');
-  if (!fs.existsSync(pathFile)) return { skip: 'the Electron binary is not installed here (node_modules/electron has no download; run npm install with internet access)' };
+  if (!fs.existsSync(pathFile))
+    return {
+      skip: 'the Electron binary is not installed here (node_modules/electron has no download; run npm install with internet access)',
+    };
   const executable = path.join(electronDir, 'dist', fs.readFileSync(pathFile, 'utf8').trim());
   if (!fs.existsSync(executable)) return { skip: `the Electron binary is missing at ${executable}` };
   // The app refuses to keep its key without an operating-system keyring, by design.
   if (process.platform === 'linux' && !process.env.DBUS_SESSION_BUS_ADDRESS) {
-    return { skip: 'no D-Bus session (and so no Secret Service keyring): safeStorage would fall back to basic_text, which the app refuses' };
+    return {
+      skip: 'no D-Bus session (and so no Secret Service keyring): safeStorage would fall back to basic_text, which the app refuses',
+    };
   }
   return { path: executable };
 }
@@ -67,7 +80,11 @@ describe.skipIf('skip' in electron)('the app in Electron', () => {
     await app.close();
     // The key is wrapped by safeStorage; the file must not hold it in clear.
     expect(fs.readFileSync(path.join(userData, 'database-key.wrapped')).length).toBeGreaterThan(0);
-    app = await _electron.launch({ executablePath: (electron as { path: string }).path, args: [ROOT], env: { ...process.env, HEARING_DESK_USER_DATA: userData } });
+    app = await _electron.launch({
+      executablePath: (electron as { path: string }).path,
+      args: [ROOT],
+      env: { ...process.env, HEARING_DESK_USER_DATA: userData },
+    });
     page = await app.firstWindow();
     await signIn(page);
     await page.getByRole('heading', { name: 'Mes auditions' }).waitFor();

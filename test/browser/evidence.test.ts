@@ -11,7 +11,12 @@ import { callApi, createAccount, expectAccessible, firstRun, switchUser } from '
 
 /** Invented people and unit. */
 const UNIT = 'Brigade Ouest (fictive)';
-const OFFICER = { username: 'w.officer', displayName: 'Wendy Fictive', password: 'west officer passphrase', role: 'officer' as const };
+const OFFICER = {
+  username: 'w.officer',
+  displayName: 'Wendy Fictive',
+  password: 'west officer passphrase',
+  role: 'officer' as const,
+};
 const MiB = 1024 * 1024;
 
 /** A small real PNG (a 32×16 gradient), so the screenshot is what an officer would import. */
@@ -32,7 +37,12 @@ function png(width = 32, height = 16): Buffer {
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) rows.set([x * 8, y * 16, 160], y * (1 + width * 3) + 1 + x * 3);
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const sha256sum = (file: string) => execFileSync('sha256sum', [file]).toString().split(/\s+/)[0]!;
@@ -46,7 +56,6 @@ describe('the evidence register in the digital-violence step', () => {
   let screenshot: string;
   let export10: string;
   let hearingId = '';
-
 
   beforeAll(async () => {
     files = tempDir('hd-evidence-upload-');
@@ -80,7 +89,7 @@ describe('the evidence register in the digital-violence step', () => {
   it('shows the register, its manifest hash and the don’ts in the digital-violence step', async () => {
     await page.goto(`${new URL(host.url).origin}/#/hearing/${hearingId}/digital`);
     await panel().getByRole('heading', { name: 'Registre des preuves' }).waitFor();
-    await panel().getByText('Aucune preuve enregistrée pour l\'instant.').waitFor();
+    await panel().getByText("Aucune preuve enregistrée pour l'instant.").waitFor();
     expect(await panel().getByText('À ne pas faire').count()).toBe(1);
     expect(await panel().locator('.manifest-hash').textContent()).toMatch(/^[0-9a-f]{64}$/);
     await expectAccessible(page, 'evidence register, empty');
@@ -90,17 +99,19 @@ describe('the evidence register in the digital-violence step', () => {
     const emptyManifest = await panel().locator('.manifest-hash').textContent();
     await panel().getByRole('button', { name: 'Ajouter un élément de preuve' }).click();
     await form().getByLabel('Type').selectOption('screenshot');
-    await form().getByLabel('Description').fill('Message WhatsApp menaçant de publier des photos intimes si elle ne revient pas (fictif)');
+    await form()
+      .getByLabel('Description')
+      .fill('Message WhatsApp menaçant de publier des photos intimes si elle ne revient pas (fictif)');
     await form().getByLabel('Plateforme ou service').fill('WhatsApp');
     await form().getByLabel('Identifiants des comptes').fill('+32 470 00 00 00 (fictif)');
-    await form().getByLabel('Date et heure des faits, telles qu\'affichées').fill('2 mars 2026 21:14');
+    await form().getByLabel("Date et heure des faits, telles qu'affichées").fill('2 mars 2026 21:14');
     await form().getByLabel('Fuseau horaire affiché').fill('CET');
     await form().getByLabel('Méthode de capture').fill('Capture d’écran Android');
-    await form().getByLabel('Où se trouve l\'original').fill('Son téléphone, galerie');
+    await form().getByLabel("Où se trouve l'original").fill('Son téléphone, galerie');
     await form().getByLabel('Questions liées').fill('g5.2');
     await form().getByLabel('Fichiers de cet élément').setInputFiles(screenshot);
     await expectAccessible(page, 'evidence form');
-    await form().getByRole('button', { name: 'Enregistrer l\'élément' }).click();
+    await form().getByRole('button', { name: "Enregistrer l'élément" }).click();
 
     const first = page.locator('[data-evidence-item="EV-0001"]');
     await first.locator('code.sha256').waitFor();
@@ -112,11 +123,13 @@ describe('the evidence register in the digital-violence step', () => {
     await form().getByLabel('Description').fill('Export complet de la conversation WhatsApp (fictif)');
     await form().getByLabel('Méthode de capture').fill('WhatsApp « Exporter la discussion »');
     await form().getByLabel('Fichiers de cet élément').setInputFiles(export10);
-    await form().getByRole('button', { name: 'Enregistrer l\'élément' }).click();
+    await form().getByRole('button', { name: "Enregistrer l'élément" }).click();
     const second = page.locator('[data-evidence-item="EV-0002"]');
     await second.locator('code.sha256').waitFor({ timeout: 60_000 });
     expect(await second.locator('code.sha256').textContent()).toBe(sha256sum(export10));
-    expect(await second.locator('.file-size').textContent()).toMatch(/10[\s\u202f\u00a0]Mo \(10[\s\u202f\u00a0]485[\s\u202f\u00a0]760 octets\)/);
+    expect(await second.locator('.file-size').textContent()).toMatch(
+      /10[\s\u202f\u00a0]Mo \(10[\s\u202f\u00a0]485[\s\u202f\u00a0]760 octets\)/,
+    );
 
     // The manifest hash on screen is main's, and it changed with the two items.
     const shown = await panel().locator('.manifest-hash').textContent();
@@ -126,33 +139,41 @@ describe('the evidence register in the digital-violence step', () => {
     expect(await page.locator('[data-manifest-sha256]').getAttribute('data-manifest-sha256')).toBe(shown);
 
     await second.getByRole('button', { name: 'Vérifier whatsapp-export.zip' }).click();
-    await second.getByText('Intact : même SHA-256 qu\'à l\'import.').waitFor();
+    await second.getByText("Intact : même SHA-256 qu'à l'import.").waitFor();
     await expectAccessible(page, 'evidence register with files');
-    if (process.env.HD_SCREENSHOT_DIR) await panel().screenshot({ path: path.join(process.env.HD_SCREENSHOT_DIR, 'evidence-panel.png') });
+    if (process.env.HD_SCREENSHOT_DIR)
+      await panel().screenshot({ path: path.join(process.env.HD_SCREENSHOT_DIR, 'evidence-panel.png') });
   });
 
   it('takes a URL and a description only for images of a minor, and says why', async () => {
     await panel().getByRole('button', { name: 'Ajouter un élément de preuve' }).click();
     expect(await form().getByLabel('Fichiers de cet élément').count()).toBe(1);
-    await form().getByLabel('Images intimes d\'un·e mineur·e').check();
-    await form().getByText(/ne sont jamais conservées, même comme preuve/).waitFor();
+    await form().getByLabel("Images intimes d'un·e mineur·e").check();
+    await form()
+      .getByText(/ne sont jamais conservées, même comme preuve/)
+      .waitFor();
     expect(await form().getByLabel('Fichiers de cet élément').count()).toBe(0);
     await form().getByLabel('Type').selectOption('url');
     await form().getByLabel('Description').fill('Photo intime d’une mineure publiée sur un forum (fictif)');
     await form().getByLabel('Adresse complète (URL)').fill('forum.example.invalid/post/1');
-    await form().getByRole('button', { name: 'Enregistrer l\'élément' }).click();
-    await form().getByText('Indiquez l\'adresse complète, commençant par https:// ou http://.').waitFor();
+    await form().getByRole('button', { name: "Enregistrer l'élément" }).click();
+    await form().getByText("Indiquez l'adresse complète, commençant par https:// ou http://.").waitFor();
     await form().getByLabel('Adresse complète (URL)').fill('https://forum.example.invalid/post/1');
     await expectAccessible(page, 'evidence form, minor');
-    if (process.env.HD_SCREENSHOT_DIR) await form().screenshot({ path: path.join(process.env.HD_SCREENSHOT_DIR, 'evidence-form-minor.png') });
-    await form().getByRole('button', { name: 'Enregistrer l\'élément' }).click();
+    if (process.env.HD_SCREENSHOT_DIR)
+      await form().screenshot({ path: path.join(process.env.HD_SCREENSHOT_DIR, 'evidence-form-minor.png') });
+    await form().getByRole('button', { name: "Enregistrer l'élément" }).click();
     const third = page.locator('[data-evidence-item="EV-0003"]');
-    await third.getByText('Images d\'un·e mineur·e : adresse et description uniquement').waitFor();
+    await third.getByText("Images d'un·e mineur·e : adresse et description uniquement").waitFor();
     expect(await third.locator('input[type=file]').count()).toBe(0);
   });
 
   it('corrects an item without touching what was not changed', async () => {
-    const before = (await callApi(page, 'evidence.list', { hearingId })).value!['items'] as { capturedAt: number; platform: string; revision: number }[];
+    const before = (await callApi(page, 'evidence.list', { hearingId })).value!['items'] as {
+      capturedAt: number;
+      platform: string;
+      revision: number;
+    }[];
     const manifest = await panel().locator('.manifest-hash').textContent();
     const first = page.locator('[data-evidence-item="EV-0001"]');
     await first.getByRole('button', { name: 'Corriger EV-0001' }).click();
@@ -160,17 +181,30 @@ describe('the evidence register in the digital-violence step', () => {
     await form().getByRole('button', { name: 'Enregistrer la correction' }).click();
     await first.getByText('WhatsApp Business').waitFor();
     const after = (await callApi(page, 'evidence.list', { hearingId })).value!['items'] as typeof before;
-    expect(after[0]).toMatchObject({ capturedAt: before[0]!.capturedAt, platform: 'WhatsApp Business', revision: before[0]!.revision + 1 });
+    expect(after[0]).toMatchObject({
+      capturedAt: before[0]!.capturedAt,
+      platform: 'WhatsApp Business',
+      revision: before[0]!.revision + 1,
+    });
     expect(await panel().locator('.manifest-hash').textContent()).not.toBe(manifest);
   });
 
   it('says clearly why an import failed, and records hand-overs', async () => {
     const first = page.locator('[data-evidence-item="EV-0001"]');
     // Main's answer when the disk is full, as the upload would receive it.
-    await page.route('**/api/evidence/upload**', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'DISK_FULL', message: 'full' } }) }));
+    await page.route('**/api/evidence/upload**', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({ ok: false, error: { code: 'DISK_FULL', message: 'full' } }),
+      }),
+    );
     await first.getByLabel('Fichiers à ajouter à EV-0001').setInputFiles(screenshot);
     await first.getByRole('button', { name: 'Importer les fichiers choisis' }).click();
-    await first.getByRole('alert').getByText('Espace disque insuffisant pour ce fichier. Rien n\'a été importé').waitFor();
+    await first
+      .getByRole('alert')
+      .getByText("Espace disque insuffisant pour ce fichier. Rien n'a été importé")
+      .waitFor();
     await page.unroute('**/api/evidence/upload**');
     expect(await first.locator('code.sha256').count()).toBe(1);
 
@@ -180,7 +214,11 @@ describe('the evidence register in the digital-violence step', () => {
     await second.getByLabel('Support').fill('Clé USB scellée');
     await second.getByLabel('Remarque (numéro de scellé, référence)').fill('Scellé n° 0001 (fictif)');
     await expectAccessible(page, 'custody form');
-    if (process.env.HD_SCREENSHOT_DIR) await page.screenshot({ path: path.join(process.env.HD_SCREENSHOT_DIR, 'evidence-custody.png'), fullPage: false });
+    if (process.env.HD_SCREENSHOT_DIR)
+      await page.screenshot({
+        path: path.join(process.env.HD_SCREENSHOT_DIR, 'evidence-custody.png'),
+        fullPage: false,
+      });
     await second.getByRole('button', { name: 'Enregistrer la remise' }).click();
     await second.getByText(/remis à RCCU Liège, inspecteur fictif \(Clé USB scellée\)/).waitFor();
   });

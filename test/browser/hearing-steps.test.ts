@@ -3,10 +3,18 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-core';
 import { launchChromium, startHost, type RunningHost } from './harness';
-import { answerDigitalStep, answerRiskStep, answerSetupStep, expectAccessible, openFirstHearing, waitForSaved } from './scenario';
+import {
+  answerDigitalStep,
+  answerRiskStep,
+  answerSetupStep,
+  expectAccessible,
+  openFirstHearing,
+  waitForSaved,
+} from './scenario';
 
-const STATEMENT = "Je soussignée, Inès Fictive, déclare : il est arrivé vers 22 h.\nIl a pris mon téléphone.";
-const NARRATIVE = "Il est arrivé vers 22 h. Il a crié, m'a poussée contre le mur et a pris mon téléphone.\nLes enfants étaient dans leur chambre.";
+const STATEMENT = 'Je soussignée, Inès Fictive, déclare : il est arrivé vers 22 h.\nIl a pris mon téléphone.';
+const NARRATIVE =
+  "Il est arrivé vers 22 h. Il a crié, m'a poussée contre le mur et a pris mon téléphone.\nLes enfants étaient dans leur chambre.";
 
 describe('the hearing steps', () => {
   let browser: Browser;
@@ -28,7 +36,8 @@ describe('the hearing steps', () => {
   });
 
   const group = (name: string) => page.getByRole('group', { name, exact: true });
-  const step = (name: string) => page.getByRole('navigation', { name: "Étapes de l'audition" }).getByRole('link', { name, exact: true });
+  const step = (name: string) =>
+    page.getByRole('navigation', { name: "Étapes de l'audition" }).getByRole('link', { name, exact: true });
 
   it('records the people, with two children exposed as co-victims', async () => {
     await step('Personnes').click();
@@ -70,7 +79,8 @@ describe('the hearing steps', () => {
     await page.getByText('Le début de la période est postérieur à sa fin.').waitFor();
     await page.getByLabel('Au', { exact: true }).fill('2026-11-21');
     await page.getByLabel('Où').fill('Domicile commun, Liège');
-    for (const form of ['Physique', 'Psychologique', 'Économique']) await group('Formes de violence').getByLabel(form).check();
+    for (const form of ['Physique', 'Psychologique', 'Économique'])
+      await group('Formes de violence').getByLabel(form).check();
     await group('Blessures').getByLabel('Oui').check();
     await page.getByLabel('Quelles blessures').fill('Hématome au bras gauche');
     await group('Une arme ou un objet a été utilisé ou montré').getByLabel('Elle préfère ne pas répondre').check();
@@ -85,15 +95,24 @@ describe('the hearing steps', () => {
     expect(await page.getByLabel('Du', { exact: true }).inputValue()).toBe('2026-11-20');
     expect(await page.getByLabel('Au', { exact: true }).inputValue()).toBe('2026-11-21');
     const checked = [];
-    for (const form of ['Physique', 'Psychologique', 'Sexuelle', 'Économique']) checked.push(await group('Formes de violence').getByLabel(form).isChecked());
+    for (const form of ['Physique', 'Psychologique', 'Sexuelle', 'Économique'])
+      checked.push(await group('Formes de violence').getByLabel(form).isChecked());
     expect(checked).toEqual([true, true, false, true]);
-    expect(await group('Une arme ou un objet a été utilisé ou montré').getByLabel('Elle préfère ne pas répondre').isChecked()).toBe(true);
+    expect(
+      await group('Une arme ou un objet a été utilisé ou montré')
+        .getByLabel('Elle préfère ne pas répondre')
+        .isChecked(),
+    ).toBe(true);
     // Earlier incidents and earlier complaints are still to answer.
-    expect(await page.locator('.steps li', { hasText: 'Faits' }).locator('.step-state').textContent()).toBe('2 à compléter');
+    expect(await page.locator('.steps li', { hasText: 'Faits' }).locator('.step-state').textContent()).toBe(
+      '2 à compléter',
+    );
 
     await step('Personnes').click();
     expect(await group('Enfant 2').getByLabel('Prénom').inputValue()).toBe('Tom');
-    expect(await group('Enfant 1').getByRole('group', { name: 'Exposé aux violences' }).getByLabel('Oui').isChecked()).toBe(true);
+    expect(
+      await group('Enfant 1').getByRole('group', { name: 'Exposé aux violences' }).getByLabel('Oui').isChecked(),
+    ).toBe(true);
     expect(await group('Le suspect est son').getByLabel('Ex-partenaire').isChecked()).toBe(true);
     expect(await page.getByLabel('Date de naissance de la victime').inputValue()).toBe('1991-04-17');
   });
@@ -115,12 +134,17 @@ describe('the hearing steps', () => {
       await links.nth(i).click();
       await page.locator('#step-title').getByText(title, { exact: true }).waitFor();
       titles.push(title);
-      const recorded = await page.locator('.step-form [data-value]').evaluateAll((rows) => rows.map((row) => ({ name: row.getAttribute('data-field') ?? '', value: row.getAttribute('data-value') })));
+      const recorded = await page
+        .locator('.step-form [data-value]')
+        .evaluateAll((rows) =>
+          rows.map((row) => ({ name: row.getAttribute('data-field') ?? '', value: row.getAttribute('data-value') })),
+        );
       const controls = await page.locator('.step-form :is(input, select, textarea)').evaluateAll((elements) =>
         elements.map((el) => {
           const input = el as HTMLInputElement;
           const name = input.name || input.id;
-          const value = input.type === 'radio' || input.type === 'checkbox' ? (input.checked ? input.value : null) : input.value;
+          const value =
+            input.type === 'radio' || input.type === 'checkbox' ? (input.checked ? input.value : null) : input.value;
           const locked = input.disabled || input.readOnly;
           return { name, value, locked };
         }),
@@ -139,21 +163,36 @@ describe('the hearing steps', () => {
   async function answerRights() {
     await step('Droits').click();
     await page.getByRole('heading', { name: 'Droits' }).waitFor();
-    await page.getByText("La traduction de ses droits dans sa langue (Arabe) n'a pas encore été relue", { exact: false }).waitFor();
+    await page
+      .getByText("La traduction de ses droits dans sa langue (Arabe) n'a pas encore été relue", { exact: false })
+      .waitFor();
     const inArabic = page.locator('[lang="ar"]').filter({ hasText: VICTIM_AR.rights.interpreter });
     await inArabic.waitFor();
     expect(await inArabic.getAttribute('dir')).toBe('rtl');
     // The procedure language's text is shown beside each right.
     await page.getByText('Vous avez droit à un interprète, gratuitement, pendant votre audition.').waitFor();
     await group("L'interprète lui a expliqué ses droits").getByLabel('Oui').check();
-    for (const right of ['un interprète gratuit', 'une personne de son choix', "participer à l'évaluation de ses besoins de protection", "une copie gratuite dans une langue qu'elle comprend", "l'information sur l'aide et le logement", 'un agent du genre de son choix', "l'information sur les mesures de protection"]) {
+    for (const right of [
+      'un interprète gratuit',
+      'une personne de son choix',
+      "participer à l'évaluation de ses besoins de protection",
+      "une copie gratuite dans une langue qu'elle comprend",
+      "l'information sur l'aide et le logement",
+      'un agent du genre de son choix',
+      "l'information sur les mesures de protection",
+    ]) {
       await group(`Droit à ${right} : expliqué`).getByLabel('Oui').check();
     }
-    await page.getByLabel('Sa réponse ou sa question').first().fill('Elle demande si l\'interprète reste pour la relecture.');
+    await page
+      .getByLabel('Sa réponse ou sa question')
+      .first()
+      .fill("Elle demande si l'interprète reste pour la relecture.");
     await waitForSaved(page);
     // Each right carries the time it was explained, as main stored it.
     expect(await page.locator('[data-explained-at]').count()).toBe(7);
-    expect(await page.locator('[data-explained-at="interpreterExplained"]').textContent()).toMatch(/^Expliqué à \d{2}:\d{2}:\d{2}$/);
+    expect(await page.locator('[data-explained-at="interpreterExplained"]').textContent()).toMatch(
+      /^Expliqué à \d{2}:\d{2}:\d{2}$/,
+    );
     await expectAccessible(page, 'rights step');
   }
 
@@ -175,9 +214,13 @@ describe('the hearing steps', () => {
     await step('Orientation et consentement').click();
     await group('Aide proposée').getByLabel("Service d'assistance aux victimes").check();
     await group('Aide proposée').getByLabel('Logement ou hébergement').check();
-    await group("Elle accepte que son dossier soit transmis au service d'assistance aux victimes").getByLabel('Oui').check();
+    await group("Elle accepte que son dossier soit transmis au service d'assistance aux victimes")
+      .getByLabel('Oui')
+      .check();
     // The helpline she is given comes from the directory, number as it will be printed.
-    await group("Services qui lui sont indiqués (annuaire d'aide)").getByLabel(/Écoute violences conjugales · 0800 30 030/).check();
+    await group("Services qui lui sont indiqués (annuaire d'aide)")
+      .getByLabel(/Écoute violences conjugales · 0800 30 030/)
+      .check();
     await group('Elle accepte que son dossier soit transmis au service de logement').getByLabel('Non').check();
     await waitForSaved(page);
     await expectAccessible(page, 'referrals step');
@@ -191,7 +234,9 @@ describe('the hearing steps', () => {
     await page.getByRole('button', { name: 'Lui relire (grands caractères)' }).click();
     const readBack = page.getByRole('region', { name: 'La déclaration, pour la relecture' });
     expect(await readBack.textContent()).toContain('Il a pris mon téléphone.');
-    expect(Number.parseFloat(await readBack.evaluate((el) => getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(24);
+    expect(Number.parseFloat(await readBack.evaluate((el) => getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(
+      24,
+    );
     await page.getByRole('button', { name: 'Elle approuve la déclaration' }).click();
     await page.getByRole('button', { name: "Confirmer : elle l'a entendue ou lue et l'approuve" }).click();
     await page.getByText(/^Approuvée le .* \(Inès Fictive\)/).waitFor();
@@ -215,8 +260,10 @@ describe('the hearing steps', () => {
     expect(await group('Incidents antérieurs').getByLabel('Oui').isChecked()).toBe(true);
     await group('Plaintes ou signalements antérieurs').getByLabel('Non').check();
     await step('Personnes').click();
-    await group('Comment la joindre en sécurité').getByLabel('Par un service d\'aide').check();
-    await page.getByLabel('Numéro, personne ou service à utiliser').fill('Service d\'aide aux victimes (fictif), 0800 00 000');
+    await group('Comment la joindre en sécurité').getByLabel("Par un service d'aide").check();
+    await page
+      .getByLabel('Numéro, personne ou service à utiliser')
+      .fill("Service d'aide aux victimes (fictif), 0800 00 000");
     await step('Préparation').click();
     await answerSetupStep(page);
     await answerRights();
@@ -238,12 +285,30 @@ describe('the hearing steps', () => {
     const inDutch = await snapshotEveryStep('Stappen van het verhoor');
     expect(Object.keys(inFrench.values).length).toBeGreaterThan(50);
     expect(inDutch.values).toEqual(inFrench.values);
-    expect(inDutch.titles).toEqual(['Voorbereiding', 'Rechten', 'Personen', 'Feiten', 'Digitaal geweld', 'Risico-evaluatie (art. 16)', 'Beschermingsmaatregelen', 'Doorverwijzing en toestemming', 'Verklaring en afsluiting', 'Kopie en documenten']);
+    expect(inDutch.titles).toEqual([
+      'Voorbereiding',
+      'Rechten',
+      'Personen',
+      'Feiten',
+      'Digitaal geweld',
+      'Risico-evaluatie (art. 16)',
+      'Beschermingsmaatregelen',
+      'Doorverwijzing en toestemming',
+      'Verklaring en afsluiting',
+      'Kopie en documenten',
+    ]);
     // Only the risk step (reassessments follow the pair for weeks) and the documents step (the
     // report number, the translation sent) stay open after closing.
     expect(inDutch.editable.length).toBeGreaterThan(60);
-    expect(inDutch.editable.filter((control) => !control.startsWith('Risico-evaluatie (art. 16) ') && !control.startsWith('Kopie en documenten '))).toEqual([]);
-    await page.getByRole('navigation', { name: 'Stappen van het verhoor' }).getByRole('link', { name: 'Feiten', exact: true }).click();
+    expect(
+      inDutch.editable.filter(
+        (control) => !control.startsWith('Risico-evaluatie (art. 16) ') && !control.startsWith('Kopie en documenten '),
+      ),
+    ).toEqual([]);
+    await page
+      .getByRole('navigation', { name: 'Stappen van het verhoor' })
+      .getByRole('link', { name: 'Feiten', exact: true })
+      .click();
     await page.getByRole('heading', { name: 'Feiten' }).waitFor();
     // The closed step is a record: her words as typed, the Dutch labels, no control at all.
     const narrative = page.locator('[data-field="narrative"]');
@@ -251,7 +316,10 @@ describe('the hearing steps', () => {
     expect(await narrative.locator('dd').textContent()).toBe(NARRATIVE);
     expect(await page.locator('[data-field="formsOfViolence"] dd').textContent()).toContain('Economisch');
     expect(await page.locator('.step-form :is(input, select, textarea)').count()).toBe(0);
-    await page.getByRole('navigation', { name: 'Stappen van het verhoor' }).getByRole('link', { name: 'Doorverwijzing en toestemming', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Stappen van het verhoor' })
+      .getByRole('link', { name: 'Doorverwijzing en toestemming', exact: true })
+      .click();
     const given = page.locator('[data-field="servicesGiven"]');
     expect(await given.locator('dt').textContent()).toBe('Diensten die haar worden genoemd (hulpgids)');
     expect(await given.locator('dd').textContent()).toContain('Écoute violences conjugales');

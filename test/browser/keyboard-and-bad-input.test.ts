@@ -45,7 +45,13 @@ describe('keyboard alone, and answers that do not fit', () => {
     await page.keyboard.type('Néerl'); // select by typing, as on any select
     await tabTo((l) => l.startsWith('Interprète demandé'));
     await page.keyboard.press('ArrowRight'); // Non
-    for (const question of ['Une personne de son choix accompagne la victime', 'Le local est adapté et discret', 'Je suis formé·e aux violences fondées sur le genre', "Genre de l'agent souhaité par la victime", 'Elle peut parler en sécurité maintenant']) {
+    for (const question of [
+      'Une personne de son choix accompagne la victime',
+      'Le local est adapté et discret',
+      'Je suis formé·e aux violences fondées sur le genre',
+      "Genre de l'agent souhaité par la victime",
+      'Elle peut parler en sécurité maintenant',
+    ]) {
       await tabTo((l) => l.startsWith(question));
       await page.keyboard.press('Space');
     }
@@ -56,14 +62,21 @@ describe('keyboard alone, and answers that do not fit', () => {
     await tabTo((l) => l.startsWith('Sa préférence a pu être respectée'));
     await page.keyboard.press('Space');
     await waitForSaved(page);
-    expect(await page.locator('.steps li', { hasText: 'Préparation' }).locator('.step-state').textContent()).toBe('Complet');
-    expect(await page.getByRole('group', { name: 'Langue de la procédure' }).getByLabel('Français').isChecked()).toBe(true);
+    expect(await page.locator('.steps li', { hasText: 'Préparation' }).locator('.step-state').textContent()).toBe(
+      'Complet',
+    );
+    expect(await page.getByRole('group', { name: 'Langue de la procédure' }).getByLabel('Français').isChecked()).toBe(
+      true,
+    );
     expect(await page.getByLabel('Langue que la victime comprend le mieux').inputValue()).toBe('nl');
     expect(await page.getByRole('group', { name: 'Interprète demandé' }).getByLabel('Non').isChecked()).toBe(true);
   });
 
   it('keeps an overlong answer on screen, says why, and saves nothing wrong', async () => {
-    await page.getByRole('group', { name: 'Une personne de son choix accompagne la victime' }).getByLabel('Oui').check();
+    await page
+      .getByRole('group', { name: 'Une personne de son choix accompagne la victime' })
+      .getByLabel('Oui')
+      .check();
     const tooLong = 'x'.repeat(250);
     await page.getByLabel("Qui l'accompagne (nom, qualité)").fill(tooLong);
     await page.getByText('Cette réponse est trop longue pour être enregistrée.', { exact: false }).waitFor();

@@ -6,7 +6,12 @@ import { ADMIN, callApi, createAccount, expectAccessible, firstRun, switchUser }
 
 /** Invented people and unit. */
 const UNIT = 'Unité Fictive Langues';
-const OFFICER = { username: 'lg.officer', displayName: 'Léa Fictive', password: 'languages officer passphrase', role: 'officer' as const };
+const OFFICER = {
+  username: 'lg.officer',
+  displayName: 'Léa Fictive',
+  password: 'languages officer passphrase',
+  role: 'officer' as const,
+};
 const TITLE = 'Langues de la victime';
 /** The top bar's short name for the screen. */
 const LINK = 'Langues';
@@ -36,7 +41,9 @@ describe('the victim languages screen', () => {
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     expect(new URL(page.url()).hash).toBe('#/languages');
     expect(await link.getAttribute('aria-current')).toBe('page');
-    expect(await page.getByRole('navigation').getByRole('link', { name: 'Comptes' }).getAttribute('aria-current')).toBeNull();
+    expect(
+      await page.getByRole('navigation').getByRole('link', { name: 'Comptes' }).getAttribute('aria-current'),
+    ).toBeNull();
 
     const table = page.getByRole('table', { name: 'Catalogues de la victime' });
     await table.waitFor();
@@ -44,7 +51,8 @@ describe('the victim languages screen', () => {
     await page.getByText('19 langues proposées aux victimes.').waitFor();
 
     // Each language under its code, its own name marked with its language and direction.
-    const row = (code: string, within = table) => within.getByRole('row').filter({ has: page.getByRole('rowheader', { name: code, exact: true }) });
+    const row = (code: string, within = table) =>
+      within.getByRole('row').filter({ has: page.getByRole('rowheader', { name: code, exact: true }) });
     const arabic = row('ar');
     const endonym = arabic.locator('[lang="ar"]');
     expect(await endonym.textContent()).toBe('العربية');
@@ -52,14 +60,15 @@ describe('the victim languages screen', () => {
     expect(await arabic.getByRole('cell', { name: 'Arabe', exact: true }).count()).toBe(1);
     expect(await arabic.getByRole('cell', { name: 'De droite à gauche' }).count()).toBe(1);
     expect(await row('pl').locator('[lang="pl"]').getAttribute('dir')).toBe('ltr');
-    for (const code of ['fa', 'ps']) expect(await row(code).locator(`[lang="${code}"]`).getAttribute('dir'), code).toBe('rtl');
+    for (const code of ['fa', 'ps'])
+      expect(await row(code).locator(`[lang="${code}"]`).getAttribute('dir'), code).toBe('rtl');
 
     // Nobody reviewed any of them yet: every row says so, and the risk is spelled out above the table.
     expect(await table.getByText('Non relue', { exact: true }).count()).toBe(19);
     expect(await table.locator('tbody tr.unreviewed').count()).toBe(19);
     expect(await table.getByText("Personne pour l'instant").count()).toBe(19);
     const risk = page.getByRole('region', { name: "19 catalogues que personne n'a relus" });
-    await risk.getByText('une formulation juridique que personne n\'a relue').waitFor();
+    await risk.getByText("une formulation juridique que personne n'a relue").waitFor();
     await page.getByText('Tous les fichiers du dossier des catalogues ont été chargés.').waitFor();
     await expectAccessible(page, 'victim languages');
 
@@ -67,7 +76,10 @@ describe('the victim languages screen', () => {
     const how = risk.getByRole('button', { name: 'Marquer un catalogue comme relu, ajouter une langue' });
     await how.focus();
     await page.keyboard.press('Enter');
-    const howTitle = page.getByRole('heading', { level: 2, name: 'Marquer un catalogue comme relu, ajouter une langue' });
+    const howTitle = page.getByRole('heading', {
+      level: 2,
+      name: 'Marquer un catalogue comme relu, ajouter une langue',
+    });
     expect(await howTitle.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(new URL(page.url()).hash).toBe('#/languages');
     await page.getByRole('heading', { level: 3, name: 'Pour marquer un catalogue comme relu' }).waitFor();
@@ -90,7 +102,10 @@ describe('the victim languages screen', () => {
     await page.route('**/api/invoke', async (route) => {
       if (!route.request().postData()?.includes('"documents.victimCatalogs"')) return route.fallback();
       const response = await route.fetch();
-      const body = (await response.json()) as { ok: boolean; value: { refused: { file: string; problems: string[] }[] } };
+      const body = (await response.json()) as {
+        ok: boolean;
+        value: { refused: { file: string; problems: string[] }[] };
+      };
       body.value.refused.push({ file: BROKEN_FILE, problems: [BROKEN_PROBLEM, 'meta.status: Invalid option'] });
       await route.fulfill({ response, json: body });
     });

@@ -5,14 +5,37 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-core';
 import { launchChromium, startHost, type RunningHost } from './harness';
-import { answerDigitalStep, answerRiskStep, callApi, createAccount, expectAccessible, firstRun, switchUser } from './scenario';
+import {
+  answerDigitalStep,
+  answerRiskStep,
+  callApi,
+  createAccount,
+  expectAccessible,
+  firstRun,
+  switchUser,
+} from './scenario';
 
 /** Invented people and units. */
 const UNIT_NORTH = 'Brigade Nord (fictive)';
 const UNIT_SOUTH = 'Brigade Sud (fictive)';
-const OFFICER = { username: 'n.officer', displayName: 'Nora Fictive', password: 'north officer passphrase', role: 'officer' as const };
-const SUPERVISOR = { username: 'n.supervisor', displayName: 'Sven Verzonnen', password: 'north supervisor passphrase', role: 'supervisor' as const };
-const FAR_OFFICER = { username: 's.officer', displayName: 'Sacha Imaginaire', password: 'south officer passphrase', role: 'officer' as const };
+const OFFICER = {
+  username: 'n.officer',
+  displayName: 'Nora Fictive',
+  password: 'north officer passphrase',
+  role: 'officer' as const,
+};
+const SUPERVISOR = {
+  username: 'n.supervisor',
+  displayName: 'Sven Verzonnen',
+  password: 'north supervisor passphrase',
+  role: 'supervisor' as const,
+};
+const FAR_OFFICER = {
+  username: 's.officer',
+  displayName: 'Sacha Imaginaire',
+  password: 'south officer passphrase',
+  role: 'officer' as const,
+};
 const VICTIM_SURNAME = 'Inventanom';
 
 describe('the Art. 16 risk tool and the supervisor review', () => {
@@ -21,8 +44,6 @@ describe('the Art. 16 risk tool and the supervisor review', () => {
   let page: Page;
   let dataDir: string;
   let hearingUrl = '';
-
-
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -34,7 +55,11 @@ describe('the Art. 16 risk tool and the supervisor review', () => {
     // Accounts are created through the administrator's API (the accounts screen has its own test).
     const north = (await callApi(page, 'units.save', { name: UNIT_NORTH })).value!.unit!.id;
     const south = (await callApi(page, 'units.save', { name: UNIT_SOUTH })).value!.unit!.id;
-    for (const [who, unitId] of [[OFFICER, north], [SUPERVISOR, north], [FAR_OFFICER, south]] as const) {
+    for (const [who, unitId] of [
+      [OFFICER, north],
+      [SUPERVISOR, north],
+      [FAR_OFFICER, south],
+    ] as const) {
       await createAccount(page, { ...who, unitId });
     }
     await switchUser(page, OFFICER);
@@ -69,7 +94,11 @@ describe('the Art. 16 risk tool and the supervisor review', () => {
     await judgement.getByLabel('Motivation écrite').fill('Elle dit qu’il s’est calmé depuis une semaine.');
     await judgement.getByText(/ne peut jamais descendre sous 3 HAUT/).waitFor();
     await judgement.getByRole('button', { name: "Soumettre l'évaluation" }).click();
-    await page.getByText("Refusé : le niveau ne peut pas descendre sous le plancher fixé par les signaux d'alerte. Rien n'a été modifié.").waitFor();
+    await page
+      .getByText(
+        "Refusé : le niveau ne peut pas descendre sous le plancher fixé par les signaux d'alerte. Rien n'a été modifié.",
+      )
+      .waitFor();
     expect(await page.getByText("Aucune évaluation soumise pour l'instant.").count()).toBe(1);
 
     await judgement.getByLabel("Je suis d'accord avec le niveau").check();
@@ -109,7 +138,11 @@ describe('the Art. 16 risk tool and the supervisor review', () => {
     const key = fs.readFileSync(path.join(dataDir, 'database-key.dev'), 'utf8').trim();
     const db = new Database(path.join(dataDir, 'hearing-desk.db'), { readonly: true });
     db.pragma(`hexkey='${key}'`);
-    const actions = (db.prepare('SELECT action, details_json AS details FROM audit_events WHERE hearing_id IS NOT NULL ORDER BY seq').all() as { action: string; details: string }[]).map((a) => `${a.action} ${a.details}`);
+    const actions = (
+      db
+        .prepare('SELECT action, details_json AS details FROM audit_events WHERE hearing_id IS NOT NULL ORDER BY seq')
+        .all() as { action: string; details: string }[]
+    ).map((a) => `${a.action} ${a.details}`);
     db.close();
     expect(actions).toContain('hearing.opened {"asSupervisor":true}');
     expect(actions.filter((a) => a.startsWith('risk.assessed'))).toHaveLength(1);

@@ -14,7 +14,8 @@ export const UNIT = 'Unité Fictive A';
 export const TYPED = {
   interpreterReference: 'Interprète juré n° 4711 (Arabe)',
   supportPerson: 'Samira, amie — « personne de confiance »',
-  victimWishes: "Elle ne veut pas que ses enfants l'entendent.\nElle préfère être appelée sur le numéro de sa sœur : 0470 12 34 56.",
+  victimWishes:
+    "Elle ne veut pas que ses enfants l'entendent.\nElle préfère être appelée sur le numéro de sa sœur : 0470 12 34 56.",
 };
 
 /** No accessibility violations on the screen as it is now. */
@@ -22,7 +23,9 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   // In Electron axe cannot open its helper page; its legacy mode runs inside the page itself.
   const inElectron = page.context().browser() === null;
   const results = await new AxeBuilder({ page }).setLegacyMode(inElectron).analyze();
-  const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const violations = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
   expect(violations, screen).toEqual([]);
 }
 
@@ -105,11 +108,16 @@ export async function answerSetupStep(page: Page): Promise<void> {
   await page.getByRole('group', { name: 'Une personne de son choix accompagne la victime' }).getByLabel('Oui').check();
   await page.getByLabel("Qui l'accompagne (nom, qualité)").fill(TYPED.supportPerson);
   await page.getByRole('group', { name: 'Le local est adapté et discret' }).getByLabel('Oui').check();
-  await page.getByRole('group', { name: 'Je suis formé·e aux violences fondées sur le genre' }).getByLabel('Oui').check();
+  await page
+    .getByRole('group', { name: 'Je suis formé·e aux violences fondées sur le genre' })
+    .getByLabel('Oui')
+    .check();
   await page.getByRole('group', { name: "Genre de l'agent souhaité par la victime" }).getByLabel('Une femme').check();
   await page.getByRole('group', { name: 'Sa préférence a pu être respectée' }).getByLabel('Oui').check();
   await page.getByRole('group', { name: 'Elle peut parler en sécurité maintenant' }).getByLabel('Oui').check();
-  await page.getByLabel('Souhaits de la victime pour l’audition et la suite'.replace('’', "'")).fill(TYPED.victimWishes);
+  await page
+    .getByLabel('Souhaits de la victime pour l’audition et la suite'.replace('’', "'"))
+    .fill(TYPED.victimWishes);
   await waitForSaved(page);
   await expectAccessible(page, 'hearing set-up');
 }
@@ -118,18 +126,29 @@ export async function answerSetupStep(page: Page): Promise<void> {
 export async function waitForSaved(page: Page): Promise<void> {
   await page.locator('[data-save-state="saved"]').waitFor();
   // A text field saves after a short pause: wait until nothing is pending any more.
-  await page.waitForFunction(() => document.querySelector('[data-save-state]')?.getAttribute('data-save-state') === 'saved');
+  await page.waitForFunction(
+    () => document.querySelector('[data-save-state]')?.getAttribute('data-save-state') === 'saved',
+  );
 }
 
 export async function expectSetupAnswers(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Préparation' }).waitFor();
-  expect(await page.getByRole('group', { name: 'Langue de la procédure' }).getByLabel('Français').isChecked()).toBe(true);
+  expect(await page.getByRole('group', { name: 'Langue de la procédure' }).getByLabel('Français').isChecked()).toBe(
+    true,
+  );
   expect(await page.getByLabel('Langue que la victime comprend le mieux').inputValue()).toBe('ar');
   expect(await page.getByRole('group', { name: 'Interprète présent' }).getByLabel('Oui').isChecked()).toBe(true);
   expect(await page.getByLabel("Nom ou référence de l'interprète").inputValue()).toBe(TYPED.interpreterReference);
   expect(await page.getByLabel("Qui l'accompagne (nom, qualité)").inputValue()).toBe(TYPED.supportPerson);
-  expect(await page.getByRole('group', { name: "Genre de l'agent souhaité par la victime" }).getByLabel('Une femme').isChecked()).toBe(true);
-  expect(await page.getByLabel("Souhaits de la victime pour l'audition et la suite").inputValue()).toBe(TYPED.victimWishes);
+  expect(
+    await page
+      .getByRole('group', { name: "Genre de l'agent souhaité par la victime" })
+      .getByLabel('Une femme')
+      .isChecked(),
+  ).toBe(true);
+  expect(await page.getByLabel("Souhaits de la victime pour l'audition et la suite").inputValue()).toBe(
+    TYPED.victimWishes,
+  );
 }
 
 /** Locks with the shortcut, checks nothing of the hearing remains in the page, unlocks. */
@@ -173,25 +192,37 @@ export async function openFirstHearing(page: Page, url: string): Promise<void> {
  * Answers every item of the risk step (no, from the victim, unless `answers` says otherwise)
  * through the controls on screen, by their form names so that any interface language works.
  */
-export async function answerRiskStep(page: Page, answers: Record<string, 'yes' | 'no' | 'unknown' | 'refused'> = {}, barriers: string[] = []): Promise<void> {
+export async function answerRiskStep(
+  page: Page,
+  answers: Record<string, 'yes' | 'no' | 'unknown' | 'refused'> = {},
+  barriers: string[] = [],
+): Promise<void> {
   await page.locator('nav.steps a[href$="/risk"]').click();
   await page.locator('input[name="a1"]').first().waitFor();
-  const items = await page.locator('.step-form input[type=radio][value=yes]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).name).filter((n) => /^[a-e][0-9]$/.test(n)));
+  const items = await page
+    .locator('.step-form input[type=radio][value=yes]')
+    .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).name).filter((n) => /^[a-e][0-9]$/.test(n)));
   for (const item of items) {
     await page.locator(`input[name="${item}"][value="${answers[item.toUpperCase()] ?? 'no'}"]`).check();
     await page.locator(`select[name="${item}Source"]`).selectOption('victim');
   }
   const followUp = page.locator('input[name="a9FollowUp"][value="oneOrTwo"]');
   if (await followUp.count()) await followUp.check();
-  for (const barrier of barriers.length > 0 ? barriers : ['none']) await page.locator(`input[name="barriers"][value="${barrier}"]`).check();
+  for (const barrier of barriers.length > 0 ? barriers : ['none'])
+    await page.locator(`input[name="barriers"][value="${barrier}"]`).check();
   await waitForSaved(page);
 }
 
 /** Answers every prompt of the digital-violence step (no, unless `answers` says otherwise; null leaves it unanswered), by form names. */
-export async function answerDigitalStep(page: Page, answers: Record<string, 'yes' | 'no' | 'unsure' | 'declined' | null> = {}): Promise<void> {
+export async function answerDigitalStep(
+  page: Page,
+  answers: Record<string, 'yes' | 'no' | 'unsure' | 'declined' | null> = {},
+): Promise<void> {
   await page.locator('nav.steps a[href$="/digital"]').click();
   await page.locator('input[name="g01"]').first().waitFor();
-  const prompts = await page.locator('.step-form input[type=radio][value=declined]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).name));
+  const prompts = await page
+    .locator('.step-form input[type=radio][value=declined]')
+    .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).name));
   for (const name of prompts) {
     const id = `G${name[1]}.${name[2]}`;
     if (answers[id] === null) continue;
@@ -204,12 +235,20 @@ export async function answerDigitalStep(page: Page, answers: Record<string, 'yes
  * The real API over the browser host's transport, as the signed-in window: for setting up what a
  * test is not about (accounts, units), the screens for those having tests of their own.
  */
-export async function callApi<C extends Channel>(page: Page, channel: C, input: ChannelInput<C>, otherClient?: string): Promise<{ ok: boolean; value?: ChannelOutput<C>; error?: ApiError }> {
+export async function callApi<C extends Channel>(
+  page: Page,
+  channel: C,
+  input: ChannelInput<C>,
+  otherClient?: string,
+): Promise<{ ok: boolean; value?: ChannelOutput<C>; error?: ApiError }> {
   const reply: unknown = await page.evaluate(
     async ([c, i, other]) => {
       const response = await fetch('/api/invoke', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Hearing-Desk-Client': other ?? sessionStorage.getItem('hearing-desk.client-id') ?? '' },
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Hearing-Desk-Client': other ?? sessionStorage.getItem('hearing-desk.client-id') ?? '',
+        },
         body: JSON.stringify({ channel: c, input: i }),
       });
       return (await response.json()) as unknown;

@@ -7,14 +7,29 @@ import { callApi, createAccount, expectAccessible, firstRun, switchUser } from '
 
 /** Invented people and unit. */
 const UNIT = 'Brigade Statistique (fictive)';
-const OFFICER = { username: 'st.officer', displayName: 'Olga Fictive', password: 'statistics officer passphrase', role: 'officer' as const };
-const SUPERVISOR = { username: 'st.supervisor', displayName: 'Simon Verzonnen', password: 'statistics supervisor passphrase', role: 'supervisor' as const };
+const OFFICER = {
+  username: 'st.officer',
+  displayName: 'Olga Fictive',
+  password: 'statistics officer passphrase',
+  role: 'officer' as const,
+};
+const SUPERVISOR = {
+  username: 'st.supervisor',
+  displayName: 'Simon Verzonnen',
+  password: 'statistics supervisor passphrase',
+  role: 'supervisor' as const,
+};
 const VICTIM_SURNAME = 'Nomdinventaire';
 const HEARINGS = 6;
 
 /** Today in Brussels and its month, as the screen counts them. */
 function brusselsToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now());
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Brussels',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(Date.now());
 }
 
 describe('the Art. 9 statistics screen', () => {
@@ -22,12 +37,12 @@ describe('the Art. 9 statistics screen', () => {
   let host: RunningHost;
   let page: Page;
 
-
-
   beforeAll(async () => {
     browser = await launchChromium();
     host = await startHost(tempDir('hd-statistics-'));
-    page = await (await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
+    page = await (
+      await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 900 }, acceptDownloads: true })
+    ).newPage();
     await page.goto(host.url);
     await firstRun(page);
     // Accounts and hearings through the API (their own screens have their own tests).
@@ -38,7 +53,19 @@ describe('the Art. 9 statistics screen', () => {
     for (let i = 0; i < HEARINGS; i++) {
       const hearingId = (await callApi(page, 'hearings.create', {})).value!.hearing!.id;
       const save = async (formId: string, values: Record<string, unknown>) =>
-        expect((await callApi(page, 'hearings.saveAnswers', { hearingId, formId, changes: Object.entries(values).map(([fieldId, value]) => ({ fieldId, value: value as never, baseRevision: 0 })) })).ok).toBe(true);
+        expect(
+          (
+            await callApi(page, 'hearings.saveAnswers', {
+              hearingId,
+              formId,
+              changes: Object.entries(values).map(([fieldId, value]) => ({
+                fieldId,
+                value: value as never,
+                baseRevision: 0,
+              })),
+            })
+          ).ok,
+        ).toBe(true);
       await save('people', { victimSurname: VICTIM_SURNAME });
       await save('facts', { formsOfViolence: i < 5 ? ['physical', 'psychological'] : ['economic'] });
       await save('measures', { residenceBanState: i < 5 ? 'granted' : 'requested' });
@@ -54,7 +81,10 @@ describe('the Art. 9 statistics screen', () => {
     await page.goto(`${new URL(host.url).origin}/#/statistics`);
     await page.getByRole('heading', { name: 'Mes auditions' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Statistiques (art. 9)' }).count()).toBe(0);
-    expect((await callApi(page, 'statistics.export', { from: '2026-01-01', to: '2026-12-31', granularity: 'month' })).error?.code).toBe('FORBIDDEN');
+    expect(
+      (await callApi(page, 'statistics.export', { from: '2026-01-01', to: '2026-12-31', granularity: 'month' })).error
+        ?.code,
+    ).toBe('FORBIDDEN');
   });
 
   it('shows a supervisor the counts by month, small ones hidden, and saves them as CSV', async () => {
@@ -86,7 +116,13 @@ describe('the Art. 9 statistics screen', () => {
     const headers = (await table.locator('thead th').allTextContents()).slice(1);
     expect(headers).toHaveLength(month);
     const valuesOf = async (name: string) =>
-      (await table.locator('tr').filter({ has: page.getByRole('rowheader', { name, exact: true }) }).locator('td').allTextContents()).map((s) => s.trim());
+      (
+        await table
+          .locator('tr')
+          .filter({ has: page.getByRole('rowheader', { name, exact: true }) })
+          .locator('td')
+          .allTextContents()
+      ).map((s) => s.trim());
     const complaints = await valuesOf('Plaintes enregistrées (auditions)');
     expect(complaints.at(-1)).toBe(String(HEARINGS));
     // Earlier months had no complaint: hidden like any count below the threshold (5 by default).
@@ -97,7 +133,7 @@ describe('the Art. 9 statistics screen', () => {
     expect((await valuesOf('Pas encore évaluées')).at(-1)).toBe('masqué');
     expect((await valuesOf('Accordées')).at(-1)).toBe('5');
     await page.getByText('« < 5 » : moins de 5 cas').waitFor();
-    await page.getByText('« masqué » : un nombre d\'au moins 5').waitFor();
+    await page.getByText("« masqué » : un nombre d'au moins 5").waitFor();
     expect(await page.content()).not.toContain(VICTIM_SURNAME);
     await expectAccessible(page, 'statistics table');
 
@@ -105,12 +141,19 @@ describe('the Art. 9 statistics screen', () => {
     expect(await page.getByRole('region', { name: /Nombre de plaintes du/ }).getAttribute('tabindex')).toBe('0');
 
     // STATISTICS_SCREENSHOT=/some/file.png keeps a picture of the screen for a reviewer.
-    if (process.env.STATISTICS_SCREENSHOT) await page.screenshot({ path: process.env.STATISTICS_SCREENSHOT, fullPage: true });
+    if (process.env.STATISTICS_SCREENSHOT)
+      await page.screenshot({ path: process.env.STATISTICS_SCREENSHOT, fullPage: true });
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Enregistrer en CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Enregistrer en CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`statistiques-art9_${today.slice(0, 4)}-01-01_${today}_month.csv`);
     const csv = fs.readFileSync((await download.path())!, 'utf8');
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('period;measure;category;label;count;suppressed');
     const thisMonth = today.slice(0, 7);
     expect(lines).toContain(`${thisMonth};complaints;all;Plaintes enregistrées (auditions);${HEARINGS};`);

@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChromiumPdfOutput } from '../../src-main/browser-host/chromium-pdf';
 import type { DocumentOutput } from '../../src-main/documents/output';
 import { apiOf, saveStep, takeHearing } from '../helpers/closed-hearing';
-import { HARMLESS_TEXTS, PROTECTED_OFFICER_PASSAGE, PROTECTED_PEOPLE, PROTECTED_SHELTER, PROTECTED_SPELLINGS, type ProtectedSpelling } from '../fixtures/protected-spellings';
+import {
+  HARMLESS_TEXTS,
+  PROTECTED_OFFICER_PASSAGE,
+  PROTECTED_PEOPLE,
+  PROTECTED_SHELTER,
+  PROTECTED_SPELLINGS,
+  type ProtectedSpelling,
+} from '../fixtures/protected-spellings';
 import { ASSETS, openTestCore, seedAccounts, snapshotTables, tempDir, type TestCore } from '../helpers/temp-core';
 import { CHROMIUM } from './harness';
 
@@ -83,7 +90,19 @@ beforeAll(async () => {
   t = openTestCore({ documentOutput: output });
   await seedAccounts(t, true);
   const { name, phone, website } = PROTECTED_SHELTER;
-  await t.ok('admin-window', 'directory.save', { service: { name, kind: 'shelter', region: 'wallonia', languages: ['fr'], hours: '24/7', phone, website, verifiedOn: '2026-11-01', active: true } });
+  await t.ok('admin-window', 'directory.save', {
+    service: {
+      name,
+      kind: 'shelter',
+      region: 'wallonia',
+      languages: ['fr'],
+      hours: '24/7',
+      phone,
+      website,
+      verifiedOn: '2026-11-01',
+      active: true,
+    },
+  });
 });
 afterAll(async () => {
   t?.close();
@@ -107,13 +126,38 @@ describe('the corpus of protected spellings, through the real path', () => {
       statement: joined('statement'),
       close: false,
       extra: {
-        people: { ...PROTECTED_PEOPLE, victimSafeChannel: 'trustedPerson', children: [{ key: 'c1', values: { firstName: joined('people.childFirstName'), birthDate: '2018-02-03', relationshipToSuspect: 'child', exposed: 'yes', present: 'yes' } }] },
-        rights: Object.fromEntries(FIELDS.filter((f) => f.field.startsWith('rights.')).map((f) => [f.field.slice('rights.'.length), joined(f.field)])),
+        people: {
+          ...PROTECTED_PEOPLE,
+          victimSafeChannel: 'trustedPerson',
+          children: [
+            {
+              key: 'c1',
+              values: {
+                firstName: joined('people.childFirstName'),
+                birthDate: '2018-02-03',
+                relationshipToSuspect: 'child',
+                exposed: 'yes',
+                present: 'yes',
+              },
+            },
+          ],
+        },
+        rights: Object.fromEntries(
+          FIELDS.filter((f) => f.field.startsWith('rights.')).map((f) => [
+            f.field.slice('rights.'.length),
+            joined(f.field),
+          ]),
+        ),
         facts: { place: joined('facts.place'), period: { about: joined('facts.periodAbout') } },
         setup: { interpreterPresent: 'yes', interpreterReference: joined('setup.interpreterReference') },
       },
     });
-    await saveStep(api, hearingId, 'documents', { pvNumber: joined('documents.pvNumber'), interpreterTranslation: joined('documents.interpreterTranslation'), interpreterTranslationBy: joined('documents.interpreterTranslationBy'), interpreterTranslationAt: '2026-11-23T11:30' });
+    await saveStep(api, hearingId, 'documents', {
+      pvNumber: joined('documents.pvNumber'),
+      interpreterTranslation: joined('documents.interpreterTranslation'),
+      interpreterTranslationBy: joined('documents.interpreterTranslationBy'),
+      interpreterTranslationAt: '2026-11-23T11:30',
+    });
     await api('hearings.close', { hearingId });
     await api('hearings.addAddendum', { hearingId, text: joined('addendum') });
 
@@ -133,7 +177,12 @@ describe('the corpus of protected spellings, through the real path', () => {
       const at = statementText.indexOf(h);
       return at < 0 || matched.some(([from, to]) => from < at + h.length && to > at);
     });
-    await api('documents.saveReview', { hearingId, fields: preview.fields.map((f) => ({ field: f.field, sha256: f.sha256 })), withhold: [PROTECTED_OFFICER_PASSAGE], release: [] });
+    await api('documents.saveReview', {
+      hearingId,
+      fields: preview.fields.map((f) => ({ field: f.field, sha256: f.sha256 })),
+      withhold: [PROTECTED_OFFICER_PASSAGE],
+      release: [],
+    });
 
     for (const variant of ['full', 'discreet'] as const) {
       const result = await api('documents.create', { hearingId, kind: 'victimCopy', variant, output: 'pdf' });
@@ -141,13 +190,20 @@ describe('the corpus of protected spellings, through the real path', () => {
       // A harmless sentence may hold a secret's words by chance ("4000 euros"): looked for outside them.
       const outsideHarmless = HARMLESS_TEXTS.reduce((text, h) => text.replace(words(h), ' '), printed);
       const leaked = PROTECTED_SPELLINGS.filter((s) => outsideHarmless.includes(words(s.secret)));
-      expect(leaked.map((s) => s.secret), `${language} ${variant}`).toEqual([]);
+      expect(
+        leaked.map((s) => s.secret),
+        `${language} ${variant}`,
+      ).toEqual([]);
       if (variant === 'full') {
         // The figure for the report.
-        console.log(`corpus ${language}: ${PROTECTED_SPELLINGS.length} spellings tried, ${PROTECTED_SPELLINGS.length - leaked.length} withheld; harmless sentences touched: ${cut.length} of ${HARMLESS_TEXTS.length}`);
+        console.log(
+          `corpus ${language}: ${PROTECTED_SPELLINGS.length} spellings tried, ${PROTECTED_SPELLINGS.length - leaked.length} withheld; harmless sentences touched: ${cut.length} of ${HARMLESS_TEXTS.length}`,
+        );
         expect(cut, `${language}: harmless sentences withheld`).toEqual([]);
         // And what she holds still has them (Latin script on a left-to-right page: pdftotext keeps its order).
-        if (language === 'fr') for (const h of HARMLESS_TEXTS.filter((x) => !/[\u0600-\u06ff]/u.test(x))) expect(printed.replace(/\s+/g, ' '), h).toContain(words(h).trim());
+        if (language === 'fr')
+          for (const h of HARMLESS_TEXTS.filter((x) => !/[\u0600-\u06ff]/u.test(x)))
+            expect(printed.replace(/\s+/g, ' '), h).toContain(words(h).trim());
       }
     }
   });
@@ -158,18 +214,34 @@ describe('the last check, on the text of the PDF itself', () => {
     // A zone's edited catalog whose fixed safety text names her street and number: the filter never
     // sees catalog texts, so only the check on the PDF's own text can stop it.
     const assets = { ...ASSETS, victimCatalogsDir: tempDir('hd-edited-catalogs-') };
-    for (const file of fs.readdirSync(ASSETS.victimCatalogsDir)) fs.copyFileSync(path.join(ASSETS.victimCatalogsDir, file), path.join(assets.victimCatalogsDir, file));
-    const fr = JSON.parse(fs.readFileSync(path.join(assets.victimCatalogsDir, 'fr.json'), 'utf8')) as { safety: { keepSafe: string } };
+    for (const file of fs.readdirSync(ASSETS.victimCatalogsDir))
+      fs.copyFileSync(path.join(ASSETS.victimCatalogsDir, file), path.join(assets.victimCatalogsDir, file));
+    const fr = JSON.parse(fs.readFileSync(path.join(assets.victimCatalogsDir, 'fr.json'), 'utf8')) as {
+      safety: { keepSafe: string };
+    };
     fr.safety.keepSafe = 'Rendez-vous au 42 av. des Tilleuls pour reprendre vos affaires.';
     fs.writeFileSync(path.join(assets.victimCatalogsDir, 'fr.json'), JSON.stringify(fr));
     const edited = openTestCore({ documentOutput: createChromiumPdfOutput(CHROMIUM), assets });
     try {
       await seedAccounts(edited, true);
       const api = apiOf(edited);
-      const hearingId = await takeHearing(api, { victimLanguage: 'fr', extra: { people: { ...PROTECTED_PEOPLE, victimSafeChannel: 'trustedPerson' } } });
+      const hearingId = await takeHearing(api, {
+        victimLanguage: 'fr',
+        extra: { people: { ...PROTECTED_PEOPLE, victimSafeChannel: 'trustedPerson' } },
+      });
       const preview = await api('documents.reviewPreview', { hearingId });
-      await api('documents.saveReview', { hearingId, fields: preview.fields.map((f) => ({ field: f.field, sha256: f.sha256 })), withhold: [], release: [] });
-      const result = await edited.core.dispatcher.dispatch('officer-window', 'documents.create', { hearingId, kind: 'victimCopy', variant: 'full', output: 'pdf' });
+      await api('documents.saveReview', {
+        hearingId,
+        fields: preview.fields.map((f) => ({ field: f.field, sha256: f.sha256 })),
+        withhold: [],
+        release: [],
+      });
+      const result = await edited.core.dispatcher.dispatch('officer-window', 'documents.create', {
+        hearingId,
+        kind: 'victimCopy',
+        variant: 'full',
+        output: 'pdf',
+      });
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.error.code).toBe('DOCUMENT_WOULD_REVEAL');

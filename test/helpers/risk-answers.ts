@@ -10,7 +10,10 @@ export const RISK_VERSION = riskRegistry.latest().version;
  * Answers for every item the risk step asks (those the digital step answers are not asked):
  * "no" from the victim, unless a test says otherwise. `barriers` lists V ids, or none.
  */
-export function riskStepAnswers(answers: Partial<Record<string, RiskAnswer>> = {}, options: { barriers?: string[]; followUps?: Record<string, string> } = {}): Record<string, unknown> {
+export function riskStepAnswers(
+  answers: Partial<Record<string, RiskAnswer>> = {},
+  options: { barriers?: string[]; followUps?: Record<string, string> } = {},
+): Record<string, unknown> {
   const definition = riskRegistry.latest();
   const fromDigital = new Set(Object.keys(definition.digitalItems ?? {}));
   const values: Record<string, unknown> = {};
@@ -18,13 +21,16 @@ export function riskStepAnswers(answers: Partial<Record<string, RiskAnswer>> = {
     const answer = answers[item.id] ?? 'no';
     values[itemFieldId(item.id)] = answer;
     values[sourceFieldId(item.id)] = 'victim';
-    if (item.followUp && answer === 'yes') values[followUpFieldId(item.id)] = options.followUps?.[item.id] ?? item.followUp.options[0];
+    if (item.followUp && answer === 'yes')
+      values[followUpFieldId(item.id)] = options.followUps?.[item.id] ?? item.followUp.options[0];
   }
   values[BARRIERS_FIELD_ID] = options.barriers && options.barriers.length > 0 ? options.barriers : ['none'];
   return values;
 }
 
 /** Every prompt of the digital-violence step answered: "no", unless a test says otherwise. */
-export function digitalStepAnswers(answers: Record<string, 'yes' | 'no' | 'unsure' | 'declined'> = {}): Record<string, unknown> {
+export function digitalStepAnswers(
+  answers: Record<string, 'yes' | 'no' | 'unsure' | 'declined'> = {},
+): Record<string, unknown> {
   return Object.fromEntries(DIGITAL_PROMPTS.map((p) => [promptFieldId(p.id), answers[p.id] ?? 'no']));
 }

@@ -2,7 +2,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createAppCore, DATABASE_FILE_NAME, repositoryAssets, type AppCore, type DocumentAssets } from '../../src-main/app-core';
+import {
+  createAppCore,
+  DATABASE_FILE_NAME,
+  repositoryAssets,
+  type AppCore,
+  type DocumentAssets,
+} from '../../src-main/app-core';
 import type { DocumentOutput } from '../../src-main/documents/output';
 import type { Channel, ChannelInput, ChannelOutput, UserView } from '../../src-main/api/contract';
 import { parseConfig, type AppConfig } from '../../src-main/config';
@@ -19,8 +25,18 @@ export function tempDir(prefix = 'hd-test-'): string {
 /** Invented people only. */
 export const PEOPLE = {
   admin: { username: 'admin.test', displayName: 'Alex Admin', password: 'admin passphrase 2026' },
-  officer: { username: 'officer.one', displayName: 'Inès Fictive', password: 'officer one passphrase', role: 'officer' as const },
-  otherOfficer: { username: 'officer.two', displayName: 'Bart Verzonnen', password: 'officer two passphrase', role: 'officer' as const },
+  officer: {
+    username: 'officer.one',
+    displayName: 'Inès Fictive',
+    password: 'officer one passphrase',
+    role: 'officer' as const,
+  },
+  otherOfficer: {
+    username: 'officer.two',
+    displayName: 'Bart Verzonnen',
+    password: 'officer two passphrase',
+    role: 'officer' as const,
+  },
 };
 
 export interface TestCore {
@@ -34,7 +50,16 @@ export interface TestCore {
   close(): void;
 }
 
-export function openTestCore(options: { dir?: string; key?: Buffer; config?: Partial<AppConfig>; registry?: FormRegistry; documentOutput?: DocumentOutput; assets?: DocumentAssets } = {}): TestCore {
+export function openTestCore(
+  options: {
+    dir?: string;
+    key?: Buffer;
+    config?: Partial<AppConfig>;
+    registry?: FormRegistry;
+    documentOutput?: DocumentOutput;
+    assets?: DocumentAssets;
+  } = {},
+): TestCore {
   const dir = options.dir ?? tempDir();
   const key = options.key ?? randomBytes(32);
   const clock = { now: Date.UTC(2026, 10, 23, 9, 0, 0) };
@@ -75,7 +100,8 @@ export const DEFAULT_UNIT_NAME = 'Unit A';
  */
 export function defaultUnitId(t: TestCore): string {
   const sqlite = t.core.database.sqlite;
-  const found = sqlite.prepare('SELECT id FROM units WHERE name = ?').get(DEFAULT_UNIT_NAME) as { id: string } | undefined;
+  const found = sqlite.prepare('SELECT id FROM units WHERE name = ?').get(DEFAULT_UNIT_NAME) as
+    { id: string } | undefined;
   if (found) return found.id;
   const id = randomUUID();
   sqlite.prepare('INSERT INTO units (id, name, created_at) VALUES (?, ?, ?)').run(id, DEFAULT_UNIT_NAME, t.clock.now);
@@ -92,7 +118,11 @@ export async function createUnit(t: TestCore, name: string, client = 'admin-wind
  * for taken as done (a fixture, like defaultUnitId: accounts.test.ts covers that change), so that
  * a test about something else signs in with `input.password` and works at once.
  */
-export async function createAccount(t: TestCore, input: ChannelInput<'users.create'>, adminClient = 'admin-window'): Promise<UserView> {
+export async function createAccount(
+  t: TestCore,
+  input: ChannelInput<'users.create'>,
+  adminClient = 'admin-window',
+): Promise<UserView> {
   const { user } = await t.ok(adminClient, 'users.create', input);
   t.core.database.sqlite.prepare('UPDATE users SET must_change_password = 0 WHERE id = ?').run(user.id);
   return { ...user, mustChangePassword: false };
@@ -104,9 +134,15 @@ export async function seedAccounts(t: TestCore, extraOfficers = false): Promise<
   const unitId = defaultUnitId(t);
   await createAccount(t, { ...PEOPLE.officer, unitId });
   if (extraOfficers) await createAccount(t, { ...PEOPLE.otherOfficer, unitId });
-  await t.ok('officer-window', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password });
+  await t.ok('officer-window', 'session.login', {
+    username: PEOPLE.officer.username,
+    password: PEOPLE.officer.password,
+  });
   if (extraOfficers) {
-    await t.ok('other-window', 'session.login', { username: PEOPLE.otherOfficer.username, password: PEOPLE.otherOfficer.password });
+    await t.ok('other-window', 'session.login', {
+      username: PEOPLE.otherOfficer.username,
+      password: PEOPLE.otherOfficer.password,
+    });
   }
 }
 
@@ -123,5 +159,7 @@ export function snapshotTables(t: TestCore): Record<string, unknown[]> {
   const tables = t.core.database.sqlite
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .all() as { name: string }[];
-  return Object.fromEntries(tables.map(({ name }) => [name, t.core.database.sqlite.prepare(`SELECT * FROM "${name}"`).all()]));
+  return Object.fromEntries(
+    tables.map(({ name }) => [name, t.core.database.sqlite.prepare(`SELECT * FROM "${name}"`).all()]),
+  );
 }

@@ -2,7 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES } from '../../src-main/api/channels';
 import type { Channel, ChannelInput, ErrorCode } from '../../src-main/api/contract';
 import { createUserService } from '../../src-main/services/users';
-import { createAccount, createUnit, defaultUnitId, openTestCore, PEOPLE, seedAccounts, snapshotRecords, snapshotTables, type TestCore } from '../helpers/temp-core';
+import {
+  createAccount,
+  createUnit,
+  defaultUnitId,
+  openTestCore,
+  PEOPLE,
+  seedAccounts,
+  snapshotRecords,
+  snapshotTables,
+  type TestCore,
+} from '../helpers/temp-core';
 
 let t: TestCore;
 let unitA: string;
@@ -14,8 +24,18 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 /** Invented people only. */
-const SUPERVISOR = { username: 'sup.fictive', displayName: 'Noor Verzonnen', password: 'supervisor passphrase 1', role: 'supervisor' as const };
-const SECOND_ADMIN = { username: 'admin.two', displayName: 'Chris Beheer', password: 'second admin passphrase', role: 'administrator' as const };
+const SUPERVISOR = {
+  username: 'sup.fictive',
+  displayName: 'Noor Verzonnen',
+  password: 'supervisor passphrase 1',
+  role: 'supervisor' as const,
+};
+const SECOND_ADMIN = {
+  username: 'admin.two',
+  displayName: 'Chris Beheer',
+  password: 'second admin passphrase',
+  role: 'administrator' as const,
+};
 const TEMPORARY = 'temporary passphrase 42';
 const CHOSEN = 'her own chosen passphrase';
 
@@ -25,10 +45,17 @@ async function errorOf(client: string, channel: Channel, input: unknown) {
   return result.error;
 }
 
-const lastAuditSeq = () => (t.core.database.sqlite.prepare('SELECT max(seq) AS seq FROM audit_events').get() as { seq: number }).seq;
+const lastAuditSeq = () =>
+  (t.core.database.sqlite.prepare('SELECT max(seq) AS seq FROM audit_events').get() as { seq: number }).seq;
 const auditSince = (seq: number) =>
-  t.core.database.sqlite.prepare('SELECT action, user_id AS userId, details_json AS details FROM audit_events WHERE seq > ? ORDER BY seq').all(seq) as { action: string; userId: string; details: string }[];
-const userIdOf = (username: string) => (t.core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(username) as { id: string } | undefined)?.id ?? null;
+  t.core.database.sqlite
+    .prepare('SELECT action, user_id AS userId, details_json AS details FROM audit_events WHERE seq > ? ORDER BY seq')
+    .all(seq) as { action: string; userId: string; details: string }[];
+const userIdOf = (username: string) =>
+  (
+    t.core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(username) as
+      { id: string } | undefined
+  )?.id ?? null;
 
 /**
  * Every call is refused with its code, and the database is exactly as before, but for the trace
@@ -38,24 +65,48 @@ async function expectRefusals(calls: [client: string, channel: Channel, input: u
   const before = snapshotRecords(t);
   const since = lastAuditSeq();
   const clients = new Map<string, string | null>();
-  for (const [client] of calls) if (!clients.has(client)) clients.set(client, (await t.ok(client, 'session.current', {})).user?.id ?? null);
+  for (const [client] of calls)
+    if (!clients.has(client)) clients.set(client, (await t.ok(client, 'session.current', {})).user?.id ?? null);
   for (const [client, channel, input, code] of calls) {
     expect((await errorOf(client, channel, input)).code, `${channel} ${JSON.stringify(input)}`).toBe(code);
   }
   expect(snapshotRecords(t)).toEqual(before);
-  const traces = calls.filter(([, , , code]) => code === 'FORBIDDEN').map(([client, channel]) => ({ action: 'access.refused', userId: clients.get(client), details: JSON.stringify({ channel }) }));
+  const traces = calls
+    .filter(([, , , code]) => code === 'FORBIDDEN')
+    .map(([client, channel]) => ({
+      action: 'access.refused',
+      userId: clients.get(client),
+      details: JSON.stringify({ channel }),
+    }));
   expect(auditSince(since)).toEqual(traces);
 }
 
-const officerId = () => (t.core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(PEOPLE.officer.username) as { id: string }).id;
-const adminId = () => (t.core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(PEOPLE.admin.username) as { id: string }).id;
+const officerId = () =>
+  (
+    t.core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(PEOPLE.officer.username) as {
+      id: string;
+    }
+  ).id;
+const adminId = () =>
+  (
+    t.core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(PEOPLE.admin.username) as {
+      id: string;
+    }
+  ).id;
 const audit = (prefix: string) =>
-  t.core.database.sqlite.prepare('SELECT action, user_id AS userId, details_json AS details FROM audit_events WHERE action LIKE ? ORDER BY seq').all(`${prefix}%`) as {
+  t.core.database.sqlite
+    .prepare(
+      'SELECT action, user_id AS userId, details_json AS details FROM audit_events WHERE action LIKE ? ORDER BY seq',
+    )
+    .all(`${prefix}%`) as {
     action: string;
     userId: string;
     details: string;
   }[];
-const allAuditText = () => (t.core.database.sqlite.prepare('SELECT details_json AS d FROM audit_events').all() as { d: string }[]).map((r) => r.d).join('\n');
+const allAuditText = () =>
+  (t.core.database.sqlite.prepare('SELECT details_json AS d FROM audit_events').all() as { d: string }[])
+    .map((r) => r.d)
+    .join('\n');
 
 describe('units', () => {
   it('are created and renamed by the administrator, trimmed, and audited', async () => {
@@ -136,51 +187,121 @@ describe('changing accounts', () => {
       ['users.resetPassword', { userId: target, password: TEMPORARY }],
     ];
     await expectRefusals([
-      ...calls.map(([channel, input]) => ['officer-window', channel, input, 'FORBIDDEN'] as [string, Channel, unknown, ErrorCode]),
-      ...calls.map(([channel, input]) => ['sup-window', channel, input, 'FORBIDDEN'] as [string, Channel, unknown, ErrorCode]),
-      ...calls.map(([channel, input]) => ['stranger-window', channel, input, 'NOT_SIGNED_IN'] as [string, Channel, unknown, ErrorCode]),
+      ...calls.map(
+        ([channel, input]) => ['officer-window', channel, input, 'FORBIDDEN'] as [string, Channel, unknown, ErrorCode],
+      ),
+      ...calls.map(
+        ([channel, input]) => ['sup-window', channel, input, 'FORBIDDEN'] as [string, Channel, unknown, ErrorCode],
+      ),
+      ...calls.map(
+        ([channel, input]) =>
+          ['stranger-window', channel, input, 'NOT_SIGNED_IN'] as [string, Channel, unknown, ErrorCode],
+      ),
     ]);
   });
 
   it('updates the display name, role and unit, audited with what changed', async () => {
     const unitB = await createUnit(t, 'Zone Fictive Sud');
-    const { user } = await t.ok('admin-window', 'users.update', { userId: officerId(), displayName: 'Inès Fictive-Martin', role: 'officer', unitId: unitB });
+    const { user } = await t.ok('admin-window', 'users.update', {
+      userId: officerId(),
+      displayName: 'Inès Fictive-Martin',
+      role: 'officer',
+      unitId: unitB,
+    });
     expect(user).toMatchObject({ displayName: 'Inès Fictive-Martin', role: 'officer', unitId: unitB });
     // A change of name or unit leaves her signed in.
     expect((await t.ok('officer-window', 'session.current', {})).user?.unitId).toBe(unitB);
-    expect(JSON.parse(audit('user.updated')[0]!.details)).toEqual({ targetUserId: user.id, changed: ['displayName', 'unitId'], role: 'officer', unitId: unitB });
+    expect(JSON.parse(audit('user.updated')[0]!.details)).toEqual({
+      targetUserId: user.id,
+      changed: ['displayName', 'unitId'],
+      role: 'officer',
+      unitId: unitB,
+    });
 
-    const promoted = await t.ok('admin-window', 'users.update', { userId: user.id, displayName: user.displayName, role: 'supervisor', unitId: unitB });
+    const promoted = await t.ok('admin-window', 'users.update', {
+      userId: user.id,
+      displayName: user.displayName,
+      role: 'supervisor',
+      unitId: unitB,
+    });
     expect(promoted.user.role).toBe('supervisor');
     // Her window was built for an officer: it is signed out.
     expect((await errorOf('officer-window', 'hearings.listMine', {})).code).toBe('NOT_SIGNED_IN');
 
     // Nothing changed: nothing audited.
     const count = audit('user.updated').length;
-    await t.ok('admin-window', 'users.update', { userId: user.id, displayName: user.displayName, role: 'supervisor', unitId: unitB });
+    await t.ok('admin-window', 'users.update', {
+      userId: user.id,
+      displayName: user.displayName,
+      role: 'supervisor',
+      unitId: unitB,
+    });
     expect(audit('user.updated')).toHaveLength(count);
   });
 
   it('refuses a role without its unit rule, her own role change and unknown accounts, writing nothing', async () => {
     const target = officerId();
     await expectRefusals([
-      ['admin-window', 'users.update', { userId: target, displayName: 'X', role: 'officer', unitId: null }, 'UNIT_REQUIRED'],
-      ['admin-window', 'users.update', { userId: target, displayName: 'X', role: 'administrator', unitId: unitA }, 'UNIT_NOT_ALLOWED'],
-      ['admin-window', 'users.update', { userId: adminId(), displayName: 'X', role: 'officer', unitId: unitA }, 'CANNOT_CHANGE_OWN_ACCESS'],
-      ['admin-window', 'users.update', { userId: '00000000-0000-4000-8000-000000000000', displayName: 'X', role: 'officer', unitId: unitA }, 'NOT_FOUND'],
-      ['admin-window', 'users.update', { userId: target, displayName: '  ', role: 'officer', unitId: unitA }, 'VALIDATION'],
+      [
+        'admin-window',
+        'users.update',
+        { userId: target, displayName: 'X', role: 'officer', unitId: null },
+        'UNIT_REQUIRED',
+      ],
+      [
+        'admin-window',
+        'users.update',
+        { userId: target, displayName: 'X', role: 'administrator', unitId: unitA },
+        'UNIT_NOT_ALLOWED',
+      ],
+      [
+        'admin-window',
+        'users.update',
+        { userId: adminId(), displayName: 'X', role: 'officer', unitId: unitA },
+        'CANNOT_CHANGE_OWN_ACCESS',
+      ],
+      [
+        'admin-window',
+        'users.update',
+        { userId: '00000000-0000-4000-8000-000000000000', displayName: 'X', role: 'officer', unitId: unitA },
+        'NOT_FOUND',
+      ],
+      [
+        'admin-window',
+        'users.update',
+        { userId: target, displayName: '  ', role: 'officer', unitId: unitA },
+        'VALIDATION',
+      ],
       ['admin-window', 'users.update', { userId: target, displayName: 'X', role: 'officer' }, 'VALIDATION'],
     ]);
     // Her own display name is hers to correct.
-    expect((await t.ok('admin-window', 'users.update', { userId: adminId(), displayName: 'Alex Admin-Test', role: 'administrator', unitId: null })).user.displayName).toBe('Alex Admin-Test');
+    expect(
+      (
+        await t.ok('admin-window', 'users.update', {
+          userId: adminId(),
+          displayName: 'Alex Admin-Test',
+          role: 'administrator',
+          unitId: null,
+        })
+      ).user.displayName,
+    ).toBe('Alex Admin-Test');
   });
 });
 
 describe('service numbers', () => {
-  const serviceNumberOf = (userId: string) => (t.core.database.sqlite.prepare('SELECT service_number AS s FROM users WHERE id = ?').get(userId) as { s: string | null }).s;
+  const serviceNumberOf = (userId: string) =>
+    (
+      t.core.database.sqlite.prepare('SELECT service_number AS s FROM users WHERE id = ?').get(userId) as {
+        s: string | null;
+      }
+    ).s;
 
   it('are stored trimmed on creation and change, returned in every view, and cleared by an empty value', async () => {
-    const { user } = await t.ok('admin-window', 'users.create', { ...SUPERVISOR, unitId: unitA, serviceNumber: '  BE 1234/56.7-A  ' });
+    const { user } = await t.ok('admin-window', 'users.create', {
+      ...SUPERVISOR,
+      unitId: unitA,
+      serviceNumber: '  BE 1234/56.7-A  ',
+    });
     expect(user.serviceNumber).toBe('BE 1234/56.7-A');
     expect(serviceNumberOf(user.id)).toBe('BE 1234/56.7-A');
     // Without one: null, not an empty string.
@@ -189,25 +310,67 @@ describe('service numbers', () => {
 
     // Letters of any script and exactly 40 characters are accepted.
     const longest = `Ü${'7'.repeat(39)}`;
-    const changed = await t.ok('admin-window', 'users.update', { userId: user.id, displayName: user.displayName, role: 'supervisor', unitId: unitA, serviceNumber: longest });
-    expect(changed.user).toMatchObject({ displayName: SUPERVISOR.displayName, role: 'supervisor', unitId: unitA, serviceNumber: longest });
+    const changed = await t.ok('admin-window', 'users.update', {
+      userId: user.id,
+      displayName: user.displayName,
+      role: 'supervisor',
+      unitId: unitA,
+      serviceNumber: longest,
+    });
+    expect(changed.user).toMatchObject({
+      displayName: SUPERVISOR.displayName,
+      role: 'supervisor',
+      unitId: unitA,
+      serviceNumber: longest,
+    });
     expect(serviceNumberOf(user.id)).toBe(longest);
-    expect((await t.ok('admin-window', 'users.list', {})).users.find((u) => u.id === user.id)?.serviceNumber).toBe(longest);
-    expect(JSON.parse(audit('user.updated').at(-1)!.details)).toEqual({ targetUserId: user.id, changed: ['serviceNumber'], role: 'supervisor', unitId: unitA });
+    expect((await t.ok('admin-window', 'users.list', {})).users.find((u) => u.id === user.id)?.serviceNumber).toBe(
+      longest,
+    );
+    expect(JSON.parse(audit('user.updated').at(-1)!.details)).toEqual({
+      targetUserId: user.id,
+      changed: ['serviceNumber'],
+      role: 'supervisor',
+      unitId: unitA,
+    });
 
     // The officer's own session sees hers.
-    await t.ok('admin-window', 'users.update', { userId: officerId(), displayName: PEOPLE.officer.displayName, role: 'officer', unitId: unitA, serviceNumber: '4711' });
+    await t.ok('admin-window', 'users.update', {
+      userId: officerId(),
+      displayName: PEOPLE.officer.displayName,
+      role: 'officer',
+      unitId: unitA,
+      serviceNumber: '4711',
+    });
     expect((await t.ok('officer-window', 'session.current', {})).user?.serviceNumber).toBe('4711');
 
-    const cleared = await t.ok('admin-window', 'users.update', { userId: user.id, displayName: user.displayName, role: 'supervisor', unitId: unitA, serviceNumber: '   ' });
+    const cleared = await t.ok('admin-window', 'users.update', {
+      userId: user.id,
+      displayName: user.displayName,
+      role: 'supervisor',
+      unitId: unitA,
+      serviceNumber: '   ',
+    });
     expect(cleared.user.serviceNumber).toBeNull();
     expect(serviceNumberOf(user.id)).toBeNull();
   });
 
   it('refuse an invalid service number with VALIDATION, on creation and change, writing nothing', async () => {
     const target = officerId();
-    await t.ok('admin-window', 'users.update', { userId: target, displayName: PEOPLE.officer.displayName, role: 'officer', unitId: unitA, serviceNumber: 'BE-4711' });
-    const change = (serviceNumber: unknown) => ({ userId: target, displayName: 'Renamed Meanwhile', role: 'officer', unitId: unitA, serviceNumber });
+    await t.ok('admin-window', 'users.update', {
+      userId: target,
+      displayName: PEOPLE.officer.displayName,
+      role: 'officer',
+      unitId: unitA,
+      serviceNumber: 'BE-4711',
+    });
+    const change = (serviceNumber: unknown) => ({
+      userId: target,
+      displayName: 'Renamed Meanwhile',
+      role: 'officer',
+      unitId: unitA,
+      serviceNumber,
+    });
     await expectRefusals([
       ['admin-window', 'users.create', { ...SUPERVISOR, unitId: unitA, serviceNumber: '<b>' }, 'VALIDATION'],
       ['admin-window', 'users.create', { ...SUPERVISOR, unitId: unitA, serviceNumber: '7'.repeat(41) }, 'VALIDATION'],
@@ -220,7 +383,9 @@ describe('service numbers', () => {
     ]);
     expect((await errorOf('admin-window', 'users.update', change('<b>'))).fields).toEqual(['serviceNumber']);
     expect(serviceNumberOf(target)).toBe('BE-4711');
-    expect((await t.ok('admin-window', 'users.list', {})).users.map((u) => u.username)).not.toContain(SUPERVISOR.username);
+    expect((await t.ok('admin-window', 'users.list', {})).users.map((u) => u.username)).not.toContain(
+      SUPERVISOR.username,
+    );
   });
 });
 
@@ -231,11 +396,21 @@ describe('deactivating accounts', () => {
     expect((await errorOf('officer-window', 'hearings.listMine', {})).code).toBe('NOT_SIGNED_IN');
     expect((await t.ok('officer-window', 'session.current', {})).user).toBeNull();
     // The answer of a wrong password: it does not tell a guesser that the account exists.
-    expect((await errorOf('officer-window', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password })).code).toBe('BAD_CREDENTIALS');
+    expect(
+      (
+        await errorOf('officer-window', 'session.login', {
+          username: PEOPLE.officer.username,
+          password: PEOPLE.officer.password,
+        })
+      ).code,
+    ).toBe('BAD_CREDENTIALS');
     expect((await t.ok('admin-window', 'users.list', {})).users.find((u) => u.id === user.id)?.active).toBe(false);
 
     await t.ok('admin-window', 'users.setActive', { userId: user.id, active: true });
-    await t.ok('officer-window', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password });
+    await t.ok('officer-window', 'session.login', {
+      username: PEOPLE.officer.username,
+      password: PEOPLE.officer.password,
+    });
     expect((await t.ok('officer-window', 'hearings.listMine', {})).open).toEqual([]);
     expect(audit('user.').map((a) => a.action)).toEqual(['user.created', 'user.deactivated', 'user.reactivated']);
   });
@@ -250,14 +425,28 @@ describe('deactivating accounts', () => {
   it('refuses her own account and the last active administrator, writing nothing', async () => {
     await expectRefusals([
       ['admin-window', 'users.setActive', { userId: adminId(), active: false }, 'CANNOT_CHANGE_OWN_ACCESS'],
-      ['admin-window', 'users.setActive', { userId: '00000000-0000-4000-8000-000000000000', active: false }, 'NOT_FOUND'],
+      [
+        'admin-window',
+        'users.setActive',
+        { userId: '00000000-0000-4000-8000-000000000000', active: false },
+        'NOT_FOUND',
+      ],
     ]);
     // Through the API an administrator always acts on someone else, so there is another active
     // administrator; the service refuses on its own all the same.
     const service = createUserService(t.core.database.db, t.core.config, () => t.clock.now);
     const before = snapshotTables(t);
-    expect(() => service.setActive(officerId(), adminId(), false)).toThrow(expect.objectContaining({ code: 'LAST_ADMINISTRATOR' }));
-    expect(() => service.updateUser(officerId(), adminId(), { displayName: 'X', role: 'officer', unitId: unitA, serviceNumber: null })).toThrow(expect.objectContaining({ code: 'LAST_ADMINISTRATOR' }));
+    expect(() => service.setActive(officerId(), adminId(), false)).toThrow(
+      expect.objectContaining({ code: 'LAST_ADMINISTRATOR' }),
+    );
+    expect(() =>
+      service.updateUser(officerId(), adminId(), {
+        displayName: 'X',
+        role: 'officer',
+        unitId: unitA,
+        serviceNumber: null,
+      }),
+    ).toThrow(expect.objectContaining({ code: 'LAST_ADMINISTRATOR' }));
     expect(snapshotTables(t)).toEqual(before);
 
     // With a second administrator, either may deactivate the other, and the survivor is protected.
@@ -265,8 +454,12 @@ describe('deactivating accounts', () => {
     await t.ok('admin2-window', 'session.login', { username: SECOND_ADMIN.username, password: SECOND_ADMIN.password });
     await t.ok('admin2-window', 'users.setActive', { userId: adminId(), active: false });
     expect((await errorOf('admin-window', 'users.list', {})).code).toBe('NOT_SIGNED_IN');
-    expect(() => service.setActive(officerId(), second.id, false)).toThrow(expect.objectContaining({ code: 'LAST_ADMINISTRATOR' }));
-    await expectRefusals([['admin2-window', 'users.setActive', { userId: second.id, active: false }, 'CANNOT_CHANGE_OWN_ACCESS']]);
+    expect(() => service.setActive(officerId(), second.id, false)).toThrow(
+      expect.objectContaining({ code: 'LAST_ADMINISTRATOR' }),
+    );
+    await expectRefusals([
+      ['admin2-window', 'users.setActive', { userId: second.id, active: false }, 'CANNOT_CHANGE_OWN_ACCESS'],
+    ]);
   });
 });
 
@@ -275,14 +468,29 @@ describe('password reset and the forced change', () => {
     t.close();
     t = openTestCore({ config: { lockout: { maxFailedAttempts: 3, lockMinutes: 15 } } });
     await seedAccounts(t);
-    for (let i = 0; i < 3; i++) await errorOf('kiosk', 'session.login', { username: PEOPLE.officer.username, password: 'wrong guess' });
-    expect((await errorOf('kiosk', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password })).code).toBe('BAD_CREDENTIALS');
+    for (let i = 0; i < 3; i++)
+      await errorOf('kiosk', 'session.login', { username: PEOPLE.officer.username, password: 'wrong guess' });
+    expect(
+      (
+        await errorOf('kiosk', 'session.login', {
+          username: PEOPLE.officer.username,
+          password: PEOPLE.officer.password,
+        })
+      ).code,
+    ).toBe('BAD_CREDENTIALS');
 
     const { user } = await t.ok('admin-window', 'users.resetPassword', { userId: officerId(), password: TEMPORARY });
     expect(user.mustChangePassword).toBe(true);
     // Her window that was open when the password was reset is signed out.
     expect((await errorOf('officer-window', 'hearings.listMine', {})).code).toBe('NOT_SIGNED_IN');
-    expect((await errorOf('kiosk', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password })).code).toBe('BAD_CREDENTIALS');
+    expect(
+      (
+        await errorOf('kiosk', 'session.login', {
+          username: PEOPLE.officer.username,
+          password: PEOPLE.officer.password,
+        })
+      ).code,
+    ).toBe('BAD_CREDENTIALS');
 
     const session = await t.ok('kiosk', 'session.login', { username: PEOPLE.officer.username, password: TEMPORARY });
     expect(session.user?.mustChangePassword).toBe(true);
@@ -293,25 +501,41 @@ describe('password reset and the forced change', () => {
       ['directory.list', {}],
       ['units.list', {}],
     ];
-    for (const [channel, input] of blocked) expect((await errorOf('kiosk', channel, input)).code, channel).toBe('PASSWORD_CHANGE_REQUIRED');
+    for (const [channel, input] of blocked)
+      expect((await errorOf('kiosk', channel, input)).code, channel).toBe('PASSWORD_CHANGE_REQUIRED');
     expect(snapshotTables(t)).toEqual(before);
     // What she may still do: see her session, lock and unlock, sign out (below), change the password.
     expect((await t.ok('kiosk', 'session.current', {})).user?.id).toBe(user.id);
     expect((await t.ok('kiosk', 'session.lock', {})).locked).toBe(true);
-    expect((await errorOf('kiosk', 'session.changePassword', { currentPassword: TEMPORARY, newPassword: CHOSEN })).code).toBe('SESSION_LOCKED');
+    expect(
+      (await errorOf('kiosk', 'session.changePassword', { currentPassword: TEMPORARY, newPassword: CHOSEN })).code,
+    ).toBe('SESSION_LOCKED');
     expect((await t.ok('kiosk', 'session.unlock', { password: TEMPORARY })).locked).toBe(false);
 
     const beforeChange = snapshotTables(t);
-    expect((await errorOf('kiosk', 'session.changePassword', { currentPassword: TEMPORARY, newPassword: 'short' })).code).toBe('WEAK_PASSWORD');
-    expect((await errorOf('kiosk', 'session.changePassword', { currentPassword: TEMPORARY, newPassword: TEMPORARY })).code).toBe('PASSWORD_UNCHANGED');
+    expect(
+      (await errorOf('kiosk', 'session.changePassword', { currentPassword: TEMPORARY, newPassword: 'short' })).code,
+    ).toBe('WEAK_PASSWORD');
+    expect(
+      (await errorOf('kiosk', 'session.changePassword', { currentPassword: TEMPORARY, newPassword: TEMPORARY })).code,
+    ).toBe('PASSWORD_UNCHANGED');
     expect(snapshotTables(t)).toEqual(beforeChange);
-    expect((await errorOf('kiosk', 'session.changePassword', { currentPassword: 'not the temporary one', newPassword: CHOSEN })).code).toBe('BAD_CREDENTIALS');
+    expect(
+      (
+        await errorOf('kiosk', 'session.changePassword', {
+          currentPassword: 'not the temporary one',
+          newPassword: CHOSEN,
+        })
+      ).code,
+    ).toBe('BAD_CREDENTIALS');
 
     const changed = await t.ok('kiosk', 'session.changePassword', { currentPassword: TEMPORARY, newPassword: CHOSEN });
     expect(changed.user?.mustChangePassword).toBe(false);
     expect((await t.ok('kiosk', 'hearings.listMine', {})).open).toEqual([]);
     await t.ok('kiosk', 'session.logout', {});
-    expect((await errorOf('kiosk', 'session.login', { username: PEOPLE.officer.username, password: TEMPORARY })).code).toBe('BAD_CREDENTIALS');
+    expect(
+      (await errorOf('kiosk', 'session.login', { username: PEOPLE.officer.username, password: TEMPORARY })).code,
+    ).toBe('BAD_CREDENTIALS');
     await t.ok('kiosk', 'session.login', { username: PEOPLE.officer.username, password: CHOSEN });
 
     expect(audit('user.password_reset')).toHaveLength(1);
@@ -324,7 +548,12 @@ describe('password reset and the forced change', () => {
   it('refuses a weak temporary password or an unknown account, writing nothing', async () => {
     await expectRefusals([
       ['admin-window', 'users.resetPassword', { userId: officerId(), password: 'too short' }, 'WEAK_PASSWORD'],
-      ['admin-window', 'users.resetPassword', { userId: '00000000-0000-4000-8000-000000000000', password: TEMPORARY }, 'NOT_FOUND'],
+      [
+        'admin-window',
+        'users.resetPassword',
+        { userId: '00000000-0000-4000-8000-000000000000', password: TEMPORARY },
+        'NOT_FOUND',
+      ],
       ['admin-window', 'users.resetPassword', { userId: officerId(), password: '' }, 'VALIDATION'],
     ]);
     // Her session was not touched by the refused reset.
@@ -335,14 +564,23 @@ describe('password reset and the forced change', () => {
     t.close();
     t = openTestCore({ config: { lockout: { maxFailedAttempts: 3, lockMinutes: 15 } } });
     await seedAccounts(t);
-    const changed = await t.ok('admin-window', 'session.changePassword', { currentPassword: PEOPLE.admin.password, newPassword: 'the admin has a new one' });
+    const changed = await t.ok('admin-window', 'session.changePassword', {
+      currentPassword: PEOPLE.admin.password,
+      newPassword: 'the admin has a new one',
+    });
     expect(changed.user?.mustChangePassword).toBe(false);
     expect(JSON.parse(audit('password.changed')[0]!.details)).toEqual({ forced: false });
 
     for (let i = 0; i < 2; i++) {
-      expect((await errorOf('officer-window', 'session.changePassword', { currentPassword: 'a guess', newPassword: CHOSEN })).code).toBe('BAD_CREDENTIALS');
+      expect(
+        (await errorOf('officer-window', 'session.changePassword', { currentPassword: 'a guess', newPassword: CHOSEN }))
+          .code,
+      ).toBe('BAD_CREDENTIALS');
     }
-    expect((await errorOf('officer-window', 'session.changePassword', { currentPassword: 'a guess', newPassword: CHOSEN })).code).toBe('BAD_CREDENTIALS');
+    expect(
+      (await errorOf('officer-window', 'session.changePassword', { currentPassword: 'a guess', newPassword: CHOSEN }))
+        .code,
+    ).toBe('BAD_CREDENTIALS');
     expect((await t.ok('officer-window', 'session.current', {})).user).toBeNull();
   });
 });
@@ -356,18 +594,26 @@ describe('the roles rule', () => {
       'hearings.create': {},
       'hearings.listMine': {},
       'hearings.load': { hearingId: hearing.id },
-      'hearings.saveAnswers': { hearingId: hearing.id, formId: 'setup', changes: [{ fieldId: 'victimWishes', value: 'an administrator wrote this', baseRevision: 0 }] },
+      'hearings.saveAnswers': {
+        hearingId: hearing.id,
+        formId: 'setup',
+        changes: [{ fieldId: 'victimWishes', value: 'an administrator wrote this', baseRevision: 0 }],
+      },
       'hearings.approveStatement': { hearingId: hearing.id, textRevision: 1 },
       'hearings.addAddendum': { hearingId: hearing.id, text: 'an administrator wrote this' },
       'hearings.close': { hearingId: hearing.id },
     };
     const hearingChannels = CHANNEL_NAMES.filter((c) => c.startsWith('hearings.'));
     expect(Object.keys(inputs).sort()).toEqual([...hearingChannels].sort());
-    await expectRefusals(hearingChannels.map((channel) => ['admin-window', channel, inputs[channel as keyof typeof inputs], 'FORBIDDEN']));
+    await expectRefusals(
+      hearingChannels.map((channel) => ['admin-window', channel, inputs[channel as keyof typeof inputs], 'FORBIDDEN']),
+    );
     // A second administrator, fresh, is refused the same way.
     await createAccount(t, { ...SECOND_ADMIN });
     await t.ok('admin2-window', 'session.login', { username: SECOND_ADMIN.username, password: SECOND_ADMIN.password });
-    await expectRefusals(hearingChannels.map((channel) => ['admin2-window', channel, inputs[channel as keyof typeof inputs], 'FORBIDDEN']));
+    await expectRefusals(
+      hearingChannels.map((channel) => ['admin2-window', channel, inputs[channel as keyof typeof inputs], 'FORBIDDEN']),
+    );
     // Each refusal is on record (expectRefusals checks who and which channel), what was sent is not.
     expect(audit('access.refused')).toHaveLength(2 * hearingChannels.length);
     expect(allAuditText()).not.toContain('an administrator wrote this');
@@ -375,9 +621,17 @@ describe('the roles rule', () => {
 
   it('still lets an officer turned administrator reach nothing of the hearings she took', async () => {
     const { hearing } = await t.ok('officer-window', 'hearings.create', {});
-    const { user } = await t.ok('admin-window', 'users.update', { userId: officerId(), displayName: PEOPLE.officer.displayName, role: 'administrator', unitId: null });
+    const { user } = await t.ok('admin-window', 'users.update', {
+      userId: officerId(),
+      displayName: PEOPLE.officer.displayName,
+      role: 'administrator',
+      unitId: null,
+    });
     expect(user.role).toBe('administrator');
-    await t.ok('new-admin-window', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password });
+    await t.ok('new-admin-window', 'session.login', {
+      username: PEOPLE.officer.username,
+      password: PEOPLE.officer.password,
+    });
     expect((await errorOf('new-admin-window', 'hearings.load', { hearingId: hearing.id })).code).toBe('FORBIDDEN');
     expect((await errorOf('new-admin-window', 'hearings.listMine', {})).code).toBe('FORBIDDEN');
   });
@@ -389,24 +643,49 @@ describe('the first sign-in', () => {
     expect((await t.ok('admin-window', 'session.current', {})).user?.mustChangePassword).toBe(false);
     const { user } = await t.ok('admin-window', 'users.create', { ...SUPERVISOR, unitId: unitA });
     expect(user.mustChangePassword).toBe(true);
-    expect(t.core.database.sqlite.prepare('SELECT must_change_password AS m FROM users WHERE id = ?').get(user.id)).toEqual({ m: 1 });
+    expect(
+      t.core.database.sqlite.prepare('SELECT must_change_password AS m FROM users WHERE id = ?').get(user.id),
+    ).toEqual({ m: 1 });
 
-    const session = await t.ok('sup-window', 'session.login', { username: SUPERVISOR.username, password: SUPERVISOR.password });
+    const session = await t.ok('sup-window', 'session.login', {
+      username: SUPERVISOR.username,
+      password: SUPERVISOR.password,
+    });
     expect(session.user?.mustChangePassword).toBe(true);
     const before = snapshotTables(t);
-    for (const [channel, input] of [['risk.queue', {}], ['hearings.listMine', {}], ['units.list', {}], ['statistics.export', { from: '2026-01-01', to: '2026-12-31', granularity: 'month' }]] as [Channel, unknown][]) {
+    for (const [channel, input] of [
+      ['risk.queue', {}],
+      ['hearings.listMine', {}],
+      ['units.list', {}],
+      ['statistics.export', { from: '2026-01-01', to: '2026-12-31', granularity: 'month' }],
+    ] as [Channel, unknown][]) {
       expect((await errorOf('sup-window', channel, input)).code, channel).toBe('PASSWORD_CHANGE_REQUIRED');
     }
     expect(snapshotTables(t)).toEqual(before);
 
-    expect((await errorOf('sup-window', 'session.changePassword', { currentPassword: SUPERVISOR.password, newPassword: SUPERVISOR.password })).code).toBe('PASSWORD_UNCHANGED');
-    const changed = await t.ok('sup-window', 'session.changePassword', { currentPassword: SUPERVISOR.password, newPassword: CHOSEN });
+    expect(
+      (
+        await errorOf('sup-window', 'session.changePassword', {
+          currentPassword: SUPERVISOR.password,
+          newPassword: SUPERVISOR.password,
+        })
+      ).code,
+    ).toBe('PASSWORD_UNCHANGED');
+    const changed = await t.ok('sup-window', 'session.changePassword', {
+      currentPassword: SUPERVISOR.password,
+      newPassword: CHOSEN,
+    });
     expect(changed.user?.mustChangePassword).toBe(false);
     expect((await t.ok('sup-window', 'risk.queue', {})).items).toEqual([]);
-    expect(audit('password.changed').map((a) => [a.userId, JSON.parse(a.details)])).toEqual([[user.id, { forced: true }]]);
+    expect(audit('password.changed').map((a) => [a.userId, JSON.parse(a.details)])).toEqual([
+      [user.id, { forced: true }],
+    ]);
     // The password the administrator knew opens nothing any more.
     await t.ok('sup-window', 'session.logout', {});
-    expect((await errorOf('sup-window', 'session.login', { username: SUPERVISOR.username, password: SUPERVISOR.password })).code).toBe('BAD_CREDENTIALS');
+    expect(
+      (await errorOf('sup-window', 'session.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }))
+        .code,
+    ).toBe('BAD_CREDENTIALS');
   });
 
   it('is asked for by the user service itself, for every account it creates but the first administrator', async () => {
@@ -431,7 +710,10 @@ describe('signing in', () => {
     await seedAccounts(t, true);
     await t.ok('admin-window', 'users.setActive', { userId: userIdOf(PEOPLE.otherOfficer.username)!, active: false });
 
-    const wrong = [await attempt(PEOPLE.officer.username, 'a wrong guess'), await attempt(PEOPLE.officer.username, 'another guess')];
+    const wrong = [
+      await attempt(PEOPLE.officer.username, 'a wrong guess'),
+      await attempt(PEOPLE.officer.username, 'another guess'),
+    ];
     const unknown = await attempt('nobody.here', PEOPLE.officer.password);
     const deactivated = await attempt(PEOPLE.otherOfficer.username, PEOPLE.otherOfficer.password);
     await attempt(PEOPLE.officer.username, 'the third guess locks');
@@ -443,7 +725,8 @@ describe('signing in', () => {
     // Each refusal costs one password hash, as a wrong password does (a refusal without it
     // would answer in a millisecond and tell the account apart).
     const floor = 0.4 * Math.min(...wrong.map((a) => a.ms));
-    for (const [name, { ms }] of Object.entries({ unknown, deactivated, locked })) expect(ms, name).toBeGreaterThan(floor);
+    for (const [name, { ms }] of Object.entries({ unknown, deactivated, locked }))
+      expect(ms, name).toBeGreaterThan(floor);
 
     const refusals = audit('login.refused').map((a) => [a.userId, JSON.parse(a.details)]);
     expect(refusals).toEqual([
@@ -455,7 +738,10 @@ describe('signing in', () => {
   it('never lets a success lift a lock, a deactivation or a new password set while its password was being checked', async () => {
     const service = createUserService(t.core.database.db, t.core.config, () => t.clock.now);
     const sqlite = t.core.database.sqlite;
-    const row = () => sqlite.prepare('SELECT locked_until AS lockedUntil, active, password_hash AS hash FROM users WHERE id = ?').get(officerId()) as { lockedUntil: number | null; active: number; hash: string };
+    const row = () =>
+      sqlite
+        .prepare('SELECT locked_until AS lockedUntil, active, password_hash AS hash FROM users WHERE id = ?')
+        .get(officerId()) as { lockedUntil: number | null; active: number; hash: string };
     const original = row();
     // The change lands while the right password is being hashed (a third of a second).
     const whileChecking = async (change: () => void) => {
@@ -466,7 +752,9 @@ describe('signing in', () => {
     };
 
     const lockedUntil = t.clock.now + 10 * 60_000;
-    await whileChecking(() => sqlite.prepare('UPDATE users SET locked_until = ? WHERE id = ?').run(lockedUntil, officerId()));
+    await whileChecking(() =>
+      sqlite.prepare('UPDATE users SET locked_until = ? WHERE id = ?').run(lockedUntil, officerId()),
+    );
     expect(row().lockedUntil).toBe(lockedUntil);
     sqlite.prepare('UPDATE users SET locked_until = NULL WHERE id = ?').run(officerId());
 
@@ -474,11 +762,19 @@ describe('signing in', () => {
     expect(row().active).toBe(0);
     sqlite.prepare('UPDATE users SET active = 1 WHERE id = ?').run(officerId());
 
-    await whileChecking(() => sqlite.prepare("UPDATE users SET password_hash = 'replaced meanwhile' WHERE id = ?").run(officerId()));
+    await whileChecking(() =>
+      sqlite.prepare("UPDATE users SET password_hash = 'replaced meanwhile' WHERE id = ?").run(officerId()),
+    );
     sqlite.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(original.hash, officerId());
 
-    expect(audit('login.refused').map((a) => JSON.parse(a.details))).toEqual([{ reason: 'locked' }, { reason: 'inactive' }, { reason: 'passwordReplaced' }]);
+    expect(audit('login.refused').map((a) => JSON.parse(a.details))).toEqual([
+      { reason: 'locked' },
+      { reason: 'inactive' },
+      { reason: 'passwordReplaced' },
+    ]);
     // Once nothing stands in the way, the same password works.
-    expect((await service.authenticate(PEOPLE.officer.username, PEOPLE.officer.password, 'login')).id).toBe(officerId());
+    expect((await service.authenticate(PEOPLE.officer.username, PEOPLE.officer.password, 'login')).id).toBe(
+      officerId(),
+    );
   });
 });

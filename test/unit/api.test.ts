@@ -59,11 +59,31 @@ describe('the API contract', () => {
     const before = snapshotTables(t);
     const save = (changes: { fieldId: string; value: string | null; baseRevision: number }[]) =>
       errorOf('officer-window', 'hearings.saveAnswers', { hearingId: hearing.id, formId: 'setup', changes });
-    expect((await save([{ fieldId: 'procedureLanguage', value: 'fr', baseRevision: 0 }, { fieldId: 'procedureLanguage', value: 'nl', baseRevision: 0 }])).code).toBe('UNKNOWN_FIELD');
-    expect((await save([{ fieldId: 'procedureLanguage', value: 'fr', baseRevision: 0 }, { fieldId: 'noSuchField', value: 'x', baseRevision: 0 }])).code).toBe('UNKNOWN_FIELD');
+    expect(
+      (
+        await save([
+          { fieldId: 'procedureLanguage', value: 'fr', baseRevision: 0 },
+          { fieldId: 'procedureLanguage', value: 'nl', baseRevision: 0 },
+        ])
+      ).code,
+    ).toBe('UNKNOWN_FIELD');
+    expect(
+      (
+        await save([
+          { fieldId: 'procedureLanguage', value: 'fr', baseRevision: 0 },
+          { fieldId: 'noSuchField', value: 'x', baseRevision: 0 },
+        ])
+      ).code,
+    ).toBe('UNKNOWN_FIELD');
     expect((await save([{ fieldId: 'procedureLanguage', value: 'en', baseRevision: 0 }])).code).toBe('INVALID_ANSWER');
-    expect((await save([{ fieldId: 'interpreterReference', value: 'x'.repeat(201), baseRevision: 0 }])).code).toBe('INVALID_ANSWER');
-    const otherForm = await errorOf('officer-window', 'hearings.saveAnswers', { hearingId: hearing.id, formId: 'risk', changes: [{ fieldId: 'a', value: 'x', baseRevision: 0 }] });
+    expect((await save([{ fieldId: 'interpreterReference', value: 'x'.repeat(201), baseRevision: 0 }])).code).toBe(
+      'INVALID_ANSWER',
+    );
+    const otherForm = await errorOf('officer-window', 'hearings.saveAnswers', {
+      hearingId: hearing.id,
+      formId: 'risk',
+      changes: [{ fieldId: 'a', value: 'x', baseRevision: 0 }],
+    });
     expect(otherForm.code).toBe('UNKNOWN_FIELD');
     expect(snapshotTables(t)).toEqual(before);
   });
@@ -71,7 +91,8 @@ describe('the API contract', () => {
   it('saves answers with revisions, returns them exactly as typed, and rejects a stale revision', async () => {
     await seedAccounts(t);
     const { hearing } = await t.ok('officer-window', 'hearings.create', {});
-    const typed = "Elle veut rester chez sa sœur ; « pas de contact » — 0800 30 030.\nDeuxième ligne  avec deux espaces.";
+    const typed =
+      'Elle veut rester chez sa sœur ; « pas de contact » — 0800 30 030.\nDeuxième ligne  avec deux espaces.';
     const first = await t.ok('officer-window', 'hearings.saveAnswers', {
       hearingId: hearing.id,
       formId: 'setup',
@@ -80,12 +101,26 @@ describe('the API contract', () => {
         { fieldId: 'procedureLanguage', value: 'nl', baseRevision: 0 },
       ],
     });
-    expect(first.revisions).toEqual([{ fieldId: 'victimWishes', revision: 1 }, { fieldId: 'procedureLanguage', revision: 1 }]);
-    await t.ok('officer-window', 'hearings.saveAnswers', { hearingId: hearing.id, formId: 'setup', changes: [{ fieldId: 'procedureLanguage', value: 'de', baseRevision: 1 }] });
+    expect(first.revisions).toEqual([
+      { fieldId: 'victimWishes', revision: 1 },
+      { fieldId: 'procedureLanguage', revision: 1 },
+    ]);
+    await t.ok('officer-window', 'hearings.saveAnswers', {
+      hearingId: hearing.id,
+      formId: 'setup',
+      changes: [{ fieldId: 'procedureLanguage', value: 'de', baseRevision: 1 }],
+    });
 
     const before = snapshotTables(t);
     // A second window still holding revision 1 must not overwrite revision 2.
-    const stale = await errorOf('officer-window', 'hearings.saveAnswers', { hearingId: hearing.id, formId: 'setup', changes: [{ fieldId: 'procedureLanguage', value: 'fr', baseRevision: 1 }, { fieldId: 'victimWishes', value: 'other', baseRevision: 1 }] });
+    const stale = await errorOf('officer-window', 'hearings.saveAnswers', {
+      hearingId: hearing.id,
+      formId: 'setup',
+      changes: [
+        { fieldId: 'procedureLanguage', value: 'fr', baseRevision: 1 },
+        { fieldId: 'victimWishes', value: 'other', baseRevision: 1 },
+      ],
+    });
     expect(stale).toMatchObject({ code: 'STALE_REVISION', fields: ['procedureLanguage'] });
     expect(snapshotTables(t)).toEqual(before);
 
@@ -99,8 +134,10 @@ describe('the API contract', () => {
     t.close();
     t = openTestCore({ config: { lockout: { maxFailedAttempts: 3, lockMinutes: 15 } } });
     await seedAccounts(t);
-    const login = (password: string) => t.core.dispatcher.call('kiosk', 'session.login', { username: PEOPLE.officer.username, password });
-    for (let i = 0; i < 2; i++) expect(await login('wrong password')).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+    const login = (password: string) =>
+      t.core.dispatcher.call('kiosk', 'session.login', { username: PEOPLE.officer.username, password });
+    for (let i = 0; i < 2; i++)
+      expect(await login('wrong password')).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
     // One answer, locked or not: a guesser does not learn that she locked the account.
     expect(await login('wrong password')).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
     expect(await login(PEOPLE.officer.password)).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
@@ -108,23 +145,56 @@ describe('the API contract', () => {
     expect(await login(PEOPLE.officer.password)).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
     t.clock.now += 2 * 60_000;
     expect(await login(PEOPLE.officer.password)).toMatchObject({ ok: true });
-    const audit = (t.core.database.sqlite.prepare("SELECT action FROM audit_events WHERE action LIKE 'login.%' OR action = 'account.locked'").all() as { action: string }[]).map((r) => r.action);
-    expect(audit).toEqual(['login.succeeded', 'login.failed', 'login.failed', 'login.failed', 'account.locked', 'login.refused', 'login.refused', 'login.succeeded']);
+    const audit = (
+      t.core.database.sqlite
+        .prepare("SELECT action FROM audit_events WHERE action LIKE 'login.%' OR action = 'account.locked'")
+        .all() as { action: string }[]
+    ).map((r) => r.action);
+    expect(audit).toEqual([
+      'login.succeeded',
+      'login.failed',
+      'login.failed',
+      'login.failed',
+      'account.locked',
+      'login.refused',
+      'login.refused',
+      'login.succeeded',
+    ]);
     // Unknown accounts get the same answer as wrong passwords.
-    expect(await t.core.dispatcher.call('kiosk', 'session.login', { username: 'nobody.here', password: 'whatever it is' })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+    expect(
+      await t.core.dispatcher.call('kiosk', 'session.login', { username: 'nobody.here', password: 'whatever it is' }),
+    ).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
   });
 
   it('lets an officer reach only her own hearings', async () => {
     await seedAccounts(t, true);
     const { hearing } = await t.ok('officer-window', 'hearings.create', {});
-    await t.ok('officer-window', 'hearings.saveAnswers', { hearingId: hearing.id, formId: 'setup', changes: [{ fieldId: 'victimWishes', value: 'secret wish', baseRevision: 0 }] });
+    await t.ok('officer-window', 'hearings.saveAnswers', {
+      hearingId: hearing.id,
+      formId: 'setup',
+      changes: [{ fieldId: 'victimWishes', value: 'secret wish', baseRevision: 0 }],
+    });
     const before = snapshotTables(t).answers;
     expect((await errorOf('other-window', 'hearings.load', { hearingId: hearing.id })).code).toBe('FORBIDDEN');
-    expect((await errorOf('other-window', 'hearings.saveAnswers', { hearingId: hearing.id, formId: 'setup', changes: [{ fieldId: 'victimWishes', value: 'overwritten', baseRevision: 1 }] })).code).toBe('FORBIDDEN');
+    expect(
+      (
+        await errorOf('other-window', 'hearings.saveAnswers', {
+          hearingId: hearing.id,
+          formId: 'setup',
+          changes: [{ fieldId: 'victimWishes', value: 'overwritten', baseRevision: 1 }],
+        })
+      ).code,
+    ).toBe('FORBIDDEN');
     expect(await t.ok('other-window', 'hearings.listMine', {})).toEqual({ open: [], recentlyClosed: [] });
     expect(snapshotTables(t).answers).toEqual(before);
-    expect(t.core.database.sqlite.prepare("SELECT count(*) AS n FROM audit_events WHERE action = 'hearing.access_denied'").get()).toEqual({ n: 2 });
-    expect((await errorOf('other-window', 'hearings.load', { hearingId: '00000000-0000-4000-8000-000000000000' })).code).toBe('NOT_FOUND');
+    expect(
+      t.core.database.sqlite
+        .prepare("SELECT count(*) AS n FROM audit_events WHERE action = 'hearing.access_denied'")
+        .get(),
+    ).toEqual({ n: 2 });
+    expect(
+      (await errorOf('other-window', 'hearings.load', { hearingId: '00000000-0000-4000-8000-000000000000' })).code,
+    ).toBe('NOT_FOUND');
   });
 
   it('enforces roles and sign-in in main, not only in the UI', async () => {
@@ -134,9 +204,26 @@ describe('the API contract', () => {
     expect((await errorOf('officer-window', 'users.list', {})).code).toBe('FORBIDDEN');
     expect((await errorOf('officer-window', 'users.create', { ...PEOPLE.otherOfficer })).code).toBe('FORBIDDEN');
     expect((await errorOf('stranger-window', 'hearings.listMine', {})).code).toBe('NOT_SIGNED_IN');
-    expect((await errorOf('stranger-window', 'setup.createAdministrator', { username: 'second.admin', displayName: 'X', password: 'long enough password' })).code).toBe('ALREADY_SET_UP');
-    expect((await errorOf('admin-window', 'users.create', { ...PEOPLE.otherOfficer, username: PEOPLE.officer.username.toUpperCase() })).code).toBe('USERNAME_TAKEN');
-    expect((await errorOf('admin-window', 'users.create', { ...PEOPLE.otherOfficer, password: 'too short' })).code).toBe('WEAK_PASSWORD');
+    expect(
+      (
+        await errorOf('stranger-window', 'setup.createAdministrator', {
+          username: 'second.admin',
+          displayName: 'X',
+          password: 'long enough password',
+        })
+      ).code,
+    ).toBe('ALREADY_SET_UP');
+    expect(
+      (
+        await errorOf('admin-window', 'users.create', {
+          ...PEOPLE.otherOfficer,
+          username: PEOPLE.officer.username.toUpperCase(),
+        })
+      ).code,
+    ).toBe('USERNAME_TAKEN');
+    expect(
+      (await errorOf('admin-window', 'users.create', { ...PEOPLE.otherOfficer, password: 'too short' })).code,
+    ).toBe('WEAK_PASSWORD');
   });
 
   it('refuses hearing calls while the screen is locked, until the password is given again', async () => {
@@ -145,9 +232,13 @@ describe('the API contract', () => {
     expect((await t.ok('officer-window', 'session.lock', {})).locked).toBe(true);
     const lockedChannels: Channel[] = ['hearings.load', 'hearings.listMine'];
     for (const channel of lockedChannels) {
-      expect((await errorOf('officer-window', channel, channel === 'hearings.load' ? { hearingId: hearing.id } : {})).code).toBe('SESSION_LOCKED');
+      expect(
+        (await errorOf('officer-window', channel, channel === 'hearings.load' ? { hearingId: hearing.id } : {})).code,
+      ).toBe('SESSION_LOCKED');
     }
-    expect((await errorOf('officer-window', 'session.unlock', { password: 'not my password' })).code).toBe('BAD_CREDENTIALS');
+    expect((await errorOf('officer-window', 'session.unlock', { password: 'not my password' })).code).toBe(
+      'BAD_CREDENTIALS',
+    );
     expect((await t.ok('officer-window', 'session.current', {})).locked).toBe(true);
     expect((await t.ok('officer-window', 'session.unlock', { password: PEOPLE.officer.password })).locked).toBe(false);
     expect((await t.ok('officer-window', 'hearings.listMine', {})).open).toHaveLength(1);

@@ -4,7 +4,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/db/database';
-import { AUDIT_SEAL_FILE_NAME, CHAIN_BROKEN_ACTION, CHAIN_KEYED_ACTION, deriveAuditKey, unkeyedChainHash } from '../../src-main/services/audit';
+import {
+  AUDIT_SEAL_FILE_NAME,
+  CHAIN_BROKEN_ACTION,
+  CHAIN_KEYED_ACTION,
+  deriveAuditKey,
+  unkeyedChainHash,
+} from '../../src-main/services/audit';
 import { deriveEvidenceKey } from '../../src-main/services/evidence-store';
 import { MIGRATIONS, openTestCore, PEOPLE, seedAccounts, tempDir, type TestCore } from '../helpers/temp-core';
 
@@ -18,13 +24,18 @@ interface Row {
   prevHash: string;
   hash: string;
 }
-const SELECT_ROWS = 'SELECT seq, at, user_id AS userId, action, hearing_id AS hearingId, details_json AS detailsJson, prev_hash AS prevHash, hash FROM audit_events ORDER BY seq';
+const SELECT_ROWS =
+  'SELECT seq, at, user_id AS userId, action, hearing_id AS hearingId, details_json AS detailsJson, prev_hash AS prevHash, hash FROM audit_events ORDER BY seq';
 
 let t: TestCore | undefined;
 afterEach(() => t?.close());
 
 const rowsOf = (core: TestCore) => core.core.database.sqlite.prepare(SELECT_ROWS).all() as Row[];
-const sealOf = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, AUDIT_SEAL_FILE_NAME), 'utf8')) as { head: { seq: number; hash: string }; keyedFrom: number };
+const sealOf = (dir: string) =>
+  JSON.parse(fs.readFileSync(path.join(dir, AUDIT_SEAL_FILE_NAME), 'utf8')) as {
+    head: { seq: number; hash: string };
+    keyedFrom: number;
+  };
 
 /** An installation with some history: accounts, a sign-in, a hearing opened. */
 async function installationWithHistory(): Promise<TestCore> {
@@ -64,7 +75,11 @@ describe('the audit chain', () => {
     expect(key.equals(t.key)).toBe(false);
     expect(key.equals(deriveEvidenceKey(t.key))).toBe(false);
     const rows = rowsOf(t);
-    expect(rows[0]).toMatchObject({ seq: 1, action: CHAIN_KEYED_ACTION, detailsJson: JSON.stringify({ unkeyedEntries: 0 }) });
+    expect(rows[0]).toMatchObject({
+      seq: 1,
+      action: CHAIN_KEYED_ACTION,
+      detailsJson: JSON.stringify({ unkeyedEntries: 0 }),
+    });
     let prev = '0'.repeat(64);
     for (const row of rows) {
       expect(row.prevHash, `entry ${row.seq}`).toBe(prev);
@@ -79,10 +94,12 @@ describe('the audit chain', () => {
     t = await installationWithHistory();
     const last = () => rowsOf(t!).at(-1)!;
     // Written off the call's path: it follows within moments.
-    for (let i = 0; i < 200 && sealOf(t.dir).head.seq !== last().seq; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let i = 0; i < 200 && sealOf(t.dir).head.seq !== last().seq; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     expect(sealOf(t.dir).head).toEqual({ seq: last().seq, hash: last().hash });
     await t.ok('officer-window', 'hearings.create', {});
-    for (let i = 0; i < 200 && sealOf(t.dir).head.seq !== last().seq; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let i = 0; i < 200 && sealOf(t.dir).head.seq !== last().seq; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     expect(sealOf(t.dir).head).toEqual({ seq: last().seq, hash: last().hash });
   });
 
@@ -90,24 +107,46 @@ describe('the audit chain', () => {
     t = await installationWithHistory();
     const before = rowsOf(t).at(-1)!.seq;
     t = restart(t);
-    expect(t.core.audit.status().atStart).toMatchObject({ scope: 'sinceCheckpoint', fromSeq: before, verifiedUpTo: before, broken: null });
+    expect(t.core.audit.status().atStart).toMatchObject({
+      scope: 'sinceCheckpoint',
+      fromSeq: before,
+      verifiedUpTo: before,
+      broken: null,
+    });
 
     await t.ok('admin-window', 'session.login', { username: PEOPLE.admin.username, password: PEOPLE.admin.password });
     const quick = await t.ok('admin-window', 'audit.verify', { scope: 'sinceCheckpoint' });
     const lastNow = rowsOf(t).at(-1)!.seq;
-    expect(quick.verification).toMatchObject({ scope: 'sinceCheckpoint', verifiedUpTo: lastNow, lastSeq: lastNow, broken: null });
+    expect(quick.verification).toMatchObject({
+      scope: 'sinceCheckpoint',
+      verifiedUpTo: lastNow,
+      lastSeq: lastNow,
+      broken: null,
+    });
     const full = await t.ok('admin-window', 'audit.verify', { scope: 'full' });
     expect(full.verification).toMatchObject({ scope: 'full', fromSeq: 0, verifiedUpTo: lastNow, broken: null });
     expect(full.lastFull).toEqual(full.verification);
     expect(full.keyedFrom).toBe(1);
     expect(full.reported).toEqual([]);
     // The administrator's full verification is itself on record.
-    expect(rowsOf(t).at(-1)).toMatchObject({ action: 'audit.verified', detailsJson: JSON.stringify({ scope: 'full', verifiedUpTo: lastNow, brokenAt: null }) });
+    expect(rowsOf(t).at(-1)).toMatchObject({
+      action: 'audit.verified',
+      detailsJson: JSON.stringify({ scope: 'full', verifiedUpTo: lastNow, brokenAt: null }),
+    });
 
     // For the administrator only; an officer's attempt is refused and recorded.
-    await t.ok('officer-window', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password });
-    expect(await t.core.dispatcher.call('officer-window', 'audit.verify', { scope: 'full' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(rowsOf(t).at(-1)).toMatchObject({ action: 'access.refused', detailsJson: JSON.stringify({ channel: 'audit.verify' }) });
+    await t.ok('officer-window', 'session.login', {
+      username: PEOPLE.officer.username,
+      password: PEOPLE.officer.password,
+    });
+    expect(await t.core.dispatcher.call('officer-window', 'audit.verify', { scope: 'full' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(rowsOf(t).at(-1)).toMatchObject({
+      action: 'access.refused',
+      detailsJson: JSON.stringify({ channel: 'audit.verify' }),
+    });
   });
 
   it('shows its last entries deleted (truncation) at the next start, records it, and still opens the hearings', async () => {
@@ -126,7 +165,10 @@ describe('the audit chain', () => {
     expect(JSON.parse(recorded.detailsJson)).toMatchObject({ kind: 'truncated', brokenAt: kept + 1 });
 
     // The start did not refuse: the officer still reaches her hearing.
-    await t.ok('officer-window', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password });
+    await t.ok('officer-window', 'session.login', {
+      username: PEOPLE.officer.username,
+      password: PEOPLE.officer.password,
+    });
     expect((await t.ok('officer-window', 'hearings.listMine', {})).open).toHaveLength(1);
     // The administrator sees it on record, at this start and after the next.
     await t.ok('admin-window', 'session.login', { username: PEOPLE.admin.username, password: PEOPLE.admin.password });
@@ -149,7 +191,9 @@ describe('the audit chain', () => {
       for (const row of rows.filter((r) => r.seq >= fromSeq)) {
         const changed = row.seq === target.seq ? { ...row, userId: null } : row;
         const hash = unkeyedChainHash(prev, changed);
-        sqlite.prepare('UPDATE audit_events SET user_id = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(changed.userId, prev, hash, row.seq);
+        sqlite
+          .prepare('UPDATE audit_events SET user_id = ?, prev_hash = ?, hash = ? WHERE seq = ?')
+          .run(changed.userId, prev, hash, row.seq);
         prev = hash;
       }
     };
@@ -188,12 +232,20 @@ describe('the audit chain', () => {
     t = await installationWithHistory();
     const target = rowsOf(t).find((r) => r.action === 'login.succeeded')!;
     t.close();
-    editWithSqliteTools(t, (sqlite) => sqlite.prepare("UPDATE audit_events SET details_json = '{\"note\":\"nothing happened\"}' WHERE seq = ?").run(target.seq));
+    editWithSqliteTools(t, (sqlite) =>
+      sqlite
+        .prepare('UPDATE audit_events SET details_json = \'{"note":"nothing happened"}\' WHERE seq = ?')
+        .run(target.seq),
+    );
     t = restart(t);
     // At start only the entries since the checkpoint are checked: quick, and blind to this.
     expect(t.core.audit.status().atStart.broken).toBeNull();
     const full = await t.core.audit.verify('full', null);
-    expect(full.verification).toMatchObject({ scope: 'full', verifiedUpTo: target.seq - 1, broken: { kind: 'altered', seq: target.seq } });
+    expect(full.verification).toMatchObject({
+      scope: 'full',
+      verifiedUpTo: target.seq - 1,
+      broken: { kind: 'altered', seq: target.seq },
+    });
     expect(full.reported).toMatchObject([{ kind: 'altered', brokenAt: target.seq }]);
     // Found again, it is not recorded twice.
     const again = await t.core.audit.verify('full', null);
@@ -207,13 +259,20 @@ describe('the audit chain', () => {
     const sealFile = path.join(t.dir, AUDIT_SEAL_FILE_NAME);
     const older = fs.readFileSync(sealFile, 'utf8');
     t = restart(t);
-    await t.ok('officer-window', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password });
+    await t.ok('officer-window', 'session.login', {
+      username: PEOPLE.officer.username,
+      password: PEOPLE.officer.password,
+    });
     await t.ok('officer-window', 'hearings.create', {});
     t.close();
     fs.writeFileSync(sealFile, older);
     t = restart(t);
     const lastSeq = rowsOf(t).at(-1)!.seq;
-    expect(t.core.audit.status().atStart).toMatchObject({ scope: 'sinceCheckpoint', fromSeq: JSON.parse(older).head.seq, broken: null });
+    expect(t.core.audit.status().atStart).toMatchObject({
+      scope: 'sinceCheckpoint',
+      fromSeq: JSON.parse(older).head.seq,
+      broken: null,
+    });
     expect(t.core.audit.status().atStart.verifiedUpTo).toBe(lastSeq);
 
     // A head moved back by hand (to hide a truncation to come) does not carry the installation's MAC.
@@ -229,21 +288,43 @@ describe('the audit chain', () => {
     const dir = tempDir();
     const key = randomBytes(32);
     // The trail as a version before the key left it: plain SHA-256, no anchor, no seal.
-    const old = openDatabase({ file: path.join(dir, 'hearing-desk.db'), key, migrationsFolder: MIGRATIONS, backupsFolder: path.join(dir, 'backups') });
+    const old = openDatabase({
+      file: path.join(dir, 'hearing-desk.db'),
+      key,
+      migrationsFolder: MIGRATIONS,
+      backupsFolder: path.join(dir, 'backups'),
+    });
     let prev = '0'.repeat(64);
     for (let i = 1; i <= 3; i++) {
-      const row = { at: Date.UTC(2025, 0, i), userId: null, action: 'directory.seeded', hearingId: null, detailsJson: JSON.stringify({ n: i }) };
+      const row = {
+        at: Date.UTC(2025, 0, i),
+        userId: null,
+        action: 'directory.seeded',
+        hearingId: null,
+        detailsJson: JSON.stringify({ n: i }),
+      };
       const hash = unkeyedChainHash(prev, row);
-      old.sqlite.prepare('INSERT INTO audit_events (at, user_id, action, hearing_id, details_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)').run(row.at, row.userId, row.action, row.hearingId, row.detailsJson, prev, hash);
+      old.sqlite
+        .prepare(
+          'INSERT INTO audit_events (at, user_id, action, hearing_id, details_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(row.at, row.userId, row.action, row.hearingId, row.detailsJson, prev, hash);
       prev = hash;
     }
     old.close();
 
     t = openTestCore({ dir, key });
     expect(t.core.audit.status().atStart).toMatchObject({ scope: 'full', verifiedUpTo: 3, broken: null });
-    expect(rowsOf(t)[3]).toMatchObject({ seq: 4, action: CHAIN_KEYED_ACTION, detailsJson: JSON.stringify({ unkeyedEntries: 3 }) });
+    expect(rowsOf(t)[3]).toMatchObject({
+      seq: 4,
+      action: CHAIN_KEYED_ACTION,
+      detailsJson: JSON.stringify({ unkeyedEntries: 3 }),
+    });
     await seedAccounts(t);
-    expect((await t.core.audit.verify('full', null)).verification).toMatchObject({ broken: null, verifiedUpTo: rowsOf(t).at(-2)!.seq });
+    expect((await t.core.audit.verify('full', null)).verification).toMatchObject({
+      broken: null,
+      verifiedUpTo: rowsOf(t).at(-2)!.seq,
+    });
     expect(t.core.audit.status().keyedFrom).toBe(4);
     t = restart(t);
     expect(t.core.audit.status().atStart.broken).toBeNull();
@@ -255,7 +336,9 @@ describe('the audit chain', () => {
       for (const row of (sqlite.prepare(SELECT_ROWS).all() as Row[]).filter((r) => r.seq <= 3)) {
         const changed = { ...row, detailsJson: JSON.stringify({ n: row.seq * 10 }) };
         const hash = unkeyedChainHash(chain, changed);
-        sqlite.prepare('UPDATE audit_events SET details_json = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(changed.detailsJson, chain, hash, row.seq);
+        sqlite
+          .prepare('UPDATE audit_events SET details_json = ?, prev_hash = ?, hash = ? WHERE seq = ?')
+          .run(changed.detailsJson, chain, hash, row.seq);
         chain = hash;
       }
     });

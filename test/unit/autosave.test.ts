@@ -51,7 +51,16 @@ describe('the autosave queue', () => {
     queue.set('victimWishes', 'ab');
     queue.set('procedureLanguage', 'fr');
     await queue.flush();
-    expect(main.calls).toEqual([{ hearingId: 'h', formId: 'setup', changes: [{ fieldId: 'victimWishes', value: 'ab', baseRevision: 3 }, { fieldId: 'procedureLanguage', value: 'fr', baseRevision: 0 }] }]);
+    expect(main.calls).toEqual([
+      {
+        hearingId: 'h',
+        formId: 'setup',
+        changes: [
+          { fieldId: 'victimWishes', value: 'ab', baseRevision: 3 },
+          { fieldId: 'procedureLanguage', value: 'fr', baseRevision: 0 },
+        ],
+      },
+    ]);
     expect(queue.getStatus()).toEqual({ state: 'saved', savedAt: 1 });
     queue.set('victimWishes', 'abc');
     await queue.flush();

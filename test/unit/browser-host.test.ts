@@ -8,15 +8,24 @@ import { BROWSER_HOST_TIMEOUTS, startBrowserHost, type BrowserHost } from '../..
 import { resolveStaticFile } from '../../src-main/security/static-files';
 import { openTestCore, tempDir, type TestCore } from '../helpers/temp-core';
 
-function request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string | Readable } = {}) {
+function request(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Readable } = {},
+) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers, agent: false }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = http.request(
+      url,
+      { method: options.method ?? 'GET', headers: options.headers, agent: false },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     // The host may answer (and close) before the whole body is sent.
-    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error),
+    );
     if (options.body instanceof Readable) options.body.pipe(req);
     else req.end(options.body);
   });
@@ -82,18 +91,39 @@ describe('the browser host', () => {
     expect((await request(`${origin}/`, { headers: { cookie, host: 'attacker.example' } })).status).toBe(421);
     const body = JSON.stringify({ channel: 'setup.status', input: {} });
     const json = { cookie, 'content-type': 'application/json' };
-    expect((await request(`${origin}/api/invoke`, { method: 'POST', headers: { ...json, origin: 'http://attacker.example' }, body })).status).toBe(403);
-    expect((await request(`${origin}/api/invoke`, { method: 'POST', headers: { cookie, origin, 'content-type': 'text/plain' }, body })).status).toBe(415);
+    expect(
+      (
+        await request(`${origin}/api/invoke`, {
+          method: 'POST',
+          headers: { ...json, origin: 'http://attacker.example' },
+          body,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await request(`${origin}/api/invoke`, {
+          method: 'POST',
+          headers: { cookie, origin, 'content-type': 'text/plain' },
+          body,
+        })
+      ).status,
+    ).toBe(415);
     const ok = await request(`${origin}/api/invoke`, { method: 'POST', headers: { ...json, origin }, body });
     expect(JSON.parse(ok.body)).toEqual({ ok: true, value: { needsSetup: true, passwordMinLength: 12 } });
-    const garbage = await request(`${origin}/api/invoke`, { method: 'POST', headers: { ...json, origin }, body: '{not json' });
+    const garbage = await request(`${origin}/api/invoke`, {
+      method: 'POST',
+      headers: { ...json, origin },
+      body: '{not json',
+    });
     expect(garbage.status).toBe(400);
     expect(JSON.parse(garbage.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
   it('refuses a body nested 100,000 levels deep with a typed 400, before sign-in and after, and stays up', async () => {
     const json = { cookie, origin, 'content-type': 'application/json', 'x-hearing-desk-client': 'deep-tab' };
-    const post = (body: string, headers: Record<string, string> = json) => request(`${origin}/api/invoke`, { method: 'POST', headers, body });
+    const post = (body: string, headers: Record<string, string> = json) =>
+      request(`${origin}/api/invoke`, { method: 'POST', headers, body });
     const deepArray = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     const deepObject = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
     const bodies = [
@@ -106,16 +136,26 @@ describe('the browser host', () => {
     const expectRefused = async (response: Awaited<ReturnType<typeof post>>) => {
       expect(response.status).toBe(400);
       expect(response.headers['content-type']).toMatch(/^application\/json/);
-      expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/nested more than 33 levels/) } });
+      expect(JSON.parse(response.body)).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', message: expect.stringMatching(/nested more than 33 levels/) },
+      });
     };
     for (const body of bodies) await expectRefused(await post(body));
     // Brackets inside strings are text, not nesting.
-    const bracketsInText = await post(JSON.stringify({ channel: 'session.login', input: { username: 'x'.repeat(3), password: '['.repeat(200) } }));
+    const bracketsInText = await post(
+      JSON.stringify({ channel: 'session.login', input: { username: 'x'.repeat(3), password: '['.repeat(200) } }),
+    );
     expect(bracketsInText.status).toBe(200);
     expect(JSON.parse(bracketsInText.body)).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
 
     // Signed in (an administrator, the first account), the same answers.
-    const setUp = await post(JSON.stringify({ channel: 'setup.createAdministrator', input: { username: 'admin.test', displayName: 'Alex Admin', password: 'admin passphrase 2026' } }));
+    const setUp = await post(
+      JSON.stringify({
+        channel: 'setup.createAdministrator',
+        input: { username: 'admin.test', displayName: 'Alex Admin', password: 'admin passphrase 2026' },
+      }),
+    );
     expect(JSON.parse(setUp.body)).toMatchObject({ ok: true });
     for (const body of bodies) await expectRefused(await post(body));
     const still = await post(JSON.stringify({ channel: 'session.current', input: {} }));
@@ -124,23 +164,42 @@ describe('the browser host', () => {
 
   it('refuses a body over 1 MiB with a typed 413 without reading it whole, and any body without the cookie before reading it', async () => {
     const json = { cookie, origin, 'content-type': 'application/json' };
-    const huge = JSON.stringify({ channel: 'session.login', input: { username: 'x', password: 'p'.repeat(2 * 1024 * 1024) } });
+    const huge = JSON.stringify({
+      channel: 'session.login',
+      input: { username: 'x', password: 'p'.repeat(2 * 1024 * 1024) },
+    });
     const announced = await request(`${origin}/api/invoke`, { method: 'POST', headers: json, body: huge });
     expect(announced.status).toBe(413);
     expect(JSON.parse(announced.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     // Sent in chunks, with no length announced: refused once the limit is passed.
-    const chunked = await request(`${origin}/api/invoke`, { method: 'POST', headers: { ...json, 'transfer-encoding': 'chunked' }, body: Readable.from(chunks(huge, 64 * 1024)) });
+    const chunked = await request(`${origin}/api/invoke`, {
+      method: 'POST',
+      headers: { ...json, 'transfer-encoding': 'chunked' },
+      body: Readable.from(chunks(huge, 64 * 1024)),
+    });
     expect(chunked.status).toBe(413);
     expect(JSON.parse(chunked.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    for (const headers of [{ origin, 'content-type': 'application/json' }, { ...json, cookie: 'hd_session=guess' }]) {
-      const refused = await request(`${origin}/api/invoke`, { method: 'POST', headers, body: `{"channel":"session.login","input":${'['.repeat(100_000)}` });
+    for (const headers of [
+      { origin, 'content-type': 'application/json' },
+      { ...json, cookie: 'hd_session=guess' },
+    ]) {
+      const refused = await request(`${origin}/api/invoke`, {
+        method: 'POST',
+        headers,
+        body: `{"channel":"session.login","input":${'['.repeat(100_000)}`,
+      });
       expect(refused.status).toBe(403);
       expect(refused.headers.connection).toBe('close');
     }
   });
 
   it('serves files from the renderer folder only', async () => {
-    for (const attempt of ['/../outside-secret.json', '/%2e%2e/outside-secret.json', '/..%2foutside-secret.json', '/%2e%2e%5coutside-secret.json']) {
+    for (const attempt of [
+      '/../outside-secret.json',
+      '/%2e%2e/outside-secret.json',
+      '/..%2foutside-secret.json',
+      '/%2e%2e%5coutside-secret.json',
+    ]) {
       expect((await request(`${origin}${attempt}`, { headers: { cookie } })).status, attempt).toBe(404);
     }
   });
@@ -202,7 +261,10 @@ describe('the browser host and slow clients', () => {
   });
 
   it('closes a connection whose headers never end (slowloris), with or without the cookie', async () => {
-    for (const start of [`GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`, `POST /api/invoke HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${cookie}\r\n`]) {
+    for (const start of [
+      `GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`,
+      `POST /api/invoke HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${cookie}\r\n`,
+    ]) {
       const result = await slowClient(start, 'X-Slow: ' + 'a'.repeat(100));
       expect(result.closedByHost, result.answer).toBe(true);
       expect(result.ms).toBeLessThan(DEADLINE_MS);
@@ -227,9 +289,16 @@ describe('the browser host and slow clients', () => {
     expect(result.ms).toBeGreaterThanOrEqual(SHORT.bodyMs - 50);
     expect(result.answer.split('\r\n')[0]).toBe('HTTP/1.1 408 Request Timeout');
     expect(result.answer.toLowerCase()).toContain('connection: close');
-    expect(JSON.parse(/\{.*\}/.exec(result.answer)?.[0] ?? 'null')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(JSON.parse(/\{.*\}/.exec(result.answer)?.[0] ?? 'null')).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     // The host still serves everyone else.
-    const ok = await request(`http://127.0.0.1:${port}/api/invoke`, { method: 'POST', headers: { cookie, origin: `http://127.0.0.1:${port}`, 'content-type': 'application/json' }, body: '{"channel":"setup.status","input":{}}' });
+    const ok = await request(`http://127.0.0.1:${port}/api/invoke`, {
+      method: 'POST',
+      headers: { cookie, origin: `http://127.0.0.1:${port}`, 'content-type': 'application/json' },
+      body: '{"channel":"setup.status","input":{}}',
+    });
     expect(JSON.parse(ok.body)).toMatchObject({ ok: true });
   });
 });
@@ -244,13 +313,32 @@ describe('resolveStaticFile', () => {
   fs.symlinkSync('/etc/hostname', path.join(root, 'assets', 'link.js'));
 
   it('maps the page and its assets, caching only hashed build assets', () => {
-    expect(resolveStaticFile(root, '/')).toMatchObject({ file: fs.realpathSync(path.join(root, 'index.html')), cacheControl: 'no-store' });
-    expect(resolveStaticFile(root, '/assets/app.js')).toMatchObject({ contentType: expect.stringMatching(/^text\/javascript/), cacheControl: 'no-store' });
-    expect(resolveStaticFile(root, '/assets/index-Df2oTDgw.js')?.cacheControl).toBe('public, max-age=31536000, immutable');
+    expect(resolveStaticFile(root, '/')).toMatchObject({
+      file: fs.realpathSync(path.join(root, 'index.html')),
+      cacheControl: 'no-store',
+    });
+    expect(resolveStaticFile(root, '/assets/app.js')).toMatchObject({
+      contentType: expect.stringMatching(/^text\/javascript/),
+      cacheControl: 'no-store',
+    });
+    expect(resolveStaticFile(root, '/assets/index-Df2oTDgw.js')?.cacheControl).toBe(
+      'public, max-age=31536000, immutable',
+    );
   });
 
   it('refuses traversal, encoded separators, NUL, unknown types, folders and links leading out', () => {
-    for (const attempt of ['/../etc/passwd', '/assets/../../etc/passwd', '/%2e%2e/etc/passwd', '/assets%2f..%2f..%2fetc/passwd', '/assets\\..\\index.html', '/index.html%00.js', '/assets/notes.txt', '/assets', '/assets/link.js', '/%E0%A4%A']) {
+    for (const attempt of [
+      '/../etc/passwd',
+      '/assets/../../etc/passwd',
+      '/%2e%2e/etc/passwd',
+      '/assets%2f..%2f..%2fetc/passwd',
+      '/assets\\..\\index.html',
+      '/index.html%00.js',
+      '/assets/notes.txt',
+      '/assets',
+      '/assets/link.js',
+      '/%E0%A4%A',
+    ]) {
       expect(resolveStaticFile(root, attempt), attempt).toBeNull();
     }
   });

@@ -18,7 +18,9 @@ import { ASSETS, MIGRATIONS, PEOPLE, ROOT, tempDir } from '../helpers/temp-core'
  */
 
 const KEY_FILE_NAME = 'database-key.dev';
-const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as { entries: { idx: number; when: number; tag: string }[] };
+const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as {
+  entries: { idx: number; when: number; tag: string }[];
+};
 
 let opened: AppCore[] = [];
 afterEach(() => {
@@ -29,7 +31,15 @@ afterEach(() => {
 
 /** The app as a host starts it: with its key file among the traces of an installation. */
 function start(dataDir: string, key: Buffer, migrationsFolder = MIGRATIONS): AppCore {
-  const core = createAppCore({ dataDir, key, keyFile: path.join(dataDir, KEY_FILE_NAME), migrationsFolder, assets: ASSETS, config: parseConfig({}), log: () => {} });
+  const core = createAppCore({
+    dataDir,
+    key,
+    keyFile: path.join(dataDir, KEY_FILE_NAME),
+    migrationsFolder,
+    assets: ASSETS,
+    config: parseConfig({}),
+    log: () => {},
+  });
   opened.push(core);
   return core;
 }
@@ -105,7 +115,9 @@ describe('a lost database never becomes a new installation', () => {
     const before = snapshot(dir);
     const error = refusal(() => start(dir, key), 'DATABASE_MISSING');
     expect(error.restore?.latestBackup).toBe(backup);
-    expect(error.restore?.traces).toEqual(expect.arrayContaining([dbFile, path.join(dir, 'backups'), path.join(dir, KEY_FILE_NAME)]));
+    expect(error.restore?.traces).toEqual(
+      expect.arrayContaining([dbFile, path.join(dir, 'backups'), path.join(dir, KEY_FILE_NAME)]),
+    );
     expect(error.message).toContain(backup);
     expect(snapshot(dir)).toEqual(before);
 
@@ -142,7 +154,12 @@ describe('a lost database never becomes a new installation', () => {
     const error = refusal(() => start(dir, key), 'DATABASE_MISSING');
     expect(error.restore).toEqual({
       latestBackup: backup,
-      traces: expect.arrayContaining([keyCheckFileOf(dbFile), path.join(dir, 'backups'), path.join(dir, 'evidence'), path.join(dir, KEY_FILE_NAME)]),
+      traces: expect.arrayContaining([
+        keyCheckFileOf(dbFile),
+        path.join(dir, 'backups'),
+        path.join(dir, 'evidence'),
+        path.join(dir, KEY_FILE_NAME),
+      ]),
     });
     expect(snapshot(dir)).toEqual(before);
   });
@@ -151,7 +168,11 @@ describe('a lost database never becomes a new installation', () => {
     const dir = tempDir();
     fs.mkdirSync(path.join(dir, 'evidence'));
     const before = snapshot(dir);
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src-main/browser-host/cli.ts'), '--data-dir', dir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'src-main/browser-host/cli.ts'), '--data-dir', dir],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -164,7 +185,8 @@ describe('a lost database never becomes a new installation', () => {
   it('a first start killed while it builds the database leaves nothing that the next start takes for a lost one', async () => {
     // A migration slow enough to be cut short, on top of the real ones.
     const folder = copyOfMigrations();
-    const slow = 'CREATE TABLE slow_fill (x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30000000) INSERT INTO slow_fill SELECT i FROM n;';
+    const slow =
+      'CREATE TABLE slow_fill (x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30000000) INSERT INTO slow_fill SELECT i FROM n;';
     addMigration(folder, '0999_slow', slow);
     const dir = tempDir();
     const file = path.join(dir, DATABASE_FILE_NAME);
@@ -187,7 +209,10 @@ describe('a lost database never becomes a new installation', () => {
     expect(fs.existsSync(file)).toBe(false);
     expect(inspectDataDir(dir)).toBe('new');
     const core = start(dir, randomBytes(32));
-    expect(await core.dispatcher.call('x', 'setup.status', {})).toMatchObject({ ok: true, value: { needsSetup: true } });
+    expect(await core.dispatcher.call('x', 'setup.status', {})).toMatchObject({
+      ok: true,
+      value: { needsSetup: true },
+    });
     expect(fs.readdirSync(dir).filter((name) => name.includes('.creating'))).toEqual([]);
   }, 60_000);
 });
@@ -197,7 +222,9 @@ describe('damage is found at every start, and told apart from a wrong key', () =
   async function filledInstallation() {
     const setup = await installation();
     const core = start(setup.dir, setup.key);
-    core.database.sqlite.exec('CREATE TABLE filler (x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO filler SELECT randomblob(200) FROM n;');
+    core.database.sqlite.exec(
+      'CREATE TABLE filler (x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO filler SELECT randomblob(200) FROM n;',
+    );
     stop(core);
     expect(fs.existsSync(`${setup.dbFile}-wal`)).toBe(false);
     return setup;
@@ -262,7 +289,10 @@ function copyOfMigrations(): string {
 function addMigration(folder: string, tag: string, sql: string): void {
   fs.writeFileSync(path.join(folder, `${tag}.sql`), sql);
   const last = journal.entries.at(-1)!;
-  const planted = { ...journal, entries: [...journal.entries, { ...last, idx: last.idx + 1, when: last.when + 60_000, tag }] };
+  const planted = {
+    ...journal,
+    entries: [...journal.entries, { ...last, idx: last.idx + 1, when: last.when + 60_000, tag }],
+  };
   fs.writeFileSync(path.join(folder, 'meta/_journal.json'), JSON.stringify(planted, null, 2));
 }
 
@@ -274,7 +304,11 @@ describe('only the migrations the build was made with run', () => {
   it('refuses a planted migration that would drop the append-only triggers, before any runs, and leaves the database byte-identical', async () => {
     const folder = copyOfMigrations();
     const { dir, key } = await installation(folder);
-    addMigration(folder, '0010_planted', 'DROP TRIGGER audit_events_no_update;\n--> statement-breakpoint\nDROP TRIGGER audit_events_no_delete;\n--> statement-breakpoint\nDELETE FROM audit_events;');
+    addMigration(
+      folder,
+      '0010_planted',
+      'DROP TRIGGER audit_events_no_update;\n--> statement-breakpoint\nDROP TRIGGER audit_events_no_delete;\n--> statement-breakpoint\nDELETE FROM audit_events;',
+    );
     const before = snapshot(dir);
     const error = refusal(() => start(dir, key, folder), 'DATABASE_MIGRATIONS_ALTERED');
     expect(error.message).toContain('0010_planted.sql');
@@ -282,7 +316,9 @@ describe('only the migrations the build was made with run', () => {
 
     fs.rmSync(path.join(folder, '0010_planted.sql'));
     const core = start(dir, key, folder);
-    const triggers = core.database.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_events_no_%' ORDER BY name").all();
+    const triggers = core.database.sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_events_no_%' ORDER BY name")
+      .all();
     expect(triggers).toEqual([{ name: 'audit_events_no_delete' }, { name: 'audit_events_no_update' }]);
     expect(() => core.database.sqlite.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/);
   });
@@ -290,14 +326,21 @@ describe('only the migrations the build was made with run', () => {
   it('refuses a changed or missing migration, even for a new installation, and creates nothing', () => {
     const changed = copyOfMigrations();
     const last = journal.entries.at(-1)!.tag;
-    fs.appendFileSync(path.join(changed, `${last}.sql`), '\n--> statement-breakpoint\nDROP TRIGGER audit_events_no_update;');
+    fs.appendFileSync(
+      path.join(changed, `${last}.sql`),
+      '\n--> statement-breakpoint\nDROP TRIGGER audit_events_no_update;',
+    );
     const dir = tempDir();
-    expect(refusal(() => start(dir, randomBytes(32), changed), 'DATABASE_MIGRATIONS_ALTERED').message).toContain(`${last}.sql differs`);
+    expect(refusal(() => start(dir, randomBytes(32), changed), 'DATABASE_MIGRATIONS_ALTERED').message).toContain(
+      `${last}.sql differs`,
+    );
     expect(fs.readdirSync(dir)).toEqual([]);
 
     const missing = copyOfMigrations();
     fs.rmSync(path.join(missing, `${last}.sql`));
-    expect(refusal(() => start(dir, randomBytes(32), missing), 'DATABASE_MIGRATIONS_ALTERED').message).toContain('missing');
+    expect(refusal(() => start(dir, randomBytes(32), missing), 'DATABASE_MIGRATIONS_ALTERED').message).toContain(
+      'missing',
+    );
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 });
@@ -313,10 +356,14 @@ describe('refusing a newer database changes none of its files', () => {
     const crashed = tempDir('hd-crashed-');
     const newer = new Database(dbFile);
     newer.pragma(`hexkey='${key.toString('hex')}'`);
-    newer.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', journal.entries.at(-1)!.when + 86_400_000);
+    newer
+      .prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)')
+      .run('future', journal.entries.at(-1)!.when + 86_400_000);
     for (const name of fs.readdirSync(dir)) {
-      if (name.startsWith(DATABASE_FILE_NAME) && (keepIndex || !name.endsWith('-shm'))) fs.copyFileSync(path.join(dir, name), path.join(crashed, name));
-      else if (!name.startsWith(DATABASE_FILE_NAME)) fs.cpSync(path.join(dir, name), path.join(crashed, name), { recursive: true });
+      if (name.startsWith(DATABASE_FILE_NAME) && (keepIndex || !name.endsWith('-shm')))
+        fs.copyFileSync(path.join(dir, name), path.join(crashed, name));
+      else if (!name.startsWith(DATABASE_FILE_NAME))
+        fs.cpSync(path.join(dir, name), path.join(crashed, name), { recursive: true });
     }
     newer.close();
     expect(fs.statSync(path.join(crashed, `${DATABASE_FILE_NAME}-wal`)).size).toBeGreaterThan(0);
@@ -326,20 +373,25 @@ describe('refusing a newer database changes none of its files', () => {
   it.each([
     ['its journal and its index', true],
     ['its journal without its index', false],
-  ])('refuses a newer database with %s and leaves the database, journal and index byte-identical', async (_name, keepIndex) => {
-    const { dir, key } = await newerDatabaseWithJournal(keepIndex);
-    const before = snapshot(dir);
-    expect(Object.keys(before)).toContain(`${DATABASE_FILE_NAME}-wal`);
-    expect(Object.keys(before).includes(`${DATABASE_FILE_NAME}-shm`)).toBe(keepIndex);
-    refusal(() => start(dir, key), 'DATABASE_TOO_NEW');
-    expect(snapshot(dir)).toEqual(before);
-  });
+  ])(
+    'refuses a newer database with %s and leaves the database, journal and index byte-identical',
+    async (_name, keepIndex) => {
+      const { dir, key } = await newerDatabaseWithJournal(keepIndex);
+      const before = snapshot(dir);
+      expect(Object.keys(before)).toContain(`${DATABASE_FILE_NAME}-wal`);
+      expect(Object.keys(before).includes(`${DATABASE_FILE_NAME}-shm`)).toBe(keepIndex);
+      refusal(() => start(dir, key), 'DATABASE_TOO_NEW');
+      expect(snapshot(dir)).toEqual(before);
+    },
+  );
 
   it('refuses a newer database stopped cleanly without creating a journal or an index', async () => {
     const { dir, key, dbFile } = await installation();
     const newer = new Database(dbFile);
     newer.pragma(`hexkey='${key.toString('hex')}'`);
-    newer.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', journal.entries.at(-1)!.when + 86_400_000);
+    newer
+      .prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)')
+      .run('future', journal.entries.at(-1)!.when + 86_400_000);
     newer.close();
     const before = snapshot(dir);
     refusal(() => start(dir, key), 'DATABASE_TOO_NEW');
@@ -374,7 +426,16 @@ describe('the database opens directly as well', () => {
   it('refuses, before writing, a folder whose database is missing but whose backups remain', () => {
     const dir = tempDir();
     fs.mkdirSync(path.join(dir, 'backups'));
-    refusal(() => openDatabase({ file: path.join(dir, DATABASE_FILE_NAME), key: randomBytes(32), migrationsFolder: MIGRATIONS, backupsFolder: path.join(dir, 'backups') }), 'DATABASE_MISSING');
+    refusal(
+      () =>
+        openDatabase({
+          file: path.join(dir, DATABASE_FILE_NAME),
+          key: randomBytes(32),
+          migrationsFolder: MIGRATIONS,
+          backupsFolder: path.join(dir, 'backups'),
+        }),
+      'DATABASE_MISSING',
+    );
     expect(fs.readdirSync(dir)).toEqual(['backups']);
   });
 });

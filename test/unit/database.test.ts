@@ -8,10 +8,23 @@ import { MIGRATION_MANIFEST } from '../../src-main/db/migration-manifest';
 import type { MigrationManifestEntry } from '../../src-main/db/migrations';
 import { MIGRATIONS, openTestCore, PEOPLE, seedAccounts, tempDir, type TestCore } from '../helpers/temp-core';
 
-const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as { entries: { when: number; tag: string }[] };
+const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as {
+  entries: { when: number; tag: string }[];
+};
 
-function openAt(dir: string, key: Buffer, migrationsFolder = MIGRATIONS, migrationManifest: readonly MigrationManifestEntry[] = MIGRATION_MANIFEST) {
-  return openDatabase({ file: path.join(dir, 'hearing-desk.db'), key, migrationsFolder, migrationManifest, backupsFolder: path.join(dir, 'backups') });
+function openAt(
+  dir: string,
+  key: Buffer,
+  migrationsFolder = MIGRATIONS,
+  migrationManifest: readonly MigrationManifestEntry[] = MIGRATION_MANIFEST,
+) {
+  return openDatabase({
+    file: path.join(dir, 'hearing-desk.db'),
+    key,
+    migrationsFolder,
+    migrationManifest,
+    backupsFolder: path.join(dir, 'backups'),
+  });
 }
 
 function expectOpenError(fn: () => unknown, code: string) {
@@ -32,9 +45,15 @@ describe('encrypted database', () => {
   it('migrates an empty database to every table, with the pragmas the spec requires', () => {
     t = openTestCore();
     const sqlite = t.core.database.sqlite;
-    const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
-    expect(tables).toEqual(expect.arrayContaining(['users', 'hearings', 'hearing_forms', 'answers', 'audit_events', '__drizzle_migrations']));
-    expect(sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: journal.entries.length });
+    const tables = (
+      sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").all() as { name: string }[]
+    ).map((r) => r.name);
+    expect(tables).toEqual(
+      expect.arrayContaining(['users', 'hearings', 'hearing_forms', 'answers', 'audit_events', '__drizzle_migrations']),
+    );
+    expect(sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({
+      n: journal.entries.length,
+    });
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -45,7 +64,11 @@ describe('encrypted database', () => {
     await seedAccounts(t);
     const { hearing } = await t.ok('officer-window', 'hearings.create', {});
     const marker = 'UNIQUE-MARKER-VICTIM-WISH-7731';
-    await t.ok('officer-window', 'hearings.saveAnswers', { hearingId: hearing.id, formId: 'setup', changes: [{ fieldId: 'victimWishes', value: marker, baseRevision: 0 }] });
+    await t.ok('officer-window', 'hearings.saveAnswers', {
+      hearingId: hearing.id,
+      formId: 'setup',
+      changes: [{ fieldId: 'victimWishes', value: marker, baseRevision: 0 }],
+    });
     const files = ['', '-wal'].map((s) => t!.dbFile + s).filter((f) => fs.existsSync(f));
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
@@ -69,7 +92,9 @@ describe('encrypted database', () => {
     // A newer app applied a migration this one does not know.
     const newer = new Database(path.join(dir, 'hearing-desk.db'));
     newer.pragma(`hexkey='${key.toString('hex')}'`);
-    newer.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', journal.entries.at(-1)!.when + 86_400_000);
+    newer
+      .prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)')
+      .run('future', journal.entries.at(-1)!.when + 86_400_000);
     newer.close();
     const file = path.join(dir, 'hearing-desk.db');
     const before = fs.readFileSync(file);
@@ -111,7 +136,9 @@ describe('encrypted database', () => {
     const dir = tempDir();
     const key = randomBytes(32);
     const db = openAt(dir, key);
-    db.sqlite.exec("CREATE TABLE filler (x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO filler SELECT randomblob(200) FROM n;");
+    db.sqlite.exec(
+      'CREATE TABLE filler (x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO filler SELECT randomblob(200) FROM n;',
+    );
     db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     db.sqlite.close(); // no db.close(): the running marker stays, as after a crash
 
@@ -132,8 +159,18 @@ describe('encrypted database', () => {
     const { hearing } = await t.ok('officer-window', 'hearings.create', {});
     await t.ok('officer-window', 'hearings.load', { hearingId: hearing.id });
     const sqlite = t.core.database.sqlite;
-    const actions = (sqlite.prepare('SELECT action FROM audit_events ORDER BY seq').all() as { action: string }[]).map((r) => r.action);
-    expect(actions).toEqual(['audit.chainKeyed', 'directory.seeded', 'setup.administrator_created', 'user.created', 'login.succeeded', 'hearing.created', 'hearing.opened']);
+    const actions = (sqlite.prepare('SELECT action FROM audit_events ORDER BY seq').all() as { action: string }[]).map(
+      (r) => r.action,
+    );
+    expect(actions).toEqual([
+      'audit.chainKeyed',
+      'directory.seeded',
+      'setup.administrator_created',
+      'user.created',
+      'login.succeeded',
+      'hearing.created',
+      'hearing.opened',
+    ]);
     expect((await t.core.audit.verify('full', null)).verification).toMatchObject({ broken: null, verifiedUpTo: 7 });
     expect(() => sqlite.prepare("UPDATE audit_events SET action = 'x' WHERE seq = 1").run()).toThrow(/append-only/);
     expect(() => sqlite.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/);

@@ -13,8 +13,16 @@ import { openTestCore, seedAccounts, type TestCore } from '../helpers/temp-core'
 const v2 = riskRegistry.get(2)!;
 
 /** Everything answered no, then the given digital prompts. */
-function inputWith(digital: Record<string, 'yes' | 'no' | 'unsure' | 'declined'>, risk: Record<string, 'yes'> = {}): RiskInput {
-  return riskInputFromAnswers(v2, riskStepAnswers(risk) as Partial<Answers>, { formsOfViolence: ['psychological'] }, digitalStepAnswers(digital) as Partial<Answers>);
+function inputWith(
+  digital: Record<string, 'yes' | 'no' | 'unsure' | 'declined'>,
+  risk: Record<string, 'yes'> = {},
+): RiskInput {
+  return riskInputFromAnswers(
+    v2,
+    riskStepAnswers(risk) as Partial<Answers>,
+    { formsOfViolence: ['psychological'] },
+    digitalStepAnswers(digital) as Partial<Answers>,
+  );
 }
 
 describe('the digital-violence catalogue', () => {
@@ -24,9 +32,18 @@ describe('the digital-violence catalogue', () => {
     const answers = formDefinitionSchema.parse(digitalV1).fields.filter((f) => /^g\d\d$/.test(f.id));
     expect(answers).toHaveLength(36);
     for (const field of answers) {
-      expect(field).toMatchObject({ kind: 'singleChoice', requiredToClose: true, helpKey: expect.stringMatching(/\.why$/) });
+      expect(field).toMatchObject({
+        kind: 'singleChoice',
+        requiredToClose: true,
+        helpKey: expect.stringMatching(/\.why$/),
+      });
       expect(field.guidance?.[0]?.textKey).toMatch(/\.plain$/);
-      expect((field as { options: { value: string }[] }).options.map((o) => o.value)).toEqual(['yes', 'no', 'unsure', 'declined']);
+      expect((field as { options: { value: string }[] }).options.map((o) => o.value)).toEqual([
+        'yes',
+        'no',
+        'unsure',
+        'declined',
+      ]);
     }
   });
 });
@@ -38,11 +55,16 @@ describe('offence suggestions, by the date of the facts', () => {
       { offence: 'voyeurism', code: 'formerCode', article: 'art. 417/8 Sw./C.pén.' },
     ]);
     // The new Criminal Code's numbers are not in the table: never an old number for new facts.
-    expect(suggestOffences(['stalking'], ['2026-04-09'])).toEqual([{ offence: 'stalking', code: 'newCode', article: null }]);
+    expect(suggestOffences(['stalking'], ['2026-04-09'])).toEqual([
+      { offence: 'stalking', code: 'newCode', article: null },
+    ]);
   });
 
   it('shows both codes when the period straddles the change or the date is unknown', () => {
-    expect(codesForFacts(factDays({ from: '2026-03-01', to: '2026-05-01' })).map((c) => c.id)).toEqual(['formerCode', 'newCode']);
+    expect(codesForFacts(factDays({ from: '2026-03-01', to: '2026-05-01' })).map((c) => c.id)).toEqual([
+      'formerCode',
+      'newCode',
+    ]);
     expect(codesForFacts(factDays({ about: 'last spring' })).map((c) => c.id)).toEqual(['formerCode', 'newCode']);
     expect(factDays({ on: '2026-11-21' })).toEqual(['2026-11-21']);
     expect(factDays('not a period')).toEqual([]);
@@ -50,7 +72,8 @@ describe('offence suggestions, by the date of the facts', () => {
 
   it('names an offence for every prompt that points to one, in every code', () => {
     const offences = new Set(DIGITAL_PROMPTS.flatMap((p) => p.offences));
-    for (const offence of offences) expect(suggestOffences([offence], ['2026-01-01'])[0]?.article, offence).toMatch(/^art\. /);
+    for (const offence of offences)
+      expect(suggestOffences([offence], ['2026-01-01'])[0]?.article, offence).toMatch(/^art\. /);
   });
 });
 
@@ -64,7 +87,9 @@ describe('the digital answers in the risk tool (definition v2)', () => {
     ]);
     expect(result.drivers.find((d) => d.item === 'B6')).toEqual({ item: 'B6', weight: 2 });
     // Unanswered prompts leave the items unanswered: the assessment cannot be submitted yet.
-    expect(evaluateRisk(v2, riskInputFromAnswers(v2, riskStepAnswers() as Partial<Answers>, {}, {})).unanswered).toEqual(['B6', 'B7', 'B8']);
+    expect(
+      evaluateRisk(v2, riskInputFromAnswers(v2, riskStepAnswers() as Partial<Answers>, {}, {})).unanswered,
+    ).toEqual(['B6', 'B7', 'B8']);
   });
 
   it.each([
@@ -76,12 +101,18 @@ describe('the digital answers in the risk tool (definition v2)', () => {
     ['R8 harassment: a flag only', { 'G6.1': 'yes' }, 1, ['R8']],
     ['R10 banking control alone: a flag only', { 'G4.1': 'yes' }, 1, ['R10']],
     ['one-level raises do not stack', { 'G5.2': 'yes', 'G2.1': 'yes', 'G1.5': 'yes' }, 2, ['R3', 'R4', 'R7']],
-    ['R6 and R10 raise one level together with R1', { 'G1.3': 'yes', 'G7.1': 'yes', 'G4.1': 'yes' }, 4, ['R1', 'R6', 'R10']],
+    [
+      'R6 and R10 raise one level together with R1',
+      { 'G1.3': 'yes', 'G7.1': 'yes', 'G4.1': 'yes' },
+      4,
+      ['R1', 'R6', 'R10'],
+    ],
   ] as const)('%s', (_name, digital, level, signals) => {
     const result = evaluateRisk(v2, inputWith(digital as Record<string, 'yes'>));
     expect(result.level).toBe(level);
     expect(result.digitalSignals.map((s) => s.id)).toEqual(signals);
-    for (const step of result.steps.filter((s) => s.rule === 'signal')) expect(step.items.every((i) => /^G\d\.\d$/.test(i))).toBe(true);
+    for (const step of result.steps.filter((s) => s.rule === 'signal'))
+      expect(step.items.every((i) => /^G\d\.\d$/.test(i))).toBe(true);
   });
 
   it('the acceptance hearing: tracker in the car, threat to publish, banking app controlled; each signal names its prompt', () => {
@@ -99,7 +130,10 @@ describe('the digital answers in the risk tool (definition v2)', () => {
 
   it('version 1 assessments ignore the digital answers: an old assessment re-evaluates as it was', () => {
     const v1 = riskRegistry.get(1)!;
-    const input: RiskInput = { ...inputWith({ 'G1.3': 'yes' }), answers: { ...inputWith({}).answers, B6: { answer: 'no' }, B7: { answer: 'no' }, B8: { answer: 'no' } } };
+    const input: RiskInput = {
+      ...inputWith({ 'G1.3': 'yes' }),
+      answers: { ...inputWith({}).answers, B6: { answer: 'no' }, B7: { answer: 'no' }, B8: { answer: 'no' } },
+    };
     expect(evaluateRisk(v1, input).level).toBe(1);
   });
 });
@@ -117,7 +151,11 @@ describe('closing a hearing with the digital step', () => {
   it('refuses while a heading is unanswered, naming each prompt left', async () => {
     const answers = digitalStepAnswers();
     delete answers['g93'];
-    await t.ok('officer-window', 'hearings.saveAnswers', { hearingId, formId: 'digital', changes: Object.entries(answers).map(([fieldId, value]) => ({ fieldId, value: value as never, baseRevision: 0 })) });
+    await t.ok('officer-window', 'hearings.saveAnswers', {
+      hearingId,
+      formId: 'digital',
+      changes: Object.entries(answers).map(([fieldId, value]) => ({ fieldId, value: value as never, baseRevision: 0 })),
+    });
     const refused = await t.core.dispatcher.dispatch('officer-window', 'hearings.close', { hearingId });
     expect(refused.ok).toBe(false);
     const fields = refused.ok ? [] : (refused.error.fields ?? []);

@@ -11,7 +11,7 @@ import { ASSETS } from '../helpers/temp-core';
 
 const catalogs = loadVictimCatalogs(ASSETS.victimCatalogsDir);
 
-describe("every answer her copy prints has a text in her catalog", () => {
+describe('every answer her copy prints has a text in her catalog', () => {
   it('for each version of the facts, measures and setup steps ever shipped', () => {
     const en = catalogs.get('en')!;
     const options = (formId: string, fieldId: (id: string) => boolean) =>
@@ -19,9 +19,12 @@ describe("every answer her copy prints has a text in her catalog", () => {
         .filter((f) => f.id === formId)
         .flatMap((f) => f.fields.filter((field) => fieldId(field.id)))
         .flatMap((field) => ('options' in field ? field.options.map((o) => o.value) : []));
-    for (const form of options('facts', (id) => id === 'formsOfViolence')) expect(victimText(en, `violence.${form}`), form).toBeTruthy();
-    for (const state of options('measures', (id) => id.endsWith('State'))) expect(victimText(en, `measures.state.${state}`), state).toBeTruthy();
-    for (const position of options('measures', (id) => id.endsWith('Position'))) expect(victimText(en, `measures.position.${position}`), position).toBeTruthy();
+    for (const form of options('facts', (id) => id === 'formsOfViolence'))
+      expect(victimText(en, `violence.${form}`), form).toBeTruthy();
+    for (const state of options('measures', (id) => id.endsWith('State')))
+      expect(victimText(en, `measures.state.${state}`), state).toBeTruthy();
+    for (const position of options('measures', (id) => id.endsWith('Position')))
+      expect(victimText(en, `measures.position.${position}`), position).toBeTruthy();
     for (const type of EVIDENCE_TYPES) expect(victimText(en, `evidenceTypes.${type}`), type).toBeTruthy();
     for (const kind of SERVICE_KINDS) expect(victimText(en, `help.kind.${kind}`), kind).toBeTruthy();
     for (const region of REGIONS) expect(victimText(en, `help.region.${region}`), region).toBeTruthy();
@@ -37,7 +40,11 @@ describe('document helpers', () => {
   });
 
   it('count the pages of a PDF', () => {
-    expect(countPdfPages(Buffer.from('<< /Type /Pages /Count 2 >> << /Type /Page >> << /Type/Page/Parent 1 0 R >>', 'latin1'))).toBe(2);
+    expect(
+      countPdfPages(
+        Buffer.from('<< /Type /Pages /Count 2 >> << /Type /Page >> << /Type/Page/Parent 1 0 R >>', 'latin1'),
+      ),
+    ).toBe(2);
   });
 });
 

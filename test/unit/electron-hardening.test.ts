@@ -57,51 +57,72 @@ describe('content protection', () => {
   });
 
   it('is the only way the shell makes a window: no `new BrowserWindow` anywhere else', () => {
-    const files = fs.readdirSync(path.join(ROOT, 'src-main'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
-    const makers = files.filter((file) => /new\s+BrowserWindow\b/.test(fs.readFileSync(path.join(ROOT, 'src-main', file), 'utf8')));
+    const files = fs
+      .readdirSync(path.join(ROOT, 'src-main'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.tsx?$/.test(f));
+    const makers = files.filter((file) =>
+      /new\s+BrowserWindow\b/.test(fs.readFileSync(path.join(ROOT, 'src-main', file), 'utf8')),
+    );
     expect(makers).toEqual([]);
     const main = fs.readFileSync(path.join(ROOT, 'src-main/electron/main.ts'), 'utf8');
     expect(main.match(/createWindowFactory\(/g)).toHaveLength(1);
     expect(main).toMatch(/const appWindow = openWindow\(mainWindowOptions/);
-    expect(fs.readFileSync(path.join(ROOT, 'src-main/electron/document-output.ts'), 'utf8')).toMatch(/deps\.openWindow\(printWindowOptions/);
+    expect(fs.readFileSync(path.join(ROOT, 'src-main/electron/document-output.ts'), 'utf8')).toMatch(
+      /deps\.openWindow\(printWindowOptions/,
+    );
   });
 });
 
 describe('debugging switches in a packaged app', () => {
   const exe = 'C:\\Program Files\\Hearing Desk\\hearing-desk.exe';
 
-  it.each([
-    ['--remote-debugging-port=9222'],
-    ['--remote-debugging-port', '9222'],
-    ['--remote-debugging-pipe'],
-    ['--remote-debugging-address=0.0.0.0'],
-    ['--inspect'],
-    ['--inspect=127.0.0.1:9229'],
-    ['--inspect-brk'],
-    ['--inspect-brk=9229'],
-    ['--inspect-port=9229'],
-    ['--inspect-wait'],
-    ['--debug-port=5858'],
-    ['--js-flags=--allow-natives-syntax'],
-    ['--auto-open-devtools-for-tabs'],
-    ['-remote-debugging-port=9222'],
-    ['--REMOTE-DEBUGGING-PORT=9222'],
-    ['--squirrel-firstrun', '--', '--inspect'],
-  ].map((args) => [args.join(' '), args] as const))('refuses %s', (_line, args) => {
+  it.each(
+    [
+      ['--remote-debugging-port=9222'],
+      ['--remote-debugging-port', '9222'],
+      ['--remote-debugging-pipe'],
+      ['--remote-debugging-address=0.0.0.0'],
+      ['--inspect'],
+      ['--inspect=127.0.0.1:9229'],
+      ['--inspect-brk'],
+      ['--inspect-brk=9229'],
+      ['--inspect-port=9229'],
+      ['--inspect-wait'],
+      ['--debug-port=5858'],
+      ['--js-flags=--allow-natives-syntax'],
+      ['--auto-open-devtools-for-tabs'],
+      ['-remote-debugging-port=9222'],
+      ['--REMOTE-DEBUGGING-PORT=9222'],
+      ['--squirrel-firstrun', '--', '--inspect'],
+    ].map((args) => [args.join(' '), args] as const),
+  )('refuses %s', (_line, args) => {
     expect(debuggingSwitches([exe, ...args], { platform: 'linux' }).length).toBeGreaterThan(0);
   });
 
   it('reads switches as Chromium does on Windows (/name), names each once, and asks Electron’s own parser too', () => {
-    expect(debuggingSwitches([exe, '/remote-debugging-port=9222', '--inspect', '--inspect'], { platform: 'win32' })).toEqual(['--remote-debugging-port', '--inspect']);
+    expect(
+      debuggingSwitches([exe, '/remote-debugging-port=9222', '--inspect', '--inspect'], { platform: 'win32' }),
+    ).toEqual(['--remote-debugging-port', '--inspect']);
     expect(debuggingSwitches([exe, '/remote-debugging-port=9222'], { platform: 'linux' })).toEqual([]);
     const asked: string[] = [];
-    const found = debuggingSwitches([exe], { platform: 'darwin', hasSwitch: (name) => (asked.push(name), name === 'remote-debugging-pipe') });
+    const found = debuggingSwitches([exe], {
+      platform: 'darwin',
+      hasSwitch: (name) => (asked.push(name), name === 'remote-debugging-pipe'),
+    });
     expect(found).toEqual(['--remote-debugging-pipe']);
     expect(asked).toEqual(DEBUGGING_SWITCHES);
   });
 
   it('lets the ordinary start through: the executable, Squirrel’s and Chromium’s own switches, a path', () => {
-    for (const argv of [[exe], [exe, '--squirrel-firstrun'], [exe, '--squirrel-updated', '1.2.0'], [exe, '--no-sandbox-was-never-allowed-but-is-not-debugging'], ['/usr/lib/hearing-desk/--inspect'], [exe, 'C:\\Users\\inspect\\x'], [exe, '-']]) {
+    for (const argv of [
+      [exe],
+      [exe, '--squirrel-firstrun'],
+      [exe, '--squirrel-updated', '1.2.0'],
+      [exe, '--no-sandbox-was-never-allowed-but-is-not-debugging'],
+      ['/usr/lib/hearing-desk/--inspect'],
+      [exe, 'C:\\Users\\inspect\\x'],
+      [exe, '-'],
+    ]) {
       expect(debuggingSwitches(argv, { platform: 'win32' }), argv.join(' ')).toEqual([]);
     }
   });
@@ -111,7 +132,12 @@ describe('debugging switches in a packaged app', () => {
     const refusal = main.indexOf('if (debuggingRequested.length > 0)');
     expect(main).toMatch(/const debuggingRequested = app\.isPackaged \? debuggingSwitches\(process\.argv/);
     expect(refusal).toBeGreaterThan(0);
-    for (const later of ['app.requestSingleInstanceLock()', 'app.whenReady()', 'loadOrCreateDatabaseKey(', 'registerSchemesAsPrivileged']) {
+    for (const later of [
+      'app.requestSingleInstanceLock()',
+      'app.whenReady()',
+      'loadOrCreateDatabaseKey(',
+      'registerSchemesAsPrivileged',
+    ]) {
       expect(main.indexOf(later), later).toBeGreaterThan(refusal);
     }
     for (const language of STARTUP_LANGUAGES) {
@@ -123,7 +149,10 @@ describe('debugging switches in a packaged app', () => {
 
   it('has the fuses that switch off Node’s inspector, RUN_AS_NODE and NODE_OPTIONS, and load only the signed archive', async () => {
     const config = (await import('../../forge.config')).default;
-    const fuses = (config.plugins?.find((plugin) => (plugin as { name?: string }).name === 'fuses') as { fusesConfig: Record<number, boolean> } | undefined)?.fusesConfig;
+    const fuses = (
+      config.plugins?.find((plugin) => (plugin as { name?: string }).name === 'fuses') as
+        { fusesConfig: Record<number, boolean> } | undefined
+    )?.fusesConfig;
     expect(fuses).toMatchObject({
       [FuseV1Options.RunAsNode]: false,
       [FuseV1Options.EnableNodeCliInspectArguments]: false,
@@ -148,28 +177,61 @@ describe('signing the installers', () => {
   });
 
   it('signs for Windows with a certificate file or signtool parameters', () => {
-    expect(signingConfiguration({ WINDOWS_CERTIFICATE_FILE: 'C:\\certs\\zone.pfx', WINDOWS_CERTIFICATE_PASSWORD: 'secret', WINDOWS_TIMESTAMP_SERVER: 'http://timestamp.example' })).toEqual({
-      windowsSign: { certificateFile: 'C:\\certs\\zone.pfx', certificatePassword: 'secret', timestampServer: 'http://timestamp.example' },
+    expect(
+      signingConfiguration({
+        WINDOWS_CERTIFICATE_FILE: 'C:\\certs\\zone.pfx',
+        WINDOWS_CERTIFICATE_PASSWORD: 'secret',
+        WINDOWS_TIMESTAMP_SERVER: 'http://timestamp.example',
+      }),
+    ).toEqual({
+      windowsSign: {
+        certificateFile: 'C:\\certs\\zone.pfx',
+        certificatePassword: 'secret',
+        timestampServer: 'http://timestamp.example',
+      },
     });
-    expect(signingConfiguration({ WINDOWS_SIGN_WITH_PARAMS: '/sha1 0123456789abcdef /fd sha256', WINDOWS_SIGNTOOL_PATH: 'C:\\sdk\\signtool.exe' })).toEqual({
+    expect(
+      signingConfiguration({
+        WINDOWS_SIGN_WITH_PARAMS: '/sha1 0123456789abcdef /fd sha256',
+        WINDOWS_SIGNTOOL_PATH: 'C:\\sdk\\signtool.exe',
+      }),
+    ).toEqual({
       windowsSign: { signWithParams: '/sha1 0123456789abcdef /fd sha256', signToolPath: 'C:\\sdk\\signtool.exe' },
     });
   });
 
   it('signs and notarizes for macOS with each kind of Apple credentials', () => {
     const identity = { APPLE_SIGNING_IDENTITY: 'Developer ID Application: Zone fictive (TEAM123456)' };
-    expect(signingConfiguration(identity)).toEqual({ osxSign: { identity: identity.APPLE_SIGNING_IDENTITY, continueOnError: false } });
-    expect(signingConfiguration({ ...identity, APPLE_API_KEY: '/keys/AuthKey.p8', APPLE_API_KEY_ID: 'T9GPZ92M7K', APPLE_API_ISSUER: 'c055ca8c-e5a8-4836-b61d-aa5794eeb3f4' }).osxNotarize).toEqual({
+    expect(signingConfiguration(identity)).toEqual({
+      osxSign: { identity: identity.APPLE_SIGNING_IDENTITY, continueOnError: false },
+    });
+    expect(
+      signingConfiguration({
+        ...identity,
+        APPLE_API_KEY: '/keys/AuthKey.p8',
+        APPLE_API_KEY_ID: 'T9GPZ92M7K',
+        APPLE_API_ISSUER: 'c055ca8c-e5a8-4836-b61d-aa5794eeb3f4',
+      }).osxNotarize,
+    ).toEqual({
       appleApiKey: '/keys/AuthKey.p8',
       appleApiKeyId: 'T9GPZ92M7K',
       appleApiIssuer: 'c055ca8c-e5a8-4836-b61d-aa5794eeb3f4',
     });
-    expect(signingConfiguration({ ...identity, APPLE_ID: 'build@example.invalid', APPLE_APP_SPECIFIC_PASSWORD: 'abcd-efgh-ijkl-mnop', APPLE_TEAM_ID: 'TEAM123456' }).osxNotarize).toEqual({
+    expect(
+      signingConfiguration({
+        ...identity,
+        APPLE_ID: 'build@example.invalid',
+        APPLE_APP_SPECIFIC_PASSWORD: 'abcd-efgh-ijkl-mnop',
+        APPLE_TEAM_ID: 'TEAM123456',
+      }).osxNotarize,
+    ).toEqual({
       appleId: 'build@example.invalid',
       appleIdPassword: 'abcd-efgh-ijkl-mnop',
       teamId: 'TEAM123456',
     });
-    expect(signingConfiguration({ ...identity, APPLE_KEYCHAIN_PROFILE: 'hearing-desk' }).osxNotarize).toEqual({ keychainProfile: 'hearing-desk' });
+    expect(signingConfiguration({ ...identity, APPLE_KEYCHAIN_PROFILE: 'hearing-desk' }).osxNotarize).toEqual({
+      keychainProfile: 'hearing-desk',
+    });
   });
 
   it('stops the build on a half-set or contradictory group instead of shipping unsigned', () => {
@@ -181,7 +243,13 @@ describe('signing the installers', () => {
       { APPLE_API_KEY: '/keys/AuthKey.p8', APPLE_API_KEY_ID: 'T9GPZ92M7K', APPLE_API_ISSUER: 'x' },
       { APPLE_SIGNING_IDENTITY: 'Developer ID', APPLE_ID: 'build@example.invalid' },
       { APPLE_SIGNING_IDENTITY: 'Developer ID', APPLE_KEYCHAIN: 'login' },
-      { APPLE_SIGNING_IDENTITY: 'Developer ID', APPLE_KEYCHAIN_PROFILE: 'p', APPLE_API_KEY: 'k', APPLE_API_KEY_ID: 'i', APPLE_API_ISSUER: 'x' },
+      {
+        APPLE_SIGNING_IDENTITY: 'Developer ID',
+        APPLE_KEYCHAIN_PROFILE: 'p',
+        APPLE_API_KEY: 'k',
+        APPLE_API_KEY_ID: 'i',
+        APPLE_API_ISSUER: 'x',
+      },
     ]) {
       expect(() => signingConfiguration(env), JSON.stringify(env)).toThrow(SigningConfigurationError);
     }
@@ -198,8 +266,13 @@ describe('signing the installers', () => {
     vi.stubEnv('APPLE_KEYCHAIN_PROFILE', 'hearing-desk');
     const signed = (await import('../../forge.config')).default;
     const windowsSign = { certificateFile: 'C:\\certs\\zone.pfx', certificatePassword: 'secret' };
-    expect(signed.packagerConfig).toMatchObject({ windowsSign, osxSign: { identity: 'Developer ID Application: Zone fictive (TEAM123456)', continueOnError: false }, osxNotarize: { keychainProfile: 'hearing-desk' } });
-    const squirrel = signed.makers?.find((maker) => (maker as { name?: string }).name === 'squirrel') as { configOrConfigFetcher: object } | undefined;
+    expect(signed.packagerConfig).toMatchObject({
+      windowsSign,
+      osxSign: { identity: 'Developer ID Application: Zone fictive (TEAM123456)', continueOnError: false },
+      osxNotarize: { keychainProfile: 'hearing-desk' },
+    });
+    const squirrel = signed.makers?.find((maker) => (maker as { name?: string }).name === 'squirrel') as
+      { configOrConfigFetcher: object } | undefined;
     expect(squirrel?.configOrConfigFetcher).toEqual({ windowsSign });
   });
 });
@@ -219,7 +292,10 @@ describe('the database key in memory', () => {
       const snapshot = fs.readFileSync(file, 'utf8');
       process.stdout.write(JSON.stringify({ length: key.length, ownMemory: key.buffer.byteLength, found: snapshot.includes(key.toString('hex')), bytes: snapshot.length }));
     `;
-    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(run.status, run.stderr).toBe(0);
     const result = JSON.parse(run.stdout) as { length: number; ownMemory: number; found: boolean; bytes: number };
     expect(result.bytes).toBeGreaterThan(100_000);
@@ -230,7 +306,8 @@ describe('the database key in memory', () => {
     const { parseKeyHex } = await import('../../src-main/electron/key-store');
     const hex = randomBytes(32).toString('hex');
     expect(parseKeyHex(hex)?.toString('hex')).toBe(hex);
-    for (const bad of [hex.toUpperCase(), hex.slice(1), `${hex}0`, `${hex.slice(0, 63)}g`, '', ` ${hex.slice(1)}`]) expect(parseKeyHex(bad), bad).toBeNull();
+    for (const bad of [hex.toUpperCase(), hex.slice(1), `${hex}0`, `${hex.slice(0, 63)}g`, '', ` ${hex.slice(1)}`])
+      expect(parseKeyHex(bad), bad).toBeNull();
   });
 
   it('keeps one evidence key, the Buffer it is given, not a copy left behind unzeroed', async () => {

@@ -7,14 +7,40 @@ import { CHANNEL_NAMES, EVENT_NAMES, IPC_EVENT, IPC_INVOKE } from '../../src-mai
 import { contentSecurityPolicy } from '../../src-main/security/csp';
 import { DatabaseOpenError } from '../../src-main/db/database';
 import { applicationMenuTemplate } from '../../src-main/electron/app-menu';
-import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME_PRIVILEGES, resolveAppRequestFile, serveAppRequest } from '../../src-main/electron/app-protocol';
+import {
+  APP_ENTRY_URL,
+  APP_ORIGIN,
+  APP_SCHEME_PRIVILEGES,
+  resolveAppRequestFile,
+  serveAppRequest,
+} from '../../src-main/electron/app-protocol';
 import { createBridge, isAllowedChannel, isAllowedEvent, type PreloadIpc } from '../../src-main/electron/bridge';
 import { hardenSession, hardenWebContents } from '../../src-main/electron/hardening';
 import { createInvokeHandler } from '../../src-main/electron/ipc-handler';
-import { KeyStoreError, loadOrCreateDatabaseKey, PENDING_KEY_FILE_NAME, WRAPPED_KEY_FILE_NAME, type AsyncSafeStorage } from '../../src-main/electron/key-store';
+import {
+  KeyStoreError,
+  loadOrCreateDatabaseKey,
+  PENDING_KEY_FILE_NAME,
+  WRAPPED_KEY_FILE_NAME,
+  type AsyncSafeStorage,
+} from '../../src-main/electron/key-store';
 import { officerCatalogs } from '../../src-main/electron/officer-catalogs';
-import { checkSender, originOf, senderFactsFromEvent, type FrameLike, type InvokeEventLike, type SenderTrust } from '../../src-main/electron/sender-trust';
-import { describeStartupFailure, STARTUP_LANGUAGES, startupLanguage, startupMessage, startupText, type StartupMessageKey } from '../../src-main/electron/startup-messages';
+import {
+  checkSender,
+  originOf,
+  senderFactsFromEvent,
+  type FrameLike,
+  type InvokeEventLike,
+  type SenderTrust,
+} from '../../src-main/electron/sender-trust';
+import {
+  describeStartupFailure,
+  STARTUP_LANGUAGES,
+  startupLanguage,
+  startupMessage,
+  startupText,
+  type StartupMessageKey,
+} from '../../src-main/electron/startup-messages';
 import { mainWindowOptions, printWindowOptions, secureWebPreferences } from '../../src-main/electron/window-options';
 
 let tempDirs: string[] = [];
@@ -52,7 +78,15 @@ describe('window webPreferences factory', () => {
     for (const isPackaged of [true, false]) {
       const print = printWindowOptions({ isPackaged });
       expect(print.show).toBe(false);
-      expect(print.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, javascript: false, devTools: false, spellcheck: false });
+      expect(print.webPreferences).toMatchObject({
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        javascript: false,
+        devTools: false,
+        spellcheck: false,
+      });
       expect(print.webPreferences).not.toHaveProperty('preload');
     }
   });
@@ -125,9 +159,16 @@ describe('app:// request mapping', () => {
   });
 
   it('serves the page and its assets', async () => {
-    expect(resolveAppRequestFile(rendererDir, APP_ENTRY_URL)?.file).toBe(fs.realpathSync(path.join(rendererDir, 'index.html')));
-    expect(resolveAppRequestFile(rendererDir, `${APP_ORIGIN}/assets/app.js?v=1`)?.contentType).toMatch(/^text\/javascript/);
-    const response = await serveAppRequest({ url: APP_ENTRY_URL, method: 'GET' }, { rendererDir, contentSecurityPolicy: csp });
+    expect(resolveAppRequestFile(rendererDir, APP_ENTRY_URL)?.file).toBe(
+      fs.realpathSync(path.join(rendererDir, 'index.html')),
+    );
+    expect(resolveAppRequestFile(rendererDir, `${APP_ORIGIN}/assets/app.js?v=1`)?.contentType).toMatch(
+      /^text\/javascript/,
+    );
+    const response = await serveAppRequest(
+      { url: APP_ENTRY_URL, method: 'GET' },
+      { rendererDir, contentSecurityPolicy: csp },
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(await response.text()).toContain('Hearing Desk');
@@ -163,8 +204,14 @@ describe('app:// request mapping', () => {
   });
 
   it('answers only GET and HEAD', async () => {
-    expect((await serveAppRequest({ url: APP_ENTRY_URL, method: 'POST' }, { rendererDir, contentSecurityPolicy: csp })).status).toBe(405);
-    const head = await serveAppRequest({ url: APP_ENTRY_URL, method: 'HEAD' }, { rendererDir, contentSecurityPolicy: csp });
+    expect(
+      (await serveAppRequest({ url: APP_ENTRY_URL, method: 'POST' }, { rendererDir, contentSecurityPolicy: csp }))
+        .status,
+    ).toBe(405);
+    const head = await serveAppRequest(
+      { url: APP_ENTRY_URL, method: 'HEAD' },
+      { rendererDir, contentSecurityPolicy: csp },
+    );
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
   });
@@ -172,8 +219,14 @@ describe('app:// request mapping', () => {
 
 describe('IPC sender check', () => {
   const OUR_WEB_CONTENTS = 7;
-  const packagedTrust: SenderTrust = { trustedOrigins: [APP_ORIGIN], isAppWebContents: (id) => id === OUR_WEB_CONTENTS };
-  const devTrust: SenderTrust = { trustedOrigins: ['http://localhost:5173'], isAppWebContents: (id) => id === OUR_WEB_CONTENTS };
+  const packagedTrust: SenderTrust = {
+    trustedOrigins: [APP_ORIGIN],
+    isAppWebContents: (id) => id === OUR_WEB_CONTENTS,
+  };
+  const devTrust: SenderTrust = {
+    trustedOrigins: ['http://localhost:5173'],
+    isAppWebContents: (id) => id === OUR_WEB_CONTENTS,
+  };
 
   function frame(url: string, parent: FrameLike | null = null, frameTreeNodeId = 1): FrameLike {
     return { url, parent, frameTreeNodeId };
@@ -185,29 +238,51 @@ describe('IPC sender check', () => {
 
   it('trusts the top frame of our window on the app origin', () => {
     expect(checkSender(senderFactsFromEvent(topFrameEvent(APP_ENTRY_URL)), packagedTrust)).toEqual({ trusted: true });
-    expect(checkSender(senderFactsFromEvent(topFrameEvent(`${APP_ORIGIN}/index.html#/hearing/1`)), packagedTrust)).toEqual({ trusted: true });
-    expect(checkSender(senderFactsFromEvent(topFrameEvent('http://localhost:5173/')), devTrust)).toEqual({ trusted: true });
+    expect(
+      checkSender(senderFactsFromEvent(topFrameEvent(`${APP_ORIGIN}/index.html#/hearing/1`)), packagedTrust),
+    ).toEqual({ trusted: true });
+    expect(checkSender(senderFactsFromEvent(topFrameEvent('http://localhost:5173/')), devTrust)).toEqual({
+      trusted: true,
+    });
   });
 
   it('refuses a subframe, even one on the app origin', () => {
     const mainFrame = frame(APP_ENTRY_URL);
     const subframe = frame(APP_ENTRY_URL, mainFrame, 2);
-    expect(checkSender(senderFactsFromEvent({ sender: { id: OUR_WEB_CONTENTS, mainFrame }, senderFrame: subframe }), packagedTrust).trusted).toBe(false);
+    expect(
+      checkSender(
+        senderFactsFromEvent({ sender: { id: OUR_WEB_CONTENTS, mainFrame }, senderFrame: subframe }),
+        packagedTrust,
+      ).trusted,
+    ).toBe(false);
   });
 
   it('refuses a parentless frame that is not the main frame of its webContents', () => {
     const mainFrame = frame(APP_ENTRY_URL, null, 1);
     const other = frame(APP_ENTRY_URL, null, 9);
-    expect(checkSender(senderFactsFromEvent({ sender: { id: OUR_WEB_CONTENTS, mainFrame }, senderFrame: other }), packagedTrust).trusted).toBe(false);
+    expect(
+      checkSender(
+        senderFactsFromEvent({ sender: { id: OUR_WEB_CONTENTS, mainFrame }, senderFrame: other }),
+        packagedTrust,
+      ).trusted,
+    ).toBe(false);
   });
 
   it('refuses a frame that is gone', () => {
     const mainFrame = frame(APP_ENTRY_URL);
-    expect(checkSender(senderFactsFromEvent({ sender: { id: OUR_WEB_CONTENTS, mainFrame }, senderFrame: null }), packagedTrust).trusted).toBe(false);
+    expect(
+      checkSender(
+        senderFactsFromEvent({ sender: { id: OUR_WEB_CONTENTS, mainFrame }, senderFrame: null }),
+        packagedTrust,
+      ).trusted,
+    ).toBe(false);
   });
 
   it('refuses a webContents the app did not create', () => {
-    expect(checkSender(senderFactsFromEvent(topFrameEvent(APP_ENTRY_URL, 8)), packagedTrust)).toEqual({ trusted: false, reason: 'not a window of this application' });
+    expect(checkSender(senderFactsFromEvent(topFrameEvent(APP_ENTRY_URL, 8)), packagedTrust)).toEqual({
+      trusted: false,
+      reason: 'not a window of this application',
+    });
   });
 
   it.each([
@@ -256,7 +331,10 @@ describe('IPC sender check', () => {
     const log = vi.fn();
     const handle = createInvokeHandler({ dispatcher: { dispatch }, trust: packagedTrust, log });
 
-    expect(await handle(topFrameEvent(APP_ENTRY_URL), 'session.current', { a: 1 })).toEqual({ ok: true, value: 'done' });
+    expect(await handle(topFrameEvent(APP_ENTRY_URL), 'session.current', { a: 1 })).toEqual({
+      ok: true,
+      value: 'done',
+    });
     expect(dispatch).toHaveBeenCalledWith(String(OUR_WEB_CONTENTS), 'session.current', { a: 1 });
 
     dispatch.mockClear();
@@ -289,7 +367,21 @@ describe('preload bridge', () => {
 
   it('allows exactly the contract channels and events', () => {
     for (const channel of CHANNEL_NAMES) expect(isAllowedChannel(channel)).toBe(true);
-    for (const channel of ['users.delete', 'hearing-desk:invoke', IPC_INVOKE, 'constructor', '__proto__', 'toString', '', 'SESSION.CURRENT', ' session.current', 42, null, undefined, {}]) {
+    for (const channel of [
+      'users.delete',
+      'hearing-desk:invoke',
+      IPC_INVOKE,
+      'constructor',
+      '__proto__',
+      'toString',
+      '',
+      'SESSION.CURRENT',
+      ' session.current',
+      42,
+      null,
+      undefined,
+      {},
+    ]) {
       expect(isAllowedChannel(channel)).toBe(false);
     }
     for (const event of EVENT_NAMES) expect(isAllowedEvent(event)).toBe(true);
@@ -312,7 +404,10 @@ describe('preload bridge', () => {
     for (const channel of ['users.delete', 'constructor', IPC_INVOKE] as string[]) {
       expect(await bridge.invoke(channel, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     }
-    expect(await bridge.invoke(42 as unknown as string, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await bridge.invoke(42 as unknown as string, {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
     expect(ipc.invoke).not.toHaveBeenCalled();
   });
 
@@ -351,7 +446,11 @@ describe('webContents and session hardening', () => {
         openHandler = handler;
       },
     };
-    return { contents: contents as unknown as Parameters<typeof hardenWebContents>[0], handlers, open: (url: string) => openHandler?.({ url }) };
+    return {
+      contents: contents as unknown as Parameters<typeof hardenWebContents>[0],
+      handlers,
+      open: (url: string) => openHandler?.({ url }),
+    };
   }
 
   it.each(['will-navigate', 'will-redirect', 'will-attach-webview'])('prevents %s', (eventName) => {
@@ -391,7 +490,8 @@ describe('webContents and session hardening', () => {
   });
 
   it('denies permission requests and checks', () => {
-    let requestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
+    let requestHandler:
+      ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
     let checkHandler: (() => boolean) | undefined;
     let deviceHandler: (() => boolean) | undefined;
     const fakeSession = {
@@ -412,16 +512,22 @@ describe('webContents and session hardening', () => {
 
 describe('application menu', () => {
   function roles(template: ReturnType<typeof applicationMenuTemplate>): string[] {
-    return template.flatMap((item) => [String(item.role ?? ''), ...(Array.isArray(item.submenu) ? item.submenu.map((sub) => String(sub.role ?? '')) : [])]);
+    return template.flatMap((item) => [
+      String(item.role ?? ''),
+      ...(Array.isArray(item.submenu) ? item.submenu.map((sub) => String(sub.role ?? '')) : []),
+    ]);
   }
 
-  it.each(['win32', 'linux', 'darwin'] as const)('has edit roles and no devtools or reload when packaged (%s)', (platform) => {
-    const packaged = roles(applicationMenuTemplate({ isPackaged: true, platform }));
-    expect(packaged).toContain('editMenu');
-    expect(packaged).not.toContain('toggleDevTools');
-    expect(packaged).not.toContain('reload');
-    expect(packaged).not.toContain('forceReload');
-  });
+  it.each(['win32', 'linux', 'darwin'] as const)(
+    'has edit roles and no devtools or reload when packaged (%s)',
+    (platform) => {
+      const packaged = roles(applicationMenuTemplate({ isPackaged: true, platform }));
+      expect(packaged).toContain('editMenu');
+      expect(packaged).not.toContain('toggleDevTools');
+      expect(packaged).not.toContain('reload');
+      expect(packaged).not.toContain('forceReload');
+    },
+  );
 
   it('offers devtools in development', () => {
     expect(roles(applicationMenuTemplate({ isPackaged: false, platform: 'linux' }))).toContain('toggleDevTools');
@@ -455,7 +561,8 @@ function fakeSafeStorage(options: { backend?: string; available?: boolean } = {}
       return Buffer.concat([Buffer.from([generation]), iv, cipher.getAuthTag(), body]);
     },
     async decryptStringAsync(encrypted: Buffer) {
-      if (fake.failDecrypt) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      if (fake.failDecrypt)
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
       const generation = encrypted[0]!;
       const decipher = createDecipheriv('aes-256-gcm', secrets[generation]!, encrypted.subarray(1, 13));
       decipher.setAuthTag(encrypted.subarray(13, 29));
@@ -475,7 +582,14 @@ describe('database key store', () => {
     // As main decides it (inspectDataDir), as far as the key store can tell: its key or its database shows an installation.
     const installation = () => (fs.existsSync(keyFile) || fs.existsSync(databaseFile) ? 'existing' : 'new');
     const loadKey = (safeStorage: AsyncSafeStorage, log?: (message: string) => void) =>
-      loadOrCreateDatabaseKey({ dataDir, databaseFile, installation: installation(), safeStorage, platform, ...(log ? { log } : {}) });
+      loadOrCreateDatabaseKey({
+        dataDir,
+        databaseFile,
+        installation: installation(),
+        safeStorage,
+        platform,
+        ...(log ? { log } : {}),
+      });
     /** A start that opens its database: the key, committed. */
     const load = async (safeStorage: AsyncSafeStorage, log?: (message: string) => void) => {
       const { key, commit } = await loadKey(safeStorage, log);
@@ -654,14 +768,22 @@ describe('start-up error texts', () => {
   });
 
   it('falls back to English, then to the key, and fills in the detail', () => {
-    const catalogs = { en: { startup: { title: 'Cannot start', unexpected: 'Stopped: {{detail}}' } }, fr: { startup: {} } };
+    const catalogs = {
+      en: { startup: { title: 'Cannot start', unexpected: 'Stopped: {{detail}}' } },
+      fr: { startup: {} },
+    };
     expect(startupText(catalogs, 'fr', 'title')).toBe('Cannot start');
     expect(startupText(catalogs, 'fr', 'unexpected', { detail: 'disk full' })).toBe('Stopped: disk full');
     expect(startupText(catalogs, 'nl', 'keyMissing')).toBe('startup.keyMissing');
   });
 
   it('names the copy to restore and what shows the installation existed, in the officer language', () => {
-    const missing = describeStartupFailure(new DatabaseOpenError('DATABASE_MISSING', 'm', { latestBackup: '/data/backups/b.db', traces: ['/data/evidence', '/data/backups'] }));
+    const missing = describeStartupFailure(
+      new DatabaseOpenError('DATABASE_MISSING', 'm', {
+        latestBackup: '/data/backups/b.db',
+        traces: ['/data/evidence', '/data/backups'],
+      }),
+    );
     const fr = startupMessage(officerCatalogs, 'fr', missing);
     expect(fr).toContain('/data/backups/b.db');
     expect(fr).toContain('/data/evidence, /data/backups');
@@ -671,17 +793,36 @@ describe('start-up error texts', () => {
   });
 
   it('maps each start-up failure to its text', () => {
-    const named = (name: string, code?: string, message = 'm') => Object.assign(Object.assign(new Error(message), { name }), code ? { code } : {});
-    expect(describeStartupFailure(new KeyStoreError('KEY_STORAGE_UNAVAILABLE', 'm'))).toEqual({ key: 'keyUnavailable' });
+    const named = (name: string, code?: string, message = 'm') =>
+      Object.assign(Object.assign(new Error(message), { name }), code ? { code } : {});
+    expect(describeStartupFailure(new KeyStoreError('KEY_STORAGE_UNAVAILABLE', 'm'))).toEqual({
+      key: 'keyUnavailable',
+    });
     expect(describeStartupFailure(new KeyStoreError('KEY_STORAGE_INSECURE', 'm'))).toEqual({ key: 'basicTextRefused' });
     expect(describeStartupFailure(new KeyStoreError('KEY_FILE_MISSING', 'm'))).toEqual({ key: 'keyMissing' });
     expect(describeStartupFailure(new KeyStoreError('KEY_FILE_UNREADABLE', 'm'))).toEqual({ key: 'keyUnreadable' });
-    expect(describeStartupFailure(named('DatabaseOpenError', 'DATABASE_WRONG_KEY'))).toEqual({ key: 'databaseWrongKey' });
+    expect(describeStartupFailure(named('DatabaseOpenError', 'DATABASE_WRONG_KEY'))).toEqual({
+      key: 'databaseWrongKey',
+    });
     expect(describeStartupFailure(named('DatabaseOpenError', 'DATABASE_TOO_NEW'))).toEqual({ key: 'databaseTooNew' });
-    expect(describeStartupFailure(named('DatabaseOpenError', 'DATABASE_DAMAGED'))).toEqual({ key: 'databaseDamaged', latestBackup: null });
-    expect(describeStartupFailure(named('DatabaseOpenError', 'DATABASE_MIGRATION_FAILED'))).toEqual({ key: 'migrationFailed' });
-    expect(describeStartupFailure(named('DatabaseOpenError', 'DATABASE_MIGRATIONS_ALTERED'))).toEqual({ key: 'migrationsAltered' });
-    expect(describeStartupFailure(new DatabaseOpenError('DATABASE_MISSING', 'm', { latestBackup: '/data/backups/b.db', traces: ['/data/evidence'] }))).toEqual({
+    expect(describeStartupFailure(named('DatabaseOpenError', 'DATABASE_DAMAGED'))).toEqual({
+      key: 'databaseDamaged',
+      latestBackup: null,
+    });
+    expect(describeStartupFailure(named('DatabaseOpenError', 'DATABASE_MIGRATION_FAILED'))).toEqual({
+      key: 'migrationFailed',
+    });
+    expect(describeStartupFailure(named('DatabaseOpenError', 'DATABASE_MIGRATIONS_ALTERED'))).toEqual({
+      key: 'migrationsAltered',
+    });
+    expect(
+      describeStartupFailure(
+        new DatabaseOpenError('DATABASE_MISSING', 'm', {
+          latestBackup: '/data/backups/b.db',
+          traces: ['/data/evidence'],
+        }),
+      ),
+    ).toEqual({
       key: 'databaseMissing',
       latestBackup: '/data/backups/b.db',
       traces: ['/data/evidence'],

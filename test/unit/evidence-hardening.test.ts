@@ -48,7 +48,16 @@ async function start(): Promise<{ hearingId: string; itemId: string }> {
   const dir = tempDir('hd-evidence-');
   const key = randomBytes(32);
   const clock = { now: Date.UTC(2026, 10, 23, 9, 0, 0) };
-  const core = createAppCore({ dataDir: dir, key, migrationsFolder: MIGRATIONS, assets: ASSETS, config: parseConfig({}), now: () => clock.now, log: () => {}, chooseFiles: async () => chosen });
+  const core = createAppCore({
+    dataDir: dir,
+    key,
+    migrationsFolder: MIGRATIONS,
+    assets: ASSETS,
+    config: parseConfig({}),
+    now: () => clock.now,
+    log: () => {},
+    chooseFiles: async () => chosen,
+  });
   t = {
     core,
     dir,
@@ -73,7 +82,9 @@ function evidenceFiles(): string[] {
 }
 
 function fileRows(): { original_name: string }[] {
-  return t.core.database.sqlite.prepare('SELECT original_name FROM evidence_files').all() as { original_name: string }[];
+  return t.core.database.sqlite.prepare('SELECT original_name FROM evidence_files').all() as {
+    original_name: string;
+  }[];
 }
 
 function userId(username: string): string {
@@ -84,19 +95,40 @@ function userId(username: string): string {
  * An upload over the real transport (the browser host), as tab-1 of the officer: the first half
  * of the body, then `meanwhile` once the host is writing the file, then the rest.
  */
-async function uploadInTwoHalves(target: { hearingId: string; itemId: string }, name: string, meanwhile: () => Promise<void>) {
+async function uploadInTwoHalves(
+  target: { hearingId: string; itemId: string },
+  name: string,
+  meanwhile: () => Promise<void>,
+) {
   host = await startBrowserHost({ core: t.core, rendererDir });
   const origin = new URL(host.url).origin;
   const cookie = String((await get(host.url)).headers['set-cookie']?.[0]).split(';')[0]!;
-  await t.ok('browser:tab-1', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password });
+  await t.ok('browser:tab-1', 'session.login', {
+    username: PEOPLE.officer.username,
+    password: PEOPLE.officer.password,
+  });
   const bytes = randomBytes(4 * MiB);
   const url = `${origin}/api/evidence/upload?${new URLSearchParams({ ...target, name }).toString()}`;
   const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent: false, headers: { cookie, origin, 'content-type': 'application/octet-stream', 'x-hearing-desk-client': 'tab-1', 'content-length': String(bytes.length) } }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent: false,
+        headers: {
+          cookie,
+          origin,
+          'content-type': 'application/octet-stream',
+          'x-hearing-desk-client': 'tab-1',
+          'content-length': String(bytes.length),
+        },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     req.write(bytes.subarray(0, bytes.length / 2));
     // The host has passed its checks and is writing the file: its temporary file is there.
@@ -111,9 +143,32 @@ async function uploadInTwoHalves(target: { hearingId: string; itemId: string }, 
 
 describe('an upload whose account changes before it ends', () => {
   const changes: [string, () => Promise<void>][] = [
-    ['deactivated by the administrator', async () => void (await t.ok('admin-window', 'users.setActive', { userId: userId(PEOPLE.officer.username), active: false }))],
-    ['given another role', async () => void (await t.ok('admin-window', 'users.update', { userId: userId(PEOPLE.officer.username), displayName: PEOPLE.officer.displayName, role: 'supervisor', unitId: defaultUnitId(t) }))],
-    ['whose password was reset', async () => void (await t.ok('admin-window', 'users.resetPassword', { userId: userId(PEOPLE.officer.username), password: 'temporary passphrase 77' }))],
+    [
+      'deactivated by the administrator',
+      async () =>
+        void (await t.ok('admin-window', 'users.setActive', {
+          userId: userId(PEOPLE.officer.username),
+          active: false,
+        })),
+    ],
+    [
+      'given another role',
+      async () =>
+        void (await t.ok('admin-window', 'users.update', {
+          userId: userId(PEOPLE.officer.username),
+          displayName: PEOPLE.officer.displayName,
+          role: 'supervisor',
+          unitId: defaultUnitId(t),
+        })),
+    ],
+    [
+      'whose password was reset',
+      async () =>
+        void (await t.ok('admin-window', 'users.resetPassword', {
+          userId: userId(PEOPLE.officer.username),
+          password: 'temporary passphrase 77',
+        })),
+    ],
   ];
 
   it.each(changes)('keeps nothing of an officer %s during the upload, and says why', async (_label, change) => {
@@ -123,14 +178,20 @@ describe('an upload whose account changes before it ends', () => {
     expect(fileRows()).toEqual([]);
     // Neither the sealed file nor its temporary copy.
     expect(evidenceFiles()).toEqual([]);
-    const failed = t.core.database.sqlite.prepare("SELECT details_json AS details FROM audit_events WHERE action = 'evidence.import_failed'").all() as { details: string }[];
-    expect(failed.map((row) => JSON.parse(row.details) as { code: string })).toEqual([expect.objectContaining({ code: 'NOT_SIGNED_IN' })]);
+    const failed = t.core.database.sqlite
+      .prepare("SELECT details_json AS details FROM audit_events WHERE action = 'evidence.import_failed'")
+      .all() as { details: string }[];
+    expect(failed.map((row) => JSON.parse(row.details) as { code: string })).toEqual([
+      expect.objectContaining({ code: 'NOT_SIGNED_IN' }),
+    ]);
   });
 
   it('keeps nothing when the hearing passed to another officer during the upload', async () => {
     const target = await start();
     const result = await uploadInTwoHalves(target, 'capture.png', async () => {
-      t.core.database.sqlite.prepare('UPDATE hearings SET owner_id = ? WHERE id = ?').run(userId(PEOPLE.admin.username), target.hearingId);
+      t.core.database.sqlite
+        .prepare('UPDATE hearings SET owner_id = ? WHERE id = ?')
+        .run(userId(PEOPLE.admin.username), target.hearingId);
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(fileRows()).toEqual([]);
@@ -150,14 +211,26 @@ describe('an upload whose account changes before it ends', () => {
     host = await startBrowserHost({ core: t.core, rendererDir, timeouts: { uploadIdleMs: 500 } });
     const origin = new URL(host.url).origin;
     const cookie = String((await get(host.url)).headers['set-cookie']?.[0]).split(';')[0]!;
-    await t.ok('browser:tab-1', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password });
+    await t.ok('browser:tab-1', 'session.login', {
+      username: PEOPLE.officer.username,
+      password: PEOPLE.officer.password,
+    });
     const began = performance.now();
     const closed = await new Promise<boolean>((resolve) => {
-      const req = http.request(`${origin}/api/evidence/upload?${new URLSearchParams({ ...target, name: 'video.mp4' }).toString()}`, {
-        method: 'POST',
-        agent: false,
-        headers: { cookie, origin, 'content-type': 'application/octet-stream', 'x-hearing-desk-client': 'tab-1', 'content-length': String(2 * MiB) },
-      });
+      const req = http.request(
+        `${origin}/api/evidence/upload?${new URLSearchParams({ ...target, name: 'video.mp4' }).toString()}`,
+        {
+          method: 'POST',
+          agent: false,
+          headers: {
+            cookie,
+            origin,
+            'content-type': 'application/octet-stream',
+            'x-hearing-desk-client': 'tab-1',
+            'content-length': String(2 * MiB),
+          },
+        },
+      );
       req.on('response', () => resolve(false));
       req.on('error', () => resolve(true));
       req.on('close', () => resolve(true));
@@ -185,7 +258,9 @@ describe('file names that read differently from what they are', () => {
     const register = await t.ok('officer-window', 'evidence.list', { hearingId: target.hearingId });
     expect(register.items[0]!.files.map((f) => f.originalName)).toEqual(['eviltxt.exe']);
     expect(register.manifest.json).not.toContain('\u202E');
-    expect((JSON.parse(register.manifest.json) as { items: { files: { name: string }[] }[] }).items[0]!.files[0]!.name).toBe('evil\\u202Etxt.exe');
+    expect(
+      (JSON.parse(register.manifest.json) as { items: { files: { name: string }[] }[] }).items[0]!.files[0]!.name,
+    ).toBe('evil\\u202Etxt.exe');
   });
 
   it('do the same for a file chosen in Electron’s dialog', async () => {
@@ -200,7 +275,31 @@ describe('file names that read differently from what they are', () => {
   });
 
   it('remove every direction control and C0/C1 control from what is shown, and write each out in the record', () => {
-    const controls = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C', '\u0000', '\u0007', '\n', '\u001B', '\u007F', '\u0080', '\u0085', '\u009B', '\u009F', '\u2028', '\u2029'];
+    const controls = [
+      '\u202A',
+      '\u202B',
+      '\u202C',
+      '\u202D',
+      '\u202E',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+      '\u200E',
+      '\u200F',
+      '\u061C',
+      '\u0000',
+      '\u0007',
+      '\n',
+      '\u001B',
+      '\u007F',
+      '\u0080',
+      '\u0085',
+      '\u009B',
+      '\u009F',
+      '\u2028',
+      '\u2029',
+    ];
     for (const control of controls) {
       const name = `a${control}b.pdf`;
       const code = control.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
@@ -227,10 +326,12 @@ describe('file names that read differently from what they are', () => {
 
 function get(url: string) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
-    http.get(url, { agent: false }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
-    }).on('error', reject);
+    http
+      .get(url, { agent: false }, (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+      })
+      .on('error', reject);
   });
 }
 

@@ -9,7 +9,13 @@ import { setupV1 } from '../../forms/definitions/setup.v1';
 import { OFFICER_UI_LANGUAGES } from '../../domain/languages';
 import { buildRegistry, formRegistry } from '../../forms/registry';
 import { riskRegistry } from '../../forms/risk/registry';
-import { LOWERING_STATUSES, RISK_EVENT_KINDS, RISK_LEVELS, RISK_REVIEW_STATUSES, RISK_SOURCES } from '../../forms/risk/risk-definition';
+import {
+  LOWERING_STATUSES,
+  RISK_EVENT_KINDS,
+  RISK_LEVELS,
+  RISK_REVIEW_STATUSES,
+  RISK_SOURCES,
+} from '../../forms/risk/risk-definition';
 import { TRANSLATION_STATUSES, victimText, victimTextKeys, type VictimCatalog } from '../../forms/victim-catalogs';
 import { VICTIM_LANGUAGES } from '../../domain/languages';
 import { loadVictimCatalogs } from '../../src-main/documents/victim-catalog-store';
@@ -17,12 +23,18 @@ import { ASSETS, openTestCore, seedAccounts, tempDir, type TestCore } from '../h
 
 const CATALOG_DIR = path.resolve(import.meta.dirname, '../../forms/catalogs/officer');
 const catalogs = Object.fromEntries(
-  OFFICER_UI_LANGUAGES.map((lang) => [lang, JSON.parse(fs.readFileSync(path.join(CATALOG_DIR, `${lang}.json`), 'utf8')) as object]),
+  OFFICER_UI_LANGUAGES.map((lang) => [
+    lang,
+    JSON.parse(fs.readFileSync(path.join(CATALOG_DIR, `${lang}.json`), 'utf8')) as object,
+  ]),
 );
 
 function flatten(value: unknown, prefix = ''): Record<string, string> {
   if (typeof value === 'string') return { [prefix]: value };
-  return Object.entries(value as object).reduce<Record<string, string>>((all, [k, v]) => ({ ...all, ...flatten(v, prefix ? `${prefix}.${k}` : k) }), {});
+  return Object.entries(value as object).reduce<Record<string, string>>(
+    (all, [k, v]) => ({ ...all, ...flatten(v, prefix ? `${prefix}.${k}` : k) }),
+    {},
+  );
 }
 const flat = Object.fromEntries(Object.entries(catalogs).map(([lang, c]) => [lang, flatten(c)]));
 
@@ -51,8 +63,12 @@ function keysOfRiskTool(): string[] {
     ...definition.redFlags.map((f) => `risk.flags.${f.id}`),
     ...definition.barriers.map((b) => `risk.barriers.${b.id}`),
     ...definition.levels.flatMap((l) => [...l.procedureKeys, ...l.measures.map((m) => `risk.measures.${m}`)]),
-    ...['score', 'redFlag', 'twoRedFlags', 'escalation', 'fear', 'barriers', 'uncertainty', 'raise', 'lowering'].map((r) => `risk.rules.${r}`),
-    ...['bothRaiseAndLower', 'reasonMissing', 'raiseNotHigher', 'loweringNotLower', 'loweringBelowFloor'].map((p) => `risk.judgement.problem.${p}`),
+    ...['score', 'redFlag', 'twoRedFlags', 'escalation', 'fear', 'barriers', 'uncertainty', 'raise', 'lowering'].map(
+      (r) => `risk.rules.${r}`,
+    ),
+    ...['bothRaiseAndLower', 'reasonMissing', 'raiseNotHigher', 'loweringNotLower', 'loweringBelowFloor'].map(
+      (p) => `risk.judgement.problem.${p}`,
+    ),
     ...['none', 'raise', 'lower'].map((c) => `risk.judgement.${c}`),
     ...RISK_REVIEW_STATUSES.map((s) => `risk.review.status.${s}`),
     ...LOWERING_STATUSES.map((s) => `risk.lowering.${s}`),
@@ -67,7 +83,9 @@ function keysOfRiskTool(): string[] {
 function keysUsedInRenderer(): string[] {
   const dir = path.resolve(import.meta.dirname, '../../src-renderer');
   const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
-  return files.flatMap((f) => [...fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/\bt\('([a-zA-Z0-9_.]+)'/g)].map((m) => m[1]!));
+  return files.flatMap((f) =>
+    [...fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/\bt\('([a-zA-Z0-9_.]+)'/g)].map((m) => m[1]!),
+  );
 }
 
 describe('officer catalogs', () => {
@@ -112,13 +130,40 @@ describe('form definitions', () => {
   it('refuse broken definitions', () => {
     const broken: [string, unknown][] = [
       ['duplicate field', { ...setupV1, fields: [setupV1.fields[0], setupV1.fields[0]] }],
-      ['follow-up on an unknown field', { ...setupV1, fields: [{ id: 'a', kind: 'shortText', labelKey: 'x', visibleWhen: { field: 'nope', in: ['yes'] } }] }],
-      ['follow-up on an unknown option', { ...setupV1, fields: [setupV1.fields[3], { id: 'a', kind: 'shortText', labelKey: 'x', visibleWhen: { field: 'interpreterRequested', in: ['maybe'] } }] }],
+      [
+        'follow-up on an unknown field',
+        {
+          ...setupV1,
+          fields: [{ id: 'a', kind: 'shortText', labelKey: 'x', visibleWhen: { field: 'nope', in: ['yes'] } }],
+        },
+      ],
+      [
+        'follow-up on an unknown option',
+        {
+          ...setupV1,
+          fields: [
+            setupV1.fields[3],
+            {
+              id: 'a',
+              kind: 'shortText',
+              labelKey: 'x',
+              visibleWhen: { field: 'interpreterRequested', in: ['maybe'] },
+            },
+          ],
+        },
+      ],
       ['prose instead of a key', { ...setupV1, titleKey: 'Set-up of the hearing' }],
       ['unknown kind', { ...setupV1, fields: [{ id: 'a', kind: 'slider', labelKey: 'x' }] }],
-      ['single option', { ...setupV1, fields: [{ id: 'a', kind: 'singleChoice', labelKey: 'x', options: [{ value: 'y', labelKey: 'y' }] }] }],
+      [
+        'single option',
+        {
+          ...setupV1,
+          fields: [{ id: 'a', kind: 'singleChoice', labelKey: 'x', options: [{ value: 'y', labelKey: 'y' }] }],
+        },
+      ],
     ];
-    for (const [name, definition] of broken) expect(formDefinitionSchema.safeParse(definition).success, name).toBe(false);
+    for (const [name, definition] of broken)
+      expect(formDefinitionSchema.safeParse(definition).success, name).toBe(false);
     expect(() => buildRegistry([setupV1, setupV1], ['setup'])).toThrow(/share an id and version/);
     expect(() => buildRegistry([setupV1], ['setup', 'people'])).toThrow(/has no form definition/);
   });
@@ -139,7 +184,13 @@ describe('form definitions', () => {
     const reference = form.fields.find((f) => f.id === 'interpreterReference')!;
     expect(isFieldVisible(reference, { interpreterPresent: 'yes' })).toBe(true);
     expect(isFieldVisible(reference, { interpreterPresent: 'no' })).toBe(false);
-    const missing = missingBeforeClose(form, { procedureLanguage: 'fr', victimLanguage: 'ar', interpreterRequested: 'yes', interpreterPresent: 'yes', interpreterReference: '  ' });
+    const missing = missingBeforeClose(form, {
+      procedureLanguage: 'fr',
+      victimLanguage: 'ar',
+      interpreterRequested: 'yes',
+      interpreterPresent: 'yes',
+      interpreterReference: '  ',
+    });
     expect(missing).toContain('interpreterReference');
     expect(missing).not.toContain('victimLanguageOther');
     expect(missing).not.toContain('procedureLanguage');
@@ -164,7 +215,11 @@ describe('versioned definitions', () => {
     t = openTestCore({ registry: buildRegistry([setupV1], ['setup']) });
     await seedAccounts(t);
     const { hearing: old } = await t.ok('officer-window', 'hearings.create', {});
-    await t.ok('officer-window', 'hearings.saveAnswers', { hearingId: old.id, formId: 'setup', changes: [{ fieldId: 'safeToTalk', value: 'yes', baseRevision: 0 }] });
+    await t.ok('officer-window', 'hearings.saveAnswers', {
+      hearingId: old.id,
+      formId: 'setup',
+      changes: [{ fieldId: 'safeToTalk', value: 'yes', baseRevision: 0 }],
+    });
     t.close();
 
     // The app is updated: version 2 ships beside version 1.
@@ -174,12 +229,22 @@ describe('versioned definitions', () => {
     expect(reopened.forms).toEqual([{ formId: 'setup', formVersion: 1 }]);
     expect(reopened.answers).toMatchObject([{ fieldId: 'safeToTalk', value: 'yes', formVersion: 1 }]);
     // Still answerable under its own version; version 2's new question does not apply to it.
-    await t.ok('officer-window', 'hearings.saveAnswers', { hearingId: old.id, formId: 'setup', changes: [{ fieldId: 'safeToTalk', value: 'no', baseRevision: 1 }] });
-    const refused = await t.core.dispatcher.call('officer-window', 'hearings.saveAnswers', { hearingId: old.id, formId: 'setup', changes: [{ fieldId: 'safeContactChannel', value: 'x', baseRevision: 0 }] });
+    await t.ok('officer-window', 'hearings.saveAnswers', {
+      hearingId: old.id,
+      formId: 'setup',
+      changes: [{ fieldId: 'safeToTalk', value: 'no', baseRevision: 1 }],
+    });
+    const refused = await t.core.dispatcher.call('officer-window', 'hearings.saveAnswers', {
+      hearingId: old.id,
+      formId: 'setup',
+      changes: [{ fieldId: 'safeContactChannel', value: 'x', baseRevision: 0 }],
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'UNKNOWN_FIELD' } });
 
     const { hearing: fresh } = await t.ok('officer-window', 'hearings.create', {});
-    expect((await t.ok('officer-window', 'hearings.load', { hearingId: fresh.id })).forms).toEqual([{ formId: 'setup', formVersion: 2 }]);
+    expect((await t.ok('officer-window', 'hearings.load', { hearingId: fresh.id })).forms).toEqual([
+      { formId: 'setup', formVersion: 2 },
+    ]);
   });
 
   it('add a step shipped later to an open hearing, in step order, without touching the others', async () => {
@@ -187,13 +252,19 @@ describe('versioned definitions', () => {
     await seedAccounts(t);
     const { hearing } = await t.ok('officer-window', 'hearings.create', {});
     t.close();
-    t = openTestCore({ dir: t.dir, key: t.key, registry: buildRegistry([peopleV1, setupV1, setupV2], ['setup', 'people']) });
+    t = openTestCore({
+      dir: t.dir,
+      key: t.key,
+      registry: buildRegistry([peopleV1, setupV1, setupV2], ['setup', 'people']),
+    });
     await t.ok('officer-window', 'session.login', { username: 'officer.one', password: 'officer one passphrase' });
     expect((await t.ok('officer-window', 'hearings.load', { hearingId: hearing.id })).forms).toEqual([
       { formId: 'setup', formVersion: 1 },
       { formId: 'people', formVersion: 1 },
     ]);
-    const audit = t.core.database.sqlite.prepare("SELECT details_json FROM audit_events WHERE action = 'hearing.opened' ORDER BY seq DESC LIMIT 1").get();
+    const audit = t.core.database.sqlite
+      .prepare("SELECT details_json FROM audit_events WHERE action = 'hearing.opened' ORDER BY seq DESC LIMIT 1")
+      .get();
     expect(audit).toEqual({ details_json: JSON.stringify({ stepsAdded: ['people'] }) });
   });
 });
@@ -203,20 +274,30 @@ describe('victim catalogs', () => {
 
   it('exist for the 19 languages of the specification, each with every key, its status and its direction', () => {
     expect(store.refused()).toEqual([]);
-    expect(store.all().map((c) => c.meta.language).sort()).toEqual([...VICTIM_LANGUAGES].sort());
+    expect(
+      store
+        .all()
+        .map((c) => c.meta.language)
+        .sort(),
+    ).toEqual([...VICTIM_LANGUAGES].sort());
     const keys = victimTextKeys();
-    const rightsKeys = formRegistry.all.flatMap((f) => f.fields.flatMap((field) => (field.victimTextKey ? [field.victimTextKey] : [])));
+    const rightsKeys = formRegistry.all.flatMap((f) =>
+      f.fields.flatMap((field) => (field.victimTextKey ? [field.victimTextKey] : [])),
+    );
     expect(rightsKeys.length).toBe(7);
     for (const key of rightsKeys) expect(keys).toContain(key);
     for (const catalog of store.all()) {
       expect(TRANSLATION_STATUSES).toContain(catalog.meta.status);
-      expect(catalog.meta.direction, catalog.meta.language).toBe(['ar', 'fa', 'ps'].includes(catalog.meta.language) ? 'rtl' : 'ltr');
+      expect(catalog.meta.direction, catalog.meta.language).toBe(
+        ['ar', 'fa', 'ps'].includes(catalog.meta.language) ? 'rtl' : 'ltr',
+      );
       for (const key of keys) {
         const text = victimText(catalog, key);
         expect(text, `${catalog.meta.language}:${key}`).toBeTruthy();
         // Numbers print as written (112, 101, 2023): never in Arabic-Indic or Persian digits.
         expect(text, `${catalog.meta.language}:${key}`).not.toMatch(/[\u0660-\u0669\u06f0-\u06f9]/);
-        for (const number of victimText(store.get('en'), key)!.match(/\d+/g) ?? []) expect(text, `${catalog.meta.language}:${key}`).toContain(number);
+        for (const number of victimText(store.get('en'), key)!.match(/\d+/g) ?? [])
+          expect(text, `${catalog.meta.language}:${key}`).toContain(number);
       }
     }
     expect(victimText(store.get('ar'), 'rights.interpreter')).toBeTruthy();
@@ -229,9 +310,22 @@ describe('victim catalogs', () => {
     fs.writeFileSync(path.join(dir, 'fr.json'), JSON.stringify(fr));
     const withoutSafety: Partial<VictimCatalog> = { ...fr };
     delete withoutSafety.safety;
-    fs.writeFileSync(path.join(dir, 'nl.json'), JSON.stringify({ ...withoutSafety, meta: { ...fr.meta, language: 'nl' } }));
-    fs.writeFileSync(path.join(dir, 'de.json'), JSON.stringify({ ...fr, meta: { ...fr.meta, language: 'de' }, footer: { ...fr.footer, page: 'Seite {{seite}}' } }));
-    fs.writeFileSync(path.join(dir, 'es.json'), JSON.stringify({ ...fr, meta: { ...fr.meta, language: 'es', status: 'perfect' } }));
+    fs.writeFileSync(
+      path.join(dir, 'nl.json'),
+      JSON.stringify({ ...withoutSafety, meta: { ...fr.meta, language: 'nl' } }),
+    );
+    fs.writeFileSync(
+      path.join(dir, 'de.json'),
+      JSON.stringify({
+        ...fr,
+        meta: { ...fr.meta, language: 'de' },
+        footer: { ...fr.footer, page: 'Seite {{seite}}' },
+      }),
+    );
+    fs.writeFileSync(
+      path.join(dir, 'es.json'),
+      JSON.stringify({ ...fr, meta: { ...fr.meta, language: 'es', status: 'perfect' } }),
+    );
     fs.writeFileSync(path.join(dir, 'it.json'), JSON.stringify({ ...fr, meta: { ...fr.meta, status: 'reviewed' } }));
     fs.writeFileSync(path.join(dir, 'pt.json'), JSON.stringify(fr));
     fs.writeFileSync(path.join(dir, 'pl.json'), '{ not json');

@@ -6,7 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES } from '../../src-main/api/channels';
 import { contract, ERROR_CODES, type Envelope } from '../../src-main/api/contract';
 import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/server';
-import { createAccount, defaultUnitId, openTestCore, PEOPLE, seedAccounts, snapshotTables, tempDir, type TestCore } from '../helpers/temp-core';
+import {
+  createAccount,
+  defaultUnitId,
+  openTestCore,
+  PEOPLE,
+  seedAccounts,
+  snapshotTables,
+  tempDir,
+  type TestCore,
+} from '../helpers/temp-core';
 
 /**
  * Every channel of the contract, read from the contract itself (a channel added to it is covered
@@ -15,8 +24,18 @@ import { createAccount, defaultUnitId, openTestCore, PEOPLE, seedAccounts, snaps
  * through the browser host's real HTTP transport. Each call gets a typed error, nothing is
  * written, no prototype is polluted and every session survives.
  */
-const SUPERVISOR = { username: 'supervisor.mp', displayName: 'Sofie Verzonnen', password: 'supervisor passphrase', role: 'supervisor' as const };
-const CLIENTS = { officer: 'officer-window', supervisor: 'supervisor-window', administrator: 'admin-window', nobody: 'stranger-window' } as const;
+const SUPERVISOR = {
+  username: 'supervisor.mp',
+  displayName: 'Sofie Verzonnen',
+  password: 'supervisor passphrase',
+  role: 'supervisor' as const,
+};
+const CLIENTS = {
+  officer: 'officer-window',
+  supervisor: 'supervisor-window',
+  administrator: 'admin-window',
+  nobody: 'stranger-window',
+} as const;
 const CHANNELS = Object.keys(contract) as (keyof typeof contract)[];
 
 function nested(levels: number, leaf: unknown, wrap: (inner: unknown) => unknown): unknown {
@@ -31,18 +50,34 @@ const DEEP_OBJECT = nested(100_000, 1, (inner) => ({ a: inner }));
 const JUST_TOO_DEEP = nested(33, 'x', (inner) => [inner]);
 const HUGE = 'x'.repeat(5_000_000);
 /** JSON.parse makes `__proto__` an own key, as it arrives from the browser host. */
-const PROTO_KEYS = () => JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"prototype":{"polluted":true}}') as unknown;
+const PROTO_KEYS = () =>
+  JSON.parse(
+    '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"prototype":{"polluted":true}}',
+  ) as unknown;
 
 /**
  * 10,000 levels: as far past the limit as 100,000 for the checks, and past the 2,000 or so at
  * which a schema's own recursion exhausts the stack, with a tenth of the bytes to send.
  */
 const ENOUGH_LEVELS = 10_000;
-const DEEP_ENOUGH = { array: nested(ENOUGH_LEVELS, 'x', (inner) => [inner]), object: nested(ENOUGH_LEVELS, 1, (inner) => ({ a: inner })) };
+const DEEP_ENOUGH = {
+  array: nested(ENOUGH_LEVELS, 'x', (inner) => [inner]),
+  object: nested(ENOUGH_LEVELS, 1, (inner) => ({ a: inner })),
+};
 
 type KeyPath = (string | number)[];
 interface SchemaNode {
-  _zod: { def: { type: string; shape?: Record<string, SchemaNode>; element?: SchemaNode; innerType?: SchemaNode; in?: SchemaNode; options?: SchemaNode[]; valueType?: SchemaNode } };
+  _zod: {
+    def: {
+      type: string;
+      shape?: Record<string, SchemaNode>;
+      element?: SchemaNode;
+      innerType?: SchemaNode;
+      in?: SchemaNode;
+      options?: SchemaNode[];
+      valueType?: SchemaNode;
+    };
+  };
 }
 
 /**
@@ -55,7 +90,10 @@ function keyPaths(schema: SchemaNode, prefix: KeyPath = []): KeyPath[] {
   const def = schema._zod.def;
   switch (def.type) {
     case 'object':
-      return Object.entries(def.shape!).flatMap(([key, inner]) => [[...prefix, key], ...keyPaths(inner, [...prefix, key])]);
+      return Object.entries(def.shape!).flatMap(([key, inner]) => [
+        [...prefix, key],
+        ...keyPaths(inner, [...prefix, key]),
+      ]);
     case 'array':
       return [[...prefix, 0], ...keyPaths(def.element!, [...prefix, 0])];
     case 'record':
@@ -88,9 +126,14 @@ function placeAt(path: KeyPath, value: unknown): unknown {
  * Malformed whole inputs, then every place of the channel's input (keyPaths) given a hostile
  * value: nested 100,000 levels deep, or ENOUGH_LEVELS (the HTTP test's, to keep its bodies small).
  */
-function malformedInputs(channel: keyof typeof contract, depth: 'full' | 'enough' = 'full'): { label: string; input: unknown }[] {
+function malformedInputs(
+  channel: keyof typeof contract,
+  depth: 'full' | 'enough' = 'full',
+): { label: string; input: unknown }[] {
   const deep = depth === 'full' ? { array: DEEP_ARRAY, object: DEEP_OBJECT } : DEEP_ENOUGH;
-  const paths = [...new Map(keyPaths(contract[channel].input as unknown as SchemaNode).map((p) => [p.join('.'), p])).values()];
+  const paths = [
+    ...new Map(keyPaths(contract[channel].input as unknown as SchemaNode).map((p) => [p.join('.'), p])).values(),
+  ];
   const whole = [
     { label: 'a string', input: 'a string' },
     { label: 'a number', input: 42 },
@@ -139,7 +182,9 @@ function jsonText(value: unknown): string {
 }
 
 function contentHash(t: TestCore): string {
-  return createHash('sha256').update(JSON.stringify(snapshotTables(t))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(snapshotTables(t)))
+    .digest('hex');
 }
 
 function expectTyped(envelope: Envelope<unknown>, what: string): void {
@@ -161,7 +206,11 @@ beforeAll(async () => {
   await t.ok(CLIENTS.supervisor, 'session.login', { username: SUPERVISOR.username, password: SUPERVISOR.password });
   // Something to change: a hearing with an answer and an evidence item.
   const { hearing } = await t.ok(CLIENTS.officer, 'hearings.create', {});
-  await t.ok(CLIENTS.officer, 'hearings.saveAnswers', { hearingId: hearing.id, formId: 'setup', changes: [{ fieldId: 'victimWishes', value: 'Rester chez sa sœur (fictif)', baseRevision: 0 }] });
+  await t.ok(CLIENTS.officer, 'hearings.saveAnswers', {
+    hearingId: hearing.id,
+    formId: 'setup',
+    changes: [{ fieldId: 'victimWishes', value: 'Rester chez sa sœur (fictif)', baseRevision: 0 }],
+  });
   before = contentHash(t);
 });
 afterAll(() => t.close());
@@ -172,15 +221,18 @@ describe('malformed input on every channel of the contract', () => {
     expect([...CHANNELS].sort()).toEqual([...CHANNEL_NAMES].sort());
   });
 
-  it.each(CHANNELS)('%s: a typed error for each malformed input, as every role and as nobody, through the dispatcher', async (channel) => {
-    for (const { label, input } of malformedInputs(channel)) {
-      for (const [role, client] of Object.entries(CLIENTS)) {
-        expectTyped(await t.core.dispatcher.dispatch(client, channel, input), `${channel} ${label} as ${role}`);
+  it.each(CHANNELS)(
+    '%s: a typed error for each malformed input, as every role and as nobody, through the dispatcher',
+    async (channel) => {
+      for (const { label, input } of malformedInputs(channel)) {
+        for (const [role, client] of Object.entries(CLIENTS)) {
+          expectTyped(await t.core.dispatcher.dispatch(client, channel, input), `${channel} ${label} as ${role}`);
+        }
       }
-    }
-    expect(contentHash(t)).toBe(before);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
+      expect(contentHash(t)).toBe(before);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+  );
 
   it('leaves the database byte for byte as it was, and every session signed in', async () => {
     expect(contentHash(t)).toBe(before);
@@ -202,45 +254,71 @@ describe('malformed input on every channel, through the browser host', () => {
     host = await startBrowserHost({ core: t.core, rendererDir });
     origin = new URL(host.url).origin;
     cookie = await new Promise<string>((resolve, reject) =>
-      http.get(host.url, { agent: false }, (res) => {
-        res.resume();
-        resolve(String(res.headers['set-cookie']?.[0]).split(';')[0]!);
-      }).on('error', reject),
+      http
+        .get(host.url, { agent: false }, (res) => {
+          res.resume();
+          resolve(String(res.headers['set-cookie']?.[0]).split(';')[0]!);
+        })
+        .on('error', reject),
     );
     // The browser host's tabs are clients of their own: each role signs in on one.
-    await t.ok('browser:officer', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password });
+    await t.ok('browser:officer', 'session.login', {
+      username: PEOPLE.officer.username,
+      password: PEOPLE.officer.password,
+    });
     await t.ok('browser:supervisor', 'session.login', { username: SUPERVISOR.username, password: SUPERVISOR.password });
-    await t.ok('browser:administrator', 'session.login', { username: PEOPLE.admin.username, password: PEOPLE.admin.password });
+    await t.ok('browser:administrator', 'session.login', {
+      username: PEOPLE.admin.username,
+      password: PEOPLE.admin.password,
+    });
     before = contentHash(t);
   });
   afterAll(() => host.close());
 
   function post(tab: string, body: string): Promise<{ status: number; envelope: Envelope<unknown> }> {
     return new Promise((resolve, reject) => {
-      const req = http.request(`${origin}/api/invoke`, { method: 'POST', agent: false, headers: { cookie, origin, 'content-type': 'application/json', 'x-hearing-desk-client': tab } }, (res) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, envelope: JSON.parse(text) as Envelope<unknown> }));
-      });
-      req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+      const req = http.request(
+        `${origin}/api/invoke`,
+        {
+          method: 'POST',
+          agent: false,
+          headers: { cookie, origin, 'content-type': 'application/json', 'x-hearing-desk-client': tab },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, envelope: JSON.parse(text) as Envelope<unknown> }),
+          );
+        },
+      );
+      req.on('error', (error: NodeJS.ErrnoException) =>
+        error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error),
+      );
       req.end(body);
     });
   }
 
-  it.each(CHANNELS)('%s: a typed error for each malformed input as every role and as nobody, never a 500', async (channel) => {
-    // As JSON text, the prototype keys stay own keys; the huge strings (450,000 characters, more
-    // than any field takes) stay under the 1 MiB cap so that they reach the dispatcher (larger
-    // bodies get a typed 413: browser-host.test.ts).
-    const bodies = malformedInputs(channel, 'enough').map(({ label, input }) => ({ label, body: jsonText({ channel, input }) }));
-    expect(bodies.every((b) => b.body.length <= 1024 * 1024)).toBe(true);
-    for (const { label, body } of bodies) {
-      for (const role of ['officer', 'supervisor', 'administrator', 'nobody']) {
-        const { status, envelope } = await post(`${role}`, body);
-        expect([200, 400], `${channel} ${label} as ${role}`).toContain(status);
-        expectTyped(envelope, `${channel} ${label} as ${role}`);
+  it.each(CHANNELS)(
+    '%s: a typed error for each malformed input as every role and as nobody, never a 500',
+    async (channel) => {
+      // As JSON text, the prototype keys stay own keys; the huge strings (450,000 characters, more
+      // than any field takes) stay under the 1 MiB cap so that they reach the dispatcher (larger
+      // bodies get a typed 413: browser-host.test.ts).
+      const bodies = malformedInputs(channel, 'enough').map(({ label, input }) => ({
+        label,
+        body: jsonText({ channel, input }),
+      }));
+      expect(bodies.every((b) => b.body.length <= 1024 * 1024)).toBe(true);
+      for (const { label, body } of bodies) {
+        for (const role of ['officer', 'supervisor', 'administrator', 'nobody']) {
+          const { status, envelope } = await post(`${role}`, body);
+          expect([200, 400], `${channel} ${label} as ${role}`).toContain(status);
+          expectTyped(envelope, `${channel} ${label} as ${role}`);
+        }
       }
-    }
-    expect(contentHash(t)).toBe(before);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
+      expect(contentHash(t)).toBe(before);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+  );
 });

@@ -12,17 +12,34 @@ afterEach(() => t.close());
 
 async function save(formId: string, values: Record<string, unknown>) {
   const loaded = await t.ok('officer-window', 'hearings.load', { hearingId });
-  const revision = (fieldId: string) => loaded.answers.find((a) => a.formId === formId && a.fieldId === fieldId)?.revision ?? 0;
-  await t.ok('officer-window', 'hearings.saveAnswers', { hearingId, formId, changes: Object.entries(values).map(([fieldId, value]) => ({ fieldId, value: value as never, baseRevision: revision(fieldId) })) });
+  const revision = (fieldId: string) =>
+    loaded.answers.find((a) => a.formId === formId && a.fieldId === fieldId)?.revision ?? 0;
+  await t.ok('officer-window', 'hearings.saveAnswers', {
+    hearingId,
+    formId,
+    changes: Object.entries(values).map(([fieldId, value]) => ({
+      fieldId,
+      value: value as never,
+      baseRevision: revision(fieldId),
+    })),
+  });
 }
 
 describe('protection measures: every state with who and when', () => {
   it('keeps each value of a measure’s state and her position, oldest first, with the officer and the time', async () => {
-    await save('measures', { residenceBanPosition: 'wants', residenceBanState: 'proposed', residenceBanNotes: 'not kept: free text' });
+    await save('measures', {
+      residenceBanPosition: 'wants',
+      residenceBanState: 'proposed',
+      residenceBanNotes: 'not kept: free text',
+    });
     t.clock.now += 60_000;
     await save('measures', { residenceBanState: 'requested' });
     t.clock.now += 60_000;
-    await save('measures', { residenceBanState: 'granted', residenceBanDecidedBy: 'Substitut (fictif)', residenceBanStart: '2026-11-23T14:00' });
+    await save('measures', {
+      residenceBanState: 'granted',
+      residenceBanDecidedBy: 'Substitut (fictif)',
+      residenceBanStart: '2026-11-23T14:00',
+    });
     const loaded = await t.ok('officer-window', 'hearings.load', { hearingId });
     expect(loaded.forms.find((f) => f.formId === 'measures')?.formVersion).toBe(2);
     const states = loaded.history.filter((h) => h.fieldId === 'residenceBanState');
@@ -31,7 +48,12 @@ describe('protection measures: every state with who and when', () => {
       ['requested', PEOPLE.officer.displayName, 60_000],
       ['granted', PEOPLE.officer.displayName, 120_000],
     ]);
-    expect(loaded.history.map((h) => h.fieldId).sort()).toEqual(['residenceBanPosition', 'residenceBanState', 'residenceBanState', 'residenceBanState']);
+    expect(loaded.history.map((h) => h.fieldId).sort()).toEqual([
+      'residenceBanPosition',
+      'residenceBanState',
+      'residenceBanState',
+      'residenceBanState',
+    ]);
     // The zone's configured duration comes with the hearing, for the help text.
     expect(loaded.settings).toEqual({ residenceBanDays: 14 });
   });
@@ -39,7 +61,7 @@ describe('protection measures: every state with who and when', () => {
   it('the history cannot be rewritten or removed, even behind the app’s back', async () => {
     await save('measures', { alarmState: 'discussed' });
     const sqlite = t.core.database.sqlite;
-    expect(() => sqlite.prepare("UPDATE answer_history SET value_json = '\"granted\"'").run()).toThrow(/append-only/);
+    expect(() => sqlite.prepare('UPDATE answer_history SET value_json = \'"granted"\'').run()).toThrow(/append-only/);
     expect(() => sqlite.prepare('DELETE FROM answer_history').run()).toThrow(/append-only/);
   });
 });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseForMatching, tokenise } from '../../src-main/documents/safety/normalise';
 import { nationalNumber } from '../../src-main/documents/safety/phones';
-import { compileProtectedMatcher, type ProtectedMatch, type ProtectedSource } from '../../src-main/documents/safety/protected-matcher';
+import {
+  compileProtectedMatcher,
+  type ProtectedMatch,
+  type ProtectedSource,
+} from '../../src-main/documents/safety/protected-matcher';
 import { HARMLESS_TEXTS, PROTECTED_SOURCES, PROTECTED_SPELLINGS } from '../fixtures/protected-spellings';
 
 const profile = compileProtectedMatcher(PROTECTED_SOURCES);
@@ -20,7 +24,9 @@ function cut(text: string, matches: ProtectedMatch[]): string {
 /** Whether the secret still reads in the printed text, literally or once normalised. */
 function survives(text: string, secret: string, matches: ProtectedMatch[]): boolean {
   const printed = cut(text, matches);
-  return printed.includes(secret) || normaliseForMatching(printed).text.includes(normaliseForMatching(secret).text.trim());
+  return (
+    printed.includes(secret) || normaliseForMatching(printed).text.includes(normaliseForMatching(secret).text.trim())
+  );
 }
 
 function passages(matcher: { find(text: string): ProtectedMatch[] }, text: string): string[] {
@@ -47,7 +53,27 @@ describe('normaliseForMatching', () => {
   });
 
   it('drops invisible and direction-control characters without splitting the word', () => {
-    for (const invisible of ['\u00AD', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u180E', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u061C']) {
+    for (const invisible of [
+      '\u00AD',
+      '\u200B',
+      '\u200C',
+      '\u200D',
+      '\u2060',
+      '\uFEFF',
+      '\u180E',
+      '\u200E',
+      '\u200F',
+      '\u202A',
+      '\u202B',
+      '\u202C',
+      '\u202D',
+      '\u202E',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+      '\u061C',
+    ]) {
       expect(norm(`Til${invisible}leuls`)).toBe('tilleuls');
     }
   });
@@ -59,13 +85,17 @@ describe('normaliseForMatching', () => {
     expect(norm('Straße Œuvre Æther Søren Łódź Đurić')).toBe('strasse oeuvre aether soren lodz duric');
   });
 
-  it('reads the Persian and Arabic keyboards\' forms of one letter as one, and drops the tatweel', () => {
+  it("reads the Persian and Arabic keyboards' forms of one letter as one, and drops the tatweel", () => {
     // "Nadia" typed with a Persian yeh and with an Arabic yeh; "Karim" with the Persian and Arabic kaf.
     expect(norm('نادیه')).toBe(norm('ناديه'));
     expect(norm('کریم')).toBe(norm('كريم'));
     expect(norm('نادية')).toBe(norm('نادیه'));
     expect(norm('كـريـم')).toBe(norm('كريم'));
-    const persianSafeContact = only({ kind: 'safeChannel', field: 'people.victimSafeChannelDetail', value: 'خواهرم نادیه' });
+    const persianSafeContact = only({
+      kind: 'safeChannel',
+      field: 'people.victimSafeChannelDetail',
+      value: 'خواهرم نادیه',
+    });
     expect(passages(persianSafeContact, 'خواهرم ناديه زنگ می‌زند')).not.toEqual([]);
   });
 
@@ -82,7 +112,15 @@ describe('normaliseForMatching', () => {
     expect(offsets.at(-1)).toBe(text.length);
     for (let i = 1; i < offsets.length; i++) expect(offsets[i]!).toBeGreaterThanOrEqual(offsets[i - 1]!);
     const tokens = tokenise(text).tokens;
-    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(['Rue', 'de', 'l', 'E\u0301tuve', 'Til\u00ADleuls', '٤٢', 'Straße']);
+    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual([
+      'Rue',
+      'de',
+      'l',
+      'E\u0301tuve',
+      'Til\u00ADleuls',
+      '٤٢',
+      'Straße',
+    ]);
     expect(tokens.map((t) => t.word)).toEqual(['rue', 'de', 'l', 'etuve', 'tilleuls', '42', 'strasse']);
   });
 
@@ -95,10 +133,14 @@ describe('addresses', () => {
   const tilleuls = address('Avenue des Tilleuls 42, 4000 Liège');
 
   it('withholds the street with the house number in any order and abbreviation, and the whole address around it', () => {
-    expect(passages(tilleuls, 'Il habite au 42, av. des Tilleuls, 4000 Liège depuis mars.')).toEqual(['42, av. des Tilleuls, 4000 Liège (definite streetNumber)']);
+    expect(passages(tilleuls, 'Il habite au 42, av. des Tilleuls, 4000 Liège depuis mars.')).toEqual([
+      '42, av. des Tilleuls, 4000 Liège (definite streetNumber)',
+    ]);
     expect(passages(tilleuls, 'n°42 av Tilleuls')).toEqual(['n°42 av Tilleuls (definite streetNumber)']);
     expect(passages(tilleuls, 'tilleuls nr 42a')).toEqual(['tilleuls nr 42a (definite streetNumber)']);
-    expect(passages(tilleuls, 'dans la rue des Tilleuls 42 bte 3, le soir')).toEqual(['rue des Tilleuls 42 bte 3 (definite streetNumber)']);
+    expect(passages(tilleuls, 'dans la rue des Tilleuls 42 bte 3, le soir')).toEqual([
+      'rue des Tilleuls 42 bte 3 (definite streetNumber)',
+    ]);
   });
 
   it('withholds the postcode with the locality, in any of its names', () => {
@@ -108,22 +150,37 @@ describe('addresses', () => {
   });
 
   it('marks as near another full address of her postcode, her street without her number, her postcode or her locality alone', () => {
-    expect(passages(tilleuls, 'Commissariat, Rue Royale 202, 4000 Liège')).toEqual(['Rue Royale 202, 4000 Liège (near otherStreetSamePostcode)']);
-    expect(passages(tilleuls, 'Koningsstraat 202, 4000 Luik')).toEqual(['Koningsstraat 202, 4000 Luik (near otherStreetSamePostcode)']);
+    expect(passages(tilleuls, 'Commissariat, Rue Royale 202, 4000 Liège')).toEqual([
+      'Rue Royale 202, 4000 Liège (near otherStreetSamePostcode)',
+    ]);
+    expect(passages(tilleuls, 'Koningsstraat 202, 4000 Luik')).toEqual([
+      'Koningsstraat 202, 4000 Luik (near otherStreetSamePostcode)',
+    ]);
     expect(passages(tilleuls, "sur l'avenue des Tilleuls")).toEqual(['avenue des Tilleuls (near street)']);
-    expect(passages(tilleuls, 'avenue des Tilleuls 17')).toEqual(['avenue des Tilleuls 17 (near sameStreetOtherNumber)']);
+    expect(passages(tilleuls, 'avenue des Tilleuls 17')).toEqual([
+      'avenue des Tilleuls 17 (near sameStreetOtherNumber)',
+    ]);
     expect(passages(tilleuls, 'code postal 4000')).toEqual(['4000 (near postcode)']);
     expect(passages(tilleuls, 'elle vit à Liège')).toEqual(['Liège (near locality)']);
   });
 
   it('reads Dutch and German compound street names by their stem', () => {
     const linden = address('Lindenstraat 7, 9000 Gent');
-    for (const text of ['Lindenstraat 7', 'Lindenstr. 7', 'Linden straat 7', 'lindenstraat nr. 7', '7 Lindenstr', 'Linden 7']) {
+    for (const text of [
+      'Lindenstraat 7',
+      'Lindenstr. 7',
+      'Linden straat 7',
+      'lindenstraat nr. 7',
+      '7 Lindenstr',
+      'Linden 7',
+    ]) {
       expect(linden.find(text).map((m) => m.certainty)).toEqual(['definite']);
     }
     expect(passages(linden, '9000 Gand')).toEqual(['9000 Gand (definite postcodeLocality)']);
     const kirch = address('Kirchstraße 12, 4700 Eupen');
-    expect(passages(kirch, 'Sie wohnt Kirchstr. 12 in Eupen.')).toEqual(['Kirchstr. 12 in Eupen (definite streetNumber)']);
+    expect(passages(kirch, 'Sie wohnt Kirchstr. 12 in Eupen.')).toEqual([
+      'Kirchstr. 12 in Eupen (definite streetNumber)',
+    ]);
   });
 
   it('parses a box, a number written first and an address without postcode', () => {
@@ -131,7 +188,9 @@ describe('addresses', () => {
     expect(passages(etuve, 'rue de l’Etuve 12/3')).toEqual(['rue de l’Etuve 12/3 (definite streetNumber)']);
     expect(passages(etuve, '1000 Brussel')).toEqual(['1000 Brussel (definite postcodeLocality)']);
     expect(passages(address('42 rue Haute, Namur'), 'Haute 42')).toEqual(['Haute 42 (definite streetNumber)']);
-    expect(passages(address('Rue Haute 42 Namur'), 'rue haute 42 à Namur')).toEqual(['rue haute 42 à Namur (definite streetNumber)']);
+    expect(passages(address('Rue Haute 42 Namur'), 'rue haute 42 à Namur')).toEqual([
+      'rue haute 42 à Namur (definite streetNumber)',
+    ]);
   });
 
   it('does not take common street words, other streets with her number, amounts or dates for her address', () => {
@@ -152,7 +211,9 @@ describe('addresses', () => {
     const gare = address('Rue de la Gare 1, 4000 Liège');
     expect(passages(gare, 'Il attendait à la gare avec 1 enfant.')).toEqual([]);
     expect(passages(gare, 'gare 1')).toEqual(['gare 1 (definite streetNumber)']);
-    expect(passages(tilleuls, 'Il habite avenue des Tilleuls depuis 42 ans.')).toEqual(['avenue des Tilleuls (near street)']);
+    expect(passages(tilleuls, 'Il habite avenue des Tilleuls depuis 42 ans.')).toEqual([
+      'avenue des Tilleuls (near street)',
+    ]);
     // A one-word street of a common adjective is near only when named as a street.
     const haute = address('Rue Haute 42, 1000 Bruxelles');
     expect(passages(haute, 'à haute voix')).toEqual([]);
@@ -173,7 +234,15 @@ describe('phones', () => {
   });
 
   it('withholds the number in every Belgian form, and only the number', () => {
-    for (const written of ['0496 12 34 56', '0496/12.34.56', '0496123456', '+32 496 12 34 56', '0032496123456', '+32 (0)496 12 34 56', '٠٤٩٦ ١٢ ٣٤ ٥٦']) {
+    for (const written of [
+      '0496 12 34 56',
+      '0496/12.34.56',
+      '0496123456',
+      '+32 496 12 34 56',
+      '0032496123456',
+      '+32 (0)496 12 34 56',
+      '٠٤٩٦ ١٢ ٣٤ ٥٦',
+    ]) {
       const text = `appeler le ${written} le soir`;
       expect(passages(sister, text)).toEqual([`${written} (definite phone)`]);
     }
@@ -191,7 +260,17 @@ describe('phones', () => {
   });
 
   it('never takes a helpline, a date or a reference for her number', () => {
-    for (const text of ['0800 30 030', '1712', '116 000', '112', '101', '0800 12 800', '12/03/2026', 'LI.12.L1.012345/2026', 'BE68 5390 0754 7034']) {
+    for (const text of [
+      '0800 30 030',
+      '1712',
+      '116 000',
+      '112',
+      '101',
+      '0800 12 800',
+      '12/03/2026',
+      'LI.12.L1.012345/2026',
+      'BE68 5390 0754 7034',
+    ]) {
       expect(passages(sister, text), text).toEqual([]);
     }
   });
@@ -204,7 +283,11 @@ describe('phones', () => {
 });
 
 describe('e-mail addresses and handles', () => {
-  const channel = only({ kind: 'safeChannel', field: 'c', value: 'karim.b@example.be, Instagram: sarah_l90, @nadia.x' });
+  const channel = only({
+    kind: 'safeChannel',
+    field: 'c',
+    value: 'karim.b@example.be, Instagram: sarah_l90, @nadia.x',
+  });
 
   it('withholds the full address and its local part', () => {
     expect(passages(channel, 'écrire à karim.b@example.be')).toEqual(['karim.b@example.be (definite email)']);
@@ -248,7 +331,11 @@ describe('places', () => {
 });
 
 describe('safe channel names', () => {
-  const brother = only({ kind: 'safeChannel', field: 'c', value: 'mon frère Karim Benali, 0496 12 34 56, appeler uniquement après 18 h' });
+  const brother = only({
+    kind: 'safeChannel',
+    field: 'c',
+    value: 'mon frère Karim Benali, 0496 12 34 56, appeler uniquement après 18 h',
+  });
 
   it('withholds the full name in any order, and marks one name word as near', () => {
     expect(passages(brother, 'Karim Benali')).toEqual(['Karim Benali (definite personName)']);
@@ -268,7 +355,10 @@ describe('safe channel names', () => {
 
 describe('phrases', () => {
   it('withholds risk wording as a word sequence, not its words alone', () => {
-    const risk = only({ kind: 'riskWording', field: 'catalog.fr', value: 'risque très élevé' }, { kind: 'riskWording', field: 'catalog.fr', value: 'niveau 4' });
+    const risk = only(
+      { kind: 'riskWording', field: 'catalog.fr', value: 'risque très élevé' },
+      { kind: 'riskWording', field: 'catalog.fr', value: 'niveau 4' },
+    );
     expect(passages(risk, 'RISQUE TRES ELEVE')).toEqual(['RISQUE TRES ELEVE (definite phrase)']);
     expect(passages(risk, 'niveau 4')).toEqual(['niveau 4 (definite phrase)']);
     expect(passages(risk, 'un risque, un loyer très élevé, niveau 45')).toEqual([]);
@@ -282,7 +372,8 @@ describe('phrases', () => {
 
 describe('merging', () => {
   it('returns sorted, non-overlapping passages, definite winning over near', () => {
-    const text = 'Nadia Benali est venue. Nadia a appelé le 0496 12 34 56. Elle vit à Liège, 4000 Liège, avenue des Tilleuls 42.';
+    const text =
+      'Nadia Benali est venue. Nadia a appelé le 0496 12 34 56. Elle vit à Liège, 4000 Liège, avenue des Tilleuls 42.';
     const matches = profile.find(text);
     for (let i = 1; i < matches.length; i++) expect(matches[i]!.start).toBeGreaterThanOrEqual(matches[i - 1]!.end);
     expect(matches.map((m) => `${text.slice(m.start, m.end)} (${m.certainty} ${m.rule})`)).toEqual([
@@ -312,18 +403,24 @@ describe('the corpus of spellings (test/fixtures/protected-spellings.ts)', () =>
     const weaker: string[] = [];
     for (const spelling of PROTECTED_SPELLINGS) {
       const matches = profile.find(spelling.text);
-      if (survives(spelling.text, spelling.secret, matches)) leaks.push(`${spelling.kind}: ${JSON.stringify(spelling.text)}`);
+      if (survives(spelling.text, spelling.secret, matches))
+        leaks.push(`${spelling.kind}: ${JSON.stringify(spelling.text)}`);
       const at = spelling.text.indexOf(spelling.secret);
       const covering = matches.filter((m) => m.start < at + spelling.secret.length && m.end > at);
-      if (spelling.certainty === 'definite' && !covering.some((m) => m.certainty === 'definite')) weaker.push(`${spelling.kind}: ${JSON.stringify(spelling.text)}`);
+      if (spelling.certainty === 'definite' && !covering.some((m) => m.certainty === 'definite'))
+        weaker.push(`${spelling.kind}: ${JSON.stringify(spelling.text)}`);
     }
-    console.log(`protected spellings: ${PROTECTED_SPELLINGS.length} tried, ${PROTECTED_SPELLINGS.length - leaks.length} withheld`);
+    console.log(
+      `protected spellings: ${PROTECTED_SPELLINGS.length} tried, ${PROTECTED_SPELLINGS.length - leaks.length} withheld`,
+    );
     expect(leaks).toEqual([]);
     expect(weaker).toEqual([]);
   });
 
   it('withholds nothing of the harmless texts', () => {
-    const matched = HARMLESS_TEXTS.filter((text) => profile.find(text).length > 0).map((text) => `${text} → ${passages(profile, text).join(', ')}`);
+    const matched = HARMLESS_TEXTS.filter((text) => profile.find(text).length > 0).map(
+      (text) => `${text} → ${passages(profile, text).join(', ')}`,
+    );
     console.log(`harmless texts: ${HARMLESS_TEXTS.length} tried, ${matched.length} matched`);
     expect(matched).toEqual([]);
   });
@@ -335,7 +432,9 @@ describe('the corpus of spellings (test/fixtures/protected-spellings.ts)', () =>
         expect(m.end).toBeLessThanOrEqual(spelling.text.length);
         expect(m.end).toBeGreaterThan(m.start);
         // A passage starts and ends on a letter or digit, never inside a surrogate pair.
-        expect(spelling.text.slice(m.start, m.end)).toMatch(/^[\p{L}\p{N}+][\s\S]*[\p{L}\p{N}\p{M}\u00AD]$|^[\p{L}\p{N}]$/u);
+        expect(spelling.text.slice(m.start, m.end)).toMatch(
+          /^[\p{L}\p{N}+][\s\S]*[\p{L}\p{N}\p{M}\u00AD]$|^[\p{L}\p{N}]$/u,
+        );
       }
     }
   });
@@ -344,12 +443,16 @@ describe('the corpus of spellings (test/fixtures/protected-spellings.ts)', () =>
 describe('performance', () => {
   it('reads a 20,000-word statement quickly', () => {
     const words = HARMLESS_TEXTS.join(' ').split(/\s+/);
-    const statement = Array.from({ length: 20_000 }, (_, i) => words[i % words.length]).join(' ') + ' avenue des Tilleuls 42, 4000 Liège';
+    const statement =
+      Array.from({ length: 20_000 }, (_, i) => words[i % words.length]).join(' ') +
+      ' avenue des Tilleuls 42, 4000 Liège';
     for (let warm = 0; warm < 3; warm++) profile.find(statement);
     const started = performance.now();
     const matches = profile.find(statement);
     const elapsed = performance.now() - started;
-    console.log(`20,000 words (${statement.length} characters), ${PROTECTED_SOURCES.length} sources: ${elapsed.toFixed(1)} ms warm`);
+    console.log(
+      `20,000 words (${statement.length} characters), ${PROTECTED_SOURCES.length} sources: ${elapsed.toFixed(1)} ms warm`,
+    );
     expect(matches.at(-1)?.rule).toBe('streetNumber');
   });
 });

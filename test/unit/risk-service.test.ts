@@ -1,11 +1,29 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evaluateRisk, type RiskInput } from '../../forms/risk/evaluate';
 import { riskRegistry } from '../../forms/risk/registry';
-import { createAccount, defaultUnitId, openTestCore, seedAccounts, snapshotRecords, snapshotTables, type TestCore } from '../helpers/temp-core';
+import {
+  createAccount,
+  defaultUnitId,
+  openTestCore,
+  seedAccounts,
+  snapshotRecords,
+  snapshotTables,
+  type TestCore,
+} from '../helpers/temp-core';
 import { digitalStepAnswers, RISK_VERSION, riskStepAnswers } from '../helpers/risk-answers';
 
-const SUPERVISOR = { username: 'supervisor.one', displayName: 'Saskia Verzonnen', password: 'supervisor passphrase', role: 'supervisor' as const };
-const FAR_OFFICER = { username: 'officer.far', displayName: 'Luc Imaginaire', password: 'far officer passphrase', role: 'officer' as const };
+const SUPERVISOR = {
+  username: 'supervisor.one',
+  displayName: 'Saskia Verzonnen',
+  password: 'supervisor passphrase',
+  role: 'supervisor' as const,
+};
+const FAR_OFFICER = {
+  username: 'officer.far',
+  displayName: 'Luc Imaginaire',
+  password: 'far officer passphrase',
+  role: 'officer' as const,
+};
 const HOUR = 3_600_000;
 
 let t: TestCore;
@@ -27,26 +45,43 @@ afterEach(() => t.close());
 
 async function save(formId: string, values: Record<string, unknown>) {
   const loaded = await t.ok('officer-window', 'hearings.load', { hearingId });
-  const revision = (fieldId: string) => loaded.answers.find((a) => a.formId === formId && a.fieldId === fieldId)?.revision ?? 0;
+  const revision = (fieldId: string) =>
+    loaded.answers.find((a) => a.formId === formId && a.fieldId === fieldId)?.revision ?? 0;
   return t.ok('officer-window', 'hearings.saveAnswers', {
     hearingId,
     formId,
-    changes: Object.entries(values).map(([fieldId, value]) => ({ fieldId, value: value as never, baseRevision: revision(fieldId) })),
+    changes: Object.entries(values).map(([fieldId, value]) => ({
+      fieldId,
+      value: value as never,
+      baseRevision: revision(fieldId),
+    })),
   });
 }
 
-async function errorOf(client: string, channel: Parameters<TestCore['core']['dispatcher']['dispatch']>[1], input: unknown) {
+async function errorOf(
+  client: string,
+  channel: Parameters<TestCore['core']['dispatcher']['dispatch']>[1],
+  input: unknown,
+) {
   const result = await t.core.dispatcher.dispatch(client, channel, input);
   if (result.ok) throw new Error(`${channel} unexpectedly succeeded`);
   return result.error;
 }
 
-const auditActions = () => (t.core.database.sqlite.prepare('SELECT action, details_json AS details FROM audit_events ORDER BY seq').all() as { action: string; details: string }[]);
+const auditActions = () =>
+  t.core.database.sqlite.prepare('SELECT action, details_json AS details FROM audit_events ORDER BY seq').all() as {
+    action: string;
+    details: string;
+  }[];
 
 describe('the risk assessment, stored by main', () => {
   it('evaluates what is stored, keeps the result with its definition version, and re-evaluates identically', async () => {
     await save('risk', riskStepAnswers({ A3: 'yes', A5: 'unknown' }));
-    const submitted = await t.ok('officer-window', 'risk.submit', { hearingId, definitionVersion: RISK_VERSION, trigger: 'initial' });
+    const submitted = await t.ok('officer-window', 'risk.submit', {
+      hearingId,
+      definitionVersion: RISK_VERSION,
+      trigger: 'initial',
+    });
     expect(submitted.level).toBe(3);
 
     const { assessments } = await t.ok('officer-window', 'risk.history', { hearingId });
@@ -65,13 +100,19 @@ describe('the risk assessment, stored by main', () => {
   it('refuses an assessment for a definition version that does not exist, and writes nothing', async () => {
     await save('risk', riskStepAnswers());
     const before = snapshotTables(t);
-    expect((await errorOf('officer-window', 'risk.submit', { hearingId, definitionVersion: 99, trigger: 'initial' })).code).toBe('UNKNOWN_DEFINITION_VERSION');
+    expect(
+      (await errorOf('officer-window', 'risk.submit', { hearingId, definitionVersion: 99, trigger: 'initial' })).code,
+    ).toBe('UNKNOWN_DEFINITION_VERSION');
     expect(snapshotTables(t)).toEqual(before);
   });
 
   it('refuses an answer outside the allowed set, and writes nothing', async () => {
     const before = snapshotTables(t);
-    const error = await errorOf('officer-window', 'hearings.saveAnswers', { hearingId, formId: 'risk', changes: [{ fieldId: 'a3', value: 'maybe', baseRevision: 0 }] });
+    const error = await errorOf('officer-window', 'hearings.saveAnswers', {
+      hearingId,
+      formId: 'risk',
+      changes: [{ fieldId: 'a3', value: 'maybe', baseRevision: 0 }],
+    });
     expect(error).toMatchObject({ code: 'INVALID_ANSWER', fields: ['a3'] });
     expect(snapshotTables(t)).toEqual(before);
   });
@@ -81,45 +122,107 @@ describe('the risk assessment, stored by main', () => {
     delete answers['d1'];
     await save('risk', answers);
     const before = snapshotTables(t);
-    expect(await errorOf('officer-window', 'risk.submit', { hearingId, definitionVersion: RISK_VERSION, trigger: 'initial' })).toMatchObject({ code: 'RISK_INCOMPLETE', fields: ['D1'] });
+    expect(
+      await errorOf('officer-window', 'risk.submit', {
+        hearingId,
+        definitionVersion: RISK_VERSION,
+        trigger: 'initial',
+      }),
+    ).toMatchObject({ code: 'RISK_INCOMPLETE', fields: ['D1'] });
     expect(snapshotTables(t)).toEqual(before);
   });
 
   it('raises with a written reason; refuses a lowering below the red-flag floor and writes nothing', async () => {
     await save('risk', riskStepAnswers({ A3: 'yes' }, { barriers: ['V1'] }));
     const before = snapshotTables(t);
-    expect(await errorOf('officer-window', 'risk.submit', { hearingId, definitionVersion: RISK_VERSION, trigger: 'initial', lowering: { level: 2, reason: 'Elle dit qu’il s’est calmé.' } })).toMatchObject({ code: 'LOWERING_BELOW_FLOOR' });
-    expect(await errorOf('officer-window', 'risk.submit', { hearingId, definitionVersion: RISK_VERSION, trigger: 'initial', raise: { level: 3, reason: 'x' } })).toMatchObject({ code: 'JUDGEMENT_INVALID', fields: ['raiseNotHigher'] });
-    expect((await errorOf('officer-window', 'risk.submit', { hearingId, definitionVersion: RISK_VERSION, trigger: 'initial', raise: { level: 4, reason: '   ' } })).code).toBe('VALIDATION');
+    expect(
+      await errorOf('officer-window', 'risk.submit', {
+        hearingId,
+        definitionVersion: RISK_VERSION,
+        trigger: 'initial',
+        lowering: { level: 2, reason: 'Elle dit qu’il s’est calmé.' },
+      }),
+    ).toMatchObject({ code: 'LOWERING_BELOW_FLOOR' });
+    expect(
+      await errorOf('officer-window', 'risk.submit', {
+        hearingId,
+        definitionVersion: RISK_VERSION,
+        trigger: 'initial',
+        raise: { level: 3, reason: 'x' },
+      }),
+    ).toMatchObject({ code: 'JUDGEMENT_INVALID', fields: ['raiseNotHigher'] });
+    expect(
+      (
+        await errorOf('officer-window', 'risk.submit', {
+          hearingId,
+          definitionVersion: RISK_VERSION,
+          trigger: 'initial',
+          raise: { level: 4, reason: '   ' },
+        })
+      ).code,
+    ).toBe('VALIDATION');
     expect(snapshotTables(t)).toEqual(before);
   });
 
   it('a lowering above the floor waits for a supervisor of the unit, who approves it', async () => {
     await save('risk', riskStepAnswers({ A3: 'yes' }, { barriers: ['V7'] }));
-    await t.ok('officer-window', 'risk.submit', { hearingId, definitionVersion: RISK_VERSION, trigger: 'initial', lowering: { level: 3, reason: 'Elle a retrouvé un emploi et un logement.' } });
+    await t.ok('officer-window', 'risk.submit', {
+      hearingId,
+      definitionVersion: RISK_VERSION,
+      trigger: 'initial',
+      lowering: { level: 3, reason: 'Elle a retrouvé un emploi et un logement.' },
+    });
     const queue = await t.ok('supervisor-window', 'risk.queue', {});
     expect(queue.items).toHaveLength(1);
-    expect(queue.items[0]).toMatchObject({ hearingId, level: 4, loweringRequested: 3, redFlags: ['RF1'], reviewStatus: 'pending' });
+    expect(queue.items[0]).toMatchObject({
+      hearingId,
+      level: 4,
+      loweringRequested: 3,
+      redFlags: ['RF1'],
+      reviewStatus: 'pending',
+    });
     // No victim's name in the queue: only references, levels and reasons.
     await save('people', { victimSurname: 'Fictivename', victimFirstNames: 'Inès' });
     expect(JSON.stringify(await t.ok('supervisor-window', 'risk.queue', {}))).not.toContain('Fictivename');
 
     const assessmentId = queue.items[0]!.assessmentId;
-    expect((await errorOf('supervisor-window', 'risk.review', { assessmentId, decision: 'approve' })).fields).toEqual(['lowering']);
-    expect(await t.ok('supervisor-window', 'risk.review', { assessmentId, decision: 'approve', lowering: 'approve' })).toEqual({ level: 3, reviewStatus: 'approved' });
+    expect((await errorOf('supervisor-window', 'risk.review', { assessmentId, decision: 'approve' })).fields).toEqual([
+      'lowering',
+    ]);
+    expect(
+      await t.ok('supervisor-window', 'risk.review', { assessmentId, decision: 'approve', lowering: 'approve' }),
+    ).toEqual({ level: 3, reviewStatus: 'approved' });
     const latest = (await t.ok('officer-window', 'risk.history', { hearingId })).assessments[0]!;
-    expect(latest).toMatchObject({ level: 3, lowering: { level: 3, status: 'approved' }, reviewStatus: 'approved', reviewedByName: SUPERVISOR.displayName });
+    expect(latest).toMatchObject({
+      level: 3,
+      lowering: { level: 3, status: 'approved' },
+      reviewStatus: 'approved',
+      reviewedByName: SUPERVISOR.displayName,
+    });
     expect(evaluateRisk(riskRegistry.get(RISK_VERSION)!, latest.input)).toEqual(latest.result);
     expect((await t.ok('supervisor-window', 'risk.queue', {})).items).toEqual([]);
-    expect((await errorOf('supervisor-window', 'risk.review', { assessmentId, decision: 'approve' })).code).toBe('NOT_PENDING');
+    expect((await errorOf('supervisor-window', 'risk.review', { assessmentId, decision: 'approve' })).code).toBe(
+      'NOT_PENDING',
+    );
   });
 
   it('a supervisor of the unit opens the file (audited) but changes nothing; another unit gets an access error, not the data', async () => {
     await save('people', { victimSurname: 'Fictivename' });
     const loaded = await t.ok('supervisor-window', 'hearings.load', { hearingId });
     expect(loaded.access).toBe('review');
-    expect(auditActions().at(-1)).toEqual({ action: 'hearing.opened', details: JSON.stringify({ asSupervisor: true }) });
-    expect((await errorOf('supervisor-window', 'hearings.saveAnswers', { hearingId, formId: 'people', changes: [{ fieldId: 'victimSurname', value: 'x', baseRevision: 1 }] })).code).toBe('FORBIDDEN');
+    expect(auditActions().at(-1)).toEqual({
+      action: 'hearing.opened',
+      details: JSON.stringify({ asSupervisor: true }),
+    });
+    expect(
+      (
+        await errorOf('supervisor-window', 'hearings.saveAnswers', {
+          hearingId,
+          formId: 'people',
+          changes: [{ fieldId: 'victimSurname', value: 'x', baseRevision: 1 }],
+        })
+      ).code,
+    ).toBe('FORBIDDEN');
 
     for (const channel of ['hearings.load', 'risk.history'] as const) {
       const error = await errorOf('far-window', channel, { hearingId });
@@ -131,15 +234,28 @@ describe('the risk assessment, stored by main', () => {
 
   it('refuses a forged role claim: an officer cannot review or read the queue, an extra role field is invalid', async () => {
     await save('risk', riskStepAnswers({ A3: 'yes' }));
-    const { assessmentId } = await t.ok('officer-window', 'risk.submit', { hearingId, definitionVersion: RISK_VERSION, trigger: 'initial' });
+    const { assessmentId } = await t.ok('officer-window', 'risk.submit', {
+      hearingId,
+      definitionVersion: RISK_VERSION,
+      trigger: 'initial',
+    });
     const before = snapshotRecords(t);
-    expect((await errorOf('officer-window', 'risk.review', { assessmentId, decision: 'approve' })).code).toBe('FORBIDDEN');
+    expect((await errorOf('officer-window', 'risk.review', { assessmentId, decision: 'approve' })).code).toBe(
+      'FORBIDDEN',
+    );
     expect((await errorOf('officer-window', 'risk.queue', {})).code).toBe('FORBIDDEN');
-    expect((await errorOf('officer-window', 'risk.review', { assessmentId, decision: 'approve', role: 'supervisor' })).code).toBe('VALIDATION');
+    expect(
+      (await errorOf('officer-window', 'risk.review', { assessmentId, decision: 'approve', role: 'supervisor' })).code,
+    ).toBe('VALIDATION');
     expect((await errorOf('admin-window', 'risk.history', { hearingId })).code).toBe('FORBIDDEN');
     expect(snapshotRecords(t)).toEqual(before);
     // Nothing but the trace of each refusal by role.
-    expect(auditActions().slice(-3)).toEqual(['risk.review', 'risk.queue', 'risk.history'].map((channel) => ({ action: 'access.refused', details: JSON.stringify({ channel }) })));
+    expect(auditActions().slice(-3)).toEqual(
+      ['risk.review', 'risk.queue', 'risk.history'].map((channel) => ({
+        action: 'access.refused',
+        details: JSON.stringify({ channel }),
+      })),
+    );
   });
 
   it('follows the pair: an event makes the reassessment due now, and the next assessment shows what changed', async () => {
@@ -160,7 +276,13 @@ describe('the risk assessment, stored by main', () => {
       [2, true, 3],
       [1, false, 1],
     ]);
-    expect(assessments[0]!.comparison).toEqual({ levelFrom: 1, levelTo: 3, changedItems: [{ item: 'C4', from: 'no', to: 'yes' }], newRedFlags: ['RF5'], goneRedFlags: [] });
+    expect(assessments[0]!.comparison).toEqual({
+      levelFrom: 1,
+      levelTo: 3,
+      changedItems: [{ item: 'C4', from: 'no', to: 'yes' }],
+      newRedFlags: ['RF5'],
+      goneRedFlags: [],
+    });
   });
 
   it('closing needs a submitted assessment on the answers as they stand; the risk step stays open after closing', async () => {
@@ -171,7 +293,9 @@ describe('the risk assessment, stored by main', () => {
     expect(await missing()).not.toContain('risk:assessment');
     await save('risk', { a1: 'yes' });
     expect(await missing()).toContain('risk:assessmentOutdated');
-    const stored = t.core.database.sqlite.prepare('SELECT answers_json FROM risk_assessments').get() as { answers_json: string };
+    const stored = t.core.database.sqlite.prepare('SELECT answers_json FROM risk_assessments').get() as {
+      answers_json: string;
+    };
     expect((JSON.parse(stored.answers_json) as RiskInput).answers['A1']?.answer).toBe('no');
   });
 });

@@ -29,7 +29,11 @@ const GUESSES = 30;
 describe('the lockout under concurrent guesses, over the browser host transport', () => {
   let t: TestCore;
   let host: BrowserHost;
-  let invoke: (client: string, channel: string, input: object) => Promise<{ ok: boolean; error?: { code: string; message: string } }>;
+  let invoke: (
+    client: string,
+    channel: string,
+    input: object,
+  ) => Promise<{ ok: boolean; error?: { code: string; message: string } }>;
 
   beforeAll(async () => {
     const rendererDir = tempDir('hd-renderer-');
@@ -43,7 +47,11 @@ describe('the lockout under concurrent guesses, over the browser host transport'
     exchange.resume();
     const cookie = String(exchange.headers['set-cookie']?.[0]).split(';')[0]!;
     invoke = async (client, channel, input) => {
-      const reply = await post(`${origin}/api/invoke`, { cookie, origin, 'content-type': 'application/json', 'x-hearing-desk-client': client }, JSON.stringify({ channel, input }));
+      const reply = await post(
+        `${origin}/api/invoke`,
+        { cookie, origin, 'content-type': 'application/json', 'x-hearing-desk-client': client },
+        JSON.stringify({ channel, input }),
+      );
       expect(reply.status).toBe(200);
       return JSON.parse(reply.body) as { ok: boolean; error?: { code: string; message: string } };
     };
@@ -54,34 +62,53 @@ describe('the lockout under concurrent guesses, over the browser host transport'
     agent.destroy();
   });
 
-  it('refuses the right password once the lock is reached, and the account ends locked', { timeout: 120_000 }, async () => {
-    const officerId = (t.core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(PEOPLE.officer.username) as { id: string }).id;
-    const actions = () => (t.core.database.sqlite.prepare('SELECT action FROM audit_events WHERE user_id = ? ORDER BY seq').all(officerId) as { action: string }[]).map((r) => r.action);
-    const login = (client: string, password: string) => invoke(client, 'session.login', { username: PEOPLE.officer.username, password });
+  it(
+    'refuses the right password once the lock is reached, and the account ends locked',
+    { timeout: 120_000 },
+    async () => {
+      const officerId = (
+        t.core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(PEOPLE.officer.username) as {
+          id: string;
+        }
+      ).id;
+      const actions = () =>
+        (
+          t.core.database.sqlite
+            .prepare('SELECT action FROM audit_events WHERE user_id = ? ORDER BY seq')
+            .all(officerId) as { action: string }[]
+        ).map((r) => r.action);
+      const login = (client: string, password: string) =>
+        invoke(client, 'session.login', { username: PEOPLE.officer.username, password });
 
-    // Thirty windows guess at once...
-    const guesses = Array.from({ length: GUESSES }, (_, i) => login(`guesser-${i}`, `wrong guess number ${i}`));
-    // ...and the right password arrives while they are being checked (once the first is counted,
-    // every guess has reached main: each check takes a third of a second).
-    while (!actions().includes('login.failed')) await new Promise((resolve) => setTimeout(resolve, 10));
-    const right = login('owner', PEOPLE.officer.password);
-    const answers = await Promise.all([...guesses, right]);
+      // Thirty windows guess at once...
+      const guesses = Array.from({ length: GUESSES }, (_, i) => login(`guesser-${i}`, `wrong guess number ${i}`));
+      // ...and the right password arrives while they are being checked (once the first is counted,
+      // every guess has reached main: each check takes a third of a second).
+      while (!actions().includes('login.failed')) await new Promise((resolve) => setTimeout(resolve, 10));
+      const right = login('owner', PEOPLE.officer.password);
+      const answers = await Promise.all([...guesses, right]);
 
-    // The right password came after the lock: it does not sign in.
-    expect(answers.at(-1)).toMatchObject({ ok: false });
-    expect((await invoke('owner', 'session.current', {})) as unknown).toMatchObject({ ok: true, value: { user: null } });
-    // And one answer for all: nothing tells the guessers they locked it.
-    for (const answer of answers) expect(answer).toEqual(answers[0]);
-    expect(answers[0]).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+      // The right password came after the lock: it does not sign in.
+      expect(answers.at(-1)).toMatchObject({ ok: false });
+      expect((await invoke('owner', 'session.current', {})) as unknown).toMatchObject({
+        ok: true,
+        value: { user: null },
+      });
+      // And one answer for all: nothing tells the guessers they locked it.
+      for (const answer of answers) expect(answer).toEqual(answers[0]);
+      expect(answers[0]).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
 
-    const max = t.core.config.lockout.maxFailedAttempts;
-    const account = t.core.database.sqlite.prepare('SELECT locked_until AS lockedUntil FROM users WHERE id = ?').get(officerId) as { lockedUntil: number | null };
-    expect(account.lockedUntil).toBe(t.clock.now + t.core.config.lockout.lockMinutes * 60_000);
-    // Exactly the allowed number of checks, then the lock, then refusals only.
-    expect(actions()).toEqual([
-      ...Array.from({ length: max }, () => 'login.failed'),
-      'account.locked',
-      ...Array.from({ length: GUESSES + 1 - max }, () => 'login.refused'),
-    ]);
-  });
+      const max = t.core.config.lockout.maxFailedAttempts;
+      const account = t.core.database.sqlite
+        .prepare('SELECT locked_until AS lockedUntil FROM users WHERE id = ?')
+        .get(officerId) as { lockedUntil: number | null };
+      expect(account.lockedUntil).toBe(t.clock.now + t.core.config.lockout.lockMinutes * 60_000);
+      // Exactly the allowed number of checks, then the lock, then refusals only.
+      expect(actions()).toEqual([
+        ...Array.from({ length: max }, () => 'login.failed'),
+        'account.locked',
+        ...Array.from({ length: GUESSES + 1 - max }, () => 'login.refused'),
+      ]);
+    },
+  );
 });

@@ -17,15 +17,24 @@ const STATEMENT = 'Je soussignée déclare que… (déclaration fictive)\nDeuxi�
 
 async function save(formId: string, values: Record<string, unknown>) {
   const loaded = await t.ok('officer-window', 'hearings.load', { hearingId });
-  const revision = (fieldId: string) => loaded.answers.find((a) => a.formId === formId && a.fieldId === fieldId)?.revision ?? 0;
+  const revision = (fieldId: string) =>
+    loaded.answers.find((a) => a.formId === formId && a.fieldId === fieldId)?.revision ?? 0;
   return t.ok('officer-window', 'hearings.saveAnswers', {
     hearingId,
     formId,
-    changes: Object.entries(values).map(([fieldId, value]) => ({ fieldId, value: value as never, baseRevision: revision(fieldId) })),
+    changes: Object.entries(values).map(([fieldId, value]) => ({
+      fieldId,
+      value: value as never,
+      baseRevision: revision(fieldId),
+    })),
   });
 }
 
-async function errorOf(channel: 'hearings.approveStatement' | 'hearings.addAddendum' | 'hearings.close' | 'hearings.saveAnswers', input: object, client = 'officer-window') {
+async function errorOf(
+  channel: 'hearings.approveStatement' | 'hearings.addAddendum' | 'hearings.close' | 'hearings.saveAnswers',
+  input: object,
+  client = 'officer-window',
+) {
   const result = await t.core.dispatcher.dispatch(client, channel, input);
   if (result.ok) throw new Error(`${channel} unexpectedly succeeded`);
   return result.error;
@@ -34,23 +43,51 @@ async function errorOf(channel: 'hearings.approveStatement' | 'hearings.addAdden
 /** Every question that must be answered before closing, answered (invented values). */
 async function answerEverythingRequired() {
   await save('setup', {
-    procedureLanguage: 'fr', victimLanguage: 'ar', interpreterRequested: 'yes', interpreterPresent: 'yes', interpreterReference: 'Interprète n° 4711',
-    supportPersonPresent: 'no', roomAdaptedDiscreet: 'yes', officerTrained: 'yes', preferredOfficerGender: 'none', safeToTalk: 'yes',
+    procedureLanguage: 'fr',
+    victimLanguage: 'ar',
+    interpreterRequested: 'yes',
+    interpreterPresent: 'yes',
+    interpreterReference: 'Interprète n° 4711',
+    supportPersonPresent: 'no',
+    roomAdaptedDiscreet: 'yes',
+    officerTrained: 'yes',
+    preferredOfficerGender: 'none',
+    safeToTalk: 'yes',
   });
   await save('people', {
-    victimSurname: 'Fictive', victimFirstNames: 'Inès', victimBirthDate: '1991-04-17', victimAddressNonCommunicable: 'yes', victimSafeChannel: 'none',
-    suspectRelationship: 'exPartner', suspectCohabiting: 'no',
+    victimSurname: 'Fictive',
+    victimFirstNames: 'Inès',
+    victimBirthDate: '1991-04-17',
+    victimAddressNonCommunicable: 'yes',
+    victimSafeChannel: 'none',
+    suspectRelationship: 'exPartner',
+    suspectCohabiting: 'no',
   });
   await save('facts', {
-    narrative: 'Récit fictif.', period: { on: '2026-11-21' }, place: 'Liège', formsOfViolence: ['physical'],
-    injuries: 'no', weapons: 'no', earlierIncidents: 'refused', earlierComplaints: 'unknown',
+    narrative: 'Récit fictif.',
+    period: { on: '2026-11-21' },
+    place: 'Liège',
+    formsOfViolence: ['physical'],
+    injuries: 'no',
+    weapons: 'no',
+    earlierIncidents: 'refused',
+    earlierComplaints: 'unknown',
   });
   await save('measures', {
-    residenceBanPosition: 'wants', residenceBanState: 'requested', contactBanPosition: 'undecided', contactBanState: 'discussed',
-    addressProtectionPosition: 'wants', addressProtectionState: 'inForce', alarmPosition: 'refuses', alarmState: 'notPursued',
+    residenceBanPosition: 'wants',
+    residenceBanState: 'requested',
+    contactBanPosition: 'undecided',
+    contactBanState: 'discussed',
+    addressProtectionPosition: 'wants',
+    addressProtectionState: 'inForce',
+    alarmPosition: 'refuses',
+    alarmState: 'notPursued',
   });
   await save('referrals', { servicesOffered: ['victimSupport'], consentVictimSupport: 'yes' });
-  await save('rights', Object.fromEntries([['explainedThroughInterpreter', 'yes'], ...RIGHTS.map((r) => [`${r}Explained`, 'yes'])]));
+  await save(
+    'rights',
+    Object.fromEntries([['explainedThroughInterpreter', 'yes'], ...RIGHTS.map((r) => [`${r}Explained`, 'yes'])]),
+  );
   await save('digital', digitalStepAnswers({ 'G4.1': 'yes' }));
   await save('risk', riskStepAnswers({ A1: 'yes', C1: 'yes' }));
   await t.ok('officer-window', 'risk.submit', { hearingId, definitionVersion: RISK_VERSION, trigger: 'initial' });
@@ -65,13 +102,27 @@ describe('the statement and closing', () => {
     expect((await errorOf('hearings.approveStatement', { hearingId, textRevision: 1 })).code).toBe('STALE_REVISION');
     const approval = await t.ok('officer-window', 'hearings.approveStatement', { hearingId, textRevision: 2 });
     expect(approval.sha256).toBe(createHash('sha256').update(STATEMENT, 'utf8').digest('hex'));
-    expect((await errorOf('hearings.approveStatement', { hearingId, textRevision: 2 })).code).toBe('STATEMENT_APPROVED');
+    expect((await errorOf('hearings.approveStatement', { hearingId, textRevision: 2 })).code).toBe(
+      'STATEMENT_APPROVED',
+    );
 
     const before = snapshotTables(t);
-    expect((await errorOf('hearings.saveAnswers', { hearingId, formId: 'statement', changes: [{ fieldId: 'text', value: 'changé en silence', baseRevision: 2 }] })).code).toBe('STATEMENT_APPROVED');
+    expect(
+      (
+        await errorOf('hearings.saveAnswers', {
+          hearingId,
+          formId: 'statement',
+          changes: [{ fieldId: 'text', value: 'changé en silence', baseRevision: 2 }],
+        })
+      ).code,
+    ).toBe('STATEMENT_APPROVED');
     expect(snapshotTables(t)).toEqual(before);
     const loaded = await t.ok('officer-window', 'hearings.load', { hearingId });
-    expect(loaded.statement).toEqual({ approvedAt: approval.approvedAt, approvedByName: 'Inès Fictive', sha256: approval.sha256 });
+    expect(loaded.statement).toEqual({
+      approvedAt: approval.approvedAt,
+      approvedByName: 'Inès Fictive',
+      sha256: approval.sha256,
+    });
   });
 
   it('takes dated, attributed addenda only after approval, and never changes one', async () => {
@@ -79,10 +130,15 @@ describe('the statement and closing', () => {
     await save('statement', { text: STATEMENT });
     await t.ok('officer-window', 'hearings.approveStatement', { hearingId, textRevision: 1 });
     t.clock.now += 60_000;
-    const { addendum } = await t.ok('officer-window', 'hearings.addAddendum', { hearingId, text: 'Elle précise que la scène a eu lieu dans la cuisine.' });
+    const { addendum } = await t.ok('officer-window', 'hearings.addAddendum', {
+      hearingId,
+      text: 'Elle précise que la scène a eu lieu dans la cuisine.',
+    });
     expect(addendum).toMatchObject({ createdAt: t.clock.now, createdByName: 'Inès Fictive' });
     expect((await errorOf('hearings.addAddendum', { hearingId, text: '   ' })).code).toBe('VALIDATION');
-    expect((await errorOf('hearings.addAddendum', { hearingId, text: 'intrus' }, 'other-window')).code).toBe('FORBIDDEN');
+    expect((await errorOf('hearings.addAddendum', { hearingId, text: 'intrus' }, 'other-window')).code).toBe(
+      'FORBIDDEN',
+    );
     expect(() => t.core.database.sqlite.prepare("UPDATE addenda SET text = 'x'").run()).toThrow(/append-only/);
     expect(() => t.core.database.sqlite.prepare('DELETE FROM addenda').run()).toThrow(/append-only/);
     expect((await t.ok('officer-window', 'hearings.load', { hearingId })).addenda).toEqual([addendum]);
@@ -91,7 +147,18 @@ describe('the statement and closing', () => {
   it('refuses to close while anything is missing, naming each item, then closes read-only except addenda', async () => {
     const refused = await errorOf('hearings.close', { hearingId });
     expect(refused.code).toBe('CANNOT_CLOSE');
-    expect(refused.fields).toEqual(expect.arrayContaining(['setup:procedureLanguage', 'people:victimSurname', 'facts:narrative', 'risk:a3', 'risk:barriers', 'statement:text', 'statement:approval', 'risk:assessment']));
+    expect(refused.fields).toEqual(
+      expect.arrayContaining([
+        'setup:procedureLanguage',
+        'people:victimSurname',
+        'facts:narrative',
+        'risk:a3',
+        'risk:barriers',
+        'statement:text',
+        'statement:approval',
+        'risk:assessment',
+      ]),
+    );
 
     await answerEverythingRequired();
     await save('facts', { witnesses: [{ key: 'w1', values: { name: '' } }] });
@@ -108,10 +175,24 @@ describe('the statement and closing', () => {
     expect(mine.open.map((h) => h.id)).not.toContain(hearingId);
     expect(mine.recentlyClosed.map((h) => h.id)).toEqual([hearingId]);
     expect((await t.ok('other-window', 'hearings.listMine', {})).recentlyClosed).toEqual([]);
-    expect((await errorOf('hearings.saveAnswers', { hearingId, formId: 'facts', changes: [{ fieldId: 'place', value: 'ailleurs', baseRevision: 1 }] })).code).toBe('HEARING_CLOSED');
+    expect(
+      (
+        await errorOf('hearings.saveAnswers', {
+          hearingId,
+          formId: 'facts',
+          changes: [{ fieldId: 'place', value: 'ailleurs', baseRevision: 1 }],
+        })
+      ).code,
+    ).toBe('HEARING_CLOSED');
     expect((await errorOf('hearings.close', { hearingId })).code).toBe('HEARING_CLOSED');
     await t.ok('officer-window', 'hearings.addAddendum', { hearingId, text: 'Ajout après clôture.' });
-    const actions = (t.core.database.sqlite.prepare('SELECT action FROM audit_events WHERE hearing_id = ? ORDER BY seq').all(hearingId) as { action: string }[]).map((r) => r.action);
-    expect(actions).toEqual(expect.arrayContaining(['statement.approved', 'hearing.closed', 'statement.addendum_added']));
+    const actions = (
+      t.core.database.sqlite
+        .prepare('SELECT action FROM audit_events WHERE hearing_id = ? ORDER BY seq')
+        .all(hearingId) as { action: string }[]
+    ).map((r) => r.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['statement.approved', 'hearing.closed', 'statement.addendum_added']),
+    );
   });
 });

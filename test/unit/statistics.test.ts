@@ -3,12 +3,32 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFICER_UI_LANGUAGES } from '../../domain/languages';
-import { createStatisticsService, STATISTICS_CATEGORIES, STATISTICS_MEASURES, suppress, type StatisticsRow } from '../../src-main/services/statistics';
+import {
+  createStatisticsService,
+  STATISTICS_CATEGORIES,
+  STATISTICS_MEASURES,
+  suppress,
+  type StatisticsRow,
+} from '../../src-main/services/statistics';
 import type { ChannelOutput } from '../../src-main/api/contract';
-import { createAccount, defaultUnitId, openTestCore, PEOPLE, seedAccounts, snapshotRecords, snapshotTables, type TestCore } from '../helpers/temp-core';
+import {
+  createAccount,
+  defaultUnitId,
+  openTestCore,
+  PEOPLE,
+  seedAccounts,
+  snapshotRecords,
+  snapshotTables,
+  type TestCore,
+} from '../helpers/temp-core';
 
 /** Everything here is invented. */
-const SUPERVISOR = { username: 'supervisor.one', displayName: 'Sara Superviseure', password: 'supervisor one passphrase', role: 'supervisor' as const };
+const SUPERVISOR = {
+  username: 'supervisor.one',
+  displayName: 'Sara Superviseure',
+  password: 'supervisor one passphrase',
+  role: 'supervisor' as const,
+};
 const VICTIM = { surname: 'Zyxwvutnom', firstNames: 'Quintessa', birthDate: '1987-04-19' };
 const NARRATIVE = 'Récit confidentiel unique : il a frappé la porte de la cuisine à 23 h 15.';
 const EVENT_NOTE = 'Vu devant le domicile rue Imaginaire 42';
@@ -39,13 +59,54 @@ const SPECS: Spec[] = [
   { at: '2025-12-31T22:30:00Z', forms: ['sexual'], level: 4, states: { residenceBan: 'granted' }, breaches: 1 },
   { at: '2026-12-31T23:30:00Z', forms: ['sexual'], level: 4 },
   // January: 7 complaints.
-  { at: '2025-12-31T23:30:00Z', forms: ['physical', 'psychological'], level: 1, states: { residenceBan: 'granted' }, breaches: 2 },
-  { at: '2026-01-05T09:00:00Z', forms: ['physical'], level: 1, states: { residenceBan: 'inForce', contactBan: 'requested' }, breaches: 1 },
-  { at: '2026-01-06T09:00:00Z', forms: ['psychological'], level: 1, states: { residenceBan: 'ended' }, breaches: 1, otherEvents: 1 },
-  { at: '2026-01-07T09:00:00Z', forms: ['psychological', 'coerciveControl'], level: 1, states: { residenceBan: 'requested', contactBan: 'granted' }, breaches: 1 },
-  { at: '2026-01-08T09:00:00Z', forms: ['physical', 'psychological', 'sexual'], level: 2, earlierLevel: 1, states: { residenceBan: 'refusedByAuthority', alarm: 'requested' } },
-  { at: '2026-01-09T09:00:00Z', forms: ['physical'], level: 2, states: { residenceBan: 'discussed', addressProtection: 'granted' } },
-  { at: '2026-01-10T09:00:00Z', forms: ['coerciveControl', 'psychological'], level: 2, states: { residenceBan: 'notPursued' } },
+  {
+    at: '2025-12-31T23:30:00Z',
+    forms: ['physical', 'psychological'],
+    level: 1,
+    states: { residenceBan: 'granted' },
+    breaches: 2,
+  },
+  {
+    at: '2026-01-05T09:00:00Z',
+    forms: ['physical'],
+    level: 1,
+    states: { residenceBan: 'inForce', contactBan: 'requested' },
+    breaches: 1,
+  },
+  {
+    at: '2026-01-06T09:00:00Z',
+    forms: ['psychological'],
+    level: 1,
+    states: { residenceBan: 'ended' },
+    breaches: 1,
+    otherEvents: 1,
+  },
+  {
+    at: '2026-01-07T09:00:00Z',
+    forms: ['psychological', 'coerciveControl'],
+    level: 1,
+    states: { residenceBan: 'requested', contactBan: 'granted' },
+    breaches: 1,
+  },
+  {
+    at: '2026-01-08T09:00:00Z',
+    forms: ['physical', 'psychological', 'sexual'],
+    level: 2,
+    earlierLevel: 1,
+    states: { residenceBan: 'refusedByAuthority', alarm: 'requested' },
+  },
+  {
+    at: '2026-01-09T09:00:00Z',
+    forms: ['physical'],
+    level: 2,
+    states: { residenceBan: 'discussed', addressProtection: 'granted' },
+  },
+  {
+    at: '2026-01-10T09:00:00Z',
+    forms: ['coerciveControl', 'psychological'],
+    level: 2,
+    states: { residenceBan: 'notPursued' },
+  },
   // February: 2 complaints (one of them opened at 00:30 on 1 February in Brussels).
   { at: '2026-01-31T23:30:00Z', forms: ['economic'], level: 4, states: { residenceBan: 'granted' } },
   { at: '2026-02-15T09:00:00Z', forms: ['physical'] },
@@ -79,7 +140,10 @@ afterAll(() => t.close());
 
 /** A sign-in at the clock's time, so the session's idle backstop does not lock it. */
 async function signInOfficer(): Promise<void> {
-  await t.ok('officer-window', 'session.login', { username: PEOPLE.officer.username, password: PEOPLE.officer.password });
+  await t.ok('officer-window', 'session.login', {
+    username: PEOPLE.officer.username,
+    password: PEOPLE.officer.password,
+  });
 }
 
 /**
@@ -94,33 +158,65 @@ async function seedHearing(spec: Spec): Promise<void> {
   hearingIds.push(hearing.id);
   references.push(hearing.reference);
   const save = (formId: string, values: Record<string, unknown>) =>
-    t.ok('officer-window', 'hearings.saveAnswers', { hearingId: hearing.id, formId, changes: Object.entries(values).map(([fieldId, value]) => ({ fieldId, value: value as never, baseRevision: 0 })) });
-  await save('people', { victimSurname: VICTIM.surname, victimFirstNames: VICTIM.firstNames, victimBirthDate: VICTIM.birthDate });
-  await save('facts', { narrative: NARRATIVE, place: 'Rue Imaginaire 42, Liège', ...(spec.forms ? { formsOfViolence: spec.forms } : {}) });
-  if (spec.states) await save('measures', Object.fromEntries(Object.entries(spec.states).map(([m, state]) => [`${m}State`, state])));
-  for (let i = 0; i < (spec.breaches ?? 0); i++) await t.ok('officer-window', 'risk.noteEvent', { hearingId: hearing.id, kind: 'breach', note: EVENT_NOTE });
-  for (let i = 0; i < (spec.otherEvents ?? 0); i++) await t.ok('officer-window', 'risk.noteEvent', { hearingId: hearing.id, kind: 'newIncident', note: EVENT_NOTE });
+    t.ok('officer-window', 'hearings.saveAnswers', {
+      hearingId: hearing.id,
+      formId,
+      changes: Object.entries(values).map(([fieldId, value]) => ({ fieldId, value: value as never, baseRevision: 0 })),
+    });
+  await save('people', {
+    victimSurname: VICTIM.surname,
+    victimFirstNames: VICTIM.firstNames,
+    victimBirthDate: VICTIM.birthDate,
+  });
+  await save('facts', {
+    narrative: NARRATIVE,
+    place: 'Rue Imaginaire 42, Liège',
+    ...(spec.forms ? { formsOfViolence: spec.forms } : {}),
+  });
+  if (spec.states)
+    await save('measures', Object.fromEntries(Object.entries(spec.states).map(([m, state]) => [`${m}State`, state])));
+  for (let i = 0; i < (spec.breaches ?? 0); i++)
+    await t.ok('officer-window', 'risk.noteEvent', { hearingId: hearing.id, kind: 'breach', note: EVENT_NOTE });
+  for (let i = 0; i < (spec.otherEvents ?? 0); i++)
+    await t.ok('officer-window', 'risk.noteEvent', { hearingId: hearing.id, kind: 'newIncident', note: EVENT_NOTE });
   const assessments = [...(spec.earlierLevel ? [spec.earlierLevel] : []), ...(spec.level ? [spec.level] : [])];
   assessments.forEach((level, i) => insertAssessment(hearing.id, i + 1, level, i === assessments.length - 1));
 }
 
 function insertAssessment(hearingId: string, sequence: number, level: number, latest: boolean): void {
   const sqlite = t.core.database.sqlite;
-  const officerId = (sqlite.prepare('SELECT id FROM users WHERE username = ?').get(PEOPLE.officer.username) as { id: string }).id;
+  const officerId = (
+    sqlite.prepare('SELECT id FROM users WHERE username = ?').get(PEOPLE.officer.username) as { id: string }
+  ).id;
   sqlite
     .prepare(
       `INSERT INTO risk_assessments (id, hearing_id, unit_id, sequence, definition_version, trigger, answers_json, result_json, computed_level, floor_level, level,
          red_flag_count, review_status, next_due_at, latest, created_by, created_at)
        SELECT ?, id, unit_id, ?, 1, 'initial', '{}', '{}', ?, 1, ?, 0, 'notRequired', ?, ?, ?, ? FROM hearings WHERE id = ?`,
     )
-    .run(randomUUID(), sequence, level, level, t.clock.now + 86_400_000, latest ? 1 : 0, officerId, t.clock.now, hearingId);
+    .run(
+      randomUUID(),
+      sequence,
+      level,
+      level,
+      t.clock.now + 86_400_000,
+      latest ? 1 : 0,
+      officerId,
+      t.clock.now,
+      hearingId,
+    );
 }
 
 function supervisorId(): string {
-  return (t.core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(SUPERVISOR.username) as { id: string }).id;
+  return (
+    t.core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(SUPERVISOR.username) as { id: string }
+  ).id;
 }
 
-async function exportAs(client: string, input: { from: string; to: string; granularity: 'month' | 'quarter' | 'year' }): Promise<Export> {
+async function exportAs(
+  client: string,
+  input: { from: string; to: string; granularity: 'month' | 'quarter' | 'year' },
+): Promise<Export> {
   return t.ok(client, 'statistics.export', input);
 }
 
@@ -136,10 +232,25 @@ describe('the Art. 9 statistics export', () => {
     const result = await exportAs('supervisor-window', { from: '2026-01-01', to: '2026-12-31', granularity: 'month' });
     expect(result.threshold).toBe(THRESHOLD);
     expect(result.generatedAt).toBe(t.clock.now);
-    expect([...new Set(result.rows.map((r) => r.period))]).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12']);
+    expect([...new Set(result.rows.map((r) => r.period))]).toEqual([
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
+    ]);
     // Every period has every category of every table, in a fixed order.
     const perPeriod = STATISTICS_MEASURES.flatMap((m) => STATISTICS_CATEGORIES[m].map((c) => `${m}.${c}`));
-    expect(result.rows.filter((r) => r.period === '2026-01').map((r) => `${r.measure}.${r.category}`)).toEqual(perPeriod);
+    expect(result.rows.filter((r) => r.period === '2026-01').map((r) => `${r.measure}.${r.category}`)).toEqual(
+      perPeriod,
+    );
 
     const jan = (measure: string, category: string) => cell(result, '2026-01', measure, category);
     expect(jan('complaints', 'all')).toBe(7);
@@ -171,20 +282,31 @@ describe('the Art. 9 statistics export', () => {
     // give their sum, is hidden too.
     expect(cell(result, '2026-04', 'complaints', 'all')).toBe('complementary');
     expect(cell(result, '2026-04', 'formOfViolence', 'physical')).toBe(4);
-    expect(result.rows.filter((r) => r.period === '2026-04' && r.measure === 'riskLevel').every((r) => r.suppressed === 'small')).toBe(true);
+    expect(
+      result.rows
+        .filter((r) => r.period === '2026-04' && r.measure === 'riskLevel')
+        .every((r) => r.suppressed === 'small'),
+    ).toBe(true);
   });
 
   it('counts the same whichever way it reaches the answers', () => {
     // Threshold 1 (below what config allows) so that every non-zero count is compared.
     const both = (['seek', 'scan'] as const).map((answersAccess) =>
-      createStatisticsService(t.core.database.db, { threshold: 1, answersAccess }, () => t.clock.now).exportStatistics(supervisorId(), { from: '2025-01-01', to: '2026-12-31', granularity: 'month' }),
+      createStatisticsService(t.core.database.db, { threshold: 1, answersAccess }, () => t.clock.now).exportStatistics(
+        supervisorId(),
+        { from: '2025-01-01', to: '2026-12-31', granularity: 'month' },
+      ),
     );
     expect(both[0]!.rows).toEqual(both[1]!.rows);
     expect(both[0]!.rows.filter((r) => r.count !== null).length).toBeGreaterThan(30);
   });
 
   it('counts by quarter and by year the same hearings', async () => {
-    const quarters = await exportAs('supervisor-window', { from: '2026-01-01', to: '2026-12-31', granularity: 'quarter' });
+    const quarters = await exportAs('supervisor-window', {
+      from: '2026-01-01',
+      to: '2026-12-31',
+      granularity: 'quarter',
+    });
     expect([...new Set(quarters.rows.map((r) => r.period))]).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
     expect(cell(quarters, '2026-Q1', 'complaints', 'all')).toBe(9);
     expect(cell(quarters, '2026-Q1', 'formOfViolence', 'physical')).toBe(5);
@@ -209,10 +331,15 @@ describe('the Art. 9 statistics export', () => {
   it('never prints a small count, nor one that a printed total would give away', async () => {
     const result = await exportAs('supervisor-window', { from: '2026-01-01', to: '2026-12-31', granularity: 'month' });
     for (const row of result.rows) {
-      if (row.count !== null) expect(row.count, `${row.period} ${row.measure} ${row.category}`).toBeGreaterThanOrEqual(THRESHOLD);
+      if (row.count !== null)
+        expect(row.count, `${row.period} ${row.measure} ${row.category}`).toBeGreaterThanOrEqual(THRESHOLD);
       else expect(row.suppressed).not.toBeNull();
     }
-    for (const period of new Set(result.rows.map((r) => r.period))) expectNoSmallCountDerivable(result.rows.filter((r) => r.period === period), THRESHOLD);
+    for (const period of new Set(result.rows.map((r) => r.period)))
+      expectNoSmallCountDerivable(
+        result.rows.filter((r) => r.period === period),
+        THRESHOLD,
+      );
   });
 
   it('keeps that promise on any split of the levels (pure rule, exhaustive for small totals)', () => {
@@ -221,12 +348,22 @@ describe('the Art. 9 statistics export', () => {
     let checked = 0;
     // Every split of totals 0..12 into the five levels.
     const splits = (total: number, parts: number): number[][] =>
-      parts === 1 ? [[total]] : Array.from({ length: total + 1 }, (_, first) => splits(total - first, parts - 1).map((rest) => [first, ...rest])).flat();
+      parts === 1
+        ? [[total]]
+        : Array.from({ length: total + 1 }, (_, first) =>
+            splits(total - first, parts - 1).map((rest) => [first, ...rest]),
+          ).flat();
     for (let total = 0; total <= 12; total++) {
       for (const split of splits(total, levels.length)) {
         const rows: StatisticsRow[] = [
           { period: 'p', measure: 'complaints', category: 'all', count: total, suppressed: null },
-          ...levels.map((category, i): StatisticsRow => ({ period: 'p', measure: 'riskLevel', category, count: split[i]!, suppressed: null })),
+          ...levels.map((category, i): StatisticsRow => ({
+            period: 'p',
+            measure: 'riskLevel',
+            category,
+            count: split[i]!,
+            suppressed: null,
+          })),
         ];
         expectNoSmallCountDerivable(suppress(rows, threshold), threshold);
         checked++;
@@ -236,9 +373,14 @@ describe('the Art. 9 statistics export', () => {
   });
 
   it('is audited with its parameters', async () => {
-    const last = (t.core.database.sqlite.prepare('SELECT max(seq) AS seq FROM audit_events').get() as { seq: number }).seq;
+    const last = (t.core.database.sqlite.prepare('SELECT max(seq) AS seq FROM audit_events').get() as { seq: number })
+      .seq;
     await exportAs('supervisor-window', { from: '2026-01-01', to: '2026-06-30', granularity: 'quarter' });
-    const rows = t.core.database.sqlite.prepare("SELECT user_id AS userId, hearing_id AS hearingId, details_json AS details FROM audit_events WHERE action = 'statistics.exported' AND seq > ?").all(last) as {
+    const rows = t.core.database.sqlite
+      .prepare(
+        "SELECT user_id AS userId, hearing_id AS hearingId, details_json AS details FROM audit_events WHERE action = 'statistics.exported' AND seq > ?",
+      )
+      .all(last) as {
       userId: string;
       hearingId: string | null;
       details: string;
@@ -246,7 +388,13 @@ describe('the Art. 9 statistics export', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.userId).toBe(supervisorId());
     expect(rows[0]!.hearingId).toBeNull();
-    expect(JSON.parse(rows[0]!.details)).toEqual({ from: '2026-01-01', to: '2026-06-30', granularity: 'quarter', threshold: THRESHOLD, periods: 2 });
+    expect(JSON.parse(rows[0]!.details)).toEqual({
+      from: '2026-01-01',
+      to: '2026-06-30',
+      granularity: 'quarter',
+      threshold: THRESHOLD,
+      periods: 2,
+    });
   });
 
   it('refuses bad input with a typed error and writes nothing', async () => {
@@ -258,34 +406,76 @@ describe('the Art. 9 statistics export', () => {
     };
     const base = { from: '2026-01-01', to: '2026-12-31', granularity: 'month' };
     expect(await refused({ ...base, to: '2025-12-31' })).toMatchObject({ code: 'VALIDATION', fields: ['to'] });
-    expect(await refused({ ...base, from: '2016-01-01', to: '2026-01-01' })).toMatchObject({ code: 'VALIDATION', fields: ['to'] });
+    expect(await refused({ ...base, from: '2016-01-01', to: '2026-01-01' })).toMatchObject({
+      code: 'VALIDATION',
+      fields: ['to'],
+    });
     expect(await refused({ ...base, from: '2026-02-30' })).toMatchObject({ code: 'VALIDATION', fields: ['from'] });
     expect(await refused({ ...base, to: '31/12/2026' })).toMatchObject({ code: 'VALIDATION', fields: ['to'] });
     expect(await refused({ ...base, from: '1999-12-31' })).toMatchObject({ code: 'VALIDATION', fields: ['from'] });
-    expect(await refused({ ...base, granularity: 'week' })).toMatchObject({ code: 'VALIDATION', fields: ['granularity'] });
+    expect(await refused({ ...base, granularity: 'week' })).toMatchObject({
+      code: 'VALIDATION',
+      fields: ['granularity'],
+    });
     expect(await refused({ ...base, unitId: hearingIds[0] })).toMatchObject({ code: 'VALIDATION' });
     expect(await refused({ from: '2026-01-01' })).toMatchObject({ code: 'VALIDATION' });
     expect(snapshotTables(t)).toEqual(before);
     // Ten years to the day before is the longest range.
-    expect((await t.core.dispatcher.call('supervisor-window', 'statistics.export', { from: '2016-01-01', to: '2025-12-31', granularity: 'year' })).ok).toBe(true);
+    expect(
+      (
+        await t.core.dispatcher.call('supervisor-window', 'statistics.export', {
+          from: '2016-01-01',
+          to: '2025-12-31',
+          granularity: 'year',
+        })
+      ).ok,
+    ).toBe(true);
   });
 
   it('is for supervisors and administrators only: an officer gets FORBIDDEN, and nothing is written', async () => {
     const before = snapshotRecords(t);
-    const result = await t.core.dispatcher.call('officer-window', 'statistics.export', { from: '2026-01-01', to: '2026-12-31', granularity: 'month' });
+    const result = await t.core.dispatcher.call('officer-window', 'statistics.export', {
+      from: '2026-01-01',
+      to: '2026-12-31',
+      granularity: 'month',
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     // Nothing but the trace of the refusal.
     expect(snapshotRecords(t)).toEqual(before);
-    expect(t.core.database.sqlite.prepare('SELECT action, details_json AS details FROM audit_events ORDER BY seq DESC LIMIT 1').get()).toEqual({ action: 'access.refused', details: JSON.stringify({ channel: 'statistics.export' }) });
-    expect((await t.core.dispatcher.call('nobody-window', 'statistics.export', { from: '2026-01-01', to: '2026-12-31', granularity: 'month' })).ok).toBe(false);
-    expect((await t.core.dispatcher.call('admin-window', 'statistics.export', { from: '2026-01-01', to: '2026-12-31', granularity: 'month' })).ok).toBe(true);
+    expect(
+      t.core.database.sqlite
+        .prepare('SELECT action, details_json AS details FROM audit_events ORDER BY seq DESC LIMIT 1')
+        .get(),
+    ).toEqual({ action: 'access.refused', details: JSON.stringify({ channel: 'statistics.export' }) });
+    expect(
+      (
+        await t.core.dispatcher.call('nobody-window', 'statistics.export', {
+          from: '2026-01-01',
+          to: '2026-12-31',
+          granularity: 'month',
+        })
+      ).ok,
+    ).toBe(false);
+    expect(
+      (
+        await t.core.dispatcher.call('admin-window', 'statistics.export', {
+          from: '2026-01-01',
+          to: '2026-12-31',
+          granularity: 'month',
+        })
+      ).ok,
+    ).toBe(true);
   });
 
   it('has every table and category named in every officer catalog', () => {
     const dir = path.resolve(import.meta.dirname, '../../forms/catalogs/officer');
     for (const language of OFFICER_UI_LANGUAGES) {
-      const catalog = JSON.parse(fs.readFileSync(path.join(dir, `${language}.json`), 'utf8')) as Record<string, unknown>;
-      const text = (key: string) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalog);
+      const catalog = JSON.parse(fs.readFileSync(path.join(dir, `${language}.json`), 'utf8')) as Record<
+        string,
+        unknown
+      >;
+      const text = (key: string) =>
+        key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalog);
       for (const measure of STATISTICS_MEASURES) {
         expect(text(`statistics.measure.${measure}`), `${language} ${measure}`).toEqual(expect.any(String));
         for (const category of STATISTICS_CATEGORIES[measure]) {
@@ -305,8 +495,12 @@ describe('the Art. 9 statistics export', () => {
   it('gives out counts only: no name, date of birth, reference, id, note or free text', async () => {
     // Last, since it changes the data: a tampered answer must not carry its text out either.
     const sqlite = t.core.database.sqlite;
-    sqlite.prepare("UPDATE answers SET value_json = ? WHERE hearing_id = ? AND field_id = 'formsOfViolence'").run(JSON.stringify(['physical', VICTIM.surname]), hearingIds[2]);
-    sqlite.prepare("UPDATE answers SET value_json = ? WHERE hearing_id = ? AND field_id = 'residenceBanState'").run(JSON.stringify(NARRATIVE), hearingIds[3]);
+    sqlite
+      .prepare("UPDATE answers SET value_json = ? WHERE hearing_id = ? AND field_id = 'formsOfViolence'")
+      .run(JSON.stringify(['physical', VICTIM.surname]), hearingIds[2]);
+    sqlite
+      .prepare("UPDATE answers SET value_json = ? WHERE hearing_id = ? AND field_id = 'residenceBanState'")
+      .run(JSON.stringify(NARRATIVE), hearingIds[3]);
     const outputs = await Promise.all([
       exportAs('supervisor-window', { from: '2026-01-01', to: '2026-12-31', granularity: 'month' }),
       exportAs('admin-window', { from: '2025-01-01', to: '2026-12-31', granularity: 'year' }),
@@ -331,7 +525,8 @@ describe('the Art. 9 statistics export', () => {
     ];
     for (const secret of secrets) expect(text, secret).not.toContain(secret);
     // Nothing but the fixed categories, and the dates are the ones asked for.
-    for (const row of outputs.flatMap((o) => o.rows)) expect(STATISTICS_CATEGORIES[row.measure]).toContain(row.category);
+    for (const row of outputs.flatMap((o) => o.rows))
+      expect(STATISTICS_CATEGORIES[row.measure]).toContain(row.category);
     expect(Object.keys(outputs[0]!).sort()).toEqual(['from', 'generatedAt', 'granularity', 'rows', 'threshold', 'to']);
     // The tampered values counted as nothing they could not be.
     expect(cell(outputs[0]!, '2026-01', 'measureRequested', 'residenceBan')).toBe(4);
@@ -363,6 +558,7 @@ function expectNoSmallCountDerivable(rows: readonly StatisticsRow[], threshold: 
   assign(0, sum, []);
   hidden.forEach((row, k) => {
     const values = [...seen[k]!];
-    if (row.suppressed === 'small' && values.length === 1) expect(values[0], `${row.period} ${row.category} can be worked out`).toBe(0);
+    if (row.suppressed === 'small' && values.length === 1)
+      expect(values[0], `${row.period} ${row.category} can be worked out`).toBe(0);
   });
 }

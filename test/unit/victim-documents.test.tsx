@@ -5,8 +5,18 @@ import { victimText, type VictimCatalog } from '../../forms/victim-catalogs';
 import { renderDocumentHtml } from '../../src-main/documents/DocumentPage';
 import { loadVictimCatalogs } from '../../src-main/documents/victim-catalog-store';
 import { VictimDocument } from '../../src-main/documents/VictimCopy';
-import { VICTIM_DOCUMENTS, type HearingRecord, type VictimDocumentModel } from '../../src-main/documents/victim-copy-model';
-import { createVictimTextFilter, isFilteredText, NO_DECISIONS, protectedSourcesOf, type ReviewDecisions } from '../../src-main/documents/victim-safety';
+import {
+  VICTIM_DOCUMENTS,
+  type HearingRecord,
+  type VictimDocumentModel,
+} from '../../src-main/documents/victim-copy-model';
+import {
+  createVictimTextFilter,
+  isFilteredText,
+  NO_DECISIONS,
+  protectedSourcesOf,
+  type ReviewDecisions,
+} from '../../src-main/documents/victim-safety';
 import { ASSETS } from '../helpers/temp-core';
 
 const catalogs = loadVictimCatalogs(ASSETS.victimCatalogsDir);
@@ -14,14 +24,102 @@ const fa = catalogs.get('fa')!;
 const fr = catalogs.get('fr')!;
 
 const SERVICES: HearingRecord['services'] = [
-  { id: 's-112', name: '112', kind: 'emergency', region: 'national', languages: ['fr'], hours: '24/7', phone: '112', website: '', verifiedOn: null, active: true },
-  { id: 's-101', name: 'Police – 101', kind: 'emergency', region: 'national', languages: ['fr'], hours: '24/7', phone: '101', website: '', verifiedOn: null, active: true },
-  { id: 's-1712', name: '1712', kind: 'helpline', region: 'flanders', languages: ['nl'], hours: '', phone: '1712', website: '', verifiedOn: null, active: true },
-  { id: 's-help', name: 'Écoute violences conjugales', kind: 'helpline', region: 'wallonia', languages: ['fr'], hours: '24/7', phone: '0800 30 030', website: '', verifiedOn: null, active: true },
-  { id: 's-cf', name: 'Child Focus', kind: 'childProtection', region: 'national', languages: ['fr'], hours: '24/7', phone: '116 000', website: '', verifiedOn: null, active: true },
-  { id: 's-igvm', name: 'Institut (fictif)', kind: 'onlineHarm', region: 'national', languages: ['fr'], hours: '', phone: '0800 12 800', website: '', verifiedOn: null, active: true },
-  { id: 's-shelter', name: 'Refuge Les Glycines', kind: 'shelter', region: 'wallonia', languages: ['fr'], hours: '', phone: '04 111 11 11', website: '', verifiedOn: null, active: true },
-  { id: 's-support', name: 'Aide aux victimes (fictive)', kind: 'victimSupport', region: 'wallonia', languages: ['fr'], hours: '', phone: '04 222 22 22', website: '', verifiedOn: null, active: true },
+  {
+    id: 's-112',
+    name: '112',
+    kind: 'emergency',
+    region: 'national',
+    languages: ['fr'],
+    hours: '24/7',
+    phone: '112',
+    website: '',
+    verifiedOn: null,
+    active: true,
+  },
+  {
+    id: 's-101',
+    name: 'Police – 101',
+    kind: 'emergency',
+    region: 'national',
+    languages: ['fr'],
+    hours: '24/7',
+    phone: '101',
+    website: '',
+    verifiedOn: null,
+    active: true,
+  },
+  {
+    id: 's-1712',
+    name: '1712',
+    kind: 'helpline',
+    region: 'flanders',
+    languages: ['nl'],
+    hours: '',
+    phone: '1712',
+    website: '',
+    verifiedOn: null,
+    active: true,
+  },
+  {
+    id: 's-help',
+    name: 'Écoute violences conjugales',
+    kind: 'helpline',
+    region: 'wallonia',
+    languages: ['fr'],
+    hours: '24/7',
+    phone: '0800 30 030',
+    website: '',
+    verifiedOn: null,
+    active: true,
+  },
+  {
+    id: 's-cf',
+    name: 'Child Focus',
+    kind: 'childProtection',
+    region: 'national',
+    languages: ['fr'],
+    hours: '24/7',
+    phone: '116 000',
+    website: '',
+    verifiedOn: null,
+    active: true,
+  },
+  {
+    id: 's-igvm',
+    name: 'Institut (fictif)',
+    kind: 'onlineHarm',
+    region: 'national',
+    languages: ['fr'],
+    hours: '',
+    phone: '0800 12 800',
+    website: '',
+    verifiedOn: null,
+    active: true,
+  },
+  {
+    id: 's-shelter',
+    name: 'Refuge Les Glycines',
+    kind: 'shelter',
+    region: 'wallonia',
+    languages: ['fr'],
+    hours: '',
+    phone: '04 111 11 11',
+    website: '',
+    verifiedOn: null,
+    active: true,
+  },
+  {
+    id: 's-support',
+    name: 'Aide aux victimes (fictive)',
+    kind: 'victimSupport',
+    region: 'wallonia',
+    languages: ['fr'],
+    hours: '',
+    phone: '04 222 22 22',
+    website: '',
+    verifiedOn: null,
+    active: true,
+  },
 ];
 
 /** An invented hearing, as the documents service gathers it. */
@@ -32,8 +130,19 @@ function record(people: Record<string, unknown> = {}, overrides: Partial<Hearing
     unitName: 'Unité Fictive',
     officer: { displayName: 'Inès Fictive', serviceNumber: 'SN 4711' },
     forms: {
-      setup: { version: 1, answers: { procedureLanguage: 'fr', victimLanguage: 'fa', interpreterPresent: 'yes', interpreterReference: 'Interprète 12' } },
-      rights: { version: 1, answers: { interpreterExplained: 'yes', interpreterAnswer: 'Elle demande un interprète en persan.' } },
+      setup: {
+        version: 1,
+        answers: {
+          procedureLanguage: 'fr',
+          victimLanguage: 'fa',
+          interpreterPresent: 'yes',
+          interpreterReference: 'Interprète 12',
+        },
+      },
+      rights: {
+        version: 1,
+        answers: { interpreterExplained: 'yes', interpreterAnswer: 'Elle demande un interprète en persan.' },
+      },
       people: {
         version: 2,
         answers: {
@@ -46,12 +155,25 @@ function record(people: Record<string, unknown> = {}, overrides: Partial<Hearing
           ...people,
         },
       },
-      facts: { version: 1, answers: { place: 'devant le 42 av. des Tilleuls', period: { on: '2026-11-21' }, formsOfViolence: ['physical'] } },
-      measures: { version: 2, answers: { alarmPosition: 'refuses', alarmState: 'notPursued', residenceBanPosition: 'undecided' } },
+      facts: {
+        version: 1,
+        answers: {
+          place: 'devant le 42 av. des Tilleuls',
+          period: { on: '2026-11-21' },
+          formsOfViolence: ['physical'],
+        },
+      },
+      measures: {
+        version: 2,
+        answers: { alarmPosition: 'refuses', alarmState: 'notPursued', residenceBanPosition: 'undecided' },
+      },
       referrals: { version: 1, answers: { servicesGiven: ['s-shelter', 's-support'] } },
       documents: { version: 1, answers: { pvNumber: 'LI.55.L3.000042/2026' } },
     },
-    statement: { text: 'Je dors à Horizon depuis lundi. Ma sœur Nadia m’appelle au 0496/12.34.56.\nFin.', approvedAt: Date.UTC(2026, 10, 23, 10, 0) },
+    statement: {
+      text: 'Je dors à Horizon depuis lundi. Ma sœur Nadia m’appelle au 0496/12.34.56.\nFin.',
+      approvedAt: Date.UTC(2026, 10, 23, 10, 0),
+    },
     addenda: [],
     evidence: [{ number: 1, type: 'screenshot' }],
     services: SERVICES,
@@ -61,7 +183,10 @@ function record(people: Record<string, unknown> = {}, overrides: Partial<Hearing
 
 function build(rec: HearingRecord, variant: 'full' | 'discreet', decisions: ReviewDecisions = NO_DECISIONS) {
   const shelters = rec.services.filter((s) => s.kind === 'shelter');
-  const filter = createVictimTextFilter(protectedSourcesOf(rec.forms.people?.answers ?? {}, shelters, catalogs.all(), decisions), decisions);
+  const filter = createVictimTextFilter(
+    protectedSourcesOf(rec.forms.people?.answers ?? {}, shelters, catalogs.all(), decisions),
+    decisions,
+  );
   return { model: VICTIM_DOCUMENTS[variant](rec, filter, { childNames: 'firstNames', officerName: true }), filter };
 }
 
@@ -72,7 +197,14 @@ function html(model: VictimDocumentModel, her: VictimCatalog = fa, procedure: Vi
     title: 'x',
     fontFaces: '',
     footer: { left: '', pageOf: her.footer.page },
-    children: <VictimDocument model={model} languages={{ her, procedure }} printedAt={Date.UTC(2026, 10, 23, 11, 0)} reprint={false} />,
+    children: (
+      <VictimDocument
+        model={model}
+        languages={{ her, procedure }}
+        printedAt={Date.UTC(2026, 10, 23, 11, 0)}
+        reprint={false}
+      />
+    ),
   });
 }
 
@@ -99,12 +231,18 @@ function canaryRecord(): HearingRecord {
   for (const form of formRegistry.all) {
     const answers: Record<string, unknown> = (forms[form.id] ??= { version: form.version, answers: {} }).answers;
     for (const field of form.fields) {
-      if (field.kind === 'group') answers[field.id] = [{ key: 'a', values: Object.fromEntries(field.fields.map((f) => [f.id, CANARY])) }];
+      if (field.kind === 'group')
+        answers[field.id] = [{ key: 'a', values: Object.fromEntries(field.fields.map((f) => [f.id, CANARY])) }];
       else if (field.kind === 'multiChoice') answers[field.id] = [CANARY, 'physical'];
       else answers[field.id] = CANARY;
     }
   }
-  Object.assign(forms.people!.answers, { victimAddress: CANARY, victimAddressNonCommunicable: 'yes', victimStayingAt: '', victimSafeChannelDetail: '' });
+  Object.assign(forms.people!.answers, {
+    victimAddress: CANARY,
+    victimAddressNonCommunicable: 'yes',
+    victimStayingAt: '',
+    victimSafeChannelDetail: '',
+  });
   Object.assign(forms.facts!.answers, { period: { about: CANARY, on: CANARY, from: CANARY, to: CANARY } });
   Object.assign(forms.setup!.answers, { victimLanguage: CANARY, procedureLanguage: CANARY, interpreterPresent: 'yes' });
   return {
@@ -129,27 +267,42 @@ function walk(value: unknown, path: string, out: { path: string; text: string }[
 }
 
 describe('every document she is given goes through the one filter', () => {
-  it.each([...VICTIM_COPY_VARIANTS])('%s: no string of the hearing reaches the model or the page unfiltered', (variant) => {
-    const { model } = build(canaryRecord(), variant);
-    const strings: { path: string; text: string }[] = [];
-    walk(model, variant, strings);
-    const leaks = strings.filter((s) => /canaris/i.test(s.text));
-    expect(leaks, JSON.stringify(leaks)).toEqual([]);
-    // Plain strings left in a model are codes the document says in her words, never her text.
-    for (const s of strings.filter((x) => !/withheld|\[…\]/.test(x.text))) if (!s.path.endsWith('printedText')) expect(s.text, s.path).toMatch(/^[\w .:–/\-…[\]]*$/u);
-    expect(visible(html(model))).not.toMatch(/canaris/i);
-  });
+  it.each([...VICTIM_COPY_VARIANTS])(
+    '%s: no string of the hearing reaches the model or the page unfiltered',
+    (variant) => {
+      const { model } = build(canaryRecord(), variant);
+      const strings: { path: string; text: string }[] = [];
+      walk(model, variant, strings);
+      const leaks = strings.filter((s) => /canaris/i.test(s.text));
+      expect(leaks, JSON.stringify(leaks)).toEqual([]);
+      // Plain strings left in a model are codes the document says in her words, never her text.
+      for (const s of strings.filter((x) => !/withheld|\[…\]/.test(x.text)))
+        if (!s.path.endsWith('printedText')) expect(s.text, s.path).toMatch(/^[\w .:–/\-…[\]]*$/u);
+      expect(visible(html(model))).not.toMatch(/canaris/i);
+    },
+  );
 
   it('the filtered texts she reads are the only ones the officer reviews (every field is seen)', () => {
     const { filter } = build(canaryRecord(), 'full');
     const fields = [...filter.seen.keys()];
-    for (const field of ['statement', 'addendum.1', 'facts.place', 'facts.period', 'documents.interpreterTranslation', 'documents.pvNumber', 'setup.interpreterReference', 'unit.name', 'officer', 'hearing.reference']) {
+    for (const field of [
+      'statement',
+      'addendum.1',
+      'facts.place',
+      'facts.period',
+      'documents.interpreterTranslation',
+      'documents.pvNumber',
+      'setup.interpreterReference',
+      'unit.name',
+      'officer',
+      'hearing.reference',
+    ]) {
       expect(fields, field).toContain(field);
     }
   });
 });
 
-describe("her copy", () => {
+describe('her copy', () => {
   it('withholds where she is, how to reach her and the shelter, in the spellings people use', () => {
     const { model } = build(record(), 'full');
     if (model.document !== 'copy') throw new Error('not a copy');
@@ -162,7 +315,9 @@ describe("her copy", () => {
   it('prints what was typed in the procedure language as typed, marked and isolated, never as her answer', () => {
     const { model } = build(record(), 'full');
     const page = html(model);
-    expect(page).toMatch(/<bdi class="typed" lang="fr" dir="ltr"><span class="typed-note" lang="fa" dir="rtl">[^<]*<span>/);
+    expect(page).toMatch(
+      /<bdi class="typed" lang="fr" dir="ltr"><span class="typed-note" lang="fa" dir="rtl">[^<]*<span>/,
+    );
     expect(page).toContain('Elle demande un interprète en persan.');
     const typedNote = victimText(fa, 'copy.typedInProcedureLanguage')!.split('{{language}}')[0]!;
     expect(visible(page)).toContain(typedNote.trim());
@@ -179,19 +334,42 @@ describe("her copy", () => {
 
   it("lists 112 and 101, her region's helpline, Child Focus with children, and the services chosen: never a shelter or the whole directory", () => {
     const names = (rec: HearingRecord) => build(rec, 'full').model.services.map((s) => s.name?.printedText);
-    expect(names(record())).toEqual(['112', 'Police – 101', 'Écoute violences conjugales', 'Child Focus', 'Aide aux victimes (fictive)']);
+    expect(names(record())).toEqual([
+      '112',
+      'Police – 101',
+      'Écoute violences conjugales',
+      'Child Focus',
+      'Aide aux victimes (fictive)',
+    ]);
     // A home address in Flanders: 1712. No children: no Child Focus. Unknown region: every helpline.
-    expect(names(record({ victimAddress: 'Kerkstraat 3, 9000 Gent', children: [] }))).toEqual(['112', 'Police – 101', '1712', 'Aide aux victimes (fictive)']);
-    expect(names(record({ victimAddress: '', children: [] }))).toEqual(['112', 'Police – 101', '1712', 'Écoute violences conjugales', 'Aide aux victimes (fictive)']);
+    expect(names(record({ victimAddress: 'Kerkstraat 3, 9000 Gent', children: [] }))).toEqual([
+      '112',
+      'Police – 101',
+      '1712',
+      'Aide aux victimes (fictive)',
+    ]);
+    expect(names(record({ victimAddress: '', children: [] }))).toEqual([
+      '112',
+      'Police – 101',
+      '1712',
+      'Écoute violences conjugales',
+      'Aide aux victimes (fictive)',
+    ]);
   });
 
-  it('applies the officer\'s review: a passage she selected is withheld everywhere, a near match she released is printed', () => {
-    const rec = record({}, { statement: { text: 'Je suis chez ma cousine à Ans. Je travaillais à Liège.', approvedAt: 1 } });
+  it("applies the officer's review: a passage she selected is withheld everywhere, a near match she released is printed", () => {
+    const rec = record(
+      {},
+      { statement: { text: 'Je suis chez ma cousine à Ans. Je travaillais à Liège.', approvedAt: 1 } },
+    );
     const before = build(rec, 'full').model;
     if (before.document !== 'copy') throw new Error('not a copy');
     const near = before.statement!.text!.review.find((p) => 'match' in p && p.match.certainty === 'near');
     expect(near?.text).toMatch(/Liège/);
-    const after = build(rec, 'full', { withheld: ['chez ma cousine à Ans'], released: [{ field: 'statement', passage: 'liege', reason: 'Her workplace, which he knows.' }] }).model;
+    const after = build(rec, 'full', {
+      withheld: ['chez ma cousine à Ans'],
+      released: [{ field: 'statement', passage: 'liege', reason: 'Her workplace, which he knows.' }],
+    }).model;
     if (after.document !== 'copy') throw new Error('not a copy');
     expect(after.statement!.text!.printedText).not.toMatch(/cousine/);
     expect(after.statement!.text!.printedText).toContain('Liège');
@@ -199,23 +377,54 @@ describe("her copy", () => {
 });
 
 describe('the neutral leaflet', () => {
-  it.each(catalogs.all().map((c) => c.meta.language))('in %s: her rights in general terms and where to get help, nothing of a complaint', (language) => {
-    const her = catalogs.get(language)!;
-    const { model } = build(record(), 'discreet');
-    const text = visible(html(model, her, language === 'fr' ? null : fr));
-    for (const key of ['copy.title', 'copy.subtitle', 'sections.statement', 'sections.mainElements', 'sections.measures', 'sections.rights', 'header.pvNumber', 'header.officer', 'elements.formsOfViolence', 'statement.interpreterTranslationTitle']) {
-      expect(text, `${language} ${key}`).not.toContain(victimText(her, key));
-      expect(text, `fr ${key}`).not.toContain(victimText(fr, key));
-    }
-    for (const value of ['LI.55.L3', 'HD-2026', 'Police', 'Horizon', 'Tilleuls', '21/11/2026', 'EV-0001', 'Interprète']) expect(text, value).not.toContain(value);
-    expect(text).toContain(victimText(her, 'leaflet.title'));
-    expect(text).toContain('0800 30 030');
-  });
+  it.each(catalogs.all().map((c) => c.meta.language))(
+    'in %s: her rights in general terms and where to get help, nothing of a complaint',
+    (language) => {
+      const her = catalogs.get(language)!;
+      const { model } = build(record(), 'discreet');
+      const text = visible(html(model, her, language === 'fr' ? null : fr));
+      for (const key of [
+        'copy.title',
+        'copy.subtitle',
+        'sections.statement',
+        'sections.mainElements',
+        'sections.measures',
+        'sections.rights',
+        'header.pvNumber',
+        'header.officer',
+        'elements.formsOfViolence',
+        'statement.interpreterTranslationTitle',
+      ]) {
+        expect(text, `${language} ${key}`).not.toContain(victimText(her, key));
+        expect(text, `fr ${key}`).not.toContain(victimText(fr, key));
+      }
+      for (const value of [
+        'LI.55.L3',
+        'HD-2026',
+        'Police',
+        'Horizon',
+        'Tilleuls',
+        '21/11/2026',
+        'EV-0001',
+        'Interprète',
+      ])
+        expect(text, value).not.toContain(value);
+      expect(text).toContain(victimText(her, 'leaflet.title'));
+      expect(text).toContain('0800 30 030');
+    },
+  );
 });
 
 describe('the document page', () => {
   it('keeps catalog text in its page footer from ending the style sheet', () => {
-    const page = renderDocumentHtml({ lang: 'fr', dir: 'ltr', title: 'x', fontFaces: '', footer: { left: '</style><b>injected</b>', pageOf: 'Page {{page}} "sur" {{pages}}' }, children: <p>corps</p> });
+    const page = renderDocumentHtml({
+      lang: 'fr',
+      dir: 'ltr',
+      title: 'x',
+      fontFaces: '',
+      footer: { left: '</style><b>injected</b>', pageOf: 'Page {{page}} "sur" {{pages}}' },
+      children: <p>corps</p>,
+    });
     expect(page).not.toContain('</style><b>');
     expect(page.match(/<\/style>/g)).toHaveLength(1);
     expect(page).toContain('"Page " counter(page) " \\"sur\\" " counter(pages)');
@@ -224,7 +433,8 @@ describe('the document page', () => {
   it('is right to left for Persian, with numbers, dates and references isolated left to right', () => {
     const page = html(build(record(), 'full').model);
     expect(page).toMatch(/^<!doctype html><html lang="fa" dir="rtl">/);
-    for (const value of ['0800 30 030', '112', 'LI.55.L3.000042/2026', '23/11/2026 10:05', '21/11/2026', 'EV-0001']) expect(visible(page), value).toContain(value);
+    for (const value of ['0800 30 030', '112', 'LI.55.L3.000042/2026', '23/11/2026 10:05', '21/11/2026', 'EV-0001'])
+      expect(visible(page), value).toContain(value);
     expect(page).toMatch(/<bdi dir="ltr" class="ltr">23\/11\/2026 10:05<\/bdi>/);
     expect(page).toContain('<span class="procedure" lang="fr" dir="ltr">Vos droits</span>');
     expect(page).not.toContain('<script');

@@ -1,7 +1,15 @@
 import type { Token } from './normalise';
 import type { ProtectedKind } from './protected-matcher';
 import { sameWord, sequenceAt, singular, type RawMatch, type TextView } from './text-view';
-import { BOX_MARKERS, COUNTRY_WORDS, LOCALITY_SYNONYMS, NAME_STOPWORDS, NUMBER_MARKERS, STREET_SUFFIXES, STREET_TYPES } from './words';
+import {
+  BOX_MARKERS,
+  COUNTRY_WORDS,
+  LOCALITY_SYNONYMS,
+  NAME_STOPWORDS,
+  NUMBER_MARKERS,
+  STREET_SUFFIXES,
+  STREET_TYPES,
+} from './words';
 
 /**
  * Addresses by their parts (issue 11): "Avenue des Tilleuls 42, 4000 Liège" is also "av. des
@@ -22,7 +30,8 @@ export interface AddressParts {
 
 /** "lindenstraat" → "linden", "kirchstr" → "kirch"; null when the word does not end in a street type. */
 export function streetStem(word: string): string | null {
-  for (const suffix of STREET_SUFFIXES) if (word.length >= suffix.length + 3 && word.endsWith(suffix)) return word.slice(0, -suffix.length);
+  for (const suffix of STREET_SUFFIXES)
+    if (word.length >= suffix.length + 3 && word.endsWith(suffix)) return word.slice(0, -suffix.length);
   return null;
 }
 
@@ -36,7 +45,11 @@ const houseNumberLike = (t: Token | undefined): t is Token => isNumber(t) && t.w
  * `requireStreetType`, a street counts only when it is named with a street type (a place she stays
  * at is mostly words, "chez ma sœur Nadia, rue X 3, 1180 Uccle"). Returns the token indexes used.
  */
-export function parseAddress(value: string, tokens: Token[], requireStreetType: boolean): { parts: AddressParts; used: Set<number> } | null {
+export function parseAddress(
+  value: string,
+  tokens: Token[],
+  requireStreetType: boolean,
+): { parts: AddressParts; used: Set<number> } | null {
   if (tokens.length === 0) return null;
   const segmentOf: number[] = [];
   let segment = 0;
@@ -57,7 +70,8 @@ export function parseAddress(value: string, tokens: Token[], requireStreetType: 
   }
   if (postcodeAt >= 0) {
     used.add(postcodeAt);
-    if (COUNTRY_WORDS.has(tokens[postcodeAt - 1]?.word ?? '') && segmentOf[postcodeAt - 1] === segmentOf[postcodeAt]) used.add(postcodeAt - 1);
+    if (COUNTRY_WORDS.has(tokens[postcodeAt - 1]?.word ?? '') && segmentOf[postcodeAt - 1] === segmentOf[postcodeAt])
+      used.add(postcodeAt - 1);
   }
 
   let houseAt = -1;
@@ -74,10 +88,12 @@ export function parseAddress(value: string, tokens: Token[], requireStreetType: 
   const locality: number[] = [];
   if (postcodeAt >= 0) {
     const postcodeSegment = segmentOf[postcodeAt]!;
-    for (let k = postcodeAt + 1; k < tokens.length && segmentOf[k] === postcodeSegment && !tokens[k]!.digits; k++) locality.push(k);
+    for (let k = postcodeAt + 1; k < tokens.length && segmentOf[k] === postcodeSegment && !tokens[k]!.digits; k++)
+      locality.push(k);
     // "…, 4000, Liège": the locality in the next part.
     if (locality.length === 0 && segmentOf[postcodeAt + 1] === postcodeSegment + 1) {
-      for (let k = postcodeAt + 1; k < tokens.length && segmentOf[k] === postcodeSegment + 1 && !tokens[k]!.digits; k++) locality.push(k);
+      for (let k = postcodeAt + 1; k < tokens.length && segmentOf[k] === postcodeSegment + 1 && !tokens[k]!.digits; k++)
+        locality.push(k);
     }
   } else if (houseAt >= 0) {
     const houseSegment = segmentOf[houseAt]!;
@@ -87,15 +103,18 @@ export function parseAddress(value: string, tokens: Token[], requireStreetType: 
       if (lastTokens.every((k) => !tokens[k]!.digits && !isTyped(tokens[k]!))) locality.push(...lastTokens);
     }
   }
-  while (locality.length > 0 && COUNTRY_WORDS.has(tokens[locality.at(-1)!]!.word) && locality.length > 1) used.add(locality.pop()!);
+  while (locality.length > 0 && COUNTRY_WORDS.has(tokens[locality.at(-1)!]!.word) && locality.length > 1)
+    used.add(locality.pop()!);
   for (const k of locality) used.add(k);
 
   // The street: the part holding the house number (or the first part), without number, box and locality.
-  const streetSegment = houseAt >= 0 ? segmentOf[houseAt]! : requireStreetType ? segmentOf[tokens.findIndex(isTyped)] : 0;
+  const streetSegment =
+    houseAt >= 0 ? segmentOf[houseAt]! : requireStreetType ? segmentOf[tokens.findIndex(isTyped)] : 0;
   if (houseAt >= 0) {
     used.add(houseAt);
     const glued = tokens[houseAt + 1];
-    if (glued && !glued.digits && glued.word.length === 1 && glued.start === tokens[houseAt]!.end) used.add(houseAt + 1);
+    if (glued && !glued.digits && glued.word.length === 1 && glued.start === tokens[houseAt]!.end)
+      used.add(houseAt + 1);
     if (NUMBER_MARKERS.has(tokens[houseAt - 1]?.word ?? '')) used.add(houseAt - 1);
     for (let k = houseAt + 1; k < tokens.length && segmentOf[k] === streetSegment; k++) {
       const isBox = BOX_MARKERS.has(tokens[k]!.word) && isNumber(tokens[k + 1]);
@@ -124,7 +143,13 @@ export function parseAddress(value: string, tokens: Token[], requireStreetType: 
   const streetWords: string[] = [];
   const optionalStreetWords: string[] = [];
   for (const t of streetTokens) {
-    if (STREET_TYPES.has(t.word) || NAME_STOPWORDS.has(t.word) || NUMBER_MARKERS.has(t.word) || COUNTRY_WORDS.has(t.word)) continue;
+    if (
+      STREET_TYPES.has(t.word) ||
+      NAME_STOPWORDS.has(t.word) ||
+      NUMBER_MARKERS.has(t.word) ||
+      COUNTRY_WORDS.has(t.word)
+    )
+      continue;
     const stem = hasTypeWord ? null : streetStem(t.word);
     const word = stem ?? t.word;
     if (/^[ivxlc]{1,4}$/.test(word) || word.length === 1) optionalStreetWords.push(word);
@@ -132,7 +157,9 @@ export function parseAddress(value: string, tokens: Token[], requireStreetType: 
   }
   if (requireStreetType && !typed) streetWords.length = 0;
 
-  const localityWords = locality.map((k) => tokens[k]!.word).filter((w) => !COUNTRY_WORDS.has(w) || locality.length === 1);
+  const localityWords = locality
+    .map((k) => tokens[k]!.word)
+    .filter((w) => !COUNTRY_WORDS.has(w) || locality.length === 1);
   const localities: string[][] = [];
   if (localityWords.length > 0) {
     const stored = localityWords.join(' ');
@@ -145,18 +172,38 @@ export function parseAddress(value: string, tokens: Token[], requireStreetType: 
 }
 
 /** Words that may stand between the parts of an address: "au 42", "maison 42", "résidence". */
-const ADDRESS_GLUE = new Set(['au', 'aux', 'maison', 'huis', 'haus', 'house', 'immeuble', 'batiment', 'gebouw', 'blok', 'bloc', 'numero', 'nummer']);
+const ADDRESS_GLUE = new Set([
+  'au',
+  'aux',
+  'maison',
+  'huis',
+  'haus',
+  'house',
+  'immeuble',
+  'batiment',
+  'gebouw',
+  'blok',
+  'bloc',
+  'numero',
+  'nummer',
+]);
 
 /** Words after a number that make it an amount, a duration or a quantity, not a postcode. */
 const UNIT_WORDS = new Set(
-  'euro euros eur e usd dollars km m kg g cm mm ans an jaar jaren jahre years year fois keer mal times x personnes mensen personen people pieces stuks minutes min heures uur h pct procent pourcent percent'.split(' '),
+  'euro euros eur e usd dollars km m kg g cm mm ans an jaar jaren jahre years year fois keer mal times x personnes mensen personen people pieces stuks minutes min heures uur h pct procent pourcent percent'.split(
+    ' ',
+  ),
 );
 const MONTHS = new Set(
   'janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre januari februari maart april mei juni juli augustus oktober december januar februar marz august dezember january february march may june july october jan feb mar apr jun jul aug sep sept oct okt nov dec'.split(
     ' ',
   ),
 );
-const YEAR_WORDS = new Set('en in depuis sinds seit since annee jaar jahr year ete zomer sommer summer hiver winter fin debut eind anfang end begin'.split(' '));
+const YEAR_WORDS = new Set(
+  'en in depuis sinds seit since annee jaar jahr year ete zomer sommer summer hiver winter fin debut eind anfang end begin'.split(
+    ' ',
+  ),
+);
 
 /** The compiled matcher of one address. */
 export class AddressMatcher {
@@ -216,7 +263,16 @@ export class AddressMatcher {
   }
 
   private match(first: number, last: number, certainty: 'definite' | 'near', rule: string): RawMatch {
-    return { first, last, certainty, kind: this.kind, rule, field: this.field, extend: rule === 'otherStreetSamePostcode' || rule === 'postcode' || rule === 'locality' ? undefined : this.extend };
+    return {
+      first,
+      last,
+      certainty,
+      kind: this.kind,
+      rule,
+      field: this.field,
+      extend:
+        rule === 'otherStreetSamePostcode' || rule === 'postcode' || rule === 'locality' ? undefined : this.extend,
+    };
   }
 
   find(view: TextView, out: RawMatch[]): void {
@@ -245,7 +301,12 @@ export class AddressMatcher {
         let otherNumber = -1;
         for (let k = Math.max(0, first - 4); k <= Math.min(tokens.length - 1, last + 4); k++) {
           const t = tokens[k]!;
-          if (houseNumberLike(t) && !view.inLongNumber[k] && t.word !== postcode && (houseNumber === null || !sameNumber(t.word, houseNumber))) {
+          if (
+            houseNumberLike(t) &&
+            !view.inLongNumber[k] &&
+            t.word !== postcode &&
+            (houseNumber === null || !sameNumber(t.word, houseNumber))
+          ) {
             otherNumber = k;
             break;
           }
@@ -256,7 +317,9 @@ export class AddressMatcher {
           // She lives in the street itself (no number stored): a street named as a street is definite.
           out.push(this.match(first, last, named || streetWords.length >= 2 ? 'definite' : 'near', 'street'));
         } else if (otherNumber >= 0) {
-          out.push(this.match(Math.min(first, otherNumber), Math.max(last, otherNumber), 'near', 'sameStreetOtherNumber'));
+          out.push(
+            this.match(Math.min(first, otherNumber), Math.max(last, otherNumber), 'near', 'sameStreetOtherNumber'),
+          );
         } else if (named || streetWords.length >= 2 || streetWords[0]!.length >= 6) {
           out.push(this.match(first, last, 'near', 'street'));
         }
@@ -265,7 +328,8 @@ export class AddressMatcher {
       if (this.localityFirstWords.has(singular(token.word))) {
         for (const name of this.parts.localities) {
           const end = sequenceAt(tokens, i, name, NAME_STOPWORDS);
-          if (end >= 0 && name.join('').length >= 3) out.push(this.match(i, end, this.localityDefinite ? 'definite' : 'near', 'locality'));
+          if (end >= 0 && name.join('').length >= 3)
+            out.push(this.match(i, end, this.localityDefinite ? 'definite' : 'near', 'locality'));
         }
       }
     }
@@ -315,11 +379,13 @@ export class AddressMatcher {
     for (let j = k; j >= from; j--) {
       const t = tokens[j]!;
       if (number < 0 && houseNumberLike(t) && !view.inLongNumber[j]) number = j;
-      if (!t.digits && (STREET_TYPES.has(t.word) || streetStem(t.word) !== null) && !NAME_STOPWORDS.has(t.word)) street = j;
+      if (!t.digits && (STREET_TYPES.has(t.word) || streetStem(t.word) !== null) && !NAME_STOPWORDS.has(t.word))
+        street = j;
     }
     if (number < 0 || street < 0 || k - number > 4) return -1;
     // Her own street there: it is her address, not another one.
-    if (this.parts.streetWords.length > 0 && this.streetWithin(view, Math.min(street, number) - 2, at, false)) return -1;
+    if (this.parts.streetWords.length > 0 && this.streetWithin(view, Math.min(street, number) - 2, at, false))
+      return -1;
     return Math.min(street, number);
   }
 
@@ -328,9 +394,16 @@ export class AddressMatcher {
     const token = tokens[i]!;
     const next = tokens[i + 1]?.word ?? '';
     const previous = tokens[i - 1]?.word ?? '';
-    if (UNIT_WORDS.has(next) || /^\s*[\p{Sc}%]/u.test(text.slice(token.end, token.end + 3)) || /[\p{Sc}]\s*$/u.test(text.slice(Math.max(0, token.start - 3), token.start))) return true;
+    if (
+      UNIT_WORDS.has(next) ||
+      /^\s*[\p{Sc}%]/u.test(text.slice(token.end, token.end + 3)) ||
+      /[\p{Sc}]\s*$/u.test(text.slice(Math.max(0, token.start - 3), token.start))
+    )
+      return true;
     const value = Number(token.word);
-    return value >= 1900 && value <= 2100 && (MONTHS.has(previous) || YEAR_WORDS.has(previous) || /^\d{1,2}$/.test(previous));
+    return (
+      value >= 1900 && value <= 2100 && (MONTHS.has(previous) || YEAR_WORDS.has(previous) || /^\d{1,2}$/.test(previous))
+    );
   }
 
   private softGap(view: TextView, a: number, b: number): boolean {
@@ -343,9 +416,16 @@ export class AddressMatcher {
     const t = tokens[k]!;
     if (t.digits) {
       if (view.inLongNumber[k]) return false;
-      if ((this.parts.houseNumber !== null && sameNumber(t.word, this.parts.houseNumber)) || t.word === this.parts.postcode) return true;
+      if (
+        (this.parts.houseNumber !== null && sameNumber(t.word, this.parts.houseNumber)) ||
+        t.word === this.parts.postcode
+      )
+        return true;
       const before = tokens[k - 1];
-      return before !== undefined && (BOX_MARKERS.has(before.word) || (before.digits && text.slice(before.end, t.start).trim() === '/'));
+      return (
+        before !== undefined &&
+        (BOX_MARKERS.has(before.word) || (before.digits && text.slice(before.end, t.start).trim() === '/'))
+      );
     }
     if (STREET_TYPES.has(t.word) || this.localityWords.has(t.word) || this.streetWordAt(view, k) !== null) return true;
     // "B-4000": the country before her postcode.
@@ -359,7 +439,13 @@ export class AddressMatcher {
   /** A word that may stand inside an address without being part of hers ("de", "n°", "bte", "au"). */
   private filler(view: TextView, k: number): boolean {
     const w = view.tokens[k]!.word;
-    return NAME_STOPWORDS.has(w) || NUMBER_MARKERS.has(w) || BOX_MARKERS.has(w) || COUNTRY_WORDS.has(w) || ADDRESS_GLUE.has(w);
+    return (
+      NAME_STOPWORDS.has(w) ||
+      NUMBER_MARKERS.has(w) ||
+      BOX_MARKERS.has(w) ||
+      COUNTRY_WORDS.has(w) ||
+      ADDRESS_GLUE.has(w)
+    );
   }
 
   /** The run of address words around token `i`: what "Tilleuls 42", "42, av. des Tilleuls" or "n° 42 de l'avenue des Tilleuls" are made of. */
@@ -379,9 +465,11 @@ export class AddressMatcher {
     const numberMarker = (k: number) => NUMBER_MARKERS.has(tokens[k]!.word) && isNumber(tokens[k + 1]);
     // Fillers at the edges ("la" in "dans la rue") stay printed; those between firm parts are inside.
     let a = first;
-    for (let k = first - 1; k >= 0 && this.softGap(view, k, k + 1) && inside(k); k--) if (this.firm(view, k) || numberMarker(k)) a = k;
+    for (let k = first - 1; k >= 0 && this.softGap(view, k, k + 1) && inside(k); k--)
+      if (this.firm(view, k) || numberMarker(k)) a = k;
     let b = last;
-    for (let k = last + 1; k < tokens.length && this.softGap(view, k - 1, k) && inside(k); k++) if (this.firm(view, k)) b = k;
+    for (let k = last + 1; k < tokens.length && this.softGap(view, k - 1, k) && inside(k); k++)
+      if (this.firm(view, k)) b = k;
     return [a, b];
   };
 }

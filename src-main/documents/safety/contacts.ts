@@ -22,8 +22,10 @@ export interface PhoneNumber {
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 const AT_HANDLE = /(?<![\p{L}\p{N}._@])@([\p{L}\p{N}._]{3,})/gu;
-const PLATFORM_HANDLE = /\b(?:instagram|insta|ig|facebook|fb|snapchat|snap|tiktok|telegram|twitter|threads|messenger|x)\b\s*(?:(?:[:：]|=>?)\s*@?|@)([\p{L}\p{N}._-]{3,})|\b(?:instagram|insta|snapchat|snap|tiktok|telegram|twitter|facebook|fb)\s+([\p{L}\p{N}]+[._][\p{L}\p{N}._]+|[\p{L}]+[\p{N}]+[\p{L}\p{N}]*)/giu;
-const WEBSITE = /(?:https?:\/\/)?((?:[\p{L}\p{N}-]+\.)+(?:be|com|org|net|eu|fr|nl|de|lu|info|brussels|vlaanderen|wallonie|gent|io|co|uk|ch|at|es|it|pt|pl|ro|bg|ru|ua|tr|ma|dz|tn|al|so|af|ir|er|et))(?![\p{L}\p{N}])(?:\/\S*)?/giu;
+const PLATFORM_HANDLE =
+  /\b(?:instagram|insta|ig|facebook|fb|snapchat|snap|tiktok|telegram|twitter|threads|messenger|x)\b\s*(?:(?:[:：]|=>?)\s*@?|@)([\p{L}\p{N}._-]{3,})|\b(?:instagram|insta|snapchat|snap|tiktok|telegram|twitter|facebook|fb)\s+([\p{L}\p{N}]+[._][\p{L}\p{N}._]+|[\p{L}]+[\p{N}]+[\p{L}\p{N}]*)/giu;
+const WEBSITE =
+  /(?:https?:\/\/)?((?:[\p{L}\p{N}-]+\.)+(?:be|com|org|net|eu|fr|nl|de|lu|info|brussels|vlaanderen|wallonie|gent|io|co|uk|ch|at|es|it|pt|pl|ro|bg|ru|ua|tr|ma|dz|tn|al|so|af|ir|er|et))(?![\p{L}\p{N}])(?:\/\S*)?/giu;
 const WEB_NOISE = new Set(['www', 'http', 'https', 'm']);
 
 function tokensWithin(tokens: Token[], start: number, end: number): number[] {
@@ -66,7 +68,8 @@ export function extractContacts(value: string, tokens: Token[], shortPhoneToo: b
     if (site.length === 0) continue;
     sequences.push({ words: site, rule: 'website' });
     // The site's own name without its ending ("lesglycines" of lesglycines.be).
-    if (site.length >= 2 && site.slice(0, -1).join('').length >= 5) sequences.push({ words: site.slice(0, -1), rule: 'website' });
+    if (site.length >= 2 && site.slice(0, -1).join('').length >= 5)
+      sequences.push({ words: site.slice(0, -1), rule: 'website' });
   }
 
   const phones: PhoneNumber[] = [];

@@ -35,19 +35,85 @@ function isInvisible(code: number): boolean {
  */
 const LOOK_ALIKES: Record<string, string> = {
   // Cyrillic
-  а: 'a', е: 'e', ё: 'e', о: 'o', р: 'p', с: 'c', х: 'x', у: 'y', і: 'i', ї: 'i', ј: 'j', ѕ: 's', к: 'k', м: 'm', т: 't', н: 'h', в: 'b', һ: 'h', ԁ: 'd', ԛ: 'q', ԝ: 'w', ӏ: 'l',
+  а: 'a',
+  е: 'e',
+  ё: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  х: 'x',
+  у: 'y',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ѕ: 's',
+  к: 'k',
+  м: 'm',
+  т: 't',
+  н: 'h',
+  в: 'b',
+  һ: 'h',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  ӏ: 'l',
   // Greek
-  ο: 'o', α: 'a', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ρ: 'p', τ: 't', υ: 'u', χ: 'x', β: 'b', η: 'n', μ: 'u', ζ: 'z', ς: 'σ',
+  ο: 'o',
+  α: 'a',
+  ε: 'e',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  β: 'b',
+  η: 'n',
+  μ: 'u',
+  ζ: 'z',
+  ς: 'σ',
   // Arabic script: the Persian and Arabic keyboards' forms of one letter, ta marbuta as heh, no tatweel
-  '\u06CC': '\u064A', '\u0649': '\u064A', '\u06A9': '\u0643', '\u06D5': '\u0647', '\u0629': '\u0647', '\u06C0': '\u0647', '\u0640': '',
+  '\u06CC': '\u064A',
+  '\u0649': '\u064A',
+  '\u06A9': '\u0643',
+  '\u06D5': '\u0647',
+  '\u0629': '\u0647',
+  '\u06C0': '\u0647',
+  '\u0640': '',
   // Apostrophes that Unicode counts as letters (modifier letters), read as the apostrophe they show
-  ʼ: "'", ʻ: "'", ʽ: "'", ʹ: "'", ʾ: "'", ʿ: "'", ˈ: "'", '\u02EE': "'",
+  ʼ: "'",
+  ʻ: "'",
+  ʽ: "'",
+  ʹ: "'",
+  ʾ: "'",
+  ʿ: "'",
+  ˈ: "'",
+  '\u02EE': "'",
   // Latin letters with a stroke or ligatures that NFKC does not decompose
-  ß: 'ss', ẞ: 'ss', œ: 'oe', æ: 'ae', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ŀ: 'l', ħ: 'h', ŧ: 't', ƀ: 'b', ɨ: 'i', ʉ: 'u',
+  ß: 'ss',
+  ẞ: 'ss',
+  œ: 'oe',
+  æ: 'ae',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ŀ: 'l',
+  ħ: 'h',
+  ŧ: 't',
+  ƀ: 'b',
+  ɨ: 'i',
+  ʉ: 'u',
 };
 
 /** Decimal digits of other scripts, by the code point of their zero. */
-const DIGIT_ZEROS = [0x0660, 0x06f0, 0x07c0, 0x0966, 0x09e6, 0x0a66, 0x0ae6, 0x0b66, 0x0be6, 0x0c66, 0x0ce6, 0x0d66, 0x0e50, 0x0ed0, 0x0f20, 0x1040, 0x17e0, 0x1810, 0xff10];
+const DIGIT_ZEROS = [
+  0x0660, 0x06f0, 0x07c0, 0x0966, 0x09e6, 0x0a66, 0x0ae6, 0x0b66, 0x0be6, 0x0c66, 0x0ce6, 0x0d66, 0x0e50, 0x0ed0,
+  0x0f20, 0x1040, 0x17e0, 0x1810, 0xff10,
+];
 
 function digitOf(codePoint: number): string | null {
   for (const zero of DIGIT_ZEROS) if (codePoint >= zero && codePoint <= zero + 9) return String(codePoint - zero);
@@ -101,7 +167,7 @@ export function normaliseForMatching(text: string): NormalisedText {
   let out = '';
   const offsets: number[] = [];
   let lastWasSpace = true;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i);
     // ASCII, most of any text, without a look-up.
     if (code < 0x80) {
@@ -184,7 +250,14 @@ export function tokenise(text: string): { normalised: NormalisedText; tokens: To
       if (code === 0x20 || isAsciiDigit(code) !== digits) break;
       to++;
     }
-    tokens.push({ word: n.slice(from, to), digits, start: offsets[from]!, end: endOf(text, offsets[to - 1]!), normalisedStart: from, normalisedEnd: to });
+    tokens.push({
+      word: n.slice(from, to),
+      digits,
+      start: offsets[from]!,
+      end: endOf(text, offsets[to - 1]!),
+      normalisedStart: from,
+      normalisedEnd: to,
+    });
     from = to;
   }
   return { normalised, tokens };

@@ -11,8 +11,50 @@ const PHONE_GAP = /^[\s./\-()+\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEF
 
 /** Country codes one digit long (1 North America, 7 Russia/Kazakhstan) and two digits long; the rest are three. */
 const TWO_DIGIT_CODES = new Set([
-  '20', '27', '30', '31', '32', '33', '34', '36', '39', '40', '41', '43', '44', '45', '46', '47', '48', '49', '51', '52', '53', '54', '55', '56', '57', '58',
-  '60', '61', '62', '63', '64', '65', '66', '81', '82', '84', '86', '90', '91', '92', '93', '94', '95', '98',
+  '20',
+  '27',
+  '30',
+  '31',
+  '32',
+  '33',
+  '34',
+  '36',
+  '39',
+  '40',
+  '41',
+  '43',
+  '44',
+  '45',
+  '46',
+  '47',
+  '48',
+  '49',
+  '51',
+  '52',
+  '53',
+  '54',
+  '55',
+  '56',
+  '57',
+  '58',
+  '60',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '66',
+  '81',
+  '82',
+  '84',
+  '86',
+  '90',
+  '91',
+  '92',
+  '93',
+  '94',
+  '95',
+  '98',
 ]);
 
 function countryCodeLength(international: string): number {
@@ -56,7 +98,8 @@ export function digitRuns(text: string, tokens: Token[]): DigitRun[] {
     const previous = tokens[i - 1];
     const gap = text.slice(previous?.end ?? 0, token.start);
     // A slash with spaces on both sides separates items of a list ("4800 / 0496…"), not digit groups.
-    const joined = current !== null && previous !== undefined && previous.digits && PHONE_GAP.test(gap) && !/\s\/\s/.test(gap);
+    const joined =
+      current !== null && previous !== undefined && previous.digits && PHONE_GAP.test(gap) && !/\s\/\s/.test(gap);
     if (!joined || current === null) {
       current = { digits: '', tokens: [], digitStarts: [] };
       runs.push(current);

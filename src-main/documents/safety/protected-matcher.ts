@@ -72,7 +72,11 @@ class SequenceIndex {
     if (pattern.words.length === 0) return;
     const key = singular(pattern.words[0]!);
     const list = this.byFirst.get(key) ?? [];
-    const same = (p: SequencePattern) => p.words.join(' ') === pattern.words.join(' ') && p.certainty === pattern.certainty && p.field === pattern.field && p.fillers === pattern.fillers;
+    const same = (p: SequencePattern) =>
+      p.words.join(' ') === pattern.words.join(' ') &&
+      p.certainty === pattern.certainty &&
+      p.field === pattern.field &&
+      p.fillers === pattern.fillers;
     if (!list.some(same)) list.push(pattern);
     this.byFirst.set(key, list);
     if (pattern.words.length === 1 && pattern.words[0]!.length >= 7 && !/^[0-9]/.test(pattern.words[0]!)) {
@@ -93,7 +97,8 @@ class SequenceIndex {
       if (word.length < 6 || tokens[i]!.digits) continue;
       for (let length = word.length - 1; length <= word.length + 1; length++) {
         for (const p of this.fuzzyByLength.get(length) ?? []) {
-          if (sameWord(word, p.words[0]!) === 'fuzzy') out.push({ first: i, last: i, certainty: 'near', kind: p.kind, rule: p.rule, field: p.field });
+          if (sameWord(word, p.words[0]!) === 'fuzzy')
+            out.push({ first: i, last: i, certainty: 'near', kind: p.kind, rule: p.rule, field: p.field });
         }
       }
     }
@@ -101,15 +106,51 @@ class SequenceIndex {
 }
 
 /** Words of a name that are not a name on their own ("Karim Ben Ali": "ben" is also Dutch "am"). */
-const NAME_PARTICLES = new Set(['ben', 'bin', 'bint', 'ibn', 'abu', 'el', 'al', 'ould', 'da', 'di', 'do', 'dos', 'das', 'del', 'della', 'le', 'la', 'mc', 'mac', 'o', 'y']);
+const NAME_PARTICLES = new Set([
+  'ben',
+  'bin',
+  'bint',
+  'ibn',
+  'abu',
+  'el',
+  'al',
+  'ould',
+  'da',
+  'di',
+  'do',
+  'dos',
+  'das',
+  'del',
+  'della',
+  'le',
+  'la',
+  'mc',
+  'mac',
+  'o',
+  'y',
+]);
 /** Words after which a word names a locality ("à Uccle", "in Gent"). */
 const LOCATIVES = new Set(['a', 'in', 'te', 'en', 'near', 'pres', 'nabij', 'bei', 'at', 'vers', 'naar', 'nach']);
 
 /** The words of a value left once contacts and an address are read out, kept when they may name a place or a person. */
 function distinctiveWords(value: string, tokens: Token[], used: Set<number>): { word: string; locative: boolean }[] {
   const candidates = tokens.flatMap((t, i) => {
-    if (used.has(i) || t.digits || t.word.length < 2 || COMMON_WORDS.has(t.word) || NAME_STOPWORDS.has(t.word) || STREET_TYPES.has(t.word)) return [];
-    return [{ word: t.word, locative: LOCATIVES.has(tokens[i - 1]?.word ?? ''), capitalised: /^\p{Lu}/u.test(value.slice(t.start, t.end)) }];
+    if (
+      used.has(i) ||
+      t.digits ||
+      t.word.length < 2 ||
+      COMMON_WORDS.has(t.word) ||
+      NAME_STOPWORDS.has(t.word) ||
+      STREET_TYPES.has(t.word)
+    )
+      return [];
+    return [
+      {
+        word: t.word,
+        locative: LOCATIVES.has(tokens[i - 1]?.word ?? ''),
+        capitalised: /^\p{Lu}/u.test(value.slice(t.start, t.end)),
+      },
+    ];
   });
   // Written with capitals, the capitalised words are the names ("chez ma sœur Nadia, près de la gare").
   const mixedCase = /\p{Ll}/u.test(value) && /\p{Lu}/u.test(value);
@@ -119,7 +160,9 @@ function distinctiveWords(value: string, tokens: Token[], used: Set<number>): { 
 
 function permutations(words: string[]): string[][] {
   if (words.length <= 1 || words.length > 4) return [words];
-  return words.flatMap((w, i) => permutations([...words.slice(0, i), ...words.slice(i + 1)]).map((rest) => [w, ...rest]));
+  return words.flatMap((w, i) =>
+    permutations([...words.slice(0, i), ...words.slice(i + 1)]).map((rest) => [w, ...rest]),
+  );
 }
 
 interface Passage {
@@ -141,10 +184,15 @@ function compileSource(source: ProtectedSource, into: Compiled): void {
   const { kind, field } = source;
   const { tokens } = tokenise(value);
   if (tokens.length === 0) return;
-  const seq = (words: string[], certainty: Certainty, rule: string, fillers: ReadonlySet<string> | null = null) => into.sequences.add({ words, certainty, kind, rule, field, fillers });
+  const seq = (words: string[], certainty: Certainty, rule: string, fillers: ReadonlySet<string> | null = null) =>
+    into.sequences.add({ words, certainty, kind, rule, field, fillers });
 
   if (kind === 'riskWording') {
-    seq(tokens.map((t) => t.word), 'definite', 'phrase');
+    seq(
+      tokens.map((t) => t.word),
+      'definite',
+      'phrase',
+    );
     return;
   }
   if (kind === 'officerWithheld') {
@@ -174,7 +222,13 @@ function compileSource(source: ProtectedSource, into: Compiled): void {
     }
   } else {
     // A place (where she stays, a shelter; an address that could not be read as one).
-    if (words.length >= 2) seq(words.map((w) => w.word), 'definite', 'placeName', NAME_STOPWORDS);
+    if (words.length >= 2)
+      seq(
+        words.map((w) => w.word),
+        'definite',
+        'placeName',
+        NAME_STOPWORDS,
+      );
     for (const { word, locative } of words) {
       const locality = LOCALITY_SYNONYMS.get(word);
       if (kind === 'stayingAt' && (locality || locative)) {
@@ -227,14 +281,25 @@ function findPassages(view: TextView, passages: Passage[], out: RawMatch[]): voi
 }
 
 function findPhones(view: TextView, phones: Compiled['phones'], out: RawMatch[]): void {
-  const push = (run: DigitRun, phone: Compiled['phones'][number], from: number, to: number, certainty: Certainty, rule: string) => {
+  const push = (
+    run: DigitRun,
+    phone: Compiled['phones'][number],
+    from: number,
+    to: number,
+    certainty: Certainty,
+    rule: string,
+  ) => {
     const [first, last] = runTokenSpan(run, from, to);
     out.push({ first, last, certainty, kind: phone.kind, rule, field: phone.field, plusBefore: true });
   };
   for (const run of view.runs) {
     for (const phone of phones) {
       if (phone.exact !== null) {
-        if (run.digits === phone.exact || (phone.national.length >= 3 && run.digits.replace(/^0+/, '') === phone.national)) push(run, phone, 0, run.digits.length, 'definite', 'phone');
+        if (
+          run.digits === phone.exact ||
+          (phone.national.length >= 3 && run.digits.replace(/^0+/, '') === phone.national)
+        )
+          push(run, phone, 0, run.digits.length, 'definite', 'phone');
         continue;
       }
       // Fewer than six digits hold neither the number nor its last six.
@@ -246,7 +311,8 @@ function findPhones(view: TextView, phones: Compiled['phones'], out: RawMatch[])
       }
       if (found) continue;
       const tail = phone.national.slice(-6);
-      for (let at = run.digits.indexOf(tail); at >= 0; at = run.digits.indexOf(tail, at + 1)) push(run, phone, at, at + tail.length, 'near', 'phonePart');
+      for (let at = run.digits.indexOf(tail); at >= 0; at = run.digits.indexOf(tail, at + 1))
+        push(run, phone, at, at + tail.length, 'near', 'phonePart');
     }
   }
 }
@@ -254,7 +320,11 @@ function findPhones(view: TextView, phones: Compiled['phones'], out: RawMatch[])
 export function compileProtectedMatcher(sources: ProtectedSource[]): ProtectedMatcher {
   const compiled: Compiled = { sequences: new SequenceIndex(), phones: [], addresses: [], passages: [] };
   for (const source of sources) compileSource(source, compiled);
-  const empty = compiled.sequences.size === 0 && compiled.phones.length === 0 && compiled.addresses.length === 0 && compiled.passages.length === 0;
+  const empty =
+    compiled.sequences.size === 0 &&
+    compiled.phones.length === 0 &&
+    compiled.addresses.length === 0 &&
+    compiled.passages.length === 0;
 
   function find(text: string): ProtectedMatch[] {
     if (empty || text === '') return [];
@@ -277,13 +347,16 @@ function mergeMatches(view: TextView, raw: RawMatch[]): ProtectedMatch[] {
     return { start, end: view.tokens[last]!.end, certainty: m.certainty, kind: m.kind, rule: m.rule, field: m.field };
   });
   // Definite first among equal starts, so that a merged passage reports the rule that makes it definite.
-  spans.sort((a, b) => a.start - b.start || (a.certainty === b.certainty ? b.end - a.end : a.certainty === 'definite' ? -1 : 1));
+  spans.sort(
+    (a, b) => a.start - b.start || (a.certainty === b.certainty ? b.end - a.end : a.certainty === 'definite' ? -1 : 1),
+  );
   const merged: ProtectedMatch[] = [];
   for (const span of spans) {
     const previous = merged.at(-1);
     if (previous && span.start < previous.end) {
       previous.end = Math.max(previous.end, span.end);
-      if (span.certainty === 'definite' && previous.certainty === 'near') Object.assign(previous, { certainty: 'definite', kind: span.kind, rule: span.rule, field: span.field });
+      if (span.certainty === 'definite' && previous.certainty === 'near')
+        Object.assign(previous, { certainty: 'definite', kind: span.kind, rule: span.rule, field: span.field });
     } else merged.push({ ...span });
   }
   return merged;

@@ -19,7 +19,8 @@ export function viewOf(text: string): TextView {
   const inLongNumber = new Array<boolean>(tokens.length).fill(false);
   for (const run of runs) {
     // "42 - 4000" (a house number and a postcode) stays two numbers; "12/03/2026" and "0496 12 34 56" are one.
-    const long = run.tokens.length >= 3 || run.digits.length >= 7 || run.tokens.some((i) => tokens[i]!.word.length >= 6);
+    const long =
+      run.tokens.length >= 3 || run.digits.length >= 7 || run.tokens.some((i) => tokens[i]!.word.length >= 6);
     if (long) for (const i of run.tokens) inLongNumber[i] = true;
   }
   return { text, normalised, tokens, runs, inLongNumber };
@@ -75,7 +76,18 @@ function withinOneEdit(a: string, b: string): boolean {
 }
 
 /** Words written inside an e-mail address to hide it from robots: "nadia (dot) benali (at) example (dot) be". */
-export const EMAIL_OBFUSCATIONS: ReadonlySet<string> = new Set(['dot', 'point', 'punt', 'punkt', 'at', 'arobase', 'arrobase', 'apenstaartje', 'klammeraffe', 'chez']);
+export const EMAIL_OBFUSCATIONS: ReadonlySet<string> = new Set([
+  'dot',
+  'point',
+  'punt',
+  'punkt',
+  'at',
+  'arobase',
+  'arrobase',
+  'apenstaartje',
+  'klammeraffe',
+  'chez',
+]);
 
 /** Whether the text's words from `at` spell `words` (up to two words of `fillers` may stand between); the index of the last one, or -1. */
 export function sequenceAt(tokens: Token[], at: number, words: string[], fillers: ReadonlySet<string> | null): number {
@@ -84,7 +96,13 @@ export function sequenceAt(tokens: Token[], at: number, words: string[], fillers
     if (k > 0) {
       j++;
       let skipped = 0;
-      while (fillers !== null && j < tokens.length && skipped < 2 && tokens[j]!.word !== words[k] && fillers.has(tokens[j]!.word)) {
+      while (
+        fillers !== null &&
+        j < tokens.length &&
+        skipped < 2 &&
+        tokens[j]!.word !== words[k] &&
+        fillers.has(tokens[j]!.word)
+      ) {
         j++;
         skipped++;
       }

@@ -23,7 +23,36 @@ export const STREET_TYPES = set(`
  * ending so is read as stem + type. Longest first, so "steenweg" wins over "weg".
  */
 export const STREET_SUFFIXES = [
-  'steenweg', 'strasse', 'straat', 'stwg', 'dreef', 'gracht', 'plein', 'platz', 'gasse', 'markt', 'singel', 'kaai', 'laan', 'allee', 'weg', 'lei', 'str', 'dijk', 'hof', 'kade', 'steeg', 'vest', 'ring', 'damm', 'ufer', 'pad', 'plaats', 'veld', 'berg', 'park',
+  'steenweg',
+  'strasse',
+  'straat',
+  'stwg',
+  'dreef',
+  'gracht',
+  'plein',
+  'platz',
+  'gasse',
+  'markt',
+  'singel',
+  'kaai',
+  'laan',
+  'allee',
+  'weg',
+  'lei',
+  'str',
+  'dijk',
+  'hof',
+  'kade',
+  'steeg',
+  'vest',
+  'ring',
+  'damm',
+  'ufer',
+  'pad',
+  'plaats',
+  'veld',
+  'berg',
+  'park',
 ].sort((a, b) => b.length - a.length);
 
 /** Filler words of names: articles, prepositions, saints ("Rue de l'Étuve", "Sint-Jansstraat"). */
@@ -40,7 +69,9 @@ export const NAME_STOPWORDS = set(`
 export const NUMBER_MARKERS = set('n no nr num numero nummer huisnummer hausnummer number nbr');
 
 /** Words that mark a box or flat after the house number ("bte 3", "bus 2", "app 4"). */
-export const BOX_MARKERS = set('bte boite bt bus box b bp app apt appt appartement appart flat etage et verdieping stock');
+export const BOX_MARKERS = set(
+  'bte boite bt bus box b bp app apt appt appartement appart flat etage et verdieping stock',
+);
 
 /** Country names and prefixes that may stand beside a postcode ("B-4000", "4000 Liège, Belgique"). */
 export const COUNTRY_WORDS = set('b be bel belgique belgie belgium belgien belgio');
