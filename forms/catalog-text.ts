@@ -13,11 +13,6 @@ export function textAt(catalog: unknown, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-/** `{{name}}` placeholders filled in; an unknown placeholder stays visible rather than vanishing. */
-export function fillPlaceholders(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
 /** The placeholders a text uses, sorted: a translation must keep the English ones. */
 export function placeholdersOf(text: string): string[] {
   return [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort();

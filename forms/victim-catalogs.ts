@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { placeholdersOf, textAt } from './catalog-text';
+import { placeholdersOf } from './catalog-text';
+import { translator } from './translation';
 import english from './catalogs/victim/en.json';
 
 /**
@@ -59,8 +60,12 @@ export function victimTextKeys(node: Shape = englishTexts as Shape, prefix = '')
   );
 }
 
+/**
+ * Her text at a dotted key, as written (placeholders kept for the page to fill), through the one
+ * translation runtime; undefined when there is none.
+ */
 export function victimText(catalog: VictimCatalog | undefined, key: string): string | undefined {
-  return textAt(catalog, key);
+  return catalog ? translator(catalog.meta.language, catalog)(key) : undefined;
 }
 
 /**

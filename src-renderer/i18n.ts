@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { OfficerUiLanguage } from '../domain/languages';
 import { brusselsDay } from '../domain/brussels-time';
+import { TRANSLATION_OPTIONS } from '../forms/translation';
 import { officerCatalog } from './officer-catalogs';
 import { storeUiLanguage, storedUiLanguage, systemUiLanguage } from './preferences';
 
@@ -15,14 +16,8 @@ export async function initI18n(): Promise<void> {
   const language = storedUiLanguage() ?? systemUiLanguage();
   await i18next.use(initReactI18next).init({
     resources: { [language]: { translation: await catalog(language) } },
+    ...TRANSLATION_OPTIONS,
     lng: language,
-    fallbackLng: false,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    // Declared rather than guessed: i18next otherwise tests every key for a natural-language
-    // sentence, which costs more than the lookup itself on a screen with hundreds of labels.
-    keySeparator: '.',
-    nsSeparator: false,
   });
   applyDocumentLanguage(i18next.language as OfficerUiLanguage);
 }

@@ -2,7 +2,7 @@ import de from '../../forms/catalogs/officer/de.json';
 import en from '../../forms/catalogs/officer/en.json';
 import fr from '../../forms/catalogs/officer/fr.json';
 import nl from '../../forms/catalogs/officer/nl.json';
-import { fillPlaceholders, textAt } from '../../forms/catalog-text';
+import { translator } from '../../forms/translation';
 
 /**
  * The officer catalogs, bundled into main: documents in the procedure language read them, and
@@ -14,16 +14,15 @@ export type OfficerText = (key: string, values?: Record<string, string | number>
 
 /**
  * The officer catalogs for documents in the procedure language (the prosecutor, the Immigration
- * Office, the supervisor): the renderer's keys and `{{name}}` placeholders, with i18next's
- * `_one`/`_other` plural suffixes. A missing key fails loudly: a document never prints a key.
+ * Office, the supervisor): the renderer's keys, placeholders and plural rules, through the same
+ * runtime (forms/translation.ts). A missing key fails loudly: a document never prints a key.
  */
 export function officerText(language: string): OfficerText {
-  const catalog = OFFICER_CATALOGS[language as keyof typeof OFFICER_CATALOGS] ?? OFFICER_CATALOGS.fr;
+  const known = language in OFFICER_CATALOGS ? (language as keyof typeof OFFICER_CATALOGS) : 'fr';
+  const translate = translator(known, OFFICER_CATALOGS[known]);
   return (key, values = {}) => {
-    const plural =
-      typeof values.count === 'number' ? textAt(catalog, `${key}_${values.count === 1 ? 'one' : 'other'}`) : undefined;
-    const found = plural ?? textAt(catalog, key);
-    if (found === undefined) throw new Error(`The officer catalog ${language} has no text ${key}`);
-    return fillPlaceholders(found, values);
+    const found = translate(key, values);
+    if (found === undefined) throw new Error(`The officer catalog ${known} has no text ${key}`);
+    return found;
   };
 }

@@ -1,6 +1,5 @@
 import type { BaseWindow, OpenDialogOptions, OpenDialogReturnValue } from 'electron';
-import { textAt } from '../../forms/catalog-text';
-import { startupLanguage, type Catalogs } from './startup-messages';
+import { shellText, startupLanguage, type Catalogs } from './startup-messages';
 
 /**
  * Where evidence files come from in the app: main's own "open" dialog, modal to the window that
@@ -45,8 +44,5 @@ export function createFileChooser(deps: FileChooserDeps): (clientId: string) => 
 
 /** `evidence.dialogTitle` in the OS language, else English. */
 export function dialogTitle(catalogs: Catalogs, locale: string): string {
-  const language = startupLanguage(locale);
-  return (
-    textAt(catalogs[language], 'evidence.dialogTitle') ?? textAt(catalogs.en, 'evidence.dialogTitle') ?? 'Evidence'
-  );
+  return shellText(catalogs, startupLanguage(locale), 'evidence.dialogTitle') ?? 'Evidence';
 }

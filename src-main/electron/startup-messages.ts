@@ -1,11 +1,10 @@
-import { fillPlaceholders, textAt } from '../../forms/catalog-text';
+import { translator } from '../../forms/translation';
 import type { DatabaseErrorCode } from '../db/database';
 import type { KeyStoreErrorCode } from './key-store';
 
 /**
  * The texts of the "cannot start" dialog, from the officer catalogs (forms/catalogs/officer).
- * A two-level lookup with `{{name}}` interpolation is all the shell needs; i18next stays in the
- * renderer.
+ * Read through the one translation runtime (forms/translation.ts).
  */
 export const STARTUP_LANGUAGES = ['fr', 'nl', 'de', 'en'] as const;
 export type StartupLanguage = (typeof STARTUP_LANGUAGES)[number];
@@ -45,6 +44,20 @@ export function startupLanguage(locale: string): StartupLanguage {
   return (STARTUP_LANGUAGES as readonly string[]).includes(primary) ? (primary as StartupLanguage) : FALLBACK_LANGUAGE;
 }
 
+/** A text of the shell's own dialogs in `language`, else in English. */
+export function shellText(
+  catalogs: Catalogs,
+  language: StartupLanguage,
+  key: string,
+  values: Record<string, string> = {},
+): string | undefined {
+  const lookup = (lng: StartupLanguage) => {
+    const catalog = catalogs[lng];
+    return catalog && typeof catalog === 'object' ? translator(lng, catalog)(key, values) : undefined;
+  };
+  return lookup(language) ?? lookup(FALLBACK_LANGUAGE);
+}
+
 /** The catalog text at `startup.<key>` in `language`, else in English, else the key itself. */
 export function startupText(
   catalogs: Catalogs,
@@ -52,11 +65,7 @@ export function startupText(
   key: StartupMessageKey | 'title' | 'noBackup',
   values: Record<string, string> = {},
 ): string {
-  const lookup = (catalog: unknown) => textAt(catalog, `startup.${key}`) || undefined;
-  return fillPlaceholders(
-    lookup(catalogs[language]) ?? lookup(catalogs[FALLBACK_LANGUAGE]) ?? `startup.${key}`,
-    values,
-  );
+  return shellText(catalogs, language, `startup.${key}`, values) ?? `startup.${key}`;
 }
 
 /**

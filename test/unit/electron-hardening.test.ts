@@ -130,7 +130,7 @@ describe('debugging switches in a packaged app', () => {
   it('is checked in main.ts before anything opens, in a packaged app only, with a text in every officer language', () => {
     const main = fs.readFileSync(path.join(ROOT, 'src-main/electron/main.ts'), 'utf8');
     const refusal = main.indexOf('if (debuggingRequested.length > 0)');
-    expect(main).toMatch(/const debuggingRequested = app\.isPackaged \? debuggingSwitches\(process\.argv/);
+    expect(main).toMatch(/const debuggingRequested = app\.isPackaged\s*\?\s*debuggingSwitches\(process\.argv/);
     expect(refusal).toBeGreaterThan(0);
     for (const later of [
       'app.requestSingleInstanceLock()',

@@ -1,0 +1,53 @@
+import i18next, { type InitOptions } from 'i18next';
+
+/**
+ * The one translation runtime: i18next, with the same options in the renderer (src-renderer/
+ * i18n.ts) and in main (documents, the shell's dialogs), so a text, its `{{placeholders}}` and
+ * its plural forms (`_one`, `_other`... chosen by the language's own rules: French says "0
+ * élément", singular) read the same on screen and on paper.
+ */
+export const TRANSLATION_OPTIONS = {
+  fallbackLng: false,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  returnEmptyString: false,
+  // Declared rather than guessed: i18next otherwise tests every key for a natural-language
+  // sentence, which costs more than the lookup itself on a screen with hundreds of labels.
+  keySeparator: '.',
+  nsSeparator: false,
+  // An unknown placeholder stays visible rather than vanishing from a sentence.
+  missingInterpolationHandler: (_text: string, match: RegExpExecArray | string[]) => match[0],
+} satisfies InitOptions;
+
+/** Looks a text up; undefined when the catalog has none (never the key itself). */
+export type Translate = (key: string, values?: Record<string, string | number>) => string | undefined;
+
+const translators = new WeakMap<object, Map<string, Translate>>();
+
+/**
+ * A translator over one catalog, made once per catalog and language. Keys under `meta` (a
+ * catalog's own description) are not texts.
+ */
+export function translator(language: string, catalog: object): Translate {
+  let byLanguage = translators.get(catalog);
+  if (!byLanguage) translators.set(catalog, (byLanguage = new Map()));
+  const found = byLanguage.get(language);
+  if (found) return found;
+  const instance = i18next.createInstance();
+  void instance.init({
+    ...TRANSLATION_OPTIONS,
+    initAsync: false,
+    lng: language,
+    resources: { [language]: { translation: catalog as Record<string, unknown> } },
+  });
+  const translate: Translate = (key, values = {}) => {
+    if (key === 'meta' || key.startsWith('meta.') || !instance.exists(key, values)) return undefined;
+    // A branch of the catalog is not a text (plural forms are found by exists() above).
+    const own: unknown = instance.getResource(language, 'translation', key);
+    if (own !== undefined && typeof own !== 'string') return undefined;
+    const text = instance.t(key, values);
+    return typeof text === 'string' ? text : undefined;
+  };
+  byLanguage.set(language, translate);
+  return translate;
+}
