@@ -6,7 +6,7 @@
  * last check reading the PDF's own text), full copy and neutral leaflet.
  */
 import { createChromiumPdfOutput } from '../src-main/browser-host/chromium-pdf';
-import { apiOf, takeHearing } from '../test/helpers/closed-hearing';
+import { apiOf, completeHearing } from '../test/helpers/complete-hearing';
 import { openTestCore, seedAccounts } from '../test/helpers/temp-core';
 import { PROTECTED_PEOPLE } from '../test/fixtures/protected-spellings';
 
@@ -46,25 +46,27 @@ export async function benchDocuments(chromiumPath: string): Promise<DocumentFigu
     const cases: { label: string; hearingId: string; variant?: 'full' | 'discreet' }[] = [
       {
         label: "victim's copy, Arabic beside French",
-        hearingId: await takeHearing(apiOf(t), { victimLanguage: 'ar' }),
+        hearingId: await completeHearing({ setup: { victimLanguage: 'ar' } }).take(apiOf(t)),
       },
-      { label: "victim's copy, French", hearingId: await takeHearing(apiOf(t), { victimLanguage: 'fr' }) },
+      {
+        label: "victim's copy, French",
+        hearingId: await completeHearing({ setup: { victimLanguage: 'fr' } }).take(apiOf(t)),
+      },
       {
         label: "victim's copy, Arabic, 20,000-word statement",
-        hearingId: await takeHearing(apiOf(t), {
-          victimLanguage: 'ar',
-          statement: Array.from({ length: 20_000 }, (_, i) => words[i % words.length]).join(' '),
-        }),
+        hearingId: await completeHearing({
+          setup: { victimLanguage: 'ar' },
+          statement: { text: Array.from({ length: 20_000 }, (_, i) => words[i % words.length]).join(' ') },
+        }).take(apiOf(t)),
       },
     ];
-    const protectedHearing = await takeHearing(apiOf(t), {
-      victimLanguage: 'ar',
-      statement:
-        'Depuis vendredi je loge à Horizon. Ma sœur Nadia m’appelle au 0496/12.34.56. Je suis retournée au 42 av. des Tilleuls chercher mes papiers. (fictif)',
-      extra: {
-        people: { ...PROTECTED_PEOPLE, victimSafeChannel: 'trustedPerson' },
+    const protectedHearing = await completeHearing({
+      setup: { victimLanguage: 'ar' },
+      statement: {
+        text: 'Depuis vendredi je loge à Horizon. Ma sœur Nadia m’appelle au 0496/12.34.56. Je suis retournée au 42 av. des Tilleuls chercher mes papiers. (fictif)',
       },
-    });
+      people: { ...PROTECTED_PEOPLE, victimSafeChannel: 'trustedPerson' },
+    }).take(apiOf(t));
     const preview = await t.ok('officer-window', 'documents.reviewPreview', { hearingId: protectedHearing });
     await t.ok('officer-window', 'documents.saveReview', {
       hearingId: protectedHearing,

@@ -30,7 +30,9 @@ import { benchStartupChecks, measureStartupChecks, startupCheckLines } from './s
 import { benchEvidence, evidenceLines } from './evidence';
 import { benchDocuments, documentLines } from './documents';
 import { auditLines, benchAudit } from './audit';
-import { digitalStepAnswers, RISK_VERSION, riskStepAnswers } from '../test/helpers/risk-answers';
+import { completeHearing, type Api } from '../test/helpers/complete-hearing';
+import { promptFieldId } from '../forms/digital/prompts';
+import { itemFieldId } from '../forms/risk/risk-form';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RENDERER = path.join(ROOT, '.vite/renderer/main_window');
@@ -327,93 +329,60 @@ function closedHearingLines(largeHearing: Awaited<ReturnType<typeof measureLarge
  * 20,000-word statement, written through the services. Returns its id.
  */
 async function prepareLargeClosedHearing(core: ReturnType<typeof createAppCore>): Promise<string> {
-  const call = async (channel: Parameters<typeof core.dispatcher.call>[1], input: object) => {
-    const result = await core.dispatcher.call('bench', channel, input as never);
+  const call: Api = async (channel, input) => {
+    const result = await core.dispatcher.call('bench', channel, input);
     if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${JSON.stringify(result.error.fields)}`);
-    return result.value as never;
+    return result.value;
   };
-  const { hearing } = (await call('hearings.create', {})) as { hearing: { id: string } };
-  const hearingId = hearing.id;
-  const save = (formId: string, values: Record<string, unknown>) =>
-    call('hearings.saveAnswers', {
-      hearingId,
-      formId,
-      changes: Object.entries(values).map(([fieldId, value]) => ({ fieldId, value, baseRevision: 0 })),
-    });
   const rows = (n: number, values: (i: number) => object) =>
     Array.from({ length: n }, (_, i) => ({ key: `row-${i}`, values: values(i) }));
-  await save('setup', {
-    procedureLanguage: 'fr',
-    victimLanguage: 'fr',
-    interpreterRequested: 'no',
-    supportPersonPresent: 'no',
-    roomAdaptedDiscreet: 'yes',
-    officerTrained: 'yes',
-    preferredOfficerGender: 'none',
-    safeToTalk: 'yes',
-  });
-  await save(
-    'rights',
-    Object.fromEntries([
-      ['explainedThroughInterpreter', 'no'],
-      ...[
-        'interpreter',
-        'supportPerson',
-        'protectionAssessment',
-        'copy',
-        'supportInformation',
-        'officerGender',
-        'protectionMeasures',
-      ].map((r) => [`${r}Explained`, 'yes']),
-    ]),
-  );
-  await save('people', {
-    victimSurname: 'Bench',
-    victimFirstNames: 'Victime',
-    victimBirthDate: '1990-01-01',
-    victimAddressNonCommunicable: 'no',
-    victimSafeChannel: 'none',
-    suspectRelationship: 'partner',
-    suspectCohabiting: 'yes',
-    children: rows(20, (i) => ({
-      firstName: `Enfant ${i}`,
-      birthDate: '2015-06-01',
-      relationshipToSuspect: 'child',
-      exposed: 'yes',
-      present: 'no',
-      needs: 'Suivi psychologique. '.repeat(5),
-    })),
-    otherPersons: rows(20, (i) => ({ name: `Personne ${i}`, role: 'voisin' })),
-  });
-  await save('facts', {
-    narrative: 'Récit. '.repeat(500),
-    period: { from: '2026-01-01', to: '2026-11-01' },
-    place: 'Liège',
-    formsOfViolence: ['physical', 'psychological'],
-    injuries: 'no',
-    weapons: 'no',
-    earlierIncidents: 'no',
-    earlierComplaints: 'no',
-    witnesses: rows(10, (i) => ({ name: `Témoin ${i}`, relation: 'voisine', whatTheySaw: 'Des cris. '.repeat(10) })),
-  });
-  await save('measures', {
-    residenceBanPosition: 'wants',
-    residenceBanState: 'requested',
-    contactBanPosition: 'wants',
-    contactBanState: 'requested',
-    addressProtectionPosition: 'refuses',
-    addressProtectionState: 'notPursued',
-    alarmPosition: 'refuses',
-    alarmState: 'notPursued',
-  });
-  await save('referrals', { servicesOffered: ['none'] });
   const words = ['elle', 'déclare', 'que', 'il', 'a', 'crié', 'puis', 'frappé', 'la', 'porte'];
-  await save('statement', { text: Array.from({ length: 20_000 }, (_, i) => words[i % words.length]).join(' ') });
-  await save('digital', digitalStepAnswers({ 'G1.3': 'yes' }));
-  await save('risk', riskStepAnswers({ A3: 'yes', C1: 'yes', B1: 'yes' }));
-  await call('risk.submit', { hearingId, definitionVersion: RISK_VERSION, trigger: 'initial' });
-  await call('hearings.approveStatement', { hearingId, textRevision: 1 });
-  await call('hearings.close', { hearingId });
+  const hearingId = await completeHearing(
+    {
+      setup: { victimLanguage: 'fr', procedureLanguage: 'fr', preferredOfficerGender: 'none' },
+      people: {
+        victimSurname: 'Bench',
+        victimFirstNames: 'Victime',
+        victimBirthDate: '1990-01-01',
+        suspectSurname: undefined,
+        suspectFirstNames: undefined,
+        suspectRelationship: 'partner',
+        suspectCohabiting: 'yes',
+        children: rows(20, (i) => ({
+          firstName: `Enfant ${i}`,
+          birthDate: '2015-06-01',
+          relationshipToSuspect: 'child',
+          exposed: 'yes',
+          present: 'no',
+          needs: 'Suivi psychologique. '.repeat(5),
+        })),
+        otherPersons: rows(20, (i) => ({ name: `Personne ${i}`, role: 'voisin' })),
+      },
+      facts: {
+        narrative: 'Récit. '.repeat(500),
+        period: { from: '2026-01-01', to: '2026-11-01' },
+        formsOfViolence: ['physical', 'psychological'],
+        earlierIncidents: 'no',
+        earlierComplaints: 'no',
+        witnesses: rows(10, (i) => ({
+          name: `Témoin ${i}`,
+          relation: 'voisine',
+          whatTheySaw: 'Des cris. '.repeat(10),
+        })),
+      },
+      digital: { [promptFieldId('G1.3')]: 'yes', [promptFieldId('G4.1')]: 'no' },
+      risk: { [itemFieldId('A1')]: 'no', [itemFieldId('A3')]: 'yes', [itemFieldId('B1')]: 'yes' },
+      measures: {
+        contactBanPosition: 'wants',
+        contactBanState: 'requested',
+        addressProtectionPosition: 'refuses',
+        addressProtectionState: 'notPursued',
+      },
+      referrals: { servicesOffered: ['none'] },
+      statement: { text: Array.from({ length: 20_000 }, (_, i) => words[i % words.length]).join(' ') },
+    },
+    { addendum: null },
+  ).take(call);
 
   return hearingId;
 }

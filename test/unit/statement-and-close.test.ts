@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RIGHTS } from '../../forms/definitions/rights.v1';
-import { digitalStepAnswers, RISK_VERSION, riskStepAnswers } from '../helpers/risk-answers';
+import { apiOf, completeHearing, saveStep } from '../helpers/complete-hearing';
 import { openTestCore, seedAccounts, snapshotTables, type TestCore } from '../helpers/temp-core';
 
 let t: TestCore;
@@ -15,20 +14,8 @@ afterEach(() => t.close());
 
 const STATEMENT = 'Je soussignée déclare que… (déclaration fictive)\nDeuxième paragraphe.';
 
-async function save(formId: string, values: Record<string, unknown>) {
-  const loaded = await t.ok('officer-window', 'hearings.load', { hearingId });
-  const revision = (fieldId: string) =>
-    loaded.answers.find((a) => a.formId === formId && a.fieldId === fieldId)?.revision ?? 0;
-  return t.ok('officer-window', 'hearings.saveAnswers', {
-    hearingId,
-    formId,
-    changes: Object.entries(values).map(([fieldId, value]) => ({
-      fieldId,
-      value: value as never,
-      baseRevision: revision(fieldId),
-    })),
-  });
-}
+const api = () => apiOf(t);
+const save = (formId: string, values: Record<string, unknown>) => saveStep(api(), hearingId, formId, values);
 
 async function errorOf(
   channel: 'hearings.approveStatement' | 'hearings.addAddendum' | 'hearings.close' | 'hearings.saveAnswers',
@@ -38,59 +25,6 @@ async function errorOf(
   const result = await t.core.dispatcher.dispatch(client, channel, input);
   if (result.ok) throw new Error(`${channel} unexpectedly succeeded`);
   return result.error;
-}
-
-/** Every question that must be answered before closing, answered (invented values). */
-async function answerEverythingRequired() {
-  await save('setup', {
-    procedureLanguage: 'fr',
-    victimLanguage: 'ar',
-    interpreterRequested: 'yes',
-    interpreterPresent: 'yes',
-    interpreterReference: 'Interprète n° 4711',
-    supportPersonPresent: 'no',
-    roomAdaptedDiscreet: 'yes',
-    officerTrained: 'yes',
-    preferredOfficerGender: 'none',
-    safeToTalk: 'yes',
-  });
-  await save('people', {
-    victimSurname: 'Fictive',
-    victimFirstNames: 'Inès',
-    victimBirthDate: '1991-04-17',
-    victimAddressNonCommunicable: 'yes',
-    victimSafeChannel: 'none',
-    suspectRelationship: 'exPartner',
-    suspectCohabiting: 'no',
-  });
-  await save('facts', {
-    narrative: 'Récit fictif.',
-    period: { on: '2026-11-21' },
-    place: 'Liège',
-    formsOfViolence: ['physical'],
-    injuries: 'no',
-    weapons: 'no',
-    earlierIncidents: 'refused',
-    earlierComplaints: 'unknown',
-  });
-  await save('measures', {
-    residenceBanPosition: 'wants',
-    residenceBanState: 'requested',
-    contactBanPosition: 'undecided',
-    contactBanState: 'discussed',
-    addressProtectionPosition: 'wants',
-    addressProtectionState: 'inForce',
-    alarmPosition: 'refuses',
-    alarmState: 'notPursued',
-  });
-  await save('referrals', { servicesOffered: ['victimSupport'], consentVictimSupport: 'yes' });
-  await save(
-    'rights',
-    Object.fromEntries([['explainedThroughInterpreter', 'yes'], ...RIGHTS.map((r) => [`${r}Explained`, 'yes'])]),
-  );
-  await save('digital', digitalStepAnswers({ 'G4.1': 'yes' }));
-  await save('risk', riskStepAnswers({ A1: 'yes', C1: 'yes' }));
-  await t.ok('officer-window', 'risk.submit', { hearingId, definitionVersion: RISK_VERSION, trigger: 'initial' });
 }
 
 describe('the statement and closing', () => {
@@ -160,7 +94,8 @@ describe('the statement and closing', () => {
       ]),
     );
 
-    await answerEverythingRequired();
+    // Every question that must be answered before closing, answered (invented values).
+    await completeHearing().take(api(), { hearingId, until: 'answered' });
     await save('facts', { witnesses: [{ key: 'w1', values: { name: '' } }] });
     await save('statement', { text: STATEMENT });
     await t.ok('officer-window', 'hearings.approveStatement', { hearingId, textRevision: 1 });
