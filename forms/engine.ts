@@ -124,7 +124,10 @@ function isAnswered(value: unknown): boolean {
  * What is still to answer before closing, as paths (`field` or `group[itemKey].field`); hidden
  * follow-ups are not asked, and a group needs its minimum number of items.
  */
-export function missingBeforeClose(form: FormDefinition, answers: Partial<Answers>): string[] {
+export function missingBeforeClose(
+  form: FormDefinition,
+  answers: Readonly<Partial<Record<string, unknown>>>,
+): string[] {
   const missing: string[] = [];
   for (const field of form.fields) {
     if (!isFieldVisible(field, answers)) continue;

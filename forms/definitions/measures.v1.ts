@@ -21,12 +21,18 @@ const STATE = [
 
 /** The measures of Art. 15 §4, in the order the step asks about them. */
 export const MEASURES = ['residenceBan', 'contactBan', 'addressProtection', 'alarm'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+/** The field ids of one measure: her position, where it stands, the notes (`residenceBanState`...). */
+export const measureFieldIds = <M extends Measure>(measure: M) =>
+  ({ position: `${measure}Position`, state: `${measure}State`, notes: `${measure}Notes` }) as const;
 
 /** The same three questions for each measure, under its own ids. */
-function measure(id: string): FieldDefinitionInput[] {
+function measure(id: Measure): FieldDefinitionInput[] {
+  const ids = measureFieldIds(id);
   return [
     {
-      id: `${id}Position`,
+      id: ids.position,
       kind: 'singleChoice',
       labelKey: `form.measures.${id}.position`,
       helpKey: `form.measures.${id}.help`,
@@ -34,14 +40,14 @@ function measure(id: string): FieldDefinitionInput[] {
       options: POSITION,
     },
     {
-      id: `${id}State`,
+      id: ids.state,
       kind: 'singleChoice',
       display: 'select',
       labelKey: `form.measures.${id}.state`,
       requiredToClose: true,
       options: STATE,
     },
-    { id: `${id}Notes`, kind: 'longText', labelKey: `form.measures.${id}.notes`, maxLength: 5_000 },
+    { id: ids.notes, kind: 'longText', labelKey: `form.measures.${id}.notes`, maxLength: 5_000 },
   ];
 }
 

@@ -12,10 +12,17 @@ export const RIGHTS = [
   'protectionMeasures',
 ] as const;
 
-function right(id: (typeof RIGHTS)[number]): FieldDefinitionInput[] {
+export type Right = (typeof RIGHTS)[number];
+
+/** The field ids of one right: whether it was explained, and what she answered (`copyExplained`...). */
+export const rightFieldIds = <R extends Right>(right: R) =>
+  ({ explained: `${right}Explained`, answer: `${right}Answer` }) as const;
+
+function right(id: Right): FieldDefinitionInput[] {
+  const ids = rightFieldIds(id);
   return [
     {
-      id: `${id}Explained`,
+      id: ids.explained,
       kind: 'singleChoice',
       labelKey: `form.rights.${id}.explained`,
       // The text she reads (or hears) is the victim catalog's, in her language and in the procedure's.
@@ -23,7 +30,7 @@ function right(id: (typeof RIGHTS)[number]): FieldDefinitionInput[] {
       requiredToClose: true,
       options: YES_NO,
     },
-    { id: `${id}Answer`, kind: 'shortText', labelKey: `form.rights.${id}.answer`, maxLength: 1_000 },
+    { id: ids.answer, kind: 'shortText', labelKey: `form.rights.${id}.answer`, maxLength: 1_000 },
   ];
 }
 

@@ -1,6 +1,14 @@
 import type { FieldDefinitionInput, FormDefinitionInput } from '../definition-schema';
 import { YES_NO } from '../definitions/options';
-import { DIGITAL_ANSWERS, DIGITAL_PROMPTS, headingOf, promptDetailsFieldId, promptFieldId, promptKey } from './prompts';
+import {
+  DIGITAL_ANSWERS,
+  DIGITAL_PROMPTS,
+  headingOf,
+  promptDetailsFieldId,
+  promptFieldId,
+  promptKey,
+  type DigitalAnswer,
+} from './prompts';
 
 export const DIGITAL_FORM_ID = 'digital';
 
@@ -79,3 +87,11 @@ export const digitalV1 = {
     },
   ],
 } satisfies FormDefinitionInput;
+
+/** Her answer to one prompt (`G1.3`) in the digital step's saved answers; undefined when not answered. */
+export function promptAnswer(
+  digital: Readonly<Record<string, unknown>>,
+  promptId: string,
+): DigitalAnswer | null | undefined {
+  return digital[promptFieldId(promptId)] as DigitalAnswer | null | undefined;
+}

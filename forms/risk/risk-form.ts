@@ -1,5 +1,5 @@
 import type { FieldDefinitionInput, FormDefinitionInput } from '../definition-schema';
-import type { Answers } from '../engine';
+import { FIELDS } from '../fields.generated';
 import { YES_NO_UNKNOWN_REFUSED } from '../definitions/options';
 import type { RiskInput, RiskItemAnswer } from './evaluate';
 import { RISK_SOURCES, type RiskAnswer, type RiskDefinitionInput, type RiskSource } from './risk-definition';
@@ -85,18 +85,21 @@ export function riskForm(definition: RiskDefinitionInput): FormDefinitionInput {
 
 const stringOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
+/** A step's saved answers by field id, as main reads them (forms/answers.ts) or the renderer holds them. */
+type StepAnswers = Readonly<Record<string, unknown>>;
+
 /** The facts step's answer that RF6 reads: physical or sexual violence recorded. */
-export function physicalOrSexualViolence(factsAnswers: Partial<Answers> | undefined): boolean {
-  const forms = factsAnswers?.['formsOfViolence'];
+export function physicalOrSexualViolence(factsAnswers: StepAnswers | undefined): boolean {
+  const forms = factsAnswers?.[FIELDS.facts.formsOfViolence];
   return Array.isArray(forms) && forms.some((f) => f === 'physical' || f === 'sexual');
 }
 
 /** From the saved answers of the risk and facts steps to the evaluation's input. */
 export function riskInputFromAnswers(
   definition: RiskDefinitionInput,
-  riskAnswers: Partial<Answers>,
-  factsAnswers: Partial<Answers> | undefined,
-  digitalAnswers?: Partial<Answers>,
+  riskAnswers: StepAnswers,
+  factsAnswers: StepAnswers | undefined,
+  digitalAnswers?: StepAnswers,
 ): RiskInput {
   const answers: Record<string, RiskItemAnswer> = {};
   const fromDigital = new Set(Object.keys(definition.digitalItems ?? {}));

@@ -5,7 +5,8 @@ import type { ChannelOutput } from '../api/contract';
 import { Ltr, renderDocumentHtml } from './DocumentPage';
 import { formatDateTime, formatLocalDate } from './format';
 import { officerText, type OfficerText } from './officer-text';
-import { MEASURES } from '../../forms/definitions/measures.v1';
+import { FORMS, readAnswers } from '../../forms/answers';
+import { MEASURES, measureFieldIds } from '../../forms/definitions/measures.v1';
 import { groupItems, type HearingRecord } from './victim-copy-model';
 
 type Assessments = ChannelOutput<'risk.history'>;
@@ -30,7 +31,7 @@ export function renderProcedureDocument(
   kind: Exclude<DocumentKind, 'victimCopy'>,
   input: ProcedureDocumentInput,
 ): { html: string; language: string } {
-  const language = str(input.record.forms.setup?.answers.procedureLanguage) ?? 'fr';
+  const language = str(readAnswers(input.record.forms, FORMS.setup).procedureLanguage) ?? 'fr';
   const t = officerText(language);
   const title = t(`documents.${kind}.title`);
   const body =
@@ -82,23 +83,16 @@ function Table({ rows }: { rows: [string, ReactNode][] }) {
   );
 }
 
-function answersOf(record: HearingRecord, formId: string): Record<string, unknown> {
-  return record.forms[formId]?.answers ?? {};
-}
-
 function Header({ t, record, withOfficer = true }: Props & { withOfficer?: boolean }) {
   const officer = [record.officer.displayName, record.officer.serviceNumber].filter(Boolean).join(' – ');
+  const { pvNumber } = readAnswers(record.forms, FORMS.documents);
   return (
     <Table
       rows={[
         [t('documents.common.unit'), record.unitName ?? t('documents.common.notRecorded')],
         [
           t('documents.common.pvNumber'),
-          str(answersOf(record, 'documents').pvNumber) ? (
-            <Ltr>{String(answersOf(record, 'documents').pvNumber)}</Ltr>
-          ) : (
-            t('documents.common.notRecorded')
-          ),
+          str(pvNumber) ? <Ltr>{String(pvNumber)}</Ltr> : t('documents.common.notRecorded'),
         ],
         [t('documents.common.reference'), <Ltr key="r">{record.reference}</Ltr>],
         [t('documents.common.hearingDate'), <Ltr key="d">{formatDateTime(record.createdAt)}</Ltr>],
@@ -133,7 +127,7 @@ function period(t: OfficerText, value: unknown): ReactNode {
 
 /** Her identity; her address only when it may be communicated. */
 function Victim({ t, record }: Props) {
-  const people = answersOf(record, 'people');
+  const people = readAnswers(record.forms, FORMS.people);
   const nonCommunicable = people.victimAddressNonCommunicable === 'yes';
   return (
     <>
@@ -166,7 +160,7 @@ function Victim({ t, record }: Props) {
 }
 
 function Children({ t, record }: Props) {
-  const children = groupItems(answersOf(record, 'people').children);
+  const children = groupItems(readAnswers(record.forms, FORMS.people).children);
   if (children.length === 0) return null;
   return (
     <>
@@ -192,7 +186,7 @@ function Children({ t, record }: Props) {
 }
 
 function Facts({ t, record }: Props) {
-  const facts = answersOf(record, 'facts');
+  const facts = readAnswers(record.forms, FORMS.facts);
   const forms = Array.isArray(facts.formsOfViolence) ? (facts.formsOfViolence as string[]) : [];
   return (
     <>
@@ -272,15 +266,17 @@ function RiskSummary({ t, assessment }: { t: OfficerText; assessment: Assessment
 }
 
 function Measures({ t, record, only }: Props & { only?: readonly string[] }) {
-  const measures = answersOf(record, 'measures');
+  const measures = readAnswers(record.forms, FORMS.measures);
   return (
     <Table
       rows={MEASURES.filter((m) => !only || only.includes(m)).map((m): [string, ReactNode] => [
         t(`documents.measureNames.${m}`),
         <>
-          {optionLabel(t, 'form.measures.state', measures[`${m}State`])} ·{' '}
-          {optionLabel(t, 'form.measures.position', measures[`${m}Position`])}
-          {str(measures[`${m}Notes`]) ? <span className="procedure">{String(measures[`${m}Notes`])}</span> : null}
+          {optionLabel(t, 'form.measures.state', measures[measureFieldIds(m).state])} ·{' '}
+          {optionLabel(t, 'form.measures.position', measures[measureFieldIds(m).position])}
+          {str(measures[measureFieldIds(m).notes]) ? (
+            <span className="procedure">{String(measures[measureFieldIds(m).notes])}</span>
+          ) : null}
         </>,
       ])}
     />
@@ -317,10 +313,12 @@ function Signature({ t, record }: Props) {
 
 function ProsecutorRequest(props: Props) {
   const { t, record, assessments } = props;
-  const people = answersOf(record, 'people');
-  const measures = answersOf(record, 'measures');
+  const people = readAnswers(record.forms, FORMS.people);
+  const measures = readAnswers(record.forms, FORMS.measures);
   const requested = ['requested', 'granted', 'inForce'];
-  const asked = (['residenceBan', 'alarm'] as const).filter((m) => requested.includes(String(measures[`${m}State`])));
+  const asked = (['residenceBan', 'alarm'] as const).filter((m) =>
+    requested.includes(String(measures[measureFieldIds(m).state])),
+  );
   return (
     <>
       <Header {...props} />
@@ -356,9 +354,9 @@ function ProsecutorRequest(props: Props) {
 
 function ImmigrationCommunication(props: Props) {
   const { t, record, assessments } = props;
-  const people = answersOf(record, 'people');
+  const people = readAnswers(record.forms, FORMS.people);
   const children = Array.isArray(people.children) ? people.children.length : 0;
-  const facts = answersOf(record, 'facts');
+  const facts = readAnswers(record.forms, FORMS.facts);
   return (
     <>
       <Header {...props} />

@@ -1,6 +1,16 @@
-import { DIGITAL_PROMPTS, promptFieldId } from '../../forms/digital/prompts';
-import { MEASURES } from '../../forms/definitions/measures.v1';
-import { RIGHTS } from '../../forms/definitions/rights.v1';
+import {
+  answerPath,
+  FIELDS,
+  FORMS,
+  GROUP_FIELDS,
+  readAnswers,
+  type GroupItemOf,
+  type StoredForms,
+} from '../../forms/answers';
+import { promptAnswer } from '../../forms/digital/digital-form';
+import { DIGITAL_PROMPTS } from '../../forms/digital/prompts';
+import { MEASURES, measureFieldIds } from '../../forms/definitions/measures.v1';
+import { RIGHTS, rightFieldIds } from '../../forms/definitions/rights.v1';
 import type { VictimCopyVariant } from '../../domain/document-kinds';
 import { EVIDENCE_TYPES, type EvidenceType } from '../../domain/evidence-rules';
 import { VICTIM_LANGUAGES } from '../../domain/languages';
@@ -13,8 +23,8 @@ export interface HearingRecord {
   createdAt: number;
   unitName: string | null;
   officer: { displayName: string; serviceNumber: string | null };
-  /** Answers by form id, each with the version the hearing was taken under. */
-  forms: Record<string, { version: number; answers: Record<string, unknown> }>;
+  /** Answers by form id, each with the version the hearing was taken under: read with `readAnswers`. */
+  forms: StoredForms;
   statement: { text: string; approvedAt: number } | null;
   addenda: { text: string; createdAt: number }[];
   evidence: { number: number; type: EvidenceType }[];
@@ -28,10 +38,10 @@ export interface VictimCopyOptions {
   officerName: boolean;
 }
 
-/** The answers of each item of a repeated group (`[{ key, values }]`). */
-export function groupItems(value: unknown): Record<string, unknown>[] {
+/** The answers of each item of a repeated group (`[{ key, values }]`), typed by the group's definition. */
+export function groupItems<V extends object>(value: readonly GroupItemOf<V>[] | null | undefined): Partial<V>[] {
   return Array.isArray(value)
-    ? value.map((item) => (item as { values?: Record<string, unknown> } | null)?.values ?? {})
+    ? value.map((item: unknown) => (item as { values?: Partial<V> } | null)?.values ?? {})
     : [];
 }
 
@@ -169,11 +179,9 @@ function printedServices(
   filter: VictimTextFilter,
   options: { leaflet: boolean },
 ): PrintedService[] {
-  const answersOf = (formId: string) => record.forms[formId]?.answers ?? {};
-  const people = answersOf('people');
-  const given = new Set(
-    Array.isArray(answersOf('referrals').servicesGiven) ? (answersOf('referrals').servicesGiven as string[]) : [],
-  );
+  const people = readAnswers(record.forms, FORMS.people);
+  const { servicesGiven } = readAnswers(record.forms, FORMS.referrals);
+  const given = new Set<string>(Array.isArray(servicesGiven) ? servicesGiven : []);
   const regions = helplineRegions(people.victimAddress);
   const hasChildren = groupItems(people.children).length > 0;
   const wanted = (s: HearingRecord['services'][number]): boolean => {
@@ -204,14 +212,13 @@ export function buildVictimCopyModel(
   filter: VictimTextFilter,
   options: VictimCopyOptions,
 ): VictimCopyModel {
-  const answersOf = (formId: string) => record.forms[formId]?.answers ?? {};
-  const setup = answersOf('setup');
-  const rights = answersOf('rights');
-  const people = answersOf('people');
-  const facts = answersOf('facts');
-  const digital = answersOf('digital');
-  const measures = answersOf('measures');
-  const documents = answersOf('documents');
+  const setup = readAnswers(record.forms, FORMS.setup);
+  const rights = readAnswers(record.forms, FORMS.rights);
+  const people = readAnswers(record.forms, FORMS.people);
+  const facts = readAnswers(record.forms, FORMS.facts);
+  const digital = readAnswers(record.forms, FORMS.digital);
+  const measures = readAnswers(record.forms, FORMS.measures);
+  const documents = readAnswers(record.forms, FORMS.documents);
   const text = filter.text;
 
   const interpreterPresent = setup.interpreterPresent === 'yes';
@@ -229,11 +236,11 @@ export function buildVictimCopyModel(
 
   // A prompt naming an offence, answered yes (G9, her safety needs, names none).
   const digitalViolence = DIGITAL_PROMPTS.some(
-    (prompt) => prompt.offences.length > 0 && digital[promptFieldId(prompt.id)] === 'yes',
+    (prompt) => prompt.offences.length > 0 && promptAnswer(digital, prompt.id) === 'yes',
   );
   const forms = [
     ...(Array.isArray(facts.formsOfViolence)
-      ? facts.formsOfViolence.map((form) => oneOf(VIOLENCE_FORMS, form)).filter((form) => form !== null)
+      ? facts.formsOfViolence.map((form: unknown) => oneOf(VIOLENCE_FORMS, form)).filter((form) => form !== null)
       : []),
     ...(digitalViolence ? (['digital'] as const) : []),
   ];
@@ -246,7 +253,7 @@ export function buildVictimCopyModel(
     const from = dateText(value.from);
     const to = dateText(value.to);
     if (from && to) return { from, to };
-    const about = text('facts.period', value.about);
+    const about = text(answerPath(FORMS.facts, FIELDS.facts.period), value.about);
     return about ? { about } : null;
   })();
 
@@ -254,13 +261,16 @@ export function buildVictimCopyModel(
   const suspectLivesWithHer = people.suspectCohabiting !== 'no';
   const printedMeasures = MEASURES.map((key) => ({
     key,
-    position: oneOf(POSITIONS, measures[`${key}Position`]),
-    state: oneOf(STATES, measures[`${key}State`]),
+    position: oneOf(POSITIONS, measures[measureFieldIds(key).position]),
+    state: oneOf(STATES, measures[measureFieldIds(key).state]),
   })).filter((m) => (m.position !== null || m.state !== null) && (m.key !== 'residenceBan' || suspectLivesWithHer));
 
   const requested =
     documents.translationRequested === 'yes' ? true : documents.translationRequested === 'no' ? false : null;
-  const interpreterText = text('documents.interpreterTranslation', documents.interpreterTranslation);
+  const interpreterText = text(
+    answerPath(FORMS.documents, FIELDS.documents.interpreterTranslation),
+    documents.interpreterTranslation,
+  );
   const approved = record.statement;
   const procedureLanguage = oneOf(VICTIM_LANGUAGES, setup.procedureLanguage) ?? 'fr';
   const victimLanguage = oneOf(VICTIM_LANGUAGES, setup.victimLanguage);
@@ -269,11 +279,13 @@ export function buildVictimCopyModel(
     document: 'copy',
     procedureLanguage,
     victimLanguage,
-    victimLanguageOther: victimLanguage ? null : text('setup.victimLanguageOther', setup.victimLanguageOther),
+    victimLanguageOther: victimLanguage
+      ? null
+      : text(answerPath(FORMS.setup, FIELDS.setup.victimLanguageOther), setup.victimLanguageOther),
     reference: text('hearing.reference', record.reference),
     header: {
       unitName: text('unit.name', record.unitName),
-      pvNumber: text('documents.pvNumber', documents.pvNumber),
+      pvNumber: text(answerPath(FORMS.documents, FIELDS.documents.pvNumber), documents.pvNumber),
       hearingAt: record.createdAt,
       officer: text(
         'officer',
@@ -283,22 +295,27 @@ export function buildVictimCopyModel(
       ),
       interpreter: {
         present: interpreterPresent,
-        reference: interpreterPresent ? text('setup.interpreterReference', setup.interpreterReference) : null,
+        reference: interpreterPresent
+          ? text(answerPath(FORMS.setup, FIELDS.setup.interpreterReference), setup.interpreterReference)
+          : null,
       },
     },
     rights: RIGHTS.map((key) => ({
       key,
-      explained: rights[`${key}Explained`] === 'yes',
+      explained: rights[rightFieldIds(key).explained] === 'yes',
       done: doneFor(key),
-      answer: text(`rights.${key}Answer`, rights[`${key}Answer`]),
+      answer: text(answerPath(FORMS.rights, rightFieldIds(key).answer), rights[rightFieldIds(key).answer]),
     })),
     elements: {
       period,
-      place: text('facts.place', facts.place),
+      place: text(answerPath(FORMS.facts, FIELDS.facts.place), facts.place),
       forms,
       children: groupItems(people.children).map((child, i) =>
         options.childNames === 'firstNames'
-          ? (text(`people.children.${i}.firstName`, child.firstName) ?? 'generic')
+          ? (text(
+              `${answerPath(FORMS.people, FIELDS.people.children)}.${i}.${GROUP_FIELDS.people.children.firstName}`,
+              child.firstName,
+            ) ?? 'generic')
           : 'generic',
       ),
       evidence: record.evidence.filter(
@@ -318,7 +335,10 @@ export function buildVictimCopyModel(
       interpreter: interpreterText
         ? {
             text: interpreterText,
-            by: text('documents.interpreterTranslationBy', documents.interpreterTranslationBy),
+            by: text(
+              answerPath(FORMS.documents, FIELDS.documents.interpreterTranslationBy),
+              documents.interpreterTranslationBy,
+            ),
             at: dateText(documents.interpreterTranslationAt),
           }
         : null,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { answerPath, FIELDS, FORMS } from '../../forms/answers';
 import type { VictimCatalog } from '../../forms/victim-catalogs';
 import {
   compileProtectedMatcher,
@@ -85,12 +86,16 @@ function filtered(field: string, review: ReviewPiece[]): FilteredText {
 }
 
 /** The fields of the people step that hold where she is and how to reach her safely. */
-export interface ProtectedPeopleAnswers {
-  victimAddress?: unknown;
-  victimAddressNonCommunicable?: unknown;
-  victimStayingAt?: unknown;
-  victimSafeChannelDetail?: unknown;
-}
+/** As stored, checked here again: whatever they hold, these values never reach her paper. */
+export type ProtectedPeopleAnswers = Partial<
+  Record<
+    | typeof FIELDS.people.victimAddress
+    | typeof FIELDS.people.victimAddressNonCommunicable
+    | typeof FIELDS.people.victimStayingAt
+    | typeof FIELDS.people.victimSafeChannelDetail,
+    unknown
+  >
+>;
 
 const filled = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
@@ -107,13 +112,21 @@ export function protectedSourcesOf(
 ): ProtectedSource[] {
   const sources: ProtectedSource[] = [];
   if (people.victimAddressNonCommunicable === 'yes' && filled(people.victimAddress))
-    sources.push({ kind: 'address', field: 'people.victimAddress', value: people.victimAddress });
+    sources.push({
+      kind: 'address',
+      field: answerPath(FORMS.people, FIELDS.people.victimAddress),
+      value: people.victimAddress,
+    });
   if (filled(people.victimStayingAt))
-    sources.push({ kind: 'stayingAt', field: 'people.victimStayingAt', value: people.victimStayingAt });
+    sources.push({
+      kind: 'stayingAt',
+      field: answerPath(FORMS.people, FIELDS.people.victimStayingAt),
+      value: people.victimStayingAt,
+    });
   if (filled(people.victimSafeChannelDetail))
     sources.push({
       kind: 'safeChannel',
-      field: 'people.victimSafeChannelDetail',
+      field: answerPath(FORMS.people, FIELDS.people.victimSafeChannelDetail),
       value: people.victimSafeChannelDetail,
     });
   for (const shelter of shelters) {

@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
-import { DOCUMENTS_FORM_ID } from '../../forms/definitions/documents.v1';
-import { STATEMENT_FIELD_ID, STATEMENT_FORM_ID } from '../../forms/definitions/statement.v1';
+import { FIELDS, FORMS, readAnswers } from '../../forms/answers';
 import { documentFileName, type DocumentKind, type VictimCopyVariant } from '../../domain/document-kinds';
 import type { EvidenceType } from '../../domain/evidence-rules';
 import { supportServiceSchema } from '../../domain/support-directory';
@@ -13,7 +12,6 @@ import {
   addenda,
   answers,
   evidenceItems,
-  hearingForms,
   hearings,
   printedDocuments,
   supportServices,
@@ -90,14 +88,8 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     const unit = row.unitId
       ? db.select({ name: units.name }).from(units).where(eq(units.id, row.unitId)).get()
       : undefined;
-    const forms: HearingRecord['forms'] = {};
-    for (const pinned of db.select().from(hearingForms).where(eq(hearingForms.hearingId, hearingId)).all())
-      forms[pinned.formId] = { version: pinned.formVersion, answers: {} };
-    for (const answer of db.select().from(answers).where(eq(answers.hearingId, hearingId)).all()) {
-      const form = (forms[answer.formId] ??= { version: answer.formVersion, answers: {} });
-      form.answers[answer.fieldId] = JSON.parse(answer.valueJson) as unknown;
-    }
-    const statementText = forms[STATEMENT_FORM_ID]?.answers[STATEMENT_FIELD_ID];
+    const forms = deps.hearings.answers(hearingId);
+    const statementText = readAnswers(forms, FORMS.statement).text;
     return {
       reference: row.reference,
       createdAt: row.createdAt,
@@ -144,7 +136,7 @@ export function createDocumentService(deps: DocumentServiceDeps) {
 
   /** Her catalog (the procedure language's when hers has none), and the procedure's beside it. */
   function copyLanguages(record: HearingRecord): { her: VictimCatalog; procedure: VictimCatalog | null } {
-    const setup = record.forms.setup?.answers ?? {};
+    const setup = readAnswers(record.forms, FORMS.setup);
     const procedureCode = typeof setup.procedureLanguage === 'string' ? setup.procedureLanguage : 'fr';
     const procedure = deps.catalogs.get(procedureCode);
     if (!procedure) throw new AppError('INTERNAL', `No victim catalog for the procedure language ${procedureCode}`);
@@ -202,13 +194,13 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     }
     const { forms } = record(hearingId);
     if (kind === 'immigrationCommunication') {
-      if (forms[DOCUMENTS_FORM_ID]?.answers.immigrationArt747 !== 'yes')
+      if (readAnswers(forms, FORMS.documents).immigrationArt747 !== 'yes')
         throw new AppError('DOCUMENT_NOT_APPLICABLE', 'Art. 74/7 is not recorded as applying');
       if (row.statementApprovedAt === null)
         throw new AppError('STATEMENT_NOT_APPROVED', 'The communication carries the approved statement');
     }
     if (kind === 'prosecutorRequest') {
-      const measures = forms.measures?.answers ?? {};
+      const measures = readAnswers(forms, FORMS.measures);
       const requested = ['requested', 'granted', 'inForce'];
       if (!requested.includes(String(measures.residenceBanState)) && !requested.includes(String(measures.alarmState))) {
         throw new AppError(
@@ -429,8 +421,8 @@ export function createDocumentService(deps: DocumentServiceDeps) {
       .innerJoin(users, eq(users.id, hearings.ownerId))
       .where(
         and(
-          eq(answers.formId, DOCUMENTS_FORM_ID),
-          eq(answers.fieldId, 'translationRequested'),
+          eq(answers.formId, FORMS.documents),
+          eq(answers.fieldId, FIELDS.documents.translationRequested),
           eq(answers.valueJson, '"yes"'),
         ),
       )
@@ -444,8 +436,8 @@ export function createDocumentService(deps: DocumentServiceDeps) {
             .from(answers)
             .where(
               and(
-                eq(answers.formId, DOCUMENTS_FORM_ID),
-                eq(answers.fieldId, 'translationSentOn'),
+                eq(answers.formId, FORMS.documents),
+                eq(answers.fieldId, FIELDS.documents.translationSentOn),
                 inArray(
                   answers.hearingId,
                   requested.map((r) => r.hearingId),

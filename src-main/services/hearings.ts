@@ -1,12 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, like } from 'drizzle-orm';
-import { STATEMENT_FIELD_ID, STATEMENT_FORM_ID } from '../../forms/definitions/statement.v1';
-import { answerSchema, findField, missingBeforeClose, type Answers, type AnswerValue } from '../../forms/engine';
+import { FIELDS, FORMS, type StoredForms } from '../../forms/answers';
+import { answerSchema, findField, missingBeforeClose, type AnswerValue } from '../../forms/engine';
 import type { FormRegistry } from '../../forms/registry';
 import { AppError } from '../api/app-error';
 import type { AddendumView, ChannelInput, ChannelOutput, HearingSummary, UserView } from '../api/contract';
 import type { AppDatabase } from '../db/database';
 import { addenda, answerHistory, answers, hearingForms, hearings, supportServices, users } from '../db/schema';
+import { loadHearingAnswers } from './answers';
 import { appendAudit } from './audit';
 import { riskAssessmentMissing } from './risk';
 import { riskRegistry } from '../../forms/risk/registry';
@@ -198,7 +199,7 @@ export function createHearingService(
     input: ChannelInput<'hearings.saveAnswers'>,
   ): ChannelOutput<'hearings.saveAnswers'> {
     const row = requireOwnHearing(user, input.hearingId);
-    if (input.formId === STATEMENT_FORM_ID && row.statementApprovedAt !== null) {
+    if (input.formId === FORMS.statement && row.statementApprovedAt !== null) {
       throw new AppError('STATEMENT_APPROVED', 'The approved statement changes only by addenda');
     }
     const pinned = db
@@ -306,15 +307,9 @@ export function createHearingService(
       .all();
   }
 
-  /** The answers of every step, as stored, by form id. */
-  function storedAnswers(hearingId: string): Map<string, Partial<Answers>> {
-    const byForm = new Map<string, Partial<Answers>>();
-    for (const a of db.select().from(answers).where(eq(answers.hearingId, hearingId)).all()) {
-      const values = byForm.get(a.formId) ?? {};
-      values[a.fieldId] = JSON.parse(a.valueJson) as AnswerValue;
-      byForm.set(a.formId, values);
-    }
-    return byForm;
+  /** The answers of every step, by form id, checked against the version each was taken under. */
+  function storedAnswers(hearingId: string): StoredForms {
+    return loadHearingAnswers(db, hearingId, registry);
   }
 
   /** The victim has heard or read the statement at this revision and approves it. */
@@ -332,8 +327,8 @@ export function createHearingService(
       .where(
         and(
           eq(answers.hearingId, hearingId),
-          eq(answers.formId, STATEMENT_FORM_ID),
-          eq(answers.fieldId, STATEMENT_FIELD_ID),
+          eq(answers.formId, FORMS.statement),
+          eq(answers.fieldId, FIELDS.statement.text),
         ),
       )
       .get();
@@ -341,7 +336,7 @@ export function createHearingService(
     if (!stored || typeof text !== 'string' || text.trim() === '')
       throw new AppError('STATEMENT_EMPTY', 'There is no statement to approve');
     if (stored.revision !== textRevision) {
-      throw new AppError('STALE_REVISION', 'The statement changed since it was read back', [STATEMENT_FIELD_ID]);
+      throw new AppError('STALE_REVISION', 'The statement changed since it was read back', [FIELDS.statement.text]);
     }
     const at = now();
     const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
@@ -384,16 +379,16 @@ export function createHearingService(
 
   /** What is still missing, as `formId:path`, plus the approval of the statement. */
   function missingToClose(row: HearingRow): string[] {
-    const byForm = storedAnswers(row.id);
+    const forms = storedAnswers(row.id);
     const pinned = db.select().from(hearingForms).where(eq(hearingForms.hearingId, row.id)).all();
     const missing = pinned.flatMap(({ formId, formVersion }) => {
       const form = registry.get(formId, formVersion);
       return form
-        ? missingBeforeClose(form, byForm.get(formId) ?? {}).map((path) => `${formId}:${path}`)
+        ? missingBeforeClose(form, forms[formId]?.answers ?? {}).map((path) => `${formId}:${path}`)
         : [`${formId}:?`];
     });
-    if (row.statementApprovedAt === null) missing.push(`${STATEMENT_FORM_ID}:approval`);
-    missing.push(...riskAssessmentMissing(db, riskRegistry, row.id));
+    if (row.statementApprovedAt === null) missing.push(`${FORMS.statement}:approval`);
+    missing.push(...riskAssessmentMissing(db, riskRegistry, row.id, forms));
     return missing;
   }
 
@@ -423,6 +418,7 @@ export function createHearingService(
     approveStatement,
     addAddendum,
     close,
+    answers: storedAnswers,
     requireOwnHearing,
     requireReadableHearing,
   };

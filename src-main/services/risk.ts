@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, max } from 'drizzle-orm';
-import type { Answers, AnswerValue } from '../../forms/engine';
+import { FORMS, readAnswers, type StoredForms } from '../../forms/answers';
 import {
   compareAssessments,
   evaluateRisk,
@@ -8,14 +8,13 @@ import {
   type RiskJudgement,
   type RiskResult,
 } from '../../forms/risk/evaluate';
-import { RISK_FORM_ID, riskInputFromAnswers } from '../../forms/risk/risk-form';
-import { DIGITAL_FORM_ID } from '../../forms/digital/digital-form';
+import { riskInputFromAnswers } from '../../forms/risk/risk-form';
 import type { RiskDefinition, RiskLevel } from '../../forms/risk/risk-definition';
 import type { riskRegistry as defaultRiskRegistry } from '../../forms/risk/registry';
 import { AppError } from '../api/app-error';
 import type { ChannelInput, ChannelOutput, RiskAssessmentView, UserView } from '../api/contract';
 import type { AppDatabase } from '../db/database';
-import { answers, hearingForms, hearings, riskAssessments, riskEvents, users } from '../db/schema';
+import { hearingForms, hearings, riskAssessments, riskEvents, users } from '../db/schema';
 import { appendAudit } from './audit';
 import type { HearingService } from './hearings';
 
@@ -23,27 +22,13 @@ type RiskRegistry = typeof defaultRiskRegistry;
 type AssessmentRow = typeof riskAssessments.$inferSelect;
 const HOUR = 3_600_000;
 
-/** The stored answers of one step of a hearing, by field id. */
-function stepAnswers(db: Pick<AppDatabase, 'select'>, hearingId: string, formId: string): Partial<Answers> {
-  const rows = db
-    .select({ fieldId: answers.fieldId, valueJson: answers.valueJson })
-    .from(answers)
-    .where(and(eq(answers.hearingId, hearingId), eq(answers.formId, formId)))
-    .all();
-  return Object.fromEntries(rows.map((r) => [r.fieldId, JSON.parse(r.valueJson) as AnswerValue]));
-}
-
-/** The risk step as it stands now, as the evaluation's input (no judgement). */
-export function currentRiskInput(
-  db: Pick<AppDatabase, 'select'>,
-  definition: RiskDefinition,
-  hearingId: string,
-): RiskInput {
+/** The risk step as it stands now, as the evaluation's input (no judgement), from the hearing's answers. */
+export function currentRiskInput(definition: RiskDefinition, forms: StoredForms): RiskInput {
   return riskInputFromAnswers(
     definition,
-    stepAnswers(db, hearingId, RISK_FORM_ID),
-    stepAnswers(db, hearingId, 'facts'),
-    stepAnswers(db, hearingId, DIGITAL_FORM_ID),
+    readAnswers(forms, FORMS.risk),
+    readAnswers(forms, FORMS.facts),
+    readAnswers(forms, FORMS.digital),
   );
 }
 
@@ -52,11 +37,12 @@ export function riskAssessmentMissing(
   db: Pick<AppDatabase, 'select'>,
   registry: RiskRegistry,
   hearingId: string,
+  forms: StoredForms,
 ): string[] {
   const pinned = db
     .select({ version: hearingForms.formVersion })
     .from(hearingForms)
-    .where(and(eq(hearingForms.hearingId, hearingId), eq(hearingForms.formId, RISK_FORM_ID)))
+    .where(and(eq(hearingForms.hearingId, hearingId), eq(hearingForms.formId, FORMS.risk)))
     .get();
   if (!pinned) return [];
   const latest = db
@@ -64,14 +50,12 @@ export function riskAssessmentMissing(
     .from(riskAssessments)
     .where(and(eq(riskAssessments.hearingId, hearingId), eq(riskAssessments.latest, true)))
     .get();
-  if (!latest) return [`${RISK_FORM_ID}:assessment`];
+  if (!latest) return [`${FORMS.risk}:assessment`];
   const definition = registry.get(pinned.version);
-  if (!definition) return [`${RISK_FORM_ID}:?`];
+  if (!definition) return [`${FORMS.risk}:?`];
   const stored = JSON.parse(latest.answersJson) as RiskInput;
-  const current = currentRiskInput(db, definition, hearingId);
-  return JSON.stringify(stripJudgement(stored)) === JSON.stringify(current)
-    ? []
-    : [`${RISK_FORM_ID}:assessmentOutdated`];
+  const current = currentRiskInput(definition, forms);
+  return JSON.stringify(stripJudgement(stored)) === JSON.stringify(current) ? [] : [`${FORMS.risk}:assessmentOutdated`];
 }
 
 function stripJudgement(input: RiskInput): RiskInput {
@@ -133,7 +117,7 @@ export function createRiskService(
     const pinned = db
       .select({ version: hearingForms.formVersion })
       .from(hearingForms)
-      .where(and(eq(hearingForms.hearingId, hearingId), eq(hearingForms.formId, RISK_FORM_ID)))
+      .where(and(eq(hearingForms.hearingId, hearingId), eq(hearingForms.formId, FORMS.risk)))
       .get();
     const definition = pinned && registry.get(pinned.version);
     if (!definition) throw new AppError('UNKNOWN_DEFINITION_VERSION', 'This hearing has no risk step');
@@ -186,7 +170,7 @@ export function createRiskService(
         `This hearing is assessed with version ${definition.version}, not ${input.definitionVersion}`,
       );
     }
-    const current = currentRiskInput(db, definition, input.hearingId);
+    const current = currentRiskInput(definition, hearingsService.answers(input.hearingId));
     const judgement: RiskJudgement = {
       ...(input.raise ? { raise: { level: input.raise.level as RiskLevel, reason: input.raise.reason } } : {}),
       ...(input.lowering

@@ -1,3 +1,5 @@
+import { FIELDS, FORMS } from '../../forms/answers';
+import { MEASURES, measureFieldIds } from '../../forms/definitions/measures.v1';
 import { formRegistry } from '../../forms/registry';
 import { brusselsMidnight } from '../../domain/brussels-time';
 import { AppError } from '../api/app-error';
@@ -63,10 +65,8 @@ const MAX_YEAR = 2099;
 const versionsOf = (formId: string) => formRegistry.all.filter((form) => form.id === formId);
 /** The forms of violence any version of the facts step offers, in the order they appear. */
 const FORMS_OF_VIOLENCE: readonly string[] = [
-  ...new Set(versionsOf('facts').flatMap((form) => optionsOf(form.fields, 'formsOfViolence'))),
+  ...new Set(versionsOf(FORMS.facts).flatMap((form) => optionsOf(form.fields, FIELDS.facts.formsOfViolence))),
 ];
-/** The measures of the measures step, each with a `<id>State` field. */
-const MEASURES = ['residenceBan', 'contactBan', 'addressProtection', 'alarm'] as const;
 /**
  * The state is where the measure stands now, so "requested" counts every measure that has been
  * asked of the authority, whatever happened next, and "granted" every one the authority granted
@@ -99,11 +99,11 @@ function optionsOf(
 
 // The definitions are the source: a field or option renamed in any version must fail here, at
 // start, rather than silently count nothing.
-if (FORMS_OF_VIOLENCE.length === 0 || versionsOf('measures').length === 0)
+if (FORMS_OF_VIOLENCE.length === 0 || versionsOf(FORMS.measures).length === 0)
   throw new Error('The facts and measures steps must be defined');
-for (const form of versionsOf('measures')) {
+for (const form of versionsOf(FORMS.measures)) {
   for (const measure of MEASURES) {
-    const states = optionsOf(form.fields, `${measure}State`);
+    const states = optionsOf(form.fields, measureFieldIds(measure).state);
     for (const state of [...REQUESTED_STATES, ...GRANTED_STATES]) {
       if (!states.includes(state)) throw new Error(`measures v${form.version} has no state ${state} for ${measure}`);
     }
@@ -286,7 +286,7 @@ export function createStatisticsService(db: AppDatabase, options: StatisticsServ
     return `CASE WHEN created_at < ? THEN ${below} ELSE ${above} END`;
   }
 
-  const stateFields = MEASURES.map((m) => `${m}State`);
+  const stateFields = MEASURES.map((m) => measureFieldIds(m).state);
   const requestedJson = REQUESTED_STATES.map((s) => JSON.stringify(s));
   const grantedJson = GRANTED_STATES.map((s) => JSON.stringify(s));
   const marks = (values: readonly unknown[]) => values.map(() => '?').join(', ');
@@ -299,6 +299,10 @@ export function createStatisticsService(db: AppDatabase, options: StatisticsServ
     for (const v of values) if (!/^[a-zA-Z]+$/.test(v)) throw new Error(`Not a plain id: ${v}`);
     return values.map((v) => `'${v}'`).join(', ');
   };
+  const stepsSql = literals([FORMS.facts, FORMS.measures]);
+  const factsSql = literals([FORMS.facts]);
+  const violenceSql = literals([FIELDS.facts.formsOfViolence]);
+  const residenceBanSql = literals([FIELDS.measures.residenceBanState]);
 
   /**
    * How to reach the answers of the hearings in the range. `seek`: for each hearing, its few
@@ -349,16 +353,16 @@ export function createStatisticsService(db: AppDatabase, options: StatisticsServ
       GROUP BY idx, level
       UNION ALL
       SELECT 'answer', h.idx, a.field_id, a.value_json, count(*),
-        sum(CASE WHEN a.field_id = 'residenceBanState' AND a.value_json IN (${marks(grantedJson)})
+        sum(CASE WHEN a.field_id = ${residenceBanSql} AND a.value_json IN (${marks(grantedJson)})
                   AND EXISTS (SELECT 1 FROM risk_events e WHERE e.hearing_id = h.id AND e.kind = 'breach')
              THEN 1 ELSE 0 END)
       ${
         access === 'seek'
-          ? `FROM h CROSS JOIN answers a ON a.hearing_id = h.id AND a.form_id IN ('facts', 'measures') AND a.field_id IN (${literals(['formsOfViolence', ...stateFields])})`
-          : `FROM answers a NOT INDEXED CROSS JOIN h ON h.id = a.hearing_id AND a.form_id IN ('facts', 'measures') AND a.field_id IN (${literals(['formsOfViolence', ...stateFields])})`
+          ? `FROM h CROSS JOIN answers a ON a.hearing_id = h.id AND a.form_id IN (${stepsSql}) AND a.field_id IN (${literals([FIELDS.facts.formsOfViolence, ...stateFields])})`
+          : `FROM answers a NOT INDEXED CROSS JOIN h ON h.id = a.hearing_id AND a.form_id IN (${stepsSql}) AND a.field_id IN (${literals([FIELDS.facts.formsOfViolence, ...stateFields])})`
       }
-      WHERE (a.form_id = 'facts') = (a.field_id = 'formsOfViolence')
-        AND (a.field_id = 'formsOfViolence' OR a.value_json IN (${marks(requestedJson)}))
+      WHERE (a.form_id = ${factsSql}) = (a.field_id = ${violenceSql})
+        AND (a.field_id = ${violenceSql} OR a.value_json IN (${marks(requestedJson)}))
       GROUP BY h.idx, a.field_id, a.value_json`;
     params.push(...grantedJson, ...requestedJson);
     return { sql, params };
@@ -384,11 +388,11 @@ export function createStatisticsService(db: AppDatabase, options: StatisticsServ
       if (kind === 'level') {
         add(idx, 'complaints', 'all', n);
         add(idx, 'riskLevel', value === null ? NOT_ASSESSED : (RISK_LEVELS[Number(value) - 1] ?? ''), n);
-      } else if (field === 'formsOfViolence') {
+      } else if (field === FIELDS.facts.formsOfViolence) {
         // Each form once per complaint, and only the definition's options (add() checks).
         for (const form of new Set(formsOf(value))) add(idx, 'formOfViolence', form, n);
       } else {
-        const measure = MEASURES.find((m) => `${m}State` === field);
+        const measure = MEASURES.find((m) => measureFieldIds(m).state === field);
         if (!measure || typeof value !== 'string' || !requestedJson.includes(value)) continue;
         add(idx, 'measureRequested', measure, n);
         if (!grantedJson.includes(value)) continue;

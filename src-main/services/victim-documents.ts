@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { fieldLabel, type VictimCopyVariant } from '../../domain/document-kinds';
+import { FORMS, readAnswers } from '../../forms/answers';
 import type { VictimCatalog } from '../../forms/victim-catalogs';
 import { AppError } from '../api/app-error';
 import type { ChannelInput, ChannelOutput, UserView } from '../api/contract';
@@ -75,7 +76,7 @@ export function createVictimDocuments(deps: VictimDocumentsDeps) {
   function filterFor(record: HearingRecord, decisions: ReviewDecisions): VictimTextFilter {
     const shelters = record.services.filter((s) => NEVER_PRINTED_SERVICE_KINDS.has(s.kind));
     return createVictimTextFilter(
-      protectedSourcesOf(record.forms.people?.answers ?? {}, shelters, deps.catalogs(), decisions),
+      protectedSourcesOf(readAnswers(record.forms, FORMS.people), shelters, deps.catalogs(), decisions),
       decisions,
     );
   }
@@ -102,13 +103,13 @@ export function createVictimDocuments(deps: VictimDocumentsDeps) {
       reviewed: covered.has(`${field}\u0000${sha256}`),
       pieces: filtered.review.map((p) => ('match' in p ? { text: p.text, match: p.match } : { text: p.text })),
     }));
-    const required = holdsProtectedValue(record.forms.people?.answers ?? {});
+    const required = holdsProtectedValue(readAnswers(record.forms, FORMS.people));
     return { required, complete: !required || fields.every((f) => f.reviewed), fields, decisions };
   }
 
   /** Refuses the print of a document she takes home while any text of the hearing is unreviewed. */
   function requireReviewed(hearingId: string, record: HearingRecord): void {
-    if (!holdsProtectedValue(record.forms.people?.answers ?? {})) return;
+    if (!holdsProtectedValue(readAnswers(record.forms, FORMS.people))) return;
     const { decisions, covered } = decisionsOf(hearingId);
     const unreviewed = reviewedTexts(record, decisions).filter((f) => !covered.has(`${f.field}\u0000${f.sha256}`));
     if (unreviewed.length > 0)
