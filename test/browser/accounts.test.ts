@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp-core';
-import { launchChromium, startHost, type RunningHost } from './harness';
-import { ADMIN, callApi, expectAccessible, firstRun, OFFICER, signIn } from './scenario';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { callApi } from './api';
+import { expectAccessible } from './axe';
+import { useBrowserHost } from './fixtures';
+import { ADMIN, OFFICER, signIn } from './pages/accounts';
 
 /** Invented names and passwords only. */
 const UNIT = 'Unité Fictive Centre';
@@ -21,28 +19,13 @@ const REFUSED =
   "Nom d'utilisateur ou mot de passe erroné, ou compte bloqué ou désactivé : adressez-vous à votre administrateur.";
 
 describe('account management: units, a reset, the forced change, deactivation', () => {
-  let browser: Browser;
-  let host: RunningHost;
+  const app = useBrowserHost({ name: 'accounts' });
+  // Two windows, each its own session: the administrator's (the first run's) and the officer's.
   let admin: Page;
   let officer: Page;
-  const dataDir = tempDir('hd-accounts-');
-
   beforeAll(async () => {
-    browser = await launchChromium();
-    host = await startHost(dataDir);
-    // Two windows, each its own session: the administrator's and the officer's.
-    const open = async () =>
-      (await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 900 } })).newPage();
-    admin = await open();
-    officer = await open();
-    await admin.goto(host.url);
-    // The launch address opens the app once: the officer's window has the cookie it gave.
-    await officer.context().addCookies(await admin.context().cookies());
-    await firstRun(admin);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    admin = app.page;
+    officer = await app.newPage();
   });
 
   it('lets the administrator create and rename a unit, and refuses a duplicate next to its field', async () => {
@@ -92,7 +75,7 @@ describe('account management: units, a reset, the forced change, deactivation', 
     expect(await admin.locator('#new-serviceNumber').inputValue()).toBe('');
     // The administrator knows the password she gave: the officer chooses her own first.
     await row.getByText('Doit choisir un nouveau mot de passe').waitFor();
-    await officer.goto(new URL(host.url).origin);
+    await officer.goto(new URL(app.host.url).origin);
     await signIn(officer, OFFICER);
     await officer.getByRole('heading', { name: 'Choisissez votre mot de passe' }).waitFor();
     expect(await officer.getByRole('navigation').count()).toBe(0);
@@ -172,7 +155,7 @@ describe('account management: units, a reset, the forced change, deactivation', 
   });
 
   it('makes her choose her own password before anything else, then lets her work', async () => {
-    await officer.goto(new URL(host.url).origin);
+    await officer.goto(new URL(app.host.url).origin);
     await officer.getByRole('heading', { name: 'Connexion' }).waitFor();
     await signIn(officer, { ...OFFICER, password: OFFICER.password });
     await officer.getByText(REFUSED).waitFor();
@@ -252,20 +235,21 @@ describe('account management: units, a reset, the forced change, deactivation', 
     expect((await callApi(officer, 'audit.verify', { scope: 'full' })).error?.code).toBe('NOT_SIGNED_IN');
 
     // Stopped, and its last entries deleted with the key and SQLite tools.
-    await host.stop();
-    const sqlite = new Database(path.join(dataDir, 'hearing-desk.db'));
-    sqlite.pragma(`hexkey='${fs.readFileSync(path.join(dataDir, 'database-key.dev'), 'utf8').trim()}'`);
+    await app.host.stop();
+    const sqlite = app.openDatabase();
     sqlite.exec('DROP TRIGGER audit_events_no_delete');
     const kept = verifiedUpTo - 3;
     sqlite.prepare('DELETE FROM audit_events WHERE seq > ?').run(kept);
     sqlite.close();
 
     // The app starts all the same, and every administrator's page says so.
-    host = await startHost(dataDir);
-    await admin.goto(host.url);
+    await app.startHost();
+    await admin.goto(app.host.url);
     await signIn(admin, ADMIN);
     const alert = admin.getByRole('alert').filter({ hasText: "Le journal d'audit a été trouvé endommagé." });
     await alert.waitFor();
+    // The alert can show before the page's own heading: axe checks the page once both are there.
+    await admin.getByRole('heading', { level: 1, name: 'Comptes', exact: true }).waitFor();
     await expectAccessible(admin, 'accounts with the audit alert');
     await alert.getByRole('link', { name: "Voir le journal d'audit" }).click();
     await admin.getByRole('heading', { level: 1, name: "Journal d'audit" }).waitFor();
@@ -284,6 +268,6 @@ describe('account management: units, a reset, the forced change, deactivation', 
         .count(),
     ).toBe(1);
     await expectAccessible(admin, 'audit trail, damaged');
-    expect(host.output()).toContain('AUDIT TRAIL BROKEN at start');
+    expect(app.host.output()).toContain('AUDIT TRAIL BROKEN at start');
   });
 });

@@ -2,25 +2,17 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel, ChannelInput, ChannelOutput } from '../../src-main/api/contract';
-import { takeHearing, type Api } from '../helpers/closed-hearing';
-import { tempDir } from '../helpers/temp-core';
-import { launchChromium, startHost, type RunningHost } from './harness';
-import { callApi, createAccount, expectAccessible, firstRun, switchUser } from './scenario';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { completeHearing } from '../helpers/complete-hearing';
+import { callApi } from './api';
+import { expectAccessible } from './axe';
+import { useBrowserHost } from './fixtures';
+import { account } from './pages/accounts';
 import { PROTECTED_PEOPLE } from '../fixtures/protected-spellings';
 
 /** Invented people, places and numbers throughout. */
 const UNIT = 'Brigade Relecture (fictive)';
-const OFFICER = {
-  username: 'review.officer',
-  displayName: 'Odile Fictive',
-  password: 'review officer passphrase',
-  role: 'officer' as const,
-  serviceNumber: 'SN-54321',
-};
+const OFFICER = account('officer', 'review.officer', 'Odile Fictive', { serviceNumber: 'SN-54321' });
 const STATEMENT = [
   'Depuis vendredi je loge à Horizon, on m’y a accueillie avec mes enfants.',
   'Ma sœur Nadia m’appelle tous les soirs au 0496/12.34.56.',
@@ -29,25 +21,19 @@ const STATEMENT = [
   'Je garde mes affaires chez ma tante près de la gare de Jemeppe.',
 ].join('\n');
 
-function apiOfPage(page: Page): Api {
-  return async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
-    const result = await callApi(page, channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error?.code}`);
-    return result.value as ChannelOutput<C>;
-  };
-}
-
 describe("the officer's review of her copy, in French", () => {
-  let browser: Browser;
-  let host: RunningHost;
-  let page: Page;
-  let dataDir: string;
+  const app = useBrowserHost({
+    name: 'copy-review',
+    context: { viewport: { width: 1366, height: 768 } },
+    units: [UNIT],
+    users: [OFFICER],
+  });
   let hearingId: string;
   const pdfTexts: string[] = [];
 
   /** The PDF archived under this number, as pdftotext reads it (waiting for the print to be archived). */
   async function printedText(sequence: number): Promise<string> {
-    const api = apiOfPage(page);
+    const api = app.api;
     const archived = async () =>
       (await api('documents.list', { hearingId })).documents.find(
         (d) => d.kind === 'victimCopy' && d.variant === 'full' && d.sequence === sequence,
@@ -55,46 +41,30 @@ describe("the officer's review of her copy, in French", () => {
     await expect.poll(archived, { timeout: 30_000 }).toBeTruthy();
     const listed = (await archived())!;
     const pdf = Buffer.from((await api('documents.download', { documentId: listed.id })).pdfBase64, 'base64');
-    const file = path.join(dataDir, `copy-${sequence}.pdf`);
+    const file = path.join(app.dataDir, `copy-${sequence}.pdf`);
     fs.writeFileSync(file, pdf);
     return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   }
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    dataDir = tempDir('hd-copy-review-');
-    host = await startHost(dataDir);
-    page = await (await browser.newContext({ locale: 'fr-BE', viewport: { width: 1366, height: 768 } })).newPage();
-    await page.goto(host.url);
-    await firstRun(page);
-    const unitId = (await callApi(page, 'units.save', { name: UNIT })).value!.unit.id;
-    await createAccount(page, { ...OFFICER, unitId });
-    await switchUser(page, OFFICER);
-    await page.getByRole('heading', { name: 'Mes auditions' }).waitFor();
-    hearingId = await takeHearing(apiOfPage(page), {
-      victimLanguage: 'fr',
-      statement: STATEMENT,
-      extra: {
-        people: { ...PROTECTED_PEOPLE, victimSafeChannel: 'trustedPerson' },
-      },
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    hearingId = await completeHearing({
+      setup: { victimLanguage: 'fr' },
+      statement: { text: STATEMENT },
+      people: { ...PROTECTED_PEOPLE, victimSafeChannel: 'trustedPerson' },
+    }).take(app.api);
   });
 
   it('asks for the review before the first print and highlights what will be withheld and what may reveal where she is', async () => {
-    await page.goto(`${new URL(host.url).origin}/#/hearing/${hearingId}/documents`);
-    const review = page.getByRole('region', { name: 'Relecture de sa copie' });
+    await app.page.goto(`${new URL(app.host.url).origin}/#/hearing/${hearingId}/documents`);
+    const review = app.page.getByRole('region', { name: 'Relecture de sa copie' });
     await review.waitFor();
-    const panel = page.getByRole('region', { name: 'Documents', exact: true });
+    const panel = app.page.getByRole('region', { name: 'Documents', exact: true });
     await panel.getByText('Relisez sa copie ci-dessous avant la première impression.').first().waitFor();
     expect(await panel.getByRole('button', { name: 'PDF : Sa copie', exact: true }).count()).toBe(0);
     // The API refuses too, whatever the screen shows.
     expect(
-      (await callApi(page, 'documents.create', { hearingId, kind: 'victimCopy', variant: 'full', output: 'pdf' })).error
-        ?.code,
+      (await callApi(app.page, 'documents.create', { hearingId, kind: 'victimCopy', variant: 'full', output: 'pdf' }))
+        .error?.code,
     ).toBe('COPY_REVIEW_REQUIRED');
     const statement = review.locator('[data-field="statement"]');
     for (const withheld of ['Horizon', '0496/12.34.56', '42 av. des Tilleuls'])
@@ -102,15 +72,15 @@ describe("the officer's review of her copy, in French", () => {
     // Her sister's first name alone, her town alone: they may reveal where she is.
     for (const near of ['Nadia', 'Liège'])
       await statement.locator('mark.review-near', { hasText: near }).first().waitFor();
-    await expectAccessible(page, 'review of her copy');
+    await expectAccessible(app.page, 'review of her copy');
     // For people to look at: the review as the officer sees it.
     await review.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(os.tmpdir(), 'hd-copy-review.png') });
+    await app.page.screenshot({ path: path.join(os.tmpdir(), 'hd-copy-review.png') });
     await review.screenshot({ path: path.join(os.tmpdir(), 'hd-copy-review-panel.png') });
   });
 
   it('lets her withhold one more passage by selecting it and release a near match with a reason', async () => {
-    const review = page.getByRole('region', { name: 'Relecture de sa copie' });
+    const review = app.page.getByRole('region', { name: 'Relecture de sa copie' });
     const statement = review.locator('[data-field="statement"]');
     // Select "chez ma tante près de la gare de Jemeppe" in the statement, as the officer would with the mouse.
     await statement.evaluate((element, passage) => {
@@ -137,7 +107,7 @@ describe("the officer's review of her copy, in French", () => {
       .fill('Ville de son ancien travail, connue de lui.');
     await review.getByRole('button', { name: 'Libérer avec cette raison' }).click();
     await review.getByRole('listitem').filter({ hasText: 'Ville de son ancien travail' }).waitFor();
-    await expectAccessible(page, 'review with pending decisions');
+    await expectAccessible(app.page, 'review with pending decisions');
 
     await review.getByRole('button', { name: "J'ai lu chaque texte : confirmer la relecture" }).click();
     await review.getByText('Relecture enregistrée. Sa copie peut être imprimée.').waitFor();
@@ -146,7 +116,7 @@ describe("the officer's review of her copy, in French", () => {
   });
 
   it('prints her copy without what was withheld, and a reprint applies the same decisions', async () => {
-    const panel = page.getByRole('region', { name: 'Documents', exact: true });
+    const panel = app.page.getByRole('region', { name: 'Documents', exact: true });
     for (const sequence of [1, 2]) {
       await panel.getByRole('button', { name: 'PDF : Sa copie', exact: true }).click();
       const text = await printedText(sequence);
@@ -161,21 +131,21 @@ describe("the officer's review of her copy, in French", () => {
 
   it('asks again after a new addendum, for the new text only', async () => {
     // An addendum after closing is allowed; it names where she stays in another way.
-    await apiOfPage(page)('hearings.addAddendum', {
+    await app.api('hearings.addAddendum', {
       hearingId,
       text: 'Elle précise qu’elle dort maintenant chez une amie à Seraing.',
     });
-    const preview = await apiOfPage(page)('documents.reviewPreview', { hearingId });
+    const preview = await app.api('documents.reviewPreview', { hearingId });
     expect(preview.complete).toBe(false);
     expect(preview.fields.filter((f) => !f.reviewed).map((f) => f.field)).toEqual(['addendum.2']);
-    await page.reload();
-    const review = page.getByRole('region', { name: 'Relecture de sa copie' });
+    await app.page.reload();
+    const review = app.page.getByRole('region', { name: 'Relecture de sa copie' });
     await review.getByText('Nouveau depuis la dernière relecture').waitFor();
     await review.getByLabel('Ou tapez un passage à masquer').fill('chez une amie à Seraing');
     await review.getByRole('button', { name: 'Ajouter' }).click();
     await review.getByRole('button', { name: "J'ai lu chaque texte : confirmer la relecture" }).click();
     await review.getByText('Relecture enregistrée. Sa copie peut être imprimée.').waitFor();
-    const panel = page.getByRole('region', { name: 'Documents', exact: true });
+    const panel = app.page.getByRole('region', { name: 'Documents', exact: true });
     await panel.getByRole('button', { name: 'PDF : Sa copie', exact: true }).click();
     const text = await printedText(3);
     expect(text).not.toContain('Seraing');
@@ -184,11 +154,9 @@ describe("the officer's review of her copy, in French", () => {
   });
 
   it('keeps the review in the audit trail, with counts and no value', async () => {
-    await host.stop();
-    const key = fs.readFileSync(path.join(dataDir, 'database-key.dev'), 'utf8').trim();
-    const db = new Database(path.join(dataDir, 'hearing-desk.db'), { readonly: true });
+    await app.host.stop();
+    const db = app.openDatabase({ readonly: true });
     try {
-      db.pragma(`hexkey='${key}'`);
       const rows = db
         .prepare(
           "SELECT details_json AS details FROM audit_events WHERE action = 'document.copyReviewed' AND hearing_id = ? ORDER BY seq",

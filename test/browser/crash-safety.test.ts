@@ -1,31 +1,20 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp-core';
-import { launchChromium, startHost, type RunningHost } from './harness';
-import { openFirstHearing, signIn, waitForSaved } from './scenario';
+import { describe, expect, it } from 'vitest';
+import { useBrowserHost } from './fixtures';
+import { signIn } from './pages/accounts';
+import { waitForSaved } from './pages/hearing';
+import { SetupStep } from './pages/setup-step';
+import { openFirstHearing } from './scenario';
 
 describe('crash safety', () => {
-  let browser: Browser;
-  let host: RunningHost | undefined;
-  const dataDir = tempDir('hd-crash-');
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  // The test starts the host itself, and kills it.
+  const app = useBrowserHost({ name: 'crash', start: false });
 
   it('keeps an answer confirmed saved when the host is killed at once, and the database stays intact', async () => {
-    host = await startHost(dataDir);
-    const context = await browser.newContext({ locale: 'fr-BE' });
+    let host = await app.startHost();
+    const context = await app.newContext();
     const page = await context.newPage();
     await openFirstHearing(page, host.url);
-    const wishes = page.getByLabel("Souhaits de la victime pour l'audition et la suite");
+    const wishes = new SetupStep(page).wishes();
     const typed = `Dernière phrase tapée avant la coupure — ${Date.now()}`;
     await wishes.fill(typed);
     await waitForSaved(page);
@@ -33,7 +22,7 @@ describe('crash safety', () => {
     expect(host.process.signalCode).toBe('SIGKILL');
     const hearingHash = new URL(page.url()).hash;
 
-    host = await startHost(dataDir);
+    host = await app.startHost();
     expect(host.output()).toContain('stopped abruptly');
     await page.goto(host.url);
     await signIn(page);
@@ -43,11 +32,8 @@ describe('crash safety', () => {
     expect(await wishes.inputValue()).toBe(typed);
     await context.close();
     await host.stop();
-    host = undefined;
 
-    const key = fs.readFileSync(path.join(dataDir, 'database-key.dev'), 'utf8').trim();
-    const db = new Database(path.join(dataDir, 'hearing-desk.db'), { readonly: true });
-    db.pragma(`hexkey='${key}'`);
+    const db = app.openDatabase({ readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.prepare("SELECT value_json FROM answers WHERE field_id = 'victimWishes'").get()).toEqual({
       value_json: JSON.stringify(typed),

@@ -6,15 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import forgeConfig from '../../forge.config';
 import { tempDir } from '../helpers/temp-core';
 import { ROOT } from './harness';
-import {
-  createOfficer,
-  expectSetupAnswers,
-  fillSetupStep,
-  firstRun,
-  lockAndUnlock,
-  signIn,
-  switchToDutch,
-} from './scenario';
+import { createOfficer, firstRun, signIn } from './pages/accounts';
+import { SetupStep } from './pages/setup-step';
+import { lockAndUnlock, switchToDutch } from './scenario';
 
 /**
  * The browser-host scenario against the real Electron app. The Electron binary is downloaded
@@ -71,7 +65,7 @@ describe.skipIf('skip' in electron)('the app in Electron', () => {
     await firstRun(page);
     await createOfficer(page);
     await signIn(page);
-    await fillSetupStep(page);
+    await new SetupStep(page).fillNewHearing();
     await lockAndUnlock(page);
     await switchToDutch(page);
     await page.getByLabel('Taal van de interface').selectOption('fr');
@@ -89,6 +83,6 @@ describe.skipIf('skip' in electron)('the app in Electron', () => {
     await signIn(page);
     await page.getByRole('heading', { name: 'Mes auditions' }).waitFor();
     await page.evaluate((hash) => (location.hash = hash), hearingHash);
-    await expectSetupAnswers(page);
+    await new SetupStep(page).expectAnswers();
   });
 });

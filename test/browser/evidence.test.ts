@@ -3,20 +3,16 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { deflateSync, crc32 } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-core';
-import { launchChromium, startHost, type RunningHost } from './harness';
-import { callApi, createAccount, expectAccessible, firstRun, switchUser } from './scenario';
+import { callApi } from './api';
+import { expectAccessible } from './axe';
+import { useBrowserHost } from './fixtures';
+import { account } from './pages/accounts';
 
 /** Invented people and unit. */
 const UNIT = 'Brigade Ouest (fictive)';
-const OFFICER = {
-  username: 'w.officer',
-  displayName: 'Wendy Fictive',
-  password: 'west officer passphrase',
-  role: 'officer' as const,
-};
+const OFFICER = account('officer', 'w.officer', 'Wendy Fictive');
 const MiB = 1024 * 1024;
 
 /** A small real PNG (a 32×16 gradient), so the screenshot is what an officer would import. */
@@ -48,51 +44,32 @@ function png(width = 32, height = 16): Buffer {
 const sha256sum = (file: string) => execFileSync('sha256sum', [file]).toString().split(/\s+/)[0]!;
 
 describe('the evidence register in the digital-violence step', () => {
-  let browser: Browser;
-  let host: RunningHost;
-  let page: Page;
+  const app = useBrowserHost({ name: 'evidence-host', units: [UNIT], users: [OFFICER], newHearing: true });
   let files: string;
-  let dataDir: string;
   let screenshot: string;
   let export10: string;
-  let hearingId = '';
 
-  beforeAll(async () => {
+  beforeAll(() => {
     files = tempDir('hd-evidence-upload-');
     screenshot = path.join(files, 'capture-whatsapp.png');
     fs.writeFileSync(screenshot, png());
     export10 = path.join(files, 'whatsapp-export.zip');
     fs.writeFileSync(export10, randomBytes(10 * MiB));
-
-    browser = await launchChromium();
-    dataDir = tempDir('hd-evidence-host-');
-    host = await startHost(dataDir);
-    page = await (await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(host.url);
-    await firstRun(page);
-    const unit = (await callApi(page, 'units.save', { name: UNIT })).value!['unit'] as { id: string };
-    await createAccount(page, { ...OFFICER, unitId: unit.id });
-    await switchUser(page, OFFICER);
-    await page.getByRole('button', { name: 'Nouvelle audition' }).click();
-    await page.getByRole('heading', { name: 'Préparation' }).waitFor();
-    hearingId = /#\/hearing\/([0-9a-f-]{36})/.exec(page.url())![1]!;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    for (const dir of [files, dataDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  afterAll(() => {
+    for (const dir of [files, app.dataDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const panel = () => page.locator('section.evidence-panel');
-  const form = () => page.locator('form.evidence-form');
+  const panel = () => app.page.locator('section.evidence-panel');
+  const form = () => app.page.locator('form.evidence-form');
 
   it('shows the register, its manifest hash and the don’ts in the digital-violence step', async () => {
-    await page.goto(`${new URL(host.url).origin}/#/hearing/${hearingId}/digital`);
+    await app.page.goto(`${new URL(app.host.url).origin}/#/hearing/${app.hearingId}/digital`);
     await panel().getByRole('heading', { name: 'Registre des preuves' }).waitFor();
     await panel().getByText("Aucune preuve enregistrée pour l'instant.").waitFor();
     expect(await panel().getByText('À ne pas faire').count()).toBe(1);
     expect(await panel().locator('.manifest-hash').textContent()).toMatch(/^[0-9a-f]{64}$/);
-    await expectAccessible(page, 'evidence register, empty');
+    await expectAccessible(app.page, 'evidence register, empty');
   });
 
   it('imports a screenshot and a 10 MB export through the UI, each with the SHA-256 sha256sum gives', async () => {
@@ -110,10 +87,10 @@ describe('the evidence register in the digital-violence step', () => {
     await form().getByLabel("Où se trouve l'original").fill('Son téléphone, galerie');
     await form().getByLabel('Questions liées').fill('g5.2');
     await form().getByLabel('Fichiers de cet élément').setInputFiles(screenshot);
-    await expectAccessible(page, 'evidence form');
+    await expectAccessible(app.page, 'evidence form');
     await form().getByRole('button', { name: "Enregistrer l'élément" }).click();
 
-    const first = page.locator('[data-evidence-item="EV-0001"]');
+    const first = app.page.locator('[data-evidence-item="EV-0001"]');
     await first.locator('code.sha256').waitFor();
     expect(await first.locator('code.sha256').textContent()).toBe(sha256sum(screenshot));
     expect(await first.textContent()).toContain('G5.2');
@@ -124,7 +101,7 @@ describe('the evidence register in the digital-violence step', () => {
     await form().getByLabel('Méthode de capture').fill('WhatsApp « Exporter la discussion »');
     await form().getByLabel('Fichiers de cet élément').setInputFiles(export10);
     await form().getByRole('button', { name: "Enregistrer l'élément" }).click();
-    const second = page.locator('[data-evidence-item="EV-0002"]');
+    const second = app.page.locator('[data-evidence-item="EV-0002"]');
     await second.locator('code.sha256').waitFor({ timeout: 60_000 });
     expect(await second.locator('code.sha256').textContent()).toBe(sha256sum(export10));
     expect(await second.locator('.file-size').textContent()).toMatch(
@@ -134,13 +111,13 @@ describe('the evidence register in the digital-violence step', () => {
     // The manifest hash on screen is main's, and it changed with the two items.
     const shown = await panel().locator('.manifest-hash').textContent();
     expect(shown).not.toBe(emptyManifest);
-    const listed = await callApi(page, 'evidence.list', { hearingId });
+    const listed = await callApi(app.page, 'evidence.list', { hearingId: app.hearingId });
     expect((listed.value!['manifest'] as { sha256: string }).sha256).toBe(shown);
-    expect(await page.locator('[data-manifest-sha256]').getAttribute('data-manifest-sha256')).toBe(shown);
+    expect(await app.page.locator('[data-manifest-sha256]').getAttribute('data-manifest-sha256')).toBe(shown);
 
     await second.getByRole('button', { name: 'Vérifier whatsapp-export.zip' }).click();
     await second.getByText("Intact : même SHA-256 qu'à l'import.").waitFor();
-    await expectAccessible(page, 'evidence register with files');
+    await expectAccessible(app.page, 'evidence register with files');
     if (process.env.HD_SCREENSHOT_DIR)
       await panel().screenshot({ path: path.join(process.env.HD_SCREENSHOT_DIR, 'evidence-panel.png') });
   });
@@ -159,28 +136,30 @@ describe('the evidence register in the digital-violence step', () => {
     await form().getByRole('button', { name: "Enregistrer l'élément" }).click();
     await form().getByText("Indiquez l'adresse complète, commençant par https:// ou http://.").waitFor();
     await form().getByLabel('Adresse complète (URL)').fill('https://forum.example.invalid/post/1');
-    await expectAccessible(page, 'evidence form, minor');
+    await expectAccessible(app.page, 'evidence form, minor');
     if (process.env.HD_SCREENSHOT_DIR)
       await form().screenshot({ path: path.join(process.env.HD_SCREENSHOT_DIR, 'evidence-form-minor.png') });
     await form().getByRole('button', { name: "Enregistrer l'élément" }).click();
-    const third = page.locator('[data-evidence-item="EV-0003"]');
+    const third = app.page.locator('[data-evidence-item="EV-0003"]');
     await third.getByText("Images d'un·e mineur·e : adresse et description uniquement").waitFor();
     expect(await third.locator('input[type=file]').count()).toBe(0);
   });
 
   it('corrects an item without touching what was not changed', async () => {
-    const before = (await callApi(page, 'evidence.list', { hearingId })).value!['items'] as {
+    const before = (await callApi(app.page, 'evidence.list', { hearingId: app.hearingId })).value!['items'] as {
       capturedAt: number;
       platform: string;
       revision: number;
     }[];
     const manifest = await panel().locator('.manifest-hash').textContent();
-    const first = page.locator('[data-evidence-item="EV-0001"]');
+    const first = app.page.locator('[data-evidence-item="EV-0001"]');
     await first.getByRole('button', { name: 'Corriger EV-0001' }).click();
     await form().getByLabel('Plateforme ou service').fill('WhatsApp Business');
     await form().getByRole('button', { name: 'Enregistrer la correction' }).click();
     await first.getByText('WhatsApp Business').waitFor();
-    const after = (await callApi(page, 'evidence.list', { hearingId })).value!['items'] as typeof before;
+    const after = (await callApi(app.page, 'evidence.list', { hearingId: app.hearingId })).value![
+      'items'
+    ] as typeof before;
     expect(after[0]).toMatchObject({
       capturedAt: before[0]!.capturedAt,
       platform: 'WhatsApp Business',
@@ -190,9 +169,9 @@ describe('the evidence register in the digital-violence step', () => {
   });
 
   it('says clearly why an import failed, and records hand-overs', async () => {
-    const first = page.locator('[data-evidence-item="EV-0001"]');
+    const first = app.page.locator('[data-evidence-item="EV-0001"]');
     // Main's answer when the disk is full, as the upload would receive it.
-    await page.route('**/api/evidence/upload**', (route) =>
+    await app.page.route('**/api/evidence/upload**', (route) =>
       route.fulfill({
         status: 200,
         contentType: 'application/json',
@@ -205,17 +184,17 @@ describe('the evidence register in the digital-violence step', () => {
       .getByRole('alert')
       .getByText("Espace disque insuffisant pour ce fichier. Rien n'a été importé")
       .waitFor();
-    await page.unroute('**/api/evidence/upload**');
+    await app.page.unroute('**/api/evidence/upload**');
     expect(await first.locator('code.sha256').count()).toBe(1);
 
-    const second = page.locator('[data-evidence-item="EV-0002"]');
+    const second = app.page.locator('[data-evidence-item="EV-0002"]');
     await second.getByRole('button', { name: 'Enregistrer une remise de EV-0002' }).click();
     await second.getByLabel('Remis à').fill('RCCU Liège, inspecteur fictif');
     await second.getByLabel('Support').fill('Clé USB scellée');
     await second.getByLabel('Remarque (numéro de scellé, référence)').fill('Scellé n° 0001 (fictif)');
-    await expectAccessible(page, 'custody form');
+    await expectAccessible(app.page, 'custody form');
     if (process.env.HD_SCREENSHOT_DIR)
-      await page.screenshot({
+      await app.page.screenshot({
         path: path.join(process.env.HD_SCREENSHOT_DIR, 'evidence-custody.png'),
         fullPage: false,
       });

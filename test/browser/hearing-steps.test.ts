@@ -1,57 +1,35 @@
 import VICTIM_AR from '../../forms/catalogs/victim/ar.json';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp-core';
-import { launchChromium, startHost, type RunningHost } from './harness';
-import {
-  answerDigitalStep,
-  answerRiskStep,
-  answerSetupStep,
-  expectAccessible,
-  openFirstHearing,
-  waitForSaved,
-} from './scenario';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './axe';
+import { useBrowserHost } from './fixtures';
+import { DigitalStep } from './pages/digital-step';
+import { HearingPage, waitForSaved } from './pages/hearing';
+import { RiskStep } from './pages/risk-step';
+import { SetupStep } from './pages/setup-step';
 
 const STATEMENT = 'Je soussignée, Inès Fictive, déclare : il est arrivé vers 22 h.\nIl a pris mon téléphone.';
 const NARRATIVE =
   "Il est arrivé vers 22 h. Il a crié, m'a poussée contre le mur et a pris mon téléphone.\nLes enfants étaient dans leur chambre.";
 
 describe('the hearing steps', () => {
-  let browser: Browser;
-  let host: RunningHost;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    host = await startHost(tempDir('hd-steps-'));
-    page = await (await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 900 } })).newPage();
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    await openFirstHearing(page, host.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
-
-  const group = (name: string) => page.getByRole('group', { name, exact: true });
-  const step = (name: string) =>
-    page.getByRole('navigation', { name: "Étapes de l'audition" }).getByRole('link', { name, exact: true });
+  const app = useBrowserHost({ name: 'steps', setUp: 'firstHearing', failOnPageError: true });
+  const hearing = () => new HearingPage(app.page);
+  const group = (name: string) => hearing().group(name);
+  const step = (name: string) => hearing().step(name);
 
   it('records the people, with two children exposed as co-victims', async () => {
     await step('Personnes').click();
-    await page.getByRole('heading', { name: 'Personnes' }).waitFor();
+    await app.page.getByRole('heading', { name: 'Personnes' }).waitFor();
     // The step title takes the focus, for keyboard and screen-reader users.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('step-title');
-    await page.getByLabel('Nom de la victime').fill('Fictive');
-    await page.getByLabel('Prénoms de la victime').fill('Inès Marie');
-    await page.getByLabel('Date de naissance de la victime').fill('1991-04-17');
+    expect(await app.page.evaluate(() => document.activeElement?.id)).toBe('step-title');
+    await app.page.getByLabel('Nom de la victime').fill('Fictive');
+    await app.page.getByLabel('Prénoms de la victime').fill('Inès Marie');
+    await app.page.getByLabel('Date de naissance de la victime').fill('1991-04-17');
     await group('Son adresse ne doit pas être communiquée').getByLabel('Oui').check();
     await group('Le suspect est son').getByLabel('Ex-partenaire').check();
     await group('Ils vivent ensemble').getByLabel('Non').check();
     for (const [index, name] of ['Léa', 'Tom'].entries()) {
-      await page.getByRole('button', { name: `Ajouter : Enfant ${index + 1}` }).click();
+      await app.page.getByRole('button', { name: `Ajouter : Enfant ${index + 1}` }).click();
       const child = group(`Enfant ${index + 1}`);
       await child.getByLabel('Prénom').fill(name);
       await child.getByRole('group', { name: "Le suspect est pour l'enfant" }).getByLabel('Son parent').check();
@@ -59,41 +37,41 @@ describe('the hearing steps', () => {
       await child.getByRole('group', { name: 'Présent lors des faits' }).getByLabel('Non').check();
     }
     // A third child added by mistake: removing it asks first, and keeps the other two.
-    await page.getByRole('button', { name: 'Ajouter : Enfant 3' }).click();
+    await app.page.getByRole('button', { name: 'Ajouter : Enfant 3' }).click();
     await group('Enfant 3').getByRole('button', { name: 'Retirer Enfant 3' }).click();
-    await page.getByRole('button', { name: 'Le garder' }).click();
+    await app.page.getByRole('button', { name: 'Le garder' }).click();
     await group('Enfant 3').getByRole('button', { name: 'Retirer Enfant 3' }).click();
-    await page.getByRole('button', { name: 'Le retirer avec ses réponses' }).click();
+    await app.page.getByRole('button', { name: 'Le retirer avec ses réponses' }).click();
     expect(await group('Enfant 3').count()).toBe(0);
-    await waitForSaved(page);
-    await expectAccessible(page, 'people step');
+    await waitForSaved(app.page);
+    await expectAccessible(app.page, 'people step');
   });
 
   it('records the facts: her words first, a period, several forms of violence', async () => {
-    await page.getByRole('link', { name: 'Étape suivante : Faits →' }).click();
-    await page.getByRole('heading', { name: 'Faits' }).waitFor();
-    await page.getByLabel("Ce qui s'est passé, avec ses mots").fill(NARRATIVE);
+    await app.page.getByRole('link', { name: 'Étape suivante : Faits →' }).click();
+    await app.page.getByRole('heading', { name: 'Faits' }).waitFor();
+    await app.page.getByLabel("Ce qui s'est passé, avec ses mots").fill(NARRATIVE);
     await group('Quand').getByLabel('Entre deux dates').check();
-    await page.getByLabel('Du', { exact: true }).fill('2026-11-20');
-    await page.getByLabel('Au', { exact: true }).fill('2026-11-02');
-    await page.getByText('Le début de la période est postérieur à sa fin.').waitFor();
-    await page.getByLabel('Au', { exact: true }).fill('2026-11-21');
-    await page.getByLabel('Où').fill('Domicile commun, Liège');
+    await app.page.getByLabel('Du', { exact: true }).fill('2026-11-20');
+    await app.page.getByLabel('Au', { exact: true }).fill('2026-11-02');
+    await app.page.getByText('Le début de la période est postérieur à sa fin.').waitFor();
+    await app.page.getByLabel('Au', { exact: true }).fill('2026-11-21');
+    await app.page.getByLabel('Où').fill('Domicile commun, Liège');
     for (const form of ['Physique', 'Psychologique', 'Économique'])
       await group('Formes de violence').getByLabel(form).check();
     await group('Blessures').getByLabel('Oui').check();
-    await page.getByLabel('Quelles blessures').fill('Hématome au bras gauche');
+    await app.page.getByLabel('Quelles blessures').fill('Hématome au bras gauche');
     await group('Une arme ou un objet a été utilisé ou montré').getByLabel('Elle préfère ne pas répondre').check();
-    await waitForSaved(page);
-    await expectAccessible(page, 'facts step');
+    await waitForSaved(app.page);
+    await expectAccessible(app.page, 'facts step');
   });
 
   it('finds both steps exactly as typed after a reload, and counts what is left', async () => {
-    await page.reload();
-    await page.getByRole('heading', { name: 'Faits' }).waitFor();
-    expect(await page.getByLabel("Ce qui s'est passé, avec ses mots").inputValue()).toBe(NARRATIVE);
-    expect(await page.getByLabel('Du', { exact: true }).inputValue()).toBe('2026-11-20');
-    expect(await page.getByLabel('Au', { exact: true }).inputValue()).toBe('2026-11-21');
+    await app.page.reload();
+    await app.page.getByRole('heading', { name: 'Faits' }).waitFor();
+    expect(await app.page.getByLabel("Ce qui s'est passé, avec ses mots").inputValue()).toBe(NARRATIVE);
+    expect(await app.page.getByLabel('Du', { exact: true }).inputValue()).toBe('2026-11-20');
+    expect(await app.page.getByLabel('Au', { exact: true }).inputValue()).toBe('2026-11-21');
     const checked = [];
     for (const form of ['Physique', 'Psychologique', 'Sexuelle', 'Économique'])
       checked.push(await group('Formes de violence').getByLabel(form).isChecked());
@@ -104,7 +82,7 @@ describe('the hearing steps', () => {
         .isChecked(),
     ).toBe(true);
     // Earlier incidents and earlier complaints are still to answer.
-    expect(await page.locator('.steps li', { hasText: 'Faits' }).locator('.step-state').textContent()).toBe(
+    expect(await app.page.locator('.steps li', { hasText: 'Faits' }).locator('.step-state').textContent()).toBe(
       '2 à compléter',
     );
 
@@ -114,7 +92,7 @@ describe('the hearing steps', () => {
       await group('Enfant 1').getByRole('group', { name: 'Exposé aux violences' }).getByLabel('Oui').isChecked(),
     ).toBe(true);
     expect(await group('Le suspect est son').getByLabel('Ex-partenaire').isChecked()).toBe(true);
-    expect(await page.getByLabel('Date de naissance de la victime').inputValue()).toBe('1991-04-17');
+    expect(await app.page.getByLabel('Date de naissance de la victime').inputValue()).toBe('1991-04-17');
   });
 
   /**
@@ -123,8 +101,8 @@ describe('the hearing steps', () => {
    */
   async function snapshotEveryStep(navigationName: string) {
     // The interface language loads on first use: wait for the step list in that language.
-    await page.getByRole('navigation', { name: navigationName }).waitFor();
-    const links = page.getByRole('navigation', { name: navigationName }).getByRole('link');
+    await app.page.getByRole('navigation', { name: navigationName }).waitFor();
+    const links = app.page.getByRole('navigation', { name: navigationName }).getByRole('link');
     const titles: string[] = [];
     const values: Record<string, unknown> = {};
     const editable: string[] = [];
@@ -132,14 +110,14 @@ describe('the hearing steps', () => {
       // The step's title, as the step list names it, in the language on screen.
       const title = ((await links.nth(i).textContent()) ?? '').trim();
       await links.nth(i).click();
-      await page.locator('#step-title').getByText(title, { exact: true }).waitFor();
+      await app.page.locator('#step-title').getByText(title, { exact: true }).waitFor();
       titles.push(title);
-      const recorded = await page
+      const recorded = await app.page
         .locator('.step-form [data-value]')
         .evaluateAll((rows) =>
           rows.map((row) => ({ name: row.getAttribute('data-field') ?? '', value: row.getAttribute('data-value') })),
         );
-      const controls = await page.locator('.step-form :is(input, select, textarea)').evaluateAll((elements) =>
+      const controls = await app.page.locator('.step-form :is(input, select, textarea)').evaluateAll((elements) =>
         elements.map((el) => {
           const input = el as HTMLInputElement;
           const name = input.name || input.id;
@@ -162,15 +140,15 @@ describe('the hearing steps', () => {
   /** Her language (Arabic) has a catalog nobody has reviewed yet: the step says so, and shows both texts. */
   async function answerRights() {
     await step('Droits').click();
-    await page.getByRole('heading', { name: 'Droits' }).waitFor();
-    await page
+    await app.page.getByRole('heading', { name: 'Droits' }).waitFor();
+    await app.page
       .getByText("La traduction de ses droits dans sa langue (Arabe) n'a pas encore été relue", { exact: false })
       .waitFor();
-    const inArabic = page.locator('[lang="ar"]').filter({ hasText: VICTIM_AR.rights.interpreter });
+    const inArabic = app.page.locator('[lang="ar"]').filter({ hasText: VICTIM_AR.rights.interpreter });
     await inArabic.waitFor();
     expect(await inArabic.getAttribute('dir')).toBe('rtl');
     // The procedure language's text is shown beside each right.
-    await page.getByText('Vous avez droit à un interprète, gratuitement, pendant votre audition.').waitFor();
+    await app.page.getByText('Vous avez droit à un interprète, gratuitement, pendant votre audition.').waitFor();
     await group("L'interprète lui a expliqué ses droits").getByLabel('Oui').check();
     for (const right of [
       'un interprète gratuit',
@@ -183,23 +161,23 @@ describe('the hearing steps', () => {
     ]) {
       await group(`Droit à ${right} : expliqué`).getByLabel('Oui').check();
     }
-    await page
+    await app.page
       .getByLabel('Sa réponse ou sa question')
       .first()
       .fill("Elle demande si l'interprète reste pour la relecture.");
-    await waitForSaved(page);
+    await waitForSaved(app.page);
     // Each right carries the time it was explained, as main stored it.
-    expect(await page.locator('[data-explained-at]').count()).toBe(7);
-    expect(await page.locator('[data-explained-at="interpreterExplained"]').textContent()).toMatch(
+    expect(await app.page.locator('[data-explained-at]').count()).toBe(7);
+    expect(await app.page.locator('[data-explained-at="interpreterExplained"]').textContent()).toMatch(
       /^Expliqué à \d{2}:\d{2}:\d{2}$/,
     );
-    await expectAccessible(page, 'rights step');
+    await expectAccessible(app.page, 'rights step');
   }
 
   /** A temporary ban from residence requested, the alarm refused by her, consent to victim support only. */
   async function answerMeasuresAndReferrals() {
     await step('Mesures de protection').click();
-    await page.getByRole('heading', { name: 'Mesures de protection' }).waitFor();
+    await app.page.getByRole('heading', { name: 'Mesures de protection' }).waitFor();
     const measures: [string, string, string][] = [
       ['Interdiction temporaire de résidence', 'Elle la souhaite', 'requested'],
       ['Interdiction de lieu ou de contact', "Elle n'a pas décidé", 'discussed'],
@@ -208,9 +186,9 @@ describe('the hearing steps', () => {
     ];
     for (const [name, position, state] of measures) {
       await group(`${name} : sa position`).getByLabel(position).check();
-      await page.getByLabel(`${name} : où elle en est`).selectOption(state);
+      await app.page.getByLabel(`${name} : où elle en est`).selectOption(state);
     }
-    await expectAccessible(page, 'measures step');
+    await expectAccessible(app.page, 'measures step');
     await step('Orientation et consentement').click();
     await group('Aide proposée').getByLabel("Service d'assistance aux victimes").check();
     await group('Aide proposée').getByLabel('Logement ou hébergement').check();
@@ -222,66 +200,68 @@ describe('the hearing steps', () => {
       .getByLabel(/Écoute violences conjugales · 0800 30 030/)
       .check();
     await group('Elle accepte que son dossier soit transmis au service de logement').getByLabel('Non').check();
-    await waitForSaved(page);
-    await expectAccessible(page, 'referrals step');
+    await waitForSaved(app.page);
+    await expectAccessible(app.page, 'referrals step');
   }
 
   it('reads the statement back in large type, has it approved, then takes only addenda', async () => {
     await step('Déclaration et clôture').click();
-    const text = page.getByLabel('Déclaration, dans la langue de la procédure');
+    const text = app.page.getByLabel('Déclaration, dans la langue de la procédure');
     await text.fill(STATEMENT);
-    await waitForSaved(page);
-    await page.getByRole('button', { name: 'Lui relire (grands caractères)' }).click();
-    const readBack = page.getByRole('region', { name: 'La déclaration, pour la relecture' });
+    await waitForSaved(app.page);
+    await app.page.getByRole('button', { name: 'Lui relire (grands caractères)' }).click();
+    const readBack = app.page.getByRole('region', { name: 'La déclaration, pour la relecture' });
     expect(await readBack.textContent()).toContain('Il a pris mon téléphone.');
     expect(Number.parseFloat(await readBack.evaluate((el) => getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(
       24,
     );
-    await page.getByRole('button', { name: 'Elle approuve la déclaration' }).click();
-    await page.getByRole('button', { name: "Confirmer : elle l'a entendue ou lue et l'approuve" }).click();
-    await page.getByText(/^Approuvée le .* \(Inès Fictive\)/).waitFor();
+    await app.page.getByRole('button', { name: 'Elle approuve la déclaration' }).click();
+    await app.page.getByRole('button', { name: "Confirmer : elle l'a entendue ou lue et l'approuve" }).click();
+    await app.page.getByText(/^Approuvée le .* \(Inès Fictive\)/).waitFor();
     expect(await text.getAttribute('readonly')).not.toBeNull();
-    await page.getByLabel('Nouvel ajout').fill('Elle précise que la scène a eu lieu dans la cuisine.');
-    await page.getByRole('button', { name: "Ajouter l'ajout" }).click();
-    await page.getByText('Elle précise que la scène a eu lieu dans la cuisine.').waitFor();
-    await expectAccessible(page, 'statement step');
+    await app.page.getByLabel('Nouvel ajout').fill('Elle précise que la scène a eu lieu dans la cuisine.');
+    await app.page.getByRole('button', { name: "Ajouter l'ajout" }).click();
+    await app.page.getByText('Elle précise que la scène a eu lieu dans la cuisine.').waitFor();
+    await expectAccessible(app.page, 'statement step');
   });
 
   it('lists what is missing before closing, each item leading to its field, then closes read-only', async () => {
-    const checklist = page.getByRole('region', { name: "Clôture de l'audition" });
+    const checklist = app.page.getByRole('region', { name: "Clôture de l'audition" });
     // Pressed too early, closing takes the cursor to the first thing still to do.
     await checklist.getByRole('button', { name: "Clôturer l'audition" }).click();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Préparation › Langue de la procédure');
+    expect(await app.page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Préparation › Langue de la procédure',
+    );
     await checklist.getByRole('link', { name: 'Faits › Incidents antérieurs' }).click();
-    await page.getByRole('heading', { name: 'Faits' }).waitFor();
+    await app.page.getByRole('heading', { name: 'Faits' }).waitFor();
     // The link put the cursor in the field: answer it by keyboard alone.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('earlierIncidents');
-    await page.keyboard.press('Space');
+    expect(await app.page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('earlierIncidents');
+    await app.page.keyboard.press('Space');
     expect(await group('Incidents antérieurs').getByLabel('Oui').isChecked()).toBe(true);
     await group('Plaintes ou signalements antérieurs').getByLabel('Non').check();
     await step('Personnes').click();
     await group('Comment la joindre en sécurité').getByLabel("Par un service d'aide").check();
-    await page
+    await app.page
       .getByLabel('Numéro, personne ou service à utiliser')
       .fill("Service d'aide aux victimes (fictif), 0800 00 000");
     await step('Préparation').click();
-    await answerSetupStep(page);
+    await new SetupStep(app.page).answer();
     await answerRights();
     await answerMeasuresAndReferrals();
     // The Art. 16 assessment: answered with her, then submitted for main to evaluate and keep.
-    await answerDigitalStep(page, { 'G4.1': 'yes' });
-    await answerRiskStep(page, { A1: 'yes', C1: 'yes' });
-    await page.getByRole('button', { name: "Soumettre l'évaluation" }).click();
-    await page.locator('[data-assessment="1"]').waitFor();
+    await new DigitalStep(app.page).answer({ 'G4.1': 'yes' });
+    await new RiskStep(app.page).answer({ A1: 'yes', C1: 'yes' });
+    await app.page.getByRole('button', { name: "Soumettre l'évaluation" }).click();
+    await app.page.locator('[data-assessment="1"]').waitFor();
 
     await step('Déclaration et clôture').click();
     await checklist.getByText('Tout ce qui est requis est complété.').waitFor();
     await checklist.getByRole('button', { name: "Clôturer l'audition" }).click();
-    await page.getByText('Cette audition est clôturée : elle peut être consultée.', { exact: false }).waitFor();
+    await app.page.getByText('Cette audition est clôturée : elle peut être consultée.', { exact: false }).waitFor();
 
     // Reopened in the Dutch interface: every answer of every step the same, Dutch labels, nothing editable.
     const inFrench = await snapshotEveryStep("Étapes de l'audition");
-    await page.getByLabel("Langue de l'interface").selectOption('nl');
+    await app.page.getByLabel("Langue de l'interface").selectOption('nl');
     const inDutch = await snapshotEveryStep('Stappen van het verhoor');
     expect(Object.keys(inFrench.values).length).toBeGreaterThan(50);
     expect(inDutch.values).toEqual(inFrench.values);
@@ -305,29 +285,29 @@ describe('the hearing steps', () => {
         (control) => !control.startsWith('Risico-evaluatie (art. 16) ') && !control.startsWith('Kopie en documenten '),
       ),
     ).toEqual([]);
-    await page
+    await app.page
       .getByRole('navigation', { name: 'Stappen van het verhoor' })
       .getByRole('link', { name: 'Feiten', exact: true })
       .click();
-    await page.getByRole('heading', { name: 'Feiten' }).waitFor();
+    await app.page.getByRole('heading', { name: 'Feiten' }).waitFor();
     // The closed step is a record: her words as typed, the Dutch labels, no control at all.
-    const narrative = page.locator('[data-field="narrative"]');
+    const narrative = app.page.locator('[data-field="narrative"]');
     expect(await narrative.locator('dt').textContent()).toBe('Wat er gebeurde, in haar woorden');
     expect(await narrative.locator('dd').textContent()).toBe(NARRATIVE);
-    expect(await page.locator('[data-field="formsOfViolence"] dd').textContent()).toContain('Economisch');
-    expect(await page.locator('.step-form :is(input, select, textarea)').count()).toBe(0);
-    await page
+    expect(await app.page.locator('[data-field="formsOfViolence"] dd').textContent()).toContain('Economisch');
+    expect(await app.page.locator('.step-form :is(input, select, textarea)').count()).toBe(0);
+    await app.page
       .getByRole('navigation', { name: 'Stappen van het verhoor' })
       .getByRole('link', { name: 'Doorverwijzing en toestemming', exact: true })
       .click();
-    const given = page.locator('[data-field="servicesGiven"]');
+    const given = app.page.locator('[data-field="servicesGiven"]');
     expect(await given.locator('dt').textContent()).toBe('Diensten die haar worden genoemd (hulpgids)');
     expect(await given.locator('dd').textContent()).toContain('Écoute violences conjugales');
-    await expectAccessible(page, 'closed hearing, read in Dutch');
-    await page.getByLabel('Taal van de interface').selectOption('fr');
+    await expectAccessible(app.page, 'closed hearing, read in Dutch');
+    await app.page.getByLabel('Taal van de interface').selectOption('fr');
     // Closed, it is still hers to reach for an addendum or a copy, under its own heading.
-    await page.getByRole('link', { name: 'Mes auditions' }).click();
-    await page.getByRole('heading', { name: 'Clôturées récemment' }).waitFor();
-    expect(await page.getByRole('link', { name: /HD-\d{4}-000001/ }).count()).toBe(1);
+    await app.page.getByRole('link', { name: 'Mes auditions' }).click();
+    await app.page.getByRole('heading', { name: 'Clôturées récemment' }).waitFor();
+    expect(await app.page.getByRole('link', { name: /HD-\d{4}-000001/ }).count()).toBe(1);
   });
 });

@@ -1,32 +1,16 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp-core';
-import { launchChromium, startHost, type RunningHost } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useBrowserHost } from './fixtures';
 import { openFirstHearing } from './scenario';
 
 describe('the idle lock', () => {
-  let browser: Browser;
-  let host: RunningHost;
-  const dataDir = tempDir('hd-idle-');
-
-  beforeAll(async () => {
-    // The zone's administrator shortened the delay to one minute.
-    fs.writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify({ idleLockSeconds: 60 }));
-    browser = await launchChromium();
-    host = await startHost(dataDir);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  // The zone's administrator shortened the delay to one minute.
+  const app = useBrowserHost({ name: 'idle', config: { idleLockSeconds: 60 }, setUp: 'blank' });
 
   it('locks after the configured delay without activity, and not before', async () => {
-    const context = await browser.newContext({ locale: 'fr-BE' });
+    const context = await app.newContext();
     await context.clock.install();
     const page = await context.newPage();
-    await openFirstHearing(page, host.url);
+    await openFirstHearing(page, app.host.url);
 
     await page.clock.fastForward(55_000);
     expect(await page.getByRole('heading', { name: 'Écran verrouillé' }).count()).toBe(0);

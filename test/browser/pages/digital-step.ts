@@ -1,0 +1,19 @@
+import type { Page } from 'playwright-core';
+import { HearingPage } from './hearing';
+
+/** The digital-violence step, driven by its form names so that any interface language works. */
+export class DigitalStep {
+  constructor(readonly page: Page) {}
+
+  /** Answers every prompt: no, unless `answers` says otherwise by prompt id (`G1.3`); null leaves it unanswered. */
+  async answer(answers: Record<string, 'yes' | 'no' | 'unsure' | 'declined' | null> = {}): Promise<void> {
+    const hearing = new HearingPage(this.page);
+    await hearing.open('digital', 'g01');
+    for (const name of await hearing.questionsOffering('declined')) {
+      const id = `G${name[1]}.${name[2]}`;
+      if (answers[id] === null) continue;
+      await this.page.locator(`input[name="${name}"][value="${answers[id] ?? 'no'}"]`).check();
+    }
+    await hearing.waitForSaved();
+  }
+}
