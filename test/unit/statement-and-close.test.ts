@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildRegistry, formRegistry } from '../../forms/registry';
 import { apiOf, completeHearing, saveStep } from '../helpers/complete-hearing';
 import { openTestCore, seedAccounts, snapshotTables, type TestCore } from '../helpers/temp-core';
 
@@ -129,5 +130,54 @@ describe('the statement and closing', () => {
     expect(actions).toEqual(
       expect.arrayContaining(['statement.approved', 'hearing.closed', 'statement.addendum_added']),
     );
+  });
+
+  it('closes a hearing answered from the definitions, with no test data to edit when a step gains a question', async () => {
+    // A new version of the facts step with two new questions required to close, one asked only after a yes.
+    const facts = formRegistry.latest('facts')!;
+    const registry = buildRegistry(
+      [
+        ...formRegistry.all,
+        {
+          ...facts,
+          version: facts.version + 1,
+          fields: [
+            ...facts.fields,
+            {
+              id: 'invented',
+              kind: 'singleChoice',
+              labelKey: 'form.facts.injuries.label',
+              requiredToClose: true,
+              keepHistory: false,
+              options: [
+                { value: 'yes', labelKey: 'answer.yes' },
+                { value: 'no', labelKey: 'answer.no' },
+              ],
+            },
+            {
+              id: 'inventedWhen',
+              kind: 'dateOrPeriod',
+              labelKey: 'form.facts.period.label',
+              visibleWhen: { field: 'invented', in: ['yes'] },
+              requiredToClose: true,
+              keepHistory: false,
+            },
+          ],
+        },
+      ],
+      formRegistry.steps,
+    );
+    const other = openTestCore({ registry });
+    try {
+      await seedAccounts(other);
+      const hearing = completeHearing({ facts: { invented: 'yes' } }, { registry });
+      expect(hearing.answers['facts']).toMatchObject({ invented: 'yes', inventedWhen: { on: expect.any(String) } });
+      const id = await hearing.take(apiOf(other));
+      const loaded = await other.ok('officer-window', 'hearings.load', { hearingId: id });
+      expect(loaded.hearing.status).toBe('closed');
+      expect(loaded.forms.find((f) => f.formId === 'facts')?.formVersion).toBe(facts.version + 1);
+    } finally {
+      other.close();
+    }
   });
 });
