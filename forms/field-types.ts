@@ -1,8 +1,8 @@
 import type { FieldDefinition, FormDefinition, SimpleFieldDefinition } from './definition-schema';
 
 /**
- * Writes `forms/fields.generated.ts` from the definitions: the form ids, the field ids as
- * constants, and the type of each form's answers, each field's value following from its kind.
+ * Writes `forms/fields.generated.ts` from the definitions: the form ids, the field ids and the
+ * values of each choice as constants, and the type of each form's answers, each field's value following from its kind.
  * Definitions stay plain data (several are built by functions: the risk step from the tool, the
  * digital step from its prompts), so the types are generated rather than inferred; the test
  * test/unit/released-definitions.test.ts fails when the file is out of date, and writes it anew
@@ -93,6 +93,7 @@ export function renderFieldTypes(definitions: readonly FormDefinition[]): string
 
   const fieldConstants: string[] = [];
   const groupConstants: string[] = [];
+  const optionConstants: string[] = [];
   const types: string[] = [];
   for (const formId of formIds) {
     const versions = versionsOf(formId);
@@ -102,6 +103,13 @@ export function renderFieldTypes(definitions: readonly FormDefinition[]): string
     fieldConstants.push(
       `  ${literal(formId)}: {\n${fields.map((f) => `    ${f.id}: ${literal(f.id)},`).join('\n')}\n  },`,
     );
+    const choices = fields.flatMap((f) => {
+      const values = f.versions.flatMap(({ field }) =>
+        field.kind === 'singleChoice' || field.kind === 'multiChoice' ? field.options.map((o) => o.value) : [],
+      );
+      return values.length > 0 ? [`    ${f.id}: [${[...new Set(values)].map(literal).join(', ')}],`] : [];
+    });
+    if (choices.length > 0) optionConstants.push(`  ${literal(formId)}: {\n${choices.join('\n')}\n  },`);
     const groups = fields.filter((f) => f.versions.some((v) => v.field.kind === 'group'));
     if (groups.length > 0) {
       groupConstants.push(
@@ -144,6 +152,9 @@ export function renderFieldTypes(definitions: readonly FormDefinition[]): string
     '',
     '/** The field ids inside each repeated group. */',
     `export const GROUP_FIELDS = {\n${groupConstants.join('\n')}\n} as const;`,
+    '',
+    '/** The values each choice may take, over every version of its form, in the order they are offered. */',
+    `export const OPTIONS = {\n${optionConstants.join('\n')}\n} as const;`,
     '',
     '/** The versions of each form, oldest first. */',
     `export const FORM_VERSIONS = {\n${formIds

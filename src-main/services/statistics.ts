@@ -1,4 +1,4 @@
-import { FIELDS, FORMS } from '../../forms/answers';
+import { FIELDS, FORMS, OPTIONS } from '../../forms/answers';
 import { MEASURES, measureFieldIds } from '../../forms/definitions/measures.v1';
 import { formRegistry } from '../../forms/registry';
 import { brusselsMidnight } from '../../domain/brussels-time';
@@ -64,9 +64,7 @@ const MAX_YEAR = 2099;
 /** Every version of a step ever shipped: old hearings keep theirs, and count all the same. */
 const versionsOf = (formId: string) => formRegistry.all.filter((form) => form.id === formId);
 /** The forms of violence any version of the facts step offers, in the order they appear. */
-const FORMS_OF_VIOLENCE: readonly string[] = [
-  ...new Set(versionsOf(FORMS.facts).flatMap((form) => optionsOf(form.fields, FIELDS.facts.formsOfViolence))),
-];
+const FORMS_OF_VIOLENCE: readonly string[] = OPTIONS.facts.formsOfViolence;
 /**
  * The state is where the measure stands now, so "requested" counts every measure that has been
  * asked of the authority, whatever happened next, and "granted" every one the authority granted
