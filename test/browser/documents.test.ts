@@ -2,16 +2,15 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildRegistry, formRegistry } from '../../forms/registry';
 import { measuresV1 } from '../../forms/definitions/measures.v1';
 import { peopleV1 } from '../../forms/definitions/people.v1';
 import { VICTIM_LANGUAGES } from '../../domain/languages';
 import { victimText, type VictimCatalog } from '../../forms/victim-catalogs';
 import { createChromiumPdfOutput } from '../../src-main/browser-host/chromium-pdf';
-import type { DocumentOutput } from '../../src-main/documents/output';
 import { loadVictimCatalogs } from '../../src-main/documents/victim-catalog-store';
-import { apiOf, INVENTED, saveStep, takeHearing } from '../helpers/closed-hearing';
+import { apiOf, completeHearing, INVENTED, saveStep } from '../helpers/complete-hearing';
 import {
   ASSETS,
   createAccount,
@@ -22,9 +21,9 @@ import {
   seedAccounts,
   snapshotTables,
   tempDir,
-  type TestCore,
 } from '../helpers/temp-core';
 import { CHROMIUM } from './harness';
+import { usePdfCore } from './fixtures';
 
 const catalogs = loadVictimCatalogs(ASSETS.victimCatalogsDir);
 const OUT = tempDir('hd-documents-');
@@ -80,18 +79,7 @@ function fontsOf(name: string): string[] {
     .map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
 }
 
-let output: DocumentOutput;
-let t: TestCore;
-beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}`);
-  output = createChromiumPdfOutput(CHROMIUM);
-  t = openTestCore({ documentOutput: output });
-  await seedAccounts(t, true);
-});
-afterAll(async () => {
-  t?.close();
-  await output?.close?.();
-});
+const t = usePdfCore();
 
 /** The officer's review, accepting what the filter withholds: every text as the preview showed it. */
 async function reviewAsShown(hearingId: string) {
@@ -133,11 +121,10 @@ describe("the victim's copy in her language", () => {
     'prints every heading, the PV number, the dates and each helpline in order, in %s',
     async (language) => {
       const procedureLanguage = language === 'nl' ? 'nl' : language === 'de' ? 'de' : 'fr';
-      const hearingId = await takeHearing(apiOf(t), {
-        victimLanguage: language,
-        procedureLanguage,
-        extra: { rights: { interpreterAnswer: TYPED_ANSWER } },
-      });
+      const hearingId = await completeHearing({
+        setup: { victimLanguage: language, procedureLanguage },
+        rights: { interpreterAnswer: TYPED_ANSWER },
+      }).take(apiOf(t));
       const { document, pdf } = await copyOf(hearingId);
       expect(document).toMatchObject({ kind: 'victimCopy', variant: 'full', language, sequence: 1 });
       expect(document.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
@@ -214,11 +201,9 @@ function flat(text: string): string {
 
 describe('a language without a catalog', () => {
   it('prints her copy in the procedure language alone, naming her language as recorded', async () => {
-    const hearingId = await takeHearing(apiOf(t), {
-      victimLanguage: 'other',
-      procedureLanguage: 'nl',
-      extra: { setup: { victimLanguageOther: 'Tigre (fictief genoteerd)' } },
-    });
+    const hearingId = await completeHearing({
+      setup: { victimLanguage: 'other', procedureLanguage: 'nl', victimLanguageOther: 'Tigre (fictief genoteerd)' },
+    }).take(apiOf(t));
     const { document, pdf } = await copyOf(hearingId);
     expect(document.language).toBe('nl');
     const text = pdfText(pdf, 'copy-other');
@@ -248,22 +233,22 @@ describe('what a victim-facing document never shows', () => {
       })
     ).service;
     const record = 'PV 2024/0815 pour coups (fictif)';
-    const hearingId = await takeHearing(apiOf(t), {
-      victimLanguage: 'fr',
-      statement: `J'habite ${INVENTED.address}. Depuis lundi je dors au ${INVENTED.stayingAt}. Ma sœur : ${INVENTED.safeChannel}. Je connais la Maison Refuge Fictive.`,
-      riskAnswers: { A1: 'yes', A3: 'yes', A5: 'yes', A7: 'yes', C1: 'yes' },
-      extra: {
-        people: {
-          victimAddress: INVENTED.address,
-          victimAddressNonCommunicable: 'yes',
-          victimStayingAt: INVENTED.stayingAt,
-          victimSafeChannel: 'trustedPerson',
-          victimSafeChannelDetail: INVENTED.safeChannel,
-        },
-        facts: { earlierComplaints: 'yes', earlierComplaintsReferences: record },
-        referrals: { servicesGiven: [shelter.id] },
+    const hearingId = await completeHearing({
+      setup: { victimLanguage: 'fr' },
+      statement: {
+        text: `J'habite ${INVENTED.address}. Depuis lundi je dors au ${INVENTED.stayingAt}. Ma sœur : ${INVENTED.safeChannel}. Je connais la Maison Refuge Fictive.`,
       },
-    });
+      risk: { a1: 'yes', a3: 'yes', a5: 'yes', a7: 'yes', c1: 'yes' },
+      people: {
+        victimAddress: INVENTED.address,
+        victimAddressNonCommunicable: 'yes',
+        victimStayingAt: INVENTED.stayingAt,
+        victimSafeChannel: 'trustedPerson',
+        victimSafeChannelDetail: INVENTED.safeChannel,
+      },
+      facts: { earlierComplaints: 'yes', earlierComplaintsReferences: record },
+      referrals: { servicesGiven: [shelter.id] },
+    }).take(apiOf(t));
     const level = (await t.ok('officer-window', 'risk.history', { hearingId })).assessments[0]!.level;
     expect(level).toBe(4);
     const officer = JSON.parse(
@@ -328,16 +313,14 @@ describe('what a victim-facing document never shows', () => {
 describe('the archive of printed documents', () => {
   it('keeps each print with its SHA-256, numbers reprints, audits every one, and never changes them', async () => {
     const interpreted = 'Переклад основних елементів, зроблений перекладачем (вигаданий).';
-    const hearingId = await takeHearing(apiOf(t), {
-      victimLanguage: 'uk',
-      extra: {
-        documents: {
-          interpreterTranslation: interpreted,
-          interpreterTranslationBy: 'Interprète n° 4711',
-          interpreterTranslationAt: '2026-11-23T11:30',
-        },
+    const hearingId = await completeHearing({
+      setup: { victimLanguage: 'uk' },
+      documents: {
+        interpreterTranslation: interpreted,
+        interpreterTranslationBy: 'Interprète n° 4711',
+        interpreterTranslationAt: '2026-11-23T11:30',
       },
-    });
+    }).take(apiOf(t));
     const first = await copyOf(hearingId);
     // The interpreter's translation, in her language, marked as the interpreter's with who and when.
     const firstText = pdfText(first.pdf, 'interpreted');
@@ -365,7 +348,7 @@ describe('the archive of printed documents', () => {
     ).map((a) => a.action);
     expect(actions).toEqual(['document.printed', 'document.reprinted', 'document.opened']);
     // Two first prints asked at once are made one after the other: only the second says it is a reprint.
-    const other = await takeHearing(apiOf(t), { victimLanguage: 'uk' });
+    const other = await completeHearing({ setup: { victimLanguage: 'uk' } }).take(apiOf(t));
     const both = await Promise.all([copyOf(other), copyOf(other)]);
     const reprintWord = victimText(catalogs.get('uk'), 'footer.reprint')!;
     expect(
@@ -383,8 +366,8 @@ describe('the archive of printed documents', () => {
   });
 
   it('refuses what may not be printed, with a reason, and writes nothing', async () => {
-    const open = await takeHearing(apiOf(t), { victimLanguage: 'ro', close: false });
-    const closed = await takeHearing(apiOf(t), { victimLanguage: 'ro' });
+    const open = await completeHearing({ setup: { victimLanguage: 'ro' } }).take(apiOf(t), { until: 'approved' });
+    const closed = await completeHearing({ setup: { victimLanguage: 'ro' } }).take(apiOf(t));
     const before = snapshotTables(t);
     const refused = async (client: string, input: object) => {
       const result = await t.core.dispatcher.dispatch(client, 'documents.create', input);
@@ -439,7 +422,7 @@ describe('translation follow-ups', () => {
       await createAccount(t, who);
       await t.ok(window, 'session.login', { username: who.username, password: who.password });
     }
-    const hearingId = await takeHearing(apiOf(t), { victimLanguage: 'so' });
+    const hearingId = await completeHearing({ setup: { victimLanguage: 'so' } }).take(apiOf(t));
     const requestedAt = (await t.ok('officer-window', 'hearings.load', { hearingId })).answers.find(
       (a) => a.formId === 'documents' && a.fieldId === 'translationRequested',
     )!.updatedAt;
@@ -473,13 +456,11 @@ describe('translation follow-ups', () => {
 
 describe('the documents in the procedure language', () => {
   it('prints the request to the prosecutor, the Immigration Office communication and the risk report', async () => {
-    const hearingId = await takeHearing(apiOf(t), {
-      victimLanguage: 'ti',
-      extra: {
-        documents: { immigrationArt747: 'yes' },
-        people: { victimAddress: INVENTED.address, victimAddressNonCommunicable: 'yes' },
-      },
-    });
+    const hearingId = await completeHearing({
+      setup: { victimLanguage: 'ti' },
+      documents: { immigrationArt747: 'yes' },
+      people: { victimAddress: INVENTED.address, victimAddressNonCommunicable: 'yes' },
+    }).take(apiOf(t));
     const texts: Record<string, string> = {};
     for (const kind of ['prosecutorRequest', 'immigrationCommunication', 'riskReport'] as const) {
       const result = await t.ok('officer-window', 'documents.create', { hearingId, kind, output: 'pdf' });
@@ -515,11 +496,11 @@ describe('a hearing taken under older form versions', () => {
     // Its own Chromium: closing a core closes its document output.
     const old = openTestCore({ dir, registry: oldRegistry, documentOutput: createChromiumPdfOutput(CHROMIUM) });
     await seedAccounts(old, true);
-    const hearingId = await takeHearing(apiOf(old), {
-      victimLanguage: 'pl',
-      procedureLanguage: 'nl',
-      documentsStep: false,
-    });
+    // Answered from the definitions the hearing was opened under: no documents step.
+    const hearingId = await completeHearing(
+      { setup: { victimLanguage: 'pl', procedureLanguage: 'nl' } },
+      { registry: oldRegistry },
+    ).take(apiOf(old));
     const before = pdfText(
       Buffer.from(
         (await old.ok('officer-window', 'documents.create', { hearingId, kind: 'victimCopy', output: 'pdf' }))
@@ -533,7 +514,7 @@ describe('a hearing taken under older form versions', () => {
 
     // Reopened by today's app, with people v2, measures v2 and a documents step: it keeps its
     // versions, and its copy reads as it did (but for the reprint mark).
-    const now = openTestCore({ dir, key, documentOutput: output });
+    const now = openTestCore({ dir, key, documentOutput: t.output });
     try {
       await now.ok('officer-window', 'session.login', {
         username: PEOPLE.officer.username,

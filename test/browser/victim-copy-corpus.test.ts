@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createChromiumPdfOutput } from '../../src-main/browser-host/chromium-pdf';
-import type { DocumentOutput } from '../../src-main/documents/output';
-import { apiOf, saveStep, takeHearing } from '../helpers/closed-hearing';
+import { apiOf, completeHearing, saveStep } from '../helpers/complete-hearing';
 import {
   HARMLESS_TEXTS,
   PROTECTED_OFFICER_PASSAGE,
@@ -13,8 +12,9 @@ import {
   PROTECTED_SPELLINGS,
   type ProtectedSpelling,
 } from '../fixtures/protected-spellings';
-import { ASSETS, openTestCore, seedAccounts, snapshotTables, tempDir, type TestCore } from '../helpers/temp-core';
+import { ASSETS, openTestCore, seedAccounts, snapshotTables, tempDir } from '../helpers/temp-core';
 import { CHROMIUM } from './harness';
+import { usePdfCore } from './fixtures';
 
 /**
  * Issue 11's acceptance: every spelling of the corpus, spread over every text her copy prints,
@@ -82,13 +82,8 @@ function spread(spellings: ProtectedSpelling[]): Map<FieldName, string[]> {
   return texts;
 }
 
-let output: DocumentOutput;
-let t: TestCore;
+const t = usePdfCore();
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}`);
-  output = createChromiumPdfOutput(CHROMIUM);
-  t = openTestCore({ documentOutput: output });
-  await seedAccounts(t, true);
   const { name, phone, website } = PROTECTED_SHELTER;
   await t.ok('admin-window', 'directory.save', {
     service: {
@@ -104,10 +99,6 @@ beforeAll(async () => {
     },
   });
 });
-afterAll(async () => {
-  t?.close();
-  await output?.close?.();
-});
 
 describe('the corpus of protected spellings, through the real path', () => {
   const placed = spread(PROTECTED_SPELLINGS);
@@ -121,37 +112,37 @@ describe('the corpus of protected spellings, through the real path', () => {
 
   it.each(['fr', 'ar'])('prints none of them on the full copy or the leaflet, her language %s', async (language) => {
     const api = apiOf(t);
-    const hearingId = await takeHearing(api, {
-      victimLanguage: language,
-      statement: joined('statement'),
-      close: false,
-      extra: {
-        people: {
-          ...PROTECTED_PEOPLE,
-          victimSafeChannel: 'trustedPerson',
-          children: [
-            {
-              key: 'c1',
-              values: {
-                firstName: joined('people.childFirstName'),
-                birthDate: '2018-02-03',
-                relationshipToSuspect: 'child',
-                exposed: 'yes',
-                present: 'yes',
-              },
-            },
-          ],
-        },
-        rights: Object.fromEntries(
-          FIELDS.filter((f) => f.field.startsWith('rights.')).map((f) => [
-            f.field.slice('rights.'.length),
-            joined(f.field),
-          ]),
-        ),
-        facts: { place: joined('facts.place'), period: { about: joined('facts.periodAbout') } },
-        setup: { interpreterPresent: 'yes', interpreterReference: joined('setup.interpreterReference') },
+    const hearingId = await completeHearing({
+      setup: {
+        victimLanguage: language,
+        interpreterPresent: 'yes',
+        interpreterReference: joined('setup.interpreterReference'),
       },
-    });
+      statement: { text: joined('statement') },
+      people: {
+        ...PROTECTED_PEOPLE,
+        victimSafeChannel: 'trustedPerson',
+        children: [
+          {
+            key: 'c1',
+            values: {
+              firstName: joined('people.childFirstName'),
+              birthDate: '2018-02-03',
+              relationshipToSuspect: 'child',
+              exposed: 'yes',
+              present: 'yes',
+            },
+          },
+        ],
+      },
+      rights: Object.fromEntries(
+        FIELDS.filter((f) => f.field.startsWith('rights.')).map((f) => [
+          f.field.slice('rights.'.length),
+          joined(f.field),
+        ]),
+      ),
+      facts: { place: joined('facts.place'), period: { about: joined('facts.periodAbout') } },
+    }).take(api, { until: 'approved' });
     await saveStep(api, hearingId, 'documents', {
       pvNumber: joined('documents.pvNumber'),
       interpreterTranslation: joined('documents.interpreterTranslation'),
@@ -225,10 +216,10 @@ describe('the last check, on the text of the PDF itself', () => {
     try {
       await seedAccounts(edited, true);
       const api = apiOf(edited);
-      const hearingId = await takeHearing(api, {
-        victimLanguage: 'fr',
-        extra: { people: { ...PROTECTED_PEOPLE, victimSafeChannel: 'trustedPerson' } },
-      });
+      const hearingId = await completeHearing({
+        setup: { victimLanguage: 'fr' },
+        people: { ...PROTECTED_PEOPLE, victimSafeChannel: 'trustedPerson' },
+      }).take(api);
       const preview = await api('documents.reviewPreview', { hearingId });
       await api('documents.saveReview', {
         hearingId,
