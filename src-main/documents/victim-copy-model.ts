@@ -3,6 +3,7 @@ import {
   FIELDS,
   FORMS,
   GROUP_FIELDS,
+  type OPTIONS,
   readAnswers,
   type GroupItemOf,
   type StoredForms,
@@ -45,6 +46,11 @@ export function groupItems<V extends object>(value: readonly GroupItemOf<V>[] | 
     : [];
 }
 
+/**
+ * The values her copy knows how to say in each of her languages: a value the definitions add
+ * later is not printed until her catalogs say it, and the compiler keeps these among the
+ * definitions' values (the digital step's offences as a form of violence of their own).
+ */
 const VIOLENCE_FORMS = [
   'physical',
   'psychological',
@@ -53,8 +59,12 @@ const VIOLENCE_FORMS = [
   'honourRelated',
   'coerciveControl',
   'digital',
-] as const;
-const POSITIONS = ['wants', 'refuses', 'undecided'] as const;
+] as const satisfies readonly ((typeof OPTIONS.facts.formsOfViolence)[number] | 'digital')[];
+const POSITIONS = [
+  'wants',
+  'refuses',
+  'undecided',
+] as const satisfies readonly (typeof OPTIONS.measures.residenceBanPosition)[number][];
 const STATES = [
   'proposed',
   'discussed',
@@ -64,7 +74,7 @@ const STATES = [
   'inForce',
   'ended',
   'notPursued',
-] as const;
+] as const satisfies readonly (typeof OPTIONS.measures.residenceBanState)[number][];
 type RightDone =
   | 'interpreterProvided'
   | 'interpreterNotNeeded'

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import {
   answerPath,
   fittingAnswers,
@@ -71,16 +71,13 @@ describe('answers typed from their definitions', () => {
 });
 
 describe('loadHearingAnswers: the one way main reads a hearing', () => {
-  let t: TestCore;
-  let hearingId: string;
-  beforeEach(async () => {
-    t = openTestCore();
-    await seedAccounts(t);
-    hearingId = (await t.ok('officer-window', 'hearings.create', {})).hearing.id;
-  });
-  afterEach(() => t.close());
+  let t: TestCore | undefined;
+  afterEach(() => t?.close());
 
   it('reads every step with its version, typed, and a damaged value as unanswered', async () => {
+    t = openTestCore();
+    await seedAccounts(t);
+    const hearingId = (await t.ok('officer-window', 'hearings.create', {})).hearing.id;
     await t.ok('officer-window', 'hearings.saveAnswers', {
       hearingId,
       formId: FORMS.facts,
