@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { formRegistry, type FormRegistry } from '../forms/registry';
+import type { ChannelSet } from './api/channel';
 import { createDispatcher, type Dispatcher } from './api/dispatcher';
 import { loadConfig, type AppConfig } from './config';
 import {
@@ -46,6 +47,8 @@ export interface AppCoreOptions {
   assets: DocumentAssets;
   /** Chromium for documents: the Electron shell's adapter, or the browser host's; none, no printing. */
   documentOutput?: DocumentOutput;
+  /** The channels the dispatcher routes: API_CHANNELS (src-main/api/domains/) unless a test declares its own. */
+  channels?: ChannelSet;
 }
 
 export interface DocumentAssets {
@@ -143,21 +146,24 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     },
     now,
   });
-  const dispatcher = createDispatcher({
-    directory,
-    statistics: createStatisticsService(database.db, { threshold: config.statisticsMinimumCount }, now),
-    users: createUserService(database.db, config, now),
-    units: createUnitService(database.db, now),
-    hearings,
-    risk,
-    documents,
-    evidence: createEvidenceService(database.db, hearings, evidenceStore, now),
-    ...(options.chooseFiles ? { chooseFiles: options.chooseFiles } : {}),
-    audit,
-    config,
-    now,
-    log,
-  });
+  const dispatcher = createDispatcher(
+    {
+      directory,
+      statistics: createStatisticsService(database.db, { threshold: config.statisticsMinimumCount }, now),
+      users: createUserService(database.db, config, now),
+      units: createUnitService(database.db, now),
+      hearings,
+      risk,
+      documents,
+      evidence: createEvidenceService(database.db, hearings, evidenceStore, now),
+      ...(options.chooseFiles ? { chooseFiles: options.chooseFiles } : {}),
+      audit,
+      config,
+      now,
+      log,
+    },
+    options.channels,
+  );
   return {
     dispatcher,
     database,

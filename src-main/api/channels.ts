@@ -1,54 +1,19 @@
+import type { Channel } from './contract';
+import { CHANNEL_NAMES } from './channel-names';
+
 /**
- * Channel and event names alone, without schemas, so the preload's allow-list stays small.
- * The contract (contract.ts) must define exactly these channels; the type check enforces it.
+ * Names alone, without schemas, so the preload's allow-list stays small: CHANNEL_NAMES is
+ * written from the channels' declarations (src-main/api/domains/) by
+ * `npx tsx src-main/api/write-channel-names.ts`, and the type check below fails until it matches
+ * them (as does test/unit/api-channels.test.ts).
  */
-export const CHANNEL_NAMES = [
-  'setup.status',
-  'setup.createAdministrator',
-  'session.current',
-  'session.login',
-  'session.logout',
-  'session.lock',
-  'session.unlock',
-  'session.changePassword',
-  'users.list',
-  'users.create',
-  'users.update',
-  'users.setActive',
-  'users.resetPassword',
-  'units.list',
-  'units.save',
-  'hearings.create',
-  'hearings.listMine',
-  'hearings.load',
-  'hearings.saveAnswers',
-  'hearings.approveStatement',
-  'hearings.addAddendum',
-  'hearings.close',
-  'risk.history',
-  'risk.submit',
-  'risk.review',
-  'risk.noteEvent',
-  'risk.queue',
-  'directory.list',
-  'directory.save',
-  'statistics.export',
-  'documents.create',
-  'documents.list',
-  'documents.download',
-  'documents.save',
-  'documents.followUps',
-  'documents.victimCatalogs',
-  'documents.reviewPreview',
-  'documents.saveReview',
-  'evidence.list',
-  'evidence.save',
-  'evidence.recordCustody',
-  'evidence.importFiles',
-  'evidence.verifyFile',
-  'audit.verify',
-] as const;
+export { CHANNEL_NAMES };
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Run `npx tsx src-main/api/write-channel-names.ts` when this fails: a channel was added, renamed or removed. */
+const channelNamesMatchTheDeclarations: Same<ChannelName, Channel> = true;
+void channelNamesMatchTheDeclarations;
 
 /** Events main may push to the renderer. */
 export const EVENT_NAMES = ['session.changed'] as const;

@@ -1,7 +1,6 @@
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { AppConfig } from '../config';
-import type { Role } from '../db/schema';
 import type { AuditTrail } from '../services/audit';
 import type { DirectoryService } from '../services/directory';
 import type { DocumentService } from '../services/documents';
@@ -12,40 +11,17 @@ import type { StatisticsService } from '../services/statistics';
 import type { UnitService } from '../services/units';
 import type { UserService } from '../services/users';
 import { AppError } from './app-error';
+import type { ChannelDefinition, ChannelSet, SessionControl } from './channel';
+import type { Channel, ChannelInput, ChannelOutput } from './contract';
+import { API_CHANNELS } from './domains';
 import { MAX_PAYLOAD_DEPTH, payloadExcess } from './payload-limits';
-import {
-  contract,
-  evidenceUploadSchema,
-  isChannel,
-  type Channel,
-  type ChannelInput,
-  type ChannelOutput,
-  type Envelope,
-  type SessionView,
-  type UserView,
-} from './contract';
+import type { Envelope, SessionView, UserView } from './schemas';
 
 interface Session {
   userId: string;
   locked: boolean;
   lastActivityAt: number;
 }
-
-type Access =
-  | { kind: 'public' }
-  /** Signed in, even while the screen is locked (unlock, logout, current). */
-  | { kind: 'signedIn' }
-  | { kind: 'unlocked'; roles: readonly Role[] };
-
-interface Context {
-  clientId: string;
-  user: UserView | null;
-}
-
-type Handler<C extends Channel> = (
-  input: z.output<(typeof contract)[C]['input']>,
-  ctx: Context,
-) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 
 export interface DispatcherDeps {
   users: UserService;
@@ -67,13 +43,21 @@ export interface DispatcherDeps {
   log?: (message: string, error?: unknown) => void;
 }
 
-const HEARING_ROLES = ['officer', 'supervisor'] as const;
+/** Where the dispatcher is part of the program, handlers are typed against the real services (channel.ts: ApiDeps). */
+declare module './channel' {
+  interface ApiDepsRegistry {
+    deps: DispatcherDeps;
+    uploadSource: Readable;
+  }
+}
 
 /**
  * The single entry point for every call from a renderer, whatever the transport (Electron IPC
  * or the browser host's loopback HTTP). A `clientId` names one window; each has its own session.
+ * It routes to the channels declared in src-main/api/domains/ (API_CHANNELS; a test may pass a
+ * set of its own) and applies each declaration's access rule and schemas.
  */
-export function createDispatcher(deps: DispatcherDeps) {
+export function createDispatcher(deps: DispatcherDeps, channels: ChannelSet = API_CHANNELS) {
   const sessions = new Map<string, Session>();
   const listeners = new Set<(clientId: string) => void>();
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error));
@@ -84,192 +68,45 @@ export function createDispatcher(deps: DispatcherDeps) {
     return { user, locked: Boolean(session?.locked), idleLockSeconds: deps.config.idleLockSeconds };
   }
 
-  function startSession(clientId: string, user: UserView): SessionView {
-    sessions.set(clientId, { userId: user.id, locked: false, lastActivityAt: deps.now() });
-    return view(clientId);
-  }
-
   function endSession(clientId: string): void {
     sessions.delete(clientId);
     for (const listener of listeners) listener(clientId);
   }
 
-  /** Every window of that account: deactivated, or its password reset by the administrator. */
-  function endSessionsOf(userId: string): void {
-    for (const [clientId, session] of sessions) if (session.userId === userId) endSession(clientId);
+  /** What a handler may do to the calling window's session (and, for accounts, to others'). */
+  function sessionControl(clientId: string): SessionControl {
+    return {
+      view: () => view(clientId),
+      start(user) {
+        sessions.set(clientId, { userId: user.id, locked: false, lastActivityAt: deps.now() });
+        return view(clientId);
+      },
+      forget: () => void sessions.delete(clientId),
+      end: () => endSession(clientId),
+      endSessionsOf(userId) {
+        for (const [id, session] of sessions) if (session.userId === userId) endSession(id);
+      },
+      lock() {
+        const session = sessions.get(clientId);
+        if (session) session.locked = true;
+      },
+      unlock() {
+        const session = sessions.get(clientId);
+        if (session) {
+          session.locked = false;
+          session.lastActivityAt = deps.now();
+        }
+      },
+    };
   }
 
-  const access: { [C in Channel]: Access } = {
-    'setup.status': { kind: 'public' },
-    'setup.createAdministrator': { kind: 'public' },
-    'session.current': { kind: 'public' },
-    'session.login': { kind: 'public' },
-    'session.logout': { kind: 'public' },
-    'session.lock': { kind: 'signedIn' },
-    'session.unlock': { kind: 'signedIn' },
-    'session.changePassword': { kind: 'unlocked', roles: ['officer', 'supervisor', 'administrator'] },
-    'users.list': { kind: 'unlocked', roles: ['administrator'] },
-    'users.create': { kind: 'unlocked', roles: ['administrator'] },
-    'users.update': { kind: 'unlocked', roles: ['administrator'] },
-    'users.setActive': { kind: 'unlocked', roles: ['administrator'] },
-    'users.resetPassword': { kind: 'unlocked', roles: ['administrator'] },
-    // Every role sees unit names (her own unit, a hearing's unit); only the administrator changes them.
-    'units.list': { kind: 'unlocked', roles: ['officer', 'supervisor', 'administrator'] },
-    'units.save': { kind: 'unlocked', roles: ['administrator'] },
-    'hearings.create': { kind: 'unlocked', roles: HEARING_ROLES },
-    'hearings.listMine': { kind: 'unlocked', roles: HEARING_ROLES },
-    'hearings.load': { kind: 'unlocked', roles: HEARING_ROLES },
-    'hearings.saveAnswers': { kind: 'unlocked', roles: HEARING_ROLES },
-    'hearings.approveStatement': { kind: 'unlocked', roles: HEARING_ROLES },
-    'hearings.addAddendum': { kind: 'unlocked', roles: HEARING_ROLES },
-    'hearings.close': { kind: 'unlocked', roles: HEARING_ROLES },
-    'risk.history': { kind: 'unlocked', roles: HEARING_ROLES },
-    'risk.submit': { kind: 'unlocked', roles: HEARING_ROLES },
-    'risk.review': { kind: 'unlocked', roles: ['supervisor'] },
-    'risk.noteEvent': { kind: 'unlocked', roles: HEARING_ROLES },
-    'risk.queue': { kind: 'unlocked', roles: ['supervisor'] },
-    'directory.list': { kind: 'unlocked', roles: ['officer', 'supervisor', 'administrator'] },
-    'directory.save': { kind: 'unlocked', roles: ['administrator'] },
-    // Counts only, no personal data: the supervisor and the zone's administrator, not officers.
-    'statistics.export': { kind: 'unlocked', roles: ['supervisor', 'administrator'] },
-    // The hearing's owner writes, a supervisor of its unit reads (checked by the service).
-    'evidence.list': { kind: 'unlocked', roles: HEARING_ROLES },
-    'evidence.save': { kind: 'unlocked', roles: HEARING_ROLES },
-    'evidence.recordCustody': { kind: 'unlocked', roles: HEARING_ROLES },
-    // Also the rule of the browser host's upload (importFile below).
-    'evidence.importFiles': { kind: 'unlocked', roles: HEARING_ROLES },
-    'evidence.verifyFile': { kind: 'unlocked', roles: HEARING_ROLES },
-    // The owner prints; a supervisor of the unit reads the archive and prints the risk report (checked by the service).
-    'documents.create': { kind: 'unlocked', roles: HEARING_ROLES },
-    'documents.list': { kind: 'unlocked', roles: HEARING_ROLES },
-    'documents.download': { kind: 'unlocked', roles: HEARING_ROLES },
-    'documents.save': { kind: 'unlocked', roles: HEARING_ROLES },
-    'documents.followUps': { kind: 'unlocked', roles: HEARING_ROLES },
-    // The rights step shows them to officers; the administrator's view lists their translation status.
-    'documents.victimCatalogs': { kind: 'unlocked', roles: ['officer', 'supervisor', 'administrator'] },
-    'audit.verify': { kind: 'unlocked', roles: ['administrator'] },
-    'documents.reviewPreview': { kind: 'unlocked', roles: ['officer'] },
-    'documents.saveReview': { kind: 'unlocked', roles: ['officer'] },
-  };
-
-  const handlers: { [C in Channel]: Handler<C> } = {
-    'setup.status': () => ({ needsSetup: deps.users.needsSetup(), passwordMinLength: deps.config.passwordMinLength }),
-    'setup.createAdministrator': async (input, ctx) =>
-      startSession(ctx.clientId, await deps.users.createFirstAdministrator(input)),
-    'session.current': (_input, ctx) => view(ctx.clientId),
-    'session.login': async (input, ctx) => {
-      sessions.delete(ctx.clientId);
-      return startSession(ctx.clientId, await deps.users.authenticate(input.username, input.password, 'login'));
-    },
-    'session.logout': (_input, ctx) => {
-      endSession(ctx.clientId);
-      return view(ctx.clientId);
-    },
-    'session.lock': (_input, ctx) => {
-      const session = sessions.get(ctx.clientId);
-      if (session) session.locked = true;
-      return view(ctx.clientId);
-    },
-    'session.unlock': async (input, ctx) => {
-      const user = ctx.user as UserView;
-      try {
-        await deps.users.authenticate(user.username, input.password, 'unlock');
-      } catch (error) {
-        // The answer does not say why; an account locked out (or deactivated) meanwhile does not
-        // stay signed in behind the lock screen.
-        if (!deps.users.canSignIn(user.id)) endSession(ctx.clientId);
-        throw error;
-      }
-      const session = sessions.get(ctx.clientId);
-      if (session) {
-        session.locked = false;
-        session.lastActivityAt = deps.now();
-      }
-      return view(ctx.clientId);
-    },
-    'session.changePassword': async (input, ctx) => {
-      const user = ctx.user as UserView;
-      try {
-        await deps.users.changeOwnPassword(user.id, input.currentPassword, input.newPassword);
-      } catch (error) {
-        // As with unlocking: a locked-out account does not stay signed in.
-        if (!deps.users.canSignIn(user.id)) endSession(ctx.clientId);
-        throw error;
-      }
-      return view(ctx.clientId);
-    },
-    'users.list': () => ({ users: deps.users.listUsers() }),
-    'users.create': async (input, ctx) => ({ user: await deps.users.createUser((ctx.user as UserView).id, input) }),
-    'users.update': (input, ctx) => {
-      const before = deps.users.getActiveUser(input.userId);
-      const user = deps.users.updateUser((ctx.user as UserView).id, input.userId, input);
-      // Her open windows were built for the role she had.
-      if (before && before.role !== user.role) endSessionsOf(user.id);
-      return { user };
-    },
-    'users.setActive': (input, ctx) => {
-      const user = deps.users.setActive((ctx.user as UserView).id, input.userId, input.active);
-      if (!user.active) endSessionsOf(user.id);
-      return { user };
-    },
-    'users.resetPassword': async (input, ctx) => {
-      const user = await deps.users.resetPassword((ctx.user as UserView).id, input.userId, input.password);
-      endSessionsOf(user.id);
-      return { user };
-    },
-    'units.list': () => ({ units: deps.units.list() }),
-    'units.save': (input, ctx) => ({ unit: deps.units.save((ctx.user as UserView).id, input.id, input.name) }),
-    'hearings.create': (_input, ctx) => ({ hearing: deps.hearings.create(ctx.user as UserView) }),
-    'hearings.listMine': (_input, ctx) => deps.hearings.listMine(ctx.user as UserView),
-    'hearings.load': (input, ctx) => deps.hearings.load(ctx.user as UserView, input.hearingId),
-    'hearings.saveAnswers': (input, ctx) => deps.hearings.saveAnswers(ctx.user as UserView, input),
-    'hearings.approveStatement': (input, ctx) =>
-      deps.hearings.approveStatement(ctx.user as UserView, input.hearingId, input.textRevision),
-    'hearings.addAddendum': (input, ctx) => ({
-      addendum: deps.hearings.addAddendum(ctx.user as UserView, input.hearingId, input.text),
-    }),
-    'hearings.close': (input, ctx) => deps.hearings.close(ctx.user as UserView, input.hearingId),
-    'risk.history': (input, ctx) => deps.risk.history(ctx.user as UserView, input.hearingId),
-    'risk.submit': (input, ctx) => deps.risk.submit(ctx.user as UserView, input),
-    'risk.review': (input, ctx) => deps.risk.review(ctx.user as UserView, input),
-    'risk.noteEvent': (input, ctx) => deps.risk.noteEvent(ctx.user as UserView, input),
-    'risk.queue': (_input, ctx) => deps.risk.queue(ctx.user as UserView),
-    'directory.list': () => ({ services: deps.directory.list() }),
-    'directory.save': (input, ctx) => ({
-      service: deps.directory.save((ctx.user as UserView).id, input.id, input.service),
-    }),
-    'statistics.export': (input, ctx) => deps.statistics.exportStatistics((ctx.user as UserView).id, input),
-    'evidence.list': (input, ctx) => deps.evidence.list(ctx.user as UserView, input.hearingId),
-    'evidence.save': (input, ctx) => deps.evidence.save(ctx.user as UserView, input),
-    'evidence.recordCustody': (input, ctx) => deps.evidence.recordCustody(ctx.user as UserView, input),
-    'evidence.importFiles': async (input, ctx) => {
-      if (!deps.chooseFiles)
-        throw new AppError('FILE_DIALOG_UNAVAILABLE', 'This window takes files by upload (POST /api/evidence/upload)');
-      const user = ctx.user as UserView;
-      // Refused before the dialog opens: nothing to choose for an item that may not take files.
-      deps.evidence.requireFileTarget(user, input.hearingId, input.itemId);
-      const files = [];
-      // One after the other, each imported whole or not at all.
-      for (const filePath of await deps.chooseFiles(ctx.clientId))
-        files.push(await deps.evidence.importPath(user, input, filePath));
-      return { files };
-    },
-    'evidence.verifyFile': (input, ctx) =>
-      deps.evidence.verifyFile(ctx.user as UserView, input.hearingId, input.fileId),
-    'documents.create': (input, ctx) => deps.documents.create(ctx.user as UserView, input, ctx.clientId),
-    'documents.list': (input, ctx) => deps.documents.list(ctx.user as UserView, input.hearingId),
-    'documents.download': (input, ctx) => deps.documents.download(ctx.user as UserView, input.documentId),
-    'documents.save': (input, ctx) => deps.documents.save(ctx.user as UserView, input.documentId, ctx.clientId),
-    'documents.followUps': (input, ctx) => deps.documents.followUps(ctx.user as UserView, input.scope),
-    'documents.victimCatalogs': () => deps.documents.catalogs(),
-    'audit.verify': (input, ctx) => deps.audit.verify(input.scope, (ctx.user as UserView).id),
-    'documents.reviewPreview': (input, ctx) => deps.documents.reviewPreview(ctx.user as UserView, input.hearingId),
-    'documents.saveReview': (input, ctx) => deps.documents.saveReview(ctx.user as UserView, input),
-  };
+  function definitionOf(channel: unknown): ChannelDefinition | undefined {
+    return typeof channel === 'string' && Object.hasOwn(channels, channel) ? channels[channel] : undefined;
+  }
 
   /** Resolves the caller and refuses what its session may not do. */
-  function authorize(channel: Channel, clientId: string): UserView | null {
-    const rule = access[channel];
+  function authorize(channel: string, definition: ChannelDefinition, clientId: string): UserView | null {
+    const rule = definition.access;
     if (rule.kind === 'public') return null;
     const session = sessions.get(clientId);
     const user = session ? deps.users.getActiveUser(session.userId) : null;
@@ -285,7 +122,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     }
     if (session.locked) throw new AppError('SESSION_LOCKED', 'The screen is locked');
     // After a reset, the temporary password opens nothing but the form that replaces it.
-    if (user.mustChangePassword && channel !== 'session.changePassword') {
+    if (user.mustChangePassword && !rule.passwordChangePending) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Choose a new password first');
     }
     if (!rule.roles.includes(user.role)) {
@@ -298,9 +135,32 @@ export function createDispatcher(deps: DispatcherDeps) {
     return user;
   }
 
+  /** The handler's answer, checked against the channel's output schema, or the error it threw. */
+  async function answer(
+    channel: string,
+    definition: ChannelDefinition,
+    run: () => unknown,
+    failure: string,
+  ): Promise<Envelope<unknown>> {
+    try {
+      const value = await run();
+      const checked = definition.output.safeParse(value);
+      if (!checked.success) {
+        log(`Output of ${channel} does not match the contract`, checked.error);
+        return fail(new AppError('INTERNAL', 'The application produced an invalid answer'));
+      }
+      return { ok: true, value: checked.data };
+    } catch (error) {
+      if (error instanceof AppError) return fail(error);
+      log(failure, error);
+      return fail(new AppError('INTERNAL', 'An unexpected error occurred; nothing was changed'));
+    }
+  }
+
   async function dispatch(clientId: string, channel: unknown, rawInput: unknown): Promise<Envelope<unknown>> {
-    if (!isChannel(channel))
-      return fail(new AppError('UNKNOWN_CHANNEL', `Unknown channel ${String(channel).slice(0, 80)}`));
+    const definition = definitionOf(channel);
+    if (!definition) return fail(new AppError('UNKNOWN_CHANNEL', `Unknown channel ${String(channel).slice(0, 80)}`));
+    const name = channel as string;
     // Before any schema recurses into it (answers are any JSON): a value nested 100,000 levels
     // deep would exhaust the stack inside the validation.
     const excess = payloadExcess(rawInput);
@@ -314,34 +174,48 @@ export function createDispatcher(deps: DispatcherDeps) {
         ),
       );
     // A channel that needs a session does not parse the input of a window without one.
-    if (access[channel].kind !== 'public' && !sessions.has(clientId))
+    if (definition.access.kind !== 'public' && !sessions.has(clientId))
       return fail(new AppError('NOT_SIGNED_IN', 'Sign in first'));
-    const spec = contract[channel];
-    const parsed = spec.input.safeParse(rawInput ?? {});
-    if (!parsed.success) {
-      return fail(
-        new AppError(
-          'VALIDATION',
-          z.prettifyError(parsed.error),
-          parsed.error.issues.map((i) => i.path.join('.')).filter(Boolean),
-        ),
-      );
-    }
-    try {
-      const user = authorize(channel, clientId);
-      const handler = handlers[channel] as Handler<Channel>;
-      const value = await handler(parsed.data as never, { clientId, user });
-      const checked = spec.output.safeParse(value);
-      if (!checked.success) {
-        log(`Output of ${channel} does not match the contract`, checked.error);
-        return fail(new AppError('INTERNAL', 'The application produced an invalid answer'));
-      }
-      return { ok: true, value: checked.data };
-    } catch (error) {
-      if (error instanceof AppError) return fail(error);
-      log(`Channel ${channel} failed`, error);
-      return fail(new AppError('INTERNAL', 'An unexpected error occurred; nothing was changed'));
-    }
+    const parsed = definition.input.safeParse(rawInput ?? {});
+    if (!parsed.success) return fail(invalid(parsed.error));
+    return answer(
+      name,
+      definition,
+      () => {
+        const user = authorize(name, definition, clientId);
+        const handler = definition.handler as (input: unknown, ctx: unknown) => unknown;
+        return handler(parsed.data, { clientId, user, deps, session: sessionControl(clientId) });
+      },
+      `Channel ${name} failed`,
+    );
+  }
+
+  /**
+   * A channel's second way in, for a file streamed as the request body (the browser host's
+   * upload): the channel's session and role checks, then its `upload` handler, which reads the
+   * stream (never buffered); the same envelope back.
+   */
+  async function upload(
+    clientId: string,
+    channel: string,
+    rawInput: unknown,
+    source: Readable,
+  ): Promise<Envelope<unknown>> {
+    const definition = definitionOf(channel);
+    if (!definition?.upload) return fail(new AppError('UNKNOWN_CHANNEL', `No upload for ${channel.slice(0, 80)}`));
+    const { upload } = definition;
+    const parsed = upload.input.safeParse(rawInput);
+    if (!parsed.success) return fail(invalid(parsed.error));
+    return answer(
+      channel,
+      definition,
+      () => {
+        const user = authorize(channel, definition, clientId);
+        const handler = upload.handler as (input: unknown, source: Readable, ctx: unknown) => unknown;
+        return handler(parsed.data, source, { clientId, user, deps, session: sessionControl(clientId) });
+      },
+      `The upload to ${channel} failed`,
+    );
   }
 
   return {
@@ -350,35 +224,16 @@ export function createDispatcher(deps: DispatcherDeps) {
     call<C extends Channel>(clientId: string, channel: C, input: ChannelInput<C>) {
       return dispatch(clientId, channel, input) as Promise<Envelope<ChannelOutput<C>>>;
     },
-    /**
-     * The browser host's upload: the session and role checks of evidence.importFiles, then the
-     * request body streamed into the evidence store (never buffered); the same envelope back.
-     */
-    async importFile(
+    upload,
+    /** The browser host's evidence upload (POST /api/evidence/upload): evidence.importFiles by stream. */
+    importFile(
       clientId: string,
       rawInput: unknown,
       source: Readable,
     ): Promise<Envelope<ChannelOutput<'evidence.importFiles'>>> {
-      const parsed = evidenceUploadSchema.safeParse(rawInput);
-      if (!parsed.success) {
-        return fail(
-          new AppError(
-            'VALIDATION',
-            z.prettifyError(parsed.error),
-            parsed.error.issues.map((i) => i.path.join('.')).filter(Boolean),
-          ),
-        );
-      }
-      try {
-        const user = authorize('evidence.importFiles', clientId) as UserView;
-        // Nobody else reads the body: each chunk's memory goes back once it is hashed and sealed.
-        const file = await deps.evidence.importStream(user, { ...parsed.data, releaseChunks: 'sole' }, source);
-        return { ok: true, value: contract['evidence.importFiles'].output.parse({ files: [file] }) };
-      } catch (error) {
-        if (error instanceof AppError) return fail(error);
-        log('The evidence upload failed', error);
-        return fail(new AppError('INTERNAL', 'An unexpected error occurred; nothing was changed'));
-      }
+      return upload(clientId, 'evidence.importFiles', rawInput, source) as Promise<
+        Envelope<ChannelOutput<'evidence.importFiles'>>
+      >;
     },
     /** When a window closes, its session goes with it. */
     forgetClient(clientId: string) {
@@ -400,6 +255,10 @@ export function createDispatcher(deps: DispatcherDeps) {
 
 function fail(error: AppError): Envelope<never> {
   return { ok: false, error: error.toApiError() };
+}
+
+function invalid(error: z.ZodError): AppError {
+  return new AppError('VALIDATION', z.prettifyError(error), error.issues.map((i) => i.path.join('.')).filter(Boolean));
 }
 
 export type Dispatcher = ReturnType<typeof createDispatcher>;

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { DOCUMENT_KINDS, VICTIM_COPY_VARIANTS } from '../../../domain/document-kinds';
+import type { VictimCatalog } from '../../../forms/victim-catalogs';
+import { defineChannel, defineDomain, EVERY_ROLE, HEARING_ROLES, unlocked } from '../channel';
+import { empty, id, pdfBase64, printedDocumentView, sha256Hex, timestamp } from '../schemas';
+
+const reviewField = z
+  .string()
+  .regex(/^[a-zA-Z0-9.-]+$/)
+  .max(120);
+const reviewMatch = z.object({
+  certainty: z.enum(['definite', 'near']),
+  kind: z.enum(['address', 'stayingAt', 'safeChannel', 'shelter', 'riskWording', 'officerWithheld']),
+  rule: z.string(),
+  /** The reason she gave when she released this near match; null while it is withheld. */
+  released: z.string().nullable(),
+});
+const copyReviewView = z.object({
+  /** The hearing holds where she is: her copy is printed only once every text was reviewed. */
+  required: z.boolean(),
+  complete: z.boolean(),
+  fields: z.array(
+    z.object({
+      field: reviewField,
+      label: z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }),
+      sha256: sha256Hex,
+      /** Reviewed already, as it stands (a new addendum is not). */
+      reviewed: z.boolean(),
+      pieces: z.array(z.object({ text: z.string(), match: reviewMatch.optional() })),
+    }),
+  ),
+  decisions: z.object({
+    withheld: z.array(z.string()),
+    released: z.array(z.object({ field: z.string(), passage: z.string(), reason: z.string() })),
+  }),
+});
+
+/** The owner prints; a supervisor of the unit reads the archive and prints the risk report (checked by the service). */
+const HEARING = unlocked(HEARING_ROLES);
+/** Her copy's review is the officer's own. */
+const OFFICER = unlocked(['officer']);
+
+/** Printed documents, their archive, translations due, the victim's catalogs and her copy's review. */
+export const documentsChannels = defineDomain('documents', {
+  'documents.create': defineChannel({
+    input: z
+      .object({
+        hearingId: id,
+        kind: z.enum(DOCUMENT_KINDS),
+        /** Only the victim's copy has a discreet variant (no police header, no narrative). */
+        variant: z.enum(VICTIM_COPY_VARIANTS).default('full'),
+        /** `pdf`: the PDF comes back to be shown or downloaded; `printer`: the system print dialog (Electron). */
+        output: z.enum(['pdf', 'printer']),
+      })
+      .strict(),
+    /** Null when she cancelled the print dialog: nothing was printed, nothing archived. */
+    output: z.object({ document: printedDocumentView.nullable(), pdfBase64: pdfBase64.nullable() }),
+    access: HEARING,
+    handler: (input, { user, deps, clientId }) => deps.documents.create(user, input, clientId),
+  }),
+  'documents.list': defineChannel({
+    input: z.object({ hearingId: id }).strict(),
+    output: z.object({ documents: z.array(printedDocumentView) }),
+    access: HEARING,
+    handler: (input, { user, deps }) => deps.documents.list(user, input.hearingId),
+  }),
+  'documents.download': defineChannel({
+    input: z.object({ documentId: id }).strict(),
+    output: z.object({ document: printedDocumentView, pdfBase64 }),
+    access: HEARING,
+    handler: (input, { user, deps }) => deps.documents.download(user, input.documentId),
+  }),
+  'documents.save': defineChannel({
+    input: z.object({ documentId: id }).strict(),
+    output: z.object({ saved: z.boolean() }),
+    access: HEARING,
+    handler: (input, { user, deps, clientId }) => deps.documents.save(user, input.documentId, clientId),
+  }),
+  'documents.followUps': defineChannel({
+    /** `mine`: the caller's own hearings; `unit`: a supervisor's unit. */
+    input: z.object({ scope: z.enum(['mine', 'unit']) }).strict(),
+    output: z.object({
+      translations: z.array(
+        z.object({
+          hearingId: id,
+          reference: z.string(),
+          officerName: z.string(),
+          requestedAt: timestamp,
+          dueAt: timestamp,
+        }),
+      ),
+    }),
+    access: HEARING,
+    handler: (input, { user, deps }) => deps.documents.followUps(user, input.scope),
+  }),
+  'documents.victimCatalogs': defineChannel({
+    input: empty,
+    output: z.object({
+      // Main's own files, validated when they were read (forms/victim-catalogs.ts).
+      catalogs: z.array(z.custom<VictimCatalog>()),
+      refused: z.array(z.object({ file: z.string(), problems: z.array(z.string()) })),
+    }),
+    // The rights step shows them to officers; the administrator's view lists their translation status.
+    access: unlocked(EVERY_ROLE),
+    handler: (_input, { deps }) => deps.documents.catalogs(),
+  }),
+  /** Before her copy's first print: every text of the hearing with what will be withheld and every near match. */
+  'documents.reviewPreview': defineChannel({
+    input: z.object({ hearingId: id }).strict(),
+    output: copyReviewView,
+    access: OFFICER,
+    handler: (input, { user, deps }) => deps.documents.reviewPreview(user, input.hearingId),
+  }),
+  /** The officer's decisions: passages she withholds on top of the matches, near matches she releases and why. */
+  'documents.saveReview': defineChannel({
+    input: z
+      .object({
+        hearingId: id,
+        /** The texts she read, as the preview gave them: a text changed since is refused (STALE_REVISION). */
+        fields: z.array(z.object({ field: reviewField, sha256: sha256Hex }).strict()).max(500),
+        withhold: z.array(z.string().trim().min(3).max(1_000)).max(100),
+        release: z
+          .array(
+            z
+              .object({
+                field: reviewField,
+                passage: z.string().min(1).max(1_000),
+                reason: z.string().trim().min(5).max(1_000),
+              })
+              .strict(),
+          )
+          .max(100),
+      })
+      .strict(),
+    output: z.object({ saved: z.literal(true) }),
+    access: OFFICER,
+    handler: (input, { user, deps }) => deps.documents.saveReview(user, input),
+  }),
+});
