@@ -135,6 +135,12 @@ export function createDispatcher(deps: DispatcherDeps, channels: ChannelSet = AP
     return user;
   }
 
+  /** What a handler is given, once the caller passed the channel's access rule. */
+  function context(channel: string, definition: ChannelDefinition, clientId: string) {
+    const user = authorize(channel, definition, clientId);
+    return { clientId, user, deps, session: sessionControl(clientId) };
+  }
+
   /** The handler's answer, checked against the channel's output schema, or the error it threw. */
   async function answer(
     channel: string,
@@ -178,14 +184,11 @@ export function createDispatcher(deps: DispatcherDeps, channels: ChannelSet = AP
       return fail(new AppError('NOT_SIGNED_IN', 'Sign in first'));
     const parsed = definition.input.safeParse(rawInput ?? {});
     if (!parsed.success) return fail(invalid(parsed.error));
+    const handler = definition.handler as (input: unknown, ctx: unknown) => unknown;
     return answer(
       name,
       definition,
-      () => {
-        const user = authorize(name, definition, clientId);
-        const handler = definition.handler as (input: unknown, ctx: unknown) => unknown;
-        return handler(parsed.data, { clientId, user, deps, session: sessionControl(clientId) });
-      },
+      () => handler(parsed.data, context(name, definition, clientId)),
       `Channel ${name} failed`,
     );
   }
@@ -206,14 +209,11 @@ export function createDispatcher(deps: DispatcherDeps, channels: ChannelSet = AP
     const { upload } = definition;
     const parsed = upload.input.safeParse(rawInput);
     if (!parsed.success) return fail(invalid(parsed.error));
+    const handler = upload.handler as (input: unknown, source: Readable, ctx: unknown) => unknown;
     return answer(
       channel,
       definition,
-      () => {
-        const user = authorize(channel, definition, clientId);
-        const handler = upload.handler as (input: unknown, source: Readable, ctx: unknown) => unknown;
-        return handler(parsed.data, source, { clientId, user, deps, session: sessionControl(clientId) });
-      },
+      () => handler(parsed.data, source, context(channel, definition, clientId)),
       `The upload to ${channel} failed`,
     );
   }
