@@ -75,7 +75,7 @@ describe('account management: units, a reset, the forced change, deactivation', 
     expect(await admin.locator('#new-serviceNumber').inputValue()).toBe('');
     // The administrator knows the password she gave: the officer chooses her own first.
     await row.getByText('Doit choisir un nouveau mot de passe').waitFor();
-    await officer.goto(new URL(app.host.url).origin);
+    await officer.goto(app.origin);
     await signIn(officer, OFFICER);
     await officer.getByRole('heading', { name: 'Choisissez votre mot de passe' }).waitFor();
     expect(await officer.getByRole('navigation').count()).toBe(0);
@@ -155,7 +155,7 @@ describe('account management: units, a reset, the forced change, deactivation', 
   });
 
   it('makes her choose her own password before anything else, then lets her work', async () => {
-    await officer.goto(new URL(app.host.url).origin);
+    await officer.goto(app.origin);
     await officer.getByRole('heading', { name: 'Connexion' }).waitFor();
     await signIn(officer, { ...OFFICER, password: OFFICER.password });
     await officer.getByText(REFUSED).waitFor();

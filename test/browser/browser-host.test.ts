@@ -37,7 +37,7 @@ describe('the app in Chromium against the browser host', () => {
     const hearingPath = new URL(app.page.url()).hash;
     await app.host.stop();
     await app.startHost();
-    const origin = new URL(app.host.url).origin;
+    const origin = app.origin;
     // The token is new at every launch: the previous launch's cookie (cookies ignore ports) opens nothing.
     expect((await app.page.request.get(`${origin}/`)).status()).toBe(403);
     await app.page.goto(app.host.url);

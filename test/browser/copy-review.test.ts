@@ -55,7 +55,7 @@ describe("the officer's review of her copy, in French", () => {
   });
 
   it('asks for the review before the first print and highlights what will be withheld and what may reveal where she is', async () => {
-    await app.page.goto(`${new URL(app.host.url).origin}/#/hearing/${hearingId}/documents`);
+    await app.goto(`hearing/${hearingId}/documents`);
     const review = app.page.getByRole('region', { name: 'Relecture de sa copie' });
     await review.waitFor();
     const panel = app.page.getByRole('region', { name: 'Documents', exact: true });

@@ -37,7 +37,7 @@ describe('the documents of a hearing, in the browser host', () => {
   });
 
   it('prints her copy from the closed hearing, archives it and opens the PDF as printed', async () => {
-    await app.page.goto(`${new URL(app.host.url).origin}/#/hearing/${hearingId}/documents`);
+    await app.goto(`hearing/${hearingId}/documents`);
     const panel = app.page.getByRole('region', { name: 'Documents', exact: true });
     await panel.getByText('avec la langue de la procédure (Français)').waitFor();
     await panel.getByText("La traduction n'a pas été relue").waitFor();
@@ -65,10 +65,10 @@ describe('the documents of a hearing, in the browser host', () => {
   it('lets the supervisor print the risk report, not her copy', async () => {
     await switchUser(app.page, SUPERVISOR);
     // Her unit's translation requests, with the officer, in the supervisor's queue.
-    await app.page.goto(`${new URL(app.host.url).origin}/#/queue`);
+    await app.goto('queue');
     const followUps = app.page.getByRole('region', { name: 'Traductions à envoyer' });
     await followUps.getByRole('row').filter({ hasText: reference }).filter({ hasText: OFFICER.displayName }).waitFor();
-    await app.page.goto(`${new URL(app.host.url).origin}/#/hearing/${hearingId}/documents`);
+    await app.goto(`hearing/${hearingId}/documents`);
     const panel = app.page.getByRole('region', { name: 'Documents', exact: true });
     await panel.getByRole('button', { name: 'PDF : Rapport de risque' }).click();
     await panel.getByRole('status').filter({ hasText: 'SHA-256' }).waitFor();
@@ -81,11 +81,11 @@ describe('the documents of a hearing, in the browser host', () => {
 
   it('records the translation as sent, which ends the follow-up', async () => {
     await switchUser(app.page, OFFICER);
-    await app.page.goto(`${new URL(app.host.url).origin}/#/hearing/${hearingId}/documents`);
+    await app.goto(`hearing/${hearingId}/documents`);
     await app.page.getByLabel('Traduction envoyée le').fill('2026-11-24');
     await app.page.getByLabel('Traduction envoyée le').blur();
     await waitForSaved(app.page);
-    await app.page.goto(`${new URL(app.host.url).origin}/#/`);
+    await app.goto('');
     await app.page.reload();
     await app.page.getByRole('link', { name: reference }).first().waitFor();
     expect(await app.page.getByRole('region', { name: 'Traductions à envoyer' }).count()).toBe(0);

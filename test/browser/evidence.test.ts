@@ -64,7 +64,7 @@ describe('the evidence register in the digital-violence step', () => {
   const form = () => app.page.locator('form.evidence-form');
 
   it('shows the register, its manifest hash and the don’ts in the digital-violence step', async () => {
-    await app.page.goto(`${new URL(app.host.url).origin}/#/hearing/${app.hearingId}/digital`);
+    await app.goto(`hearing/${app.hearingId}/digital`);
     await panel().getByRole('heading', { name: 'Registre des preuves' }).waitFor();
     await panel().getByText("Aucune preuve enregistrée pour l'instant.").waitFor();
     expect(await panel().getByText('À ne pas faire').count()).toBe(1);

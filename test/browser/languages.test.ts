@@ -108,7 +108,7 @@ describe('the victim languages screen', () => {
     await switchUser(app.page, OFFICER);
     await app.page.getByRole('heading', { name: 'Mes auditions' }).waitFor();
     expect(await app.page.getByRole('navigation').getByRole('link', { name: LINK, exact: true }).count()).toBe(0);
-    await app.page.goto(`${new URL(app.host.url).origin}/#/languages`);
+    await app.goto('languages');
     await app.page.getByRole('heading', { name: 'Mes auditions' }).waitFor();
     expect(await app.page.getByRole('heading', { name: TITLE }).count()).toBe(0);
     await switchUser(app.page, ADMIN);

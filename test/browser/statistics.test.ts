@@ -44,7 +44,7 @@ describe('the Art. 9 statistics screen', () => {
 
   it('is not offered to an officer', async () => {
     expect(await app.page.getByRole('navigation').getByRole('link', { name: 'Statistiques (art. 9)' }).count()).toBe(0);
-    await app.page.goto(`${new URL(app.host.url).origin}/#/statistics`);
+    await app.goto('statistics');
     await app.page.getByRole('heading', { name: 'Mes auditions' }).waitFor();
     expect(await app.page.getByRole('heading', { name: 'Statistiques (art. 9)' }).count()).toBe(0);
     expect(
