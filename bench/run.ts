@@ -16,12 +16,10 @@
  * each load's resource and paint timings, with HD_PROFILE=1 a CPU profile's heaviest functions.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { createAppCore, repositoryAssets } from '../src-main/app-core';
 import { startBrowserHost } from '../src-main/browser-host/server';
 import { parseConfig } from '../src-main/config';
@@ -31,21 +29,12 @@ import { benchEvidence, evidenceLines } from './evidence';
 import { benchDocuments, documentLines } from './documents';
 import { auditLines, benchAudit } from './audit';
 import { completeHearing, type Api } from '../test/helpers/complete-hearing';
+import { CHROMIUM, launchChromium, startHost } from '../test/browser/harness';
 import { promptFieldId } from '../forms/digital/prompts';
 import { itemFieldId } from '../forms/risk/risk-form';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RENDERER = path.join(ROOT, '.vite/renderer/main_window');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const HEARINGS = 10_000;
 const ANSWERS_PER_HEARING = 12;
 const SAVES = 1_000;
@@ -154,13 +143,7 @@ async function main() {
   }
 
   const host = await startBrowserHost({ core, rendererDir: RENDERER });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const page = await (await browser.newContext({ locale: 'fr-BE' })).newPage();
-  await page.goto(host.url);
-  await page.locator('#username').fill(OFFICER.username);
-  await page.locator('#password').fill(OFFICER.password);
-  await page.locator('button[type=submit]').click();
-  await page.getByRole('heading', { name: 'Mes auditions' }).waitFor();
+  const { browser, page } = await officerWindow(host.url);
 
   // The transport alone: a renderer's call over loopback HTTP to the dispatcher and back.
   const overHttp = await page.evaluate(
@@ -393,14 +376,8 @@ async function prepareLargeClosedHearing(core: ReturnType<typeof createAppCore>)
  * not the benchmark's process, whose heap holds everything measured before.
  */
 async function measureLargeClosedHearing(dataDir: string, hearingId: string) {
-  const host = await spawnBrowserHost(dataDir);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const page = await (await browser.newContext({ locale: 'fr-BE' })).newPage();
-  await page.goto(host.url);
-  await page.locator('#username').fill(OFFICER.username);
-  await page.locator('#password').fill(OFFICER.password);
-  await page.locator('button[type=submit]').click();
-  await page.getByRole('heading', { name: 'Mes auditions' }).waitFor();
+  const host = await startHost(dataDir);
+  const { browser, page } = await officerWindow(host.url);
   const origin = new URL(host.url).origin;
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -508,40 +485,26 @@ async function measureLargeClosedHearing(dataDir: string, hearingId: string) {
   return { openPeople, openStatement, maxJsHeapBytes };
 }
 
-/** `src-main/browser-host/cli.ts` in its own process, on the benchmark's data (key in database-key.dev). */
-async function spawnBrowserHost(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(ROOT, 'src-main/browser-host/cli.ts'), '--data-dir', dataDir],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const match = /Open: (\S+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', () => reject(new Error(out)));
-  });
-  return {
-    url,
-    stop: async () => {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+/** Chromium with one window, the bench officer signed in through the launch address. */
+async function officerWindow(url: string) {
+  const browser = await launchChromium();
+  const page = await (await browser.newContext({ locale: 'fr-BE' })).newPage();
+  await page.goto(url);
+  await page.locator('#username').fill(OFFICER.username);
+  await page.locator('#password').fill(OFFICER.password);
+  await page.locator('button[type=submit]').click();
+  await page.getByRole('heading', { name: 'Mes auditions' }).waitFor();
+  return { browser, page };
 }
 
 /** From spawning the host process to a login form that accepts typing, with Chromium already running. */
 async function measureStartup(dataDir: string): Promise<number[]> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const samples: number[] = [];
   for (let i = 0; i < 5; i++) {
     const page = await (await browser.newContext()).newPage();
     const start = performance.now();
-    const host = await spawnBrowserHost(dataDir);
+    const host = await startHost(dataDir);
     await page.goto(host.url);
     await page.locator('#username').waitFor();
     await page.locator('#username').fill('x');
