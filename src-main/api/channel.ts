@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { ROLES } from '../../domain/roles';
 import type { SessionView, UserView } from './schemas';
 
 /**
@@ -32,7 +33,7 @@ export function unlocked<const R extends readonly Role[]>(
 ): { kind: 'unlocked'; roles: R; passwordChangePending?: boolean } {
   return { kind: 'unlocked', roles, ...options };
 }
-export const EVERY_ROLE = ['officer', 'supervisor', 'administrator'] as const satisfies readonly Role[];
+export const EVERY_ROLE = ROLES;
 /** Who works on hearings: the owner writes, a supervisor of its unit reads (checked by the services). */
 export const HEARING_ROLES = ['officer', 'supervisor'] as const satisfies readonly Role[];
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from '../../domain/roles';
 import { VICTIM_LANGUAGES } from '../../domain/languages';
 import { REGIONS, SERVICE_KINDS } from '../../domain/support-directory';
 import type { RiskComparison, RiskInput, RiskResult } from '../../forms/risk/evaluate';
@@ -84,7 +85,7 @@ export const username = z
 export const displayName = z.string().trim().min(1).max(120);
 /** Length is checked here; strength (WEAK_PASSWORD) by the user service, so it gets its own message. */
 export const password = z.string().min(1).max(256);
-export const role = z.enum(['officer', 'supervisor', 'administrator']);
+export const role = z.enum(ROLES);
 export const timestamp = z.number().int().nonnegative();
 export const empty = z.object({}).strict();
 

@@ -3,9 +3,9 @@ import { LOWERING_STATUSES, RISK_EVENT_KINDS, RISK_REVIEW_STATUSES } from '../..
 import { EVIDENCE_SENSITIVITIES, EVIDENCE_TYPES } from '../../domain/evidence-rules';
 import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { DOCUMENT_KINDS } from '../../domain/document-kinds';
+import { ROLES } from '../../domain/roles';
 
-export const ROLES = ['officer', 'supervisor', 'administrator'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../../domain/roles';
 
 /** A police unit: supervisors review the hearings of their own unit only. */
 export const units = sqliteTable('units', {

@@ -2,6 +2,13 @@ import { FIELDS, FORMS, OPTIONS } from '../../forms/answers';
 import { MEASURES, measureFieldIds } from '../../forms/definitions/measures.v1';
 import { formRegistry } from '../../forms/registry';
 import { brusselsMidnight } from '../../domain/brussels-time';
+import {
+  STATISTICS_GRANULARITIES,
+  STATISTICS_MEASURES,
+  type StatisticsGranularity,
+  type StatisticsMeasure,
+  type Suppression,
+} from '../../domain/statistics-rules';
 import { AppError } from '../api/app-error';
 import type { AppDatabase } from '../db/database';
 import { appendAudit } from './audit';
@@ -14,22 +21,13 @@ import { appendAudit } from './audit';
  * damaged or tampered answer cannot carry text out through a category.
  */
 
-export const STATISTICS_GRANULARITIES = ['month', 'quarter', 'year'] as const;
-export type StatisticsGranularity = (typeof STATISTICS_GRANULARITIES)[number];
-
-/** The tables of the export, in the order they are printed. */
-export const STATISTICS_MEASURES = [
-  'complaints',
-  'formOfViolence',
-  'riskLevel',
-  'measureRequested',
-  'measureGranted',
-  'temporaryBan',
-] as const;
-export type StatisticsMeasure = (typeof STATISTICS_MEASURES)[number];
-
-/** Why a count is not printed: below the threshold, or hidden so that a small one cannot be worked out. */
-export type Suppression = 'small' | 'complementary';
+export {
+  STATISTICS_GRANULARITIES,
+  STATISTICS_MEASURES,
+  type StatisticsGranularity,
+  type StatisticsMeasure,
+  type Suppression,
+} from '../../domain/statistics-rules';
 
 export interface StatisticsRow {
   /** `2026-03`, `2026-Q1` or `2026`, in Brussels time. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STATISTICS_GRANULARITIES, STATISTICS_MEASURES, SUPPRESSIONS } from '../../../domain/statistics-rules';
 import { defineChannel, defineDomain, unlocked } from '../channel';
 import { timestamp } from '../schemas';
 
@@ -12,7 +13,7 @@ const statisticsDay = z.string().refine(isStatisticsDay, { error: 'statistics.in
 /** The range rules only once both days are valid, so each problem is reported once. */
 const bothDays = (q: { from: unknown; to: unknown }) => !isStatisticsDay(q.from) || !isStatisticsDay(q.to);
 const statisticsQuery = z
-  .object({ from: statisticsDay, to: statisticsDay, granularity: z.enum(['month', 'quarter', 'year']) })
+  .object({ from: statisticsDay, to: statisticsDay, granularity: z.enum(STATISTICS_GRANULARITIES) })
   .strict()
   .refine((q) => bothDays(q) || q.from <= q.to, { error: 'statistics.rangeReversed', path: ['to'] })
   .refine((q) => bothDays(q) || q.to < `${Number(q.from.slice(0, 4)) + 10}${q.from.slice(4)}`, {
@@ -23,17 +24,10 @@ const statisticsQuery = z
 export const statisticsRow = z
   .object({
     period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/),
-    measure: z.enum([
-      'complaints',
-      'formOfViolence',
-      'riskLevel',
-      'measureRequested',
-      'measureGranted',
-      'temporaryBan',
-    ]),
+    measure: z.enum(STATISTICS_MEASURES),
     category: z.string().regex(/^[a-z][a-zA-Z]{0,39}$/),
     count: z.number().int().nonnegative().nullable(),
-    suppressed: z.enum(['small', 'complementary']).nullable(),
+    suppressed: z.enum(SUPPRESSIONS).nullable(),
   })
   .strict()
   .refine((r) => (r.count === null) === (r.suppressed !== null), { error: 'a count is either printed or suppressed' });
@@ -46,7 +40,7 @@ export const statisticsChannels = defineDomain('statistics', {
     output: z.object({
       from: z.string(),
       to: z.string(),
-      granularity: z.enum(['month', 'quarter', 'year']),
+      granularity: z.enum(STATISTICS_GRANULARITIES),
       rows: z.array(statisticsRow),
       threshold: z.number().int().positive(),
       generatedAt: timestamp,
