@@ -386,11 +386,11 @@ export async function benchStatistics(
   try {
     const seeded = seedLargeDatabase(core, options.seed);
     // The service as the app builds it (app-core.ts), on the same connection.
-    const statistics = createStatisticsService(
-      core.database.db,
-      { threshold: config.statisticsMinimumCount },
-      Date.now,
-    );
+    const statistics = createStatisticsService({
+      db: core.database.db,
+      threshold: config.statisticsMinimumCount,
+      now: Date.now,
+    });
     const time = (query: StatisticsQuery) => {
       statistics.exportStatistics(seeded.supervisorId, query); // warm-up, not counted
       const samples: number[] = [];

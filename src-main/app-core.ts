@@ -122,15 +122,20 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     log,
   });
   const registry = options.registry ?? formRegistry;
-  const directory = createDirectoryService(database.db, now);
+  const directory = createDirectoryService({ db: database.db, now });
   directory.seedIfEmpty();
-  const hearings = createHearingService(database.db, registry, now, { residenceBanDays: config.residenceBanDays });
+  const hearings = createHearingService({
+    db: database.db,
+    registry,
+    now,
+    settings: { residenceBanDays: config.residenceBanDays },
+  });
   // Derived here, while the database key is at hand (the Electron shell wipes it after start-up).
   const evidenceStore = createEvidenceStore({
     dir: path.join(options.dataDir, EVIDENCE_DIR_NAME),
     key: deriveEvidenceKey(options.key),
   });
-  const risk = createRiskService(database.db, hearings, riskRegistry, now);
+  const risk = createRiskService({ db: database.db, hearings, registry: riskRegistry, now });
   let fontFaces: string | undefined;
   const documents = createDocumentService({
     db: database.db,
@@ -149,13 +154,13 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const dispatcher = createDispatcher(
     {
       directory,
-      statistics: createStatisticsService(database.db, { threshold: config.statisticsMinimumCount }, now),
-      users: createUserService(database.db, config, now),
-      units: createUnitService(database.db, now),
+      statistics: createStatisticsService({ db: database.db, threshold: config.statisticsMinimumCount, now }),
+      users: createUserService({ db: database.db, config, now }),
+      units: createUnitService({ db: database.db, now }),
       hearings,
       risk,
       documents,
-      evidence: createEvidenceService(database.db, hearings, evidenceStore, now),
+      evidence: createEvidenceService({ db: database.db, hearings, store: evidenceStore, now }),
       ...(options.chooseFiles ? { chooseFiles: options.chooseFiles } : {}),
       audit,
       config,

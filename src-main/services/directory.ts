@@ -26,7 +26,7 @@ function toView(row: Row): SupportServiceView {
   };
 }
 
-export function createDirectoryService(db: AppDatabase, now: () => number) {
+export function createDirectoryService({ db, now }: { db: AppDatabase; now: () => number }) {
   /** A new installation starts with the services the specification names, all to verify. */
   function seedIfEmpty(): void {
     if ((db.select({ n: count() }).from(supportServices).get()?.n ?? 0) > 0) return;

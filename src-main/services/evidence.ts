@@ -52,12 +52,17 @@ export interface FileImportRequest {
  * the manifest whose hash goes into the report. The hearing's owner writes; the owner and a
  * supervisor of the unit read. Every change is audited in its own transaction, never its content.
  */
-export function createEvidenceService(
-  db: AppDatabase,
-  hearingsService: HearingService,
-  store: EvidenceStore,
-  now: () => number,
-) {
+export function createEvidenceService({
+  db,
+  hearings: hearingsService,
+  store,
+  now,
+}: {
+  db: AppDatabase;
+  hearings: HearingService;
+  store: EvidenceStore;
+  now: () => number;
+}) {
   function userNames(): Map<string, { name: string; username: string }> {
     return new Map(
       db

@@ -30,12 +30,17 @@ export interface HearingSettings {
   residenceBanDays: number;
 }
 
-export function createHearingService(
-  db: AppDatabase,
-  registry: FormRegistry,
-  now: () => number,
-  settings: HearingSettings,
-) {
+export function createHearingService({
+  db,
+  registry,
+  now,
+  settings,
+}: {
+  db: AppDatabase;
+  registry: FormRegistry;
+  now: () => number;
+  settings: HearingSettings;
+}) {
   /** Officers write only their own hearings; nobody else, not even a supervisor, changes them. */
   function requireOwnHearing(user: UserView, hearingId: string): HearingRow {
     const row = db.select().from(hearings).where(eq(hearings.id, hearingId)).get();

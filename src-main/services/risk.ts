@@ -67,12 +67,17 @@ function stripJudgement(input: RiskInput): RiskInput {
   };
 }
 
-export function createRiskService(
-  db: AppDatabase,
-  hearingsService: HearingService,
-  registry: RiskRegistry,
-  now: () => number,
-) {
+export function createRiskService({
+  db,
+  hearings: hearingsService,
+  registry,
+  now,
+}: {
+  db: AppDatabase;
+  hearings: HearingService;
+  registry: RiskRegistry;
+  now: () => number;
+}) {
   function toView(
     row: AssessmentRow,
     previous: AssessmentRow | undefined,

@@ -250,7 +250,11 @@ export interface StatisticsServiceOptions {
   answersAccess?: 'seek' | 'scan';
 }
 
-export function createStatisticsService(db: AppDatabase, options: StatisticsServiceOptions, now: () => number) {
+export function createStatisticsService({
+  db,
+  now,
+  ...options
+}: { db: AppDatabase; now: () => number } & StatisticsServiceOptions) {
   const sqlite = db.$client;
 
   /** Checks what the contract checks, for callers in Node that do not go through it. */

@@ -22,7 +22,7 @@ function sameName(a: string, b: string): boolean {
  * hearings of her own unit. The administrator creates and renames them; they are never removed,
  * since hearings keep the unit they were opened in.
  */
-export function createUnitService(db: AppDatabase, now: () => number) {
+export function createUnitService({ db, now }: { db: AppDatabase; now: () => number }) {
   function list(): UnitView[] {
     return db.select().from(units).orderBy(asc(units.name)).all().map(toView);
   }

@@ -46,7 +46,7 @@ export interface UserChanges {
 
 type Purpose = 'login' | 'unlock' | 'password_change';
 
-export function createUserService(db: AppDatabase, config: AppConfig, now: () => number) {
+export function createUserService({ db, config, now }: { db: AppDatabase; config: AppConfig; now: () => number }) {
   function checkStrength(password: string, field = 'password'): void {
     if ([...password].length < config.passwordMinLength) {
       throw new AppError('WEAK_PASSWORD', `A password needs at least ${config.passwordMinLength} characters`, [field]);

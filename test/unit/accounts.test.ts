@@ -434,7 +434,7 @@ describe('deactivating accounts', () => {
     ]);
     // Through the API an administrator always acts on someone else, so there is another active
     // administrator; the service refuses on its own all the same.
-    const service = createUserService(t.core.database.db, t.core.config, () => t.clock.now);
+    const service = createUserService({ db: t.core.database.db, config: t.core.config, now: () => t.clock.now });
     const before = snapshotTables(t);
     expect(() => service.setActive(officerId(), adminId(), false)).toThrow(
       expect.objectContaining({ code: 'LAST_ADMINISTRATOR' }),
@@ -689,7 +689,7 @@ describe('the first sign-in', () => {
   });
 
   it('is asked for by the user service itself, for every account it creates but the first administrator', async () => {
-    const service = createUserService(t.core.database.db, t.core.config, () => t.clock.now);
+    const service = createUserService({ db: t.core.database.db, config: t.core.config, now: () => t.clock.now });
     const created = await service.createUser(adminId(), { ...SECOND_ADMIN, unitId: null });
     expect(created.mustChangePassword).toBe(true);
     expect(service.listUsers().find((u) => u.id === created.id)?.mustChangePassword).toBe(true);
@@ -736,7 +736,7 @@ describe('signing in', () => {
   });
 
   it('never lets a success lift a lock, a deactivation or a new password set while its password was being checked', async () => {
-    const service = createUserService(t.core.database.db, t.core.config, () => t.clock.now);
+    const service = createUserService({ db: t.core.database.db, config: t.core.config, now: () => t.clock.now });
     const sqlite = t.core.database.sqlite;
     const row = () =>
       sqlite

@@ -292,10 +292,12 @@ describe('the Art. 9 statistics export', () => {
   it('counts the same whichever way it reaches the answers', () => {
     // Threshold 1 (below what config allows) so that every non-zero count is compared.
     const both = (['seek', 'scan'] as const).map((answersAccess) =>
-      createStatisticsService(t.core.database.db, { threshold: 1, answersAccess }, () => t.clock.now).exportStatistics(
-        supervisorId(),
-        { from: '2025-01-01', to: '2026-12-31', granularity: 'month' },
-      ),
+      createStatisticsService({
+        db: t.core.database.db,
+        threshold: 1,
+        answersAccess,
+        now: () => t.clock.now,
+      }).exportStatistics(supervisorId(), { from: '2025-01-01', to: '2026-12-31', granularity: 'month' }),
     );
     expect(both[0]!.rows).toEqual(both[1]!.rows);
     expect(both[0]!.rows.filter((r) => r.count !== null).length).toBeGreaterThan(30);
