@@ -97,6 +97,16 @@ describe('officer catalogs', () => {
     }
   });
 
+  it('describe every English text for translators: where it shows, who reads it, each placeholder', () => {
+    // Written by hand beside each key: a new text needs its description in en.context.json.
+    const context = flatten(JSON.parse(fs.readFileSync(path.join(CATALOG_DIR, 'en.context.json'), 'utf8')));
+    expect(Object.keys(context).sort()).toEqual(Object.keys(flat.en!).sort());
+    for (const [key, text] of Object.entries(flat.en!)) {
+      expect(context[key]!.length, key).toBeGreaterThan(20);
+      for (const placeholder of text.match(/\{\{\w+\}\}/g) ?? []) expect(context[key], key).toContain(placeholder);
+    }
+  });
+
   it('translate every key the form definitions, the renderer and the error codes use', () => {
     const used = [
       ...formRegistry.all.flatMap(keysOfDefinition),
