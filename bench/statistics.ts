@@ -16,6 +16,8 @@ import { createStatisticsService, type StatisticsQuery } from '../src-main/servi
 import { hashPassword } from '../src-main/services/passwords';
 import { evaluateRisk, type RiskInput } from '../forms/risk/evaluate';
 import { riskRegistry } from '../forms/risk/registry';
+import { OPTIONS } from '../forms/answers';
+import { MEASURES } from '../forms/definitions/measures.v1';
 import type { StartupCheckFigures } from './startup-checks';
 
 export interface SeedOptions {
@@ -46,20 +48,18 @@ export interface SeededDatabase {
   seedMs: number;
 }
 
-const FORMS = ['physical', 'psychological', 'sexual', 'economic', 'honourRelated', 'coerciveControl'] as const;
+/** The facts step's forms of violence, in the definition's order. */
+const FORMS = OPTIONS.facts.formsOfViolence;
 /** How often each form is named in a complaint (several may be). */
-const FORM_SHARE = [0.55, 0.75, 0.15, 0.2, 0.03, 0.35];
-const MEASURES = ['residenceBan', 'contactBan', 'addressProtection', 'alarm'] as const;
-const STATES = [
-  'proposed',
-  'discussed',
-  'requested',
-  'granted',
-  'refusedByAuthority',
-  'inForce',
-  'ended',
-  'notPursued',
-] as const;
+const FORM_SHARE: Record<(typeof FORMS)[number], number> = {
+  physical: 0.55,
+  psychological: 0.75,
+  sexual: 0.15,
+  economic: 0.2,
+  honourRelated: 0.03,
+  coerciveControl: 0.35,
+};
+const STATES = OPTIONS.measures.residenceBanState;
 /** Per measure, the weight of each state above. */
 const STATE_WEIGHTS: Record<(typeof MEASURES)[number], number[]> = {
   residenceBan: [10, 20, 8, 6, 6, 8, 7, 35],
@@ -67,7 +67,7 @@ const STATE_WEIGHTS: Record<(typeof MEASURES)[number], number[]> = {
   addressProtection: [15, 20, 5, 10, 2, 10, 3, 35],
   alarm: [15, 20, 6, 3, 4, 3, 2, 47],
 };
-const POSITIONS = ['wants', 'refuses', 'undecided'] as const;
+const POSITIONS = OPTIONS.measures.residenceBanPosition;
 /** Standard, elevated, high, very high. */
 const LEVEL_WEIGHTS = [45, 30, 17, 8];
 const OTHER_EVENTS = ['newIncident', 'banEnded', 'release', 'separation', 'alarmActivated', 'victimRequest'] as const;
@@ -205,7 +205,7 @@ export function seedLargeDatabase(core: AppCore, options: SeedOptions = {}): See
       // Counted: forms of violence (a few complaints not yet answered) and the four states.
       let given = 0;
       if (rnd() < 0.95) {
-        const forms = FORMS.filter((_f, k) => rnd() < FORM_SHARE[k]!);
+        const forms = FORMS.filter((form) => rnd() < FORM_SHARE[form]);
         answer('facts', 'formsOfViolence', forms.length > 0 ? forms : ['psychological']);
       } else answer('facts', 'place', 'Lieu inventé');
       given++;

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { apiOf, saveStep } from '../helpers/complete-hearing';
 import { openTestCore, PEOPLE, seedAccounts, type TestCore } from '../helpers/temp-core';
 
 let t: TestCore;
@@ -10,19 +11,9 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-async function save(formId: string, values: Record<string, unknown>) {
-  const loaded = await t.ok('officer-window', 'hearings.load', { hearingId });
-  const revision = (fieldId: string) =>
-    loaded.answers.find((a) => a.formId === formId && a.fieldId === fieldId)?.revision ?? 0;
-  await t.ok('officer-window', 'hearings.saveAnswers', {
-    hearingId,
-    formId,
-    changes: Object.entries(values).map(([fieldId, value]) => ({
-      fieldId,
-      value: value as never,
-      baseRevision: revision(fieldId),
-    })),
-  });
+/** A step's answers saved by the officer, each over its current revision. */
+function save(formId: string, values: Record<string, unknown>) {
+  return saveStep(apiOf(t), hearingId, formId, values);
 }
 
 describe('protection measures: every state with who and when', () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { apiOf, saveStep } from '../helpers/complete-hearing';
 import { evaluateRisk, type RiskInput } from '../../forms/risk/evaluate';
 import { riskRegistry } from '../../forms/risk/registry';
 import {
@@ -43,19 +44,9 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-async function save(formId: string, values: Record<string, unknown>) {
-  const loaded = await t.ok('officer-window', 'hearings.load', { hearingId });
-  const revision = (fieldId: string) =>
-    loaded.answers.find((a) => a.formId === formId && a.fieldId === fieldId)?.revision ?? 0;
-  return t.ok('officer-window', 'hearings.saveAnswers', {
-    hearingId,
-    formId,
-    changes: Object.entries(values).map(([fieldId, value]) => ({
-      fieldId,
-      value: value as never,
-      baseRevision: revision(fieldId),
-    })),
-  });
+/** A step's answers saved by the officer, each over its current revision. */
+function save(formId: string, values: Record<string, unknown>) {
+  return saveStep(apiOf(t), hearingId, formId, values);
 }
 
 async function errorOf(
