@@ -1,4 +1,5 @@
 import i18next, { type InitOptions } from 'i18next';
+import type englishOfficerCatalog from './catalogs/officer/en.json';
 
 /**
  * The one translation runtime: i18next, with the same options in the renderer (src-renderer/
@@ -50,4 +51,23 @@ export function translator(language: string, catalog: object): Translate {
   };
   byLanguage.set(language, translate);
   return translate;
+}
+
+/** Every dotted path to a text of a catalog; a plural text (`x_one`, `x_other`) is asked for as `x`. */
+type TextPaths<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string
+    ? `${Prefix}${K extends `${infer Base}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? Base : K}`
+    : TextPaths<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+/** The officer catalogs' keys, from the English catalog: a key that is not there fails the type check. */
+export type OfficerKey = TextPaths<typeof englishOfficerCatalog>;
+
+/**
+ * A key made from a versioned definition's own ids (a risk item, a flag, an option value): the
+ * definitions are data, so the compiler cannot follow them; test/unit/forms.test.ts checks that
+ * every key they name is in every officer catalog.
+ */
+export function definitionKey(key: string): OfficerKey {
+  return key as OfficerKey;
 }

@@ -2,7 +2,7 @@ import de from '../../forms/catalogs/officer/de.json';
 import en from '../../forms/catalogs/officer/en.json';
 import fr from '../../forms/catalogs/officer/fr.json';
 import nl from '../../forms/catalogs/officer/nl.json';
-import { translator } from '../../forms/translation';
+import { translator, type OfficerKey } from '../../forms/translation';
 
 /**
  * The officer catalogs, bundled into main: documents in the procedure language read them, and
@@ -10,7 +10,7 @@ import { translator } from '../../forms/translation';
  */
 export const OFFICER_CATALOGS = { fr, nl, de, en };
 
-export type OfficerText = (key: string, values?: Record<string, string | number>) => string;
+export type OfficerText = (key: OfficerKey, values?: Record<string, string | number>) => string;
 
 /**
  * The officer catalogs for documents in the procedure language (the prosecutor, the Immigration

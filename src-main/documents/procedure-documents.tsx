@@ -4,6 +4,7 @@ import type { DateOrPeriod } from '../../forms/engine';
 import type { ChannelOutput } from '../api/contract';
 import { Ltr, renderDocumentHtml } from './DocumentPage';
 import { formatDateTime, formatLocalDate } from './format';
+import { definitionKey } from '../../forms/translation';
 import { officerText, type OfficerText } from './officer-text';
 import { FORMS, readAnswers } from '../../forms/answers';
 import { MEASURES, measureFieldIds } from '../../forms/definitions/measures.v1';
@@ -103,7 +104,7 @@ function Header({ t, record, withOfficer = true }: Props & { withOfficer?: boole
 }
 
 function optionLabel(t: OfficerText, key: string, value: unknown): string {
-  return typeof value === 'string' ? t(`${key}.${value}`) : t('documents.common.notRecorded');
+  return typeof value === 'string' ? t(definitionKey(`${key}.${value}`)) : t('documents.common.notRecorded');
 }
 
 function yesNo(t: OfficerText, value: unknown): string {
@@ -198,7 +199,7 @@ function Facts({ t, record }: Props) {
           [
             t('documents.common.formsOfViolence'),
             forms.length > 0
-              ? forms.map((f) => t(`form.facts.formsOfViolence.${f}`)).join(', ')
+              ? forms.map((f) => t(definitionKey(`form.facts.formsOfViolence.${f}`))).join(', ')
               : t('documents.common.notRecorded'),
           ],
           [t('documents.common.injuries'), yesNo(t, facts.injuries)],
@@ -210,7 +211,7 @@ function Facts({ t, record }: Props) {
 }
 
 function levelLabel(t: OfficerText, level: number): string {
-  return t(`risk.level.${level}`);
+  return t(definitionKey(`risk.level.${level}`));
 }
 
 /** The latest assessment: its level and why (red flags with their items, escalation, barriers). */
@@ -227,7 +228,7 @@ function RiskSummary({ t, assessment }: { t: OfficerText; assessment: Assessment
           t('documents.risk.redFlags'),
           result.redFlags.length > 0
             ? result.redFlags
-                .map((flag) => `${flag.id} ${t(`risk.flags.${flag.id}`)} (${flag.items.join(', ')})`)
+                .map((flag) => `${flag.id} ${t(definitionKey(`risk.flags.${flag.id}`))} (${flag.items.join(', ')})`)
                 .join('; ')
             : t('documents.common.none'),
         ],
@@ -235,7 +236,7 @@ function RiskSummary({ t, assessment }: { t: OfficerText; assessment: Assessment
         [
           t('documents.risk.barriers'),
           result.barriers.length > 0
-            ? result.barriers.map((b) => t(`risk.barriers.${b}`)).join('; ')
+            ? result.barriers.map((b) => t(definitionKey(`risk.barriers.${b}`))).join('; ')
             : t('documents.common.none'),
         ],
         [
@@ -243,7 +244,7 @@ function RiskSummary({ t, assessment }: { t: OfficerText; assessment: Assessment
           result.drivers.length > 0
             ? result.drivers
                 .slice(0, 8)
-                .map((d) => `${d.item} ${t(`risk.items.${d.item}.short`)}`)
+                .map((d) => `${d.item} ${t(definitionKey(`risk.items.${d.item}.short`))}`)
                 .join('; ')
             : t('documents.common.none'),
         ],
@@ -251,7 +252,7 @@ function RiskSummary({ t, assessment }: { t: OfficerText; assessment: Assessment
           ? [
               [
                 t('documents.risk.digitalSignals'),
-                result.digitalSignals.map((s) => `${s.id} ${t(`risk.signals.${s.id}`)}`).join('; '),
+                result.digitalSignals.map((s) => `${s.id} ${t(definitionKey(`risk.signals.${s.id}`))}`).join('; '),
               ] as [string, ReactNode],
             ]
           : []),
@@ -370,7 +371,9 @@ function ImmigrationCommunication(props: Props) {
           [
             t('documents.common.formsOfViolence'),
             Array.isArray(facts.formsOfViolence)
-              ? (facts.formsOfViolence as string[]).map((f) => t(`form.facts.formsOfViolence.${f}`)).join(', ')
+              ? (facts.formsOfViolence as string[])
+                  .map((f) => t(definitionKey(`form.facts.formsOfViolence.${f}`)))
+                  .join(', ')
               : t('documents.common.notRecorded'),
           ],
           [t('documents.common.injuries'), yesNo(t, facts.injuries)],
@@ -402,7 +405,7 @@ function RiskReport(props: Props) {
           <h3>{t('documents.risk.proposed')}</h3>
           <ul>
             {latest.result.measures.map((m) => (
-              <li key={m}>{t(`risk.measures.${m}`)}</li>
+              <li key={m}>{t(definitionKey(`risk.measures.${m}`))}</li>
             ))}
           </ul>
         </>
