@@ -4,7 +4,7 @@ import type { FieldDefinition, FormDefinition, SimpleFieldDefinition } from '../
 import { isFieldVisible, type Answers, type AnswerValue, type GroupItem } from '../../forms/engine';
 import type { SupportServiceView } from '../../src-main/api/contract';
 import { formatDateTime, formatTime } from '../i18n';
-import type { FieldHistoryEntry } from './StepForm';
+import type { FieldHistoryEntry } from './fields/types';
 
 interface ReadOnlyStepProps {
   form: FormDefinition;

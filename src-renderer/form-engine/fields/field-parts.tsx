@@ -1,0 +1,84 @@
+import { formatDateTime, formatTime } from '../../i18n';
+import { describeAnswer } from '../ReadOnlyStep';
+import type { FieldControlProps, FieldParts } from './types';
+import { VictimText } from './VictimText';
+
+/**
+ * The pieces around a control's inputs: the text read to her, help, guidance, the time an
+ * explained right was stored, the answer's history and its error, with the ids that tie them
+ * to the inputs.
+ */
+export function fieldParts({
+  name,
+  field,
+  error,
+  languages,
+  services = [],
+  savedAt,
+  t,
+  language,
+  helpValues,
+  history,
+}: FieldControlProps): FieldParts {
+  const inputId = `field-${name.replace(/\./g, '-')}`;
+  const helpId = field.helpKey ? `${inputId}-help` : undefined;
+  const errorId = error ? `${inputId}-error` : undefined;
+  const describedBy = [helpId, errorId].filter(Boolean).join(' ') || undefined;
+  const help = (
+    <>
+      {field.victimTextKey && languages ? <VictimText textKey={field.victimTextKey} languages={languages} /> : null}
+      {field.helpKey ? (
+        <p id={helpId} className="field-help">
+          {t(field.helpKey, helpValues ?? {})}
+        </p>
+      ) : null}
+      {field.guidance ? (
+        <dl className="field-guidance">
+          {field.guidance.map((g) => (
+            <div key={g.textKey}>
+              <dt>{t(g.labelKey)}</dt>
+              <dd>{t(g.textKey)}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+    </>
+  );
+  const explainedAt =
+    savedAt !== undefined ? (
+      <p className="explained-at" data-explained-at={field.id}>
+        {t('rights.explainedAt', { time: formatTime(savedAt, language) })}
+      </p>
+    ) : null;
+  const historyList =
+    history && history.length > 0 ? (
+      <details className="field-history">
+        <summary>{t('answer.history.title', { count: history.length })}</summary>
+        <ol>
+          {history.map((entry, index) => (
+            <li key={index}>
+              {t('answer.history.entry', {
+                value: describeAnswer(field, entry.value, services, t),
+                name: entry.byName,
+                time: formatDateTime(entry.at, language),
+              })}
+            </li>
+          ))}
+        </ol>
+      </details>
+    ) : null;
+  const errorText = error ? (
+    <p id={errorId} className="field-error" role="alert">
+      {t(error)}
+    </p>
+  ) : null;
+  return {
+    inputId,
+    describedBy,
+    invalid: error ? true : undefined,
+    help,
+    explainedAt,
+    historyList,
+    errorText,
+  };
+}
