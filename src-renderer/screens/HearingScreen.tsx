@@ -22,7 +22,7 @@ import { riskRegistry } from '../../forms/risk/registry';
 import { takeLoadedHearing } from '../api/hearing-preload';
 
 // Panels of two steps, loaded when first shown: opening a hearing compiles less code.
-const EvidencePanel = lazy(() => import('./EvidencePanel').then((m) => ({ default: m.EvidencePanel })));
+const EvidencePanel = lazy(() => import('../features/evidence/EvidencePanel').then((m) => ({ default: m.EvidencePanel })));
 const DocumentsPanel = lazy(() => import('./DocumentsPanel').then((m) => ({ default: m.DocumentsPanel })));
 
 type Loaded = ChannelOutput<'hearings.load'>;

@@ -1,0 +1,114 @@
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { EVIDENCE_LIMITS, type CustodyEventInput } from '../../../domain/evidence-rules';
+import type { EvidenceItemView } from '../../../src-main/api/contract';
+import { call, type ApiError } from '../../api/client';
+import { ErrorMessage } from '../../app/common';
+import { custodyResolver, type CustodyDraft } from './evidence-forms';
+import { toLocalInput } from './evidence-format';
+import { EvidenceTextInput } from './EvidenceTextInput';
+
+/** A hand-over of the item (C4.4): to whom, when, on what medium; problems stay until the next attempt. */
+export function CustodyForm({
+  hearingId,
+  item,
+  onRecorded,
+}: {
+  hearingId: string;
+  item: EvidenceItemView;
+  onRecorded: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setValue,
+    formState: { errors },
+  } = useForm<CustodyDraft, unknown, CustodyEventInput>({
+    defaultValues: { handedTo: '', handedAt: toLocalInput(Date.now()), medium: '', note: '' },
+    resolver: custodyResolver,
+    reValidateMode: 'onSubmit',
+    shouldFocusError: false,
+  });
+
+  const record = handleSubmit(async (event) => {
+    const result = await call('evidence.recordCustody', { hearingId, itemId: item.id, ...event });
+    if (!result.ok) return setError(result.error);
+    setError(null);
+    setValue('handedTo', '');
+    setValue('medium', '');
+    setValue('note', '');
+    setOpen(false);
+    await onRecorded();
+  });
+
+  if (!open) {
+    return (
+      <div className="actions">
+        <button
+          type="button"
+          onClick={() => setOpen(true)}
+          aria-label={t('evidence.custody.addFor', { label: item.label })}
+        >
+          {t('evidence.custody.add')}
+        </button>
+      </div>
+    );
+  }
+  const handedAtProblem = errors.handedAt?.message;
+  return (
+    <fieldset className="group-item custody-form">
+      <legend>{t('evidence.custody.formTitle', { label: item.label })}</legend>
+      <div className="inline-group">
+        <EvidenceTextInput
+          id={`${id}-to`}
+          label={t('evidence.custody.handedTo')}
+          registration={register('handedTo')}
+          max={EVIDENCE_LIMITS.handedTo}
+          problem={errors.handedTo?.message}
+          hint={t('evidence.custody.handedToHint')}
+        />
+        <div className="field">
+          <label htmlFor={`${id}-at`}>{t('evidence.custody.handedAt')}</label>
+          <input
+            id={`${id}-at`}
+            type="datetime-local"
+            {...register('handedAt')}
+            aria-invalid={handedAtProblem ? true : undefined}
+            aria-describedby={handedAtProblem ? `${id}-at-error` : undefined}
+          />
+          {handedAtProblem ? (
+            <p id={`${id}-at-error`} className="field-error">
+              {t(handedAtProblem)}
+            </p>
+          ) : null}
+        </div>
+        <EvidenceTextInput
+          id={`${id}-medium`}
+          label={t('evidence.custody.medium')}
+          registration={register('medium')}
+          max={EVIDENCE_LIMITS.medium}
+          problem={errors.medium?.message}
+          hint={t('evidence.custody.mediumHint')}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-note`}>{t('evidence.custody.note')}</label>
+        <textarea id={`${id}-note`} rows={2} maxLength={EVIDENCE_LIMITS.note} {...register('note')} />
+      </div>
+      <ErrorMessage error={error} />
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => void record()}>
+          {t('evidence.custody.record')}
+        </button>
+        <button type="button" onClick={() => setOpen(false)}>
+          {t('evidence.cancel')}
+        </button>
+      </div>
+    </fieldset>
+  );
+}

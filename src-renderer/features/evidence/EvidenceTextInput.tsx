@@ -1,0 +1,44 @@
+import type { UseFormRegisterReturn } from 'react-hook-form';
+import { FieldProblem } from './FieldProblem';
+
+/** A one-line text of the evidence forms: its hint and its problem tied to the input. */
+export function EvidenceTextInput({
+  id,
+  label,
+  registration,
+  max,
+  problem,
+  hint,
+  inputMode,
+}: {
+  id: string;
+  label: string;
+  registration: UseFormRegisterReturn;
+  max: number;
+  problem?: string | undefined;
+  hint?: string | undefined;
+  inputMode?: 'url' | 'text' | undefined;
+}) {
+  const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p id={`${id}-hint`} className="field-help">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        type="text"
+        inputMode={inputMode}
+        maxLength={max}
+        {...registration}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={describedBy}
+        spellCheck={false}
+      />
+      <FieldProblem id={`${id}-error`} problem={problem} />
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EvidenceFileView } from '../../../src-main/api/contract';
+import { call } from '../../api/client';
+import { formatDateTime } from '../../i18n';
+import { sizeText } from './evidence-format';
+
+/** An item's files, each with its size, SHA-256 and a check that the stored copy is still the same. */
+export function FileTable({ hearingId, files }: { hearingId: string; files: EvidenceFileView[] }) {
+  const { t, i18n } = useTranslation();
+  const [checks, setChecks] = useState<Record<string, 'checking' | 'ok' | 'missing' | 'altered' | 'failed'>>({});
+  async function verify(fileId: string) {
+    setChecks((c) => ({ ...c, [fileId]: 'checking' }));
+    const result = await call('evidence.verifyFile', { hearingId, fileId });
+    setChecks((c) => ({
+      ...c,
+      [fileId]: result.ok ? (result.value.ok ? 'ok' : (result.value.problem ?? 'altered')) : 'failed',
+    }));
+  }
+  return (
+    <ul className="evidence-files">
+      {files.map((f) => (
+        <li key={f.id} data-file-name={f.originalName}>
+          <p className="file-line">
+            <strong className="file-name">{f.originalName}</strong> ·{' '}
+            <span className="file-size">{sizeText(f.size, i18n.language, t)}</span> ·{' '}
+            <span className="muted">
+              {t('evidence.files.importedBy', {
+                time: formatDateTime(f.importedAt, i18n.language),
+                name: f.importedByName,
+              })}
+            </span>
+          </p>
+          <p className="file-line">
+            <span className="sha256-label">SHA-256</span>{' '}
+            <code className="sha256" translate="no" data-sha256={f.sha256}>
+              {f.sha256}
+            </code>
+          </p>
+          <p className="file-line">
+            <button
+              type="button"
+              className="small"
+              onClick={() => void verify(f.id)}
+              disabled={checks[f.id] === 'checking'}
+              aria-label={t('evidence.files.verifyFile', { name: f.originalName })}
+            >
+              {t('evidence.files.verify')}
+            </button>{' '}
+            <span
+              role="status"
+              className={
+                checks[f.id] === 'ok'
+                  ? 'success'
+                  : checks[f.id] && checks[f.id] !== 'checking'
+                    ? 'field-error'
+                    : undefined
+              }
+            >
+              {checks[f.id] ? t(`evidence.files.result.${checks[f.id]}`) : ''}
+            </span>
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
