@@ -11,7 +11,7 @@ import {
   LoginScreen,
   useUnitName,
 } from '../screens/AccountScreens';
-import { HearingScreen } from '../screens/HearingScreen';
+import { HearingScreen } from '../features/hearing/HearingScreen';
 import { MyHearingsScreen } from '../screens/MyHearingsScreen';
 import { ErrorMessage, LanguageSwitch } from './common';
 import { AuditAlert } from '../screens/AuditAlert';

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../src-main/api/contract';
-import { call, type ApiError } from '../api/client';
-import { ErrorMessage } from '../app/common';
+import type { ChannelOutput } from '../../../src-main/api/contract';
+import { call, type ApiError } from '../../api/client';
+import { ErrorMessage } from '../../app/common';
+import { ReviewFieldBlock } from './ReviewFieldBlock';
+import { ReviewPendingList } from './ReviewPendingList';
 
 type Preview = ChannelOutput<'documents.reviewPreview'>;
 type ReviewField = Preview['fields'][number];
-type Piece = ReviewField['pieces'][number];
 
 interface CopyReviewPanelProps {
   hearingId: string;
@@ -86,68 +87,16 @@ export function CopyReviewPanel({ hearingId, onState }: CopyReviewPanelProps) {
     await load();
   }
 
-  const pendingRelease = (field: string, passage: string) =>
-    release.some((r) => r.field === field && r.passage === passage);
-  const renderPiece = (field: ReviewField, piece: Piece, i: number) => {
-    if (!piece.match) return <span key={i}>{piece.text}</span>;
-    const { certainty, kind, released } = piece.match;
-    if (released !== null) {
-      return (
-        <mark key={i} className="review-released">
-          {piece.text}
-          <span className="review-mark"> ({t('documents.review.releasedMark', { reason: released })})</span>
-        </mark>
-      );
-    }
-    if (certainty === 'definite') {
-      return (
-        <mark key={i} className="review-withheld">
-          {piece.text}
-          <span className="review-mark">
-            {' '}
-            {t('documents.review.markOf', {
-              mark: t('documents.review.withheldMark'),
-              kind: t(`documents.review.kind.${kind}`),
-            })}
-          </span>
-        </mark>
-      );
-    }
-    return (
-      <mark key={i} className="review-near">
-        {piece.text}
-        <span className="review-mark">
-          {' '}
-          {t('documents.review.markOf', {
-            mark: t('documents.review.nearMark'),
-            kind: t(`documents.review.kind.${kind}`),
-          })}
-        </span>{' '}
-        {pendingRelease(field.field, piece.text) ? null : (
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => setReleasing({ field: field.field, passage: piece.text, reason: '' })}
-          >
-            {t('documents.review.release')}
-          </button>
-        )}
-      </mark>
-    );
-  };
-
   const toReview = preview.fields.filter((f) => !f.reviewed);
   const reviewed = preview.fields.filter((f) => f.reviewed);
   const fieldBlock = (field: ReviewField) => (
-    <div key={field.field} className="review-field">
-      <h5>
-        {t(field.label.key, field.label.params ?? {})}
-        {!field.reviewed && reviewed.length > 0 ? <span className="badge"> {t('documents.review.new')}</span> : null}
-      </h5>
-      <p className="review-text" data-field={field.field}>
-        {field.pieces.map((piece, i) => renderPiece(field, piece, i))}
-      </p>
-    </div>
+    <ReviewFieldBlock
+      key={field.field}
+      field={field}
+      isNew={!field.reviewed && reviewed.length > 0}
+      releasing={(passage) => release.some((r) => r.field === field.field && r.passage === passage)}
+      onRelease={(passage) => setReleasing({ field: field.field, passage, reason: '' })}
+    />
   );
 
   return (
@@ -246,47 +195,21 @@ export function CopyReviewPanel({ hearingId, onState }: CopyReviewPanelProps) {
         </p>
       ) : null}
 
-      {withhold.length > 0 ? (
-        <>
-          <h5>{t('documents.review.toWithhold')}</h5>
-          <ul className="review-pending">
-            {withhold.map((passage) => (
-              <li key={passage}>
-                <q>{passage}</q>{' '}
-                <button
-                  type="button"
-                  className="link-button"
-                  aria-label={t('documents.review.remove', { passage })}
-                  onClick={() => setWithhold((c) => c.filter((p) => p !== passage))}
-                >
-                  ✕
-                </button>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {release.length > 0 ? (
-        <>
-          <h5>{t('documents.review.toRelease')}</h5>
-          <ul className="review-pending">
-            {release.map((r) => (
-              <li key={`${r.field}-${r.passage}`}>
-                <q>{r.passage}</q> — {r.reason}{' '}
-                <button
-                  type="button"
-                  className="link-button"
-                  aria-label={t('documents.review.remove', { passage: r.passage })}
-                  onClick={() => setRelease((c) => c.filter((x) => x !== r))}
-                >
-                  ✕
-                </button>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-
+      <ReviewPendingList
+        title={t('documents.review.toWithhold')}
+        items={withhold.map((passage) => ({ key: passage, passage }))}
+        onRemove={(item) => setWithhold((c) => c.filter((p) => p !== item.passage))}
+      />
+      <ReviewPendingList
+        title={t('documents.review.toRelease')}
+        items={release.map((r) => ({
+          key: `${r.field}-${r.passage}`,
+          passage: r.passage,
+          reason: r.reason,
+          release: r,
+        }))}
+        onRemove={(item) => setRelease((c) => c.filter((x) => x !== item.release))}
+      />
       {!preview.complete || withhold.length > 0 || release.length > 0 ? (
         <div className="actions">
           <button type="button" className="primary" disabled={saving} onClick={() => void confirm()}>

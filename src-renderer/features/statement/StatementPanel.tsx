@@ -1,16 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
-import type { FormDefinition } from '../../forms/definition-schema';
-import { STATEMENT_FIELD_ID, STATEMENT_FORM_ID } from '../../forms/definitions/statement.v1';
-import { missingBeforeClose, type Answers } from '../../forms/engine';
-import type { ChannelOutput } from '../../src-main/api/contract';
-import { call, type ApiError } from '../api/client';
-import { ErrorMessage } from '../app/common';
-import { hrefOf } from '../app/navigation';
-import type { AutosaveQueue } from '../form-engine/autosave';
-import { formatDateTime } from '../i18n';
-import { RISK_FORM_ID } from '../../forms/risk/risk-form';
+import { FIELDS, FORMS } from '../../../forms/answers';
+import type { FormDefinition } from '../../../forms/definition-schema';
+import { missingBeforeClose, type Answers } from '../../../forms/engine';
+import type { ChannelOutput } from '../../../src-main/api/contract';
+import { call, type ApiError } from '../../api/client';
+import { ErrorMessage } from '../../app/common';
+import { hrefOf } from '../../app/navigation';
+import type { AutosaveQueue } from '../../form-engine/autosave';
+import { formatDateTime } from '../../i18n';
+import { describeMissing } from './describe-missing';
 
 type Loaded = ChannelOutput<'hearings.load'>;
 
@@ -40,8 +39,8 @@ export function StatementPanel({ loaded, steps, answersOf, riskMissing, onChange
   const [readingBack, setReadingBack] = useState(false);
   const [confirmingApproval, setConfirmingApproval] = useState(false);
   const [addendum, setAddendum] = useState('');
-  const statementQueue = steps.find((s) => s.formId === STATEMENT_FORM_ID)?.queue;
-  const text = answersOf(STATEMENT_FORM_ID)[STATEMENT_FIELD_ID];
+  const statementQueue = steps.find((s) => s.formId === FORMS.statement)?.queue;
+  const text = answersOf(FORMS.statement)[FIELDS.statement.text];
   const closed = loaded.hearing.status === 'closed';
 
   const missing = steps.flatMap((step) =>
@@ -61,7 +60,7 @@ export function StatementPanel({ loaded, steps, answersOf, riskMissing, onChange
     }
     const result = await call('hearings.approveStatement', {
       hearingId: loaded.hearing.id,
-      textRevision: statementQueue.revisionOf(STATEMENT_FIELD_ID),
+      textRevision: statementQueue.revisionOf(FIELDS.statement.text),
     });
     setConfirmingApproval(false);
     if (!result.ok) return setError(result.error);
@@ -203,7 +202,7 @@ export function StatementPanel({ loaded, steps, answersOf, riskMissing, onChange
                   ))}
                   {riskMissing.map((what) => (
                     <li key={what}>
-                      <a href={hrefOf({ screen: 'hearing', hearingId: loaded.hearing.id, step: RISK_FORM_ID })}>
+                      <a href={hrefOf({ screen: 'hearing', hearingId: loaded.hearing.id, step: FORMS.risk })}>
                         {t(`close.risk.${what}`)}
                       </a>
                     </li>
@@ -227,19 +226,4 @@ export function StatementPanel({ loaded, steps, answersOf, riskMissing, onChange
       </section>
     </section>
   );
-}
-
-/** "Children › Child 2 › First name" for `children[key].firstName`; the step's title first. */
-function describeMissing(form: FormDefinition, path: string, answers: Partial<Answers>, t: TFunction): string {
-  const match = /^([^[]+)(?:\[([^\]]+)\]\.(.+))?$/.exec(path);
-  const field = form.fields.find((f) => f.id === match?.[1]);
-  if (!match || !field) return `${t(form.titleKey)} › ${path}`;
-  const parts = [t(form.titleKey), t(field.labelKey)];
-  if (field.kind === 'group' && match[2] && match[3]) {
-    const items = (answers[field.id] as { key: string }[] | null | undefined) ?? [];
-    const index = items.findIndex((item) => item.key === match[2]);
-    const sub = field.fields.find((f) => f.id === match[3]);
-    parts.push(t(field.itemLabelKey, { number: index + 1 }), sub ? t(sub.labelKey) : match[3]);
-  }
-  return parts.join(' › ');
 }

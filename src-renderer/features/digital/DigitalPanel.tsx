@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { Answers } from '../../forms/engine';
-import { factDays, suggestOffences } from '../../forms/digital/offences';
-import { DIGITAL_PROMPTS, promptDetailsFieldId, promptFieldId } from '../../forms/digital/prompts';
-import type { RiskDefinition } from '../../forms/risk/risk-definition';
+import { FIELDS } from '../../../forms/answers';
+import { promptAnswer } from '../../../forms/digital/digital-form';
+import type { Answers } from '../../../forms/engine';
+import { factDays, suggestOffences } from '../../../forms/digital/offences';
+import { DIGITAL_PROMPTS, promptDetailsFieldId } from '../../../forms/digital/prompts';
+import type { RiskDefinition } from '../../../forms/risk/risk-definition';
 
 interface DigitalPanelProps {
   digitalAnswers: Partial<Answers>;
@@ -17,15 +19,15 @@ interface DigitalPanelProps {
  */
 export function DigitalPanel({ digitalAnswers, factsAnswers, riskDefinition }: DigitalPanelProps) {
   const { t } = useTranslation();
-  const answerOf = (promptId: string) => digitalAnswers[promptFieldId(promptId)];
+  const answerOf = (promptId: string) => promptAnswer(digitalAnswers, promptId);
   const yes = DIGITAL_PROMPTS.filter((p) => answerOf(p.id) === 'yes');
-  const days = factDays(factsAnswers['period']);
+  const days = factDays(factsAnswers[FIELDS.facts.period]);
   const offences = [...new Set(yes.flatMap((p) => p.offences))];
   const suggestions = suggestOffences(offences, days);
   const codes = [...new Set(suggestions.map((s) => s.code))];
   const signals = (riskDefinition?.digitalSignals ?? []).filter((s) => s.prompts.some((p) => answerOf(p) === 'yes'));
   const imageAbuse = ['G5.1', 'G5.2', 'G5.3', 'G8.1'].some((p) => answerOf(p) === 'yes');
-  const minor = digitalAnswers['minorInImages'] === 'yes';
+  const minor = digitalAnswers[FIELDS.digital.minorInImages] === 'yes';
   const howHeWouldNotice = digitalAnswers[promptDetailsFieldId('G9.2')];
 
   if (offences.length === 0 && signals.length === 0 && !imageAbuse && !minor && typeof howHeWouldNotice !== 'string')

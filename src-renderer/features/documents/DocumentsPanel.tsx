@@ -1,0 +1,175 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { documentFileName, fieldLabel } from '../../../domain/document-kinds';
+import { FIELDS, FORMS } from '../../../forms/answers';
+import type { Answers } from '../../../forms/engine';
+import type { PrintedDocumentView } from '../../../src-main/api/contract';
+import { call, documentsThroughSystemDialogs, type ApiError } from '../../api/client';
+import { ErrorMessage } from '../../app/common';
+import { CopyReviewPanel } from './CopyReviewPanel';
+import { DocumentLanguageNotice } from './DocumentLanguageNotice';
+import { DocumentsArchive } from './DocumentsArchive';
+import { documentName as nameOf, pdfUrl, printablesOf, type Printable } from './printables';
+
+interface DocumentsPanelProps {
+  hearingId: string;
+  access: 'owner' | 'review';
+  closed: boolean;
+  answersOf: (formId: string) => Partial<Answers>;
+  /** Saves what is still being typed (the report number...) before a document reads it. */
+  flush: () => Promise<void>;
+}
+
+/** A PDF the page received, as a link the browser opens in its PDF viewer or downloads. */
+interface Received {
+  document: PrintedDocumentView;
+  url: string;
+}
+
+/**
+ * The documents of the hearing (victim-copy.md): her copy (full or discreet), the request to the
+ * prosecutor, the Immigration Office communication, the supervisor's risk report; and the
+ * archive of everything printed, each with its SHA-256, who printed it and when.
+ */
+export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: DocumentsPanelProps) {
+  const { t } = useTranslation();
+  const ids = useId();
+  const [archive, setArchive] = useState<PrintedDocumentView[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [received, setReceived] = useState<Received | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [review, setReview] = useState<{ required: boolean; complete: boolean } | null>(null);
+  const onReviewState = useCallback((state: { required: boolean; complete: boolean }) => setReview(state), []);
+
+  const load = useCallback(async () => {
+    const result = await call('documents.list', { hearingId });
+    if (result.ok) setArchive(result.value.documents);
+    else setError(result.error);
+  }, [hearingId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  // A PDF kept in the page only as long as it is shown.
+  useEffect(() => () => (received ? URL.revokeObjectURL(received.url) : undefined), [received]);
+
+  const setup = answersOf(FORMS.setup);
+  const documents = answersOf(FORMS.documents);
+  const owner = access === 'owner';
+  const victimLanguage = stringOrNull(setup[FIELDS.setup.victimLanguage]);
+  const procedureLanguage = stringOrNull(setup[FIELDS.setup.procedureLanguage]);
+  const pvNumber = documents[FIELDS.documents.pvNumber];
+  const printables = printablesOf({ owner, closed, review, measures: answersOf(FORMS.measures), documents });
+  const documentName = (document: Pick<PrintedDocumentView, 'kind' | 'variant'>) => nameOf(t, document);
+
+  async function print(item: Printable, output: 'pdf' | 'printer') {
+    setBusy(`${item.kind}-${item.variant}`);
+    setError(null);
+    setStatus(null);
+    await flush();
+    const result = await call('documents.create', { hearingId, kind: item.kind, variant: item.variant, output });
+    setBusy(null);
+    if (!result.ok) return setError(result.error);
+    const { document, pdfBase64 } = result.value;
+    if (!document) return setStatus(t('documents.panel.cancelled'));
+    if (pdfBase64) setReceived({ document, url: pdfUrl(pdfBase64) });
+    setStatus(t('documents.panel.archived', { name: documentName(document), sha256: document.sha256 }));
+    await load();
+  }
+
+  async function open(document: PrintedDocumentView) {
+    setError(null);
+    setStatus(null);
+    if (documentsThroughSystemDialogs) {
+      const saved = await call('documents.save', { documentId: document.id });
+      if (!saved.ok) return setError(saved.error);
+      return setStatus(t(saved.value.saved ? 'documents.panel.saved' : 'documents.panel.cancelled'));
+    }
+    const result = await call('documents.download', { documentId: document.id });
+    if (!result.ok) return setError(result.error);
+    setReceived({ document, url: pdfUrl(result.value.pdfBase64) });
+  }
+
+  return (
+    <section className="documents-panel" aria-labelledby={`${ids}-title`}>
+      <h3 id={`${ids}-title`}>{t('documents.panel.title')}</h3>
+      <p className="field-help">{t('documents.panel.intro')}</p>
+
+      <DocumentLanguageNotice victimLanguage={victimLanguage} procedureLanguage={procedureLanguage} />
+      {owner && (typeof pvNumber !== 'string' || pvNumber.trim() === '') ? (
+        <p className="notice" role="note">
+          {t('documents.panel.noPvNumber')}
+        </p>
+      ) : null}
+      <p className="field-help">{t('documents.panel.safety')}</p>
+      {owner && closed ? <CopyReviewPanel hearingId={hearingId} onState={onReviewState} /> : null}
+
+      <ul className="document-actions">
+        {printables.map((item) => {
+          const key = `${item.kind}-${item.variant}`;
+          return (
+            <li key={key}>
+              <strong>{documentName(item)}</strong>
+              <span className="field-help">
+                {' '}
+                {t(`documents.panel.about.${item.kind === 'victimCopy' ? `victimCopy.${item.variant}` : item.kind}`)}
+              </span>
+              {item.unavailable ? (
+                <p className="field-help">{t(item.unavailable)}</p>
+              ) : (
+                <div className="actions">
+                  {documentsThroughSystemDialogs ? (
+                    <button type="button" disabled={busy !== null} onClick={() => void print(item, 'printer')}>
+                      {t('documents.panel.print', { name: documentName(item) })}
+                    </button>
+                  ) : null}
+                  <button type="button" disabled={busy !== null} onClick={() => void print(item, 'pdf')}>
+                    {busy === key
+                      ? t('documents.panel.making')
+                      : t('documents.panel.makePdf', { name: documentName(item) })}
+                  </button>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+
+      <ErrorMessage error={error} />
+      {error?.fields && (error.code === 'DOCUMENT_WOULD_REVEAL' || error.code === 'COPY_REVIEW_REQUIRED') ? (
+        <p className="field-error">
+          {t('documents.panel.changeFields', {
+            fields: error.fields
+              .map((field) => {
+                const label = fieldLabel(field);
+                return t(label.key, label.params ?? {});
+              })
+              .join(', '),
+          })}
+        </p>
+      ) : null}
+      {status ? (
+        <p role="status" className="success">
+          {status}
+        </p>
+      ) : null}
+      {received ? (
+        <p className="document-received">
+          <a href={received.url} target="_blank" rel="noopener">
+            {t('documents.panel.open', { name: documentName(received.document) })}
+          </a>{' '}
+          <a href={received.url} download={documentFileName(received.document, hearingId.slice(0, 8))}>
+            {t('documents.panel.download')}
+          </a>
+        </p>
+      ) : null}
+
+      <h4>{t('documents.panel.archiveTitle')}</h4>
+      <DocumentsArchive archive={archive} onOpen={(document) => void open(document)} />
+    </section>
+  );
+}
+
+function stringOrNull(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}

@@ -1,0 +1,245 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FIELDS, FORMS } from '../../../forms/answers';
+import type { Answers, AnswerValue } from '../../../forms/engine';
+import { riskRegistry } from '../../../forms/risk/registry';
+import type { SupportServiceView } from '../../../src-main/api/contract';
+import { call, type ApiError } from '../../api/client';
+import { takeLoadedHearing } from '../../api/hearing-preload';
+import { ErrorMessage } from '../../app/common';
+import { hrefOf } from '../../app/navigation';
+import { ReadOnlyStep } from '../../form-engine/ReadOnlyStep';
+import { StepForm } from '../../form-engine/StepForm';
+import { DigitalPanel } from '../digital/DigitalPanel';
+import { RiskPanel } from '../risk/RiskPanel';
+import { riskState, type RiskHistory } from '../risk/risk-state';
+import { StatementPanel } from '../statement/StatementPanel';
+import { chosenServices, prepareSteps, stringOrNull, type LoadedHearing, type Step } from './hearing-steps';
+import { SaveStatusLine } from './SaveStatusLine';
+import { StepList } from './StepList';
+
+// Panels of two steps, loaded when first shown: opening a hearing compiles less code.
+const EvidencePanel = lazy(() => import('../evidence/EvidencePanel').then((m) => ({ default: m.EvidencePanel })));
+const DocumentsPanel = lazy(() => import('../documents/DocumentsPanel').then((m) => ({ default: m.DocumentsPanel })));
+
+export function HearingScreen({
+  hearingId,
+  step: requestedStep,
+  field: requestedField,
+}: {
+  hearingId: string;
+  step?: string | undefined;
+  field?: string | undefined;
+}) {
+  const { t } = useTranslation();
+  const [loaded, setLoaded] = useState<LoadedHearing | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  // The answers as they stand on screen, per step: a step shown again starts from these.
+  const [liveAnswers, setLiveAnswers] = useState<Record<string, Partial<Answers>>>({});
+
+  // The directory and the risk history load beside the hearing; a failure of either is shown, never dropped.
+  const [services, setServices] = useState<SupportServiceView[]>([]);
+  const [servicesError, setServicesError] = useState<ApiError | null>(null);
+  useEffect(() => {
+    void call('directory.list', {}).then((result) =>
+      result.ok ? (setServices(result.value.services), setServicesError(null)) : setServicesError(result.error),
+    );
+  }, []);
+
+  const [riskHistory, setRiskHistory] = useState<RiskHistory | null>(null);
+  const [riskHistoryError, setRiskHistoryError] = useState<ApiError | null>(null);
+  const loadRiskHistory = useCallback(() => {
+    void call('risk.history', { hearingId }).then((result) =>
+      result.ok ? (setRiskHistory(result.value), setRiskHistoryError(null)) : setRiskHistoryError(result.error),
+    );
+  }, [hearingId]);
+  const load = useCallback(() => {
+    void takeLoadedHearing(hearingId).then((result) => (result.ok ? setLoaded(result.value) : setError(result.error)));
+    loadRiskHistory();
+  }, [hearingId, loadRiskHistory]);
+  useEffect(load, [load]);
+
+  const prepared = useMemo(() => (loaded ? prepareSteps(loaded) : { steps: [], answers: {} }), [loaded]);
+  const steps = prepared.steps;
+  const answersOf = (formId: string): Partial<Answers> => liveAnswers[formId] ?? prepared.answers[formId] ?? {};
+
+  useEffect(() => {
+    // Anything left unsaved from before a lock goes out again now.
+    for (const step of steps) if (step.queue.hasUnsaved()) void step.queue.flush();
+  }, [steps]);
+
+  const currentIndex = Math.max(
+    0,
+    steps.findIndex((s) => s.formId === requestedStep),
+  );
+  const current = steps[currentIndex];
+  const onAnswersChange = useCallback(
+    (formId: string, answers: Partial<Answers>) => setLiveAnswers((all) => ({ ...all, [formId]: answers })),
+    [],
+  );
+
+  // Keyboard and screen-reader users land on the new step's title, not at the top of the page.
+  // Only on a change of step: focusing while the hearing first appears would force a layout of
+  // the whole page and take the cursor from where the officer is.
+  const shownStep = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const previous = shownStep.current;
+    shownStep.current = current?.formId;
+    if (previous !== undefined && previous !== current?.formId) document.getElementById('step-title')?.focus();
+  }, [current?.formId]);
+
+  // A link from the closing checklist names the field: put the cursor in it.
+  useEffect(() => {
+    if (!requestedField || !current) return;
+    const target = document.querySelector<HTMLElement>(
+      `[data-field="${requestedField}"] :is(input, select, textarea, button)`,
+    );
+    target?.focus();
+    target?.scrollIntoView({ block: 'center' });
+  }, [requestedField, current]);
+
+  if (error) return <ErrorMessage error={error} />;
+  if (!loaded || !current) return <p>{t('app.loading')}</p>;
+  const closed = loaded.hearing.status !== 'open';
+  const riskStep = steps.find((s) => s.formId === FORMS.risk);
+  const riskDefinition = riskStep?.form ? riskRegistry.get(riskStep.form.version) : undefined;
+  // Submitting the assessment is part of the risk step, as approving is part of the statement.
+  const riskMissing = riskDefinition
+    ? riskState(riskDefinition, answersOf(FORMS.risk), answersOf(FORMS.facts), answersOf(FORMS.digital), riskHistory)
+        .missing
+    : [];
+  const titleOf = (step: Step) => (step.form ? t(step.form.titleKey) : step.formId);
+  const previous = steps[currentIndex - 1];
+  const next = steps[currentIndex + 1];
+
+  return (
+    <div className="hearing">
+      <header className="hearing-header">
+        <h1>
+          {t('hearing.title')} <span className="reference">{loaded.hearing.reference}</span>
+        </h1>
+        <SaveStatusLine queues={steps.map((s) => s.queue)} current={current.queue} />
+      </header>
+      {loaded.access === 'review' ? (
+        <p className="closed-banner" role="status">
+          {t('hearing.reviewBanner')}
+        </p>
+      ) : closed ? (
+        <p className="closed-banner" role="status">
+          {t('close.readOnly')}
+        </p>
+      ) : null}
+      <div className="hearing-body">
+        <StepList
+          hearingId={hearingId}
+          steps={steps}
+          current={current}
+          statementApproved={loaded.statement !== null}
+          riskMissing={riskMissing.length}
+          answersOf={answersOf}
+          titleOf={titleOf}
+        />
+        <div className="step-area">
+          <ErrorMessage error={servicesError} />
+          <ErrorMessage error={riskHistoryError} />
+          {current.form && (loaded.access === 'review' || (closed && !current.form.editableAfterClose)) ? (
+            // A closed hearing, or a supervisor's reading: the record, not the controls.
+            <ReadOnlyStep
+              key={current.formId}
+              form={current.form}
+              answers={answersOf(current.formId)}
+              services={services}
+              history={loaded.history
+                .filter((h) => h.formId === current.formId)
+                .map((h) => ({ ...h, value: h.value as AnswerValue }))}
+              savedAt={Object.fromEntries(
+                loaded.answers.filter((a) => a.formId === current.formId).map((a) => [a.fieldId, a.updatedAt]),
+              )}
+            />
+          ) : current.form ? (
+            <StepForm
+              key={current.formId}
+              form={current.form}
+              initialAnswers={answersOf(current.formId)}
+              queue={current.queue}
+              // The approved statement changes by addenda only.
+              readOnly={current.formId === FORMS.statement && loaded.statement !== null}
+              onAnswersChange={(answers) => onAnswersChange(current.formId, answers)}
+              languages={{
+                victim: stringOrNull(answersOf(FORMS.setup)[FIELDS.setup.victimLanguage]),
+                procedure: stringOrNull(answersOf(FORMS.setup)[FIELDS.setup.procedureLanguage]),
+              }}
+              // Services no longer offered stay listed where this hearing already chose them.
+              services={services.filter((s) => s.active || chosenServices(answersOf(current.formId)).includes(s.id))}
+              helpValues={{ days: loaded.settings.residenceBanDays }}
+              history={loaded.history
+                .filter((h) => h.formId === current.formId)
+                .map((h) => ({ ...h, value: h.value as AnswerValue }))}
+            />
+          ) : (
+            <p className="error-banner" role="alert">
+              {t('hearing.formUnavailable')}
+            </p>
+          )}
+          {current.formId === FORMS.digital ? (
+            <DigitalPanel
+              digitalAnswers={answersOf(FORMS.digital)}
+              factsAnswers={answersOf(FORMS.facts)}
+              riskDefinition={riskDefinition}
+            />
+          ) : null}
+          {current.formId === FORMS.risk && riskDefinition ? (
+            <RiskPanel
+              hearingId={hearingId}
+              definition={riskDefinition}
+              riskAnswers={answersOf(FORMS.risk)}
+              factsAnswers={answersOf(FORMS.facts)}
+              digitalAnswers={answersOf(FORMS.digital)}
+              history={riskHistory}
+              access={loaded.access}
+              queue={current.queue}
+              onChanged={loadRiskHistory}
+            />
+          ) : null}
+          <Suspense fallback={<p>{t('app.loading')}</p>}>
+            {current.formId === FORMS.digital ? (
+              <EvidencePanel hearingId={hearingId} readOnly={loaded.access === 'review' || closed} />
+            ) : null}
+            {current.formId === FORMS.documents ? (
+              <DocumentsPanel
+                hearingId={hearingId}
+                access={loaded.access}
+                closed={closed}
+                answersOf={answersOf}
+                flush={() => current.queue.flush()}
+              />
+            ) : null}
+          </Suspense>
+          {current.formId === FORMS.statement ? (
+            <StatementPanel
+              loaded={loaded}
+              steps={steps}
+              answersOf={answersOf}
+              riskMissing={riskMissing}
+              onChanged={load}
+            />
+          ) : null}
+          <div className="step-links">
+            {previous ? (
+              <a href={hrefOf({ screen: 'hearing', hearingId, step: previous.formId })}>
+                ← {t('hearing.previousStep', { step: titleOf(previous) })}
+              </a>
+            ) : (
+              <span />
+            )}
+            {next ? (
+              <a href={hrefOf({ screen: 'hearing', hearingId, step: next.formId })}>
+                {t('hearing.nextStep', { step: titleOf(next) })} →
+              </a>
+            ) : null}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import type { TFunction } from 'i18next';
+import type { RiskResult } from '../../../forms/risk/evaluate';
+
+/** Never a bare number: the level, then each rule that set it and the items behind it. */
+export function RiskResultView({ result, t }: { result: RiskResult; t: TFunction }) {
+  // Risk items with their short name; digital-violence prompts (G1.3) by their id, named below.
+  const itemList = (items: string[]) =>
+    items.map((i) => (/^G\d\.\d$/.test(i) ? i : `${i} ${t(`risk.items.${i}.short`)}`)).join(', ');
+  return (
+    <div className={`risk-result level-${result.level}`} data-risk-level={result.level}>
+      <p className="risk-level">
+        {t('risk.result.level')} <strong>{t(`risk.level.${result.level}`)}</strong>
+        {result.level !== result.computedLevel
+          ? ` (${t('risk.result.computed', { level: t(`risk.level.${result.computedLevel}`) })})`
+          : null}
+      </p>
+      {result.unanswered.length > 0 ? (
+        <p className="notice" role="note">
+          {t('risk.result.provisional', { count: result.unanswered.length })}
+        </p>
+      ) : null}
+      {result.uncertainty.insufficient ? (
+        <p className="notice warning" role="note">
+          {t('risk.result.insufficient', { items: itemList(result.uncertainty.items) })}
+        </p>
+      ) : null}
+      <ul className="risk-reasons" aria-label={t('risk.result.why')}>
+        {result.steps.map((step, i) => (
+          <li key={i} data-rule={step.rule}>
+            {t(`risk.rules.${step.rule}`, {
+              from: t(`risk.level.${step.from}`),
+              to: t(`risk.level.${step.to}`),
+              items: itemList(step.items),
+              flags: (step.flags ?? []).join(', '),
+              score: result.score,
+            })}
+          </li>
+        ))}
+      </ul>
+      {result.redFlags.length > 0 ? (
+        <div className="red-flags">
+          <p>{t('risk.result.redFlags')}</p>
+          <ul>
+            {result.redFlags.map((flag) => (
+              <li key={flag.id} data-red-flag={flag.id}>
+                <strong>{flag.id}</strong> {t(`risk.flags.${flag.id}`)} ({itemList(flag.items)})
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {result.digitalSignals.length > 0 ? (
+        <div className="digital-signals">
+          <p>{t('risk.result.digitalSignals')}</p>
+          <ul>
+            {result.digitalSignals.map((signal) => (
+              <li key={signal.id} data-signal={signal.id}>
+                <strong>{signal.id}</strong> {t(`risk.signals.${signal.id}`)} ({signal.prompts.join(', ')}) ·{' '}
+                {t(`risk.signalEffect.${signal.effect}`)}
+              </li>
+            ))}
+          </ul>
+          {result.digitalSignals
+            .filter((signal) => signal.flag)
+            .map((signal) => (
+              <p key={signal.flag} className="notice warning" role="note" data-flag={signal.flag}>
+                {t(`digital.signals.${signal.flag}`)}
+              </p>
+            ))}
+        </div>
+      ) : null}
+      {result.digitalItems.length > 0 ? (
+        <p>
+          {t('risk.result.fromDigital', {
+            items: result.digitalItems
+              .map(
+                (d) =>
+                  `${d.item} ${t(`risk.items.${d.item}.short`)}: ${t(`answer.${d.answer}`)} (${d.prompts.join(', ')})`,
+              )
+              .join('; '),
+          })}
+        </p>
+      ) : null}
+      {result.uncertainty.items.length > 0 && !result.uncertainty.insufficient ? (
+        <p>{t('risk.result.uncertainItems', { items: itemList(result.uncertainty.items) })}</p>
+      ) : null}
+      {result.barriers.length > 0 ? (
+        <p>{t('risk.result.barriers', { barriers: result.barriers.map((b) => t(`risk.barriers.${b}`)).join('; ') })}</p>
+      ) : null}
+      <p>
+        {result.reassessWithinHours > 72
+          ? t('risk.result.reassessDays', { count: Math.round(result.reassessWithinHours / 24) })
+          : t('risk.result.reassess', { count: result.reassessWithinHours })}
+      </p>
+      <div className="risk-measures">
+        <p>{t('risk.result.procedure')}</p>
+        <ul>
+          {result.procedureKeys.map((key) => (
+            <li key={key}>{t(key)}</li>
+          ))}
+        </ul>
+        <p>{t('risk.result.measures')}</p>
+        <ul>
+          {result.measures.map((m) => (
+            <li key={m}>{t(`risk.measures.${m}`)}</li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RiskAssessmentView } from '../../../src-main/api/contract';
+import { call, type ApiError } from '../../api/client';
+import { ErrorMessage } from '../../app/common';
+
+/** A supervisor of the unit: approve, or return with a comment; and decide any request to lower. */
+export function SupervisorReview({ assessment, onChanged }: { assessment: RiskAssessmentView; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const ids = useId();
+  const [comment, setComment] = useState('');
+  const [lowering, setLowering] = useState<'approve' | 'refuse' | ''>('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const loweringPending = assessment.lowering?.status === 'pending';
+
+  async function decide(decision: 'approve' | 'return') {
+    setError(null);
+    const result = await call('risk.review', {
+      assessmentId: assessment.id,
+      decision,
+      ...(comment.trim() ? { comment } : {}),
+      ...(loweringPending && lowering !== '' ? { lowering } : {}),
+    });
+    if (!result.ok) return setError(result.error);
+    setDone(t(`risk.review.status.${result.value.reviewStatus}`));
+    onChanged();
+  }
+
+  return (
+    <section className="supervisor-review" aria-labelledby={`${ids}-title`}>
+      <h4 id={`${ids}-title`}>{t('risk.review.title')}</h4>
+      {loweringPending && assessment.lowering ? (
+        <fieldset className="field">
+          <legend>
+            {t('risk.review.loweringQuestion', {
+              level: t(`risk.level.${assessment.lowering.level}`),
+              reason: assessment.lowering.reason,
+            })}
+          </legend>
+          <div className="choices">
+            {(['approve', 'refuse'] as const).map((choice) => (
+              <label key={choice} className="choice">
+                <input
+                  type="radio"
+                  name={`${ids}-lowering`}
+                  value={choice}
+                  checked={lowering === choice}
+                  onChange={() => setLowering(choice)}
+                />
+                <span>{t(`risk.review.lowering.${choice}`)}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
+      <div className="field">
+        <label htmlFor={`${ids}-comment`}>{t('risk.review.comment')}</label>
+        <textarea
+          id={`${ids}-comment`}
+          rows={3}
+          maxLength={5_000}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
+      </div>
+      <ErrorMessage error={error} />
+      {done ? (
+        <p className="notice" role="status">
+          {done}
+        </p>
+      ) : null}
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => void decide('approve')}>
+          {t('risk.review.approve')}
+        </button>
+        <button type="button" onClick={() => void decide('return')}>
+          {t('risk.review.return')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Answers } from '../../../forms/engine';
+import type { RiskDefinition } from '../../../forms/risk/risk-definition';
+import { riskInputFromAnswers } from '../../../forms/risk/risk-form';
+import type { ChannelOutput } from '../../../src-main/api/contract';
+
+export type RiskHistory = ChannelOutput<'risk.history'>;
+
+/** The assessment the risk step's answers would give now, and whether the stored one still matches them. */
+export function riskState(
+  definition: RiskDefinition,
+  riskAnswers: Partial<Answers>,
+  factsAnswers: Partial<Answers>,
+  digitalAnswers: Partial<Answers>,
+  history: RiskHistory | null,
+) {
+  const input = riskInputFromAnswers(definition, riskAnswers, factsAnswers, digitalAnswers);
+  const latest = history?.assessments.find((a) => a.latest) ?? null;
+  const stored = latest
+    ? {
+        answers: latest.input.answers,
+        barriers: latest.input.barriers,
+        facts: latest.input.facts,
+        ...(latest.input.digital ? { digital: latest.input.digital } : {}),
+      }
+    : null;
+  const upToDate = stored !== null && JSON.stringify(stored) === JSON.stringify(input);
+  return {
+    input,
+    latest,
+    upToDate,
+    missing: latest === null ? ['assessment'] : upToDate ? [] : ['assessmentOutdated'],
+  };
+}
+
+export type RiskState = ReturnType<typeof riskState>;
