@@ -102,10 +102,10 @@ class Parser {
   /** `firstText` is the first key line's text (it may sit after a dash). */
   private parseMapping(indent: number, firstText: string): { [key: string]: YamlValue } {
     const map: { [key: string]: YamlValue } = Object.create(null);
-    let text: string | null = firstText;
+    let text: string = firstText;
     for (;;) {
       const line = this.lines[this.i]!;
-      const match = KEY.exec(text)!;
+      const match: RegExpExecArray = KEY.exec(text)!;
       const key = match[1]!;
       if (Object.prototype.hasOwnProperty.call(map, key)) throw new YamlSubsetError(line.no, `duplicate key '${key}'`);
       this.i++;
@@ -119,7 +119,7 @@ class Parser {
           map[key] = this.parseSequence(indent);
         else throw new YamlSubsetError(line.no, `key '${key}' has no value`);
       }
-      const following = this.lines[this.i];
+      const following: Line | undefined = this.lines[this.i];
       if (!following || following.indent < indent) break;
       if (following.indent > indent) throw new YamlSubsetError(following.no, 'unexpected indentation');
       if (!KEY.test(following.text)) break;
