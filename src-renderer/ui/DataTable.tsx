@@ -1,0 +1,69 @@
+import type { Key, ReactNode } from 'react';
+
+export interface Column<Row> {
+  /** The column's heading; `hidden` keeps it for screen readers only (an actions column). */
+  header: ReactNode;
+  hidden?: boolean;
+  /** The cell; `rowHeader` makes it the row's `<th scope="row">`. */
+  cell: (row: Row) => ReactNode;
+  rowHeader?: boolean;
+  className?: string;
+}
+
+/**
+ * A list as a table: column headings with `scope="col"`, one row per item. `renderRow` replaces a
+ * row's cells when it returns something (a row turned into a form, say).
+ */
+export function DataTable<Row>({
+  columns,
+  rows,
+  rowKey,
+  className,
+  caption,
+  rowProps,
+  renderRow,
+}: {
+  columns: readonly Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => Key;
+  className?: string;
+  caption?: ReactNode;
+  rowProps?: (row: Row) => { className?: string | undefined; [data: `data-${string}`]: string | undefined };
+  renderRow?: (row: Row) => ReactNode | null;
+}) {
+  return (
+    <table className={className}>
+      {caption ? <caption>{caption}</caption> : null}
+      <thead>
+        <tr>
+          {columns.map((column, index) => (
+            <th key={index} scope="col" className={column.className}>
+              {column.hidden ? <span className="visually-hidden">{column.header}</span> : column.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const replaced = renderRow?.(row);
+          if (replaced) return <tr key={rowKey(row)}>{replaced}</tr>;
+          return (
+            <tr key={rowKey(row)} {...rowProps?.(row)}>
+              {columns.map((column, index) =>
+                column.rowHeader ? (
+                  <th key={index} scope="row" className={column.className}>
+                    {column.cell(row)}
+                  </th>
+                ) : (
+                  <td key={index} className={column.className}>
+                    {column.cell(row)}
+                  </td>
+                ),
+              )}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

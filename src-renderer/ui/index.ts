@@ -1,0 +1,7 @@
+export { DataTable, type Column } from './DataTable';
+export { Dialog } from './Dialog';
+export { ErrorMessage } from './ErrorMessage';
+export { FieldError, describedBy } from './FieldError';
+export { FormActions } from './FormActions';
+export { LoadState } from './LoadState';
+export { TextField } from './TextField';
