@@ -60,8 +60,14 @@ export function useChannel<C extends Channel>(
 
 /** A write to main: its refusal kept for the form to show, and whether it is on its way. */
 export interface Mutation<C extends Channel> {
-  /** Sends the input; the refusal, if any, is also kept in `error`. Never throws. */
-  run: (input: ChannelInput<C>) => Promise<Envelope<ChannelOutput<C>>>;
+  /**
+   * Sends the input; the refusal, if any, is also kept in `error`, unless `place` (given the
+   * refusal) returns true: it showed it itself, beside its field, or left the screen. Never throws.
+   */
+  run: (
+    input: ChannelInput<C>,
+    place?: (error: ApiError) => boolean | Promise<boolean>,
+  ) => Promise<Envelope<ChannelOutput<C>>>;
   pending: boolean;
   error: ApiError | null;
   /** Replaces the kept refusal: null once shown elsewhere (beside its field), or to clear it. */
@@ -79,13 +85,14 @@ export function useMutation<C extends Channel>(channel: C): Mutation<C> {
     };
   }, []);
   const run = useCallback(
-    async (input: ChannelInput<C>) => {
+    async (input: ChannelInput<C>, place?: (error: ApiError) => boolean | Promise<boolean>) => {
       setPending(true);
       setError(null);
       const result = await call(channel, input);
+      const placed = !result.ok && place ? await place(result.error) : false;
       if (mounted.current) {
         setPending(false);
-        setError(result.ok ? null : result.error);
+        setError(result.ok || placed ? null : result.error);
       }
       return result;
     },

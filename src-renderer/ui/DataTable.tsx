@@ -8,6 +8,8 @@ export interface Column<Row> {
   cell: (row: Row) => ReactNode;
   rowHeader?: boolean;
   className?: string;
+  /** A class for one row's cell (an overdue date), added to `className`. */
+  cellClassName?: (row: Row) => string | undefined;
 }
 
 /**
@@ -20,6 +22,8 @@ export function DataTable<Row>({
   rowKey,
   className,
   caption,
+  captionId,
+  captionHidden = false,
   rowProps,
   renderRow,
 }: {
@@ -28,12 +32,20 @@ export function DataTable<Row>({
   rowKey: (row: Row) => Key;
   className?: string;
   caption?: ReactNode;
-  rowProps?: (row: Row) => { className?: string | undefined; [data: `data-${string}`]: string | undefined };
+  /** The caption's id (a scrolling region around the table is labelled by it). */
+  captionId?: string;
+  /** For screen readers only. */
+  captionHidden?: boolean;
+  rowProps?: (row: Row) => { className?: string | undefined; [data: `data-${string}`]: string | number | undefined };
   renderRow?: (row: Row) => ReactNode | null;
 }) {
   return (
     <table className={className}>
-      {caption ? <caption>{caption}</caption> : null}
+      {caption ? (
+        <caption id={captionId} className={captionHidden ? 'visually-hidden' : undefined}>
+          {caption}
+        </caption>
+      ) : null}
       <thead>
         <tr>
           {columns.map((column, index) => (
@@ -45,17 +57,19 @@ export function DataTable<Row>({
       </thead>
       <tbody>
         {rows.map((row) => {
+          const cellClass = (column: Column<Row>) =>
+            [column.className, column.cellClassName?.(row)].filter(Boolean).join(' ') || undefined;
           const replaced = renderRow?.(row);
           if (replaced) return <tr key={rowKey(row)}>{replaced}</tr>;
           return (
             <tr key={rowKey(row)} {...rowProps?.(row)}>
               {columns.map((column, index) =>
                 column.rowHeader ? (
-                  <th key={index} scope="row" className={column.className}>
+                  <th key={index} scope="row" className={cellClass(column)}>
                     {column.cell(row)}
                   </th>
                 ) : (
-                  <td key={index} className={column.className}>
+                  <td key={index} className={cellClass(column)}>
                     {column.cell(row)}
                   </td>
                 ),
