@@ -194,7 +194,7 @@ export async function scanAndroidPhone(input: ScanInput): Promise<ScanResult> {
   const phoneEpochSeconds = parseEpochSeconds((await run(SHELL.date)) ?? '');
   const hostAfter = now();
   const hostMid = (hostBefore.getTime() + hostAfter.getTime()) / 2000;
-  const driftSeconds = phoneEpochSeconds === null ? null : Math.round((phoneEpochSeconds - hostMid) * 10) / 10;
+  const driftSeconds = phoneEpochSeconds === null ? null : Math.round((phoneEpochSeconds - hostMid) * 10) / 10 + 0; // + 0: never -0
 
   // The inventory.
   progress({ phase: 'inventory', done: 0, total: 5 });

@@ -76,6 +76,7 @@ afterEach(async () => {
 });
 
 async function scan(phone: FakePhone) {
+  await server?.close();
   server = await startFakeAdbServer([phone]);
   const adb = createAdbClient({ port: server.port });
   const progress: ScanProgress[] = [];
