@@ -1,4 +1,4 @@
-import { parseRoute } from './app/navigation';
+import { parseRoute } from './app/routes';
 import { preloadHearing } from './api/hearing-preload';
 import { preloadStart } from './api/start-preload';
 import { officerCatalog } from './officer-catalogs';

@@ -1,23 +1,4 @@
-import { useTranslation } from 'react-i18next';
-import { OFFICER_UI_LANGUAGES, type OfficerUiLanguage } from '../../domain/languages';
-import { changeUiLanguage } from '../i18n';
-
-// Moved to the UI kit; kept here for the screens that still import them from the app.
+// Moved to the UI kit and to app/LanguageSwitch.tsx; kept for the screens that still import them from here.
 export { ErrorMessage } from '../ui/ErrorMessage';
 export { TextField } from '../ui/TextField';
-
-export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
-  return (
-    <label className="language-switch">
-      <span>{t('app.uiLanguage')}</span>
-      <select value={i18n.language} onChange={(e) => void changeUiLanguage(e.target.value as OfficerUiLanguage)}>
-        {OFFICER_UI_LANGUAGES.map((code) => (
-          <option key={code} value={code} lang={code}>
-            {t(`uiLanguage.${code}`)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
+export { LanguageSwitch } from './LanguageSwitch';

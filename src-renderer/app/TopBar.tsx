@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import type { UserView } from '../../src-main/api/contract';
+import { LanguageSwitch } from './LanguageSwitch';
+import { hrefOf, navigationOf, type ScreenName } from './routes';
+
+/** The links of her role (from the route table), who she is, the language, lock and sign out. */
+export function TopBar({
+  user,
+  unitName,
+  shown,
+  onChangePassword,
+  onLock,
+  onSignOut,
+}: {
+  user: UserView;
+  unitName: string | null;
+  /** The screen on show, whose link is the current page. */
+  shown: ScreenName;
+  onChangePassword: () => void;
+  onLock: () => void;
+  onSignOut: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <header className="topbar">
+      <span className="app-name">{t('app.name')}</span>
+      <nav aria-label={t('app.mainNavigation')}>
+        {navigationOf(user.role).map(({ screen, labelKey }) => (
+          <a key={screen} href={hrefOf({ screen })} aria-current={shown === screen ? 'page' : undefined}>
+            {t(labelKey)}
+          </a>
+        ))}
+      </nav>
+      <span className="user">
+        <span>
+          {user.displayName} · {t(`role.${user.role}`)}
+        </span>
+        <span>
+          {unitName ? `${unitName} · ` : null}
+          <button type="button" className="link-button" onClick={onChangePassword}>
+            {t('account.myPassword')}
+          </button>
+        </span>
+      </span>
+      <LanguageSwitch />
+      <button type="button" onClick={onLock} aria-keyshortcuts="Control+Shift+L" title={t('lock.shortcut')}>
+        {t('lock.action')}
+      </button>
+      <button type="button" onClick={onSignOut}>
+        {t('app.signOut')}
+      </button>
+    </header>
+  );
+}

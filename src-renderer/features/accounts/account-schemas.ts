@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+// Only presence is checked here; main checks everything (and the password policy) again.
+export const required = z.string().trim().min(1, { error: 'form.required' });
+
+export const firstRunSchema = z
+  .object({ username: required, displayName: required, password: required, confirmPassword: required })
+  .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], error: 'firstRun.passwordsDiffer' });
+
+export const loginSchema = z.object({ username: required, password: required });
+
+export const unlockSchema = z.object({ password: required });
+
+export const changePasswordSchema = z
+  .object({ currentPassword: required, newPassword: required, confirmPassword: required })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], error: 'firstRun.passwordsDiffer' });
