@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../src-main/api/contract';
 import { call, type ApiError } from '../../api/client';
-import { ErrorMessage } from '../../app/common';
+import { useChannel } from '../../data/use-channel';
+import { ErrorMessage, LoadState } from '../../ui';
 import { ReviewFieldBlock } from './ReviewFieldBlock';
 import { ReviewPendingList } from './ReviewPendingList';
 
@@ -34,7 +35,8 @@ export function CopyReviewPanel({ hearingId, onState }: CopyReviewPanelProps) {
   const { t } = useTranslation();
   const ids = useId();
   const textsRef = useRef<HTMLDivElement>(null);
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const read = useChannel('documents.reviewPreview', { hearingId });
+  const preview = read.data;
   const [error, setError] = useState<ApiError | null>(null);
   const [hint, setHint] = useState<string | null>(null);
   const [withhold, setWithhold] = useState<string[]>([]);
@@ -44,17 +46,17 @@ export function CopyReviewPanel({ hearingId, onState }: CopyReviewPanelProps) {
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
 
-  const load = useCallback(async () => {
-    const result = await call('documents.reviewPreview', { hearingId });
-    if (!result.ok) return setError(result.error);
-    setPreview(result.value);
-    onState({ required: result.value.required, complete: result.value.complete });
-  }, [hearingId, onState]);
+  // Tells the documents panel, at each reading, whether her copy may be printed.
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (preview) onState({ required: preview.required, complete: preview.complete });
+  }, [preview, onState]);
 
-  if (!preview) return error ? <ErrorMessage error={error} /> : <p>{t('app.loading')}</p>;
+  if (!preview)
+    return (
+      <LoadState data={null} error={read.error} reload={read.reload}>
+        {() => null}
+      </LoadState>
+    );
   if (!preview.required) return <p className="field-help">{t('documents.review.notRequired')}</p>;
 
   const everything = preview.fields
@@ -84,7 +86,7 @@ export function CopyReviewPanel({ hearingId, onState }: CopyReviewPanelProps) {
     setWithhold([]);
     setRelease([]);
     setSaved(true);
-    await load();
+    await read.reload();
   }
 
   const toReview = preview.fields.filter((f) => !f.reviewed);
@@ -218,6 +220,7 @@ export function CopyReviewPanel({ hearingId, onState }: CopyReviewPanelProps) {
         </div>
       ) : null}
       <ErrorMessage error={error} />
+      <ErrorMessage error={read.error} />
       {saved ? (
         <p role="status" className="success">
           {t('documents.review.saved')}

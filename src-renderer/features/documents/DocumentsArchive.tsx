@@ -9,13 +9,11 @@ export function DocumentsArchive({
   archive,
   onOpen,
 }: {
-  archive: PrintedDocumentView[] | null;
+  archive: PrintedDocumentView[];
   onOpen: (document: PrintedDocumentView) => void;
 }) {
   const { t, i18n } = useTranslation();
-  return archive === null ? (
-    <p>{t('app.loading')}</p>
-  ) : archive.length === 0 ? (
+  return archive.length === 0 ? (
     <p>{t('documents.panel.archiveEmpty')}</p>
   ) : (
     <table className="documents-archive">

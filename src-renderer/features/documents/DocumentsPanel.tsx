@@ -5,7 +5,8 @@ import { FIELDS, FORMS } from '../../../forms/answers';
 import type { Answers } from '../../../forms/engine';
 import type { PrintedDocumentView } from '../../../src-main/api/contract';
 import { call, documentsThroughSystemDialogs, type ApiError } from '../../api/client';
-import { ErrorMessage } from '../../app/common';
+import { useChannel } from '../../data/use-channel';
+import { ErrorMessage, LoadState } from '../../ui';
 import { CopyReviewPanel } from './CopyReviewPanel';
 import { DocumentLanguageNotice } from './DocumentLanguageNotice';
 import { DocumentsArchive } from './DocumentsArchive';
@@ -34,7 +35,7 @@ interface Received {
 export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: DocumentsPanelProps) {
   const { t } = useTranslation();
   const ids = useId();
-  const [archive, setArchive] = useState<PrintedDocumentView[] | null>(null);
+  const archive = useChannel('documents.list', { hearingId });
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [received, setReceived] = useState<Received | null>(null);
@@ -42,14 +43,6 @@ export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: 
   const [review, setReview] = useState<{ required: boolean; complete: boolean } | null>(null);
   const onReviewState = useCallback((state: { required: boolean; complete: boolean }) => setReview(state), []);
 
-  const load = useCallback(async () => {
-    const result = await call('documents.list', { hearingId });
-    if (result.ok) setArchive(result.value.documents);
-    else setError(result.error);
-  }, [hearingId]);
-  useEffect(() => {
-    void load();
-  }, [load]);
   // A PDF kept in the page only as long as it is shown.
   useEffect(() => () => (received ? URL.revokeObjectURL(received.url) : undefined), [received]);
 
@@ -74,7 +67,7 @@ export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: 
     if (!document) return setStatus(t('documents.panel.cancelled'));
     if (pdfBase64) setReceived({ document, url: pdfUrl(pdfBase64) });
     setStatus(t('documents.panel.archived', { name: documentName(document), sha256: document.sha256 }));
-    await load();
+    await archive.reload();
   }
 
   async function open(document: PrintedDocumentView) {
@@ -165,7 +158,9 @@ export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: 
       ) : null}
 
       <h4>{t('documents.panel.archiveTitle')}</h4>
-      <DocumentsArchive archive={archive} onOpen={(document) => void open(document)} />
+      <LoadState data={archive.data} error={archive.error} reload={archive.reload}>
+        {({ documents }) => <DocumentsArchive archive={documents} onOpen={(document) => void open(document)} />}
+      </LoadState>
     </section>
   );
 }

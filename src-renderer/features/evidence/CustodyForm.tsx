@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { EVIDENCE_LIMITS, type CustodyEventInput } from '../../../domain/evidence-rules';
 import type { EvidenceItemView } from '../../../src-main/api/contract';
 import { call, type ApiError } from '../../api/client';
-import { ErrorMessage } from '../../app/common';
+import { ErrorMessage, FieldError } from '../../ui';
 import { custodyResolver, type CustodyDraft } from './evidence-forms';
 import { toLocalInput } from './evidence-format';
 import { EvidenceTextInput } from './EvidenceTextInput';
@@ -81,11 +81,7 @@ export function CustodyForm({
             aria-invalid={handedAtProblem ? true : undefined}
             aria-describedby={handedAtProblem ? `${id}-at-error` : undefined}
           />
-          {handedAtProblem ? (
-            <p id={`${id}-at-error`} className="field-error">
-              {t(handedAtProblem)}
-            </p>
-          ) : null}
+          <FieldError id={`${id}-at-error`} problem={handedAtProblem} announce={false} />
         </div>
         <EvidenceTextInput
           id={`${id}-medium`}

@@ -9,7 +9,7 @@ import {
 } from '../../../domain/evidence-rules';
 import type { EvidenceItemView } from '../../../src-main/api/contract';
 import { call, evidenceFilesByUpload, uploadEvidenceFile, type ApiError } from '../../api/client';
-import { ErrorMessage } from '../../app/common';
+import { ErrorMessage, FieldError } from '../../ui';
 import {
   CAPTURE_FIELDS,
   CASE_FIELDS,
@@ -20,7 +20,6 @@ import {
 } from './evidence-forms';
 import { fromLocalInput, sizeText, utcText } from './evidence-format';
 import { EvidenceTextInput } from './EvidenceTextInput';
-import { FieldProblem } from './FieldProblem';
 
 type TextKey = (typeof TEXT_FIELDS | typeof CAPTURE_FIELDS | typeof CASE_FIELDS)[number][0] | 'relatedPrompts';
 
@@ -146,7 +145,7 @@ export function EvidenceItemForm({
             </option>
           ))}
         </select>
-        <FieldProblem id={`${id}-type-error`} problem={problem('type')} />
+        <FieldError id={`${id}-type-error`} problem={problem('type')} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-description`}>{t('evidence.field.description')}</label>
@@ -161,7 +160,7 @@ export function EvidenceItemForm({
           aria-invalid={problem('description') ? true : undefined}
           aria-describedby={describedBy('description')}
         />
-        <FieldProblem id={`${id}-description-error`} problem={problem('description')} />
+        <FieldError id={`${id}-description-error`} problem={problem('description')} />
       </div>
 
       <fieldset className="field">
@@ -174,7 +173,7 @@ export function EvidenceItemForm({
             </label>
           ))}
         </div>
-        <FieldProblem id={`${id}-sensitivity-error`} problem={problem('sensitivity')} />
+        <FieldError id={`${id}-sensitivity-error`} problem={problem('sensitivity')} />
       </fieldset>
       {minor ? (
         <p className="notice warning" role="note">
@@ -200,7 +199,7 @@ export function EvidenceItemForm({
             aria-invalid={problem('capturedAt') ? true : undefined}
             aria-describedby={describedBy('capturedAt')}
           />
-          <FieldProblem id={`${id}-capturedAt-error`} problem={problem('capturedAt')} />
+          <FieldError id={`${id}-capturedAt-error`} problem={problem('capturedAt')} />
         </div>
         {CAPTURE_FIELDS.map(([key, max]) => textField(key, max))}
       </div>

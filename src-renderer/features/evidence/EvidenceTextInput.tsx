@@ -1,7 +1,10 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { FieldProblem } from './FieldProblem';
+import { describedBy, FieldError } from '../../ui';
 
-/** A one-line text of the evidence forms: its hint and its problem tied to the input. */
+/**
+ * A one-line text of the evidence forms: its hint and its problem tied to the input. The kit's
+ * TextField takes no maxLength, inputMode or spellCheck, which these fields need.
+ */
 export function EvidenceTextInput({
   id,
   label,
@@ -19,7 +22,6 @@ export function EvidenceTextInput({
   hint?: string | undefined;
   inputMode?: 'url' | 'text' | undefined;
 }) {
-  const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -35,10 +37,10 @@ export function EvidenceTextInput({
         maxLength={max}
         {...registration}
         aria-invalid={problem ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint, problem)}
         spellCheck={false}
       />
-      <FieldProblem id={`${id}-error`} problem={problem} />
+      <FieldError id={`${id}-error`} problem={problem} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceItemView } from '../../../src-main/api/contract';
 import { call, evidenceFilesByUpload, uploadEvidenceFile, type ApiError } from '../../api/client';
+import { ErrorMessage } from '../../ui';
 import { sizeText } from './evidence-format';
 
 /** Files come from main's own dialog (Electron) or the browser's file picker and an upload; never from a typed path. */
@@ -104,11 +105,7 @@ export function FileImport({
           )}
         </div>
       ) : null}
-      {error ? (
-        <p className="error-banner" role="alert">
-          {t(`error.${error.code}`)}
-        </p>
-      ) : null}
+      <ErrorMessage error={error} />
       {done !== null && done > 0 && !error ? (
         <p className="success" role="status">
           {t('evidence.files.importedCount', { count: done })}

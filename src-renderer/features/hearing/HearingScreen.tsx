@@ -6,17 +6,20 @@ import { riskRegistry } from '../../../forms/risk/registry';
 import type { SupportServiceView } from '../../../src-main/api/contract';
 import { call, type ApiError } from '../../api/client';
 import { takeLoadedHearing } from '../../api/hearing-preload';
-import { ErrorMessage } from '../../app/common';
+import { useChannel } from '../../data/use-channel';
+import { ErrorMessage } from '../../ui';
 import { hrefOf } from '../../app/navigation';
 import { ReadOnlyStep } from '../../form-engine/ReadOnlyStep';
 import { StepForm } from '../../form-engine/StepForm';
 import { DigitalPanel } from '../digital/DigitalPanel';
 import { RiskPanel } from '../risk/RiskPanel';
-import { riskState, type RiskHistory } from '../risk/risk-state';
+import { riskState } from '../risk/risk-state';
 import { StatementPanel } from '../statement/StatementPanel';
 import { chosenServices, prepareSteps, stringOrNull, type LoadedHearing, type Step } from './hearing-steps';
 import { SaveStatusLine } from './SaveStatusLine';
 import { StepList } from './StepList';
+
+const NO_SERVICES: SupportServiceView[] = [];
 
 // Panels of two steps, loaded when first shown: opening a hearing compiles less code.
 const EvidencePanel = lazy(() => import('../evidence/EvidencePanel').then((m) => ({ default: m.EvidencePanel })));
@@ -38,26 +41,21 @@ export function HearingScreen({
   const [liveAnswers, setLiveAnswers] = useState<Record<string, Partial<Answers>>>({});
 
   // The directory and the risk history load beside the hearing; a failure of either is shown, never dropped.
-  const [services, setServices] = useState<SupportServiceView[]>([]);
-  const [servicesError, setServicesError] = useState<ApiError | null>(null);
+  const directory = useChannel('directory.list', {});
+  const services = directory.data?.services ?? NO_SERVICES;
+  const risk = useChannel('risk.history', { hearingId });
+  const riskHistory = risk.data;
+  const reloadRiskHistory = risk.reload;
   useEffect(() => {
-    void call('directory.list', {}).then((result) =>
-      result.ok ? (setServices(result.value.services), setServicesError(null)) : setServicesError(result.error),
-    );
-  }, []);
-
-  const [riskHistory, setRiskHistory] = useState<RiskHistory | null>(null);
-  const [riskHistoryError, setRiskHistoryError] = useState<ApiError | null>(null);
-  const loadRiskHistory = useCallback(() => {
-    void call('risk.history', { hearingId }).then((result) =>
-      result.ok ? (setRiskHistory(result.value), setRiskHistoryError(null)) : setRiskHistoryError(result.error),
-    );
-  }, [hearingId]);
-  const load = useCallback(() => {
     void takeLoadedHearing(hearingId).then((result) => (result.ok ? setLoaded(result.value) : setError(result.error)));
-    loadRiskHistory();
-  }, [hearingId, loadRiskHistory]);
-  useEffect(load, [load]);
+  }, [hearingId]);
+  // After approving, adding or closing: the hearing and its risk history as they now stand.
+  const reload = useCallback(() => {
+    void call('hearings.load', { hearingId }).then((result) =>
+      result.ok ? (setLoaded(result.value), setError(null)) : setError(result.error),
+    );
+    void reloadRiskHistory();
+  }, [hearingId, reloadRiskHistory]);
 
   const prepared = useMemo(() => (loaded ? prepareSteps(loaded) : { steps: [], answers: {} }), [loaded]);
   const steps = prepared.steps;
@@ -98,8 +96,9 @@ export function HearingScreen({
     target?.scrollIntoView({ block: 'center' });
   }, [requestedField, current]);
 
-  if (error) return <ErrorMessage error={error} />;
-  if (!loaded || !current) return <p>{t('app.loading')}</p>;
+  // A failed first load says why; a failed reload says why above the step, which stays as it was.
+  if (!loaded) return error ? <ErrorMessage error={error} /> : <p>{t('app.loading')}</p>;
+  if (!current) return <p>{t('app.loading')}</p>;
   const closed = loaded.hearing.status !== 'open';
   const riskStep = steps.find((s) => s.formId === FORMS.risk);
   const riskDefinition = riskStep?.form ? riskRegistry.get(riskStep.form.version) : undefined;
@@ -140,8 +139,9 @@ export function HearingScreen({
           titleOf={titleOf}
         />
         <div className="step-area">
-          <ErrorMessage error={servicesError} />
-          <ErrorMessage error={riskHistoryError} />
+          <ErrorMessage error={error} />
+          <ErrorMessage error={directory.error} />
+          <ErrorMessage error={risk.error} />
           {current.form && (loaded.access === 'review' || (closed && !current.form.editableAfterClose)) ? (
             // A closed hearing, or a supervisor's reading: the record, not the controls.
             <ReadOnlyStep
@@ -198,7 +198,7 @@ export function HearingScreen({
               history={riskHistory}
               access={loaded.access}
               queue={current.queue}
-              onChanged={loadRiskHistory}
+              onChanged={() => void reloadRiskHistory()}
             />
           ) : null}
           <Suspense fallback={<p>{t('app.loading')}</p>}>
@@ -221,7 +221,7 @@ export function HearingScreen({
               steps={steps}
               answersOf={answersOf}
               riskMissing={riskMissing}
-              onChanged={load}
+              onChanged={reload}
             />
           ) : null}
           <div className="step-links">

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, type ApiError } from '../../api/client';
-import { ErrorMessage } from '../../app/common';
+import { ErrorMessage } from '../../ui';
 import type { AutosaveQueue } from '../../form-engine/autosave';
 import { useSaveStatus } from '../../form-engine/StepForm';
 import { formatTime } from '../../i18n';

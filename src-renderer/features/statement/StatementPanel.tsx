@@ -5,7 +5,7 @@ import type { FormDefinition } from '../../../forms/definition-schema';
 import { missingBeforeClose, type Answers } from '../../../forms/engine';
 import type { ChannelOutput } from '../../../src-main/api/contract';
 import { call, type ApiError } from '../../api/client';
-import { ErrorMessage } from '../../app/common';
+import { ErrorMessage } from '../../ui';
 import { hrefOf } from '../../app/navigation';
 import type { AutosaveQueue } from '../../form-engine/autosave';
 import { formatDateTime } from '../../i18n';
