@@ -16,10 +16,14 @@ const ReviewQueueScreen = lazy(() =>
   import('../features/hearings/ReviewQueueScreen').then((m) => ({ default: m.ReviewQueueScreen })),
 );
 const StatisticsScreen = lazy(() =>
-  import('../screens/StatisticsScreen').then((m) => ({ default: m.StatisticsScreen })),
+  import('../features/statistics/StatisticsScreen').then((m) => ({ default: m.StatisticsScreen })),
 );
-const DirectoryScreen = lazy(() => import('../screens/DirectoryScreen').then((m) => ({ default: m.DirectoryScreen })));
-const LanguagesScreen = lazy(() => import('../screens/LanguagesScreen').then((m) => ({ default: m.LanguagesScreen })));
+const DirectoryScreen = lazy(() =>
+  import('../features/directory/DirectoryScreen').then((m) => ({ default: m.DirectoryScreen })),
+);
+const LanguagesScreen = lazy(() =>
+  import('../features/languages/LanguagesScreen').then((m) => ({ default: m.LanguagesScreen })),
+);
 const UsersScreen = lazy(() => import('../features/users/UsersScreen').then((m) => ({ default: m.UsersScreen })));
 const AuditScreen = lazy(() => import('../features/audit/AuditScreen').then((m) => ({ default: m.AuditScreen })));
 

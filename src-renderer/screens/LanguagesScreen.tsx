@@ -1,1 +1,0 @@
-export { LanguagesScreen } from '../features/languages/LanguagesScreen';

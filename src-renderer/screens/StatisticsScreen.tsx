@@ -1,1 +1,0 @@
-export { StatisticsScreen } from '../features/statistics/StatisticsScreen';

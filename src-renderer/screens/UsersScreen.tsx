@@ -1,1 +1,0 @@
-export { UsersScreen } from '../features/users/UsersScreen';
