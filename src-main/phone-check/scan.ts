@@ -206,9 +206,12 @@ export async function scanAndroidPhone(input: ScanInput): Promise<ScanResult> {
   }
   const names = async (command: string) =>
     new Set(parsePackageList((await run(command)) ?? '').packages.map((p) => p.name));
-  const system = await names(SHELL.packagesSystem);
+  let system = await names(SHELL.packagesSystem);
   const disabled = await names(SHELL.packagesDisabled);
-  await run(SHELL.packagesThirdParty);
+  const thirdPartyNames = await names(SHELL.packagesThirdParty);
+  // Where `-s` printed nothing, a system package is one that `-3` does not list.
+  if (system.size === 0 && thirdPartyNames.size > 0)
+    system = new Set(listed.packages.map((p) => p.name).filter((name) => !thirdPartyNames.has(name)));
   const launcherText = await run(SHELL.launcherActivities);
   const launchers = launcherText === null ? null : parseLauncherPackages(launcherText);
   progress({ phase: 'inventory', done: 5, total: 5 });
@@ -389,14 +392,17 @@ export async function scanAndroidPhone(input: ScanInput): Promise<ScanResult> {
   };
 }
 
-/** The iPhone: a guided manual checklist (spec §D9), each step's answer recorded by the UI. */
+/**
+ * The iPhone: a guided manual checklist (spec §D9), ids only (the UI words them, in the officer's
+ * language, and records each answer). `lookFor` are app names, not prose.
+ */
 export const IPHONE_CHECKLIST = [
-  { id: 'safety-check', area: 'settings' },
-  { id: 'apple-id-devices', area: 'account' },
-  { id: 'find-my-people', area: 'location' },
-  { id: 'profiles-device-management', area: 'settings' },
-  { id: 'jailbreak-apps', area: 'apps', lookFor: ['Cydia', 'Sileo', 'Zebra', 'Filza'] },
-  { id: 'family-sharing', area: 'account' },
-  { id: 'icloud-backup', area: 'account' },
+  { id: 'safety-check' },
+  { id: 'apple-id-devices' },
+  { id: 'find-my' },
+  { id: 'profiles-device-management' },
+  { id: 'jailbreak-apps', lookFor: ['Cydia', 'Sileo', 'Zebra', 'Filza'] },
+  { id: 'family-sharing' },
+  { id: 'icloud-backup' },
 ] as const;
 export type IphoneChecklistId = (typeof IPHONE_CHECKLIST)[number]['id'];

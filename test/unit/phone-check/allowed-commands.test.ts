@@ -134,6 +134,12 @@ describe('the adb client', () => {
     const body = writer.slice(0, writer.indexOf('\n  }\n'));
     expect(body.indexOf('checkAdbRequest(')).toBeGreaterThan(-1);
     expect(body.indexOf('checkAdbRequest(')).toBeLessThan(body.indexOf('.write('));
+    // Nothing else in the app opens a socket or starts a process to reach the phone.
+    const others = fs
+      .readdirSync(path.join(ROOT, 'src-main/phone-check'))
+      .filter((f) => f !== 'adb-client.ts')
+      .map((f) => fs.readFileSync(path.join(ROOT, 'src-main/phone-check', f), 'utf8'));
+    for (const other of others) expect(other).not.toMatch(/node:(?:net|child_process|dgram|http|https|tls)['"]/);
     // Its public surface: four read-only operations, the log and the APK paths.
     const client = createAdbClient({ port: 1 });
     expect(Object.keys(client).sort()).toEqual(['apkPaths', 'devices', 'log', 'pull', 'shell', 'version']);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAdbClient } from '../../../src-main/phone-check/adb-client';
-import { checkAdbRequest } from '../../../src-main/phone-check/allowed-commands';
+import { checkAdbRequest, EXACT_SHELL_COMMANDS } from '../../../src-main/phone-check/allowed-commands';
 import { loadIndicatorBundle, type IndicatorBundle } from '../../../src-main/phone-check/indicator-bundle';
 import type { Finding } from '../../../src-main/phone-check/matching';
 import { IPHONE_CHECKLIST, scanAndroidPhone, type ScanProgress } from '../../../src-main/phone-check/scan';
@@ -128,6 +128,11 @@ describe('the Android scan against the fake adb server', () => {
       expect(c.outcome).toBe('ok');
       expect(createHash('sha256').update(rawOutputs[c.index]!).digest('hex')).toBe(c.outputSha256);
     }
+    // Every §D5 command was run once (the older `pm` form only where the newer one fails).
+    const shells = received.filter((r) => r.startsWith('shell:')).map((r) => r.slice('shell:'.length));
+    expect(new Set(shells.filter((c) => EXACT_SHELL_COMMANDS.includes(c)))).toEqual(
+      new Set(EXACT_SHELL_COMMANDS.filter((c) => c !== 'pm list packages -u -i')),
+    );
     // No APK pulled (none off-store), no hash asked.
     expect(received.some((r) => r.startsWith('RECV:') || r.startsWith('shell:sha256sum'))).toBe(false);
   });
@@ -231,7 +236,7 @@ describe('the Android scan against the fake adb server', () => {
     expect(IPHONE_CHECKLIST.map((s) => s.id)).toEqual([
       'safety-check',
       'apple-id-devices',
-      'find-my-people',
+      'find-my',
       'profiles-device-management',
       'jailbreak-apps',
       'family-sharing',
