@@ -1,8 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../src-main/api/contract';
-import { call, type ApiError } from '../../api/client';
-import { useChannel } from '../../data/use-channel';
+import { useChannel, useMutation } from '../../data/use-channel';
 import { ErrorMessage, LoadState } from '../../ui';
 import { ReviewFieldBlock } from './ReviewFieldBlock';
 import { ReviewPendingList } from './ReviewPendingList';
@@ -37,13 +36,12 @@ export function CopyReviewPanel({ hearingId, onState }: CopyReviewPanelProps) {
   const textsRef = useRef<HTMLDivElement>(null);
   const read = useChannel('documents.reviewPreview', { hearingId });
   const preview = read.data;
-  const [error, setError] = useState<ApiError | null>(null);
+  const saveReview = useMutation('documents.saveReview');
   const [hint, setHint] = useState<string | null>(null);
   const [withhold, setWithhold] = useState<string[]>([]);
   const [release, setRelease] = useState<{ field: string; passage: string; reason: string }[]>([]);
   const [releasing, setReleasing] = useState<{ field: string; passage: string; reason: string } | null>(null);
   const [typed, setTyped] = useState('');
-  const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
 
   // Tells the documents panel, at each reading, whether her copy may be printed.
@@ -73,16 +71,13 @@ export function CopyReviewPanel({ hearingId, onState }: CopyReviewPanelProps) {
 
   async function confirm() {
     if (!preview) return;
-    setSaving(true);
-    setError(null);
-    const result = await call('documents.saveReview', {
+    const result = await saveReview.run({
       hearingId,
       fields: preview.fields.map((f) => ({ field: f.field, sha256: f.sha256 })),
       withhold,
       release,
     });
-    setSaving(false);
-    if (!result.ok) return setError(result.error);
+    if (!result.ok) return;
     setWithhold([]);
     setRelease([]);
     setSaved(true);
@@ -214,12 +209,12 @@ export function CopyReviewPanel({ hearingId, onState }: CopyReviewPanelProps) {
       />
       {!preview.complete || withhold.length > 0 || release.length > 0 ? (
         <div className="actions">
-          <button type="button" className="primary" disabled={saving} onClick={() => void confirm()}>
+          <button type="button" className="primary" disabled={saveReview.pending} onClick={() => void confirm()}>
             {t('documents.review.confirm')}
           </button>
         </div>
       ) : null}
-      <ErrorMessage error={error} />
+      <ErrorMessage error={saveReview.error} />
       <ErrorMessage error={read.error} />
       {saved ? (
         <p role="status" className="success">

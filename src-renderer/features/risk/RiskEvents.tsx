@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RISK_EVENT_KINDS } from '../../../forms/risk/risk-definition';
-import { call, type ApiError } from '../../api/client';
-import { ErrorMessage } from '../../app/common';
+import { useMutation } from '../../data/use-channel';
+import { ErrorMessage } from '../../ui';
 import { formatDateTime } from '../../i18n';
 import type { RiskHistory } from './risk-state';
 
@@ -22,13 +22,12 @@ export function RiskEvents({
   const ids = useId();
   const [kind, setKind] = useState<(typeof RISK_EVENT_KINDS)[number] | ''>('');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
+  const noteEvent = useMutation('risk.noteEvent');
 
   async function record() {
     if (kind === '') return;
-    setError(null);
-    const result = await call('risk.noteEvent', { hearingId, kind, note });
-    if (!result.ok) return setError(result.error);
+    const result = await noteEvent.run({ hearingId, kind, note });
+    if (!result.ok) return;
     setKind('');
     setNote('');
     onChanged();
@@ -76,7 +75,7 @@ export function RiskEvents({
           </button>
         </div>
       ) : null}
-      <ErrorMessage error={error} />
+      <ErrorMessage error={noteEvent.error} />
     </section>
   );
 }

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Answers } from '../../../forms/engine';
 import { evaluateRisk } from '../../../forms/risk/evaluate';
 import { RISK_LEVELS, type RiskDefinition, type RiskLevel } from '../../../forms/risk/risk-definition';
-import { call, type ApiError } from '../../api/client';
-import { ErrorMessage } from '../../app/common';
+import { useMutation } from '../../data/use-channel';
+import { ErrorMessage } from '../../ui';
 import type { AutosaveQueue } from '../../form-engine/autosave';
 import { RiskAssessmentList } from './RiskAssessmentList';
 import { RiskEvents } from './RiskEvents';
@@ -47,7 +47,8 @@ export function RiskPanel({
   const [judgement, setJudgement] = useState<'none' | 'raise' | 'lower'>('none');
   const [judgementLevel, setJudgementLevel] = useState<RiskLevel | ''>('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
+  const submitAssessment = useMutation('risk.submit');
+  const error = submitAssessment.error;
   const [submitted, setSubmitted] = useState<RiskLevel | null>(null);
   const ids = useId();
 
@@ -66,16 +67,16 @@ export function RiskPanel({
   );
 
   async function submit() {
-    setError(null);
+    submitAssessment.setError(null);
     // What she said must be stored before main evaluates it.
     await queue.flush();
     if (queue.hasUnsaved()) {
       const status = queue.getStatus();
-      return setError(
+      return submitAssessment.setError(
         status.state === 'error' ? status.error : { code: 'TRANSPORT', message: 'The answers are not saved yet' },
       );
     }
-    const result = await call('risk.submit', {
+    const result = await submitAssessment.run({
       hearingId,
       definitionVersion: definition.version,
       // What called for this assessment: the first, an event since the last one, or its date.
@@ -83,7 +84,7 @@ export function RiskPanel({
       ...(judgement === 'raise' && judgementLevel !== '' ? { raise: { level: judgementLevel, reason } } : {}),
       ...(judgement === 'lower' && judgementLevel !== '' ? { lowering: { level: judgementLevel, reason } } : {}),
     });
-    if (!result.ok) return setError(result.error);
+    if (!result.ok) return;
     setSubmitted(result.value.level);
     setJudgement('none');
     setJudgementLevel('');

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RiskAssessmentView } from '../../../src-main/api/contract';
-import { call, type ApiError } from '../../api/client';
-import { ErrorMessage } from '../../app/common';
+import { useMutation } from '../../data/use-channel';
+import { ErrorMessage } from '../../ui';
 
 /** A supervisor of the unit: approve, or return with a comment; and decide any request to lower. */
 export function SupervisorReview({ assessment, onChanged }: { assessment: RiskAssessmentView; onChanged: () => void }) {
@@ -10,19 +10,18 @@ export function SupervisorReview({ assessment, onChanged }: { assessment: RiskAs
   const ids = useId();
   const [comment, setComment] = useState('');
   const [lowering, setLowering] = useState<'approve' | 'refuse' | ''>('');
-  const [error, setError] = useState<ApiError | null>(null);
+  const review = useMutation('risk.review');
   const [done, setDone] = useState<string | null>(null);
   const loweringPending = assessment.lowering?.status === 'pending';
 
   async function decide(decision: 'approve' | 'return') {
-    setError(null);
-    const result = await call('risk.review', {
+    const result = await review.run({
       assessmentId: assessment.id,
       decision,
       ...(comment.trim() ? { comment } : {}),
       ...(loweringPending && lowering !== '' ? { lowering } : {}),
     });
-    if (!result.ok) return setError(result.error);
+    if (!result.ok) return;
     setDone(t(`risk.review.status.${result.value.reviewStatus}`));
     onChanged();
   }
@@ -64,7 +63,7 @@ export function SupervisorReview({ assessment, onChanged }: { assessment: RiskAs
           onChange={(e) => setComment(e.target.value)}
         />
       </div>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={review.error} />
       {done ? (
         <p className="notice" role="status">
           {done}
