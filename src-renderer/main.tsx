@@ -3,7 +3,16 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { initI18n } from './i18n';
-import './styles.css';
+// In this order: each file refines the ones before it.
+import './styles/base.css';
+import './styles/steps.css';
+import './styles/risk.css';
+import './styles/accounts-statistics.css';
+import './styles/evidence.css';
+import './styles/documents.css';
+import './styles/languages.css';
+import './styles/copy-review.css';
+import './styles/audit.css';
 
 await initI18n();
 const root = document.getElementById('root');
