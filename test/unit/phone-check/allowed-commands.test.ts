@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AdbError, createAdbClient } from '../../../src-main/phone-check/adb-client';
@@ -189,6 +190,46 @@ describe('the adb client', () => {
       'fail',
     ]);
     expect(client.log[2]!.outputSha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('ends every exchange in one of its typed outcomes', async () => {
+    // A server of misbehaviours, one per request it is sent.
+    const sockets = new Set<net.Socket>();
+    const odd = net.createServer((socket) => {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+      socket.once('data', (chunk) => {
+        const request = chunk.toString('latin1', 4);
+        if (request === 'host:version') return; // silent: the client's timeout
+        if (request === 'host:devices-l') return void socket.end('OK'); // closed mid-status
+        if (request.startsWith('host:transport:BADSTATUS')) return void socket.end('HELLO');
+        if (request.startsWith('host:transport:')) {
+          socket.write('OKAY');
+          socket.once('data', () => {
+            socket.write('OKAY');
+            socket.end(Buffer.alloc(4096, 0x61)); // more output than the client accepts
+          });
+        }
+      });
+    });
+    await new Promise<void>((resolve) => odd.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (odd.address() as net.AddressInfo).port;
+      const client = createAdbClient({ port, timeoutMs: 300, maxOutputBytes: 1024 });
+      await expect(client.version()).rejects.toMatchObject({ code: 'timeout' });
+      await expect(client.devices()).rejects.toMatchObject({ code: 'closed' });
+      await expect(client.shell('BADSTATUS', 'getprop')).rejects.toMatchObject({ code: 'protocol' });
+      await expect(client.shell('FAKE0001', 'getprop')).rejects.toMatchObject({ code: 'too-large' });
+      expect(client.log.map((r) => [r.request, r.outcome, r.message])).toEqual([
+        ['host:version', 'error', '300 ms'],
+        ['host:devices-l', 'error', 'expected 4 bytes, got 2'],
+        ['shell:getprop', 'error', 'status "HELL"'],
+        ['shell:getprop', 'error', 'more than 1024 bytes'],
+      ]);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise((resolve) => odd.close(resolve));
+    }
   });
 
   it('reports an unreachable server as a typed error', async () => {
