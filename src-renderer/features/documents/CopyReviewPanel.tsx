@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../src-main/api/contract';
 import { useChannel, useMutation } from '../../data/use-channel';
-import { ErrorMessage, LoadState } from '../../ui';
+import { ErrorMessage, FieldError, LoadState } from '../../ui';
 import { ReviewFieldBlock } from './ReviewFieldBlock';
 import { ReviewPendingList } from './ReviewPendingList';
 
@@ -186,11 +186,7 @@ export function CopyReviewPanel({ hearingId, onState }: CopyReviewPanelProps) {
         />
         <button type="submit">{t('documents.review.add')}</button>
       </form>
-      {hint ? (
-        <p className="field-error" role="alert">
-          {hint}
-        </p>
-      ) : null}
+      <FieldError>{hint}</FieldError>
 
       <ReviewPendingList
         title={t('documents.review.toWithhold')}

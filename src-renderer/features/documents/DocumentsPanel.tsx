@@ -4,9 +4,9 @@ import { documentFileName, fieldLabel } from '../../../domain/document-kinds';
 import { FIELDS, FORMS } from '../../../forms/answers';
 import type { Answers } from '../../../forms/engine';
 import type { PrintedDocumentView } from '../../../src-main/api/contract';
-import { call, documentsThroughSystemDialogs, type ApiError } from '../../api/client';
-import { useChannel } from '../../data/use-channel';
-import { ErrorMessage, LoadState } from '../../ui';
+import { documentsThroughSystemDialogs } from '../../api/client';
+import { useChannel, useMutation } from '../../data/use-channel';
+import { ErrorMessage, FieldError, LoadState } from '../../ui';
 import { CopyReviewPanel } from './CopyReviewPanel';
 import { DocumentLanguageNotice } from './DocumentLanguageNotice';
 import { DocumentsArchive } from './DocumentsArchive';
@@ -36,7 +36,16 @@ export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: 
   const { t } = useTranslation();
   const ids = useId();
   const archive = useChannel('documents.list', { hearingId });
-  const [error, setError] = useState<ApiError | null>(null);
+  const create = useMutation('documents.create');
+  const save = useMutation('documents.save');
+  const download = useMutation('documents.download');
+  // One banner: the last action's refusal (each action clears the others').
+  const error = create.error ?? save.error ?? download.error;
+  const clearErrors = () => {
+    create.setError(null);
+    save.setError(null);
+    download.setError(null);
+  };
   const [busy, setBusy] = useState<string | null>(null);
   const [received, setReceived] = useState<Received | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -57,12 +66,12 @@ export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: 
 
   async function print(item: Printable, output: 'pdf' | 'printer') {
     setBusy(`${item.kind}-${item.variant}`);
-    setError(null);
+    clearErrors();
     setStatus(null);
     await flush();
-    const result = await call('documents.create', { hearingId, kind: item.kind, variant: item.variant, output });
+    const result = await create.run({ hearingId, kind: item.kind, variant: item.variant, output });
     setBusy(null);
-    if (!result.ok) return setError(result.error);
+    if (!result.ok) return;
     const { document, pdfBase64 } = result.value;
     if (!document) return setStatus(t('documents.panel.cancelled'));
     if (pdfBase64) setReceived({ document, url: pdfUrl(pdfBase64) });
@@ -71,15 +80,15 @@ export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: 
   }
 
   async function open(document: PrintedDocumentView) {
-    setError(null);
+    clearErrors();
     setStatus(null);
     if (documentsThroughSystemDialogs) {
-      const saved = await call('documents.save', { documentId: document.id });
-      if (!saved.ok) return setError(saved.error);
+      const saved = await save.run({ documentId: document.id });
+      if (!saved.ok) return;
       return setStatus(t(saved.value.saved ? 'documents.panel.saved' : 'documents.panel.cancelled'));
     }
-    const result = await call('documents.download', { documentId: document.id });
-    if (!result.ok) return setError(result.error);
+    const result = await download.run({ documentId: document.id });
+    if (!result.ok) return;
     setReceived({ document, url: pdfUrl(result.value.pdfBase64) });
   }
 
@@ -130,7 +139,7 @@ export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: 
 
       <ErrorMessage error={error} />
       {error?.fields && (error.code === 'DOCUMENT_WOULD_REVEAL' || error.code === 'COPY_REVIEW_REQUIRED') ? (
-        <p className="field-error">
+        <FieldError announce={false}>
           {t('documents.panel.changeFields', {
             fields: error.fields
               .map((field) => {
@@ -139,7 +148,7 @@ export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: 
               })
               .join(', '),
           })}
-        </p>
+        </FieldError>
       ) : null}
       {status ? (
         <p role="status" className="success">

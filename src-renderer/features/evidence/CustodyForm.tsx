@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { EVIDENCE_LIMITS, type CustodyEventInput } from '../../../domain/evidence-rules';
 import type { EvidenceItemView } from '../../../src-main/api/contract';
-import { call, type ApiError } from '../../api/client';
+import { useMutation } from '../../data/use-channel';
 import { ErrorMessage, FieldError } from '../../ui';
 import { custodyResolver, type CustodyDraft } from './evidence-forms';
 import { toLocalInput } from './evidence-format';
@@ -22,7 +22,7 @@ export function CustodyForm({
   const { t } = useTranslation();
   const id = useId();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const recordCustody = useMutation('evidence.recordCustody');
   const {
     register,
     handleSubmit,
@@ -36,9 +36,8 @@ export function CustodyForm({
   });
 
   const record = handleSubmit(async (event) => {
-    const result = await call('evidence.recordCustody', { hearingId, itemId: item.id, ...event });
-    if (!result.ok) return setError(result.error);
-    setError(null);
+    const result = await recordCustody.run({ hearingId, itemId: item.id, ...event });
+    if (!result.ok) return;
     setValue('handedTo', '');
     setValue('medium', '');
     setValue('note', '');
@@ -96,7 +95,7 @@ export function CustodyForm({
         <label htmlFor={`${id}-note`}>{t('evidence.custody.note')}</label>
         <textarea id={`${id}-note`} rows={2} maxLength={EVIDENCE_LIMITS.note} {...register('note')} />
       </div>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={recordCustody.error} />
       <div className="actions">
         <button type="button" className="primary" onClick={() => void record()}>
           {t('evidence.custody.record')}

@@ -8,7 +8,8 @@ import {
   type EvidenceItemInput,
 } from '../../../domain/evidence-rules';
 import type { EvidenceItemView } from '../../../src-main/api/contract';
-import { call, evidenceFilesByUpload, uploadEvidenceFile, type ApiError } from '../../api/client';
+import { evidenceFilesByUpload, uploadEvidenceFile, type ApiError } from '../../api/client';
+import { useMutation } from '../../data/use-channel';
 import { ErrorMessage, FieldError } from '../../ui';
 import {
   CAPTURE_FIELDS,
@@ -65,7 +66,7 @@ export function EvidenceItemForm({
     reValidateMode: 'onSubmit',
     shouldFocusError: false,
   });
-  const [error, setError] = useState<ApiError | null>(null);
+  const saveItem = useMutation('evidence.save');
   const [files, setFiles] = useState<File[]>([]);
   const [progress, setProgress] = useState<{ name: string; sent: number; total: number } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -79,13 +80,12 @@ export function EvidenceItemForm({
   const save = handleSubmit(
     async (input) => {
       setSaving(true);
-      const result = await call(
-        'evidence.save',
+      const result = await saveItem.run(
         item ? { hearingId, itemId: item.id, revision: item.revision, item: input } : { hearingId, item: input },
       );
       if (!result.ok) {
         setSaving(false);
-        setError(result.error);
+        // In the banner, and beside the field main named.
         const named = result.error.fields?.[0];
         if (named) setProblem(named as keyof EvidenceDraft, { message: `error.${result.error.code}` });
         return;
@@ -245,7 +245,7 @@ export function EvidenceItemForm({
           </span>
         </div>
       ) : null}
-      <ErrorMessage error={error} />
+      <ErrorMessage error={saveItem.error} />
       <div className="actions">
         <button type="submit" className="primary" disabled={saving}>
           {item ? t('evidence.form.saveChanges') : t('evidence.form.save')}

@@ -1,7 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceItemView } from '../../../src-main/api/contract';
-import { call, evidenceFilesByUpload, uploadEvidenceFile, type ApiError } from '../../api/client';
+import { evidenceFilesByUpload, uploadEvidenceFile, type ApiError } from '../../api/client';
+import { useMutation } from '../../data/use-channel';
 import { ErrorMessage } from '../../ui';
 import { sizeText } from './evidence-format';
 
@@ -20,11 +21,15 @@ export function FileImport({
   const input = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState<File[]>([]);
   const [progress, setProgress] = useState<{ name: string; sent: number; total: number } | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  // The upload's refusal (browser host), or main's dialog import's (Electron).
+  const [uploadError, setUploadError] = useState<ApiError | null>(null);
+  const importFiles = useMutation('evidence.importFiles');
+  const error = uploadError ?? importFiles.error;
   const [done, setDone] = useState<number | null>(null);
 
   async function importChosen() {
-    setError(null);
+    setUploadError(null);
+    importFiles.setError(null);
     setDone(null);
     let imported = 0;
     if (evidenceFilesByUpload) {
@@ -34,7 +39,7 @@ export function FileImport({
           setProgress({ name: file.name, sent, total }),
         );
         if (!result.ok) {
-          setError(result.error);
+          setUploadError(result.error);
           break;
         }
         imported += result.value.files.length;
@@ -43,9 +48,8 @@ export function FileImport({
       if (input.current) input.current.value = '';
     } else {
       setProgress({ name: '', sent: 0, total: 0 });
-      const result = await call('evidence.importFiles', { hearingId, itemId: item.id });
+      const result = await importFiles.run({ hearingId, itemId: item.id });
       if (result.ok) imported = result.value.files.length;
-      else setError(result.error);
     }
     setProgress(null);
     setDone(imported);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceFileView } from '../../../src-main/api/contract';
-import { call } from '../../api/client';
+import { useMutation } from '../../data/use-channel';
 import { formatDateTime } from '../../i18n';
 import { sizeText } from './evidence-format';
 
@@ -9,9 +9,11 @@ import { sizeText } from './evidence-format';
 export function FileTable({ hearingId, files }: { hearingId: string; files: EvidenceFileView[] }) {
   const { t, i18n } = useTranslation();
   const [checks, setChecks] = useState<Record<string, 'checking' | 'ok' | 'missing' | 'altered' | 'failed'>>({});
+  // A refused check reads 'failed' on its own file's line.
+  const check = useMutation('evidence.verifyFile');
   async function verify(fileId: string) {
     setChecks((c) => ({ ...c, [fileId]: 'checking' }));
-    const result = await call('evidence.verifyFile', { hearingId, fileId });
+    const result = await check.run({ hearingId, fileId });
     setChecks((c) => ({
       ...c,
       [fileId]: result.ok ? (result.value.ok ? 'ok' : (result.value.problem ?? 'altered')) : 'failed',

@@ -4,9 +4,9 @@ import { FIELDS, FORMS } from '../../../forms/answers';
 import type { Answers, AnswerValue } from '../../../forms/engine';
 import { riskRegistry } from '../../../forms/risk/registry';
 import type { SupportServiceView } from '../../../src-main/api/contract';
-import { call, type ApiError } from '../../api/client';
+import type { ApiError } from '../../api/client';
 import { takeLoadedHearing } from '../../api/hearing-preload';
-import { useChannel } from '../../data/use-channel';
+import { useChannel, useMutation } from '../../data/use-channel';
 import { ErrorMessage } from '../../ui';
 import { hrefOf } from '../../app/navigation';
 import { ReadOnlyStep } from '../../form-engine/ReadOnlyStep';
@@ -36,7 +36,10 @@ export function HearingScreen({
 }) {
   const { t } = useTranslation();
   const [loaded, setLoaded] = useState<LoadedHearing | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  // The first reading comes from the one started at boot (hearing-preload); later ones through the hook.
+  const [firstError, setFirstError] = useState<ApiError | null>(null);
+  const { run: loadHearing, error: reloadError, setError: setReloadError } = useMutation('hearings.load');
+  const error = reloadError ?? firstError;
   // The answers as they stand on screen, per step: a step shown again starts from these.
   const [liveAnswers, setLiveAnswers] = useState<Record<string, Partial<Answers>>>({});
 
@@ -47,15 +50,20 @@ export function HearingScreen({
   const riskHistory = risk.data;
   const reloadRiskHistory = risk.reload;
   useEffect(() => {
-    void takeLoadedHearing(hearingId).then((result) => (result.ok ? setLoaded(result.value) : setError(result.error)));
+    void takeLoadedHearing(hearingId).then((result) =>
+      result.ok ? setLoaded(result.value) : setFirstError(result.error),
+    );
   }, [hearingId]);
   // After approving, adding or closing: the hearing and its risk history as they now stand.
   const reload = useCallback(() => {
-    void call('hearings.load', { hearingId }).then((result) =>
-      result.ok ? (setLoaded(result.value), setError(null)) : setError(result.error),
-    );
+    void loadHearing({ hearingId }).then((result) => {
+      if (!result.ok) return;
+      setLoaded(result.value);
+      setFirstError(null);
+      setReloadError(null);
+    });
     void reloadRiskHistory();
-  }, [hearingId, reloadRiskHistory]);
+  }, [hearingId, loadHearing, reloadRiskHistory, setReloadError]);
 
   const prepared = useMemo(() => (loaded ? prepareSteps(loaded) : { steps: [], answers: {} }), [loaded]);
   const steps = prepared.steps;

@@ -4,7 +4,7 @@ import type { Answers } from '../../../forms/engine';
 import { evaluateRisk } from '../../../forms/risk/evaluate';
 import { RISK_LEVELS, type RiskDefinition, type RiskLevel } from '../../../forms/risk/risk-definition';
 import { useMutation } from '../../data/use-channel';
-import { ErrorMessage } from '../../ui';
+import { ErrorMessage, FieldError } from '../../ui';
 import type { AutosaveQueue } from '../../form-engine/autosave';
 import { RiskAssessmentList } from './RiskAssessmentList';
 import { RiskEvents } from './RiskEvents';
@@ -158,9 +158,9 @@ export function RiskPanel({
                 />
               </div>
               {proposed.judgementProblem ? (
-                <p className="field-error" role="alert">
+                <FieldError>
                   {t(`risk.judgement.problem.${proposed.judgementProblem}`, { level: t(`risk.level.${live.floor}`) })}
-                </p>
+                </FieldError>
               ) : null}
             </>
           ) : null}

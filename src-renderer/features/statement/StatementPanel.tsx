@@ -4,7 +4,8 @@ import { FIELDS, FORMS } from '../../../forms/answers';
 import type { FormDefinition } from '../../../forms/definition-schema';
 import { missingBeforeClose, type Answers } from '../../../forms/engine';
 import type { ChannelOutput } from '../../../src-main/api/contract';
-import { call, type ApiError } from '../../api/client';
+import type { ApiError } from '../../api/client';
+import { useMutation } from '../../data/use-channel';
 import { ErrorMessage } from '../../ui';
 import { hrefOf } from '../../app/navigation';
 import type { AutosaveQueue } from '../../form-engine/autosave';
@@ -35,7 +36,19 @@ interface StatementPanelProps {
  */
 export function StatementPanel({ loaded, steps, answersOf, riskMissing, onChanged }: StatementPanelProps) {
   const { t, i18n } = useTranslation();
-  const [error, setError] = useState<ApiError | null>(null);
+  // Why the statement could not be approved: not saved yet (the autosave's own error).
+  const [unsaved, setUnsaved] = useState<ApiError | null>(null);
+  const approval = useMutation('hearings.approveStatement');
+  const addition = useMutation('hearings.addAddendum');
+  const closing = useMutation('hearings.close');
+  // One banner: the last action's refusal (each action clears the others').
+  const error = unsaved ?? approval.error ?? addition.error ?? closing.error;
+  const clearErrors = () => {
+    setUnsaved(null);
+    approval.setError(null);
+    addition.setError(null);
+    closing.setError(null);
+  };
   const [readingBack, setReadingBack] = useState(false);
   const [confirmingApproval, setConfirmingApproval] = useState(false);
   const [addendum, setAddendum] = useState('');
@@ -49,29 +62,28 @@ export function StatementPanel({ loaded, steps, answersOf, riskMissing, onChange
 
   async function approve() {
     if (!statementQueue) return;
+    clearErrors();
     // She approves what is stored: everything typed must be saved first.
     await statementQueue.flush();
     if (statementQueue.hasUnsaved()) {
       // Say why it did not save, as the status line does, rather than approve an older text.
       const status = statementQueue.getStatus();
-      return setError(
+      return setUnsaved(
         status.state === 'error' ? status.error : { code: 'TRANSPORT', message: 'The statement is not saved yet' },
       );
     }
-    const result = await call('hearings.approveStatement', {
+    const result = await approval.run({
       hearingId: loaded.hearing.id,
       textRevision: statementQueue.revisionOf(FIELDS.statement.text),
     });
     setConfirmingApproval(false);
-    if (!result.ok) return setError(result.error);
-    setError(null);
-    onChanged();
+    if (result.ok) onChanged();
   }
 
   async function addAddendum() {
-    const result = await call('hearings.addAddendum', { hearingId: loaded.hearing.id, text: addendum });
-    if (!result.ok) return setError(result.error);
-    setError(null);
+    clearErrors();
+    const result = await addition.run({ hearingId: loaded.hearing.id, text: addendum });
+    if (!result.ok) return;
     setAddendum('');
     onChanged();
   }
@@ -85,11 +97,10 @@ export function StatementPanel({ loaded, steps, answersOf, riskMissing, onChange
       )?.focus();
       return;
     }
+    clearErrors();
     for (const step of steps) await step.queue.flush();
-    const result = await call('hearings.close', { hearingId: loaded.hearing.id });
-    if (!result.ok) return setError(result.error);
-    setError(null);
-    onChanged();
+    const result = await closing.run({ hearingId: loaded.hearing.id });
+    if (result.ok) onChanged();
   }
 
   return (

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useFieldArray, type Control, type UseFormRegister } from 'react-hook-form';
 import type { GroupFieldDefinition } from '../../../forms/definition-schema';
 import { isFieldVisible, type AnswerValue, type GroupItem } from '../../../forms/engine';
+import { FieldError } from '../../ui';
 import { FieldControl } from './FieldControl';
 import { RemoveItemButton } from './RemoveItemButton';
 import { toAnswer, toDraft, type PeriodDraft, type Values } from './values';
@@ -83,11 +84,7 @@ export function GroupField({ field, control, register, values, error, readOnly, 
           </fieldset>
         );
       })}
-      {error ? (
-        <p className="field-error" role="alert">
-          {t(error)}
-        </p>
-      ) : null}
+      <FieldError problem={error} />
       {readOnly || items.length >= field.maxItems ? null : (
         <button type="button" onClick={add}>
           {t('answer.group.add', { item: t(field.itemLabelKey, { number: items.length + 1 }) })}

@@ -1,6 +1,7 @@
 import { formatDateTime, formatTime } from '../../i18n';
 import { describeAnswer } from '../ReadOnlyStep';
 import type { FieldControlProps, FieldParts } from './types';
+import { FieldError } from '../../ui';
 import { VictimText } from './VictimText';
 
 /**
@@ -67,11 +68,7 @@ export function fieldParts({
         </ol>
       </details>
     ) : null;
-  const errorText = error ? (
-    <p id={errorId} className="field-error" role="alert">
-      {t(error)}
-    </p>
-  ) : null;
+  const errorText = error ? <FieldError id={errorId} problem={error} /> : null;
   return {
     inputId,
     describedBy,
