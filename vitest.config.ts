@@ -8,8 +8,10 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
-          // scrypt at its production cost takes a few hundred milliseconds per password.
+          // scrypt at its production cost takes a few hundred milliseconds per password, and set-ups
+          // create several accounts: on a loaded two-core machine that outlasts vitest's 10 s hook default.
           testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {
