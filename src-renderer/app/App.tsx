@@ -8,7 +8,7 @@ import { ForcedPasswordChangeScreen } from '../features/accounts/ForcedPasswordC
 import { LockScreen } from '../features/accounts/LockScreen';
 import { LoginScreen } from '../features/accounts/LoginScreen';
 import { flushAllQueues, forgetAllQueues } from '../form-engine/autosave';
-import { ErrorMessage } from '../ui';
+import { ErrorMessage, Loading } from '../ui';
 import { navigate } from './navigation';
 import { SignedIn } from './SignedIn';
 import { UnsavedAtSignOut } from './UnsavedAtSignOut';
@@ -58,7 +58,7 @@ export function App() {
 
   switch (state.kind) {
     case 'loading':
-      return <p className="loading">{t('app.loading')}</p>;
+      return <Loading page />;
     case 'unavailable':
       return (
         <main className="centered">

@@ -6,7 +6,7 @@ import { ChangePasswordPage } from '../features/accounts/ChangePasswordPage';
 import { useUnitName } from '../features/accounts/use-unit-name';
 import { AuditAlert } from '../features/audit/AuditAlert';
 import { flushAllQueues } from '../form-engine/autosave';
-import { ErrorMessage } from '../ui';
+import { ErrorMessage, Loading } from '../ui';
 import { useIdleLock } from './idle-lock';
 import { useRoute } from './navigation';
 import { resolveRoute } from './routes';
@@ -62,7 +62,7 @@ export function SignedIn({
         <ErrorMessage error={unit.error} />
         {/* On every administrator's page but the audit trail's own, which says it in full. */}
         {user.role === 'administrator' && shown.screen !== 'audit' ? <AuditAlert /> : null}
-        <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+        <Suspense fallback={<Loading page />}>
           {changingPassword ? (
             <ChangePasswordPage user={user} onClose={() => setChangingPassword(false)} onSignOut={onSignOut} />
           ) : (

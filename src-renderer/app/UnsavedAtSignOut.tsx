@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../ui';
 
 /** Answers typed but not yet saved would go with the session: she stays to save them, or leaves anyway. */
 export function UnsavedAtSignOut({ onStay, onSignOut }: { onStay: () => void; onSignOut: () => void }) {
@@ -6,14 +7,14 @@ export function UnsavedAtSignOut({ onStay, onSignOut }: { onStay: () => void; on
   return (
     <div className="error-banner unsaved-warning" role="alertdialog" aria-labelledby="unsaved-warning-text">
       <p id="unsaved-warning-text">{t('app.unsavedAtSignOut')}</p>
-      <div className="actions">
+      <FormActions>
         <button type="button" className="primary" onClick={onStay}>
           {t('app.stayAndSave')}
         </button>
         <button type="button" onClick={onSignOut}>
           {t('app.signOutAnyway')}
         </button>
-      </div>
+      </FormActions>
     </div>
   );
 }

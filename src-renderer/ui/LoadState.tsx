@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api/client';
 import { ErrorMessage } from './ErrorMessage';
+import { Loading } from './Loading';
 
 /**
  * What a read shows until its data is there: "Loading…", or the refusal translated with a button
@@ -21,7 +22,7 @@ export function LoadState<T>({
 }) {
   const { t } = useTranslation();
   if (data === null) {
-    if (!error) return <p>{t('app.loading')}</p>;
+    if (!error) return <Loading />;
     return (
       <>
         <ErrorMessage error={error} />

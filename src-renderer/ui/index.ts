@@ -3,5 +3,6 @@ export { Dialog } from './Dialog';
 export { ErrorMessage } from './ErrorMessage';
 export { FieldError, describedBy } from './FieldError';
 export { FormActions } from './FormActions';
+export { Loading } from './Loading';
 export { LoadState } from './LoadState';
 export { TextField } from './TextField';

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../src-main/api/contract';
 import { useChannel, useMutation } from '../../data/use-channel';
-import { ErrorMessage, FieldError, LoadState } from '../../ui';
+import { ErrorMessage, FieldError, FormActions, LoadState } from '../../ui';
 import { ReviewFieldBlock } from './ReviewFieldBlock';
 import { ReviewPendingList } from './ReviewPendingList';
 
@@ -149,12 +149,12 @@ export function CopyReviewPanel({ hearingId, onState }: CopyReviewPanelProps) {
             onChange={(e) => setReleasing({ ...releasing, reason: e.target.value })}
             autoFocus
           />
-          <div className="actions">
-            <button type="submit">{t('documents.review.releaseConfirm')}</button>
-            <button type="button" onClick={() => setReleasing(null)}>
-              {t('documents.review.cancel')}
-            </button>
-          </div>
+          <FormActions
+            submit={t('documents.review.releaseConfirm')}
+            primary={false}
+            onCancel={() => setReleasing(null)}
+            cancelLabel={t('documents.review.cancel')}
+          />
         </form>
       ) : null}
 

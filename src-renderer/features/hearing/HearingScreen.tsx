@@ -7,7 +7,7 @@ import type { SupportServiceView } from '../../../src-main/api/contract';
 import type { ApiError } from '../../api/client';
 import { takeLoadedHearing } from '../../api/hearing-preload';
 import { useChannel, useMutation } from '../../data/use-channel';
-import { ErrorMessage } from '../../ui';
+import { ErrorMessage, Loading } from '../../ui';
 import { hrefOf } from '../../app/navigation';
 import { ReadOnlyStep } from '../../form-engine/ReadOnlyStep';
 import { StepForm } from '../../form-engine/StepForm';
@@ -105,8 +105,8 @@ export function HearingScreen({
   }, [requestedField, current]);
 
   // A failed first load says why; a failed reload says why above the step, which stays as it was.
-  if (!loaded) return error ? <ErrorMessage error={error} /> : <p>{t('app.loading')}</p>;
-  if (!current) return <p>{t('app.loading')}</p>;
+  if (!loaded) return error ? <ErrorMessage error={error} /> : <Loading />;
+  if (!current) return <Loading />;
   const closed = loaded.hearing.status !== 'open';
   const riskStep = steps.find((s) => s.formId === FORMS.risk);
   const riskDefinition = riskStep?.form ? riskRegistry.get(riskStep.form.version) : undefined;
@@ -209,7 +209,7 @@ export function HearingScreen({
               onChanged={() => void reloadRiskHistory()}
             />
           ) : null}
-          <Suspense fallback={<p>{t('app.loading')}</p>}>
+          <Suspense fallback={<Loading />}>
             {current.formId === FORMS.digital ? (
               <EvidencePanel hearingId={hearingId} readOnly={loaded.access === 'review' || closed} />
             ) : null}

@@ -1,5 +1,5 @@
 import { formatDateTime, formatTime } from '../../i18n';
-import { describeAnswer } from '../ReadOnlyStep';
+import { describeAnswer } from '../describe-answer';
 import type { FieldControlProps, FieldParts } from './types';
 import { FieldError } from '../../ui';
 import { VictimText } from './VictimText';

@@ -1,0 +1,33 @@
+import type { TFunction } from 'i18next';
+import type { SimpleFieldDefinition } from '../../forms/definition-schema';
+import type { AnswerValue } from '../../forms/engine';
+import type { SupportServiceView } from '../../src-main/api/contract';
+
+/** An answer as the officer reads it: option labels, not stored values; a period in words. */
+export function describeAnswer(
+  field: SimpleFieldDefinition,
+  value: AnswerValue,
+  services: SupportServiceView[],
+  t: TFunction,
+): string {
+  if (value === null) return t('answer.history.cleared');
+  switch (field.kind) {
+    case 'singleChoice':
+    case 'multiChoice': {
+      const values = Array.isArray(value) ? value : [value];
+      return values.map((v) => t(field.options.find((o) => o.value === v)?.labelKey ?? String(v))).join(', ');
+    }
+    case 'serviceChoice':
+      return (Array.isArray(value) ? value : [])
+        .map((id) => services.find((s) => s.id === id)?.name ?? String(id))
+        .join(', ');
+    case 'dateOrPeriod': {
+      const period = value as { on?: string; from?: string; to?: string; about?: string };
+      if (period.on) return `${t('answer.period.on')} ${period.on}`;
+      if (period.about) return `${t('answer.period.about')} ${period.about}`;
+      return `${t('answer.period.from')} ${period.from ?? '?'} ${t('answer.period.to')} ${period.to ?? '?'}`;
+    }
+    default:
+      return typeof value === 'string' ? value : JSON.stringify(value);
+  }
+}
