@@ -3,7 +3,7 @@ import { asc, count, eq } from 'drizzle-orm';
 import seed from '../../domain/support-directory.seed.json';
 import { supportServiceSchema, type SupportService } from '../../domain/support-directory';
 import { AppError } from '../api/app-error';
-import type { SupportServiceView } from '../api/contract';
+import type { SupportServiceView, UserView } from '../api/contract';
 import type { AppDatabase } from '../db/database';
 import { supportServices } from '../db/schema';
 import { appendAudit } from './audit';
@@ -51,7 +51,7 @@ export function createDirectoryService({ db, now }: { db: AppDatabase; now: () =
       .map(toView);
   }
 
-  function save(actorId: string, id: string | undefined, service: SupportService): SupportServiceView {
+  function save(actor: UserView, id: string | undefined, service: SupportService): SupportServiceView {
     const at = now();
     if (service.verifiedOn !== null && service.verifiedOn > new Date(at).toISOString().slice(0, 10)) {
       throw new AppError('VALIDATION', 'A verification date cannot be in the future', ['service.verifiedOn']);
@@ -63,12 +63,12 @@ export function createDirectoryService({ db, now }: { db: AppDatabase; now: () =
       ) {
         throw new AppError('NOT_FOUND', 'No such service in the directory');
       }
-      const row = { id: id ?? randomUUID(), ...columns(service), updatedAt: at, updatedBy: actorId };
+      const row = { id: id ?? randomUUID(), ...columns(service), updatedAt: at, updatedBy: actor.id };
       if (id === undefined) tx.insert(supportServices).values(row).run();
       else tx.update(supportServices).set(row).where(eq(supportServices.id, id)).run();
       appendAudit(tx, {
         at,
-        userId: actorId,
+        userId: actor.id,
         action: id === undefined ? 'directory.created' : 'directory.updated',
         details: { serviceId: row.id },
       });

@@ -10,6 +10,7 @@ import {
   type Suppression,
 } from '../../domain/statistics-rules';
 import { AppError } from '../api/app-error';
+import type { UserView } from '../api/contract';
 import type { AppDatabase } from '../db/database';
 import { appendAudit } from './audit';
 
@@ -421,7 +422,7 @@ export function createStatisticsService({
    * The counts of the range, in one transaction so every table describes the same moment, and
    * the export in the audit trail with its parameters (never its figures' subjects: there are none).
    */
-  function exportStatistics(actorId: string, query: StatisticsQuery): StatisticsExport {
+  function exportStatistics(actor: UserView, query: StatisticsQuery): StatisticsExport {
     const { from, to } = checkQuery(query);
     const periods = periodsOf(from, to, query.granularity);
     const generatedAt = now();
@@ -429,7 +430,7 @@ export function createStatisticsService({
       const counted = suppress(count(periods), options.threshold);
       appendAudit(tx, {
         at: generatedAt,
-        userId: actorId,
+        userId: actor.id,
         action: 'statistics.exported',
         details: {
           from: query.from,

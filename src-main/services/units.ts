@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { AppError } from '../api/app-error';
-import type { UnitView } from '../api/contract';
+import type { UnitView, UserView } from '../api/contract';
 import type { AppDatabase } from '../db/database';
 import { units } from '../db/schema';
 import { appendAudit } from './audit';
@@ -28,7 +28,7 @@ export function createUnitService({ db, now }: { db: AppDatabase; now: () => num
   }
 
   /** Creates a unit, or renames the one `id` names. The name comes trimmed from the contract. */
-  function save(actorId: string, id: string | undefined, nameInput: string): UnitView {
+  function save(actor: UserView, id: string | undefined, nameInput: string): UnitView {
     const name = nameInput.normalize('NFC');
     const at = now();
     return db.transaction((tx) => {
@@ -45,7 +45,7 @@ export function createUnitService({ db, now }: { db: AppDatabase; now: () => num
         tx.update(units).set({ name }).where(eq(units.id, existing.id)).run();
         appendAudit(tx, {
           at,
-          userId: actorId,
+          userId: actor.id,
           action: 'unit.renamed',
           details: { unitId: existing.id, from: existing.name, to: name },
         });
@@ -53,7 +53,7 @@ export function createUnitService({ db, now }: { db: AppDatabase; now: () => num
       }
       const row = { id: randomUUID(), name, createdAt: at };
       tx.insert(units).values(row).run();
-      appendAudit(tx, { at, userId: actorId, action: 'unit.created', details: { unitId: row.id, name } });
+      appendAudit(tx, { at, userId: actor.id, action: 'unit.created', details: { unitId: row.id, name } });
       return toView(row);
     });
   }

@@ -86,7 +86,7 @@ export function createUserService({ db, config, now }: { db: AppDatabase; config
     return row;
   }
 
-  async function insertUser(actorId: string | null, input: NewUser, onlyIfFirst: boolean): Promise<UserView> {
+  async function insertUser(actor: UserView | null, input: NewUser, onlyIfFirst: boolean): Promise<UserView> {
     checkStrength(input.password);
     const passwordHash = await hashPassword(input.password);
     const at = now();
@@ -114,7 +114,7 @@ export function createUserService({ db, config, now }: { db: AppDatabase; config
         updatedAt: at,
       };
       tx.insert(users).values(row).run();
-      const userId = actorId ?? row.id;
+      const userId = actor?.id ?? row.id;
       appendAudit(tx, {
         at,
         userId,
@@ -253,13 +253,13 @@ export function createUserService({ db, config, now }: { db: AppDatabase; config
   }
 
   /** Display name, role and unit, as the administrator sets them. */
-  function updateUser(actorId: string, userId: string, changes: UserChanges): UserView {
+  function updateUser(actor: UserView, userId: string, changes: UserChanges): UserView {
     const at = now();
     return db.transaction((tx) => {
       const target = getRow(tx, userId);
       if (changes.role !== target.role) {
         // She would lose the accounts page in the middle of using it: another administrator does it.
-        if (userId === actorId)
+        if (userId === actor.id)
           throw new AppError('CANNOT_CHANGE_OWN_ACCESS', 'An administrator cannot change her own role', ['role']);
         checkNotLastAdministrator(tx, target);
       }
@@ -285,7 +285,7 @@ export function createUserService({ db, config, now }: { db: AppDatabase; config
         .run();
       appendAudit(tx, {
         at,
-        userId: actorId,
+        userId: actor.id,
         action: 'user.updated',
         details: { targetUserId: userId, changed, role: row.role, unitId: row.unitId },
       });
@@ -293,18 +293,18 @@ export function createUserService({ db, config, now }: { db: AppDatabase; config
     });
   }
 
-  function setActive(actorId: string, userId: string, active: boolean): UserView {
+  function setActive(actor: UserView, userId: string, active: boolean): UserView {
     const at = now();
     return db.transaction((tx) => {
       const target = getRow(tx, userId);
-      if (!active && userId === actorId)
+      if (!active && userId === actor.id)
         throw new AppError('CANNOT_CHANGE_OWN_ACCESS', 'An administrator cannot deactivate her own account');
       if (target.active === active) return toUserView(target);
       if (!active) checkNotLastAdministrator(tx, target);
       tx.update(users).set({ active, updatedAt: at }).where(eq(users.id, userId)).run();
       appendAudit(tx, {
         at,
-        userId: actorId,
+        userId: actor.id,
         action: active ? 'user.reactivated' : 'user.deactivated',
         details: { targetUserId: userId },
       });
@@ -313,7 +313,7 @@ export function createUserService({ db, config, now }: { db: AppDatabase; config
   }
 
   /** A temporary password the person must replace at her next sign-in; it also lifts a lockout. */
-  async function resetPassword(actorId: string, userId: string, password: string): Promise<UserView> {
+  async function resetPassword(actor: UserView, userId: string, password: string): Promise<UserView> {
     checkStrength(password);
     const passwordHash = await hashPassword(password);
     const at = now();
@@ -331,18 +331,18 @@ export function createUserService({ db, config, now }: { db: AppDatabase; config
         .set({ passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null, updatedAt: at })
         .where(eq(users.id, userId))
         .run();
-      appendAudit(tx, { at, userId: actorId, action: 'user.password_reset', details: { targetUserId: userId } });
+      appendAudit(tx, { at, userId: actor.id, action: 'user.password_reset', details: { targetUserId: userId } });
       return toUserView(row);
     });
   }
 
   /** The signed-in person replaces her own password, knowing the current one (forced after a creation or a reset, or by choice). */
-  async function changeOwnPassword(userId: string, currentPassword: string, newPassword: string): Promise<UserView> {
+  async function changeOwnPassword(user: UserView, currentPassword: string, newPassword: string): Promise<UserView> {
     checkStrength(newPassword, 'newPassword');
     if (currentPassword.normalize('NFC') === newPassword.normalize('NFC')) {
       throw new AppError('PASSWORD_UNCHANGED', 'The new password must differ from the current one', ['newPassword']);
     }
-    const row = await checkPassword(getRow(db, userId).username, currentPassword, 'password_change');
+    const row = await checkPassword(getRow(db, user.id).username, currentPassword, 'password_change');
     const passwordHash = await hashPassword(newPassword);
     const at = now();
     return db.transaction((tx) => {
@@ -350,11 +350,11 @@ export function createUserService({ db, config, now }: { db: AppDatabase; config
       const result = tx
         .update(users)
         .set({ passwordHash, mustChangePassword: false, updatedAt: at })
-        .where(and(eq(users.id, userId), eq(users.passwordHash, row.passwordHash), eq(users.active, true)))
+        .where(and(eq(users.id, user.id), eq(users.passwordHash, row.passwordHash), eq(users.active, true)))
         .run();
       if (result.changes !== 1) throw refused();
-      appendAudit(tx, { at, userId, action: 'password.changed', details: { forced: row.mustChangePassword } });
-      return toUserView(getRow(tx, userId));
+      appendAudit(tx, { at, userId: user.id, action: 'password.changed', details: { forced: row.mustChangePassword } });
+      return toUserView(getRow(tx, user.id));
     });
   }
 
@@ -362,7 +362,7 @@ export function createUserService({ db, config, now }: { db: AppDatabase; config
     needsSetup,
     createFirstAdministrator: (input: Omit<NewUser, 'role' | 'unitId' | 'serviceNumber'>) =>
       insertUser(null, { ...input, role: 'administrator', unitId: null }, true),
-    createUser: (actorId: string, input: NewUser) => insertUser(actorId, input, false),
+    createUser: (actor: UserView, input: NewUser) => insertUser(actor, input, false),
     listUsers: (): UserView[] => db.select().from(users).orderBy(asc(users.username)).all().map(toUserView),
     authenticate,
     canSignIn,

@@ -436,11 +436,12 @@ describe('deactivating accounts', () => {
     // administrator; the service refuses on its own all the same.
     const service = createUserService({ db: t.core.database.db, config: t.core.config, now: () => t.clock.now });
     const before = snapshotTables(t);
-    expect(() => service.setActive(officerId(), adminId(), false)).toThrow(
+    const officer = service.getActiveUser(officerId())!;
+    expect(() => service.setActive(officer, adminId(), false)).toThrow(
       expect.objectContaining({ code: 'LAST_ADMINISTRATOR' }),
     );
     expect(() =>
-      service.updateUser(officerId(), adminId(), {
+      service.updateUser(officer, adminId(), {
         displayName: 'X',
         role: 'officer',
         unitId: unitA,
@@ -454,7 +455,7 @@ describe('deactivating accounts', () => {
     await t.ok('admin2-window', 'session.login', { username: SECOND_ADMIN.username, password: SECOND_ADMIN.password });
     await t.ok('admin2-window', 'users.setActive', { userId: adminId(), active: false });
     expect((await errorOf('admin-window', 'users.list', {})).code).toBe('NOT_SIGNED_IN');
-    expect(() => service.setActive(officerId(), second.id, false)).toThrow(
+    expect(() => service.setActive(officer, second.id, false)).toThrow(
       expect.objectContaining({ code: 'LAST_ADMINISTRATOR' }),
     );
     await expectRefusals([
@@ -690,7 +691,7 @@ describe('the first sign-in', () => {
 
   it('is asked for by the user service itself, for every account it creates but the first administrator', async () => {
     const service = createUserService({ db: t.core.database.db, config: t.core.config, now: () => t.clock.now });
-    const created = await service.createUser(adminId(), { ...SECOND_ADMIN, unitId: null });
+    const created = await service.createUser(service.getActiveUser(adminId())!, { ...SECOND_ADMIN, unitId: null });
     expect(created.mustChangePassword).toBe(true);
     expect(service.listUsers().find((u) => u.id === created.id)?.mustChangePassword).toBe(true);
   });

@@ -10,6 +10,7 @@ import {
   suppress,
   type StatisticsRow,
 } from '../../src-main/services/statistics';
+import { createUserService } from '../../src-main/services/users';
 import type { ChannelOutput } from '../../src-main/api/contract';
 import {
   createAccount,
@@ -207,6 +208,13 @@ function insertAssessment(hearingId: string, sequence: number, level: number, la
     );
 }
 
+/** The supervisor as the dispatcher hands her to the services. */
+function supervisor() {
+  return createUserService({ db: t.core.database.db, config: t.core.config, now: () => t.clock.now }).getActiveUser(
+    supervisorId(),
+  )!;
+}
+
 function supervisorId(): string {
   return (
     t.core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(SUPERVISOR.username) as { id: string }
@@ -297,7 +305,7 @@ describe('the Art. 9 statistics export', () => {
         threshold: 1,
         answersAccess,
         now: () => t.clock.now,
-      }).exportStatistics(supervisorId(), { from: '2025-01-01', to: '2026-12-31', granularity: 'month' }),
+      }).exportStatistics(supervisor(), { from: '2025-01-01', to: '2026-12-31', granularity: 'month' }),
     );
     expect(both[0]!.rows).toEqual(both[1]!.rows);
     expect(both[0]!.rows.filter((r) => r.count !== null).length).toBeGreaterThan(30);

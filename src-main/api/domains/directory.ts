@@ -15,6 +15,6 @@ export const directoryChannels = defineDomain('directory', {
     input: z.object({ id: id.optional(), service: supportServiceSchema }).strict(),
     output: z.object({ service: supportServiceView }),
     access: unlocked(['administrator']),
-    handler: (input, { user, deps }) => ({ service: deps.directory.save(user.id, input.id, input.service) }),
+    handler: (input, { user, deps }) => ({ service: deps.directory.save(user, input.id, input.service) }),
   }),
 });

@@ -60,7 +60,7 @@ export const sessionChannels = defineDomain('session', {
     access: unlocked(EVERY_ROLE, { passwordChangePending: true }),
     handler: async (input, { user, deps, session }) => {
       try {
-        await deps.users.changeOwnPassword(user.id, input.currentPassword, input.newPassword);
+        await deps.users.changeOwnPassword(user, input.currentPassword, input.newPassword);
       } catch (error) {
         // As with unlocking: a locked-out account does not stay signed in.
         if (!deps.users.canSignIn(user.id)) session.end();

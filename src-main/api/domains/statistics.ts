@@ -47,6 +47,6 @@ export const statisticsChannels = defineDomain('statistics', {
     }),
     // Counts only, no personal data: the supervisor and the zone's administrator, not officers.
     access: unlocked(['supervisor', 'administrator']),
-    handler: (input, { user, deps }) => deps.statistics.exportStatistics(user.id, input),
+    handler: (input, { user, deps }) => deps.statistics.exportStatistics(user, input),
   }),
 });

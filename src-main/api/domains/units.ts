@@ -14,6 +14,6 @@ export const unitsChannels = defineDomain('units', {
     input: z.object({ id: id.optional(), name: unitName }).strict(),
     output: z.object({ unit: unitView }),
     access: unlocked(['administrator']),
-    handler: (input, { user, deps }) => ({ unit: deps.units.save(user.id, input.id, input.name) }),
+    handler: (input, { user, deps }) => ({ unit: deps.units.save(user, input.id, input.name) }),
   }),
 });

@@ -29,7 +29,7 @@ export const usersChannels = defineDomain('users', {
       .strict(),
     output: z.object({ user: userView }),
     access: ADMINISTRATOR,
-    handler: async (input, { user, deps }) => ({ user: await deps.users.createUser(user.id, input) }),
+    handler: async (input, { user, deps }) => ({ user: await deps.users.createUser(user, input) }),
   }),
   'users.update': defineChannel({
     // Left out, the service number stays as it is; null clears it.
@@ -40,7 +40,7 @@ export const usersChannels = defineDomain('users', {
     access: ADMINISTRATOR,
     handler: (input, { user: admin, deps, session }) => {
       const before = deps.users.getActiveUser(input.userId);
-      const user = deps.users.updateUser(admin.id, input.userId, input);
+      const user = deps.users.updateUser(admin, input.userId, input);
       // Her open windows were built for the role she had.
       if (before && before.role !== user.role) session.endSessionsOf(user.id);
       return { user };
@@ -51,7 +51,7 @@ export const usersChannels = defineDomain('users', {
     output: z.object({ user: userView }),
     access: ADMINISTRATOR,
     handler: (input, { user: admin, deps, session }) => {
-      const user = deps.users.setActive(admin.id, input.userId, input.active);
+      const user = deps.users.setActive(admin, input.userId, input.active);
       if (!user.active) session.endSessionsOf(user.id);
       return { user };
     },
@@ -61,7 +61,7 @@ export const usersChannels = defineDomain('users', {
     output: z.object({ user: userView }),
     access: ADMINISTRATOR,
     handler: async (input, { user: admin, deps, session }) => {
-      const user = await deps.users.resetPassword(admin.id, input.userId, input.password);
+      const user = await deps.users.resetPassword(admin, input.userId, input.password);
       session.endSessionsOf(user.id);
       return { user };
     },
