@@ -5,9 +5,14 @@ import { inflateRawSync } from 'node:zlib';
  * The signing certificate of an APK, read (not verified) from its bytes:
  *
  * - the APK Signing Block (v2 `0x7109871a`, v3 `0xf05368c0`, v3.1 `0x1b93ad61`) that sits just
- *   before the ZIP central directory: first signer, first certificate;
- * - the v1 JAR signature `META-INF/*.RSA|DSA|EC` (PKCS#7 SignedData, DER): the certificate whose
- *   issuer and serial number the first SignerInfo names (the first one if none does).
+ *   before the ZIP central directory: every signer's certificates, and in v3 / v3.1 the earlier
+ *   keys of a rotation (the proof-of-rotation lineage, attribute `0x3ba06f8c`);
+ * - every v1 JAR signature `META-INF/*.RSA|DSA|EC` (PKCS#7 SignedData, DER): the certificate
+ *   each SignerInfo names by issuer and serial number first, then the others it carries.
+ *
+ * The primary certificate (the one the phone itself would show) is the newest scheme's first
+ * signer's; every certificate found is listed in `all`, once each, because an app may be signed by
+ * several keys and stalkerware renamed under a new key still carries its rotated-out one.
  *
  * The ZIP's end of central directory is found and parsed here (no ZIP library). What the matching
  * needs is the certificate's SHA-1 (upper-case hex, as the indicators list them) and SHA-256; a
@@ -19,6 +24,8 @@ export type SignatureScheme = 'v1' | 'v2' | 'v3' | 'v3.1';
 
 export interface ApkCertificate {
   scheme: SignatureScheme;
+  /** `signer`: a signer's own certificate; `lineage`: an earlier key of a v3 rotation; `chain`: carried beside a signer's. */
+  role: 'signer' | 'lineage' | 'chain';
   sha1: string;
   sha256: string;
   /** The certificate, DER, base64 (for the report and a later expert check). */
@@ -28,7 +35,7 @@ export interface ApkCertificate {
 export interface ApkSignatureInfo {
   /** The certificate the indicators are compared with: v3.1, v3, v2, then v1. */
   primary: ApkCertificate;
-  /** Every scheme found, each with its first signer's certificate. */
+  /** Every certificate the APK carries, once each (by SHA-1), the primary first. */
   all: ApkCertificate[];
 }
 
@@ -52,6 +59,8 @@ const SIGNING_BLOCK_MAGIC = 'APK Sig Block 42';
 export const BLOCK_ID_V2 = 0x7109871a;
 export const BLOCK_ID_V3 = 0xf05368c0;
 export const BLOCK_ID_V31 = 0x1b93ad61;
+/** The v3 signer's additional attribute that holds the signing-certificate lineage (key rotation). */
+export const PROOF_OF_ROTATION_ATTR_ID = 0x3ba06f8c;
 const MAX_ENTRY_BYTES = 4 * 1024 * 1024;
 
 class Malformed extends Error {
@@ -63,9 +72,10 @@ class Malformed extends Error {
   }
 }
 
-function certificateOf(scheme: SignatureScheme, der: Buffer): ApkCertificate {
+function certificateOf(scheme: SignatureScheme, der: Buffer, role: ApkCertificate['role'] = 'signer'): ApkCertificate {
   return {
     scheme,
+    role,
     sha1: createHash('sha1').update(der).digest('hex').toUpperCase(),
     sha256: createHash('sha256').update(der).digest('hex').toUpperCase(),
     derBase64: der.toString('base64'),
@@ -142,21 +152,51 @@ export function readSigningBlock(apk: Buffer, cd: CentralDirectory): Map<number,
   return pairs;
 }
 
-/** v2 and v3 share the layout up to the certificates: signers → signer → signed data → certs. */
-function firstSignerCertificate(value: Buffer, what: string): Buffer {
-  const signers = lengthPrefixed(firstLengthPrefixed(value, `${what} signers`), `${what} signers`);
-  const signer = signers[0];
-  if (!signer) throw new Malformed('signing-block-malformed', `${what}: no signer`);
-  const signedData = firstLengthPrefixed(signer, `${what} signed data`);
-  const digests = firstLengthPrefixed(signedData, `${what} digests`);
-  const certificates = lengthPrefixed(
-    firstLengthPrefixed(signedData.subarray(4 + digests.length), `${what} certificates`),
-    `${what} certificates`,
-  );
-  const certificate = certificates[0];
-  if (!certificate || certificate.length === 0)
-    throw new Malformed('signing-block-malformed', `${what}: no certificate`);
-  return certificate;
+/**
+ * v2 and v3 share the layout up to the certificates: signers → signer → signed data → digests,
+ * certificates; v3 then has min and max SDK (two uint32) before the additional attributes, v2
+ * has the attributes at once. Every signer's every certificate, then (v3) the lineage's.
+ */
+function blockCertificates(
+  value: Buffer,
+  scheme: 'v2' | 'v3' | 'v3.1',
+): { der: Buffer; role: 'signer' | 'chain' | 'lineage' }[] {
+  const signers = lengthPrefixed(firstLengthPrefixed(value, `${scheme} signers`), `${scheme} signers`);
+  if (signers.length === 0) throw new Malformed('signing-block-malformed', `${scheme}: no signer`);
+  const out: { der: Buffer; role: 'signer' | 'chain' | 'lineage' }[] = [];
+  for (const signer of signers) {
+    const signedData = firstLengthPrefixed(signer, `${scheme} signed data`);
+    const digests = firstLengthPrefixed(signedData, `${scheme} digests`);
+    let at = 4 + digests.length;
+    const certificatesField = firstLengthPrefixed(signedData.subarray(at), `${scheme} certificates`);
+    const certificates = lengthPrefixed(certificatesField, `${scheme} certificates`);
+    if (certificates.length === 0 || certificates[0]!.length === 0)
+      throw new Malformed('signing-block-malformed', `${scheme}: no certificate`);
+    certificates.forEach((der, i) => out.push({ der, role: i === 0 ? 'signer' : 'chain' }));
+    at += 4 + certificatesField.length;
+    if (scheme === 'v2') continue;
+    at += 8; // min and max SDK
+    if (at + 4 > signedData.length) continue;
+    const attributes = lengthPrefixed(
+      firstLengthPrefixed(signedData.subarray(at), `${scheme} attributes`),
+      `${scheme} attributes`,
+    );
+    for (const attribute of attributes) {
+      if (attribute.length < 4 || attribute.readUInt32LE(0) !== PROOF_OF_ROTATION_ATTR_ID) continue;
+      for (const der of lineageCertificates(attribute.subarray(4))) out.push({ der, role: 'lineage' });
+    }
+  }
+  return out;
+}
+
+/** The signing-certificate lineage: a version (uint32), then nodes of signed data (certificate, algorithm), flags, algorithm, signature. */
+function lineageCertificates(lineage: Buffer): Buffer[] {
+  if (lineage.length < 4) throw new Malformed('signing-block-malformed', 'lineage: truncated');
+  return lengthPrefixed(lineage.subarray(4), 'lineage nodes').map((node) => {
+    const certificate = firstLengthPrefixed(firstLengthPrefixed(node, 'lineage signed data'), 'lineage certificate');
+    if (certificate.length === 0) throw new Malformed('signing-block-malformed', 'lineage: empty certificate');
+    return certificate;
+  });
 }
 
 // ---- DER, as much as PKCS#7 SignedData needs ----
@@ -204,6 +244,11 @@ const OID_SIGNED_DATA = Buffer.from('2a864886f70d010702', 'hex');
 
 /** The signer's certificate from a PKCS#7 SignedData (DER). */
 export function certificateFromPkcs7(der: Buffer): Buffer {
+  return certificatesFromPkcs7(der)[0]!.der;
+}
+
+/** Every certificate of a PKCS#7 SignedData (DER): those its SignerInfos name first, in their order, then the rest. */
+export function certificatesFromPkcs7(der: Buffer): { der: Buffer; role: 'signer' | 'chain' }[] {
   const contentInfo = readTlv(der, 0);
   if (contentInfo.tag !== 0x30) throw new Malformed('pkcs7-malformed', 'ContentInfo');
   const [oid, explicit] = children(contentInfo.content);
@@ -217,12 +262,13 @@ export function certificateFromPkcs7(der: Buffer): Buffer {
   if (!certSet) throw new Malformed('pkcs7-malformed', 'no certificates');
   const certificates = children(certSet.content).filter((c) => c.tag === 0x30);
   if (certificates.length === 0) throw new Malformed('pkcs7-malformed', 'no certificates');
-  // The first SignerInfo's issuerAndSerialNumber picks the signer's certificate.
+  // Each SignerInfo's issuerAndSerialNumber names its signer's certificate.
+  const named: Tlv[] = [];
   const signerInfos = parts.at(-1);
   if (signerInfos?.tag === 0x31) {
-    const signerInfo = children(signerInfos.content)[0];
-    const sid = signerInfo ? children(signerInfo.content)[1] : undefined;
-    if (sid?.tag === 0x30) {
+    for (const signerInfo of children(signerInfos.content)) {
+      const sid = children(signerInfo.content)[1];
+      if (sid?.tag !== 0x30) continue;
       const [issuer, serial] = children(sid.content);
       const match = certificates.find((cert) => {
         const tbs = children(cert.content)[0];
@@ -233,10 +279,14 @@ export function certificateFromPkcs7(der: Buffer): Buffer {
           !!issuer && !!serial && fields[offset]?.raw.equals(serial.raw) && fields[offset + 2]?.raw.equals(issuer.raw)
         );
       });
-      if (match) return match.raw;
+      if (match && !named.includes(match)) named.push(match);
     }
   }
-  return certificates[0]!.raw;
+  if (named.length === 0) named.push(certificates[0]!);
+  return [
+    ...named.map((c) => ({ der: c.raw, role: 'signer' as const })),
+    ...certificates.filter((c) => !named.includes(c)).map((c) => ({ der: c.raw, role: 'chain' as const })),
+  ];
 }
 
 // ---- ZIP entries, for v1 ----
@@ -288,7 +338,7 @@ const V1_SIGNATURE_FILE = /^META-INF\/[^/]+\.(RSA|DSA|EC)$/i;
 export function readApkSignature(apk: Buffer): ApkSignatureResult {
   try {
     const cd = findCentralDirectory(apk);
-    const all: ApkCertificate[] = [];
+    const found: ApkCertificate[] = [];
     const block = readSigningBlock(apk, cd);
     if (block) {
       for (const [id, scheme] of [
@@ -297,14 +347,19 @@ export function readApkSignature(apk: Buffer): ApkSignatureResult {
         [BLOCK_ID_V2, 'v2'],
       ] as const) {
         const value = block.get(id);
-        if (value) all.push(certificateOf(scheme, firstSignerCertificate(value, scheme)));
+        if (value) for (const c of blockCertificates(value, scheme)) found.push(certificateOf(scheme, c.der, c.role));
       }
     }
-    const v1 = listZipEntries(apk, cd).find((e) => V1_SIGNATURE_FILE.test(e.name));
-    if (v1) all.push(certificateOf('v1', certificateFromPkcs7(readEntry(apk, v1))));
-    const primary = all[0];
+    const v1Files = listZipEntries(apk, cd).filter((e) => V1_SIGNATURE_FILE.test(e.name));
+    for (const entry of v1Files)
+      for (const c of certificatesFromPkcs7(readEntry(apk, entry))) found.push(certificateOf('v1', c.der, c.role));
+    // A signer's own certificate before the same one met as a chain or lineage entry.
+    const all: ApkCertificate[] = [];
+    for (const c of [...found.filter((x) => x.role === 'signer'), ...found.filter((x) => x.role !== 'signer')])
+      if (!all.some((x) => x.sha1 === c.sha1)) all.push(c);
+    const primary = found.find((c) => c.role === 'signer');
     if (!primary) return { ok: false, code: 'no-signature' };
-    return { ok: true, info: { primary, all } };
+    return { ok: true, info: { primary, all: [primary, ...all.filter((c) => c !== primary)] } };
   } catch (error) {
     if (error instanceof Malformed) return { ok: false, code: error.code, details: error.message };
     return { ok: false, code: 'entry-unreadable', details: (error as Error).message };

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { SHIPPED_INDICATOR_MANIFEST_SHA256 } from './shipped-bundle';
 import { parseYamlSubset, YamlSubsetError } from './yaml-subset';
 
 /**
@@ -88,6 +89,8 @@ export interface IndicatorSample {
 
 export interface IndicatorBundle {
   commit: string;
+  /** SHA-256 of manifest.json as read (which pins every other file). */
+  manifestSha256: string;
   date: string;
   source: string;
   attribution: string;
@@ -103,6 +106,7 @@ export interface IndicatorBundle {
 export type BundleRefusalCode =
   | 'manifest-missing'
   | 'manifest-invalid'
+  | 'manifest-not-shipped'
   | 'file-missing'
   | 'file-not-listed'
   | 'file-too-large'
@@ -235,22 +239,36 @@ function parseSamples(bytes: Buffer): { ok: true; samples: IndicatorSample[] } |
  * Loads and validates the bundle in `dir`. Never throws: any problem is a refusal with its code
  * and details (the file, the line, the expected and actual hash...).
  */
-export function loadIndicatorBundle(dir: string): BundleResult {
+export interface LoadOptions {
+  /** The manifest's SHA-256 compiled into main (the shipped bundle): any other manifest is refused. */
+  manifestSha256?: string | undefined;
+}
+
+export function loadIndicatorBundle(dir: string, options: LoadOptions = {}): BundleResult {
   try {
-    return loadUnchecked(dir);
+    return loadUnchecked(dir, options);
   } catch (error) {
     return refuse('io-error', { error: errorText(error) });
   }
 }
 
-function loadUnchecked(dir: string): BundleResult {
-  let manifestText: string;
+/** The bundle shipped with the app: its manifest must be the one whose SHA-256 main was built with. */
+export function loadShippedIndicatorBundle(dir: string): BundleResult {
+  return loadIndicatorBundle(dir, { manifestSha256: SHIPPED_INDICATOR_MANIFEST_SHA256 });
+}
+
+function loadUnchecked(dir: string, options: LoadOptions): BundleResult {
+  let manifestBytes: Buffer;
   try {
-    manifestText = fs.readFileSync(path.join(dir, MANIFEST_FILE), 'utf8');
+    manifestBytes = fs.readFileSync(path.join(dir, MANIFEST_FILE));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return refuse('manifest-missing', { dir });
     return refuse('io-error', { file: MANIFEST_FILE, error: errorText(error) });
   }
+  const manifestSha256 = sha256(manifestBytes);
+  if (options.manifestSha256 !== undefined && manifestSha256 !== options.manifestSha256)
+    return refuse('manifest-not-shipped', { expected: options.manifestSha256, actual: manifestSha256 });
+  const manifestText = manifestBytes.toString('utf8');
   let manifestJson: unknown;
   try {
     manifestJson = JSON.parse(manifestText);
@@ -282,6 +300,7 @@ function loadUnchecked(dir: string): BundleResult {
     ok: true,
     bundle: {
       commit: manifest.data.commit,
+      manifestSha256,
       date: manifest.data.date,
       source: manifest.data.source,
       attribution: manifest.data.attribution,
@@ -299,7 +318,9 @@ export interface ImportOptions {
 }
 
 /**
- * Imports a newer bundle from `sourceDir` (an administrator's file, unpacked) into `targetDir`:
+ * Imports a newer bundle from `sourceDir` (an administrator's file, unpacked) into `targetDir`
+ * (in the data folder, never over the shipped one). Checked against its own manifest only: the
+ * signature §D8 asks of the central team is not built yet (see shipped-bundle.ts).
  * the source is validated as at start, its files copied to a temporary sibling folder, the copy
  * validated again (what was read is what was written), then swapped into place. The previous
  * bundle stays until the new one is complete; on any failure nothing in `targetDir` changes.

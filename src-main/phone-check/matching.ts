@@ -183,9 +183,12 @@ export interface ApkFacts {
   sha256: string | null;
   /** Where the hash was computed: pulled to the host, or `sha256sum` on the phone. */
   hashedOn: 'host' | 'phone' | null;
+  /** The primary certificate (the newest scheme's first signer). */
   certificateSha1: string | null;
   certificateSha256: string | null;
   scheme: string | null;
+  /** Every certificate the APK carries (v1, each v2/v3 signer, a rotation's earlier keys), the primary first. */
+  certificates: { sha1: string; sha256: string; scheme: string; role: string }[];
 }
 
 export interface InstalledPackage {
@@ -222,7 +225,7 @@ export interface PhoneFacts {
 export interface IndicatorIndex {
   byPackage: Map<string, IndicatorApp[]>;
   byCertificate: Map<string, IndicatorApp[]>;
-  /** Certificates a match on which alone is ignored: the AOSP test key, and any listed for several apps. */
+  /** Certificates a match on which alone is ignored: the AOSP test key (§D6), and only it. */
   sharedCertificates: Set<string>;
   samplesBySha256: Map<string, IndicatorSample>;
 }
@@ -239,9 +242,9 @@ export function buildIndicatorIndex(bundle: Pick<IndicatorBundle, 'apps' | 'watc
     for (const p of app.packages) add(byPackage, p, app);
     for (const c of app.certificates) add(byCertificate, c, app);
   }
+  // A certificate listed for several apps (FindMyKids and WiseMo share one) still names them:
+  // only the AOSP test key, which anyone can sign with, says nothing on its own.
   const sharedCertificates = new Set<string>([AOSP_TEST_CERTIFICATE]);
-  for (const [certificate, apps] of byCertificate)
-    if (new Set(apps.map((a) => a.name)).size > 1) sharedCertificates.add(certificate);
   const samplesBySha256 = new Map<string, IndicatorSample>();
   for (const s of bundle.samples) if (!samplesBySha256.has(s.sha256)) samplesBySha256.set(s.sha256, s);
   return { byPackage, byCertificate, sharedCertificates, samplesBySha256 };
@@ -294,16 +297,21 @@ export function matchPhone(
     if (ROOT_PACKAGES.has(p.name)) findings.push(finding('root-app', { package: p.name }));
 
     const apk = p.apk;
-    if (apk?.certificateSha1 && isOffStore(p) && !index.sharedCertificates.has(apk.certificateSha1)) {
-      const byCert = index.byCertificate.get(apk.certificateSha1);
+    if (apk && isOffStore(p)) {
+      // Every certificate the APK carries, the primary first: the first listed one is reported.
+      const sha1s = [...new Set([apk.certificateSha1, ...apk.certificates.map((c) => c.sha1)])].filter(
+        (c): c is string => c !== null && !index.sharedCertificates.has(c),
+      );
+      const hit = sha1s.map((c) => ({ c, apps: index.byCertificate.get(c) })).find((x) => x.apps !== undefined);
       // Already reported by its package name under the same indicator: once is enough.
-      if (byCert && !(listed && byCert.some((a) => listed.includes(a)))) {
-        const app = strongest(byCert);
+      if (hit?.apps && !(listed && hit.apps.some((a) => listed.includes(a)))) {
+        const app = strongest(hit.apps);
         findings.push(
           finding(app.type === 'stalkerware' ? 'stalkerware-certificate' : 'watchware-certificate', {
             package: p.name,
-            certificateSha1: apk.certificateSha1,
+            certificateSha1: hit.c,
             ...indicatorParams(app),
+            ...(hit.apps.length > 1 ? { alsoListedFor: hit.apps.filter((a) => a !== app).map((a) => a.name) } : {}),
           }),
         );
       }

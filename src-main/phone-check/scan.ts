@@ -130,7 +130,12 @@ export interface PhoneScanReport {
   commands: CommandRun[];
   findings: Finding[];
   level: PhoneLevel;
-  indicators: { commit: string; date: string; files: Record<string, { sha256: string; bytes: number }> };
+  indicators: {
+    commit: string;
+    date: string;
+    manifestSha256: string;
+    files: Record<string, { sha256: string; bytes: number }>;
+  };
 }
 
 export type ScanRefusalCode = 'adb-unreachable' | 'device-not-found' | 'device-unauthorized' | 'device-offline';
@@ -280,6 +285,7 @@ export async function scanAndroidPhone(input: ScanInput): Promise<ScanResult> {
           certificateSha1: null,
           certificateSha256: null,
           scheme: null,
+          certificates: [],
         };
       if (apkPath && !offStore) {
         const sum = parseSha256sum((await run(`${SHELL_TEMPLATES.apkHash}${apkPath}`)) ?? '');
@@ -304,6 +310,12 @@ export async function scanAndroidPhone(input: ScanInput): Promise<ScanResult> {
         apk.certificateSha1 = signature.info.primary.sha1;
         apk.certificateSha256 = signature.info.primary.sha256;
         apk.scheme = signature.info.primary.scheme;
+        apk.certificates = signature.info.all.map((c) => ({
+          sha1: c.sha1,
+          sha256: c.sha256,
+          scheme: c.scheme,
+          role: c.role,
+        }));
       } else {
         unreadableApks.push({ packageName: p.name, reason: signature.code });
       }
@@ -387,7 +399,12 @@ export async function scanAndroidPhone(input: ScanInput): Promise<ScanResult> {
       commands,
       findings,
       level,
-      indicators: { commit: bundle.commit, date: bundle.date, files: bundle.files },
+      indicators: {
+        commit: bundle.commit,
+        date: bundle.date,
+        manifestSha256: bundle.manifestSha256,
+        files: bundle.files,
+      },
     },
   };
 }

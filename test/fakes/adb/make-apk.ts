@@ -146,9 +146,8 @@ function b64sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('base64');
 }
 
-/** A v1-signed APK: MANIFEST.MF, CERT.SF, and CERT.RSA made by `openssl cms -sign`. */
-export function makeV1Apk(dir: string, cert: TestCertificate, packageName: string, comment = ''): Buffer {
-  const files = appFiles(packageName);
+/** The v1 signature files for `files`: MANIFEST.MF, CERT.SF, and CERT.RSA made by `openssl cms -sign`. */
+function v1Files(dir: string, cert: TestCertificate, files: ZipInput[], name = 'CERT'): ZipInput[] {
   const manifest = Buffer.from(
     'Manifest-Version: 1.0\r\nCreated-By: hearing-desk tests\r\n\r\n' +
       files.map((f) => `Name: ${f.name}\r\nSHA-256-Digest: ${b64sha256(f.data)}\r\n\r\n`).join(''),
@@ -157,7 +156,7 @@ export function makeV1Apk(dir: string, cert: TestCertificate, packageName: strin
     `Signature-Version: 1.0\r\nSHA-256-Digest-Manifest: ${b64sha256(manifest)}\r\nCreated-By: hearing-desk tests\r\n\r\n`,
   );
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'CERT.SF'), signatureFile);
+  fs.writeFileSync(path.join(dir, `${name}.SF`), signatureFile);
   fs.writeFileSync(path.join(dir, 'signer.pem'), cert.certPem);
   fs.writeFileSync(path.join(dir, 'signer.key'), cert.keyPem);
   openssl(
@@ -171,25 +170,27 @@ export function makeV1Apk(dir: string, cert: TestCertificate, packageName: strin
       '-outform',
       'DER',
       '-in',
-      'CERT.SF',
+      `${name}.SF`,
       '-signer',
       'signer.pem',
       '-inkey',
       'signer.key',
       '-out',
-      'CERT.RSA',
+      `${name}.RSA`,
     ],
     dir,
   );
-  return zip(
-    [
-      ...files,
-      { name: 'META-INF/MANIFEST.MF', data: manifest, deflate: true },
-      { name: 'META-INF/CERT.SF', data: signatureFile, deflate: true },
-      { name: 'META-INF/CERT.RSA', data: fs.readFileSync(path.join(dir, 'CERT.RSA')) },
-    ],
-    comment,
-  );
+  return [
+    { name: 'META-INF/MANIFEST.MF', data: manifest, deflate: true },
+    { name: `META-INF/${name}.SF`, data: signatureFile, deflate: true },
+    { name: `META-INF/${name}.RSA`, data: fs.readFileSync(path.join(dir, `${name}.RSA`)) },
+  ];
+}
+
+/** A v1-signed APK: MANIFEST.MF, CERT.SF, and CERT.RSA made by `openssl cms -sign`. */
+export function makeV1Apk(dir: string, cert: TestCertificate, packageName: string, comment = ''): Buffer {
+  const files = appFiles(packageName);
+  return zip([...files, ...v1Files(dir, cert, files)], comment);
 }
 
 function u32(n: number): Buffer {
@@ -211,14 +212,35 @@ function sequence(items: Buffer[]): Buffer {
 
 const RSA_PKCS1_SHA256 = 0x0103;
 
-/** An APK with an APK Signing Block (no v1 files): v2 layout, or v3 (min/max SDK after the signed data). */
-export function makeBlockSignedApk(cert: TestCertificate, packageName: string, scheme: 'v2' | 'v3' = 'v2'): Buffer {
-  const z = zipParts(appFiles(packageName));
-  const digest = createHash('sha256').update(z.entries).digest();
+export interface BlockSigning {
+  /** The signers of the block, each with its own certificate (default: `cert` alone). */
+  signers?: TestCertificate[];
+  /** v3: earlier keys of a rotation, oldest first (the proof-of-rotation lineage; the signer is added last). */
+  lineage?: TestCertificate[];
+  /** Also sign v1 with this certificate (META-INF/CERT.RSA), as apksigner does for old Androids. */
+  v1?: { dir: string; cert: TestCertificate };
+}
+
+const PROOF_OF_ROTATION_ATTR_ID = 0x3ba06f8c;
+
+/** The v3 lineage attribute: version 1, then a node per certificate (signed data: certificate, algorithm; flags; algorithm; signature). */
+function lineageAttribute(certs: TestCertificate[]): Buffer {
+  const nodes = certs.map((c, i) => {
+    const signedData = Buffer.concat([prefixed(c.der), u32(RSA_PKCS1_SHA256)]);
+    const signature = i === 0 ? Buffer.alloc(0) : sign('sha256', signedData, certs[i - 1]!.keyPem);
+    return prefixed(Buffer.concat([prefixed(signedData), u32(0), u32(RSA_PKCS1_SHA256), prefixed(signature)]));
+  });
+  return prefixed(Buffer.concat([u32(PROOF_OF_ROTATION_ATTR_ID), u32(1), ...nodes]));
+}
+
+function blockSigner(cert: TestCertificate, entries: Buffer, scheme: 'v2' | 'v3', lineage: TestCertificate[]): Buffer {
+  const digest = createHash('sha256').update(entries).digest();
   const digests = sequence([Buffer.concat([u32(RSA_PKCS1_SHA256), prefixed(digest)])]);
   const certificates = sequence([cert.der]);
   const sdk = scheme === 'v3' ? Buffer.concat([u32(24), u32(0x7fffffff)]) : Buffer.alloc(0);
-  const signedData = Buffer.concat([digests, certificates, sdk, prefixed(Buffer.alloc(0))]);
+  const attributes =
+    scheme === 'v3' && lineage.length > 0 ? prefixed(lineageAttribute([...lineage, cert])) : prefixed(Buffer.alloc(0));
+  const signedData = Buffer.concat([digests, certificates, sdk, attributes]);
   const signature = sign('sha256', signedData, cert.keyPem);
   const publicKey = Buffer.from(
     execFileSync('openssl', ['x509', '-noout', '-pubkey'], { input: cert.certPem, encoding: 'utf8' }).replace(
@@ -227,13 +249,28 @@ export function makeBlockSignedApk(cert: TestCertificate, packageName: string, s
     ),
     'base64',
   );
-  const signer = Buffer.concat([
+  return Buffer.concat([
     prefixed(signedData),
     sdk,
     sequence([Buffer.concat([u32(RSA_PKCS1_SHA256), prefixed(signature)])]),
     prefixed(publicKey),
   ]);
-  const value = sequence([signer]);
+}
+
+/**
+ * An APK with an APK Signing Block: v2 layout, or v3 (min/max SDK after the signed data, and the
+ * lineage of a key rotation in its attributes); one signer or several; with v1 files or without.
+ */
+export function makeBlockSignedApk(
+  cert: TestCertificate,
+  packageName: string,
+  scheme: 'v2' | 'v3' = 'v2',
+  signing: BlockSigning = {},
+): Buffer {
+  const files = appFiles(packageName);
+  const z = zipParts(signing.v1 ? [...files, ...v1Files(signing.v1.dir, signing.v1.cert, files)] : files);
+  const signers = (signing.signers ?? [cert]).map((c) => blockSigner(c, z.entries, scheme, signing.lineage ?? []));
+  const value = sequence(signers);
   const id = scheme === 'v3' ? 0xf05368c0 : 0x7109871a;
   const pair = Buffer.concat([u64(4 + value.length), u32(id), value]);
   // A padding pair, as apksigner adds one (an unknown ID the reader must skip).

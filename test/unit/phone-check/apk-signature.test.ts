@@ -46,6 +46,28 @@ describe('the APK certificate reader', () => {
     }
   });
 
+  it('lists every certificate the APK carries: v1 and v2 by different keys, several signers, a rotated key', () => {
+    const third = makeCertificate(path.join(dir, 'c'), 'Invented Signer C');
+    const sha1s = (apk: Buffer) => {
+      const result = readApkSignature(apk);
+      if (!result.ok) throw new Error(result.code);
+      return result.info.all.map((c) => `${c.scheme}:${c.role}:${c.sha1}`);
+    };
+    // v2 by one key, v1 by another (the primary stays the newest scheme's signer).
+    const mixed = makeBlockSignedApk(cert, 'com.example.mixed', 'v2', {
+      v1: { dir: path.join(dir, 'mixed'), cert: other },
+    });
+    expect(sha1s(mixed)).toEqual([`v2:signer:${cert.sha1}`, `v1:signer:${other.sha1}`]);
+    // Two v2 signers.
+    const two = makeBlockSignedApk(cert, 'com.example.two', 'v2', { signers: [cert, other] });
+    expect(sha1s(two)).toEqual([`v2:signer:${cert.sha1}`, `v2:signer:${other.sha1}`]);
+    // v3 after a rotation: the signer's key now, the two earlier ones from the lineage.
+    const rotated = makeBlockSignedApk(third, 'com.example.rotated', 'v3', { lineage: [cert, other] });
+    expect(sha1s(rotated)).toEqual([`v3:signer:${third.sha1}`, `v3:lineage:${cert.sha1}`, `v3:lineage:${other.sha1}`]);
+    const result = readApkSignature(rotated);
+    expect(result.ok && result.info.primary.sha1).toBe(third.sha1);
+  });
+
   it('returns a typed error for what is not a signed APK', () => {
     expect(readApkSignature(Buffer.from('not a zip at all'))).toMatchObject({ ok: false, code: 'not-a-zip' });
     expect(readApkSignature(Buffer.alloc(0))).toMatchObject({ ok: false, code: 'not-a-zip' });

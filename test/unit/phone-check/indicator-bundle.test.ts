@@ -6,9 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   importIndicatorBundle,
   loadIndicatorBundle,
+  loadShippedIndicatorBundle,
   type BundleResult,
 } from '../../../src-main/phone-check/indicator-bundle';
-import { buildIndicatorIndex, AOSP_TEST_CERTIFICATE } from '../../../src-main/phone-check/matching';
+import {
+  buildIndicatorIndex,
+  AOSP_TEST_CERTIFICATE,
+  matchPhone,
+  type InstalledPackage,
+} from '../../../src-main/phone-check/matching';
+import { SHIPPED_INDICATOR_MANIFEST_SHA256 } from '../../../src-main/phone-check/shipped-bundle';
 import { parseYamlSubset } from '../../../src-main/phone-check/yaml-subset';
 import { writeTestBundle } from '../../fakes/adb/phones';
 
@@ -72,12 +79,79 @@ describe('the indicator bundle', () => {
     expect(bundle.apps.some((a) => a.name === 'jjspy')).toBe(true);
     expect(bundle.apps.some((a) => a.name === 'Ahmyth')).toBe(true);
     expect(bundle.samples.find((s) => s.certificate === AOSP_TEST_CERTIFICATE)).toBeTruthy();
-    // The shared certificates: the AOSP test key, and one listed for two different apps.
+    // The one certificate ignored alone is the AOSP test key, not any listed for several apps.
     const index = buildIndicatorIndex(bundle);
-    expect(index.sharedCertificates).toEqual(
-      new Set([AOSP_TEST_CERTIFICATE, '9B48840CBF93379410172B4B85989624D2B33D59']),
-    );
+    expect(index.sharedCertificates).toEqual(new Set([AOSP_TEST_CERTIFICATE]));
     expect(fs.readFileSync(path.join(ASSETS, 'NOTICE.md'), 'utf8')).toContain('CC BY 4.0');
+  });
+
+  it('finds a renamed FindMyKids by its certificate, also listed for WiseMo', () => {
+    const result = loadShippedIndicatorBundle(ASSETS);
+    if (!result.ok) throw new Error(JSON.stringify(result.refusal));
+    const index = buildIndicatorIndex(result.bundle);
+    const certificate = '9B48840CBF93379410172B4B85989624D2B33D59';
+    expect(index.byCertificate.get(certificate)!.map((a) => a.name)).toEqual(
+      expect.arrayContaining(['FindMyKids', 'WiseMo']),
+    );
+    const renamed: InstalledPackage = {
+      name: 'org.example.kidsclock',
+      uid: null,
+      installer: null,
+      system: false,
+      disabled: false,
+      hasLauncher: true,
+      requested: [],
+      granted: [],
+      versionName: null,
+      firstInstallTime: null,
+      apk: {
+        path: '/data/app/org.example.kidsclock/base.apk',
+        sha256: null,
+        hashedOn: 'host',
+        certificateSha1: certificate,
+        certificateSha256: null,
+        scheme: 'v2',
+        certificates: [{ sha1: certificate, sha256: '0'.repeat(64), scheme: 'v2', role: 'signer' }],
+      },
+    };
+    const { findings, level } = matchPhone(
+      {
+        props: {},
+        packages: [renamed],
+        accessibilityServices: [],
+        notificationListeners: [],
+        owners: [],
+        deviceAdmins: [],
+        globalSettings: {},
+        mayInstallApps: [],
+        accounts: null,
+        unreadableApks: [],
+        failedCommands: [],
+      },
+      index,
+      { now: new Date('2026-12-04T12:00:00Z') },
+    );
+    expect(level).toBe('high');
+    const hit = findings.find((f) => f.code === 'stalkerware-certificate')!;
+    expect(hit.params).toMatchObject({ package: 'org.example.kidsclock', certificateSha1: certificate });
+    expect([hit.params.indicator, ...(hit.params.alsoListedFor as string[])]).toContain('FindMyKids');
+  });
+
+  it('refuses a shipped bundle whose manifest is not the one compiled into main', () => {
+    const manifest = fs.readFileSync(path.join(ASSETS, 'manifest.json'));
+    // Update SHIPPED_INDICATOR_MANIFEST_SHA256 (src-main/phone-check/shipped-bundle.ts) with the shipped manifest.
+    expect(createHash('sha256').update(manifest).digest('hex')).toBe(SHIPPED_INDICATOR_MANIFEST_SHA256);
+    expect(loadShippedIndicatorBundle(ASSETS)).toMatchObject({
+      ok: true,
+      bundle: { manifestSha256: SHIPPED_INDICATOR_MANIFEST_SHA256 },
+    });
+    // A changed ioc.yaml with its manifest rehashed beside it: consistent, and refused.
+    const edited = brokenCopy((d) => edit(d, 'ioc.yaml', (t) => t.replace('com.fone', 'com.fona')));
+    expect(loadIndicatorBundle(edited).ok).toBe(true);
+    expect(refusal(loadShippedIndicatorBundle(edited))).toMatchObject({
+      code: 'manifest-not-shipped',
+      details: { expected: SHIPPED_INDICATOR_MANIFEST_SHA256 },
+    });
   });
 
   it('refuses a tampered, missing or unlisted file, and a bad manifest', () => {

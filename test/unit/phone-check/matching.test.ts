@@ -66,7 +66,7 @@ function pkg(name: string, more: Partial<InstalledPackage> = {}): InstalledPacka
     ...more,
   };
 }
-function apk(certificateSha1: string) {
+function apk(certificateSha1: string, others: string[] = []) {
   return {
     path: '/data/app/x/base.apk',
     sha256: null,
@@ -74,6 +74,12 @@ function apk(certificateSha1: string) {
     certificateSha1,
     certificateSha256: null,
     scheme: 'v2',
+    certificates: [certificateSha1, ...others].map((sha1, i) => ({
+      sha1,
+      sha256: '0'.repeat(64),
+      scheme: i === 0 ? 'v2' : 'v1',
+      role: 'signer',
+    })),
   };
 }
 
@@ -104,7 +110,7 @@ describe('matching (§D6)', () => {
     expect(matchPhone(facts({}), index, NOW)).toEqual({ findings: [], level: 'none' });
   });
 
-  it('ignores a match on a shared certificate alone, and a certificate of a store app', () => {
+  it('ignores a match on the AOSP test certificate alone, and a certificate of a store app', () => {
     const sideloaded = { installer: null, hasLauncher: true };
     expect(
       codes(
@@ -119,6 +125,8 @@ describe('matching (§D6)', () => {
       ),
     ).toEqual([
       'stalkerware-certificate:org.example.a',
+      // Listed for two apps, yet not the AOSP key: still found (§D6 ignores only 61ED…AF81).
+      'stalkerware-certificate:org.example.b',
       'sideloaded:org.example.a',
       'sideloaded:org.example.b',
       'sideloaded:org.example.c',
@@ -128,6 +136,23 @@ describe('matching (§D6)', () => {
       'stalkerware-package:com.example.spyapp',
       'sideloaded:com.example.spyapp',
     ]);
+  });
+
+  it('compares every certificate the APK carries, not only the primary one', () => {
+    const unlisted = 'C'.repeat(40);
+    const result = matchPhone(
+      facts({
+        packages: [
+          pkg('org.example.rotated', { installer: null, apk: apk(unlisted, [AOSP_TEST_CERTIFICATE, CERT_A]) }),
+        ],
+      }),
+      index,
+      NOW,
+    );
+    expect(result.findings[0]).toMatchObject({
+      code: 'stalkerware-certificate',
+      params: { package: 'org.example.rotated', certificateSha1: CERT_A, indicator: 'InventedSpy' },
+    });
   });
 
   it('reads the settings signs, root signs and heuristics', () => {

@@ -163,11 +163,12 @@ describe('the Android scan against the fake adb server', () => {
     expect(report.findings[0]!.params.component).toBe('org.example.helper/org.example.helper.HelperService');
   });
 
-  it('matches sideloaded APKs by listed certificate (v2) and by sample hash (v1), not by a shared certificate', async () => {
+  it('matches sideloaded APKs by listed certificate (v2), by sample hash (v1), and by a certificate listed for two apps', async () => {
     const { report } = await scan(sideloadPhone(apks));
     expect(report.level).toBe('high');
     expect(summary(report.findings)).toEqual([
       'high:stalkerware-certificate:org.example.cleaner',
+      'high:stalkerware-certificate:org.example.shared',
       'high:stalkerware-sample:org.example.flashlight',
       'medium:installs-apps:org.example.cleaner',
       'medium:sideloaded:org.example.cleaner',
@@ -176,11 +177,18 @@ describe('the Android scan against the fake adb server', () => {
     ]);
     expect(report.findings[0]!.params).toMatchObject({ indicator: 'InventedSpy', certificateSha1: listed.sha1 });
     expect(report.findings[1]!.params).toMatchObject({
+      indicator: 'InventedSharedA',
+      alsoListedFor: ['InventedSharedB'],
+    });
+    expect(report.findings[2]!.params).toMatchObject({
       indicator: 'InventedSample',
       samplePackage: 'org.example.torch',
     });
     const cleaner = report.inventory.packages.find((p) => p.name === 'org.example.cleaner')!;
     expect(cleaner.apk).toMatchObject({ scheme: 'v2', certificateSha256: listed.sha256 });
+    expect(cleaner.apk!.certificates).toEqual([
+      { sha1: listed.sha1, sha256: listed.sha256, scheme: 'v2', role: 'signer' },
+    ]);
     const sharedApp = report.inventory.packages.find((p) => p.name === 'org.example.shared')!;
     expect(sharedApp.apk!.certificateSha1).toBe(shared.sha1);
   });
