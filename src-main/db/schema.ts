@@ -4,6 +4,7 @@ import { EVIDENCE_SENSITIVITIES, EVIDENCE_TYPES } from '../../domain/evidence-ru
 import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { DOCUMENT_KINDS } from '../../domain/document-kinds';
 import { ROLES } from '../../domain/roles';
+import { statisticsAnswersCondition } from './statistics-answers';
 
 export { ROLES, type Role } from '../../domain/roles';
 
@@ -121,9 +122,7 @@ export const answers = sqliteTable(
     // pages of every other answer (src-main/services/statistics.ts).
     index('answers_statistics_idx')
       .on(t.hearingId, t.formId, t.fieldId, t.valueJson)
-      .where(
-        sql`form_id IN ('facts', 'measures') AND field_id IN ('formsOfViolence', 'residenceBanState', 'contactBanState', 'addressProtectionState', 'alarmState')`,
-      ),
+      .where(sql.raw(statisticsAnswersCondition())),
   ],
 );
 

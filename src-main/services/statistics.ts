@@ -12,6 +12,7 @@ import {
 import { AppError } from '../api/app-error';
 import type { UserView } from '../api/contract';
 import type { AppDatabase } from '../db/database';
+import { sqlIdList, statisticsAnswersCondition } from '../db/statistics-answers';
 import { appendAudit } from './audit';
 
 /**
@@ -287,23 +288,13 @@ export function createStatisticsService({
     return `CASE WHEN created_at < ? THEN ${below} ELSE ${above} END`;
   }
 
-  const stateFields = MEASURES.map((m) => measureFieldIds(m).state);
   const requestedJson = REQUESTED_STATES.map((s) => JSON.stringify(s));
   const grantedJson = GRANTED_STATES.map((s) => JSON.stringify(s));
   const marks = (values: readonly unknown[]) => values.map(() => '?').join(', ');
-  /**
-   * Field ids written into the SQL itself, so that an index limited to these fields can be proven
-   * usable by the planner (it cannot see through parameters). They are this module's constants,
-   * letters only, checked here all the same.
-   */
-  const literals = (values: readonly string[]) => {
-    for (const v of values) if (!/^[a-zA-Z]+$/.test(v)) throw new Error(`Not a plain id: ${v}`);
-    return values.map((v) => `'${v}'`).join(', ');
-  };
-  const stepsSql = literals([FORMS.facts, FORMS.measures]);
-  const factsSql = literals([FORMS.facts]);
-  const violenceSql = literals([FIELDS.facts.formsOfViolence]);
-  const residenceBanSql = literals([FIELDS.measures.residenceBanState]);
+  const answersCondition = statisticsAnswersCondition('a');
+  const factsSql = sqlIdList([FORMS.facts]);
+  const violenceSql = sqlIdList([FIELDS.facts.formsOfViolence]);
+  const residenceBanSql = sqlIdList([FIELDS.measures.residenceBanState]);
 
   /**
    * How to reach the answers of the hearings in the range. `seek`: for each hearing, its few
@@ -359,8 +350,8 @@ export function createStatisticsService({
              THEN 1 ELSE 0 END)
       ${
         access === 'seek'
-          ? `FROM h CROSS JOIN answers a ON a.hearing_id = h.id AND a.form_id IN (${stepsSql}) AND a.field_id IN (${literals([FIELDS.facts.formsOfViolence, ...stateFields])})`
-          : `FROM answers a NOT INDEXED CROSS JOIN h ON h.id = a.hearing_id AND a.form_id IN (${stepsSql}) AND a.field_id IN (${literals([FIELDS.facts.formsOfViolence, ...stateFields])})`
+          ? `FROM h CROSS JOIN answers a ON a.hearing_id = h.id AND ${answersCondition}`
+          : `FROM answers a NOT INDEXED CROSS JOIN h ON h.id = a.hearing_id AND ${answersCondition}`
       }
       WHERE (a.form_id = ${factsSql}) = (a.field_id = ${violenceSql})
         AND (a.field_id = ${violenceSql} OR a.value_json IN (${marks(requestedJson)}))

@@ -11,6 +11,7 @@ import {
   type StatisticsRow,
 } from '../../src-main/services/statistics';
 import { createUserService } from '../../src-main/services/users';
+import { statisticsAnswersCondition } from '../../src-main/db/statistics-answers';
 import type { ChannelOutput } from '../../src-main/api/contract';
 import {
   createAccount,
@@ -309,6 +310,16 @@ describe('the Art. 9 statistics export', () => {
     );
     expect(both[0]!.rows).toEqual(both[1]!.rows);
     expect(both[0]!.rows.filter((r) => r.count !== null).length).toBeGreaterThan(30);
+  });
+
+  it('reads its answers through the partial index the migrated database holds, on the same field list', () => {
+    // The index's condition is built from the definitions' ids; the released migration wrote it
+    // out. A field added to the export without a new migration of the index fails here.
+    const { sql } = t.core.database.sqlite
+      .prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'answers_statistics_idx'")
+      .get() as { sql: string };
+    expect(sql).toContain(`WHERE ${statisticsAnswersCondition()}`);
+    expect(statisticsAnswersCondition('a')).toContain("a.field_id IN ('formsOfViolence', 'residenceBanState'");
   });
 
   it('counts by quarter and by year the same hearings', async () => {
