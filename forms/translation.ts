@@ -1,6 +1,9 @@
 import i18next, { type InitOptions } from 'i18next';
 import type englishOfficerCatalog from './catalogs/officer/en.json';
 
+/** The officer catalogs' shape: the English one, which the others match key for key. */
+export type OfficerCatalog = typeof englishOfficerCatalog;
+
 /**
  * The one translation runtime: i18next, with the same options in the renderer (src-renderer/
  * i18n.ts) and in main (documents, the shell's dialogs), so a text, its `{{placeholders}}` and
@@ -41,12 +44,15 @@ export function translator(language: string, catalog: object): Translate {
     lng: language,
     resources: { [language]: { translation: catalog as Record<string, unknown> } },
   });
+  // Any catalog (her 19, a test's), not only the officer one whose keys type the renderer's `t`
+  // (src-renderer/i18n-resources.d.ts): a key here is a string, looked up only once exists() found it.
+  const lookup = instance.t.bind(instance) as (key: string, values: Record<string, string | number>) => unknown;
   const translate: Translate = (key, values = {}) => {
     if (key === 'meta' || key.startsWith('meta.') || !instance.exists(key, values)) return undefined;
     // A branch of the catalog is not a text (plural forms are found by exists() above).
     const own: unknown = instance.getResource(language, 'translation', key);
     if (own !== undefined && typeof own !== 'string') return undefined;
-    const text = instance.t(key, values);
+    const text = lookup(key, values);
     return typeof text === 'string' ? text : undefined;
   };
   byLanguage.set(language, translate);
@@ -61,12 +67,13 @@ type TextPaths<T, Prefix extends string = ''> = {
 }[keyof T & string];
 
 /** The officer catalogs' keys, from the English catalog: a key that is not there fails the type check. */
-export type OfficerKey = TextPaths<typeof englishOfficerCatalog>;
+export type OfficerKey = TextPaths<OfficerCatalog>;
 
 /**
- * A key made from a versioned definition's own ids (a risk item, a flag, an option value): the
- * definitions are data, so the compiler cannot follow them; test/unit/forms.test.ts checks that
- * every key they name is in every officer catalog.
+ * A key named by data rather than code: a form definition's labels and options, a versioned risk
+ * definition's own ids (an item, a flag, a measure), a digital prompt's offences, a statistics
+ * category. The compiler cannot follow data; test/unit/forms.test.ts checks that every key they
+ * name is in every officer catalog. Main's documents and the renderer's screens both ask through it.
  */
 export function definitionKey(key: string): OfficerKey {
   return key as OfficerKey;

@@ -5,6 +5,7 @@ import type { SupportServiceView } from '../../src-main/api/contract';
 import { formatDateTime, formatTime } from '../i18n';
 import { describeAnswer } from './describe-answer';
 import type { FieldHistoryEntry } from './fields/types';
+import { definitionKey } from '../../forms/translation';
 
 /** One question of a step read as a record, and its answer as text (a group: each item's answers). */
 export function AnswerRow({
@@ -24,19 +25,19 @@ export function AnswerRow({
   history: FieldHistoryEntry[];
   explainedAt?: number | undefined;
 }) {
-  const section = field.sectionKey ? <h3 className="form-section">{t(field.sectionKey)}</h3> : null;
+  const section = field.sectionKey ? <h3 className="form-section">{t(definitionKey(field.sectionKey))}</h3> : null;
   if (field.kind === 'group') {
     const items = (Array.isArray(value) ? value : []) as GroupItem[];
     return (
       <>
         {section}
         <dl className="answer group" data-field={field.id}>
-          <dt>{t(field.labelKey)}</dt>
+          <dt>{t(definitionKey(field.labelKey))}</dt>
           <dd>
             {items.length === 0 ? <span className="no-answer">{t('answer.none')}</span> : null}
             {items.map((item, index) => (
               <div key={item.key} className="group-item" data-item={index}>
-                <p className="group-item-title">{t(field.itemLabelKey, { number: index + 1 })}</p>
+                <p className="group-item-title">{t(definitionKey(field.itemLabelKey), { number: index + 1 })}</p>
                 {field.fields
                   .filter((sub) => isFieldVisible(sub, item.values))
                   .map((sub) => (
@@ -61,7 +62,7 @@ export function AnswerRow({
     <>
       {section}
       <dl className="answer" data-field={field.id} data-value={value === null ? '' : JSON.stringify(value)}>
-        <dt>{t(field.labelKey)}</dt>
+        <dt>{t(definitionKey(field.labelKey))}</dt>
         <dd className={field.kind === 'longText' ? 'long-text' : undefined}>
           {value === null ? (
             <span className="no-answer">{t('answer.none')}</span>

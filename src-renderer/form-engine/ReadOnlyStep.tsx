@@ -4,6 +4,7 @@ import { isFieldVisible, type Answers } from '../../forms/engine';
 import type { SupportServiceView } from '../../src-main/api/contract';
 import { AnswerRow } from './AnswerRow';
 import type { FieldHistoryEntry } from './fields/types';
+import { definitionKey } from '../../forms/translation';
 
 interface ReadOnlyStepProps {
   form: FormDefinition;
@@ -24,7 +25,7 @@ export function ReadOnlyStep({ form, answers, services = [], history = [], saved
   return (
     <section className="step-form read-only" aria-labelledby="step-title">
       <h2 id="step-title" tabIndex={-1}>
-        {t(form.titleKey)}
+        {t(definitionKey(form.titleKey))}
       </h2>
       <div>
         {form.fields

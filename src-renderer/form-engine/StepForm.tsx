@@ -11,6 +11,8 @@ import { GroupField } from './fields/GroupField';
 import type { FieldHistoryEntry, HearingLanguages } from './fields/types';
 import { toAnswer, toDraft, type PeriodDraft, type Values } from './fields/values';
 import { VictimLanguageNotice } from './fields/VictimLanguageNotice';
+import { definitionKey } from '../../forms/translation';
+import type { OfficerKey } from '../../forms/translation';
 
 export type { FieldHistoryEntry, HearingLanguages } from './fields/types';
 
@@ -87,7 +89,7 @@ export function StepForm({
       const value = toAnswer(field, all[topId]);
       const check = answerSchema(field).safeParse(value);
       if (!check.success) {
-        setError(topId, { message: check.error.issues[0]?.message ?? 'answer.invalid' });
+        setError(topId, { message: check.error.issues[0]?.message ?? ('answer.invalid' satisfies OfficerKey) });
         return;
       }
       clearErrors(topId);
@@ -100,7 +102,7 @@ export function StepForm({
   return (
     <form className="step-form" onSubmit={(e) => e.preventDefault()} noValidate aria-labelledby="step-title">
       <h2 id="step-title" tabIndex={-1}>
-        {t(form.titleKey)}
+        {t(definitionKey(form.titleKey))}
       </h2>
       {form.fields.some((f) => f.victimTextKey) ? <VictimLanguageNotice languages={languages} /> : null}
       {form.fields
@@ -108,7 +110,7 @@ export function StepForm({
         .map((field) => [
           field.sectionKey ? (
             <h3 key={`${field.id}-section`} className="form-section">
-              {t(field.sectionKey)}
+              {t(definitionKey(field.sectionKey))}
             </h3>
           ) : null,
           field.kind === 'group' ? (

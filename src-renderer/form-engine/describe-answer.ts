@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { SimpleFieldDefinition } from '../../forms/definition-schema';
 import type { AnswerValue } from '../../forms/engine';
 import type { SupportServiceView } from '../../src-main/api/contract';
+import { definitionKey } from '../../forms/translation';
 
 /** An answer as the officer reads it: option labels, not stored values; a period in words. */
 export function describeAnswer(
@@ -15,7 +16,13 @@ export function describeAnswer(
     case 'singleChoice':
     case 'multiChoice': {
       const values = Array.isArray(value) ? value : [value];
-      return values.map((v) => t(field.options.find((o) => o.value === v)?.labelKey ?? String(v))).join(', ');
+      return values
+        .map((v) => {
+          const option = field.options.find((o) => o.value === v);
+          // A value no option names (a damaged record) reads as stored.
+          return option ? t(definitionKey(option.labelKey)) : String(v);
+        })
+        .join(', ');
     }
     case 'serviceChoice':
       return (Array.isArray(value) ? value : [])

@@ -1,3 +1,4 @@
+import type { HTMLAttributes } from 'react';
 import { FieldError, describedBy } from './FieldError';
 
 /**
@@ -12,6 +13,9 @@ export function TextField({
   autoComplete,
   hint,
   autoFocus,
+  maxLength,
+  inputMode,
+  spellCheck,
   registration,
 }: {
   id: string;
@@ -21,6 +25,12 @@ export function TextField({
   autoComplete?: string;
   hint?: string | undefined;
   autoFocus?: boolean;
+  /** The most characters it takes (the schema's own limit, so typing stops there). */
+  maxLength?: number | undefined;
+  /** The on-screen keyboard to offer (`url` for an address). */
+  inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
+  /** False for what is copied as written (identifiers, addresses, names of files). */
+  spellCheck?: boolean | undefined;
   registration: object;
 }) {
   return (
@@ -36,6 +46,9 @@ export function TextField({
         type={type}
         autoComplete={autoComplete}
         autoFocus={autoFocus}
+        inputMode={inputMode}
+        maxLength={maxLength}
+        spellCheck={spellCheck}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
         {...registration}

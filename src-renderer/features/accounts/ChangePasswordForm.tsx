@@ -9,6 +9,7 @@ import { ErrorMessage, FormActions, TextField } from '../../ui';
 import { changePasswordSchema } from './account-schemas';
 import { stillSignedIn } from './still-signed-in';
 import { usePasswordMinLength } from './use-password-min-length';
+import type { OfficerKey } from '../../../forms/translation';
 
 /**
  * She replaces her password, giving the current one: the temporary one after a reset (forced),
@@ -50,7 +51,11 @@ export function ChangePasswordForm({
       if (signedOut) return true;
       if (code === 'BAD_CREDENTIALS') {
         reset({ ...values, currentPassword: '' });
-        setFieldError('currentPassword', { message: 'account.currentPasswordWrong' }, { shouldFocus: true });
+        setFieldError(
+          'currentPassword',
+          { message: 'account.currentPasswordWrong' satisfies OfficerKey },
+          { shouldFocus: true },
+        );
         return true;
       }
       if (code === 'WEAK_PASSWORD' || code === 'PASSWORD_UNCHANGED') {

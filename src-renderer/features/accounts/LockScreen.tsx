@@ -8,6 +8,7 @@ import { FormActions, TextField } from '../../ui';
 import { unlockSchema } from './account-schemas';
 import { Centered } from './Centered';
 import { stillSignedIn } from './still-signed-in';
+import type { OfficerKey } from '../../../forms/translation';
 
 /** Replaces the whole app: nothing of the hearing stays on screen or in the page. */
 export function LockScreen({
@@ -34,7 +35,7 @@ export function LockScreen({
     if (result.ok) return onUnlocked(result.value);
     // Signed out by main (the account locked or was deactivated): the sign-in screen takes over.
     if (result.error.code !== 'BAD_CREDENTIALS' || !(await stillSignedIn())) return onSignOut(result.error);
-    setFieldError('password', { message: 'account.currentPasswordWrong' }, { shouldFocus: true });
+    setFieldError('password', { message: 'account.currentPasswordWrong' satisfies OfficerKey }, { shouldFocus: true });
   });
   return (
     <Centered title={t('lock.title')}>

@@ -5,6 +5,7 @@ import type { Answers } from '../../../forms/engine';
 import { factDays, suggestOffences } from '../../../forms/digital/offences';
 import { DIGITAL_PROMPTS, promptDetailsFieldId } from '../../../forms/digital/prompts';
 import type { RiskDefinition } from '../../../forms/risk/risk-definition';
+import { definitionKey } from '../../../forms/translation';
 
 interface DigitalPanelProps {
   digitalAnswers: Partial<Answers>;
@@ -47,8 +48,10 @@ export function DigitalPanel({ digitalAnswers, factsAnswers, riskDefinition }: D
                   .map((s) => (
                     <li key={s.offence} data-offence={s.offence}>
                       {s.article
-                        ? `${t(`digital.offences.names.${s.offence}`)}: ${s.article}`
-                        : t('digital.offences.toConfirm', { name: t(`digital.offences.names.${s.offence}`) })}{' '}
+                        ? `${t(definitionKey(`digital.offences.names.${s.offence}`))}: ${s.article}`
+                        : t('digital.offences.toConfirm', {
+                            name: t(definitionKey(`digital.offences.names.${s.offence}`)),
+                          })}{' '}
                       (
                       {yes
                         .filter((p) => p.offences.includes(s.offence))
@@ -69,7 +72,7 @@ export function DigitalPanel({ digitalAnswers, factsAnswers, riskDefinition }: D
           <ul>
             {signals.map((s) => (
               <li key={s.id} data-signal={s.id}>
-                <strong>{s.id}</strong> {t(`risk.signals.${s.id}`)} (
+                <strong>{s.id}</strong> {t(definitionKey(`risk.signals.${s.id}`))} (
                 {s.prompts.filter((p) => answerOf(p) === 'yes').join(', ')}) · {t(`risk.signalEffect.${s.effect}`)}
               </li>
             ))}
@@ -78,7 +81,7 @@ export function DigitalPanel({ digitalAnswers, factsAnswers, riskDefinition }: D
             .filter((s) => s.flag)
             .map((s) => (
               <p key={s.flag} className="notice warning" role="note">
-                {t(`digital.signals.${s.flag}`)}
+                {t(definitionKey(`digital.signals.${s.flag}`))}
               </p>
             ))}
         </section>

@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { findCatalog, useVictimCatalogs } from '../../api/victim-catalogs';
+import type { LanguageOption } from '../../language-option';
 
 /** In which languages her copy prints, and whether its translation was reviewed, or why it cannot print in hers. */
 export function DocumentLanguageNotice({
   victimLanguage,
   procedureLanguage,
 }: {
-  victimLanguage: string | null;
-  procedureLanguage: string | null;
+  victimLanguage: LanguageOption | null;
+  procedureLanguage: LanguageOption | null;
 }) {
   const { t } = useTranslation();
   const catalogs = useVictimCatalogs();

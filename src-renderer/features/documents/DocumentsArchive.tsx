@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { PrintedDocumentView } from '../../../src-main/api/contract';
 import { documentsThroughSystemDialogs } from '../../api/client';
 import { formatDateTime } from '../../i18n';
+import { languageName } from '../../language-option';
 import { documentName } from './printables';
 
 /** Everything printed for the hearing, each with its SHA-256, who printed it and when. */
@@ -32,7 +33,7 @@ export function DocumentsArchive({
         {archive.map((document) => (
           <tr key={document.id}>
             <td>
-              {documentName(t, document)} ({t(`language.${document.language}`)})
+              {documentName(t, document)} ({languageName(t, document.language)})
               {document.sequence > 1 ? (
                 <span className="field-help"> · {t('documents.panel.reprint', { sequence: document.sequence })}</span>
               ) : null}

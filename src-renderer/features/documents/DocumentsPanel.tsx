@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { documentFileName, fieldLabel } from '../../../domain/document-kinds';
 import { FIELDS, FORMS } from '../../../forms/answers';
 import type { Answers } from '../../../forms/engine';
+import { definitionKey } from '../../../forms/translation';
 import type { PrintedDocumentView } from '../../../src-main/api/contract';
 import { documentsThroughSystemDialogs } from '../../api/client';
+import { languageOrNull } from '../../language-option';
 import { useChannel, useMutation } from '../../data/use-channel';
 import { ErrorMessage, FieldError, LoadState } from '../../ui';
 import { CopyReviewPanel } from './CopyReviewPanel';
@@ -58,8 +60,8 @@ export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: 
   const setup = answersOf(FORMS.setup);
   const documents = answersOf(FORMS.documents);
   const owner = access === 'owner';
-  const victimLanguage = stringOrNull(setup[FIELDS.setup.victimLanguage]);
-  const procedureLanguage = stringOrNull(setup[FIELDS.setup.procedureLanguage]);
+  const victimLanguage = languageOrNull(setup[FIELDS.setup.victimLanguage]);
+  const procedureLanguage = languageOrNull(setup[FIELDS.setup.procedureLanguage]);
   const pvNumber = documents[FIELDS.documents.pvNumber];
   const printables = printablesOf({ owner, closed, review, measures: answersOf(FORMS.measures), documents });
   const documentName = (document: Pick<PrintedDocumentView, 'kind' | 'variant'>) => nameOf(t, document);
@@ -114,7 +116,11 @@ export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: 
               <strong>{documentName(item)}</strong>
               <span className="field-help">
                 {' '}
-                {t(`documents.panel.about.${item.kind === 'victimCopy' ? `victimCopy.${item.variant}` : item.kind}`)}
+                {t(
+                  item.kind === 'victimCopy'
+                    ? `documents.panel.about.victimCopy.${item.variant}`
+                    : `documents.panel.about.${item.kind}`,
+                )}
               </span>
               {item.unavailable ? (
                 <p className="field-help">{t(item.unavailable)}</p>
@@ -144,7 +150,7 @@ export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: 
             fields: error.fields
               .map((field) => {
                 const label = fieldLabel(field);
-                return t(label.key, label.params ?? {});
+                return t(definitionKey(label.key), label.params ?? {});
               })
               .join(', '),
           })}
@@ -172,8 +178,4 @@ export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: 
       </LoadState>
     </section>
   );
-}
-
-function stringOrNull(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { definitionKey } from '../../../forms/translation';
 import type { ChannelOutput } from '../../../src-main/api/contract';
 
 type ReviewField = ChannelOutput<'documents.reviewPreview'>['fields'][number];
@@ -68,7 +69,7 @@ export function ReviewFieldBlock({
   return (
     <div className="review-field">
       <h5>
-        {t(field.label.key, field.label.params ?? {})}
+        {t(definitionKey(field.label.key), field.label.params ?? {})}
         {isNew ? <span className="badge"> {t('documents.review.new')}</span> : null}
       </h5>
       <p className="review-text" data-field={field.field}>

@@ -2,13 +2,15 @@ import type { TFunction } from 'i18next';
 import { FIELDS } from '../../../forms/answers';
 import type { Answers } from '../../../forms/engine';
 import type { DocumentKind, VictimCopyVariant } from '../../../domain/document-kinds';
+import type { OfficerKey } from '../../../forms/translation';
 import type { PrintedDocumentView } from '../../../src-main/api/contract';
 
 export interface Printable {
-  kind: DocumentKind;
+  /** The phone check's report is printed from the phone check, not offered here. */
+  kind: Exclude<DocumentKind, 'phoneCheckReport'>;
   variant: VictimCopyVariant;
   /** Why it cannot be printed now, as a catalog key; null when it can. */
-  unavailable: string | null;
+  unavailable: OfficerKey | null;
 }
 
 const REQUESTED = ['requested', 'granted', 'inForce'];
@@ -28,8 +30,8 @@ export function printablesOf({
   documents: Partial<Answers>;
 }): Printable[] {
   return [
-    ...(['full', 'discreet'] as const).map((variant) => ({
-      kind: 'victimCopy' as const,
+    ...(['full', 'discreet'] as const).map((variant): Printable => ({
+      kind: 'victimCopy',
       variant,
       unavailable: !owner
         ? 'documents.panel.ownerOnly'

@@ -4,10 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { EVIDENCE_LIMITS, type CustodyEventInput } from '../../../domain/evidence-rules';
 import type { EvidenceItemView } from '../../../src-main/api/contract';
 import { useMutation } from '../../data/use-channel';
-import { ErrorMessage, FieldError } from '../../ui';
+import { ErrorMessage, FieldError, TextField } from '../../ui';
 import { custodyResolver, type CustodyDraft } from './evidence-forms';
 import { toLocalInput } from './evidence-format';
-import { EvidenceTextInput } from './EvidenceTextInput';
 
 /** A hand-over of the item (C4.4): to whom, when, on what medium; problems stay until the next attempt. */
 export function CustodyForm({
@@ -63,13 +62,14 @@ export function CustodyForm({
     <fieldset className="group-item custody-form">
       <legend>{t('evidence.custody.formTitle', { label: item.label })}</legend>
       <div className="inline-group">
-        <EvidenceTextInput
+        <TextField
           id={`${id}-to`}
           label={t('evidence.custody.handedTo')}
           registration={register('handedTo')}
-          max={EVIDENCE_LIMITS.handedTo}
-          problem={errors.handedTo?.message}
+          maxLength={EVIDENCE_LIMITS.handedTo}
+          error={errors.handedTo?.message}
           hint={t('evidence.custody.handedToHint')}
+          spellCheck={false}
         />
         <div className="field">
           <label htmlFor={`${id}-at`}>{t('evidence.custody.handedAt')}</label>
@@ -82,13 +82,14 @@ export function CustodyForm({
           />
           <FieldError id={`${id}-at-error`} problem={handedAtProblem} announce={false} />
         </div>
-        <EvidenceTextInput
+        <TextField
           id={`${id}-medium`}
           label={t('evidence.custody.medium')}
           registration={register('medium')}
-          max={EVIDENCE_LIMITS.medium}
-          problem={errors.medium?.message}
+          maxLength={EVIDENCE_LIMITS.medium}
+          error={errors.medium?.message}
           hint={t('evidence.custody.mediumHint')}
+          spellCheck={false}
         />
       </div>
       <div className="field">

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { OfficerKey } from '../../../forms/translation';
 import {
   EVIDENCE_LIMITS,
   EVIDENCE_SENSITIVITIES,
@@ -10,7 +11,7 @@ import {
 import type { EvidenceItemView } from '../../../src-main/api/contract';
 import { evidenceFilesByUpload, uploadEvidenceFile, type ApiError } from '../../api/client';
 import { useMutation } from '../../data/use-channel';
-import { ErrorMessage, FieldError } from '../../ui';
+import { ErrorMessage, FieldError, TextField } from '../../ui';
 import {
   CAPTURE_FIELDS,
   CASE_FIELDS,
@@ -20,12 +21,11 @@ import {
   type EvidenceDraft,
 } from './evidence-forms';
 import { fromLocalInput, sizeText, utcText } from './evidence-format';
-import { EvidenceTextInput } from './EvidenceTextInput';
 
 type TextKey = (typeof TEXT_FIELDS | typeof CAPTURE_FIELDS | typeof CASE_FIELDS)[number][0] | 'relatedPrompts';
 
 /** The hint under a text field, when it has one. */
-const HINTS: Partial<Record<TextKey, string>> = {
+const HINTS: Partial<Record<TextKey, OfficerKey>> = {
   url: 'evidence.hint.url',
   eventTime: 'evidence.hint.eventTime',
   eventTimeZone: 'evidence.hint.eventTimeZone',
@@ -110,18 +110,22 @@ export function EvidenceItemForm({
     (found) => document.getElementById(`${id}-${Object.keys(found)[0]}`)?.focus(),
   );
 
-  const textField = (key: TextKey, max: number) => (
-    <EvidenceTextInput
-      key={key}
-      id={`${id}-${key}`}
-      label={t(`evidence.field.${key}`)}
-      registration={field(key)}
-      max={max}
-      problem={problem(key)}
-      hint={HINTS[key] ? t(HINTS[key]) : undefined}
-      inputMode={key === 'url' ? 'url' : undefined}
-    />
-  );
+  const textField = (key: TextKey, max: number) => {
+    const hint = HINTS[key];
+    return (
+      <TextField
+        key={key}
+        id={`${id}-${key}`}
+        label={t(`evidence.field.${key}`)}
+        registration={field(key)}
+        maxLength={max}
+        error={problem(key)}
+        hint={hint ? t(hint) : undefined}
+        inputMode={key === 'url' ? 'url' : undefined}
+        spellCheck={false}
+      />
+    );
+  };
   const describedBy = (key: keyof EvidenceDraft) =>
     [`${id}-${key}-hint`, problem(key) ? `${id}-${key}-error` : ''].filter(Boolean).join(' ');
 

@@ -21,49 +21,46 @@ export function FileTable({ hearingId, files }: { hearingId: string; files: Evid
   }
   return (
     <ul className="evidence-files">
-      {files.map((f) => (
-        <li key={f.id} data-file-name={f.originalName}>
-          <p className="file-line">
-            <strong className="file-name">{f.originalName}</strong> ·{' '}
-            <span className="file-size">{sizeText(f.size, i18n.language, t)}</span> ·{' '}
-            <span className="muted">
-              {t('evidence.files.importedBy', {
-                time: formatDateTime(f.importedAt, i18n.language),
-                name: f.importedByName,
-              })}
-            </span>
-          </p>
-          <p className="file-line">
-            <span className="sha256-label">SHA-256</span>{' '}
-            <code className="sha256" translate="no" data-sha256={f.sha256}>
-              {f.sha256}
-            </code>
-          </p>
-          <p className="file-line">
-            <button
-              type="button"
-              className="small"
-              onClick={() => void verify(f.id)}
-              disabled={checks[f.id] === 'checking'}
-              aria-label={t('evidence.files.verifyFile', { name: f.originalName })}
-            >
-              {t('evidence.files.verify')}
-            </button>{' '}
-            <span
-              role="status"
-              className={
-                checks[f.id] === 'ok'
-                  ? 'success'
-                  : checks[f.id] && checks[f.id] !== 'checking'
-                    ? 'field-error'
-                    : undefined
-              }
-            >
-              {checks[f.id] ? t(`evidence.files.result.${checks[f.id]}`) : ''}
-            </span>
-          </p>
-        </li>
-      ))}
+      {files.map((f) => {
+        const result = checks[f.id];
+        return (
+          <li key={f.id} data-file-name={f.originalName}>
+            <p className="file-line">
+              <strong className="file-name">{f.originalName}</strong> ·{' '}
+              <span className="file-size">{sizeText(f.size, i18n.language, t)}</span> ·{' '}
+              <span className="muted">
+                {t('evidence.files.importedBy', {
+                  time: formatDateTime(f.importedAt, i18n.language),
+                  name: f.importedByName,
+                })}
+              </span>
+            </p>
+            <p className="file-line">
+              <span className="sha256-label">SHA-256</span>{' '}
+              <code className="sha256" translate="no" data-sha256={f.sha256}>
+                {f.sha256}
+              </code>
+            </p>
+            <p className="file-line">
+              <button
+                type="button"
+                className="small"
+                onClick={() => void verify(f.id)}
+                disabled={result === 'checking'}
+                aria-label={t('evidence.files.verifyFile', { name: f.originalName })}
+              >
+                {t('evidence.files.verify')}
+              </button>{' '}
+              <span
+                role="status"
+                className={result === 'ok' ? 'success' : result && result !== 'checking' ? 'field-error' : undefined}
+              >
+                {result ? t(`evidence.files.result.${result}`) : ''}
+              </span>
+            </p>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -12,6 +12,7 @@ import {
 } from '../../../domain/evidence-rules';
 import type { EvidenceItemView } from '../../../src-main/api/contract';
 import { fromLocalInput, toLocalInput } from './evidence-format';
+import type { OfficerKey } from '../../../forms/translation';
 
 /** What the item form's inputs hold: text as typed, the capture time in the officer's local time. */
 export interface EvidenceDraft {
@@ -119,7 +120,8 @@ function zodFormResolver<Draft extends FieldValues, Output>(
   };
 }
 
-const worded = (message: string) => (/^(evidence|form)\./.test(message) ? message : 'answer.invalid');
+const worded = (message: string) =>
+  /^(evidence|form)\./.test(message) ? message : ('answer.invalid' satisfies OfficerKey);
 
 /** The item form's check: the same schema main applies (domain/evidence-rules), on what main would receive. */
 export function evidenceItemResolver(
@@ -130,7 +132,11 @@ export function evidenceItemResolver(
     evidenceItemSchema,
     (draft) => itemInput(draft, initial, item),
     (field, message) =>
-      field === 'type' ? 'form.required' : field === 'capturedAt' ? 'answer.impossibleDate' : worded(message),
+      field === 'type'
+        ? ('form.required' satisfies OfficerKey)
+        : field === 'capturedAt'
+          ? ('answer.impossibleDate' satisfies OfficerKey)
+          : worded(message),
   );
 }
 
@@ -149,5 +155,5 @@ export const custodyResolver: Resolver<CustodyDraft, unknown, CustodyEventInput>
 >(
   custodyEventSchema,
   (draft) => ({ ...draft, handedAt: fromLocalInput(draft.handedAt) ?? -1 }),
-  (field, message) => (field === 'handedAt' ? 'answer.impossibleDate' : worded(message)),
+  (field, message) => (field === 'handedAt' ? ('answer.impossibleDate' satisfies OfficerKey) : worded(message)),
 );

@@ -15,9 +15,11 @@ import { DigitalPanel } from '../digital/DigitalPanel';
 import { RiskPanel } from '../risk/RiskPanel';
 import { riskState } from '../risk/risk-state';
 import { StatementPanel } from '../statement/StatementPanel';
-import { chosenServices, prepareSteps, stringOrNull, type LoadedHearing, type Step } from './hearing-steps';
+import { languageOrNull } from '../../language-option';
+import { chosenServices, prepareSteps, type LoadedHearing, type Step } from './hearing-steps';
 import { SaveStatusLine } from './SaveStatusLine';
 import { StepList } from './StepList';
+import { definitionKey } from '../../../forms/translation';
 
 const NO_SERVICES: SupportServiceView[] = [];
 
@@ -115,7 +117,7 @@ export function HearingScreen({
     ? riskState(riskDefinition, answersOf(FORMS.risk), answersOf(FORMS.facts), answersOf(FORMS.digital), riskHistory)
         .missing
     : [];
-  const titleOf = (step: Step) => (step.form ? t(step.form.titleKey) : step.formId);
+  const titleOf = (step: Step) => (step.form ? t(definitionKey(step.form.titleKey)) : step.formId);
   const previous = steps[currentIndex - 1];
   const next = steps[currentIndex + 1];
 
@@ -174,8 +176,8 @@ export function HearingScreen({
               readOnly={current.formId === FORMS.statement && loaded.statement !== null}
               onAnswersChange={(answers) => onAnswersChange(current.formId, answers)}
               languages={{
-                victim: stringOrNull(answersOf(FORMS.setup)[FIELDS.setup.victimLanguage]),
-                procedure: stringOrNull(answersOf(FORMS.setup)[FIELDS.setup.procedureLanguage]),
+                victim: languageOrNull(answersOf(FORMS.setup)[FIELDS.setup.victimLanguage]),
+                procedure: languageOrNull(answersOf(FORMS.setup)[FIELDS.setup.procedureLanguage]),
               }}
               // Services no longer offered stay listed where this hearing already chose them.
               services={services.filter((s) => s.active || chosenServices(answersOf(current.formId)).includes(s.id))}

@@ -32,10 +32,6 @@ export function prepareSteps(loaded: LoadedHearing): { steps: Step[]; answers: R
   return { steps, answers };
 }
 
-export function stringOrNull(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
 /** Every service id a step's answers chose. */
 export function chosenServices(answers: Partial<Answers>): string[] {
   return Object.values(answers).flatMap((value) =>

@@ -5,6 +5,7 @@ import { useChannel } from '../../data/use-channel';
 import { formatDateTime } from '../../i18n';
 import { DataTable, ErrorMessage, type Column } from '../../ui';
 import { TranslationFollowUps } from './TranslationFollowUps';
+import { definitionKey } from '../../../forms/translation';
 
 /**
  * The supervisor's queue for her unit: levels, red flags and the items behind them at a glance,
@@ -38,11 +39,11 @@ export function ReviewQueueScreen() {
     },
     {
       header: t('risk.queue.redFlags'),
-      cell: (item) => item.redFlags.map((f) => `${f} ${t(`risk.flags.${f}`)}`).join('; ') || '—',
+      cell: (item) => item.redFlags.map((f) => `${f} ${t(definitionKey(`risk.flags.${f}`))}`).join('; ') || '—',
     },
     {
       header: t('risk.queue.drivers'),
-      cell: (item) => item.drivers.map((d) => t(`risk.items.${d}.short`)).join('; ') || '—',
+      cell: (item) => item.drivers.map((d) => t(definitionKey(`risk.items.${d}.short`))).join('; ') || '—',
     },
     {
       header: t('risk.queue.due'),

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../src-main/api/contract';
+import { isLanguageOption } from '../../language-option';
 import { DataTable } from '../../ui';
 import { Day } from './Day';
 
@@ -10,11 +11,7 @@ export function CatalogTable({ catalogs }: { catalogs: Catalog[] }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const officerName = (code: string) =>
-    i18n.exists(`language.${code}`) ? (
-      t(`language.${code}`)
-    ) : (
-      <span className="muted">{t('languages.unknownLanguage')}</span>
-    );
+    isLanguageOption(code) ? t(`language.${code}`) : <span className="muted">{t('languages.unknownLanguage')}</span>;
   return (
     <DataTable
       className="list languages-list"

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { RiskComparison } from '../../../forms/risk/evaluate';
+import { definitionKey } from '../../../forms/translation';
 
 /** What changed since the assessment before: the level, red flags that appeared or went, each item's answer. */
 export function RiskComparisonView({ comparison, t }: { comparison: RiskComparison; t: TFunction }) {
@@ -15,7 +16,7 @@ export function RiskComparisonView({ comparison, t }: { comparison: RiskComparis
         <p className="new-red-flags">
           <strong>
             {t('risk.history.newRedFlags', {
-              flags: comparison.newRedFlags.map((f) => `${f} ${t(`risk.flags.${f}`)}`).join('; '),
+              flags: comparison.newRedFlags.map((f) => `${f} ${t(definitionKey(`risk.flags.${f}`))}`).join('; '),
             })}
           </strong>
         </p>
@@ -28,7 +29,7 @@ export function RiskComparisonView({ comparison, t }: { comparison: RiskComparis
           {comparison.changedItems.map((c) => (
             <li key={c.item}>
               {t('risk.history.changedItem', {
-                item: `${c.item} ${t(`risk.items.${c.item}.short`)}`,
+                item: `${c.item} ${t(definitionKey(`risk.items.${c.item}.short`))}`,
                 from: c.from ? t(`answer.${c.from}`) : '—',
                 to: c.to ? t(`answer.${c.to}`) : '—',
               })}

@@ -1,11 +1,12 @@
 import type { TFunction } from 'i18next';
 import type { RiskResult } from '../../../forms/risk/evaluate';
+import { definitionKey } from '../../../forms/translation';
 
 /** Never a bare number: the level, then each rule that set it and the items behind it. */
 export function RiskResultView({ result, t }: { result: RiskResult; t: TFunction }) {
   // Risk items with their short name; digital-violence prompts (G1.3) by their id, named below.
   const itemList = (items: string[]) =>
-    items.map((i) => (/^G\d\.\d$/.test(i) ? i : `${i} ${t(`risk.items.${i}.short`)}`)).join(', ');
+    items.map((i) => (/^G\d\.\d$/.test(i) ? i : `${i} ${t(definitionKey(`risk.items.${i}.short`))}`)).join(', ');
   return (
     <div className={`risk-result level-${result.level}`} data-risk-level={result.level}>
       <p className="risk-level">
@@ -43,7 +44,7 @@ export function RiskResultView({ result, t }: { result: RiskResult; t: TFunction
           <ul>
             {result.redFlags.map((flag) => (
               <li key={flag.id} data-red-flag={flag.id}>
-                <strong>{flag.id}</strong> {t(`risk.flags.${flag.id}`)} ({itemList(flag.items)})
+                <strong>{flag.id}</strong> {t(definitionKey(`risk.flags.${flag.id}`))} ({itemList(flag.items)})
               </li>
             ))}
           </ul>
@@ -55,8 +56,8 @@ export function RiskResultView({ result, t }: { result: RiskResult; t: TFunction
           <ul>
             {result.digitalSignals.map((signal) => (
               <li key={signal.id} data-signal={signal.id}>
-                <strong>{signal.id}</strong> {t(`risk.signals.${signal.id}`)} ({signal.prompts.join(', ')}) ·{' '}
-                {t(`risk.signalEffect.${signal.effect}`)}
+                <strong>{signal.id}</strong> {t(definitionKey(`risk.signals.${signal.id}`))} (
+                {signal.prompts.join(', ')}) · {t(`risk.signalEffect.${signal.effect}`)}
               </li>
             ))}
           </ul>
@@ -64,7 +65,7 @@ export function RiskResultView({ result, t }: { result: RiskResult; t: TFunction
             .filter((signal) => signal.flag)
             .map((signal) => (
               <p key={signal.flag} className="notice warning" role="note" data-flag={signal.flag}>
-                {t(`digital.signals.${signal.flag}`)}
+                {t(definitionKey(`digital.signals.${signal.flag}`))}
               </p>
             ))}
         </div>
@@ -75,7 +76,7 @@ export function RiskResultView({ result, t }: { result: RiskResult; t: TFunction
             items: result.digitalItems
               .map(
                 (d) =>
-                  `${d.item} ${t(`risk.items.${d.item}.short`)}: ${t(`answer.${d.answer}`)} (${d.prompts.join(', ')})`,
+                  `${d.item} ${t(definitionKey(`risk.items.${d.item}.short`))}: ${t(`answer.${d.answer}`)} (${d.prompts.join(', ')})`,
               )
               .join('; '),
           })}
@@ -85,7 +86,11 @@ export function RiskResultView({ result, t }: { result: RiskResult; t: TFunction
         <p>{t('risk.result.uncertainItems', { items: itemList(result.uncertainty.items) })}</p>
       ) : null}
       {result.barriers.length > 0 ? (
-        <p>{t('risk.result.barriers', { barriers: result.barriers.map((b) => t(`risk.barriers.${b}`)).join('; ') })}</p>
+        <p>
+          {t('risk.result.barriers', {
+            barriers: result.barriers.map((b) => t(definitionKey(`risk.barriers.${b}`))).join('; '),
+          })}
+        </p>
       ) : null}
       <p>
         {result.reassessWithinHours > 72
@@ -96,13 +101,13 @@ export function RiskResultView({ result, t }: { result: RiskResult; t: TFunction
         <p>{t('risk.result.procedure')}</p>
         <ul>
           {result.procedureKeys.map((key) => (
-            <li key={key}>{t(key)}</li>
+            <li key={key}>{t(definitionKey(key))}</li>
           ))}
         </ul>
         <p>{t('risk.result.measures')}</p>
         <ul>
           {result.measures.map((m) => (
-            <li key={m}>{t(`risk.measures.${m}`)}</li>
+            <li key={m}>{t(definitionKey(`risk.measures.${m}`))}</li>
           ))}
         </ul>
       </div>

@@ -4,6 +4,7 @@ import { FIELDS } from '../../../forms/answers';
 import type { Answers } from '../../../forms/engine';
 import type { RiskDefinition } from '../../../forms/risk/risk-definition';
 import type { RiskState } from './risk-state';
+import { definitionKey } from '../../../forms/translation';
 
 /** Her own view, as she gave it: the items she answers herself, and her other worries in her words. */
 export function RiskVictimView({
@@ -24,7 +25,7 @@ export function RiskVictimView({
       <ul>
         {definition.victimViewItems.map((item) => (
           <li key={item}>
-            {t(`risk.items.${item}.short`)}:{' '}
+            {t(definitionKey(`risk.items.${item}.short`))}:{' '}
             <strong>
               {input.answers[item]?.answer ? t(`answer.${input.answers[item]!.answer}`) : t('risk.result.notAnswered')}
             </strong>

@@ -5,6 +5,9 @@ import type { ChannelOutput } from '../../../src-main/api/contract';
 
 export type RiskHistory = ChannelOutput<'risk.history'>;
 
+/** What the risk step still lacks before closing: an assessment, or one that matches the answers. */
+export type RiskMissing = 'assessment' | 'assessmentOutdated';
+
 /** The assessment the risk step's answers would give now, and whether the stored one still matches them. */
 export function riskState(
   definition: RiskDefinition,
@@ -28,7 +31,11 @@ export function riskState(
     input,
     latest,
     upToDate,
-    missing: latest === null ? ['assessment'] : upToDate ? [] : ['assessmentOutdated'],
+    missing: (latest === null
+      ? ['assessment']
+      : upToDate
+        ? []
+        : ['assessmentOutdated']) satisfies RiskMissing[] as RiskMissing[],
   };
 }
 

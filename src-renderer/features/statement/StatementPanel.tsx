@@ -10,6 +10,7 @@ import { ErrorMessage } from '../../ui';
 import { hrefOf } from '../../app/navigation';
 import type { AutosaveQueue } from '../../form-engine/autosave';
 import { formatDateTime } from '../../i18n';
+import type { RiskMissing } from '../risk/risk-state';
 import { describeMissing } from './describe-missing';
 
 type Loaded = ChannelOutput<'hearings.load'>;
@@ -25,7 +26,7 @@ interface StatementPanelProps {
   steps: StepInfo[];
   answersOf: (formId: string) => Partial<Answers>;
   /** The risk assessment not yet submitted, or submitted on answers changed since. */
-  riskMissing: string[];
+  riskMissing: RiskMissing[];
   /** Load the hearing again after approving, adding or closing. */
   onChanged: () => void;
 }

@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { STATISTICS_GRANULARITIES } from '../../../domain/statistics-rules';
 import { brusselsToday } from '../../i18n';
-import { FieldError, FormActions } from '../../ui';
+import { FieldError, FormActions, problemKey } from '../../ui';
 import { MAX_YEARS, statisticsRangeSchema, type StatisticsRange } from './statistics-range';
 
 /** The period and the breakdown; a range main would refuse is named beside its field, nothing sent. */
@@ -78,7 +78,9 @@ export function StatisticsForm({
           </div>
         </fieldset>
       </div>
-      <FieldError id="statistics-range-error">{problem ? t(problem, { years: MAX_YEARS }) : null}</FieldError>
+      <FieldError id="statistics-range-error">
+        {problem ? t(problemKey(problem), { years: MAX_YEARS }) : null}
+      </FieldError>
       <p className="field-help">{t('statistics.rangeHelp', { years: MAX_YEARS })}</p>
       <FormActions submit={t('statistics.show')} pending={pending} />
     </form>

@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { OfficerUiLanguage } from '../../../domain/languages';
+import type { StatisticsMeasure } from '../../../domain/statistics-rules';
 import { LOCALES } from '../../i18n';
+import { categoryKey } from './statistics-keys';
 
 /** A period's heading: a month in the interface's language, a quarter, or a year. */
 export function periodLabel(period: string, language: OfficerUiLanguage, t: TFunction): string {
@@ -17,9 +19,7 @@ export function periodLabel(period: string, language: OfficerUiLanguage, t: TFun
   return period;
 }
 
-/** Forms of violence reuse the facts step's labels; the rest have their own. */
-export function categoryLabel(measure: string, category: string, t: TFunction): string {
-  if (measure === 'formOfViolence') return t(`form.facts.formsOfViolence.${category}`);
-  if (measure === 'measureRequested' || measure === 'measureGranted') return t(`statistics.measureName.${category}`);
-  return t(`statistics.categories.${measure}.${category}`);
+/** A category's label, in the interface's language. */
+export function categoryLabel(measure: StatisticsMeasure, category: string, t: TFunction): string {
+  return t(categoryKey(measure, category));
 }

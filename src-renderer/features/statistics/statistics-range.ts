@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { STATISTICS_GRANULARITIES } from '../../../domain/statistics-rules';
+import type { OfficerKey } from '../../../forms/translation';
 
 /** The same bounds main checks (src-main/api/contract.ts); checked here first to name the problem. */
 export const MAX_YEARS = 10;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function rangeProblem(from: string, to: string): { field: 'from' | 'to'; key: string } | null {
+function rangeProblem(from: string, to: string): { field: 'from' | 'to'; key: OfficerKey } | null {
   if (!ISO_DATE.test(from) || from < '2000-01-01' || from > '2099-12-31')
     return { field: 'from', key: 'statistics.invalidDate' };
   if (!ISO_DATE.test(to) || to < '2000-01-01' || to > '2099-12-31')

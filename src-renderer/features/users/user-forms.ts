@@ -2,19 +2,25 @@ import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { z } from 'zod';
 import { SERVICE_NUMBER_MAX_LENGTH, SERVICE_NUMBER_PATTERN } from '../../../domain/service-number';
 import type { ApiError } from '../../api/client';
+import type { OfficerKey } from '../../../forms/translation';
 
 export const ROLES = ['officer', 'supervisor', 'administrator'] as const;
 export type Role = (typeof ROLES)[number];
-const required = z.string().trim().min(1, { error: 'form.required' });
+const required = z
+  .string()
+  .trim()
+  .min(1, { error: 'form.required' satisfies OfficerKey });
 // The same rule as main's, so a refused username says why before anything is sent.
-const username = required.toLowerCase().regex(/^[a-z0-9._-]{3,64}$/, { error: 'users.usernameRule' });
-const unitRule = { path: ['unitId'], error: 'error.UNIT_REQUIRED' };
+const username = required
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,64}$/, { error: 'users.usernameRule' satisfies OfficerKey });
+const unitRule = { path: ['unitId'], error: 'error.UNIT_REQUIRED' satisfies OfficerKey };
 // Main's rule (domain/service-number.ts): optional, printed on documents in place of her name.
 const serviceNumber = z
   .string()
   .trim()
-  .max(SERVICE_NUMBER_MAX_LENGTH, { error: 'users.serviceNumberTooLong' })
-  .regex(SERVICE_NUMBER_PATTERN, { error: 'users.serviceNumberRule' });
+  .max(SERVICE_NUMBER_MAX_LENGTH, { error: 'users.serviceNumberTooLong' satisfies OfficerKey })
+  .regex(SERVICE_NUMBER_PATTERN, { error: 'users.serviceNumberRule' satisfies OfficerKey });
 const needsUnit = (v: { role: Role; unitId: string }) => v.role === 'administrator' || v.unitId !== '';
 
 export const newUserSchema = z
@@ -31,7 +37,7 @@ export const editUserSchema = z
   .object({ displayName: required, serviceNumber, role: z.enum(ROLES), unitId: z.string() })
   .refine(needsUnit, unitRule);
 export const resetSchema = z.object({ password: required });
-export const unitSchema = z.object({ name: required.max(80, { error: 'units.nameTooLong' }) });
+export const unitSchema = z.object({ name: required.max(80, { error: 'units.nameTooLong' satisfies OfficerKey }) });
 
 /** Administrators belong to no unit, whatever the form still holds from another role. */
 export const unitOf = (v: { role: Role; unitId: string }) =>

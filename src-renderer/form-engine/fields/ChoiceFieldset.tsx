@@ -1,4 +1,5 @@
 import type { KindProps } from './types';
+import { definitionKey } from '../../../forms/translation';
 
 /** Radio buttons (one answer) or check boxes (several), each option labelled beside its box. */
 export function ChoiceFieldset({
@@ -14,13 +15,13 @@ export function ChoiceFieldset({
   const registration = register(name, { onBlur });
   return (
     <fieldset className="field" aria-describedby={parts.describedBy} data-field={name}>
-      <legend>{t(field.labelKey)}</legend>
+      <legend>{t(definitionKey(field.labelKey))}</legend>
       {parts.help}
       <div className="choices">
         {field.options.map((option) => (
           <label key={option.value} className="choice">
             <input type={type} value={option.value} disabled={readOnly} {...registration} />
-            <span>{t(option.labelKey)}</span>
+            <span>{t(definitionKey(option.labelKey))}</span>
           </label>
         ))}
       </div>

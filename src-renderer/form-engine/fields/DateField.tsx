@@ -1,10 +1,11 @@
 import { LabelledField } from './LabelledField';
 import type { KindProps } from './types';
+import { definitionKey } from '../../../forms/translation';
 
 /** A calendar date, or a date and a time: the browser's own picker. */
 export function DateField({ name, field, register, readOnly, onBlur, t, parts }: KindProps<'date' | 'dateTime'>) {
   return (
-    <LabelledField name={name} label={t(field.labelKey)} parts={parts}>
+    <LabelledField name={name} label={t(definitionKey(field.labelKey))} parts={parts}>
       <input
         id={parts.inputId}
         type={field.kind === 'date' ? 'date' : 'datetime-local'}

@@ -6,6 +6,7 @@ import { FieldError } from '../../ui';
 import { FieldControl } from './FieldControl';
 import { RemoveItemButton } from './RemoveItemButton';
 import { toAnswer, toDraft, type PeriodDraft, type Values } from './values';
+import { definitionKey } from '../../../forms/translation';
 
 interface GroupFieldProps {
   field: GroupFieldDefinition;
@@ -49,14 +50,14 @@ export function GroupField({ field, control, register, values, error, readOnly, 
 
   return (
     <fieldset className="field group" data-field={field.id}>
-      <legend>{t(field.labelKey)}</legend>
-      {field.helpKey ? <p className="field-help">{t(field.helpKey)}</p> : null}
+      <legend>{t(definitionKey(field.labelKey))}</legend>
+      {field.helpKey ? <p className="field-help">{t(definitionKey(field.helpKey))}</p> : null}
       {items.map((item, index) => {
         const itemValues = current[index]?.values ?? {};
         const answers = Object.fromEntries(field.fields.map((sub) => [sub.id, toAnswer(sub, itemValues[sub.id])]));
         return (
           <fieldset key={(item as unknown as { rhfId: string }).rhfId} className="group-item">
-            <legend>{t(field.itemLabelKey, { number: index + 1 })}</legend>
+            <legend>{t(definitionKey(field.itemLabelKey), { number: index + 1 })}</legend>
             {field.fields
               .filter((sub) => isFieldVisible(sub, answers))
               .map((sub) => (
@@ -75,7 +76,7 @@ export function GroupField({ field, control, register, values, error, readOnly, 
               ))}
             {readOnly ? null : (
               <RemoveItemButton
-                label={t('answer.group.remove', { item: t(field.itemLabelKey, { number: index + 1 }) })}
+                label={t('answer.group.remove', { item: t(definitionKey(field.itemLabelKey), { number: index + 1 }) })}
                 confirmLabel={t('answer.group.confirmRemove')}
                 keepLabel={t('answer.group.keep')}
                 onRemove={() => removeAt(index)}
@@ -87,7 +88,7 @@ export function GroupField({ field, control, register, values, error, readOnly, 
       <FieldError problem={error} />
       {readOnly || items.length >= field.maxItems ? null : (
         <button type="button" onClick={add}>
-          {t('answer.group.add', { item: t(field.itemLabelKey, { number: items.length + 1 }) })}
+          {t('answer.group.add', { item: t(definitionKey(field.itemLabelKey), { number: items.length + 1 }) })}
         </button>
       )}
     </fieldset>

@@ -1,10 +1,11 @@
 import { LabelledField } from './LabelledField';
 import type { KindProps } from './types';
+import { definitionKey } from '../../../forms/translation';
 
 /** A text of several lines: taller when the definition allows a long one. */
 export function LongTextField({ name, field, register, readOnly, onBlur, t, parts }: KindProps<'longText'>) {
   return (
-    <LabelledField name={name} label={t(field.labelKey)} parts={parts}>
+    <LabelledField name={name} label={t(definitionKey(field.labelKey))} parts={parts}>
       <textarea
         id={parts.inputId}
         rows={field.maxLength <= 5_000 ? 3 : 8}

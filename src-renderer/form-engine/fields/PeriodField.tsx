@@ -1,4 +1,5 @@
 import type { KindProps } from './types';
+import { definitionKey } from '../../../forms/translation';
 
 const MODES = ['on', 'between', 'about'] as const;
 
@@ -16,7 +17,7 @@ export function PeriodField({
   const invalid = parts.invalid;
   return (
     <fieldset className="field period" aria-describedby={parts.describedBy} data-field={name}>
-      <legend>{t(field.labelKey)}</legend>
+      <legend>{t(definitionKey(field.labelKey))}</legend>
       {parts.help}
       <div className="choices">
         {MODES.map((mode) => (

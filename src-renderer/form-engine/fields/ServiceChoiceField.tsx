@@ -1,5 +1,6 @@
 import type { SupportServiceView } from '../../../src-main/api/contract';
 import type { KindProps } from './types';
+import { definitionKey } from '../../../forms/translation';
 
 /** Services chosen from the support directory, each with its phone, region and whether it is verified. */
 export function ServiceChoiceField({
@@ -15,7 +16,7 @@ export function ServiceChoiceField({
   const registration = register(name, { onBlur });
   return (
     <fieldset className="field" aria-describedby={parts.describedBy} data-field={name}>
-      <legend>{t(field.labelKey)}</legend>
+      <legend>{t(definitionKey(field.labelKey))}</legend>
       {parts.help}
       {services.length === 0 ? <p className="field-help">{t('directory.empty')}</p> : null}
       <ul className="service-choices">

@@ -1,10 +1,11 @@
 import { LabelledField } from './LabelledField';
 import type { KindProps } from './types';
+import { definitionKey } from '../../../forms/translation';
 
 /** A text of one line. */
 export function ShortTextField({ name, field, register, readOnly, onBlur, t, parts }: KindProps<'shortText'>) {
   return (
-    <LabelledField name={name} label={t(field.labelKey)} parts={parts}>
+    <LabelledField name={name} label={t(definitionKey(field.labelKey))} parts={parts}>
       <input
         id={parts.inputId}
         type="text"

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { victimText } from '../../../forms/victim-catalogs';
 import { findCatalog, useVictimCatalogs } from '../../api/victim-catalogs';
+import { languageName } from '../../language-option';
 import type { HearingLanguages } from './types';
 
 /** What she reads: in her language when a catalog exists, and in the procedure language beside it. */
@@ -19,7 +20,7 @@ export function VictimText({ textKey, languages }: { textKey: string; languages:
       {shown.map(({ catalog, text }) => (
         // Her language's own direction (Arabic, Persian and Pashto right to left); the officer's label stays in the officer's.
         <p key={catalog.meta.language} dir={catalog.meta.direction}>
-          <span className="victim-text-language">{t(`language.${catalog.meta.language}`)}</span>{' '}
+          <span className="victim-text-language">{languageName(t, catalog.meta.language)}</span>{' '}
           <span lang={catalog.meta.language} dir={catalog.meta.direction}>
             {text}
           </span>

@@ -3,6 +3,7 @@ import { describeAnswer } from '../describe-answer';
 import type { FieldControlProps, FieldParts } from './types';
 import { FieldError } from '../../ui';
 import { VictimText } from './VictimText';
+import { definitionKey } from '../../../forms/translation';
 
 /**
  * The pieces around a control's inputs: the text read to her, help, guidance, the time an
@@ -30,15 +31,15 @@ export function fieldParts({
       {field.victimTextKey && languages ? <VictimText textKey={field.victimTextKey} languages={languages} /> : null}
       {field.helpKey ? (
         <p id={helpId} className="field-help">
-          {t(field.helpKey, helpValues ?? {})}
+          {t(definitionKey(field.helpKey), helpValues ?? {})}
         </p>
       ) : null}
       {field.guidance ? (
         <dl className="field-guidance">
           {field.guidance.map((g) => (
             <div key={g.textKey}>
-              <dt>{t(g.labelKey)}</dt>
-              <dd>{t(g.textKey)}</dd>
+              <dt>{t(definitionKey(g.labelKey))}</dt>
+              <dd>{t(definitionKey(g.textKey))}</dd>
             </div>
           ))}
         </dl>

@@ -5,6 +5,7 @@ import type { SimpleFieldDefinition } from '../../../forms/definition-schema';
 import type { AnswerValue } from '../../../forms/engine';
 import type { SupportServiceView } from '../../../src-main/api/contract';
 import type { Values } from './values';
+import type { LanguageOption } from '../../language-option';
 
 export interface FieldHistoryEntry {
   fieldId: string;
@@ -14,8 +15,8 @@ export interface FieldHistoryEntry {
 }
 
 export interface HearingLanguages {
-  victim: string | null;
-  procedure: string | null;
+  victim: LanguageOption | null;
+  procedure: LanguageOption | null;
 }
 
 /** What the form gives each control (FieldControl.tsx), whatever its kind. */
