@@ -3,7 +3,14 @@
  * (src-main/documents/): the victim's copy in her language, and three documents in the
  * procedure language.
  */
-export const DOCUMENT_KINDS = ['victimCopy', 'prosecutorRequest', 'immigrationCommunication', 'riskReport'] as const;
+export const DOCUMENT_KINDS = [
+  'victimCopy',
+  'prosecutorRequest',
+  'immigrationCommunication',
+  'riskReport',
+  /** The phone check's report (digital-violence.md §D7), printed from the phone check, never from the documents panel. */
+  'phoneCheckReport',
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const VICTIM_COPY_VARIANTS = ['full', 'discreet'] as const;

@@ -234,6 +234,7 @@ export const FIELDS = {
     e3Source: 'e3Source',
     otherWorries: 'otherWorries',
     barriers: 'barriers',
+    deviceCheck: 'deviceCheck',
   },
   measures: {
     residenceBanPosition: 'residenceBanPosition',
@@ -467,6 +468,7 @@ export const OPTIONS = {
     e3: ['yes', 'no', 'unknown', 'refused'],
     e3Source: ['victim', 'policeRecords', 'thirdParty', 'officerObservation'],
     barriers: ['V1', 'V2', 'V3', 'V4', 'V5', 'V6', 'V7', 'V8', 'V9', 'none'],
+    deviceCheck: ['yes', 'no'],
   },
   measures: {
     residenceBanPosition: ['wants', 'refuses', 'undecided'],
@@ -535,7 +537,7 @@ export const FORM_VERSIONS = {
   people: [1, 2],
   facts: [1],
   digital: [1],
-  risk: [1, 2],
+  risk: [1, 2, 3],
   measures: [1, 2],
   referrals: [1],
   statement: [1],
@@ -742,7 +744,7 @@ export type DigitalAnswers = {
   stopnciiCase?: string | null;
 };
 
-/** The answers of the risk step (risk@1, risk@2): every field optional, as a hearing is filled in over time. */
+/** The answers of the risk step (risk@1, risk@2, risk@3): every field optional, as a hearing is filled in over time. */
 export type RiskAnswers = {
   a1?: 'yes' | 'no' | 'unknown' | 'refused' | null;
   a1Source?: 'victim' | 'policeRecords' | 'thirdParty' | 'officerObservation' | null;
@@ -815,6 +817,8 @@ export type RiskAnswers = {
   e3Source?: 'victim' | 'policeRecords' | 'thirdParty' | 'officerObservation' | null;
   otherWorries?: string | null;
   barriers?: ('V1' | 'V2' | 'V3' | 'V4' | 'V5' | 'V6' | 'V7' | 'V8' | 'V9' | 'none')[] | null;
+  /** Only in risk@3. */
+  deviceCheck?: 'yes' | 'no' | null;
 };
 
 /** The answers of the measures step (measures@1, measures@2): every field optional, as a hearing is filled in over time. */

@@ -13,6 +13,7 @@ import { riskForm } from './risk/risk-form';
 import { digitalV1 } from './digital/digital-form';
 import { riskV1 } from './risk/risk.v1';
 import { riskV2 } from './risk/risk.v2';
+import { riskV3 } from './risk/risk.v3';
 
 /**
  * Every version of every form ever shipped. A version is never edited once released: a hearing
@@ -27,6 +28,7 @@ const ALL_DEFINITIONS: FormDefinitionInput[] = [
   digitalV1,
   riskForm(riskV1),
   riskForm(riskV2),
+  riskForm(riskV3),
   measuresV1,
   measuresV2,
   referralsV1,

@@ -24,6 +24,7 @@ import {
   type EvidenceStore,
 } from './services/evidence-store';
 import { createHearingService } from './services/hearings';
+import { createPhoneCheckService } from './services/phone-check';
 import { createRiskService } from './services/risk';
 import { createStatisticsService } from './services/statistics';
 import { riskRegistry } from '../forms/risk/registry';
@@ -54,6 +55,8 @@ export interface AppCoreOptions {
 export interface DocumentAssets {
   victimCatalogsDir: string;
   fontsDir: string;
+  /** The phone check's shipped indicator bundle (assets/stalkerware-indicators); none, the check says why it cannot run. */
+  indicatorsDir?: string;
 }
 
 /** The assets as they lie in a checkout of this repository (development, tests, the browser host). */
@@ -61,6 +64,7 @@ export function repositoryAssets(root: string): DocumentAssets {
   return {
     victimCatalogsDir: path.join(root, 'forms', 'catalogs', 'victim'),
     fontsDir: path.join(root, 'node_modules', '@fontsource'),
+    indicatorsDir: path.join(root, 'assets', 'stalkerware-indicators'),
   };
 }
 
@@ -151,6 +155,23 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     },
     now,
   });
+  const evidence = createEvidenceService({ db: database.db, hearings, store: evidenceStore, now });
+  const phoneCheck = createPhoneCheckService({
+    db: database.db,
+    hearings,
+    evidence,
+    store: evidenceStore,
+    registry,
+    indicators: {
+      shippedDir: options.assets.indicatorsDir,
+      importedDir: path.join(options.dataDir, 'stalkerware-indicators'),
+    },
+    adbServer: config.adbServer,
+    output: options.documentOutput,
+    fontFaces: () => (fontFaces ??= loadFontFaces(options.assets.fontsDir)),
+    now,
+    log,
+  });
   const dispatcher = createDispatcher(
     {
       directory,
@@ -160,7 +181,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       hearings,
       risk,
       documents,
-      evidence: createEvidenceService({ db: database.db, hearings, store: evidenceStore, now }),
+      evidence,
+      phoneCheck,
       ...(options.chooseFiles ? { chooseFiles: options.chooseFiles } : {}),
       audit,
       config,

@@ -48,6 +48,17 @@ export const appConfigSchema = z
      * on a projector or in a video call to train officers, on invented data.
      */
     screenCapture: z.enum(['blocked', 'allowedForTraining']).default('blocked'),
+    /**
+     * The adb server the phone check talks to (Google's `adb`, which listens on 127.0.0.1:5037).
+     * Loopback only: the phone's data never crosses the network.
+     */
+    adbServer: z
+      .object({
+        host: z.enum(['127.0.0.1', '::1', 'localhost']).default('127.0.0.1'),
+        port: z.number().int().min(1).max(65535).default(5037),
+      })
+      .strict()
+      .default({ host: '127.0.0.1', port: 5037 }),
   })
   .strict();
 

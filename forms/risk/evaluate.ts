@@ -1,4 +1,11 @@
-import type { RiskAnswer, RiskCondition, RiskDefinition, RiskLevel, RiskSource } from './risk-definition';
+import type {
+  RiskAnswer,
+  RiskCondition,
+  RiskDefinition,
+  RiskLevel,
+  RiskSignalFact,
+  RiskSource,
+} from './risk-definition';
 
 /**
  * The one evaluation of the Art. 16 level rule (risk-tool.md), pure and deterministic: the
@@ -26,8 +33,11 @@ export interface RiskInput {
   digital?: Record<string, string | null>;
   /** The barriers present (V1 to V9). */
   barriers: string[];
-  /** From the facts step: physical or sexual violence recorded (part of RF6). */
-  facts: { physicalOrSexualViolence: boolean };
+  /**
+   * From the facts step: physical or sexual violence recorded (part of RF6). From version 3, also
+   * `deviceCheckHigh`: the phone check found a High sign (the risk step's device-check answer, R11).
+   */
+  facts: { physicalOrSexualViolence: boolean } & Partial<Record<RiskSignalFact, boolean>>;
   judgement?: RiskJudgement;
 }
 
@@ -80,8 +90,14 @@ export interface RiskResult {
   loweringPending: boolean;
   /** Items the digital step answered, with the prompts behind each. */
   digitalItems: { item: string; answer: RiskAnswer; prompts: string[] }[];
-  /** Signals of the digital step that fired: which prompts raised what, or flagged what. */
-  digitalSignals: { id: string; effect: 'raiseToHigh' | 'raiseOne' | 'flag'; flag?: string; prompts: string[] }[];
+  /** Signals of the digital step that fired: which prompts (or facts: the phone check) raised what, or flagged what. */
+  digitalSignals: {
+    id: string;
+    effect: 'raiseToHigh' | 'raiseOne' | 'flag';
+    flag?: string;
+    prompts: string[];
+    facts?: RiskSignalFact[];
+  }[];
 }
 
 const clamp = (n: number): RiskLevel => Math.min(4, Math.max(1, n)) as RiskLevel;
@@ -187,14 +203,17 @@ export function evaluateRisk(definition: RiskDefinition, rawInput: RiskInput): R
 
   // The digital step's signals (digital-violence.md, B): a raise to HIGH each; the one-level
   // raises count once together, so that several of them do not climb the scale on their own.
-  const fired = (definition.digitalSignals ?? []).filter((signal) =>
-    signal.prompts.some((p) => input.digital?.[p] === 'yes'),
+  // A signal fed by a fact (R11, the phone check) fires as a prompt answered yes does.
+  const factHolds = (fact: RiskSignalFact) => input.facts[fact] === true;
+  const fired = (definition.digitalSignals ?? []).filter(
+    (signal) => signal.prompts.some((p) => input.digital?.[p] === 'yes') || (signal.facts ?? []).some(factHolds),
   );
   const digitalSignals = fired.map((signal) => ({
     id: signal.id,
     effect: signal.effect,
     ...(signal.flag ? { flag: signal.flag } : {}),
     prompts: signal.prompts.filter((p) => input.digital?.[p] === 'yes'),
+    ...(signal.facts ? { facts: signal.facts.filter(factHolds) } : {}),
   }));
   for (const signal of digitalSignals.filter((s) => s.effect === 'raiseToHigh'))
     move('signal', 3, signal.prompts, [signal.id]);

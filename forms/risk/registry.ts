@@ -1,9 +1,10 @@
 import { riskDefinitionSchema, type RiskDefinition, type RiskDefinitionInput } from './risk-definition';
 import { riskV1 } from './risk.v1';
 import { riskV2 } from './risk.v2';
+import { riskV3 } from './risk.v3';
 
 /** Every version of the tool ever shipped; an assessment is re-evaluated with its own. */
-const ALL_RISK_DEFINITIONS: RiskDefinitionInput[] = [riskV1, riskV2];
+const ALL_RISK_DEFINITIONS: RiskDefinitionInput[] = [riskV1, riskV2, riskV3];
 
 export function buildRiskRegistry(definitions: RiskDefinitionInput[]) {
   const parsed = definitions.map((d) => riskDefinitionSchema.parse(d));

@@ -52,11 +52,21 @@ const condition: z.ZodType<RiskCondition> = z.lazy(() =>
 
 const promptId = z.string().regex(/^G[0-9]\.[0-9]$/, 'a digital-violence prompt id such as G1.3');
 
-/** A rule of digital-violence.md section B: prompts answered yes raise the level or set a flag. */
+/**
+ * Facts a signal may fire on besides the prompts: `deviceCheckHigh`, the phone check found a High
+ * sign (the risk step's device-check answer, which the phone check sets; R11).
+ */
+export const RISK_SIGNAL_FACTS = ['deviceCheckHigh'] as const;
+export type RiskSignalFact = (typeof RISK_SIGNAL_FACTS)[number];
+
+/** A rule of digital-violence.md section B: prompts answered yes (or a fact) raise the level or set a flag. */
 const digitalSignal = z
   .object({
     id: z.string().regex(/^R[0-9]+$/),
-    prompts: z.array(promptId).min(1),
+    /** Empty for a signal fed by a fact alone (R11). */
+    prompts: z.array(promptId),
+    /** Facts that fire it too (version 3 on). */
+    facts: z.array(z.enum(RISK_SIGNAL_FACTS)).min(1).optional(),
     effect: z.enum(['raiseToHigh', 'raiseOne', 'flag']),
     /** A warning the result carries (communications compromised, children exposed...). */
     flag: z
@@ -137,6 +147,9 @@ export const riskDefinitionSchema = z
       if ('any' in c) c.any.forEach((sub) => check(sub, path));
     };
     for (const flag of definition.redFlags) check(flag.when, flag.id);
+    for (const signal of definition.digitalSignals ?? [])
+      if (signal.prompts.length === 0 && !signal.facts)
+        ctx.addIssue({ code: 'custom', message: `${signal.id}: a signal needs prompts or facts` });
     for (const id of [
       ...definition.uncertaintyItems,
       ...definition.victimViewItems,

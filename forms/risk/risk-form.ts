@@ -12,6 +12,13 @@ export const itemFieldId = (itemId: string) => itemId.toLowerCase();
 export const sourceFieldId = (itemId: string) => `${itemId.toLowerCase()}Source`;
 export const followUpFieldId = (itemId: string) => `${itemId.toLowerCase()}FollowUp`;
 export const BARRIERS_FIELD_ID = 'barriers';
+/** The device check's answer (R11): the phone check sets it to yes on a High finding; the officer may record a lab's too. */
+export const DEVICE_CHECK_FIELD_ID = 'deviceCheck';
+
+/** Whether a definition has a signal fed by the phone check (version 3 on). */
+export function usesDeviceCheck(definition: RiskDefinitionInput): boolean {
+  return (definition.digitalSignals ?? []).some((s) => s.facts?.includes('deviceCheckHigh'));
+}
 export const OTHER_WORRIES_FIELD_ID = 'otherWorries';
 
 /**
@@ -60,6 +67,19 @@ export function riskForm(definition: RiskDefinitionInput): FormDefinitionInput {
         });
       });
   }
+  if (usesDeviceCheck(definition))
+    fields.push({
+      id: DEVICE_CHECK_FIELD_ID,
+      kind: 'singleChoice',
+      labelKey: 'risk.deviceCheck.label',
+      helpKey: 'risk.deviceCheck.why',
+      keepHistory: true,
+      sectionKey: 'risk.domains.deviceCheck',
+      options: [
+        { value: 'yes', labelKey: 'risk.deviceCheck.yes' },
+        { value: 'no', labelKey: 'risk.deviceCheck.no' },
+      ],
+    });
   fields.push({
     id: OTHER_WORRIES_FIELD_ID,
     kind: 'longText',
@@ -123,7 +143,10 @@ export function riskInputFromAnswers(
   return {
     answers,
     barriers: Array.isArray(barriers) ? (barriers as string[]).filter((b) => b !== 'none') : [],
-    facts: { physicalOrSexualViolence: physicalOrSexualViolence(factsAnswers) },
+    facts: {
+      physicalOrSexualViolence: physicalOrSexualViolence(factsAnswers),
+      ...(usesDeviceCheck(definition) ? { deviceCheckHigh: riskAnswers[DEVICE_CHECK_FIELD_ID] === 'yes' } : {}),
+    },
     ...(prompts.length > 0
       ? { digital: Object.fromEntries(prompts.map((p) => [p, stringOrNull(digitalAnswers?.[promptFieldId(p)])])) }
       : {}),

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { DocumentKind } from '../../domain/document-kinds';
 import type { DateOrPeriod } from '../../forms/engine';
 import type { ChannelOutput } from '../api/contract';
+import { AppError } from '../api/app-error';
 import { Ltr, renderDocumentHtml } from './DocumentPage';
 import { formatDateTime, formatLocalDate } from './format';
 import { definitionKey } from '../../forms/translation';
@@ -32,6 +33,9 @@ export function renderProcedureDocument(
   kind: Exclude<DocumentKind, 'victimCopy'>,
   input: ProcedureDocumentInput,
 ): { html: string; language: string } {
+  // Printed by the phone check from its evidence item (src-main/documents/PhoneCheckReport.tsx).
+  if (kind === 'phoneCheckReport')
+    throw new AppError('DOCUMENT_NOT_APPLICABLE', 'The phone check report is printed from the phone check');
   const language = str(readAnswers(input.record.forms, FORMS.setup).procedureLanguage) ?? 'fr';
   const t = officerText(language);
   const title = t(`documents.${kind}.title`);

@@ -160,6 +160,6 @@ describe('closing a hearing with the digital step', () => {
     expect(refused.ok).toBe(false);
     const fields = refused.ok ? [] : (refused.error.fields ?? []);
     expect(fields.filter((f) => f.startsWith('digital:'))).toEqual(['digital:g93']);
-    expect(RISK_VERSION).toBe(2);
+    expect(RISK_VERSION).toBe(3);
   });
 });

@@ -4,6 +4,7 @@ import { directoryChannels } from './directory';
 import { documentsChannels } from './documents';
 import { evidenceChannels } from './evidence';
 import { hearingsChannels } from './hearings';
+import { phoneCheckChannels } from './phone-check';
 import { riskChannels } from './risk';
 import { sessionChannels } from './session';
 import { setupChannels } from './setup';
@@ -27,6 +28,7 @@ export const API_CHANNELS = {
   ...statisticsChannels,
   ...documentsChannels,
   ...evidenceChannels,
+  ...phoneCheckChannels,
   ...auditChannels,
 };
 export type ApiChannels = typeof API_CHANNELS;

@@ -17,7 +17,14 @@ export interface FakeAdbServer {
   unexpected: string[];
   /** Connections that were opened, for the bench and the tests. */
   connections: number;
+  /** The cable pulled: the phone leaves the device list and every request to it fails as adb says. */
+  unplug(serial: string): void;
   close(): Promise<void>;
+}
+
+export interface FakeAdbServerOptions {
+  /** Pulls the phone's cable once this many `shell:` requests have been made to it (a phone lost mid-scan). */
+  unplugAfterShellRequests?: { serial: string; count: number };
 }
 
 function okay(socket: net.Socket, block?: string): void {
@@ -33,7 +40,12 @@ function fail(socket: net.Socket, message: string): void {
   socket.end(Buffer.concat([Buffer.from('FAIL' + bytes.length.toString(16).padStart(4, '0')), bytes]));
 }
 
-export async function startFakeAdbServer(phones: FakePhone[]): Promise<FakeAdbServer> {
+export async function startFakeAdbServer(
+  allPhones: FakePhone[],
+  options: FakeAdbServerOptions = {},
+): Promise<FakeAdbServer> {
+  let phones = [...allPhones];
+  let shellRequests = 0;
   const answers = new Map(phones.map((p) => [p.serial, phoneAnswers(p)]));
   const files = new Map(phones.map((p) => [p.serial, phoneFiles(p)]));
   const received: string[] = [];
@@ -81,6 +93,14 @@ export async function startFakeAdbServer(phones: FakePhone[]): Promise<FakeAdbSe
         return refuse(request, `unknown host service '${request}'`);
       }
       if (request.startsWith('shell:')) {
+        const unplugAt = options.unplugAfterShellRequests;
+        if (unplugAt?.serial === serial && ++shellRequests > unplugAt.count)
+          phones = phones.filter((p) => p.serial !== serial);
+        if (!phones.some((p) => p.serial === serial)) {
+          mode = 'done';
+          fail(socket, `device '${serial}' not found`);
+          return;
+        }
         const answer = answers.get(serial)!.get(request.slice('shell:'.length));
         if (!answer) return refuse(request, 'not something a phone is asked in this test');
         mode = 'done';
@@ -163,6 +183,9 @@ export async function startFakeAdbServer(phones: FakePhone[]): Promise<FakeAdbSe
     unexpected,
     get connections() {
       return state.connections;
+    },
+    unplug(serial: string) {
+      phones = phones.filter((p) => p.serial !== serial);
     },
     close: () =>
       new Promise<void>((resolve) => {
