@@ -6,6 +6,7 @@ import { factDays, suggestOffences } from '../../../forms/digital/offences';
 import { DIGITAL_PROMPTS, promptDetailsFieldId } from '../../../forms/digital/prompts';
 import type { RiskDefinition } from '../../../forms/risk/risk-definition';
 import { definitionKey } from '../../../forms/translation';
+import { PhoneCheckEntry } from '../phone-check/PhoneCheckEntry';
 
 interface DigitalPanelProps {
   digitalAnswers: Partial<Answers>;
@@ -32,9 +33,10 @@ export function DigitalPanel({ digitalAnswers, factsAnswers, riskDefinition }: D
   const howHeWouldNotice = digitalAnswers[promptDetailsFieldId('G9.2')];
 
   if (offences.length === 0 && signals.length === 0 && !imageAbuse && !minor && typeof howHeWouldNotice !== 'string')
-    return null;
+    return <PhoneCheckEntry digitalAnswers={digitalAnswers} />;
   return (
     <div className="digital-panel">
+      <PhoneCheckEntry digitalAnswers={digitalAnswers} />
       {offences.length === 0 ? null : (
         <section aria-labelledby="digital-offences-title">
           <h3 id="digital-offences-title">{t('digital.offences.title')}</h3>
