@@ -38,6 +38,8 @@ export function App() {
   }, [refresh]);
 
   const [unsavedAtSignOut, setUnsavedAtSignOut] = useState(false);
+  // Main's refusal to end the session: she is still signed in, and sees why.
+  const [signOutError, setSignOutError] = useState<ApiError | null>(null);
 
   const signOut = useCallback(
     async (reason?: ApiError, force = false) => {
@@ -47,7 +49,14 @@ export function App() {
         return;
       }
       setUnsavedAtSignOut(false);
-      await call('session.logout', {});
+      setSignOutError(null);
+      const result = await call('session.logout', {});
+      if (!result.ok) {
+        setSignOutError(result.error);
+        // What main holds decides what she sees: still signed in, her answers still queued.
+        await refresh();
+        return;
+      }
       forgetAllQueues();
       setNotice(reason ?? null);
       navigate({ screen: 'home' });
@@ -92,20 +101,26 @@ export function App() {
         );
       if (session.locked) {
         return (
-          <LockScreen
-            user={session.user}
-            onUnlocked={(s) => setState({ kind: 'session', session: s })}
-            onSignOut={(reason) => void signOut(reason)}
-          />
+          <>
+            <ErrorMessage error={signOutError} />
+            <LockScreen
+              user={session.user}
+              onUnlocked={(s) => setState({ kind: 'session', session: s })}
+              onSignOut={(reason) => void signOut(reason)}
+            />
+          </>
         );
       }
       if (session.user.mustChangePassword) {
         return (
-          <ForcedPasswordChangeScreen
-            user={session.user}
-            onChanged={(s) => setState({ kind: 'session', session: s })}
-            onSignOut={(reason) => void signOut(reason)}
-          />
+          <>
+            <ErrorMessage error={signOutError} />
+            <ForcedPasswordChangeScreen
+              user={session.user}
+              onChanged={(s) => setState({ kind: 'session', session: s })}
+              onSignOut={(reason) => void signOut(reason)}
+            />
+          </>
         );
       }
       return (
@@ -116,6 +131,7 @@ export function App() {
               onSignOut={() => void signOut(undefined, true)}
             />
           ) : null}
+          <ErrorMessage error={signOutError} />
           <SignedIn
             session={session}
             user={session.user}

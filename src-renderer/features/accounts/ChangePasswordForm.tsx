@@ -7,6 +7,7 @@ import type { ApiError } from '../../api/client';
 import { useMutation } from '../../data/use-channel';
 import { ErrorMessage, FormActions, TextField } from '../../ui';
 import { changePasswordSchema } from './account-schemas';
+import { NewPasswordFields } from './NewPasswordFields';
 import { stillSignedIn } from './still-signed-in';
 import { usePasswordMinLength } from './use-password-min-length';
 import type { OfficerKey } from '../../../forms/translation';
@@ -83,22 +84,18 @@ export function ChangePasswordForm({
         error={formState.errors.currentPassword?.message}
         registration={register('currentPassword')}
       />
-      <TextField
+      <NewPasswordFields
         id="change-new-password"
-        type="password"
         label={t('account.newPassword')}
-        hint={rule.passwordMinLength ? t('account.passwordHint', { count: rule.passwordMinLength }) : undefined}
-        autoComplete="new-password"
+        minLength={rule.passwordMinLength}
         error={formState.errors.newPassword?.message}
         registration={register('newPassword')}
-      />
-      <TextField
-        id="change-confirm-password"
-        type="password"
-        label={t('account.confirmNewPassword')}
-        autoComplete="new-password"
-        error={formState.errors.confirmPassword?.message}
-        registration={register('confirmPassword')}
+        confirmation={{
+          id: 'change-confirm-password',
+          label: t('account.confirmNewPassword'),
+          error: formState.errors.confirmPassword?.message,
+          registration: register('confirmPassword'),
+        }}
       />
       <ErrorMessage error={change.error ?? rule.error} />
       <FormActions submit={t('account.changePasswordSubmit')} pending={formState.isSubmitting}>

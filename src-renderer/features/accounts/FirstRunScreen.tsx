@@ -6,6 +6,7 @@ import { useMutation } from '../../data/use-channel';
 import { ErrorMessage, TextField } from '../../ui';
 import { firstRunSchema } from './account-schemas';
 import { Centered } from './Centered';
+import { NewPasswordFields } from './NewPasswordFields';
 
 export function FirstRunScreen({
   passwordMinLength,
@@ -46,22 +47,18 @@ export function FirstRunScreen({
           error={formState.errors.displayName?.message}
           registration={register('displayName')}
         />
-        <TextField
+        <NewPasswordFields
           id="password"
-          type="password"
           label={t('account.password')}
-          hint={t('account.passwordHint', { count: passwordMinLength })}
-          autoComplete="new-password"
+          minLength={passwordMinLength}
           error={formState.errors.password?.message}
           registration={register('password')}
-        />
-        <TextField
-          id="confirmPassword"
-          type="password"
-          label={t('account.confirmPassword')}
-          autoComplete="new-password"
-          error={formState.errors.confirmPassword?.message}
-          registration={register('confirmPassword')}
+          confirmation={{
+            id: 'confirmPassword',
+            label: t('account.confirmPassword'),
+            error: formState.errors.confirmPassword?.message,
+            registration: register('confirmPassword'),
+          }}
         />
         <ErrorMessage error={create.error} />
         <button type="submit" className="primary" disabled={formState.isSubmitting}>

@@ -158,7 +158,7 @@ export function CopyReviewPanel({ hearingId, onState }: CopyReviewPanelProps) {
         </form>
       ) : null}
 
-      <div className="actions">
+      <FormActions>
         {/* onMouseDown keeps the selection the officer made in the texts until the click lands. */}
         <button
           type="button"
@@ -167,7 +167,7 @@ export function CopyReviewPanel({ hearingId, onState }: CopyReviewPanelProps) {
         >
           {t('documents.review.withholdSelection')}
         </button>
-      </div>
+      </FormActions>
       <form
         className="inline-form"
         onSubmit={(event) => {
@@ -204,11 +204,11 @@ export function CopyReviewPanel({ hearingId, onState }: CopyReviewPanelProps) {
         onRemove={(item) => setRelease((c) => c.filter((x) => x !== item.release))}
       />
       {!preview.complete || withhold.length > 0 || release.length > 0 ? (
-        <div className="actions">
+        <FormActions>
           <button type="button" className="primary" disabled={saveReview.pending} onClick={() => void confirm()}>
             {t('documents.review.confirm')}
           </button>
-        </div>
+        </FormActions>
       ) : null}
       <ErrorMessage error={saveReview.error} />
       <ErrorMessage error={read.error} />

@@ -8,7 +8,7 @@ import type { PrintedDocumentView } from '../../../src-main/api/contract';
 import { documentsThroughSystemDialogs } from '../../api/client';
 import { languageOrNull } from '../../language-option';
 import { useChannel, useMutation } from '../../data/use-channel';
-import { ErrorMessage, FieldError, LoadState } from '../../ui';
+import { ErrorMessage, FieldError, FormActions, LoadState } from '../../ui';
 import { CopyReviewPanel } from './CopyReviewPanel';
 import { DocumentLanguageNotice } from './DocumentLanguageNotice';
 import { DocumentsArchive } from './DocumentsArchive';
@@ -125,7 +125,7 @@ export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: 
               {item.unavailable ? (
                 <p className="field-help">{t(item.unavailable)}</p>
               ) : (
-                <div className="actions">
+                <FormActions>
                   {documentsThroughSystemDialogs ? (
                     <button type="button" disabled={busy !== null} onClick={() => void print(item, 'printer')}>
                       {t('documents.panel.print', { name: documentName(item) })}
@@ -136,7 +136,7 @@ export function DocumentsPanel({ hearingId, access, closed, answersOf, flush }: 
                       ? t('documents.panel.making')
                       : t('documents.panel.makePdf', { name: documentName(item) })}
                   </button>
-                </div>
+                </FormActions>
               )}
             </li>
           );

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { EVIDENCE_LIMITS, type CustodyEventInput } from '../../../domain/evidence-rules';
 import type { EvidenceItemView } from '../../../src-main/api/contract';
 import { useMutation } from '../../data/use-channel';
-import { ErrorMessage, FieldError, TextField } from '../../ui';
+import { ErrorMessage, FieldError, FormActions, TextField } from '../../ui';
 import { custodyResolver, type CustodyDraft } from './evidence-forms';
 import { toLocalInput } from './evidence-format';
 
@@ -46,7 +46,7 @@ export function CustodyForm({
 
   if (!open) {
     return (
-      <div className="actions">
+      <FormActions>
         <button
           type="button"
           onClick={() => setOpen(true)}
@@ -54,7 +54,7 @@ export function CustodyForm({
         >
           {t('evidence.custody.add')}
         </button>
-      </div>
+      </FormActions>
     );
   }
   const handedAtProblem = errors.handedAt?.message;
@@ -97,14 +97,14 @@ export function CustodyForm({
         <textarea id={`${id}-note`} rows={2} maxLength={EVIDENCE_LIMITS.note} {...register('note')} />
       </div>
       <ErrorMessage error={recordCustody.error} />
-      <div className="actions">
+      <FormActions>
         <button type="button" className="primary" onClick={() => void record()}>
           {t('evidence.custody.record')}
         </button>
         <button type="button" onClick={() => setOpen(false)}>
           {t('evidence.cancel')}
         </button>
-      </div>
+      </FormActions>
     </fieldset>
   );
 }

@@ -11,7 +11,7 @@ import {
 import type { EvidenceItemView } from '../../../src-main/api/contract';
 import { evidenceFilesByUpload, uploadEvidenceFile, type ApiError } from '../../api/client';
 import { useMutation } from '../../data/use-channel';
-import { ErrorMessage, FieldError, TextField } from '../../ui';
+import { ErrorMessage, FieldError, FormActions, TextField } from '../../ui';
 import {
   CAPTURE_FIELDS,
   CASE_FIELDS,
@@ -250,14 +250,11 @@ export function EvidenceItemForm({
         </div>
       ) : null}
       <ErrorMessage error={saveItem.error} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={saving}>
-          {item ? t('evidence.form.saveChanges') : t('evidence.form.save')}
-        </button>
+      <FormActions submit={item ? t('evidence.form.saveChanges') : t('evidence.form.save')} pending={saving}>
         <button type="button" onClick={() => onDone(null)} disabled={saving}>
           {t('evidence.cancel')}
         </button>
-      </div>
+      </FormActions>
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../src-main/api/contract';
 import type { ApiError } from '../../api/client';
-import { ErrorMessage } from '../../ui';
+import { ErrorMessage, FormActions } from '../../ui';
 import { EvidenceDonts } from './EvidenceDonts';
 import { EvidenceItem } from './EvidenceItem';
 import { EvidenceItemForm } from './EvidenceItemForm';
@@ -63,11 +63,11 @@ export function EvidenceRegister({
             }}
           />
         ) : (
-          <div className="actions">
+          <FormActions>
             <button type="button" className="primary" onClick={() => setAdding(true)}>
               {t('evidence.add')}
             </button>
-          </div>
+          </FormActions>
         )
       ) : null}
     </>

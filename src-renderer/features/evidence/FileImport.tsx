@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { EvidenceItemView } from '../../../src-main/api/contract';
 import { evidenceFilesByUpload, uploadEvidenceFile, type ApiError } from '../../api/client';
 import { useMutation } from '../../data/use-channel';
-import { ErrorMessage } from '../../ui';
+import { ErrorMessage, FormActions } from '../../ui';
 import { sizeText } from './evidence-format';
 
 /** Files come from main's own dialog (Electron) or the browser's file picker and an upload; never from a typed path. */
@@ -78,7 +78,7 @@ export function FileImport({
       ) : (
         <p className="field-help">{t('evidence.files.hint')}</p>
       )}
-      <div className="actions">
+      <FormActions>
         <button
           type="button"
           onClick={() => void importChosen()}
@@ -86,7 +86,7 @@ export function FileImport({
         >
           {evidenceFilesByUpload ? t('evidence.files.import') : t('evidence.files.chooseAndImport')}
         </button>
-      </div>
+      </FormActions>
       {progress ? (
         <div className="import-progress" role="status">
           {progress.total > 0 ? (

@@ -4,7 +4,7 @@ import type { Answers } from '../../../forms/engine';
 import { evaluateRisk } from '../../../forms/risk/evaluate';
 import { RISK_LEVELS, type RiskDefinition, type RiskLevel } from '../../../forms/risk/risk-definition';
 import { useMutation } from '../../data/use-channel';
-import { ErrorMessage, FieldError } from '../../ui';
+import { ErrorMessage, FieldError, FormActions } from '../../ui';
 import type { AutosaveQueue } from '../../form-engine/autosave';
 import { RiskAssessmentList } from './RiskAssessmentList';
 import { RiskEvents } from './RiskEvents';
@@ -173,12 +173,12 @@ export function RiskPanel({
               {t('risk.result.submitted', { level: t(`risk.level.${submitted}`) })}
             </p>
           ) : null}
-          <div className="actions">
+          <FormActions>
             <button type="button" className="primary" onClick={() => void submit()}>
               {latest ? t('risk.result.submitAgain') : t('risk.result.submit')}
             </button>
             {latest && !upToDate ? <span className="badge">{t('risk.result.changedSinceSubmitted')}</span> : null}
-          </div>
+          </FormActions>
         </section>
       ) : null}
 

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RiskAssessmentView } from '../../../src-main/api/contract';
 import { useMutation } from '../../data/use-channel';
-import { ErrorMessage } from '../../ui';
+import { ErrorMessage, FormActions } from '../../ui';
 
 /** A supervisor of the unit: approve, or return with a comment; and decide any request to lower. */
 export function SupervisorReview({ assessment, onChanged }: { assessment: RiskAssessmentView; onChanged: () => void }) {
@@ -69,14 +69,14 @@ export function SupervisorReview({ assessment, onChanged }: { assessment: RiskAs
           {done}
         </p>
       ) : null}
-      <div className="actions">
+      <FormActions>
         <button type="button" className="primary" onClick={() => void decide('approve')}>
           {t('risk.review.approve')}
         </button>
         <button type="button" onClick={() => void decide('return')}>
           {t('risk.review.return')}
         </button>
-      </div>
+      </FormActions>
     </section>
   );
 }

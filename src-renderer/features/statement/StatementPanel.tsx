@@ -6,7 +6,7 @@ import { missingBeforeClose, type Answers } from '../../../forms/engine';
 import type { ChannelOutput } from '../../../src-main/api/contract';
 import type { ApiError } from '../../api/client';
 import { useMutation } from '../../data/use-channel';
-import { ErrorMessage } from '../../ui';
+import { ErrorMessage, FormActions } from '../../ui';
 import { hrefOf } from '../../app/navigation';
 import type { AutosaveQueue } from '../../form-engine/autosave';
 import { formatDateTime } from '../../i18n';
@@ -119,7 +119,7 @@ export function StatementPanel({ loaded, steps, answersOf, riskMissing, onChange
           })}
         </p>
       ) : (
-        <div className="actions">
+        <FormActions>
           <button
             type="button"
             onClick={() => setReadingBack((v) => !v)}
@@ -146,7 +146,7 @@ export function StatementPanel({ loaded, steps, answersOf, riskMissing, onChange
               {t('statement.approve')}
             </button>
           )}
-        </div>
+        </FormActions>
       )}
 
       {readingBack && !loaded.statement && typeof text === 'string' ? (

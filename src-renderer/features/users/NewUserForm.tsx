@@ -6,6 +6,7 @@ import type { UnitView, UserView } from '../../../src-main/api/contract';
 import { useMutation } from '../../data/use-channel';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { TextField } from '../../ui/TextField';
+import { NewPasswordFields } from '../accounts/NewPasswordFields';
 import { RoleSelect } from './RoleSelect';
 import { UnitChoice } from './UnitChoice';
 import { besideField, newUserSchema, unitOf, type Role } from './user-forms';
@@ -79,12 +80,10 @@ export function NewUserForm({
         error={formState.errors.serviceNumber?.message}
         registration={register('serviceNumber')}
       />
-      <TextField
+      <NewPasswordFields
         id="new-password"
-        type="password"
         label={t('users.initialPassword')}
-        hint={passwordMinLength ? t('account.passwordHint', { count: passwordMinLength }) : undefined}
-        autoComplete="new-password"
+        minLength={passwordMinLength}
         error={formState.errors.password?.message}
         registration={register('password')}
       />

@@ -5,7 +5,7 @@ import type { UserView } from '../../../src-main/api/contract';
 import { useMutation } from '../../data/use-channel';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { FormActions } from '../../ui/FormActions';
-import { TextField } from '../../ui/TextField';
+import { NewPasswordFields } from '../accounts/NewPasswordFields';
 import { besideField, resetSchema } from './user-forms';
 
 export function ResetPasswordForm({
@@ -34,12 +34,6 @@ export function ResetPasswordForm({
     );
     if (result.ok) onDone(result.value.user);
   });
-  const hint = [
-    t('users.temporaryPasswordHint'),
-    passwordMinLength ? t('account.passwordHint', { count: passwordMinLength }) : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
   return (
     <form
       className="narrow panel"
@@ -49,12 +43,11 @@ export function ResetPasswordForm({
       onKeyDown={(e) => e.key === 'Escape' && onCancel()}
     >
       <h2 id="reset-title">{t('users.resetTitle', { username: user.username })}</h2>
-      <TextField
+      <NewPasswordFields
         id="reset-password"
-        type="password"
         label={t('users.temporaryPassword')}
-        hint={hint}
-        autoComplete="new-password"
+        note={t('users.temporaryPasswordHint')}
+        minLength={passwordMinLength}
         autoFocus
         error={formState.errors.password?.message}
         registration={register('password')}

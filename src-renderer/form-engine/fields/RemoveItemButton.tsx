@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FormActions } from '../../ui';
 
 /** Two steps, so a slip of the keyboard never removes a person and their answers. */
 export function RemoveItemButton({
@@ -14,14 +15,14 @@ export function RemoveItemButton({
 }) {
   const [armed, setArmed] = useState(false);
   return armed ? (
-    <div className="actions">
+    <FormActions>
       <button type="button" className="danger" onClick={onRemove}>
         {confirmLabel}
       </button>
       <button type="button" onClick={() => setArmed(false)} autoFocus>
         {keepLabel}
       </button>
-    </div>
+    </FormActions>
   ) : (
     <button type="button" onClick={() => setArmed(true)}>
       {label}
