@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createAdbClient } from '../src-main/phone-check/adb-client';
-import { loadIndicatorBundle } from '../src-main/phone-check/indicator-bundle';
+import { loadShippedIndicatorBundle as loadIndicatorBundle } from '../src-main/phone-check/indicator-bundle';
 import { buildIndicatorIndex, matchPhone, type PhoneFacts } from '../src-main/phone-check/matching';
 import { scanAndroidPhone } from '../src-main/phone-check/scan';
 import { makeCertificate, makeV1Apk } from '../test/fakes/adb/make-apk';

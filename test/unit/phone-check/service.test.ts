@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PHONE_FINDING_CODES } from '../../../src-main/api/domains/phone-check';
+import { INDICATOR_BUNDLE_FILES, PHONE_FINDING_CODES } from '../../../src-main/api/domains/phone-check';
 import type { ChannelOutput } from '../../../src-main/api/contract';
 import type { DocumentOutput } from '../../../src-main/documents/output';
 import { FINDING_LEVELS } from '../../../src-main/phone-check/matching';
@@ -292,11 +292,11 @@ describe('the phone check service', () => {
     const { t: core } = await setUp([]);
     const files = (dir: string, change: (name: string, text: string) => string = (_n, x) => x) =>
       Object.fromEntries(
-        ['manifest.json', 'ioc.yaml', 'watchware.yaml', 'samples.csv', 'NOTICE.md', 'LICENSE.txt'].map((name) => [
+        INDICATOR_BUNDLE_FILES.map((name) => [
           name,
           Buffer.from(change(name, fs.readFileSync(path.join(dir, name), 'utf8'))).toString('base64'),
         ]),
-      ) as Record<'manifest.json', string>;
+      ) as Record<(typeof INDICATOR_BUNDLE_FILES)[number], string>;
     const same = await core.ok('admin-window', 'phoneCheck.importIndicators', { files: files(ASSETS.indicatorsDir!) });
     expect(same).toMatchObject({ imported: false, refusal: { code: 'not-newer' }, indicators: { source: 'shipped' } });
     const newer = files(ASSETS.indicatorsDir!, (name, text) =>
