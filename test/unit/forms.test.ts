@@ -105,6 +105,11 @@ describe('officer catalogs', () => {
       'answer.impossibleDate',
       'answer.periodReversed',
       'answer.tooManyItems',
+      // The evidence rules' messages (domain/evidence-rules.ts), shown by the evidence forms.
+      'evidence.tooLong',
+      'evidence.invalidPrompt',
+      'evidence.invalidUrl',
+      'form.required',
       ...keysFromData(),
     ];
     for (const lang of OFFICER_UI_LANGUAGES) {
