@@ -100,7 +100,7 @@ const config: ForgeConfig = {
       unpack: '**/*.node',
     },
     executableName: 'hearing-desk',
-    // Read by the main process at path.join(process.resourcesPath, 'migrations'), outside the
+    // Read by the main process at path.join(process.resourcesPath, 'migrations', 'sqlite'), outside the
     // archive: each file is checked against the SHA-256 compiled into main (src-main/db/
     // migration-manifest.ts) before any runs with the key, and an extra, missing or changed
     // one stops the start.

@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // A real PostgreSQL for the store tests, started once per run (zone.md, "Testing").
+          globalSetup: ['test/helpers/postgres-global-setup.ts'],
           // scrypt at its production cost takes a few hundred milliseconds per password, and set-ups
           // create several accounts: on a loaded two-core machine that outlasts vitest's 10 s hook default.
           testTimeout: 30_000,

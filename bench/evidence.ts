@@ -107,7 +107,7 @@ async function prepareDataDir(root: string, dataDir: string): Promise<Omit<Child
   const core = createAppCore({
     dataDir,
     key,
-    migrationsFolder: path.join(root, 'migrations'),
+    migrationsFolder: path.join(root, 'migrations', 'sqlite'),
     assets: repositoryAssets(root),
     config: parseConfig({}),
   });
@@ -193,7 +193,7 @@ async function childMain(job: ChildJob): Promise<void> {
   const core = createAppCore({
     dataDir: job.dataDir,
     key: Buffer.from(job.keyHex, 'hex'),
-    migrationsFolder: path.join(job.root, 'migrations'),
+    migrationsFolder: path.join(job.root, 'migrations', 'sqlite'),
     assets: repositoryAssets(job.root),
     config: parseConfig({}),
     chooseFiles: async () => [job.file],

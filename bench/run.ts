@@ -266,7 +266,7 @@ async function openBenchCore() {
   const core = createAppCore({
     dataDir,
     key,
-    migrationsFolder: path.join(ROOT, 'migrations'),
+    migrationsFolder: path.join(ROOT, 'migrations', 'sqlite'),
     assets: repositoryAssets(ROOT),
     config: parseConfig({}),
   });

@@ -48,7 +48,7 @@ export function measureStartupChecks(dataDir: string, key: Buffer, root: string,
     openDatabase({
       file,
       key,
-      migrationsFolder: path.join(root, 'migrations'),
+      migrationsFolder: path.join(root, 'migrations', 'sqlite'),
       backupsFolder: path.join(dataDir, 'backups'),
     }).close();
     return performance.now() - start;
@@ -78,7 +78,7 @@ export function benchStartupChecks(root: string): {
     const core = createAppCore({
       dataDir,
       key,
-      migrationsFolder: path.join(root, 'migrations'),
+      migrationsFolder: path.join(root, 'migrations', 'sqlite'),
       assets: repositoryAssets(root),
       config: parseConfig({}),
     });

@@ -379,7 +379,7 @@ export async function benchStatistics(
   const core = createAppCore({
     dataDir,
     key,
-    migrationsFolder: path.join(root, 'migrations'),
+    migrationsFolder: path.join(root, 'migrations', 'sqlite'),
     assets: repositoryAssets(root),
     config,
   });

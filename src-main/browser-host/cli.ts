@@ -62,7 +62,7 @@ try {
       dataDir,
       key,
       keyFile,
-      migrationsFolder: path.join(root, 'migrations'),
+      migrationsFolder: path.join(root, 'migrations', 'sqlite'),
       assets: repositoryAssets(root),
       documentOutput: createChromiumPdfOutput(),
     });

@@ -3,7 +3,7 @@ import type { MigrationManifestEntry } from './migrations';
 
 /**
  * The migrations this build runs, with the SHA-256 of each file. Compiled into main (inside the
- * signed archive); the files in migrations/ are checked against it before any of them runs.
+ * signed archive); the files in migrations/<dialect>/ are checked against it before any of them runs.
  */
 export const MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
   {
@@ -55,5 +55,19 @@ export const MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
     tag: '0009_victim_copy_reviews',
     when: 1796398760881,
     sha256: '91924e66f1c8ef653d92407ff3e00546a6dfd55e1577157f88090ac54aa1120f',
+  },
+];
+
+/** The same for the zone's PostgreSQL (migrations/pg/). */
+export const PG_MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
+  {
+    tag: '0000_initial',
+    when: 1796423921874,
+    sha256: '4a302f0ae8fd5578179893f921fc798073ef58676dc88040d17486db57ca2b8e',
+  },
+  {
+    tag: '0001_append_only_rules',
+    when: 1796423932958,
+    sha256: '179256f1681c70cadbc68fb50c790d6138f1407ce71b60a23d6c6f2dad554325',
   },
 ];

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 
 /**
  * The migrations a build may run, and the runner. Migrations run with the database key, so the
- * SQL must come from the signed build, not from whatever lies in `migrations/` on the officer's
+ * SQL must come from the signed build, not from whatever lies in `migrations/sqlite/` on the officer's
  * computer (the packaged app ships that folder unpacked, outside the asar integrity check). The
  * SHA-256 of each one is compiled into main (migration-manifest.ts, inside the archive): every
  * file is read once, checked against it and executed from that same text, and a folder with an

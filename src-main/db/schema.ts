@@ -363,7 +363,7 @@ export const evidenceCustodyEvents = sqliteTable(
 /**
  * Every document printed from a hearing, archived as printed: the PDF itself, its SHA-256, who
  * printed it and when. A reprint is a new row (its `sequence` says which); rows are never
- * changed or removed (migrations/0008).
+ * changed or removed (migrations/sqlite/0008).
  */
 export const printedDocuments = sqliteTable(
   'printed_documents',

@@ -4,22 +4,29 @@ import { manifestOfFolder } from './migrations';
 
 /**
  * `npm run db:manifest`, after `npm run db:generate` or after editing a custom migration: writes
- * migration-manifest.ts, the SHA-256 of each migration compiled into main. A unit test fails
- * while the manifest and migrations/ differ.
+ * migration-manifest.ts, the SHA-256 of each migration of both stores compiled into main. A unit
+ * test fails while the manifest and migrations/ differ.
  */
 const root = path.resolve(import.meta.dirname, '..', '..');
-const entries = manifestOfFolder(path.join(root, 'migrations'));
-const lines = entries.map((e) => `  { tag: '${e.tag}', when: ${e.when}, sha256: '${e.sha256}' },`);
+const listOf = (dialect: 'sqlite' | 'pg') =>
+  manifestOfFolder(path.join(root, 'migrations', dialect))
+    .map((e) => `  { tag: '${e.tag}', when: ${e.when}, sha256: '${e.sha256}' },`)
+    .join('\n');
 const source = `// Written by \`npm run db:manifest\` from migrations/: do not edit by hand.
 import type { MigrationManifestEntry } from './migrations';
 
 /**
  * The migrations this build runs, with the SHA-256 of each file. Compiled into main (inside the
- * signed archive); the files in migrations/ are checked against it before any of them runs.
+ * signed archive); the files in migrations/<dialect>/ are checked against it before any of them runs.
  */
 export const MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
-${lines.join('\n')}
+${listOf('sqlite')}
+];
+
+/** The same for the zone's PostgreSQL (migrations/pg/). */
+export const PG_MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
+${listOf('pg')}
 ];
 `;
 fs.writeFileSync(path.join(import.meta.dirname, 'migration-manifest.ts'), source);
-console.log(`migration-manifest.ts: ${entries.length} migrations`);
+console.log('migration-manifest.ts written');

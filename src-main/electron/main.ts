@@ -230,7 +230,7 @@ function documentAssets(): DocumentAssets {
 function migrationsFolder(): string {
   // Packaged: shipped as an extra resource (forge.config.ts), outside the asar archive; each file
   // is checked against the SHA-256 compiled into this bundle before any runs (db/migrations.ts).
-  return app.isPackaged ? path.join(process.resourcesPath, 'migrations') : path.join(app.getAppPath(), 'migrations');
+  return path.join(app.isPackaged ? process.resourcesPath : app.getAppPath(), 'migrations', 'sqlite');
 }
 
 function closeCore(): void {

@@ -15,7 +15,7 @@ import { parseConfig, type AppConfig } from '../../src-main/config';
 import type { FormRegistry } from '../../forms/registry';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const MIGRATIONS = path.join(ROOT, 'migrations');
+export const MIGRATIONS = path.join(ROOT, 'migrations', 'sqlite');
 export const ASSETS = repositoryAssets(ROOT);
 
 export function tempDir(prefix = 'hd-test-'): string {

@@ -1,0 +1,438 @@
+import { sql } from 'drizzle-orm';
+import { LOWERING_STATUSES, RISK_EVENT_KINDS, RISK_REVIEW_STATUSES } from '../../forms/risk/risk-definition';
+import { EVIDENCE_SENSITIVITIES, EVIDENCE_TYPES } from '../../domain/evidence-rules';
+import {
+  bigint,
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { DOCUMENT_KINDS } from '../../domain/document-kinds';
+import { ROLES } from '../../domain/roles';
+import { statisticsAnswersCondition } from './statistics-answers';
+
+/**
+ * The zone's PostgreSQL schema: schema.ts (the standalone app's SQLite) table for table, column for
+ * column, index for index; test/unit/store-schemas.test.ts fails when the two differ. What differs
+ * lives here and nowhere else:
+ * - times are epoch milliseconds in `bigint` (SQLite's integer is 64-bit, PostgreSQL's `integer`
+ *   is not), read back as numbers (they stay far below 2^53);
+ * - flags are `boolean` (SQLite stores 0 or 1), so a partial index says `latest`, not `latest = 1`;
+ * - the printed PDF is `bytea`;
+ * - the audit trail's position is an identity column.
+ * The append-only rules and row-level security are in migrations/pg/ (triggers and policies).
+ */
+const epochMs = (name: string) => bigint(name, { mode: 'number' });
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/** A police unit: supervisors review the hearings of their own unit only. */
+export const units = pgTable('units', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  createdAt: epochMs('created_at').notNull(),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    // Stored lower-cased so that "Dupont" and "dupont" cannot be two accounts.
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    passwordHash: text('password_hash').notNull(),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: epochMs('locked_until'),
+    active: boolean('active').notNull().default(true),
+    /** Officers and supervisors belong to one unit; administrators to none. */
+    unitId: text('unit_id').references(() => units.id),
+    /** Set when an administrator creates the account or resets its password: the next sign-in must choose a new one. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    /** Printed on documents in place of the officer's name (victim-copy.md: not a private name). */
+    serviceNumber: text('service_number'),
+    createdAt: epochMs('created_at').notNull(),
+    updatedAt: epochMs('updated_at').notNull(),
+  },
+  (t) => [check('users_role_check', sql`${t.role} in ('officer', 'supervisor', 'administrator')`)],
+);
+
+export const hearings = pgTable(
+  'hearings',
+  {
+    id: text('id').primaryKey(),
+    reference: text('reference').notNull().unique(),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id),
+    status: text('status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
+    createdAt: epochMs('created_at').notNull(),
+    updatedAt: epochMs('updated_at').notNull(),
+    /** Set once: after approval the statement changes only by addenda. */
+    statementApprovedAt: epochMs('statement_approved_at'),
+    statementApprovedBy: text('statement_approved_by').references(() => users.id),
+    /** SHA-256 of the approved text, so any later change to it would show. */
+    statementSha256: text('statement_sha256'),
+    closedAt: epochMs('closed_at'),
+    closedBy: text('closed_by').references(() => users.id),
+    /** The owner's unit when the hearing was opened: whose supervisors review it. */
+    unitId: text('unit_id').references(() => units.id),
+  },
+  (t) => [
+    index('hearings_owner_status_idx').on(t.ownerId, t.status, t.updatedAt),
+    index('hearings_unit_idx').on(t.unitId, t.createdAt),
+    index('hearings_created_idx').on(t.createdAt),
+  ],
+);
+
+/** Dated, attributed additions to an approved statement; never edited or removed. */
+export const addenda = pgTable(
+  'addenda',
+  {
+    id: text('id').primaryKey(),
+    hearingId: text('hearing_id')
+      .notNull()
+      .references(() => hearings.id),
+    text: text('text').notNull(),
+    createdAt: epochMs('created_at').notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [index('addenda_hearing_idx').on(t.hearingId, t.createdAt)],
+);
+
+/** The form versions a hearing was opened under: a hearing keeps them when definitions change. */
+export const hearingForms = pgTable(
+  'hearing_forms',
+  {
+    hearingId: text('hearing_id')
+      .notNull()
+      .references(() => hearings.id),
+    formId: text('form_id').notNull(),
+    formVersion: integer('form_version').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hearingId, t.formId] })],
+);
+
+export const answers = pgTable(
+  'answers',
+  {
+    hearingId: text('hearing_id')
+      .notNull()
+      .references(() => hearings.id),
+    formId: text('form_id').notNull(),
+    formVersion: integer('form_version').notNull(),
+    fieldId: text('field_id').notNull(),
+    valueJson: text('value_json').notNull(),
+    revision: integer('revision').notNull(),
+    updatedAt: epochMs('updated_at').notNull(),
+    updatedBy: text('updated_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.hearingId, t.formId, t.fieldId] }),
+    index('answers_field_idx').on(t.formId, t.fieldId),
+    // The Art. 9 export reads only these answers: this index holds them, so it never decrypts the
+    // pages of every other answer (src-main/services/statistics.ts).
+    index('answers_statistics_idx')
+      .on(t.hearingId, t.formId, t.fieldId, t.valueJson)
+      .where(sql.raw(statisticsAnswersCondition())),
+  ],
+);
+
+/**
+ * Every value a field flagged `keepHistory` has had (a protection measure's state, say), with
+ * who set it and when: the current answer alone would hide the path it took.
+ */
+export const answerHistory = pgTable(
+  'answer_history',
+  {
+    hearingId: text('hearing_id')
+      .notNull()
+      .references(() => hearings.id),
+    formId: text('form_id').notNull(),
+    fieldId: text('field_id').notNull(),
+    revision: integer('revision').notNull(),
+    valueJson: text('value_json').notNull(),
+    at: epochMs('at').notNull(),
+    by: text('by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.hearingId, t.formId, t.fieldId, t.revision] })],
+);
+
+/**
+ * One Art. 16 assessment, as submitted: the answers it was made from, the definition version,
+ * and the result main computed. Assessments follow each other for the victim-suspect pair of a
+ * hearing; only the latest one is due for reassessment.
+ */
+export const riskAssessments = pgTable(
+  'risk_assessments',
+  {
+    id: text('id').primaryKey(),
+    hearingId: text('hearing_id')
+      .notNull()
+      .references(() => hearings.id),
+    unitId: text('unit_id').references(() => units.id),
+    sequence: integer('sequence').notNull(),
+    definitionVersion: integer('definition_version').notNull(),
+    trigger: text('trigger').notNull(),
+    answersJson: text('answers_json').notNull(),
+    resultJson: text('result_json').notNull(),
+    computedLevel: integer('computed_level').notNull(),
+    floorLevel: integer('floor_level').notNull(),
+    level: integer('level').notNull(),
+    redFlagCount: integer('red_flag_count').notNull(),
+    raiseReason: text('raise_reason'),
+    loweringLevel: integer('lowering_level'),
+    loweringReason: text('lowering_reason'),
+    loweringStatus: text('lowering_status', { enum: LOWERING_STATUSES }),
+    reviewStatus: text('review_status', { enum: RISK_REVIEW_STATUSES }).notNull(),
+    reviewComment: text('review_comment'),
+    reviewedBy: text('reviewed_by').references(() => users.id),
+    reviewedAt: epochMs('reviewed_at'),
+    nextDueAt: epochMs('next_due_at').notNull(),
+    latest: boolean('latest').notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: epochMs('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('risk_hearing_sequence_idx').on(t.hearingId, t.sequence),
+    index('risk_latest_level_idx')
+      .on(t.hearingId, t.sequence, t.level)
+      .where(sql`latest`),
+    // The queue's own order (level first, then the date due), so that a page of it is read
+    // straight from an index rather than sorted from every row of the unit.
+    index('risk_queue_pending_order_idx').on(t.unitId, t.reviewStatus, t.level.desc(), t.nextDueAt),
+    index('risk_queue_latest_order_idx').on(t.unitId, t.latest, t.level.desc(), t.nextDueAt),
+  ],
+);
+
+/** Events that call for a reassessment before its date (a breach, a release, her request...). */
+export const riskEvents = pgTable(
+  'risk_events',
+  {
+    id: text('id').primaryKey(),
+    hearingId: text('hearing_id')
+      .notNull()
+      .references(() => hearings.id),
+    kind: text('kind', { enum: RISK_EVENT_KINDS }).notNull(),
+    note: text('note').notNull(),
+    at: epochMs('at').notNull(),
+    recordedBy: text('recorded_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [index('risk_events_hearing_idx').on(t.hearingId, t.at)],
+);
+
+/**
+ * Append-only (triggers in migrations refuse UPDATE and DELETE) and hash-chained, so that a
+ * row changed or removed behind the app's back is detected by verifyAuditChain.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: epochMs('at').notNull(),
+    userId: text('user_id'),
+    action: text('action').notNull(),
+    hearingId: text('hearing_id'),
+    detailsJson: text('details_json').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_hearing_idx').on(t.hearingId)],
+);
+
+/** The support directory the zone administrator maintains; printed on victims' copies. */
+export const supportServices = pgTable('support_services', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  region: text('region').notNull(),
+  languagesJson: text('languages_json').notNull(),
+  hours: text('hours').notNull(),
+  phone: text('phone').notNull(),
+  website: text('website').notNull(),
+  verifiedOn: text('verified_on'),
+  active: boolean('active').notNull(),
+  updatedAt: epochMs('updated_at').notNull(),
+  updatedBy: text('updated_by').references(() => users.id),
+});
+
+/**
+ * The evidence register of a hearing (digital-violence.md, C2): one row per item, numbered
+ * EV-0001, EV-0002... within the hearing. Items are never removed (a trigger refuses it).
+ */
+export const evidenceItems = pgTable(
+  'evidence_items',
+  {
+    id: text('id').primaryKey(),
+    hearingId: text('hearing_id')
+      .notNull()
+      .references(() => hearings.id),
+    number: integer('number').notNull(),
+    type: text('type', { enum: EVIDENCE_TYPES }).notNull(),
+    description: text('description').notNull(),
+    platform: text('platform'),
+    accountIds: text('account_ids'),
+    url: text('url'),
+    /** As the device or page showed it, with the time zone it was shown in. */
+    eventTime: text('event_time'),
+    eventTimeZone: text('event_time_zone'),
+    /** UTC, epoch milliseconds. */
+    capturedAt: epochMs('captured_at').notNull(),
+    capturedBy: text('captured_by')
+      .notNull()
+      .references(() => users.id),
+    captureMethod: text('capture_method'),
+    toolVersion: text('tool_version'),
+    originalLocation: text('original_location'),
+    /** Prompt ids of the digital-violence catalogue (`["G5.2"]`). */
+    relatedPromptsJson: text('related_prompts_json').notNull().default('[]'),
+    sensitivity: text('sensitivity', { enum: EVIDENCE_SENSITIVITIES }).notNull(),
+    platformReportNumber: text('platform_report_number'),
+    stopNciiCaseNumber: text('stopncii_case_number'),
+    revision: integer('revision').notNull().default(1),
+    createdAt: epochMs('created_at').notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    updatedAt: epochMs('updated_at').notNull(),
+    updatedBy: text('updated_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('evidence_items_hearing_number_idx').on(t.hearingId, t.number),
+    check(
+      'evidence_items_type_check',
+      sql`${t.type} in ('screenshot', 'export', 'file', 'url', 'device', 'platformNotice')`,
+    ),
+    check('evidence_items_sensitivity_check', sql`${t.sensitivity} in ('none', 'intimate', 'minor', 'thirdParty')`),
+  ],
+);
+
+/**
+ * A file of an item, as imported: its SHA-256 over the original bytes, and how its encrypted
+ * copy in `<dataDir>/evidence/` was sealed. Append-only (triggers refuse UPDATE and DELETE).
+ */
+export const evidenceFiles = pgTable(
+  'evidence_files',
+  {
+    id: text('id').primaryKey(),
+    itemId: text('item_id')
+      .notNull()
+      .references(() => evidenceItems.id),
+    hearingId: text('hearing_id')
+      .notNull()
+      .references(() => hearings.id),
+    originalName: text('original_name').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    storedName: text('stored_name').notNull().unique(),
+    /** `aes-256-gcm`, the HKDF info the key was derived with, the random IV and the tag (hex). */
+    cipher: text('cipher').notNull(),
+    keyInfo: text('key_info').notNull(),
+    iv: text('iv').notNull(),
+    authTag: text('auth_tag').notNull(),
+    importedAt: epochMs('imported_at').notNull(),
+    importedBy: text('imported_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    index('evidence_files_item_idx').on(t.itemId, t.importedAt),
+    check('evidence_files_sha256_check', sql`length(${t.sha256}) = 64`),
+  ],
+);
+
+/** Hand-overs of an item (to the RCCU/FCCU, the prosecutor...). Append-only. */
+export const evidenceCustodyEvents = pgTable(
+  'evidence_custody_events',
+  {
+    id: text('id').primaryKey(),
+    itemId: text('item_id')
+      .notNull()
+      .references(() => evidenceItems.id),
+    hearingId: text('hearing_id')
+      .notNull()
+      .references(() => hearings.id),
+    handedTo: text('handed_to').notNull(),
+    handedAt: epochMs('handed_at').notNull(),
+    medium: text('medium').notNull(),
+    note: text('note').notNull(),
+    recordedAt: epochMs('recorded_at').notNull(),
+    recordedBy: text('recorded_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [index('evidence_custody_item_idx').on(t.itemId, t.handedAt)],
+);
+
+/**
+ * Every document printed from a hearing, archived as printed: the PDF itself, its SHA-256, who
+ * printed it and when. A reprint is a new row (its `sequence` says which); rows are never
+ * changed or removed (a trigger of the migrations refuses it).
+ */
+export const printedDocuments = pgTable(
+  'printed_documents',
+  {
+    id: text('id').primaryKey(),
+    hearingId: text('hearing_id')
+      .notNull()
+      .references(() => hearings.id),
+    kind: text('kind', { enum: DOCUMENT_KINDS }).notNull(),
+    /** The victim's copy's variant; every other document is printed `full`. */
+    variant: text('variant', { enum: ['full', 'discreet'] }).notNull(),
+    /** The language the document speaks (hers for the victim's copy, the procedure's otherwise). */
+    language: text('language').notNull(),
+    /** 1 for the first print of this kind and variant, then 2, 3... for reprints. */
+    sequence: integer('sequence').notNull(),
+    sha256: text('sha256').notNull(),
+    bytes: bigint('bytes', { mode: 'number' }).notNull(),
+    pages: integer('pages').notNull(),
+    pdf: bytea('pdf').notNull(),
+    printedAt: epochMs('printed_at').notNull(),
+    printedBy: text('printed_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [uniqueIndex('printed_documents_sequence_idx').on(t.hearingId, t.kind, t.variant, t.sequence)],
+);
+
+/**
+ * The officer's review of her copy before its first print (victim-copy.md, "Safety rules"): the
+ * passages she withheld on top of the matches, the near matches she released and why, and which
+ * texts she saw (field and SHA-256), so that a reprint after a new addendum asks only for the new
+ * text. Append-only (triggers): every review is a new row, and all of a hearing's rows apply.
+ */
+export const victimCopyReviews = pgTable(
+  'victim_copy_reviews',
+  {
+    id: text('id').primaryKey(),
+    hearingId: text('hearing_id')
+      .notNull()
+      .references(() => hearings.id),
+    decisionsJson: text('decisions_json').notNull(),
+    coveredJson: text('covered_json').notNull(),
+    reviewedAt: epochMs('reviewed_at').notNull(),
+    reviewedBy: text('reviewed_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [index('victim_copy_reviews_hearing_idx').on(t.hearingId, t.reviewedAt)],
+);
