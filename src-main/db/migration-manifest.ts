@@ -70,4 +70,9 @@ export const PG_MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
     when: 1796423932958,
     sha256: '179256f1681c70cadbc68fb50c790d6138f1407ce71b60a23d6c6f2dad554325',
   },
+  {
+    tag: '0002_row_level_security',
+    when: 1796424493067,
+    sha256: 'bd490c578384f74e62eb3d71588c45ce3941626733c511a9d661bbb7f6f57f0e',
+  },
 ];

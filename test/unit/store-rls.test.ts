@@ -1,0 +1,236 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PG_MIGRATION_MANIFEST } from '../../src-main/db/migration-manifest';
+import { readTrustedMigrations } from '../../src-main/db/migrations';
+import { applyPgMigrations } from '../../src-main/db/pg-migrations';
+import { createTestPostgresDatabase, type TestPostgresDatabase } from '../helpers/postgres';
+import { ROOT } from '../helpers/temp-core';
+
+/**
+ * Row-level security on the zone's PostgreSQL, asked directly as the application's role, past the
+ * services (zone.md, "Access control"): no context, no rows; an officer sees her own hearings, a
+ * supervisor her unit's, an administrator no hearing content; a forged write is refused.
+ */
+const CONTENT_TABLES = [
+  'addenda',
+  'answer_history',
+  'answers',
+  'evidence_custody_events',
+  'evidence_files',
+  'evidence_items',
+  'hearing_forms',
+  'printed_documents',
+  'risk_assessments',
+  'risk_events',
+  'victim_copy_reviews',
+];
+
+// Invented people and units.
+const unitA = randomUUID();
+const unitB = randomUUID();
+const people = {
+  officerA1: { id: randomUUID(), role: 'officer', unitId: unitA },
+  officerA2: { id: randomUUID(), role: 'officer', unitId: unitA },
+  officerB: { id: randomUUID(), role: 'officer', unitId: unitB },
+  supervisorA: { id: randomUUID(), role: 'supervisor', unitId: unitA },
+  administrator: { id: randomUUID(), role: 'administrator', unitId: null },
+} as const;
+type Person = (typeof people)[keyof typeof people];
+const hearingOf = { officerA1: randomUUID(), officerA2: randomUUID(), officerB: randomUUID() };
+
+let database: TestPostgresDatabase;
+let owner: pg.Client;
+let app: pg.Client;
+const appLogin = `hd_test_app_${randomUUID().slice(0, 8)}`;
+
+/** One unit of work as the application does it: the context set for this transaction only. */
+async function asActor<T>(person: Person | null, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  await app.query('BEGIN');
+  try {
+    if (person) {
+      await app.query(
+        "SELECT set_config('hearing_desk.user_id', $1, true), set_config('hearing_desk.role', $2, true), set_config('hearing_desk.unit_id', $3, true)",
+        [person.id, person.role, person.unitId ?? ''],
+      );
+    }
+    const result = await work(app);
+    await app.query('COMMIT');
+    return result;
+  } catch (error) {
+    await app.query('ROLLBACK');
+    throw error;
+  }
+}
+
+const idsOf = async (client: pg.Client, sql: string) =>
+  (await client.query<{ id: string }>(sql)).rows.map((r) => r.id).sort();
+
+beforeAll(async () => {
+  database = await createTestPostgresDatabase();
+  owner = await database.connect();
+  await applyPgMigrations(owner, readTrustedMigrations(path.join(ROOT, 'migrations', 'pg'), PG_MIGRATION_MANIFEST));
+  await owner.query(`CREATE ROLE "${appLogin}" LOGIN IN ROLE hearing_desk_app`);
+  // Seeded as the cluster's superuser, which row-level security does not apply to.
+  await owner.query(
+    `INSERT INTO units (id, name, created_at) VALUES ($1, 'Unité fictive A', 1), ($2, 'Unité fictive B', 1)`,
+    [unitA, unitB],
+  );
+  for (const [name, person] of Object.entries(people)) {
+    await owner.query(
+      `INSERT INTO users (id, username, display_name, role, password_hash, unit_id, created_at, updated_at)
+       VALUES ($1, $2, $2, $3, 'x', $4, 1, 1)`,
+      [person.id, name.toLowerCase(), person.role, person.unitId],
+    );
+  }
+  for (const [name, hearingId] of Object.entries(hearingOf)) {
+    const person = people[name as keyof typeof hearingOf];
+    await owner.query(
+      `INSERT INTO hearings (id, reference, owner_id, created_at, updated_at, unit_id) VALUES ($1, $2, $3, 1, 1, $4)`,
+      [hearingId, `HD-2026-${name}`, person.id, person.unitId],
+    );
+    await owner.query(
+      `INSERT INTO answers (hearing_id, form_id, form_version, field_id, value_json, revision, updated_at, updated_by)
+       VALUES ($1, 'facts', 1, 'account', '"Récit inventé"', 1, 1, $2)`,
+      [hearingId, person.id],
+    );
+  }
+  app = await database.connect(appLogin);
+});
+
+afterAll(async () => {
+  await app?.end();
+  await owner?.query(`DROP OWNED BY "${appLogin}"`).catch(() => undefined);
+  await owner?.end();
+  await database?.drop();
+  // Roles outlive the database: the cluster is the run's, but leave it as found.
+  const cleanup = await createTestPostgresDatabase();
+  const client = await cleanup.connect();
+  await client.query(`DROP ROLE IF EXISTS "${appLogin}"`);
+  await client.end();
+  await cleanup.drop();
+});
+
+describe('row-level security on PostgreSQL', () => {
+  it('puts every table under FORCE ROW LEVEL SECURITY, owned by the migrations role, out of the application role’s reach', async () => {
+    const tables = await owner.query<{
+      relname: string;
+      relrowsecurity: boolean;
+      relforcerowsecurity: boolean;
+      owner: string;
+    }>(
+      `SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity, pg_get_userbyid(c.relowner) AS owner
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY c.relname`,
+    );
+    expect(tables.rows.length).toBeGreaterThanOrEqual(16);
+    for (const t of tables.rows) {
+      expect({ table: t.relname, enabled: t.relrowsecurity, forced: t.relforcerowsecurity }).toEqual({
+        table: t.relname,
+        enabled: true,
+        forced: true,
+      });
+      expect(['hearing_desk_app', appLogin]).not.toContain(t.owner);
+    }
+    const roles = await owner.query<{ rolname: string; rolsuper: boolean; rolbypassrls: boolean }>(
+      `SELECT rolname, rolsuper, rolbypassrls FROM pg_roles WHERE rolname IN ('hearing_desk_app', $1) ORDER BY rolname`,
+      [appLogin],
+    );
+    expect(roles.rows).toHaveLength(2);
+    for (const role of roles.rows)
+      expect(role).toEqual({ rolname: role.rolname, rolsuper: false, rolbypassrls: false });
+    const owned = await owner.query(
+      `SELECT 1 FROM pg_class c WHERE pg_get_userbyid(c.relowner) IN ('hearing_desk_app', $1)`,
+      [appLogin],
+    );
+    expect(owned.rowCount).toBe(0);
+  });
+
+  it('shows no row of any table, and takes none, without a context', async () => {
+    const all = [...CONTENT_TABLES, 'audit_events', 'hearings', 'support_services', 'units', 'users'];
+    for (const table of all) {
+      const rows = await asActor(null, (c) => c.query(`SELECT count(*)::int AS n FROM "${table}"`));
+      expect({ table, n: rows.rows[0].n }).toEqual({ table, n: 0 });
+    }
+    await expect(
+      asActor(null, (c) =>
+        c.query(`INSERT INTO units (id, name, created_at) VALUES ($1, 'Forged', 1)`, [randomUUID()]),
+      ),
+    ).rejects.toThrow(/row-level security/);
+  });
+
+  it('shows an officer her own hearings only, a supervisor her unit’s, an administrator none', async () => {
+    const seen = async (person: Person) =>
+      asActor(person, async (c) => ({
+        hearings: await idsOf(c, 'SELECT id FROM hearings'),
+        answers: await idsOf(c, 'SELECT hearing_id AS id FROM answers'),
+      }));
+    expect(await seen(people.officerA1)).toEqual({ hearings: [hearingOf.officerA1], answers: [hearingOf.officerA1] });
+    expect(await seen(people.officerB)).toEqual({ hearings: [hearingOf.officerB], answers: [hearingOf.officerB] });
+    const unit = [hearingOf.officerA1, hearingOf.officerA2].sort();
+    expect(await seen(people.supervisorA)).toEqual({ hearings: unit, answers: unit });
+    expect(await seen(people.administrator)).toEqual({ hearings: [], answers: [] });
+    // The context lasts one transaction: the next one without it sees nothing again.
+    expect(await asActor(null, (c) => idsOf(c, 'SELECT id FROM hearings'))).toEqual([]);
+  });
+
+  it('refuses forged writes: an answer in a colleague’s hearing, a hearing in her name, a supervisor’s edit', async () => {
+    // One client, so one attempt at a time.
+    const forged = [
+      () =>
+        asActor(people.officerA1, (c) =>
+          c.query(
+            `INSERT INTO answers (hearing_id, form_id, form_version, field_id, value_json, revision, updated_at, updated_by)
+           VALUES ($1, 'facts', 1, 'forged', '"x"', 1, 2, $2)`,
+            [hearingOf.officerA2, people.officerA1.id],
+          ),
+        ),
+      () =>
+        asActor(people.officerA1, (c) =>
+          c.query(
+            `INSERT INTO hearings (id, reference, owner_id, created_at, updated_at, unit_id) VALUES ($1, 'HD-forged', $2, 2, 2, $3)`,
+            [randomUUID(), people.officerA2.id, unitA],
+          ),
+        ),
+      () =>
+        asActor(people.administrator, (c) =>
+          c.query(
+            `INSERT INTO hearings (id, reference, owner_id, created_at, updated_at, unit_id) VALUES ($1, 'HD-admin', $2, 2, 2, $3)`,
+            [randomUUID(), people.administrator.id, unitA],
+          ),
+        ),
+    ];
+    for (const attempt of forged) await expect(attempt()).rejects.toThrow(/row-level security/);
+    // An update of rows she cannot see touches none.
+    const updated = await asActor(people.supervisorA, (c) =>
+      c.query(`UPDATE hearings SET status = 'closed' WHERE id = $1`, [hearingOf.officerA1]),
+    );
+    expect(updated.rowCount).toBe(0);
+    const changed = await asActor(people.officerA2, (c) =>
+      c.query(`UPDATE answers SET value_json = '"changed"' WHERE hearing_id = $1`, [hearingOf.officerA1]),
+    );
+    expect(changed.rowCount).toBe(0);
+    const after = await owner.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM answers WHERE value_json <> '"Récit inventé"' OR field_id = 'forged'`,
+    );
+    expect(after.rows[0]!.n).toBe(0);
+    const statuses = await owner.query<{ status: string }>('SELECT DISTINCT status FROM hearings');
+    expect(statuses.rows).toEqual([{ status: 'open' }]);
+  });
+
+  it('tells the services whose hearing it is, and nothing more, so they refuse as on SQLite', async () => {
+    const access = await asActor(people.officerA1, (c) =>
+      c.query('SELECT owner_id, unit_id FROM hd_hearing_access($1)', [hearingOf.officerB]),
+    );
+    expect(access.rows).toEqual([{ owner_id: people.officerB.id, unit_id: unitB }]);
+    const unknown = await asActor(people.officerA1, (c) =>
+      c.query('SELECT owner_id FROM hd_hearing_access($1)', [randomUUID()]),
+    );
+    expect(unknown.rowCount).toBe(0);
+    const withoutContext = await asActor(null, (c) =>
+      c.query('SELECT owner_id FROM hd_hearing_access($1)', [hearingOf.officerB]),
+    );
+    expect(withoutContext.rowCount).toBe(0);
+  });
+});
