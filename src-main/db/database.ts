@@ -7,6 +7,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { MIGRATION_MANIFEST } from './migration-manifest';
 import {
   applyMigrations,
+  unknownAppliedMigrations,
   pendingMigrations,
   readAppliedMigrations,
   readTrustedMigrations,
@@ -368,8 +369,7 @@ function removeCheckCopies(file: string): void {
 
 /** drizzle would silently run an old app against a newer schema; refuse before writing anything. */
 function refuseNewerDatabase(applied: readonly AppliedMigration[], known: readonly Migration[]): void {
-  const knownTimes = new Set(known.map((m) => m.when));
-  const unknown = applied.filter((m) => !knownTimes.has(m.createdAt));
+  const unknown = unknownAppliedMigrations(applied, known);
   if (unknown.length > 0) {
     throw new DatabaseOpenError(
       'DATABASE_TOO_NEW',

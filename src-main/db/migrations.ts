@@ -118,6 +118,18 @@ export function pendingMigrations(known: readonly Migration[], applied: readonly
 }
 
 /**
+ * Migrations recorded in a database that this build does not know: it was written by a newer
+ * version, and running an older one against it would go unnoticed. Both stores refuse it.
+ */
+export function unknownAppliedMigrations(
+  applied: readonly AppliedMigration[],
+  known: readonly Migration[],
+): AppliedMigration[] {
+  const knownTimes = new Set(known.map((m) => m.when));
+  return applied.filter((m) => !knownTimes.has(m.createdAt));
+}
+
+/**
  * Runs `pending` in one transaction, recording each in drizzle's migrations table exactly as
  * drizzle's own migrator does (same table, hash and timestamp), so databases migrated before
  * and after this runner read the same.

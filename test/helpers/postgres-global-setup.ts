@@ -9,7 +9,12 @@ let server: PostgresServer | undefined;
 
 export async function setup(project: TestProject) {
   server = await startPostgresServer();
-  project.provide('postgres', { socketDir: server.socketDir, port: server.port, superuser: server.superuser });
+  project.provide('postgres', {
+    socketDir: server.socketDir,
+    port: server.port,
+    superuser: server.superuser,
+    binDir: server.binDir,
+  });
 }
 
 export async function teardown() {
@@ -18,6 +23,6 @@ export async function teardown() {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    postgres: { socketDir: string; port: number; superuser: string };
+    postgres: { socketDir: string; port: number; superuser: string; binDir: string };
   }
 }

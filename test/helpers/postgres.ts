@@ -5,6 +5,8 @@ import './postgres-global-setup';
 
 export interface TestPostgresDatabase {
   name: string;
+  /** The server's binaries (pg_dump, pg_restore of the same version). */
+  binDir: string;
   /** node-postgres settings for this database as the cluster's superuser. */
   config: pg.ClientConfig;
   /** A client of this database as `user` (a role of the cluster; the superuser when left out). */
@@ -27,6 +29,7 @@ export async function createTestPostgresDatabase(): Promise<TestPostgresDatabase
   const config = { ...base, database: name };
   return {
     name,
+    binDir: server.binDir,
     config,
     async connect(user = server.superuser) {
       const client = new pg.Client({ ...config, user });

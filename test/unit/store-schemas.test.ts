@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { getTableColumns, Table } from 'drizzle-orm';
 import { is, SQL } from 'drizzle-orm';
@@ -9,9 +11,9 @@ import * as sqliteSchema from '../../src-main/db/schema';
 import * as pgSchema from '../../src-main/db/schema-pg';
 import { MIGRATION_MANIFEST, PG_MIGRATION_MANIFEST } from '../../src-main/db/migration-manifest';
 import { manifestOfFolder, readTrustedMigrations } from '../../src-main/db/migrations';
-import { applyPgMigrations, readAppliedPgMigrations } from '../../src-main/db/pg-migrations';
+import { applyPgMigrations, migratePgDatabase, readAppliedPgMigrations } from '../../src-main/db/pg-migrations';
 import { createTestPostgresDatabase, type TestPostgresDatabase } from '../helpers/postgres';
-import { openTestCore, ROOT, type TestCore } from '../helpers/temp-core';
+import { openTestCore, ROOT, tempDir, type TestCore } from '../helpers/temp-core';
 
 /**
  * The two stores' schemas are one schema (zone.md, "The store layer"): the same tables, columns,
@@ -254,6 +256,95 @@ describe('the PostgreSQL migrations', () => {
     const before = await readAppliedPgMigrations(client);
     expect(before.map((m) => m.createdAt)).toEqual(PG_MIGRATION_MANIFEST.map((m) => m.when));
     await applyPgMigrations(client, readTrustedMigrations(path.join(ROOT, 'migrations', 'pg'), PG_MIGRATION_MANIFEST));
+    expect(await readAppliedPgMigrations(client)).toEqual(before);
+  });
+});
+
+describe('migrating a zone database', () => {
+  let database: TestPostgresDatabase;
+  let client: pg.Client;
+  const folder = path.join(ROOT, 'migrations', 'pg');
+  const dumps = tempDir('hd-pg-dump-');
+
+  beforeAll(async () => {
+    database = await createTestPostgresDatabase();
+    client = await database.connect();
+  });
+
+  afterAll(async () => {
+    await client?.end();
+    await database?.drop();
+    fs.rmSync(dumps, { recursive: true, force: true });
+  });
+
+  const tableCount = async () =>
+    (
+      await client.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema IN ('public', 'drizzle')",
+      )
+    ).rows[0]!.n;
+
+  it('refuses to migrate without a backup confirmed or taken, before writing anything', async () => {
+    await expect(migratePgDatabase({ connection: database.config, migrationsFolder: folder })).rejects.toMatchObject({
+      code: 'BACKUP_NOT_CONFIRMED',
+    });
+    expect(await tableCount()).toBe(0);
+    // A dump never replaces another file, and a failed dump migrates nothing.
+    const taken = path.join(dumps, 'taken.dump');
+    fs.writeFileSync(taken, 'an earlier dump');
+    await expect(
+      migratePgDatabase({
+        connection: database.config,
+        migrationsFolder: folder,
+        backup: { kind: 'dump', file: taken },
+      }),
+    ).rejects.toMatchObject({ code: 'BACKUP_FAILED' });
+    expect(fs.readFileSync(taken, 'utf8')).toBe('an earlier dump');
+    await expect(
+      migratePgDatabase({
+        connection: database.config,
+        migrationsFolder: folder,
+        backup: {
+          kind: 'dump',
+          file: path.join(dumps, 'no-such-folder', 'x.dump'),
+          pgDump: path.join(database.binDir, 'pg_dump'),
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'BACKUP_FAILED' });
+    expect(await tableCount()).toBe(0);
+  });
+
+  it('takes a restorable dump first when asked, then migrates; once up to date it asks for nothing', async () => {
+    const file = path.join(dumps, 'before-migration.dump');
+    const outcome = await migratePgDatabase({
+      connection: database.config,
+      migrationsFolder: folder,
+      backup: { kind: 'dump', file, pgDump: path.join(database.binDir, 'pg_dump') },
+    });
+    expect(outcome).toEqual({ applied: PG_MIGRATION_MANIFEST.map((m) => m.tag), dumpFile: file });
+    expect(execFileSync(path.join(database.binDir, 'pg_restore'), ['--list', file], { encoding: 'utf8' })).toContain(
+      'Format: CUSTOM',
+    );
+    expect(fs.existsSync(`${file}.partial`)).toBe(false);
+    expect(await tableCount()).toBeGreaterThan(16);
+    expect(await migratePgDatabase({ connection: database.config, migrationsFolder: folder })).toEqual({
+      applied: [],
+      dumpFile: null,
+    });
+  });
+
+  it('refuses a database migrated by a newer version, and changes nothing', async () => {
+    await client.query(
+      `INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ('from-a-newer-version', 9999999999999)`,
+    );
+    const before = await readAppliedPgMigrations(client);
+    await expect(
+      migratePgDatabase({
+        connection: database.config,
+        migrationsFolder: folder,
+        backup: { kind: 'confirmed', by: 'test' },
+      }),
+    ).rejects.toMatchObject({ code: 'DATABASE_TOO_NEW' });
     expect(await readAppliedPgMigrations(client)).toEqual(before);
   });
 });
