@@ -4,6 +4,7 @@ import type { AppConfig } from '../config';
 import type { AuditTrail } from '../services/audit';
 import type { DirectoryService } from '../services/directory';
 import type { DocumentService } from '../services/documents';
+import type { PhoneCheckService } from '../services/phone-check';
 import type { EvidenceService } from '../services/evidence';
 import type { HearingService } from '../services/hearings';
 import type { RiskService } from '../services/risk';
@@ -32,6 +33,8 @@ export interface DispatcherDeps {
   statistics: StatisticsService;
   evidence: EvidenceService;
   documents: DocumentService;
+  /** The phone check; absent where a host builds its deps without one (its channels then refuse). */
+  phoneCheck?: PhoneCheckService;
   /**
    * Electron only: main's own file dialog, modal to the window of that client; the paths the
    * officer chose, none when she cancelled. Absent in the browser host, which takes uploads.

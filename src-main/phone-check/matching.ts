@@ -1,5 +1,6 @@
 import type { IndicatorApp, IndicatorBundle, IndicatorSample } from './indicator-bundle';
 import type { AccountSummary } from './parsers';
+import { FINDING_LEVELS, type FindingCode, type FindingLevel, type PhoneLevel } from '../../domain/phone-check';
 
 /**
  * §D6: what was read from the phone against the indicators and the settings heuristics. Each
@@ -8,62 +9,6 @@ import type { AccountSummary } from './parsers';
  * (accounts counted, an APK that could not be read) and do not raise the phone's level.
  */
 
-export type FindingLevel = 'high' | 'medium' | 'low' | 'info';
-export type PhoneLevel = 'high' | 'medium' | 'low' | 'none';
-
-/** Every finding code with its level. */
-export const FINDING_LEVELS = {
-  /** An installed package is an ioc.yaml package. */
-  'stalkerware-package': 'high',
-  /** An off-store APK is signed with an ioc.yaml certificate (not a shared one). */
-  'stalkerware-certificate': 'high',
-  /** An APK's SHA-256 is a samples.csv sample. */
-  'stalkerware-sample': 'high',
-  /** A non-system app has an enabled accessibility service. */
-  'accessibility-service': 'high',
-  /** A non-system app is an enabled notification listener. */
-  'notification-listener': 'high',
-  /** A non-system app is device or profile owner. */
-  'device-owner': 'high',
-  /** A non-system app is an active device administrator. */
-  'device-admin': 'high',
-  /** Play Protect's app verification switched off. */
-  'play-protect-off': 'high',
-  /** A build property that says rooted, unlocked or tampered. */
-  'root-property': 'high',
-  /** A rooting or root-management app is installed. */
-  'root-app': 'high',
-  /** An installed package is a watchware.yaml package. */
-  'watchware-package': 'medium',
-  /** An off-store APK is signed with a watchware.yaml certificate. */
-  'watchware-certificate': 'medium',
-  /** Verification of sideloaded or adb-installed apps, or the upload of unknown apps, switched off. */
-  'verification-off': 'medium',
-  /** A non-system app not installed by a known store. */
-  sideloaded: 'medium',
-  /** A non-system app allowed to install other apps. */
-  'installs-apps': 'medium',
-  /** A non-system app without launcher icon that holds SMS, location, microphone or camera. */
-  'hidden-app-sensitive': 'medium',
-  /** A non-system app with a combination of risky permissions, or many dangerous ones. */
-  'risky-permissions': 'medium',
-  /** A non-system app without launcher icon. */
-  'hidden-app': 'low',
-  /** A package name that says spy, track, keylog or cheat. */
-  'name-heuristic': 'low',
-  /** Security reports or the adb install confirmation switched off. */
-  'verification-relaxed': 'low',
-  /** The security patch is more than 180 days old. */
-  'security-patch-old': 'low',
-  /** The accounts on the phone, counted (types and e-mail domains only). */
-  accounts: 'info',
-  /** An off-store APK could not be pulled or its signature read. */
-  'apk-unreadable': 'info',
-  /** A command failed or its output was not understood. */
-  'command-failed': 'info',
-} as const satisfies Record<string, FindingLevel>;
-
-export type FindingCode = keyof typeof FINDING_LEVELS;
 export type FindingParam = string | number | boolean | null | string[] | Record<string, number>;
 
 export interface Finding {

@@ -11,8 +11,8 @@ import {
   type IndicatorIndex,
   type InstalledPackage,
   type PhoneFacts,
-  type PhoneLevel,
 } from './matching';
+import type { PhoneLevel, ScanPhase } from '../../domain/phone-check';
 import {
   parseAccounts,
   parseComponentList,
@@ -56,8 +56,6 @@ export const REPORTED_PROPERTIES = [
   'ro.boot.flash.locked',
   'ro.boot.warranty_bit',
 ] as const;
-
-export type ScanPhase = 'device' | 'inventory' | 'settings' | 'packages' | 'apks' | 'matching' | 'done';
 
 export interface ScanProgress {
   phase: ScanPhase;

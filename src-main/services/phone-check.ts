@@ -7,8 +7,12 @@ import { FORMS, readAnswers } from '../../forms/answers';
 import type { FormRegistry } from '../../forms/registry';
 import { DEVICE_CHECK_FIELD_ID } from '../../forms/risk/risk-form';
 import { AppError } from '../api/app-error';
-import type { PHONE_CHECK_FAILURES } from '../api/domains/phone-check';
-import { CONSENT_POINTS, type IPHONE_ANSWERS, type PHONE_OWNERS } from '../api/domains/phone-check';
+import {
+  CONSENT_POINTS,
+  type IPHONE_ANSWERS,
+  type PHONE_CHECK_FAILURES,
+  type PHONE_OWNERS,
+} from '../../domain/phone-check';
 import type { ChannelOutput, PrintedDocumentView, UserView } from '../api/contract';
 import type { AppDatabase } from '../db/database';
 import { answers as answerRows, evidenceFiles, hearings as hearingRows, printedDocuments } from '../db/schema';
@@ -116,14 +120,6 @@ type BundleState =
 
 function sha256(data: Buffer | string): string {
   return createHash('sha256').update(data).digest('hex');
-}
-
-/** Declared beside the service, so the dispatcher's deps name it without the dispatcher changing. */
-declare module '../api/dispatcher' {
-  interface DispatcherDeps {
-    /** The phone check; absent where a host builds its deps without one (the channels then refuse). */
-    phoneCheck?: PhoneCheckService;
-  }
 }
 
 export function createPhoneCheckService(deps: PhoneCheckServiceDeps) {

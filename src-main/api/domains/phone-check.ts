@@ -2,6 +2,16 @@ import { z } from 'zod';
 import { AppError } from '../app-error';
 import { defineChannel, defineDomain, HEARING_ROLES, unlocked, type ApiDeps } from '../channel';
 import { id, pdfBase64, printedDocumentView, sha256Hex, timestamp } from '../schemas';
+import {
+  CONSENT_POINTS,
+  INDICATOR_BUNDLE_FILES,
+  IPHONE_ANSWERS,
+  PHONE_CHECK_FAILURES,
+  PHONE_FINDING_CODES,
+  PHONE_LEVELS,
+  PHONE_OWNERS,
+  SCAN_PHASES,
+} from '../../../domain/phone-check';
 
 /**
  * The phone check (digital-violence.md §D): the victim's consent, a read-only scan of her Android
@@ -10,58 +20,6 @@ import { id, pdfBase64, printedDocumentView, sha256Hex, timestamp } from '../sch
  * checklist; and for the administrator, the import of a newer indicator bundle. Only the
  * hearing's owner, and only while it is open, records anything (checked by the service).
  */
-
-export const CONSENT_POINTS = ['whatIsRead', 'nothingChanged', 'removalRisk', 'whatGoesInFile'] as const;
-export const PHONE_OWNERS = ['victim', 'child'] as const;
-export const PHONE_CHECK_FAILURES = [
-  'indicators-unavailable',
-  'adb-unreachable',
-  'device-not-found',
-  'several-devices',
-  'device-unauthorized',
-  'device-offline',
-  'device-disconnected',
-  'storage-failed',
-] as const;
-/** Every finding code (src-main/phone-check/matching.ts FINDING_LEVELS gives each its level; a test keeps the two equal). */
-export const PHONE_FINDING_CODES = [
-  'stalkerware-package',
-  'stalkerware-certificate',
-  'stalkerware-sample',
-  'accessibility-service',
-  'notification-listener',
-  'device-owner',
-  'device-admin',
-  'play-protect-off',
-  'root-property',
-  'root-app',
-  'watchware-package',
-  'watchware-certificate',
-  'verification-off',
-  'sideloaded',
-  'installs-apps',
-  'hidden-app-sensitive',
-  'risky-permissions',
-  'hidden-app',
-  'name-heuristic',
-  'verification-relaxed',
-  'security-patch-old',
-  'accounts',
-  'apk-unreadable',
-  'command-failed',
-] as const;
-export const IPHONE_ANSWERS = ['nothingFound', 'found', 'notChecked'] as const;
-export const SCAN_PHASES = ['device', 'inventory', 'settings', 'packages', 'apks', 'matching', 'done'] as const;
-export const PHONE_LEVELS = ['high', 'medium', 'low', 'none'] as const;
-/** The files of an indicator bundle, as an administrator imports them. */
-export const INDICATOR_BUNDLE_FILES = [
-  'manifest.json',
-  'ioc.yaml',
-  'watchware.yaml',
-  'samples.csv',
-  'NOTICE.md',
-  'LICENSE.txt',
-] as const;
 
 const HEARING = unlocked(HEARING_ROLES);
 const ADMINISTRATOR = unlocked(['administrator']);

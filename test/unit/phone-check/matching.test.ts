@@ -3,11 +3,11 @@ import type { IndicatorApp } from '../../../src-main/phone-check/indicator-bundl
 import {
   AOSP_TEST_CERTIFICATE,
   buildIndicatorIndex,
-  FINDING_LEVELS,
   matchPhone,
   type InstalledPackage,
   type PhoneFacts,
 } from '../../../src-main/phone-check/matching';
+import { FINDING_LEVELS } from '../../../domain/phone-check';
 import {
   parseAccounts,
   parseComponentList,

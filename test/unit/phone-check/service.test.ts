@@ -3,10 +3,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { INDICATOR_BUNDLE_FILES, PHONE_FINDING_CODES } from '../../../src-main/api/domains/phone-check';
+import { FINDING_LEVELS, INDICATOR_BUNDLE_FILES, PHONE_FINDING_CODES } from '../../../domain/phone-check';
 import type { ChannelOutput } from '../../../src-main/api/contract';
 import type { DocumentOutput } from '../../../src-main/documents/output';
-import { FINDING_LEVELS } from '../../../src-main/phone-check/matching';
 import { DEVICE_CHECK_FIELD_ID } from '../../../forms/risk/risk-form';
 import { apiOf, completeHearing } from '../../helpers/complete-hearing';
 import {
