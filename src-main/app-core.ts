@@ -160,6 +160,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     db: database.db,
     hearings,
     evidence,
+    documents,
     store: evidenceStore,
     registry,
     indicators: {

@@ -260,10 +260,7 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     if (!output) throw new AppError('PRINTING_UNAVAILABLE', 'This window cannot make PDFs');
     if (input.output === 'printer' && !output.print)
       throw new AppError('PRINTING_UNAVAILABLE', 'This window prints through the PDF');
-    // One print of a hearing at a time, so the number a document carries ("reprint") is the one it is archived under.
-    return oneAtATime(hearingId, async () => {
-      const printedAt = now();
-      const sequence = nextSequence(hearingId, kind, variant);
+    const printed = await archivePrint(user, { hearingId, kind, variant }, async ({ printedAt, sequence }) => {
       const { html, language, withheld, filter } = documentHtml(
         user,
         hearingId,
@@ -274,8 +271,38 @@ export function createDocumentService(deps: DocumentServiceDeps) {
       );
       const pdf = await output.toPdf(html);
       if (filter) await victimDocuments.assertPdfRevealsNothing(pdf, filter);
-      if (input.output === 'printer' && !(await output.print!(html, clientId)))
-        return { document: null, pdfBase64: null };
+      if (input.output === 'printer' && !(await output.print!(html, clientId))) return null;
+      return { pdf, language, details: { output: input.output, ...(withheld > 0 ? { withheld } : {}) } };
+    });
+    if (!printed) return { document: null, pdfBase64: null };
+    return {
+      document: printed.document,
+      pdfBase64: input.output === 'pdf' ? printed.pdf.toString('base64') : null,
+    };
+  }
+
+  /**
+   * The one way a printed document enters the archive: one print of a hearing at a time, so the
+   * number a document carries ("reprint") is the one it is archived under; `make` renders it for
+   * that number and time and turns it into a PDF (null: she cancelled the print dialog, nothing
+   * is kept); then the PDF, its SHA-256 and the audit entry in one transaction. Every document
+   * kind goes through here, the phone check's report included.
+   */
+  async function archivePrint(
+    user: UserView,
+    document: { hearingId: string; kind: DocumentKind; variant: VictimCopyVariant },
+    make: (at: {
+      printedAt: number;
+      sequence: number;
+    }) => Promise<{ pdf: Buffer; language: string; details?: Record<string, unknown> } | null>,
+  ): Promise<{ document: PrintedDocumentView; pdf: Buffer } | null> {
+    const { hearingId, kind, variant } = document;
+    return oneAtATime(hearingId, async () => {
+      const printedAt = now();
+      const sequence = nextSequence(hearingId, kind, variant);
+      const made = await make({ printedAt, sequence });
+      if (!made) return null;
+      const { pdf, language } = made;
       const sha256 = createHash('sha256').update(pdf).digest('hex');
       const row: Row = {
         id: randomUUID(),
@@ -298,22 +325,10 @@ export function createDocumentService(deps: DocumentServiceDeps) {
           userId: user.id,
           action: sequence > 1 ? 'document.reprinted' : 'document.printed',
           hearingId,
-          details: {
-            documentId: row.id,
-            kind,
-            variant,
-            language,
-            sequence,
-            sha256,
-            output: input.output,
-            ...(withheld > 0 ? { withheld } : {}),
-          },
+          details: { documentId: row.id, kind, variant, language, sequence, sha256, ...made.details },
         });
       });
-      return {
-        document: toView(row, user.displayName),
-        pdfBase64: input.output === 'pdf' ? pdf.toString('base64') : null,
-      };
+      return { document: toView(row, user.displayName), pdf };
     });
   }
 
@@ -482,7 +497,7 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     return victimDocuments.saveReview(user, record(input.hearingId), input);
   }
 
-  return { create, list, download, save, followUps, catalogs, reviewPreview, saveReview };
+  return { create, archivePrint, list, download, save, followUps, catalogs, reviewPreview, saveReview };
 }
 
 export type DocumentService = ReturnType<typeof createDocumentService>;

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import { and, eq, max } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { evidenceLabel, type EvidenceItemFields } from '../../domain/evidence-rules';
 import { FORMS, readAnswers } from '../../forms/answers';
 import type { FormRegistry } from '../../forms/registry';
@@ -13,11 +13,11 @@ import {
   type PHONE_CHECK_FAILURES,
   type PHONE_OWNERS,
 } from '../../domain/phone-check';
-import type { ChannelOutput, PrintedDocumentView, UserView } from '../api/contract';
+import type { ChannelOutput, UserView } from '../api/contract';
 import type { AppDatabase } from '../db/database';
-import { answers as answerRows, evidenceFiles, hearings as hearingRows, printedDocuments } from '../db/schema';
+import { answers as answerRows, evidenceFiles, hearings as hearingRows } from '../db/schema';
 import { documentFileName } from '../../domain/document-kinds';
-import { countPdfPages, type DocumentOutput } from '../documents/output';
+import type { DocumentOutput } from '../documents/output';
 import { renderPhoneCheckReport, type StoredPhoneCheck } from '../documents/PhoneCheckReport';
 import { officerText } from '../documents/officer-text';
 import { createAdbClient, type AdbClient, type AdbClientOptions } from '../phone-check/adb-client';
@@ -37,6 +37,7 @@ import {
   type ScanProgress,
 } from '../phone-check/scan';
 import { appendAudit } from './audit';
+import type { DocumentService } from './documents';
 import type { EvidenceService } from './evidence';
 import type { EvidenceStore } from './evidence-store';
 import type { HearingService } from './hearings';
@@ -101,6 +102,8 @@ export interface PhoneCheckServiceDeps {
   db: AppDatabase;
   hearings: HearingService;
   evidence: EvidenceService;
+  /** Prints and archives the report like every document (one archive, one sequence per kind). */
+  documents: DocumentService;
   store: EvidenceStore;
   registry: FormRegistry;
   /** The bundle shipped with the app, and where an administrator's import goes (the data folder). */
@@ -541,72 +544,37 @@ export function createPhoneCheckService(deps: PhoneCheckServiceDeps) {
       .get();
     const reference = hearing?.reference ?? input.hearingId;
     const language = String(readAnswers(deps.hearings.answers(input.hearingId), FORMS.setup).procedureLanguage ?? 'fr');
-    const printedAt = now();
-    const sequence =
-      (db
-        .select({ n: max(printedDocuments.sequence) })
-        .from(printedDocuments)
-        .where(and(eq(printedDocuments.hearingId, input.hearingId), eq(printedDocuments.kind, 'phoneCheckReport')))
-        .get()?.n ?? 0) + 1;
-    const html = renderPhoneCheckReport({
-      language,
-      reference,
-      evidenceLabel: item.label,
-      officer: user.displayName,
-      stored,
-      closing: closing?.closing ?? null,
-      files: {
-        report: reportFile ? { sha256: reportFile.sha256, size: reportFile.size } : null,
-        raw: rawFile ? { sha256: rawFile.sha256, size: rawFile.size } : null,
+    const printed = await deps.documents.archivePrint(
+      user,
+      { hearingId: input.hearingId, kind: 'phoneCheckReport', variant: 'full' },
+      async ({ printedAt, sequence }) => {
+        const html = renderPhoneCheckReport({
+          language,
+          reference,
+          evidenceLabel: item.label,
+          officer: user.displayName,
+          stored,
+          closing: closing?.closing ?? null,
+          files: {
+            report: reportFile ? { sha256: reportFile.sha256, size: reportFile.size } : null,
+            raw: rawFile ? { sha256: rawFile.sha256, size: rawFile.size } : null,
+          },
+          printedAt,
+          reprint: sequence > 1,
+          fontFaces: deps.fontFaces(),
+        });
+        return { pdf: await output.toPdf(html), language };
       },
-      printedAt,
-      reprint: sequence > 1,
-      fontFaces: deps.fontFaces(),
-    });
-    const pdf = await output.toPdf(html);
-    const pdfSha256 = sha256(pdf);
-    const row = {
-      id: randomUUID(),
-      hearingId: input.hearingId,
-      kind: 'phoneCheckReport' as const,
-      variant: 'full' as const,
-      language,
-      sequence,
-      sha256: pdfSha256,
-      bytes: pdf.length,
-      pages: countPdfPages(pdf),
-      pdf,
-      printedAt,
-      printedBy: user.id,
-    };
-    db.transaction((tx) => {
-      tx.insert(printedDocuments).values(row).run();
-      appendAudit(tx, {
-        at: printedAt,
-        userId: user.id,
-        action: sequence > 1 ? 'document.reprinted' : 'document.printed',
-        hearingId: input.hearingId,
-        details: { documentId: row.id, kind: row.kind, variant: row.variant, language, sequence, sha256: pdfSha256 },
-      });
-    });
-    for (const check of checks.values()) if (check.result?.evidenceItemId === item.id) check.reportDocumentId = row.id;
-    const document: PrintedDocumentView = {
-      id: row.id,
-      hearingId: row.hearingId,
-      kind: row.kind,
-      variant: row.variant,
-      language,
-      sequence,
-      sha256: pdfSha256,
-      bytes: row.bytes,
-      pages: row.pages,
-      printedAt,
-      printedByName: user.displayName,
-    };
+    );
+    // Made straight into a PDF, never through a print dialog: there is nothing to cancel.
+    if (!printed) throw new AppError('INTERNAL', 'The phone check report was not made');
+    const { document, pdf } = printed;
+    for (const check of checks.values())
+      if (check.result?.evidenceItemId === item.id) check.reportDocumentId = document.id;
     return {
       document,
       pdfBase64: pdf.toString('base64'),
-      fileName: documentFileName({ kind: row.kind, variant: row.variant, sequence, printedAt }, reference),
+      fileName: documentFileName(document, reference),
     };
   }
 
