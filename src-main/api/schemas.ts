@@ -139,6 +139,18 @@ export const fieldId = z
   .string()
   .regex(/^[a-z][a-zA-Z0-9]*$/)
   .max(64);
+
+/**
+ * A hearing in the officer's list: its summary, the PV number when the documents step records
+ * one, what is left to complete in each step (the close check's own count, the approval and
+ * the risk assessment included) and the step where an answer was last saved (to resume there).
+ */
+export const hearingListEntry = hearingSummary.extend({
+  pvNumber: z.string().nullable(),
+  steps: z.array(z.object({ formId, missing: z.number().int().nonnegative() })),
+  lastStep: formId.nullable(),
+});
+export type HearingListEntry = z.infer<typeof hearingListEntry>;
 /**
  * Any JSON here, bounded in size; the field's own rules (kind, length, options, dates) come from
  * the form definition the hearing was opened under (forms/engine.ts).

@@ -1,10 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, like } from 'drizzle-orm';
-import { FIELDS, FORMS, type StoredForms } from '../../forms/answers';
+import { FIELDS, FORMS, readAnswers, type StoredForms } from '../../forms/answers';
 import { answerSchema, findField, missingBeforeClose, type AnswerValue } from '../../forms/engine';
 import type { FormRegistry } from '../../forms/registry';
 import { AppError } from '../api/app-error';
 import type { AddendumView, ChannelInput, ChannelOutput, HearingSummary, UserView } from '../api/contract';
+import type { HearingListEntry } from '../api/schemas';
 import type { AppDatabase } from '../db/database';
 import { addenda, answerHistory, answers, hearingForms, hearings, supportServices, users } from '../db/schema';
 import { loadHearingAnswers } from './answers';
@@ -104,8 +105,11 @@ export function createHearingService({
     });
   }
 
-  /** The officer's own hearings: every open one, and the last closed ones (for addenda and copies). */
-  function listMine(user: UserView): { open: HearingSummary[]; recentlyClosed: HearingSummary[] } {
+  /**
+   * The officer's own hearings: every open one, and the last closed ones (for addenda and copies),
+   * each with its PV number, what is left in each step and the step last answered.
+   */
+  function listMine(user: UserView): { open: HearingListEntry[]; recentlyClosed: HearingListEntry[] } {
     const mine = (status: 'open' | 'closed', limit: number) =>
       db
         .select()
@@ -114,8 +118,40 @@ export function createHearingService({
         .orderBy(desc(hearings.updatedAt))
         .limit(limit)
         .all()
-        .map(toSummary);
+        .map(toListEntry);
     return { open: mine('open', 1_000), recentlyClosed: mine('closed', 20) };
+  }
+
+  function toListEntry(row: HearingRow): HearingListEntry {
+    const forms = storedAnswers(row.id);
+    const pvNumber = readAnswers(forms, FORMS.documents).pvNumber ?? null;
+    // A closed hearing had nothing missing when it closed; an open one counts what the close check counts.
+    const missing = row.status === 'open' ? missingToClose(row, forms) : [];
+    const pinned = db
+      .select({ formId: hearingForms.formId })
+      .from(hearingForms)
+      .where(eq(hearingForms.hearingId, row.id))
+      .all()
+      .map((f) => f.formId);
+    const order = (formId: string) => {
+      const index = registry.steps.indexOf(formId);
+      return index === -1 ? registry.steps.length : index;
+    };
+    const last = db
+      .select({ formId: answers.formId })
+      .from(answers)
+      .where(eq(answers.hearingId, row.id))
+      .orderBy(desc(answers.updatedAt))
+      .limit(1)
+      .get();
+    return {
+      ...toSummary(row),
+      pvNumber: typeof pvNumber === 'string' && pvNumber.trim() !== '' ? pvNumber : null,
+      steps: pinned
+        .sort((a, b) => order(a) - order(b))
+        .map((formId) => ({ formId, missing: missing.filter((m) => m.startsWith(`${formId}:`)).length })),
+      lastStep: last?.formId ?? null,
+    };
   }
 
   function load(user: UserView, hearingId: string): ChannelOutput<'hearings.load'> {
@@ -383,8 +419,7 @@ export function createHearingService({
   }
 
   /** What is still missing, as `formId:path`, plus the approval of the statement. */
-  function missingToClose(row: HearingRow): string[] {
-    const forms = storedAnswers(row.id);
+  function missingToClose(row: HearingRow, forms: StoredForms = storedAnswers(row.id)): string[] {
     const pinned = db.select().from(hearingForms).where(eq(hearingForms.hearingId, row.id)).all();
     const missing = pinned.flatMap(({ formId, formVersion }) => {
       const form = registry.get(formId, formVersion);

@@ -1,15 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { FormDefinition } from '../../forms/definition-schema';
-import { answerSchema, formAnswersSchema, isFieldVisible, type Answers } from '../../forms/engine';
+import type { FieldDefinition, FormDefinition } from '../../forms/definition-schema';
+import { answerSchema, formAnswersSchema, isFieldVisible, type Answers, type AnswerValue } from '../../forms/engine';
 import type { SupportServiceView } from '../../src-main/api/contract';
 import type { AutosaveQueue } from './autosave';
 import { FieldControl } from './fields/FieldControl';
 import { GroupField } from './fields/GroupField';
 import type { FieldHistoryEntry, HearingLanguages } from './fields/types';
-import { toAnswer, toDraft, type PeriodDraft, type Values } from './fields/values';
+import { dateFormatProblem, toAnswer, toDraft, type PeriodDraft, type Values } from './fields/values';
 import { VictimLanguageNotice } from './fields/VictimLanguageNotice';
 import { definitionKey } from '../../forms/translation';
 import type { OfficerKey } from '../../forms/translation';
@@ -49,7 +49,21 @@ export function StepForm({
   history = [],
 }: StepFormProps) {
   const { t, i18n } = useTranslation();
-  const resolver = useMemo(() => zodResolver(formAnswersSchema(form) as never) as unknown as Resolver<Values>, [form]);
+  // The schema checks the answers, not what the inputs hold (a date typed dd/mm/yyyy is ISO in the answer).
+  const resolver = useMemo(() => {
+    const checkAnswers = zodResolver(formAnswersSchema(form) as never) as unknown as Resolver<Values>;
+    const resolve: Resolver<Values> = async (values, context, options) => {
+      const answers = Object.fromEntries(form.fields.map((f) => [f.id, toAnswer(f, values[f.id])]));
+      const result = await checkAnswers(answers, context, options);
+      for (const field of form.fields) {
+        const problem = dateFormatProblem(field, answers[field.id] ?? null);
+        const error = result.errors[field.id];
+        if (problem && error) error.message = problem;
+      }
+      return result;
+    };
+    return resolve;
+  }, [form]);
   const defaultValues = useMemo(
     () => Object.fromEntries(form.fields.map((f) => [f.id, toDraft(f, initialAnswers[f.id])])),
     [form, initialAnswers],
@@ -79,6 +93,29 @@ export function StepForm({
     onAnswersChange?.(answers);
   }, [answers, onAnswersChange]);
 
+  /**
+   * A valid answer goes to the queue; one the schema refuses (a date half-typed) stays on screen
+   * with its message and is never sent, and the queue says so instead of "all saved".
+   */
+  const offer = useCallback(
+    (field: FieldDefinition, value: AnswerValue, immediate: boolean) => {
+      const check = answerSchema(field).safeParse(value);
+      if (!check.success) {
+        setError(field.id, {
+          message:
+            dateFormatProblem(field, value) ??
+            check.error.issues[0]?.message ??
+            ('answer.invalid' satisfies OfficerKey),
+        });
+        queue.markInvalid(field.id, value);
+        return;
+      }
+      clearErrors(field.id);
+      queue.set(field.id, value, { immediate });
+    },
+    [queue, setError, clearErrors],
+  );
+
   useEffect(() => {
     const subscription = watch((all, { name, type }) => {
       if (!name || type !== 'change') return;
@@ -86,18 +123,27 @@ export function StepForm({
       const topId = name.split('.')[0]!;
       const field = form.fields.find((f) => f.id === topId);
       if (!field) return;
-      const value = toAnswer(field, all[topId]);
-      const check = answerSchema(field).safeParse(value);
-      if (!check.success) {
-        setError(topId, { message: check.error.issues[0]?.message ?? ('answer.invalid' satisfies OfficerKey) });
-        return;
-      }
-      clearErrors(topId);
       const immediate = field.kind === 'singleChoice' || field.kind === 'multiChoice' || field.kind === 'serviceChoice';
-      queue.set(topId, value, { immediate });
+      offer(field, toAnswer(field, all[topId]), immediate);
     });
     return () => subscription.unsubscribe();
-  }, [watch, form, queue, setError, clearErrors]);
+  }, [watch, form, offer]);
+
+  // An answer left invalid (before a lock, or on another step) is shown again with its message.
+  useEffect(() => {
+    for (const field of form.fields) {
+      const value = initialAnswers[field.id];
+      if (value === undefined || value === null) continue;
+      const check = answerSchema(field).safeParse(value);
+      if (check.success) continue;
+      setError(field.id, {
+        message:
+          dateFormatProblem(field, value) ?? check.error.issues[0]?.message ?? ('answer.invalid' satisfies OfficerKey),
+      });
+      queue.markInvalid(field.id, value);
+    }
+    // Only as the step opens (the form is keyed by step): later changes go through `offer`.
+  }, [form]);
 
   return (
     <form className="step-form" onSubmit={(e) => e.preventDefault()} noValidate aria-labelledby="step-title">
@@ -122,7 +168,7 @@ export function StepForm({
               values={values}
               error={formState.errors[field.id]?.message}
               readOnly={readOnly}
-              onChanged={(value) => queue.set(field.id, value, { immediate: true })}
+              onChanged={(value) => offer(field, value, true)}
               onBlur={() => void queue.flush()}
             />
           ) : (

@@ -6,7 +6,9 @@ export type SaveStatus =
   | { state: 'pending' }
   | { state: 'saving' }
   | { state: 'saved'; savedAt: number }
-  | { state: 'error'; error: ApiError };
+  | { state: 'error'; error: ApiError }
+  /** An answer on screen is not valid (a date half-typed): it is not sent, so nothing may say "all saved". */
+  | { state: 'invalid' };
 
 type SaveFn = (input: ChannelInput<'hearings.saveAnswers'>) => Promise<Envelope<ChannelOutput<'hearings.saveAnswers'>>>;
 
@@ -21,7 +23,11 @@ export class AutosaveQueue {
   private readonly savedTimes = new Map<string, number>();
   private inFlight: Promise<void> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Answers on screen that are not valid, kept to show again, never sent. */
+  private readonly invalid = new Map<string, AnswerValue>();
   private status: SaveStatus = { state: 'idle' };
+  /** What the status line shows: the save's state, unless an answer on screen cannot be saved. */
+  private shown: SaveStatus = this.status;
   private readonly listeners = new Set<(status: SaveStatus) => void>();
 
   constructor(
@@ -51,9 +57,31 @@ export class AutosaveQueue {
   }
 
   set(fieldId: string, value: AnswerValue, options: { immediate?: boolean } = {}): void {
+    this.invalid.delete(fieldId);
     this.pending.set(fieldId, value);
     this.setStatus({ state: 'pending' });
     this.schedule(options.immediate ? 0 : this.debounceMs);
+  }
+
+  /**
+   * An answer on screen the schema refuses (a date half-typed): nothing of it is sent (not even a
+   * valid value typed just before it), and the status says so until it is corrected or cleared.
+   */
+  markInvalid(fieldId: string, value: AnswerValue): void {
+    this.invalid.set(fieldId, value);
+    this.pending.delete(fieldId);
+    this.setStatus(this.status);
+  }
+
+  /** The answer is valid again (or the form that held it went): the status follows the saves. */
+  clearInvalid(fieldId: string): void {
+    if (!this.invalid.delete(fieldId)) return;
+    this.setStatus(this.status);
+  }
+
+  /** Answers on screen that cannot be saved as they are, to show again after the form was unmounted. */
+  invalidValues(): ReadonlyMap<string, AnswerValue> {
+    return this.invalid;
   }
 
   /** Values typed but not yet confirmed saved, to show again after the form was unmounted. */
@@ -62,11 +90,11 @@ export class AutosaveQueue {
   }
 
   hasUnsaved(): boolean {
-    return this.pending.size > 0 || this.inFlight !== null;
+    return this.pending.size > 0 || this.inFlight !== null || this.invalid.size > 0;
   }
 
   getStatus(): SaveStatus {
-    return this.status;
+    return this.shown;
   }
 
   subscribe(listener: (status: SaveStatus) => void): () => void {
@@ -118,9 +146,15 @@ export class AutosaveQueue {
 
   private setStatus(status: SaveStatus): void {
     this.status = status;
-    for (const listener of this.listeners) listener(status);
+    // A failed save stays in view; otherwise an invalid answer on screen outranks "saved".
+    const shown: SaveStatus = this.invalid.size > 0 && status.state !== 'error' ? INVALID : status;
+    if (shown === this.shown) return;
+    this.shown = shown;
+    for (const listener of this.listeners) listener(shown);
   }
 }
+
+const INVALID: SaveStatus = { state: 'invalid' };
 
 /**
  * One queue per hearing and form for the life of the window, so that a lock screen (which

@@ -3,6 +3,7 @@ import type { SimpleFieldDefinition } from '../../forms/definition-schema';
 import type { AnswerValue } from '../../forms/engine';
 import type { SupportServiceView } from '../../src-main/api/contract';
 import { definitionKey } from '../../forms/translation';
+import { isoDateTimeToText, isoDayToText } from '../ui/dates';
 
 /** An answer as the officer reads it: option labels, not stored values; a period in words. */
 export function describeAnswer(
@@ -30,10 +31,15 @@ export function describeAnswer(
         .join(', ');
     case 'dateOrPeriod': {
       const period = value as { on?: string; from?: string; to?: string; about?: string };
-      if (period.on) return `${t('answer.period.on')} ${period.on}`;
+      if (period.on) return `${t('answer.period.on')} ${isoDayToText(period.on)}`;
       if (period.about) return `${t('answer.period.about')} ${period.about}`;
-      return `${t('answer.period.from')} ${period.from ?? '?'} ${t('answer.period.to')} ${period.to ?? '?'}`;
+      return `${t('answer.period.from')} ${period.from ? isoDayToText(period.from) : '?'} ${t('answer.period.to')} ${period.to ? isoDayToText(period.to) : '?'}`;
     }
+    // Stored ISO, read dd/mm/yyyy as Belgian police write it, in every interface language.
+    case 'date':
+      return typeof value === 'string' ? isoDayToText(value) : JSON.stringify(value);
+    case 'dateTime':
+      return typeof value === 'string' ? isoDateTimeToText(value) : JSON.stringify(value);
     default:
       return typeof value === 'string' ? value : JSON.stringify(value);
   }

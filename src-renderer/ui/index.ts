@@ -6,3 +6,4 @@ export { FormActions } from './FormActions';
 export { Loading } from './Loading';
 export { LoadState } from './LoadState';
 export { TextField } from './TextField';
+export { DateInput } from './DateInput';

@@ -7,7 +7,7 @@ import { completeHearing } from '../helpers/complete-hearing';
 import { expectAccessible } from './axe';
 import { useBrowserHost } from './fixtures';
 import { account, switchUser } from './pages/accounts';
-import { waitForSaved } from './pages/hearing';
+import { fillDate, waitForSaved } from './pages/hearing';
 
 /** Invented people and unit. */
 const UNIT = 'Brigade Documents (fictive)';
@@ -82,7 +82,7 @@ describe('the documents of a hearing, in the browser host', () => {
   it('records the translation as sent, which ends the follow-up', async () => {
     await switchUser(app.page, OFFICER);
     await app.goto(`hearing/${hearingId}/documents`);
-    await app.page.getByLabel('Traduction envoyée le').fill('2026-11-24');
+    await fillDate(app.page.getByLabel('Traduction envoyée le'), '2026-11-24');
     await app.page.getByLabel('Traduction envoyée le').blur();
     await waitForSaved(app.page);
     await app.goto('');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe';
 import { useBrowserHost } from './fixtures';
 import { DigitalStep } from './pages/digital-step';
-import { HearingPage, waitForSaved } from './pages/hearing';
+import { closeHearing, dateFieldValue, fillDate, HearingPage, waitForSaved } from './pages/hearing';
 import { RiskStep } from './pages/risk-step';
 import { SetupStep } from './pages/setup-step';
 
@@ -24,7 +24,7 @@ describe('the hearing steps', () => {
     expect(await app.page.evaluate(() => document.activeElement?.id)).toBe('step-title');
     await app.page.getByLabel('Nom de la victime').fill('Fictive');
     await app.page.getByLabel('Prénoms de la victime').fill('Inès Marie');
-    await app.page.getByLabel('Date de naissance de la victime').fill('1991-04-17');
+    await fillDate(app.page.getByLabel('Date de naissance de la victime'), '1991-04-17');
     await group('Son adresse ne doit pas être communiquée').getByLabel('Oui').check();
     await group('Le suspect est son').getByLabel('Ex-partenaire').check();
     await group('Ils vivent ensemble').getByLabel('Non').check();
@@ -52,10 +52,10 @@ describe('the hearing steps', () => {
     await app.page.getByRole('heading', { name: 'Faits' }).waitFor();
     await app.page.getByLabel("Ce qui s'est passé, avec ses mots").fill(NARRATIVE);
     await group('Quand').getByLabel('Entre deux dates').check();
-    await app.page.getByLabel('Du', { exact: true }).fill('2026-11-20');
-    await app.page.getByLabel('Au', { exact: true }).fill('2026-11-02');
+    await fillDate(app.page.getByLabel('Du', { exact: true }), '2026-11-20');
+    await fillDate(app.page.getByLabel('Au', { exact: true }), '2026-11-02');
     await app.page.getByText('Le début de la période est postérieur à sa fin.').waitFor();
-    await app.page.getByLabel('Au', { exact: true }).fill('2026-11-21');
+    await fillDate(app.page.getByLabel('Au', { exact: true }), '2026-11-21');
     await app.page.getByLabel('Où').fill('Domicile commun, Liège');
     for (const form of ['Physique', 'Psychologique', 'Économique'])
       await group('Formes de violence').getByLabel(form).check();
@@ -70,8 +70,8 @@ describe('the hearing steps', () => {
     await app.page.reload();
     await app.page.getByRole('heading', { name: 'Faits' }).waitFor();
     expect(await app.page.getByLabel("Ce qui s'est passé, avec ses mots").inputValue()).toBe(NARRATIVE);
-    expect(await app.page.getByLabel('Du', { exact: true }).inputValue()).toBe('2026-11-20');
-    expect(await app.page.getByLabel('Au', { exact: true }).inputValue()).toBe('2026-11-21');
+    expect(await dateFieldValue(app.page.getByLabel('Du', { exact: true }))).toBe('2026-11-20');
+    expect(await dateFieldValue(app.page.getByLabel('Au', { exact: true }))).toBe('2026-11-21');
     const checked = [];
     for (const form of ['Physique', 'Psychologique', 'Sexuelle', 'Économique'])
       checked.push(await group('Formes de violence').getByLabel(form).isChecked());
@@ -92,7 +92,7 @@ describe('the hearing steps', () => {
       await group('Enfant 1').getByRole('group', { name: 'Exposé aux violences' }).getByLabel('Oui').isChecked(),
     ).toBe(true);
     expect(await group('Le suspect est son').getByLabel('Ex-partenaire').isChecked()).toBe(true);
-    expect(await app.page.getByLabel('Date de naissance de la victime').inputValue()).toBe('1991-04-17');
+    expect(await dateFieldValue(app.page.getByLabel('Date de naissance de la victime'))).toBe('1991-04-17');
   });
 
   /**
@@ -256,7 +256,7 @@ describe('the hearing steps', () => {
 
     await step('Déclaration et clôture').click();
     await checklist.getByText('Tout ce qui est requis est complété.').waitFor();
-    await checklist.getByRole('button', { name: "Clôturer l'audition" }).click();
+    await closeHearing(app.page);
     await app.page.getByText('Cette audition est clôturée : elle peut être consultée.', { exact: false }).waitFor();
 
     // Reopened in the Dutch interface: every answer of every step the same, Dutch labels, nothing editable.

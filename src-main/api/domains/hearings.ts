@@ -6,6 +6,7 @@ import {
   empty,
   fieldId,
   formId,
+  hearingListEntry,
   hearingSummary,
   id,
   storedAnswer,
@@ -24,7 +25,7 @@ export const hearingsChannels = defineDomain('hearings', {
   }),
   'hearings.listMine': defineChannel({
     input: empty,
-    output: z.object({ open: z.array(hearingSummary), recentlyClosed: z.array(hearingSummary) }),
+    output: z.object({ open: z.array(hearingListEntry), recentlyClosed: z.array(hearingListEntry) }),
     access: HEARING,
     handler: (_input, { user, deps }) => deps.hearings.listMine(user),
   }),

@@ -16,7 +16,8 @@ import { RiskPanel } from '../risk/RiskPanel';
 import { riskState } from '../risk/risk-state';
 import { StatementPanel } from '../statement/StatementPanel';
 import { languageOrNull } from '../../language-option';
-import { chosenServices, prepareSteps, type LoadedHearing, type Step } from './hearing-steps';
+import { ClosingSection, gapsToClose } from './ClosingSection';
+import { chosenServices, prepareSteps, resumeStep, type LoadedHearing, type Step } from './hearing-steps';
 import { SaveStatusLine } from './SaveStatusLine';
 import { StepList } from './StepList';
 import { definitionKey } from '../../../forms/translation';
@@ -76,9 +77,10 @@ export function HearingScreen({
     for (const step of steps) if (step.queue.hasUnsaved()) void step.queue.flush();
   }, [steps]);
 
+  // Opened without a step (from the list): where she stopped, the step of the answer saved last.
   const currentIndex = Math.max(
     0,
-    steps.findIndex((s) => s.formId === requestedStep),
+    steps.findIndex((s) => s.formId === (requestedStep ?? (loaded ? resumeStep(loaded) : undefined))),
   );
   const current = steps[currentIndex];
   const onAnswersChange = useCallback(
@@ -105,6 +107,16 @@ export function HearingScreen({
     target?.focus();
     target?.scrollIntoView({ block: 'center' });
   }, [requestedField, current]);
+
+  // A new hearing (nothing answered yet) opens with the cursor in its first question.
+  const firstShown = useRef(false);
+  useEffect(() => {
+    if (!loaded || !current || firstShown.current) return;
+    firstShown.current = true;
+    const fresh = loaded.answers.length === 0 && loaded.access === 'owner' && loaded.hearing.status === 'open';
+    if (fresh && !requestedField)
+      document.querySelector<HTMLElement>('.step-form :is(input, select, textarea):not([type=hidden])')?.focus();
+  }, [loaded, current, requestedField]);
 
   // A failed first load says why; a failed reload says why above the step, which stays as it was.
   if (!loaded) return error ? <ErrorMessage error={error} /> : <Loading />;
@@ -226,13 +238,15 @@ export function HearingScreen({
             ) : null}
           </Suspense>
           {current.formId === FORMS.statement ? (
-            <StatementPanel
-              loaded={loaded}
-              steps={steps}
-              answersOf={answersOf}
-              riskMissing={riskMissing}
-              onChanged={reload}
-            />
+            <>
+              <StatementPanel loaded={loaded} steps={steps} answersOf={answersOf} onChanged={reload} />
+              <ClosingSection
+                loaded={loaded}
+                steps={steps}
+                gaps={closed ? [] : gapsToClose(loaded, steps, answersOf, riskMissing, t)}
+                onClosed={reload}
+              />
+            </>
           ) : null}
           <div className="step-links">
             {previous ? (

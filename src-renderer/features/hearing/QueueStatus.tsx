@@ -40,6 +40,12 @@ export function QueueStatus({ queue }: { queue: AutosaveQueue }) {
           {t('save.saved', { time: formatTime(status.savedAt, i18n.language) })}
         </p>
       );
+    case 'invalid':
+      return (
+        <p className="save-status failed" role="status" data-save-state="invalid">
+          {t('save.invalid')}
+        </p>
+      );
     case 'error':
       return (
         <div className="save-status failed" role="alert" data-save-state="error">

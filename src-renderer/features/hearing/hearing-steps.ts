@@ -25,6 +25,8 @@ export function prepareSteps(loaded: LoadedHearing): { steps: Step[]; answers: R
     const values: Partial<Answers> = Object.fromEntries(stored.map((a) => [a.fieldId, a.value as AnswerValue]));
     // What was typed but not yet confirmed (before a lock, or while saving failed) wins.
     for (const [fieldId, value] of queue.unsavedValues()) values[fieldId] = value;
+    // So does an answer that could not be saved as typed (a date half-typed): it is shown again.
+    for (const [fieldId, value] of queue.invalidValues()) values[fieldId] = value;
     answers[formId] = values;
     // The version the hearing was opened under, not the newest: old hearings open as they were taken.
     return { formId, form: formRegistry.get(formId, formVersion) ?? null, queue };
@@ -37,4 +39,14 @@ export function chosenServices(answers: Partial<Answers>): string[] {
   return Object.values(answers).flatMap((value) =>
     Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [],
   );
+}
+
+/**
+ * Where a hearing opened from the list resumes: the step of the answer saved last (main's own
+ * record, so nothing about it is kept in the browser); a hearing with no answer starts at step 1.
+ */
+export function resumeStep(loaded: LoadedHearing): string | undefined {
+  let last: { formId: string; updatedAt: number } | undefined;
+  for (const answer of loaded.answers) if (!last || answer.updatedAt > last.updatedAt) last = answer;
+  return last?.formId;
 }

@@ -1,18 +1,31 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/navigation';
 import { useChannel, useMutation } from '../../data/use-channel';
 import { ErrorMessage, LoadState } from '../../ui';
-import { HearingTable } from './HearingTable';
+import { HearingTable, type HearingListEntry } from './HearingTable';
 import { TranslationFollowUps } from './TranslationFollowUps';
 
+/** What the search compares: letters and digits only, any case ("hd 2026-12" finds HD-2026-000012's start). */
+function searchable(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+function matches(hearing: HearingListEntry, query: string): boolean {
+  const wanted = searchable(query);
+  if (wanted === '') return true;
+  return [hearing.reference, hearing.pvNumber ?? ''].some((text) => searchable(text).includes(wanted));
+}
+
 /**
- * Only the signed-in officer's own hearings, by reference: no victim's name on this screen.
- * Closed ones stay reachable for addenda and copies.
+ * Only the signed-in officer's own hearings, by reference and PV number: no victim's name on this
+ * screen. Closed ones stay reachable for addenda and copies. The search filters what is listed.
  */
 export function MyHearingsScreen() {
   const { t } = useTranslation();
   const mine = useChannel('hearings.listMine', {});
   const create = useMutation('hearings.create');
+  const [query, setQuery] = useState('');
 
   async function createHearing() {
     const result = await create.run({});
@@ -29,18 +42,43 @@ export function MyHearingsScreen() {
       </div>
       <ErrorMessage error={create.error} />
       <LoadState data={mine.data} error={mine.error}>
-        {(data) => (
-          <>
-            {data.open.length === 0 ? <p>{t('hearings.none')}</p> : <HearingTable hearings={data.open} />}
-            <TranslationFollowUps scope="mine" />
-            {data.recentlyClosed.length > 0 ? (
-              <>
-                <h2>{t('hearings.recentlyClosed')}</h2>
-                <HearingTable hearings={data.recentlyClosed} closed />
-              </>
-            ) : null}
-          </>
-        )}
+        {(data) => {
+          const open = data.open.filter((h) => matches(h, query));
+          const closed = data.recentlyClosed.filter((h) => matches(h, query));
+          const any = data.open.length + data.recentlyClosed.length > 0;
+          return (
+            <>
+              {any ? (
+                <div className="field hearing-search">
+                  <label htmlFor="hearing-search">{t('hearings.search')}</label>
+                  <input
+                    id="hearing-search"
+                    type="search"
+                    value={query}
+                    onChange={(e) => setQuery(e.target.value)}
+                    autoComplete="off"
+                    spellCheck={false}
+                  />
+                </div>
+              ) : null}
+              {any && open.length + closed.length === 0 ? (
+                <p role="status">{t('hearings.noMatch', { query })}</p>
+              ) : null}
+              {data.open.length === 0 ? (
+                <p>{t('hearings.none')}</p>
+              ) : open.length > 0 ? (
+                <HearingTable hearings={open} />
+              ) : null}
+              <TranslationFollowUps scope="mine" />
+              {closed.length > 0 ? (
+                <>
+                  <h2>{t('hearings.recentlyClosed')}</h2>
+                  <HearingTable hearings={closed} closed />
+                </>
+              ) : null}
+            </>
+          );
+        }}
       </LoadState>
     </section>
   );

@@ -2,16 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FIELDS, FORMS } from '../../../forms/answers';
 import type { FormDefinition } from '../../../forms/definition-schema';
-import { missingBeforeClose, type Answers } from '../../../forms/engine';
+import type { Answers } from '../../../forms/engine';
 import type { ChannelOutput } from '../../../src-main/api/contract';
 import type { ApiError } from '../../api/client';
 import { useMutation } from '../../data/use-channel';
 import { ErrorMessage, FormActions } from '../../ui';
-import { hrefOf } from '../../app/navigation';
 import type { AutosaveQueue } from '../../form-engine/autosave';
 import { formatDateTime } from '../../i18n';
-import type { RiskMissing } from '../risk/risk-state';
-import { describeMissing } from './describe-missing';
 
 type Loaded = ChannelOutput<'hearings.load'>;
 
@@ -25,30 +22,26 @@ interface StatementPanelProps {
   loaded: Loaded;
   steps: StepInfo[];
   answersOf: (formId: string) => Partial<Answers>;
-  /** The risk assessment not yet submitted, or submitted on answers changed since. */
-  riskMissing: RiskMissing[];
-  /** Load the hearing again after approving, adding or closing. */
+  /** Load the hearing again after approving or adding. */
   onChanged: () => void;
 }
 
 /**
- * Around the statement text: reading it back, her approval, the addenda that follow it, and
- * closing the hearing once nothing is missing.
+ * Around the statement text: reading it back, her approval and the addenda that follow it
+ * (closing follows it on the step: features/hearing/ClosingSection.tsx).
  */
-export function StatementPanel({ loaded, steps, answersOf, riskMissing, onChanged }: StatementPanelProps) {
+export function StatementPanel({ loaded, steps, answersOf, onChanged }: StatementPanelProps) {
   const { t, i18n } = useTranslation();
   // Why the statement could not be approved: not saved yet (the autosave's own error).
   const [unsaved, setUnsaved] = useState<ApiError | null>(null);
   const approval = useMutation('hearings.approveStatement');
   const addition = useMutation('hearings.addAddendum');
-  const closing = useMutation('hearings.close');
   // One banner: the last action's refusal (each action clears the others').
-  const error = unsaved ?? approval.error ?? addition.error ?? closing.error;
+  const error = unsaved ?? approval.error ?? addition.error;
   const clearErrors = () => {
     setUnsaved(null);
     approval.setError(null);
     addition.setError(null);
-    closing.setError(null);
   };
   const [readingBack, setReadingBack] = useState(false);
   const [confirmingApproval, setConfirmingApproval] = useState(false);
@@ -56,10 +49,6 @@ export function StatementPanel({ loaded, steps, answersOf, riskMissing, onChange
   const statementQueue = steps.find((s) => s.formId === FORMS.statement)?.queue;
   const text = answersOf(FORMS.statement)[FIELDS.statement.text];
   const closed = loaded.hearing.status === 'closed';
-
-  const missing = steps.flatMap((step) =>
-    step.form ? missingBeforeClose(step.form, answersOf(step.formId)).map((path) => ({ step, path })) : [],
-  );
 
   async function approve() {
     if (!statementQueue) return;
@@ -87,21 +76,6 @@ export function StatementPanel({ loaded, steps, answersOf, riskMissing, onChange
     if (!result.ok) return;
     setAddendum('');
     onChanged();
-  }
-
-  async function close() {
-    if (missing.length > 0 || riskMissing.length > 0 || !loaded.statement) {
-      // Pressed too early: the cursor goes to the first thing still to do.
-      (
-        document.querySelector<HTMLElement>('.missing a') ??
-        document.querySelector<HTMLElement>('.missing li[tabindex]')
-      )?.focus();
-      return;
-    }
-    clearErrors();
-    for (const step of steps) await step.queue.flush();
-    const result = await closing.run({ hearingId: loaded.hearing.id });
-    if (result.ok) onChanged();
   }
 
   return (
@@ -183,59 +157,6 @@ export function StatementPanel({ loaded, steps, answersOf, riskMissing, onChange
           </button>
         </section>
       ) : null}
-
-      <section className="closing" aria-labelledby="closing-title">
-        <h3 id="closing-title">{t('close.title')}</h3>
-        {closed ? (
-          <p className="approved" role="status">
-            {t('close.closedOn', { date: formatDateTime(loaded.hearing.closedAt ?? 0, i18n.language) })}
-          </p>
-        ) : (
-          <>
-            {missing.length === 0 && riskMissing.length === 0 && loaded.statement ? (
-              <p>{t('close.nothingMissing')}</p>
-            ) : (
-              <>
-                <p id="closing-missing">{t('close.missingIntro')}</p>
-                <ul className="missing">
-                  {missing.map(({ step, path }) => (
-                    <li key={`${step.formId}:${path}`}>
-                      <a
-                        href={hrefOf({
-                          screen: 'hearing',
-                          hearingId: loaded.hearing.id,
-                          step: step.formId,
-                          field: path.split('[')[0]!.split('.')[0]!,
-                        })}
-                      >
-                        {describeMissing(step.form!, path, answersOf(step.formId), t)}
-                      </a>
-                    </li>
-                  ))}
-                  {riskMissing.map((what) => (
-                    <li key={what}>
-                      <a href={hrefOf({ screen: 'hearing', hearingId: loaded.hearing.id, step: FORMS.risk })}>
-                        {t(`close.risk.${what}`)}
-                      </a>
-                    </li>
-                  ))}
-                  {loaded.statement ? null : <li tabIndex={-1}>{t('close.approvalMissing')}</li>}
-                </ul>
-              </>
-            )}
-            <button
-              type="button"
-              className="primary"
-              onClick={() => void close()}
-              aria-describedby={
-                missing.length > 0 || riskMissing.length > 0 || !loaded.statement ? 'closing-missing' : undefined
-              }
-            >
-              {t('close.submit')}
-            </button>
-          </>
-        )}
-      </section>
     </section>
   );
 }

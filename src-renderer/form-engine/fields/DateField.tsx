@@ -1,19 +1,22 @@
 import { LabelledField } from './LabelledField';
 import type { KindProps } from './types';
 import { definitionKey } from '../../../forms/translation';
+import { DateInput } from '../../ui';
 
-/** A calendar date, or a date and a time: the browser's own picker. */
+/**
+ * A calendar date, or a date and a time, typed dd/mm/yyyy (hh:mm) whatever the browser's locale:
+ * the form holds the text as typed, the answer is ISO (values.ts).
+ */
 export function DateField({ name, field, register, readOnly, onBlur, t, parts }: KindProps<'date' | 'dateTime'>) {
   return (
     <LabelledField name={name} label={t(definitionKey(field.labelKey))} parts={parts}>
-      <input
+      <DateInput
         id={parts.inputId}
-        type={field.kind === 'date' ? 'date' : 'datetime-local'}
-        aria-describedby={parts.describedBy}
-        aria-invalid={parts.invalid}
+        withTime={field.kind === 'dateTime'}
+        describedBy={parts.describedBy}
+        invalid={parts.invalid}
         readOnly={readOnly}
-        autoComplete="off"
-        {...register(name, { onBlur })}
+        registration={register(name, { onBlur })}
       />
     </LabelledField>
   );

@@ -1,5 +1,6 @@
 import type { KindProps } from './types';
 import { definitionKey } from '../../../forms/translation';
+import { DateInput } from '../../ui';
 
 const MODES = ['on', 'between', 'about'] as const;
 
@@ -30,17 +31,17 @@ export function PeriodField({
       {periodMode === 'on' ? (
         <label className="inline">
           <span>{t('answer.period.date')}</span>
-          <input type="date" readOnly={readOnly} aria-invalid={invalid} {...register(`${name}.on`, { onBlur })} />
+          <DateInput readOnly={readOnly} invalid={invalid} registration={register(`${name}.on`, { onBlur })} />
         </label>
       ) : periodMode === 'between' ? (
         <div className="inline-group">
           <label className="inline">
             <span>{t('answer.period.from')}</span>
-            <input type="date" readOnly={readOnly} aria-invalid={invalid} {...register(`${name}.from`, { onBlur })} />
+            <DateInput readOnly={readOnly} invalid={invalid} registration={register(`${name}.from`, { onBlur })} />
           </label>
           <label className="inline">
             <span>{t('answer.period.to')}</span>
-            <input type="date" readOnly={readOnly} aria-invalid={invalid} {...register(`${name}.to`, { onBlur })} />
+            <DateInput readOnly={readOnly} invalid={invalid} registration={register(`${name}.to`, { onBlur })} />
           </label>
         </div>
       ) : periodMode === 'about' ? (

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** "Saved" is shown only after main confirmed the durable write. */
 export async function waitForSaved(page: Page): Promise<void> {
@@ -56,4 +56,32 @@ export class HearingPage {
   waitForSaved(): Promise<void> {
     return waitForSaved(this.page);
   }
+}
+
+/** A stored ISO day as the date fields show and take it: dd/mm/yyyy, whatever the browser's locale. */
+export function dayAsTyped(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return `${day}/${month}/${year}`;
+}
+
+/** A date field (a text input typed dd/mm/yyyy): what it shows, read back as an ISO day. */
+export async function dateFieldValue(field: Locator): Promise<string> {
+  const shown = await field.inputValue();
+  const match = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(shown);
+  return match ? `${match[3]}-${match[2]}-${match[1]}` : shown;
+}
+
+/** Types an ISO day into a date field, as she would: dd/mm/yyyy. */
+export async function fillDate(field: Locator, iso: string): Promise<void> {
+  await field.fill(dayAsTyped(iso));
+}
+
+/** Closing, past the confirmation that says what closing does. */
+export async function closeHearing(page: Page): Promise<void> {
+  const closing = page.getByRole('region', { name: "Clôture de l'audition" });
+  await closing.getByRole('button', { name: "Clôturer l'audition" }).click();
+  await page
+    .getByRole('alertdialog', { name: "Clôturer l'audition ?" })
+    .getByRole('button', { name: "Clôturer l'audition" })
+    .click();
 }
