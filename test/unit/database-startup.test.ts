@@ -298,7 +298,9 @@ function addMigration(folder: string, tag: string, sql: string): void {
 
 describe('only the migrations the build was made with run', () => {
   it('has the SHA-256 of every migration in migrations/sqlite/ compiled into main', () => {
-    expect(manifestOfFolder(MIGRATIONS), 'migrations/sqlite/ changed: run `npm run db:manifest`').toEqual(MIGRATION_MANIFEST);
+    expect(manifestOfFolder(MIGRATIONS), 'migrations/sqlite/ changed: run `npm run db:manifest`').toEqual(
+      MIGRATION_MANIFEST,
+    );
   });
 
   it('refuses a planted migration that would drop the append-only triggers, before any runs, and leaves the database byte-identical', async () => {
