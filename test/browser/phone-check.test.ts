@@ -132,9 +132,9 @@ describe('the phone check, from her consent to the evidence item, the report and
     expect(adb.unexpected).toEqual([]);
 
     // R11 on the risk step: the device check set by the phone check, the signal in the result.
-    // The hearing screen holds the answers it loaded; it takes main's new one when it loads again
-    // (the phone check cannot ask HearingScreen to reload yet: see the issue's remaining work).
-    await page.reload();
+    // Back in the step, the hearing has read main's new answer: no reload of the page.
+    await check.flow().getByRole('button', { name: "Retour à l'étape violences numériques" }).click();
+    await check.flow().waitFor({ state: 'detached' });
     await new RiskStep(page).answer();
     expect(await page.locator('input[name="deviceCheck"][value="yes"]').isChecked()).toBe(true);
     const result = new RiskStep(page).result();

@@ -13,13 +13,15 @@ interface DigitalPanelProps {
   factsAnswers: Partial<Answers>;
   /** The risk tool the hearing is assessed with: which prompts raise or flag what. */
   riskDefinition: RiskDefinition | undefined;
+  /** Something the step's panels stored changed the hearing (the phone check's R11 answer). */
+  onChanged: () => void;
 }
 
 /**
  * Under the digital-violence questions: the qualifications they may point to (by the date of
  * the facts), the risk signals they raise, and the referrals and safety advice they call for.
  */
-export function DigitalPanel({ digitalAnswers, factsAnswers, riskDefinition }: DigitalPanelProps) {
+export function DigitalPanel({ digitalAnswers, factsAnswers, riskDefinition, onChanged }: DigitalPanelProps) {
   const { t } = useTranslation();
   const answerOf = (promptId: string) => promptAnswer(digitalAnswers, promptId);
   const yes = DIGITAL_PROMPTS.filter((p) => answerOf(p.id) === 'yes');
@@ -33,10 +35,10 @@ export function DigitalPanel({ digitalAnswers, factsAnswers, riskDefinition }: D
   const howHeWouldNotice = digitalAnswers[promptDetailsFieldId('G9.2')];
 
   if (offences.length === 0 && signals.length === 0 && !imageAbuse && !minor && typeof howHeWouldNotice !== 'string')
-    return <PhoneCheckEntry digitalAnswers={digitalAnswers} />;
+    return <PhoneCheckEntry digitalAnswers={digitalAnswers} onChanged={onChanged} />;
   return (
     <div className="digital-panel">
-      <PhoneCheckEntry digitalAnswers={digitalAnswers} />
+      <PhoneCheckEntry digitalAnswers={digitalAnswers} onChanged={onChanged} />
       {offences.length === 0 ? null : (
         <section aria-labelledby="digital-offences-title">
           <h3 id="digital-offences-title">{t('digital.offences.title')}</h3>

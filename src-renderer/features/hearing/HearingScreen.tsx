@@ -208,6 +208,7 @@ export function HearingScreen({
               digitalAnswers={answersOf(FORMS.digital)}
               factsAnswers={answersOf(FORMS.facts)}
               riskDefinition={riskDefinition}
+              onChanged={reload}
             />
           ) : null}
           {current.formId === FORMS.risk && riskDefinition ? (

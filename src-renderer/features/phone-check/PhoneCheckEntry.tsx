@@ -18,7 +18,14 @@ export const PHONE_CHECK_PROMPTS = ['G1.4', 'G2.1', 'G2.2', 'G2.4'];
  * suggested when her answers to G2 (or G1.4) point to stalkerware. Opens the Android check or the
  * iPhone checklist in place, and lists the checks already in the evidence register.
  */
-export function PhoneCheckEntry({ digitalAnswers }: { digitalAnswers: Partial<Answers> }) {
+export function PhoneCheckEntry({
+  digitalAnswers,
+  onChanged,
+}: {
+  digitalAnswers: Partial<Answers>;
+  /** A check stored may have answered the risk step's device check (R11): the hearing reads it again. */
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const route = useRoute();
   const hearingId = route.screen === 'hearing' ? route.hearingId : null;
@@ -34,6 +41,7 @@ export function PhoneCheckEntry({ digitalAnswers }: { digitalAnswers: Partial<An
     setOpen(null);
     void overview.reload();
     void stored.reload();
+    onChanged();
   };
 
   return (
