@@ -10,6 +10,7 @@ import { formRegistry } from '../../forms/registry';
 import { riskDefinitionSchema } from '../../forms/risk/risk-definition';
 import { riskV1 } from '../../forms/risk/risk.v1';
 import { riskV2 } from '../../forms/risk/risk.v2';
+import { riskV3 } from '../../forms/risk/risk.v3';
 
 /**
  * A released definition never changes: a hearing keeps the version it was taken under and must
@@ -47,7 +48,7 @@ function fingerprints(forms: { id: string; version: number }[], riskTools: { ver
   ]);
 }
 
-const RISK_TOOLS = [riskV1, riskV2].map((r) => riskDefinitionSchema.parse(r));
+const RISK_TOOLS = [riskV1, riskV2, riskV3].map((r) => riskDefinitionSchema.parse(r));
 
 function releasedDefinitionProblems(released: Record<string, string>, current: Map<string, string>): string[] {
   const problems: string[] = [];
@@ -114,8 +115,10 @@ describe('released definitions', () => {
       'facts@1 is released: add facts@2 instead (and keep facts@1 as it was for the hearings taken under it).',
     ]);
     const tool = { ...RISK_TOOLS[0]!, uncertaintyMinimum: 3 };
-    expect(releasedDefinitionProblems(released, fingerprints(formRegistry.all, [tool, RISK_TOOLS[1]!]))).toEqual([
-      'risk-tool@1 is released: add risk-tool@3 instead (and keep risk-tool@1 as it was for the hearings taken under it).',
+    expect(
+      releasedDefinitionProblems(released, fingerprints(formRegistry.all, [tool, ...RISK_TOOLS.slice(1)])),
+    ).toEqual([
+      `risk-tool@1 is released: add risk-tool@${RISK_TOOLS.length + 1} instead (and keep risk-tool@1 as it was for the hearings taken under it).`,
     ]);
   });
 });
