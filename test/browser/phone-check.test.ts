@@ -139,6 +139,10 @@ describe('the phone check, from her consent to the evidence item, the report and
     expect(await page.locator('input[name="deviceCheck"][value="yes"]').isChecked()).toBe(true);
     const result = new RiskStep(page).result();
     await result.locator('[data-signal="R11"]').waitFor();
+    // What fed it, in words: a fact, not a prompt id.
+    expect(await result.locator('[data-signal="R11"]').innerText()).toContain(
+      '(vérification du téléphone : signe élevé)',
+    );
     expect(await result.locator('[data-flag="preserveDeviceEvidence"]').count()).toBe(1);
     await result.locator('[data-signal="R11"]').scrollIntoViewIfNeeded();
     await shot('6-risk-r11');

@@ -57,7 +57,8 @@ export function RiskResultView({ result, t }: { result: RiskResult; t: TFunction
             {result.digitalSignals.map((signal) => (
               <li key={signal.id} data-signal={signal.id}>
                 <strong>{signal.id}</strong> {t(definitionKey(`risk.signals.${signal.id}`))} (
-                {signal.prompts.join(', ')}) · {t(`risk.signalEffect.${signal.effect}`)}
+                {[...signal.prompts, ...(signal.facts ?? []).map((fact) => t(`risk.signalFacts.${fact}`))].join(', ')})
+                · {t(`risk.signalEffect.${signal.effect}`)}
               </li>
             ))}
           </ul>
