@@ -105,7 +105,9 @@ const config: ForgeConfig = {
     // migration-manifest.ts) before any runs with the key, and an extra, missing or changed
     // one stops the start.
     // The victim catalogs, as files: a zone adds a language by adding one (resources/victim).
-    extraResource: ['migrations', 'forms/catalogs/victim'],
+    // The phone check's indicators (Echap, CC BY 4.0) with their NOTICE and licence
+    // (resources/stalkerware-indicators), checked at load against the hash compiled into main.
+    extraResource: ['migrations', 'forms/catalogs/victim', 'assets/stalkerware-indicators'],
     ...(signing.windowsSign ? { windowsSign: signing.windowsSign } : {}),
     ...(signing.osxSign ? { osxSign: signing.osxSign } : {}),
     ...(signing.osxNotarize ? { osxNotarize: signing.osxNotarize } : {}),

@@ -217,12 +217,14 @@ function notifySessionChanged(clientId: string): void {
   appWindow.webContents.send(IPC_EVENT, event, null);
 }
 
-/** The victim catalogs and fonts: copied into the resources when packaged (forge.config.ts). */
+/** The victim catalogs, fonts and stalkerware indicators: copied into the resources when packaged (forge.config.ts). */
 function documentAssets(): DocumentAssets {
   return app.isPackaged
     ? {
         victimCatalogsDir: path.join(process.resourcesPath, 'victim'),
         fontsDir: path.join(app.getAppPath(), 'document-fonts'),
+        // Checked at load against the manifest hash compiled into main (phone-check/shipped-bundle.ts).
+        indicatorsDir: path.join(process.resourcesPath, 'stalkerware-indicators'),
       }
     : repositoryAssets(app.getAppPath());
 }

@@ -836,3 +836,19 @@ describe('start-up error texts', () => {
     expect(describeStartupFailure('plain string')).toEqual({ key: 'unexpected', detail: 'plain string' });
   });
 });
+
+describe('the packaged app', () => {
+  it('ships every folder main reads beside the archive, the phone check’s indicators and their NOTICE included', () => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    const main = fs.readFileSync(path.join(root, 'src-main/electron/main.ts'), 'utf8');
+    const forge = fs.readFileSync(path.join(root, 'forge.config.ts'), 'utf8');
+    const read = [
+      ...main.matchAll(/path\.join\(\s*(?:app\.isPackaged \? )?process\.resourcesPath[^,]*,\s*'([^']+)'/g),
+    ].map((m) => m[1]!);
+    const shipped = JSON.parse(/extraResource:\s*(\[[^\]]*\])/.exec(forge)![1]!.replaceAll("'", '"')) as string[];
+    expect(read.sort()).toEqual(['migrations', 'stalkerware-indicators', 'victim']);
+    expect(shipped.map((folder) => path.basename(folder)).sort()).toEqual(read);
+    for (const folder of shipped) expect(fs.existsSync(path.join(root, folder)), folder).toBe(true);
+    expect(fs.existsSync(path.join(root, 'assets/stalkerware-indicators/NOTICE.md'))).toBe(true);
+  });
+});
