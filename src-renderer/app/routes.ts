@@ -16,6 +16,7 @@ export const ROUTES = {
   // Short: the top bar stays on one line at 1280 px; the page's heading says whose languages.
   languages: { roles: ['administrator'], nav: 'languages.nav' },
   audit: { roles: ['administrator'], nav: 'audit.nav' },
+  indicators: { roles: ['administrator'], nav: 'phoneCheck.admin.nav' },
 } as const satisfies Record<string, { roles: readonly Role[]; nav?: OfficerKey }>;
 
 export type ScreenName = keyof typeof ROUTES;

@@ -26,6 +26,9 @@ const LanguagesScreen = lazy(() =>
 );
 const UsersScreen = lazy(() => import('../features/users/UsersScreen').then((m) => ({ default: m.UsersScreen })));
 const AuditScreen = lazy(() => import('../features/audit/AuditScreen').then((m) => ({ default: m.AuditScreen })));
+const IndicatorsScreen = lazy(() =>
+  import('../features/phone-check/IndicatorsScreen').then((m) => ({ default: m.IndicatorsScreen })),
+);
 
 /** Each route's component (routes.ts says who may open it): the type check asks for one per route. */
 export const SCREENS: Record<ScreenName, ComponentType<ScreenProps>> = {
@@ -40,4 +43,5 @@ export const SCREENS: Record<ScreenName, ComponentType<ScreenProps>> = {
   statistics: StatisticsScreen,
   languages: LanguagesScreen,
   audit: AuditScreen,
+  indicators: IndicatorsScreen,
 };

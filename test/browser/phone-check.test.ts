@@ -8,7 +8,8 @@ import { startFakeAdbServer, type FakeAdbServer } from '../fakes/adb/server';
 import { tempDir } from '../helpers/temp-core';
 import { expectAccessible } from './axe';
 import { useBrowserHost } from './fixtures';
-import { account } from './pages/accounts';
+import { callApi } from './api';
+import { account, signIn } from './pages/accounts';
 import { DigitalStep } from './pages/digital-step';
 import { HearingPage } from './pages/hearing';
 import { PhoneCheck } from './pages/phone-check';
@@ -169,5 +170,37 @@ describe('the phone check, from her consent to the evidence item, the report and
     const saved = page.locator('[data-iphone-saved]');
     await saved.waitFor();
     expect(await saved.getAttribute('data-iphone-saved')).toMatch(/^EV-\d{4}$/);
+  });
+});
+
+describe('the stalkerware list, for the administrator', () => {
+  const app = useBrowserHost({
+    name: 'phone-check-admin',
+    signInAs: null,
+    users: [OFFICER],
+    units: ['Brigade fictive'],
+  });
+
+  it('shows the list in use with its Echap version, from the administrator’s navigation only', async () => {
+    const page = app.page;
+    const nav = page.getByRole('navigation');
+    await nav.getByRole('link', { name: 'Logiciels espions', exact: true }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Vérification du téléphone : la liste des logiciels espions' })
+      .waitFor();
+    const shipped = JSON.parse(
+      fs.readFileSync(path.join(import.meta.dirname, '../../assets/stalkerware-indicators/manifest.json'), 'utf8'),
+    ) as { commit: string };
+    await page.getByText(`version Echap ${shipped.commit.slice(0, 12)}`).waitFor();
+    await page.getByText("livrée avec l'application", { exact: false }).first().waitFor();
+    await expectAccessible(page, 'stalkerware list');
+    // Not the officer's: no link, and main refuses her the channel.
+    const officer = await app.newPage();
+    await officer.goto(app.origin);
+    await officer.getByRole('heading', { name: 'Connexion' }).waitFor();
+    await signIn(officer, OFFICER);
+    await officer.getByRole('heading', { name: 'Mes auditions' }).waitFor();
+    expect(await officer.getByRole('link', { name: 'Logiciels espions' }).count()).toBe(0);
+    expect((await callApi(officer, 'phoneCheck.indicators', {})).error?.code).toBe('FORBIDDEN');
   });
 });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelInput } from '../../../src-main/api/contract';
 import { useChannel, useMutation } from '../../data/use-channel';
 import { ErrorMessage, LoadState } from '../../ui';
+import { isoDayToText } from '../../ui/dates';
 
 type BundleFiles = ChannelInput<'phoneCheck.importIndicators'>['files'];
 type BundleFile = keyof BundleFiles;
@@ -62,7 +63,7 @@ export function IndicatorsAdminSection() {
               {t('phoneCheck.admin.current', {
                 source: t(`phoneCheck.admin.source.${indicators.source ?? 'shipped'}`),
                 commit: indicators.commit?.slice(0, 12) ?? '',
-                date: indicators.date?.slice(0, 10) ?? '',
+                date: isoDayToText(indicators.date?.slice(0, 10) ?? ''),
                 apps: indicators.apps,
               })}
             </p>
