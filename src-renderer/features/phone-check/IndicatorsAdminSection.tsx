@@ -4,19 +4,9 @@ import type { ChannelInput } from '../../../src-main/api/contract';
 import { useChannel, useMutation } from '../../data/use-channel';
 import { ErrorMessage, LoadState } from '../../ui';
 import { isoDayToText } from '../../ui/dates';
+import { INDICATOR_BUNDLE_FILES } from '../../../domain/phone-check';
 
 type BundleFiles = ChannelInput<'phoneCheck.importIndicators'>['files'];
-type BundleFile = keyof BundleFiles;
-/** The files of a bundle folder (the channel's schema names the same six). */
-const INDICATOR_BUNDLE_FILES: BundleFile[] = [
-  'manifest.json',
-  'ioc.yaml',
-  'watchware.yaml',
-  'samples.csv',
-  'NOTICE.md',
-  'LICENSE.txt',
-];
-
 async function base64Of(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
