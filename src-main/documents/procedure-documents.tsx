@@ -256,7 +256,13 @@ function RiskSummary({ t, assessment }: { t: OfficerText; assessment: Assessment
           ? [
               [
                 t('documents.risk.digitalSignals'),
-                result.digitalSignals.map((s) => `${s.id} ${t(definitionKey(`risk.signals.${s.id}`))}`).join('; '),
+                // Each with what fed it: the prompts answered yes, or a fact in words (R11: the phone check).
+                result.digitalSignals
+                  .map((s) => {
+                    const fedBy = [...s.prompts, ...(s.facts ?? []).map((fact) => t(`risk.signalFacts.${fact}`))];
+                    return `${s.id} ${t(definitionKey(`risk.signals.${s.id}`))} (${fedBy.join(', ')})`;
+                  })
+                  .join('; '),
               ] as [string, ReactNode],
             ]
           : []),

@@ -1,12 +1,23 @@
 import type { TFunction } from 'i18next';
-import type { RiskResult } from '../../../forms/risk/evaluate';
+import type { RiskResult, RiskStep } from '../../../forms/risk/evaluate';
 import { definitionKey } from '../../../forms/translation';
 
 /** Never a bare number: the level, then each rule that set it and the items behind it. */
 export function RiskResultView({ result, t }: { result: RiskResult; t: TFunction }) {
   // Risk items with their short name; digital-violence prompts (G1.3) by their id, named below.
-  const itemList = (items: string[]) =>
-    items.map((i) => (/^G\d\.\d$/.test(i) ? i : `${i} ${t(definitionKey(`risk.items.${i}.short`))}`)).join(', ');
+  const itemNames = (items: string[]) =>
+    items.map((i) => (/^G\d\.\d$/.test(i) ? i : `${i} ${t(definitionKey(`risk.items.${i}.short`))}`));
+  const itemList = (items: string[]) => itemNames(items).join(', ');
+  // What fed a digital signal: the prompts answered yes, and a fact in words (R11: the phone check).
+  const factNames = (signalIds: string[]) =>
+    result.digitalSignals
+      .filter((signal) => signalIds.includes(signal.id))
+      .flatMap((signal) => (signal.facts ?? []).map((fact) => t(`risk.signalFacts.${fact}`)));
+  // A signal's step lists its prompts, and never empty brackets when a fact raised it.
+  const stepItems = (step: RiskStep) =>
+    step.rule === 'signal'
+      ? [...itemNames(step.items), ...factNames(step.flags ?? [])].join(', ')
+      : itemList(step.items);
   return (
     <div className={`risk-result level-${result.level}`} data-risk-level={result.level}>
       <p className="risk-level">
@@ -28,10 +39,11 @@ export function RiskResultView({ result, t }: { result: RiskResult; t: TFunction
       <ul className="risk-reasons" aria-label={t('risk.result.why')}>
         {result.steps.map((step, i) => (
           <li key={i} data-rule={step.rule}>
-            {t(`risk.rules.${step.rule}`, {
+            {/* No item answered yes: the score says so rather than showing empty brackets. */}
+            {t(step.rule === 'score' && step.items.length === 0 ? 'risk.rules.scoreNone' : `risk.rules.${step.rule}`, {
               from: t(`risk.level.${step.from}`),
               to: t(`risk.level.${step.to}`),
-              items: itemList(step.items),
+              items: stepItems(step),
               flags: (step.flags ?? []).join(', '),
               score: result.score,
             })}
@@ -57,8 +69,7 @@ export function RiskResultView({ result, t }: { result: RiskResult; t: TFunction
             {result.digitalSignals.map((signal) => (
               <li key={signal.id} data-signal={signal.id}>
                 <strong>{signal.id}</strong> {t(definitionKey(`risk.signals.${signal.id}`))} (
-                {[...signal.prompts, ...(signal.facts ?? []).map((fact) => t(`risk.signalFacts.${fact}`))].join(', ')})
-                · {t(`risk.signalEffect.${signal.effect}`)}
+                {[...signal.prompts, ...factNames([signal.id])].join(', ')}) · {t(`risk.signalEffect.${signal.effect}`)}
               </li>
             ))}
           </ul>

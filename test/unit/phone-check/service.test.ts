@@ -158,6 +158,11 @@ describe('the phone check service', () => {
       facts: ['deviceCheckHigh'],
     });
     expect(assessment.result.level).toBeGreaterThan(before.level);
+    // The risk report says what fed R11, in words in the procedure language, never empty brackets.
+    const risk = await api('documents.create', { hearingId, kind: 'riskReport', output: 'pdf' });
+    const riskHtml = Buffer.from(risk.pdfBase64!, 'base64').toString('utf8');
+    expect(riskHtml).toMatch(/R11 [^;<]+ \(vérification du téléphone : signe élevé\)/);
+    expect(riskHtml).not.toContain('()');
 
     // The closing guide's confirmation: a third sealed file.
     const closed = await core.ok('officer-window', 'phoneCheck.confirmClosing', {
