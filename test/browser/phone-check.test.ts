@@ -144,6 +144,11 @@ describe('the phone check, from her consent to the evidence item, the report and
     expect(await result.locator('[data-signal="R11"]').innerText()).toContain(
       '(vérification du téléphone : signe élevé)',
     );
+    // And in the rule that raised the level, beside the prompt: no empty brackets anywhere.
+    expect(await result.locator('[data-rule="signal"]').innerText()).toContain(
+      '(G2.1, vérification du téléphone : signe élevé)',
+    );
+    expect(await result.innerText()).not.toMatch(/\(\s*\)/);
     expect(await result.locator('[data-flag="preserveDeviceEvidence"]').count()).toBe(1);
     await result.locator('[data-signal="R11"]').scrollIntoViewIfNeeded();
     await shot('6-risk-r11');
@@ -176,6 +181,7 @@ describe('the phone check, from her consent to the evidence item, the report and
 describe('the stalkerware list, for the administrator', () => {
   const app = useBrowserHost({
     name: 'phone-check-admin',
+    context: { viewport: { width: 1366, height: 768 } },
     signInAs: null,
     users: [OFFICER],
     units: ['Brigade fictive'],
@@ -194,6 +200,7 @@ describe('the stalkerware list, for the administrator', () => {
     await page.getByText(`version Echap ${shipped.commit.slice(0, 12)}`).waitFor();
     await page.getByText("livrée avec l'application", { exact: false }).first().waitFor();
     await expectAccessible(page, 'stalkerware list');
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'phone-check-8-admin-indicators.png') });
     // Not the officer's: no link, and main refuses her the channel.
     const officer = await app.newPage();
     await officer.goto(app.origin);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelInput } from '../../../src-main/api/contract';
 import { useChannel, useMutation } from '../../data/use-channel';
@@ -21,6 +21,7 @@ async function base64Of(file: File): Promise<string> {
  */
 export function IndicatorsAdminSection() {
   const { t } = useTranslation();
+  const id = useId();
   const current = useChannel('phoneCheck.indicators', {});
   const importing = useMutation('phoneCheck.importIndicators');
   const [problem, setProblem] = useState<string | null>(null);
@@ -64,11 +65,21 @@ export function IndicatorsAdminSection() {
           )
         }
       </LoadState>
-      <p className="field-help">{t('phoneCheck.admin.help')}</p>
-      <label className="field">
-        {t('phoneCheck.admin.choose')}
-        <input type="file" multiple disabled={importing.pending} onChange={(e) => void choose(e.currentTarget.files)} />
-      </label>
+      {/* As the evidence import: the label above, the help tied to the input, then the input. */}
+      <div className="field">
+        <label htmlFor={`${id}-files`}>{t('phoneCheck.admin.choose')}</label>
+        <p id={`${id}-help`} className="field-help">
+          {t('phoneCheck.admin.help')}
+        </p>
+        <input
+          id={`${id}-files`}
+          type="file"
+          multiple
+          aria-describedby={`${id}-help`}
+          disabled={importing.pending}
+          onChange={(e) => void choose(e.currentTarget.files)}
+        />
+      </div>
       <ErrorMessage error={importing.error} />
       {problem ? (
         <p className="error-banner" role="alert">
