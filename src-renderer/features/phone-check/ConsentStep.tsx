@@ -6,11 +6,13 @@ import type { OfficerKey } from '../../../forms/translation';
 import type { PhoneCheckView } from '../../../src-main/api/domains/phone-check';
 import { useMutation } from '../../data/use-channel';
 import { ErrorMessage, FieldError, FormActions } from '../../ui';
+import { PHONE_OWNERS } from '../../../domain/phone-check';
+import { PhoneOwnerField } from './PhoneOwnerField';
 
 const POINTS = ['whatIsRead', 'nothingChanged', 'removalRisk', 'whatGoesInFile'] as const;
 const agreed = z.boolean().refine((v) => v, { error: 'phoneCheck.consent.required' satisfies OfficerKey });
 const consentSchema = z.object({
-  phoneOf: z.enum(['victim', 'child']),
+  phoneOf: z.enum(PHONE_OWNERS),
   whatIsRead: agreed,
   nothingChanged: agreed,
   removalRisk: agreed,
@@ -51,14 +53,7 @@ export function ConsentStep({
     <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="phone-consent-title">
       <h4 id="phone-consent-title">{t('phoneCheck.consent.title')}</h4>
       <p>{t('phoneCheck.consent.intro')}</p>
-      <fieldset className="field">
-        <legend>{t('phoneCheck.consent.phoneOf')}</legend>
-        {(['victim', 'child'] as const).map((v) => (
-          <label key={v} className="choice">
-            <input type="radio" value={v} {...register('phoneOf')} /> {t(`phoneCheck.phoneOf.${v}`)}
-          </label>
-        ))}
-      </fieldset>
+      <PhoneOwnerField registration={register('phoneOf')} />
       <fieldset className="field consent-points">
         <legend>{t('phoneCheck.consent.readOut')}</legend>
         {POINTS.map((point) => (

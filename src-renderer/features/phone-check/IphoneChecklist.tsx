@@ -6,6 +6,8 @@ import { z } from 'zod';
 import type { OfficerKey } from '../../../forms/translation';
 import { useMutation } from '../../data/use-channel';
 import { ErrorMessage, FieldError, FormActions } from '../../ui';
+import { PHONE_OWNERS } from '../../../domain/phone-check';
+import { PhoneOwnerField } from './PhoneOwnerField';
 
 /** The ids of scan.ts's IPHONE_CHECKLIST, worded here (main sends the ids and the app names to look for). */
 const IPHONE_STEPS = [
@@ -25,7 +27,7 @@ const answerSchema = z.object({
   note: z.string().max(2000),
 });
 const checklistSchema = z.object({
-  phoneOf: z.enum(['victim', 'child']),
+  phoneOf: z.enum(PHONE_OWNERS),
   steps: z.object(
     Object.fromEntries(IPHONE_STEPS.map((id) => [id, answerSchema])) as Record<StepId, typeof answerSchema>,
   ),
@@ -76,14 +78,7 @@ export function IphoneChecklist({
     <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="iphone-title">
       <h4 id="iphone-title">{t('phoneCheck.iphone.title')}</h4>
       <p>{t('phoneCheck.iphone.intro')}</p>
-      <fieldset className="field">
-        <legend>{t('phoneCheck.consent.phoneOf')}</legend>
-        {(['victim', 'child'] as const).map((v) => (
-          <label key={v} className="choice">
-            <input type="radio" value={v} {...register('phoneOf')} /> {t(`phoneCheck.phoneOf.${v}`)}
-          </label>
-        ))}
-      </fieldset>
+      <PhoneOwnerField registration={register('phoneOf')} />
       <ol className="iphone-steps">
         {IPHONE_STEPS.map((id) => {
           const lookFor = checklist.find((c) => c.id === id)?.lookFor ?? [];
