@@ -114,3 +114,18 @@ export const FINDING_LEVELS = {
 } as const satisfies Record<string, FindingLevel>;
 
 export type FindingCode = keyof typeof FINDING_LEVELS;
+
+/**
+ * The iPhone: a guided manual checklist (spec §D9), ids only (the UI words them, in the officer's
+ * language, and records each answer). `lookFor` are app names, not prose.
+ */
+export const IPHONE_CHECKLIST = [
+  { id: 'safety-check' },
+  { id: 'apple-id-devices' },
+  { id: 'find-my' },
+  { id: 'profiles-device-management' },
+  { id: 'jailbreak-apps', lookFor: ['Cydia', 'Sileo', 'Zebra', 'Filza'] },
+  { id: 'family-sharing' },
+  { id: 'icloud-backup' },
+] as const;
+export type IphoneChecklistId = (typeof IPHONE_CHECKLIST)[number]['id'];

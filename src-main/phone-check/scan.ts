@@ -406,18 +406,3 @@ export async function scanAndroidPhone(input: ScanInput): Promise<ScanResult> {
     },
   };
 }
-
-/**
- * The iPhone: a guided manual checklist (spec §D9), ids only (the UI words them, in the officer's
- * language, and records each answer). `lookFor` are app names, not prose.
- */
-export const IPHONE_CHECKLIST = [
-  { id: 'safety-check' },
-  { id: 'apple-id-devices' },
-  { id: 'find-my' },
-  { id: 'profiles-device-management' },
-  { id: 'jailbreak-apps', lookFor: ['Cydia', 'Sileo', 'Zebra', 'Filza'] },
-  { id: 'family-sharing' },
-  { id: 'icloud-backup' },
-] as const;
-export type IphoneChecklistId = (typeof IPHONE_CHECKLIST)[number]['id'];

@@ -9,6 +9,7 @@ import { DEVICE_CHECK_FIELD_ID } from '../../forms/risk/risk-form';
 import { AppError } from '../api/app-error';
 import {
   CONSENT_POINTS,
+  IPHONE_CHECKLIST,
   type IPHONE_ANSWERS,
   type PHONE_CHECK_FAILURES,
   type PHONE_OWNERS,
@@ -29,13 +30,7 @@ import {
   type IndicatorBundle,
 } from '../phone-check/indicator-bundle';
 import { buildIndicatorIndex, type IndicatorIndex } from '../phone-check/matching';
-import {
-  IPHONE_CHECKLIST,
-  PHONE_SCAN_FORMAT,
-  scanAndroidPhone,
-  type PhoneScanReport,
-  type ScanProgress,
-} from '../phone-check/scan';
+import { PHONE_SCAN_FORMAT, scanAndroidPhone, type PhoneScanReport, type ScanProgress } from '../phone-check/scan';
 import { appendAudit } from './audit';
 import type { DocumentService } from './documents';
 import type { EvidenceService } from './evidence';

@@ -6,24 +6,14 @@ import { z } from 'zod';
 import type { OfficerKey } from '../../../forms/translation';
 import { useMutation } from '../../data/use-channel';
 import { ErrorMessage, FieldError, FormActions } from '../../ui';
-import { PHONE_OWNERS } from '../../../domain/phone-check';
+import { IPHONE_ANSWERS, IPHONE_CHECKLIST, PHONE_OWNERS, type IphoneChecklistId } from '../../../domain/phone-check';
 import { PhoneOwnerField } from './PhoneOwnerField';
 
-/** The ids of scan.ts's IPHONE_CHECKLIST, worded here (main sends the ids and the app names to look for). */
-const IPHONE_STEPS = [
-  'safety-check',
-  'apple-id-devices',
-  'find-my',
-  'profiles-device-management',
-  'jailbreak-apps',
-  'family-sharing',
-  'icloud-backup',
-] as const;
-type StepId = (typeof IPHONE_STEPS)[number];
-const ANSWERS = ['nothingFound', 'found', 'notChecked'] as const;
+const IPHONE_STEPS = IPHONE_CHECKLIST.map((step) => step.id);
+type StepId = IphoneChecklistId;
 
 const answerSchema = z.object({
-  answer: z.enum(ANSWERS, { error: 'phoneCheck.iphone.required' satisfies OfficerKey }),
+  answer: z.enum(IPHONE_ANSWERS, { error: 'phoneCheck.iphone.required' satisfies OfficerKey }),
   note: z.string().max(2000),
 });
 const checklistSchema = z.object({
@@ -92,7 +82,7 @@ export function IphoneChecklist({
                   {lookFor.length > 0 ? ` (${lookFor.join(', ')})` : ''}
                 </p>
                 <div className="choices-inline">
-                  {ANSWERS.map((a) => (
+                  {IPHONE_ANSWERS.map((a) => (
                     <label key={a} className="choice">
                       <input type="radio" value={a} {...register(`steps.${id}.answer`)} />{' '}
                       {t(`phoneCheck.iphone.answer.${a}`)}

@@ -6,7 +6,8 @@ import { createAdbClient } from '../../../src-main/phone-check/adb-client';
 import { checkAdbRequest, EXACT_SHELL_COMMANDS } from '../../../src-main/phone-check/allowed-commands';
 import { loadIndicatorBundle, type IndicatorBundle } from '../../../src-main/phone-check/indicator-bundle';
 import type { Finding } from '../../../src-main/phone-check/matching';
-import { IPHONE_CHECKLIST, scanAndroidPhone, type ScanProgress } from '../../../src-main/phone-check/scan';
+import { scanAndroidPhone, type ScanProgress } from '../../../src-main/phone-check/scan';
+import { IPHONE_CHECKLIST } from '../../../domain/phone-check';
 import { makeBlockSignedApk, makeCertificate, makeV1Apk, type TestCertificate } from '../../fakes/adb/make-apk';
 import type { FakePhone } from '../../fakes/adb/phone';
 import {
