@@ -11,8 +11,12 @@ export interface OffenceCode {
   from: string;
   /** Facts on or before this day, when the code has been replaced. */
   until?: string;
-  /** The article for each offence; an offence missing here is shown as "to confirm". */
-  articles: Record<string, string>;
+  /**
+   * The offences whose article this table knows; an offence missing here is shown as "to confirm".
+   * The article's wording is in the officer catalogs (`digital.offences.articles.<code>.<offence>`),
+   * in each officer language ("art. 327 à 331 C. pén.", "art. 327 tot 331 Sw.").
+   */
+  articles: readonly string[];
 }
 
 export const OFFENCE_TABLE_VERSION = 1;
@@ -22,31 +26,34 @@ export const OFFENCE_CODES: OffenceCode[] = [
     id: 'formerCode',
     from: '1867-06-08',
     until: '2026-04-08',
-    articles: {
-      stalking: 'art. 442bis Sw./C.pén.',
-      electronicHarassment: 'art. 145 §3bis, law of 13 June 2005',
-      interception: 'art. 314bis Sw./C.pén.',
-      hacking: 'art. 550bis Sw./C.pén.',
-      computerForgery: 'art. 210bis Sw./C.pén.',
-      computerFraud: 'art. 504quater Sw./C.pén.',
-      voyeurism: 'art. 417/8 Sw./C.pén.',
-      nonConsensualDissemination: 'art. 417/9 Sw./C.pén.',
-      maliciousDissemination: 'art. 417/10 Sw./C.pén.',
-      extortion: 'art. 470 Sw./C.pén.',
-      threats: 'art. 327 to 331 Sw./C.pén.',
-      defamation: 'art. 443 to 448 Sw./C.pén.',
-      fraud: 'art. 496 Sw./C.pén.',
-      falseName: 'art. 231 Sw./C.pén.',
-    },
+    articles: [
+      'stalking',
+      'electronicHarassment',
+      'interception',
+      'hacking',
+      'computerForgery',
+      'computerFraud',
+      'voyeurism',
+      'nonConsensualDissemination',
+      'maliciousDissemination',
+      'extortion',
+      'threats',
+      'defamation',
+      'fraud',
+      'falseName',
+    ],
   },
-  { id: 'newCode', from: '2026-04-09', articles: {} },
+  { id: 'newCode', from: '2026-04-09', articles: [] },
 ];
 
 export interface OffenceSuggestion {
   offence: string;
   code: string;
-  /** Null: the article for this code is not in the table; say "qualification to confirm". */
-  article: string | null;
+  /**
+   * The officer catalogs' key of the article under this code; null when the article is not in the
+   * table: say "qualification to confirm".
+   */
+  articleKey: string | null;
 }
 
 /**
@@ -62,7 +69,11 @@ export function codesForFacts(days: string[]): OffenceCode[] {
 
 export function suggestOffences(offences: string[], days: string[]): OffenceSuggestion[] {
   return codesForFacts(days).flatMap((code) =>
-    offences.map((offence) => ({ offence, code: code.id, article: code.articles[offence] ?? null })),
+    offences.map((offence) => ({
+      offence,
+      code: code.id,
+      articleKey: code.articles.includes(offence) ? `digital.offences.articles.${code.id}.${offence}` : null,
+    })),
   );
 }
 

@@ -181,8 +181,9 @@ function Children({ t, record }: Props) {
               </>
             ) : null}
             {' · '}
-            {t('documents.common.exposed')}: {yesNo(t, child.exposed)} · {t('documents.common.present')}:{' '}
-            {yesNo(t, child.present)}
+            {t('documents.common.exposed')}
+            {t('form.colon')} {yesNo(t, child.exposed)} · {t('documents.common.present')}
+            {t('form.colon')} {yesNo(t, child.present)}
           </li>
         ))}
       </ul>

@@ -3,6 +3,11 @@ import { formDefinitionSchema } from '../../forms/definition-schema';
 import { digitalV1 } from '../../forms/digital/digital-form';
 import type { Answers } from '../../forms/engine';
 import { codesForFacts, factDays, suggestOffences } from '../../forms/digital/offences';
+import de from '../../forms/catalogs/officer/de.json';
+import en from '../../forms/catalogs/officer/en.json';
+import fr from '../../forms/catalogs/officer/fr.json';
+import nl from '../../forms/catalogs/officer/nl.json';
+import { translator } from '../../forms/translation';
 import { DIGITAL_HEADINGS, DIGITAL_PROMPTS, headingOf } from '../../forms/digital/prompts';
 import { evaluateRisk, type RiskInput } from '../../forms/risk/evaluate';
 import { riskRegistry } from '../../forms/risk/registry';
@@ -51,12 +56,12 @@ describe('the digital-violence catalogue', () => {
 describe('offence suggestions, by the date of the facts', () => {
   it('gives the former numbering until 8 April 2026, and "to confirm" for facts from 9 April 2026', () => {
     expect(suggestOffences(['stalking', 'voyeurism'], ['2026-04-08'])).toEqual([
-      { offence: 'stalking', code: 'formerCode', article: 'art. 442bis Sw./C.pén.' },
-      { offence: 'voyeurism', code: 'formerCode', article: 'art. 417/8 Sw./C.pén.' },
+      { offence: 'stalking', code: 'formerCode', articleKey: 'digital.offences.articles.formerCode.stalking' },
+      { offence: 'voyeurism', code: 'formerCode', articleKey: 'digital.offences.articles.formerCode.voyeurism' },
     ]);
     // The new Criminal Code's numbers are not in the table: never an old number for new facts.
     expect(suggestOffences(['stalking'], ['2026-04-09'])).toEqual([
-      { offence: 'stalking', code: 'newCode', article: null },
+      { offence: 'stalking', code: 'newCode', articleKey: null },
     ]);
   });
 
@@ -73,7 +78,28 @@ describe('offence suggestions, by the date of the facts', () => {
   it('names an offence for every prompt that points to one, in every code', () => {
     const offences = new Set(DIGITAL_PROMPTS.flatMap((p) => p.offences));
     for (const offence of offences)
-      expect(suggestOffences([offence], ['2026-01-01'])[0]?.article, offence).toMatch(/^art\. /);
+      expect(suggestOffences([offence], ['2026-01-01'])[0]?.articleKey, offence).toBe(
+        `digital.offences.articles.formerCode.${offence}`,
+      );
+  });
+
+  it("gives each article in the officer's language, with no English in French, Dutch or German", () => {
+    const catalogs = { fr, nl, de, en } as const;
+    const english = /\b(to|law of|June)\b/;
+    for (const offence of new Set(DIGITAL_PROMPTS.flatMap((p) => p.offences))) {
+      const key = suggestOffences([offence], ['2026-01-01'])[0]!.articleKey!;
+      for (const [language, catalog] of Object.entries(catalogs)) {
+        const text = translator(language, catalog)(key);
+        expect(text, `${language} ${key}`).toMatch(/^art\. /i);
+        if (language !== 'en') expect(text, `${language} ${key}`).not.toMatch(english);
+      }
+    }
+    const t = (language: string, catalog: object) => translator(language, catalog);
+    expect(t('fr', fr)('digital.offences.articles.formerCode.threats')).toBe('art. 327 à 331 C. pén.');
+    expect(t('nl', nl)('digital.offences.articles.formerCode.electronicHarassment')).toBe(
+      'art. 145, §3bis, van de wet van 13 juni 2005',
+    );
+    expect(t('de', de)('digital.offences.articles.formerCode.threats')).toBe('Art. 327 bis 331 StGB');
   });
 });
 

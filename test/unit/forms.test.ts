@@ -9,6 +9,7 @@ import { OFFICER_UI_LANGUAGES } from '../../domain/languages';
 import { buildRegistry, formRegistry } from '../../forms/registry';
 import { riskRegistry } from '../../forms/risk/registry';
 import { DIGITAL_PROMPTS } from '../../forms/digital/prompts';
+import { OFFENCE_CODES } from '../../forms/digital/offences';
 import { STATISTICS_MEASURES } from '../../domain/statistics-rules';
 import { STATISTICS_CATEGORIES } from '../../src-main/services/statistics';
 import { categoryKey } from '../../src-renderer/features/statistics/statistics-keys';
@@ -72,6 +73,7 @@ function keysFromData(): string[] {
       ]),
     ]),
     ...DIGITAL_PROMPTS.flatMap((p) => p.offences.map((o) => `digital.offences.names.${o}`)),
+    ...OFFENCE_CODES.flatMap((c) => c.articles.map((o) => `digital.offences.articles.${c.id}.${o}`)),
     ...STATISTICS_MEASURES.flatMap((m) => STATISTICS_CATEGORIES[m].map((c) => categoryKey(m, c))),
   ];
 }

@@ -51,8 +51,8 @@ export function DigitalPanel({ digitalAnswers, factsAnswers, riskDefinition, onC
                   .filter((s) => s.code === code)
                   .map((s) => (
                     <li key={s.offence} data-offence={s.offence}>
-                      {s.article
-                        ? `${t(definitionKey(`digital.offences.names.${s.offence}`))}: ${s.article}`
+                      {s.articleKey
+                        ? `${t(definitionKey(`digital.offences.names.${s.offence}`))}${t('form.colon')} ${t(definitionKey(s.articleKey))}`
                         : t('digital.offences.toConfirm', {
                             name: t(definitionKey(`digital.offences.names.${s.offence}`)),
                           })}{' '}

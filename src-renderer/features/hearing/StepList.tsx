@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { FORMS } from '../../../forms/answers';
-import { missingBeforeClose, type Answers } from '../../../forms/engine';
+import type { Answers } from '../../../forms/engine';
 import { hrefOf } from '../../app/navigation';
-import type { Step } from './hearing-steps';
+import { stepProgress, type Step } from './hearing-steps';
 
 /** The hearing's steps, each with what is left to complete in it; the current one marked. */
 export function StepList({
@@ -32,8 +32,7 @@ export function StepList({
           const approvalMissing =
             (step.formId === FORMS.statement && !statementApproved ? 1 : 0) +
             (step.formId === FORMS.risk ? riskMissing : 0);
-          const missing =
-            (step.form ? missingBeforeClose(step.form, answersOf(step.formId)).length : 0) + approvalMissing;
+          const progress = stepProgress(step.form, answersOf(step.formId), approvalMissing);
           return (
             <li key={step.formId}>
               <a
@@ -42,8 +41,12 @@ export function StepList({
               >
                 {titleOf(step)}
               </a>
-              <span className={missing > 0 ? 'step-state missing' : 'step-state done'}>
-                {missing > 0 ? t('hearing.toComplete', { count: missing }) : t('hearing.complete')}
+              <span className={`step-state ${progress.state === 'complete' ? 'done' : progress.state}`}>
+                {progress.state === 'missing'
+                  ? t('hearing.toComplete', { count: progress.count })
+                  : progress.state === 'complete'
+                    ? t('hearing.complete')
+                    : t('hearing.notStarted')}
               </span>
             </li>
           );

@@ -26,7 +26,8 @@ export function RiskAssessmentList({ history }: { history: RiskHistory | null })
             </p>
             {a.reviewComment ? (
               <p className="review-comment">
-                {t('risk.review.comment')}: {a.reviewComment}
+                {t('risk.review.comment')}
+                {t('form.colon')} {a.reviewComment}
               </p>
             ) : null}
             {a.raiseReason ? <p>{t('risk.history.raised', { reason: a.raiseReason })}</p> : null}

@@ -25,14 +25,16 @@ export function RiskVictimView({
       <ul>
         {definition.victimViewItems.map((item) => (
           <li key={item}>
-            {t(definitionKey(`risk.items.${item}.short`))}:{' '}
+            {t(definitionKey(`risk.items.${item}.short`))}
+            {t('form.colon')}{' '}
             <strong>
               {input.answers[item]?.answer ? t(`answer.${input.answers[item]!.answer}`) : t('risk.result.notAnswered')}
             </strong>
           </li>
         ))}
         <li>
-          {t('risk.otherWorries.short')}:{' '}
+          {t('risk.otherWorries.short')}
+          {t('form.colon')}{' '}
           {typeof otherWorries === 'string' && otherWorries ? <q>{otherWorries}</q> : t('risk.result.notAnswered')}
         </li>
       </ul>
