@@ -21,6 +21,7 @@ import { chosenServices, prepareSteps, resumeStep, type LoadedHearing, type Step
 import { SaveStatusLine } from './SaveStatusLine';
 import { StepList } from './StepList';
 import { definitionKey } from '../../../forms/translation';
+import { RightsForVictim } from '../room/RightsForVictim';
 
 const NO_SERVICES: SupportServiceView[] = [];
 
@@ -130,6 +131,10 @@ export function HearingScreen({
         .missing
     : [];
   const titleOf = (step: Step) => (step.form ? t(definitionKey(step.form.titleKey)) : step.formId);
+  const languages = {
+    victim: languageOrNull(answersOf(FORMS.setup)[FIELDS.setup.victimLanguage]),
+    procedure: languageOrNull(answersOf(FORMS.setup)[FIELDS.setup.procedureLanguage]),
+  };
   const previous = steps[currentIndex - 1];
   const next = steps[currentIndex + 1];
 
@@ -164,6 +169,10 @@ export function HearingScreen({
           <ErrorMessage error={error} />
           <ErrorMessage error={directory.error} />
           <ErrorMessage error={risk.error} />
+          {/* Her rights turned to her, full screen; a supervisor's reading has nobody to show them to. */}
+          {current.formId === FORMS.rights && loaded.access === 'owner' ? (
+            <RightsForVictim languages={languages} />
+          ) : null}
           {current.form && (loaded.access === 'review' || (closed && !current.form.editableAfterClose)) ? (
             // A closed hearing, or a supervisor's reading: the record, not the controls.
             <ReadOnlyStep
@@ -187,10 +196,7 @@ export function HearingScreen({
               // The approved statement changes by addenda only.
               readOnly={current.formId === FORMS.statement && loaded.statement !== null}
               onAnswersChange={(answers) => onAnswersChange(current.formId, answers)}
-              languages={{
-                victim: languageOrNull(answersOf(FORMS.setup)[FIELDS.setup.victimLanguage]),
-                procedure: languageOrNull(answersOf(FORMS.setup)[FIELDS.setup.procedureLanguage]),
-              }}
+              languages={languages}
               // Services no longer offered stay listed where this hearing already chose them.
               services={services.filter((s) => s.active || chosenServices(answersOf(current.formId)).includes(s.id))}
               helpValues={{ days: loaded.settings.residenceBanDays }}
