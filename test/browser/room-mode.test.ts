@@ -227,7 +227,7 @@ describe('room mode: what she sees is chosen', () => {
     const viewport = app.page.viewportSize()!;
     expect(box).toMatchObject({ x: 0, y: 0, width: viewport.width, height: viewport.height });
     const size = await dialog
-      .locator(`[lang="ar"]`, { hasText: VICTIM_AR.rights.interpreter })
+      .locator(`p[lang="ar"]`, { hasText: VICTIM_AR.rights.interpreter })
       .evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
     expect(size).toBeGreaterThanOrEqual(28);
     expect(await dialog.locator('[lang="ar"]').first().getAttribute('dir')).toBe('rtl');

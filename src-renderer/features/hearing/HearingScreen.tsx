@@ -102,9 +102,11 @@ export function HearingScreen({
   // A link from the closing checklist names the field: put the cursor in it.
   useEffect(() => {
     if (!requestedField || !current) return;
-    const target = document.querySelector<HTMLElement>(
-      `[data-field="${requestedField}"] :is(input, select, textarea, button)`,
-    );
+    // Its answer first: room mode's guidance button comes before the inputs in the field.
+    const field = `[data-field="${requestedField}"]`;
+    const target =
+      document.querySelector<HTMLElement>(`${field} :is(input, select, textarea)`) ??
+      document.querySelector<HTMLElement>(`${field} button`);
     target?.focus();
     target?.scrollIntoView({ block: 'center' });
   }, [requestedField, current]);

@@ -56,8 +56,9 @@ export function VictimScreen({
           {t('room.victimView.close')}
         </button>
       </div>
-      <div className="victim-screen-body">
-        <h2 id="victim-screen-title" tabIndex={-1} lang={catalog.meta.language} dir={direction}>
+      {/* Her direction for the whole page: a right-to-left list numbers on the right. */}
+      <div className="victim-screen-body" lang={catalog.meta.language} dir={direction}>
+        <h2 id="victim-screen-title" tabIndex={-1}>
           {victimText(catalog, titleKey)}
         </h2>
         {children}
