@@ -65,9 +65,9 @@ export function createDispatcher(deps: DispatcherDeps, channels: ChannelSet = AP
   const listeners = new Set<(clientId: string) => void>();
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error));
 
-  function view(clientId: string): SessionView {
+  async function view(clientId: string): Promise<SessionView> {
     const session = sessions.get(clientId);
-    const user = session ? deps.users.getActiveUser(session.userId) : null;
+    const user = session ? await deps.users.getActiveUser(session.userId) : null;
     return { user, locked: Boolean(session?.locked), idleLockSeconds: deps.config.idleLockSeconds };
   }
 
@@ -80,20 +80,20 @@ export function createDispatcher(deps: DispatcherDeps, channels: ChannelSet = AP
   function sessionControl(clientId: string): SessionControl {
     return {
       view: () => view(clientId),
-      start(user) {
+      async start(user) {
         sessions.set(clientId, { userId: user.id, locked: false, lastActivityAt: deps.now() });
         return view(clientId);
       },
-      forget: () => void sessions.delete(clientId),
-      end: () => endSession(clientId),
-      endSessionsOf(userId) {
+      forget: async () => void sessions.delete(clientId),
+      end: async () => endSession(clientId),
+      async endSessionsOf(userId) {
         for (const [id, session] of sessions) if (session.userId === userId) endSession(id);
       },
-      lock() {
+      async lock() {
         const session = sessions.get(clientId);
         if (session) session.locked = true;
       },
-      unlock() {
+      async unlock() {
         const session = sessions.get(clientId);
         if (session) {
           session.locked = false;
@@ -108,11 +108,11 @@ export function createDispatcher(deps: DispatcherDeps, channels: ChannelSet = AP
   }
 
   /** Resolves the caller and refuses what its session may not do. */
-  function authorize(channel: string, definition: ChannelDefinition, clientId: string): UserView | null {
+  async function authorize(channel: string, definition: ChannelDefinition, clientId: string): Promise<UserView | null> {
     const rule = definition.access;
     if (rule.kind === 'public') return null;
     const session = sessions.get(clientId);
-    const user = session ? deps.users.getActiveUser(session.userId) : null;
+    const user = session ? await deps.users.getActiveUser(session.userId) : null;
     if (!session || !user) {
       sessions.delete(clientId);
       throw new AppError('NOT_SIGNED_IN', 'Sign in first');
@@ -131,7 +131,7 @@ export function createDispatcher(deps: DispatcherDeps, channels: ChannelSet = AP
     if (!rule.roles.includes(user.role)) {
       // On record, with who and which channel, never what was sent: a role reaching for what it
       // may not (an administrator for a hearing) is what an audit of access looks for.
-      deps.audit.record({ at: deps.now(), userId: user.id, action: 'access.refused', details: { channel } });
+      await deps.audit.record({ at: deps.now(), userId: user.id, action: 'access.refused', details: { channel } });
       throw new AppError('FORBIDDEN', `The role ${user.role} may not use ${channel}`);
     }
     session.lastActivityAt = deps.now();
@@ -139,8 +139,8 @@ export function createDispatcher(deps: DispatcherDeps, channels: ChannelSet = AP
   }
 
   /** What a handler is given, once the caller passed the channel's access rule. */
-  function context(channel: string, definition: ChannelDefinition, clientId: string) {
-    const user = authorize(channel, definition, clientId);
+  async function context(channel: string, definition: ChannelDefinition, clientId: string) {
+    const user = await authorize(channel, definition, clientId);
     return { clientId, user, deps, session: sessionControl(clientId) };
   }
 
@@ -191,7 +191,7 @@ export function createDispatcher(deps: DispatcherDeps, channels: ChannelSet = AP
     return answer(
       name,
       definition,
-      () => handler(parsed.data, context(name, definition, clientId)),
+      async () => handler(parsed.data, await context(name, definition, clientId)),
       `Channel ${name} failed`,
     );
   }
@@ -216,7 +216,7 @@ export function createDispatcher(deps: DispatcherDeps, channels: ChannelSet = AP
     return answer(
       channel,
       definition,
-      () => handler(parsed.data, source, context(channel, definition, clientId)),
+      async () => handler(parsed.data, source, await context(channel, definition, clientId)),
       `The upload to ${channel} failed`,
     );
   }

@@ -75,4 +75,9 @@ export const PG_MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
     when: 1796424493067,
     sha256: 'bd490c578384f74e62eb3d71588c45ce3941626733c511a9d661bbb7f6f57f0e',
   },
+  {
+    tag: '0003_statistics_and_references',
+    when: 1796435425536,
+    sha256: 'ebed4d75cd0c19f8306abe899a6533f70b061b4623e37d7ee6e3e1e129fa650b',
+  },
 ];

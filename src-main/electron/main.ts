@@ -90,7 +90,12 @@ if (debuggingRequested.length > 0) {
   app.on('session-created', hardenSession);
   // Sessions live in windows; with the last window gone there is nothing left to serve.
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', closeCore);
+  // The store finishes its last unit of work and the audit seal is written before the process ends.
+  app.on('will-quit', (event) => {
+    if (!core) return;
+    event.preventDefault();
+    void closeCore().finally(() => app.exit(0));
+  });
 
   app.whenReady().then(start).catch(failStartup);
 }
@@ -110,7 +115,7 @@ async function start(): Promise<void> {
   });
   const key = databaseKey.key;
   try {
-    core = createAppCore({
+    core = await createAppCore({
       dataDir,
       key,
       keyFile,
@@ -181,7 +186,7 @@ function createMainWindow(): BrowserWindow {
     core?.dispatcher.forgetClient(clientIdOf(id));
   });
   // Windows ends the process without 'will-quit' on log-off and shutdown, and this is final.
-  appWindow.on('session-end', closeCore);
+  appWindow.on('session-end', () => void closeCore());
 
   let lastCrashAt = 0;
   appWindow.webContents.on('render-process-gone', (_event, details) => {
@@ -235,12 +240,12 @@ function migrationsFolder(): string {
   return path.join(app.isPackaged ? process.resourcesPath : app.getAppPath(), 'migrations', 'sqlite');
 }
 
-function closeCore(): void {
+async function closeCore(): Promise<void> {
   const closing = core;
   core = null;
   if (!closing) return;
   try {
-    closing.close();
+    await closing.close();
   } catch (error) {
     log('Closing the database failed', error);
   }
@@ -250,7 +255,7 @@ function closeCore(): void {
 function failStartup(error: unknown): void {
   log('Start-up failed', error);
   for (const appWindow of appWindows.values()) appWindow.destroy();
-  closeCore();
+  void closeCore();
   const language = startupLanguage(app.isReady() ? app.getLocale() : '');
   dialog.showErrorBox(
     startupText(officerCatalogs, language, 'title'),
