@@ -128,8 +128,8 @@ async function prepareDataDir(root: string, dataDir: string): Promise<Omit<Child
     // (the allocator does not hand it back): the bench account gets a cheap hash, so that the peak
     // measured is the import's and not the sign-in's. Her first sign-in's change of the password
     // the administrator gave is taken as done here too (accounts.test.ts covers it).
-    core.database!.sqlite
-      .prepare('UPDATE users SET password_hash = ?, must_change_password = 0 WHERE username = ?')
+    core
+      .database!.sqlite.prepare('UPDATE users SET password_hash = ?, must_change_password = 0 WHERE username = ?')
       .run(await hashPassword(OFFICER.password, { N: 2 ** 10, r: 8, p: 1 }), OFFICER.username);
     await call('bench', 'session.login', { username: OFFICER.username, password: OFFICER.password });
     const { hearing } = (await call('bench', 'hearings.create', {})) as { hearing: { id: string } };

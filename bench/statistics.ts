@@ -341,8 +341,8 @@ export function summary(samples: number[]): Summary {
  */
 async function timeQueue(core: AppCore, supervisorId: string, runs: number): Promise<Summary & { items: number }> {
   const password = 'bench supervisor passphrase';
-  core.database!.sqlite
-    .prepare('UPDATE users SET password_hash = ? WHERE id = ?')
+  core
+    .database!.sqlite.prepare('UPDATE users SET password_hash = ? WHERE id = ?')
     .run(await hashPassword(password), supervisorId);
   const login = await core.dispatcher.call('bench-supervisor', 'session.login', {
     username: 'bench.supervisor',

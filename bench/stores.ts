@@ -143,7 +143,9 @@ async function openCore(root: string, server: PostgresServer, kind: StoreKind): 
       core,
       owner: async (text, params = []) => {
         const statement = sqlite.prepare(text);
-        return statement.reader ? (statement.all(...params) as Record<string, unknown>[]) : (statement.run(...params), []);
+        return statement.reader
+          ? (statement.all(...params) as Record<string, unknown>[])
+          : (statement.run(...params), []);
       },
       close: async () => {
         await core.close();
@@ -294,7 +296,10 @@ async function timeQueueAndExport(opened: OpenedCore, supervisorId: string): Pro
     await hashPassword(SUPERVISOR_PASSWORD),
     supervisorId,
   ]);
-  await call(core, 'bench-supervisor', 'session.login', { username: 'bench.supervisor', password: SUPERVISOR_PASSWORD });
+  await call(core, 'bench-supervisor', 'session.login', {
+    username: 'bench.supervisor',
+    password: SUPERVISOR_PASSWORD,
+  });
   const queue = async () =>
     ((await call(core, 'bench-supervisor', 'risk.queue', {})) as { items: unknown[] }).items.length;
   const items = await queue();
@@ -307,7 +312,11 @@ async function timeQueueAndExport(opened: OpenedCore, supervisorId: string): Pro
 
   const users = createUserService({ store: core.store, config: core.config, now: Date.now });
   const supervisor = (await users.getActiveUser(supervisorId))!;
-  const statistics = createStatisticsService({ store: core.store, threshold: core.config.statisticsMinimumCount, now: Date.now });
+  const statistics = createStatisticsService({
+    store: core.store,
+    threshold: core.config.statisticsMinimumCount,
+    now: Date.now,
+  });
   const all: StatisticsQuery = { ...DEFAULT_SPAN, granularity: 'month' };
   await statistics.exportStatistics(supervisor, all);
   const exportSamples: number[] = [];

@@ -30,6 +30,7 @@ import {
 import { createHearingService } from './services/hearings';
 import { createPhoneCheckService } from './services/phone-check';
 import { createRiskService } from './services/risk';
+import { createSessionService } from './services/sessions';
 import { createStatisticsService } from './services/statistics';
 import { riskRegistry } from '../forms/risk/registry';
 import { createUnitService } from './services/units';
@@ -133,7 +134,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         migrationsFolder: options.migrationsFolder,
         now,
       });
-  const store = database ? createSqliteStore(database, { auditKey }) : createPgStore(options.postgres!.pool, { auditKey });
+  const store = database
+    ? createSqliteStore(database, { auditKey })
+    : createPgStore(options.postgres!.pool, { auditKey });
   let audit: AuditTrail;
   try {
     audit = await openAuditTrail({
@@ -148,6 +151,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     database?.close();
     throw error;
   }
+  const sessions = createSessionService({ store });
+  // The standalone app's windows ended with its last run: none of their sessions may come back.
+  if (database) await sessions.clear();
   const registry = options.registry ?? formRegistry;
   const directory = createDirectoryService({ store, now });
   await directory.seedIfEmpty();
@@ -198,6 +204,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   });
   const dispatcher = createDispatcher(
     {
+      sessions,
       directory,
       statistics: createStatisticsService({ store, threshold: config.statisticsMinimumCount, now }),
       users: createUserService({ store, config, now }),

@@ -35,6 +35,7 @@ export type StoreTables = Pick<
   | 'evidenceCustodyEvents'
   | 'printedDocuments'
   | 'victimCopyReviews'
+  | 'sessions'
 >;
 
 /**

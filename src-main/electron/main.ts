@@ -163,8 +163,8 @@ async function start(): Promise<void> {
   appCore.dispatcher.onSessionChanged(notifySessionChanged);
 
   // A locked or sleeping computer in an interview room must not leave a hearing open.
-  powerMonitor.on('lock-screen', () => appCore.dispatcher.lockAll());
-  powerMonitor.on('suspend', () => appCore.dispatcher.lockAll());
+  powerMonitor.on('lock-screen', () => void appCore.dispatcher.lockAll());
+  powerMonitor.on('suspend', () => void appCore.dispatcher.lockAll());
   // Quitting (not just closing the database) in case the user cancels the shutdown on macOS.
   powerMonitor.on('shutdown', () => app.quit());
 
@@ -183,7 +183,7 @@ function createMainWindow(): BrowserWindow {
   appWindow.once('ready-to-show', () => appWindow.show());
   appWindow.on('closed', () => {
     appWindows.delete(id);
-    core?.dispatcher.forgetClient(clientIdOf(id));
+    void core?.dispatcher.forgetClient(clientIdOf(id));
   });
   // Windows ends the process without 'will-quit' on log-off and shutdown, and this is final.
   appWindow.on('session-end', () => void closeCore());
@@ -193,7 +193,7 @@ function createMainWindow(): BrowserWindow {
     log(`The window's renderer stopped (${details.reason})`);
     // Whatever the page held is gone, so its session goes too: the reloaded page asks for the
     // password again. One reload per minute at most, so a page that crashes at once cannot loop.
-    core?.dispatcher.forgetClient(clientIdOf(id));
+    void core?.dispatcher.forgetClient(clientIdOf(id));
     if (details.reason === 'clean-exit' || Date.now() - lastCrashAt < 60_000 || appWindow.isDestroyed()) return;
     lastCrashAt = Date.now();
     appWindow.webContents.reload();
