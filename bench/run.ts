@@ -25,6 +25,7 @@ import { startBrowserHost } from '../src-main/browser-host/server';
 import { parseConfig } from '../src-main/config';
 import { benchStatistics } from './statistics';
 import { benchStartupChecks, measureStartupChecks, startupCheckLines } from './startup-checks';
+import { benchStores, storesLines } from './stores';
 import { benchEvidence, evidenceLines } from './evidence';
 import { benchDocuments, documentLines } from './documents';
 import { auditLines, benchAudit } from './audit';
@@ -56,6 +57,11 @@ function summary(samples: number[]) {
 const ms = (v: number) => `${v.toFixed(2)} ms`;
 
 async function main() {
+  // `npm run bench -- --only=stores`: the same core on SQLite and on a durable PostgreSQL, against pgbench.
+  if (process.argv.includes('--only=stores')) {
+    for (const line of storesLines(await benchStores(ROOT))) console.log(line);
+    return;
+  }
   if (!fs.existsSync(path.join(RENDERER, 'index.html')))
     throw new Error('Build the renderer first (npm run bench does)');
   // `npm run bench -- --only=closed-hearing`: that one figure, in a minute instead of six.

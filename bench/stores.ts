@@ -36,7 +36,12 @@ export interface StoresBenchResult {
 const APP_LOGIN = 'hd_bench_app';
 const SAVE_HEARINGS = 10_000;
 const SAVES = 1_000;
-const OFFICER = { username: 'bench.officer', displayName: 'Bench Officer', password: 'bench officer passphrase' };
+const OFFICER = {
+  username: 'bench.officer',
+  displayName: 'Bench Officer',
+  password: 'bench officer passphrase',
+  role: 'officer',
+};
 const SUPERVISOR_PASSWORD = 'bench supervisor passphrase';
 
 type StoreKind = 'sqlite' | 'postgresql';

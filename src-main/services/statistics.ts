@@ -331,9 +331,12 @@ export function createStatisticsService({
   function query(periods: Period[], access: 'seek' | 'scan'): SQL {
     const periodIndex = periodIndexSql(periods, 0, periods.length - 1);
     // Written for both stores: the level as text beside the stored JSON (one column type for the
-    // UNION), the flag tested as a truth value (SQLite's 1, PostgreSQL's true). SQLite is told the
+    // UNION), the flag as each partial index has it (SQLite's 1, PostgreSQL's true). SQLite is told the
     // join order (its CROSS JOIN keeps it) and, to scan, NOT INDEXED; PostgreSQL plans its own.
     const joinInOrder = store.dialect === 'sqlite' ? sql`CROSS JOIN` : sql`JOIN`;
+    // Word for word as each store's partial index says it (risk_latest_level_idx), or the planner
+    // passes the index by.
+    const isLatest = store.dialect === 'sqlite' ? sql`r.latest = 1` : sql`r.latest`;
     return sql`
       WITH h AS MATERIALIZED (
         SELECT id, ${periodIndex} AS idx FROM hearings WHERE created_at >= ${periods[0]!.start} AND created_at < ${periods.at(-1)!.end}
@@ -341,7 +344,7 @@ export function createStatisticsService({
       SELECT 'level' AS kind, idx, NULL AS field, CAST(level AS text) AS value, count(*) AS n, 0 AS breached
       FROM (
         SELECT h.idx AS idx,
-          (SELECT r.level FROM risk_assessments r WHERE r.hearing_id = h.id AND r.latest ORDER BY r.sequence DESC LIMIT 1) AS level
+          (SELECT r.level FROM risk_assessments r WHERE r.hearing_id = h.id AND ${isLatest} ORDER BY r.sequence DESC LIMIT 1) AS level
         FROM h
       ) AS current_levels
       GROUP BY idx, level
