@@ -436,3 +436,22 @@ export const victimCopyReviews = pgTable(
   },
   (t) => [index('victim_copy_reviews_hearing_idx').on(t.hearingId, t.reviewedAt)],
 );
+
+/**
+ * A window's session: who is signed in there, whether its screen is locked, when it was last used
+ * (to a minute). Shared by the zone's server instances; only the store's `system` context reads
+ * or writes them (migrations/pg/0004).
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    clientId: text('client_id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    locked: boolean('locked').notNull().default(false),
+    lastActivityAt: epochMs('last_activity_at').notNull(),
+    startedAt: epochMs('started_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);

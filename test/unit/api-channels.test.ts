@@ -23,8 +23,8 @@ const notesChannels = defineDomain('notes', {
     output: z.object({ name: z.string() }),
     access: unlocked(['administrator']),
     // The user is a UserView here (no cast): the access rule guarantees one.
-    handler: (input, { user, deps }) => {
-      const name = deps.users.getActiveUser(user.id)!.displayName;
+    handler: async (input, { user, deps }) => {
+      const name = (await deps.users.getActiveUser(user.id))!.displayName;
       return { name: input.shout ? name.toUpperCase() : name };
     },
   }),
@@ -33,8 +33,8 @@ const notesChannels = defineDomain('notes', {
     output: z.object({ text: z.string() }),
     access: PUBLIC,
     // Public: no caller is resolved (null); the window's session says who, if anyone, is signed in.
-    handler: (_input, { user, session }) => {
-      const signedIn = user ?? session.view().user;
+    handler: async (_input, { user, session }) => {
+      const signedIn = user ?? (await session.view()).user;
       return { text: signedIn ? `Hello, ${signedIn.displayName}` : 'Hello, stranger' };
     },
   }),
@@ -56,9 +56,9 @@ const notesChannels = defineDomain('notes', {
 let core: AppCore | undefined;
 afterEach(() => core?.close());
 
-function openCore(): AppCore {
+async function openCore(): Promise<AppCore> {
   const clock = { now: Date.UTC(2026, 10, 23, 9, 0, 0) };
-  core = createAppCore({
+  core = await createAppCore({
     dataDir: tempDir(),
     key: randomBytes(32),
     migrationsFolder: MIGRATIONS,
@@ -73,7 +73,7 @@ function openCore(): AppCore {
 
 describe('channels declared by domain', () => {
   it('routes a channel declared in a test through the real dispatcher, with its access rule and schemas', async () => {
-    const { dispatcher, database } = openCore();
+    const { dispatcher, database } = await openCore();
     expect(await dispatcher.dispatch('w', 'notes.greeting', {})).toEqual({
       ok: true,
       value: { text: 'Hello, stranger' },
@@ -101,7 +101,9 @@ describe('channels declared by domain', () => {
       error: { code: 'FORBIDDEN' },
     });
     expect(
-      database.sqlite.prepare("SELECT details_json AS details FROM audit_events WHERE action = 'access.refused'").all(),
+      database!.sqlite
+        .prepare("SELECT details_json AS details FROM audit_events WHERE action = 'access.refused'")
+        .all(),
     ).toEqual([{ details: expect.stringContaining('notes.officersOnly') }]);
     // An answer its output schema does not describe never leaves main.
     expect(await dispatcher.dispatch('w', 'notes.broken', {})).toMatchObject({

@@ -30,7 +30,7 @@ const SELECT_ROWS =
 let t: TestCore | undefined;
 afterEach(() => t?.close());
 
-const rowsOf = (core: TestCore) => core.core.database.sqlite.prepare(SELECT_ROWS).all() as Row[];
+const rowsOf = (core: TestCore) => core.sqlite.prepare(SELECT_ROWS).all() as Row[];
 const sealOf = (dir: string) =>
   JSON.parse(fs.readFileSync(path.join(dir, AUDIT_SEAL_FILE_NAME), 'utf8')) as {
     head: { seq: number; hash: string };
@@ -39,7 +39,7 @@ const sealOf = (dir: string) =>
 
 /** An installation with some history: accounts, a sign-in, a hearing opened. */
 async function installationWithHistory(): Promise<TestCore> {
-  const core = openTestCore();
+  const core = await openTestCore();
   await seedAccounts(core);
   const { hearing } = await core.ok('officer-window', 'hearings.create', {});
   await core.ok('officer-window', 'hearings.load', { hearingId: hearing.id });
@@ -62,9 +62,9 @@ function editWithSqliteTools(core: TestCore, edit: (sqlite: Database.Database) =
 }
 
 /** The same installation started again, as after a restart. */
-function restart(core: TestCore): TestCore {
-  core.close();
-  t = openTestCore({ dir: core.dir, key: core.key });
+async function restart(core: TestCore): Promise<TestCore> {
+  await core.close();
+  t = await openTestCore({ dir: core.dir, key: core.key });
   return t;
 }
 
@@ -106,7 +106,7 @@ describe('the audit chain', () => {
   it('is verified at start from its checkpoint, and from the first entry when the administrator asks', async () => {
     t = await installationWithHistory();
     const before = rowsOf(t).at(-1)!.seq;
-    t = restart(t);
+    t = await restart(t);
     expect(t.core.audit.status().atStart).toMatchObject({
       scope: 'sinceCheckpoint',
       fromSeq: before,
@@ -153,10 +153,10 @@ describe('the audit chain', () => {
     t = await installationWithHistory();
     const rows = rowsOf(t);
     const kept = rows.at(-4)!.seq;
-    t.close();
+    await t.close();
     editWithSqliteTools(t, (sqlite) => sqlite.prepare('DELETE FROM audit_events WHERE seq > ?').run(kept));
 
-    t = restart(t);
+    t = await restart(t);
     const { atStart } = t.core.audit.status();
     expect(atStart.broken).toEqual({ kind: 'truncated', seq: kept + 1 });
     // The entries that are left are intact, and were checked from the first one.
@@ -174,7 +174,7 @@ describe('the audit chain', () => {
     await t.ok('admin-window', 'session.login', { username: PEOPLE.admin.username, password: PEOPLE.admin.password });
     const reported = [{ entrySeq: recorded.seq, at: recorded.at, kind: 'truncated', brokenAt: kept + 1 }];
     expect((await t.ok('admin-window', 'audit.verify', { scope: 'sinceCheckpoint' })).reported).toEqual(reported);
-    t = restart(t);
+    t = await restart(t);
     expect(t.core.audit.status().atStart.broken).toBeNull();
     expect(t.core.audit.status().reported).toEqual(reported);
   });
@@ -183,7 +183,7 @@ describe('the audit chain', () => {
     t = await installationWithHistory();
     const rows = rowsOf(t);
     const target = rows.find((r) => r.action === 'user.created')!;
-    t.close();
+    await t.close();
     // The officer's account "was never created by this administrator": the entry is changed and
     // every hash from it on recomputed the way the chain used to be computed.
     const rewrite = (sqlite: Database.Database, fromSeq: number) => {
@@ -198,23 +198,23 @@ describe('the audit chain', () => {
       }
     };
     editWithSqliteTools(t, (sqlite) => rewrite(sqlite, target.seq));
-    t = restart(t);
+    t = await restart(t);
     expect(t.core.audit.status().atStart.broken).toEqual({ kind: 'altered', seq: target.seq });
 
     // Rewritten from the anchor on, and the seal beside the database deleted as well.
-    t.close();
+    await t.close();
     editWithSqliteTools(t, (sqlite) => {
       sqlite.prepare('DELETE FROM audit_events WHERE seq > ?').run(rows.at(-1)!.seq);
       rewrite(sqlite, 1);
     });
     fs.rmSync(path.join(t.dir, AUDIT_SEAL_FILE_NAME));
-    t = restart(t);
+    t = await restart(t);
     expect(t.core.audit.status().atStart.broken).toEqual({ kind: 'altered', seq: 1 });
   });
 
   it('shows entries deleted while the app runs, at the next entry appended', async () => {
     t = await installationWithHistory();
-    const sqlite = t.core.database.sqlite;
+    const sqlite = t.sqlite;
     await t.core.audit.verify('sinceCheckpoint', null);
     const kept = rowsOf(t).at(-3)!.seq;
     sqlite.exec('DROP TRIGGER audit_events_no_delete');
@@ -231,13 +231,13 @@ describe('the audit chain', () => {
   it('finds an entry changed behind the checkpoint when the administrator verifies from the first entry', async () => {
     t = await installationWithHistory();
     const target = rowsOf(t).find((r) => r.action === 'login.succeeded')!;
-    t.close();
+    await t.close();
     editWithSqliteTools(t, (sqlite) =>
       sqlite
         .prepare('UPDATE audit_events SET details_json = \'{"note":"nothing happened"}\' WHERE seq = ?')
         .run(target.seq),
     );
-    t = restart(t);
+    t = await restart(t);
     // At start only the entries since the checkpoint are checked: quick, and blind to this.
     expect(t.core.audit.status().atStart.broken).toBeNull();
     const full = await t.core.audit.verify('full', null);
@@ -255,18 +255,18 @@ describe('the audit chain', () => {
 
   it('takes a seal that lags behind the database (a crash before it was written) for what it is, and refuses a forged one', async () => {
     t = await installationWithHistory();
-    t.close();
+    await t.close();
     const sealFile = path.join(t.dir, AUDIT_SEAL_FILE_NAME);
     const older = fs.readFileSync(sealFile, 'utf8');
-    t = restart(t);
+    t = await restart(t);
     await t.ok('officer-window', 'session.login', {
       username: PEOPLE.officer.username,
       password: PEOPLE.officer.password,
     });
     await t.ok('officer-window', 'hearings.create', {});
-    t.close();
+    await t.close();
     fs.writeFileSync(sealFile, older);
-    t = restart(t);
+    t = await restart(t);
     const lastSeq = rowsOf(t).at(-1)!.seq;
     expect(t.core.audit.status().atStart).toMatchObject({
       scope: 'sinceCheckpoint',
@@ -276,11 +276,11 @@ describe('the audit chain', () => {
     expect(t.core.audit.status().atStart.verifiedUpTo).toBe(lastSeq);
 
     // A head moved back by hand (to hide a truncation to come) does not carry the installation's MAC.
-    t.close();
+    await t.close();
     const seal = JSON.parse(fs.readFileSync(sealFile, 'utf8')) as { head: { seq: number } };
     seal.head.seq -= 3;
     fs.writeFileSync(sealFile, JSON.stringify(seal));
-    t = restart(t);
+    t = await restart(t);
     expect(t.core.audit.status().atStart.broken).toEqual({ kind: 'sealInvalid', seq: null });
   });
 
@@ -313,7 +313,7 @@ describe('the audit chain', () => {
     }
     old.close();
 
-    t = openTestCore({ dir, key });
+    t = await openTestCore({ dir, key });
     expect(t.core.audit.status().atStart).toMatchObject({ scope: 'full', verifiedUpTo: 3, broken: null });
     expect(rowsOf(t)[3]).toMatchObject({
       seq: 4,
@@ -326,11 +326,11 @@ describe('the audit chain', () => {
       verifiedUpTo: rowsOf(t).at(-2)!.seq,
     });
     expect(t.core.audit.status().keyedFrom).toBe(4);
-    t = restart(t);
+    t = await restart(t);
     expect(t.core.audit.status().atStart.broken).toBeNull();
 
     // The entries before the anchor are covered by it: rewriting them, even consistently, shows.
-    t.close();
+    await t.close();
     editWithSqliteTools(t, (sqlite) => {
       let chain = '0'.repeat(64);
       for (const row of (sqlite.prepare(SELECT_ROWS).all() as Row[]).filter((r) => r.seq <= 3)) {
@@ -342,7 +342,7 @@ describe('the audit chain', () => {
         chain = hash;
       }
     });
-    t = restart(t);
+    t = await restart(t);
     expect((await t.core.audit.verify('full', null)).verification.broken).toEqual({ kind: 'altered', seq: 4 });
   });
 });

@@ -42,9 +42,9 @@ describe('encrypted database', () => {
   let t: TestCore | undefined;
   afterEach(() => t?.close());
 
-  it('migrates an empty database to every table, with the pragmas the spec requires', () => {
-    t = openTestCore();
-    const sqlite = t.core.database.sqlite;
+  it('migrates an empty database to every table, with the pragmas the spec requires', async () => {
+    t = await openTestCore();
+    const sqlite = t.sqlite;
     const tables = (
       sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").all() as { name: string }[]
     ).map((r) => r.name);
@@ -60,7 +60,7 @@ describe('encrypted database', () => {
   });
 
   it('holds no plaintext, in the file or its WAL, and refuses a wrong key without changing the file', async () => {
-    t = openTestCore();
+    t = await openTestCore();
     await seedAccounts(t);
     const { hearing } = await t.ok('officer-window', 'hearings.create', {});
     const marker = 'UNIQUE-MARKER-VICTIM-WISH-7731';
@@ -77,11 +77,11 @@ describe('encrypted database', () => {
       expect(bytes.includes(PEOPLE.officer.username)).toBe(false);
       expect(bytes.includes('SQLite format 3')).toBe(false);
     }
-    t.close();
+    await t.close();
     const before = fs.readFileSync(t.dbFile);
     expectOpenError(() => openAt(t!.dir, randomBytes(32)), 'DATABASE_WRONG_KEY');
     expect(fs.readFileSync(t.dbFile).equals(before)).toBe(true);
-    t = openTestCore({ dir: t.dir, key: t.key });
+    t = await openTestCore({ dir: t.dir, key: t.key });
     expect((await t.ok('x', 'setup.status', {})).needsSetup).toBe(false);
   });
 
@@ -154,11 +154,11 @@ describe('encrypted database', () => {
   });
 
   it('keeps an append-only, hash-chained audit trail', async () => {
-    t = openTestCore();
+    t = await openTestCore();
     await seedAccounts(t);
     const { hearing } = await t.ok('officer-window', 'hearings.create', {});
     await t.ok('officer-window', 'hearings.load', { hearingId: hearing.id });
-    const sqlite = t.core.database.sqlite;
+    const sqlite = t.sqlite;
     const actions = (sqlite.prepare('SELECT action FROM audit_events ORDER BY seq').all() as { action: string }[]).map(
       (r) => r.action,
     );

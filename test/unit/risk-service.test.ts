@@ -30,9 +30,9 @@ const HOUR = 3_600_000;
 let t: TestCore;
 let hearingId: string;
 beforeEach(async () => {
-  t = openTestCore();
+  t = await openTestCore();
   await seedAccounts(t);
-  const unitId = defaultUnitId(t);
+  const unitId = await defaultUnitId(t);
   await createAccount(t, { ...SUPERVISOR, unitId });
   const otherUnit = (await t.ok('admin-window', 'units.save', { name: 'Unit B' })).unit.id;
   await createAccount(t, { ...FAR_OFFICER, unitId: otherUnit });
@@ -59,8 +59,8 @@ async function errorOf(
   return result.error;
 }
 
-const auditActions = () =>
-  t.core.database.sqlite.prepare('SELECT action, details_json AS details FROM audit_events ORDER BY seq').all() as {
+const auditActions = async () =>
+  (await t.sql('SELECT action, details_json AS details FROM audit_events ORDER BY seq')) as {
     action: string;
     details: string;
   }[];
@@ -85,34 +85,34 @@ describe('the risk assessment, stored by main', () => {
     expect(stored.nextDueAt).toBe(t.clock.now + 7 * 24 * HOUR);
     // Any stored assessment gives the same result when evaluated again with its own version.
     expect(evaluateRisk(riskRegistry.get(stored.definitionVersion)!, stored.input)).toEqual(stored.result);
-    expect(auditActions().at(-1)?.action).toBe('risk.assessed');
+    expect((await auditActions()).at(-1)?.action).toBe('risk.assessed');
   });
 
   it('refuses an assessment for a definition version that does not exist, and writes nothing', async () => {
     await save('risk', riskStepAnswers());
-    const before = snapshotTables(t);
+    const before = await snapshotTables(t);
     expect(
       (await errorOf('officer-window', 'risk.submit', { hearingId, definitionVersion: 99, trigger: 'initial' })).code,
     ).toBe('UNKNOWN_DEFINITION_VERSION');
-    expect(snapshotTables(t)).toEqual(before);
+    expect(await snapshotTables(t)).toEqual(before);
   });
 
   it('refuses an answer outside the allowed set, and writes nothing', async () => {
-    const before = snapshotTables(t);
+    const before = await snapshotTables(t);
     const error = await errorOf('officer-window', 'hearings.saveAnswers', {
       hearingId,
       formId: 'risk',
       changes: [{ fieldId: 'a3', value: 'maybe', baseRevision: 0 }],
     });
     expect(error).toMatchObject({ code: 'INVALID_ANSWER', fields: ['a3'] });
-    expect(snapshotTables(t)).toEqual(before);
+    expect(await snapshotTables(t)).toEqual(before);
   });
 
   it('refuses to submit while an item is unanswered, naming the items', async () => {
     const answers = riskStepAnswers();
     delete answers['d1'];
     await save('risk', answers);
-    const before = snapshotTables(t);
+    const before = await snapshotTables(t);
     expect(
       await errorOf('officer-window', 'risk.submit', {
         hearingId,
@@ -120,12 +120,12 @@ describe('the risk assessment, stored by main', () => {
         trigger: 'initial',
       }),
     ).toMatchObject({ code: 'RISK_INCOMPLETE', fields: ['D1'] });
-    expect(snapshotTables(t)).toEqual(before);
+    expect(await snapshotTables(t)).toEqual(before);
   });
 
   it('raises with a written reason; refuses a lowering below the red-flag floor and writes nothing', async () => {
     await save('risk', riskStepAnswers({ A3: 'yes' }, { barriers: ['V1'] }));
-    const before = snapshotTables(t);
+    const before = await snapshotTables(t);
     expect(
       await errorOf('officer-window', 'risk.submit', {
         hearingId,
@@ -152,7 +152,7 @@ describe('the risk assessment, stored by main', () => {
         })
       ).code,
     ).toBe('VALIDATION');
-    expect(snapshotTables(t)).toEqual(before);
+    expect(await snapshotTables(t)).toEqual(before);
   });
 
   it('a lowering above the floor waits for a supervisor of the unit, who approves it', async () => {
@@ -201,7 +201,7 @@ describe('the risk assessment, stored by main', () => {
     await save('people', { victimSurname: 'Fictivename' });
     const loaded = await t.ok('supervisor-window', 'hearings.load', { hearingId });
     expect(loaded.access).toBe('review');
-    expect(auditActions().at(-1)).toEqual({
+    expect((await auditActions()).at(-1)).toEqual({
       action: 'hearing.opened',
       details: JSON.stringify({ asSupervisor: true }),
     });
@@ -220,7 +220,7 @@ describe('the risk assessment, stored by main', () => {
       expect(error.code).toBe('FORBIDDEN');
       expect(JSON.stringify(error)).not.toContain('Fictivename');
     }
-    expect(auditActions().at(-1)?.action).toBe('hearing.access_denied');
+    expect((await auditActions()).at(-1)?.action).toBe('hearing.access_denied');
   });
 
   it('refuses a forged role claim: an officer cannot review or read the queue, an extra role field is invalid', async () => {
@@ -230,7 +230,7 @@ describe('the risk assessment, stored by main', () => {
       definitionVersion: RISK_VERSION,
       trigger: 'initial',
     });
-    const before = snapshotRecords(t);
+    const before = await snapshotRecords(t);
     expect((await errorOf('officer-window', 'risk.review', { assessmentId, decision: 'approve' })).code).toBe(
       'FORBIDDEN',
     );
@@ -239,9 +239,9 @@ describe('the risk assessment, stored by main', () => {
       (await errorOf('officer-window', 'risk.review', { assessmentId, decision: 'approve', role: 'supervisor' })).code,
     ).toBe('VALIDATION');
     expect((await errorOf('admin-window', 'risk.history', { hearingId })).code).toBe('FORBIDDEN');
-    expect(snapshotRecords(t)).toEqual(before);
+    expect(await snapshotRecords(t)).toEqual(before);
     // Nothing but the trace of each refusal by role.
-    expect(auditActions().slice(-3)).toEqual(
+    expect((await auditActions()).slice(-3)).toEqual(
       ['risk.review', 'risk.queue', 'risk.history'].map((channel) => ({
         action: 'access.refused',
         details: JSON.stringify({ channel }),
@@ -284,7 +284,7 @@ describe('the risk assessment, stored by main', () => {
     expect(await missing()).not.toContain('risk:assessment');
     await save('risk', { a1: 'yes' });
     expect(await missing()).toContain('risk:assessmentOutdated');
-    const stored = t.core.database.sqlite.prepare('SELECT answers_json FROM risk_assessments').get() as {
+    const stored = (await t.sql('SELECT answers_json FROM risk_assessments'))[0] as {
       answers_json: string;
     };
     expect((JSON.parse(stored.answers_json) as RiskInput).answers['A1']?.answer).toBe('no');
