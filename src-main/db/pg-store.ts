@@ -42,7 +42,9 @@ export function createPgStore(pool: pg.Pool, options: { auditKey: Buffer }): Sto
         if (appended) for (const listener of auditListeners) listener();
         return result;
       } catch (error) {
-        if (isTracedRefusal(error)) await store.transaction(access, (tx) => store.appendAudit(tx, error.trace));
+        // In a unit that may write: the read-only statistics purpose is not carried over.
+        if (isTracedRefusal(error))
+          await store.transaction({ ...access, purpose: undefined }, (tx) => store.appendAudit(tx, error.trace));
         throw error;
       }
     },

@@ -50,6 +50,8 @@ const appWindows = new Map<number, BrowserWindow>();
 /** Documents being printed, served from memory to the hidden print window (print-pages.ts). */
 const printPages = createPrintPages();
 let core: AppCore | null = null;
+/** How long quitting waits for the store's last unit of work and the audit seal. */
+const QUIT_WAIT_MS = 5_000;
 /** Every window, protected from screen capture unless config.json allows it (window-options.ts). */
 const openWindow = createWindowFactory({ BrowserWindow, screenCapture: () => core?.config.screenCapture ?? 'blocked' });
 
@@ -94,7 +96,10 @@ if (debuggingRequested.length > 0) {
   app.on('will-quit', (event) => {
     if (!core) return;
     event.preventDefault();
-    void closeCore().finally(() => app.exit(0));
+    // Not for ever: a unit of work that never ends must not keep the app from quitting (the
+    // database is then closed by the process's end, and the next start checks it).
+    const gaveUp = new Promise((resolve) => setTimeout(resolve, QUIT_WAIT_MS));
+    void Promise.race([closeCore(), gaveUp]).finally(() => app.exit(0));
   });
 
   app.whenReady().then(start).catch(failStartup);
