@@ -290,7 +290,8 @@ async function copyRecords(sqlite: Database.Database, target: OpenedCore): Promi
     }
     await flush();
   }
-  await target.owner('ANALYZE');
+  // As autovacuum leaves a table after a bulk load: statistics and the visibility map.
+  await target.owner('VACUUM ANALYZE');
 }
 
 async function timeQueueAndExport(opened: OpenedCore, supervisorId: string): Promise<Omit<StoreFigures, 'save'>> {

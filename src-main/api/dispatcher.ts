@@ -8,7 +8,7 @@ import type { PhoneCheckService } from '../services/phone-check';
 import type { EvidenceService } from '../services/evidence';
 import type { HearingService } from '../services/hearings';
 import type { RiskService } from '../services/risk';
-import type { SessionService } from '../services/sessions';
+import type { Caller, SessionService } from '../services/sessions';
 import type { StatisticsService } from '../services/statistics';
 import type { UnitService } from '../services/units';
 import type { UserService } from '../services/users';
@@ -66,9 +66,12 @@ export function createDispatcher(deps: DispatcherDeps, channels: ChannelSet = AP
   const activityResolutionMs = Math.min(60_000, deps.config.idleLockSeconds * 250);
 
   async function view(clientId: string): Promise<SessionView> {
-    const session = await sessions.get(clientId);
-    const user = session ? await deps.users.getActiveUser(session.userId) : null;
-    return { user, locked: Boolean(session?.locked), idleLockSeconds: deps.config.idleLockSeconds };
+    const caller = await sessions.caller(clientId);
+    return {
+      user: caller?.user ?? null,
+      locked: Boolean(caller?.session.locked),
+      idleLockSeconds: deps.config.idleLockSeconds,
+    };
   }
 
   function notify(clientId: string): void {
@@ -102,12 +105,21 @@ export function createDispatcher(deps: DispatcherDeps, channels: ChannelSet = AP
     return typeof channel === 'string' && Object.hasOwn(channels, channel) ? channels[channel] : undefined;
   }
 
-  /** Resolves the caller and refuses what its session may not do. */
-  async function authorize(channel: string, definition: ChannelDefinition, clientId: string): Promise<UserView | null> {
+  function callerOf(clientId: string, definition: ChannelDefinition): Promise<Caller | null> {
+    return definition.access.kind === 'public' ? Promise.resolve(null) : sessions.caller(clientId);
+  }
+
+  /** Refuses what the caller's session may not do; `caller` as read for this call (null: none). */
+  async function authorize(
+    channel: string,
+    definition: ChannelDefinition,
+    clientId: string,
+    caller: Caller | null,
+  ): Promise<UserView | null> {
     const rule = definition.access;
     if (rule.kind === 'public') return null;
-    const session = await sessions.get(clientId);
-    const user = session ? await deps.users.getActiveUser(session.userId) : null;
+    const session = caller?.session;
+    const user = caller?.user;
     if (!session || !user) {
       if (session) await sessions.end(clientId);
       throw new AppError('NOT_SIGNED_IN', 'Sign in first');
@@ -135,8 +147,8 @@ export function createDispatcher(deps: DispatcherDeps, channels: ChannelSet = AP
   }
 
   /** What a handler is given, once the caller passed the channel's access rule. */
-  async function context(channel: string, definition: ChannelDefinition, clientId: string) {
-    const user = await authorize(channel, definition, clientId);
+  async function context(channel: string, definition: ChannelDefinition, clientId: string, caller: Caller | null) {
+    const user = await authorize(channel, definition, clientId, caller);
     return { clientId, user, deps, session: sessionControl(clientId) };
   }
 
@@ -178,16 +190,19 @@ export function createDispatcher(deps: DispatcherDeps, channels: ChannelSet = AP
             : 'The input is too large',
         ),
       );
-    // A channel that needs a session does not parse the input of a window without one.
-    if (definition.access.kind !== 'public' && !(await sessions.get(clientId)))
-      return fail(new AppError('NOT_SIGNED_IN', 'Sign in first'));
-    const parsed = definition.input.safeParse(rawInput ?? {});
-    if (!parsed.success) return fail(invalid(parsed.error));
     const handler = definition.handler as (input: unknown, ctx: unknown) => unknown;
     return answer(
       name,
       definition,
-      async () => handler(parsed.data, await context(name, definition, clientId)),
+      async () => {
+        // Read once for the whole call: its access checks use the same session. A channel that
+        // needs a session does not parse the input of a window without one.
+        const caller = await callerOf(clientId, definition);
+        if (definition.access.kind !== 'public' && !caller) throw new AppError('NOT_SIGNED_IN', 'Sign in first');
+        const parsed = definition.input.safeParse(rawInput ?? {});
+        if (!parsed.success) throw invalid(parsed.error);
+        return handler(parsed.data, await context(name, definition, clientId, caller));
+      },
       `Channel ${name} failed`,
     );
   }
@@ -212,7 +227,12 @@ export function createDispatcher(deps: DispatcherDeps, channels: ChannelSet = AP
     return answer(
       channel,
       definition,
-      async () => handler(parsed.data, source, await context(channel, definition, clientId)),
+      async () =>
+        handler(
+          parsed.data,
+          source,
+          await context(channel, definition, clientId, await callerOf(clientId, definition)),
+        ),
       `The upload to ${channel} failed`,
     );
   }

@@ -90,4 +90,9 @@ export const PG_MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
     when: 1796438750922,
     sha256: 'f69a9018a65101f7d3957104959936bbc20c2f173cc1f205cb3fe6ef15b41453',
   },
+  {
+    tag: '0005_row_security_lookups',
+    when: 1796448638256,
+    sha256: '01a492f3f677237ee2cf3b2e1343dded0fbf0298fd07343ff71b42796e1819c7',
+  },
 ];

@@ -64,6 +64,7 @@ export function createSqliteStore(opened: OpenedDatabase, options: { auditKey: B
     },
     // `->` always answers JSON text (json_extract would give a boolean as 1).
     jsonAt: (column, ...path) => sql<string | null>`(${column} -> ${`$.${path.join('.')}`})`,
+    readThrough: (table, index) => sql`${table} INDEXED BY ${sql.identifier(index)}`,
     async nextReferenceNumber(tx, prefix) {
       const { hearings } = tables;
       const [taken] = await tx

@@ -1,4 +1,4 @@
-import type { AnyColumn, SQL } from 'drizzle-orm';
+import type { AnyColumn, SQL, Table } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { AuditEntry } from '../services/audit';
 import type { Role } from './schema';
@@ -93,6 +93,12 @@ export interface Store {
    * expression the two dialects write differently. A boolean reads 'true' or 'false'.
    */
   jsonAt(column: AnyColumn, ...path: string[]): SQL<string | null>;
+  /**
+   * `table` read through `index`, for a FROM clause. SQLite is told (INDEXED BY): it keeps no
+   * statistics, and for two indexes of equal prefix it guesses, at times a hundred rows for one
+   * (the queue's counts: 15 ms against 0.6). PostgreSQL's planner knows its tables and chooses.
+   */
+  readThrough(table: Table, index: string): SQL;
   /**
    * The number of the next hearing reference under `prefix` (HD-<year>-), counting every hearing
    * of the store, not only those the acting officer may see; concurrent creations take turns.

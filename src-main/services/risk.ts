@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, gt, lte, max, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, lte, max, ne, sql, type SQL } from 'drizzle-orm';
 import { FORMS, readAnswers, type StoredForms } from '../../forms/answers';
 import {
   compareAssessments,
@@ -361,33 +361,40 @@ export function createRiskService({
   const QUEUE_PAGE = 100;
   const { jsonAt } = store;
 
-  /** One page of her unit's queue, straight from its index (risk_queue_*_order_idx). */
+  /** Each list's index, in the order of its page (schema.ts). */
+  const QUEUE_INDEX = { pending: 'risk_queue_pending_order_idx', due: 'risk_queue_latest_order_idx' } as const;
+
+  /** One page of her unit's queue, straight from its index (both stores find it: it gives the order). */
   function queuePage(tx: StoreDb, which: 'pending' | 'due', unitId: string, at: number) {
     const r = riskAssessments;
-    return tx
-      .select({
-        id: r.id,
-        hearingId: r.hearingId,
-        reference: hearings.reference,
-        level: r.level,
-        computedLevel: r.computedLevel,
-        redFlagsJson: jsonAt(r.resultJson, 'redFlags'),
-        driversJson: jsonAt(r.resultJson, 'drivers'),
-        insufficientJson: jsonAt(r.resultJson, 'uncertainty', 'insufficient'),
-        reviewStatus: r.reviewStatus,
-        loweringLevel: r.loweringLevel,
-        loweringStatus: r.loweringStatus,
-        nextDueAt: r.nextDueAt,
-        createdAt: r.createdAt,
-        officerName: users.displayName,
-        latest: r.latest,
-      })
-      .from(r)
-      .innerJoin(hearings, eq(hearings.id, r.hearingId))
-      .innerJoin(users, eq(users.id, r.createdBy))
-      .where(queueCondition(which, unitId, at))
-      .orderBy(desc(r.level), asc(r.nextDueAt))
-      .limit(QUEUE_PAGE);
+    return (
+      tx
+        .select({
+          id: r.id,
+          hearingId: r.hearingId,
+          reference: hearings.reference,
+          level: r.level,
+          computedLevel: r.computedLevel,
+          redFlagsJson: jsonAt(r.resultJson, 'redFlags'),
+          driversJson: jsonAt(r.resultJson, 'drivers'),
+          insufficientJson: jsonAt(r.resultJson, 'uncertainty', 'insufficient'),
+          reviewStatus: r.reviewStatus,
+          loweringLevel: r.loweringLevel,
+          loweringStatus: r.loweringStatus,
+          nextDueAt: r.nextDueAt,
+          createdAt: r.createdAt,
+          officerName: users.displayName,
+          latest: r.latest,
+        })
+        .from(r)
+        .innerJoin(hearings, eq(hearings.id, r.hearingId))
+        .innerJoin(users, eq(users.id, r.createdBy))
+        .where(queueCondition(which, unitId, at))
+        // NULLS LAST as the index has it on PostgreSQL (its DESC means NULLS FIRST), and as SQLite's DESC
+        // means anyway: without it PostgreSQL sorts the unit's whole queue for each page.
+        .orderBy(sql`${r.level} DESC NULLS LAST`, asc(r.nextDueAt))
+        .limit(QUEUE_PAGE)
+    );
   }
 
   function queueCondition(which: 'pending' | 'due', unitId: string, at: number) {
@@ -401,18 +408,20 @@ export function createRiskService({
     const unitId = user.unitId;
     if (unitId === null) return { items: [], pendingTotal: 0, dueTotal: 0 };
     const at = now();
+    const r = riskAssessments;
     const { rows, pendingTotal, dueTotal } = await store.transaction(accessOf(user), async (tx) => {
-      const total = async (which: 'pending' | 'due') =>
-        (
-          await tx
-            .select({ n: count() })
-            .from(riskAssessments)
-            .where(queueCondition(which, unitId, at))
-        )[0]?.n ?? 0;
+      const total = async (index: string, condition: SQL | undefined) =>
+        (await tx.select({ n: count() }).from(store.readThrough(r, index)).where(condition))[0]?.n ?? 0;
+      const latestDue = and(eq(r.unitId, unitId), eq(r.latest, true), lte(r.nextDueAt, at));
       return {
         rows: [...(await queuePage(tx, 'pending', unitId, at)), ...(await queuePage(tx, 'due', unitId, at))],
-        pendingTotal: await total('pending'),
-        dueTotal: await total('due'),
+        pendingTotal: await total(QUEUE_INDEX.pending, queueCondition('pending', unitId, at)),
+        // Due and not pending, counted from what each index holds: the latest index has no review
+        // status (reading it from every due row is most of the queue's time), the pending index
+        // reaches the few pending rows.
+        dueTotal:
+          (await total(QUEUE_INDEX.due, latestDue)) -
+          (await total(QUEUE_INDEX.pending, and(queueCondition('pending', unitId, at), latestDue))),
       };
     });
     return {

@@ -1,5 +1,7 @@
 import { and, eq, lt } from 'drizzle-orm';
 import { SYSTEM_ACCESS, type Store } from '../db/store';
+import type { UserView } from '../api/contract';
+import { toUserView } from './users';
 
 /** A window's session as the store keeps it: who, whether locked, when last used. */
 export interface StoredSession {
@@ -8,24 +10,42 @@ export interface StoredSession {
   lastActivityAt: number;
 }
 
+/** Who calls from a window: its session, and its account while that account is active. */
+export interface Caller {
+  session: StoredSession;
+  user: UserView | null;
+}
+
 /**
  * The windows' sessions, kept in the store (zone.md: the zone's server instances share them, and
  * stopping one signs nobody out). A window is named by its client id. What a session allows is the
  * dispatcher's to decide; this keeps them, as the store's `system` context, before anyone is known.
  */
 export function createSessionService({ store }: { store: Store }) {
-  const { sessions } = store.tables;
+  const { sessions, users } = store.tables;
   const system = <T>(work: Parameters<typeof store.transaction<T>>[1]) => store.transaction(SYSTEM_ACCESS, work);
 
   return {
-    async get(clientId: string): Promise<StoredSession | null> {
+    /**
+     * The session and its account in one unit of work: every call starts here, and on PostgreSQL
+     * each unit of work is a round trip of its own (BEGIN, context, query, COMMIT).
+     */
+    async caller(clientId: string): Promise<Caller | null> {
       const [row] = await system((tx) =>
         tx
-          .select({ userId: sessions.userId, locked: sessions.locked, lastActivityAt: sessions.lastActivityAt })
+          .select({
+            userId: sessions.userId,
+            locked: sessions.locked,
+            lastActivityAt: sessions.lastActivityAt,
+            account: users,
+          })
           .from(sessions)
+          .leftJoin(users, eq(users.id, sessions.userId))
           .where(eq(sessions.clientId, clientId)),
       );
-      return row ?? null;
+      if (!row) return null;
+      const { account, ...session } = row;
+      return { session, user: account?.active ? toUserView(account) : null };
     },
 
     /** Signs the window in as `userId`, unlocked, replacing whatever session it had. */

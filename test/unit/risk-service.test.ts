@@ -276,6 +276,43 @@ describe('the risk assessment, stored by main', () => {
     });
   });
 
+  it('counts the unit’s queue: pending ones whether due or not, due ones only when not pending', async () => {
+    /** A hearing of the officer's, assessed with these answers; a breach makes its reassessment due. */
+    async function assessed(answers: Parameters<typeof riskStepAnswers>[0], breach: boolean): Promise<string> {
+      const id = hearingId;
+      hearingId = (await t.ok('officer-window', 'hearings.create', {})).hearing.id;
+      await save('digital', digitalStepAnswers());
+      await save('risk', riskStepAnswers(answers));
+      await t.ok('officer-window', 'risk.submit', { hearingId, definitionVersion: RISK_VERSION, trigger: 'initial' });
+      t.clock.now += 60_000;
+      if (breach) await t.ok('officer-window', 'risk.noteEvent', { hearingId, kind: 'breach', note: 'Revenu.' });
+      const assessedId = hearingId;
+      hearingId = id;
+      return assessedId;
+    }
+    const pendingNotDue = await assessed({ A3: 'yes' }, false);
+    const pendingDue = await assessed({ A3: 'yes' }, true);
+    const due = await assessed({ B1: 'yes' }, true);
+    await assessed({ B1: 'yes' }, false);
+    // Another unit's assessment, due and pending, counts for nobody here.
+    const far = hearingId;
+    hearingId = (await t.ok('far-window', 'hearings.create', {})).hearing.id;
+    await saveStep(apiOf(t, 'far-window'), hearingId, 'digital', digitalStepAnswers());
+    await saveStep(apiOf(t, 'far-window'), hearingId, 'risk', riskStepAnswers({ A3: 'yes' }));
+    await t.ok('far-window', 'risk.submit', { hearingId, definitionVersion: RISK_VERSION, trigger: 'initial' });
+    hearingId = far;
+
+    const queue = await t.ok('supervisor-window', 'risk.queue', {});
+    expect(queue.pendingTotal).toBe(2);
+    expect(queue.dueTotal).toBe(1);
+    expect(queue.items.map((i) => [i.hearingId, i.reviewStatus])).toEqual([
+      [expect.any(String), 'pending'],
+      [expect.any(String), 'pending'],
+      [due, 'notRequired'],
+    ]);
+    expect(new Set(queue.items.slice(0, 2).map((i) => i.hearingId))).toEqual(new Set([pendingNotDue, pendingDue]));
+  });
+
   it('closing needs a submitted assessment on the answers as they stand; the risk step stays open after closing', async () => {
     await save('risk', riskStepAnswers());
     const missing = async () => (await errorOf('officer-window', 'hearings.close', { hearingId })).fields ?? [];

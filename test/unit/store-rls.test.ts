@@ -175,6 +175,35 @@ describe('row-level security on PostgreSQL', () => {
     expect(await asActor(null, (c) => idsOf(c, 'SELECT id FROM hearings'))).toEqual([]);
   });
 
+  it('shows the whole zone for the statistics export only: a supervisor or administrator, the purpose, a read-only transaction', async () => {
+    const seenFor = async (person: Person, purpose: string, readOnly: boolean) => {
+      await app.query(readOnly ? 'BEGIN READ ONLY' : 'BEGIN');
+      try {
+        await app.query(
+          "SELECT set_config('hearing_desk.user_id', $1, true), set_config('hearing_desk.role', $2, true), set_config('hearing_desk.unit_id', $3, true), set_config('hearing_desk.purpose', $4, true)",
+          [person.id, person.role, person.unitId ?? '', purpose],
+        );
+        return {
+          hearings: await idsOf(app, 'SELECT id FROM hearings'),
+          answers: await idsOf(app, 'SELECT hearing_id AS id FROM answers'),
+        };
+      } finally {
+        await app.query('ROLLBACK');
+      }
+    };
+    const zone = Object.values(hearingOf).sort();
+    const unit = [hearingOf.officerA1, hearingOf.officerA2].sort();
+    expect(await seenFor(people.supervisorA, 'statistics', true)).toEqual({ hearings: zone, answers: zone });
+    expect(await seenFor(people.administrator, 'statistics', true)).toEqual({ hearings: zone, answers: zone });
+    // The purpose in a transaction that could write, or without the purpose: her unit, as always.
+    expect(await seenFor(people.supervisorA, 'statistics', false)).toEqual({ hearings: unit, answers: unit });
+    expect(await seenFor(people.supervisorA, '', true)).toEqual({ hearings: unit, answers: unit });
+    expect(await seenFor(people.administrator, 'statistics', false)).toEqual({ hearings: [], answers: [] });
+    // An officer gains nothing by naming the purpose.
+    const own = [hearingOf.officerB];
+    expect(await seenFor(people.officerB, 'statistics', true)).toEqual({ hearings: own, answers: own });
+  });
+
   it('refuses forged writes: an answer in a colleague’s hearing, a hearing in her name, a supervisor’s edit', async () => {
     // One client, so one attempt at a time.
     const forged = [
