@@ -61,6 +61,11 @@ export const MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
     when: 1796438744594,
     sha256: 'dc0de0c85c79233daab86b40bd8a2c2e270f48cc59e8889198b96282695e8488',
   },
+  {
+    tag: '0011_due_queue_by_hearing',
+    when: 1796451291121,
+    sha256: 'e12dbfa78f437308aeb223d5f5ed95f471debce684665af4ad9040b15370af59',
+  },
 ];
 
 /** The same for the zone's PostgreSQL (migrations/pg/). */
@@ -94,5 +99,10 @@ export const PG_MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
     tag: '0005_row_security_lookups',
     when: 1796448638256,
     sha256: '01a492f3f677237ee2cf3b2e1343dded0fbf0298fd07343ff71b42796e1819c7',
+  },
+  {
+    tag: '0006_due_queue_by_hearing',
+    when: 1796451293271,
+    sha256: 'a00b4b80e77d95e3542270315a9ce7f3ebf3576dec904e0b342fe70c4a375a8c',
   },
 ];

@@ -216,7 +216,7 @@ export const riskAssessments = pgTable(
     // The queue's own order (level first, then the date due), so that a page of it is read
     // straight from an index rather than sorted from every row of the unit.
     index('risk_queue_pending_order_idx').on(t.unitId, t.reviewStatus, t.level.desc(), t.nextDueAt),
-    index('risk_queue_latest_order_idx').on(t.unitId, t.latest, t.level.desc(), t.nextDueAt),
+    index('risk_queue_latest_order_idx').on(t.unitId, t.latest, t.level.desc(), t.nextDueAt, t.hearingId),
   ],
 );
 

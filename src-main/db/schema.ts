@@ -193,7 +193,7 @@ export const riskAssessments = sqliteTable(
     // The queue's own order (level first, then the date due), so that a page of it is read
     // straight from an index rather than sorted from every row of the unit.
     index('risk_queue_pending_order_idx').on(t.unitId, t.reviewStatus, sql`${t.level} DESC`, t.nextDueAt),
-    index('risk_queue_latest_order_idx').on(t.unitId, t.latest, sql`${t.level} DESC`, t.nextDueAt),
+    index('risk_queue_latest_order_idx').on(t.unitId, t.latest, sql`${t.level} DESC`, t.nextDueAt, t.hearingId),
   ],
 );
 
