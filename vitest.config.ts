@@ -7,6 +7,9 @@ import { defineConfig } from 'vitest/config';
  */
 const ON_BOTH_STORES = [
   'test/unit/api.test.ts',
+  'test/unit/api-channels.test.ts',
+  'test/unit/audit-trail.test.ts',
+  'test/unit/browser-host.test.ts',
   'test/unit/accounts.test.ts',
   'test/unit/sign-in-lockout.test.ts',
   'test/unit/malformed-payloads.test.ts',

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import {
   createAppCore,
   DATABASE_FILE_NAME,
@@ -12,6 +13,7 @@ import {
 } from '../../src-main/app-core';
 import type { DocumentOutput } from '../../src-main/documents/output';
 import type { Channel, ChannelInput, ChannelOutput, UserView } from '../../src-main/api/contract';
+import type { ChannelSet } from '../../src-main/api/channel';
 import { parseConfig, type AppConfig } from '../../src-main/config';
 import type { FormRegistry } from '../../forms/registry';
 import { migratePgDatabase } from '../../src-main/db/pg-migrations';
@@ -80,6 +82,8 @@ export async function openTestCore(
     assets?: DocumentAssets;
     /** Electron's file dialog, as a list the test sets. */
     chooseFiles?: () => Promise<string[]>;
+    /** The channels the dispatcher routes, when a test declares its own beside API_CHANNELS. */
+    channels?: ChannelSet;
   } = {},
 ): Promise<TestCore> {
   const dir = options.dir ?? tempDir();
@@ -100,6 +104,7 @@ export async function openTestCore(
     log: process.env.HD_TEST_LOG ? (m: string, e?: unknown) => console.error(m, e) : () => {},
     ...(postgres ? { postgres: { pool: postgres.appPool() } } : {}),
     ...(options.chooseFiles ? { chooseFiles: options.chooseFiles } : {}),
+    ...(options.channels ? { channels: options.channels } : {}),
   });
   return {
     core,
@@ -149,6 +154,47 @@ async function postgresFor(dir: string): Promise<OpenOwnerPostgres> {
     databasesByDir.set(dir, database);
   }
   return (await database).reopen();
+}
+
+/**
+ * What someone who holds the store itself can do, past the application: with the standalone
+ * file's key and SQLite's tools, or as the zone database's superuser. The append-only rules are
+ * set aside (SQLite: the audit trail's triggers dropped; PostgreSQL: triggers off for the
+ * session, which only a superuser may ask), then each statement runs (`?` placeholders), all in
+ * one transaction. Open or closed, the core's records are where its data folder says.
+ */
+export async function tamperWithStore(t: TestCore, statements: [text: string, params?: unknown[]][]): Promise<void> {
+  const database = databasesByDir.get(t.dir);
+  if (!database) {
+    const Database = (await import('better-sqlite3')).default;
+    const sqlite = new Database(t.dbFile);
+    try {
+      sqlite.pragma(`hexkey='${t.key.toString('hex')}'`);
+      sqlite.exec('DROP TRIGGER IF EXISTS audit_events_no_update; DROP TRIGGER IF EXISTS audit_events_no_delete;');
+      sqlite.transaction(() => {
+        for (const [text, params = []] of statements) sqlite.prepare(text).run(...params);
+      })();
+    } finally {
+      sqlite.close();
+    }
+    return;
+  }
+  const client = new pg.Client((await database).ownerConfig);
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SET LOCAL session_replication_role = replica');
+    for (const [text, params = []] of statements) {
+      let n = 0;
+      await client.query(
+        text.replace(/\?/g, () => `$${++n}`),
+        params,
+      );
+    }
+    await client.query('COMMIT');
+  } finally {
+    await client.end();
+  }
 }
 
 /** The unit seeded officers and supervisors belong to unless a test says otherwise. */
