@@ -103,6 +103,6 @@ export const PG_MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
   {
     tag: '0006_due_queue_by_hearing',
     when: 1796451293271,
-    sha256: 'a00b4b80e77d95e3542270315a9ce7f3ebf3576dec904e0b342fe70c4a375a8c',
+    sha256: '35d568026f8476ae400b05822c3ee7d28b336ad2a4651ba80c689ec989d5839f',
   },
 ];
