@@ -74,6 +74,12 @@ const int8AsNumber = {
       : pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'],
 };
 
+/** The tests' `?` placeholders as PostgreSQL's `$1`, `$2`, … */
+export function numberedPlaceholders(text: string): string {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
+}
+
 /** A fresh database for a core (call it once per data folder: a core reopened on the folder reopens it). */
 export async function ownerPostgres(): Promise<OwnerPostgres> {
   const database = await createTestPostgresDatabase();
@@ -86,9 +92,8 @@ export async function ownerPostgres(): Promise<OwnerPostgres> {
       return {
         appPool: () => new pg.Pool({ ...ownerConfig, user: TEST_APP_LOGIN, max: 4 }),
         async query<T>(text: string, params: readonly unknown[]) {
-          let n = 0;
           // PostgreSQL folds an unquoted alias to lower case; the tests' aliases are camelCase.
-          const numbered = text.replace(/\?/g, () => `$${++n}`).replace(/\bAS ([a-z]+[A-Z]\w*)/g, 'AS "$1"');
+          const numbered = numberedPlaceholders(text).replace(/\bAS ([a-z]+[A-Z]\w*)/g, 'AS "$1"');
           return (await owner.query(numbered, [...params])).rows as T[];
         },
         end: () => owner.end(),

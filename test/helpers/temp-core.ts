@@ -17,7 +17,7 @@ import type { ChannelSet } from '../../src-main/api/channel';
 import { parseConfig, type AppConfig } from '../../src-main/config';
 import type { FormRegistry } from '../../forms/registry';
 import { migratePgDatabase } from '../../src-main/db/pg-migrations';
-import { ownerPostgres, type OpenOwnerPostgres, type OwnerPostgres } from './postgres';
+import { numberedPlaceholders, ownerPostgres, type OpenOwnerPostgres, type OwnerPostgres } from './postgres';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const MIGRATIONS = path.join(ROOT, 'migrations', 'sqlite');
@@ -184,13 +184,7 @@ export async function tamperWithStore(t: TestCore, statements: [text: string, pa
   try {
     await client.query('BEGIN');
     await client.query('SET LOCAL session_replication_role = replica');
-    for (const [text, params = []] of statements) {
-      let n = 0;
-      await client.query(
-        text.replace(/\?/g, () => `$${++n}`),
-        params,
-      );
-    }
+    for (const [text, params = []] of statements) await client.query(numberedPlaceholders(text), params);
     await client.query('COMMIT');
   } finally {
     await client.end();
