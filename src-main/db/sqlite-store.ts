@@ -3,7 +3,7 @@ import { count, eq, like, sql, type SQL } from 'drizzle-orm';
 import { appendChained } from '../services/audit';
 import type { OpenedDatabase } from './database';
 import * as sqliteTables from './schema';
-import { isTracedRefusal, type Store, type StoreDb, type StoreTables } from './store';
+import { isTracedRefusal, type ChainExtension, type Store, type StoreDb, type StoreTables } from './store';
 
 /**
  * The standalone app's store: the one connection of the encrypted file openDatabase opened (WAL,
@@ -17,21 +17,22 @@ export function createSqliteStore(opened: OpenedDatabase, options: { auditKey: B
   // The same query builder calls, answered by the SQLite dialect with SQLite's tables (store.ts).
   const db = opened.db as unknown as StoreDb;
   const tables = sqliteTables as unknown as StoreTables;
-  const auditListeners = new Set<() => void>();
+  const auditListeners = new Set<(appended: ChainExtension) => void>();
   const inUnit = new AsyncLocalStorage<true>();
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
-  // Units never overlap here, so one flag says whether the running unit appended to the trail.
-  let appendedInUnit = false;
+  // Units never overlap here, so one variable says what the running unit appended to the trail.
+  let appendedInUnit: ChainExtension | null = null;
 
   async function run<T>(work: (tx: StoreDb) => Promise<T>): Promise<T> {
     if (closed) throw new Error('The store is closed');
-    appendedInUnit = false;
+    appendedInUnit = null;
     sqlite.exec('BEGIN IMMEDIATE');
     try {
       const result = await inUnit.run(true, () => work(db));
       sqlite.exec('COMMIT');
-      if (appendedInUnit) for (const listener of auditListeners) listener();
+      const appended = appendedInUnit as ChainExtension | null;
+      if (appended) for (const listener of auditListeners) listener(appended);
       return result;
     } catch (error) {
       if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
@@ -75,8 +76,8 @@ export function createSqliteStore(opened: OpenedDatabase, options: { auditKey: B
     },
     queryRows: async <T>(_tx: StoreDb, query: SQL) => opened.db.all<T>(query),
     async appendAudit(tx, entry) {
-      await appendChained(tx, tables, options.auditKey, entry);
-      appendedInUnit = true;
+      const { from, to } = await appendChained(tx, tables, options.auditKey, entry);
+      appendedInUnit = { from: appendedInUnit?.from ?? from, to };
     },
     onAuditAppended(listener) {
       auditListeners.add(listener);

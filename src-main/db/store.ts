@@ -16,6 +16,15 @@ import type * as pgTables from './schema-pg';
  */
 export type StoreDb = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 
+/**
+ * The audit chain's end (`seq`, `hash`) as a unit of work found it and as it left it: its entries
+ * follow `from` one after the other up to `to` (an empty trail ends at seq 0 and the genesis hash).
+ */
+export interface ChainExtension {
+  from: { seq: number; hash: string };
+  to: { seq: number; hash: string };
+}
+
 /** The tables, as the services name them: schema.ts on SQLite, schema-pg.ts on PostgreSQL. */
 export type StoreTables = Pick<
   typeof pgTables,
@@ -108,7 +117,7 @@ export interface Store {
   queryRows<T>(tx: StoreDb, query: SQL): Promise<T[]>;
   /** Appends to the keyed audit chain inside the unit of work `tx` (the change and its trace land together). */
   appendAudit(tx: StoreDb, entry: AuditEntry): Promise<void>;
-  /** Called after each unit of work that appended to the audit trail has committed. */
-  onAuditAppended(listener: () => void): void;
+  /** Called after each unit of work that appended to the audit trail has committed, with what it appended. */
+  onAuditAppended(listener: (appended: ChainExtension) => void): void;
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { createHash, createHmac, hkdfSync } from 'node:crypto';
 import fs from 'node:fs';
 import { asc, desc, eq, gt, lt, max, min } from 'drizzle-orm';
 import type { AUDIT_BREAK_KINDS, AuditStatusView, AuditVerificationView } from '../api/contract';
-import { SYSTEM_ACCESS, type Store, type StoreDb, type StoreTables } from '../db/store';
+import { SYSTEM_ACCESS, type ChainExtension, type Store, type StoreDb, type StoreTables } from '../db/store';
 
 export interface AuditEntry {
   at: number;
@@ -72,9 +72,13 @@ export async function appendChained(
   { auditEvents }: Pick<StoreTables, 'auditEvents'>,
   key: Buffer,
   entry: AuditEntry,
-): Promise<void> {
-  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
-  const prevHash = last?.hash ?? GENESIS;
+): Promise<ChainExtension> {
+  const [last] = await tx
+    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
+  const from = last ?? { seq: 0, hash: GENESIS };
   const row = {
     at: entry.at,
     userId: entry.userId,
@@ -82,7 +86,12 @@ export async function appendChained(
     hearingId: entry.hearingId ?? null,
     detailsJson: JSON.stringify(entry.details ?? {}),
   };
-  await tx.insert(auditEvents).values({ ...row, prevHash, hash: keyedChainHash(key, prevHash, row) });
+  const hash = keyedChainHash(key, from.hash, row);
+  const [added] = await tx
+    .insert(auditEvents)
+    .values({ ...row, prevHash: from.hash, hash })
+    .returning({ seq: auditEvents.seq });
+  return { from, to: { seq: added!.seq, hash } };
 }
 
 /**
@@ -128,10 +137,7 @@ export interface AuditTrailOptions {
   log: (message: string, error?: unknown) => void;
 }
 
-interface Position {
-  seq: number;
-  hash: string;
-}
+type Position = ChainExtension['to'];
 
 interface Seal {
   keyedFrom: number;
@@ -298,7 +304,7 @@ export async function openAuditTrail(options: AuditTrailOptions): Promise<AuditT
   seal.head = (await read(lastPosition))!;
   writeSealNow();
   ready = true;
-  store.onAuditAppended(scheduleFlush);
+  store.onAuditAppended(advanceHead);
 
   /** Records a finding; a broken entry found again (by a later full verification) only once. */
   async function recordBreak(found: AuditVerification, byUserId: string | null): Promise<void> {
@@ -320,6 +326,22 @@ export async function openAuditTrail(options: AuditTrailOptions): Promise<AuditT
   }
 
   // ---- After each unit of work that appended -------------------------------------------------
+  /**
+   * A unit that found the trail ending at the sealed head, in the same transaction as it appended
+   * (no other writer in between), has nothing for a walk to check: its entries are the ones it
+   * hashed. Anything else (another instance's entries, a head changed behind the app) is walked.
+   */
+  function advanceHead(appended: ChainExtension): void {
+    if (!ready || closed) return;
+    const { head } = seal;
+    if (!flushing && appended.from.seq === head.seq && appended.from.hash === head.hash) {
+      seal.head = appended.to;
+      saveSealSoon();
+      return;
+    }
+    scheduleFlush();
+  }
+
   function scheduleFlush(): void {
     if (!ready || closed) return;
     if (flushing) {

@@ -335,7 +335,9 @@ export function createStatisticsService({
     // join order (its CROSS JOIN keeps it) and, to scan, NOT INDEXED; PostgreSQL plans its own.
     const joinInOrder = store.dialect === 'sqlite' ? sql`CROSS JOIN` : sql`JOIN`;
     // Word for word as each store's partial index says it (risk_latest_level_idx), or the planner
-    // passes the index by.
+    // passes the index by. The measures' states are tested in a CASE, not an OR: PostgreSQL 15
+    // makes an OR of IN lists into index conditions, and runs a B-tree scan once per combination of
+    // their values over columns the index does not lead with (5.5 s at 100,000 hearings, 2 s without).
     const isLatest = store.dialect === 'sqlite' ? sql`r.latest = 1` : sql`r.latest`;
     return sql`
       WITH h AS MATERIALIZED (
@@ -359,7 +361,7 @@ export function createStatisticsService({
           : sql`FROM answers a NOT INDEXED CROSS JOIN h ON h.id = a.hearing_id AND ${answersCondition}`
       }
       WHERE (a.form_id = ${factsSql}) = (a.field_id = ${violenceSql})
-        AND (a.field_id = ${violenceSql} OR a.value_json IN (${list(requestedJson)}))
+        AND CASE WHEN a.field_id = ${violenceSql} THEN true ELSE a.value_json IN (${list(requestedJson)}) END
       GROUP BY h.idx, a.field_id, a.value_json`;
   }
 

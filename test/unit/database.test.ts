@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseOpenError, openDatabase } from '../../src-main/db/database';
 import { MIGRATION_MANIFEST } from '../../src-main/db/migration-manifest';
@@ -57,6 +58,29 @@ describe('encrypted database', () => {
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('prepares each statement text once for drizzle, each use reading rows as objects', async () => {
+    const dir = tempDir();
+    const opened = openAt(dir, randomBytes(32));
+    try {
+      const query = sql`SELECT 1 AS one UNION ALL SELECT 2`;
+      // values() switches the statement to arrays; all() on the same text must get objects again.
+      expect(opened.db.values(query)).toEqual([[1], [2]]);
+      expect(opened.db.all(query)).toEqual([{ one: 1 }, { one: 2 }]);
+      expect(opened.db.$client.prepare('SELECT 1 AS one UNION ALL SELECT 2')).toBe(
+        opened.db.$client.prepare('SELECT 1 AS one UNION ALL SELECT 2'),
+      );
+      // A statement still being read is not handed out again: another one is prepared.
+      const reading = opened.db.$client.prepare('SELECT 1 AS one UNION ALL SELECT 2');
+      const rows = reading.iterate();
+      rows.next();
+      expect(opened.db.$client.prepare('SELECT 1 AS one UNION ALL SELECT 2')).not.toBe(reading);
+      expect(opened.db.all(query)).toEqual([{ one: 1 }, { one: 2 }]);
+      rows.return?.();
+    } finally {
+      opened.close();
+    }
   });
 
   it('holds no plaintext, in the file or its WAL, and refuses a wrong key without changing the file', async () => {
