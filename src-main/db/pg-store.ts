@@ -61,8 +61,6 @@ export function createPgStore(pool: pg.Pool, options: { auditKey: Buffer }): Sto
       );
       return row ? { ownerId: row.owner_id, unitId: row.unit_id } : null;
     },
-    // The path as one text-array literal ('{uncertainty,insufficient}'): its keys are the code's own.
-    jsonAt: (column, ...path) => sql<string | null>`((${column})::jsonb #> ${`{${path.join(',')}}`}::text[])::text`,
     readThrough: (table) => sql`${table}`,
     async nextReferenceNumber(tx, prefix) {
       const [row] = await store.queryRows<{ n: string }>(tx, sql`SELECT hd_next_reference_number(${prefix}) AS n`);

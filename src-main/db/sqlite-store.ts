@@ -63,8 +63,6 @@ export function createSqliteStore(opened: OpenedDatabase, options: { auditKey: B
         .where(eq(hearings.id, hearingId));
       return row ?? null;
     },
-    // `->` always answers JSON text (json_extract would give a boolean as 1).
-    jsonAt: (column, ...path) => sql<string | null>`(${column} -> ${`$.${path.join('.')}`})`,
     readThrough: (table, index) => sql`${table} INDEXED BY ${sql.identifier(index)}`,
     async nextReferenceNumber(tx, prefix) {
       const { hearings } = tables;

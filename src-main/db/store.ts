@@ -1,4 +1,4 @@
-import type { AnyColumn, SQL, Table } from 'drizzle-orm';
+import type { SQL, Table } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { AuditEntry } from '../services/audit';
 import type { Role } from './schema';
@@ -97,11 +97,6 @@ export interface Store {
    * second. Null when there is no such hearing.
    */
   hearingAccess(tx: StoreDb, hearingId: string): Promise<{ ownerId: string; unitId: string | null } | null>;
-  /**
-   * The JSON text at `path` inside a column holding JSON (null where there is none): the one
-   * expression the two dialects write differently. A boolean reads 'true' or 'false'.
-   */
-  jsonAt(column: AnyColumn, ...path: string[]): SQL<string | null>;
   /**
    * `table` read through `index`, for a FROM clause. SQLite is told (INDEXED BY): it keeps no
    * statistics, and for two indexes of equal prefix it guesses, at times a hundred rows for one

@@ -172,6 +172,11 @@ describe('the risk assessment, stored by main', () => {
       redFlags: ['RF1'],
       reviewStatus: 'pending',
     });
+    // The reasons as the stored result gives them: its first three drivers, its uncertainty.
+    const [stored] = (await t.ok('supervisor-window', 'risk.history', { hearingId })).assessments;
+    expect(queue.items[0]!.drivers).toEqual(stored!.result.drivers.slice(0, 3).map((d) => d.item));
+    expect(queue.items[0]!.drivers.length).toBeGreaterThan(0);
+    expect(queue.items[0]!.insufficient).toBe(stored!.result.uncertainty.insufficient);
     // No victim's name in the queue: only references, levels and reasons.
     await save('people', { victimSurname: 'Fictivename', victimFirstNames: 'Inès' });
     expect(JSON.stringify(await t.ok('supervisor-window', 'risk.queue', {}))).not.toContain('Fictivename');
