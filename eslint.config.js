@@ -18,6 +18,16 @@ export default tseslint.config(
     },
   },
   {
+    // Main's services and their callers are async: a unit of work nobody awaits fails unseen.
+    files: ['src-main/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}', 'bench/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     files: ['src-main/electron/**'],
     rules: { 'no-restricted-imports': 'off' },
   },

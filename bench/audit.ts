@@ -33,7 +33,7 @@ function stats(samples: number[]) {
  * hearings): a million appends through the app's path take minutes.
  */
 function append(t: TestCore, count: number): void {
-  const sqlite = t.core.database.sqlite;
+  const sqlite = t.sqlite;
   const key = deriveAuditKey(t.key);
   const insert = sqlite.prepare(
     'INSERT INTO audit_events (at, user_id, action, hearing_id, details_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -63,15 +63,15 @@ function append(t: TestCore, count: number): void {
 }
 
 export async function benchAudit(): Promise<AuditFigures> {
-  let t = openTestCore();
+  let t = await openTestCore();
   const { dir, key } = t;
   try {
     const seedStart = performance.now();
     append(t, ENTRIES);
     const seedMs = performance.now() - seedStart;
     // Written past the trail's back: its stop seals the head after checking what is new.
-    t.close();
-    t = openTestCore({ dir, key });
+    await t.close();
+    t = await openTestCore({ dir, key });
 
     const full: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -83,8 +83,8 @@ export async function benchAudit(): Promise<AuditFigures> {
 
     const fromCheckpoint: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      t.close();
-      t = openTestCore({ dir, key });
+      await t.close();
+      t = await openTestCore({ dir, key });
       const { atStart } = t.core.audit.status();
       if (atStart.scope !== 'sinceCheckpoint' || atStart.broken)
         throw new Error(`Unexpected start: ${JSON.stringify(atStart)}`);
@@ -95,9 +95,9 @@ export async function benchAudit(): Promise<AuditFigures> {
     const sealFile = path.join(dir, AUDIT_SEAL_FILE_NAME);
     const sealed = fs.readFileSync(sealFile);
     append(t, LAG);
-    t.close();
+    await t.close();
     fs.writeFileSync(sealFile, sealed);
-    t = openTestCore({ dir, key });
+    t = await openTestCore({ dir, key });
     const lagged = t.core.audit.status().atStart;
     if (lagged.broken || lagged.verifiedUpTo - lagged.fromSeq < LAG)
       throw new Error(`Unexpected start: ${JSON.stringify(lagged)}`);
@@ -111,7 +111,7 @@ export async function benchAudit(): Promise<AuditFigures> {
       startFromCheckpointWithLag: { entries: lagged.verifiedUpTo - lagged.fromSeq, ms: lagged.ms },
     };
   } finally {
-    t.close();
+    await t.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -24,7 +24,7 @@ export interface DocumentFigures {
 
 export async function benchDocuments(chromiumPath: string): Promise<DocumentFigures[]> {
   const output = createChromiumPdfOutput(chromiumPath);
-  const t = openTestCore({ documentOutput: output });
+  const t = await openTestCore({ documentOutput: output });
   try {
     await seedAccounts(t, true);
     const words = [
@@ -114,7 +114,7 @@ export async function benchDocuments(chromiumPath: string): Promise<DocumentFigu
     }
     return figures;
   } finally {
-    t.close();
+    await t.close();
     await output.close?.();
   }
 }

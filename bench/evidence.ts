@@ -104,7 +104,7 @@ function writeRandomFile(file: string, bytes: number): void {
 /** An installation with one officer, one hearing and one item, ready for the child to import into. */
 async function prepareDataDir(root: string, dataDir: string): Promise<Omit<ChildJob, 'file'>> {
   const key = randomBytes(32);
-  const core = createAppCore({
+  const core = await createAppCore({
     dataDir,
     key,
     migrationsFolder: path.join(root, 'migrations', 'sqlite'),
@@ -128,8 +128,8 @@ async function prepareDataDir(root: string, dataDir: string): Promise<Omit<Child
     // (the allocator does not hand it back): the bench account gets a cheap hash, so that the peak
     // measured is the import's and not the sign-in's. Her first sign-in's change of the password
     // the administrator gave is taken as done here too (accounts.test.ts covers it).
-    core.database.sqlite
-      .prepare('UPDATE users SET password_hash = ?, must_change_password = 0 WHERE username = ?')
+    core
+      .database!.sqlite.prepare('UPDATE users SET password_hash = ?, must_change_password = 0 WHERE username = ?')
       .run(await hashPassword(OFFICER.password, { N: 2 ** 10, r: 8, p: 1 }), OFFICER.username);
     await call('bench', 'session.login', { username: OFFICER.username, password: OFFICER.password });
     const { hearing } = (await call('bench', 'hearings.create', {})) as { hearing: { id: string } };
@@ -145,7 +145,7 @@ async function prepareDataDir(root: string, dataDir: string): Promise<Omit<Child
     })) as { item: { id: string } };
     return { root, dataDir, keyHex: key.toString('hex'), hearingId: hearing.id, itemId: item.id };
   } finally {
-    core.close();
+    await core.close();
   }
 }
 
@@ -190,7 +190,7 @@ function runChild(root: string, job: ChildJob): Promise<ChildResult> {
 
 /** In the child: the Electron path (main's file dialog, here answering with the file) through the real dispatcher. */
 async function childMain(job: ChildJob): Promise<void> {
-  const core = createAppCore({
+  const core = await createAppCore({
     dataDir: job.dataDir,
     key: Buffer.from(job.keyHex, 'hex'),
     migrationsFolder: path.join(job.root, 'migrations', 'sqlite'),
@@ -229,7 +229,7 @@ async function childMain(job: ChildJob): Promise<void> {
     };
     process.stdout.write(`${JSON.stringify(summary)}\n`);
   } finally {
-    core.close();
+    await core.close();
   }
 }
 

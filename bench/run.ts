@@ -20,11 +20,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { createAppCore, repositoryAssets } from '../src-main/app-core';
+import { createAppCore, repositoryAssets, type AppCore } from '../src-main/app-core';
 import { startBrowserHost } from '../src-main/browser-host/server';
 import { parseConfig } from '../src-main/config';
 import { benchStatistics } from './statistics';
 import { benchStartupChecks, measureStartupChecks, startupCheckLines } from './startup-checks';
+import { benchStores, storesLines } from './stores';
 import { benchEvidence, evidenceLines } from './evidence';
 import { benchDocuments, documentLines } from './documents';
 import { auditLines, benchAudit } from './audit';
@@ -56,6 +57,11 @@ function summary(samples: number[]) {
 const ms = (v: number) => `${v.toFixed(2)} ms`;
 
 async function main() {
+  // `npm run bench -- --only=stores`: the same core on SQLite and on a durable PostgreSQL, against pgbench.
+  if (process.argv.includes('--only=stores')) {
+    for (const line of storesLines(await benchStores(ROOT))) console.log(line);
+    return;
+  }
   if (!fs.existsSync(path.join(RENDERER, 'index.html')))
     throw new Error('Build the renderer first (npm run bench does)');
   // `npm run bench -- --only=closed-hearing`: that one figure, in a minute instead of six.
@@ -72,7 +78,7 @@ async function main() {
   }
   // `npm run bench -- --only=startup-checks`: quick_check and integrity_check on the large database.
   if (process.argv.includes('--only=startup-checks')) {
-    const { database, figures } = benchStartupChecks(ROOT);
+    const { database, figures } = await benchStartupChecks(ROOT);
     console.log(`statistics database: ${database.hearings} hearings, ${database.answers} answers`);
     for (const line of startupCheckLines(figures)) console.log(line);
     return;
@@ -102,12 +108,12 @@ async function main() {
   for (const line of auditLines(audit)) console.log(line);
   const { dataDir, key, core, call } = await openBenchCore();
   const officerId = (
-    core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(OFFICER.username) as { id: string }
+    core.database!.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(OFFICER.username) as { id: string }
   ).id;
 
   // Seed 10,000 hearings with answers straight into the tables, in one transaction (seeding only).
   const seedStart = performance.now();
-  const sqlite = core.database.sqlite;
+  const sqlite = core.database!.sqlite;
   const insertHearing = sqlite.prepare(
     "INSERT INTO hearings (id, reference, owner_id, status, created_at, updated_at) VALUES (?, ?, ?, 'open', ?, ?)",
   );
@@ -204,7 +210,7 @@ async function main() {
   const largeHearingId = await prepareLargeClosedHearing(core);
   await browser.close();
   await host.close();
-  core.close();
+  await core.close();
 
   // Initial JavaScript: the entry script and everything it preloads.
   const html = fs.readFileSync(path.join(RENDERER, 'index.html'), 'utf8');
@@ -263,7 +269,7 @@ async function main() {
 async function openBenchCore() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hd-bench-'));
   const key = randomBytes(32);
-  const core = createAppCore({
+  const core = await createAppCore({
     dataDir,
     key,
     migrationsFolder: path.join(ROOT, 'migrations', 'sqlite'),
@@ -294,7 +300,7 @@ async function openBenchCore() {
 async function benchClosedHearingOnly(): Promise<void> {
   const { dataDir, key, core } = await openBenchCore();
   const hearingId = await prepareLargeClosedHearing(core);
-  core.close();
+  await core.close();
   fs.writeFileSync(path.join(dataDir, 'database-key.dev'), key.toString('hex'), { mode: 0o600 });
   for (const line of closedHearingLines(await measureLargeClosedHearing(dataDir, hearingId))) console.log(line);
 }
@@ -311,7 +317,7 @@ function closedHearingLines(largeHearing: Awaited<ReturnType<typeof measureLarge
  * A closed hearing as large as they come: 20 children, 20 other persons, 10 witnesses and a
  * 20,000-word statement, written through the services. Returns its id.
  */
-async function prepareLargeClosedHearing(core: ReturnType<typeof createAppCore>): Promise<string> {
+async function prepareLargeClosedHearing(core: AppCore): Promise<string> {
   const call: Api = async (channel, input) => {
     const result = await core.dispatcher.call('bench', channel, input);
     if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${JSON.stringify(result.error.fields)}`);

@@ -68,14 +68,14 @@ export function startupCheckLines(figures: StartupCheckFigures): string[] {
 }
 
 /** `--only=startup-checks`: the statistics bench's database, seeded, then the checks alone. */
-export function benchStartupChecks(root: string): {
+export async function benchStartupChecks(root: string): Promise<{
   database: Omit<SeededDatabase, 'unitIds' | 'officerIds' | 'supervisorId'>;
   figures: StartupCheckFigures;
-} {
+}> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hd-bench-startup-'));
   const key = randomBytes(32);
   try {
-    const core = createAppCore({
+    const core = await createAppCore({
       dataDir,
       key,
       migrationsFolder: path.join(root, 'migrations', 'sqlite'),
@@ -86,7 +86,7 @@ export function benchStartupChecks(root: string): {
     try {
       seeded = seedLargeDatabase(core);
     } finally {
-      core.close();
+      await core.close();
     }
     const database = {
       hearings: seeded.hearings,

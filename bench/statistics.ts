@@ -77,7 +77,7 @@ const DAY = 86_400_000;
  * Five years: 20,000 complaints a year is already more than any one zone records (half the
  * country's yearly intrafamily-violence complaints), so a year's export is heavier than real life.
  */
-const DEFAULT_SPAN = { from: '2022-01-01', to: '2026-12-31' };
+export const DEFAULT_SPAN = { from: '2022-01-01', to: '2026-12-31' };
 
 /** mulberry32: small, fast and reproducible. */
 function random(seed: number): () => number {
@@ -135,7 +135,7 @@ export function seedLargeDatabase(core: AppCore, options: SeedOptions = {}): See
   const now = options.now ?? to;
   const unitCount = options.units ?? 10;
   const rnd = random(options.seed ?? 20260713);
-  const sqlite = core.database.sqlite;
+  const sqlite = core.database!.sqlite;
   const start = performance.now();
 
   const insertUnit = sqlite.prepare('INSERT INTO units (id, name, created_at) VALUES (?, ?, ?)');
@@ -341,8 +341,8 @@ export function summary(samples: number[]): Summary {
  */
 async function timeQueue(core: AppCore, supervisorId: string, runs: number): Promise<Summary & { items: number }> {
   const password = 'bench supervisor passphrase';
-  core.database.sqlite
-    .prepare('UPDATE users SET password_hash = ? WHERE id = ?')
+  core
+    .database!.sqlite.prepare('UPDATE users SET password_hash = ? WHERE id = ?')
     .run(await hashPassword(password), supervisorId);
   const login = await core.dispatcher.call('bench-supervisor', 'session.login', {
     username: 'bench.supervisor',
@@ -376,7 +376,7 @@ export async function benchStatistics(
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hd-bench-statistics-'));
   const config = parseConfig({});
   const key = randomBytes(32);
-  const core = createAppCore({
+  const core = await createAppCore({
     dataDir,
     key,
     migrationsFolder: path.join(root, 'migrations', 'sqlite'),
@@ -388,19 +388,18 @@ export async function benchStatistics(
     const seeded = seedLargeDatabase(core, options.seed);
     // The service as the app builds it (app-core.ts), on the same connection.
     const statistics = createStatisticsService({
-      db: core.database.db,
+      store: core.store,
       threshold: config.statisticsMinimumCount,
       now: Date.now,
     });
-    const supervisor = createUserService({ db: core.database.db, config, now: Date.now }).getActiveUser(
-      seeded.supervisorId,
-    )!;
-    const time = (query: StatisticsQuery) => {
-      statistics.exportStatistics(supervisor, query); // warm-up, not counted
+    const users = createUserService({ store: core.store, config, now: Date.now });
+    const supervisor = (await users.getActiveUser(seeded.supervisorId))!;
+    const time = async (query: StatisticsQuery) => {
+      await statistics.exportStatistics(supervisor, query); // warm-up, not counted
       const samples: number[] = [];
       for (let i = 0; i < runs; i++) {
         const start = performance.now();
-        statistics.exportStatistics(supervisor, query);
+        await statistics.exportStatistics(supervisor, query);
         samples.push(performance.now() - start);
       }
       return summary(samples);
@@ -412,7 +411,7 @@ export async function benchStatistics(
       to: options.seed?.to ?? DEFAULT_SPAN.to,
       granularity: 'month',
     };
-    const result = statistics.exportStatistics(supervisor, query);
+    const result = await statistics.exportStatistics(supervisor, query);
     const hearingsInRange = result.rows
       .filter((r) => r.measure === 'complaints')
       .reduce((s, r) => s + (r.count ?? 0), 0);
@@ -424,10 +423,10 @@ export async function benchStatistics(
       breaches: seeded.breaches,
       seedMs: seeded.seedMs,
     };
-    const exportOneYearByMonth = time(query);
-    const exportAllByMonth = { ...time(all), query: all };
+    const exportOneYearByMonth = await time(query);
+    const exportAllByMonth = { ...(await time(all)), query: all };
     const queue = await timeQueue(core, seeded.supervisorId, runs * 10);
-    core.close();
+    await core.close();
     open = false;
     const startupChecks = options.measureClosedDatabase?.(dataDir, key);
     return {
@@ -441,7 +440,7 @@ export async function benchStatistics(
       ...(startupChecks ? { startupChecks } : {}),
     };
   } finally {
-    if (open) core.close();
+    if (open) await core.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type pg from 'pg';
 import { formRegistry, type FormRegistry } from '../forms/registry';
 import type { ChannelSet } from './api/channel';
 import { createDispatcher, type Dispatcher } from './api/dispatcher';
@@ -10,6 +11,9 @@ import {
   type InstallationState,
   type OpenedDatabase,
 } from './db/database';
+import { createPgStore } from './db/pg-store';
+import { createSqliteStore } from './db/sqlite-store';
+import type { Store } from './db/store';
 import { AUDIT_SEAL_FILE_NAME, deriveAuditKey, openAuditTrail, type AuditTrail } from './services/audit';
 import { createDirectoryService } from './services/directory';
 import { createDocumentService } from './services/documents';
@@ -26,13 +30,14 @@ import {
 import { createHearingService } from './services/hearings';
 import { createPhoneCheckService } from './services/phone-check';
 import { createRiskService } from './services/risk';
+import { createSessionService } from './services/sessions';
 import { createStatisticsService } from './services/statistics';
 import { riskRegistry } from '../forms/risk/registry';
 import { createUnitService } from './services/units';
 import { createUserService } from './services/users';
 
 export interface AppCoreOptions {
-  /** Holds the database, its backups and config.json. */
+  /** Holds the database, its backups, config.json, the evidence files and the audit seal. */
   dataDir: string;
   key: Buffer;
   /** The host's key file (see inspectDataDir); tests that pass the key directly have none. */
@@ -50,6 +55,11 @@ export interface AppCoreOptions {
   documentOutput?: DocumentOutput;
   /** The channels the dispatcher routes: API_CHANNELS (src-main/api/domains/) unless a test declares its own. */
   channels?: ChannelSet;
+  /**
+   * A zone's PostgreSQL, migrated (src-main/db/pg-migrations.ts), through a pool that connects as
+   * a member of hearing_desk_app; absent, the standalone app's encrypted SQLite file in dataDir.
+   */
+  postgres?: { pool: pg.Pool };
 }
 
 export interface DocumentAssets {
@@ -70,13 +80,16 @@ export function repositoryAssets(root: string): DocumentAssets {
 
 export interface AppCore {
   dispatcher: Dispatcher;
-  database: OpenedDatabase;
+  /** The standalone app's encrypted SQLite file (what its store works on); null on PostgreSQL. */
+  database: OpenedDatabase | null;
+  /** Where every service keeps its records (src-main/db/store.ts). */
+  store: Store;
   config: AppConfig;
   /** The encrypted evidence files in `<dataDir>/evidence/` (decrypting reader, verification). */
   evidenceStore: EvidenceStore;
   /** The keyed audit chain: verified at start from its checkpoint, on demand in full. */
   audit: AuditTrail;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export const DATABASE_FILE_NAME = 'hearing-desk.db';
@@ -107,29 +120,45 @@ export function inspectDataDir(dataDir: string, keyFile?: string): InstallationS
  * Everything the app does, without Electron: the Electron shell and the browser host both build
  * one of these and only add a transport in front of `dispatcher.dispatch`.
  */
-export function createAppCore(options: AppCoreOptions): AppCore {
+export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const now = options.now ?? Date.now;
   const config = options.config ?? loadConfig(path.join(options.dataDir, 'config.json'));
-  const database = openDatabase({
-    ...installationOf(options.dataDir, options.keyFile),
-    key: options.key,
-    migrationsFolder: options.migrationsFolder,
-    now,
-  });
   const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error));
-  // Keyed before anything appends to the trail, while the database key is at hand.
-  const audit = openAuditTrail({
-    db: database.db,
-    key: deriveAuditKey(options.key),
-    sealFile: path.join(options.dataDir, AUDIT_SEAL_FILE_NAME),
-    now,
-    log,
-  });
+  // Keyed while the database key is at hand (the Electron shell wipes it after start-up).
+  const auditKey = deriveAuditKey(options.key);
+  const database = options.postgres
+    ? null
+    : openDatabase({
+        ...installationOf(options.dataDir, options.keyFile),
+        key: options.key,
+        migrationsFolder: options.migrationsFolder,
+        now,
+      });
+  const store = database
+    ? createSqliteStore(database, { auditKey })
+    : createPgStore(options.postgres!.pool, { auditKey });
+  let audit: AuditTrail;
+  try {
+    audit = await openAuditTrail({
+      store,
+      key: auditKey,
+      sealFile: path.join(options.dataDir, AUDIT_SEAL_FILE_NAME),
+      now,
+      log,
+    });
+  } catch (error) {
+    await store.close();
+    database?.close();
+    throw error;
+  }
+  const sessions = createSessionService({ store });
+  // The standalone app's windows ended with its last run: none of their sessions may come back.
+  if (database) await sessions.clear();
   const registry = options.registry ?? formRegistry;
-  const directory = createDirectoryService({ db: database.db, now });
-  directory.seedIfEmpty();
+  const directory = createDirectoryService({ store, now });
+  await directory.seedIfEmpty();
   const hearings = createHearingService({
-    db: database.db,
+    store,
     registry,
     now,
     settings: { residenceBanDays: config.residenceBanDays },
@@ -139,10 +168,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     dir: path.join(options.dataDir, EVIDENCE_DIR_NAME),
     key: deriveEvidenceKey(options.key),
   });
-  const risk = createRiskService({ db: database.db, hearings, registry: riskRegistry, now });
+  const risk = createRiskService({ store, hearings, registry: riskRegistry, now });
   let fontFaces: string | undefined;
   const documents = createDocumentService({
-    db: database.db,
+    store,
     hearings,
     risk,
     catalogs: loadVictimCatalogs(options.assets.victimCatalogsDir),
@@ -155,13 +184,13 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     },
     now,
   });
-  const evidence = createEvidenceService({ db: database.db, hearings, store: evidenceStore, now });
+  const evidence = createEvidenceService({ store, hearings, files: evidenceStore, now });
   const phoneCheck = createPhoneCheckService({
-    db: database.db,
+    store,
     hearings,
     evidence,
     documents,
-    store: evidenceStore,
+    files: evidenceStore,
     registry,
     indicators: {
       shippedDir: options.assets.indicatorsDir,
@@ -175,10 +204,11 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   });
   const dispatcher = createDispatcher(
     {
+      sessions,
       directory,
-      statistics: createStatisticsService({ db: database.db, threshold: config.statisticsMinimumCount, now }),
-      users: createUserService({ db: database.db, config, now }),
-      units: createUnitService({ db: database.db, now }),
+      statistics: createStatisticsService({ store, threshold: config.statisticsMinimumCount, now }),
+      users: createUserService({ store, config, now }),
+      units: createUnitService({ store, now }),
       hearings,
       risk,
       documents,
@@ -192,16 +222,20 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     },
     options.channels,
   );
+  let closing: Promise<void> | null = null;
   return {
     dispatcher,
     database,
+    store,
     config,
     evidenceStore,
     audit,
-    close: () => {
-      audit.close();
-      database.close();
-      void options.documentOutput?.close?.();
-    },
+    close: () =>
+      (closing ??= (async () => {
+        await audit.close();
+        await store.close();
+        database?.close();
+        await options.documentOutput?.close?.();
+      })()),
   };
 }

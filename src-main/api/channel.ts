@@ -45,17 +45,17 @@ export type UserFor<A extends Access> = A extends { kind: 'public' } ? null : Us
 
 /** The calling window's session, for the channels that open, lock or end one. */
 export interface SessionControl {
-  view(): SessionView;
+  view(): Promise<SessionView>;
   /** Signs the window in as `user`, unlocked. */
-  start(user: UserView): SessionView;
+  start(user: UserView): Promise<SessionView>;
   /** Drops the window's session without telling anyone (a new sign-in replaces it). */
-  forget(): void;
+  forget(): Promise<void>;
   /** Signs the window out; the session-changed listeners hear of it. */
-  end(): void;
+  end(): Promise<void>;
   /** Signs out every window of that account (deactivated, password reset, role changed). */
-  endSessionsOf(userId: string): void;
-  lock(): void;
-  unlock(): void;
+  endSessionsOf(userId: string): Promise<void>;
+  lock(): Promise<void>;
+  unlock(): Promise<void>;
 }
 
 /**

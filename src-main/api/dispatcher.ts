@@ -8,6 +8,7 @@ import type { PhoneCheckService } from '../services/phone-check';
 import type { EvidenceService } from '../services/evidence';
 import type { HearingService } from '../services/hearings';
 import type { RiskService } from '../services/risk';
+import type { Caller, SessionService } from '../services/sessions';
 import type { StatisticsService } from '../services/statistics';
 import type { UnitService } from '../services/units';
 import type { UserService } from '../services/users';
@@ -18,13 +19,9 @@ import { API_CHANNELS } from './domains';
 import { MAX_PAYLOAD_DEPTH, payloadExcess } from './payload-limits';
 import type { Envelope, SessionView, UserView } from './schemas';
 
-interface Session {
-  userId: string;
-  locked: boolean;
-  lastActivityAt: number;
-}
-
 export interface DispatcherDeps {
+  /** The windows' sessions, in the store (src-main/services/sessions.ts). */
+  sessions: SessionService;
   users: UserService;
   units: UnitService;
   hearings: HearingService;
@@ -61,45 +58,46 @@ declare module './channel' {
  * set of its own) and applies each declaration's access rule and schemas.
  */
 export function createDispatcher(deps: DispatcherDeps, channels: ChannelSet = API_CHANNELS) {
-  const sessions = new Map<string, Session>();
+  const { sessions } = deps;
   const listeners = new Set<(clientId: string) => void>();
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error));
 
-  function view(clientId: string): SessionView {
-    const session = sessions.get(clientId);
-    const user = session ? deps.users.getActiveUser(session.userId) : null;
-    return { user, locked: Boolean(session?.locked), idleLockSeconds: deps.config.idleLockSeconds };
+  // A quarter of the screen's idle lock, a minute at most (sessions.ts: touch).
+  const activityResolutionMs = Math.min(60_000, deps.config.idleLockSeconds * 250);
+
+  async function view(clientId: string): Promise<SessionView> {
+    const caller = await sessions.caller(clientId);
+    return {
+      user: caller?.user ?? null,
+      locked: Boolean(caller?.session.locked),
+      idleLockSeconds: deps.config.idleLockSeconds,
+    };
   }
 
-  function endSession(clientId: string): void {
-    sessions.delete(clientId);
+  function notify(clientId: string): void {
     for (const listener of listeners) listener(clientId);
+  }
+
+  async function endSession(clientId: string): Promise<void> {
+    await sessions.end(clientId);
+    notify(clientId);
   }
 
   /** What a handler may do to the calling window's session (and, for accounts, to others'). */
   function sessionControl(clientId: string): SessionControl {
     return {
       view: () => view(clientId),
-      start(user) {
-        sessions.set(clientId, { userId: user.id, locked: false, lastActivityAt: deps.now() });
+      async start(user) {
+        await sessions.start(clientId, user.id, deps.now());
         return view(clientId);
       },
-      forget: () => void sessions.delete(clientId),
+      forget: async () => void (await sessions.end(clientId)),
       end: () => endSession(clientId),
-      endSessionsOf(userId) {
-        for (const [id, session] of sessions) if (session.userId === userId) endSession(id);
+      async endSessionsOf(userId) {
+        for (const id of await sessions.endAllOf(userId)) notify(id);
       },
-      lock() {
-        const session = sessions.get(clientId);
-        if (session) session.locked = true;
-      },
-      unlock() {
-        const session = sessions.get(clientId);
-        if (session) {
-          session.locked = false;
-          session.lastActivityAt = deps.now();
-        }
-      },
+      lock: () => sessions.setLocked(clientId, true, deps.now()),
+      unlock: () => sessions.setLocked(clientId, false, deps.now()),
     };
   }
 
@@ -107,20 +105,30 @@ export function createDispatcher(deps: DispatcherDeps, channels: ChannelSet = AP
     return typeof channel === 'string' && Object.hasOwn(channels, channel) ? channels[channel] : undefined;
   }
 
-  /** Resolves the caller and refuses what its session may not do. */
-  function authorize(channel: string, definition: ChannelDefinition, clientId: string): UserView | null {
+  function callerOf(clientId: string, definition: ChannelDefinition): Promise<Caller | null> {
+    return definition.access.kind === 'public' ? Promise.resolve(null) : sessions.caller(clientId);
+  }
+
+  /** Refuses what the caller's session may not do; `caller` as read for this call (null: none). */
+  async function authorize(
+    channel: string,
+    definition: ChannelDefinition,
+    clientId: string,
+    caller: Caller | null,
+  ): Promise<UserView | null> {
     const rule = definition.access;
     if (rule.kind === 'public') return null;
-    const session = sessions.get(clientId);
-    const user = session ? deps.users.getActiveUser(session.userId) : null;
+    const session = caller?.session;
+    const user = caller?.user;
     if (!session || !user) {
-      sessions.delete(clientId);
+      if (session) await sessions.end(clientId);
       throw new AppError('NOT_SIGNED_IN', 'Sign in first');
     }
     if (rule.kind === 'signedIn') return user;
     // A backstop for the renderer's idle lock, with a margin so an officer who reads without
     // clicking is locked by the screen first.
     if (!session.locked && deps.now() - session.lastActivityAt > 2 * deps.config.idleLockSeconds * 1000) {
+      await sessions.setLocked(clientId, true, deps.now());
       session.locked = true;
     }
     if (session.locked) throw new AppError('SESSION_LOCKED', 'The screen is locked');
@@ -131,16 +139,16 @@ export function createDispatcher(deps: DispatcherDeps, channels: ChannelSet = AP
     if (!rule.roles.includes(user.role)) {
       // On record, with who and which channel, never what was sent: a role reaching for what it
       // may not (an administrator for a hearing) is what an audit of access looks for.
-      deps.audit.record({ at: deps.now(), userId: user.id, action: 'access.refused', details: { channel } });
+      await deps.audit.record({ at: deps.now(), userId: user.id, action: 'access.refused', details: { channel } });
       throw new AppError('FORBIDDEN', `The role ${user.role} may not use ${channel}`);
     }
-    session.lastActivityAt = deps.now();
+    await sessions.touch(clientId, session, deps.now(), activityResolutionMs);
     return user;
   }
 
   /** What a handler is given, once the caller passed the channel's access rule. */
-  function context(channel: string, definition: ChannelDefinition, clientId: string) {
-    const user = authorize(channel, definition, clientId);
+  async function context(channel: string, definition: ChannelDefinition, clientId: string, caller: Caller | null) {
+    const user = await authorize(channel, definition, clientId, caller);
     return { clientId, user, deps, session: sessionControl(clientId) };
   }
 
@@ -182,16 +190,19 @@ export function createDispatcher(deps: DispatcherDeps, channels: ChannelSet = AP
             : 'The input is too large',
         ),
       );
-    // A channel that needs a session does not parse the input of a window without one.
-    if (definition.access.kind !== 'public' && !sessions.has(clientId))
-      return fail(new AppError('NOT_SIGNED_IN', 'Sign in first'));
-    const parsed = definition.input.safeParse(rawInput ?? {});
-    if (!parsed.success) return fail(invalid(parsed.error));
     const handler = definition.handler as (input: unknown, ctx: unknown) => unknown;
     return answer(
       name,
       definition,
-      () => handler(parsed.data, context(name, definition, clientId)),
+      async () => {
+        // Read once for the whole call: its access checks use the same session. A channel that
+        // needs a session does not parse the input of a window without one.
+        const caller = await callerOf(clientId, definition);
+        if (definition.access.kind !== 'public' && !caller) throw new AppError('NOT_SIGNED_IN', 'Sign in first');
+        const parsed = definition.input.safeParse(rawInput ?? {});
+        if (!parsed.success) throw invalid(parsed.error);
+        return handler(parsed.data, await context(name, definition, clientId, caller));
+      },
       `Channel ${name} failed`,
     );
   }
@@ -216,7 +227,12 @@ export function createDispatcher(deps: DispatcherDeps, channels: ChannelSet = AP
     return answer(
       channel,
       definition,
-      () => handler(parsed.data, source, context(channel, definition, clientId)),
+      async () =>
+        handler(
+          parsed.data,
+          source,
+          await context(channel, definition, clientId, await callerOf(clientId, definition)),
+        ),
       `The upload to ${channel} failed`,
     );
   }
@@ -239,15 +255,12 @@ export function createDispatcher(deps: DispatcherDeps, channels: ChannelSet = AP
       >;
     },
     /** When a window closes, its session goes with it. */
-    forgetClient(clientId: string) {
-      sessions.delete(clientId);
+    async forgetClient(clientId: string): Promise<void> {
+      await sessions.end(clientId);
     },
     /** Lock every session (the operating system locked or suspended). */
-    lockAll() {
-      for (const [clientId, session] of sessions) {
-        session.locked = true;
-        for (const listener of listeners) listener(clientId);
-      }
+    async lockAll(): Promise<void> {
+      for (const clientId of await sessions.lockAll()) notify(clientId);
     },
     onSessionChanged(listener: (clientId: string) => void): () => void {
       listeners.add(listener);

@@ -58,7 +58,7 @@ try {
   // Decided before any key is made: a lost database must never become a new installation.
   const { key, commit } = loadOrCreateKey(keyFile, inspectDataDir(dataDir, keyFile));
   try {
-    core = createAppCore({
+    core = await createAppCore({
       dataDir,
       key,
       keyFile,
@@ -76,7 +76,7 @@ try {
   console.error(`Hearing Desk browser host cannot start: ${known ? error.message : String(error)}`);
   process.exit(1);
 }
-if (core.database.recoveredFromUncleanShutdown)
+if (core.database?.recoveredFromUncleanShutdown)
   console.log('The previous run stopped abruptly; the database passed its integrity check.');
 
 const host = await startBrowserHost({
@@ -88,10 +88,10 @@ console.log(`Hearing Desk browser host (data in ${dataDir}; invented data only)`
 console.log(`Open: ${host.url}`);
 
 function shutdown() {
-  void host.close().then(() => {
-    core.close();
-    process.exit(0);
-  });
+  void host
+    .close()
+    .then(() => core.close())
+    .then(() => process.exit(0));
 }
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

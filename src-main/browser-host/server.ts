@@ -31,6 +31,9 @@ export interface BrowserHostTimeouts {
  * A slow client holds a connection and, with a body, a request's memory: each phase has its own
  * bound. An upload of several gigabytes may take minutes, so it is bounded by its silences only.
  */
+/** How long a refused upload's remaining body is read before the answer goes out regardless. */
+const EARLY_ANSWER_DRAIN_MS = 2_000;
+
 export const BROWSER_HOST_TIMEOUTS: BrowserHostTimeouts = { headersMs: 10_000, bodyMs: 10_000, uploadIdleMs: 30_000 };
 
 export interface BrowserHost {
@@ -216,16 +219,23 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const envelope = await options.core.dispatcher.importFile(`browser:${clientId}`, input, req);
     req.setTimeout(0);
     if (req.destroyed && !req.readableEnded) return;
-    // Refused or failed before the end of the body: answer, then let the rest drain away.
-    const complete = req.readableEnded;
+    // Refused or failed before the end of the body: the rest drains away first, for a moment, so
+    // that the answer is not lost in a connection closed under a sender still writing; a body
+    // that goes on longer gets the answer and a closed connection.
+    if (!req.readableEnded) {
+      req.resume();
+      await Promise.race([
+        new Promise((resolve) => req.once('end', resolve).once('close', resolve)),
+        new Promise((resolve) => setTimeout(resolve, EARLY_ANSWER_DRAIN_MS)),
+      ]);
+    }
     send(
       res,
       200,
       'application/json; charset=utf-8',
       JSON.stringify(envelope),
-      complete ? {} : { Connection: 'close' },
+      req.readableEnded ? {} : { Connection: 'close' },
     );
-    if (!complete) req.resume();
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -56,6 +56,16 @@ export const MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
     when: 1796398760881,
     sha256: '91924e66f1c8ef653d92407ff3e00546a6dfd55e1577157f88090ac54aa1120f',
   },
+  {
+    tag: '0010_sessions',
+    when: 1796438744594,
+    sha256: 'dc0de0c85c79233daab86b40bd8a2c2e270f48cc59e8889198b96282695e8488',
+  },
+  {
+    tag: '0011_due_queue_by_hearing',
+    when: 1796451291121,
+    sha256: 'e12dbfa78f437308aeb223d5f5ed95f471debce684665af4ad9040b15370af59',
+  },
 ];
 
 /** The same for the zone's PostgreSQL (migrations/pg/). */
@@ -74,5 +84,25 @@ export const PG_MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
     tag: '0002_row_level_security',
     when: 1796424493067,
     sha256: 'bd490c578384f74e62eb3d71588c45ce3941626733c511a9d661bbb7f6f57f0e',
+  },
+  {
+    tag: '0003_statistics_and_references',
+    when: 1796435425536,
+    sha256: 'ebed4d75cd0c19f8306abe899a6533f70b061b4623e37d7ee6e3e1e129fa650b',
+  },
+  {
+    tag: '0004_sessions',
+    when: 1796438750922,
+    sha256: 'f69a9018a65101f7d3957104959936bbc20c2f173cc1f205cb3fe6ef15b41453',
+  },
+  {
+    tag: '0005_row_security_lookups',
+    when: 1796448638256,
+    sha256: '01a492f3f677237ee2cf3b2e1343dded0fbf0298fd07343ff71b42796e1819c7',
+  },
+  {
+    tag: '0006_due_queue_by_hearing',
+    when: 1796451293271,
+    sha256: '35d568026f8476ae400b05822c3ee7d28b336ad2a4651ba80c689ec989d5839f',
   },
 ];

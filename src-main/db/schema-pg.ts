@@ -216,7 +216,7 @@ export const riskAssessments = pgTable(
     // The queue's own order (level first, then the date due), so that a page of it is read
     // straight from an index rather than sorted from every row of the unit.
     index('risk_queue_pending_order_idx').on(t.unitId, t.reviewStatus, t.level.desc(), t.nextDueAt),
-    index('risk_queue_latest_order_idx').on(t.unitId, t.latest, t.level.desc(), t.nextDueAt),
+    index('risk_queue_latest_order_idx').on(t.unitId, t.latest, t.level.desc(), t.nextDueAt, t.hearingId),
   ],
 );
 
@@ -435,4 +435,23 @@ export const victimCopyReviews = pgTable(
       .references(() => users.id),
   },
   (t) => [index('victim_copy_reviews_hearing_idx').on(t.hearingId, t.reviewedAt)],
+);
+
+/**
+ * A window's session: who is signed in there, whether its screen is locked, when it was last used
+ * (to a minute). Shared by the zone's server instances; only the store's `system` context reads
+ * or writes them (migrations/pg/0004).
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    clientId: text('client_id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    locked: boolean('locked').notNull().default(false),
+    lastActivityAt: epochMs('last_activity_at').notNull(),
+    startedAt: epochMs('started_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
 );

@@ -193,7 +193,7 @@ export const riskAssessments = sqliteTable(
     // The queue's own order (level first, then the date due), so that a page of it is read
     // straight from an index rather than sorted from every row of the unit.
     index('risk_queue_pending_order_idx').on(t.unitId, t.reviewStatus, sql`${t.level} DESC`, t.nextDueAt),
-    index('risk_queue_latest_order_idx').on(t.unitId, t.latest, sql`${t.level} DESC`, t.nextDueAt),
+    index('risk_queue_latest_order_idx').on(t.unitId, t.latest, sql`${t.level} DESC`, t.nextDueAt, t.hearingId),
   ],
 );
 
@@ -412,4 +412,24 @@ export const victimCopyReviews = sqliteTable(
       .references(() => users.id),
   },
   (t) => [index('victim_copy_reviews_hearing_idx').on(t.hearingId, t.reviewedAt)],
+);
+
+/**
+ * A window's session: who is signed in there, whether its screen is locked, when it was last used
+ * (to a minute: the idle backstop allows twice the screen's idle lock). Kept in the store so that a
+ * zone's server instances share them; the standalone app clears them at each start, since its
+ * windows end with it.
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    clientId: text('client_id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    locked: integer('locked', { mode: 'boolean' }).notNull().default(false),
+    lastActivityAt: integer('last_activity_at').notNull(),
+    startedAt: integer('started_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
 );

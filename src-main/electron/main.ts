@@ -50,6 +50,8 @@ const appWindows = new Map<number, BrowserWindow>();
 /** Documents being printed, served from memory to the hidden print window (print-pages.ts). */
 const printPages = createPrintPages();
 let core: AppCore | null = null;
+/** How long quitting waits for the store's last unit of work and the audit seal. */
+const QUIT_WAIT_MS = 5_000;
 /** Every window, protected from screen capture unless config.json allows it (window-options.ts). */
 const openWindow = createWindowFactory({ BrowserWindow, screenCapture: () => core?.config.screenCapture ?? 'blocked' });
 
@@ -90,7 +92,15 @@ if (debuggingRequested.length > 0) {
   app.on('session-created', hardenSession);
   // Sessions live in windows; with the last window gone there is nothing left to serve.
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', closeCore);
+  // The store finishes its last unit of work and the audit seal is written before the process ends.
+  app.on('will-quit', (event) => {
+    if (!core) return;
+    event.preventDefault();
+    // Not for ever: a unit of work that never ends must not keep the app from quitting (the
+    // database is then closed by the process's end, and the next start checks it).
+    const gaveUp = new Promise((resolve) => setTimeout(resolve, QUIT_WAIT_MS));
+    void Promise.race([closeCore(), gaveUp]).finally(() => app.exit(0));
+  });
 
   app.whenReady().then(start).catch(failStartup);
 }
@@ -110,7 +120,7 @@ async function start(): Promise<void> {
   });
   const key = databaseKey.key;
   try {
-    core = createAppCore({
+    core = await createAppCore({
       dataDir,
       key,
       keyFile,
@@ -158,8 +168,8 @@ async function start(): Promise<void> {
   appCore.dispatcher.onSessionChanged(notifySessionChanged);
 
   // A locked or sleeping computer in an interview room must not leave a hearing open.
-  powerMonitor.on('lock-screen', () => appCore.dispatcher.lockAll());
-  powerMonitor.on('suspend', () => appCore.dispatcher.lockAll());
+  powerMonitor.on('lock-screen', () => void appCore.dispatcher.lockAll());
+  powerMonitor.on('suspend', () => void appCore.dispatcher.lockAll());
   // Quitting (not just closing the database) in case the user cancels the shutdown on macOS.
   powerMonitor.on('shutdown', () => app.quit());
 
@@ -178,17 +188,17 @@ function createMainWindow(): BrowserWindow {
   appWindow.once('ready-to-show', () => appWindow.show());
   appWindow.on('closed', () => {
     appWindows.delete(id);
-    core?.dispatcher.forgetClient(clientIdOf(id));
+    void core?.dispatcher.forgetClient(clientIdOf(id));
   });
   // Windows ends the process without 'will-quit' on log-off and shutdown, and this is final.
-  appWindow.on('session-end', closeCore);
+  appWindow.on('session-end', () => void closeCore());
 
   let lastCrashAt = 0;
   appWindow.webContents.on('render-process-gone', (_event, details) => {
     log(`The window's renderer stopped (${details.reason})`);
     // Whatever the page held is gone, so its session goes too: the reloaded page asks for the
     // password again. One reload per minute at most, so a page that crashes at once cannot loop.
-    core?.dispatcher.forgetClient(clientIdOf(id));
+    void core?.dispatcher.forgetClient(clientIdOf(id));
     if (details.reason === 'clean-exit' || Date.now() - lastCrashAt < 60_000 || appWindow.isDestroyed()) return;
     lastCrashAt = Date.now();
     appWindow.webContents.reload();
@@ -235,12 +245,12 @@ function migrationsFolder(): string {
   return path.join(app.isPackaged ? process.resourcesPath : app.getAppPath(), 'migrations', 'sqlite');
 }
 
-function closeCore(): void {
+async function closeCore(): Promise<void> {
   const closing = core;
   core = null;
   if (!closing) return;
   try {
-    closing.close();
+    await closing.close();
   } catch (error) {
     log('Closing the database failed', error);
   }
@@ -250,7 +260,7 @@ function closeCore(): void {
 function failStartup(error: unknown): void {
   log('Start-up failed', error);
   for (const appWindow of appWindows.values()) appWindow.destroy();
-  closeCore();
+  void closeCore();
   const language = startupLanguage(app.isReady() ? app.getLocale() : '');
   dialog.showErrorBox(
     startupText(officerCatalogs, language, 'title'),

@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { fittingAnswers, type StoredForms } from '../../forms/answers';
 import { formRegistry, type FormRegistry } from '../../forms/registry';
-import type { AppDatabase } from '../db/database';
-import { answers, hearingForms } from '../db/schema';
+import type { StoreDb, StoreTables } from '../db/store';
 
 /**
  * The one way main reads a hearing's answers: every step the hearing has, with the version it was
@@ -10,15 +9,16 @@ import { answers, hearingForms } from '../db/schema';
  * kept only if it fits that version's definition. Read one step, typed, with
  * `readAnswers(forms, FORMS.facts)` (forms/answers.ts).
  */
-export function loadHearingAnswers(
-  db: Pick<AppDatabase, 'select'>,
+export async function loadHearingAnswers(
+  tx: StoreDb,
+  { answers, hearingForms }: Pick<StoreTables, 'answers' | 'hearingForms'>,
   hearingId: string,
   registry: FormRegistry = formRegistry,
-): StoredForms {
+): Promise<StoredForms> {
   const stored = new Map<string, { version: number; values: Record<string, unknown> }>();
-  for (const pinned of db.select().from(hearingForms).where(eq(hearingForms.hearingId, hearingId)).all())
+  for (const pinned of await tx.select().from(hearingForms).where(eq(hearingForms.hearingId, hearingId)))
     stored.set(pinned.formId, { version: pinned.formVersion, values: {} });
-  for (const row of db.select().from(answers).where(eq(answers.hearingId, hearingId)).all()) {
+  for (const row of await tx.select().from(answers).where(eq(answers.hearingId, hearingId))) {
     let form = stored.get(row.formId);
     if (!form) stored.set(row.formId, (form = { version: row.formVersion, values: {} }));
     form.values[row.fieldId] = JSON.parse(row.valueJson) as unknown;

@@ -1,9 +1,8 @@
 import { createHash, createHmac, hkdfSync } from 'node:crypto';
 import fs from 'node:fs';
-import { desc, sql } from 'drizzle-orm';
+import { asc, desc, eq, gt, lt, max, min } from 'drizzle-orm';
 import type { AUDIT_BREAK_KINDS, AuditStatusView, AuditVerificationView } from '../api/contract';
-import type { AppDatabase } from '../db/database';
-import { auditEvents } from '../db/schema';
+import { SYSTEM_ACCESS, type ChainExtension, type Store, type StoreDb, type StoreTables } from '../db/store';
 
 export interface AuditEntry {
   at: number;
@@ -13,8 +12,6 @@ export interface AuditEntry {
   /** Never answers or statements: the trail says who did what, not what the victim said. */
   details?: Record<string, unknown>;
 }
-
-type Tx = Pick<AppDatabase, 'select' | 'insert'>;
 
 const GENESIS = '0'.repeat(64);
 
@@ -33,13 +30,8 @@ export const CHAIN_BROKEN_ACTION = 'audit.chainBroken';
  * shorter than its head was cut.
  */
 export const AUDIT_SEAL_FILE_NAME = 'audit-seal.json';
-/**
- * The connection's SQL function that keys new entries. The key lives only in its closure; a
- * connection without it (not opened by the app) cannot append an entry at all.
- */
-const MAC_FUNCTION = 'hd_audit_mac';
 const SEAL_VERSION = 1;
-/** Rows read per step of a verification; the main process answers other calls between steps. */
+/** Rows read per unit of work of a verification; other calls are answered between them. */
 const BATCH = 10_000;
 /** A few findings are enough to show; the trail holds them all. */
 const MAX_REPORTED = 50;
@@ -70,10 +62,23 @@ export function keyedChainHash(key: Buffer, prevHash: string, row: ChainFields):
   return createHmac('sha256', key).update(chainPayload(prevHash, row)).digest('hex');
 }
 
-/** Call inside the transaction that makes the change, so the change and its trace land together. */
-export function appendAudit(tx: Tx, entry: AuditEntry): void {
-  const last = tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1).all()[0];
-  const prevHash = last?.hash ?? GENESIS;
+/**
+ * Links one entry to the last and keys it. Stores call it inside the unit of work that makes the
+ * change (Store.appendAudit), so the change and its trace land together; the PostgreSQL store
+ * first takes the chain's lock.
+ */
+export async function appendChained(
+  tx: StoreDb,
+  { auditEvents }: Pick<StoreTables, 'auditEvents'>,
+  key: Buffer,
+  entry: AuditEntry,
+): Promise<ChainExtension> {
+  const [last] = await tx
+    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
+  const from = last ?? { seq: 0, hash: GENESIS };
   const row = {
     at: entry.at,
     userId: entry.userId,
@@ -81,9 +86,12 @@ export function appendAudit(tx: Tx, entry: AuditEntry): void {
     hearingId: entry.hearingId ?? null,
     detailsJson: JSON.stringify(entry.details ?? {}),
   };
-  tx.insert(auditEvents)
-    .values({ ...row, prevHash, hash: sql`hd_audit_mac(${chainPayload(prevHash, row)})` })
-    .run();
+  const hash = keyedChainHash(key, from.hash, row);
+  const [added] = await tx
+    .insert(auditEvents)
+    .values({ ...row, prevHash: from.hash, hash })
+    .returning({ seq: auditEvents.seq });
+  return { from, to: { seq: added!.seq, hash } };
 }
 
 /**
@@ -114,14 +122,14 @@ export interface AuditTrail {
   status(): AuditStatus;
   /** A verification now; one that finds the chain broken is recorded in the trail. */
   verify(scope: AuditVerification['scope'], byUserId: string | null): Promise<AuditStatus>;
-  /** One entry in its own transaction (for a trace that goes with no other change). */
-  record(entry: AuditEntry): void;
-  /** Seals the head as it is (a clean stop); call before the database closes. */
-  close(): void;
+  /** One entry in its own unit of work (for a trace that goes with no other change). */
+  record(entry: AuditEntry): Promise<void>;
+  /** Seals the head as it is (a clean stop); call before the store closes. */
+  close(): Promise<void>;
 }
 
 export interface AuditTrailOptions {
-  db: AppDatabase;
+  store: Store;
   /** The chain's key (deriveAuditKey of the database key). */
   key: Buffer;
   sealFile: string;
@@ -129,10 +137,7 @@ export interface AuditTrailOptions {
   log: (message: string, error?: unknown) => void;
 }
 
-interface Position {
-  seq: number;
-  hash: string;
-}
+type Position = ChainExtension['to'];
 
 interface Seal {
   keyedFrom: number;
@@ -140,17 +145,6 @@ interface Seal {
   lastFull: AuditVerification | null;
   reported: ReportedBreak[];
 }
-
-type RawRow = [
-  seq: number,
-  at: number,
-  userId: string | null,
-  action: string,
-  hearingId: string | null,
-  detailsJson: string,
-  prevHash: string,
-  hash: string,
-];
 
 interface Walk {
   verifiedUpTo: Position | null;
@@ -160,45 +154,48 @@ interface Walk {
 }
 
 /**
- * Opens the trail of a freshly opened database: keys its connection, verifies the chain from the
- * last checkpoint (from the first entry when there is none), and anchors the keyed chain on a
- * database written before the key. A broken chain does not stop the start (the evidence must
- * stay readable): it is recorded in the trail, logged, and shown to the administrator.
+ * Opens the trail of a freshly opened store: verifies the chain from the last checkpoint (from
+ * the first entry when there is none), and anchors the keyed chain on a database written before
+ * the key. A broken chain does not stop the start (the evidence must stay readable): it is
+ * recorded in the trail, logged, and shown to the administrator.
  */
-export function openAuditTrail(options: AuditTrailOptions): AuditTrail {
-  const { db, key, sealFile, now, log } = options;
-  const sqlite = db.$client;
+export async function openAuditTrail(options: AuditTrailOptions): Promise<AuditTrail> {
+  const { store, key, sealFile, now, log } = options;
+  const { auditEvents } = store.tables;
+  const read = <T>(work: (tx: StoreDb) => Promise<T>) => store.transaction(SYSTEM_ACCESS, work);
   let ready = false;
   let closed = false;
-  let flushScheduled = false;
+  let flushing: Promise<AuditVerification | null> | null = null;
+  let flushAgain = false;
 
-  // Not deterministic (it notes that the head must move); direct only, so no trigger or view can call it.
-  sqlite.function(MAC_FUNCTION, { deterministic: false, directOnly: true }, (payload: unknown) => {
-    if (typeof payload !== 'string') throw new TypeError('hd_audit_mac takes the chain payload');
-    // The head moves once the transaction that appends has committed (or rolled back).
-    scheduleFlush();
-    return createHmac('sha256', key).update(payload).digest('hex');
-  });
-
-  const lastRow = sqlite.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
-  const rowAt = sqlite.prepare('SELECT seq, hash FROM audit_events WHERE seq = ?');
-  const lastBefore = sqlite.prepare('SELECT max(seq) AS seq FROM audit_events WHERE seq < ?');
-  const rowsAfter = sqlite
-    .prepare(
-      'SELECT seq, at, user_id, action, hearing_id, details_json, prev_hash, hash FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?',
-    )
-    .raw();
-  const lastPosition = () => (lastRow.get() as Position | undefined) ?? null;
+  const lastPosition = async (tx: StoreDb): Promise<Position | null> =>
+    (
+      await tx
+        .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+        .from(auditEvents)
+        .orderBy(desc(auditEvents.seq))
+        .limit(1)
+    )[0] ?? null;
 
   /** Whether the sealed head is still in the trail as it was sealed (gone: the trail was cut). */
-  function headProblem(head: Position): AuditVerification['broken'] {
-    const atHead = rowAt.get(head.seq) as Position | undefined;
+  async function headProblem(tx: StoreDb, head: Position): Promise<AuditVerification['broken']> {
+    const [atHead] = await tx
+      .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+      .from(auditEvents)
+      .where(eq(auditEvents.seq, head.seq));
     if (atHead) return atHead.hash === head.hash ? null : { kind: 'altered', seq: head.seq };
-    return { kind: 'truncated', seq: ((lastBefore.get(head.seq) as { seq: number | null }).seq ?? 0) + 1 };
+    const [before] = await tx
+      .select({ seq: max(auditEvents.seq) })
+      .from(auditEvents)
+      .where(lt(auditEvents.seq, head.seq));
+    return { kind: 'truncated', seq: Number(before?.seq ?? 0) + 1 };
   }
 
-  /** Checks each entry after `from` against its hash and its link; yields between batches. */
-  function* walk(from: Position | null, knownKeyedFrom: number | null): Generator<void, Walk> {
+  /**
+   * Checks each entry after `from` against its hash and its link, a batch per unit of work, so
+   * that other calls are answered between batches.
+   */
+  async function walk(from: Position | null, knownKeyedFrom: number | null): Promise<Walk> {
     let prev = from?.hash ?? GENESIS;
     let prevSeq = from?.seq ?? 0;
     let keyedFrom = knownKeyedFrom;
@@ -210,8 +207,10 @@ export function openAuditTrail(options: AuditTrailOptions): AuditTrail {
       reported,
     });
     for (;;) {
-      const rows = rowsAfter.all(prevSeq, BATCH) as RawRow[];
-      for (const [seq, at, userId, action, hearingId, detailsJson, prevHash, hash] of rows) {
+      const rows = await read((tx) =>
+        tx.select().from(auditEvents).where(gt(auditEvents.seq, prevSeq)).orderBy(asc(auditEvents.seq)).limit(BATCH),
+      );
+      for (const { seq, at, userId, action, hearingId, detailsJson, prevHash, hash } of rows) {
         // The first anchor switches to keyed hashes, unless the seal already says where it is.
         if (keyedFrom === null && action === CHAIN_KEYED_ACTION) keyedFrom = seq;
         const fields = { at, userId, action, hearingId, detailsJson };
@@ -224,37 +223,21 @@ export function openAuditTrail(options: AuditTrailOptions): AuditTrail {
         prevSeq = seq;
       }
       if (rows.length < BATCH) return result(null);
-      yield;
     }
   }
 
-  function runNow<T>(steps: Generator<void, T>): T {
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
-  }
-
-  async function runInSteps<T>(steps: Generator<void, T>): Promise<T> {
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-  }
-
-  function verification(
+  async function verification(
     scope: AuditVerification['scope'],
     from: Position | null,
     walked: Walk,
     started: number,
     broken: AuditVerification['broken'],
-  ): AuditVerification {
+  ): Promise<AuditVerification> {
     return {
       scope,
       fromSeq: from?.seq ?? 0,
       verifiedUpTo: walked.verifiedUpTo?.seq ?? 0,
-      lastSeq: lastPosition()?.seq ?? 0,
+      lastSeq: (await read(lastPosition))?.seq ?? 0,
       at: now(),
       ms: performance.now() - started,
       broken: walked.brokenAt !== null ? { kind: 'altered', seq: walked.brokenAt } : broken,
@@ -265,40 +248,47 @@ export function openAuditTrail(options: AuditTrailOptions): AuditTrail {
   const started = performance.now();
   const sealRead = readSeal(sealFile, key);
   const previous = typeof sealRead === 'string' ? null : sealRead;
-  const last = lastPosition();
+  const last = await read(lastPosition);
   let sealProblem: AuditVerification['broken'] =
-    sealRead === 'invalid' ? { kind: 'sealInvalid', seq: null } : previous ? headProblem(previous.head) : null;
+    sealRead === 'invalid'
+      ? { kind: 'sealInvalid', seq: null }
+      : previous
+        ? await read((tx) => headProblem(tx, previous.head))
+        : null;
   const from = previous && !sealProblem ? previous.head : null;
   // From the checkpoint when it holds; from the first entry otherwise, to find the first broken one.
-  const walked = runNow(walk(from, previous?.keyedFrom ?? null));
+  const walked = await walk(from, previous?.keyedFrom ?? null);
   // Entries after an anchor but no seal: this app had written one, and it was removed.
   if (sealRead === 'missing' && walked.keyedFrom !== null) sealProblem = { kind: 'sealMissing', seq: null };
-  const atStart = verification(from ? 'sinceCheckpoint' : 'full', from, walked, started, sealProblem);
+  const atStart = await verification(from ? 'sinceCheckpoint' : 'full', from, walked, started, sealProblem);
 
   // A walk that broke before the anchor did not see it: looked for (rare, and a full scan).
   let keyedFrom =
     walked.keyedFrom ??
     (walked.brokenAt !== null
       ? ((
-          sqlite.prepare('SELECT min(seq) AS seq FROM audit_events WHERE action = ?').get(CHAIN_KEYED_ACTION) as {
-            seq: number | null;
-          }
-        ).seq ?? null)
+          await read((tx) =>
+            tx
+              .select({ seq: min(auditEvents.seq) })
+              .from(auditEvents)
+              .where(eq(auditEvents.action, CHAIN_KEYED_ACTION)),
+          )
+        )[0]?.seq ?? null)
       : null);
   if (keyedFrom === null) {
     // A new database, or the first start after the update that keys the chain.
-    db.transaction((tx) =>
-      appendAudit(tx, {
+    keyedFrom = await store.transaction(SYSTEM_ACCESS, async (tx) => {
+      await store.appendAudit(tx, {
         at: now(),
         userId: null,
         action: CHAIN_KEYED_ACTION,
         details: { unkeyedEntries: last?.seq ?? 0 },
-      }),
-    );
-    keyedFrom = (lastPosition() as Position).seq;
+      });
+      return (await lastPosition(tx))!.seq;
+    });
   }
   const seal: Seal = {
-    keyedFrom,
+    keyedFrom: Number(keyedFrom),
     head: { seq: 0, hash: GENESIS },
     lastFull: from ? (previous?.lastFull ?? null) : atStart,
     reported: mergeReported(previous?.reported ?? [], walked.reported),
@@ -308,58 +298,85 @@ export function openAuditTrail(options: AuditTrailOptions): AuditTrail {
     log(
       `AUDIT TRAIL BROKEN at start: ${describeVerification(atStart)}; recorded in the trail and shown to the administrator`,
     );
-    recordBreak(atStart, null);
+    await recordBreak(atStart, null);
   }
   // Past a recorded break too: it stays on record, and later entries are checked from here.
-  seal.head = lastPosition() as Position;
+  seal.head = (await read(lastPosition))!;
   writeSealNow();
   ready = true;
+  store.onAuditAppended(advanceHead);
 
   /** Records a finding; a broken entry found again (by a later full verification) only once. */
-  function recordBreak(found: AuditVerification, byUserId: string | null): void {
+  async function recordBreak(found: AuditVerification, byUserId: string | null): Promise<void> {
     const broken = found.broken!;
     if (broken.seq !== null && seal.reported.some((r) => r.kind === broken.kind && r.brokenAt === broken.seq)) return;
     const at = now();
-    db.transaction((tx) =>
-      appendAudit(tx, {
+    const entry = await store.transaction(SYSTEM_ACCESS, async (tx) => {
+      await store.appendAudit(tx, {
         at,
         userId: byUserId,
         action: CHAIN_BROKEN_ACTION,
         details: { kind: broken.kind, brokenAt: broken.seq, verifiedUpTo: found.verifiedUpTo, scope: found.scope },
-      }),
-    );
-    const entry = lastPosition() as Position;
+      });
+      return (await lastPosition(tx))!;
+    });
     seal.reported = mergeReported(seal.reported, [
       { entrySeq: entry.seq, at, kind: broken.kind, brokenAt: broken.seq },
     ]);
   }
 
-  // ---- After each commit that appended ---------------------------------------------------------
+  // ---- After each unit of work that appended -------------------------------------------------
+  /**
+   * A unit that found the trail ending at the sealed head, in the same transaction as it appended
+   * (no other writer in between), has nothing for a walk to check: its entries are the ones it
+   * hashed. Anything else (another instance's entries, a head changed behind the app) is walked.
+   */
+  function advanceHead(appended: ChainExtension): void {
+    if (!ready || closed) return;
+    const { head } = seal;
+    if (!flushing && appended.from.seq === head.seq && appended.from.hash === head.hash) {
+      seal.head = appended.to;
+      saveSealSoon();
+      return;
+    }
+    scheduleFlush();
+  }
+
   function scheduleFlush(): void {
-    if (!ready || flushScheduled) return;
-    flushScheduled = true;
-    queueMicrotask(flush);
+    if (!ready || closed) return;
+    if (flushing) {
+      flushAgain = true;
+      return;
+    }
+    flushing = flush()
+      .catch((error: unknown) => {
+        log('The audit trail could not be checked after a change', error);
+        return null;
+      })
+      .finally(() => {
+        flushing = null;
+        if (flushAgain) {
+          flushAgain = false;
+          scheduleFlush();
+        }
+      });
   }
 
   /**
-   * Moves the sealed head to the trail's new end once the entries since it are verified (a few
-   * each time), so the head never runs ahead of the database and only moves along a sound chain.
-   * Returns what it found when the trail was changed behind the app's back while it runs.
+   * Moves the sealed head to the trail's new end once the entries since it are verified, so the
+   * head never runs ahead of the store and only moves along a sound chain. Returns what it found
+   * when the trail was changed behind the app's back.
    */
-  function flush(): AuditVerification | null {
-    flushScheduled = false;
+  async function flush(): Promise<AuditVerification | null> {
     if (closed) return null;
-    // Not before the transaction that appended has ended: its entries could still roll back.
-    if (sqlite.inTransaction) {
-      flushScheduled = true;
-      setImmediate(flush);
-      return null;
-    }
-    const end = lastPosition();
-    if (end !== null && end.seq === seal.head.seq && end.hash === seal.head.hash) return null;
     const startedAt = performance.now();
-    const problem = headProblem(seal.head);
-    const walkedNow = problem ? null : runNow(walk(seal.head, seal.keyedFrom));
+    const head = seal.head;
+    const { end, problem } = await read(async (tx) => ({
+      end: await lastPosition(tx),
+      problem: await headProblem(tx, head),
+    }));
+    if (end !== null && end.seq === head.seq && end.hash === head.hash) return null;
+    const walkedNow = problem ? null : await walk(head, seal.keyedFrom);
     if (walkedNow && walkedNow.brokenAt === null) {
       seal.head = walkedNow.verifiedUpTo ?? seal.head;
       seal.reported = mergeReported(seal.reported, walkedNow.reported);
@@ -367,10 +384,10 @@ export function openAuditTrail(options: AuditTrailOptions): AuditTrail {
       return null;
     }
     const found: AuditVerification = walkedNow
-      ? verification('sinceCheckpoint', seal.head, walkedNow, startedAt, null)
+      ? await verification('sinceCheckpoint', head, walkedNow, startedAt, null)
       : {
           scope: 'sinceCheckpoint',
-          fromSeq: seal.head.seq,
+          fromSeq: head.seq,
           verifiedUpTo: 0,
           lastSeq: end?.seq ?? 0,
           at: now(),
@@ -379,10 +396,16 @@ export function openAuditTrail(options: AuditTrailOptions): AuditTrail {
         };
     latest = found;
     log(`AUDIT TRAIL BROKEN while running: ${describeVerification(found)}; recorded in the trail`);
-    recordBreak(found, null);
-    seal.head = lastPosition() as Position;
+    await recordBreak(found, null);
+    seal.head = (await read(lastPosition))!;
     saveSealSoon();
     return found;
+  }
+
+  /** The flush running now, or one started for what was appended since: the head is then current. */
+  async function flushNow(): Promise<AuditVerification | null> {
+    while (flushing) await flushing;
+    return flush();
   }
 
   // ---- The seal file ---------------------------------------------------------------------------
@@ -418,19 +441,19 @@ export function openAuditTrail(options: AuditTrailOptions): AuditTrail {
 
   async function verifyFull(byUserId: string | null): Promise<AuditVerification> {
     const startedAt = performance.now();
-    const walkedFull = await runInSteps(walk(null, seal.keyedFrom));
-    const found = verification('full', null, walkedFull, startedAt, null);
+    const walkedFull = await walk(null, seal.keyedFrom);
+    const found = await verification('full', null, walkedFull, startedAt, null);
     seal.reported = mergeReported(seal.reported, walkedFull.reported);
     seal.lastFull = found;
-    db.transaction((tx) =>
-      appendAudit(tx, {
+    await store.transaction(SYSTEM_ACCESS, (tx) =>
+      store.appendAudit(tx, {
         at: found.at,
         userId: byUserId,
         action: 'audit.verified',
         details: { scope: 'full', verifiedUpTo: found.verifiedUpTo, brokenAt: found.broken?.seq ?? null },
       }),
     );
-    if (found.broken) recordBreak(found, byUserId);
+    if (found.broken) await recordBreak(found, byUserId);
     return found;
   }
 
@@ -454,8 +477,8 @@ export function openAuditTrail(options: AuditTrailOptions): AuditTrail {
         const startedAt = performance.now();
         // What was appended since the last flush, then the checkpoint itself: the head moves
         // only along a verified chain, so from there on the trail is as verified.
-        if (!flush()) {
-          const end = lastPosition() as Position;
+        if (!(await flushNow())) {
+          const end = (await read(lastPosition))!;
           latest = {
             scope: 'sinceCheckpoint',
             fromSeq: seal.head.seq,
@@ -469,13 +492,18 @@ export function openAuditTrail(options: AuditTrailOptions): AuditTrail {
       }
       return status();
     },
-    record(entry) {
-      db.transaction((tx) => appendAudit(tx, entry));
+    async record(entry) {
+      await store.transaction(SYSTEM_ACCESS, (tx) => store.appendAudit(tx, entry));
     },
-    close() {
+    async close() {
       if (closed) return;
-      flush();
+      try {
+        await flushNow();
+      } catch (error) {
+        log('The audit trail could not be checked at stop', error);
+      }
       closed = true;
+      await writing;
       try {
         writeSealNow();
       } catch (error) {

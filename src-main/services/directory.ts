@@ -4,11 +4,9 @@ import seed from '../../domain/support-directory.seed.json';
 import { supportServiceSchema, type SupportService } from '../../domain/support-directory';
 import { AppError } from '../api/app-error';
 import type { SupportServiceView, UserView } from '../api/contract';
-import type { AppDatabase } from '../db/database';
-import { supportServices } from '../db/schema';
-import { appendAudit } from './audit';
+import { accessOf, SYSTEM_ACCESS, type Store, type StoreTables } from '../db/store';
 
-type Row = typeof supportServices.$inferSelect;
+type Row = StoreTables['supportServices']['$inferSelect'];
 
 function toView(row: Row): SupportServiceView {
   return {
@@ -26,47 +24,54 @@ function toView(row: Row): SupportServiceView {
   };
 }
 
-export function createDirectoryService({ db, now }: { db: AppDatabase; now: () => number }) {
+export function createDirectoryService({ store, now }: { store: Store; now: () => number }) {
+  const { supportServices } = store.tables;
+
   /** A new installation starts with the services the specification names, all to verify. */
-  function seedIfEmpty(): void {
-    if ((db.select({ n: count() }).from(supportServices).get()?.n ?? 0) > 0) return;
+  async function seedIfEmpty(): Promise<void> {
     const services = seed.services.map((s) => supportServiceSchema.parse(s));
     const at = now();
-    db.transaction((tx) => {
+    await store.transaction(SYSTEM_ACCESS, async (tx) => {
+      const [present] = await tx.select({ n: count() }).from(supportServices);
+      if ((present?.n ?? 0) > 0) return;
       for (const service of services) {
-        tx.insert(supportServices)
-          .values({ id: randomUUID(), ...columns(service), updatedAt: at, updatedBy: null })
-          .run();
+        await tx
+          .insert(supportServices)
+          .values({ id: randomUUID(), ...columns(service), updatedAt: at, updatedBy: null });
       }
-      appendAudit(tx, { at, userId: null, action: 'directory.seeded', details: { count: services.length } });
+      await store.appendAudit(tx, {
+        at,
+        userId: null,
+        action: 'directory.seeded',
+        details: { count: services.length },
+      });
     });
   }
 
-  function list(): SupportServiceView[] {
-    return db
-      .select()
-      .from(supportServices)
-      .orderBy(asc(supportServices.region), asc(supportServices.name))
-      .all()
-      .map(toView);
+  async function list(actor: UserView): Promise<SupportServiceView[]> {
+    const rows = await store.transaction(accessOf(actor), (tx) =>
+      tx.select().from(supportServices).orderBy(asc(supportServices.region), asc(supportServices.name)),
+    );
+    return rows.map(toView);
   }
 
-  function save(actor: UserView, id: string | undefined, service: SupportService): SupportServiceView {
+  async function save(actor: UserView, id: string | undefined, service: SupportService): Promise<SupportServiceView> {
     const at = now();
     if (service.verifiedOn !== null && service.verifiedOn > new Date(at).toISOString().slice(0, 10)) {
       throw new AppError('VALIDATION', 'A verification date cannot be in the future', ['service.verifiedOn']);
     }
-    return db.transaction((tx) => {
+    return store.transaction(accessOf(actor), async (tx) => {
       if (
         id !== undefined &&
-        !tx.select({ id: supportServices.id }).from(supportServices).where(eq(supportServices.id, id)).get()
+        (await tx.select({ id: supportServices.id }).from(supportServices).where(eq(supportServices.id, id))).length ===
+          0
       ) {
         throw new AppError('NOT_FOUND', 'No such service in the directory');
       }
       const row = { id: id ?? randomUUID(), ...columns(service), updatedAt: at, updatedBy: actor.id };
-      if (id === undefined) tx.insert(supportServices).values(row).run();
-      else tx.update(supportServices).set(row).where(eq(supportServices.id, id)).run();
-      appendAudit(tx, {
+      if (id === undefined) await tx.insert(supportServices).values(row);
+      else await tx.update(supportServices).set(row).where(eq(supportServices.id, id));
+      await store.appendAudit(tx, {
         at,
         userId: actor.id,
         action: id === undefined ? 'directory.created' : 'directory.updated',

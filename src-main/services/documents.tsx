@@ -7,17 +7,7 @@ import { supportServiceSchema } from '../../domain/support-directory';
 import type { VictimCatalog } from '../../forms/victim-catalogs';
 import { AppError } from '../api/app-error';
 import type { ChannelInput, ChannelOutput, PrintedDocumentView, UserView } from '../api/contract';
-import type { AppDatabase } from '../db/database';
-import {
-  addenda,
-  answers,
-  evidenceItems,
-  hearings,
-  printedDocuments,
-  supportServices,
-  units,
-  users,
-} from '../db/schema';
+import { accessOf, type Store, type StoreDb, type StoreTables } from '../db/store';
 import { renderDocumentHtml } from '../documents/DocumentPage';
 import { countPdfPages, type DocumentOutput } from '../documents/output';
 import { renderProcedureDocument } from '../documents/procedure-documents';
@@ -25,7 +15,6 @@ import type { VictimCatalogStore } from '../documents/victim-catalog-store';
 import { VictimDocument } from '../documents/VictimCopy';
 import type { HearingRecord } from '../documents/victim-copy-model';
 import type { VictimTextFilter } from '../documents/victim-safety';
-import { appendAudit } from './audit';
 import type { HearingService } from './hearings';
 import type { RiskService } from './risk';
 import { createVictimDocuments } from './victim-documents';
@@ -37,7 +26,7 @@ export interface DocumentSettings {
 }
 
 export interface DocumentServiceDeps {
-  db: AppDatabase;
+  store: Store;
   hearings: HearingService;
   risk: RiskService;
   catalogs: VictimCatalogStore;
@@ -48,7 +37,7 @@ export interface DocumentServiceDeps {
   now: () => number;
 }
 
-type Row = typeof printedDocuments.$inferSelect;
+type Row = StoreTables['printedDocuments']['$inferSelect'];
 
 function toView(row: Omit<Row, 'pdf'>, printedByName: string): PrintedDocumentView {
   return {
@@ -74,21 +63,19 @@ const DAY = 24 * 60 * 60 * 1000;
  * audited print.
  */
 export function createDocumentService(deps: DocumentServiceDeps) {
-  const { db, now } = deps;
+  const { store, now } = deps;
+  const { addenda, answers, evidenceItems, hearings, printedDocuments, supportServices, units, users } = store.tables;
 
   /** The stored hearing, as documents read it. */
-  function record(hearingId: string): HearingRecord {
-    const row = db.select().from(hearings).where(eq(hearings.id, hearingId)).get();
+  async function record(tx: StoreDb, hearingId: string): Promise<HearingRecord> {
+    const [row] = await tx.select().from(hearings).where(eq(hearings.id, hearingId));
     if (!row) throw new AppError('NOT_FOUND', 'No such hearing');
-    const officer = db
+    const [officer] = await tx
       .select({ displayName: users.displayName, serviceNumber: users.serviceNumber })
       .from(users)
-      .where(eq(users.id, row.ownerId))
-      .get();
-    const unit = row.unitId
-      ? db.select({ name: units.name }).from(units).where(eq(units.id, row.unitId)).get()
-      : undefined;
-    const forms = deps.hearings.answers(hearingId);
+      .where(eq(users.id, row.ownerId));
+    const [unit] = row.unitId ? await tx.select({ name: units.name }).from(units).where(eq(units.id, row.unitId)) : [];
+    const forms = await deps.hearings.answers(tx, hearingId);
     const statementText = readAnswers(forms, FORMS.statement).text;
     return {
       reference: row.reference,
@@ -100,37 +87,32 @@ export function createDocumentService(deps: DocumentServiceDeps) {
         row.statementApprovedAt !== null && typeof statementText === 'string'
           ? { text: statementText, approvedAt: row.statementApprovedAt }
           : null,
-      addenda: db
+      addenda: await tx
         .select({ text: addenda.text, createdAt: addenda.createdAt })
         .from(addenda)
         .where(eq(addenda.hearingId, hearingId))
-        .orderBy(asc(addenda.createdAt))
-        .all(),
-      evidence: db
-        .select({ number: evidenceItems.number, type: evidenceItems.type })
-        .from(evidenceItems)
-        .where(eq(evidenceItems.hearingId, hearingId))
-        .orderBy(asc(evidenceItems.number))
-        .all()
-        .map((item) => ({ number: item.number, type: item.type as EvidenceType })),
-      services: db
-        .select()
-        .from(supportServices)
-        .all()
-        .map((s) => ({
-          ...supportServiceSchema.parse({
-            name: s.name,
-            kind: s.kind,
-            region: s.region,
-            languages: JSON.parse(s.languagesJson) as unknown,
-            hours: s.hours,
-            phone: s.phone,
-            website: s.website,
-            verifiedOn: s.verifiedOn,
-            active: s.active,
-          }),
-          id: s.id,
-        })),
+        .orderBy(asc(addenda.createdAt)),
+      evidence: (
+        await tx
+          .select({ number: evidenceItems.number, type: evidenceItems.type })
+          .from(evidenceItems)
+          .where(eq(evidenceItems.hearingId, hearingId))
+          .orderBy(asc(evidenceItems.number))
+      ).map((item) => ({ number: item.number, type: item.type as EvidenceType })),
+      services: (await tx.select().from(supportServices)).map((s) => ({
+        ...supportServiceSchema.parse({
+          name: s.name,
+          kind: s.kind,
+          region: s.region,
+          languages: JSON.parse(s.languagesJson) as unknown,
+          hours: s.hours,
+          phone: s.phone,
+          website: s.website,
+          verifiedOn: s.verifiedOn,
+          active: s.active,
+        }),
+        id: s.id,
+      })),
     };
   }
 
@@ -146,22 +128,24 @@ export function createDocumentService(deps: DocumentServiceDeps) {
   }
 
   const victimDocuments = createVictimDocuments({
-    db,
+    store,
     catalogs: () => deps.catalogs.all(),
     options: { childNames: deps.settings.victimCopyChildNames, officerName: deps.settings.victimCopyOfficerName },
     now,
   });
 
   /** Her full copy or the neutral leaflet, every string of hers through the filter, with the officer's decisions applied. */
-  function victimDocumentHtml(
+  async function victimDocumentHtml(
+    tx: StoreDb,
     hearingId: string,
     variant: VictimCopyVariant,
     printedAt: number,
     reprint: boolean,
-  ): { html: string; language: string; withheld: number; filter: VictimTextFilter } {
-    const rec = record(hearingId);
-    victimDocuments.requireReviewed(hearingId, rec);
-    const { model, filter } = victimDocuments.build(rec, variant, victimDocuments.decisionsOf(hearingId).decisions);
+  ): Promise<{ html: string; language: string; withheld: number; filter: VictimTextFilter }> {
+    const rec = await record(tx, hearingId);
+    await victimDocuments.requireReviewed(tx, hearingId, rec);
+    const { decisions } = await victimDocuments.decisionsOf(tx, hearingId);
+    const { model, filter } = victimDocuments.build(rec, variant, decisions);
     const languages = copyLanguages(rec);
     const { her } = languages;
     // The leaflet's title and footer say nothing of a complaint: no reference, no police.
@@ -179,20 +163,20 @@ export function createDocumentService(deps: DocumentServiceDeps) {
   }
 
   /** Who may print what, and when (victim-copy.md); throws the reason it may not. */
-  function checkPrintable(user: UserView, hearingId: string, kind: DocumentKind): void {
+  async function checkPrintable(tx: StoreDb, user: UserView, hearingId: string, kind: DocumentKind): Promise<void> {
     if (kind === 'riskReport') {
-      deps.hearings.requireReadableHearing(user, hearingId);
-      if (deps.risk.history(user, hearingId).assessments.length === 0)
+      await deps.hearings.requireReadableHearing(tx, user, hearingId);
+      if ((await deps.risk.historyIn(tx, user, hearingId)).assessments.length === 0)
         throw new AppError('DOCUMENT_NOT_APPLICABLE', 'No risk assessment has been submitted for this hearing');
       return;
     }
-    const row = deps.hearings.requireOwnHearing(user, hearingId);
+    const row = await deps.hearings.requireOwnHearing(tx, user, hearingId);
     if (kind === 'victimCopy') {
       if (row.status !== 'closed')
         throw new AppError('HEARING_NOT_CLOSED', 'Her copy is printed from the closed hearing');
       return;
     }
-    const { forms } = record(hearingId);
+    const { forms } = await record(tx, hearingId);
     if (kind === 'immigrationCommunication') {
       if (readAnswers(forms, FORMS.documents).immigrationArt747 !== 'yes')
         throw new AppError('DOCUMENT_NOT_APPLICABLE', 'Art. 74/7 is not recorded as applying');
@@ -211,7 +195,8 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     }
   }
 
-  function documentHtml(
+  async function documentHtml(
+    tx: StoreDb,
     user: UserView,
     hearingId: string,
     kind: DocumentKind,
@@ -219,9 +204,9 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     printedAt: number,
     reprint: boolean,
   ) {
-    if (kind === 'victimCopy') return victimDocumentHtml(hearingId, variant, printedAt, reprint);
-    const rec = record(hearingId);
-    const assessments = deps.risk.history(user, hearingId);
+    if (kind === 'victimCopy') return victimDocumentHtml(tx, hearingId, variant, printedAt, reprint);
+    const rec = await record(tx, hearingId);
+    const assessments = await deps.risk.historyIn(tx, user, hearingId);
     return {
       ...renderProcedureDocument(kind, { record: rec, assessments, printedAt, reprint, fontFaces: deps.fontFaces() }),
       withheld: 0,
@@ -229,8 +214,13 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     };
   }
 
-  function nextSequence(hearingId: string, kind: DocumentKind, variant: VictimCopyVariant): number {
-    const last = db
+  async function nextSequence(
+    tx: StoreDb,
+    hearingId: string,
+    kind: DocumentKind,
+    variant: VictimCopyVariant,
+  ): Promise<number> {
+    const [last] = await tx
       .select({ n: max(printedDocuments.sequence) })
       .from(printedDocuments)
       .where(
@@ -239,8 +229,7 @@ export function createDocumentService(deps: DocumentServiceDeps) {
           eq(printedDocuments.kind, kind),
           eq(printedDocuments.variant, variant),
         ),
-      )
-      .get();
+      );
     return (last?.n ?? 0) + 1;
   }
 
@@ -255,19 +244,15 @@ export function createDocumentService(deps: DocumentServiceDeps) {
   ): Promise<ChannelOutput<'documents.create'>> {
     const { hearingId, kind } = input;
     const variant: VictimCopyVariant = kind === 'victimCopy' ? (input.variant ?? 'full') : 'full';
-    checkPrintable(user, hearingId, kind);
+    await store.transaction(accessOf(user), (tx) => checkPrintable(tx, user, hearingId, kind));
     const output = deps.output;
     if (!output) throw new AppError('PRINTING_UNAVAILABLE', 'This window cannot make PDFs');
     if (input.output === 'printer' && !output.print)
       throw new AppError('PRINTING_UNAVAILABLE', 'This window prints through the PDF');
     const printed = await archivePrint(user, { hearingId, kind, variant }, async ({ printedAt, sequence }) => {
-      const { html, language, withheld, filter } = documentHtml(
-        user,
-        hearingId,
-        kind,
-        variant,
-        printedAt,
-        sequence > 1,
+      // Read in a unit of work of its own: Chromium makes the PDF outside any.
+      const { html, language, withheld, filter } = await store.transaction(accessOf(user), (tx) =>
+        documentHtml(tx, user, hearingId, kind, variant, printedAt, sequence > 1),
       );
       const pdf = await output.toPdf(html);
       if (filter) await victimDocuments.assertPdfRevealsNothing(pdf, filter);
@@ -299,7 +284,7 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     const { hearingId, kind, variant } = document;
     return oneAtATime(hearingId, async () => {
       const printedAt = now();
-      const sequence = nextSequence(hearingId, kind, variant);
+      const sequence = await store.transaction(accessOf(user), (tx) => nextSequence(tx, hearingId, kind, variant));
       const made = await make({ printedAt, sequence });
       if (!made) return null;
       const { pdf, language } = made;
@@ -318,9 +303,9 @@ export function createDocumentService(deps: DocumentServiceDeps) {
         printedAt,
         printedBy: user.id,
       };
-      db.transaction((tx) => {
-        tx.insert(printedDocuments).values(row).run();
-        appendAudit(tx, {
+      await store.transaction(accessOf(user), async (tx) => {
+        await tx.insert(printedDocuments).values(row);
+        await store.appendAudit(tx, {
           at: printedAt,
           userId: user.id,
           action: sequence > 1 ? 'document.reprinted' : 'document.printed',
@@ -344,67 +329,74 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     return next;
   }
 
-  function list(user: UserView, hearingId: string): ChannelOutput<'documents.list'> {
-    deps.hearings.requireReadableHearing(user, hearingId);
-    const rows = db
-      .select({
-        id: printedDocuments.id,
-        hearingId: printedDocuments.hearingId,
-        kind: printedDocuments.kind,
-        variant: printedDocuments.variant,
-        language: printedDocuments.language,
-        sequence: printedDocuments.sequence,
-        sha256: printedDocuments.sha256,
-        bytes: printedDocuments.bytes,
-        pages: printedDocuments.pages,
-        printedAt: printedDocuments.printedAt,
-        printedBy: printedDocuments.printedBy,
-        printedByName: users.displayName,
-      })
-      .from(printedDocuments)
-      .innerJoin(users, eq(users.id, printedDocuments.printedBy))
-      .where(eq(printedDocuments.hearingId, hearingId))
-      .orderBy(desc(printedDocuments.printedAt))
-      .all();
+  async function list(user: UserView, hearingId: string): Promise<ChannelOutput<'documents.list'>> {
+    const rows = await store.transaction(accessOf(user), async (tx) => {
+      await deps.hearings.requireReadableHearing(tx, user, hearingId);
+      return tx
+        .select({
+          id: printedDocuments.id,
+          hearingId: printedDocuments.hearingId,
+          kind: printedDocuments.kind,
+          variant: printedDocuments.variant,
+          language: printedDocuments.language,
+          sequence: printedDocuments.sequence,
+          sha256: printedDocuments.sha256,
+          bytes: printedDocuments.bytes,
+          pages: printedDocuments.pages,
+          printedAt: printedDocuments.printedAt,
+          printedBy: printedDocuments.printedBy,
+          printedByName: users.displayName,
+        })
+        .from(printedDocuments)
+        .innerJoin(users, eq(users.id, printedDocuments.printedBy))
+        .where(eq(printedDocuments.hearingId, hearingId))
+        .orderBy(desc(printedDocuments.printedAt));
+    });
     return { documents: rows.map((r) => toView(r, r.printedByName)) };
   }
 
   /** An archived PDF exactly as it was printed; each opening is audited. */
-  function archived(user: UserView, documentId: string): { row: Row; printedByName: string } {
-    const row = db.select().from(printedDocuments).where(eq(printedDocuments.id, documentId)).get();
+  async function archived(
+    tx: StoreDb,
+    user: UserView,
+    documentId: string,
+  ): Promise<{ row: Row; printedByName: string }> {
+    const [row] = await tx.select().from(printedDocuments).where(eq(printedDocuments.id, documentId));
     if (!row) throw new AppError('NOT_FOUND', 'No such document');
-    deps.hearings.requireReadableHearing(user, row.hearingId);
-    const printedByName =
-      db.select({ name: users.displayName }).from(users).where(eq(users.id, row.printedBy)).get()?.name ?? '';
-    return { row, printedByName };
+    await deps.hearings.requireReadableHearing(tx, user, row.hearingId);
+    const [printer] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, row.printedBy));
+    return { row, printedByName: printer?.name ?? '' };
   }
 
-  function download(user: UserView, documentId: string): ChannelOutput<'documents.download'> {
-    const { row, printedByName } = archived(user, documentId);
-    db.transaction((tx) =>
-      appendAudit(tx, {
+  async function download(user: UserView, documentId: string): Promise<ChannelOutput<'documents.download'>> {
+    return store.transaction(accessOf(user), async (tx) => {
+      const { row, printedByName } = await archived(tx, user, documentId);
+      await store.appendAudit(tx, {
         at: now(),
         userId: user.id,
         action: 'document.opened',
         hearingId: row.hearingId,
         details: { documentId },
-      }),
-    );
-    return { document: toView(row, printedByName), pdfBase64: Buffer.from(row.pdf).toString('base64') };
+      });
+      return { document: toView(row, printedByName), pdfBase64: Buffer.from(row.pdf).toString('base64') };
+    });
   }
 
   async function save(user: UserView, documentId: string, clientId: string): Promise<ChannelOutput<'documents.save'>> {
-    const { row } = archived(user, documentId);
+    const { row, reference } = await store.transaction(accessOf(user), async (tx) => {
+      const found = await archived(tx, user, documentId);
+      const [hearing] = await tx
+        .select({ reference: hearings.reference })
+        .from(hearings)
+        .where(eq(hearings.id, found.row.hearingId));
+      return { row: found.row, reference: hearing?.reference };
+    });
     if (!deps.output?.savePdf) throw new AppError('PRINTING_UNAVAILABLE', 'This window saves PDFs by download');
-    const name = documentFileName(
-      row,
-      db.select({ reference: hearings.reference }).from(hearings).where(eq(hearings.id, row.hearingId)).get()
-        ?.reference ?? 'document',
-    );
+    const name = documentFileName(row, reference ?? 'document');
     const saved = await deps.output.savePdf(Buffer.from(row.pdf), name, clientId);
     if (saved)
-      db.transaction((tx) =>
-        appendAudit(tx, {
+      await store.transaction(accessOf(user), (tx) =>
+        store.appendAudit(tx, {
           at: now(),
           userId: user.id,
           action: 'document.saved',
@@ -419,47 +411,56 @@ export function createDocumentService(deps: DocumentServiceDeps) {
    * Translations she asked for and that are not sent yet: the caller's own, or a supervisor's
    * unit's. Due `translationDueDays` after the request was recorded.
    */
-  function followUps(user: UserView, scope: 'mine' | 'unit'): ChannelOutput<'documents.followUps'> {
+  async function followUps(user: UserView, scope: 'mine' | 'unit'): Promise<ChannelOutput<'documents.followUps'>> {
     if (scope === 'unit' && user.role !== 'supervisor')
       throw new AppError('FORBIDDEN', "Only a supervisor follows her unit's hearings");
-    const requested = db
-      .select({
-        hearingId: answers.hearingId,
-        at: answers.updatedAt,
-        reference: hearings.reference,
-        ownerId: hearings.ownerId,
-        unitId: hearings.unitId,
-        officerName: users.displayName,
-      })
-      .from(answers)
-      .innerJoin(hearings, eq(hearings.id, answers.hearingId))
-      .innerJoin(users, eq(users.id, hearings.ownerId))
-      .where(
-        and(
-          eq(answers.formId, FORMS.documents),
-          eq(answers.fieldId, FIELDS.documents.translationRequested),
-          eq(answers.valueJson, '"yes"'),
-        ),
-      )
-      .all()
-      .filter((r) => (scope === 'unit' ? r.unitId !== null && r.unitId === user.unitId : r.ownerId === user.id));
+    return store.transaction(accessOf(user), (tx) => followUpsIn(tx, user, scope));
+  }
+
+  async function followUpsIn(
+    tx: StoreDb,
+    user: UserView,
+    scope: 'mine' | 'unit',
+  ): Promise<ChannelOutput<'documents.followUps'>> {
+    const requested = (
+      await tx
+        .select({
+          hearingId: answers.hearingId,
+          at: answers.updatedAt,
+          reference: hearings.reference,
+          ownerId: hearings.ownerId,
+          unitId: hearings.unitId,
+          officerName: users.displayName,
+        })
+        .from(answers)
+        .innerJoin(hearings, eq(hearings.id, answers.hearingId))
+        .innerJoin(users, eq(users.id, hearings.ownerId))
+        .where(
+          and(
+            eq(answers.formId, FORMS.documents),
+            eq(answers.fieldId, FIELDS.documents.translationRequested),
+            eq(answers.valueJson, '"yes"'),
+          ),
+        )
+    ).filter((r) => (scope === 'unit' ? r.unitId !== null && r.unitId === user.unitId : r.ownerId === user.id));
     const sent = new Set(
       requested.length === 0
         ? []
-        : db
-            .select({ hearingId: answers.hearingId, value: answers.valueJson })
-            .from(answers)
-            .where(
-              and(
-                eq(answers.formId, FORMS.documents),
-                eq(answers.fieldId, FIELDS.documents.translationSentOn),
-                inArray(
-                  answers.hearingId,
-                  requested.map((r) => r.hearingId),
+        : (
+            await tx
+              .select({ hearingId: answers.hearingId, value: answers.valueJson })
+              .from(answers)
+              .where(
+                and(
+                  eq(answers.formId, FORMS.documents),
+                  eq(answers.fieldId, FIELDS.documents.translationSentOn),
+                  inArray(
+                    answers.hearingId,
+                    requested.map((r) => r.hearingId),
+                  ),
                 ),
-              ),
-            )
-            .all()
+              )
+          )
             .filter((a) => a.value !== 'null' && a.value !== '""')
             .map((a) => a.hearingId),
     );
@@ -482,19 +483,23 @@ export function createDocumentService(deps: DocumentServiceDeps) {
   }
 
   /** What the officer reviews before her copy's first print (the officer who took the hearing, once it is closed). */
-  function reviewPreview(user: UserView, hearingId: string): ChannelOutput<'documents.reviewPreview'> {
-    deps.hearings.requireOwnHearing(user, hearingId);
-    return victimDocuments.preview(hearingId, record(hearingId));
+  async function reviewPreview(user: UserView, hearingId: string): Promise<ChannelOutput<'documents.reviewPreview'>> {
+    return store.transaction(accessOf(user), async (tx) => {
+      await deps.hearings.requireOwnHearing(tx, user, hearingId);
+      return victimDocuments.preview(tx, hearingId, await record(tx, hearingId));
+    });
   }
 
-  function saveReview(
+  async function saveReview(
     user: UserView,
     input: ChannelInput<'documents.saveReview'>,
-  ): ChannelOutput<'documents.saveReview'> {
-    const row = deps.hearings.requireOwnHearing(user, input.hearingId);
-    if (row.status !== 'closed')
-      throw new AppError('HEARING_NOT_CLOSED', 'Her copy is reviewed once the hearing is closed');
-    return victimDocuments.saveReview(user, record(input.hearingId), input);
+  ): Promise<ChannelOutput<'documents.saveReview'>> {
+    return store.transaction(accessOf(user), async (tx) => {
+      const row = await deps.hearings.requireOwnHearing(tx, user, input.hearingId);
+      if (row.status !== 'closed')
+        throw new AppError('HEARING_NOT_CLOSED', 'Her copy is reviewed once the hearing is closed');
+      return victimDocuments.saveReview(tx, user, await record(tx, input.hearingId), input);
+    });
   }
 
   return { create, archivePrint, list, download, save, followUps, catalogs, reviewPreview, saveReview };

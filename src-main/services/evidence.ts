@@ -9,14 +9,12 @@ import {
 } from '../../domain/evidence-rules';
 import { AppError } from '../api/app-error';
 import type { ChannelOutput, EvidenceFileView, EvidenceItemView, UserView } from '../api/contract';
-import type { AppDatabase } from '../db/database';
-import { evidenceCustodyEvents, evidenceFiles, evidenceItems, hearings, users } from '../db/schema';
-import { appendAudit } from './audit';
+import { accessOf, type Store, type StoreDb, type StoreTables } from '../db/store';
 import type { EvidenceStore, SealedFile } from './evidence-store';
 import type { HearingService } from './hearings';
 
-type ItemRow = typeof evidenceItems.$inferSelect;
-type FileRow = typeof evidenceFiles.$inferSelect;
+type ItemRow = StoreTables['evidenceItems']['$inferSelect'];
+type FileRow = StoreTables['evidenceFiles']['$inferSelect'];
 
 export const MANIFEST_FORMAT = 'hearing-desk evidence manifest v1';
 /** A capture or hand-over "in the future" beyond a clock's drift is a typing error. */
@@ -53,42 +51,38 @@ export interface FileImportRequest {
  * supervisor of the unit read. Every change is audited in its own transaction, never its content.
  */
 export function createEvidenceService({
-  db,
-  hearings: hearingsService,
   store,
+  hearings: hearingsService,
+  files: fileStore,
   now,
 }: {
-  db: AppDatabase;
+  store: Store;
   hearings: HearingService;
-  store: EvidenceStore;
+  /** The encrypted evidence files beside the records. */
+  files: EvidenceStore;
   now: () => number;
 }) {
-  function userNames(): Map<string, { name: string; username: string }> {
-    return new Map(
-      db
-        .select({ id: users.id, name: users.displayName, username: users.username })
-        .from(users)
-        .all()
-        .map((u) => [u.id, { name: u.name, username: u.username }]),
-    );
+  const { evidenceCustodyEvents, evidenceFiles, evidenceItems, hearings, users } = store.tables;
+
+  async function userNames(tx: StoreDb): Promise<Map<string, { name: string; username: string }>> {
+    const rows = await tx.select({ id: users.id, name: users.displayName, username: users.username }).from(users);
+    return new Map(rows.map((u) => [u.id, { name: u.name, username: u.username }]));
   }
 
-  function itemRows(hearingId: string): ItemRow[] {
-    return db
+  function itemRows(tx: StoreDb, hearingId: string): Promise<ItemRow[]> {
+    return tx
       .select()
       .from(evidenceItems)
       .where(eq(evidenceItems.hearingId, hearingId))
-      .orderBy(asc(evidenceItems.number))
-      .all();
+      .orderBy(asc(evidenceItems.number));
   }
 
-  function fileRows(hearingId: string): FileRow[] {
-    return db
+  function fileRows(tx: StoreDb, hearingId: string): Promise<FileRow[]> {
+    return tx
       .select()
       .from(evidenceFiles)
       .where(eq(evidenceFiles.hearingId, hearingId))
-      .orderBy(asc(evidenceFiles.importedAt), asc(evidenceFiles.id))
-      .all();
+      .orderBy(asc(evidenceFiles.importedAt), asc(evidenceFiles.id));
   }
 
   /** The name as the officer may read it; the manifest keeps the recorded one (recordedFileName). */
@@ -103,16 +97,15 @@ export function createEvidenceService({
     };
   }
 
-  function itemViews(hearingId: string): EvidenceItemView[] {
-    const names = userNames();
-    const files = fileRows(hearingId);
-    const custody = db
+  async function itemViews(tx: StoreDb, hearingId: string): Promise<EvidenceItemView[]> {
+    const names = await userNames(tx);
+    const files = await fileRows(tx, hearingId);
+    const custody = await tx
       .select()
       .from(evidenceCustodyEvents)
       .where(eq(evidenceCustodyEvents.hearingId, hearingId))
-      .orderBy(asc(evidenceCustodyEvents.handedAt), asc(evidenceCustodyEvents.recordedAt))
-      .all();
-    return itemRows(hearingId).map((row) => ({
+      .orderBy(asc(evidenceCustodyEvents.handedAt), asc(evidenceCustodyEvents.recordedAt));
+    return (await itemRows(tx, hearingId)).map((row) => ({
       id: row.id,
       label: evidenceLabel(row.number),
       number: row.number,
@@ -156,12 +149,18 @@ export function createEvidenceService({
    * can be verified later. People are named by username, which does not change; custody events
    * are not part of it, so the hash printed in the report stays valid when the items are handed on.
    */
-  function manifest(hearingId: string): { json: string; sha256: string; items: number; files: number } {
-    const hearing = db.select({ reference: hearings.reference }).from(hearings).where(eq(hearings.id, hearingId)).get();
-    const names = userNames();
+  async function manifest(
+    tx: StoreDb,
+    hearingId: string,
+  ): Promise<{ json: string; sha256: string; items: number; files: number }> {
+    const [hearing] = await tx
+      .select({ reference: hearings.reference })
+      .from(hearings)
+      .where(eq(hearings.id, hearingId));
+    const names = await userNames(tx);
     const who = (id: string) => names.get(id)?.username ?? id;
-    const files = fileRows(hearingId);
-    const items = itemRows(hearingId);
+    const files = await fileRows(tx, hearingId);
+    const items = await itemRows(tx, hearingId);
     const document = {
       format: MANIFEST_FORMAT,
       hearing: hearing?.reference ?? hearingId,
@@ -205,44 +204,45 @@ export function createEvidenceService({
   }
 
   /** The register as the owner or a supervisor of the unit sees it; the manifest computed now is audited. */
-  function list(user: UserView, hearingId: string): ChannelOutput<'evidence.list'> {
-    const { row, access } = hearingsService.requireReadableHearing(user, hearingId);
-    const items = itemViews(hearingId);
-    const computed = manifest(hearingId);
-    db.transaction((tx) =>
-      appendAudit(tx, {
+  async function list(user: UserView, hearingId: string): Promise<ChannelOutput<'evidence.list'>> {
+    return store.transaction(accessOf(user), async (tx) => {
+      const { row, access } = await hearingsService.requireReadableHearing(tx, user, hearingId);
+      const items = await itemViews(tx, hearingId);
+      const computed = await manifest(tx, hearingId);
+      await store.appendAudit(tx, {
         at: now(),
         userId: user.id,
         action: 'evidence.manifest_computed',
         hearingId,
         details: { sha256: computed.sha256, items: computed.items, files: computed.files },
-      }),
-    );
-    return { access, hearingOpen: row.status === 'open', items, manifest: computed };
+      });
+      return { access, hearingOpen: row.status === 'open', items, manifest: computed };
+    });
   }
 
   /** Items and files change only while the hearing is open, and only by its owner. */
-  function requireOpenOwnHearing(user: UserView, hearingId: string) {
-    const row = hearingsService.requireOwnHearing(user, hearingId);
+  async function requireOpenOwnHearing(tx: StoreDb, user: UserView, hearingId: string) {
+    const row = await hearingsService.requireOwnHearing(tx, user, hearingId);
     if (row.status !== 'open') throw new AppError('HEARING_CLOSED', 'A closed hearing cannot be changed');
     return row;
   }
 
-  function findItem(hearingId: string, itemId: string): ItemRow {
-    const item = db
+  async function findItem(tx: StoreDb, hearingId: string, itemId: string): Promise<ItemRow> {
+    const [item] = await tx
       .select()
       .from(evidenceItems)
-      .where(and(eq(evidenceItems.id, itemId), eq(evidenceItems.hearingId, hearingId)))
-      .get();
+      .where(and(eq(evidenceItems.id, itemId), eq(evidenceItems.hearingId, hearingId)));
     if (!item) throw new AppError('NOT_FOUND', 'No such evidence item in this hearing');
     return item;
   }
 
-  function hasFiles(itemId: string): boolean {
-    return (
-      db.select({ id: evidenceFiles.id }).from(evidenceFiles).where(eq(evidenceFiles.itemId, itemId)).limit(1).all()
-        .length > 0
-    );
+  async function hasFiles(tx: StoreDb, itemId: string): Promise<boolean> {
+    const found = await tx
+      .select({ id: evidenceFiles.id })
+      .from(evidenceFiles)
+      .where(eq(evidenceFiles.itemId, itemId))
+      .limit(1);
+    return found.length > 0;
   }
 
   function checkNotFuture(at: number | null, field: string): void {
@@ -270,39 +270,45 @@ export function createEvidenceService({
   }
 
   /** Creates an item (no itemId) or corrects one at the revision it was read at. */
-  function save(
+  async function save(
     user: UserView,
     input: { hearingId: string; itemId?: string | undefined; revision?: number | undefined; item: EvidenceItemFields },
-  ): ChannelOutput<'evidence.save'> {
-    requireOpenOwnHearing(user, input.hearingId);
+  ): Promise<ChannelOutput<'evidence.save'>> {
+    return store.transaction(accessOf(user), (tx) => saveIn(tx, user, input));
+  }
+
+  /** save inside a unit of work the caller holds (the phone check records its findings so). */
+  async function saveIn(
+    tx: StoreDb,
+    user: UserView,
+    input: { hearingId: string; itemId?: string | undefined; revision?: number | undefined; item: EvidenceItemFields },
+  ): Promise<ChannelOutput<'evidence.save'>> {
+    await requireOpenOwnHearing(tx, user, input.hearingId);
     checkNotFuture(input.item.capturedAt, 'capturedAt');
     const at = now();
     const values = columns(input.item);
-    const itemId = db.transaction((tx) => {
+    const itemId = await (async () => {
       if (input.itemId === undefined) {
-        const number =
-          (tx
-            .select({ n: max(evidenceItems.number) })
-            .from(evidenceItems)
-            .where(eq(evidenceItems.hearingId, input.hearingId))
-            .get()?.n ?? 0) + 1;
+        const [highest] = await tx
+          .select({ n: max(evidenceItems.number) })
+          .from(evidenceItems)
+          .where(eq(evidenceItems.hearingId, input.hearingId));
+        const number = (highest?.n ?? 0) + 1;
         const id = randomUUID();
-        tx.insert(evidenceItems)
-          .values({
-            id,
-            hearingId: input.hearingId,
-            number,
-            ...values,
-            capturedAt: input.item.capturedAt ?? at,
-            capturedBy: user.id,
-            revision: 1,
-            createdAt: at,
-            createdBy: user.id,
-            updatedAt: at,
-            updatedBy: user.id,
-          })
-          .run();
-        appendAudit(tx, {
+        await tx.insert(evidenceItems).values({
+          id,
+          hearingId: input.hearingId,
+          number,
+          ...values,
+          capturedAt: input.item.capturedAt ?? at,
+          capturedBy: user.id,
+          revision: 1,
+          createdAt: at,
+          createdBy: user.id,
+          updatedAt: at,
+          updatedBy: user.id,
+        });
+        await store.appendAudit(tx, {
           at,
           userId: user.id,
           action: 'evidence.item_created',
@@ -311,22 +317,22 @@ export function createEvidenceService({
         });
         return id;
       }
-      const current = findItem(input.hearingId, input.itemId);
+      const current = await findItem(tx, input.hearingId, input.itemId);
       if (input.revision !== current.revision)
         throw new AppError('STALE_REVISION', 'This item was changed elsewhere since it was loaded', ['item']);
-      if (values.sensitivity === 'minor' && hasFiles(current.id)) {
+      if (values.sensitivity === 'minor' && (await hasFiles(tx, current.id))) {
         throw new AppError('MINOR_IMAGES_NOT_STORED', 'An item with files cannot be marked as images of a minor', [
           'sensitivity',
         ]);
       }
       const next = { ...values, capturedAt: input.item.capturedAt ?? current.capturedAt };
       const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== current[k]);
-      tx.update(evidenceItems)
+      await tx
+        .update(evidenceItems)
         .set({ ...next, revision: current.revision + 1, updatedAt: at, updatedBy: user.id })
-        .where(eq(evidenceItems.id, current.id))
-        .run();
+        .where(eq(evidenceItems.id, current.id));
       // Which fields changed, never what they say.
-      appendAudit(tx, {
+      await store.appendAudit(tx, {
         at,
         userId: user.id,
         action: 'evidence.item_updated',
@@ -334,37 +340,35 @@ export function createEvidenceService({
         details: { itemId: current.id, number: current.number, revision: current.revision + 1, changed },
       });
       return current.id;
-    });
-    const item = itemViews(input.hearingId).find((i) => i.id === itemId);
+    })();
+    const item = (await itemViews(tx, input.hearingId)).find((i) => i.id === itemId);
     if (!item) throw new Error('The saved evidence item is missing');
     return { item };
   }
 
   /** C4.4: who it was handed to, when, on what medium. Also after closing: evidence moves on. */
-  function recordCustody(
+  async function recordCustody(
     user: UserView,
     input: { hearingId: string; itemId: string; handedTo: string; handedAt: number; medium: string; note: string },
-  ): ChannelOutput<'evidence.recordCustody'> {
-    hearingsService.requireOwnHearing(user, input.hearingId);
-    const item = findItem(input.hearingId, input.itemId);
+  ): Promise<ChannelOutput<'evidence.recordCustody'>> {
     checkNotFuture(input.handedAt, 'handedAt');
     const at = now();
     const id = randomUUID();
-    db.transaction((tx) => {
-      tx.insert(evidenceCustodyEvents)
-        .values({
-          id,
-          itemId: item.id,
-          hearingId: input.hearingId,
-          handedTo: input.handedTo,
-          handedAt: input.handedAt,
-          medium: input.medium,
-          note: input.note,
-          recordedAt: at,
-          recordedBy: user.id,
-        })
-        .run();
-      appendAudit(tx, {
+    await store.transaction(accessOf(user), async (tx) => {
+      await hearingsService.requireOwnHearing(tx, user, input.hearingId);
+      const item = await findItem(tx, input.hearingId, input.itemId);
+      await tx.insert(evidenceCustodyEvents).values({
+        id,
+        itemId: item.id,
+        hearingId: input.hearingId,
+        handedTo: input.handedTo,
+        handedAt: input.handedAt,
+        medium: input.medium,
+        note: input.note,
+        recordedAt: at,
+        recordedBy: user.id,
+      });
+      await store.appendAudit(tx, {
         at,
         userId: user.id,
         action: 'evidence.custody_recorded',
@@ -386,9 +390,9 @@ export function createEvidenceService({
   }
 
   /** Before any byte is read: the hearing is hers and open, the item exists and may hold files. */
-  function requireFileTarget(user: UserView, hearingId: string, itemId: string): ItemRow {
-    requireOpenOwnHearing(user, hearingId);
-    const item = findItem(hearingId, itemId);
+  async function requireFileTarget(tx: StoreDb, user: UserView, hearingId: string, itemId: string): Promise<ItemRow> {
+    await requireOpenOwnHearing(tx, user, hearingId);
+    const item = await findItem(tx, hearingId, itemId);
     if (item.sensitivity === 'minor') {
       throw new AppError(
         'MINOR_IMAGES_NOT_STORED',
@@ -418,15 +422,14 @@ export function createEvidenceService({
       importedBy: user.id,
     };
     try {
-      db.transaction((tx) => {
+      return await store.transaction(accessOf(user), async (tx) => {
         // Checked again: the import took a while (minutes for a video), and the account, the
         // hearing or the item may have changed. An account deactivated, given another role or
         // reset meanwhile has had its windows signed out: its upload is not kept either.
-        const account = tx
+        const [account] = await tx
           .select({ active: users.active, role: users.role, mustChangePassword: users.mustChangePassword })
           .from(users)
-          .where(eq(users.id, user.id))
-          .get();
+          .where(eq(users.id, user.id));
         if (
           !account?.active ||
           account.role !== user.role ||
@@ -435,35 +438,33 @@ export function createEvidenceService({
         ) {
           throw new AppError('NOT_SIGNED_IN', 'The account was deactivated or changed during the import');
         }
-        const hearing = tx
+        const [hearing] = await tx
           .select({ status: hearings.status, ownerId: hearings.ownerId })
           .from(hearings)
-          .where(eq(hearings.id, item.hearingId))
-          .get();
+          .where(eq(hearings.id, item.hearingId));
         if (hearing?.ownerId !== user.id)
           throw new AppError('FORBIDDEN', 'The hearing passed to another officer during the import');
         if (hearing.status !== 'open') throw new AppError('HEARING_CLOSED', 'The hearing was closed during the import');
-        const latest = tx
+        const [latest] = await tx
           .select({ sensitivity: evidenceItems.sensitivity })
           .from(evidenceItems)
-          .where(eq(evidenceItems.id, item.id))
-          .get();
+          .where(eq(evidenceItems.id, item.id));
         if (latest?.sensitivity === 'minor')
           throw new AppError('MINOR_IMAGES_NOT_STORED', 'The item was marked as images of a minor during the import');
-        tx.insert(evidenceFiles).values(row).run();
-        appendAudit(tx, {
+        await tx.insert(evidenceFiles).values(row);
+        await store.appendAudit(tx, {
           at,
           userId: user.id,
           action: 'evidence.file_imported',
           hearingId: item.hearingId,
           details: { itemId: item.id, number: item.number, fileId: id, size: sealed.size, sha256: sealed.sha256 },
         });
+        return fileView(row, await userNames(tx));
       });
     } catch (error) {
-      await store.discard(sealed.storedName);
+      await fileStore.discard(sealed.storedName);
       throw error;
     }
-    return fileView(row, userNames());
   }
 
   async function audited<T>(user: UserView, item: ItemRow, work: () => Promise<T>): Promise<T> {
@@ -472,8 +473,8 @@ export function createEvidenceService({
     } catch (error) {
       if (error instanceof AppError && IMPORT_FAILURES.has(error.code)) {
         try {
-          db.transaction((tx) =>
-            appendAudit(tx, {
+          await store.transaction(accessOf(user), (tx) =>
+            store.appendAudit(tx, {
               at: now(),
               userId: user.id,
               action: 'evidence.import_failed',
@@ -491,9 +492,11 @@ export function createEvidenceService({
 
   /** The browser host's upload: the request body, streamed into the store. */
   async function importStream(user: UserView, request: FileImportRequest, source: Readable): Promise<EvidenceFileView> {
-    const item = requireFileTarget(user, request.hearingId, request.itemId);
+    const item = await store.transaction(accessOf(user), (tx) =>
+      requireFileTarget(tx, user, request.hearingId, request.itemId),
+    );
     return audited(user, item, async () => {
-      const sealed = await store.ingest(source, {
+      const sealed = await fileStore.ingest(source, {
         expectedSize: request.expectedSize,
         maxBytes: EVIDENCE_MAX_FILE_BYTES,
         releaseChunks: request.releaseChunks,
@@ -509,9 +512,11 @@ export function createEvidenceService({
     request: { hearingId: string; itemId: string },
     filePath: string,
   ): Promise<EvidenceFileView> {
-    const item = requireFileTarget(user, request.hearingId, request.itemId);
+    const item = await store.transaction(accessOf(user), (tx) =>
+      requireFileTarget(tx, user, request.hearingId, request.itemId),
+    );
     return audited(user, item, async () => {
-      const sealed = await store.ingestPath(filePath, { maxBytes: EVIDENCE_MAX_FILE_BYTES });
+      const sealed = await fileStore.ingestPath(filePath, { maxBytes: EVIDENCE_MAX_FILE_BYTES });
       return keep(user, item, sealed, sealed.originalName);
     });
   }
@@ -522,16 +527,18 @@ export function createEvidenceService({
     hearingId: string,
     fileId: string,
   ): Promise<ChannelOutput<'evidence.verifyFile'>> {
-    hearingsService.requireReadableHearing(user, hearingId);
-    const file = db
-      .select()
-      .from(evidenceFiles)
-      .where(and(eq(evidenceFiles.id, fileId), eq(evidenceFiles.hearingId, hearingId)))
-      .get();
+    const file = await store.transaction(accessOf(user), async (tx) => {
+      await hearingsService.requireReadableHearing(tx, user, hearingId);
+      const [found] = await tx
+        .select()
+        .from(evidenceFiles)
+        .where(and(eq(evidenceFiles.id, fileId), eq(evidenceFiles.hearingId, hearingId)));
+      return found;
+    });
     if (!file) throw new AppError('NOT_FOUND', 'No such evidence file in this hearing');
-    const result = await store.verify(file);
-    db.transaction((tx) =>
-      appendAudit(tx, {
+    const result = await fileStore.verify(file);
+    await store.transaction(accessOf(user), (tx) =>
+      store.appendAudit(tx, {
         at: now(),
         userId: user.id,
         action: 'evidence.file_verified',
@@ -542,7 +549,12 @@ export function createEvidenceService({
     return { fileId, ok: result.ok, problem: result.problem, sha256: file.sha256 };
   }
 
-  return { list, save, recordCustody, importStream, importPath, verifyFile, manifest, requireFileTarget };
+  /** Refused before a file dialog opens: an item that may not take files (Electron's import). */
+  async function checkFileTarget(user: UserView, hearingId: string, itemId: string): Promise<void> {
+    await store.transaction(accessOf(user), (tx) => requireFileTarget(tx, user, hearingId, itemId));
+  }
+
+  return { list, save, saveIn, recordCustody, importStream, importPath, verifyFile, checkFileTarget };
 }
 
 export type EvidenceService = ReturnType<typeof createEvidenceService>;

@@ -15,8 +15,7 @@ import {
   type PHONE_OWNERS,
 } from '../../domain/phone-check';
 import type { ChannelOutput, UserView } from '../api/contract';
-import type { AppDatabase } from '../db/database';
-import { answers as answerRows, evidenceFiles, hearings as hearingRows } from '../db/schema';
+import { accessOf, type Store, type StoreDb } from '../db/store';
 import { documentFileName } from '../../domain/document-kinds';
 import type { DocumentOutput } from '../documents/output';
 import { renderPhoneCheckReport, type StoredPhoneCheck } from '../documents/PhoneCheckReport';
@@ -31,7 +30,6 @@ import {
 } from '../phone-check/indicator-bundle';
 import { buildIndicatorIndex, type IndicatorIndex } from '../phone-check/matching';
 import { PHONE_SCAN_FORMAT, scanAndroidPhone, type PhoneScanReport, type ScanProgress } from '../phone-check/scan';
-import { appendAudit } from './audit';
 import type { DocumentService } from './documents';
 import type { EvidenceService } from './evidence';
 import type { EvidenceStore } from './evidence-store';
@@ -94,12 +92,13 @@ interface Check {
 }
 
 export interface PhoneCheckServiceDeps {
-  db: AppDatabase;
+  store: Store;
   hearings: HearingService;
   evidence: EvidenceService;
   /** Prints and archives the report like every document (one archive, one sequence per kind). */
   documents: DocumentService;
-  store: EvidenceStore;
+  /** The encrypted evidence files, to read a stored report back. */
+  files: EvidenceStore;
   registry: FormRegistry;
   /** The bundle shipped with the app, and where an administrator's import goes (the data folder). */
   indicators: { shippedDir: string | undefined; importedDir: string };
@@ -121,7 +120,11 @@ function sha256(data: Buffer | string): string {
 }
 
 export function createPhoneCheckService(deps: PhoneCheckServiceDeps) {
-  const { db, now } = deps;
+  const { store, now } = deps;
+  const { answers: answerRows, evidenceFiles, hearings: hearingRows } = store.tables;
+  /** One read of the hearing's answers, in a unit of work of its own. */
+  const answersOf = (user: UserView, hearingId: string) =>
+    store.transaction(accessOf(user), (tx) => deps.hearings.answers(tx, hearingId));
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error));
   const createAdb = deps.createAdb ?? createAdbClient;
   const checks = new Map<string, Check>();
@@ -168,17 +171,17 @@ export function createPhoneCheckService(deps: PhoneCheckServiceDeps) {
         };
   }
 
-  function requireOpenOwnHearing(user: UserView, hearingId: string) {
-    const row = deps.hearings.requireOwnHearing(user, hearingId);
+  async function requireOpenOwnHearing(user: UserView, hearingId: string) {
+    const row = await store.transaction(accessOf(user), (tx) => deps.hearings.requireOwnHearing(tx, user, hearingId));
     if (row.status !== 'open') throw new AppError('HEARING_CLOSED', 'A closed hearing cannot be changed');
     return row;
   }
 
   /** Only the officer who recorded the consent, on her own hearing, reads or moves the check. */
-  function ownCheck(user: UserView, checkId: string): Check {
+  async function ownCheck(user: UserView, checkId: string): Promise<Check> {
     const check = checks.get(checkId);
     if (!check || check.ownerId !== user.id) throw new AppError('NOT_FOUND', 'No such phone check');
-    deps.hearings.requireOwnHearing(user, check.hearingId);
+    await store.transaction(accessOf(user), (tx) => deps.hearings.requireOwnHearing(tx, user, check.hearingId));
     return check;
   }
 
@@ -197,12 +200,14 @@ export function createPhoneCheckService(deps: PhoneCheckServiceDeps) {
     };
   }
 
-  function audit(user: UserView, hearingId: string, action: string, details: Record<string, unknown>) {
-    db.transaction((tx) => appendAudit(tx, { at: now(), userId: user.id, action, hearingId, details }));
+  async function audit(user: UserView, hearingId: string, action: string, details: Record<string, unknown>) {
+    await store.transaction(accessOf(user), (tx) =>
+      store.appendAudit(tx, { at: now(), userId: user.id, action, hearingId, details }),
+    );
   }
 
-  function overview(user: UserView, hearingId: string): ChannelOutput<'phoneCheck.overview'> {
-    const row = deps.hearings.requireOwnHearing(user, hearingId);
+  async function overview(user: UserView, hearingId: string): Promise<ChannelOutput<'phoneCheck.overview'>> {
+    const row = await store.transaction(accessOf(user), (tx) => deps.hearings.requireOwnHearing(tx, user, hearingId));
     return {
       hearingOpen: row.status === 'open',
       indicators: indicatorsView(),
@@ -217,11 +222,11 @@ export function createPhoneCheckService(deps: PhoneCheckServiceDeps) {
     };
   }
 
-  function recordConsent(
+  async function recordConsent(
     user: UserView,
     input: { hearingId: string; phoneOf: ConsentRecord['phoneOf'] },
-  ): ChannelOutput<'phoneCheck.recordConsent'> {
-    requireOpenOwnHearing(user, input.hearingId);
+  ): Promise<ChannelOutput<'phoneCheck.recordConsent'>> {
+    await requireOpenOwnHearing(user, input.hearingId);
     const at = now();
     const check: Check = {
       id: randomUUID(),
@@ -242,7 +247,7 @@ export function createPhoneCheckService(deps: PhoneCheckServiceDeps) {
       reportDocumentId: null,
     };
     checks.set(check.id, check);
-    audit(user, input.hearingId, 'phoneCheck.consent_recorded', {
+    await audit(user, input.hearingId, 'phoneCheck.consent_recorded', {
       checkId: check.id,
       phoneOf: input.phoneOf,
       points: [...CONSENT_POINTS],
@@ -251,27 +256,32 @@ export function createPhoneCheckService(deps: PhoneCheckServiceDeps) {
   }
 
   /** Starts the scan in the background; `progress` follows it. A failed check may be started again. */
-  function startScan(user: UserView, checkId: string): ChannelOutput<'phoneCheck.startScan'> {
-    const check = ownCheck(user, checkId);
-    requireOpenOwnHearing(user, check.hearingId);
+  async function startScan(user: UserView, checkId: string): Promise<ChannelOutput<'phoneCheck.startScan'>> {
+    const check = await ownCheck(user, checkId);
+    await requireOpenOwnHearing(user, check.hearingId);
     if (check.status === 'scanning' || check.status === 'storing') return { check: view(check) };
     if (check.status === 'done') throw new AppError('VALIDATION', 'This check is done: record a new consent');
     check.status = 'scanning';
     check.failure = null;
     check.progress = { phase: 'device', done: 0, total: 1 };
-    void runScan(user, check).catch((error: unknown) => {
+    void runScan(user, check).catch(async (error: unknown) => {
       log('The phone check failed unexpectedly', error);
-      fail(user, check, 'storage-failed');
+      await fail(user, check, 'storage-failed');
     });
     return { check: view(check) };
   }
 
-  function fail(user: UserView, check: Check, failure: PhoneCheckFailure, details: Record<string, unknown> = {}) {
+  async function fail(
+    user: UserView,
+    check: Check,
+    failure: PhoneCheckFailure,
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
     check.status = 'failed';
     check.failure = failure;
     check.progress = null;
     try {
-      audit(user, check.hearingId, 'phoneCheck.scan_failed', { checkId: check.id, failure, ...details });
+      await audit(user, check.hearingId, 'phoneCheck.scan_failed', { checkId: check.id, failure, ...details });
     } catch (error) {
       log('The phone check could not audit its failure', error);
     }
@@ -334,7 +344,7 @@ export function createPhoneCheckService(deps: PhoneCheckServiceDeps) {
 
     check.status = 'storing';
     try {
-      await store(user, check, scanned.report, scanned.rawOutputs);
+      await storeScan(user, check, scanned.report, scanned.rawOutputs);
     } catch (error) {
       log('The phone check could not store its result', error);
       return fail(user, check, 'storage-failed', { error: error instanceof AppError ? error.code : 'error' });
@@ -342,7 +352,7 @@ export function createPhoneCheckService(deps: PhoneCheckServiceDeps) {
   }
 
   /** The evidence item: the report (with the consent) and the raw outputs, each a sealed file. */
-  async function store(user: UserView, check: Check, report: PhoneScanReport, rawOutputs: (Buffer | null)[]) {
+  async function storeScan(user: UserView, check: Check, report: PhoneScanReport, rawOutputs: (Buffer | null)[]) {
     const raw = Buffer.from(
       JSON.stringify({
         format: PHONE_CHECK_FORMAT,
@@ -362,7 +372,7 @@ export function createPhoneCheckService(deps: PhoneCheckServiceDeps) {
       rawOutputsFile: { name: PHONE_CHECK_RAW_FILE, sha256: sha256(raw), bytes: raw.length },
     };
     const reportBytes = Buffer.from(JSON.stringify(document));
-    const forms = deps.hearings.answers(check.hearingId);
+    const forms = await answersOf(user, check.hearingId);
     const t = officerText(String(readAnswers(forms, FORMS.setup).procedureLanguage ?? 'fr'));
     const device = [report.device.manufacturer, report.device.model].filter(Boolean).join(' ') || '?';
     const fields: EvidenceItemFields = {
@@ -387,7 +397,7 @@ export function createPhoneCheckService(deps: PhoneCheckServiceDeps) {
       platformReportNumber: null,
       stopNciiCaseNumber: null,
     };
-    const { item } = deps.evidence.save(user, { hearingId: check.hearingId, item: fields });
+    const { item } = await deps.evidence.save(user, { hearingId: check.hearingId, item: fields });
     for (const [name, bytes] of [
       [PHONE_CHECK_REPORT_FILE, reportBytes],
       [PHONE_CHECK_RAW_FILE, raw],
@@ -398,8 +408,8 @@ export function createPhoneCheckService(deps: PhoneCheckServiceDeps) {
         Readable.from([bytes]),
       );
     }
-    const riskFed = report.level === 'high' ? feedRisk(user, check.hearingId) : false;
-    audit(user, check.hearingId, 'phoneCheck.scan_stored', {
+    const riskFed = report.level === 'high' ? await feedRisk(user, check.hearingId) : false;
+    await audit(user, check.hearingId, 'phoneCheck.scan_stored', {
       checkId: check.id,
       itemId: item.id,
       number: item.number,
@@ -444,34 +454,35 @@ export function createPhoneCheckService(deps: PhoneCheckServiceDeps) {
    * owner) would, through the same save; the risk tool then raises the level and flags the file.
    * Only where the hearing's risk step has that question (risk tool version 3 on).
    */
-  function feedRisk(user: UserView, hearingId: string): boolean {
-    const pinned = deps.hearings.answers(hearingId)[FORMS.risk];
-    const form = pinned && deps.registry.get(FORMS.risk, pinned.version);
-    if (!pinned || !form?.fields.some((f) => f.id === DEVICE_CHECK_FIELD_ID)) return false;
-    if (pinned.answers[DEVICE_CHECK_FIELD_ID] === 'yes') return true;
-    const current = db
-      .select({ revision: answerRows.revision })
-      .from(answerRows)
-      .where(
-        and(
-          eq(answerRows.hearingId, hearingId),
-          eq(answerRows.formId, FORMS.risk),
-          eq(answerRows.fieldId, DEVICE_CHECK_FIELD_ID),
-        ),
-      )
-      .get();
-    deps.hearings.saveAnswers(user, {
-      hearingId,
-      formId: FORMS.risk,
-      changes: [{ fieldId: DEVICE_CHECK_FIELD_ID, value: 'yes', baseRevision: current?.revision ?? 0 }],
+  async function feedRisk(user: UserView, hearingId: string): Promise<boolean> {
+    return store.transaction(accessOf(user), async (tx: StoreDb) => {
+      const pinned = (await deps.hearings.answers(tx, hearingId))[FORMS.risk];
+      const form = pinned && deps.registry.get(FORMS.risk, pinned.version);
+      if (!pinned || !form?.fields.some((f) => f.id === DEVICE_CHECK_FIELD_ID)) return false;
+      if (pinned.answers[DEVICE_CHECK_FIELD_ID] === 'yes') return true;
+      const [current] = await tx
+        .select({ revision: answerRows.revision })
+        .from(answerRows)
+        .where(
+          and(
+            eq(answerRows.hearingId, hearingId),
+            eq(answerRows.formId, FORMS.risk),
+            eq(answerRows.fieldId, DEVICE_CHECK_FIELD_ID),
+          ),
+        );
+      await deps.hearings.saveAnswersIn(tx, user, {
+        hearingId,
+        formId: FORMS.risk,
+        changes: [{ fieldId: DEVICE_CHECK_FIELD_ID, value: 'yes', baseRevision: current?.revision ?? 0 }],
+      });
+      return true;
     });
-    return true;
   }
 
   /** The closing guide (§D4.4): USB debugging off and the computer's authorisation revoked, confirmed. */
   async function confirmClosing(user: UserView, checkId: string): Promise<ChannelOutput<'phoneCheck.confirmClosing'>> {
-    const check = ownCheck(user, checkId);
-    requireOpenOwnHearing(user, check.hearingId);
+    const check = await ownCheck(user, checkId);
+    await requireOpenOwnHearing(user, check.hearingId);
     if (check.status !== 'done' || !check.result) throw new AppError('VALIDATION', 'The scan is not stored yet');
     if (check.closedAt !== null) return { check: view(check) };
     const at = now();
@@ -493,19 +504,20 @@ export function createPhoneCheckService(deps: PhoneCheckServiceDeps) {
       Readable.from([bytes]),
     );
     check.closedAt = at;
-    audit(user, check.hearingId, 'phoneCheck.closing_confirmed', { checkId: check.id });
+    await audit(user, check.hearingId, 'phoneCheck.closing_confirmed', { checkId: check.id });
     return { check: view(check) };
   }
 
-  async function readSealedJson<T>(itemId: string, name: string): Promise<T | null> {
-    const file = db
-      .select()
-      .from(evidenceFiles)
-      .where(and(eq(evidenceFiles.itemId, itemId), eq(evidenceFiles.originalName, name)))
-      .get();
+  async function readSealedJson<T>(user: UserView, itemId: string, name: string): Promise<T | null> {
+    const [file] = await store.transaction(accessOf(user), (tx) =>
+      tx
+        .select()
+        .from(evidenceFiles)
+        .where(and(eq(evidenceFiles.itemId, itemId), eq(evidenceFiles.originalName, name))),
+    );
     if (!file) return null;
     const chunks: Buffer[] = [];
-    for await (const chunk of deps.store.openReader(file)) chunks.push(chunk as Buffer);
+    for await (const chunk of deps.files.openReader(file)) chunks.push(chunk as Buffer);
     const bytes = Buffer.concat(chunks);
     if (sha256(bytes) !== file.sha256)
       throw new AppError('FILE_UNREADABLE', 'The stored report does not match its hash');
@@ -520,25 +532,23 @@ export function createPhoneCheckService(deps: PhoneCheckServiceDeps) {
     user: UserView,
     input: { hearingId: string; itemId: string },
   ): Promise<ChannelOutput<'phoneCheck.printReport'>> {
-    deps.hearings.requireOwnHearing(user, input.hearingId);
+    await store.transaction(accessOf(user), (tx) => deps.hearings.requireOwnHearing(tx, user, input.hearingId));
     const output = deps.output;
     if (!output) throw new AppError('PRINTING_UNAVAILABLE', 'This window cannot make PDFs');
-    const item = deps.evidence
-      .list(user, input.hearingId)
-      .items.find((i) => i.id === input.itemId && i.captureMethod === PHONE_CHECK_CAPTURE_METHOD);
+    const item = (await deps.evidence.list(user, input.hearingId)).items.find(
+      (i) => i.id === input.itemId && i.captureMethod === PHONE_CHECK_CAPTURE_METHOD,
+    );
     if (!item) throw new AppError('NOT_FOUND', 'No phone check in this evidence item');
-    const stored = await readSealedJson<StoredPhoneCheck>(item.id, PHONE_CHECK_REPORT_FILE);
+    const stored = await readSealedJson<StoredPhoneCheck>(user, item.id, PHONE_CHECK_REPORT_FILE);
     if (!stored) throw new AppError('NOT_FOUND', 'The phone check report is missing');
-    const closing = await readSealedJson<{ closing: ClosingRecord }>(item.id, PHONE_CHECK_CLOSING_FILE);
+    const closing = await readSealedJson<{ closing: ClosingRecord }>(user, item.id, PHONE_CHECK_CLOSING_FILE);
     const reportFile = item.files.find((f) => f.originalName === PHONE_CHECK_REPORT_FILE);
     const rawFile = item.files.find((f) => f.originalName === PHONE_CHECK_RAW_FILE);
-    const hearing = db
-      .select({ reference: hearingRows.reference })
-      .from(hearingRows)
-      .where(eq(hearingRows.id, input.hearingId))
-      .get();
+    const [hearing] = await store.transaction(accessOf(user), (tx) =>
+      tx.select({ reference: hearingRows.reference }).from(hearingRows).where(eq(hearingRows.id, input.hearingId)),
+    );
     const reference = hearing?.reference ?? input.hearingId;
-    const language = String(readAnswers(deps.hearings.answers(input.hearingId), FORMS.setup).procedureLanguage ?? 'fr');
+    const language = String(readAnswers(await answersOf(user, input.hearingId), FORMS.setup).procedureLanguage ?? 'fr');
     const printed = await deps.documents.archivePrint(
       user,
       { hearingId: input.hearingId, kind: 'phoneCheckReport', variant: 'full' },
@@ -574,8 +584,8 @@ export function createPhoneCheckService(deps: PhoneCheckServiceDeps) {
   }
 
   /** The phone checks stored in this hearing's evidence register (they outlive the app's memory). */
-  function stored(user: UserView, hearingId: string): ChannelOutput<'phoneCheck.stored'> {
-    const items = deps.evidence.list(user, hearingId).items;
+  async function stored(user: UserView, hearingId: string): Promise<ChannelOutput<'phoneCheck.stored'>> {
+    const { items } = await deps.evidence.list(user, hearingId);
     return {
       items: items
         .filter(
@@ -601,7 +611,7 @@ export function createPhoneCheckService(deps: PhoneCheckServiceDeps) {
       answers: { id: string; answer: (typeof IPHONE_ANSWERS)[number]; note: string }[];
     },
   ): Promise<ChannelOutput<'phoneCheck.recordIphoneChecklist'>> {
-    requireOpenOwnHearing(user, input.hearingId);
+    await requireOpenOwnHearing(user, input.hearingId);
     const ids = IPHONE_CHECKLIST.map((i) => i.id as string);
     const given = input.answers.map((a) => a.id);
     if (given.length !== ids.length || ids.some((id) => !given.includes(id)))
@@ -617,10 +627,10 @@ export function createPhoneCheckService(deps: PhoneCheckServiceDeps) {
         answers: ids.map((id) => input.answers.find((a) => a.id === id)!),
       }),
     );
-    const forms = deps.hearings.answers(input.hearingId);
+    const forms = await answersOf(user, input.hearingId);
     const t = officerText(String(readAnswers(forms, FORMS.setup).procedureLanguage ?? 'fr'));
     const found = input.answers.filter((a) => a.answer === 'found').length;
-    const { item } = deps.evidence.save(user, {
+    const { item } = await deps.evidence.save(user, {
       hearingId: input.hearingId,
       item: {
         type: 'device',
@@ -645,7 +655,7 @@ export function createPhoneCheckService(deps: PhoneCheckServiceDeps) {
       { hearingId: input.hearingId, itemId: item.id, originalName: IPHONE_CHECKLIST_FILE, expectedSize: bytes.length },
       Readable.from([bytes]),
     );
-    audit(user, input.hearingId, 'phoneCheck.iphone_recorded', { itemId: item.id, found });
+    await audit(user, input.hearingId, 'phoneCheck.iphone_recorded', { itemId: item.id, found });
     return { evidenceItemId: item.id, evidenceLabel: evidenceLabel(item.number), sha256: sha256(bytes) };
   }
 
@@ -654,10 +664,10 @@ export function createPhoneCheckService(deps: PhoneCheckServiceDeps) {
    * validated as at start and strictly newer than the one in use; the earlier reports keep the
    * commit and hashes they were made with. Not signed yet (see shipped-bundle.ts).
    */
-  function importIndicators(
+  async function importIndicators(
     user: UserView,
     files: Record<string, string>,
-  ): ChannelOutput<'phoneCheck.importIndicators'> {
+  ): Promise<ChannelOutput<'phoneCheck.importIndicators'>> {
     const staging = fs.mkdtempSync(`${deps.indicators.importedDir}.upload-`);
     try {
       for (const [name, base64] of Object.entries(files))
@@ -665,8 +675,8 @@ export function createPhoneCheckService(deps: PhoneCheckServiceDeps) {
       const result = importIndicatorBundle(staging, deps.indicators.importedDir, {
         current: bundleState.ok ? bundleState.bundle : undefined,
       });
-      db.transaction((tx) =>
-        appendAudit(tx, {
+      await store.transaction(accessOf(user), (tx) =>
+        store.appendAudit(tx, {
           at: now(),
           userId: user.id,
           action: result.ok ? 'phoneCheck.indicators_imported' : 'phoneCheck.indicators_refused',
@@ -694,7 +704,7 @@ export function createPhoneCheckService(deps: PhoneCheckServiceDeps) {
     overview,
     recordConsent,
     startScan,
-    progress: (user: UserView, checkId: string) => ({ check: view(ownCheck(user, checkId)) }),
+    progress: async (user: UserView, checkId: string) => ({ check: view(await ownCheck(user, checkId)) }),
     confirmClosing,
     printReport,
     stored,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, lte, max, ne, sql, type SQL } from 'drizzle-orm';
 import { FORMS, readAnswers, type StoredForms } from '../../forms/answers';
 import {
   compareAssessments,
@@ -13,13 +13,11 @@ import type { RiskDefinition, RiskLevel } from '../../forms/risk/risk-definition
 import type { riskRegistry as defaultRiskRegistry } from '../../forms/risk/registry';
 import { AppError } from '../api/app-error';
 import type { ChannelInput, ChannelOutput, RiskAssessmentView, UserView } from '../api/contract';
-import type { AppDatabase } from '../db/database';
-import { hearingForms, hearings, riskAssessments, riskEvents, users } from '../db/schema';
-import { appendAudit } from './audit';
+import { accessOf, type Store, type StoreDb, type StoreTables } from '../db/store';
 import type { HearingService } from './hearings';
 
 type RiskRegistry = typeof defaultRiskRegistry;
-type AssessmentRow = typeof riskAssessments.$inferSelect;
+type AssessmentRow = StoreTables['riskAssessments']['$inferSelect'];
 const HOUR = 3_600_000;
 
 /** The risk step as it stands now, as the evaluation's input (no judgement), from the hearing's answers. */
@@ -33,23 +31,22 @@ export function currentRiskInput(definition: RiskDefinition, forms: StoredForms)
 }
 
 /** For closing: an assessment must have been submitted, and on the answers as they stand. */
-export function riskAssessmentMissing(
-  db: Pick<AppDatabase, 'select'>,
+export async function riskAssessmentMissing(
+  tx: StoreDb,
+  { hearingForms, riskAssessments }: Pick<StoreTables, 'hearingForms' | 'riskAssessments'>,
   registry: RiskRegistry,
   hearingId: string,
   forms: StoredForms,
-): string[] {
-  const pinned = db
+): Promise<string[]> {
+  const [pinned] = await tx
     .select({ version: hearingForms.formVersion })
     .from(hearingForms)
-    .where(and(eq(hearingForms.hearingId, hearingId), eq(hearingForms.formId, FORMS.risk)))
-    .get();
+    .where(and(eq(hearingForms.hearingId, hearingId), eq(hearingForms.formId, FORMS.risk)));
   if (!pinned) return [];
-  const latest = db
+  const [latest] = await tx
     .select({ answersJson: riskAssessments.answersJson })
     .from(riskAssessments)
-    .where(and(eq(riskAssessments.hearingId, hearingId), eq(riskAssessments.latest, true)))
-    .get();
+    .where(and(eq(riskAssessments.hearingId, hearingId), eq(riskAssessments.latest, true)));
   if (!latest) return [`${FORMS.risk}:assessment`];
   const definition = registry.get(pinned.version);
   if (!definition) return [`${FORMS.risk}:?`];
@@ -68,16 +65,18 @@ function stripJudgement(input: RiskInput): RiskInput {
 }
 
 export function createRiskService({
-  db,
+  store,
   hearings: hearingsService,
   registry,
   now,
 }: {
-  db: AppDatabase;
+  store: Store;
   hearings: HearingService;
   registry: RiskRegistry;
   now: () => number;
 }) {
+  const { hearingForms, hearings, riskAssessments, riskEvents, users } = store.tables;
+
   function toView(
     row: AssessmentRow,
     previous: AssessmentRow | undefined,
@@ -118,38 +117,36 @@ export function createRiskService({
     };
   }
 
-  function pinnedDefinition(hearingId: string): RiskDefinition {
-    const pinned = db
+  async function pinnedDefinition(tx: StoreDb, hearingId: string): Promise<RiskDefinition> {
+    const [pinned] = await tx
       .select({ version: hearingForms.formVersion })
       .from(hearingForms)
-      .where(and(eq(hearingForms.hearingId, hearingId), eq(hearingForms.formId, FORMS.risk)))
-      .get();
+      .where(and(eq(hearingForms.hearingId, hearingId), eq(hearingForms.formId, FORMS.risk)));
     const definition = pinned && registry.get(pinned.version);
     if (!definition) throw new AppError('UNKNOWN_DEFINITION_VERSION', 'This hearing has no risk step');
     return definition;
   }
 
-  function history(user: UserView, hearingId: string): ChannelOutput<'risk.history'> {
-    hearingsService.requireReadableHearing(user, hearingId);
-    const rows = db
+  async function history(user: UserView, hearingId: string): Promise<ChannelOutput<'risk.history'>> {
+    return store.transaction(accessOf(user), (tx) => historyIn(tx, user, hearingId));
+  }
+
+  /** history inside a unit of work the caller holds (documents print from it). */
+  async function historyIn(tx: StoreDb, user: UserView, hearingId: string): Promise<ChannelOutput<'risk.history'>> {
+    await hearingsService.requireReadableHearing(tx, user, hearingId);
+    const rows = await tx
       .select()
       .from(riskAssessments)
       .where(eq(riskAssessments.hearingId, hearingId))
-      .orderBy(asc(riskAssessments.sequence))
-      .all();
+      .orderBy(asc(riskAssessments.sequence));
     const names = new Map(
-      db
-        .select({ id: users.id, name: users.displayName })
-        .from(users)
-        .all()
-        .map((u) => [u.id, u.name]),
+      (await tx.select({ id: users.id, name: users.displayName }).from(users)).map((u) => [u.id, u.name]),
     );
-    const events = db
+    const events = await tx
       .select()
       .from(riskEvents)
       .where(eq(riskEvents.hearingId, hearingId))
-      .orderBy(desc(riskEvents.at))
-      .all();
+      .orderBy(desc(riskEvents.at));
     return {
       assessments: rows.map((row, i) => toView(row, rows[i - 1], names)).reverse(),
       events: events.map((e) => ({
@@ -166,88 +163,82 @@ export function createRiskService({
    * Main evaluates what is stored, never what the renderer says the result is, with the
    * definition version the hearing is pinned to; the result is kept with that version.
    */
-  function submit(user: UserView, input: ChannelInput<'risk.submit'>): ChannelOutput<'risk.submit'> {
-    hearingsService.requireOwnHearing(user, input.hearingId);
-    const definition = pinnedDefinition(input.hearingId);
-    if (input.definitionVersion !== definition.version || !registry.get(input.definitionVersion)) {
-      throw new AppError(
-        'UNKNOWN_DEFINITION_VERSION',
-        `This hearing is assessed with version ${definition.version}, not ${input.definitionVersion}`,
-      );
-    }
-    const current = currentRiskInput(definition, hearingsService.answers(input.hearingId));
-    const judgement: RiskJudgement = {
-      ...(input.raise ? { raise: { level: input.raise.level as RiskLevel, reason: input.raise.reason } } : {}),
-      ...(input.lowering
-        ? {
-            lowering: {
-              level: input.lowering.level as RiskLevel,
-              reason: input.lowering.reason,
-              decision: 'pending' as const,
-            },
-          }
-        : {}),
-    };
-    const evaluated = evaluateRisk(definition, { ...current, judgement });
-    if (evaluated.unanswered.length > 0)
-      throw new AppError(
-        'RISK_INCOMPLETE',
-        'Every item needs an answer (unknown and refused are answers)',
-        evaluated.unanswered,
-      );
-    if (evaluated.judgementProblem === 'loweringBelowFloor')
-      throw new AppError('LOWERING_BELOW_FLOOR', `The rules set a floor of ${evaluated.floor}`, [
-        String(evaluated.floor),
-      ]);
-    if (evaluated.judgementProblem)
-      throw new AppError('JUDGEMENT_INVALID', evaluated.judgementProblem, [evaluated.judgementProblem]);
+  async function submit(user: UserView, input: ChannelInput<'risk.submit'>): Promise<ChannelOutput<'risk.submit'>> {
+    return store.transaction(accessOf(user), async (tx) => {
+      const hearingRow = await hearingsService.requireOwnHearing(tx, user, input.hearingId);
+      const definition = await pinnedDefinition(tx, input.hearingId);
+      if (input.definitionVersion !== definition.version || !registry.get(input.definitionVersion)) {
+        throw new AppError(
+          'UNKNOWN_DEFINITION_VERSION',
+          `This hearing is assessed with version ${definition.version}, not ${input.definitionVersion}`,
+        );
+      }
+      const current = currentRiskInput(definition, await hearingsService.answers(tx, input.hearingId));
+      const judgement: RiskJudgement = {
+        ...(input.raise ? { raise: { level: input.raise.level as RiskLevel, reason: input.raise.reason } } : {}),
+        ...(input.lowering
+          ? {
+              lowering: {
+                level: input.lowering.level as RiskLevel,
+                reason: input.lowering.reason,
+                decision: 'pending' as const,
+              },
+            }
+          : {}),
+      };
+      const evaluated = evaluateRisk(definition, { ...current, judgement });
+      if (evaluated.unanswered.length > 0)
+        throw new AppError(
+          'RISK_INCOMPLETE',
+          'Every item needs an answer (unknown and refused are answers)',
+          evaluated.unanswered,
+        );
+      if (evaluated.judgementProblem === 'loweringBelowFloor')
+        throw new AppError('LOWERING_BELOW_FLOOR', `The rules set a floor of ${evaluated.floor}`, [
+          String(evaluated.floor),
+        ]);
+      if (evaluated.judgementProblem)
+        throw new AppError('JUDGEMENT_INVALID', evaluated.judgementProblem, [evaluated.judgementProblem]);
 
-    const at = now();
-    const needsReview =
-      evaluated.level >= definition.reviewFromLevel || evaluated.loweringPending || evaluated.uncertainty.insufficient;
-    const hearingRow = db
-      .select({ unitId: hearings.unitId })
-      .from(hearings)
-      .where(eq(hearings.id, input.hearingId))
-      .get()!;
-    const id = randomUUID();
-    db.transaction((tx) => {
-      const sequence =
-        (tx
-          .select({ n: max(riskAssessments.sequence) })
-          .from(riskAssessments)
-          .where(eq(riskAssessments.hearingId, input.hearingId))
-          .get()?.n ?? 0) + 1;
-      tx.update(riskAssessments)
+      const at = now();
+      const needsReview =
+        evaluated.level >= definition.reviewFromLevel ||
+        evaluated.loweringPending ||
+        evaluated.uncertainty.insufficient;
+      const id = randomUUID();
+      const [highest] = await tx
+        .select({ n: max(riskAssessments.sequence) })
+        .from(riskAssessments)
+        .where(eq(riskAssessments.hearingId, input.hearingId));
+      const sequence = (highest?.n ?? 0) + 1;
+      await tx
+        .update(riskAssessments)
         .set({ latest: false })
-        .where(and(eq(riskAssessments.hearingId, input.hearingId), eq(riskAssessments.latest, true)))
-        .run();
-      tx.insert(riskAssessments)
-        .values({
-          id,
-          hearingId: input.hearingId,
-          unitId: hearingRow.unitId,
-          sequence,
-          definitionVersion: definition.version,
-          trigger: input.trigger,
-          answersJson: JSON.stringify({ ...current, judgement }),
-          resultJson: JSON.stringify(evaluated),
-          computedLevel: evaluated.computedLevel,
-          floorLevel: evaluated.floor,
-          level: evaluated.level,
-          redFlagCount: evaluated.redFlags.length,
-          raiseReason: input.raise?.reason ?? null,
-          loweringLevel: input.lowering?.level ?? null,
-          loweringReason: input.lowering?.reason ?? null,
-          loweringStatus: input.lowering ? 'pending' : null,
-          reviewStatus: needsReview ? 'pending' : 'notRequired',
-          nextDueAt: at + evaluated.reassessWithinHours * HOUR,
-          latest: true,
-          createdBy: user.id,
-          createdAt: at,
-        })
-        .run();
-      appendAudit(tx, {
+        .where(and(eq(riskAssessments.hearingId, input.hearingId), eq(riskAssessments.latest, true)));
+      await tx.insert(riskAssessments).values({
+        id,
+        hearingId: input.hearingId,
+        unitId: hearingRow.unitId,
+        sequence,
+        definitionVersion: definition.version,
+        trigger: input.trigger,
+        answersJson: JSON.stringify({ ...current, judgement }),
+        resultJson: JSON.stringify(evaluated),
+        computedLevel: evaluated.computedLevel,
+        floorLevel: evaluated.floor,
+        level: evaluated.level,
+        redFlagCount: evaluated.redFlags.length,
+        raiseReason: input.raise?.reason ?? null,
+        loweringLevel: input.lowering?.level ?? null,
+        loweringReason: input.lowering?.reason ?? null,
+        loweringStatus: input.lowering ? 'pending' : null,
+        reviewStatus: needsReview ? 'pending' : 'notRequired',
+        nextDueAt: at + evaluated.reassessWithinHours * HOUR,
+        latest: true,
+        createdBy: user.id,
+        createdAt: at,
+      });
+      await store.appendAudit(tx, {
         at,
         userId: user.id,
         action: 'risk.assessed',
@@ -263,44 +254,45 @@ export function createRiskService({
           loweringRequested: input.lowering?.level ?? null,
         },
       });
+      return { assessmentId: id, level: evaluated.level };
     });
-    return { assessmentId: id, level: evaluated.level };
   }
 
   /** The supervisor's decision on the latest assessment: approve, or return with a comment; and any lowering request. */
-  function review(user: UserView, input: ChannelInput<'risk.review'>): ChannelOutput<'risk.review'> {
-    const row = db.select().from(riskAssessments).where(eq(riskAssessments.id, input.assessmentId)).get();
-    if (!row) throw new AppError('NOT_FOUND', 'No such assessment');
-    hearingsService.requireReadableHearing(user, row.hearingId);
-    if (row.unitId === null || row.unitId !== user.unitId)
-      throw new AppError('FORBIDDEN', 'Only a supervisor of the unit reviews this assessment');
-    if (row.createdBy === user.id)
-      throw new AppError('FORBIDDEN', 'An assessment is reviewed by someone other than its author');
-    if (!row.latest || row.reviewStatus !== 'pending')
-      throw new AppError('NOT_PENDING', 'This assessment is not awaiting review');
-    if (input.decision === 'return' && !input.comment?.trim())
-      throw new AppError('VALIDATION', 'Returning an assessment needs a comment', ['comment']);
-    if (row.loweringStatus === 'pending' && input.lowering === undefined)
-      throw new AppError('VALIDATION', 'Decide the lowering request too', ['lowering']);
+  async function review(user: UserView, input: ChannelInput<'risk.review'>): Promise<ChannelOutput<'risk.review'>> {
+    return store.transaction(accessOf(user), async (tx) => {
+      const [row] = await tx.select().from(riskAssessments).where(eq(riskAssessments.id, input.assessmentId));
+      if (!row) throw new AppError('NOT_FOUND', 'No such assessment');
+      await hearingsService.requireReadableHearing(tx, user, row.hearingId);
+      if (row.unitId === null || row.unitId !== user.unitId)
+        throw new AppError('FORBIDDEN', 'Only a supervisor of the unit reviews this assessment');
+      if (row.createdBy === user.id)
+        throw new AppError('FORBIDDEN', 'An assessment is reviewed by someone other than its author');
+      if (!row.latest || row.reviewStatus !== 'pending')
+        throw new AppError('NOT_PENDING', 'This assessment is not awaiting review');
+      if (input.decision === 'return' && !input.comment?.trim())
+        throw new AppError('VALIDATION', 'Returning an assessment needs a comment', ['comment']);
+      if (row.loweringStatus === 'pending' && input.lowering === undefined)
+        throw new AppError('VALIDATION', 'Decide the lowering request too', ['lowering']);
 
-    const definition = registry.get(row.definitionVersion);
-    if (!definition)
-      throw new AppError('UNKNOWN_DEFINITION_VERSION', `No risk definition version ${row.definitionVersion}`);
-    const stored = JSON.parse(row.answersJson) as RiskInput;
-    let result = JSON.parse(row.resultJson) as RiskResult;
-    let loweringStatus = row.loweringStatus;
-    if (row.loweringStatus === 'pending' && stored.judgement?.lowering && input.lowering) {
-      const decision = input.lowering === 'approve' ? 'approved' : 'refused';
-      stored.judgement = { lowering: { ...stored.judgement.lowering, decision } };
-      result = evaluateRisk(definition, stored);
-      // The floor was checked when the request was made; evaluating again checks it once more.
-      if (result.judgementProblem)
-        throw new AppError('LOWERING_BELOW_FLOOR', result.judgementProblem, [String(result.floor)]);
-      loweringStatus = decision;
-    }
-    const at = now();
-    db.transaction((tx) => {
-      tx.update(riskAssessments)
+      const definition = registry.get(row.definitionVersion);
+      if (!definition)
+        throw new AppError('UNKNOWN_DEFINITION_VERSION', `No risk definition version ${row.definitionVersion}`);
+      const stored = JSON.parse(row.answersJson) as RiskInput;
+      let result = JSON.parse(row.resultJson) as RiskResult;
+      let loweringStatus = row.loweringStatus;
+      if (row.loweringStatus === 'pending' && stored.judgement?.lowering && input.lowering) {
+        const decision = input.lowering === 'approve' ? 'approved' : 'refused';
+        stored.judgement = { lowering: { ...stored.judgement.lowering, decision } };
+        result = evaluateRisk(definition, stored);
+        // The floor was checked when the request was made; evaluating again checks it once more.
+        if (result.judgementProblem)
+          throw new AppError('LOWERING_BELOW_FLOOR', result.judgementProblem, [String(result.floor)]);
+        loweringStatus = decision;
+      }
+      const at = now();
+      await tx
+        .update(riskAssessments)
         .set({
           answersJson: JSON.stringify(stored),
           resultJson: JSON.stringify(result),
@@ -316,29 +308,32 @@ export function createRiskService({
               ? row.nextDueAt
               : Math.min(row.nextDueAt, row.createdAt + result.reassessWithinHours * HOUR),
         })
-        .where(eq(riskAssessments.id, row.id))
-        .run();
-      appendAudit(tx, {
+        .where(eq(riskAssessments.id, row.id));
+      await store.appendAudit(tx, {
         at,
         userId: user.id,
         action: 'risk.reviewed',
         hearingId: row.hearingId,
         details: { assessmentId: row.id, decision: input.decision, lowering: loweringStatus, level: result.level },
       });
+      return { level: result.level, reviewStatus: input.decision === 'approve' ? 'approved' : 'returned' };
     });
-    return { level: result.level, reviewStatus: input.decision === 'approve' ? 'approved' : 'returned' };
   }
 
   /** An event that calls for a reassessment now, whatever the date said. */
-  function noteEvent(user: UserView, input: ChannelInput<'risk.noteEvent'>): ChannelOutput<'risk.noteEvent'> {
-    hearingsService.requireOwnHearing(user, input.hearingId);
-    const at = now();
-    const id = randomUUID();
-    db.transaction((tx) => {
-      tx.insert(riskEvents)
-        .values({ id, hearingId: input.hearingId, kind: input.kind, note: input.note, at, recordedBy: user.id })
-        .run();
-      tx.update(riskAssessments)
+  async function noteEvent(
+    user: UserView,
+    input: ChannelInput<'risk.noteEvent'>,
+  ): Promise<ChannelOutput<'risk.noteEvent'>> {
+    return store.transaction(accessOf(user), async (tx) => {
+      await hearingsService.requireOwnHearing(tx, user, input.hearingId);
+      const at = now();
+      const id = randomUUID();
+      await tx
+        .insert(riskEvents)
+        .values({ id, hearingId: input.hearingId, kind: input.kind, note: input.note, at, recordedBy: user.id });
+      await tx
+        .update(riskAssessments)
         .set({ nextDueAt: at })
         .where(
           and(
@@ -346,17 +341,16 @@ export function createRiskService({
             eq(riskAssessments.latest, true),
             gt(riskAssessments.nextDueAt, at),
           ),
-        )
-        .run();
-      appendAudit(tx, {
+        );
+      await store.appendAudit(tx, {
         at,
         userId: user.id,
         action: 'risk.event_recorded',
         hearingId: input.hearingId,
         details: { eventId: id, kind: input.kind },
       });
+      return { eventId: id };
     });
-    return { eventId: id };
   }
 
   /**
@@ -365,76 +359,96 @@ export function createRiskService({
    * and reasons. Each list is read a page at a time straight from its index, with its total.
    */
   const QUEUE_PAGE = 100;
-  const queueColumns = `r.id, r.hearing_id AS hearingId, h.reference, r.level, r.computed_level AS computedLevel,
-      json_extract(r.result_json, '$.redFlags') AS redFlagsJson, json_extract(r.result_json, '$.drivers') AS driversJson,
-      json_extract(r.result_json, '$.uncertainty.insufficient') AS insufficient, r.review_status AS reviewStatus,
-      r.lowering_level AS loweringLevel, r.lowering_status AS loweringStatus, r.next_due_at AS nextDueAt,
-      r.created_at AS createdAt, u.display_name AS officerName, r.latest`;
-  const pendingPage = db.$client.prepare(`
-    SELECT ${queueColumns} FROM risk_assessments r INDEXED BY risk_queue_pending_order_idx
-      JOIN hearings h ON h.id = r.hearing_id JOIN users u ON u.id = r.created_by
-     WHERE r.unit_id = @unit AND r.review_status = 'pending'
-     ORDER BY r.level DESC, r.next_due_at ASC LIMIT ${QUEUE_PAGE}`);
-  const duePage = db.$client.prepare(`
-    SELECT ${queueColumns} FROM risk_assessments r INDEXED BY risk_queue_latest_order_idx
-      JOIN hearings h ON h.id = r.hearing_id JOIN users u ON u.id = r.created_by
-     WHERE r.unit_id = @unit AND r.latest = 1 AND r.next_due_at <= @now AND r.review_status <> 'pending'
-     ORDER BY r.level DESC, r.next_due_at ASC LIMIT ${QUEUE_PAGE}`);
-  const pendingCount = db.$client
-    .prepare(`SELECT count(*) AS n FROM risk_assessments WHERE unit_id = @unit AND review_status = 'pending'`)
-    .pluck();
-  const dueCount = db.$client
-    .prepare(
-      `SELECT count(*) AS n FROM risk_assessments WHERE unit_id = @unit AND latest = 1 AND next_due_at <= @now AND review_status <> 'pending'`,
-    )
-    .pluck();
 
-  type QueueRow = {
-    id: string;
-    hearingId: string;
-    reference: string;
-    level: number;
-    computedLevel: number;
-    redFlagsJson: string | null;
-    driversJson: string | null;
-    insufficient: number | null;
-    reviewStatus: AssessmentRow['reviewStatus'];
-    loweringLevel: number | null;
-    loweringStatus: AssessmentRow['loweringStatus'];
-    nextDueAt: number;
-    createdAt: number;
-    officerName: string;
-    latest: number;
-  };
+  /** Each list's index, in the order of its page (schema.ts). */
+  const QUEUE_INDEX = { pending: 'risk_queue_pending_order_idx', due: 'risk_queue_latest_order_idx' } as const;
 
-  function queue(user: UserView): ChannelOutput<'risk.queue'> {
-    if (user.unitId === null) return { items: [], pendingTotal: 0, dueTotal: 0 };
+  /** One page of her unit's queue, straight from its index (both stores find it: it gives the order). */
+  function queuePage(tx: StoreDb, which: 'pending' | 'due', unitId: string, at: number) {
+    const r = riskAssessments;
+    return (
+      tx
+        .select({
+          id: r.id,
+          hearingId: r.hearingId,
+          reference: hearings.reference,
+          level: r.level,
+          computedLevel: r.computedLevel,
+          // Whole, parsed once below: PostgreSQL would parse it again for each path taken from it
+          // in SQL (two thirds of a page's time there).
+          resultJson: r.resultJson,
+          reviewStatus: r.reviewStatus,
+          loweringLevel: r.loweringLevel,
+          loweringStatus: r.loweringStatus,
+          nextDueAt: r.nextDueAt,
+          createdAt: r.createdAt,
+          officerName: users.displayName,
+          latest: r.latest,
+        })
+        .from(r)
+        .innerJoin(hearings, eq(hearings.id, r.hearingId))
+        .innerJoin(users, eq(users.id, r.createdBy))
+        .where(queueCondition(which, unitId, at))
+        // NULLS LAST as the index has it on PostgreSQL (its DESC means NULLS FIRST), and as SQLite's DESC
+        // means anyway: without it PostgreSQL sorts the unit's whole queue for each page.
+        .orderBy(sql`${r.level} DESC NULLS LAST`, asc(r.nextDueAt))
+        .limit(QUEUE_PAGE)
+    );
+  }
+
+  function queueCondition(which: 'pending' | 'due', unitId: string, at: number) {
+    const r = riskAssessments;
+    return which === 'pending'
+      ? and(eq(r.unitId, unitId), eq(r.reviewStatus, 'pending'))
+      : and(eq(r.unitId, unitId), eq(r.latest, true), lte(r.nextDueAt, at), ne(r.reviewStatus, 'pending'));
+  }
+
+  async function queue(user: UserView): Promise<ChannelOutput<'risk.queue'>> {
+    const unitId = user.unitId;
+    if (unitId === null) return { items: [], pendingTotal: 0, dueTotal: 0 };
     const at = now();
-    const params = { unit: user.unitId, now: at };
-    const rows = [...(pendingPage.all(params) as QueueRow[]), ...(duePage.all(params) as QueueRow[])];
+    const r = riskAssessments;
+    const { rows, pendingTotal, dueTotal } = await store.transaction(accessOf(user), async (tx) => {
+      const total = async (index: string, condition: SQL | undefined) =>
+        (await tx.select({ n: count() }).from(store.readThrough(r, index)).where(condition))[0]?.n ?? 0;
+      const latestDue = and(eq(r.unitId, unitId), eq(r.latest, true), lte(r.nextDueAt, at));
+      return {
+        rows: [...(await queuePage(tx, 'pending', unitId, at)), ...(await queuePage(tx, 'due', unitId, at))],
+        pendingTotal: await total(QUEUE_INDEX.pending, queueCondition('pending', unitId, at)),
+        // Due and not pending, counted from what each index holds: the latest index has no review
+        // status (reading it from every due row is most of the queue's time), the pending index
+        // reaches the few pending rows.
+        dueTotal:
+          (await total(QUEUE_INDEX.due, latestDue)) -
+          (await total(QUEUE_INDEX.pending, and(queueCondition('pending', unitId, at), latestDue))),
+      };
+    });
     return {
-      pendingTotal: pendingCount.get(params) as number,
-      dueTotal: dueCount.get(params) as number,
-      items: rows.map((r) => ({
-        assessmentId: r.id,
-        hearingId: r.hearingId,
-        reference: r.reference,
-        level: r.level as RiskLevel,
-        computedLevel: r.computedLevel as RiskLevel,
-        redFlags: (JSON.parse(r.redFlagsJson ?? '[]') as RiskResult['redFlags']).map((f) => f.id),
-        drivers: (JSON.parse(r.driversJson ?? '[]') as RiskResult['drivers']).slice(0, 3).map((d) => d.item),
-        insufficient: r.insufficient === 1,
-        reviewStatus: r.reviewStatus,
-        loweringRequested: r.loweringStatus === 'pending' ? (r.loweringLevel as RiskLevel) : null,
-        nextDueAt: r.nextDueAt,
-        overdue: r.latest === 1 && r.nextDueAt <= at,
-        submittedAt: r.createdAt,
-        officerName: r.officerName,
-      })),
+      pendingTotal,
+      dueTotal,
+      items: rows.map((r) => {
+        const result = JSON.parse(r.resultJson) as Partial<RiskResult>;
+        return {
+          assessmentId: r.id,
+          hearingId: r.hearingId,
+          reference: r.reference,
+          level: r.level as RiskLevel,
+          computedLevel: r.computedLevel as RiskLevel,
+          redFlags: (result.redFlags ?? []).map((f) => f.id),
+          drivers: (result.drivers ?? []).slice(0, 3).map((d) => d.item),
+          insufficient: result.uncertainty?.insufficient === true,
+          reviewStatus: r.reviewStatus,
+          loweringRequested: r.loweringStatus === 'pending' ? (r.loweringLevel as RiskLevel) : null,
+          nextDueAt: r.nextDueAt,
+          overdue: r.latest && r.nextDueAt <= at,
+          submittedAt: r.createdAt,
+          officerName: r.officerName,
+        };
+      }),
     };
   }
 
-  return { history, submit, review, noteEvent, queue };
+  return { history, historyIn, submit, review, noteEvent, queue };
 }
 
 export type RiskService = ReturnType<typeof createRiskService>;

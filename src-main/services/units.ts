@@ -2,11 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { AppError } from '../api/app-error';
 import type { UnitView, UserView } from '../api/contract';
-import type { AppDatabase } from '../db/database';
-import { units } from '../db/schema';
-import { appendAudit } from './audit';
+import { accessOf, type Store, type StoreTables } from '../db/store';
 
-type Row = typeof units.$inferSelect;
+type Row = StoreTables['units']['$inferSelect'];
 
 function toView(row: Row): UnitView {
   return { id: row.id, name: row.name, createdAt: row.createdAt };
@@ -22,28 +20,29 @@ function sameName(a: string, b: string): boolean {
  * hearings of her own unit. The administrator creates and renames them; they are never removed,
  * since hearings keep the unit they were opened in.
  */
-export function createUnitService({ db, now }: { db: AppDatabase; now: () => number }) {
-  function list(): UnitView[] {
-    return db.select().from(units).orderBy(asc(units.name)).all().map(toView);
+export function createUnitService({ store, now }: { store: Store; now: () => number }) {
+  const { units } = store.tables;
+
+  async function list(actor: UserView): Promise<UnitView[]> {
+    const rows = await store.transaction(accessOf(actor), (tx) => tx.select().from(units).orderBy(asc(units.name)));
+    return rows.map(toView);
   }
 
   /** Creates a unit, or renames the one `id` names. The name comes trimmed from the contract. */
-  function save(actor: UserView, id: string | undefined, nameInput: string): UnitView {
+  async function save(actor: UserView, id: string | undefined, nameInput: string): Promise<UnitView> {
     const name = nameInput.normalize('NFC');
     const at = now();
-    return db.transaction((tx) => {
-      const existing = id === undefined ? undefined : tx.select().from(units).where(eq(units.id, id)).get();
+    return store.transaction(accessOf(actor), async (tx) => {
+      const [existing] = id === undefined ? [] : await tx.select().from(units).where(eq(units.id, id));
       if (id !== undefined && !existing) throw new AppError('NOT_FOUND', 'No such unit');
-      const clash = tx
-        .select({ id: units.id, name: units.name })
-        .from(units)
-        .all()
-        .find((u) => u.id !== id && sameName(u.name, name));
+      const clash = (await tx.select({ id: units.id, name: units.name }).from(units)).find(
+        (u) => u.id !== id && sameName(u.name, name),
+      );
       if (clash) throw new AppError('UNIT_NAME_TAKEN', 'Another unit already has this name', ['name']);
       if (existing) {
         if (existing.name === name) return toView(existing);
-        tx.update(units).set({ name }).where(eq(units.id, existing.id)).run();
-        appendAudit(tx, {
+        await tx.update(units).set({ name }).where(eq(units.id, existing.id));
+        await store.appendAudit(tx, {
           at,
           userId: actor.id,
           action: 'unit.renamed',
@@ -52,8 +51,8 @@ export function createUnitService({ db, now }: { db: AppDatabase; now: () => num
         return toView({ ...existing, name });
       }
       const row = { id: randomUUID(), name, createdAt: at };
-      tx.insert(units).values(row).run();
-      appendAudit(tx, { at, userId: actor.id, action: 'unit.created', details: { unitId: row.id, name } });
+      await tx.insert(units).values(row);
+      await store.appendAudit(tx, { at, userId: actor.id, action: 'unit.created', details: { unitId: row.id, name } });
       return toView(row);
     });
   }

@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, eq, ne } from 'drizzle-orm';
+import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import { AppError } from '../api/app-error';
 import type { UserView } from '../api/contract';
 import type { AppConfig } from '../config';
-import type { AppDatabase } from '../db/database';
-import { units, users, type Role } from '../db/schema';
-import { appendAudit } from './audit';
+import type { Role } from '../db/schema';
+import { accessOf, SIGN_IN_ACCESS, SYSTEM_ACCESS, type Store, type StoreDb, type StoreTables } from '../db/store';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 
-type UserRow = typeof users.$inferSelect;
-/** The database or a transaction on it. */
-type Tx = Pick<AppDatabase, 'select'>;
+type UserRow = StoreTables['users']['$inferSelect'];
 
 export function toUserView(row: UserRow): UserView {
   return {
@@ -46,42 +43,44 @@ export interface UserChanges {
 
 type Purpose = 'login' | 'unlock' | 'password_change';
 
-export function createUserService({ db, config, now }: { db: AppDatabase; config: AppConfig; now: () => number }) {
+export function createUserService({ store, config, now }: { store: Store; config: AppConfig; now: () => number }) {
+  const { units, users } = store.tables;
+
   function checkStrength(password: string, field = 'password'): void {
     if ([...password].length < config.passwordMinLength) {
       throw new AppError('WEAK_PASSWORD', `A password needs at least ${config.passwordMinLength} characters`, [field]);
     }
   }
 
-  function needsSetup(): boolean {
-    return (db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
+  async function needsSetup(): Promise<boolean> {
+    const [accounts] = await store.transaction(SYSTEM_ACCESS, (tx) => tx.select({ n: count() }).from(users));
+    return (accounts?.n ?? 0) === 0;
   }
 
   /** Officers and supervisors work in a unit (their hearings are reviewed there); administrators in none. */
-  function checkUnit(tx: Tx, role: Role, unitId: string | null): void {
+  async function checkUnit(tx: StoreDb, role: Role, unitId: string | null): Promise<void> {
     if (role === 'administrator') {
       if (unitId !== null) throw new AppError('UNIT_NOT_ALLOWED', 'Administrators do not belong to a unit', ['unitId']);
       return;
     }
     if (unitId === null) throw new AppError('UNIT_REQUIRED', `A ${role} must belong to a unit`, ['unitId']);
-    if (!tx.select({ id: units.id }).from(units).where(eq(units.id, unitId)).get())
+    if ((await tx.select({ id: units.id }).from(units).where(eq(units.id, unitId))).length === 0)
       throw new AppError('NOT_FOUND', 'No such unit', ['unitId']);
   }
 
   /** Refuses a change that would leave nobody able to manage the accounts. */
-  function checkNotLastAdministrator(tx: Tx, target: UserRow): void {
+  async function checkNotLastAdministrator(tx: StoreDb, target: UserRow): Promise<void> {
     if (target.role !== 'administrator' || !target.active) return;
-    const others = tx
+    const [others] = await tx
       .select({ n: count() })
       .from(users)
-      .where(and(eq(users.role, 'administrator'), eq(users.active, true), ne(users.id, target.id)))
-      .get();
+      .where(and(eq(users.role, 'administrator'), eq(users.active, true), ne(users.id, target.id)));
     if ((others?.n ?? 0) === 0)
       throw new AppError('LAST_ADMINISTRATOR', 'The last active administrator must stay an active administrator');
   }
 
-  function getRow(tx: Tx, userId: string): UserRow {
-    const row = tx.select().from(users).where(eq(users.id, userId)).get();
+  async function getRow(tx: StoreDb, userId: string): Promise<UserRow> {
+    const [row] = await tx.select().from(users).where(eq(users.id, userId));
     if (!row) throw new AppError('NOT_FOUND', 'No such account');
     return row;
   }
@@ -90,15 +89,15 @@ export function createUserService({ db, config, now }: { db: AppDatabase; config
     checkStrength(input.password);
     const passwordHash = await hashPassword(input.password);
     const at = now();
-    return db.transaction((tx) => {
+    return store.transaction(actor ? accessOf(actor) : SYSTEM_ACCESS, async (tx) => {
       // Checked again inside the write transaction: two first-run forms must not both succeed.
-      if (onlyIfFirst && (tx.select({ n: count() }).from(users).get()?.n ?? 0) > 0) {
+      if (onlyIfFirst && ((await tx.select({ n: count() }).from(users))[0]?.n ?? 0) > 0) {
         throw new AppError('ALREADY_SET_UP', 'The first administrator already exists');
       }
-      if (tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
+      if ((await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username))).length > 0) {
         throw new AppError('USERNAME_TAKEN', `The username ${input.username} is taken`, ['username']);
       }
-      checkUnit(tx, input.role, input.unitId);
+      await checkUnit(tx, input.role, input.unitId);
       const row = {
         id: randomUUID(),
         username: input.username,
@@ -113,9 +112,9 @@ export function createUserService({ db, config, now }: { db: AppDatabase; config
         createdAt: at,
         updatedAt: at,
       };
-      tx.insert(users).values(row).run();
+      await tx.insert(users).values(row);
       const userId = actor?.id ?? row.id;
-      appendAudit(tx, {
+      await store.appendAudit(tx, {
         at,
         userId,
         action: onlyIfFirst ? 'setup.administrator_created' : 'user.created',
@@ -162,12 +161,14 @@ export function createUserService({ db, config, now }: { db: AppDatabase; config
   async function checkPassword(usernameInput: string, password: string, purpose: Purpose): Promise<UserRow> {
     const username = usernameInput.trim().toLowerCase();
     const outcome = await oneAttemptAtATime(username, async () => {
-      const row = db.select().from(users).where(eq(users.username, username)).get();
+      const [row] = await store.transaction(SIGN_IN_ACCESS, (tx) =>
+        tx.select().from(users).where(eq(users.username, username)),
+      );
       if (!row) return { kind: 'unknown' } as const;
       if (!row.active || isLocked(row, now())) {
         const at = now();
-        db.transaction((tx) =>
-          appendAudit(tx, {
+        await store.transaction(SIGN_IN_ACCESS, (tx) =>
+          store.appendAudit(tx, {
             at,
             userId: row.id,
             action: `${purpose}.refused`,
@@ -179,9 +180,9 @@ export function createUserService({ db, config, now }: { db: AppDatabase; config
       const matches = await verifyPassword(password, row.passwordHash);
       // The transaction returns an outcome instead of throwing: a throw would roll back the
       // failure count along with it.
-      return db.transaction((tx) => {
+      return store.transaction(SIGN_IN_ACCESS, async (tx) => {
         const at = now();
-        const current = tx.select().from(users).where(eq(users.id, row.id)).get();
+        const [current] = await tx.select().from(users).where(eq(users.id, row.id));
         // Deactivated, locked or given a new password by the administrator while this one was checked.
         const reason =
           !current || !current.active
@@ -192,31 +193,37 @@ export function createUserService({ db, config, now }: { db: AppDatabase; config
                 ? 'passwordReplaced'
                 : null;
         if (reason) {
-          appendAudit(tx, { at, userId: row.id, action: `${purpose}.refused`, details: { reason } });
+          await store.appendAudit(tx, { at, userId: row.id, action: `${purpose}.refused`, details: { reason } });
           return { kind: 'refused' } as const;
         }
         if (matches) {
-          tx.update(users)
+          await tx
+            .update(users)
             .set({ failedAttempts: 0, lockedUntil: null, updatedAt: at })
-            .where(eq(users.id, row.id))
-            .run();
+            .where(eq(users.id, row.id));
           // A password change records its own success once the new password is stored.
-          if (purpose !== 'password_change') appendAudit(tx, { at, userId: row.id, action: `${purpose}.succeeded` });
+          if (purpose !== 'password_change')
+            await store.appendAudit(tx, { at, userId: row.id, action: `${purpose}.succeeded` });
           return { kind: 'ok', row: current! } as const;
         }
-        const failedAttempts = current!.failedAttempts + 1;
-        const lock = failedAttempts >= config.lockout.maxFailedAttempts;
-        tx.update(users)
-          .set({
-            failedAttempts: lock ? 0 : failedAttempts,
-            lockedUntil: lock ? at + config.lockout.lockMinutes * 60_000 : null,
-            updatedAt: at,
-          })
+        // Counted by the database, not from the row read above: on a zone's store, attempts on
+        // two server instances each add theirs.
+        const [counted] = await tx
+          .update(users)
+          .set({ failedAttempts: sql`${users.failedAttempts} + 1`, updatedAt: at })
           .where(eq(users.id, row.id))
-          .run();
-        appendAudit(tx, { at, userId: row.id, action: `${purpose}.failed`, details: { failedAttempts } });
+          .returning({ failedAttempts: users.failedAttempts });
+        const failedAttempts = counted!.failedAttempts;
+        const lock = failedAttempts >= config.lockout.maxFailedAttempts;
+        if (lock) {
+          await tx
+            .update(users)
+            .set({ failedAttempts: 0, lockedUntil: at + config.lockout.lockMinutes * 60_000 })
+            .where(eq(users.id, row.id));
+        }
+        await store.appendAudit(tx, { at, userId: row.id, action: `${purpose}.failed`, details: { failedAttempts } });
         if (lock)
-          appendAudit(tx, {
+          await store.appendAudit(tx, {
             at,
             userId: row.id,
             action: 'account.locked',
@@ -238,32 +245,30 @@ export function createUserService({ db, config, now }: { db: AppDatabase; config
   }
 
   /** Active and not locked out: whether a signed-in window may stay signed in after a refused password. */
-  function canSignIn(userId: string): boolean {
-    const row = db
-      .select({ active: users.active, lockedUntil: users.lockedUntil })
-      .from(users)
-      .where(eq(users.id, userId))
-      .get();
+  async function canSignIn(userId: string): Promise<boolean> {
+    const [row] = await store.transaction(SYSTEM_ACCESS, (tx) =>
+      tx.select({ active: users.active, lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, userId)),
+    );
     return Boolean(row?.active) && !isLocked(row!, now());
   }
 
-  function getActiveUser(id: string): UserView | null {
-    const row = db.select().from(users).where(eq(users.id, id)).get();
+  async function getActiveUser(id: string): Promise<UserView | null> {
+    const [row] = await store.transaction(SYSTEM_ACCESS, (tx) => tx.select().from(users).where(eq(users.id, id)));
     return row && row.active ? toUserView(row) : null;
   }
 
   /** Display name, role and unit, as the administrator sets them. */
-  function updateUser(actor: UserView, userId: string, changes: UserChanges): UserView {
+  async function updateUser(actor: UserView, userId: string, changes: UserChanges): Promise<UserView> {
     const at = now();
-    return db.transaction((tx) => {
-      const target = getRow(tx, userId);
+    return store.transaction(accessOf(actor), async (tx) => {
+      const target = await getRow(tx, userId);
       if (changes.role !== target.role) {
         // She would lose the accounts page in the middle of using it: another administrator does it.
         if (userId === actor.id)
           throw new AppError('CANNOT_CHANGE_OWN_ACCESS', 'An administrator cannot change her own role', ['role']);
-        checkNotLastAdministrator(tx, target);
+        await checkNotLastAdministrator(tx, target);
       }
-      checkUnit(tx, changes.role, changes.unitId);
+      await checkUnit(tx, changes.role, changes.unitId);
       const wanted = {
         ...changes,
         serviceNumber: changes.serviceNumber === undefined ? target.serviceNumber : changes.serviceNumber,
@@ -273,7 +278,8 @@ export function createUserService({ db, config, now }: { db: AppDatabase; config
       );
       if (changed.length === 0) return toUserView(target);
       const row = { ...target, ...wanted, updatedAt: at };
-      tx.update(users)
+      await tx
+        .update(users)
         .set({
           displayName: row.displayName,
           role: row.role,
@@ -281,9 +287,8 @@ export function createUserService({ db, config, now }: { db: AppDatabase; config
           serviceNumber: row.serviceNumber,
           updatedAt: at,
         })
-        .where(eq(users.id, userId))
-        .run();
-      appendAudit(tx, {
+        .where(eq(users.id, userId));
+      await store.appendAudit(tx, {
         at,
         userId: actor.id,
         action: 'user.updated',
@@ -293,16 +298,16 @@ export function createUserService({ db, config, now }: { db: AppDatabase; config
     });
   }
 
-  function setActive(actor: UserView, userId: string, active: boolean): UserView {
+  async function setActive(actor: UserView, userId: string, active: boolean): Promise<UserView> {
     const at = now();
-    return db.transaction((tx) => {
-      const target = getRow(tx, userId);
+    return store.transaction(accessOf(actor), async (tx) => {
+      const target = await getRow(tx, userId);
       if (!active && userId === actor.id)
         throw new AppError('CANNOT_CHANGE_OWN_ACCESS', 'An administrator cannot deactivate her own account');
       if (target.active === active) return toUserView(target);
-      if (!active) checkNotLastAdministrator(tx, target);
-      tx.update(users).set({ active, updatedAt: at }).where(eq(users.id, userId)).run();
-      appendAudit(tx, {
+      if (!active) await checkNotLastAdministrator(tx, target);
+      await tx.update(users).set({ active, updatedAt: at }).where(eq(users.id, userId));
+      await store.appendAudit(tx, {
         at,
         userId: actor.id,
         action: active ? 'user.reactivated' : 'user.deactivated',
@@ -317,8 +322,8 @@ export function createUserService({ db, config, now }: { db: AppDatabase; config
     checkStrength(password);
     const passwordHash = await hashPassword(password);
     const at = now();
-    return db.transaction((tx) => {
-      const target = getRow(tx, userId);
+    return store.transaction(accessOf(actor), async (tx) => {
+      const target = await getRow(tx, userId);
       const row = {
         ...target,
         passwordHash,
@@ -327,11 +332,16 @@ export function createUserService({ db, config, now }: { db: AppDatabase; config
         lockedUntil: null,
         updatedAt: at,
       };
-      tx.update(users)
+      await tx
+        .update(users)
         .set({ passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null, updatedAt: at })
-        .where(eq(users.id, userId))
-        .run();
-      appendAudit(tx, { at, userId: actor.id, action: 'user.password_reset', details: { targetUserId: userId } });
+        .where(eq(users.id, userId));
+      await store.appendAudit(tx, {
+        at,
+        userId: actor.id,
+        action: 'user.password_reset',
+        details: { targetUserId: userId },
+      });
       return toUserView(row);
     });
   }
@@ -342,19 +352,25 @@ export function createUserService({ db, config, now }: { db: AppDatabase; config
     if (currentPassword.normalize('NFC') === newPassword.normalize('NFC')) {
       throw new AppError('PASSWORD_UNCHANGED', 'The new password must differ from the current one', ['newPassword']);
     }
-    const row = await checkPassword(getRow(db, user.id).username, currentPassword, 'password_change');
+    const own = await store.transaction(accessOf(user), (tx) => getRow(tx, user.id));
+    const row = await checkPassword(own.username, currentPassword, 'password_change');
     const passwordHash = await hashPassword(newPassword);
     const at = now();
-    return db.transaction((tx) => {
+    return store.transaction(accessOf(user), async (tx) => {
       // Only over the password just verified: a reset in between wins.
-      const result = tx
+      const changed = await tx
         .update(users)
         .set({ passwordHash, mustChangePassword: false, updatedAt: at })
         .where(and(eq(users.id, user.id), eq(users.passwordHash, row.passwordHash), eq(users.active, true)))
-        .run();
-      if (result.changes !== 1) throw refused();
-      appendAudit(tx, { at, userId: user.id, action: 'password.changed', details: { forced: row.mustChangePassword } });
-      return toUserView(getRow(tx, user.id));
+        .returning({ id: users.id });
+      if (changed.length !== 1) throw refused();
+      await store.appendAudit(tx, {
+        at,
+        userId: user.id,
+        action: 'password.changed',
+        details: { forced: row.mustChangePassword },
+      });
+      return toUserView(await getRow(tx, user.id));
     });
   }
 
@@ -363,7 +379,10 @@ export function createUserService({ db, config, now }: { db: AppDatabase; config
     createFirstAdministrator: (input: Omit<NewUser, 'role' | 'unitId' | 'serviceNumber'>) =>
       insertUser(null, { ...input, role: 'administrator', unitId: null }, true),
     createUser: (actor: UserView, input: NewUser) => insertUser(actor, input, false),
-    listUsers: (): UserView[] => db.select().from(users).orderBy(asc(users.username)).all().map(toUserView),
+    listUsers: async (actor: UserView): Promise<UserView[]> =>
+      (await store.transaction(accessOf(actor), (tx) => tx.select().from(users).orderBy(asc(users.username)))).map(
+        toUserView,
+      ),
     authenticate,
     canSignIn,
     getActiveUser,

@@ -5,8 +5,7 @@ import { FORMS, readAnswers } from '../../forms/answers';
 import type { VictimCatalog } from '../../forms/victim-catalogs';
 import { AppError } from '../api/app-error';
 import type { ChannelInput, ChannelOutput, UserView } from '../api/contract';
-import type { AppDatabase } from '../db/database';
-import { victimCopyReviews } from '../db/schema';
+import type { Store, StoreDb } from '../db/store';
 import { extractPdfPages } from '../documents/pdf-text';
 import {
   VICTIM_DOCUMENTS,
@@ -25,7 +24,6 @@ import {
   type ReviewDecisions,
   type VictimTextFilter,
 } from '../documents/victim-safety';
-import { appendAudit } from './audit';
 
 /**
  * The fields the officer reads before her copy's first print: what was said and typed in the
@@ -35,7 +33,7 @@ import { appendAudit } from './audit';
 const ADMINISTERED_FIELD = /^(directory\.|unit\.|officer$|hearing\.reference$)/;
 
 export interface VictimDocumentsDeps {
-  db: AppDatabase;
+  store: Store;
   catalogs: () => VictimCatalog[];
   options: VictimCopyOptions;
   now: () => number;
@@ -52,15 +50,18 @@ export interface BuiltVictimDocument {
  * last check on the text of the PDF itself.
  */
 export function createVictimDocuments(deps: VictimDocumentsDeps) {
-  const { db } = deps;
+  const { store } = deps;
+  const { victimCopyReviews } = store.tables;
 
-  function decisionsOf(hearingId: string): { decisions: ReviewDecisions; covered: Set<string> } {
-    const rows = db
+  async function decisionsOf(
+    tx: StoreDb,
+    hearingId: string,
+  ): Promise<{ decisions: ReviewDecisions; covered: Set<string> }> {
+    const rows = await tx
       .select()
       .from(victimCopyReviews)
       .where(eq(victimCopyReviews.hearingId, hearingId))
-      .orderBy(asc(victimCopyReviews.reviewedAt))
-      .all();
+      .orderBy(asc(victimCopyReviews.reviewedAt));
     const decisions: ReviewDecisions = { withheld: [], released: [] };
     const covered = new Set<string>();
     for (const row of rows) {
@@ -94,8 +95,12 @@ export function createVictimDocuments(deps: VictimDocumentsDeps) {
       .map(([field, seen]) => ({ field, sha256: textSha256(seen.original), filtered: seen.filtered }));
   }
 
-  function preview(hearingId: string, record: HearingRecord): ChannelOutput<'documents.reviewPreview'> {
-    const { decisions, covered } = decisionsOf(hearingId);
+  async function preview(
+    tx: StoreDb,
+    hearingId: string,
+    record: HearingRecord,
+  ): Promise<ChannelOutput<'documents.reviewPreview'>> {
+    const { decisions, covered } = await decisionsOf(tx, hearingId);
     const fields = reviewedTexts(record, decisions).map(({ field, sha256, filtered }) => ({
       field,
       label: fieldLabel(field),
@@ -108,9 +113,9 @@ export function createVictimDocuments(deps: VictimDocumentsDeps) {
   }
 
   /** Refuses the print of a document she takes home while any text of the hearing is unreviewed. */
-  function requireReviewed(hearingId: string, record: HearingRecord): void {
+  async function requireReviewed(tx: StoreDb, hearingId: string, record: HearingRecord): Promise<void> {
     if (!holdsProtectedValue(readAnswers(record.forms, FORMS.people))) return;
-    const { decisions, covered } = decisionsOf(hearingId);
+    const { decisions, covered } = await decisionsOf(tx, hearingId);
     const unreviewed = reviewedTexts(record, decisions).filter((f) => !covered.has(`${f.field}\u0000${f.sha256}`));
     if (unreviewed.length > 0)
       throw new AppError(
@@ -120,12 +125,13 @@ export function createVictimDocuments(deps: VictimDocumentsDeps) {
       );
   }
 
-  function saveReview(
+  async function saveReview(
+    tx: StoreDb,
     user: UserView,
     record: HearingRecord,
     input: ChannelInput<'documents.saveReview'>,
-  ): ChannelOutput<'documents.saveReview'> {
-    const { decisions } = decisionsOf(input.hearingId);
+  ): Promise<ChannelOutput<'documents.saveReview'>> {
+    const { decisions } = await decisionsOf(tx, input.hearingId);
     const current = new Map(reviewedTexts(record, decisions).map((f) => [f.field, f]));
     // She decided on the texts she saw: if one changed since, she sees it again.
     for (const seen of input.fields) {
@@ -152,25 +158,21 @@ export function createVictimDocuments(deps: VictimDocumentsDeps) {
     });
     const at = deps.now();
     const newDecisions: ReviewDecisions = { withheld, released };
-    db.transaction((tx) => {
-      tx.insert(victimCopyReviews)
-        .values({
-          id: randomUUID(),
-          hearingId: input.hearingId,
-          decisionsJson: JSON.stringify(newDecisions),
-          coveredJson: JSON.stringify(input.fields),
-          reviewedAt: at,
-          reviewedBy: user.id,
-        })
-        .run();
-      // Counts only: the trail never holds where she is.
-      appendAudit(tx, {
-        at,
-        userId: user.id,
-        action: 'document.copyReviewed',
-        hearingId: input.hearingId,
-        details: { texts: input.fields.length, withheld: withheld.length, released: released.length },
-      });
+    await tx.insert(victimCopyReviews).values({
+      id: randomUUID(),
+      hearingId: input.hearingId,
+      decisionsJson: JSON.stringify(newDecisions),
+      coveredJson: JSON.stringify(input.fields),
+      reviewedAt: at,
+      reviewedBy: user.id,
+    });
+    // Counts only: the trail never holds where she is.
+    await store.appendAudit(tx, {
+      at,
+      userId: user.id,
+      action: 'document.copyReviewed',
+      hearingId: input.hearingId,
+      details: { texts: input.fields.length, withheld: withheld.length, released: released.length },
     });
     return { saved: true };
   }

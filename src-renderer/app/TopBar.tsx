@@ -1,9 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../src-main/api/contract';
+import { RoomModeToggle } from '../features/room/RoomModeToggle';
 import { LanguageSwitch } from './LanguageSwitch';
 import { hrefOf, navigationOf, type ScreenName } from './routes';
 
-/** The links of her role (from the route table), who she is, the language, lock and sign out. */
+/**
+ * The links of her role (from the route table), who she is, room mode for those who hear victims,
+ * the language, lock and sign out.
+ */
 export function TopBar({
   user,
   unitName,
@@ -42,6 +46,7 @@ export function TopBar({
           </button>
         </span>
       </span>
+      {user.role === 'administrator' ? null : <RoomModeToggle />}
       <LanguageSwitch />
       <button type="button" onClick={onLock} aria-keyshortcuts="Control+Shift+L" title={t('lock.shortcut')}>
         {t('lock.action')}

@@ -16,9 +16,12 @@ describe('digital violence, asked in every hearing', () => {
     await new DigitalStep(app.page).answer({ 'G1.3': 'yes', 'G5.2': 'yes', 'G4.1': 'yes', 'G9.3': null });
     // A yes opens what she says about it, with the follow-ups and the evidence to ask for beside it.
     const details = app.page.locator('[data-field="g13Details"]');
+    // In room mode the officer's guidance waits behind its button.
+    await details.getByRole('button', { name: 'Conseils' }).click();
     expect(await details.textContent()).toContain('48');
     await details.locator('textarea').fill('Un AirTag trouvé sous le siège de sa voiture le 20 novembre (fictif).');
     await expectAccessible(app.page, 'digital-violence step');
+    await new DigitalStep(app.page).revealSignals();
     expect(
       await app.page
         .locator('.digital-panel [data-signal]')

@@ -298,7 +298,7 @@ describe('what a victim-facing document never shows', () => {
     expect(discreet).not.toContain('Copie de votre plainte');
     expect(discreet).toContain('Contacts utiles');
     // The audit records that passages were withheld, and how many, never which.
-    const audit = t.core.database.sqlite
+    const audit = t.sqlite
       .prepare(
         "SELECT details_json FROM audit_events WHERE action = 'document.printed' AND hearing_id = ? ORDER BY seq",
       )
@@ -342,7 +342,7 @@ describe('the archive of printed documents', () => {
     const opened = await t.ok('officer-window', 'documents.download', { documentId: first.document.id });
     expect(Buffer.from(opened.pdfBase64, 'base64').equals(first.pdf)).toBe(true);
     const actions = (
-      t.core.database.sqlite
+      t.sqlite
         .prepare('SELECT action FROM audit_events WHERE hearing_id = ? AND action LIKE ? ORDER BY seq')
         .all(hearingId, 'document.%') as { action: string }[]
     ).map((a) => a.action);
@@ -359,16 +359,14 @@ describe('the archive of printed documents', () => {
       [1, false],
       [2, true],
     ]);
-    expect(() => t.core.database.sqlite.prepare("UPDATE printed_documents SET sha256 = 'x'").run()).toThrow(
-      /never changed/,
-    );
-    expect(() => t.core.database.sqlite.prepare('DELETE FROM printed_documents').run()).toThrow(/never removed/);
+    expect(() => t.sqlite.prepare("UPDATE printed_documents SET sha256 = 'x'").run()).toThrow(/never changed/);
+    expect(() => t.sqlite.prepare('DELETE FROM printed_documents').run()).toThrow(/never removed/);
   });
 
   it('refuses what may not be printed, with a reason, and writes nothing', async () => {
     const open = await completeHearing({ setup: { victimLanguage: 'ro' } }).take(apiOf(t), { until: 'approved' });
     const closed = await completeHearing({ setup: { victimLanguage: 'ro' } }).take(apiOf(t));
-    const before = snapshotTables(t);
+    const before = await snapshotTables(t);
     const refused = async (client: string, input: object) => {
       const result = await t.core.dispatcher.dispatch(client, 'documents.create', input);
       return result.ok ? 'printed' : result.error.code;
@@ -392,7 +390,7 @@ describe('the archive of printed documents', () => {
     ).toBe('VALIDATION');
     expect(await refused('admin-window', { hearingId: closed, kind: 'riskReport', output: 'pdf' })).toBe('FORBIDDEN');
     // Refusals are audited (access_denied); nothing else changed, nothing was archived.
-    const after = snapshotTables(t);
+    const after = await snapshotTables(t);
     expect(after.printed_documents).toEqual(before.printed_documents);
     expect(after.answers).toEqual(before.answers);
   });
@@ -406,7 +404,7 @@ describe('translation follow-ups', () => {
         displayName: 'Sarah Fictive',
         password: 'supervisor unit a passphrase',
         role: 'supervisor' as const,
-        unitId: defaultUnitId(t),
+        unitId: await defaultUnitId(t),
         window: 'supervisor-window',
       },
       {
@@ -494,7 +492,7 @@ describe('a hearing taken under older form versions', () => {
     expect(oldRegistry.latest('measures')!.version).toBe(measuresV1.version);
     const dir = tempDir();
     // Its own Chromium: closing a core closes its document output.
-    const old = openTestCore({ dir, registry: oldRegistry, documentOutput: createChromiumPdfOutput(CHROMIUM) });
+    const old = await openTestCore({ dir, registry: oldRegistry, documentOutput: createChromiumPdfOutput(CHROMIUM) });
     await seedAccounts(old, true);
     // Answered from the definitions the hearing was opened under: no documents step.
     const hearingId = await completeHearing(
@@ -510,11 +508,11 @@ describe('a hearing taken under older form versions', () => {
       'old-version-then',
     );
     const key = old.key;
-    old.close();
+    await old.close();
 
     // Reopened by today's app, with people v2, measures v2 and a documents step: it keeps its
     // versions, and its copy reads as it did (but for the reprint mark).
-    const now = openTestCore({ dir, key, documentOutput: t.output });
+    const now = await openTestCore({ dir, key, documentOutput: t.output });
     try {
       await now.ok('officer-window', 'session.login', {
         username: PEOPLE.officer.username,
@@ -541,7 +539,7 @@ describe('a hearing taken under older form versions', () => {
       // Its measures as recorded (the ban from residence is not hers to read: he does not live with her).
       expect(comparable(before)).toContain(comparable(victimText(catalogs.get('pl'), 'measures.state.inForce')!));
     } finally {
-      now.close();
+      await now.close();
     }
   });
 });

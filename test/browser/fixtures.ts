@@ -207,11 +207,11 @@ export function usePdfCore(): TestCore & { readonly output: DocumentOutput } {
   beforeAll(async () => {
     if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}`);
     output = createChromiumPdfOutput(CHROMIUM);
-    current = openTestCore({ documentOutput: output });
+    current = await openTestCore({ documentOutput: output });
     await seedAccounts(current, true);
   });
   afterAll(async () => {
-    current?.close();
+    await current?.close();
     await output?.close?.();
   });
   return {
@@ -232,6 +232,10 @@ export function usePdfCore(): TestCore & { readonly output: DocumentOutput } {
     get dbFile() {
       return t().dbFile;
     },
+    get sqlite() {
+      return t().sqlite;
+    },
+    sql: (text, params) => t().sql(text, params),
     get clock() {
       return t().clock;
     },

@@ -70,6 +70,7 @@ describe('the Art. 16 risk tool and the supervisor review', () => {
 
     await row.getByRole('link').click();
     await app.page.getByText('Vous consultez cette audition en tant que superviseur·e').waitFor();
+    await new RiskStep(app.page).revealAssessment();
     const review = app.page.getByRole('region', { name: 'Relecture par la supervision' });
     await expectAccessible(app.page, 'risk step, supervisor');
     await review.getByRole('button', { name: 'Approuver' }).click();

@@ -212,7 +212,7 @@ describe('the last check, on the text of the PDF itself', () => {
     };
     fr.safety.keepSafe = 'Rendez-vous au 42 av. des Tilleuls pour reprendre vos affaires.';
     fs.writeFileSync(path.join(assets.victimCatalogsDir, 'fr.json'), JSON.stringify(fr));
-    const edited = openTestCore({ documentOutput: createChromiumPdfOutput(CHROMIUM), assets });
+    const edited = await openTestCore({ documentOutput: createChromiumPdfOutput(CHROMIUM), assets });
     try {
       await seedAccounts(edited, true);
       const api = apiOf(edited);
@@ -239,9 +239,9 @@ describe('the last check, on the text of the PDF itself', () => {
       // No text of the hearing holds it: the fixed text of the document does.
       expect(result.error.fields).toEqual(['document']);
       expect(result.error.message).toMatch(/^Page \d/);
-      expect(snapshotTables(edited).printed_documents).toEqual([]);
+      expect((await snapshotTables(edited)).printed_documents).toEqual([]);
     } finally {
-      edited.close();
+      await edited.close();
     }
   });
 });

@@ -9,7 +9,8 @@ import path from 'node:path';
  * Unix socket in that folder. PostgreSQL refuses to run as root, so as root the cluster belongs to
  * the unprivileged `postgres` account the Debian package creates.
  *
- * fsync is off: a test cluster is thrown away, and durability is measured by the bench, not here.
+ * fsync is off: a test cluster is thrown away. The bench asks for a durable one (PostgreSQL's
+ * defaults: fsync, synchronous_commit and full_page_writes on), as a zone runs it.
  */
 export interface PostgresServer {
   /** The folder holding the socket: node-postgres's `host`. */
@@ -37,13 +38,19 @@ export function findPostgresBinaries(): string | null {
 
 const runsAsRoot = () => process.getuid?.() === 0;
 
+/** Runs a PostgreSQL program (pgbench, createdb...) of the server's version as the cluster's owner; its output. */
+export function runAsClusterOwner(server: Pick<PostgresServer, 'binDir'>, program: string, args: string[]): string {
+  const [file, fileArgs] = asOwner(server.binDir, program, args);
+  return execFileSync(file, fileArgs, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
 /** Runs a PostgreSQL program as the account that owns the cluster. */
 function asOwner(binDir: string, program: string, args: string[]): [string, string[]] {
   const file = path.join(binDir, program);
   return runsAsRoot() ? ['runuser', ['-u', 'postgres', '--', file, ...args]] : [file, args];
 }
 
-export async function startPostgresServer(): Promise<PostgresServer> {
+export async function startPostgresServer(options: { durable?: boolean } = {}): Promise<PostgresServer> {
   const binDir = findPostgresBinaries();
   if (!binDir) {
     throw new Error(
@@ -84,12 +91,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     String(port),
     '-c',
     'listen_addresses=',
-    '-c',
-    'fsync=off',
-    '-c',
-    'synchronous_commit=off',
-    '-c',
-    'full_page_writes=off',
+    ...(options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     '-c',
     'max_connections=200',
   ]);

@@ -12,14 +12,16 @@ import {
   snapshotRecords,
   snapshotTables,
   type TestCore,
+  sqlFalse,
+  sqlTrue,
 } from '../helpers/temp-core';
 
 let t: TestCore;
 let unitA: string;
 beforeEach(async () => {
-  t = openTestCore();
+  t = await openTestCore();
   await seedAccounts(t);
-  unitA = defaultUnitId(t);
+  unitA = await defaultUnitId(t);
 });
 afterEach(() => t.close());
 
@@ -45,32 +47,29 @@ async function errorOf(client: string, channel: Channel, input: unknown) {
   return result.error;
 }
 
-const lastAuditSeq = () =>
-  (t.core.database.sqlite.prepare('SELECT max(seq) AS seq FROM audit_events').get() as { seq: number }).seq;
-const auditSince = (seq: number) =>
-  t.core.database.sqlite
-    .prepare('SELECT action, user_id AS userId, details_json AS details FROM audit_events WHERE seq > ? ORDER BY seq')
-    .all(seq) as { action: string; userId: string; details: string }[];
-const userIdOf = (username: string) =>
-  (
-    t.core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(username) as
-      { id: string } | undefined
-  )?.id ?? null;
+const lastAuditSeq = async () => ((await t.sql('SELECT max(seq) AS seq FROM audit_events'))[0] as { seq: number }).seq;
+const auditSince = async (seq: number) =>
+  (await t.sql(
+    'SELECT action, user_id AS userId, details_json AS details FROM audit_events WHERE seq > ? ORDER BY seq',
+    [seq],
+  )) as { action: string; userId: string; details: string }[];
+const userIdOf = async (username: string) =>
+  ((await t.sql('SELECT id FROM users WHERE username = ?', [username]))[0] as { id: string } | undefined)?.id ?? null;
 
 /**
  * Every call is refused with its code, and the database is exactly as before, but for the trace
  * of each refusal by role: who, and which channel, never what was sent.
  */
 async function expectRefusals(calls: [client: string, channel: Channel, input: unknown, code: ErrorCode][]) {
-  const before = snapshotRecords(t);
-  const since = lastAuditSeq();
+  const before = await snapshotRecords(t);
+  const since = await lastAuditSeq();
   const clients = new Map<string, string | null>();
   for (const [client] of calls)
     if (!clients.has(client)) clients.set(client, (await t.ok(client, 'session.current', {})).user?.id ?? null);
   for (const [client, channel, input, code] of calls) {
     expect((await errorOf(client, channel, input)).code, `${channel} ${JSON.stringify(input)}`).toBe(code);
   }
-  expect(snapshotRecords(t)).toEqual(before);
+  expect(await snapshotRecords(t)).toEqual(before);
   const traces = calls
     .filter(([, , , code]) => code === 'FORBIDDEN')
     .map(([client, channel]) => ({
@@ -78,35 +77,32 @@ async function expectRefusals(calls: [client: string, channel: Channel, input: u
       userId: clients.get(client),
       details: JSON.stringify({ channel }),
     }));
-  expect(auditSince(since)).toEqual(traces);
+  expect(await auditSince(since)).toEqual(traces);
 }
 
-const officerId = () =>
+const officerId = async () =>
   (
-    t.core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(PEOPLE.officer.username) as {
+    (await t.sql('SELECT id FROM users WHERE username = ?', [PEOPLE.officer.username]))[0] as {
       id: string;
     }
   ).id;
-const adminId = () =>
+const adminId = async () =>
   (
-    t.core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(PEOPLE.admin.username) as {
+    (await t.sql('SELECT id FROM users WHERE username = ?', [PEOPLE.admin.username]))[0] as {
       id: string;
     }
   ).id;
-const audit = (prefix: string) =>
-  t.core.database.sqlite
-    .prepare(
-      'SELECT action, user_id AS userId, details_json AS details FROM audit_events WHERE action LIKE ? ORDER BY seq',
-    )
-    .all(`${prefix}%`) as {
+const audit = async (prefix: string) =>
+  (await t.sql(
+    'SELECT action, user_id AS userId, details_json AS details FROM audit_events WHERE action LIKE ? ORDER BY seq',
+    [`${prefix}%`],
+  )) as {
     action: string;
     userId: string;
     details: string;
   }[];
-const allAuditText = () =>
-  (t.core.database.sqlite.prepare('SELECT details_json AS d FROM audit_events').all() as { d: string }[])
-    .map((r) => r.d)
-    .join('\n');
+const allAuditText = async () =>
+  ((await t.sql('SELECT details_json AS d FROM audit_events')) as { d: string }[]).map((r) => r.d).join('\n');
 
 describe('units', () => {
   it('are created and renamed by the administrator, trimmed, and audited', async () => {
@@ -118,8 +114,9 @@ describe('units', () => {
     await t.ok('admin-window', 'units.save', { id: unit.id, name: 'ZONE FICTIVE NORD-EST' });
     const { units } = await t.ok('admin-window', 'units.list', {});
     expect(units.map((u) => u.name)).toEqual(['Unit A', 'ZONE FICTIVE NORD-EST']);
-    expect(audit('unit.').map((a) => a.action)).toEqual(['unit.created', 'unit.renamed', 'unit.renamed']);
-    expect(audit('unit.').every((a) => a.userId === adminId())).toBe(true);
+    expect((await audit('unit.')).map((a) => a.action)).toEqual(['unit.created', 'unit.renamed', 'unit.renamed']);
+    const admin = await adminId();
+    expect((await audit('unit.')).every((a) => a.userId === admin)).toBe(true);
   });
 
   it('can be read by every signed-in role, changed only by the administrator', async () => {
@@ -156,10 +153,10 @@ describe('creating accounts', () => {
     expect(supervisor).toMatchObject({ role: 'supervisor', unitId: unitA, active: true, mustChangePassword: true });
     const { user: admin } = await t.ok('admin-window', 'users.create', { ...SECOND_ADMIN, unitId: null });
     expect(admin.unitId).toBeNull();
-    const created = audit('user.created').map((a) => JSON.parse(a.details) as Record<string, unknown>);
+    const created = (await audit('user.created')).map((a) => JSON.parse(a.details) as Record<string, unknown>);
     expect(created.at(-2)).toEqual({ targetUserId: supervisor.id, role: 'supervisor', unitId: unitA });
     expect(created.at(-1)).toEqual({ targetUserId: admin.id, role: 'administrator', unitId: null });
-    expect(allAuditText()).not.toContain(SUPERVISOR.password);
+    expect(await allAuditText()).not.toContain(SUPERVISOR.password);
   });
 
   it('refuses an officer or supervisor without a unit, an administrator with one, and an unknown unit', async () => {
@@ -179,7 +176,7 @@ describe('changing accounts', () => {
   it('is for administrators only, checked in main', async () => {
     await createAccount(t, { ...SUPERVISOR, unitId: unitA });
     await t.ok('sup-window', 'session.login', { username: SUPERVISOR.username, password: SUPERVISOR.password });
-    const target = officerId();
+    const target = await officerId();
     const calls: [Channel, unknown][] = [
       ['users.list', {}],
       ['users.update', { userId: target, displayName: 'X', role: 'officer', unitId: unitA }],
@@ -203,7 +200,7 @@ describe('changing accounts', () => {
   it('updates the display name, role and unit, audited with what changed', async () => {
     const unitB = await createUnit(t, 'Zone Fictive Sud');
     const { user } = await t.ok('admin-window', 'users.update', {
-      userId: officerId(),
+      userId: await officerId(),
       displayName: 'Inès Fictive-Martin',
       role: 'officer',
       unitId: unitB,
@@ -211,7 +208,7 @@ describe('changing accounts', () => {
     expect(user).toMatchObject({ displayName: 'Inès Fictive-Martin', role: 'officer', unitId: unitB });
     // A change of name or unit leaves her signed in.
     expect((await t.ok('officer-window', 'session.current', {})).user?.unitId).toBe(unitB);
-    expect(JSON.parse(audit('user.updated')[0]!.details)).toEqual({
+    expect(JSON.parse((await audit('user.updated'))[0]!.details)).toEqual({
       targetUserId: user.id,
       changed: ['displayName', 'unitId'],
       role: 'officer',
@@ -229,18 +226,18 @@ describe('changing accounts', () => {
     expect((await errorOf('officer-window', 'hearings.listMine', {})).code).toBe('NOT_SIGNED_IN');
 
     // Nothing changed: nothing audited.
-    const count = audit('user.updated').length;
+    const count = (await audit('user.updated')).length;
     await t.ok('admin-window', 'users.update', {
       userId: user.id,
       displayName: user.displayName,
       role: 'supervisor',
       unitId: unitB,
     });
-    expect(audit('user.updated')).toHaveLength(count);
+    expect(await audit('user.updated')).toHaveLength(count);
   });
 
   it('refuses a role without its unit rule, her own role change and unknown accounts, writing nothing', async () => {
-    const target = officerId();
+    const target = await officerId();
     await expectRefusals([
       [
         'admin-window',
@@ -257,7 +254,7 @@ describe('changing accounts', () => {
       [
         'admin-window',
         'users.update',
-        { userId: adminId(), displayName: 'X', role: 'officer', unitId: unitA },
+        { userId: await adminId(), displayName: 'X', role: 'officer', unitId: unitA },
         'CANNOT_CHANGE_OWN_ACCESS',
       ],
       [
@@ -278,7 +275,7 @@ describe('changing accounts', () => {
     expect(
       (
         await t.ok('admin-window', 'users.update', {
-          userId: adminId(),
+          userId: await adminId(),
           displayName: 'Alex Admin-Test',
           role: 'administrator',
           unitId: null,
@@ -289,9 +286,9 @@ describe('changing accounts', () => {
 });
 
 describe('service numbers', () => {
-  const serviceNumberOf = (userId: string) =>
+  const serviceNumberOf = async (userId: string) =>
     (
-      t.core.database.sqlite.prepare('SELECT service_number AS s FROM users WHERE id = ?').get(userId) as {
+      (await t.sql('SELECT service_number AS s FROM users WHERE id = ?', [userId]))[0] as {
         s: string | null;
       }
     ).s;
@@ -303,7 +300,7 @@ describe('service numbers', () => {
       serviceNumber: '  BE 1234/56.7-A  ',
     });
     expect(user.serviceNumber).toBe('BE 1234/56.7-A');
-    expect(serviceNumberOf(user.id)).toBe('BE 1234/56.7-A');
+    expect(await serviceNumberOf(user.id)).toBe('BE 1234/56.7-A');
     // Without one: null, not an empty string.
     const { user: admin } = await t.ok('admin-window', 'users.create', { ...SECOND_ADMIN, unitId: null });
     expect(admin.serviceNumber).toBeNull();
@@ -323,11 +320,11 @@ describe('service numbers', () => {
       unitId: unitA,
       serviceNumber: longest,
     });
-    expect(serviceNumberOf(user.id)).toBe(longest);
+    expect(await serviceNumberOf(user.id)).toBe(longest);
     expect((await t.ok('admin-window', 'users.list', {})).users.find((u) => u.id === user.id)?.serviceNumber).toBe(
       longest,
     );
-    expect(JSON.parse(audit('user.updated').at(-1)!.details)).toEqual({
+    expect(JSON.parse((await audit('user.updated')).at(-1)!.details)).toEqual({
       targetUserId: user.id,
       changed: ['serviceNumber'],
       role: 'supervisor',
@@ -336,7 +333,7 @@ describe('service numbers', () => {
 
     // The officer's own session sees hers.
     await t.ok('admin-window', 'users.update', {
-      userId: officerId(),
+      userId: await officerId(),
       displayName: PEOPLE.officer.displayName,
       role: 'officer',
       unitId: unitA,
@@ -352,11 +349,11 @@ describe('service numbers', () => {
       serviceNumber: '   ',
     });
     expect(cleared.user.serviceNumber).toBeNull();
-    expect(serviceNumberOf(user.id)).toBeNull();
+    expect(await serviceNumberOf(user.id)).toBeNull();
   });
 
   it('refuse an invalid service number with VALIDATION, on creation and change, writing nothing', async () => {
-    const target = officerId();
+    const target = await officerId();
     await t.ok('admin-window', 'users.update', {
       userId: target,
       displayName: PEOPLE.officer.displayName,
@@ -382,7 +379,7 @@ describe('service numbers', () => {
       ['officer-window', 'users.update', change('4712'), 'FORBIDDEN'],
     ]);
     expect((await errorOf('admin-window', 'users.update', change('<b>'))).fields).toEqual(['serviceNumber']);
-    expect(serviceNumberOf(target)).toBe('BE-4711');
+    expect(await serviceNumberOf(target)).toBe('BE-4711');
     expect((await t.ok('admin-window', 'users.list', {})).users.map((u) => u.username)).not.toContain(
       SUPERVISOR.username,
     );
@@ -391,7 +388,7 @@ describe('service numbers', () => {
 
 describe('deactivating accounts', () => {
   it('ends her open sessions at once, refuses her sign-in, and can be undone', async () => {
-    const { user } = await t.ok('admin-window', 'users.setActive', { userId: officerId(), active: false });
+    const { user } = await t.ok('admin-window', 'users.setActive', { userId: await officerId(), active: false });
     expect(user.active).toBe(false);
     expect((await errorOf('officer-window', 'hearings.listMine', {})).code).toBe('NOT_SIGNED_IN');
     expect((await t.ok('officer-window', 'session.current', {})).user).toBeNull();
@@ -412,19 +409,23 @@ describe('deactivating accounts', () => {
       password: PEOPLE.officer.password,
     });
     expect((await t.ok('officer-window', 'hearings.listMine', {})).open).toEqual([]);
-    expect(audit('user.').map((a) => a.action)).toEqual(['user.created', 'user.deactivated', 'user.reactivated']);
+    expect((await audit('user.')).map((a) => a.action)).toEqual([
+      'user.created',
+      'user.deactivated',
+      'user.reactivated',
+    ]);
   });
 
   it('also ends a session whose window main did not hear from (the dispatcher re-reads the account each call)', async () => {
     // Deactivated behind the dispatcher's back, as another process or a restore could do.
-    t.core.database.sqlite.prepare('UPDATE users SET active = 0 WHERE id = ?').run(officerId());
+    await t.sql(`UPDATE users SET active = ${sqlFalse(t)} WHERE id = ?`, [await officerId()]);
     expect((await errorOf('officer-window', 'directory.list', {})).code).toBe('NOT_SIGNED_IN');
     expect((await t.ok('officer-window', 'session.current', {})).user).toBeNull();
   });
 
   it('refuses her own account and the last active administrator, writing nothing', async () => {
     await expectRefusals([
-      ['admin-window', 'users.setActive', { userId: adminId(), active: false }, 'CANNOT_CHANGE_OWN_ACCESS'],
+      ['admin-window', 'users.setActive', { userId: await adminId(), active: false }, 'CANNOT_CHANGE_OWN_ACCESS'],
       [
         'admin-window',
         'users.setActive',
@@ -434,28 +435,28 @@ describe('deactivating accounts', () => {
     ]);
     // Through the API an administrator always acts on someone else, so there is another active
     // administrator; the service refuses on its own all the same.
-    const service = createUserService({ db: t.core.database.db, config: t.core.config, now: () => t.clock.now });
-    const before = snapshotTables(t);
-    const officer = service.getActiveUser(officerId())!;
-    expect(() => service.setActive(officer, adminId(), false)).toThrow(
+    const service = createUserService({ store: t.core.store, config: t.core.config, now: () => t.clock.now });
+    const before = await snapshotTables(t);
+    const officer = (await service.getActiveUser(await officerId()))!;
+    await expect(service.setActive(officer, await adminId(), false)).rejects.toThrow(
       expect.objectContaining({ code: 'LAST_ADMINISTRATOR' }),
     );
-    expect(() =>
-      service.updateUser(officer, adminId(), {
+    await expect(
+      service.updateUser(officer, await adminId(), {
         displayName: 'X',
         role: 'officer',
         unitId: unitA,
         serviceNumber: null,
       }),
-    ).toThrow(expect.objectContaining({ code: 'LAST_ADMINISTRATOR' }));
-    expect(snapshotTables(t)).toEqual(before);
+    ).rejects.toThrow(expect.objectContaining({ code: 'LAST_ADMINISTRATOR' }));
+    expect(await snapshotTables(t)).toEqual(before);
 
     // With a second administrator, either may deactivate the other, and the survivor is protected.
     const second = await createAccount(t, { ...SECOND_ADMIN });
     await t.ok('admin2-window', 'session.login', { username: SECOND_ADMIN.username, password: SECOND_ADMIN.password });
-    await t.ok('admin2-window', 'users.setActive', { userId: adminId(), active: false });
+    await t.ok('admin2-window', 'users.setActive', { userId: await adminId(), active: false });
     expect((await errorOf('admin-window', 'users.list', {})).code).toBe('NOT_SIGNED_IN');
-    expect(() => service.setActive(officer, second.id, false)).toThrow(
+    await expect(service.setActive(officer, second.id, false)).rejects.toThrow(
       expect.objectContaining({ code: 'LAST_ADMINISTRATOR' }),
     );
     await expectRefusals([
@@ -466,8 +467,8 @@ describe('deactivating accounts', () => {
 
 describe('password reset and the forced change', () => {
   it('sets a temporary password that lifts a lockout, ends her sessions, and opens nothing but the change', async () => {
-    t.close();
-    t = openTestCore({ config: { lockout: { maxFailedAttempts: 3, lockMinutes: 15 } } });
+    await t.close();
+    t = await openTestCore({ config: { lockout: { maxFailedAttempts: 3, lockMinutes: 15 } } });
     await seedAccounts(t);
     for (let i = 0; i < 3; i++)
       await errorOf('kiosk', 'session.login', { username: PEOPLE.officer.username, password: 'wrong guess' });
@@ -480,7 +481,10 @@ describe('password reset and the forced change', () => {
       ).code,
     ).toBe('BAD_CREDENTIALS');
 
-    const { user } = await t.ok('admin-window', 'users.resetPassword', { userId: officerId(), password: TEMPORARY });
+    const { user } = await t.ok('admin-window', 'users.resetPassword', {
+      userId: await officerId(),
+      password: TEMPORARY,
+    });
     expect(user.mustChangePassword).toBe(true);
     // Her window that was open when the password was reset is signed out.
     expect((await errorOf('officer-window', 'hearings.listMine', {})).code).toBe('NOT_SIGNED_IN');
@@ -495,7 +499,7 @@ describe('password reset and the forced change', () => {
 
     const session = await t.ok('kiosk', 'session.login', { username: PEOPLE.officer.username, password: TEMPORARY });
     expect(session.user?.mustChangePassword).toBe(true);
-    const before = snapshotTables(t);
+    const before = await snapshotTables(t);
     const blocked: [Channel, unknown][] = [
       ['hearings.listMine', {}],
       ['hearings.create', {}],
@@ -504,7 +508,7 @@ describe('password reset and the forced change', () => {
     ];
     for (const [channel, input] of blocked)
       expect((await errorOf('kiosk', channel, input)).code, channel).toBe('PASSWORD_CHANGE_REQUIRED');
-    expect(snapshotTables(t)).toEqual(before);
+    expect(await snapshotTables(t)).toEqual(before);
     // What she may still do: see her session, lock and unlock, sign out (below), change the password.
     expect((await t.ok('kiosk', 'session.current', {})).user?.id).toBe(user.id);
     expect((await t.ok('kiosk', 'session.lock', {})).locked).toBe(true);
@@ -513,14 +517,14 @@ describe('password reset and the forced change', () => {
     ).toBe('SESSION_LOCKED');
     expect((await t.ok('kiosk', 'session.unlock', { password: TEMPORARY })).locked).toBe(false);
 
-    const beforeChange = snapshotTables(t);
+    const beforeChange = await snapshotTables(t);
     expect(
       (await errorOf('kiosk', 'session.changePassword', { currentPassword: TEMPORARY, newPassword: 'short' })).code,
     ).toBe('WEAK_PASSWORD');
     expect(
       (await errorOf('kiosk', 'session.changePassword', { currentPassword: TEMPORARY, newPassword: TEMPORARY })).code,
     ).toBe('PASSWORD_UNCHANGED');
-    expect(snapshotTables(t)).toEqual(beforeChange);
+    expect(await snapshotTables(t)).toEqual(beforeChange);
     expect(
       (
         await errorOf('kiosk', 'session.changePassword', {
@@ -539,38 +543,38 @@ describe('password reset and the forced change', () => {
     ).toBe('BAD_CREDENTIALS');
     await t.ok('kiosk', 'session.login', { username: PEOPLE.officer.username, password: CHOSEN });
 
-    expect(audit('user.password_reset')).toHaveLength(1);
-    expect(JSON.parse(audit('password.changed')[0]!.details)).toEqual({ forced: true });
-    expect(audit('password_change.failed')).toHaveLength(1);
-    const trail = allAuditText();
+    expect(await audit('user.password_reset')).toHaveLength(1);
+    expect(JSON.parse((await audit('password.changed'))[0]!.details)).toEqual({ forced: true });
+    expect(await audit('password_change.failed')).toHaveLength(1);
+    const trail = await allAuditText();
     for (const secret of [TEMPORARY, CHOSEN, PEOPLE.officer.password]) expect(trail).not.toContain(secret);
   });
 
   it('refuses a weak temporary password or an unknown account, writing nothing', async () => {
     await expectRefusals([
-      ['admin-window', 'users.resetPassword', { userId: officerId(), password: 'too short' }, 'WEAK_PASSWORD'],
+      ['admin-window', 'users.resetPassword', { userId: await officerId(), password: 'too short' }, 'WEAK_PASSWORD'],
       [
         'admin-window',
         'users.resetPassword',
         { userId: '00000000-0000-4000-8000-000000000000', password: TEMPORARY },
         'NOT_FOUND',
       ],
-      ['admin-window', 'users.resetPassword', { userId: officerId(), password: '' }, 'VALIDATION'],
+      ['admin-window', 'users.resetPassword', { userId: await officerId(), password: '' }, 'VALIDATION'],
     ]);
     // Her session was not touched by the refused reset.
     expect((await t.ok('officer-window', 'hearings.listMine', {})).open).toEqual([]);
   });
 
   it('lets anyone change her own password from the top bar, and signs out a window that keeps guessing', async () => {
-    t.close();
-    t = openTestCore({ config: { lockout: { maxFailedAttempts: 3, lockMinutes: 15 } } });
+    await t.close();
+    t = await openTestCore({ config: { lockout: { maxFailedAttempts: 3, lockMinutes: 15 } } });
     await seedAccounts(t);
     const changed = await t.ok('admin-window', 'session.changePassword', {
       currentPassword: PEOPLE.admin.password,
       newPassword: 'the admin has a new one',
     });
     expect(changed.user?.mustChangePassword).toBe(false);
-    expect(JSON.parse(audit('password.changed')[0]!.details)).toEqual({ forced: false });
+    expect(JSON.parse((await audit('password.changed'))[0]!.details)).toEqual({ forced: false });
 
     for (let i = 0; i < 2; i++) {
       expect(
@@ -616,14 +620,14 @@ describe('the roles rule', () => {
       hearingChannels.map((channel) => ['admin2-window', channel, inputs[channel as keyof typeof inputs], 'FORBIDDEN']),
     );
     // Each refusal is on record (expectRefusals checks who and which channel), what was sent is not.
-    expect(audit('access.refused')).toHaveLength(2 * hearingChannels.length);
-    expect(allAuditText()).not.toContain('an administrator wrote this');
+    expect(await audit('access.refused')).toHaveLength(2 * hearingChannels.length);
+    expect(await allAuditText()).not.toContain('an administrator wrote this');
   });
 
   it('still lets an officer turned administrator reach nothing of the hearings she took', async () => {
     const { hearing } = await t.ok('officer-window', 'hearings.create', {});
     const { user } = await t.ok('admin-window', 'users.update', {
-      userId: officerId(),
+      userId: await officerId(),
       displayName: PEOPLE.officer.displayName,
       role: 'administrator',
       unitId: null,
@@ -644,16 +648,17 @@ describe('the first sign-in', () => {
     expect((await t.ok('admin-window', 'session.current', {})).user?.mustChangePassword).toBe(false);
     const { user } = await t.ok('admin-window', 'users.create', { ...SUPERVISOR, unitId: unitA });
     expect(user.mustChangePassword).toBe(true);
-    expect(
-      t.core.database.sqlite.prepare('SELECT must_change_password AS m FROM users WHERE id = ?').get(user.id),
-    ).toEqual({ m: 1 });
+    const [stored] = await t.sql<{ m: number | boolean }>('SELECT must_change_password AS m FROM users WHERE id = ?', [
+      user.id,
+    ]);
+    expect(Boolean(stored!.m)).toBe(true);
 
     const session = await t.ok('sup-window', 'session.login', {
       username: SUPERVISOR.username,
       password: SUPERVISOR.password,
     });
     expect(session.user?.mustChangePassword).toBe(true);
-    const before = snapshotTables(t);
+    const before = await snapshotTables(t);
     for (const [channel, input] of [
       ['risk.queue', {}],
       ['hearings.listMine', {}],
@@ -662,7 +667,7 @@ describe('the first sign-in', () => {
     ] as [Channel, unknown][]) {
       expect((await errorOf('sup-window', channel, input)).code, channel).toBe('PASSWORD_CHANGE_REQUIRED');
     }
-    expect(snapshotTables(t)).toEqual(before);
+    expect(await snapshotTables(t)).toEqual(before);
 
     expect(
       (
@@ -678,7 +683,7 @@ describe('the first sign-in', () => {
     });
     expect(changed.user?.mustChangePassword).toBe(false);
     expect((await t.ok('sup-window', 'risk.queue', {})).items).toEqual([]);
-    expect(audit('password.changed').map((a) => [a.userId, JSON.parse(a.details)])).toEqual([
+    expect((await audit('password.changed')).map((a) => [a.userId, JSON.parse(a.details)])).toEqual([
       [user.id, { forced: true }],
     ]);
     // The password the administrator knew opens nothing any more.
@@ -690,10 +695,11 @@ describe('the first sign-in', () => {
   });
 
   it('is asked for by the user service itself, for every account it creates but the first administrator', async () => {
-    const service = createUserService({ db: t.core.database.db, config: t.core.config, now: () => t.clock.now });
-    const created = await service.createUser(service.getActiveUser(adminId())!, { ...SECOND_ADMIN, unitId: null });
+    const service = createUserService({ store: t.core.store, config: t.core.config, now: () => t.clock.now });
+    const admin = (await service.getActiveUser(await adminId()))!;
+    const created = await service.createUser(admin, { ...SECOND_ADMIN, unitId: null });
     expect(created.mustChangePassword).toBe(true);
-    expect(service.listUsers().find((u) => u.id === created.id)?.mustChangePassword).toBe(true);
+    expect((await service.listUsers(admin)).find((u) => u.id === created.id)?.mustChangePassword).toBe(true);
   });
 });
 
@@ -706,10 +712,13 @@ describe('signing in', () => {
   };
 
   it('answers an unknown, a locked and a deactivated account as a wrong password, in about the same time, and records why', async () => {
-    t.close();
-    t = openTestCore({ config: { lockout: { maxFailedAttempts: 3, lockMinutes: 15 } } });
+    await t.close();
+    t = await openTestCore({ config: { lockout: { maxFailedAttempts: 3, lockMinutes: 15 } } });
     await seedAccounts(t, true);
-    await t.ok('admin-window', 'users.setActive', { userId: userIdOf(PEOPLE.otherOfficer.username)!, active: false });
+    await t.ok('admin-window', 'users.setActive', {
+      userId: (await userIdOf(PEOPLE.otherOfficer.username))!,
+      active: false,
+    });
 
     const wrong = [
       await attempt(PEOPLE.officer.username, 'a wrong guess'),
@@ -729,53 +738,52 @@ describe('signing in', () => {
     for (const [name, { ms }] of Object.entries({ unknown, deactivated, locked }))
       expect(ms, name).toBeGreaterThan(floor);
 
-    const refusals = audit('login.refused').map((a) => [a.userId, JSON.parse(a.details)]);
+    const refusals = (await audit('login.refused')).map((a) => [a.userId, JSON.parse(a.details)]);
     expect(refusals).toEqual([
-      [userIdOf(PEOPLE.otherOfficer.username), { reason: 'inactive' }],
-      [officerId(), { reason: 'locked' }],
+      [await userIdOf(PEOPLE.otherOfficer.username), { reason: 'inactive' }],
+      [await officerId(), { reason: 'locked' }],
     ]);
   });
 
   it('never lets a success lift a lock, a deactivation or a new password set while its password was being checked', async () => {
-    const service = createUserService({ db: t.core.database.db, config: t.core.config, now: () => t.clock.now });
-    const sqlite = t.core.database.sqlite;
-    const row = () =>
-      sqlite
-        .prepare('SELECT locked_until AS lockedUntil, active, password_hash AS hash FROM users WHERE id = ?')
-        .get(officerId()) as { lockedUntil: number | null; active: number; hash: string };
-    const original = row();
+    const service = createUserService({ store: t.core.store, config: t.core.config, now: () => t.clock.now });
+    const officer = await officerId();
+    const row = async () =>
+      (
+        await t.sql<{ lockedUntil: number | null; active: number | boolean; hash: string }>(
+          'SELECT locked_until AS lockedUntil, active, password_hash AS hash FROM users WHERE id = ?',
+          [officer],
+        )
+      )[0]!;
+    const original = await row();
     // The change lands while the right password is being hashed (a third of a second).
-    const whileChecking = async (change: () => void) => {
+    const whileChecking = async (change: () => Promise<unknown>) => {
       const signingIn = service.authenticate(PEOPLE.officer.username, PEOPLE.officer.password, 'login');
       await new Promise((resolve) => setTimeout(resolve, 40));
-      change();
+      await change();
       await expect(signingIn).rejects.toMatchObject({ code: 'BAD_CREDENTIALS' });
     };
 
     const lockedUntil = t.clock.now + 10 * 60_000;
-    await whileChecking(() =>
-      sqlite.prepare('UPDATE users SET locked_until = ? WHERE id = ?').run(lockedUntil, officerId()),
-    );
-    expect(row().lockedUntil).toBe(lockedUntil);
-    sqlite.prepare('UPDATE users SET locked_until = NULL WHERE id = ?').run(officerId());
+    await whileChecking(() => t.sql('UPDATE users SET locked_until = ? WHERE id = ?', [lockedUntil, officer]));
+    expect((await row()).lockedUntil).toBe(lockedUntil);
+    await t.sql('UPDATE users SET locked_until = NULL WHERE id = ?', [officer]);
 
-    await whileChecking(() => sqlite.prepare('UPDATE users SET active = 0 WHERE id = ?').run(officerId()));
-    expect(row().active).toBe(0);
-    sqlite.prepare('UPDATE users SET active = 1 WHERE id = ?').run(officerId());
+    await whileChecking(() => t.sql(`UPDATE users SET active = ${sqlFalse(t)} WHERE id = ?`, [officer]));
+    expect(Boolean((await row()).active)).toBe(false);
+    await t.sql(`UPDATE users SET active = ${sqlTrue(t)} WHERE id = ?`, [officer]);
 
-    await whileChecking(() =>
-      sqlite.prepare("UPDATE users SET password_hash = 'replaced meanwhile' WHERE id = ?").run(officerId()),
-    );
-    sqlite.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(original.hash, officerId());
+    await whileChecking(() => t.sql("UPDATE users SET password_hash = 'replaced meanwhile' WHERE id = ?", [officer]));
+    await t.sql('UPDATE users SET password_hash = ? WHERE id = ?', [original.hash, officer]);
 
-    expect(audit('login.refused').map((a) => JSON.parse(a.details))).toEqual([
+    expect((await audit('login.refused')).map((a) => JSON.parse(a.details))).toEqual([
       { reason: 'locked' },
       { reason: 'inactive' },
       { reason: 'passwordReplaced' },
     ]);
     // Once nothing stands in the way, the same password works.
     expect((await service.authenticate(PEOPLE.officer.username, PEOPLE.officer.password, 'login')).id).toBe(
-      officerId(),
+      await officerId(),
     );
   });
 });

@@ -15,6 +15,7 @@ import {
 import { measureFieldIds } from '../../forms/definitions/measures.v1';
 import type { DateOrPeriod } from '../../forms/engine';
 import { formRegistry } from '../../forms/registry';
+import { accessOf } from '../../src-main/db/store';
 import { loadHearingAnswers } from '../../src-main/services/answers';
 import { openTestCore, ROOT, seedAccounts, type TestCore } from '../helpers/temp-core';
 
@@ -75,7 +76,7 @@ describe('loadHearingAnswers: the one way main reads a hearing', () => {
   afterEach(() => t?.close());
 
   it('reads every step with its version, typed, and a damaged value as unanswered', async () => {
-    t = openTestCore();
+    t = await openTestCore();
     await seedAccounts(t);
     const hearingId = (await t.ok('officer-window', 'hearings.create', {})).hearing.id;
     await t.ok('officer-window', 'hearings.saveAnswers', {
@@ -86,11 +87,16 @@ describe('loadHearingAnswers: the one way main reads a hearing', () => {
         { fieldId: FIELDS.facts.place, value: 'Rue des Exemples (fictive)', baseRevision: 0 },
       ],
     });
-    t.core.database.sqlite
-      .prepare('UPDATE answers SET value_json = ? WHERE hearing_id = ? AND field_id = ?')
-      .run(JSON.stringify(['physical', 'invented']), hearingId, FIELDS.facts.formsOfViolence);
+    await t.sql('UPDATE answers SET value_json = ? WHERE hearing_id = ? AND field_id = ?', [
+      JSON.stringify(['physical', 'invented']),
+      hearingId,
+      FIELDS.facts.formsOfViolence,
+    ]);
 
-    const forms = loadHearingAnswers(t.core.database.db, hearingId);
+    const { store } = t.core;
+    // As the officer whose hearing it is (on PostgreSQL nobody else sees its rows).
+    const officer = (await t.ok('officer-window', 'session.current', {})).user!;
+    const forms = await store.transaction(accessOf(officer), (tx) => loadHearingAnswers(tx, store.tables, hearingId));
     expect(forms[FORMS.facts]).toEqual({ version: 1, answers: { place: 'Rue des Exemples (fictive)' } });
     expect(readAnswers(forms, FORMS.facts).formsOfViolence).toBeUndefined();
     // Every step is there with the version the hearing was opened under, answered or not.

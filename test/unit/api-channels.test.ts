@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,9 +7,7 @@ import { CHANNEL_NAMES } from '../../src-main/api/channels';
 import { API_CHANNELS } from '../../src-main/api/domains';
 import { empty } from '../../src-main/api/schemas';
 import { CHANNEL_NAMES_FILE, channelNamesSource } from '../../src-main/api/write-channel-names';
-import { createAppCore, type AppCore } from '../../src-main/app-core';
-import { parseConfig } from '../../src-main/config';
-import { ASSETS, MIGRATIONS, PEOPLE, ROOT, tempDir } from '../helpers/temp-core';
+import { openTestCore, PEOPLE, ROOT, type TestCore } from '../helpers/temp-core';
 
 /**
  * A channel is declared once, in its domain's module: a domain declared here, with a handler on
@@ -23,8 +20,8 @@ const notesChannels = defineDomain('notes', {
     output: z.object({ name: z.string() }),
     access: unlocked(['administrator']),
     // The user is a UserView here (no cast): the access rule guarantees one.
-    handler: (input, { user, deps }) => {
-      const name = deps.users.getActiveUser(user.id)!.displayName;
+    handler: async (input, { user, deps }) => {
+      const name = (await deps.users.getActiveUser(user.id))!.displayName;
       return { name: input.shout ? name.toUpperCase() : name };
     },
   }),
@@ -33,8 +30,8 @@ const notesChannels = defineDomain('notes', {
     output: z.object({ text: z.string() }),
     access: PUBLIC,
     // Public: no caller is resolved (null); the window's session says who, if anyone, is signed in.
-    handler: (_input, { user, session }) => {
-      const signedIn = user ?? session.view().user;
+    handler: async (_input, { user, session }) => {
+      const signedIn = user ?? (await session.view()).user;
       return { text: signedIn ? `Hello, ${signedIn.displayName}` : 'Hello, stranger' };
     },
   }),
@@ -53,27 +50,13 @@ const notesChannels = defineDomain('notes', {
   }),
 });
 
-let core: AppCore | undefined;
-afterEach(() => core?.close());
-
-function openCore(): AppCore {
-  const clock = { now: Date.UTC(2026, 10, 23, 9, 0, 0) };
-  core = createAppCore({
-    dataDir: tempDir(),
-    key: randomBytes(32),
-    migrationsFolder: MIGRATIONS,
-    assets: ASSETS,
-    config: parseConfig({}),
-    now: () => clock.now,
-    log: () => {},
-    channels: { ...API_CHANNELS, ...notesChannels },
-  });
-  return core;
-}
+let t: TestCore | undefined;
+afterEach(() => t?.close());
 
 describe('channels declared by domain', () => {
   it('routes a channel declared in a test through the real dispatcher, with its access rule and schemas', async () => {
-    const { dispatcher, database } = openCore();
+    t = await openTestCore({ channels: { ...API_CHANNELS, ...notesChannels } });
+    const { dispatcher } = t.core;
     expect(await dispatcher.dispatch('w', 'notes.greeting', {})).toEqual({
       ok: true,
       value: { text: 'Hello, stranger' },
@@ -100,9 +83,9 @@ describe('channels declared by domain', () => {
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    expect(
-      database.sqlite.prepare("SELECT details_json AS details FROM audit_events WHERE action = 'access.refused'").all(),
-    ).toEqual([{ details: expect.stringContaining('notes.officersOnly') }]);
+    expect(await t.sql("SELECT details_json AS details FROM audit_events WHERE action = 'access.refused'")).toEqual([
+      { details: expect.stringContaining('notes.officersOnly') },
+    ]);
     // An answer its output schema does not describe never leaves main.
     expect(await dispatcher.dispatch('w', 'notes.broken', {})).toMatchObject({
       ok: false,

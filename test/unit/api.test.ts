@@ -4,8 +4,8 @@ import { contract, type Channel } from '../../src-main/api/contract';
 import { openTestCore, PEOPLE, seedAccounts, snapshotTables, type TestCore } from '../helpers/temp-core';
 
 let t: TestCore;
-beforeEach(() => {
-  t = openTestCore();
+beforeEach(async () => {
+  t = await openTestCore();
 });
 afterEach(() => t.close());
 
@@ -33,7 +33,7 @@ describe('the API contract', () => {
   it('rejects a malformed payload on every channel with a typed error and writes nothing', async () => {
     await seedAccounts(t);
     const { hearing } = await t.ok('officer-window', 'hearings.create', {});
-    const before = snapshotTables(t);
+    const before = await snapshotTables(t);
     for (const channel of CHANNEL_NAMES) {
       for (const payload of MALFORMED) {
         // Channels without input accept `{}` only; everything else must be refused.
@@ -42,7 +42,7 @@ describe('the API contract', () => {
         expect(error.message.length).toBeGreaterThan(0);
       }
     }
-    expect(snapshotTables(t)).toEqual(before);
+    expect(await snapshotTables(t)).toEqual(before);
     // The officer's session survived all of it.
     expect((await t.ok('officer-window', 'hearings.load', { hearingId: hearing.id })).hearing.id).toBe(hearing.id);
   });
@@ -56,7 +56,7 @@ describe('the API contract', () => {
   it('checks answers against the form definition, all or nothing', async () => {
     await seedAccounts(t);
     const { hearing } = await t.ok('officer-window', 'hearings.create', {});
-    const before = snapshotTables(t);
+    const before = await snapshotTables(t);
     const save = (changes: { fieldId: string; value: string | null; baseRevision: number }[]) =>
       errorOf('officer-window', 'hearings.saveAnswers', { hearingId: hearing.id, formId: 'setup', changes });
     expect(
@@ -85,7 +85,7 @@ describe('the API contract', () => {
       changes: [{ fieldId: 'a', value: 'x', baseRevision: 0 }],
     });
     expect(otherForm.code).toBe('UNKNOWN_FIELD');
-    expect(snapshotTables(t)).toEqual(before);
+    expect(await snapshotTables(t)).toEqual(before);
   });
 
   it('saves answers with revisions, returns them exactly as typed, and rejects a stale revision', async () => {
@@ -111,7 +111,7 @@ describe('the API contract', () => {
       changes: [{ fieldId: 'procedureLanguage', value: 'de', baseRevision: 1 }],
     });
 
-    const before = snapshotTables(t);
+    const before = await snapshotTables(t);
     // A second window still holding revision 1 must not overwrite revision 2.
     const stale = await errorOf('officer-window', 'hearings.saveAnswers', {
       hearingId: hearing.id,
@@ -122,7 +122,7 @@ describe('the API contract', () => {
       ],
     });
     expect(stale).toMatchObject({ code: 'STALE_REVISION', fields: ['procedureLanguage'] });
-    expect(snapshotTables(t)).toEqual(before);
+    expect(await snapshotTables(t)).toEqual(before);
 
     const loaded = await t.ok('officer-window', 'hearings.load', { hearingId: hearing.id });
     const byField = Object.fromEntries(loaded.answers.map((a) => [a.fieldId, a]));
@@ -131,8 +131,8 @@ describe('the API contract', () => {
   });
 
   it('locks an account after repeated failed logins, even for the right password, until the delay passes', async () => {
-    t.close();
-    t = openTestCore({ config: { lockout: { maxFailedAttempts: 3, lockMinutes: 15 } } });
+    await t.close();
+    t = await openTestCore({ config: { lockout: { maxFailedAttempts: 3, lockMinutes: 15 } } });
     await seedAccounts(t);
     const login = (password: string) =>
       t.core.dispatcher.call('kiosk', 'session.login', { username: PEOPLE.officer.username, password });
@@ -146,9 +146,9 @@ describe('the API contract', () => {
     t.clock.now += 2 * 60_000;
     expect(await login(PEOPLE.officer.password)).toMatchObject({ ok: true });
     const audit = (
-      t.core.database.sqlite
-        .prepare("SELECT action FROM audit_events WHERE action LIKE 'login.%' OR action = 'account.locked'")
-        .all() as { action: string }[]
+      (await t.sql("SELECT action FROM audit_events WHERE action LIKE 'login.%' OR action = 'account.locked'")) as {
+        action: string;
+      }[]
     ).map((r) => r.action);
     expect(audit).toEqual([
       'login.succeeded',
@@ -174,7 +174,7 @@ describe('the API contract', () => {
       formId: 'setup',
       changes: [{ fieldId: 'victimWishes', value: 'secret wish', baseRevision: 0 }],
     });
-    const before = snapshotTables(t).answers;
+    const before = (await snapshotTables(t)).answers;
     expect((await errorOf('other-window', 'hearings.load', { hearingId: hearing.id })).code).toBe('FORBIDDEN');
     expect(
       (
@@ -186,12 +186,10 @@ describe('the API contract', () => {
       ).code,
     ).toBe('FORBIDDEN');
     expect(await t.ok('other-window', 'hearings.listMine', {})).toEqual({ open: [], recentlyClosed: [] });
-    expect(snapshotTables(t).answers).toEqual(before);
-    expect(
-      t.core.database.sqlite
-        .prepare("SELECT count(*) AS n FROM audit_events WHERE action = 'hearing.access_denied'")
-        .get(),
-    ).toEqual({ n: 2 });
+    expect((await snapshotTables(t)).answers).toEqual(before);
+    expect((await t.sql("SELECT count(*) AS n FROM audit_events WHERE action = 'hearing.access_denied'"))[0]).toEqual({
+      n: 2,
+    });
     expect(
       (await errorOf('other-window', 'hearings.load', { hearingId: '00000000-0000-4000-8000-000000000000' })).code,
     ).toBe('NOT_FOUND');
@@ -251,8 +249,8 @@ describe('the API contract', () => {
   });
 
   it('signs out a window whose account locks while it is locked', async () => {
-    t.close();
-    t = openTestCore({ config: { lockout: { maxFailedAttempts: 3, lockMinutes: 15 } } });
+    await t.close();
+    t = await openTestCore({ config: { lockout: { maxFailedAttempts: 3, lockMinutes: 15 } } });
     await seedAccounts(t);
     await t.ok('officer-window', 'session.lock', {});
     for (let i = 0; i < 2; i++) await errorOf('officer-window', 'session.unlock', { password: 'guess' });

@@ -1,7 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/db/database';
 import {
@@ -12,7 +11,16 @@ import {
   unkeyedChainHash,
 } from '../../src-main/services/audit';
 import { deriveEvidenceKey } from '../../src-main/services/evidence-store';
-import { MIGRATIONS, openTestCore, PEOPLE, seedAccounts, tempDir, type TestCore } from '../helpers/temp-core';
+import {
+  MIGRATIONS,
+  openTestCore,
+  PEOPLE,
+  seedAccounts,
+  STORE_UNDER_TEST,
+  tamperWithStore,
+  tempDir,
+  type TestCore,
+} from '../helpers/temp-core';
 
 interface Row {
   seq: number;
@@ -30,7 +38,7 @@ const SELECT_ROWS =
 let t: TestCore | undefined;
 afterEach(() => t?.close());
 
-const rowsOf = (core: TestCore) => core.core.database.sqlite.prepare(SELECT_ROWS).all() as Row[];
+const rowsOf = (core: TestCore) => core.sql<Row>(SELECT_ROWS);
 const sealOf = (dir: string) =>
   JSON.parse(fs.readFileSync(path.join(dir, AUDIT_SEAL_FILE_NAME), 'utf8')) as {
     head: { seq: number; hash: string };
@@ -39,34 +47,24 @@ const sealOf = (dir: string) =>
 
 /** An installation with some history: accounts, a sign-in, a hearing opened. */
 async function installationWithHistory(): Promise<TestCore> {
-  const core = openTestCore();
+  const core = await openTestCore();
   await seedAccounts(core);
   const { hearing } = await core.ok('officer-window', 'hearings.create', {});
   await core.ok('officer-window', 'hearings.load', { hearingId: hearing.id });
   return core;
 }
 
-/**
- * What someone with the database key and SQLite tools can do while the app is stopped: the
- * append-only triggers dropped, then any SQL.
- */
-function editWithSqliteTools(core: TestCore, edit: (sqlite: Database.Database) => void): void {
-  const sqlite = new Database(core.dbFile);
-  try {
-    sqlite.pragma(`hexkey='${core.key.toString('hex')}'`);
-    sqlite.exec('DROP TRIGGER IF EXISTS audit_events_no_update; DROP TRIGGER IF EXISTS audit_events_no_delete;');
-    edit(sqlite);
-  } finally {
-    sqlite.close();
-  }
-}
-
 /** The same installation started again, as after a restart. */
-function restart(core: TestCore): TestCore {
-  core.close();
-  t = openTestCore({ dir: core.dir, key: core.key });
+async function restart(core: TestCore): Promise<TestCore> {
+  await core.close();
+  t = await openTestCore({ dir: core.dir, key: core.key });
   return t;
 }
+
+if (STORE_UNDER_TEST !== 'sqlite')
+  console.log(
+    'Audit trail: the test of a trail written before the audit key runs on SQLite only (a zone never had one)',
+  );
 
 describe('the audit chain', () => {
   it('keys every entry, from an anchor on, with an HMAC whose key is derived from the database key', async () => {
@@ -74,7 +72,7 @@ describe('the audit chain', () => {
     const key = deriveAuditKey(t.key);
     expect(key.equals(t.key)).toBe(false);
     expect(key.equals(deriveEvidenceKey(t.key))).toBe(false);
-    const rows = rowsOf(t);
+    const rows = await rowsOf(t);
     expect(rows[0]).toMatchObject({
       seq: 1,
       action: CHAIN_KEYED_ACTION,
@@ -92,21 +90,21 @@ describe('the audit chain', () => {
 
   it('keeps its head outside the database, after each commit that appends, without waiting on it', async () => {
     t = await installationWithHistory();
-    const last = () => rowsOf(t!).at(-1)!;
+    const last = async () => (await rowsOf(t!)).at(-1)!;
     // Written off the call's path: it follows within moments.
-    for (let i = 0; i < 200 && sealOf(t.dir).head.seq !== last().seq; i++)
+    for (let i = 0; i < 200 && sealOf(t.dir).head.seq !== (await last()).seq; i++)
       await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(sealOf(t.dir).head).toEqual({ seq: last().seq, hash: last().hash });
+    expect(sealOf(t.dir).head).toEqual({ seq: (await last()).seq, hash: (await last()).hash });
     await t.ok('officer-window', 'hearings.create', {});
-    for (let i = 0; i < 200 && sealOf(t.dir).head.seq !== last().seq; i++)
+    for (let i = 0; i < 200 && sealOf(t.dir).head.seq !== (await last()).seq; i++)
       await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(sealOf(t.dir).head).toEqual({ seq: last().seq, hash: last().hash });
+    expect(sealOf(t.dir).head).toEqual({ seq: (await last()).seq, hash: (await last()).hash });
   });
 
   it('is verified at start from its checkpoint, and from the first entry when the administrator asks', async () => {
     t = await installationWithHistory();
-    const before = rowsOf(t).at(-1)!.seq;
-    t = restart(t);
+    const before = (await rowsOf(t)).at(-1)!.seq;
+    t = await restart(t);
     expect(t.core.audit.status().atStart).toMatchObject({
       scope: 'sinceCheckpoint',
       fromSeq: before,
@@ -116,7 +114,7 @@ describe('the audit chain', () => {
 
     await t.ok('admin-window', 'session.login', { username: PEOPLE.admin.username, password: PEOPLE.admin.password });
     const quick = await t.ok('admin-window', 'audit.verify', { scope: 'sinceCheckpoint' });
-    const lastNow = rowsOf(t).at(-1)!.seq;
+    const lastNow = (await rowsOf(t)).at(-1)!.seq;
     expect(quick.verification).toMatchObject({
       scope: 'sinceCheckpoint',
       verifiedUpTo: lastNow,
@@ -129,7 +127,7 @@ describe('the audit chain', () => {
     expect(full.keyedFrom).toBe(1);
     expect(full.reported).toEqual([]);
     // The administrator's full verification is itself on record.
-    expect(rowsOf(t).at(-1)).toMatchObject({
+    expect((await rowsOf(t)).at(-1)).toMatchObject({
       action: 'audit.verified',
       detailsJson: JSON.stringify({ scope: 'full', verifiedUpTo: lastNow, brokenAt: null }),
     });
@@ -143,7 +141,7 @@ describe('the audit chain', () => {
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    expect(rowsOf(t).at(-1)).toMatchObject({
+    expect((await rowsOf(t)).at(-1)).toMatchObject({
       action: 'access.refused',
       detailsJson: JSON.stringify({ channel: 'audit.verify' }),
     });
@@ -151,17 +149,17 @@ describe('the audit chain', () => {
 
   it('shows its last entries deleted (truncation) at the next start, records it, and still opens the hearings', async () => {
     t = await installationWithHistory();
-    const rows = rowsOf(t);
+    const rows = await rowsOf(t);
     const kept = rows.at(-4)!.seq;
-    t.close();
-    editWithSqliteTools(t, (sqlite) => sqlite.prepare('DELETE FROM audit_events WHERE seq > ?').run(kept));
+    await t.close();
+    await tamperWithStore(t, [['DELETE FROM audit_events WHERE seq > ?', [kept]]]);
 
-    t = restart(t);
+    t = await restart(t);
     const { atStart } = t.core.audit.status();
     expect(atStart.broken).toEqual({ kind: 'truncated', seq: kept + 1 });
     // The entries that are left are intact, and were checked from the first one.
     expect(atStart).toMatchObject({ scope: 'full', verifiedUpTo: kept });
-    const recorded = rowsOf(t).find((r) => r.action === CHAIN_BROKEN_ACTION)!;
+    const recorded = (await rowsOf(t)).find((r) => r.action === CHAIN_BROKEN_ACTION)!;
     expect(JSON.parse(recorded.detailsJson)).toMatchObject({ kind: 'truncated', brokenAt: kept + 1 });
 
     // The start did not refuse: the officer still reaches her hearing.
@@ -174,55 +172,58 @@ describe('the audit chain', () => {
     await t.ok('admin-window', 'session.login', { username: PEOPLE.admin.username, password: PEOPLE.admin.password });
     const reported = [{ entrySeq: recorded.seq, at: recorded.at, kind: 'truncated', brokenAt: kept + 1 }];
     expect((await t.ok('admin-window', 'audit.verify', { scope: 'sinceCheckpoint' })).reported).toEqual(reported);
-    t = restart(t);
+    t = await restart(t);
     expect(t.core.audit.status().atStart.broken).toBeNull();
     expect(t.core.audit.status().reported).toEqual(reported);
   });
 
   it('shows a chain rewritten with plain SHA-256 (no key), even with the seal removed', async () => {
     t = await installationWithHistory();
-    const rows = rowsOf(t);
+    const rows = await rowsOf(t);
     const target = rows.find((r) => r.action === 'user.created')!;
-    t.close();
+    await t.close();
     // The officer's account "was never created by this administrator": the entry is changed and
     // every hash from it on recomputed the way the chain used to be computed.
-    const rewrite = (sqlite: Database.Database, fromSeq: number) => {
+    const rewrite = (fromSeq: number): [string, unknown[]][] => {
       let prev = fromSeq === 1 ? '0'.repeat(64) : rows.find((r) => r.seq === fromSeq - 1)!.hash;
-      for (const row of rows.filter((r) => r.seq >= fromSeq)) {
-        const changed = row.seq === target.seq ? { ...row, userId: null } : row;
-        const hash = unkeyedChainHash(prev, changed);
-        sqlite
-          .prepare('UPDATE audit_events SET user_id = ?, prev_hash = ?, hash = ? WHERE seq = ?')
-          .run(changed.userId, prev, hash, row.seq);
-        prev = hash;
-      }
+      return rows
+        .filter((r) => r.seq >= fromSeq)
+        .map((row) => {
+          const changed = row.seq === target.seq ? { ...row, userId: null } : row;
+          const hash = unkeyedChainHash(prev, changed);
+          const statement: [string, unknown[]] = [
+            'UPDATE audit_events SET user_id = ?, prev_hash = ?, hash = ? WHERE seq = ?',
+            [changed.userId, prev, hash, row.seq],
+          ];
+          prev = hash;
+          return statement;
+        });
     };
-    editWithSqliteTools(t, (sqlite) => rewrite(sqlite, target.seq));
-    t = restart(t);
+    await tamperWithStore(t, rewrite(target.seq));
+    t = await restart(t);
     expect(t.core.audit.status().atStart.broken).toEqual({ kind: 'altered', seq: target.seq });
 
     // Rewritten from the anchor on, and the seal beside the database deleted as well.
-    t.close();
-    editWithSqliteTools(t, (sqlite) => {
-      sqlite.prepare('DELETE FROM audit_events WHERE seq > ?').run(rows.at(-1)!.seq);
-      rewrite(sqlite, 1);
-    });
+    await t.close();
+    await tamperWithStore(t, [['DELETE FROM audit_events WHERE seq > ?', [rows.at(-1)!.seq]], ...rewrite(1)]);
     fs.rmSync(path.join(t.dir, AUDIT_SEAL_FILE_NAME));
-    t = restart(t);
+    t = await restart(t);
     expect(t.core.audit.status().atStart.broken).toEqual({ kind: 'altered', seq: 1 });
   });
 
   it('shows entries deleted while the app runs, at the next entry appended', async () => {
     t = await installationWithHistory();
-    const sqlite = t.core.database.sqlite;
     await t.core.audit.verify('sinceCheckpoint', null);
-    const kept = rowsOf(t).at(-3)!.seq;
-    sqlite.exec('DROP TRIGGER audit_events_no_delete');
-    sqlite.prepare('DELETE FROM audit_events WHERE seq > ?').run(kept);
+    const kept = (await rowsOf(t)).at(-3)!.seq;
+    await tamperWithStore(t, [['DELETE FROM audit_events WHERE seq > ?', [kept]]]);
     await t.ok('officer-window', 'hearings.create', {});
-    await new Promise((resolve) => setImmediate(resolve));
+    // Checked off the call's path, once the entry is committed: within moments.
+    for (let i = 0; i < 200 && !t.core.audit.status().verification.broken; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     expect(t.core.audit.status().verification.broken).toEqual({ kind: 'truncated', seq: kept + 1 });
-    expect(rowsOf(t).at(-1)).toMatchObject({ action: CHAIN_BROKEN_ACTION });
+    for (let i = 0; i < 200 && (await rowsOf(t)).at(-1)!.action !== CHAIN_BROKEN_ACTION; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    expect((await rowsOf(t)).at(-1)).toMatchObject({ action: CHAIN_BROKEN_ACTION });
     // From there on the trail is checked from its new end; the finding stays on record.
     expect((await t.core.audit.verify('sinceCheckpoint', null)).verification.broken).toBeNull();
     expect(t.core.audit.status().reported).toMatchObject([{ kind: 'truncated', brokenAt: kept + 1 }]);
@@ -230,14 +231,12 @@ describe('the audit chain', () => {
 
   it('finds an entry changed behind the checkpoint when the administrator verifies from the first entry', async () => {
     t = await installationWithHistory();
-    const target = rowsOf(t).find((r) => r.action === 'login.succeeded')!;
-    t.close();
-    editWithSqliteTools(t, (sqlite) =>
-      sqlite
-        .prepare('UPDATE audit_events SET details_json = \'{"note":"nothing happened"}\' WHERE seq = ?')
-        .run(target.seq),
-    );
-    t = restart(t);
+    const target = (await rowsOf(t)).find((r) => r.action === 'login.succeeded')!;
+    await t.close();
+    await tamperWithStore(t, [
+      ['UPDATE audit_events SET details_json = \'{"note":"nothing happened"}\' WHERE seq = ?', [target.seq]],
+    ]);
+    t = await restart(t);
     // At start only the entries since the checkpoint are checked: quick, and blind to this.
     expect(t.core.audit.status().atStart.broken).toBeNull();
     const full = await t.core.audit.verify('full', null);
@@ -250,24 +249,24 @@ describe('the audit chain', () => {
     // Found again, it is not recorded twice.
     const again = await t.core.audit.verify('full', null);
     expect(again.reported).toHaveLength(1);
-    expect(rowsOf(t).filter((r) => r.action === CHAIN_BROKEN_ACTION)).toHaveLength(1);
+    expect((await rowsOf(t)).filter((r) => r.action === CHAIN_BROKEN_ACTION)).toHaveLength(1);
   });
 
   it('takes a seal that lags behind the database (a crash before it was written) for what it is, and refuses a forged one', async () => {
     t = await installationWithHistory();
-    t.close();
+    await t.close();
     const sealFile = path.join(t.dir, AUDIT_SEAL_FILE_NAME);
     const older = fs.readFileSync(sealFile, 'utf8');
-    t = restart(t);
+    t = await restart(t);
     await t.ok('officer-window', 'session.login', {
       username: PEOPLE.officer.username,
       password: PEOPLE.officer.password,
     });
     await t.ok('officer-window', 'hearings.create', {});
-    t.close();
+    await t.close();
     fs.writeFileSync(sealFile, older);
-    t = restart(t);
-    const lastSeq = rowsOf(t).at(-1)!.seq;
+    t = await restart(t);
+    const lastSeq = (await rowsOf(t)).at(-1)!.seq;
     expect(t.core.audit.status().atStart).toMatchObject({
       scope: 'sinceCheckpoint',
       fromSeq: JSON.parse(older).head.seq,
@@ -276,73 +275,78 @@ describe('the audit chain', () => {
     expect(t.core.audit.status().atStart.verifiedUpTo).toBe(lastSeq);
 
     // A head moved back by hand (to hide a truncation to come) does not carry the installation's MAC.
-    t.close();
+    await t.close();
     const seal = JSON.parse(fs.readFileSync(sealFile, 'utf8')) as { head: { seq: number } };
     seal.head.seq -= 3;
     fs.writeFileSync(sealFile, JSON.stringify(seal));
-    t = restart(t);
+    t = await restart(t);
     expect(t.core.audit.status().atStart.broken).toEqual({ kind: 'sealInvalid', seq: null });
   });
 
-  it('keeps the entries of a database written before the key verifiable, and keys the chain from an anchor after them', async () => {
-    const dir = tempDir();
-    const key = randomBytes(32);
-    // The trail as a version before the key left it: plain SHA-256, no anchor, no seal.
-    const old = openDatabase({
-      file: path.join(dir, 'hearing-desk.db'),
-      key,
-      migrationsFolder: MIGRATIONS,
-      backupsFolder: path.join(dir, 'backups'),
-    });
-    let prev = '0'.repeat(64);
-    for (let i = 1; i <= 3; i++) {
-      const row = {
-        at: Date.UTC(2025, 0, i),
-        userId: null,
-        action: 'directory.seeded',
-        hearingId: null,
-        detailsJson: JSON.stringify({ n: i }),
-      };
-      const hash = unkeyedChainHash(prev, row);
-      old.sqlite
-        .prepare(
-          'INSERT INTO audit_events (at, user_id, action, hearing_id, details_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(row.at, row.userId, row.action, row.hearingId, row.detailsJson, prev, hash);
-      prev = hash;
-    }
-    old.close();
+  // A zone's PostgreSQL never held an unkeyed trail: its chain was keyed from its first entry.
+  it.skipIf(STORE_UNDER_TEST !== 'sqlite')(
+    'keeps the entries of a standalone database written before the key verifiable, and keys the chain from an anchor after them',
+    async () => {
+      const dir = tempDir();
+      const key = randomBytes(32);
+      // The trail as a version before the key left it: plain SHA-256, no anchor, no seal.
+      const old = openDatabase({
+        file: path.join(dir, 'hearing-desk.db'),
+        key,
+        migrationsFolder: MIGRATIONS,
+        backupsFolder: path.join(dir, 'backups'),
+      });
+      let prev = '0'.repeat(64);
+      for (let i = 1; i <= 3; i++) {
+        const row = {
+          at: Date.UTC(2025, 0, i),
+          userId: null,
+          action: 'directory.seeded',
+          hearingId: null,
+          detailsJson: JSON.stringify({ n: i }),
+        };
+        const hash = unkeyedChainHash(prev, row);
+        old.sqlite
+          .prepare(
+            'INSERT INTO audit_events (at, user_id, action, hearing_id, details_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(row.at, row.userId, row.action, row.hearingId, row.detailsJson, prev, hash);
+        prev = hash;
+      }
+      old.close();
 
-    t = openTestCore({ dir, key });
-    expect(t.core.audit.status().atStart).toMatchObject({ scope: 'full', verifiedUpTo: 3, broken: null });
-    expect(rowsOf(t)[3]).toMatchObject({
-      seq: 4,
-      action: CHAIN_KEYED_ACTION,
-      detailsJson: JSON.stringify({ unkeyedEntries: 3 }),
-    });
-    await seedAccounts(t);
-    expect((await t.core.audit.verify('full', null)).verification).toMatchObject({
-      broken: null,
-      verifiedUpTo: rowsOf(t).at(-2)!.seq,
-    });
-    expect(t.core.audit.status().keyedFrom).toBe(4);
-    t = restart(t);
-    expect(t.core.audit.status().atStart.broken).toBeNull();
+      t = await openTestCore({ dir, key });
+      expect(t.core.audit.status().atStart).toMatchObject({ scope: 'full', verifiedUpTo: 3, broken: null });
+      expect((await rowsOf(t))[3]).toMatchObject({
+        seq: 4,
+        action: CHAIN_KEYED_ACTION,
+        detailsJson: JSON.stringify({ unkeyedEntries: 3 }),
+      });
+      await seedAccounts(t);
+      expect((await t.core.audit.verify('full', null)).verification).toMatchObject({
+        broken: null,
+        verifiedUpTo: (await rowsOf(t)).at(-2)!.seq,
+      });
+      expect(t.core.audit.status().keyedFrom).toBe(4);
+      t = await restart(t);
+      expect(t.core.audit.status().atStart.broken).toBeNull();
 
-    // The entries before the anchor are covered by it: rewriting them, even consistently, shows.
-    t.close();
-    editWithSqliteTools(t, (sqlite) => {
+      // The entries before the anchor are covered by it: rewriting them, even consistently, shows.
       let chain = '0'.repeat(64);
-      for (const row of (sqlite.prepare(SELECT_ROWS).all() as Row[]).filter((r) => r.seq <= 3)) {
+      const rewritten: [string, unknown[]][] = [];
+      for (const row of (await rowsOf(t)).filter((r) => r.seq <= 3)) {
         const changed = { ...row, detailsJson: JSON.stringify({ n: row.seq * 10 }) };
         const hash = unkeyedChainHash(chain, changed);
-        sqlite
-          .prepare('UPDATE audit_events SET details_json = ?, prev_hash = ?, hash = ? WHERE seq = ?')
-          .run(changed.detailsJson, chain, hash, row.seq);
+        rewritten.push([
+          'UPDATE audit_events SET details_json = ?, prev_hash = ?, hash = ? WHERE seq = ?',
+          [changed.detailsJson, chain, hash, row.seq],
+        ]);
         chain = hash;
       }
-    });
-    t = restart(t);
-    expect((await t.core.audit.verify('full', null)).verification.broken).toEqual({ kind: 'altered', seq: 4 });
-  });
+      await t.close();
+      await tamperWithStore(t, rewritten);
+      t = await restart(t);
+      expect((await t.core.audit.verify('full', null)).verification.broken).toEqual({ kind: 'altered', seq: 4 });
+    },
+  );
 });

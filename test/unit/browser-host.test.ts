@@ -46,7 +46,7 @@ describe('the browser host', () => {
   beforeAll(async () => {
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
     fs.writeFileSync(path.join(path.dirname(rendererDir), 'outside-secret.json'), '{"secret":true}');
-    t = openTestCore();
+    t = await openTestCore();
     host = await startBrowserHost({ core: t.core, rendererDir });
     origin = new URL(host.url).origin;
     const exchange = await request(host.url);
@@ -57,7 +57,7 @@ describe('the browser host', () => {
   });
   afterAll(async () => {
     await host.close();
-    t.close();
+    await t.close();
   });
 
   it('listens on the loopback address only', () => {
@@ -219,14 +219,14 @@ describe('the browser host and slow clients', () => {
 
   beforeAll(async () => {
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
-    t = openTestCore();
+    t = await openTestCore();
     host = await startBrowserHost({ core: t.core, rendererDir, timeouts: SHORT });
     port = host.port;
     cookie = String((await request(host.url)).headers['set-cookie']?.[0]).split(';')[0]!;
   });
   afterAll(async () => {
     await host.close();
-    t.close();
+    await t.close();
   });
 
   /**

@@ -23,15 +23,15 @@ const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, 'meta/_journal.
 };
 
 let opened: AppCore[] = [];
-afterEach(() => {
-  for (const core of opened) core.close();
+afterEach(async () => {
+  for (const core of opened) await core.close();
   opened = [];
   vi.restoreAllMocks();
 });
 
 /** The app as a host starts it: with its key file among the traces of an installation. */
-function start(dataDir: string, key: Buffer, migrationsFolder = MIGRATIONS): AppCore {
-  const core = createAppCore({
+async function start(dataDir: string, key: Buffer, migrationsFolder = MIGRATIONS): Promise<AppCore> {
+  const core = await createAppCore({
     dataDir,
     key,
     keyFile: path.join(dataDir, KEY_FILE_NAME),
@@ -44,8 +44,8 @@ function start(dataDir: string, key: Buffer, migrationsFolder = MIGRATIONS): App
   return core;
 }
 
-function stop(core: AppCore): void {
-  core.close();
+async function stop(core: AppCore): Promise<void> {
+  await core.close();
   opened = opened.filter((c) => c !== core);
 }
 
@@ -53,12 +53,12 @@ function stop(core: AppCore): void {
 async function installation(migrationsFolder = MIGRATIONS): Promise<{ dir: string; key: Buffer; dbFile: string }> {
   const dir = tempDir();
   const key = randomBytes(32);
-  const core = start(dir, key, migrationsFolder);
+  const core = await start(dir, key, migrationsFolder);
   // Committed once its database exists, as the hosts do.
   fs.writeFileSync(path.join(dir, KEY_FILE_NAME), key.toString('hex'));
   const result = await core.dispatcher.call('admin-window', 'setup.createAdministrator', PEOPLE.admin);
   expect(result.ok).toBe(true);
-  stop(core);
+  await stop(core);
   return { dir, key, dbFile: path.join(dir, DATABASE_FILE_NAME) };
 }
 
@@ -73,10 +73,10 @@ function snapshot(dir: string): Record<string, string> {
   return files;
 }
 
-function refusal(fn: () => unknown, code: string): DatabaseOpenError {
+async function refusal(fn: () => unknown, code: string): Promise<DatabaseOpenError> {
   let thrown: unknown;
   try {
-    fn();
+    await fn();
   } catch (error) {
     thrown = error;
   }
@@ -102,7 +102,7 @@ describe('a lost database never becomes a new installation', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'config.json'), '{}'); // the zone's settings may come first
     expect(inspectDataDir(dir, path.join(dir, KEY_FILE_NAME))).toBe('new');
-    const core = start(dir, randomBytes(32));
+    const core = await start(dir, randomBytes(32));
     const status = await core.dispatcher.call('x', 'setup.status', {});
     expect(status).toMatchObject({ ok: true, value: { needsSetup: true } });
     expect(fs.existsSync(path.join(dir, DATABASE_FILE_NAME))).toBe(true);
@@ -113,7 +113,7 @@ describe('a lost database never becomes a new installation', () => {
     const backup = lastBackupOf(dbFile);
     fs.truncateSync(dbFile, 0);
     const before = snapshot(dir);
-    const error = refusal(() => start(dir, key), 'DATABASE_MISSING');
+    const error = await refusal(() => start(dir, key), 'DATABASE_MISSING');
     expect(error.restore?.latestBackup).toBe(backup);
     expect(error.restore?.traces).toEqual(
       expect.arrayContaining([dbFile, path.join(dir, 'backups'), path.join(dir, KEY_FILE_NAME)]),
@@ -124,7 +124,7 @@ describe('a lost database never becomes a new installation', () => {
     // Even alone in its folder, an empty file is a database that was lost, not one to fill.
     const lone = tempDir();
     fs.writeFileSync(path.join(lone, DATABASE_FILE_NAME), '');
-    refusal(() => start(lone, randomBytes(32)), 'DATABASE_MISSING');
+    await refusal(() => start(lone, randomBytes(32)), 'DATABASE_MISSING');
     expect(snapshot(lone)).toEqual({ [DATABASE_FILE_NAME]: createHash('sha256').update('').digest('hex') });
   });
 
@@ -135,12 +135,12 @@ describe('a lost database never becomes a new installation', () => {
     ['its journal', (dir) => fs.writeFileSync(path.join(dir, `${DATABASE_FILE_NAME}-wal`), randomBytes(4096))],
     ['its key check', (dir) => fs.writeFileSync(keyCheckFileOf(path.join(dir, DATABASE_FILE_NAME)), '{}')],
   ];
-  it.each(traces)('refuses a missing database while %s remains, and creates nothing', (_name, leave) => {
+  it.each(traces)('refuses a missing database while %s remains, and creates nothing', async (_name, leave) => {
     const dir = tempDir();
     leave(dir);
     const before = snapshot(dir);
-    refusal(() => inspectDataDir(dir, path.join(dir, KEY_FILE_NAME)), 'DATABASE_MISSING');
-    const error = refusal(() => start(dir, randomBytes(32)), 'DATABASE_MISSING');
+    await refusal(() => inspectDataDir(dir, path.join(dir, KEY_FILE_NAME)), 'DATABASE_MISSING');
+    const error = await refusal(() => start(dir, randomBytes(32)), 'DATABASE_MISSING');
     expect(error.restore?.traces).toHaveLength(1);
     expect(snapshot(dir)).toEqual(before);
   });
@@ -151,7 +151,7 @@ describe('a lost database never becomes a new installation', () => {
     const backup = lastBackupOf(dbFile);
     fs.rmSync(dbFile);
     const before = snapshot(dir);
-    const error = refusal(() => start(dir, key), 'DATABASE_MISSING');
+    const error = await refusal(() => start(dir, key), 'DATABASE_MISSING');
     expect(error.restore).toEqual({
       latestBackup: backup,
       traces: expect.arrayContaining([
@@ -208,7 +208,7 @@ describe('a lost database never becomes a new installation', () => {
 
     expect(fs.existsSync(file)).toBe(false);
     expect(inspectDataDir(dir)).toBe('new');
-    const core = start(dir, randomBytes(32));
+    const core = await start(dir, randomBytes(32));
     expect(await core.dispatcher.call('x', 'setup.status', {})).toMatchObject({
       ok: true,
       value: { needsSetup: true },
@@ -221,11 +221,11 @@ describe('damage is found at every start, and told apart from a wrong key', () =
   /** An installation with enough pages to damage one in the middle, stopped cleanly. */
   async function filledInstallation() {
     const setup = await installation();
-    const core = start(setup.dir, setup.key);
-    core.database.sqlite.exec(
+    const core = await start(setup.dir, setup.key);
+    core.database!.sqlite.exec(
       'CREATE TABLE filler (x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO filler SELECT randomblob(200) FROM n;',
     );
-    stop(core);
+    await stop(core);
     expect(fs.existsSync(`${setup.dbFile}-wal`)).toBe(false);
     return setup;
   }
@@ -242,7 +242,7 @@ describe('damage is found at every start, and told apart from a wrong key', () =
     const size = fs.statSync(dbFile).size;
     damage(dbFile, Math.floor(size / 2 / 4096) * 4096 + 100, 100);
     const before = snapshot(dir);
-    const error = refusal(() => start(dir, key), 'DATABASE_DAMAGED');
+    const error = await refusal(() => start(dir, key), 'DATABASE_DAMAGED');
     expect(error.restore?.latestBackup).toBe(backup);
     expect(error.message).toContain(backup);
     expect(error.message).toMatch(/quick_check/);
@@ -252,28 +252,28 @@ describe('damage is found at every start, and told apart from a wrong key', () =
   it('reports damage on the first page as damage, and a wrong key as a wrong key', async () => {
     const { dir, key, dbFile } = await filledInstallation();
     const intact = snapshot(dir);
-    refusal(() => start(dir, randomBytes(32)), 'DATABASE_WRONG_KEY');
+    await refusal(() => start(dir, randomBytes(32)), 'DATABASE_WRONG_KEY');
     expect(snapshot(dir)).toEqual(intact);
 
     const backup = lastBackupOf(dbFile);
     damage(dbFile, 1000, 100);
     const before = snapshot(dir);
-    const error = refusal(() => start(dir, key), 'DATABASE_DAMAGED');
+    const error = await refusal(() => start(dir, key), 'DATABASE_DAMAGED');
     expect(error.message).toMatch(/first page/);
     expect(error.restore).toEqual({ latestBackup: backup });
     // The check value beside the database says which key is wrong, whatever the file's state.
-    refusal(() => start(dir, randomBytes(32)), 'DATABASE_WRONG_KEY');
+    await refusal(() => start(dir, randomBytes(32)), 'DATABASE_WRONG_KEY');
     expect(snapshot(dir)).toEqual(before);
   });
 
   it('gives a database made before the key check its check value once its key has opened it', async () => {
     const { dir, key, dbFile } = await installation();
     fs.rmSync(keyCheckFileOf(dbFile));
-    stop(start(dir, key));
+    await stop(await start(dir, key));
     const check = fs.readFileSync(keyCheckFileOf(dbFile), 'utf8');
     expect(check).not.toContain(key.toString('hex'));
     expect(check).not.toContain(key.toString('base64'));
-    refusal(() => start(dir, randomBytes(32)), 'DATABASE_WRONG_KEY');
+    await refusal(() => start(dir, randomBytes(32)), 'DATABASE_WRONG_KEY');
     expect(fs.readFileSync(keyCheckFileOf(dbFile), 'utf8')).toBe(check);
   });
 });
@@ -312,20 +312,22 @@ describe('only the migrations the build was made with run', () => {
       'DROP TRIGGER audit_events_no_update;\n--> statement-breakpoint\nDROP TRIGGER audit_events_no_delete;\n--> statement-breakpoint\nDELETE FROM audit_events;',
     );
     const before = snapshot(dir);
-    const error = refusal(() => start(dir, key, folder), 'DATABASE_MIGRATIONS_ALTERED');
+    const error = await refusal(() => start(dir, key, folder), 'DATABASE_MIGRATIONS_ALTERED');
     expect(error.message).toContain('0010_planted.sql');
     expect(snapshot(dir)).toEqual(before);
 
     fs.rmSync(path.join(folder, '0010_planted.sql'));
-    const core = start(dir, key, folder);
-    const triggers = core.database.sqlite
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_events_no_%' ORDER BY name")
+    const core = await start(dir, key, folder);
+    const triggers = core
+      .database!.sqlite.prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_events_no_%' ORDER BY name",
+      )
       .all();
     expect(triggers).toEqual([{ name: 'audit_events_no_delete' }, { name: 'audit_events_no_update' }]);
-    expect(() => core.database.sqlite.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/);
+    expect(() => core.database!.sqlite.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/);
   });
 
-  it('refuses a changed or missing migration, even for a new installation, and creates nothing', () => {
+  it('refuses a changed or missing migration, even for a new installation, and creates nothing', async () => {
     const changed = copyOfMigrations();
     const last = journal.entries.at(-1)!.tag;
     fs.appendFileSync(
@@ -333,16 +335,16 @@ describe('only the migrations the build was made with run', () => {
       '\n--> statement-breakpoint\nDROP TRIGGER audit_events_no_update;',
     );
     const dir = tempDir();
-    expect(refusal(() => start(dir, randomBytes(32), changed), 'DATABASE_MIGRATIONS_ALTERED').message).toContain(
-      `${last}.sql differs`,
-    );
+    expect(
+      (await refusal(() => start(dir, randomBytes(32), changed), 'DATABASE_MIGRATIONS_ALTERED')).message,
+    ).toContain(`${last}.sql differs`);
     expect(fs.readdirSync(dir)).toEqual([]);
 
     const missing = copyOfMigrations();
     fs.rmSync(path.join(missing, `${last}.sql`));
-    expect(refusal(() => start(dir, randomBytes(32), missing), 'DATABASE_MIGRATIONS_ALTERED').message).toContain(
-      'missing',
-    );
+    expect(
+      (await refusal(() => start(dir, randomBytes(32), missing), 'DATABASE_MIGRATIONS_ALTERED')).message,
+    ).toContain('missing');
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 });
@@ -382,7 +384,7 @@ describe('refusing a newer database changes none of its files', () => {
       const before = snapshot(dir);
       expect(Object.keys(before)).toContain(`${DATABASE_FILE_NAME}-wal`);
       expect(Object.keys(before).includes(`${DATABASE_FILE_NAME}-shm`)).toBe(keepIndex);
-      refusal(() => start(dir, key), 'DATABASE_TOO_NEW');
+      await refusal(() => start(dir, key), 'DATABASE_TOO_NEW');
       expect(snapshot(dir)).toEqual(before);
     },
   );
@@ -396,18 +398,18 @@ describe('refusing a newer database changes none of its files', () => {
       .run('future', journal.entries.at(-1)!.when + 86_400_000);
     newer.close();
     const before = snapshot(dir);
-    refusal(() => start(dir, key), 'DATABASE_TOO_NEW');
+    await refusal(() => start(dir, key), 'DATABASE_TOO_NEW');
     expect(snapshot(dir)).toEqual(before);
   });
 });
 
 describe('the database key', () => {
-  it('is given to SQLite as bytes, never turned into text', () => {
+  it('is given to SQLite as bytes, never turned into text', async () => {
     const key = randomBytes(32);
     const dir = tempDir();
     const toString = vi.spyOn(Buffer.prototype, 'toString');
-    stop(start(dir, key)); // a new installation
-    stop(start(dir, key)); // an existing one, through the read-only checks
+    await stop(await start(dir, key)); // a new installation
+    await stop(await start(dir, key)); // an existing one, through the read-only checks
     expect(toString.mock.contexts.filter((buffer) => buffer === key)).toEqual([]);
   });
 
@@ -415,20 +417,20 @@ describe('the database key', () => {
     const dir = tempDir();
     const key = randomBytes(32);
     const copy = Buffer.from(key);
-    const core = start(dir, key);
+    const core = await start(dir, key);
     key.fill(0);
     expect((await core.dispatcher.call('admin-window', 'setup.createAdministrator', PEOPLE.admin)).ok).toBe(true);
-    stop(core);
-    const reopened = start(dir, copy);
+    await stop(core);
+    const reopened = await start(dir, copy);
     expect((await reopened.dispatcher.call('x', 'setup.status', {})).ok).toBe(true);
   });
 });
 
 describe('the database opens directly as well', () => {
-  it('refuses, before writing, a folder whose database is missing but whose backups remain', () => {
+  it('refuses, before writing, a folder whose database is missing but whose backups remain', async () => {
     const dir = tempDir();
     fs.mkdirSync(path.join(dir, 'backups'));
-    refusal(
+    await refusal(
       () =>
         openDatabase({
           file: path.join(dir, DATABASE_FILE_NAME),

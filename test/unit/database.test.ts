@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseOpenError, openDatabase } from '../../src-main/db/database';
 import { MIGRATION_MANIFEST } from '../../src-main/db/migration-manifest';
@@ -42,9 +43,9 @@ describe('encrypted database', () => {
   let t: TestCore | undefined;
   afterEach(() => t?.close());
 
-  it('migrates an empty database to every table, with the pragmas the spec requires', () => {
-    t = openTestCore();
-    const sqlite = t.core.database.sqlite;
+  it('migrates an empty database to every table, with the pragmas the spec requires', async () => {
+    t = await openTestCore();
+    const sqlite = t.sqlite;
     const tables = (
       sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").all() as { name: string }[]
     ).map((r) => r.name);
@@ -59,8 +60,31 @@ describe('encrypted database', () => {
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 
+  it('prepares each statement text once for drizzle, each use reading rows as objects', async () => {
+    const dir = tempDir();
+    const opened = openAt(dir, randomBytes(32));
+    try {
+      const query = sql`SELECT 1 AS one UNION ALL SELECT 2`;
+      // values() switches the statement to arrays; all() on the same text must get objects again.
+      expect(opened.db.values(query)).toEqual([[1], [2]]);
+      expect(opened.db.all(query)).toEqual([{ one: 1 }, { one: 2 }]);
+      expect(opened.db.$client.prepare('SELECT 1 AS one UNION ALL SELECT 2')).toBe(
+        opened.db.$client.prepare('SELECT 1 AS one UNION ALL SELECT 2'),
+      );
+      // A statement still being read is not handed out again: another one is prepared.
+      const reading = opened.db.$client.prepare('SELECT 1 AS one UNION ALL SELECT 2');
+      const rows = reading.iterate();
+      rows.next();
+      expect(opened.db.$client.prepare('SELECT 1 AS one UNION ALL SELECT 2')).not.toBe(reading);
+      expect(opened.db.all(query)).toEqual([{ one: 1 }, { one: 2 }]);
+      rows.return?.();
+    } finally {
+      opened.close();
+    }
+  });
+
   it('holds no plaintext, in the file or its WAL, and refuses a wrong key without changing the file', async () => {
-    t = openTestCore();
+    t = await openTestCore();
     await seedAccounts(t);
     const { hearing } = await t.ok('officer-window', 'hearings.create', {});
     const marker = 'UNIQUE-MARKER-VICTIM-WISH-7731';
@@ -77,11 +101,11 @@ describe('encrypted database', () => {
       expect(bytes.includes(PEOPLE.officer.username)).toBe(false);
       expect(bytes.includes('SQLite format 3')).toBe(false);
     }
-    t.close();
+    await t.close();
     const before = fs.readFileSync(t.dbFile);
     expectOpenError(() => openAt(t!.dir, randomBytes(32)), 'DATABASE_WRONG_KEY');
     expect(fs.readFileSync(t.dbFile).equals(before)).toBe(true);
-    t = openTestCore({ dir: t.dir, key: t.key });
+    t = await openTestCore({ dir: t.dir, key: t.key });
     expect((await t.ok('x', 'setup.status', {})).needsSetup).toBe(false);
   });
 
@@ -154,11 +178,11 @@ describe('encrypted database', () => {
   });
 
   it('keeps an append-only, hash-chained audit trail', async () => {
-    t = openTestCore();
+    t = await openTestCore();
     await seedAccounts(t);
     const { hearing } = await t.ok('officer-window', 'hearings.create', {});
     await t.ok('officer-window', 'hearings.load', { hearingId: hearing.id });
-    const sqlite = t.core.database.sqlite;
+    const sqlite = t.sqlite;
     const actions = (sqlite.prepare('SELECT action FROM audit_events ORDER BY seq').all() as { action: string }[]).map(
       (r) => r.action,
     );

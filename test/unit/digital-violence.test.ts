@@ -168,7 +168,7 @@ describe('closing a hearing with the digital step', () => {
   let t: TestCore;
   let hearingId: string;
   beforeEach(async () => {
-    t = openTestCore();
+    t = await openTestCore();
     await seedAccounts(t);
     hearingId = (await t.ok('officer-window', 'hearings.create', {})).hearing.id;
   });

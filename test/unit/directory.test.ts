@@ -4,7 +4,7 @@ import { openTestCore, seedAccounts, snapshotTables, type TestCore } from '../he
 
 let t: TestCore;
 beforeEach(async () => {
-  t = openTestCore();
+  t = await openTestCore();
   await seedAccounts(t);
 });
 afterEach(() => t.close());
@@ -40,7 +40,7 @@ describe('the support directory', () => {
     });
     expect(corrected.service.phone).toBe('04 111 11 11');
     const actions = (
-      t.core.database.sqlite.prepare("SELECT action FROM audit_events WHERE action LIKE 'directory.%'").all() as {
+      (await t.sql("SELECT action FROM audit_events WHERE action LIKE 'directory.%'")) as {
         action: string;
       }[]
     ).map((r) => r.action);
@@ -48,7 +48,7 @@ describe('the support directory', () => {
   });
 
   it('refuses invalid phone numbers, addresses and dates with a clear code, and writes nothing', async () => {
-    const before = snapshotTables(t);
+    const before = await snapshotTables(t);
     const refused = async (service: object) => {
       const result = await t.core.dispatcher.dispatch('admin-window', 'directory.save', {
         service: { ...entry, ...service },
@@ -78,7 +78,7 @@ describe('the support directory', () => {
       fields: ['service.verifiedOn'],
     });
     expect(await refused({ languages: ['xx'] })).toMatchObject({ code: 'VALIDATION' });
-    expect(snapshotTables(t)).toEqual(before);
+    expect(await snapshotTables(t)).toEqual(before);
   });
 
   it('lets officers read the directory but not change it', async () => {

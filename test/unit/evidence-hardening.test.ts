@@ -4,11 +4,9 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EvidenceItemInput } from '../../domain/evidence-rules';
-import { createAppCore, DATABASE_FILE_NAME } from '../../src-main/app-core';
 import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/server';
-import { parseConfig } from '../../src-main/config';
 import { cleanFileName, recordedFileName, shownFileName } from '../../src-main/services/evidence';
-import { ASSETS, defaultUnitId, MIGRATIONS, PEOPLE, seedAccounts, tempDir, type TestCore } from '../helpers/temp-core';
+import { defaultUnitId, PEOPLE, seedAccounts, tempDir, type TestCore, openTestCore } from '../helpers/temp-core';
 
 /** Invented evidence. */
 const SCREENSHOT: EvidenceItemInput = {
@@ -40,37 +38,12 @@ fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>x<
 afterEach(async () => {
   await host?.close();
   host = null;
-  t.close();
+  await t.close();
 });
 
 /** A core with Electron's file dialog replaced by `chosen`, the administrator and the officer signed in, and one item. */
 async function start(): Promise<{ hearingId: string; itemId: string }> {
-  const dir = tempDir('hd-evidence-');
-  const key = randomBytes(32);
-  const clock = { now: Date.UTC(2026, 10, 23, 9, 0, 0) };
-  const core = createAppCore({
-    dataDir: dir,
-    key,
-    migrationsFolder: MIGRATIONS,
-    assets: ASSETS,
-    config: parseConfig({}),
-    now: () => clock.now,
-    log: () => {},
-    chooseFiles: async () => chosen,
-  });
-  t = {
-    core,
-    dir,
-    key,
-    dbFile: path.join(dir, DATABASE_FILE_NAME),
-    clock,
-    async ok(client, channel, input) {
-      const result = await core.dispatcher.call(client, channel, input);
-      if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-      return result.value;
-    },
-    close: () => core.close(),
-  };
+  t = await openTestCore({ dir: tempDir('hd-evidence-'), chooseFiles: async () => chosen });
   await seedAccounts(t);
   const { hearing } = await t.ok('officer-window', 'hearings.create', {});
   const { item } = await t.ok('officer-window', 'evidence.save', { hearingId: hearing.id, item: SCREENSHOT });
@@ -81,14 +54,14 @@ function evidenceFiles(): string[] {
   return fs.readdirSync(path.join(t.dir, 'evidence'));
 }
 
-function fileRows(): { original_name: string }[] {
-  return t.core.database.sqlite.prepare('SELECT original_name FROM evidence_files').all() as {
+async function fileRows(): Promise<{ original_name: string }[]> {
+  return (await t.sql('SELECT original_name FROM evidence_files')) as {
     original_name: string;
   }[];
 }
 
-function userId(username: string): string {
-  return (t.core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(username) as { id: string }).id;
+async function userId(username: string): Promise<string> {
+  return ((await t.sql('SELECT id FROM users WHERE username = ?', [username]))[0] as { id: string }).id;
 }
 
 /**
@@ -147,7 +120,7 @@ describe('an upload whose account changes before it ends', () => {
       'deactivated by the administrator',
       async () =>
         void (await t.ok('admin-window', 'users.setActive', {
-          userId: userId(PEOPLE.officer.username),
+          userId: await userId(PEOPLE.officer.username),
           active: false,
         })),
     ],
@@ -155,17 +128,17 @@ describe('an upload whose account changes before it ends', () => {
       'given another role',
       async () =>
         void (await t.ok('admin-window', 'users.update', {
-          userId: userId(PEOPLE.officer.username),
+          userId: await userId(PEOPLE.officer.username),
           displayName: PEOPLE.officer.displayName,
           role: 'supervisor',
-          unitId: defaultUnitId(t),
+          unitId: await defaultUnitId(t),
         })),
     ],
     [
       'whose password was reset',
       async () =>
         void (await t.ok('admin-window', 'users.resetPassword', {
-          userId: userId(PEOPLE.officer.username),
+          userId: await userId(PEOPLE.officer.username),
           password: 'temporary passphrase 77',
         })),
     ],
@@ -175,12 +148,12 @@ describe('an upload whose account changes before it ends', () => {
     const target = await start();
     const result = await uploadInTwoHalves(target, 'capture.png', change);
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
-    expect(fileRows()).toEqual([]);
+    expect(await fileRows()).toEqual([]);
     // Neither the sealed file nor its temporary copy.
     expect(evidenceFiles()).toEqual([]);
-    const failed = t.core.database.sqlite
-      .prepare("SELECT details_json AS details FROM audit_events WHERE action = 'evidence.import_failed'")
-      .all() as { details: string }[];
+    const failed = (await t.sql(
+      "SELECT details_json AS details FROM audit_events WHERE action = 'evidence.import_failed'",
+    )) as { details: string }[];
     expect(failed.map((row) => JSON.parse(row.details) as { code: string })).toEqual([
       expect.objectContaining({ code: 'NOT_SIGNED_IN' }),
     ]);
@@ -189,12 +162,13 @@ describe('an upload whose account changes before it ends', () => {
   it('keeps nothing when the hearing passed to another officer during the upload', async () => {
     const target = await start();
     const result = await uploadInTwoHalves(target, 'capture.png', async () => {
-      t.core.database.sqlite
-        .prepare('UPDATE hearings SET owner_id = ? WHERE id = ?')
-        .run(userId(PEOPLE.admin.username), target.hearingId);
+      await t.sql('UPDATE hearings SET owner_id = ? WHERE id = ?', [
+        await userId(PEOPLE.admin.username),
+        target.hearingId,
+      ]);
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(fileRows()).toEqual([]);
+    expect(await fileRows()).toEqual([]);
     expect(evidenceFiles()).toEqual([]);
   });
 
@@ -244,7 +218,7 @@ describe('an upload whose account changes before it ends', () => {
     expect(closed).toBe(true);
     expect(performance.now() - began).toBeLessThan(3_000);
     await waitFor(() => evidenceFiles().length === 0);
-    expect(fileRows()).toEqual([]);
+    expect(await fileRows()).toEqual([]);
   });
 });
 
@@ -254,7 +228,7 @@ describe('file names that read differently from what they are', () => {
     const result = await uploadInTwoHalves(target, RLO_NAME, async () => {});
     expect(result).toMatchObject({ ok: true, value: { files: [{ originalName: 'eviltxt.exe' }] } });
     // The record: the original, the override written out as text.
-    expect(fileRows()).toEqual([{ original_name: 'evil\\u202Etxt.exe' }]);
+    expect(await fileRows()).toEqual([{ original_name: 'evil\\u202Etxt.exe' }]);
     const register = await t.ok('officer-window', 'evidence.list', { hearingId: target.hearingId });
     expect(register.items[0]!.files.map((f) => f.originalName)).toEqual(['eviltxt.exe']);
     expect(register.manifest.json).not.toContain('\u202E');
@@ -271,7 +245,7 @@ describe('file names that read differently from what they are', () => {
     chosen = [file];
     const { files } = await t.ok('officer-window', 'evidence.importFiles', target);
     expect(files.map((f) => f.originalName)).toEqual(['photoeviltxt.exe']);
-    expect(fileRows()).toEqual([{ original_name: '\\u2066photo\\u2069\\u200F\\u061Cevil\\u202Etxt.exe' }]);
+    expect(await fileRows()).toEqual([{ original_name: '\\u2066photo\\u2069\\u200F\\u061Cevil\\u202Etxt.exe' }]);
   });
 
   it('remove every direction control and C0/C1 control from what is shown, and write each out in the record', () => {

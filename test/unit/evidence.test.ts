@@ -13,9 +13,7 @@ import {
 } from '../../domain/evidence-rules';
 import { OFFICER_UI_LANGUAGES } from '../../domain/languages';
 import { ERROR_CODES } from '../../src-main/api/contract';
-import { createAppCore, DATABASE_FILE_NAME } from '../../src-main/app-core';
 import { startBrowserHost } from '../../src-main/browser-host/server';
-import { parseConfig } from '../../src-main/config';
 import {
   createFileChooser,
   dialogTitle,
@@ -26,14 +24,14 @@ import { officerCatalogs } from '../../src-main/electron/officer-catalogs';
 import { cleanFileName, MANIFEST_FORMAT } from '../../src-main/services/evidence';
 import { deriveEvidenceKey, EVIDENCE_KEY_INFO } from '../../src-main/services/evidence-store';
 import {
-  ASSETS,
   createAccount,
   defaultUnitId,
-  MIGRATIONS,
   seedAccounts,
   snapshotTables,
   tempDir,
   type TestCore,
+  openTestCore,
+  sqlFalse,
 } from '../helpers/temp-core';
 
 const MiB = 1024 * 1024;
@@ -83,38 +81,14 @@ let chosen: string[] = [];
 let mounted: string | null = null;
 
 /** openTestCore, with Electron's file dialog replaced by a list the test sets. */
-function openCore(dataDir: string): TestCore {
-  const key = randomBytes(32);
-  const clock = { now: Date.UTC(2026, 10, 23, 9, 0, 0) };
-  const core = createAppCore({
-    dataDir,
-    key,
-    migrationsFolder: MIGRATIONS,
-    assets: ASSETS,
-    config: parseConfig({}),
-    now: () => clock.now,
-    log: () => {},
-    chooseFiles: async () => chosen,
-  });
-  return {
-    core,
-    dir: dataDir,
-    key,
-    dbFile: path.join(dataDir, DATABASE_FILE_NAME),
-    clock,
-    async ok(client, channel, input) {
-      const result = await core.dispatcher.call(client, channel, input);
-      if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-      return result.value;
-    },
-    close: () => core.close(),
-  };
+function openCore(dataDir: string): Promise<TestCore> {
+  return openTestCore({ dir: dataDir, chooseFiles: async () => chosen });
 }
 
 async function start(options: { mountTmpfs?: string } = {}) {
   dir = tempDir('hd-evidence-');
   // The database first: an evidence folder without one is the trace of a lost database.
-  t = openCore(dir);
+  t = await openCore(dir);
   if (options.mountTmpfs) {
     const target = path.join(dir, 'evidence');
     fs.mkdirSync(target, { recursive: true });
@@ -129,8 +103,8 @@ beforeEach(() => {
   work = tempDir('hd-evidence-files-');
   chosen = [];
 });
-afterEach(() => {
-  t?.close();
+afterEach(async () => {
+  await t?.close();
   if (mounted) spawnSync('umount', [mounted]);
   mounted = null;
   fs.rmSync(work, { recursive: true, force: true });
@@ -178,8 +152,8 @@ async function upload(
 }
 
 const storedFiles = () => fs.readdirSync(path.join(dir, 'evidence'));
-const fileRows = () =>
-  t.core.database.sqlite.prepare('SELECT * FROM evidence_files').all() as {
+const fileRows = async () =>
+  (await t.sql('SELECT * FROM evidence_files')) as {
     stored_name: string;
     sha256: string;
     size: number;
@@ -188,8 +162,8 @@ const fileRows = () =>
     key_info: string;
     cipher: string;
   }[];
-const auditRows = () =>
-  t.core.database.sqlite.prepare('SELECT action, details_json AS details FROM audit_events ORDER BY seq').all() as {
+const auditRows = async () =>
+  (await t.sql('SELECT action, details_json AS details FROM audit_events ORDER BY seq')) as {
     action: string;
     details: string;
   }[];
@@ -227,7 +201,7 @@ describe('importing evidence files', () => {
     });
 
     // Encrypted at rest: the stored copy is not the original, and holds none of its bytes in clear.
-    const [row] = fileRows();
+    const [row] = await fileRows();
     expect(row).toMatchObject({ cipher: 'aes-256-gcm', key_info: EVIDENCE_KEY_INFO, size: 10 * MiB });
     expect(row!.iv).toMatch(/^[0-9a-f]{24}$/);
     expect(row!.auth_tag).toMatch(/^[0-9a-f]{32}$/);
@@ -246,7 +220,7 @@ describe('importing evidence files', () => {
     expect(back.sha256).toBe(sha256sum(file));
     expect(Buffer.concat(back.bytes).equals(original)).toBe(true);
     expect((await t.ok('officer-window', 'evidence.verifyFile', { hearingId, fileId: imported!.id })).ok).toBe(true);
-    expect(auditRows().map((a) => a.action)).toContain('evidence.file_imported');
+    expect((await auditRows()).map((a) => a.action)).toContain('evidence.file_imported');
     expect((await t.core.audit.verify('full', null)).verification.broken).toBeNull();
   });
 
@@ -262,7 +236,7 @@ describe('importing evidence files', () => {
     const file = writeRandomFile('capture.png', 200_000);
     const envelope = await upload(item.id, fs.createReadStream(file), 200_000);
     const fileId = envelope.ok ? envelope.value.files[0]!.id : '';
-    const storedPath = path.join(dir, 'evidence', fileRows()[0]!.stored_name);
+    const storedPath = path.join(dir, 'evidence', (await fileRows())[0]!.stored_name);
     const bytes = fs.readFileSync(storedPath);
     bytes[1000] = bytes[1000]! ^ 1;
     fs.writeFileSync(storedPath, bytes);
@@ -298,7 +272,7 @@ describe('importing evidence files', () => {
 
   it('refuses an unreadable file (a folder, a pipe, a missing file, a stream that fails), with nothing written', async () => {
     const item = await addItem();
-    const before = snapshotTables(t);
+    const before = await snapshotTables(t);
     const fifo = path.join(work, 'pipe');
     execFileSync('mkfifo', [fifo]);
     for (const target of [work, fifo, path.join(work, 'gone.png')]) {
@@ -316,13 +290,11 @@ describe('importing evidence files', () => {
     const envelope = await upload(item.id, failing, 5 * MiB);
     expect(envelope).toMatchObject({ ok: false, error: { code: 'FILE_UNREADABLE' } });
     expect(storedFiles()).toEqual([]);
-    const after = snapshotTables(t);
+    const after = await snapshotTables(t);
     expect(after['evidence_files']).toEqual(before['evidence_files']);
     // The failures are in the audit trail, with their reason and no content.
     expect(
-      auditRows()
-        .filter((a) => a.action === 'evidence.import_failed')
-        .map((a) => JSON.parse(a.details).code),
+      (await auditRows()).filter((a) => a.action === 'evidence.import_failed').map((a) => JSON.parse(a.details).code),
     ).toEqual(['FILE_UNREADABLE', 'FILE_UNREADABLE', 'FILE_UNREADABLE', 'FILE_UNREADABLE']);
   });
 
@@ -361,7 +333,7 @@ describe('importing evidence files', () => {
       ok: false,
       error: { code: 'FILE_CHANGED_DURING_IMPORT' },
     });
-    expect(fileRows()).toEqual([]);
+    expect(await fileRows()).toEqual([]);
     expect(storedFiles()).toEqual([]);
   });
 
@@ -372,7 +344,7 @@ describe('importing evidence files', () => {
       description: 'Photo intime d’une mineure publiée sur un forum (fictif)',
       sensitivity: 'minor',
     });
-    const before = snapshotTables(t);
+    const before = await snapshotTables(t);
     const file = writeRandomFile('image.jpg', 50_000);
     expect(await upload(minor.id, fs.createReadStream(file), 50_000)).toMatchObject({
       ok: false,
@@ -382,7 +354,7 @@ describe('importing evidence files', () => {
     expect((await errorOf('officer-window', 'evidence.importFiles', { hearingId, itemId: minor.id })).code).toBe(
       'MINOR_IMAGES_NOT_STORED',
     );
-    expect(snapshotTables(t)).toEqual(before);
+    expect(await snapshotTables(t)).toEqual(before);
     expect(storedFiles()).toEqual([]);
 
     // An item that has files cannot become one of a minor, and the database refuses it too.
@@ -395,18 +367,17 @@ describe('importing evidence files', () => {
       item: { ...SCREENSHOT, sensitivity: 'minor' },
     });
     expect(error.code).toBe('MINOR_IMAGES_NOT_STORED');
-    const sqlite = t.core.database.sqlite;
-    expect(() => sqlite.prepare("UPDATE evidence_items SET sensitivity = 'minor' WHERE id = ?").run(other.id)).toThrow(
+    // As the tables' owner, past the services: the store itself refuses.
+    await expect(t.sql("UPDATE evidence_items SET sensitivity = 'minor' WHERE id = ?", [other.id])).rejects.toThrow(
       /cannot be marked minor/,
     );
-    const [row] = fileRows();
-    expect(() =>
-      sqlite
-        .prepare(
-          "INSERT INTO evidence_files (id, item_id, hearing_id, original_name, size, sha256, stored_name, cipher, key_info, iv, auth_tag, imported_at, imported_by) SELECT 'x', ?, hearing_id, 'x', 1, ?, 'y', 'c', 'k', 'i', 't', 1, created_by FROM evidence_items WHERE id = ?",
-        )
-        .run(minor.id, row!.sha256, minor.id),
-    ).toThrow(/never stored/);
+    const [row] = await fileRows();
+    await expect(
+      t.sql(
+        "INSERT INTO evidence_files (id, item_id, hearing_id, original_name, size, sha256, stored_name, cipher, key_info, iv, auth_tag, imported_at, imported_by) SELECT 'x', ?, hearing_id, 'x', 1, ?, 'y', 'c', 'k', 'i', 't', 1, created_by FROM evidence_items WHERE id = ?",
+        [minor.id, row!.sha256, minor.id],
+      ),
+    ).rejects.toThrow(/never stored/);
   });
 
   it('keeps files and custody events append-only, and items are never removed', async () => {
@@ -425,13 +396,12 @@ describe('importing evidence files', () => {
       medium: 'Clé USB scellée',
       recordedByName: 'Inès Fictive',
     });
-    const sqlite = t.core.database.sqlite;
-    expect(() => sqlite.prepare("UPDATE evidence_custody_events SET handed_to = 'x'").run()).toThrow(/append-only/);
-    expect(() => sqlite.prepare('DELETE FROM evidence_custody_events').run()).toThrow(/append-only/);
-    expect(() => sqlite.prepare('UPDATE evidence_files SET sha256 = ?').run('0'.repeat(64))).toThrow(/append-only/);
-    expect(() => sqlite.prepare('DELETE FROM evidence_files').run()).toThrow(/append-only/);
-    expect(() => sqlite.prepare('DELETE FROM evidence_items').run()).toThrow(/never removed/);
-    expect(() => sqlite.prepare('UPDATE evidence_items SET number = 9').run()).toThrow(/keeps its identity/);
+    await expect(t.sql("UPDATE evidence_custody_events SET handed_to = 'x'")).rejects.toThrow(/append-only/);
+    await expect(t.sql('DELETE FROM evidence_custody_events')).rejects.toThrow(/append-only/);
+    await expect(t.sql('UPDATE evidence_files SET sha256 = ?', ['0'.repeat(64)])).rejects.toThrow(/append-only/);
+    await expect(t.sql('DELETE FROM evidence_files')).rejects.toThrow(/append-only/);
+    await expect(t.sql('DELETE FROM evidence_items')).rejects.toThrow(/never removed/);
+    await expect(t.sql('UPDATE evidence_items SET number = 9')).rejects.toThrow(/keeps its identity/);
     const listed = await t.ok('officer-window', 'evidence.list', { hearingId });
     expect(listed.items[0]!.custody).toHaveLength(1);
   });
@@ -475,7 +445,7 @@ describe('the register and its manifest', () => {
         .code,
     ).toBe('STALE_REVISION');
 
-    const audit = auditRows().filter((a) => a.action.startsWith('evidence.'));
+    const audit = (await auditRows()).filter((a) => a.action.startsWith('evidence.'));
     expect(audit.map((a) => a.action)).toEqual([
       'evidence.item_created',
       'evidence.item_created',
@@ -483,7 +453,7 @@ describe('the register and its manifest', () => {
       'evidence.item_updated',
     ]);
     expect(JSON.parse(audit[3]!.details)).toMatchObject({ changed: ['platform'], revision: 2 });
-    const trail = JSON.stringify(auditRows());
+    const trail = JSON.stringify(await auditRows());
     for (const secret of ['WhatsApp', 'fictif_handle', '+32 470', 'Signal', 'galerie'])
       expect(trail).not.toContain(secret);
   });
@@ -571,7 +541,7 @@ describe('the register and its manifest', () => {
     });
     expect((await t.ok('officer-window', 'evidence.list', { hearingId })).manifest.sha256).toBe(changed.sha256);
 
-    const logged = auditRows()
+    const logged = (await auditRows())
       .filter((a) => a.action === 'evidence.manifest_computed')
       .map((a) => JSON.parse(a.details) as { sha256: string });
     expect(logged.map((l) => l.sha256)).toEqual([
@@ -587,7 +557,7 @@ describe('the register and its manifest', () => {
 describe('who may do what', () => {
   beforeEach(async () => {
     await start();
-    const unitId = defaultUnitId(t);
+    const unitId = await defaultUnitId(t);
     const otherUnit = (await t.ok('admin-window', 'units.save', { name: 'Unit B (fictive)' })).unit.id;
     await createAccount(t, { ...SUPERVISOR, unitId });
     await createAccount(t, { ...NEAR_OFFICER, unitId });
@@ -605,7 +575,7 @@ describe('who may do what', () => {
     const item = await addItem();
     const file = writeRandomFile('capture.png', 2048);
     await upload(item.id, fs.createReadStream(file), 2048);
-    const fileId = fileRows()[0]
+    const fileId = (await fileRows())[0]
       ? (await t.ok('officer-window', 'evidence.list', { hearingId })).items[0]!.files[0]!.id
       : '';
 
@@ -613,7 +583,7 @@ describe('who may do what', () => {
     expect(read).toMatchObject({ access: 'review', items: [{ label: 'EV-0001' }] });
     expect((await t.ok('supervisor-window', 'evidence.verifyFile', { hearingId, fileId })).ok).toBe(true);
 
-    const before = snapshotTables(t);
+    const before = await snapshotTables(t);
     for (const client of ['supervisor-window', 'near-window', 'far-window']) {
       expect((await errorOf(client, 'evidence.save', { hearingId, item: SCREENSHOT })).code, client).toBe('FORBIDDEN');
       expect(
@@ -638,11 +608,11 @@ describe('who may do what', () => {
       expect((await errorOf(client, 'evidence.verifyFile', { hearingId, fileId })).code, client).toBe('FORBIDDEN');
     }
     // Refusals change nothing but the trail of refusals.
-    const after = snapshotTables(t);
+    const after = await snapshotTables(t);
     for (const table of ['evidence_items', 'evidence_files', 'evidence_custody_events'])
       expect(after[table], table).toEqual(before[table]);
     expect(storedFiles()).toHaveLength(1);
-    expect(auditRows().filter((a) => a.action === 'hearing.access_denied').length).toBeGreaterThanOrEqual(9);
+    expect((await auditRows()).filter((a) => a.action === 'hearing.access_denied').length).toBeGreaterThanOrEqual(9);
 
     // Signed out or locked: nothing, not even through the upload.
     await t.ok('officer-window', 'session.lock', {});
@@ -662,7 +632,7 @@ describe('who may do what', () => {
 
   it('freezes items and files when the hearing is closed, but hand-overs go on', async () => {
     const item = await addItem();
-    t.core.database.sqlite.prepare("UPDATE hearings SET status = 'closed' WHERE id = ?").run(hearingId);
+    await t.sql("UPDATE hearings SET status = 'closed' WHERE id = ?", [hearingId]);
     expect((await errorOf('officer-window', 'evidence.save', { hearingId, item: SCREENSHOT })).code).toBe(
       'HEARING_CLOSED',
     );
@@ -691,7 +661,7 @@ describe('a full disk', () => {
       await start({ mountTmpfs: '2m' });
       const item = await addItem();
       const file = writeRandomFile('video.mp4', 10 * MiB);
-      const before = snapshotTables(t);
+      const before = await snapshotTables(t);
       expect(await upload(item.id, fs.createReadStream(file), 10 * MiB)).toMatchObject({
         ok: false,
         error: { code: 'DISK_FULL' },
@@ -706,7 +676,7 @@ describe('a full disk', () => {
       });
       expect(storedFiles()).toEqual([]);
       expect(fs.statfsSync(mounted!).bfree).toBe(fs.statfsSync(mounted!).blocks);
-      const after = snapshotTables(t);
+      const after = await snapshotTables(t);
       for (const table of ['evidence_items', 'evidence_files']) expect(after[table]).toEqual(before[table]);
     },
   );
@@ -753,16 +723,8 @@ describe('where files come from', () => {
 
   it('the browser host: the upload endpoint streams the body with the checks of /api/invoke', async () => {
     dir = tempDir('hd-evidence-');
-    const key = randomBytes(32);
-    const core = createAppCore({
-      dataDir: dir,
-      key,
-      migrationsFolder: MIGRATIONS,
-      assets: ASSETS,
-      config: parseConfig({}),
-      log: () => {},
-    });
-    t = { core, close: () => core.close() } as TestCore;
+    t = await openTestCore({ dir });
+    const { core } = t;
     const rendererDir = tempDir('hd-renderer-');
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
     const host = await startBrowserHost({ core, rendererDir });
@@ -796,7 +758,7 @@ describe('where files come from', () => {
         unitId,
       });
       // Her first sign-in's password change, as a fixture (accounts.test.ts covers it).
-      core.database.sqlite.prepare("UPDATE users SET must_change_password = 0 WHERE username = 'officer.one'").run();
+      await t.sql(`UPDATE users SET must_change_password = ${sqlFalse(t)} WHERE username = 'officer.one'`);
       await invoke('session.login', { username: 'officer.one', password: 'officer one passphrase' });
       hearingId = (await invoke('hearings.create', {})).value['hearing']!.id;
       const itemId = (await invoke('evidence.save', { hearingId, item: SCREENSHOT })).value['item']!.id;

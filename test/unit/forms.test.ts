@@ -213,7 +213,7 @@ describe('versioned definitions', () => {
   };
 
   it('keep a hearing on the version it was opened under after the definition changes', async () => {
-    t = openTestCore({ registry: buildRegistry([setupV1], ['setup']) });
+    t = await openTestCore({ registry: buildRegistry([setupV1], ['setup']) });
     await seedAccounts(t);
     const { hearing: old } = await t.ok('officer-window', 'hearings.create', {});
     await t.ok('officer-window', 'hearings.saveAnswers', {
@@ -221,10 +221,10 @@ describe('versioned definitions', () => {
       formId: 'setup',
       changes: [{ fieldId: 'safeToTalk', value: 'yes', baseRevision: 0 }],
     });
-    t.close();
+    await t.close();
 
     // The app is updated: version 2 ships beside version 1.
-    t = openTestCore({ dir: t.dir, key: t.key, registry: buildRegistry([setupV1, setupV2], ['setup']) });
+    t = await openTestCore({ dir: t.dir, key: t.key, registry: buildRegistry([setupV1, setupV2], ['setup']) });
     await t.ok('officer-window', 'session.login', { username: 'officer.one', password: 'officer one passphrase' });
     const reopened = await t.ok('officer-window', 'hearings.load', { hearingId: old.id });
     expect(reopened.forms).toEqual([{ formId: 'setup', formVersion: 1 }]);
@@ -249,11 +249,11 @@ describe('versioned definitions', () => {
   });
 
   it('add a step shipped later to an open hearing, in step order, without touching the others', async () => {
-    t = openTestCore({ registry: buildRegistry([setupV1], ['setup']) });
+    t = await openTestCore({ registry: buildRegistry([setupV1], ['setup']) });
     await seedAccounts(t);
     const { hearing } = await t.ok('officer-window', 'hearings.create', {});
-    t.close();
-    t = openTestCore({
+    await t.close();
+    t = await openTestCore({
       dir: t.dir,
       key: t.key,
       registry: buildRegistry([peopleV1, setupV1, setupV2], ['setup', 'people']),
@@ -263,9 +263,9 @@ describe('versioned definitions', () => {
       { formId: 'setup', formVersion: 1 },
       { formId: 'people', formVersion: 1 },
     ]);
-    const audit = t.core.database.sqlite
-      .prepare("SELECT details_json FROM audit_events WHERE action = 'hearing.opened' ORDER BY seq DESC LIMIT 1")
-      .get();
+    const audit = (
+      await t.sql("SELECT details_json FROM audit_events WHERE action = 'hearing.opened' ORDER BY seq DESC LIMIT 1")
+    )[0];
     expect(audit).toEqual({ details_json: JSON.stringify({ stepsAdded: ['people'] }) });
   });
 });

@@ -5,7 +5,7 @@ import { openTestCore, PEOPLE, seedAccounts, type TestCore } from '../helpers/te
 let t: TestCore;
 let hearingId: string;
 beforeEach(async () => {
-  t = openTestCore({ config: { residenceBanDays: 14 } });
+  t = await openTestCore({ config: { residenceBanDays: 14 } });
   await seedAccounts(t);
   hearingId = (await t.ok('officer-window', 'hearings.create', {})).hearing.id;
 });
@@ -51,8 +51,8 @@ describe('protection measures: every state with who and when', () => {
 
   it('the history cannot be rewritten or removed, even behind the app’s back', async () => {
     await save('measures', { alarmState: 'discussed' });
-    const sqlite = t.core.database.sqlite;
-    expect(() => sqlite.prepare('UPDATE answer_history SET value_json = \'"granted"\'').run()).toThrow(/append-only/);
-    expect(() => sqlite.prepare('DELETE FROM answer_history').run()).toThrow(/append-only/);
+    // As the tables' owner, past the services and row-level security: the store itself refuses.
+    await expect(t.sql('UPDATE answer_history SET value_json = \'"granted"\'')).rejects.toThrow(/append-only/);
+    await expect(t.sql('DELETE FROM answer_history')).rejects.toThrow(/append-only/);
   });
 });

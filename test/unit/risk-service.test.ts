@@ -30,9 +30,9 @@ const HOUR = 3_600_000;
 let t: TestCore;
 let hearingId: string;
 beforeEach(async () => {
-  t = openTestCore();
+  t = await openTestCore();
   await seedAccounts(t);
-  const unitId = defaultUnitId(t);
+  const unitId = await defaultUnitId(t);
   await createAccount(t, { ...SUPERVISOR, unitId });
   const otherUnit = (await t.ok('admin-window', 'units.save', { name: 'Unit B' })).unit.id;
   await createAccount(t, { ...FAR_OFFICER, unitId: otherUnit });
@@ -59,8 +59,8 @@ async function errorOf(
   return result.error;
 }
 
-const auditActions = () =>
-  t.core.database.sqlite.prepare('SELECT action, details_json AS details FROM audit_events ORDER BY seq').all() as {
+const auditActions = async () =>
+  (await t.sql('SELECT action, details_json AS details FROM audit_events ORDER BY seq')) as {
     action: string;
     details: string;
   }[];
@@ -85,34 +85,34 @@ describe('the risk assessment, stored by main', () => {
     expect(stored.nextDueAt).toBe(t.clock.now + 7 * 24 * HOUR);
     // Any stored assessment gives the same result when evaluated again with its own version.
     expect(evaluateRisk(riskRegistry.get(stored.definitionVersion)!, stored.input)).toEqual(stored.result);
-    expect(auditActions().at(-1)?.action).toBe('risk.assessed');
+    expect((await auditActions()).at(-1)?.action).toBe('risk.assessed');
   });
 
   it('refuses an assessment for a definition version that does not exist, and writes nothing', async () => {
     await save('risk', riskStepAnswers());
-    const before = snapshotTables(t);
+    const before = await snapshotTables(t);
     expect(
       (await errorOf('officer-window', 'risk.submit', { hearingId, definitionVersion: 99, trigger: 'initial' })).code,
     ).toBe('UNKNOWN_DEFINITION_VERSION');
-    expect(snapshotTables(t)).toEqual(before);
+    expect(await snapshotTables(t)).toEqual(before);
   });
 
   it('refuses an answer outside the allowed set, and writes nothing', async () => {
-    const before = snapshotTables(t);
+    const before = await snapshotTables(t);
     const error = await errorOf('officer-window', 'hearings.saveAnswers', {
       hearingId,
       formId: 'risk',
       changes: [{ fieldId: 'a3', value: 'maybe', baseRevision: 0 }],
     });
     expect(error).toMatchObject({ code: 'INVALID_ANSWER', fields: ['a3'] });
-    expect(snapshotTables(t)).toEqual(before);
+    expect(await snapshotTables(t)).toEqual(before);
   });
 
   it('refuses to submit while an item is unanswered, naming the items', async () => {
     const answers = riskStepAnswers();
     delete answers['d1'];
     await save('risk', answers);
-    const before = snapshotTables(t);
+    const before = await snapshotTables(t);
     expect(
       await errorOf('officer-window', 'risk.submit', {
         hearingId,
@@ -120,12 +120,12 @@ describe('the risk assessment, stored by main', () => {
         trigger: 'initial',
       }),
     ).toMatchObject({ code: 'RISK_INCOMPLETE', fields: ['D1'] });
-    expect(snapshotTables(t)).toEqual(before);
+    expect(await snapshotTables(t)).toEqual(before);
   });
 
   it('raises with a written reason; refuses a lowering below the red-flag floor and writes nothing', async () => {
     await save('risk', riskStepAnswers({ A3: 'yes' }, { barriers: ['V1'] }));
-    const before = snapshotTables(t);
+    const before = await snapshotTables(t);
     expect(
       await errorOf('officer-window', 'risk.submit', {
         hearingId,
@@ -152,7 +152,7 @@ describe('the risk assessment, stored by main', () => {
         })
       ).code,
     ).toBe('VALIDATION');
-    expect(snapshotTables(t)).toEqual(before);
+    expect(await snapshotTables(t)).toEqual(before);
   });
 
   it('a lowering above the floor waits for a supervisor of the unit, who approves it', async () => {
@@ -172,6 +172,11 @@ describe('the risk assessment, stored by main', () => {
       redFlags: ['RF1'],
       reviewStatus: 'pending',
     });
+    // The reasons as the stored result gives them: its first three drivers, its uncertainty.
+    const [stored] = (await t.ok('supervisor-window', 'risk.history', { hearingId })).assessments;
+    expect(queue.items[0]!.drivers).toEqual(stored!.result.drivers.slice(0, 3).map((d) => d.item));
+    expect(queue.items[0]!.drivers.length).toBeGreaterThan(0);
+    expect(queue.items[0]!.insufficient).toBe(stored!.result.uncertainty.insufficient);
     // No victim's name in the queue: only references, levels and reasons.
     await save('people', { victimSurname: 'Fictivename', victimFirstNames: 'Inès' });
     expect(JSON.stringify(await t.ok('supervisor-window', 'risk.queue', {}))).not.toContain('Fictivename');
@@ -201,7 +206,7 @@ describe('the risk assessment, stored by main', () => {
     await save('people', { victimSurname: 'Fictivename' });
     const loaded = await t.ok('supervisor-window', 'hearings.load', { hearingId });
     expect(loaded.access).toBe('review');
-    expect(auditActions().at(-1)).toEqual({
+    expect((await auditActions()).at(-1)).toEqual({
       action: 'hearing.opened',
       details: JSON.stringify({ asSupervisor: true }),
     });
@@ -220,7 +225,7 @@ describe('the risk assessment, stored by main', () => {
       expect(error.code).toBe('FORBIDDEN');
       expect(JSON.stringify(error)).not.toContain('Fictivename');
     }
-    expect(auditActions().at(-1)?.action).toBe('hearing.access_denied');
+    expect((await auditActions()).at(-1)?.action).toBe('hearing.access_denied');
   });
 
   it('refuses a forged role claim: an officer cannot review or read the queue, an extra role field is invalid', async () => {
@@ -230,7 +235,7 @@ describe('the risk assessment, stored by main', () => {
       definitionVersion: RISK_VERSION,
       trigger: 'initial',
     });
-    const before = snapshotRecords(t);
+    const before = await snapshotRecords(t);
     expect((await errorOf('officer-window', 'risk.review', { assessmentId, decision: 'approve' })).code).toBe(
       'FORBIDDEN',
     );
@@ -239,9 +244,9 @@ describe('the risk assessment, stored by main', () => {
       (await errorOf('officer-window', 'risk.review', { assessmentId, decision: 'approve', role: 'supervisor' })).code,
     ).toBe('VALIDATION');
     expect((await errorOf('admin-window', 'risk.history', { hearingId })).code).toBe('FORBIDDEN');
-    expect(snapshotRecords(t)).toEqual(before);
+    expect(await snapshotRecords(t)).toEqual(before);
     // Nothing but the trace of each refusal by role.
-    expect(auditActions().slice(-3)).toEqual(
+    expect((await auditActions()).slice(-3)).toEqual(
       ['risk.review', 'risk.queue', 'risk.history'].map((channel) => ({
         action: 'access.refused',
         details: JSON.stringify({ channel }),
@@ -276,6 +281,43 @@ describe('the risk assessment, stored by main', () => {
     });
   });
 
+  it('counts the unit’s queue: pending ones whether due or not, due ones only when not pending', async () => {
+    /** A hearing of the officer's, assessed with these answers; a breach makes its reassessment due. */
+    async function assessed(answers: Parameters<typeof riskStepAnswers>[0], breach: boolean): Promise<string> {
+      const id = hearingId;
+      hearingId = (await t.ok('officer-window', 'hearings.create', {})).hearing.id;
+      await save('digital', digitalStepAnswers());
+      await save('risk', riskStepAnswers(answers));
+      await t.ok('officer-window', 'risk.submit', { hearingId, definitionVersion: RISK_VERSION, trigger: 'initial' });
+      t.clock.now += 60_000;
+      if (breach) await t.ok('officer-window', 'risk.noteEvent', { hearingId, kind: 'breach', note: 'Revenu.' });
+      const assessedId = hearingId;
+      hearingId = id;
+      return assessedId;
+    }
+    const pendingNotDue = await assessed({ A3: 'yes' }, false);
+    const pendingDue = await assessed({ A3: 'yes' }, true);
+    const due = await assessed({ B1: 'yes' }, true);
+    await assessed({ B1: 'yes' }, false);
+    // Another unit's assessment, due and pending, counts for nobody here.
+    const far = hearingId;
+    hearingId = (await t.ok('far-window', 'hearings.create', {})).hearing.id;
+    await saveStep(apiOf(t, 'far-window'), hearingId, 'digital', digitalStepAnswers());
+    await saveStep(apiOf(t, 'far-window'), hearingId, 'risk', riskStepAnswers({ A3: 'yes' }));
+    await t.ok('far-window', 'risk.submit', { hearingId, definitionVersion: RISK_VERSION, trigger: 'initial' });
+    hearingId = far;
+
+    const queue = await t.ok('supervisor-window', 'risk.queue', {});
+    expect(queue.pendingTotal).toBe(2);
+    expect(queue.dueTotal).toBe(1);
+    expect(queue.items.map((i) => [i.hearingId, i.reviewStatus])).toEqual([
+      [expect.any(String), 'pending'],
+      [expect.any(String), 'pending'],
+      [due, 'notRequired'],
+    ]);
+    expect(new Set(queue.items.slice(0, 2).map((i) => i.hearingId))).toEqual(new Set([pendingNotDue, pendingDue]));
+  });
+
   it('closing needs a submitted assessment on the answers as they stand; the risk step stays open after closing', async () => {
     await save('risk', riskStepAnswers());
     const missing = async () => (await errorOf('officer-window', 'hearings.close', { hearingId })).fields ?? [];
@@ -284,7 +326,7 @@ describe('the risk assessment, stored by main', () => {
     expect(await missing()).not.toContain('risk:assessment');
     await save('risk', { a1: 'yes' });
     expect(await missing()).toContain('risk:assessmentOutdated');
-    const stored = t.core.database.sqlite.prepare('SELECT answers_json FROM risk_assessments').get() as {
+    const stored = (await t.sql('SELECT answers_json FROM risk_assessments'))[0] as {
       answers_json: string;
     };
     expect((JSON.parse(stored.answers_json) as RiskInput).answers['A1']?.answer).toBe('no');

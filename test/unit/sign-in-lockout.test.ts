@@ -38,9 +38,9 @@ describe('the lockout under concurrent guesses, over the browser host transport'
   beforeAll(async () => {
     const rendererDir = tempDir('hd-renderer-');
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
-    t = openTestCore();
+    t = await openTestCore();
     await t.ok('admin-window', 'setup.createAdministrator', PEOPLE.admin);
-    await createAccount(t, { ...PEOPLE.officer, unitId: defaultUnitId(t) });
+    await createAccount(t, { ...PEOPLE.officer, unitId: await defaultUnitId(t) });
     host = await startBrowserHost({ core: t.core, rendererDir });
     const origin = new URL(host.url).origin;
     const exchange = await get(host.url);
@@ -58,7 +58,7 @@ describe('the lockout under concurrent guesses, over the browser host transport'
   });
   afterAll(async () => {
     await host?.close();
-    t?.close();
+    await t?.close();
     agent.destroy();
   });
 
@@ -67,15 +67,15 @@ describe('the lockout under concurrent guesses, over the browser host transport'
     { timeout: 120_000 },
     async () => {
       const officerId = (
-        t.core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(PEOPLE.officer.username) as {
+        (await t.sql('SELECT id FROM users WHERE username = ?', [PEOPLE.officer.username]))[0] as {
           id: string;
         }
       ).id;
-      const actions = () =>
+      const actions = async () =>
         (
-          t.core.database.sqlite
-            .prepare('SELECT action FROM audit_events WHERE user_id = ? ORDER BY seq')
-            .all(officerId) as { action: string }[]
+          (await t.sql('SELECT action FROM audit_events WHERE user_id = ? ORDER BY seq', [officerId])) as {
+            action: string;
+          }[]
         ).map((r) => r.action);
       const login = (client: string, password: string) =>
         invoke(client, 'session.login', { username: PEOPLE.officer.username, password });
@@ -84,7 +84,7 @@ describe('the lockout under concurrent guesses, over the browser host transport'
       const guesses = Array.from({ length: GUESSES }, (_, i) => login(`guesser-${i}`, `wrong guess number ${i}`));
       // ...and the right password arrives while they are being checked (once the first is counted,
       // every guess has reached main: each check takes a third of a second).
-      while (!actions().includes('login.failed')) await new Promise((resolve) => setTimeout(resolve, 10));
+      while (!(await actions()).includes('login.failed')) await new Promise((resolve) => setTimeout(resolve, 10));
       const right = login('owner', PEOPLE.officer.password);
       const answers = await Promise.all([...guesses, right]);
 
@@ -99,12 +99,12 @@ describe('the lockout under concurrent guesses, over the browser host transport'
       expect(answers[0]).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
 
       const max = t.core.config.lockout.maxFailedAttempts;
-      const account = t.core.database.sqlite
-        .prepare('SELECT locked_until AS lockedUntil FROM users WHERE id = ?')
-        .get(officerId) as { lockedUntil: number | null };
+      const account = (await t.sql('SELECT locked_until AS lockedUntil FROM users WHERE id = ?', [officerId]))[0] as {
+        lockedUntil: number | null;
+      };
       expect(account.lockedUntil).toBe(t.clock.now + t.core.config.lockout.lockMinutes * 60_000);
       // Exactly the allowed number of checks, then the lock, then refusals only.
-      expect(actions()).toEqual([
+      expect(await actions()).toEqual([
         ...Array.from({ length: max }, () => 'login.failed'),
         'account.locked',
         ...Array.from({ length: GUESSES + 1 - max }, () => 'login.refused'),

@@ -7,7 +7,7 @@ import { openTestCore, seedAccounts, snapshotTables, type TestCore } from '../he
 let t: TestCore;
 let hearingId: string;
 beforeEach(async () => {
-  t = openTestCore();
+  t = await openTestCore();
   await seedAccounts(t, true);
   hearingId = (await t.ok('officer-window', 'hearings.create', {})).hearing.id;
 });
@@ -41,7 +41,7 @@ describe('the statement and closing', () => {
       'STATEMENT_APPROVED',
     );
 
-    const before = snapshotTables(t);
+    const before = await snapshotTables(t);
     expect(
       (
         await errorOf('hearings.saveAnswers', {
@@ -51,7 +51,7 @@ describe('the statement and closing', () => {
         })
       ).code,
     ).toBe('STATEMENT_APPROVED');
-    expect(snapshotTables(t)).toEqual(before);
+    expect(await snapshotTables(t)).toEqual(before);
     const loaded = await t.ok('officer-window', 'hearings.load', { hearingId });
     expect(loaded.statement).toEqual({
       approvedAt: approval.approvedAt,
@@ -74,8 +74,8 @@ describe('the statement and closing', () => {
     expect((await errorOf('hearings.addAddendum', { hearingId, text: 'intrus' }, 'other-window')).code).toBe(
       'FORBIDDEN',
     );
-    expect(() => t.core.database.sqlite.prepare("UPDATE addenda SET text = 'x'").run()).toThrow(/append-only/);
-    expect(() => t.core.database.sqlite.prepare('DELETE FROM addenda').run()).toThrow(/append-only/);
+    await expect(t.sql("UPDATE addenda SET text = 'x'")).rejects.toThrow(/append-only/);
+    await expect(t.sql('DELETE FROM addenda')).rejects.toThrow(/append-only/);
     expect((await t.ok('officer-window', 'hearings.load', { hearingId })).addenda).toEqual([addendum]);
   });
 
@@ -123,9 +123,9 @@ describe('the statement and closing', () => {
     expect((await errorOf('hearings.close', { hearingId })).code).toBe('HEARING_CLOSED');
     await t.ok('officer-window', 'hearings.addAddendum', { hearingId, text: 'Ajout après clôture.' });
     const actions = (
-      t.core.database.sqlite
-        .prepare('SELECT action FROM audit_events WHERE hearing_id = ? ORDER BY seq')
-        .all(hearingId) as { action: string }[]
+      (await t.sql('SELECT action FROM audit_events WHERE hearing_id = ? ORDER BY seq', [hearingId])) as {
+        action: string;
+      }[]
     ).map((r) => r.action);
     expect(actions).toEqual(
       expect.arrayContaining(['statement.approved', 'hearing.closed', 'statement.addendum_added']),
@@ -167,7 +167,7 @@ describe('the statement and closing', () => {
       ],
       formRegistry.steps,
     );
-    const other = openTestCore({ registry });
+    const other = await openTestCore({ registry });
     try {
       await seedAccounts(other);
       const hearing = completeHearing({ facts: { invented: 'yes' } }, { registry });
@@ -177,7 +177,7 @@ describe('the statement and closing', () => {
       expect(loaded.hearing.status).toBe('closed');
       expect(loaded.forms.find((f) => f.formId === 'facts')?.formVersion).toBe(facts.version + 1);
     } finally {
-      other.close();
+      await other.close();
     }
   });
 });

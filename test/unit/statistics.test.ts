@@ -11,7 +11,7 @@ import {
   type StatisticsRow,
 } from '../../src-main/services/statistics';
 import { createUserService } from '../../src-main/services/users';
-import { statisticsAnswersCondition } from '../../src-main/db/statistics-answers';
+import { STATISTICS_FIELDS, STATISTICS_FORMS, statisticsAnswersCondition } from '../../src-main/db/statistics-answers';
 import type { ChannelOutput } from '../../src-main/api/contract';
 import {
   createAccount,
@@ -22,6 +22,8 @@ import {
   snapshotRecords,
   snapshotTables,
   type TestCore,
+  sqlFalse,
+  sqlTrue,
 } from '../helpers/temp-core';
 
 /** Everything here is invented. */
@@ -125,10 +127,10 @@ let references: string[];
 
 // One database for the whole file: the tests read it, and the one that changes it comes last.
 beforeAll(async () => {
-  t = openTestCore({ config: { statisticsMinimumCount: THRESHOLD } });
+  t = await openTestCore({ config: { statisticsMinimumCount: THRESHOLD } });
   const start = t.clock.now;
   await seedAccounts(t);
-  await createAccount(t, { ...SUPERVISOR, unitId: defaultUnitId(t) });
+  await createAccount(t, { ...SUPERVISOR, unitId: await defaultUnitId(t) });
   await t.ok('supervisor-window', 'session.login', { username: SUPERVISOR.username, password: SUPERVISOR.password });
   hearingIds = [];
   references = [];
@@ -182,44 +184,28 @@ async function seedHearing(spec: Spec): Promise<void> {
   for (let i = 0; i < (spec.otherEvents ?? 0); i++)
     await t.ok('officer-window', 'risk.noteEvent', { hearingId: hearing.id, kind: 'newIncident', note: EVENT_NOTE });
   const assessments = [...(spec.earlierLevel ? [spec.earlierLevel] : []), ...(spec.level ? [spec.level] : [])];
-  assessments.forEach((level, i) => insertAssessment(hearing.id, i + 1, level, i === assessments.length - 1));
+  for (const [i, level] of assessments.entries())
+    await insertAssessment(hearing.id, i + 1, level, i === assessments.length - 1);
 }
 
-function insertAssessment(hearingId: string, sequence: number, level: number, latest: boolean): void {
-  const sqlite = t.core.database.sqlite;
-  const officerId = (
-    sqlite.prepare('SELECT id FROM users WHERE username = ?').get(PEOPLE.officer.username) as { id: string }
-  ).id;
-  sqlite
-    .prepare(
-      `INSERT INTO risk_assessments (id, hearing_id, unit_id, sequence, definition_version, trigger, answers_json, result_json, computed_level, floor_level, level,
-         red_flag_count, review_status, next_due_at, latest, created_by, created_at)
-       SELECT ?, id, unit_id, ?, 1, 'initial', '{}', '{}', ?, 1, ?, 0, 'notRequired', ?, ?, ?, ? FROM hearings WHERE id = ?`,
-    )
-    .run(
-      randomUUID(),
-      sequence,
-      level,
-      level,
-      t.clock.now + 86_400_000,
-      latest ? 1 : 0,
-      officerId,
-      t.clock.now,
-      hearingId,
-    );
+async function insertAssessment(hearingId: string, sequence: number, level: number, latest: boolean): Promise<void> {
+  const [officer] = await t.sql<{ id: string }>('SELECT id FROM users WHERE username = ?', [PEOPLE.officer.username]);
+  await t.sql(
+    `INSERT INTO risk_assessments (id, hearing_id, unit_id, sequence, definition_version, trigger, answers_json, result_json, computed_level, floor_level, level,
+       red_flag_count, review_status, next_due_at, latest, created_by, created_at)
+     SELECT ?, id, unit_id, ?, 1, 'initial', '{}', '{}', ?, 1, ?, 0, 'notRequired', ?, ${latest ? sqlTrue(t) : sqlFalse(t)}, ?, ? FROM hearings WHERE id = ?`,
+    [randomUUID(), sequence, level, level, t.clock.now + 86_400_000, officer!.id, t.clock.now, hearingId],
+  );
 }
 
 /** The supervisor as the dispatcher hands her to the services. */
-function supervisor() {
-  return createUserService({ db: t.core.database.db, config: t.core.config, now: () => t.clock.now }).getActiveUser(
-    supervisorId(),
-  )!;
+async function supervisor() {
+  const users = createUserService({ store: t.core.store, config: t.core.config, now: () => t.clock.now });
+  return (await users.getActiveUser(await supervisorId()))!;
 }
 
-function supervisorId(): string {
-  return (
-    t.core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(SUPERVISOR.username) as { id: string }
-  ).id;
+async function supervisorId(): Promise<string> {
+  return ((await t.sql('SELECT id FROM users WHERE username = ?', [SUPERVISOR.username]))[0] as { id: string }).id;
 }
 
 async function exportAs(
@@ -298,27 +284,43 @@ describe('the Art. 9 statistics export', () => {
     ).toBe(true);
   });
 
-  it('counts the same whichever way it reaches the answers', () => {
+  it('counts the same whichever way it reaches the answers', async () => {
     // Threshold 1 (below what config allows) so that every non-zero count is compared.
-    const both = (['seek', 'scan'] as const).map((answersAccess) =>
-      createStatisticsService({
-        db: t.core.database.db,
+    const both = [];
+    for (const answersAccess of ['seek', 'scan'] as const) {
+      const service = createStatisticsService({
+        store: t.core.store,
         threshold: 1,
         answersAccess,
         now: () => t.clock.now,
-      }).exportStatistics(supervisor(), { from: '2025-01-01', to: '2026-12-31', granularity: 'month' }),
-    );
+      });
+      both.push(
+        await service.exportStatistics(await supervisor(), {
+          from: '2025-01-01',
+          to: '2026-12-31',
+          granularity: 'month',
+        }),
+      );
+    }
     expect(both[0]!.rows).toEqual(both[1]!.rows);
     expect(both[0]!.rows.filter((r) => r.count !== null).length).toBeGreaterThan(30);
   });
 
-  it('reads its answers through the partial index the migrated database holds, on the same field list', () => {
+  it('reads its answers through the partial index the migrated database holds, on the same field list', async () => {
     // The index's condition is built from the definitions' ids; the released migration wrote it
     // out. A field added to the export without a new migration of the index fails here.
-    const { sql } = t.core.database.sqlite
-      .prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'answers_statistics_idx'")
-      .get() as { sql: string };
-    expect(sql).toContain(`WHERE ${statisticsAnswersCondition()}`);
+    if (t.core.store.dialect === 'sqlite') {
+      const [{ sql } = { sql: '' }] = await t.sql<{ sql: string }>(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'answers_statistics_idx'",
+      );
+      expect(sql).toContain(`WHERE ${statisticsAnswersCondition()}`);
+    } else {
+      // PostgreSQL writes the condition back in its own words: the same ids, as arrays.
+      const [{ indexdef } = { indexdef: '' }] = await t.sql<{ indexdef: string }>(
+        "SELECT indexdef FROM pg_indexes WHERE indexname = 'answers_statistics_idx'",
+      );
+      for (const id of [...STATISTICS_FORMS, ...STATISTICS_FIELDS]) expect(indexdef).toContain(`'${id}'`);
+    }
     expect(statisticsAnswersCondition('a')).toContain("a.field_id IN ('formsOfViolence', 'residenceBanState'");
   });
 
@@ -394,20 +396,18 @@ describe('the Art. 9 statistics export', () => {
   });
 
   it('is audited with its parameters', async () => {
-    const last = (t.core.database.sqlite.prepare('SELECT max(seq) AS seq FROM audit_events').get() as { seq: number })
-      .seq;
+    const last = ((await t.sql('SELECT max(seq) AS seq FROM audit_events'))[0] as { seq: number }).seq;
     await exportAs('supervisor-window', { from: '2026-01-01', to: '2026-06-30', granularity: 'quarter' });
-    const rows = t.core.database.sqlite
-      .prepare(
-        "SELECT user_id AS userId, hearing_id AS hearingId, details_json AS details FROM audit_events WHERE action = 'statistics.exported' AND seq > ?",
-      )
-      .all(last) as {
+    const rows = (await t.sql(
+      "SELECT user_id AS userId, hearing_id AS hearingId, details_json AS details FROM audit_events WHERE action = 'statistics.exported' AND seq > ?",
+      [last],
+    )) as {
       userId: string;
       hearingId: string | null;
       details: string;
     }[];
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.userId).toBe(supervisorId());
+    expect(rows[0]!.userId).toBe(await supervisorId());
     expect(rows[0]!.hearingId).toBeNull();
     expect(JSON.parse(rows[0]!.details)).toEqual({
       from: '2026-01-01',
@@ -419,7 +419,7 @@ describe('the Art. 9 statistics export', () => {
   });
 
   it('refuses bad input with a typed error and writes nothing', async () => {
-    const before = snapshotTables(t);
+    const before = await snapshotTables(t);
     const refused = async (input: unknown) => {
       const result = await t.core.dispatcher.dispatch('supervisor-window', 'statistics.export', input);
       if (result.ok) throw new Error(`accepted ${JSON.stringify(input)}`);
@@ -440,7 +440,7 @@ describe('the Art. 9 statistics export', () => {
     });
     expect(await refused({ ...base, unitId: hearingIds[0] })).toMatchObject({ code: 'VALIDATION' });
     expect(await refused({ from: '2026-01-01' })).toMatchObject({ code: 'VALIDATION' });
-    expect(snapshotTables(t)).toEqual(before);
+    expect(await snapshotTables(t)).toEqual(before);
     // Ten years to the day before is the longest range.
     expect(
       (
@@ -454,7 +454,7 @@ describe('the Art. 9 statistics export', () => {
   });
 
   it('is for supervisors and administrators only: an officer gets FORBIDDEN, and nothing is written', async () => {
-    const before = snapshotRecords(t);
+    const before = await snapshotRecords(t);
     const result = await t.core.dispatcher.call('officer-window', 'statistics.export', {
       from: '2026-01-01',
       to: '2026-12-31',
@@ -462,11 +462,9 @@ describe('the Art. 9 statistics export', () => {
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     // Nothing but the trace of the refusal.
-    expect(snapshotRecords(t)).toEqual(before);
+    expect(await snapshotRecords(t)).toEqual(before);
     expect(
-      t.core.database.sqlite
-        .prepare('SELECT action, details_json AS details FROM audit_events ORDER BY seq DESC LIMIT 1')
-        .get(),
+      (await t.sql('SELECT action, details_json AS details FROM audit_events ORDER BY seq DESC LIMIT 1'))[0],
     ).toEqual({ action: 'access.refused', details: JSON.stringify({ channel: 'statistics.export' }) });
     expect(
       (
@@ -515,19 +513,20 @@ describe('the Art. 9 statistics export', () => {
 
   it('gives out counts only: no name, date of birth, reference, id, note or free text', async () => {
     // Last, since it changes the data: a tampered answer must not carry its text out either.
-    const sqlite = t.core.database.sqlite;
-    sqlite
-      .prepare("UPDATE answers SET value_json = ? WHERE hearing_id = ? AND field_id = 'formsOfViolence'")
-      .run(JSON.stringify(['physical', VICTIM.surname]), hearingIds[2]);
-    sqlite
-      .prepare("UPDATE answers SET value_json = ? WHERE hearing_id = ? AND field_id = 'residenceBanState'")
-      .run(JSON.stringify(NARRATIVE), hearingIds[3]);
+    await t.sql("UPDATE answers SET value_json = ? WHERE hearing_id = ? AND field_id = 'formsOfViolence'", [
+      JSON.stringify(['physical', VICTIM.surname]),
+      hearingIds[2],
+    ]);
+    await t.sql("UPDATE answers SET value_json = ? WHERE hearing_id = ? AND field_id = 'residenceBanState'", [
+      JSON.stringify(NARRATIVE),
+      hearingIds[3],
+    ]);
     const outputs = await Promise.all([
       exportAs('supervisor-window', { from: '2026-01-01', to: '2026-12-31', granularity: 'month' }),
       exportAs('admin-window', { from: '2025-01-01', to: '2026-12-31', granularity: 'year' }),
     ]);
     const text = JSON.stringify(outputs);
-    const ids = (sql: string) => (sqlite.prepare(sql).all() as { v: string }[]).map((r) => r.v);
+    const ids = async (sql: string) => (await t.sql<{ v: string }>(sql)).map((r) => r.v);
     const secrets = [
       VICTIM.surname,
       VICTIM.firstNames,
@@ -536,13 +535,13 @@ describe('the Art. 9 statistics export', () => {
       'confidentiel',
       ...references,
       ...hearingIds,
-      ...ids('SELECT id AS v FROM users'),
-      ...ids('SELECT username AS v FROM users'),
-      ...ids('SELECT display_name AS v FROM users'),
-      ...ids('SELECT id AS v FROM units'),
-      ...ids('SELECT name AS v FROM units'),
-      ...ids('SELECT id AS v FROM risk_assessments'),
-      ...ids('SELECT id AS v FROM risk_events'),
+      ...(await ids('SELECT id AS v FROM users')),
+      ...(await ids('SELECT username AS v FROM users')),
+      ...(await ids('SELECT display_name AS v FROM users')),
+      ...(await ids('SELECT id AS v FROM units')),
+      ...(await ids('SELECT name AS v FROM units')),
+      ...(await ids('SELECT id AS v FROM risk_assessments')),
+      ...(await ids('SELECT id AS v FROM risk_events')),
     ];
     for (const secret of secrets) expect(text, secret).not.toContain(secret);
     // Nothing but the fixed categories, and the dates are the ones asked for.

@@ -95,6 +95,12 @@ beforeAll(async () => {
        VALUES ($1, 'facts', 1, 'account', '"Récit inventé"', 1, 1, $2)`,
       [hearingId, person.id],
     );
+    await owner.query(
+      `INSERT INTO risk_assessments (id, hearing_id, unit_id, sequence, definition_version, trigger, answers_json, result_json,
+         computed_level, floor_level, level, red_flag_count, review_status, next_due_at, latest, created_by, created_at)
+       VALUES ($1, $2, $3, 1, 1, 'initial', '{}', '{}', 2, 1, 2, 0, 'pending', 1, true, $4, 1)`,
+      [randomUUID(), hearingId, person.unitId, person.id],
+    );
   }
   app = await database.connect(appLogin);
 });
@@ -165,14 +171,45 @@ describe('row-level security on PostgreSQL', () => {
       asActor(person, async (c) => ({
         hearings: await idsOf(c, 'SELECT id FROM hearings'),
         answers: await idsOf(c, 'SELECT hearing_id AS id FROM answers'),
+        assessments: await idsOf(c, 'SELECT hearing_id AS id FROM risk_assessments'),
       }));
-    expect(await seen(people.officerA1)).toEqual({ hearings: [hearingOf.officerA1], answers: [hearingOf.officerA1] });
-    expect(await seen(people.officerB)).toEqual({ hearings: [hearingOf.officerB], answers: [hearingOf.officerB] });
-    const unit = [hearingOf.officerA1, hearingOf.officerA2].sort();
-    expect(await seen(people.supervisorA)).toEqual({ hearings: unit, answers: unit });
-    expect(await seen(people.administrator)).toEqual({ hearings: [], answers: [] });
+    const only = (ids: string[]) => ({ hearings: ids, answers: ids, assessments: ids });
+    expect(await seen(people.officerA1)).toEqual(only([hearingOf.officerA1]));
+    expect(await seen(people.officerB)).toEqual(only([hearingOf.officerB]));
+    // A supervisor reads her unit's assessments by their unit (pg/0006), and no other unit's.
+    expect(await seen(people.supervisorA)).toEqual(only([hearingOf.officerA1, hearingOf.officerA2].sort()));
+    expect(await seen(people.administrator)).toEqual(only([]));
     // The context lasts one transaction: the next one without it sees nothing again.
     expect(await asActor(null, (c) => idsOf(c, 'SELECT id FROM hearings'))).toEqual([]);
+  });
+
+  it('shows the whole zone for the statistics export only: a supervisor or administrator, the purpose, a read-only transaction', async () => {
+    const seenFor = async (person: Person, purpose: string, readOnly: boolean) => {
+      await app.query(readOnly ? 'BEGIN READ ONLY' : 'BEGIN');
+      try {
+        await app.query(
+          "SELECT set_config('hearing_desk.user_id', $1, true), set_config('hearing_desk.role', $2, true), set_config('hearing_desk.unit_id', $3, true), set_config('hearing_desk.purpose', $4, true)",
+          [person.id, person.role, person.unitId ?? '', purpose],
+        );
+        return {
+          hearings: await idsOf(app, 'SELECT id FROM hearings'),
+          answers: await idsOf(app, 'SELECT hearing_id AS id FROM answers'),
+        };
+      } finally {
+        await app.query('ROLLBACK');
+      }
+    };
+    const zone = Object.values(hearingOf).sort();
+    const unit = [hearingOf.officerA1, hearingOf.officerA2].sort();
+    expect(await seenFor(people.supervisorA, 'statistics', true)).toEqual({ hearings: zone, answers: zone });
+    expect(await seenFor(people.administrator, 'statistics', true)).toEqual({ hearings: zone, answers: zone });
+    // The purpose in a transaction that could write, or without the purpose: her unit, as always.
+    expect(await seenFor(people.supervisorA, 'statistics', false)).toEqual({ hearings: unit, answers: unit });
+    expect(await seenFor(people.supervisorA, '', true)).toEqual({ hearings: unit, answers: unit });
+    expect(await seenFor(people.administrator, 'statistics', false)).toEqual({ hearings: [], answers: [] });
+    // An officer gains nothing by naming the purpose.
+    const own = [hearingOf.officerB];
+    expect(await seenFor(people.officerB, 'statistics', true)).toEqual({ hearings: own, answers: own });
   });
 
   it('refuses forged writes: an answer in a colleague’s hearing, a hearing in her name, a supervisor’s edit', async () => {
@@ -198,6 +235,16 @@ describe('row-level security on PostgreSQL', () => {
           c.query(
             `INSERT INTO hearings (id, reference, owner_id, created_at, updated_at, unit_id) VALUES ($1, 'HD-admin', $2, 2, 2, $3)`,
             [randomUUID(), people.administrator.id, unitA],
+          ),
+        ),
+      // Her unit's name on an assessment does not open another unit's hearing to a write.
+      () =>
+        asActor(people.supervisorA, (c) =>
+          c.query(
+            `INSERT INTO risk_assessments (id, hearing_id, unit_id, sequence, definition_version, trigger, answers_json, result_json,
+               computed_level, floor_level, level, red_flag_count, review_status, next_due_at, latest, created_by, created_at)
+             VALUES ($1, $2, $3, 2, 1, 'initial', '{}', '{}', 4, 1, 4, 0, 'pending', 1, true, $4, 2)`,
+            [randomUUID(), hearingOf.officerB, unitA, people.supervisorA.id],
           ),
         ),
     ];

@@ -140,11 +140,11 @@ describe('the PostgreSQL migrations', () => {
     database = await createTestPostgresDatabase();
     client = await database.connect();
     await applyPgMigrations(client, readTrustedMigrations(path.join(ROOT, 'migrations', 'pg'), PG_MIGRATION_MANIFEST));
-    standalone = openTestCore();
+    standalone = await openTestCore();
   });
 
   afterAll(async () => {
-    standalone?.close();
+    await standalone?.close();
     await client?.end();
     await database?.drop();
   });
@@ -158,7 +158,7 @@ describe('the PostgreSQL migrations', () => {
   });
 
   it('build from empty the database the SQLite migrations build: tables, columns, nullability, indexes', async () => {
-    const sqlite = standalone.core.database.sqlite;
+    const sqlite = standalone.sqlite;
     const sqliteTables = (
       sqlite
         .prepare(
@@ -216,9 +216,7 @@ describe('the PostgreSQL migrations', () => {
 
   it('keep the same append-only rules, under the same trigger names, and refuse TRUNCATE as well', async () => {
     const sqliteTriggers = (
-      standalone.core.database.sqlite
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
-        .all() as {
+      standalone.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all() as {
         name: string;
       }[]
     ).map((r) => r.name);

@@ -9,12 +9,14 @@ export const directoryChannels = defineDomain('directory', {
     input: empty,
     output: z.object({ services: z.array(supportServiceView) }),
     access: unlocked(EVERY_ROLE),
-    handler: (_input, { deps }) => ({ services: deps.directory.list() }),
+    handler: async (_input, { user, deps }) => ({ services: await deps.directory.list(user) }),
   }),
   'directory.save': defineChannel({
     input: z.object({ id: id.optional(), service: supportServiceSchema }).strict(),
     output: z.object({ service: supportServiceView }),
     access: unlocked(['administrator']),
-    handler: (input, { user, deps }) => ({ service: deps.directory.save(user, input.id, input.service) }),
+    handler: async (input, { user, deps }) => ({
+      service: await deps.directory.save(user, input.id, input.service),
+    }),
   }),
 });

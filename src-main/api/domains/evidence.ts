@@ -78,7 +78,7 @@ export const evidenceChannels = defineDomain('evidence', {
       if (!deps.chooseFiles)
         throw new AppError('FILE_DIALOG_UNAVAILABLE', 'This window takes files by upload (POST /api/evidence/upload)');
       // Refused before the dialog opens: nothing to choose for an item that may not take files.
-      deps.evidence.requireFileTarget(user, input.hearingId, input.itemId);
+      await deps.evidence.checkFileTarget(user, input.hearingId, input.itemId);
       const files = [];
       // One after the other, each imported whole or not at all.
       for (const filePath of await deps.chooseFiles(clientId))

@@ -21,7 +21,7 @@ export const hearingsChannels = defineDomain('hearings', {
     input: empty,
     output: z.object({ hearing: hearingSummary }),
     access: HEARING,
-    handler: (_input, { user, deps }) => ({ hearing: deps.hearings.create(user) }),
+    handler: async (_input, { user, deps }) => ({ hearing: await deps.hearings.create(user) }),
   }),
   'hearings.listMine': defineChannel({
     input: empty,
@@ -75,7 +75,9 @@ export const hearingsChannels = defineDomain('hearings', {
     input: z.object({ hearingId: id, text: z.string().trim().min(1).max(20_000) }).strict(),
     output: z.object({ addendum: addendumView }),
     access: HEARING,
-    handler: (input, { user, deps }) => ({ addendum: deps.hearings.addAddendum(user, input.hearingId, input.text) }),
+    handler: async (input, { user, deps }) => ({
+      addendum: await deps.hearings.addAddendum(user, input.hearingId, input.text),
+    }),
   }),
   'hearings.close': defineChannel({
     input: z.object({ hearingId: id }).strict(),

@@ -15,7 +15,7 @@ export const sessionChannels = defineDomain('session', {
     output: sessionView,
     access: PUBLIC,
     handler: async (input, { deps, session }) => {
-      session.forget();
+      await session.forget();
       return session.start(await deps.users.authenticate(input.username, input.password, 'login'));
     },
   }),
@@ -23,8 +23,8 @@ export const sessionChannels = defineDomain('session', {
     input: empty,
     output: sessionView,
     access: PUBLIC,
-    handler: (_input, { session }) => {
-      session.end();
+    handler: async (_input, { session }) => {
+      await session.end();
       return session.view();
     },
   }),
@@ -32,8 +32,8 @@ export const sessionChannels = defineDomain('session', {
     input: empty,
     output: sessionView,
     access: SIGNED_IN,
-    handler: (_input, { session }) => {
-      session.lock();
+    handler: async (_input, { session }) => {
+      await session.lock();
       return session.view();
     },
   }),
@@ -47,10 +47,10 @@ export const sessionChannels = defineDomain('session', {
       } catch (error) {
         // The answer does not say why; an account locked out (or deactivated) meanwhile does not
         // stay signed in behind the lock screen.
-        if (!deps.users.canSignIn(user.id)) session.end();
+        if (!(await deps.users.canSignIn(user.id))) await session.end();
         throw error;
       }
-      session.unlock();
+      await session.unlock();
       return session.view();
     },
   }),
@@ -63,7 +63,7 @@ export const sessionChannels = defineDomain('session', {
         await deps.users.changeOwnPassword(user, input.currentPassword, input.newPassword);
       } catch (error) {
         // As with unlocking: a locked-out account does not stay signed in.
-        if (!deps.users.canSignIn(user.id)) session.end();
+        if (!(await deps.users.canSignIn(user.id))) await session.end();
         throw error;
       }
       return session.view();

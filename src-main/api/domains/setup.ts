@@ -8,8 +8,8 @@ export const setupChannels = defineDomain('setup', {
     input: empty,
     output: z.object({ needsSetup: z.boolean(), passwordMinLength: z.number().int().positive() }),
     access: PUBLIC,
-    handler: (_input, { deps }) => ({
-      needsSetup: deps.users.needsSetup(),
+    handler: async (_input, { deps }) => ({
+      needsSetup: await deps.users.needsSetup(),
       passwordMinLength: deps.config.passwordMinLength,
     }),
   }),

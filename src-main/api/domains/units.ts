@@ -8,12 +8,12 @@ export const unitsChannels = defineDomain('units', {
     input: empty,
     output: z.object({ units: z.array(unitView) }),
     access: unlocked(EVERY_ROLE),
-    handler: (_input, { deps }) => ({ units: deps.units.list() }),
+    handler: async (_input, { user, deps }) => ({ units: await deps.units.list(user) }),
   }),
   'units.save': defineChannel({
     input: z.object({ id: id.optional(), name: unitName }).strict(),
     output: z.object({ unit: unitView }),
     access: unlocked(['administrator']),
-    handler: (input, { user, deps }) => ({ unit: deps.units.save(user, input.id, input.name) }),
+    handler: async (input, { user, deps }) => ({ unit: await deps.units.save(user, input.id, input.name) }),
   }),
 });

@@ -20,7 +20,7 @@ export const usersChannels = defineDomain('users', {
     input: empty,
     output: z.object({ users: z.array(userView) }),
     access: ADMINISTRATOR,
-    handler: (_input, { deps }) => ({ users: deps.users.listUsers() }),
+    handler: async (_input, { user, deps }) => ({ users: await deps.users.listUsers(user) }),
   }),
   'users.create': defineChannel({
     // Officers and supervisors need a unit, administrators have none (UNIT_REQUIRED, UNIT_NOT_ALLOWED).
@@ -38,11 +38,11 @@ export const usersChannels = defineDomain('users', {
       .strict(),
     output: z.object({ user: userView }),
     access: ADMINISTRATOR,
-    handler: (input, { user: admin, deps, session }) => {
-      const before = deps.users.getActiveUser(input.userId);
-      const user = deps.users.updateUser(admin, input.userId, input);
+    handler: async (input, { user: admin, deps, session }) => {
+      const before = await deps.users.getActiveUser(input.userId);
+      const user = await deps.users.updateUser(admin, input.userId, input);
       // Her open windows were built for the role she had.
-      if (before && before.role !== user.role) session.endSessionsOf(user.id);
+      if (before && before.role !== user.role) await session.endSessionsOf(user.id);
       return { user };
     },
   }),
@@ -50,9 +50,9 @@ export const usersChannels = defineDomain('users', {
     input: z.object({ userId: id, active: z.boolean() }).strict(),
     output: z.object({ user: userView }),
     access: ADMINISTRATOR,
-    handler: (input, { user: admin, deps, session }) => {
-      const user = deps.users.setActive(admin, input.userId, input.active);
-      if (!user.active) session.endSessionsOf(user.id);
+    handler: async (input, { user: admin, deps, session }) => {
+      const user = await deps.users.setActive(admin, input.userId, input.active);
+      if (!user.active) await session.endSessionsOf(user.id);
       return { user };
     },
   }),
@@ -62,7 +62,7 @@ export const usersChannels = defineDomain('users', {
     access: ADMINISTRATOR,
     handler: async (input, { user: admin, deps, session }) => {
       const user = await deps.users.resetPassword(admin, input.userId, input.password);
-      session.endSessionsOf(user.id);
+      await session.endSessionsOf(user.id);
       return { user };
     },
   }),

@@ -7,6 +7,8 @@ import { DIGITAL_PROMPTS, promptDetailsFieldId } from '../../../forms/digital/pr
 import type { RiskDefinition } from '../../../forms/risk/risk-definition';
 import { definitionKey } from '../../../forms/translation';
 import { PhoneCheckEntry } from '../phone-check/PhoneCheckEntry';
+import { RoomDisclosure } from '../room/RoomDisclosure';
+import { useRoomReveal } from '../room/room-mode';
 
 interface DigitalPanelProps {
   digitalAnswers: Partial<Answers>;
@@ -23,6 +25,8 @@ interface DigitalPanelProps {
  */
 export function DigitalPanel({ digitalAnswers, factsAnswers, riskDefinition, onChanged }: DigitalPanelProps) {
   const { t } = useTranslation();
+  // The signals are the risk tool's reading of her answers: in room mode, shown on the officer's click only.
+  const signalsReveal = useRoomReveal();
   const answerOf = (promptId: string) => promptAnswer(digitalAnswers, promptId);
   const yes = DIGITAL_PROMPTS.filter((p) => answerOf(p.id) === 'yes');
   const days = factDays(factsAnswers[FIELDS.facts.period]);
@@ -71,24 +75,26 @@ export function DigitalPanel({ digitalAnswers, factsAnswers, riskDefinition, onC
       )}
 
       {signals.length > 0 ? (
-        <section aria-labelledby="digital-signals-title">
-          <h3 id="digital-signals-title">{t('digital.signals.title')}</h3>
-          <ul>
-            {signals.map((s) => (
-              <li key={s.id} data-signal={s.id}>
-                <strong>{s.id}</strong> {t(definitionKey(`risk.signals.${s.id}`))} (
-                {s.prompts.filter((p) => answerOf(p) === 'yes').join(', ')}) · {t(`risk.signalEffect.${s.effect}`)}
-              </li>
-            ))}
-          </ul>
-          {signals
-            .filter((s) => s.flag)
-            .map((s) => (
-              <p key={s.flag} className="notice warning" role="note">
-                {t(definitionKey(`digital.signals.${s.flag}`))}
-              </p>
-            ))}
-        </section>
+        <RoomDisclosure reveal={signalsReveal} id="digital-signals" label={t('room.showSignals')}>
+          <section aria-labelledby="digital-signals-title">
+            <h3 id="digital-signals-title">{t('digital.signals.title')}</h3>
+            <ul>
+              {signals.map((s) => (
+                <li key={s.id} data-signal={s.id}>
+                  <strong>{s.id}</strong> {t(definitionKey(`risk.signals.${s.id}`))} (
+                  {s.prompts.filter((p) => answerOf(p) === 'yes').join(', ')}) · {t(`risk.signalEffect.${s.effect}`)}
+                </li>
+              ))}
+            </ul>
+            {signals
+              .filter((s) => s.flag)
+              .map((s) => (
+                <p key={s.flag} className="notice warning" role="note">
+                  {t(definitionKey(`digital.signals.${s.flag}`))}
+                </p>
+              ))}
+          </section>
+        </RoomDisclosure>
       ) : null}
 
       {imageAbuse || minor || typeof howHeWouldNotice === 'string' ? (

@@ -21,6 +21,7 @@ import { chosenServices, prepareSteps, resumeStep, type LoadedHearing, type Step
 import { SaveStatusLine } from './SaveStatusLine';
 import { StepList } from './StepList';
 import { definitionKey } from '../../../forms/translation';
+import { RightsForVictim } from '../room/RightsForVictim';
 
 const NO_SERVICES: SupportServiceView[] = [];
 
@@ -101,9 +102,11 @@ export function HearingScreen({
   // A link from the closing checklist names the field: put the cursor in it.
   useEffect(() => {
     if (!requestedField || !current) return;
-    const target = document.querySelector<HTMLElement>(
-      `[data-field="${requestedField}"] :is(input, select, textarea, button)`,
-    );
+    // Its answer first: room mode's guidance button comes before the inputs in the field.
+    const field = `[data-field="${requestedField}"]`;
+    const target =
+      document.querySelector<HTMLElement>(`${field} :is(input, select, textarea)`) ??
+      document.querySelector<HTMLElement>(`${field} button`);
     target?.focus();
     target?.scrollIntoView({ block: 'center' });
   }, [requestedField, current]);
@@ -130,6 +133,10 @@ export function HearingScreen({
         .missing
     : [];
   const titleOf = (step: Step) => (step.form ? t(definitionKey(step.form.titleKey)) : step.formId);
+  const languages = {
+    victim: languageOrNull(answersOf(FORMS.setup)[FIELDS.setup.victimLanguage]),
+    procedure: languageOrNull(answersOf(FORMS.setup)[FIELDS.setup.procedureLanguage]),
+  };
   const previous = steps[currentIndex - 1];
   const next = steps[currentIndex + 1];
 
@@ -164,6 +171,10 @@ export function HearingScreen({
           <ErrorMessage error={error} />
           <ErrorMessage error={directory.error} />
           <ErrorMessage error={risk.error} />
+          {/* Her rights turned to her, full screen; a supervisor's reading has nobody to show them to. */}
+          {current.formId === FORMS.rights && loaded.access === 'owner' ? (
+            <RightsForVictim languages={languages} />
+          ) : null}
           {current.form && (loaded.access === 'review' || (closed && !current.form.editableAfterClose)) ? (
             // A closed hearing, or a supervisor's reading: the record, not the controls.
             <ReadOnlyStep
@@ -187,10 +198,7 @@ export function HearingScreen({
               // The approved statement changes by addenda only.
               readOnly={current.formId === FORMS.statement && loaded.statement !== null}
               onAnswersChange={(answers) => onAnswersChange(current.formId, answers)}
-              languages={{
-                victim: languageOrNull(answersOf(FORMS.setup)[FIELDS.setup.victimLanguage]),
-                procedure: languageOrNull(answersOf(FORMS.setup)[FIELDS.setup.procedureLanguage]),
-              }}
+              languages={languages}
               // Services no longer offered stay listed where this hearing already chose them.
               services={services.filter((s) => s.active || chosenServices(answersOf(current.formId)).includes(s.id))}
               helpValues={{ days: loaded.settings.residenceBanDays }}

@@ -12,6 +12,8 @@ import { RiskResultView } from './RiskResultView';
 import { riskState, type RiskHistory } from './risk-state';
 import { RiskVictimView } from './RiskVictimView';
 import { SupervisorReview } from './SupervisorReview';
+import { RoomDisclosure } from '../room/RoomDisclosure';
+import { useRoomReveal } from '../room/room-mode';
 
 interface RiskPanelProps {
   hearingId: string;
@@ -51,6 +53,8 @@ export function RiskPanel({
   const error = submitAssessment.error;
   const [submitted, setSubmitted] = useState<RiskLevel | null>(null);
   const ids = useId();
+  // The level, its reasons and the judgement on it are the officer's: in room mode, shown on her click only.
+  const reveal = useRoomReveal();
 
   const proposed =
     judgement === 'none' || judgementLevel === ''
@@ -95,100 +99,104 @@ export function RiskPanel({
   return (
     <section className="risk-panel" aria-labelledby={`${ids}-title`}>
       <h3 id={`${ids}-title`}>{t('risk.result.title')}</h3>
-      <RiskResultView result={proposed} t={t} />
-      <RiskVictimView definition={definition} input={input} riskAnswers={riskAnswers} />
+      <RoomDisclosure reveal={reveal} id={`${ids}-assessment`} label={t('room.showAssessment')} keepMounted>
+        <RiskResultView result={proposed} t={t} />
+        <RiskVictimView definition={definition} input={input} riskAnswers={riskAnswers} />
 
-      {access === 'owner' ? (
-        <section className="judgement" aria-labelledby={`${ids}-judgement`}>
-          <h4 id={`${ids}-judgement`}>{t('risk.judgement.title')}</h4>
-          <fieldset className="field">
-            <legend>{t('risk.judgement.choice')}</legend>
-            <div className="choices">
-              {(['none', 'raise', 'lower'] as const).map((choice) => (
-                <label key={choice} className="choice">
-                  <input
-                    type="radio"
-                    name={`${ids}-judgement`}
-                    value={choice}
-                    checked={judgement === choice}
-                    disabled={
-                      (choice === 'raise' && live.computedLevel === 4) ||
-                      (choice === 'lower' && live.computedLevel === 1)
+        {access === 'owner' ? (
+          <section className="judgement" aria-labelledby={`${ids}-judgement`}>
+            <h4 id={`${ids}-judgement`}>{t('risk.judgement.title')}</h4>
+            <fieldset className="field">
+              <legend>{t('risk.judgement.choice')}</legend>
+              <div className="choices">
+                {(['none', 'raise', 'lower'] as const).map((choice) => (
+                  <label key={choice} className="choice">
+                    <input
+                      type="radio"
+                      name={`${ids}-judgement`}
+                      value={choice}
+                      checked={judgement === choice}
+                      disabled={
+                        (choice === 'raise' && live.computedLevel === 4) ||
+                        (choice === 'lower' && live.computedLevel === 1)
+                      }
+                      onChange={() => {
+                        setJudgement(choice);
+                        setJudgementLevel('');
+                      }}
+                    />
+                    <span>{t(`risk.judgement.${choice}`)}</span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            {judgement !== 'none' ? (
+              <>
+                {judgement === 'lower' ? (
+                  <p className="field-help">{t('risk.judgement.floor', { level: t(`risk.level.${live.floor}`) })}</p>
+                ) : null}
+                <div className="field">
+                  <label htmlFor={`${ids}-level`}>{t('risk.judgement.level')}</label>
+                  <select
+                    id={`${ids}-level`}
+                    value={judgementLevel}
+                    onChange={(e) =>
+                      setJudgementLevel(e.target.value === '' ? '' : (Number(e.target.value) as RiskLevel))
                     }
-                    onChange={() => {
-                      setJudgement(choice);
-                      setJudgementLevel('');
-                    }}
+                  >
+                    <option value="">{t('answer.choose')}</option>
+                    {levelChoices.map((l) => (
+                      <option key={l} value={l}>
+                        {t(`risk.level.${l}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor={`${ids}-reason`}>{t('risk.judgement.reason')}</label>
+                  <textarea
+                    id={`${ids}-reason`}
+                    rows={3}
+                    maxLength={5_000}
+                    value={reason}
+                    onChange={(e) => setReason(e.target.value)}
                   />
-                  <span>{t(`risk.judgement.${choice}`)}</span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          {judgement !== 'none' ? (
-            <>
-              {judgement === 'lower' ? (
-                <p className="field-help">{t('risk.judgement.floor', { level: t(`risk.level.${live.floor}`) })}</p>
-              ) : null}
-              <div className="field">
-                <label htmlFor={`${ids}-level`}>{t('risk.judgement.level')}</label>
-                <select
-                  id={`${ids}-level`}
-                  value={judgementLevel}
-                  onChange={(e) =>
-                    setJudgementLevel(e.target.value === '' ? '' : (Number(e.target.value) as RiskLevel))
-                  }
-                >
-                  <option value="">{t('answer.choose')}</option>
-                  {levelChoices.map((l) => (
-                    <option key={l} value={l}>
-                      {t(`risk.level.${l}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor={`${ids}-reason`}>{t('risk.judgement.reason')}</label>
-                <textarea
-                  id={`${ids}-reason`}
-                  rows={3}
-                  maxLength={5_000}
-                  value={reason}
-                  onChange={(e) => setReason(e.target.value)}
-                />
-              </div>
-              {proposed.judgementProblem ? (
-                <FieldError>
-                  {t(`risk.judgement.problem.${proposed.judgementProblem}`, { level: t(`risk.level.${live.floor}`) })}
-                </FieldError>
-              ) : null}
-            </>
-          ) : null}
-          <ErrorMessage error={error} />
-          {error?.code === 'RISK_INCOMPLETE' ? (
-            <p className="field-help">{t('risk.result.unansweredList', { items: (error.fields ?? []).join(', ') })}</p>
-          ) : null}
-          {submitted !== null ? (
-            <p className="notice" role="status">
-              {t('risk.result.submitted', { level: t(`risk.level.${submitted}`) })}
-            </p>
-          ) : null}
-          <FormActions>
-            <button type="button" className="primary" onClick={() => void submit()}>
-              {latest ? t('risk.result.submitAgain') : t('risk.result.submit')}
-            </button>
-            {latest && !upToDate ? <span className="badge">{t('risk.result.changedSinceSubmitted')}</span> : null}
-          </FormActions>
-        </section>
-      ) : null}
+                </div>
+                {proposed.judgementProblem ? (
+                  <FieldError>
+                    {t(`risk.judgement.problem.${proposed.judgementProblem}`, { level: t(`risk.level.${live.floor}`) })}
+                  </FieldError>
+                ) : null}
+              </>
+            ) : null}
+            <ErrorMessage error={error} />
+            {error?.code === 'RISK_INCOMPLETE' ? (
+              <p className="field-help">
+                {t('risk.result.unansweredList', { items: (error.fields ?? []).join(', ') })}
+              </p>
+            ) : null}
+            {submitted !== null ? (
+              <p className="notice" role="status">
+                {t('risk.result.submitted', { level: t(`risk.level.${submitted}`) })}
+              </p>
+            ) : null}
+            <FormActions>
+              <button type="button" className="primary" onClick={() => void submit()}>
+                {latest ? t('risk.result.submitAgain') : t('risk.result.submit')}
+              </button>
+              {latest && !upToDate ? <span className="badge">{t('risk.result.changedSinceSubmitted')}</span> : null}
+            </FormActions>
+          </section>
+        ) : null}
 
-      {latest && access === 'review' && latest.reviewStatus === 'pending' ? (
-        <SupervisorReview assessment={latest} onChanged={onChanged} />
-      ) : null}
+        {latest && access === 'review' && latest.reviewStatus === 'pending' ? (
+          <SupervisorReview assessment={latest} onChanged={onChanged} />
+        ) : null}
 
-      <RiskEvents hearingId={hearingId} history={history} canRecord={access === 'owner'} onChanged={onChanged} />
+        <RiskEvents hearingId={hearingId} history={history} canRecord={access === 'owner'} onChanged={onChanged} />
 
-      <RiskAssessmentList history={history} />
+        <RiskAssessmentList history={history} />
+      </RoomDisclosure>
     </section>
   );
 }

@@ -9,6 +9,8 @@ import { useMutation } from '../../data/use-channel';
 import { ErrorMessage, FormActions } from '../../ui';
 import type { AutosaveQueue } from '../../form-engine/autosave';
 import { formatDateTime } from '../../i18n';
+import { languageOrNull } from '../../language-option';
+import { StatementForVictim } from '../room/StatementForVictim';
 
 type Loaded = ChannelOutput<'hearings.load'>;
 
@@ -49,6 +51,11 @@ export function StatementPanel({ loaded, steps, answersOf, onChanged }: Statemen
   const statementQueue = steps.find((s) => s.formId === FORMS.statement)?.queue;
   const text = answersOf(FORMS.statement)[FIELDS.statement.text];
   const closed = loaded.hearing.status === 'closed';
+  const setup = answersOf(FORMS.setup);
+  const languages = {
+    victim: languageOrNull(setup[FIELDS.setup.victimLanguage]),
+    procedure: languageOrNull(setup[FIELDS.setup.procedureLanguage]),
+  };
 
   async function approve() {
     if (!statementQueue) return;
@@ -102,6 +109,7 @@ export function StatementPanel({ loaded, steps, answersOf, onChanged }: Statemen
           >
             {readingBack ? t('statement.backToEditing') : t('statement.readBack')}
           </button>
+          <StatementForVictim text={typeof text === 'string' ? text : ''} languages={languages} />
           {confirmingApproval ? (
             <>
               <button type="button" className="primary" onClick={() => void approve()}>

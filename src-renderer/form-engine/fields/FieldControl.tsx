@@ -1,5 +1,5 @@
 import { DateField } from './DateField';
-import { fieldParts } from './field-parts';
+import { useFieldParts } from './field-parts';
 import { LongTextField } from './LongTextField';
 import { MultiChoiceField } from './MultiChoiceField';
 import { PeriodField } from './PeriodField';
@@ -11,7 +11,7 @@ import type { FieldControlProps } from './types';
 /** The control of one question, by its kind (each kind in its own file beside this one). */
 export function FieldControl(props: FieldControlProps) {
   const { name, field, register, readOnly, onBlur, t } = props;
-  const common = { name, register, readOnly, onBlur, t, parts: fieldParts(props) };
+  const common = { name, register, readOnly, onBlur, t, parts: useFieldParts(props) };
   switch (field.kind) {
     case 'singleChoice':
       return <SingleChoiceField {...common} field={field} />;

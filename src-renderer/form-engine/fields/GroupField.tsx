@@ -7,6 +7,8 @@ import { FieldControl } from './FieldControl';
 import { RemoveItemButton } from './RemoveItemButton';
 import { toAnswer, toDraft, type PeriodDraft, type Values } from './values';
 import { definitionKey } from '../../../forms/translation';
+import { RoomDisclosure } from '../../features/room/RoomDisclosure';
+import { useRoomReveal } from '../../features/room/room-mode';
 
 interface GroupFieldProps {
   field: GroupFieldDefinition;
@@ -28,6 +30,7 @@ export function GroupField({ field, control, register, values, error, readOnly, 
     remove,
   } = useFieldArray({ control, name: field.id as never, keyName: 'rhfId' as never });
   const current = (values[field.id] as GroupItem[] | undefined) ?? [];
+  const notes = useRoomReveal();
 
   function add() {
     const item = {
@@ -51,7 +54,11 @@ export function GroupField({ field, control, register, values, error, readOnly, 
   return (
     <fieldset className="field group" data-field={field.id}>
       <legend>{t(definitionKey(field.labelKey))}</legend>
-      {field.helpKey ? <p className="field-help">{t(definitionKey(field.helpKey))}</p> : null}
+      {field.helpKey ? (
+        <RoomDisclosure reveal={notes} id={`field-${field.id}-notes`} label={t('room.guidance')}>
+          <p className="field-help">{t(definitionKey(field.helpKey))}</p>
+        </RoomDisclosure>
+      ) : null}
       {items.map((item, index) => {
         const itemValues = current[index]?.values ?? {};
         const answers = Object.fromEntries(field.fields.map((sub) => [sub.id, toAnswer(sub, itemValues[sub.id])]));

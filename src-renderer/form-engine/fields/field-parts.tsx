@@ -4,13 +4,17 @@ import type { FieldControlProps, FieldParts } from './types';
 import { FieldError } from '../../ui';
 import { VictimText } from './VictimText';
 import { definitionKey } from '../../../forms/translation';
+import { RoomDisclosure } from '../../features/room/RoomDisclosure';
+import { isReadAloud } from '../../features/room/read-aloud';
+import { useRoomReveal } from '../../features/room/room-mode';
 
 /**
  * The pieces around a control's inputs: the text read to her, help, guidance, the time an
  * explained right was stored, the answer's history and its error, with the ids that tie them
- * to the inputs.
+ * to the inputs. In room mode the officer's help and guidance wait behind one button; what is
+ * said to her (her text, the words to read aloud) stays in view.
  */
-export function fieldParts({
+export function useFieldParts({
   name,
   field,
   error,
@@ -22,27 +26,39 @@ export function fieldParts({
   helpValues,
   history,
 }: FieldControlProps): FieldParts {
+  const notes = useRoomReveal();
   const inputId = `field-${name.replace(/\./g, '-')}`;
-  const helpId = field.helpKey ? `${inputId}-help` : undefined;
+  // Only a help text on screen describes the input: collapsed, a screen reader must not say it aloud in the room.
+  const helpId = field.helpKey && notes.open ? `${inputId}-help` : undefined;
   const errorId = error ? `${inputId}-error` : undefined;
   const describedBy = [helpId, errorId].filter(Boolean).join(' ') || undefined;
+  const guidance = field.guidance ?? [];
+  const readAloud = notes.hidden ? guidance.filter((g) => isReadAloud(g.labelKey)) : [];
+  const officerGuidance = notes.hidden ? guidance.filter((g) => !isReadAloud(g.labelKey)) : guidance;
+  const guidanceList = (entries: typeof guidance) =>
+    entries.length > 0 ? (
+      <dl className="field-guidance">
+        {entries.map((g) => (
+          <div key={g.textKey}>
+            <dt>{t(definitionKey(g.labelKey))}</dt>
+            <dd>{t(definitionKey(g.textKey))}</dd>
+          </div>
+        ))}
+      </dl>
+    ) : null;
   const help = (
     <>
       {field.victimTextKey && languages ? <VictimText textKey={field.victimTextKey} languages={languages} /> : null}
-      {field.helpKey ? (
-        <p id={helpId} className="field-help">
-          {t(definitionKey(field.helpKey), helpValues ?? {})}
-        </p>
-      ) : null}
-      {field.guidance ? (
-        <dl className="field-guidance">
-          {field.guidance.map((g) => (
-            <div key={g.textKey}>
-              <dt>{t(definitionKey(g.labelKey))}</dt>
-              <dd>{t(definitionKey(g.textKey))}</dd>
-            </div>
-          ))}
-        </dl>
+      {guidanceList(readAloud)}
+      {field.helpKey || officerGuidance.length > 0 ? (
+        <RoomDisclosure reveal={notes} id={`${inputId}-notes`} label={t('room.guidance')}>
+          {field.helpKey ? (
+            <p id={helpId} className="field-help">
+              {t(definitionKey(field.helpKey), helpValues ?? {})}
+            </p>
+          ) : null}
+          {guidanceList(officerGuidance)}
+        </RoomDisclosure>
       ) : null}
     </>
   );

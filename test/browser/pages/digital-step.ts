@@ -16,4 +16,10 @@ export class DigitalStep {
     }
     await hearing.waitForSaved();
   }
+
+  /** Room mode (on by default) keeps the risk signals under the questions collapsed until the officer's click. */
+  async revealSignals(): Promise<void> {
+    const reveal = this.page.locator('.digital-panel button.room-reveal[aria-controls="digital-signals"]');
+    if ((await reveal.getAttribute('aria-expanded')) === 'false') await reveal.click();
+  }
 }

@@ -23,10 +23,22 @@ export class RiskStep {
     for (const barrier of barriers.length > 0 ? barriers : ['none'])
       await page.locator(`input[name="barriers"][value="${barrier}"]`).check();
     await hearing.waitForSaved();
+    // Answering the items is the officer's part; what follows reads the result and judges it.
+    await this.revealAssessment();
   }
 
-  /** The result panel beside the items: the level and why. */
+  /**
+   * Room mode (on by default) keeps the result, the judgement and the assessments collapsed: the
+   * officer's one click shows them. Does nothing when they are already shown.
+   */
+  async revealAssessment(): Promise<void> {
+    await this.page.locator('.risk-panel').waitFor();
+    const reveal = this.page.locator('.risk-panel > button.room-reveal');
+    if ((await reveal.count()) > 0 && (await reveal.getAttribute('aria-expanded')) === 'false') await reveal.click();
+  }
+
+  /** The result panel beside the items: the level and why (once revealed in room mode). */
   result() {
-    return this.page.locator('.risk-panel > .risk-result');
+    return this.page.locator('.risk-panel > .room-revealed > .risk-result');
   }
 }

@@ -40,7 +40,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 afterEach(async () => {
-  t?.close();
+  await t?.close();
   t = null;
   await server?.close();
   server = null;
@@ -58,7 +58,7 @@ async function deadPort(): Promise<number> {
 async function setUp(phones: FakePhone[] | null, options: FakeAdbServerOptions = {}) {
   server = phones ? await startFakeAdbServer(phones, options) : null;
   const port = server?.port ?? (await deadPort());
-  t = openTestCore({ config: { adbServer: { host: '127.0.0.1', port } }, documentOutput: htmlOutput });
+  t = await openTestCore({ config: { adbServer: { host: '127.0.0.1', port } }, documentOutput: htmlOutput });
   await seedAccounts(t, true);
   const api = apiOf(t);
   const hearingId = await completeHearing({ setup: { procedureLanguage: 'fr' } }).take(api, { until: 'answered' });
@@ -82,8 +82,8 @@ async function runToEnd(core: TestCore, hearingId: string, client = 'officer-win
   throw new Error('The scan did not end');
 }
 
-function evidenceRows(core: TestCore) {
-  return core.core.database.sqlite.prepare('SELECT * FROM evidence_items').all();
+async function evidenceRows(core: TestCore) {
+  return await core.sql('SELECT * FROM evidence_items');
 }
 
 describe('the phone check service', () => {
@@ -120,9 +120,11 @@ describe('the phone check service', () => {
       expect(fs.readFileSync(path.join(core.dir, 'evidence', name)).includes('com.systemservice')).toBe(false);
 
     // Decrypted, the report holds the consent, every command with its hash, the bundle's commit and hashes, the drift.
-    const row = core.core.database.sqlite
-      .prepare("SELECT * FROM evidence_files WHERE item_id = ? AND original_name = 'phone-check-report.json'")
-      .get(item.id) as { stored_name: string; iv: string; auth_tag: string };
+    const row = (
+      await core.sql("SELECT * FROM evidence_files WHERE item_id = ? AND original_name = 'phone-check-report.json'", [
+        item.id,
+      ])
+    )[0] as { stored_name: string; iv: string; auth_tag: string };
     const chunks: Buffer[] = [];
     for await (const c of core.core.evidenceStore.openReader({
       storedName: row.stored_name,
@@ -222,14 +224,14 @@ describe('the phone check service', () => {
     ],
   ] as const)('refuses %s with a code, and stores nothing', async (_what, phones, options, failure) => {
     const { t: core, hearingId } = await setUp(phones ? [...phones] : null, options);
-    const records = snapshotRecords(core);
+    const records = await snapshotRecords(core);
     const check = await runToEnd(core, hearingId);
     expect(check).toMatchObject({ status: 'failed', failure, result: null });
-    expect(snapshotRecords(core)).toEqual(records);
-    expect(evidenceRows(core)).toEqual([]);
-    const audit = core.core.database.sqlite
-      .prepare("SELECT details_json AS d FROM audit_events WHERE action = 'phoneCheck.scan_failed'")
-      .all() as { d: string }[];
+    expect(await snapshotRecords(core)).toEqual(records);
+    expect(await evidenceRows(core)).toEqual([]);
+    const audit = (await core.sql(
+      "SELECT details_json AS d FROM audit_events WHERE action = 'phoneCheck.scan_failed'",
+    )) as { d: string }[];
     expect(audit.map((a) => JSON.parse(a.d).failure)).toEqual([failure]);
   });
 

@@ -1,0 +1,335 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type Database from 'better-sqlite3';
+import { createAppCore, repositoryAssets, type AppCore } from '../src-main/app-core';
+import { parseConfig } from '../src-main/config';
+import { migratePgDatabase } from '../src-main/db/pg-migrations';
+import { hashPassword } from '../src-main/services/passwords';
+import { createStatisticsService, type StatisticsQuery } from '../src-main/services/statistics';
+import { createUserService } from '../src-main/services/users';
+import { startPostgresServer, runAsClusterOwner, type PostgresServer } from '../test/helpers/postgres-server';
+import { DEFAULT_SPAN, seedLargeDatabase, summary, type Summary } from './statistics';
+
+/**
+ * The one application core on its two stores, same machine, one run (issue 14's report): the save
+ * round trip with 10,000 hearings, the supervisor's queue and the Art. 9 export with 100,000
+ * hearings and 1,000,000 answers, and as the limit pgbench's single-row update rate on the same
+ * PostgreSQL, which runs with its durable defaults (fsync, synchronous_commit, full_page_writes on)
+ * as a zone's would; SQLite runs as the standalone app does (WAL, synchronous=FULL, encrypted).
+ */
+export interface StoreFigures {
+  save: Summary;
+  queue: Summary & { items: number };
+  exportAll: Summary;
+}
+
+export interface StoresBenchResult {
+  sqlite: StoreFigures;
+  postgresql: StoreFigures;
+  pgbench: { tps: number; msPerUpdate: number; seconds: number };
+  seeded: { hearings: number; answers: number };
+}
+
+const APP_LOGIN = 'hd_bench_app';
+const SAVE_HEARINGS = 10_000;
+const SAVES = 1_000;
+const OFFICER = {
+  username: 'bench.officer',
+  displayName: 'Bench Officer',
+  password: 'bench officer passphrase',
+  role: 'officer',
+};
+const SUPERVISOR_PASSWORD = 'bench supervisor passphrase';
+
+type StoreKind = 'sqlite' | 'postgresql';
+
+interface OpenedCore {
+  core: AppCore;
+  /** SQL as the store's owner, past the services ($n placeholders on PostgreSQL, ? on SQLite). */
+  owner(text: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
+}
+
+export async function benchStores(root: string, options: { hearings?: number } = {}): Promise<StoresBenchResult> {
+  const server = await startPostgresServer({ durable: true });
+  try {
+    const pgbench = runPgbench(server);
+    const sqliteSave = await benchSaves(root, server, 'sqlite');
+    const postgresSave = await benchSaves(root, server, 'postgresql');
+
+    // One large database, written once into SQLite by the statistics bench's seeder and copied
+    // row for row into PostgreSQL, so both stores answer over the same records.
+    const sqlite = await openCore(root, server, 'sqlite');
+    const seeded = seedLargeDatabase(sqlite.core, { hearings: options.hearings ?? 100_000 });
+    const postgres = await openCore(root, server, 'postgresql');
+    await copyRecords(sqlite.core.database!.sqlite, postgres);
+    const figures = {} as Record<StoreKind, Omit<StoreFigures, 'save'>>;
+    for (const [kind, opened] of [
+      ['sqlite', sqlite],
+      ['postgresql', postgres],
+    ] as const) {
+      figures[kind] = await timeQueueAndExport(opened, seeded.supervisorId);
+      await opened.close();
+    }
+    return {
+      sqlite: { save: sqliteSave, ...figures.sqlite },
+      postgresql: { save: postgresSave, ...figures.postgresql },
+      pgbench,
+      seeded: { hearings: seeded.hearings, answers: seeded.answers },
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+export function storesLines(result: StoresBenchResult): string[] {
+  const row = (name: string, s: Summary) =>
+    `${name.padEnd(58)} median ${s.median.toFixed(2).padStart(8)} ms   p99 ${s.p99.toFixed(2).padStart(8)} ms   (n=${s.n})`;
+  return [
+    `stores: ${result.seeded.hearings} hearings, ${result.seeded.answers} answers for the queue and the export`,
+    row(`SQLite save round trip in the core (${SAVE_HEARINGS} hearings)`, result.sqlite.save),
+    row(`PostgreSQL save round trip in the core (${SAVE_HEARINGS} hearings)`, result.postgresql.save),
+    row(`SQLite supervisor's queue (${result.sqlite.queue.items} items)`, result.sqlite.queue),
+    row(`PostgreSQL supervisor's queue (${result.postgresql.queue.items} items)`, result.postgresql.queue),
+    row('SQLite Art. 9 export, all hearings by month', result.sqlite.exportAll),
+    row('PostgreSQL Art. 9 export, all hearings by month', result.postgresql.exportAll),
+    `pgbench single-row update, 1 client, ${result.pgbench.seconds} s (the limit)`.padEnd(58) +
+      ` ${result.pgbench.tps.toFixed(0)} tps = ${result.pgbench.msPerUpdate.toFixed(2)} ms per update`,
+  ];
+}
+
+/** PostgreSQL's own rate for the smallest durable write, on the same server: the floor of a save. */
+function runPgbench(server: PostgresServer): StoresBenchResult['pgbench'] {
+  const seconds = 10;
+  const connection = ['-h', server.socketDir, '-p', String(server.port), '-U', server.superuser];
+  runAsClusterOwner(server, 'createdb', [...connection, 'pgbench']);
+  runAsClusterOwner(server, 'pgbench', [...connection, '-i', '-q', '-s', '1', 'pgbench']);
+  const script = path.join(server.socketDir, 'single-row-update.sql');
+  fs.writeFileSync(
+    script,
+    '\\set aid random(1, 100000)\nUPDATE pgbench_accounts SET abalance = abalance + 1 WHERE aid = :aid;\n',
+  );
+  fs.chmodSync(script, 0o644);
+  const output = runAsClusterOwner(server, 'pgbench', [
+    ...connection,
+    '-n',
+    '-c',
+    '1',
+    '-j',
+    '1',
+    '-T',
+    String(seconds),
+    '-f',
+    script,
+    'pgbench',
+  ]);
+  const tps = Number(/tps = ([\d.]+)/.exec(output)?.[1] ?? NaN);
+  return { tps, msPerUpdate: 1000 / tps, seconds };
+}
+
+/** The core as each host builds it: SQLite in a data folder, or a migrated PostgreSQL through the application role. */
+async function openCore(root: string, server: PostgresServer, kind: StoreKind): Promise<OpenedCore> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `hd-bench-${kind}-`));
+  const common = {
+    dataDir,
+    key: randomBytes(32),
+    migrationsFolder: path.join(root, 'migrations', 'sqlite'),
+    assets: repositoryAssets(root),
+    config: parseConfig({}),
+    log: () => {},
+  };
+  if (kind === 'sqlite') {
+    const core = await createAppCore(common);
+    const sqlite = core.database!.sqlite;
+    return {
+      core,
+      owner: async (text, params = []) => {
+        const statement = sqlite.prepare(text);
+        return statement.reader
+          ? (statement.all(...params) as Record<string, unknown>[])
+          : (statement.run(...params), []);
+      },
+      close: async () => {
+        await core.close();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  const database = `hd_bench_${randomUUID().replaceAll('-', '')}`;
+  const base = { host: server.socketDir, port: server.port, user: server.superuser };
+  const admin = new pg.Client({ ...base, database: 'postgres' });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${database}"`);
+  await admin.end();
+  await migratePgDatabase({
+    connection: { ...base, database },
+    migrationsFolder: path.join(root, 'migrations', 'pg'),
+    backup: { kind: 'confirmed', by: 'a new bench database' },
+  });
+  const owner = new pg.Pool({ ...base, database, max: 2 });
+  await owner.query(
+    `DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_LOGIN}') THEN CREATE ROLE ${APP_LOGIN} LOGIN IN ROLE hearing_desk_app; END IF; END $$`,
+  );
+  const core = await createAppCore({
+    ...common,
+    postgres: { pool: new pg.Pool({ ...base, user: APP_LOGIN, database, max: 8 }) },
+  });
+  return {
+    core,
+    owner: async (text, params = []) => (await owner.query(text, params)).rows as Record<string, unknown>[],
+    close: async () => {
+      await core.close();
+      await owner.end();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function call(core: AppCore, client: string, channel: string, input: object): Promise<never> {
+  const result = await core.dispatcher.call(client, channel as never, input as never);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+  return result.value as never;
+}
+
+/** An administrator, a unit and a signed-in officer, through the API; then 10,000 hearings straight into the tables. */
+async function benchSaves(root: string, server: PostgresServer, kind: StoreKind): Promise<Summary> {
+  const opened = await openCore(root, server, kind);
+  try {
+    const { core } = opened;
+    await call(core, 'admin', 'setup.createAdministrator', {
+      username: 'bench.admin',
+      displayName: 'Bench Admin',
+      password: 'bench admin passphrase',
+    });
+    const { unit } = (await call(core, 'admin', 'units.save', { name: 'Bench unit' })) as { unit: { id: string } };
+    const given = `temporary ${OFFICER.password}`;
+    const { user } = (await call(core, 'admin', 'users.create', { ...OFFICER, password: given, unitId: unit.id })) as {
+      user: { id: string };
+    };
+    await call(core, 'bench', 'session.login', { username: OFFICER.username, password: given });
+    await call(core, 'bench', 'session.changePassword', { currentPassword: given, newPassword: OFFICER.password });
+
+    const at = Date.now();
+    const value = JSON.stringify('answer '.repeat(20));
+    if (kind === 'sqlite') {
+      const sqlite = core.database!.sqlite;
+      const insertHearing = sqlite.prepare(
+        "INSERT INTO hearings (id, reference, owner_id, status, created_at, updated_at, unit_id) VALUES (?, ?, ?, 'open', ?, ?, ?)",
+      );
+      const insertAnswer = sqlite.prepare(
+        "INSERT INTO answers (hearing_id, form_id, form_version, field_id, value_json, revision, updated_at, updated_by) VALUES (?, 'setup', 1, ?, ?, 1, ?, ?)",
+      );
+      sqlite.transaction(() => {
+        for (let i = 0; i < SAVE_HEARINGS; i++) {
+          const id = randomUUID();
+          insertHearing.run(id, `HD-2025-${String(i + 1).padStart(6, '0')}`, user.id, at, at, unit.id);
+          for (let f = 0; f < 20; f++) insertAnswer.run(id, `field${f}`, value, at, user.id);
+        }
+      })();
+    } else {
+      await opened.owner(
+        `INSERT INTO hearings (id, reference, owner_id, status, created_at, updated_at, unit_id)
+         SELECT gen_random_uuid()::text, 'HD-2025-' || lpad(n::text, 6, '0'), $1, 'open', $2, $2, $3 FROM generate_series(1, $4) AS n`,
+        [user.id, at, unit.id, SAVE_HEARINGS],
+      );
+      await opened.owner(
+        `INSERT INTO answers (hearing_id, form_id, form_version, field_id, value_json, revision, updated_at, updated_by)
+         SELECT h.id, 'setup', 1, 'field' || f, $1, 1, $2, $3 FROM hearings h CROSS JOIN generate_series(0, 19) AS f`,
+        [value, at, user.id],
+      );
+      await opened.owner('ANALYZE');
+    }
+
+    const { hearing } = (await call(core, 'bench', 'hearings.create', {})) as { hearing: { id: string } };
+    const samples: number[] = [];
+    for (let i = 0; i < SAVES; i++) {
+      const start = performance.now();
+      await call(core, 'bench', 'hearings.saveAnswers', {
+        hearingId: hearing.id,
+        formId: 'setup',
+        changes: [{ fieldId: 'victimWishes', value: `wish ${i}`, baseRevision: i }],
+      });
+      samples.push(performance.now() - start);
+    }
+    return summary(samples.slice(50));
+  } finally {
+    await opened.close();
+  }
+}
+
+/** The tables the queue and the export read, in an order their foreign keys accept. */
+const COPIED_TABLES = ['units', 'users', 'hearings', 'hearing_forms', 'answers', 'risk_assessments', 'risk_events'];
+
+/** Row for row, in batches; SQLite's 0 and 1 become PostgreSQL's booleans where the column is one. */
+async function copyRecords(sqlite: Database.Database, target: OpenedCore): Promise<void> {
+  for (const table of COPIED_TABLES) {
+    const columns = (await target.owner(
+      'SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position',
+      [table],
+    )) as { name: string; type: string }[];
+    const names = columns.map((c) => `"${c.name}"`).join(', ');
+    const rows = sqlite.prepare(`SELECT ${names} FROM "${table}"`).raw().iterate() as Iterable<unknown[]>;
+    const batchRows = Math.floor(60_000 / columns.length);
+    let batch: unknown[][] = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      let n = 0;
+      const values = batch.map((row) => `(${row.map(() => `$${++n}`).join(', ')})`).join(', ');
+      await target.owner(
+        `INSERT INTO "${table}" (${names}) VALUES ${values}`,
+        batch.flatMap((row) => row.map((v, i) => (columns[i]!.type === 'boolean' && v !== null ? v === 1 : v))),
+      );
+      batch = [];
+    };
+    for (const row of rows) {
+      batch.push(row);
+      if (batch.length === batchRows) await flush();
+    }
+    await flush();
+  }
+  // As autovacuum leaves a table after a bulk load: statistics and the visibility map.
+  await target.owner('VACUUM ANALYZE');
+}
+
+async function timeQueueAndExport(opened: OpenedCore, supervisorId: string): Promise<Omit<StoreFigures, 'save'>> {
+  const { core } = opened;
+  const placeholder = core.store.dialect === 'sqlite' ? '?' : '$1';
+  const second = core.store.dialect === 'sqlite' ? '?' : '$2';
+  await opened.owner(`UPDATE users SET password_hash = ${placeholder} WHERE id = ${second}`, [
+    await hashPassword(SUPERVISOR_PASSWORD),
+    supervisorId,
+  ]);
+  await call(core, 'bench-supervisor', 'session.login', {
+    username: 'bench.supervisor',
+    password: SUPERVISOR_PASSWORD,
+  });
+  const queue = async () =>
+    ((await call(core, 'bench-supervisor', 'risk.queue', {})) as { items: unknown[] }).items.length;
+  const items = await queue();
+  const queueSamples: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const start = performance.now();
+    await queue();
+    queueSamples.push(performance.now() - start);
+  }
+
+  const users = createUserService({ store: core.store, config: core.config, now: Date.now });
+  const supervisor = (await users.getActiveUser(supervisorId))!;
+  const statistics = createStatisticsService({
+    store: core.store,
+    threshold: core.config.statisticsMinimumCount,
+    now: Date.now,
+  });
+  const all: StatisticsQuery = { ...DEFAULT_SPAN, granularity: 'month' };
+  await statistics.exportStatistics(supervisor, all);
+  const exportSamples: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    await statistics.exportStatistics(supervisor, all);
+    exportSamples.push(performance.now() - start);
+  }
+  return { queue: { ...summary(queueSamples), items }, exportAll: summary(exportSamples) };
+}

@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Channel, ChannelInput, ChannelOutput } from '../../src-main/api/contract';
+import { MIGRATION_MANIFEST } from '../../src-main/db/migration-manifest';
+import { completeHearing } from '../helpers/complete-hearing';
+import { openTestCore, PEOPLE, seedAccounts, type TestCore } from '../helpers/temp-core';
+
+/**
+ * The change that moved the services onto a store also moved the windows' sessions into the
+ * database (migration 0010). A standalone database written before it must open, migrate (with its
+ * backup first) and keep every answer, every revision and its audit trail.
+ */
+const SESSIONS_MIGRATION = MIGRATION_MANIFEST.find((m) => m.tag.endsWith('_sessions'))!;
+
+let t: TestCore | undefined;
+afterEach(() => t?.close());
+
+describe('a standalone database from before the store layer', () => {
+  it('opens, migrates after a backup, and keeps every answer with its revision', async () => {
+    expect(SESSIONS_MIGRATION, 'the sessions migration').toBeDefined();
+    t = await openTestCore();
+    await seedAccounts(t);
+    const officer = t;
+    const api = <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> =>
+      officer.ok('officer-window', channel, input);
+    const closed = await completeHearing().take(api);
+    const open = await completeHearing().take(api, { until: 'answered' });
+    const before = await Promise.all([closed, open].map((hearingId) => api('hearings.load', { hearingId })));
+    const auditBefore = await t.sql<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_events ORDER BY seq');
+    const { dir, key } = t;
+    await t.close();
+
+    // The database as the version before this change left it: no sessions table, and neither
+    // that migration nor any after it on record (the rest was written by the services themselves;
+    // the later ones run again as they would have: each replaces what it changes).
+    const Database = (await import('better-sqlite3')).default;
+    const older = new Database(path.join(dir, 'hearing-desk.db'));
+    older.pragma(`hexkey='${key.toString('hex')}'`);
+    older.exec('DROP TABLE sessions');
+    for (const later of MIGRATION_MANIFEST.filter((m) => m.when >= SESSIONS_MIGRATION.when))
+      older.prepare('DELETE FROM __drizzle_migrations WHERE hash = ?').run(later.sha256);
+    older.close();
+
+    t = await openTestCore({ dir, key });
+    expect(t.core.database!.backupFile, 'a backup before the migration').not.toBeNull();
+    expect(fs.existsSync(t.core.database!.backupFile!)).toBe(true);
+    expect(await t.sql("SELECT name FROM sqlite_master WHERE name = 'sessions'")).toHaveLength(1);
+    await t.ok('officer-window', 'session.login', {
+      username: PEOPLE.officer.username,
+      password: PEOPLE.officer.password,
+    });
+    const after = await Promise.all(
+      [closed, open].map((hearingId) => t!.ok('officer-window', 'hearings.load', { hearingId })),
+    );
+    for (const [i, loaded] of after.entries()) {
+      expect(loaded.answers).toEqual(before[i]!.answers);
+      expect(loaded.history).toEqual(before[i]!.history);
+      expect(loaded.statement).toEqual(before[i]!.statement);
+      expect(loaded.hearing.status).toBe(before[i]!.hearing.status);
+    }
+    expect(after[0]!.answers.length).toBeGreaterThan(50);
+    // The trail goes on from where it was, intact.
+    const auditAfter = await t.sql<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_events ORDER BY seq');
+    expect(auditAfter.slice(0, auditBefore.length)).toEqual(auditBefore);
+    expect((await t.core.audit.verify('full', null)).verification.broken).toBeNull();
+  });
+});
