@@ -18,6 +18,8 @@ describe('the hearing steps', () => {
   const step = (name: string) => hearing().step(name);
 
   it('records the people, with two children exposed as co-victims', async () => {
+    // A new hearing: the copy and documents ask nothing before closing, and nothing is answered there yet.
+    expect(await hearing().stepState('Copie et documents').textContent()).toBe('Pas commencé');
     await step('Personnes').click();
     await app.page.getByRole('heading', { name: 'Personnes' }).waitFor();
     // The step title takes the focus, for keyboard and screen-reader users.

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { FORMS } from '../../../forms/answers';
 import type { Answers } from '../../../forms/engine';
 import { hrefOf } from '../../app/navigation';
-import { stepProgress, type Step } from './hearing-steps';
+import type { Step } from './hearing-steps';
+import { stepProgress } from './step-progress';
 
 /** The hearing's steps, each with what is left to complete in it; the current one marked. */
 export function StepList({
