@@ -51,7 +51,7 @@ function reusingStatements(sqlite: Database.Database, capacity = 256): Database.
   });
 }
 
-/** Drizzle for most queries; `$client` for the few hot ones written as prepared SQL. */
+/** Drizzle, over the connection that reuses prepared statements (`$client`, see reusingStatements). */
 export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export type DatabaseErrorCode =
