@@ -88,7 +88,7 @@ export function RiskResultView({ result, t }: { result: RiskResult; t: TFunction
             items: result.digitalItems
               .map(
                 (d) =>
-                  `${d.item} ${t(definitionKey(`risk.items.${d.item}.short`))}: ${t(`answer.${d.answer}`)} (${d.prompts.join(', ')})`,
+                  `${d.item} ${t(definitionKey(`risk.items.${d.item}.short`))}${t('form.colon')} ${t(`answer.${d.answer}`)} (${d.prompts.join(', ')})`,
               )
               .join('; '),
           })}
