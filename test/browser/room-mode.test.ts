@@ -161,6 +161,14 @@ describe('room mode: what she sees is chosen', () => {
     expect(await visibleText(app.page)).toContain(`R1 ${RISK.signals.R1}`);
 
     await openStep('risk');
+    // Each risk question has its words for her too, in view while the officer's guidance waits.
+    const riskWords = formRegistry
+      .latest('risk')!
+      .fields.filter((f) => f.id === itemFieldId('A3'))
+      .flatMap(readAloudOf);
+    expect(riskWords.length).toBe(1);
+    const riskText = await visibleText(app.page);
+    for (const words of riskWords) expect(riskText).toContain(words);
     const assessment = app.page.getByRole('button', { name: officerText('room.showAssessment') });
     expect(await assessment.getAttribute('aria-expanded')).toBe('false');
     await assessment.click();

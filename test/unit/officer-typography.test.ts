@@ -27,4 +27,12 @@ describe('colons in the officer texts', () => {
     const runOn = texts(fr).filter(([, text]) => /[\p{L}\d)»}]: /u.test(text.replace(/https?:\/\//g, '')));
     expect(runOn).toEqual([]);
   });
+
+  it('keeps the French words read aloud to her whole on screen: no line break before ? ! ; : or inside « »', () => {
+    // A narrow no-break space, as form.colon has it: a question mark alone on a line reads as a new question.
+    const readAloud = texts(fr).filter(([key]) => key.endsWith('.plain'));
+    expect(readAloud.length).toBeGreaterThan(60);
+    const breakable = readAloud.filter(([, text]) => / [?!;:»]|« /.test(text));
+    expect(breakable).toEqual([]);
+  });
 });
