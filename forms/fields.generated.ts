@@ -537,7 +537,7 @@ export const FORM_VERSIONS = {
   people: [1, 2],
   facts: [1],
   digital: [1],
-  risk: [1, 2, 3],
+  risk: [1, 2, 3, 4],
   measures: [1, 2],
   referrals: [1],
   statement: [1],
@@ -744,7 +744,7 @@ export type DigitalAnswers = {
   stopnciiCase?: string | null;
 };
 
-/** The answers of the risk step (risk@1, risk@2, risk@3): every field optional, as a hearing is filled in over time. */
+/** The answers of the risk step (risk@1, risk@2, risk@3, risk@4): every field optional, as a hearing is filled in over time. */
 export type RiskAnswers = {
   a1?: 'yes' | 'no' | 'unknown' | 'refused' | null;
   a1Source?: 'victim' | 'policeRecords' | 'thirdParty' | 'officerObservation' | null;
@@ -817,7 +817,7 @@ export type RiskAnswers = {
   e3Source?: 'victim' | 'policeRecords' | 'thirdParty' | 'officerObservation' | null;
   otherWorries?: string | null;
   barriers?: ('V1' | 'V2' | 'V3' | 'V4' | 'V5' | 'V6' | 'V7' | 'V8' | 'V9' | 'none')[] | null;
-  /** Only in risk@3. */
+  /** Only in risk@3, risk@4. */
   deviceCheck?: 'yes' | 'no' | null;
 };
 

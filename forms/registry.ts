@@ -14,6 +14,7 @@ import { digitalV1 } from './digital/digital-form';
 import { riskV1 } from './risk/risk.v1';
 import { riskV2 } from './risk/risk.v2';
 import { riskV3 } from './risk/risk.v3';
+import { riskV4 } from './risk/risk.v4';
 
 /**
  * Every version of every form ever shipped. A version is never edited once released: a hearing
@@ -29,6 +30,7 @@ const ALL_DEFINITIONS: FormDefinitionInput[] = [
   riskForm(riskV1),
   riskForm(riskV2),
   riskForm(riskV3),
+  riskForm(riskV4),
   measuresV1,
   measuresV2,
   referralsV1,

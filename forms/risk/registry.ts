@@ -2,9 +2,10 @@ import { riskDefinitionSchema, type RiskDefinition, type RiskDefinitionInput } f
 import { riskV1 } from './risk.v1';
 import { riskV2 } from './risk.v2';
 import { riskV3 } from './risk.v3';
+import { riskV4 } from './risk.v4';
 
 /** Every version of the tool ever shipped; an assessment is re-evaluated with its own. */
-const ALL_RISK_DEFINITIONS: RiskDefinitionInput[] = [riskV1, riskV2, riskV3];
+const ALL_RISK_DEFINITIONS: RiskDefinitionInput[] = [riskV1, riskV2, riskV3, riskV4];
 
 export function buildRiskRegistry(definitions: RiskDefinitionInput[]) {
   const parsed = definitions.map((d) => riskDefinitionSchema.parse(d));

@@ -111,6 +111,11 @@ export const riskDefinitionSchema = z
     uncertaintyItems: z.array(itemId).min(1),
     uncertaintyMinimum: z.number().int().positive(),
     uncertaintyReassessWithinHours: z.number().int().positive(),
+    /**
+     * Repeated interventions (A9: three or more in 12 months) set a floor. Named `escalation` in the
+     * released definitions and stored results; on screen and in print it reads "repeated
+     * interventions", since "escalation" there is A2, the violence getting worse.
+     */
     escalation: z.object({ item: itemId, followUpValue: z.string() }).strict(),
     escalationFloor: z.number().int().min(1).max(4),
     oneRedFlagFloor: z.number().int().min(1).max(4),
@@ -129,6 +134,8 @@ export const riskDefinitionSchema = z
      */
     digitalItems: z.record(itemId, z.array(promptId).min(1)).optional(),
     digitalSignals: z.array(digitalSignal).optional(),
+    /** Each item asked comes with the words to read aloud to her, `risk.items.<id>.plain` (version 4 on). */
+    readAloud: z.literal(true).optional(),
   })
   .strict()
   .superRefine((definition, ctx) => {

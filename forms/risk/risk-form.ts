@@ -40,7 +40,9 @@ export function riskForm(definition: RiskDefinitionInput): FormDefinitionInput {
           labelKey: `risk.items.${item.id}.label`,
           helpKey: `risk.items.${item.id}.why`,
           // The question put to her in her own words (the label is the officer's, in the third person).
-          guidance: [{ labelKey: 'risk.sayItPlainly', textKey: `risk.items.${item.id}.plain` }],
+          ...(definition.readAloud
+            ? { guidance: [{ labelKey: 'risk.sayItPlainly', textKey: `risk.items.${item.id}.plain` }] }
+            : {}),
           requiredToClose: true,
           options: YES_NO_UNKNOWN_REFUSED,
           ...(index === 0 ? { sectionKey: `risk.domains.${domain.id}` } : {}),

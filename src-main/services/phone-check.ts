@@ -277,14 +277,15 @@ export function createPhoneCheckService(deps: PhoneCheckServiceDeps) {
     failure: PhoneCheckFailure,
     details: Record<string, unknown> = {},
   ): Promise<void> {
-    check.status = 'failed';
-    check.failure = failure;
-    check.progress = null;
+    // Recorded before the check reads as failed: whoever sees the failure finds it in the trail.
     try {
       await audit(user, check.hearingId, 'phoneCheck.scan_failed', { checkId: check.id, failure, ...details });
     } catch (error) {
       log('The phone check could not audit its failure', error);
     }
+    check.status = 'failed';
+    check.failure = failure;
+    check.progress = null;
   }
 
   async function runScan(user: UserView, check: Check): Promise<void> {

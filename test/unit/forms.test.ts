@@ -198,6 +198,20 @@ describe('form definitions', () => {
   });
 });
 
+describe('the risk step', () => {
+  it('gives every item words to read aloud from version 4 on, and leaves the questions of 1 to 3 as they were asked', () => {
+    const readAloud = (version: number) =>
+      formRegistry
+        .get('risk', version)!
+        .fields.filter((f) => /^risk\.items\.[A-Z][0-9]+\.label$/.test(f.labelKey))
+        .map((f) => [f.id, f.guidance?.map((g) => g.textKey) ?? []] as const);
+    for (const version of [1, 2, 3]) expect(readAloud(version).every(([, keys]) => keys.length === 0)).toBe(true);
+    const items = readAloud(4);
+    expect(items.length).toBeGreaterThan(20);
+    for (const [id, keys] of items) expect(keys, id).toEqual([`risk.items.${id.toUpperCase()}.plain`]);
+  });
+});
+
 describe('versioned definitions', () => {
   let t: TestCore | undefined;
   afterEach(() => t?.close());

@@ -7,6 +7,7 @@ import { FINDING_LEVELS, INDICATOR_BUNDLE_FILES, PHONE_FINDING_CODES } from '../
 import type { ChannelOutput } from '../../../src-main/api/contract';
 import type { DocumentOutput } from '../../../src-main/documents/output';
 import { DEVICE_CHECK_FIELD_ID } from '../../../forms/risk/risk-form';
+import { RISK_VERSION } from '../../helpers/risk-answers';
 import { apiOf, completeHearing } from '../../helpers/complete-hearing';
 import {
   ASSETS,
@@ -150,7 +151,7 @@ describe('the phone check service', () => {
     // R11: the risk step's device check is yes; the next assessment raises and flags.
     const loaded = await api('hearings.load', { hearingId });
     expect(loaded.answers.find((a) => a.formId === 'risk' && a.fieldId === DEVICE_CHECK_FIELD_ID)?.value).toBe('yes');
-    await api('risk.submit', { hearingId, definitionVersion: 3, trigger: 'newIncident' });
+    await api('risk.submit', { hearingId, definitionVersion: RISK_VERSION, trigger: 'newIncident' });
     const assessment = (await api('risk.history', { hearingId })).assessments[0]!;
     const r11 = assessment.result.digitalSignals.find((s) => s.id === 'R11');
     expect(r11).toMatchObject({
