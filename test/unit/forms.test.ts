@@ -210,6 +210,16 @@ describe('the risk step', () => {
     expect(items.length).toBeGreaterThan(20);
     for (const [id, keys] of items) expect(keys, id).toEqual([`risk.items.${id.toUpperCase()}.plain`]);
   });
+
+  it('give escalation one meaning in every language: the violence getting worse (A2), never the repeated interventions (A9)', () => {
+    for (const lang of OFFICER_UI_LANGUAGES) {
+      const word = flat[lang]!['risk.items.A2.short']!.toLowerCase();
+      // The rule's floor for three interventions in a year, on screen, in the report and in A9's help.
+      for (const key of ['risk.rules.escalation', 'documents.risk.escalation', 'risk.items.A9.why'])
+        expect(flat[lang]![key]!.toLowerCase(), `${lang}:${key}`).not.toContain(word);
+      expect(flat[lang]!['risk.items.A2.why']!.toLowerCase(), lang).toContain(word);
+    }
+  });
 });
 
 describe('versioned definitions', () => {
