@@ -73,6 +73,15 @@ describe('the Art. 16 risk tool and the supervisor review', () => {
     await new RiskStep(app.page).revealAssessment();
     const review = app.page.getByRole('region', { name: 'Relecture par la supervision' });
     await expectAccessible(app.page, 'risk step, supervisor');
+    // A return with no comment is stopped on screen, under the comment, which gets the focus.
+    await review.getByRole('button', { name: 'Renvoyer au policier ou à la policière' }).click();
+    const comment = review.getByLabel('Commentaire');
+    await review.getByText("Écrivez ce qu'il faut revoir", { exact: false }).waitFor();
+    expect(await comment.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await comment.getAttribute('aria-invalid')).toBe('true');
+    expect(await app.page.locator('[data-assessment="1"]').getByText('en attente de relecture').count()).toBe(1);
+    await comment.fill('Vu.');
+    expect(await review.getByText("Écrivez ce qu'il faut revoir", { exact: false }).count()).toBe(0);
     await review.getByRole('button', { name: 'Approuver' }).click();
     await app.page.locator('[data-assessment="1"]').getByText('approuvée', { exact: false }).waitFor();
     await app.page.getByRole('link', { name: 'File de relecture' }).click();

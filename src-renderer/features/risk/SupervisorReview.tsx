@@ -1,8 +1,8 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RiskAssessmentView } from '../../../src-main/api/contract';
 import { useMutation } from '../../data/use-channel';
-import { ErrorMessage, FormActions } from '../../ui';
+import { describedBy, ErrorMessage, FieldError, FormActions } from '../../ui';
 
 /** A supervisor of the unit: approve, or return with a comment; and decide any request to lower. */
 export function SupervisorReview({ assessment, onChanged }: { assessment: RiskAssessmentView; onChanged: () => void }) {
@@ -12,9 +12,17 @@ export function SupervisorReview({ assessment, onChanged }: { assessment: RiskAs
   const [lowering, setLowering] = useState<'approve' | 'refuse' | ''>('');
   const review = useMutation('risk.review');
   const [done, setDone] = useState<string | null>(null);
+  const [commentMissing, setCommentMissing] = useState(false);
+  const commentInput = useRef<HTMLTextAreaElement>(null);
   const loweringPending = assessment.lowering?.status === 'pending';
 
   async function decide(decision: 'approve' | 'return') {
+    // The officer acts on a returned assessment from the comment alone: say so before sending.
+    if (decision === 'return' && !comment.trim()) {
+      setCommentMissing(true);
+      commentInput.current?.focus();
+      return;
+    }
     const result = await review.run({
       assessmentId: assessment.id,
       decision,
@@ -55,13 +63,23 @@ export function SupervisorReview({ assessment, onChanged }: { assessment: RiskAs
       ) : null}
       <div className="field">
         <label htmlFor={`${ids}-comment`}>{t('risk.review.comment')}</label>
+        <p id={`${ids}-comment-hint`} className="field-help">
+          {t('risk.review.commentHint')}
+        </p>
         <textarea
           id={`${ids}-comment`}
+          ref={commentInput}
           rows={3}
           maxLength={5_000}
           value={comment}
-          onChange={(e) => setComment(e.target.value)}
+          aria-invalid={commentMissing || undefined}
+          aria-describedby={describedBy(`${ids}-comment`, true, commentMissing)}
+          onChange={(e) => {
+            setComment(e.target.value);
+            if (e.target.value.trim()) setCommentMissing(false);
+          }}
         />
+        <FieldError id={`${ids}-comment-error`} problem={commentMissing ? 'risk.review.commentRequired' : null} />
       </div>
       <ErrorMessage error={review.error} />
       {done ? (
