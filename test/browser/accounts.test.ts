@@ -32,6 +32,11 @@ describe('account management: units, a reset, the forced change, deactivation', 
     await admin.getByRole('row').filter({ hasText: ADMIN.username }).first().waitFor();
     const units = admin.getByRole('region', { name: 'Unités' });
     await units.getByText("Il n'y a encore aucune unité").waitFor();
+    // A unit comes first: the page opens on the units, then the accounts, then the new account.
+    expect(await admin.locator('main h2').allTextContents()).toEqual(['Unités', 'Utilisateurs', 'Nouveau compte']);
+    await admin
+      .getByText("Aucune unité n'existe encore : créez-en une dans la section « Unités » ci-dessus.")
+      .waitFor();
     await expectAccessible(admin, 'accounts, no unit yet');
 
     // An officer cannot be created without a unit: said next to the unit field, before sending.

@@ -48,7 +48,12 @@ export function UsersScreen({ currentUser }: { currentUser: UserView }) {
     <section className="page wide" aria-labelledby="users-title">
       <h1 id="users-title">{t('users.title')}</h1>
       <ErrorMessage error={usersRead.error ?? unitsRead.error ?? setupRead.error} />
-      <UsersTable users={users} units={units} currentUser={currentUser} onAction={open} />
+      {/* A unit comes first: every officer and supervisor account is created in one. */}
+      <UnitsSection units={units} users={users} onChanged={load} />
+      <section aria-labelledby="users-list-title">
+        <h2 id="users-list-title">{t('users.listTitle')}</h2>
+        <UsersTable users={users} units={units} currentUser={currentUser} onAction={open} />
+      </section>
       {notice ? <DoneMessage done={notice} /> : null}
       {panel?.kind === 'edit' ? (
         <EditUserForm
@@ -78,7 +83,6 @@ export function UsersScreen({ currentUser }: { currentUser: UserView }) {
         />
       ) : null}
       <NewUserForm units={units} passwordMinLength={passwordMinLength} onCreated={load} />
-      <UnitsSection units={units} users={users} onChanged={load} />
     </section>
   );
 }
