@@ -27,6 +27,15 @@ export type Measure = (typeof MEASURES)[number];
 export const measureFieldIds = <M extends Measure>(measure: M) =>
   ({ position: `${measure}Position`, state: `${measure}State`, notes: `${measure}Notes` }) as const;
 
+/** The measures the prosecutor decides (risk-tool.md, "Protection measures"): the request asks for these. */
+export const PROSECUTOR_MEASURES = ['residenceBan', 'contactBan', 'alarm'] as const satisfies readonly Measure[];
+const ASKED_STATES: readonly unknown[] = ['requested', 'granted', 'inForce'];
+
+/** The prosecutor's measures recorded as asked for (requested, or already granted or in force), in step order. */
+export function measuresAskedOfProsecutor(answers: Readonly<Record<string, unknown>>): Measure[] {
+  return PROSECUTOR_MEASURES.filter((m) => ASKED_STATES.includes(answers[measureFieldIds(m).state]));
+}
+
 /** The same three questions for each measure, under its own ids. */
 function measure(id: Measure): FieldDefinitionInput[] {
   const ids = measureFieldIds(id);

@@ -8,7 +8,7 @@ import { formatDateTime, formatLocalDate } from './format';
 import { definitionKey } from '../../forms/translation';
 import { officerText, type OfficerText } from './officer-text';
 import { FORMS, readAnswers } from '../../forms/answers';
-import { MEASURES, measureFieldIds } from '../../forms/definitions/measures.v1';
+import { MEASURES, measureFieldIds, measuresAskedOfProsecutor } from '../../forms/definitions/measures.v1';
 import { groupItems, type HearingRecord } from './victim-copy-model';
 
 type Assessments = ChannelOutput<'risk.history'>;
@@ -326,11 +326,7 @@ function Signature({ t, record }: Props) {
 function ProsecutorRequest(props: Props) {
   const { t, record, assessments } = props;
   const people = readAnswers(record.forms, FORMS.people);
-  const measures = readAnswers(record.forms, FORMS.measures);
-  const requested = ['requested', 'granted', 'inForce'];
-  const asked = (['residenceBan', 'alarm'] as const).filter((m) =>
-    requested.includes(String(measures[measureFieldIds(m).state])),
-  );
+  const asked = measuresAskedOfProsecutor(readAnswers(record.forms, FORMS.measures));
   return (
     <>
       <Header {...props} />
@@ -358,7 +354,7 @@ function ProsecutorRequest(props: Props) {
       <h2>{t('documents.risk.title')}</h2>
       <RiskSummary t={t} assessment={assessments.assessments.find((a) => a.latest) ?? assessments.assessments[0]} />
       <h2>{t('documents.common.otherMeasures')}</h2>
-      <Measures {...props} only={MEASURES.filter((m) => !asked.includes(m as never))} />
+      <Measures {...props} only={MEASURES.filter((m) => !asked.includes(m))} />
       <Signature {...props} />
     </>
   );

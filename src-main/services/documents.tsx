@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
 import { FIELDS, FORMS, readAnswers } from '../../forms/answers';
+import { measuresAskedOfProsecutor } from '../../forms/definitions/measures.v1';
 import { documentFileName, type DocumentKind, type VictimCopyVariant } from '../../domain/document-kinds';
 import type { EvidenceType } from '../../domain/evidence-rules';
 import { supportServiceSchema } from '../../domain/support-directory';
@@ -184,14 +185,8 @@ export function createDocumentService(deps: DocumentServiceDeps) {
         throw new AppError('STATEMENT_NOT_APPROVED', 'The communication carries the approved statement');
     }
     if (kind === 'prosecutorRequest') {
-      const measures = readAnswers(forms, FORMS.measures);
-      const requested = ['requested', 'granted', 'inForce'];
-      if (!requested.includes(String(measures.residenceBanState)) && !requested.includes(String(measures.alarmState))) {
-        throw new AppError(
-          'DOCUMENT_NOT_APPLICABLE',
-          'Neither a temporary ban from residence nor an alarm is recorded as requested',
-        );
-      }
+      if (measuresAskedOfProsecutor(readAnswers(forms, FORMS.measures)).length === 0)
+        throw new AppError('DOCUMENT_NOT_APPLICABLE', 'No measure the prosecutor decides is recorded as requested');
     }
   }
 

@@ -476,6 +476,43 @@ describe('the documents in the procedure language', () => {
     expect(texts.riskReport).not.toContain('Fictive, Inès');
     expect(texts.riskReport).not.toContain('Exemple');
   });
+
+  it('asks the prosecutor for a place or contact ban with its conditions, and is refused when nothing he decides is requested', async () => {
+    const conditions = 'Ne pas approcher de l’école Les Tilleuls (fictive) ni la contacter par aucun moyen.';
+    const banOnly = await completeHearing({
+      measures: {
+        residenceBanState: 'notPursued',
+        contactBanPosition: 'wants',
+        contactBanState: 'requested',
+        contactBanNotes: conditions,
+        alarmState: 'notPursued',
+      },
+    }).take(apiOf(t));
+    const result = await t.ok('officer-window', 'documents.create', {
+      hearingId: banOnly,
+      kind: 'prosecutorRequest',
+      output: 'pdf',
+    });
+    const text = flat(pdfText(Buffer.from(result.pdfBase64!, 'base64'), 'prosecutorRequest'));
+    // Under the measures asked for, before the victim: the ban by its whole name, with her wish and its conditions.
+    const start = text.indexOf(flat('Mesures demandées'));
+    const asked = text.slice(start, text.indexOf(flat('Victime'), start));
+    expect(start).toBeGreaterThan(0);
+    expect(asked).toContain(flat('Interdiction de lieu ou de contact'));
+    expect(asked).toContain(flat(conditions));
+    expect(asked).not.toContain(flat('Interdiction temporaire de résidence'));
+    expect(text).toContain(flat('Exemple, Marc'));
+
+    const nothingAsked = await completeHearing({
+      measures: { residenceBanState: 'notPursued', contactBanState: 'discussed', alarmState: 'notPursued' },
+    }).take(apiOf(t));
+    const refused = await t.core.dispatcher.dispatch('officer-window', 'documents.create', {
+      hearingId: nothingAsked,
+      kind: 'prosecutorRequest',
+      output: 'pdf',
+    });
+    expect(refused.ok ? 'printed' : refused.error.code).toBe('DOCUMENT_NOT_APPLICABLE');
+  });
 });
 
 describe('a hearing taken under older form versions', () => {

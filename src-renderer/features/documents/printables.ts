@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { FIELDS } from '../../../forms/answers';
+import { measuresAskedOfProsecutor } from '../../../forms/definitions/measures.v1';
 import type { Answers } from '../../../forms/engine';
 import type { DocumentKind, VictimCopyVariant } from '../../../domain/document-kinds';
 import type { OfficerKey } from '../../../forms/translation';
@@ -12,8 +13,6 @@ export interface Printable {
   /** Why it cannot be printed now, as a catalog key; null when it can. */
   unavailable: OfficerKey | null;
 }
-
-const REQUESTED = ['requested', 'granted', 'inForce'];
 
 /** The documents the panel offers, each with why it cannot be printed yet, if it cannot. */
 export function printablesOf({
@@ -46,8 +45,7 @@ export function printablesOf({
       variant: 'full',
       unavailable: !owner
         ? 'documents.panel.ownerOnly'
-        : REQUESTED.includes(String(measures[FIELDS.measures.residenceBanState])) ||
-            REQUESTED.includes(String(measures[FIELDS.measures.alarmState]))
+        : measuresAskedOfProsecutor(measures).length > 0
           ? null
           : 'documents.panel.nothingRequested',
     },
