@@ -1,3 +1,5 @@
+import { isCalendarDate } from '../../forms/engine';
+
 /**
  * Dates as Belgian police write them, dd/mm/yyyy, in every interface language and whatever the
  * computer's or Chromium's locale (so never `<input type="date">`, whose order follows the
@@ -63,4 +65,27 @@ export function isIsoDay(value: string): boolean {
 
 export function isIsoDateTime(value: string): boolean {
   return ISO_DATE_TIME.test(value);
+}
+
+/** A day typed in a form of its own (not the form engine's): its ISO day, or null unless it is a whole day that exists. */
+export function typedCalendarDay(text: string): string | null {
+  const iso = typedDayToIso(text);
+  return iso !== null && isCalendarDate(iso) ? iso : null;
+}
+
+/**
+ * A date and time typed in a form of its own, read in the computer's time zone, as epoch
+ * milliseconds; null unless whole, with a day that exists (a Date would roll 31/02 over to March).
+ */
+export function typedLocalDateTime(text: string): number | null {
+  const iso = typedDateTimeToIso(text);
+  if (iso === null || !isCalendarDate(iso.slice(0, 10))) return null;
+  const at = new Date(iso).getTime();
+  return Number.isNaN(at) ? null : at;
+}
+
+/** Epoch milliseconds as dd/mm/yyyy hh:mm in the computer's time zone, as `typedLocalDateTime` reads it back. */
+export function localDateTimeText(epochMs: number): string {
+  const d = new Date(epochMs);
+  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }

@@ -23,10 +23,18 @@ describe("the administrator's support directory", () => {
 
     await app.page.getByLabel('Téléphone').fill('0800 30 030');
     await app.page.getByLabel('Site web').fill('');
-    await app.page.getByLabel('Vérifié le').fill('2026-11-20');
+    // Typed as Belgian police write a day; one that does not exist is refused beside the field.
+    const verified = app.page.getByLabel('Vérifié le');
+    expect(await verified.getAttribute('type')).toBe('text');
+    await verified.fill('31/11/2026');
+    await app.page.getByRole('button', { name: 'Enregistrer' }).click();
+    await app.page.locator('#service-verified-error').waitFor();
+    expect(await verified.getAttribute('aria-invalid')).toBe('true');
+    await app.page.getByRole('heading', { name: 'Modifier le service' }).waitFor();
+    await verified.fill('20/11/2026');
     await app.page.getByRole('button', { name: 'Enregistrer' }).click();
     await app.page.getByRole('heading', { name: 'Modifier le service' }).waitFor({ state: 'detached' });
-    await app.page.getByRole('row', { name: /Écoute violences conjugales.*2026-11-20/ }).waitFor();
+    await app.page.getByRole('row', { name: /Écoute violences conjugales.*20\/11\/2026/ }).waitFor();
     expect(await app.page.getByRole('row', { name: /Écoute violences conjugales/ }).textContent()).not.toContain(
       'À vérifier',
     );

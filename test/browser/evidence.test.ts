@@ -192,6 +192,13 @@ describe('the evidence register in the digital-violence step', () => {
     await second.getByLabel('Remis à').fill('RCCU Liège, inspecteur fictif');
     await second.getByLabel('Support').fill('Clé USB scellée');
     await second.getByLabel('Remarque (numéro de scellé, référence)').fill('Scellé n° 0001 (fictif)');
+    // When: typed dd/mm/yyyy hh:mm like every date; a day that does not exist is refused beside it.
+    const when = second.getByLabel('Quand', { exact: true });
+    expect(await when.inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    await when.fill('31/04/2026 10:15');
+    await second.getByRole('button', { name: 'Enregistrer la remise' }).click();
+    expect(await when.getAttribute('aria-invalid')).toBe('true');
+    await when.fill('24/11/2026 10:15');
     await expectAccessible(app.page, 'custody form');
     if (process.env.HD_SCREENSHOT_DIR)
       await app.page.screenshot({
@@ -200,5 +207,6 @@ describe('the evidence register in the digital-violence step', () => {
       });
     await second.getByRole('button', { name: 'Enregistrer la remise' }).click();
     await second.getByText(/remis à RCCU Liège, inspecteur fictif \(Clé USB scellée\)/).waitFor();
+    expect(await second.getByText(/remis à RCCU Liège/).textContent()).toContain('10:15');
   });
 });

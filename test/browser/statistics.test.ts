@@ -61,16 +61,25 @@ describe('the Art. 9 statistics screen', () => {
 
     // A reversed range is named at once, beside the field, and nothing is asked of main.
     const today = brusselsToday();
-    await app.page.getByLabel('Du', { exact: true }).fill(today);
-    await app.page.getByLabel('Au (inclus)').fill(`${today.slice(0, 4)}-01-01`);
+    const typed = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+    // The period opens on this year so far, written as Belgian police write a day.
+    expect(await app.page.getByLabel('Du', { exact: true }).inputValue()).toBe(`01/01/${today.slice(0, 4)}`);
+    expect(await app.page.getByLabel('Au (inclus)').inputValue()).toBe(typed(today));
+    // A day that does not exist is named beside its field.
+    await app.page.getByLabel('Du', { exact: true }).fill(`31/02/${today.slice(0, 4)}`);
+    await app.page.getByRole('button', { name: 'Afficher les chiffres' }).click();
+    expect(await app.page.getByLabel('Du', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await app.page.locator('#statistics-range-error').waitFor();
+    await app.page.getByLabel('Du', { exact: true }).fill(typed(today));
+    await app.page.getByLabel('Au (inclus)').fill(`01/01/${today.slice(0, 4)}`);
     await app.page.getByRole('button', { name: 'Afficher les chiffres' }).click();
     await app.page.getByText('La date de fin précède la date de début.').waitFor();
     expect(await app.page.getByLabel('Au (inclus)').getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(app.page, 'statistics form with an error');
 
     // By keyboard: the dates, the breakdown, then the button.
-    await app.page.getByLabel('Du', { exact: true }).fill(`${today.slice(0, 4)}-01-01`);
-    await app.page.getByLabel('Au (inclus)').fill(today);
+    await app.page.getByLabel('Du', { exact: true }).fill(`1.1.${today.slice(0, 4)}`);
+    await app.page.getByLabel('Au (inclus)').fill(typed(today));
     await app.page.getByRole('group', { name: 'Par', exact: true }).getByLabel('mois', { exact: true }).focus();
     await app.page.keyboard.press('Space');
     await app.page.keyboard.press('Tab');

@@ -3,7 +3,16 @@ import { answerSchema } from '../../forms/engine';
 import type { FieldDefinition } from '../../forms/definition-schema';
 import { AutosaveQueue } from '../../src-renderer/form-engine/autosave';
 import { dateFormatProblem, toAnswer, toDraft } from '../../src-renderer/form-engine/fields/values';
-import { isoDateTimeToText, isoDayToText, typedDateTimeToIso, typedDayToIso } from '../../src-renderer/ui/dates';
+import {
+  isoDateTimeToText,
+  isoDayToText,
+  localDateTimeText,
+  typedCalendarDay,
+  typedDateTimeToIso,
+  typedDayToIso,
+  typedLocalDateTime,
+} from '../../src-renderer/ui/dates';
+import { statisticsRangeSchema } from '../../src-renderer/features/statistics/statistics-range';
 
 const date = { id: 'birth', kind: 'date', labelKey: 'x' } as FieldDefinition;
 const dateTime = { id: 'at', kind: 'dateTime', labelKey: 'x' } as FieldDefinition;
@@ -27,6 +36,28 @@ describe('dates typed dd/mm/yyyy (issue 17, item 5)', () => {
     expect(typedDateTimeToIso('2026-11-23T14:30')).toBe('2026-11-23T14:30');
     expect(typedDateTimeToIso('23/11/2026')).toBeNull();
     expect(typedDateTimeToIso('23/11/2026 25:00')).toBeNull();
+  });
+
+  it('gives the forms of their own (statistics, directory, evidence) only days that exist', () => {
+    expect(typedCalendarDay('29/02/2028')).toBe('2028-02-29');
+    expect(typedCalendarDay('29/02/2026')).toBeNull();
+    expect(typedCalendarDay('31/04/2026')).toBeNull();
+    expect(typedCalendarDay('23/11')).toBeNull();
+    const at = typedLocalDateTime('24/11/2026 10:15')!;
+    expect(localDateTimeText(at)).toBe('24/11/2026 10:15');
+    expect(new Date(at).getHours()).toBe(10);
+    // A Date would roll 31/02 over to 3 March: refused instead.
+    expect(typedLocalDateTime('31/02/2026 10:15')).toBeNull();
+    expect(typedLocalDateTime('24/11/2026')).toBeNull();
+    expect(statisticsRangeSchema.parse({ from: '01/01/2026', to: '5.12.2026', granularity: 'month' })).toEqual({
+      from: '2026-01-01',
+      to: '2026-12-05',
+      granularity: 'month',
+    });
+    const refused = statisticsRangeSchema.safeParse({ from: '31/02/2026', to: '05/12/2026', granularity: 'month' });
+    expect(refused.success ? [] : refused.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['from', 'statistics.invalidDate'],
+    ]);
   });
 
   it('shows stored ISO as dd/mm/yyyy and leaves text being typed as it is', () => {

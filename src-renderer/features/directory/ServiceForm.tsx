@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useState, type ChangeEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { VICTIM_LANGUAGES } from '../../../domain/languages';
@@ -9,7 +10,8 @@ import {
   type SupportServiceInput,
 } from '../../../domain/support-directory';
 import { useMutation } from '../../data/use-channel';
-import { ErrorMessage, FieldError, FormActions, TextField } from '../../ui';
+import { DateInput, ErrorMessage, FieldError, FormActions, TextField } from '../../ui';
+import { isoDayToText, typedCalendarDay } from '../../ui/dates';
 
 /** One service of the directory, new or edited; main checks it again with the same schema. */
 export function ServiceForm({
@@ -25,11 +27,11 @@ export function ServiceForm({
 }) {
   const { t } = useTranslation();
   const save = useMutation('directory.save');
-  const { register, handleSubmit, formState, setValue, watch } = useForm<SupportServiceInput>({
+  const { register, handleSubmit, formState, setValue, trigger } = useForm<SupportServiceInput>({
     resolver: zodResolver(supportServiceSchema),
     defaultValues: initial,
   });
-  const verifiedOn = watch('verifiedOn');
+  const [verifiedText, setVerifiedText] = useState(initial.verifiedOn ? isoDayToText(initial.verifiedOn) : '');
   const submit = handleSubmit(async (values) => {
     const result = await save.run(id ? { id, service: values } : { service: values });
     if (result.ok) onDone();
@@ -103,14 +105,22 @@ export function ServiceForm({
       />
       <div className="field">
         <label htmlFor="service-verified">{t('directory.verifiedOn')}</label>
-        <input
+        <DateInput
           id="service-verified"
-          type="date"
-          value={verifiedOn ?? ''}
-          onChange={(e) =>
-            setValue('verifiedOn', e.target.value === '' ? null : e.target.value, { shouldValidate: true })
-          }
-          aria-describedby={errors.verifiedOn ? 'service-verified-error' : undefined}
+          invalid={errors.verifiedOn ? true : undefined}
+          describedBy={errors.verifiedOn ? 'service-verified-error' : undefined}
+          registration={{
+            value: verifiedText,
+            // The day as typed; what the form holds is its ISO day, or the text itself, which the schema refuses.
+            onChange: (e: ChangeEvent<HTMLInputElement>) => {
+              setVerifiedText(e.target.value);
+              const text = e.target.value.trim();
+              setValue('verifiedOn', text === '' ? null : (typedCalendarDay(text) ?? text), {
+                shouldValidate: errors.verifiedOn !== undefined,
+              });
+            },
+            onBlur: () => void trigger('verifiedOn'),
+          }}
         />
         <FieldError id="service-verified-error" problem={errors.verifiedOn?.message} />
       </div>

@@ -3,6 +3,7 @@ import type { SupportServiceInput } from '../../../domain/support-directory';
 import type { SupportServiceView } from '../../../src-main/api/contract';
 import { DataTable } from '../../ui';
 import { toInput } from './service-input';
+import { isoDayToText } from '../../ui/dates';
 
 /** The directory's services, an unchecked one marked "to verify". */
 export function ServiceTable({
@@ -32,7 +33,8 @@ export function ServiceTable({
         { header: t('directory.phone'), cell: (s) => <span className="phone">{s.phone}</span> },
         {
           header: t('directory.verifiedOn'),
-          cell: (s) => s.verifiedOn ?? <span className="badge">{t('directory.toVerify')}</span>,
+          cell: (s) =>
+            s.verifiedOn ? isoDayToText(s.verifiedOn) : <span className="badge">{t('directory.toVerify')}</span>,
         },
         {
           header: t('directory.edit'),

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { EVIDENCE_LIMITS, type CustodyEventInput } from '../../../domain/evidence-rules';
 import type { EvidenceItemView } from '../../../src-main/api/contract';
 import { useMutation } from '../../data/use-channel';
-import { ErrorMessage, FieldError, FormActions, TextField } from '../../ui';
+import { DateInput, ErrorMessage, FieldError, FormActions, TextField } from '../../ui';
 import { custodyResolver, type CustodyDraft } from './evidence-forms';
-import { toLocalInput } from './evidence-format';
+import { localDateTimeText } from '../../ui/dates';
 
 /** A hand-over of the item (C4.4): to whom, when, on what medium; problems stay until the next attempt. */
 export function CustodyForm({
@@ -28,7 +28,7 @@ export function CustodyForm({
     setValue,
     formState: { errors },
   } = useForm<CustodyDraft, unknown, CustodyEventInput>({
-    defaultValues: { handedTo: '', handedAt: toLocalInput(Date.now()), medium: '', note: '' },
+    defaultValues: { handedTo: '', handedAt: localDateTimeText(Date.now()), medium: '', note: '' },
     resolver: custodyResolver,
     reValidateMode: 'onSubmit',
     shouldFocusError: false,
@@ -73,12 +73,12 @@ export function CustodyForm({
         />
         <div className="field">
           <label htmlFor={`${id}-at`}>{t('evidence.custody.handedAt')}</label>
-          <input
+          <DateInput
             id={`${id}-at`}
-            type="datetime-local"
-            {...register('handedAt')}
-            aria-invalid={handedAtProblem ? true : undefined}
-            aria-describedby={handedAtProblem ? `${id}-at-error` : undefined}
+            withTime
+            registration={register('handedAt')}
+            invalid={handedAtProblem ? true : undefined}
+            describedBy={handedAtProblem ? `${id}-at-error` : undefined}
           />
           <FieldError id={`${id}-at-error`} problem={handedAtProblem} announce={false} />
         </div>

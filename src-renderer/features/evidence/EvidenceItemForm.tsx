@@ -11,7 +11,7 @@ import {
 import type { EvidenceItemView } from '../../../src-main/api/contract';
 import { evidenceFilesByUpload, uploadEvidenceFile, type ApiError } from '../../api/client';
 import { useMutation } from '../../data/use-channel';
-import { ErrorMessage, FieldError, FormActions, TextField } from '../../ui';
+import { DateInput, ErrorMessage, FieldError, FormActions, TextField } from '../../ui';
 import {
   CAPTURE_FIELDS,
   CASE_FIELDS,
@@ -20,7 +20,8 @@ import {
   TEXT_FIELDS,
   type EvidenceDraft,
 } from './evidence-forms';
-import { fromLocalInput, sizeText, utcText } from './evidence-format';
+import { sizeText, utcText } from './evidence-format';
+import { typedLocalDateTime } from '../../ui/dates';
 
 type TextKey = (typeof TEXT_FIELDS | typeof CAPTURE_FIELDS | typeof CASE_FIELDS)[number][0] | 'relatedPrompts';
 
@@ -73,7 +74,7 @@ export function EvidenceItemForm({
   // A problem goes once its field is changed; the others stay until the next attempt.
   const field = (key: keyof EvidenceDraft) => register(key, { onChange: () => clearErrors(key) });
   const problem = (key: keyof EvidenceDraft) => errors[key]?.message;
-  const capturedAt = fromLocalInput(watch('capturedAt'));
+  const capturedAt = typedLocalDateTime(watch('capturedAt'));
   const sensitivity = watch('sensitivity');
   const minor = sensitivity === 'minor';
 
@@ -196,12 +197,12 @@ export function EvidenceItemForm({
               ? t('evidence.hint.capturedAtUtc', { utc: utcText(capturedAt) })
               : t('evidence.hint.capturedAt')}
           </p>
-          <input
+          <DateInput
             id={`${id}-capturedAt`}
-            type="datetime-local"
-            {...field('capturedAt')}
-            aria-invalid={problem('capturedAt') ? true : undefined}
-            aria-describedby={describedBy('capturedAt')}
+            withTime
+            registration={field('capturedAt')}
+            invalid={problem('capturedAt') ? true : undefined}
+            describedBy={describedBy('capturedAt')}
           />
           <FieldError id={`${id}-capturedAt-error`} problem={problem('capturedAt')} />
         </div>

@@ -7,19 +7,6 @@ export function utcText(epochMs: number): string {
   return `${new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-/** For a datetime-local input: the officer's local time. */
-export function toLocalInput(epochMs: number): string {
-  const d = new Date(epochMs);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-export function fromLocalInput(value: string): number | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
-  const at = new Date(value).getTime();
-  return Number.isNaN(at) ? null : at;
-}
-
 /** "10,0 Mo (10 485 760 octets)": the exact count matters as much as the readable one. */
 export function sizeText(bytes: number, language: string, t: TFunction, exact = true): string {
   const locale = LOCALES[language as OfficerUiLanguage] ?? 'fr-BE';

@@ -11,7 +11,7 @@ import {
   type EvidenceType,
 } from '../../../domain/evidence-rules';
 import type { EvidenceItemView } from '../../../src-main/api/contract';
-import { fromLocalInput, toLocalInput } from './evidence-format';
+import { localDateTimeText, typedLocalDateTime } from '../../ui/dates';
 import type { OfficerKey } from '../../../forms/translation';
 
 /** What the item form's inputs hold: text as typed, the capture time in the officer's local time. */
@@ -42,7 +42,7 @@ export function draftOf(item: EvidenceItemView | null): EvidenceDraft {
     url: item?.url ?? '',
     eventTime: item?.eventTime ?? '',
     eventTimeZone: item?.eventTimeZone ?? '',
-    capturedAt: toLocalInput(item?.capturedAt ?? Date.now()),
+    capturedAt: localDateTimeText(item?.capturedAt ?? Date.now()),
     captureMethod: item?.captureMethod ?? '',
     toolVersion: item?.toolVersion ?? '',
     originalLocation: item?.originalLocation ?? '',
@@ -72,7 +72,7 @@ export const CASE_FIELDS = [
 
 /** The item as main receives it, from what the inputs hold. */
 function itemInput(draft: EvidenceDraft, initial: EvidenceDraft, item: EvidenceItemView | null): EvidenceItemInput {
-  const capturedAt = fromLocalInput(draft.capturedAt);
+  const capturedAt = typedLocalDateTime(draft.capturedAt);
   return {
     type: draft.type as EvidenceType,
     description: draft.description,
@@ -154,6 +154,6 @@ export const custodyResolver: Resolver<CustodyDraft, unknown, CustodyEventInput>
   CustodyEventInput
 >(
   custodyEventSchema,
-  (draft) => ({ ...draft, handedAt: fromLocalInput(draft.handedAt) ?? -1 }),
+  (draft) => ({ ...draft, handedAt: typedLocalDateTime(draft.handedAt) ?? -1 }),
   (field, message) => (field === 'handedAt' ? ('answer.impossibleDate' satisfies OfficerKey) : worded(message)),
 );

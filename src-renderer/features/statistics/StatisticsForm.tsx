@@ -3,8 +3,9 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { STATISTICS_GRANULARITIES } from '../../../domain/statistics-rules';
 import { brusselsToday } from '../../i18n';
-import { FieldError, FormActions, problemKey } from '../../ui';
-import { MAX_YEARS, statisticsRangeSchema, type StatisticsRange } from './statistics-range';
+import { DateInput, FieldError, FormActions, problemKey } from '../../ui';
+import { isoDayToText } from '../../ui/dates';
+import { MAX_YEARS, statisticsRangeSchema, type StatisticsRange, type StatisticsRangeDraft } from './statistics-range';
 
 /** The period and the breakdown; a range main would refuse is named beside its field, nothing sent. */
 export function StatisticsForm({
@@ -18,9 +19,9 @@ export function StatisticsForm({
 }) {
   const { t } = useTranslation();
   const today = brusselsToday();
-  const { register, handleSubmit, formState } = useForm<StatisticsRange>({
+  const { register, handleSubmit, formState } = useForm<StatisticsRangeDraft, unknown, StatisticsRange>({
     resolver: zodResolver(statisticsRangeSchema),
-    defaultValues: { from: `${today.slice(0, 4)}-01-01`, to: today, granularity: 'month' },
+    defaultValues: { from: isoDayToText(`${today.slice(0, 4)}-01-01`), to: isoDayToText(today), granularity: 'month' },
     // The problem stays until the next try, and focus stays where she is.
     reValidateMode: 'onSubmit',
     shouldFocusError: false,
@@ -42,28 +43,20 @@ export function StatisticsForm({
       <div className="statistics-fields">
         <div className="field">
           <label htmlFor="statistics-from">{t('statistics.from')}</label>
-          <input
+          <DateInput
             id="statistics-from"
-            type="date"
-            min="2000-01-01"
-            max="2099-12-31"
-            required
-            aria-invalid={invalid('from')}
-            aria-describedby={describedBy('from')}
-            {...register('from')}
+            invalid={invalid('from')}
+            describedBy={describedBy('from')}
+            registration={register('from')}
           />
         </div>
         <div className="field">
           <label htmlFor="statistics-to">{t('statistics.to')}</label>
-          <input
+          <DateInput
             id="statistics-to"
-            type="date"
-            min="2000-01-01"
-            max="2099-12-31"
-            required
-            aria-invalid={invalid('to')}
-            aria-describedby={describedBy('to')}
-            {...register('to')}
+            invalid={invalid('to')}
+            describedBy={describedBy('to')}
+            registration={register('to')}
           />
         </div>
         <fieldset className="field">
