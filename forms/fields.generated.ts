@@ -235,6 +235,8 @@ export const FIELDS = {
     otherWorries: 'otherWorries',
     barriers: 'barriers',
     deviceCheck: 'deviceCheck',
+    magistrateInformedAt: 'magistrateInformedAt',
+    magistrateInformedTo: 'magistrateInformedTo',
   },
   measures: {
     residenceBanPosition: 'residenceBanPosition',
@@ -819,6 +821,10 @@ export type RiskAnswers = {
   barriers?: ('V1' | 'V2' | 'V3' | 'V4' | 'V5' | 'V6' | 'V7' | 'V8' | 'V9' | 'none')[] | null;
   /** Only in risk@3, risk@4. */
   deviceCheck?: 'yes' | 'no' | null;
+  /** Only in risk@4. */
+  magistrateInformedAt?: IsoDateTime | null;
+  /** Only in risk@4. */
+  magistrateInformedTo?: string | null;
 };
 
 /** The answers of the measures step (measures@1, measures@2): every field optional, as a hearing is filled in over time. */

@@ -136,6 +136,11 @@ export const riskDefinitionSchema = z
     digitalSignals: z.array(digitalSignal).optional(),
     /** Each item asked comes with the words to read aloud to her, `risk.items.<id>.plain` (version 4 on). */
     readAloud: z.literal(true).optional(),
+    /**
+     * From this level on, the on-duty magistrate is informed at once (risk-tool.md, level 4): the
+     * hearing does not close before the risk step records when and to whom (version 4 on).
+     */
+    magistrateFromLevel: z.number().int().min(1).max(4).optional(),
   })
   .strict()
   .superRefine((definition, ctx) => {

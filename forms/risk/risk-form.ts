@@ -20,6 +20,25 @@ export function usesDeviceCheck(definition: RiskDefinitionInput): boolean {
   return (definition.digitalSignals ?? []).some((s) => s.facts?.includes('deviceCheckHigh'));
 }
 export const OTHER_WORRIES_FIELD_ID = 'otherWorries';
+/** When and to whom the on-duty magistrate was informed (version 4 on; required at its level). */
+export const MAGISTRATE_FIELD_IDS = ['magistrateInformedAt', 'magistrateInformedTo'] as const;
+
+/**
+ * The magistrate's answers still needed before closing: none below the definition's level, both
+ * empty ones from it on. The one rule for main's close check and the screen's list of gaps.
+ */
+export function magistrateMissing(
+  definition: RiskDefinitionInput,
+  level: number | null,
+  riskAnswers: Readonly<Record<string, unknown>>,
+): string[] {
+  const from = definition.magistrateFromLevel;
+  if (from === undefined || level === null || level < from) return [];
+  return MAGISTRATE_FIELD_IDS.filter((id) => {
+    const value = riskAnswers[id];
+    return typeof value !== 'string' || value.trim() === '';
+  });
+}
 
 /**
  * The questions of the risk step, generated from the tool's definition so that the items the
@@ -104,6 +123,19 @@ export function riskForm(definition: RiskDefinitionInput): FormDefinitionInput {
       { value: 'none', labelKey: 'risk.barriers.none', exclusive: true },
     ],
   });
+  // Last: the magistrate is informed once the assessment gives the level.
+  if (definition.magistrateFromLevel !== undefined)
+    fields.push(
+      {
+        id: MAGISTRATE_FIELD_IDS[0],
+        kind: 'dateTime',
+        labelKey: 'risk.magistrate.informedAt',
+        helpKey: 'risk.magistrate.why',
+        keepHistory: true,
+        sectionKey: 'risk.domains.magistrate',
+      },
+      { id: MAGISTRATE_FIELD_IDS[1], kind: 'shortText', labelKey: 'risk.magistrate.informedTo', maxLength: 200 },
+    );
   return { id: RISK_FORM_ID, version: definition.version, titleKey: 'risk.title', editableAfterClose: true, fields };
 }
 

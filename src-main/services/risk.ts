@@ -8,7 +8,7 @@ import {
   type RiskJudgement,
   type RiskResult,
 } from '../../forms/risk/evaluate';
-import { riskInputFromAnswers } from '../../forms/risk/risk-form';
+import { magistrateMissing, riskInputFromAnswers } from '../../forms/risk/risk-form';
 import type { RiskDefinition, RiskLevel } from '../../forms/risk/risk-definition';
 import type { riskRegistry as defaultRiskRegistry } from '../../forms/risk/registry';
 import { AppError } from '../api/app-error';
@@ -30,7 +30,10 @@ export function currentRiskInput(definition: RiskDefinition, forms: StoredForms)
   );
 }
 
-/** For closing: an assessment must have been submitted, and on the answers as they stand. */
+/**
+ * For closing: an assessment must have been submitted, and on the answers as they stand; from the
+ * definition's level on, the magistrate informed (when and to whom).
+ */
 export async function riskAssessmentMissing(
   tx: StoreDb,
   { hearingForms, riskAssessments }: Pick<StoreTables, 'hearingForms' | 'riskAssessments'>,
@@ -44,7 +47,7 @@ export async function riskAssessmentMissing(
     .where(and(eq(hearingForms.hearingId, hearingId), eq(hearingForms.formId, FORMS.risk)));
   if (!pinned) return [];
   const [latest] = await tx
-    .select({ answersJson: riskAssessments.answersJson })
+    .select({ answersJson: riskAssessments.answersJson, level: riskAssessments.level })
     .from(riskAssessments)
     .where(and(eq(riskAssessments.hearingId, hearingId), eq(riskAssessments.latest, true)));
   if (!latest) return [`${FORMS.risk}:assessment`];
@@ -52,7 +55,10 @@ export async function riskAssessmentMissing(
   if (!definition) return [`${FORMS.risk}:?`];
   const stored = JSON.parse(latest.answersJson) as RiskInput;
   const current = currentRiskInput(definition, forms);
-  return JSON.stringify(stripJudgement(stored)) === JSON.stringify(current) ? [] : [`${FORMS.risk}:assessmentOutdated`];
+  return [
+    ...(JSON.stringify(stripJudgement(stored)) === JSON.stringify(current) ? [] : [`${FORMS.risk}:assessmentOutdated`]),
+    ...magistrateMissing(definition, latest.level, readAnswers(forms, FORMS.risk)).map((id) => `${FORMS.risk}:${id}`),
+  ];
 }
 
 function stripJudgement(input: RiskInput): RiskInput {

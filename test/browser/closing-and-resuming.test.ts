@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import FR from '../../forms/catalogs/officer/fr.json';
+import { itemFieldId } from '../../forms/risk/risk-form';
 import { completeHearing, saveStep } from '../helpers/complete-hearing';
 import { expectAccessible } from './axe';
 import { useBrowserHost } from './fixtures';
@@ -87,6 +88,30 @@ describe('closing and resuming a hearing', () => {
     await app.page.keyboard.press('Enter');
     await app.page.getByRole('heading', { name: 'Préparation' }).waitFor();
     expect(await activeName()).toBe('procedureLanguage');
+  });
+
+  it('at level 4, does not close before the on-duty magistrate is recorded, and leads to that question', async () => {
+    const veryHigh = await completeHearing({
+      risk: {
+        [itemFieldId('A3')]: 'yes',
+        [itemFieldId('A5')]: 'yes',
+        magistrateInformedAt: null,
+        magistrateInformedTo: null,
+      },
+    }).take(app.api, { until: 'approved' });
+    await app.goto(`hearing/${veryHigh}/statement`);
+    const closing = app.page.getByRole('region', { name: FR.close.title });
+    const informedAt = closing.getByRole('link', { name: `${FR.risk.title} › ${FR.risk.magistrate.informedAt}` });
+    await informedAt.waitFor();
+    await closing.getByRole('link', { name: `${FR.risk.title} › ${FR.risk.magistrate.informedTo}` }).waitFor();
+    await informedAt.click();
+    await app.page.getByRole('heading', { name: FR.risk.title }).waitFor();
+    await app.page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'magistrateInformedAt');
+    await app.page.keyboard.type('23/11/2026 11:40');
+    await app.page.getByLabel(FR.risk.magistrate.informedTo).fill('Substitut de garde, parquet de Liège (fictif)');
+    await waitForSaved(app.page);
+    await app.goto(`hearing/${veryHigh}/statement`);
+    await closing.getByText(FR.close.nothingMissing).waitFor();
   });
 
   it('asks first, saying what closing does; kept open, then closed', async () => {

@@ -1,7 +1,8 @@
 import { isFieldVisible } from '../../forms/engine';
 import { formRegistry, type FormRegistry } from '../../forms/registry';
 import { promptFieldId } from '../../forms/digital/prompts';
-import { itemFieldId } from '../../forms/risk/risk-form';
+import { itemFieldId, magistrateMissing } from '../../forms/risk/risk-form';
+import { riskRegistry } from '../../forms/risk/registry';
 import type { FieldDefinition, SimpleFieldDefinition } from '../../forms/definition-schema';
 import type { Channel, ChannelInput, ChannelOutput } from '../../src-main/api/contract';
 import type { TestCore } from './temp-core';
@@ -219,7 +220,19 @@ export function completeHearing(
       const later = new Set(['statement', 'documents']);
       for (const formId of registry.steps.filter((s) => !later.has(s)))
         await saveStep(api, hearingId, formId, answers[formId]!);
-      await api('risk.submit', { hearingId, definitionVersion: registry.latest('risk')!.version, trigger: 'initial' });
+      const version = registry.latest('risk')!.version;
+      const { level } = await api('risk.submit', { hearingId, definitionVersion: version, trigger: 'initial' });
+      // At the level the tool names, the officer informs the on-duty magistrate (unless the test says otherwise).
+      const magistrate = magistrateMissing(riskRegistry.get(version)!, level, answers['risk'] ?? {}).filter(
+        (fieldId) => !(fieldId in (overrides['risk'] ?? {})),
+      );
+      if (magistrate.length > 0)
+        await saveStep(
+          api,
+          hearingId,
+          'risk',
+          Object.fromEntries(magistrate.map((fieldId) => [fieldId, INVENTED_MAGISTRATE[fieldId]])),
+        );
       if (until === 'answered') return hearingId;
       await saveStep(api, hearingId, 'statement', answers['statement']!);
       const textRevision =
@@ -234,6 +247,12 @@ export function completeHearing(
     },
   };
 }
+
+/** How an officer records informing the on-duty magistrate of a level-4 assessment (invented). */
+const INVENTED_MAGISTRATE: Record<string, string> = {
+  magistrateInformedAt: '2026-11-23T11:40',
+  magistrateInformedTo: 'Substitut de garde, parquet de Liège (fictif)',
+};
 
 /** Saves answers through the API, each at its current revision. */
 export async function saveStep(api: Api, hearingId: string, formId: string, values: Record<string, unknown>) {

@@ -324,11 +324,34 @@ describe('the risk assessment, stored by main', () => {
     expect(await missing()).toContain('risk:assessment');
     await t.ok('officer-window', 'risk.submit', { hearingId, definitionVersion: RISK_VERSION, trigger: 'initial' });
     expect(await missing()).not.toContain('risk:assessment');
+    // Below level 4 the magistrate's questions are not asked of her.
+    expect((await missing()).filter((f) => f.startsWith('risk:magistrate'))).toEqual([]);
     await save('risk', { a1: 'yes' });
     expect(await missing()).toContain('risk:assessmentOutdated');
     const stored = (await t.sql('SELECT answers_json FROM risk_assessments'))[0] as {
       answers_json: string;
     };
     expect((JSON.parse(stored.answers_json) as RiskInput).answers['A1']?.answer).toBe('no');
+  });
+
+  it('at level 4, closing needs when and to whom the on-duty magistrate was informed, which changes no assessment', async () => {
+    await save('risk', riskStepAnswers({ A3: 'yes', A5: 'yes' }));
+    const submitted = await t.ok('officer-window', 'risk.submit', {
+      hearingId,
+      definitionVersion: RISK_VERSION,
+      trigger: 'initial',
+    });
+    expect(submitted.level).toBe(4);
+    const missing = async () =>
+      ((await errorOf('officer-window', 'hearings.close', { hearingId })).fields ?? []).filter((f) =>
+        f.startsWith('risk:'),
+      );
+    expect(await missing()).toEqual(['risk:magistrateInformedAt', 'risk:magistrateInformedTo']);
+    await save('risk', { magistrateInformedAt: '2026-12-05T10:30' });
+    expect(await missing()).toEqual(['risk:magistrateInformedTo']);
+    await save('risk', { magistrateInformedTo: '  ' });
+    expect(await missing()).toEqual(['risk:magistrateInformedTo']);
+    await save('risk', { magistrateInformedTo: 'Substitut de garde, parquet de Liège (fictif)' });
+    expect(await missing()).toEqual([]);
   });
 });

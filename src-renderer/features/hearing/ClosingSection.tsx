@@ -21,14 +21,15 @@ export interface Gap {
 
 /**
  * Everything still to do before closing, in the order of the steps: each question the close
- * check asks for, each answer on screen that cannot be saved as typed, the risk assessment, and
- * her approval of the statement. Each leads to its field.
+ * check asks for (with those the risk assessment's level requires), each answer on screen that
+ * cannot be saved as typed, the risk assessment, and her approval of the statement. Each leads to
+ * its field.
  */
 export function gapsToClose(
   loaded: LoadedHearing,
   steps: Step[],
   answersOf: (formId: string) => Partial<Answers>,
-  riskMissing: RiskMissing[],
+  riskMissing: { missing: RiskMissing[]; fieldsRequired: string[] },
   t: TFunction,
 ): Gap[] {
   const hearingId = loaded.hearing.id;
@@ -43,7 +44,8 @@ export function gapsToClose(
         route: { screen: 'hearing', hearingId, step: step.formId, field: fieldId },
       });
     }
-    for (const path of missingBeforeClose(form, answersOf(step.formId))) {
+    const required = step.formId === FORMS.risk ? riskMissing.fieldsRequired : [];
+    for (const path of [...missingBeforeClose(form, answersOf(step.formId)), ...required]) {
       gaps.push({
         key: `${step.formId}:${path}`,
         text: describeMissing(form, path, answersOf(step.formId), t),
@@ -51,7 +53,7 @@ export function gapsToClose(
       });
     }
   }
-  for (const what of riskMissing)
+  for (const what of riskMissing.missing)
     gaps.push({
       key: `risk:${what}`,
       text: t(`close.risk.${what}`),

@@ -128,10 +128,10 @@ export function HearingScreen({
   const riskStep = steps.find((s) => s.formId === FORMS.risk);
   const riskDefinition = riskStep?.form ? riskRegistry.get(riskStep.form.version) : undefined;
   // Submitting the assessment is part of the risk step, as approving is part of the statement.
-  const riskMissing = riskDefinition
+  const riskNow = riskDefinition
     ? riskState(riskDefinition, answersOf(FORMS.risk), answersOf(FORMS.facts), answersOf(FORMS.digital), riskHistory)
-        .missing
-    : [];
+    : null;
+  const riskMissing = { missing: riskNow?.missing ?? [], fieldsRequired: riskNow?.fieldsRequired ?? [] };
   const titleOf = (step: Step) => (step.form ? t(definitionKey(step.form.titleKey)) : step.formId);
   const languages = {
     victim: languageOrNull(answersOf(FORMS.setup)[FIELDS.setup.victimLanguage]),
@@ -163,7 +163,7 @@ export function HearingScreen({
           steps={steps}
           current={current}
           statementApproved={loaded.statement !== null}
-          riskMissing={riskMissing.length}
+          riskMissing={riskMissing.missing.length + riskMissing.fieldsRequired.length}
           answersOf={answersOf}
           titleOf={titleOf}
         />

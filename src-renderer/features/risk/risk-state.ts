@@ -1,6 +1,6 @@
 import type { Answers } from '../../../forms/engine';
 import type { RiskDefinition } from '../../../forms/risk/risk-definition';
-import { riskInputFromAnswers } from '../../../forms/risk/risk-form';
+import { magistrateMissing, riskInputFromAnswers } from '../../../forms/risk/risk-form';
 import type { ChannelOutput } from '../../../src-main/api/contract';
 
 export type RiskHistory = ChannelOutput<'risk.history'>;
@@ -31,6 +31,8 @@ export function riskState(
     input,
     latest,
     upToDate,
+    /** Questions of the step that the assessment's level makes required before closing (the magistrate's). */
+    fieldsRequired: magistrateMissing(definition, latest?.level ?? null, riskAnswers),
     missing: (latest === null
       ? ['assessment']
       : upToDate
