@@ -7,7 +7,7 @@ import { Ltr, renderDocumentHtml } from './DocumentPage';
 import { formatDateTime, formatLocalDate } from './format';
 import { definitionKey } from '../../forms/translation';
 import { officerText, type OfficerText } from './officer-text';
-import { FORMS, readAnswers } from '../../forms/answers';
+import { FIELDS, FORMS, readAnswers } from '../../forms/answers';
 import { MEASURES, measureFieldIds, measuresAskedOfProsecutor } from '../../forms/definitions/measures.v1';
 import { groupItems, type HearingRecord } from './victim-copy-model';
 
@@ -397,6 +397,25 @@ function ImmigrationCommunication(props: Props) {
 }
 
 /** For the supervisor: level, reasons, measures and the timeline; no name, no address. */
+/** When and to whom the on-duty magistrate was informed, as the risk step recorded it (version 4 on). */
+function Magistrate({ t, record }: Props) {
+  const risk = readAnswers(record.forms, FORMS.risk);
+  const at = str(risk[FIELDS.risk.magistrateInformedAt]);
+  const to = str(risk[FIELDS.risk.magistrateInformedTo]);
+  if (at === null && to === null) return null;
+  return (
+    <Table
+      rows={[
+        [
+          t('risk.magistrate.informedAt'),
+          at ? <Ltr key="at">{formatLocalDate(at)}</Ltr> : t('documents.common.notRecorded'),
+        ],
+        [t('risk.magistrate.informedTo'), to ?? t('documents.common.notRecorded')],
+      ]}
+    />
+  );
+}
+
 function RiskReport(props: Props) {
   const { t, assessments } = props;
   const latest = assessments.assessments.find((a) => a.latest) ?? assessments.assessments[0];
@@ -409,6 +428,7 @@ function RiskReport(props: Props) {
         <>
           <h3>{t('documents.risk.procedure')}</h3>
           <p>{t(`risk.procedure.level${latest.level}`)}</p>
+          <Magistrate {...props} />
           <h3>{t('documents.risk.proposed')}</h3>
           <ul>
             {latest.result.measures.map((m) => (

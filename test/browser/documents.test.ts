@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRegistry, formRegistry } from '../../forms/registry';
 import { measuresV1 } from '../../forms/definitions/measures.v1';
 import { peopleV1 } from '../../forms/definitions/people.v1';
+import { itemFieldId } from '../../forms/risk/risk-form';
 import { VICTIM_LANGUAGES } from '../../domain/languages';
 import { victimText, type VictimCatalog } from '../../forms/victim-catalogs';
 import { createChromiumPdfOutput } from '../../src-main/browser-host/chromium-pdf';
@@ -475,6 +476,20 @@ describe('the documents in the procedure language', () => {
     // The risk report names no one.
     expect(texts.riskReport).not.toContain('Fictive, Inès');
     expect(texts.riskReport).not.toContain('Exemple');
+  });
+
+  it('prints in the risk report of a level-4 hearing when and to whom the on-duty magistrate was informed', async () => {
+    const veryHigh = await completeHearing({ risk: { [itemFieldId('A3')]: 'yes', [itemFieldId('A5')]: 'yes' } }).take(
+      apiOf(t),
+    );
+    const report = await t.ok('officer-window', 'documents.create', {
+      hearingId: veryHigh,
+      kind: 'riskReport',
+      output: 'pdf',
+    });
+    const text = flat(pdfText(Buffer.from(report.pdfBase64!, 'base64'), 'riskReport-level4'));
+    expect(text).toContain(flat('Magistrat de garde informé le 23/11/2026 11:40'));
+    expect(text).toContain(flat('Substitut de garde, parquet de Liège (fictif)'));
   });
 
   it('asks the prosecutor for a place or contact ban with its conditions, and is refused when nothing he decides is requested', async () => {
