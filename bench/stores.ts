@@ -30,6 +30,8 @@ export interface StoresBenchResult {
   sqlite: StoreFigures;
   postgresql: StoreFigures;
   pgbench: { tps: number; msPerUpdate: number; seconds: number };
+  /** SQLite's own floor, as pgbench is PostgreSQL's: one single-row update committed on the save bench's file. */
+  sqliteCommit: Summary;
   seeded: { hearings: number; answers: number };
 }
 
@@ -57,8 +59,8 @@ export async function benchStores(root: string, options: { hearings?: number } =
   const server = await startPostgresServer({ durable: true });
   try {
     const pgbench = runPgbench(server);
-    const sqliteSave = await benchSaves(root, server, 'sqlite');
-    const postgresSave = await benchSaves(root, server, 'postgresql');
+    const { save: sqliteSave, commit: sqliteCommit } = await benchSaves(root, server, 'sqlite');
+    const { save: postgresSave } = await benchSaves(root, server, 'postgresql');
 
     // One large database, written once into SQLite by the statistics bench's seeder and copied
     // row for row into PostgreSQL, so both stores answer over the same records.
@@ -78,6 +80,7 @@ export async function benchStores(root: string, options: { hearings?: number } =
       sqlite: { save: sqliteSave, ...figures.sqlite },
       postgresql: { save: postgresSave, ...figures.postgresql },
       pgbench,
+      sqliteCommit: sqliteCommit!,
       seeded: { hearings: seeded.hearings, answers: seeded.answers },
     };
   } finally {
@@ -96,6 +99,7 @@ export function storesLines(result: StoresBenchResult): string[] {
     row(`PostgreSQL supervisor's queue (${result.postgresql.queue.items} items)`, result.postgresql.queue),
     row('SQLite Art. 9 export, all hearings by month', result.sqlite.exportAll),
     row('PostgreSQL Art. 9 export, all hearings by month', result.postgresql.exportAll),
+    row('SQLite single-row update committed on the same file (the limit)', result.sqliteCommit),
     `pgbench single-row update, 1 client, ${result.pgbench.seconds} s (the limit)`.padEnd(58) +
       ` ${result.pgbench.tps.toFixed(0)} tps = ${result.pgbench.msPerUpdate.toFixed(2)} ms per update`,
   ];
@@ -195,7 +199,11 @@ async function call(core: AppCore, client: string, channel: string, input: objec
 }
 
 /** An administrator, a unit and a signed-in officer, through the API; then 10,000 hearings straight into the tables. */
-async function benchSaves(root: string, server: PostgresServer, kind: StoreKind): Promise<Summary> {
+async function benchSaves(
+  root: string,
+  server: PostgresServer,
+  kind: StoreKind,
+): Promise<{ save: Summary; commit: Summary | null }> {
   const opened = await openCore(root, server, kind);
   try {
     const { core } = opened;
@@ -254,10 +262,30 @@ async function benchSaves(root: string, server: PostgresServer, kind: StoreKind)
       });
       samples.push(performance.now() - start);
     }
-    return summary(samples.slice(50));
+    return { save: summary(samples.slice(50)), commit: kind === 'sqlite' ? commitFloor(core.database!.sqlite) : null };
   } finally {
     await opened.close();
   }
+}
+
+/**
+ * What one durable commit costs on this disk: a single-row update between BEGIN IMMEDIATE and
+ * COMMIT on the save bench's own connection (the same file, key, WAL and synchronous=FULL), in a
+ * table of its own. A save is this plus its statements, the audit entry and the session check.
+ */
+function commitFloor(sqlite: Database.Database): Summary {
+  sqlite.exec('CREATE TABLE bench_commit_floor (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)');
+  sqlite.exec('INSERT INTO bench_commit_floor VALUES (1, 0)');
+  const update = sqlite.prepare('UPDATE bench_commit_floor SET n = n + 1 WHERE id = 1');
+  const samples: number[] = [];
+  for (let i = 0; i < SAVES; i++) {
+    const start = performance.now();
+    sqlite.exec('BEGIN IMMEDIATE');
+    update.run();
+    sqlite.exec('COMMIT');
+    samples.push(performance.now() - start);
+  }
+  return summary(samples.slice(50));
 }
 
 /** The tables the queue and the export read, in an order their foreign keys accept. */
