@@ -19,6 +19,7 @@ const ON_BOTH_STORES = [
   'test/unit/measures-history.test.ts',
   'test/unit/statement-and-close.test.ts',
   'test/unit/risk-service.test.ts',
+  'test/unit/follow-ups.test.ts',
   'test/unit/directory.test.ts',
   'test/unit/evidence.test.ts',
   'test/unit/evidence-hardening.test.ts',

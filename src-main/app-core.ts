@@ -17,6 +17,7 @@ import type { Store } from './db/store';
 import { AUDIT_SEAL_FILE_NAME, deriveAuditKey, openAuditTrail, type AuditTrail } from './services/audit';
 import { createDirectoryService } from './services/directory';
 import { createDocumentService } from './services/documents';
+import { createFollowUpService } from './services/follow-ups';
 import { loadFontFaces } from './documents/fonts';
 import type { DocumentOutput } from './documents/output';
 import { loadVictimCatalogs } from './documents/victim-catalog-store';
@@ -178,7 +179,6 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     fontFaces: () => (fontFaces ??= loadFontFaces(options.assets.fontsDir)),
     output: options.documentOutput,
     settings: {
-      translationDueDays: config.translationDueDays,
       victimCopyChildNames: config.victimCopyChildNames,
       victimCopyOfficerName: config.victimCopyOfficerName,
     },
@@ -212,6 +212,11 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       hearings,
       risk,
       documents,
+      followUps: createFollowUpService({
+        store,
+        settings: { translationDueDays: config.translationDueDays },
+        now,
+      }),
       evidence,
       phoneCheck,
       ...(options.chooseFiles ? { chooseFiles: options.chooseFiles } : {}),

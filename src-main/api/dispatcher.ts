@@ -6,6 +6,7 @@ import type { DirectoryService } from '../services/directory';
 import type { DocumentService } from '../services/documents';
 import type { PhoneCheckService } from '../services/phone-check';
 import type { EvidenceService } from '../services/evidence';
+import type { FollowUpService } from '../services/follow-ups';
 import type { HearingService } from '../services/hearings';
 import type { RiskService } from '../services/risk';
 import type { Caller, SessionService } from '../services/sessions';
@@ -30,6 +31,8 @@ export interface DispatcherDeps {
   statistics: StatisticsService;
   evidence: EvidenceService;
   documents: DocumentService;
+  /** The to-do list of those who hear victims and of supervisors. */
+  followUps: FollowUpService;
   /** The phone check; absent where a host builds its deps without one (its channels then refuse). */
   phoneCheck?: PhoneCheckService;
   /**

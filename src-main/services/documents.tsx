@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
-import { FIELDS, FORMS, readAnswers } from '../../forms/answers';
+import { and, asc, desc, eq, max } from 'drizzle-orm';
+import { FORMS, readAnswers } from '../../forms/answers';
 import { measuresAskedOfProsecutor } from '../../forms/definitions/measures.v1';
 import { documentFileName, type DocumentKind, type VictimCopyVariant } from '../../domain/document-kinds';
 import type { EvidenceType } from '../../domain/evidence-rules';
@@ -21,7 +21,6 @@ import type { RiskService } from './risk';
 import { createVictimDocuments } from './victim-documents';
 
 export interface DocumentSettings {
-  translationDueDays: number;
   victimCopyChildNames: 'firstNames' | 'generic';
   victimCopyOfficerName: boolean;
 }
@@ -56,8 +55,6 @@ function toView(row: Omit<Row, 'pdf'>, printedByName: string): PrintedDocumentVi
   };
 }
 
-const DAY = 24 * 60 * 60 * 1000;
-
 /**
  * Printed documents (victim-copy.md): built from the stored hearing, turned into a PDF by
  * Chromium, archived with their SHA-256 and who printed them when; a reprint is a new archived,
@@ -65,7 +62,7 @@ const DAY = 24 * 60 * 60 * 1000;
  */
 export function createDocumentService(deps: DocumentServiceDeps) {
   const { store, now } = deps;
-  const { addenda, answers, evidenceItems, hearings, printedDocuments, supportServices, units, users } = store.tables;
+  const { addenda, evidenceItems, hearings, printedDocuments, supportServices, units, users } = store.tables;
 
   /** The stored hearing, as documents read it. */
   async function record(tx: StoreDb, hearingId: string): Promise<HearingRecord> {
@@ -402,76 +399,6 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     return { saved };
   }
 
-  /**
-   * Translations she asked for and that are not sent yet: the caller's own, or a supervisor's
-   * unit's. Due `translationDueDays` after the request was recorded.
-   */
-  async function followUps(user: UserView, scope: 'mine' | 'unit'): Promise<ChannelOutput<'documents.followUps'>> {
-    if (scope === 'unit' && user.role !== 'supervisor')
-      throw new AppError('FORBIDDEN', "Only a supervisor follows her unit's hearings");
-    return store.transaction(accessOf(user), (tx) => followUpsIn(tx, user, scope));
-  }
-
-  async function followUpsIn(
-    tx: StoreDb,
-    user: UserView,
-    scope: 'mine' | 'unit',
-  ): Promise<ChannelOutput<'documents.followUps'>> {
-    const requested = (
-      await tx
-        .select({
-          hearingId: answers.hearingId,
-          at: answers.updatedAt,
-          reference: hearings.reference,
-          ownerId: hearings.ownerId,
-          unitId: hearings.unitId,
-          officerName: users.displayName,
-        })
-        .from(answers)
-        .innerJoin(hearings, eq(hearings.id, answers.hearingId))
-        .innerJoin(users, eq(users.id, hearings.ownerId))
-        .where(
-          and(
-            eq(answers.formId, FORMS.documents),
-            eq(answers.fieldId, FIELDS.documents.translationRequested),
-            eq(answers.valueJson, '"yes"'),
-          ),
-        )
-    ).filter((r) => (scope === 'unit' ? r.unitId !== null && r.unitId === user.unitId : r.ownerId === user.id));
-    const sent = new Set(
-      requested.length === 0
-        ? []
-        : (
-            await tx
-              .select({ hearingId: answers.hearingId, value: answers.valueJson })
-              .from(answers)
-              .where(
-                and(
-                  eq(answers.formId, FORMS.documents),
-                  eq(answers.fieldId, FIELDS.documents.translationSentOn),
-                  inArray(
-                    answers.hearingId,
-                    requested.map((r) => r.hearingId),
-                  ),
-                ),
-              )
-          )
-            .filter((a) => a.value !== 'null' && a.value !== '""')
-            .map((a) => a.hearingId),
-    );
-    const items = requested
-      .filter((r) => !sent.has(r.hearingId))
-      .map((r) => ({
-        hearingId: r.hearingId,
-        reference: r.reference,
-        officerName: r.officerName,
-        requestedAt: r.at,
-        dueAt: r.at + deps.settings.translationDueDays * DAY,
-      }))
-      .sort((a, b) => a.dueAt - b.dueAt);
-    return { translations: items };
-  }
-
   /** Every victim catalog with its translation status, and the files refused (the administrator's view). */
   function catalogs(): ChannelOutput<'documents.victimCatalogs'> {
     return { catalogs: deps.catalogs.all(), refused: deps.catalogs.refused() };
@@ -497,7 +424,7 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     });
   }
 
-  return { create, archivePrint, list, download, save, followUps, catalogs, reviewPreview, saveReview };
+  return { create, archivePrint, list, download, save, catalogs, reviewPreview, saveReview };
 }
 
 export type DocumentService = ReturnType<typeof createDocumentService>;

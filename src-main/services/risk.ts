@@ -47,7 +47,11 @@ export async function riskAssessmentMissing(
     .where(and(eq(hearingForms.hearingId, hearingId), eq(hearingForms.formId, FORMS.risk)));
   if (!pinned) return [];
   const [latest] = await tx
-    .select({ answersJson: riskAssessments.answersJson, level: riskAssessments.level })
+    .select({
+      answersJson: riskAssessments.answersJson,
+      level: riskAssessments.level,
+      reviewStatus: riskAssessments.reviewStatus,
+    })
     .from(riskAssessments)
     .where(and(eq(riskAssessments.hearingId, hearingId), eq(riskAssessments.latest, true)));
   if (!latest) return [`${FORMS.risk}:assessment`];
@@ -57,6 +61,8 @@ export async function riskAssessmentMissing(
   const current = currentRiskInput(definition, forms);
   return [
     ...(JSON.stringify(stripJudgement(stored)) === JSON.stringify(current) ? [] : [`${FORMS.risk}:assessmentOutdated`]),
+    // The supervisor sent it back: a new assessment, on the answers as revised, replaces it.
+    ...(latest.reviewStatus === 'returned' ? [`${FORMS.risk}:assessmentReturned`] : []),
     ...magistrateMissing(definition, latest.level, readAnswers(forms, FORMS.risk)).map((id) => `${FORMS.risk}:${id}`),
   ];
 }

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../src-main/api/contract';
+import { FollowUpCount } from '../features/follow-ups/FollowUpCount';
 import { RoomModeToggle } from '../features/room/RoomModeToggle';
 import { LanguageSwitch } from './LanguageSwitch';
 import { hrefOf, navigationOf, type ScreenName } from './routes';
 
 /**
- * The links of her role (from the route table), who she is, room mode for those who hear victims,
+ * The links of her role (from the route table), her home's with the count of her follow-ups, who she is, room mode for those who hear victims,
  * the language, lock and sign out.
  */
 export function TopBar({
@@ -32,6 +33,7 @@ export function TopBar({
         {navigationOf(user.role).map(({ screen, labelKey }) => (
           <a key={screen} href={hrefOf({ screen })} aria-current={shown === screen ? 'page' : undefined}>
             {t(labelKey)}
+            {screen === 'home' ? <FollowUpCount shown={shown} /> : null}
           </a>
         ))}
       </nav>

@@ -11,18 +11,8 @@ import { VICTIM_LANGUAGES } from '../../domain/languages';
 import { victimText, type VictimCatalog } from '../../forms/victim-catalogs';
 import { createChromiumPdfOutput } from '../../src-main/browser-host/chromium-pdf';
 import { loadVictimCatalogs } from '../../src-main/documents/victim-catalog-store';
-import { apiOf, completeHearing, INVENTED, saveStep } from '../helpers/complete-hearing';
-import {
-  ASSETS,
-  createAccount,
-  createUnit,
-  defaultUnitId,
-  openTestCore,
-  PEOPLE,
-  seedAccounts,
-  snapshotTables,
-  tempDir,
-} from '../helpers/temp-core';
+import { apiOf, completeHearing, INVENTED } from '../helpers/complete-hearing';
+import { ASSETS, openTestCore, PEOPLE, seedAccounts, snapshotTables, tempDir } from '../helpers/temp-core';
 import { CHROMIUM } from './harness';
 import { usePdfCore } from './fixtures';
 
@@ -394,62 +384,6 @@ describe('the archive of printed documents', () => {
     const after = await snapshotTables(t);
     expect(after.printed_documents).toEqual(before.printed_documents);
     expect(after.answers).toEqual(before.answers);
-  });
-});
-
-describe('translation follow-ups', () => {
-  it("list her request for the officer and her unit's supervisor until it is sent, due after the zone's delay", async () => {
-    const supervisors = [
-      {
-        username: 'sup.unit.a',
-        displayName: 'Sarah Fictive',
-        password: 'supervisor unit a passphrase',
-        role: 'supervisor' as const,
-        unitId: await defaultUnitId(t),
-        window: 'supervisor-window',
-      },
-      {
-        username: 'sup.unit.b',
-        displayName: 'Sven Verzonnen',
-        password: 'supervisor unit b passphrase',
-        role: 'supervisor' as const,
-        unitId: await createUnit(t, 'Unit B'),
-        window: 'elsewhere-window',
-      },
-    ];
-    for (const { window, ...who } of supervisors) {
-      await createAccount(t, who);
-      await t.ok(window, 'session.login', { username: who.username, password: who.password });
-    }
-    const hearingId = await completeHearing({ setup: { victimLanguage: 'so' } }).take(apiOf(t));
-    const requestedAt = (await t.ok('officer-window', 'hearings.load', { hearingId })).answers.find(
-      (a) => a.formId === 'documents' && a.fieldId === 'translationRequested',
-    )!.updatedAt;
-    const expected = {
-      hearingId,
-      requestedAt,
-      dueAt: requestedAt + 7 * 24 * 3600 * 1000,
-      officerName: PEOPLE.officer.displayName,
-    };
-    expect((await t.ok('officer-window', 'documents.followUps', { scope: 'mine' })).translations).toContainEqual(
-      expect.objectContaining(expected),
-    );
-    expect((await t.ok('supervisor-window', 'documents.followUps', { scope: 'unit' })).translations).toContainEqual(
-      expect.objectContaining(expected),
-    );
-    // Her own list holds only her own hearings; an officer has no unit list.
-    expect((await t.ok('supervisor-window', 'documents.followUps', { scope: 'mine' })).translations).toEqual([]);
-    expect((await t.core.dispatcher.dispatch('officer-window', 'documents.followUps', { scope: 'unit' })).ok).toBe(
-      false,
-    );
-    expect(
-      (await t.ok('other-window', 'documents.followUps', { scope: 'mine' })).translations.map((f) => f.hearingId),
-    ).not.toContain(hearingId);
-    expect((await t.ok('elsewhere-window', 'documents.followUps', { scope: 'unit' })).translations).toEqual([]);
-    await saveStep(apiOf(t), hearingId, 'documents', { translationSentOn: '2026-11-24' });
-    expect(
-      (await t.ok('officer-window', 'documents.followUps', { scope: 'mine' })).translations.map((f) => f.hearingId),
-    ).not.toContain(hearingId);
   });
 });
 

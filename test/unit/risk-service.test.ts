@@ -328,10 +328,32 @@ describe('the risk assessment, stored by main', () => {
     expect((await missing()).filter((f) => f.startsWith('risk:magistrate'))).toEqual([]);
     await save('risk', { a1: 'yes' });
     expect(await missing()).toContain('risk:assessmentOutdated');
+    expect(await missing()).not.toContain('risk:assessmentReturned');
     const stored = (await t.sql('SELECT answers_json FROM risk_assessments'))[0] as {
       answers_json: string;
     };
     expect((JSON.parse(stored.answers_json) as RiskInput).answers['A1']?.answer).toBe('no');
+  });
+
+  it('closing waits for a new assessment when the supervisor returned the last one', async () => {
+    await save('risk', riskStepAnswers({ A3: 'yes', A5: 'unknown' }));
+    const { assessmentId } = await t.ok('officer-window', 'risk.submit', {
+      hearingId,
+      definitionVersion: RISK_VERSION,
+      trigger: 'initial',
+    });
+    const missing = async () => (await errorOf('officer-window', 'hearings.close', { hearingId })).fields ?? [];
+    expect(await missing()).not.toContain('risk:assessmentReturned');
+    await t.ok('supervisor-window', 'risk.review', {
+      assessmentId,
+      decision: 'return',
+      comment: 'Revoyez A5 avec elle (commentaire fictif).',
+    });
+    expect(await missing()).toContain('risk:assessmentReturned');
+    // Revised and submitted again: the new assessment awaits review, and closing no longer waits.
+    await save('risk', { a5: 'yes' });
+    await t.ok('officer-window', 'risk.submit', { hearingId, definitionVersion: RISK_VERSION, trigger: 'initial' });
+    expect((await missing()).filter((f) => f.startsWith('risk:assessment'))).toEqual([]);
   });
 
   it('at level 4, closing needs when and to whom the on-duty magistrate was informed, which changes no assessment', async () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DOCUMENT_KINDS, VICTIM_COPY_VARIANTS } from '../../../domain/document-kinds';
 import type { VictimCatalog } from '../../../forms/victim-catalogs';
 import { defineChannel, defineDomain, EVERY_ROLE, HEARING_ROLES, unlocked } from '../channel';
-import { empty, id, pdfBase64, printedDocumentView, sha256Hex, timestamp } from '../schemas';
+import { empty, id, pdfBase64, printedDocumentView, sha256Hex } from '../schemas';
 
 const reviewField = z
   .string()
@@ -75,23 +75,6 @@ export const documentsChannels = defineDomain('documents', {
     output: z.object({ saved: z.boolean() }),
     access: HEARING,
     handler: (input, { user, deps, clientId }) => deps.documents.save(user, input.documentId, clientId),
-  }),
-  'documents.followUps': defineChannel({
-    /** `mine`: the caller's own hearings; `unit`: a supervisor's unit. */
-    input: z.object({ scope: z.enum(['mine', 'unit']) }).strict(),
-    output: z.object({
-      translations: z.array(
-        z.object({
-          hearingId: id,
-          reference: z.string(),
-          officerName: z.string(),
-          requestedAt: timestamp,
-          dueAt: timestamp,
-        }),
-      ),
-    }),
-    access: HEARING,
-    handler: (input, { user, deps }) => deps.documents.followUps(user, input.scope),
   }),
   'documents.victimCatalogs': defineChannel({
     input: empty,

@@ -3,6 +3,7 @@ import { auditChannels } from './audit';
 import { directoryChannels } from './directory';
 import { documentsChannels } from './documents';
 import { evidenceChannels } from './evidence';
+import { followUpsChannels } from './follow-ups';
 import { hearingsChannels } from './hearings';
 import { phoneCheckChannels } from './phone-check';
 import { riskChannels } from './risk';
@@ -27,6 +28,7 @@ export const API_CHANNELS = {
   ...directoryChannels,
   ...statisticsChannels,
   ...documentsChannels,
+  ...followUpsChannels,
   ...evidenceChannels,
   ...phoneCheckChannels,
   ...auditChannels,

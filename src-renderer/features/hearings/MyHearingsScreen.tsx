@@ -4,7 +4,7 @@ import { navigate } from '../../app/navigation';
 import { useChannel, useMutation } from '../../data/use-channel';
 import { ErrorMessage, LoadState } from '../../ui';
 import { HearingTable, type HearingListEntry } from './HearingTable';
-import { TranslationFollowUps } from './TranslationFollowUps';
+import { FollowUpList } from '../follow-ups/FollowUpList';
 
 /** What the search compares: letters and digits only, any case ("hd 2026-12" finds HD-2026-000012's start). */
 function searchable(text: string): string {
@@ -20,6 +20,7 @@ function matches(hearing: HearingListEntry, query: string): boolean {
 /**
  * Only the signed-in officer's own hearings, by reference and PV number: no victim's name on this
  * screen. Closed ones stay reachable for addenda and copies. The search filters what is listed.
+ * Her follow-ups come first: what was sent back to her, and what falls due.
  */
 export function MyHearingsScreen() {
   const { t } = useTranslation();
@@ -41,6 +42,7 @@ export function MyHearingsScreen() {
         </button>
       </div>
       <ErrorMessage error={create.error} />
+      <FollowUpList scope="mine" />
       <LoadState data={mine.data} error={mine.error}>
         {(data) => {
           const open = data.open.filter((h) => matches(h, query));
@@ -69,7 +71,6 @@ export function MyHearingsScreen() {
               ) : open.length > 0 ? (
                 <HearingTable hearings={open} />
               ) : null}
-              <TranslationFollowUps scope="mine" />
               {closed.length > 0 ? (
                 <>
                   <h2>{t('hearings.recentlyClosed')}</h2>

@@ -4,7 +4,7 @@ import { hrefOf } from '../../app/navigation';
 import { useChannel } from '../../data/use-channel';
 import { formatDateTime } from '../../i18n';
 import { DataTable, ErrorMessage, type Column } from '../../ui';
-import { TranslationFollowUps } from './TranslationFollowUps';
+import { FollowUpList } from '../follow-ups/FollowUpList';
 import { definitionKey } from '../../../forms/translation';
 
 /**
@@ -92,7 +92,7 @@ export function ReviewQueueScreen() {
           columns={columns}
         />
       )}
-      <TranslationFollowUps scope="unit" />
+      <FollowUpList scope="unit" />
     </section>
   );
 }

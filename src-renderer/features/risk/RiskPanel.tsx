@@ -4,6 +4,7 @@ import type { Answers } from '../../../forms/engine';
 import { evaluateRisk } from '../../../forms/risk/evaluate';
 import { RISK_LEVELS, type RiskDefinition, type RiskLevel } from '../../../forms/risk/risk-definition';
 import { useMutation } from '../../data/use-channel';
+import { formatDateTime } from '../../i18n';
 import { ErrorMessage, FieldError, FormActions } from '../../ui';
 import type { AutosaveQueue } from '../../form-engine/autosave';
 import { RiskAssessmentList } from './RiskAssessmentList';
@@ -43,7 +44,7 @@ export function RiskPanel({
   queue,
   onChanged,
 }: RiskPanelProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { input, latest, upToDate } = riskState(definition, riskAnswers, factsAnswers, digitalAnswers, history);
   const live = evaluateRisk(definition, input);
   const [judgement, setJudgement] = useState<'none' | 'raise' | 'lower'>('none');
@@ -100,6 +101,23 @@ export function RiskPanel({
     <section className="risk-panel" aria-labelledby={`${ids}-title`}>
       <h3 id={`${ids}-title`}>{t('risk.result.title')}</h3>
       <RoomDisclosure reveal={reveal} id={`${ids}-assessment`} label={t('room.showAssessment')} keepMounted>
+        {latest?.reviewStatus === 'returned' ? (
+          // First in the panel: the comment also sits with the assessment, far below.
+          <div className="notice warning returned-assessment">
+            <p>
+              {t('risk.review.returnedNotice', {
+                name: latest.reviewedByName ?? '—',
+                time: latest.reviewedAt ? formatDateTime(latest.reviewedAt, i18n.language) : '—',
+              })}
+            </p>
+            {latest.reviewComment ? (
+              <p className="review-comment">
+                {t('risk.review.comment')}
+                {t('form.colon')} {latest.reviewComment}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
         <RiskResultView result={proposed} t={t} />
         <RiskVictimView definition={definition} input={input} riskAnswers={riskAnswers} />
 

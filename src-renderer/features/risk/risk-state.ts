@@ -5,8 +5,8 @@ import type { ChannelOutput } from '../../../src-main/api/contract';
 
 export type RiskHistory = ChannelOutput<'risk.history'>;
 
-/** What the risk step still lacks before closing: an assessment, or one that matches the answers. */
-export type RiskMissing = 'assessment' | 'assessmentOutdated';
+/** What the risk step still lacks before closing: an assessment, one that matches the answers, one not returned. */
+export type RiskMissing = 'assessment' | 'assessmentOutdated' | 'assessmentReturned';
 
 /** The assessment the risk step's answers would give now, and whether the stored one still matches them. */
 export function riskState(
@@ -33,11 +33,13 @@ export function riskState(
     upToDate,
     /** Questions of the step that the assessment's level makes required before closing (the magistrate's). */
     fieldsRequired: magistrateMissing(definition, latest?.level ?? null, riskAnswers),
+    // As main's close check has it (src-main/services/risk.ts: riskAssessmentMissing).
     missing: (latest === null
       ? ['assessment']
-      : upToDate
-        ? []
-        : ['assessmentOutdated']) satisfies RiskMissing[] as RiskMissing[],
+      : [
+          ...(upToDate ? [] : ['assessmentOutdated' as const]),
+          ...(latest.reviewStatus === 'returned' ? ['assessmentReturned' as const] : []),
+        ]) satisfies RiskMissing[] as RiskMissing[],
   };
 }
 
