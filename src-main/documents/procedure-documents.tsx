@@ -234,14 +234,14 @@ function RiskSummary({ t, assessment }: { t: OfficerText; assessment: Assessment
           result.redFlags.length > 0
             ? result.redFlags
                 .map((flag) => `${flag.id} ${t(definitionKey(`risk.flags.${flag.id}`))} (${flag.items.join(', ')})`)
-                .join('; ')
+                .join(t('form.listSeparator'))
             : t('documents.common.none'),
         ],
         [t('documents.risk.escalation'), result.escalation ? t('answer.yes') : t('answer.no')],
         [
           t('documents.risk.barriers'),
           result.barriers.length > 0
-            ? result.barriers.map((b) => t(definitionKey(`risk.barriers.${b}`))).join('; ')
+            ? result.barriers.map((b) => t(definitionKey(`risk.barriers.${b}`))).join(t('form.listSeparator'))
             : t('documents.common.none'),
         ],
         [
@@ -250,7 +250,7 @@ function RiskSummary({ t, assessment }: { t: OfficerText; assessment: Assessment
             ? result.drivers
                 .slice(0, 8)
                 .map((d) => `${d.item} ${t(definitionKey(`risk.items.${d.item}.short`))}`)
-                .join('; ')
+                .join(t('form.listSeparator'))
             : t('documents.common.none'),
         ],
         ...(result.digitalSignals.length > 0
@@ -263,7 +263,7 @@ function RiskSummary({ t, assessment }: { t: OfficerText; assessment: Assessment
                     const fedBy = [...s.prompts, ...(s.facts ?? []).map((fact) => t(`risk.signalFacts.${fact}`))];
                     return `${s.id} ${t(definitionKey(`risk.signals.${s.id}`))} (${fedBy.join(', ')})`;
                   })
-                  .join('; '),
+                  .join(t('form.listSeparator')),
               ] as [string, ReactNode],
             ]
           : []),

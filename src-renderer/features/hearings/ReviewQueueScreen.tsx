@@ -39,11 +39,13 @@ export function ReviewQueueScreen() {
     },
     {
       header: t('risk.queue.redFlags'),
-      cell: (item) => item.redFlags.map((f) => `${f} ${t(definitionKey(`risk.flags.${f}`))}`).join('; ') || '—',
+      cell: (item) =>
+        item.redFlags.map((f) => `${f} ${t(definitionKey(`risk.flags.${f}`))}`).join(t('form.listSeparator')) || '—',
     },
     {
       header: t('risk.queue.drivers'),
-      cell: (item) => item.drivers.map((d) => t(definitionKey(`risk.items.${d}.short`))).join('; ') || '—',
+      cell: (item) =>
+        item.drivers.map((d) => t(definitionKey(`risk.items.${d}.short`))).join(t('form.listSeparator')) || '—',
     },
     {
       header: t('risk.queue.due'),

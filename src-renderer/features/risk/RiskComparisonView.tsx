@@ -16,7 +16,9 @@ export function RiskComparisonView({ comparison, t }: { comparison: RiskComparis
         <p className="new-red-flags">
           <strong>
             {t('risk.history.newRedFlags', {
-              flags: comparison.newRedFlags.map((f) => `${f} ${t(definitionKey(`risk.flags.${f}`))}`).join('; '),
+              flags: comparison.newRedFlags
+                .map((f) => `${f} ${t(definitionKey(`risk.flags.${f}`))}`)
+                .join(t('form.listSeparator')),
             })}
           </strong>
         </p>

@@ -90,7 +90,7 @@ export function RiskResultView({ result, t }: { result: RiskResult; t: TFunction
                 (d) =>
                   `${d.item} ${t(definitionKey(`risk.items.${d.item}.short`))}${t('form.colon')} ${t(`answer.${d.answer}`)} (${d.prompts.join(', ')})`,
               )
-              .join('; '),
+              .join(t('form.listSeparator')),
           })}
         </p>
       ) : null}
@@ -100,7 +100,7 @@ export function RiskResultView({ result, t }: { result: RiskResult; t: TFunction
       {result.barriers.length > 0 ? (
         <p>
           {t('risk.result.barriers', {
-            barriers: result.barriers.map((b) => t(definitionKey(`risk.barriers.${b}`))).join('; '),
+            barriers: result.barriers.map((b) => t(definitionKey(`risk.barriers.${b}`))).join(t('form.listSeparator')),
           })}
         </p>
       ) : null}
