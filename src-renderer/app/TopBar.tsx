@@ -6,8 +6,8 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { hrefOf, navigationOf, type ScreenName } from './routes';
 
 /**
- * The links of her role (from the route table), her home's with the count of her follow-ups, who she is, room mode for those who hear victims,
- * the language, lock and sign out.
+ * The links of her role (from the route table), her home's with the count of her follow-ups, who
+ * she is, room mode for those who hear victims, the language, lock and sign out.
  */
 export function TopBar({
   user,
