@@ -29,10 +29,22 @@ describe('the documents of a hearing, in the browser host', () => {
     reference = (await app.api('hearings.load', { hearingId })).hearing.reference;
   });
 
+  /** The to-do list on the screen shown, its items revealed if room mode holds them (none: its empty line). */
+  async function revealedFollowUps() {
+    const followUps = app.page.getByRole('region', { name: 'À faire' });
+    const reveal = followUps.getByRole('button', { name: /Afficher ce qui est à faire/ });
+    await reveal.or(followUps.getByText('Rien à suivre pour le moment.')).waitFor();
+    if ((await reveal.count()) > 0) {
+      await reveal.click();
+      await followUps.getByRole('table').waitFor();
+    }
+    return followUps;
+  }
+
   it("lists her translation request among the officer's follow-ups", async () => {
     await app.page.reload();
-    const followUps = app.page.getByRole('region', { name: 'Traductions à envoyer' });
-    await followUps.getByRole('link', { name: reference }).waitFor();
+    const followUps = await revealedFollowUps();
+    await followUps.locator('tr[data-kind="translationDue"]').getByRole('link', { name: reference }).waitFor();
     await expectAccessible(app.page, 'my hearings with follow-ups');
   });
 
@@ -66,8 +78,12 @@ describe('the documents of a hearing, in the browser host', () => {
     await switchUser(app.page, SUPERVISOR);
     // Her unit's translation requests, with the officer, in the supervisor's queue.
     await app.goto('queue');
-    const followUps = app.page.getByRole('region', { name: 'Traductions à envoyer' });
-    await followUps.getByRole('row').filter({ hasText: reference }).filter({ hasText: OFFICER.displayName }).waitFor();
+    const followUps = await revealedFollowUps();
+    await followUps
+      .locator('tr[data-kind="translationDue"]')
+      .filter({ hasText: reference })
+      .filter({ hasText: OFFICER.displayName })
+      .waitFor();
     await app.goto(`hearing/${hearingId}/documents`);
     const panel = app.page.getByRole('region', { name: 'Documents', exact: true });
     await panel.getByRole('button', { name: 'PDF : Rapport de risque' }).click();
@@ -88,6 +104,7 @@ describe('the documents of a hearing, in the browser host', () => {
     await app.goto('');
     await app.page.reload();
     await app.page.getByRole('link', { name: reference }).first().waitFor();
-    expect(await app.page.getByRole('region', { name: 'Traductions à envoyer' }).count()).toBe(0);
+    const followUps = await revealedFollowUps();
+    expect(await followUps.locator('tr[data-kind="translationDue"]').count()).toBe(0);
   });
 });
