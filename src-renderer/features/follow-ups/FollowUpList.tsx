@@ -4,6 +4,7 @@ import { hrefOf } from '../../app/navigation';
 import { useChannel } from '../../data/use-channel';
 import { formatDateTime } from '../../i18n';
 import { DataTable, ErrorMessage, type Column } from '../../ui';
+import { ReviewComment } from '../risk/ReviewComment';
 import { RoomDisclosure } from '../room/RoomDisclosure';
 import { useRoomReveal } from '../room/room-mode';
 
@@ -39,16 +40,7 @@ export function FollowUpList({ scope }: { scope: 'mine' | 'unit' }) {
             {item.reviewerName
               ? t('followUps.returnedBy', { reviewer: item.reviewerName, level: level(item) })
               : t('followUps.returned', { level: level(item) })}
-            <div className="follow-up-comment">
-              {item.comment ? (
-                <>
-                  {t('followUps.comment')}
-                  {t('form.colon')} {item.comment}
-                </>
-              ) : (
-                t('followUps.noComment')
-              )}
-            </div>
+            <ReviewComment comment={item.comment} />
           </>
         );
       case 'reassessmentDue':

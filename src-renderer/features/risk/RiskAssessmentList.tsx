@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n';
+import { ReviewComment } from './ReviewComment';
 import { RiskComparisonView } from './RiskComparisonView';
 import { RiskResultView } from './RiskResultView';
 import type { RiskHistory } from './risk-state';
@@ -24,12 +25,7 @@ export function RiskAssessmentList({ history }: { history: RiskHistory | null })
                 ? ` (${t('risk.history.reviewedBy', { name: a.reviewedByName, time: formatDateTime(a.reviewedAt, i18n.language) })})`
                 : null}
             </p>
-            {a.reviewComment ? (
-              <p className="review-comment">
-                {t('risk.review.comment')}
-                {t('form.colon')} {a.reviewComment}
-              </p>
-            ) : null}
+            <ReviewComment comment={a.reviewComment} />
             {a.raiseReason ? <p>{t('risk.history.raised', { reason: a.raiseReason })}</p> : null}
             {a.lowering ? (
               <p>

@@ -9,6 +9,7 @@ import { ErrorMessage, FieldError, FormActions } from '../../ui';
 import type { AutosaveQueue } from '../../form-engine/autosave';
 import { RiskAssessmentList } from './RiskAssessmentList';
 import { RiskEvents } from './RiskEvents';
+import { ReviewComment } from './ReviewComment';
 import { RiskResultView } from './RiskResultView';
 import { riskState, type RiskHistory } from './risk-state';
 import { RiskVictimView } from './RiskVictimView';
@@ -110,12 +111,7 @@ export function RiskPanel({
                 time: latest.reviewedAt ? formatDateTime(latest.reviewedAt, i18n.language) : '—',
               })}
             </p>
-            {latest.reviewComment ? (
-              <p className="review-comment">
-                {t('risk.review.comment')}
-                {t('form.colon')} {latest.reviewComment}
-              </p>
-            ) : null}
+            <ReviewComment comment={latest.reviewComment} />
           </div>
         ) : null}
         <RiskResultView result={proposed} t={t} />
