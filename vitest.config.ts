@@ -18,6 +18,7 @@ const ON_BOTH_STORES = [
   'test/unit/digital-violence.test.ts',
   'test/unit/measures-history.test.ts',
   'test/unit/statement-and-close.test.ts',
+  'test/unit/ask-once.test.ts',
   'test/unit/risk-service.test.ts',
   'test/unit/follow-ups.test.ts',
   'test/unit/directory.test.ts',

@@ -18,6 +18,28 @@ const option = z
 
 const visibleWhen = z.object({ field: fieldId, in: z.array(z.string()).min(1) }).strict();
 
+/**
+ * Ask once: a question an earlier step already answers. `field` names that step's question, or a
+ * question of its repeated items (`children.relationshipToSuspect`: any item); `when` lists the
+ * answers that give `answer` here. Without a step, `answer` is the question's default. A `draft`
+ * copies an earlier text to start from (the statement from her account): saved as this step's own
+ * answer when the step opens, and counted only once saved.
+ */
+export const earlierStepRule = z
+  .object({
+    form: z.string().regex(/^[a-z][a-zA-Z0-9-]*$/),
+    field: z.string().regex(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)?$/),
+    when: z.array(z.string()).min(1),
+    answer: z.string(),
+  })
+  .strict();
+const earlierAnswerRule = z.union([
+  earlierStepRule,
+  z.object({ answer: z.string() }).strict(),
+  z.object({ form: earlierStepRule.shape.form, field: fieldId, draft: z.literal(true) }).strict(),
+]);
+export type EarlierAnswerRule = z.output<typeof earlierAnswerRule>;
+
 const common = {
   id: fieldId,
   labelKey: catalogKey,
@@ -33,6 +55,11 @@ const common = {
   keepHistory: z.boolean().default(false),
   /** Must be answered before the hearing can be closed (when visible). */
   requiredToClose: z.boolean().default(false),
+  /**
+   * While unanswered here, the first rule that matches answers it (forms/engine.ts,
+   * earlierAnswers): shown marked with its step, editable, and an answer given here wins.
+   */
+  answeredBy: z.array(earlierAnswerRule).min(1).optional(),
 };
 
 const textFields = [
@@ -144,6 +171,18 @@ export const formDefinitionSchema = z
           ctx.addIssue({ code: 'custom', path: ['fields', index, 'options'], message: 'duplicate option value' });
         }
       }
+      if (field.answeredBy) {
+        // A single choice takes a value it offers; a text, a draft; never from its own step.
+        const offered = field.kind === 'singleChoice' ? new Set(field.options.map((o) => o.value)) : null;
+        const text = field.kind === 'longText' || field.kind === 'shortText';
+        for (const rule of field.answeredBy)
+          if (('draft' in rule ? !text : !offered?.has(rule.answer)) || ('form' in rule && rule.form === form.id))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['fields', index, 'answeredBy'],
+              message: `${field.id} cannot take ${'answer' in rule ? rule.answer : 'a draft'} from ${'form' in rule ? rule.form : 'a default'}`,
+            });
+      }
       if (field.kind === 'group') {
         const ids = field.fields.map((f) => f.id);
         if (new Set(ids).size !== ids.length) {
@@ -153,6 +192,8 @@ export const formDefinitionSchema = z
             message: 'duplicate field id inside the group',
           });
         }
+        if (field.fields.some((f) => f.answeredBy))
+          ctx.addIssue({ code: 'custom', path: ['fields', index, 'fields'], message: 'asked once: top-level only' });
         if (field.minItems > field.maxItems) {
           ctx.addIssue({ code: 'custom', path: ['fields', index, 'minItems'], message: 'minItems above maxItems' });
         }

@@ -109,6 +109,67 @@ export function isFieldVisible(
   return chosen.some((value) => typeof value === 'string' && field.visibleWhen!.in.includes(value));
 }
 
+/**
+ * A question answered by an earlier step (or its default), with that step: null for the default;
+ * `draft` for a text copied to start from, which counts only once saved as the step's own.
+ */
+export type EarlierAnswers = Record<string, { value: string; fromForm: string | null; draft?: true }>;
+
+/** Whether a step's answer to `path` (a question, or `group.question` in any item) is one of `values`. */
+function answerIsOneOf(answers: Readonly<Record<string, unknown>>, path: string, values: readonly string[]): boolean {
+  const [fieldId, subId] = path.split('.') as [string, string | undefined];
+  const value = answers[fieldId];
+  const found =
+    subId === undefined
+      ? Array.isArray(value)
+        ? value
+        : [value]
+      : Array.isArray(value)
+        ? (value as Partial<GroupItem>[]).map((item) => item.values?.[subId])
+        : [];
+  return found.some((v) => typeof v === 'string' && values.includes(v));
+}
+
+/**
+ * Ask once: the questions of `form` left unanswered that an earlier step answers (the field's
+ * `answeredBy`, first matching rule), read from the other steps' own answers. An answer given in
+ * the step itself always wins, so the officer corrects a pre-filled answer where she sees it.
+ */
+export function earlierAnswers(
+  form: FormDefinition,
+  answersOf: (formId: string) => Readonly<Partial<Record<string, unknown>>>,
+): EarlierAnswers {
+  const own = answersOf(form.id);
+  const earlier: EarlierAnswers = {};
+  for (const field of form.fields) {
+    if (!field.answeredBy || isAnswered(own[field.id])) continue;
+    for (const rule of field.answeredBy) {
+      if ('draft' in rule) {
+        const text = answersOf(rule.form)[rule.field];
+        if (typeof text !== 'string' || text.trim() === '') continue;
+        earlier[field.id] = { value: text, fromForm: rule.form, draft: true };
+      } else if (!('form' in rule)) earlier[field.id] = { value: rule.answer, fromForm: null };
+      else if (answerIsOneOf(answersOf(rule.form), rule.field, rule.when))
+        earlier[field.id] = { value: rule.answer, fromForm: rule.form };
+      else continue;
+      break;
+    }
+  }
+  return earlier;
+}
+
+/** A step's answers as they count (closing, the risk evaluation, documents): its own, then the earlier steps'. */
+export function withEarlierAnswers(
+  form: FormDefinition,
+  answersOf: (formId: string) => Readonly<Partial<Record<string, unknown>>>,
+): Partial<Answers> {
+  const earlier = earlierAnswers(form, answersOf);
+  const answers = { ...answersOf(form.id) } as Partial<Answers>;
+  // A draft is the officer's to read and change: it counts once saved as the step's own.
+  for (const [fieldId, { value, draft }] of Object.entries(earlier)) if (!draft) answers[fieldId] = value;
+  return answers;
+}
+
 function isAnswered(value: unknown): boolean {
   if (value === undefined || value === null) return false;
   if (typeof value === 'string') return value.trim() !== '';

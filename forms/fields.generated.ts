@@ -256,6 +256,8 @@ export const FIELDS = {
     residenceBanStart: 'residenceBanStart',
     residenceBanEnd: 'residenceBanEnd',
     residenceBanNotified: 'residenceBanNotified',
+    residenceBanApplies: 'residenceBanApplies',
+    residenceBanNotApplicableReason: 'residenceBanNotApplicableReason',
   },
   referrals: {
     servicesOffered: 'servicesOffered',
@@ -517,6 +519,7 @@ export const OPTIONS = {
       'ended',
       'notPursued',
     ],
+    residenceBanApplies: ['yes', 'notCohabiting', 'otherReason'],
   },
   referrals: {
     servicesOffered: ['victimSupport', 'specialisedService', 'medical', 'childProtection', 'housing', 'none'],
@@ -535,14 +538,14 @@ export const OPTIONS = {
 /** The versions of each form, oldest first. */
 export const FORM_VERSIONS = {
   setup: [1],
-  rights: [1],
+  rights: [1, 2],
   people: [1, 2],
   facts: [1],
   digital: [1],
-  risk: [1, 2, 3, 4],
-  measures: [1, 2],
+  risk: [1, 2, 3, 4, 5],
+  measures: [1, 2, 3],
   referrals: [1],
-  statement: [1],
+  statement: [1, 2],
   documents: [1],
 } as const;
 
@@ -585,7 +588,7 @@ export type SetupAnswers = {
   victimWishes?: string | null;
 };
 
-/** The answers of the rights step (rights@1): every field optional, as a hearing is filled in over time. */
+/** The answers of the rights step (rights@1, rights@2): every field optional, as a hearing is filled in over time. */
 export type RightsAnswers = {
   explainedThroughInterpreter?: 'yes' | 'no' | null;
   interpreterExplained?: 'yes' | 'no' | null;
@@ -746,7 +749,7 @@ export type DigitalAnswers = {
   stopnciiCase?: string | null;
 };
 
-/** The answers of the risk step (risk@1, risk@2, risk@3, risk@4): every field optional, as a hearing is filled in over time. */
+/** The answers of the risk step (risk@1, risk@2, risk@3, risk@4, risk@5): every field optional, as a hearing is filled in over time. */
 export type RiskAnswers = {
   a1?: 'yes' | 'no' | 'unknown' | 'refused' | null;
   a1Source?: 'victim' | 'policeRecords' | 'thirdParty' | 'officerObservation' | null;
@@ -819,15 +822,15 @@ export type RiskAnswers = {
   e3Source?: 'victim' | 'policeRecords' | 'thirdParty' | 'officerObservation' | null;
   otherWorries?: string | null;
   barriers?: ('V1' | 'V2' | 'V3' | 'V4' | 'V5' | 'V6' | 'V7' | 'V8' | 'V9' | 'none')[] | null;
-  /** Only in risk@3, risk@4. */
+  /** Only in risk@3, risk@4, risk@5. */
   deviceCheck?: 'yes' | 'no' | null;
-  /** Only in risk@4. */
+  /** Only in risk@4, risk@5. */
   magistrateInformedAt?: IsoDateTime | null;
-  /** Only in risk@4. */
+  /** Only in risk@4, risk@5. */
   magistrateInformedTo?: string | null;
 };
 
-/** The answers of the measures step (measures@1, measures@2): every field optional, as a hearing is filled in over time. */
+/** The answers of the measures step (measures@1, measures@2, measures@3): every field optional, as a hearing is filled in over time. */
 export type MeasuresAnswers = {
   residenceBanPosition?: 'wants' | 'refuses' | 'undecided' | null;
   residenceBanState?:
@@ -878,14 +881,18 @@ export type MeasuresAnswers = {
     | null;
   alarmNotes?: string | null;
   childrenMeasures?: string | null;
-  /** Only in measures@2. */
+  /** Only in measures@2, measures@3. */
   residenceBanDecidedBy?: string | null;
-  /** Only in measures@2. */
+  /** Only in measures@2, measures@3. */
   residenceBanStart?: IsoDateTime | null;
-  /** Only in measures@2. */
+  /** Only in measures@2, measures@3. */
   residenceBanEnd?: IsoDateTime | null;
-  /** Only in measures@2. */
+  /** Only in measures@2, measures@3. */
   residenceBanNotified?: IsoDateTime | null;
+  /** Only in measures@3. */
+  residenceBanApplies?: 'yes' | 'notCohabiting' | 'otherReason' | null;
+  /** Only in measures@3. */
+  residenceBanNotApplicableReason?: string | null;
 };
 
 /** The answers of the referrals step (referrals@1): every field optional, as a hearing is filled in over time. */
@@ -901,7 +908,7 @@ export type ReferralsAnswers = {
   referralNotes?: string | null;
 };
 
-/** The answers of the statement step (statement@1): every field optional, as a hearing is filled in over time. */
+/** The answers of the statement step (statement@1, statement@2): every field optional, as a hearing is filled in over time. */
 export type StatementAnswers = {
   text?: string | null;
 };

@@ -3,9 +3,10 @@ import { riskV1 } from './risk.v1';
 import { riskV2 } from './risk.v2';
 import { riskV3 } from './risk.v3';
 import { riskV4 } from './risk.v4';
+import { riskV5 } from './risk.v5';
 
 /** Every version of the tool ever shipped; an assessment is re-evaluated with its own. */
-const ALL_RISK_DEFINITIONS: RiskDefinitionInput[] = [riskV1, riskV2, riskV3, riskV4];
+const ALL_RISK_DEFINITIONS: RiskDefinitionInput[] = [riskV1, riskV2, riskV3, riskV4, riskV5];
 
 export function buildRiskRegistry(definitions: RiskDefinitionInput[]) {
   const parsed = definitions.map((d) => riskDefinitionSchema.parse(d));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { earlierStepRule } from '../definition-schema';
 
 /**
  * The schema an Art. 16 risk-tool definition must satisfy (risk-tool.md). Items, weights,
@@ -141,6 +142,18 @@ export const riskDefinitionSchema = z
      * hearing does not close before the risk step records when and to whom (version 4 on).
      */
     magistrateFromLevel: z.number().int().min(1).max(4).optional(),
+    /**
+     * Ask once (version 5 on): items an earlier step already answers, pre-answered from it while
+     * the officer has not answered them here, marked with the step and editable.
+     */
+    earlierAnswers: z
+      .record(itemId, z.array(earlierStepRule.extend({ answer: z.enum(RISK_ANSWERS) })).min(1))
+      .optional(),
+    /**
+     * The source of an answer the officer names no other for (version 5 on): what she says in the
+     * hearing. Changing it is one action on the item, never a menu to fill for each.
+     */
+    defaultSource: z.enum(RISK_SOURCES).optional(),
   })
   .strict()
   .superRefine((definition, ctx) => {
@@ -163,6 +176,7 @@ export const riskDefinitionSchema = z
       if (signal.prompts.length === 0 && !signal.facts)
         ctx.addIssue({ code: 'custom', message: `${signal.id}: a signal needs prompts or facts` });
     for (const id of [
+      ...Object.keys(definition.earlierAnswers ?? {}),
       ...definition.uncertaintyItems,
       ...definition.victimViewItems,
       definition.fear.item,

@@ -65,6 +65,7 @@ export function riskForm(definition: RiskDefinitionInput): FormDefinitionInput {
           requiredToClose: true,
           options: YES_NO_UNKNOWN_REFUSED,
           ...(index === 0 ? { sectionKey: `risk.domains.${domain.id}` } : {}),
+          ...(definition.earlierAnswers?.[item.id] ? { answeredBy: definition.earlierAnswers[item.id] } : {}),
         });
         if (item.followUp) {
           fields.push({
@@ -87,6 +88,7 @@ export function riskForm(definition: RiskDefinitionInput): FormDefinitionInput {
           visibleWhen: { field: id, in: ['yes', 'no', 'unknown', 'refused'] },
           requiredToClose: true,
           options: RISK_SOURCES.map((value) => ({ value, labelKey: `risk.source.${value}` })),
+          ...(definition.defaultSource ? { answeredBy: [{ answer: definition.defaultSource }] } : {}),
         });
       });
   }

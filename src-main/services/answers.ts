@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { fittingAnswers, type StoredForms } from '../../forms/answers';
+import { withEarlierAnswers } from '../../forms/engine';
 import { formRegistry, type FormRegistry } from '../../forms/registry';
 import type { StoreDb, StoreTables } from '../db/store';
 
@@ -23,11 +24,19 @@ export async function loadHearingAnswers(
     if (!form) stored.set(row.formId, (form = { version: row.formVersion, values: {} }));
     form.values[row.fieldId] = JSON.parse(row.valueJson) as unknown;
   }
-  const forms: StoredForms = {};
+  const own: StoredForms = {};
   for (const [formId, { version, values }] of stored) {
     const definition = registry.get(formId, version);
     // A step no definition describes (a database from a later version is refused at start) reads as empty.
-    forms[formId] = { version, answers: definition ? fittingAnswers(definition, values) : {} };
+    own[formId] = { version, answers: definition ? fittingAnswers(definition, values) : {} };
+  }
+  // Ask once: a question an earlier step answers counts with that answer, for closing, the risk
+  // evaluation and the documents alike (the renderer shows it the same way, marked and editable).
+  const ownAnswersOf = (formId: string) => own[formId]?.answers ?? {};
+  const forms: StoredForms = {};
+  for (const [formId, form] of Object.entries(own)) {
+    const definition = form && registry.get(formId, form.version);
+    if (form) forms[formId] = definition ? { ...form, answers: withEarlierAnswers(definition, ownAnswersOf) } : form;
   }
   return forms;
 }

@@ -1,9 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { FieldDefinition, FormDefinition } from '../../forms/definition-schema';
-import { answerSchema, formAnswersSchema, isFieldVisible, type Answers, type AnswerValue } from '../../forms/engine';
+import {
+  answerSchema,
+  formAnswersSchema,
+  isFieldVisible,
+  type Answers,
+  type AnswerValue,
+  type EarlierAnswers,
+} from '../../forms/engine';
 import type { SupportServiceView } from '../../src-main/api/contract';
 import type { AutosaveQueue } from './autosave';
 import { FieldControl } from './fields/FieldControl';
@@ -18,10 +25,13 @@ export type { FieldHistoryEntry, HearingLanguages } from './fields/types';
 
 interface StepFormProps {
   form: FormDefinition;
+  /** The step's own answers, as saved or typed. */
   initialAnswers: Partial<Answers>;
+  /** What earlier steps answer for questions left unanswered here (ask once): shown marked, editable. */
+  earlierAnswers?: EarlierAnswers;
   queue: AutosaveQueue;
   readOnly?: boolean;
-  /** The answers as they stand on screen, after every change (for the step list). */
+  /** The step's own answers as they stand on screen, after every change (for the step list). */
   onAnswersChange?: (answers: Partial<Answers>) => void;
   /** Her language and the procedure's, from the set-up step, for texts shown to her. */
   languages?: HearingLanguages;
@@ -40,6 +50,7 @@ interface StepFormProps {
 export function StepForm({
   form,
   initialAnswers,
+  earlierAnswers: earlierAtOpening,
   queue,
   readOnly = false,
   onAnswersChange,
@@ -64,9 +75,15 @@ export function StepForm({
     };
     return resolve;
   }, [form]);
+  // What earlier steps answered as the step opened; a question the officer changes here is hers from then on.
+  const [earlier] = useState<EarlierAnswers>(() => earlierAtOpening ?? {});
+  const [changedHere, setChangedHere] = useState<ReadonlySet<string>>(() => new Set());
   const defaultValues = useMemo(
-    () => Object.fromEntries(form.fields.map((f) => [f.id, toDraft(f, initialAnswers[f.id])])),
-    [form, initialAnswers],
+    () =>
+      Object.fromEntries(
+        form.fields.map((f) => [f.id, toDraft(f, f.id in earlier ? earlier[f.id]!.value : initialAnswers[f.id])]),
+      ),
+    [form, initialAnswers, earlier],
   );
   const { register, control, watch, formState, setError, clearErrors } = useForm<Values>({
     defaultValues,
@@ -80,18 +97,28 @@ export function StepForm({
     () => Object.fromEntries(form.fields.map((f) => [f.id, toAnswer(f, values[f.id])])),
     [form, values],
   );
+  const fromEarlierStep = (fieldId: string) => (changedHere.has(fieldId) ? undefined : earlier[fieldId]);
+  // Reported as the step's own: a pre-filled answer untouched here is the earlier step's, not saved
+  // here; a draft is saved as the step opens, and is the step's own from then on.
+  const ownAnswers = useMemo(
+    () =>
+      Object.fromEntries(
+        Object.entries(answers).filter(([id]) => !(id in earlier) || earlier[id]!.draft || changedHere.has(id)),
+      ),
+    [answers, earlier, changedHere],
+  );
   // The first snapshot is what the screen passed in: reporting it back would only re-render
   // the whole hearing once more as it opens.
   const reported = useRef<string | null>(null);
   useEffect(() => {
-    const snapshot = JSON.stringify(answers);
+    const snapshot = JSON.stringify(ownAnswers);
     if (reported.current === null || snapshot === reported.current) {
       reported.current = snapshot;
       return;
     }
     reported.current = snapshot;
-    onAnswersChange?.(answers);
-  }, [answers, onAnswersChange]);
+    onAnswersChange?.(ownAnswers);
+  }, [ownAnswers, onAnswersChange]);
 
   /**
    * A valid answer goes to the queue; one the schema refuses (a date half-typed) stays on screen
@@ -123,11 +150,22 @@ export function StepForm({
       const topId = name.split('.')[0]!;
       const field = form.fields.find((f) => f.id === topId);
       if (!field) return;
+      if (topId in earlier) setChangedHere((ids) => (ids.has(topId) ? ids : new Set(ids).add(topId)));
       const immediate = field.kind === 'singleChoice' || field.kind === 'multiChoice' || field.kind === 'serviceChoice';
       offer(field, toAnswer(field, all[topId]), immediate);
     });
     return () => subscription.unsubscribe();
-  }, [watch, form, offer]);
+  }, [watch, form, offer, earlier]);
+
+  // A draft copied from an earlier step (the statement from her account) is saved as the step opens.
+  useEffect(() => {
+    if (readOnly) return;
+    for (const field of form.fields) {
+      const draft = earlier[field.id];
+      if (draft?.draft) queue.set(field.id, draft.value, { immediate: true });
+    }
+    // Only as the step opens (the form is keyed by step).
+  }, [form]);
 
   // An answer left invalid (before a lock, or on another step) is shown again with its message.
   useEffect(() => {
@@ -180,6 +218,7 @@ export function StepForm({
               error={formState.errors[field.id]?.message}
               readOnly={readOnly}
               periodMode={(values[field.id] as PeriodDraft | undefined)?.mode}
+              earlier={fromEarlierStep(field.id)}
               onBlur={() => void queue.flush()}
               languages={languages}
               services={services}

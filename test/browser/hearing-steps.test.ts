@@ -151,7 +151,10 @@ describe('the hearing steps', () => {
     expect(await inArabic.getAttribute('dir')).toBe('rtl');
     // The procedure language's text is shown beside each right.
     await app.page.getByText('Vous avez droit à un interprète, gratuitement, pendant votre audition.').waitFor();
-    await group("L'interprète lui a expliqué ses droits").getByLabel('Oui').check();
+    // The interpreter is present (set-up step): the answer is already there, marked, and stays hers to change.
+    const throughInterpreter = group("L'interprète lui a expliqué ses droits");
+    expect(await throughInterpreter.getByLabel('Oui').isChecked()).toBe(true);
+    await throughInterpreter.getByText('Reprise de l’étape 1, Préparation.', { exact: false }).waitFor();
     for (const right of [
       'un interprète gratuit',
       'une personne de son choix',
@@ -176,14 +179,25 @@ describe('the hearing steps', () => {
     await expectAccessible(app.page, 'rights step');
   }
 
-  /** A temporary ban from residence requested, the alarm refused by her, consent to victim support only. */
+  /**
+   * Asked once: they do not live together (step 3), so the ban from residence cannot apply and asks
+   * nothing more, and her wish for a non-communicable address is already her position. A contact
+   * ban discussed, the alarm refused by her, consent to victim support only.
+   */
   async function answerMeasuresAndReferrals() {
     await step('Mesures de protection').click();
     await app.page.getByRole('heading', { name: 'Mesures de protection' }).waitFor();
+    const residenceBan = app.page.locator('[data-field="residenceBanApplies"]');
+    expect(await residenceBan.getByLabel('Non\u202f: ils ne vivent pas ensemble').isChecked()).toBe(true);
+    expect(await residenceBan.locator('.earlier-answer').textContent()).toBe(
+      'Reprise de l’étape 3, Personnes. Vous pouvez la modifier ici.',
+    );
+    expect(await group('Interdiction temporaire de résidence : sa position').count()).toBe(0);
+    expect(await app.page.getByLabel('Interdiction temporaire de résidence : où elle en est').count()).toBe(0);
+    expect(await group('Adresse non communicable : sa position').getByLabel('Elle la souhaite').isChecked()).toBe(true);
+    await app.page.getByLabel('Adresse non communicable : où elle en est').selectOption('inForce');
     const measures: [string, string, string][] = [
-      ['Interdiction temporaire de résidence', 'Elle la souhaite', 'requested'],
       ['Interdiction de lieu ou de contact', "Elle n'a pas décidé", 'discussed'],
-      ['Adresse non communicable', 'Elle la souhaite', 'inForce'],
       ['Alarme anti-rapprochement', 'Elle la refuse', 'notPursued'],
     ];
     for (const [name, position, state] of measures) {
@@ -209,6 +223,10 @@ describe('the hearing steps', () => {
   it('reads the statement back in large type, has it approved, then takes only addenda', async () => {
     await step('Déclaration et clôture').click();
     const text = app.page.getByLabel('Déclaration, dans la langue de la procédure');
+    // The draft starts from her account in the facts step, saved as the statement's own text.
+    expect(await text.inputValue()).toBe(NARRATIVE);
+    await app.page.getByText('Brouillon repris de son récit (étape 4, Faits)', { exact: false }).waitFor();
+    await waitForSaved(app.page);
     await text.fill(STATEMENT);
     await waitForSaved(app.page);
     await app.page.getByRole('button', { name: 'Lui relire (grands caractères)' }).click();

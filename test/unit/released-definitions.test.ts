@@ -12,6 +12,7 @@ import { riskV1 } from '../../forms/risk/risk.v1';
 import { riskV2 } from '../../forms/risk/risk.v2';
 import { riskV3 } from '../../forms/risk/risk.v3';
 import { riskV4 } from '../../forms/risk/risk.v4';
+import { riskV5 } from '../../forms/risk/risk.v5';
 
 /**
  * A released definition never changes: a hearing keeps the version it was taken under and must
@@ -49,7 +50,7 @@ function fingerprints(forms: { id: string; version: number }[], riskTools: { ver
   ]);
 }
 
-const RISK_TOOLS = [riskV1, riskV2, riskV3, riskV4].map((r) => riskDefinitionSchema.parse(r));
+const RISK_TOOLS = [riskV1, riskV2, riskV3, riskV4, riskV5].map((r) => riskDefinitionSchema.parse(r));
 
 function releasedDefinitionProblems(released: Record<string, string>, current: Map<string, string>): string[] {
   const problems: string[] = [];

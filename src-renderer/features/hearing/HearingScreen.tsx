@@ -1,7 +1,13 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FIELDS, FORMS } from '../../../forms/answers';
-import type { Answers, AnswerValue } from '../../../forms/engine';
+import {
+  earlierAnswers,
+  withEarlierAnswers,
+  type Answers,
+  type AnswerValue,
+  type EarlierAnswers,
+} from '../../../forms/engine';
 import { riskRegistry } from '../../../forms/risk/registry';
 import type { SupportServiceView } from '../../../src-main/api/contract';
 import type { ApiError } from '../../api/client';
@@ -24,6 +30,7 @@ import { definitionKey } from '../../../forms/translation';
 import { RightsForVictim } from '../room/RightsForVictim';
 
 const NO_SERVICES: SupportServiceView[] = [];
+const NO_EARLIER_ANSWERS: EarlierAnswers = {};
 
 // Panels of two steps, loaded when first shown: opening a hearing compiles less code.
 const EvidencePanel = lazy(() => import('../evidence/EvidencePanel').then((m) => ({ default: m.EvidencePanel })));
@@ -71,7 +78,22 @@ export function HearingScreen({
 
   const prepared = useMemo(() => (loaded ? prepareSteps(loaded) : { steps: [], answers: {} }), [loaded]);
   const steps = prepared.steps;
-  const answersOf = (formId: string): Partial<Answers> => liveAnswers[formId] ?? prepared.answers[formId] ?? {};
+  // Each step's answers as they count (closing, progress, the risk result): its own, then what an
+  // earlier step answers for it (ask once); its form shows those marked with their step.
+  const { answersOf, ownAnswersOf, earlierOf } = useMemo(() => {
+    const own = (formId: string): Partial<Answers> => liveAnswers[formId] ?? prepared.answers[formId] ?? {};
+    const earlier = new Map(
+      prepared.steps.map((step) => [step.formId, step.form ? earlierAnswers(step.form, own) : NO_EARLIER_ANSWERS]),
+    );
+    const counted = new Map(
+      prepared.steps.map((step) => [step.formId, step.form ? withEarlierAnswers(step.form, own) : own(step.formId)]),
+    );
+    return {
+      answersOf: (formId: string): Partial<Answers> => counted.get(formId) ?? own(formId),
+      ownAnswersOf: own,
+      earlierOf: (formId: string): EarlierAnswers => earlier.get(formId) ?? NO_EARLIER_ANSWERS,
+    };
+  }, [liveAnswers, prepared]);
 
   useEffect(() => {
     // Anything left unsaved from before a lock goes out again now.
@@ -193,7 +215,8 @@ export function HearingScreen({
             <StepForm
               key={current.formId}
               form={current.form}
-              initialAnswers={answersOf(current.formId)}
+              initialAnswers={ownAnswersOf(current.formId)}
+              earlierAnswers={earlierOf(current.formId)}
               queue={current.queue}
               // The approved statement changes by addenda only.
               readOnly={current.formId === FORMS.statement && loaded.statement !== null}

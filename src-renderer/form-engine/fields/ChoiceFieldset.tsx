@@ -25,6 +25,7 @@ export function ChoiceFieldset({
           </label>
         ))}
       </div>
+      {parts.earlierNote}
       {parts.explainedAt}
       {parts.historyList}
       {parts.errorText}

@@ -14,7 +14,7 @@ export function FieldControl(props: FieldControlProps) {
   const common = { name, register, readOnly, onBlur, t, parts: useFieldParts(props) };
   switch (field.kind) {
     case 'singleChoice':
-      return <SingleChoiceField {...common} field={field} />;
+      return <SingleChoiceField {...common} field={field} earlier={props.earlier} />;
     case 'multiChoice':
       return <MultiChoiceField {...common} field={field} />;
     case 'serviceChoice':

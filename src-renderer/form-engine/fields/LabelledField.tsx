@@ -18,6 +18,7 @@ export function LabelledField({
       <label htmlFor={parts.inputId}>{label}</label>
       {parts.help}
       {children}
+      {parts.earlierNote}
       {parts.historyList}
       {parts.errorText}
     </div>

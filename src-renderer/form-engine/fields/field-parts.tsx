@@ -7,6 +7,7 @@ import { definitionKey } from '../../../forms/translation';
 import { RoomDisclosure } from '../../features/room/RoomDisclosure';
 import { isReadAloud } from '../../features/room/read-aloud';
 import { useRoomReveal } from '../../features/room/room-mode';
+import { formRegistry } from '../../../forms/registry';
 
 /**
  * The pieces around a control's inputs: the text read to her, help, guidance, the time an
@@ -25,13 +26,16 @@ export function useFieldParts({
   language,
   helpValues,
   history,
+  earlier,
 }: FieldControlProps): FieldParts {
   const notes = useRoomReveal();
   const inputId = `field-${name.replace(/\./g, '-')}`;
   // Only a help text on screen describes the input: collapsed, a screen reader must not say it aloud in the room.
   const helpId = field.helpKey && notes.open ? `${inputId}-help` : undefined;
   const errorId = error ? `${inputId}-error` : undefined;
-  const describedBy = [helpId, errorId].filter(Boolean).join(' ') || undefined;
+  const earlierStep = earlier?.fromForm ? formRegistry.latest(earlier.fromForm) : undefined;
+  const earlierId = earlierStep ? `${inputId}-earlier` : undefined;
+  const describedBy = [helpId, earlierId, errorId].filter(Boolean).join(' ') || undefined;
   const guidance = field.guidance ?? [];
   const readAloud = notes.hidden ? guidance.filter((g) => isReadAloud(g.labelKey)) : [];
   const officerGuidance = notes.hidden ? guidance.filter((g) => !isReadAloud(g.labelKey)) : guidance;
@@ -85,6 +89,14 @@ export function useFieldParts({
         </ol>
       </details>
     ) : null;
+  const earlierNote = earlierStep ? (
+    <p id={earlierId} className="earlier-answer" data-earlier-from={earlierStep.id}>
+      {t(earlier?.draft ? 'answer.earlier.draft' : 'answer.earlier.fromStep', {
+        number: formRegistry.steps.indexOf(earlierStep.id) + 1,
+        step: t(definitionKey(earlierStep.titleKey)),
+      })}
+    </p>
+  ) : null;
   const errorText = error ? <FieldError id={errorId} problem={error} /> : null;
   return {
     inputId,
@@ -93,6 +105,7 @@ export function useFieldParts({
     help,
     explainedAt,
     historyList,
+    earlierNote,
     errorText,
   };
 }

@@ -28,6 +28,8 @@ export interface FieldControlProps {
   error: string | undefined;
   readOnly: boolean;
   periodMode?: string | undefined;
+  /** The answer shown comes from an earlier step (`fromForm`) or is the question's default (null). */
+  earlier?: { value: string; fromForm: string | null; draft?: true } | undefined;
   onBlur: () => void;
   languages?: HearingLanguages;
   services?: SupportServiceView[];
@@ -51,6 +53,8 @@ export interface FieldParts {
   help: ReactNode;
   explainedAt: ReactNode;
   historyList: ReactNode;
+  /** Where a pre-filled answer comes from ("from step 4, Facts"), while the officer has not changed it. */
+  earlierNote: ReactNode;
   errorText: ReactNode;
 }
 
@@ -63,4 +67,5 @@ export interface KindProps<K extends SimpleFieldDefinition['kind']> {
   onBlur: () => void;
   t: TFunction;
   parts: FieldParts;
+  earlier?: { value: string; fromForm: string | null } | undefined;
 }

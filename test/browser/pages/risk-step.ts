@@ -5,7 +5,11 @@ import { HearingPage } from './hearing';
 export class RiskStep {
   constructor(readonly page: Page) {}
 
-  /** Answers every item (no, from the victim, unless `answers` says otherwise by item id) and the barriers (none by default). */
+  /**
+   * Answers every item (no, unless `answers` says otherwise by item id) and the barriers (none by
+   * default). The source stays the victim's, the step's default; items an earlier step answered
+   * are answered again only when `answers` names them.
+   */
   async answer(
     answers: Record<string, 'yes' | 'no' | 'unknown' | 'refused'> = {},
     barriers: string[] = [],
@@ -14,9 +18,13 @@ export class RiskStep {
     const hearing = new HearingPage(page);
     await hearing.open('risk', 'a1');
     const items = (await hearing.questionsOffering('yes')).filter((n) => /^[a-e][0-9]$/.test(n));
+    const fromEarlierSteps = await page
+      .locator('[data-field] .earlier-answer')
+      .evaluateAll((notes) => notes.map((n) => n.closest('[data-field]')!.getAttribute('data-field')));
     for (const item of items) {
-      await page.locator(`input[name="${item}"][value="${answers[item.toUpperCase()] ?? 'no'}"]`).check();
-      await page.locator(`select[name="${item}Source"]`).selectOption('victim');
+      const answer = answers[item.toUpperCase()];
+      if (answer === undefined && fromEarlierSteps.includes(item)) continue;
+      await page.locator(`input[name="${item}"][value="${answer ?? 'no'}"]`).check();
     }
     const followUp = page.locator('input[name="a9FollowUp"][value="oneOrTwo"]');
     if (await followUp.count()) await followUp.check();
