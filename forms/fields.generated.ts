@@ -74,6 +74,8 @@ export const FIELDS = {
     otherPersons: 'otherPersons',
     victimAddress: 'victimAddress',
     victimStayingAt: 'victimStayingAt',
+    suspectBirthDate: 'suspectBirthDate',
+    suspectAddress: 'suspectAddress',
   },
   facts: {
     narrative: 'narrative',
@@ -539,9 +541,9 @@ export const OPTIONS = {
 export const FORM_VERSIONS = {
   setup: [1],
   rights: [1, 2],
-  people: [1, 2],
+  people: [1, 2, 3],
   facts: [1],
-  digital: [1],
+  digital: [1, 2],
   risk: [1, 2, 3, 4, 5],
   measures: [1, 2, 3],
   referrals: [1],
@@ -623,7 +625,7 @@ export type PeopleOtherPersonsItem = {
   role?: string | null;
 };
 
-/** The answers of the people step (people@1, people@2): every field optional, as a hearing is filled in over time. */
+/** The answers of the people step (people@1, people@2, people@3): every field optional, as a hearing is filled in over time. */
 export type PeopleAnswers = {
   victimSurname?: string | null;
   victimFirstNames?: string | null;
@@ -638,10 +640,14 @@ export type PeopleAnswers = {
   suspectCohabiting?: 'yes' | 'no' | 'unknown' | null;
   children?: GroupItemOf<PeopleChildrenItem>[] | null;
   otherPersons?: GroupItemOf<PeopleOtherPersonsItem>[] | null;
-  /** Only in people@2. */
+  /** Only in people@2, people@3. */
   victimAddress?: string | null;
-  /** Only in people@2. */
+  /** Only in people@2, people@3. */
   victimStayingAt?: string | null;
+  /** Only in people@3. */
+  suspectBirthDate?: IsoDate | null;
+  /** Only in people@3. */
+  suspectAddress?: string | null;
 };
 
 /** One item of facts.witnesses. */
@@ -670,9 +676,10 @@ export type FactsAnswers = {
   witnesses?: GroupItemOf<FactsWitnessesItem>[] | null;
 };
 
-/** The answers of the digital step (digital@1): every field optional, as a hearing is filled in over time. */
+/** The answers of the digital step (digital@1, digital@2): every field optional, as a hearing is filled in over time. */
 export type DigitalAnswers = {
-  g01?: 'yes' | 'no' | 'unsure' | 'declined' | null;
+  g01?: 'yes' | 'no' | 'unsure' | 'declined' | string | null;
+  /** Only in digital@1. */
   g01Details?: string | null;
   g02?: 'yes' | 'no' | 'unsure' | 'declined' | null;
   g02Details?: string | null;
@@ -740,9 +747,11 @@ export type DigitalAnswers = {
   g81Details?: string | null;
   g91?: 'yes' | 'no' | 'unsure' | 'declined' | null;
   g91Details?: string | null;
-  g92?: 'yes' | 'no' | 'unsure' | 'declined' | null;
+  g92?: 'yes' | 'no' | 'unsure' | 'declined' | string | null;
+  /** Only in digital@1. */
   g92Details?: string | null;
-  g93?: 'yes' | 'no' | 'unsure' | 'declined' | null;
+  g93?: 'yes' | 'no' | 'unsure' | 'declined' | string | null;
+  /** Only in digital@1. */
   g93Details?: string | null;
   minorInImages?: 'yes' | 'no' | null;
   consentInstitute?: 'yes' | 'no' | null;

@@ -10,6 +10,7 @@ import { measuresV2 } from './definitions/measures.v2';
 import { measuresV3 } from './definitions/measures.v3';
 import { peopleV1 } from './definitions/people.v1';
 import { peopleV2 } from './definitions/people.v2';
+import { peopleV3 } from './definitions/people.v3';
 import { documentsV1 } from './definitions/documents.v1';
 import { referralsV1 } from './definitions/referrals.v1';
 import { rightsV1 } from './definitions/rights.v1';
@@ -18,7 +19,7 @@ import { setupV1 } from './definitions/setup.v1';
 import { statementV1 } from './definitions/statement.v1';
 import { statementV2 } from './definitions/statement.v2';
 import { riskForm } from './risk/risk-form';
-import { digitalV1 } from './digital/digital-form';
+import { digitalV1, digitalV2 } from './digital/digital-form';
 import { riskV1 } from './risk/risk.v1';
 import { riskV2 } from './risk/risk.v2';
 import { riskV3 } from './risk/risk.v3';
@@ -35,8 +36,10 @@ const ALL_DEFINITIONS: FormDefinitionInput[] = [
   rightsV2,
   peopleV1,
   peopleV2,
+  peopleV3,
   factsV1,
   digitalV1,
+  digitalV2,
   riskForm(riskV1),
   riskForm(riskV2),
   riskForm(riskV3),

@@ -1,4 +1,5 @@
 import type { FieldDefinitionInput, FormDefinitionInput } from '../definition-schema';
+import { FIELDS } from '../fields.generated';
 
 /** Her position on a measure: asked for, recorded as she gives it. */
 const POSITION = [
@@ -33,7 +34,13 @@ const ASKED_STATES: readonly unknown[] = ['requested', 'granted', 'inForce'];
 
 /** The prosecutor's measures recorded as asked for (requested, or already granted or in force), in step order. */
 export function measuresAskedOfProsecutor(answers: Readonly<Record<string, unknown>>): Measure[] {
-  return PROSECUTOR_MEASURES.filter((m) => ASKED_STATES.includes(answers[measureFieldIds(m).state]));
+  // A residence ban marked as not applicable (measures@3) is asked of nobody, whatever state it kept.
+  const applies = answers[FIELDS.measures.residenceBanApplies];
+  return PROSECUTOR_MEASURES.filter(
+    (m) =>
+      ASKED_STATES.includes(answers[measureFieldIds(m).state]) &&
+      !(m === 'residenceBan' && applies !== undefined && applies !== null && applies !== 'yes'),
+  );
 }
 
 /** The same three questions for each measure, under its own ids. */

@@ -3,7 +3,7 @@ import { FIELDS, FORMS } from '../fields.generated';
 import { measuresV2 } from './measures.v2';
 
 /** Whether a temporary ban from residence can apply; when not, why (the answer is the reason). */
-export const RESIDENCE_BAN_APPLIES = 'residenceBanApplies';
+const RESIDENCE_BAN_APPLIES = 'residenceBanApplies';
 const ONLY_WHEN_IT_APPLIES = { field: RESIDENCE_BAN_APPLIES, in: ['yes'] };
 
 /**

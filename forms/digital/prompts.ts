@@ -15,12 +15,18 @@ export interface DigitalPrompt {
   /** Follow-ups and the evidence to ask for, when the answer opens them. */
   guided: boolean;
   offences: string[];
+  /**
+   * An open question (which devices, how he would notice a change, how to reach her safely): from
+   * digital@2 on, answered in her words, never yes or no. It feeds no signal and names no offence.
+   */
+  inWords?: true;
 }
 
 const p = (id: string, offences: string[], guided = true): DigitalPrompt => ({ id, guided, offences });
+const open = (id: string, guided: boolean): DigitalPrompt => ({ id, guided, offences: [], inWords: true });
 
 export const DIGITAL_PROMPTS: DigitalPrompt[] = [
-  p('G0.1', []),
+  open('G0.1', true),
   p('G0.2', ['stalking']),
   p('G0.3', ['hacking']),
   p('G1.1', ['stalking']),
@@ -54,8 +60,8 @@ export const DIGITAL_PROMPTS: DigitalPrompt[] = [
   p('G7.3', ['stalking']),
   p('G8.1', ['stalking']),
   p('G9.1', [], false),
-  p('G9.2', [], false),
-  p('G9.3', [], false),
+  open('G9.2', false),
+  open('G9.3', false),
 ];
 
 /** `G1.3` is asked as field `g13`, what she says about it as `g13Details`. */

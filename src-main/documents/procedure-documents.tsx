@@ -327,6 +327,8 @@ function ProsecutorRequest(props: Props) {
   const { t, record, assessments } = props;
   const people = readAnswers(record.forms, FORMS.people);
   const asked = measuresAskedOfProsecutor(readAnswers(record.forms, FORMS.measures));
+  // Living with her, his address is hers: withheld where hers is non-communicable.
+  const suspectAddressWithheld = people.victimAddressNonCommunicable === 'yes' && people.suspectCohabiting !== 'no';
   return (
     <>
       <Header {...props} />
@@ -341,6 +343,20 @@ function ProsecutorRequest(props: Props) {
             t('documents.common.name'),
             [str(people.suspectSurname), str(people.suspectFirstNames)].filter(Boolean).join(', ') ||
               t('documents.common.notRecorded'),
+          ],
+          [
+            t('documents.common.birthDate'),
+            str(people.suspectBirthDate) ? (
+              <Ltr>{formatLocalDate(String(people.suspectBirthDate))}</Ltr>
+            ) : (
+              t('documents.common.notRecorded')
+            ),
+          ],
+          [
+            t('documents.common.address'),
+            suspectAddressWithheld
+              ? t('documents.common.addressWithheld')
+              : (str(people.suspectAddress) ?? t('documents.common.notRecorded')),
           ],
           [
             t('documents.common.relationship'),

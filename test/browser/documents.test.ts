@@ -392,7 +392,13 @@ describe('the documents in the procedure language', () => {
     const hearingId = await completeHearing({
       setup: { victimLanguage: 'ti' },
       documents: { immigrationArt747: 'yes' },
-      people: { victimAddress: INVENTED.address, victimAddressNonCommunicable: 'yes' },
+      // They live together: his address is hers, and withheld with it.
+      people: {
+        victimAddress: INVENTED.address,
+        victimAddressNonCommunicable: 'yes',
+        suspectCohabiting: 'yes',
+        suspectAddress: INVENTED.address,
+      },
     }).take(apiOf(t));
     const texts: Record<string, string> = {};
     for (const kind of ['prosecutorRequest', 'immigrationCommunication', 'riskReport'] as const) {
@@ -429,6 +435,11 @@ describe('the documents in the procedure language', () => {
   it('asks the prosecutor for a place or contact ban with its conditions, and is refused when nothing he decides is requested', async () => {
     const conditions = 'Ne pas approcher de l’école Les Tilleuls (fictive) ni la contacter par aucun moyen.';
     const banOnly = await completeHearing({
+      people: {
+        suspectCohabiting: 'no',
+        suspectBirthDate: '1987-09-30',
+        suspectAddress: 'Rue des Exemples 12, 4000 Liège (fictive)',
+      },
       measures: {
         residenceBanState: 'notPursued',
         contactBanPosition: 'wants',
@@ -451,6 +462,9 @@ describe('the documents in the procedure language', () => {
     expect(asked).toContain(flat(conditions));
     expect(asked).not.toContain(flat('Interdiction temporaire de résidence'));
     expect(text).toContain(flat('Exemple, Marc'));
+    // His identity as the prosecutor needs it: birth date and where he lives.
+    expect(text).toContain(flat('Date de naissance 30/09/1987'));
+    expect(text).toContain(flat('Adresse Rue des Exemples 12, 4000 Liège (fictive)'));
 
     const nothingAsked = await completeHearing({
       measures: { residenceBanState: 'notPursued', contactBanState: 'discussed', alarmState: 'notPursued' },
@@ -466,11 +480,10 @@ describe('the documents in the procedure language', () => {
 
 describe('a hearing taken under older form versions', () => {
   it('prints as it was taken', async () => {
-    // The registry as it was before people v2 (address) and measures v2, and before the documents step.
+    // The registry as it was before people v2 (address) and measures v2 and later, and before the documents step.
     const oldRegistry = buildRegistry(
       formRegistry.all.filter(
-        (f) =>
-          !(f.id === 'people' && f.version === 2) && !(f.id === 'measures' && f.version === 2) && f.id !== 'documents',
+        (f) => !(f.id === 'people' && f.version > 1) && !(f.id === 'measures' && f.version > 1) && f.id !== 'documents',
       ),
       formRegistry.steps.filter((s) => s !== 'documents'),
     );

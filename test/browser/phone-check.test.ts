@@ -157,7 +157,7 @@ describe('the phone check, from her consent to the evidence item, the report and
   it('records the iPhone checklist, each step answered', async () => {
     const page = app.page;
     const check = new PhoneCheck(page);
-    await new HearingPage(page).open('digital', 'g01');
+    await new HearingPage(page).open('digital', 'g02');
     await check.section().getByRole('button', { name: 'Liste de contrôle iPhone' }).click();
     const form = check.section().locator('form');
     await form.getByRole('button', { name: 'Enregistrer la liste de contrôle' }).click();

@@ -1,9 +1,9 @@
-import { isFieldVisible } from '../../forms/engine';
+import { earlierAnswers, isFieldVisible } from '../../forms/engine';
 import { formRegistry, type FormRegistry } from '../../forms/registry';
 import { promptFieldId } from '../../forms/digital/prompts';
 import { itemFieldId, magistrateMissing } from '../../forms/risk/risk-form';
 import { riskRegistry } from '../../forms/risk/registry';
-import type { FieldDefinition, SimpleFieldDefinition } from '../../forms/definition-schema';
+import type { FormDefinition, SimpleFieldDefinition } from '../../forms/definition-schema';
 import type { Channel, ChannelInput, ChannelOutput } from '../../src-main/api/contract';
 import type { TestCore } from './temp-core';
 
@@ -63,7 +63,8 @@ const DEFAULTS: Record<string, Record<string, Default>> = {
     suspectSurname: 'Exemple',
     suspectFirstNames: 'Marc',
     suspectRelationship: 'exPartner',
-    suspectCohabiting: 'no',
+    // Still under one roof: the residence ban applies (measures@3 asks nothing of it otherwise).
+    suspectCohabiting: 'yes',
     children: [
       {
         key: 'c1',
@@ -139,23 +140,29 @@ function derive(formId: string, field: SimpleFieldDefinition): unknown {
   }
 }
 
-/** Every field the definition asks, in order: overrides as given, defaults and derived answers where visible. */
+/**
+ * Every field the definition asks, in order: overrides as given, defaults and derived answers where
+ * visible. A question an earlier step answers is left to it, as the officer finds it on screen.
+ */
 function answerForm(
-  formId: string,
-  fields: FieldDefinition[],
+  form: FormDefinition,
   answers: HearingAnswers,
   overrides: Record<string, unknown>,
 ): Record<string, unknown> {
+  const formId = form.id;
   const values: Record<string, unknown> = {};
   answers[formId] = values;
-  for (const field of fields) {
+  const earlier = earlierAnswers(form, (id) => answers[id] ?? {});
+  const fromEarlierSteps = Object.fromEntries(Object.entries(earlier).map(([id, e]) => [id, e.value]));
+  for (const field of form.fields) {
     if (field.id in overrides) {
       if (overrides[field.id] !== undefined) values[field.id] = overrides[field.id];
       continue;
     }
-    if (!isFieldVisible(field, values)) continue;
+    if (!isFieldVisible(field, { ...fromEarlierSteps, ...values })) continue;
     const given = DEFAULTS[formId]?.[field.id];
     if (given !== undefined) values[field.id] = typeof given === 'function' ? given(answers) : given;
+    else if (field.id in earlier) continue;
     else if (field.kind === 'group') {
       const count = Math.max(field.minItems, field.requiredToClose ? 1 : 0);
       if (count > 0)
@@ -206,7 +213,7 @@ export function completeHearing(
   for (const formId of registry.steps) {
     const form = registry.latest(formId);
     if (!form) throw new Error(`No definition for the step ${formId}`);
-    answerForm(formId, form.fields, answers, overrides[formId] ?? {});
+    answerForm(form, answers, overrides[formId] ?? {});
   }
   const unknown = Object.keys(overrides).filter((formId) => !registry.steps.includes(formId));
   if (unknown.length > 0) throw new Error(`Not a step of this registry: ${unknown.join(', ')}`);

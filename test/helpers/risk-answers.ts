@@ -28,9 +28,17 @@ export function riskStepAnswers(
   return values;
 }
 
-/** Every prompt of the digital-violence step answered: "no", unless a test says otherwise. */
+/**
+ * Every prompt of the digital-violence step answered: "no", unless a test says otherwise; the open
+ * questions (answered in words since digital@2) with an invented sentence.
+ */
 export function digitalStepAnswers(
   answers: Record<string, 'yes' | 'no' | 'unsure' | 'declined'> = {},
 ): Record<string, unknown> {
-  return Object.fromEntries(DIGITAL_PROMPTS.map((p) => [promptFieldId(p.id), answers[p.id] ?? 'no']));
+  return Object.fromEntries(
+    DIGITAL_PROMPTS.map((p) => [
+      promptFieldId(p.id),
+      p.inWords ? `Sa réponse à ${p.id}, avec ses mots (fictive).` : (answers[p.id] ?? 'no'),
+    ]),
+  );
 }

@@ -32,7 +32,7 @@ describe('protection measures: every state with who and when', () => {
       residenceBanStart: '2026-11-23T14:00',
     });
     const loaded = await t.ok('officer-window', 'hearings.load', { hearingId });
-    expect(loaded.forms.find((f) => f.formId === 'measures')?.formVersion).toBe(2);
+    expect(loaded.forms.find((f) => f.formId === 'measures')?.formVersion).toBe(3);
     const states = loaded.history.filter((h) => h.fieldId === 'residenceBanState');
     expect(states.map((h) => [h.value, h.byName, h.at - states[0]!.at])).toEqual([
       ['proposed', PEOPLE.officer.displayName, 0],
