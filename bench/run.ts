@@ -11,7 +11,10 @@
  *  - the evidence import of a 2 GB file against sha256sum, and its peak memory (bench/evidence.ts);
  *  - the victim's copy of a closed hearing: time and size per page (bench/documents.ts);
  *  - the audit chain's verification with 1,000,000 entries, from the first entry and from the
- *    checkpoint a start uses (bench/audit.ts; alone with `--only=audit`, about two minutes).
+ *    checkpoint a start uses (bench/audit.ts; alone with `--only=audit`, about two minutes);
+ *  - the officer's interactions in one realistic hearing scripted through the UI in Chromium, from
+ *    "Nouvelle audition" to her copy printed, per step, against issue 17's target of 120
+ *    (bench/hearing-clicks.ts; alone with `--only=clicks`).
  * `--only=closed-hearing` measures the large closed hearing alone; with HD_PHASES=1 it prints
  * each load's resource and paint timings, with HD_PROFILE=1 a CPU profile's heaviest functions.
  */
@@ -29,6 +32,7 @@ import { benchStores, storesLines } from './stores';
 import { benchEvidence, evidenceLines } from './evidence';
 import { benchDocuments, documentLines } from './documents';
 import { auditLines, benchAudit } from './audit';
+import { benchHearingClicks, hearingClickLines } from './hearing-clicks';
 import { completeHearing, type Api } from '../test/helpers/complete-hearing';
 import { CHROMIUM, launchChromium, startHost } from '../test/browser/harness';
 import { promptFieldId } from '../forms/digital/prompts';
@@ -71,6 +75,11 @@ async function main() {
     for (const line of documentLines(await benchDocuments(CHROMIUM))) console.log(line);
     return;
   }
+  // `npm run bench -- --only=clicks`: one hearing through the UI, the officer's interactions counted.
+  if (process.argv.includes('--only=clicks')) {
+    for (const line of hearingClickLines(await benchHearingClicks())) console.log(line);
+    return;
+  }
   // `npm run bench -- --only=audit`: the audit chain's verification with 1,000,000 entries.
   if (process.argv.includes('--only=audit')) {
     for (const line of auditLines(await benchAudit())) console.log(line);
@@ -106,6 +115,8 @@ async function main() {
   for (const line of documentLines(documents)) console.log(line);
   const audit = await benchAudit();
   for (const line of auditLines(audit)) console.log(line);
+  const hearingClicks = await benchHearingClicks();
+  for (const line of hearingClickLines(hearingClicks)) console.log(line);
   const { dataDir, key, core, call } = await openBenchCore();
   const officerId = (
     core.database!.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(OFFICER.username) as { id: string }
@@ -239,6 +250,7 @@ async function main() {
     evidenceImport: evidence,
     victimCopy: documents,
     auditTrail: audit,
+    hearingClicks,
   };
   fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'bench/results/latest.json'), JSON.stringify(results, null, 2));
@@ -262,6 +274,7 @@ async function main() {
   for (const line of evidenceLines(evidence)) console.log(line);
   for (const line of documentLines(documents)) console.log(line);
   for (const line of auditLines(audit)) console.log(line);
+  for (const line of hearingClickLines(hearingClicks)) console.log(line);
   console.log('written to bench/results/latest.json');
 }
 

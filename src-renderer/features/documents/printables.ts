@@ -36,7 +36,8 @@ export function printablesOf({
         ? 'documents.panel.ownerOnly'
         : !closed
           ? 'documents.panel.closeFirst'
-          : review?.required && !review.complete
+          : // Until the review has loaded, nobody knows whether it is needed: main would refuse the print.
+            review === null || (review.required && !review.complete)
             ? 'documents.panel.reviewFirst'
             : null,
     })),
