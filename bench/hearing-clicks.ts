@@ -371,7 +371,19 @@ async function runScenario(officer: Officer): Promise<{ prefilled: { item: strin
   const prompts = await page
     .locator('.step-form input[type=radio][value=declined]')
     .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).name));
-  for (const name of prompts) await officer.answer(name, name in DIGITAL_YES ? 'yes' : 'no');
+  for (const name of prompts) if (name in DIGITAL_YES) await officer.answer(name, 'yes');
+  // Every heading is asked; what she denies under it is recorded in one action per heading (digital@2).
+  const rest = page.locator('.step-form .rest-of-section button');
+  for (let left = await rest.count(); left > 0; left = await rest.count()) {
+    await officer.click(rest.first(), 'the rest of the heading: no');
+    await page.waitForFunction(
+      (before) => document.querySelectorAll('.step-form .rest-of-section button').length < before,
+      left,
+    );
+  }
+  // A digital step without the heading's button (digital@1) is answered prompt by prompt.
+  for (const name of prompts)
+    if (!(await page.locator(`.step-form input[name="${name}"]:checked`).count())) await officer.answer(name, 'no');
   for (const [name, details] of Object.entries(DIGITAL_YES))
     await officer.fill(page.locator(`[data-field="${name}Details"] textarea`), details, `${name}Details`);
   // The open questions (digital@2 on) are answered in her words, unless an earlier step already did.

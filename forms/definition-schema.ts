@@ -134,6 +134,12 @@ export const formDefinitionSchema = z
     titleKey: catalogKey,
     /** Still answered after the hearing is closed: reassessments follow the hearing for weeks. */
     editableAfterClose: z.boolean().default(false),
+    /**
+     * A button closing each section: once the officer has asked every question under the heading,
+     * the ones still unanswered take `answer` in one action (the digital prompts: she said no to
+     * the rest). Only single choices that offer it, visible and unanswered, are answered.
+     */
+    restOfSection: z.object({ answer: z.string(), labelKey: catalogKey }).strict().optional(),
     fields: z.array(fieldDefinitionSchema).min(1),
   })
   .strict()

@@ -44,6 +44,7 @@ function promptFields({ inWords }: { inWords: boolean }): FieldDefinitionInput[]
           guidance: [sayItPlainly, ...guided],
           requiredToClose: true,
           maxLength: 10_000,
+          ...(prompt.draftFrom ? { answeredBy: [{ ...prompt.draftFrom, draft: true as const }] } : {}),
           ...section,
         },
       ];
@@ -109,6 +110,8 @@ export const digitalV1 = {
 export const digitalV2 = {
   ...digitalV1,
   version: 2,
+  // Every heading is asked (digital-violence.md, A); what she denies under it is recorded in one action.
+  restOfSection: { answer: 'no', labelKey: 'digital.restOfHeadingNo' },
   fields: [...promptFields({ inWords: true }), ...digitalV1.fields.filter((f) => !isPromptField(f.id))],
 } satisfies FormDefinitionInput;
 

@@ -1,3 +1,5 @@
+import { FIELDS, FORMS } from '../fields.generated';
+
 /**
  * The digital-violence catalogue (digital-violence.md, section A): headings G0 to G9 and their
  * 36 prompts. The wording lives in the officer catalogs under digital.prompts.*; here, what the
@@ -20,10 +22,18 @@ export interface DigitalPrompt {
    * digital@2 on, answered in her words, never yes or no. It feeds no signal and names no offence.
    */
   inWords?: true;
+  /** What an earlier step already recorded of it, copied as the answer's draft (ask once). */
+  draftFrom?: { form: string; field: string };
 }
 
 const p = (id: string, offences: string[], guided = true): DigitalPrompt => ({ id, guided, offences });
-const open = (id: string, guided: boolean): DigitalPrompt => ({ id, guided, offences: [], inWords: true });
+const open = (id: string, guided: boolean, draftFrom?: DigitalPrompt['draftFrom']): DigitalPrompt => ({
+  id,
+  guided,
+  offences: [],
+  inWords: true,
+  ...(draftFrom ? { draftFrom } : {}),
+});
 
 export const DIGITAL_PROMPTS: DigitalPrompt[] = [
   open('G0.1', true),
@@ -61,7 +71,8 @@ export const DIGITAL_PROMPTS: DigitalPrompt[] = [
   p('G8.1', ['stalking']),
   p('G9.1', [], false),
   open('G9.2', false),
-  open('G9.3', false),
+  // How to reach her safely: the people step's safe channel, which she completes here.
+  open('G9.3', false, { form: FORMS.people, field: FIELDS.people.victimSafeChannelDetail }),
 ];
 
 /** `G1.3` is asked as field `g13`, what she says about it as `g13Details`. */

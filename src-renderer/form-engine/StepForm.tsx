@@ -85,7 +85,7 @@ export function StepForm({
       ),
     [form, initialAnswers, earlier],
   );
-  const { register, control, watch, formState, setError, clearErrors } = useForm<Values>({
+  const { register, control, watch, formState, setError, clearErrors, setValue } = useForm<Values>({
     defaultValues,
     resolver,
     mode: 'onChange',
@@ -183,15 +183,44 @@ export function StepForm({
     // Only as the step opens (the form is keyed by step): later changes go through `offer`.
   }, [form]);
 
+  /** The section's last button (the form's `restOfSection`): what is still unanswered takes its answer. */
+  const restOfSection = (fields: FieldDefinition[]) => {
+    const rest = form.restOfSection;
+    if (!rest || readOnly) return null;
+    const open = fields.filter(
+      (f): f is Extract<FieldDefinition, { kind: 'singleChoice' }> =>
+        f.kind === 'singleChoice' &&
+        f.requiredToClose &&
+        f.options.some((o) => o.value === rest.answer) &&
+        (answers[f.id] === null || answers[f.id] === undefined),
+    );
+    if (open.length === 0) return null;
+    return (
+      <p key={`${fields[0]!.id}-rest`} className="rest-of-section">
+        <button
+          type="button"
+          onClick={() => {
+            for (const field of open) {
+              setValue(field.id, rest.answer, { shouldDirty: true });
+              if (field.id in earlier) setChangedHere((ids) => new Set(ids).add(field.id));
+              offer(field, rest.answer, true);
+            }
+          }}
+        >
+          {t(definitionKey(rest.labelKey), { count: open.length })}
+        </button>
+      </p>
+    );
+  };
+
   return (
     <form className="step-form" onSubmit={(e) => e.preventDefault()} noValidate aria-labelledby="step-title">
       <h2 id="step-title" tabIndex={-1}>
         {t(definitionKey(form.titleKey))}
       </h2>
       {form.fields.some((f) => f.victimTextKey) ? <VictimLanguageNotice languages={languages} /> : null}
-      {form.fields
-        .filter((field) => isFieldVisible(field, answers))
-        .map((field) => [
+      {sectionsOf(form.fields.filter((field) => isFieldVisible(field, answers))).map((fields) => [
+        ...fields.map((field) => [
           field.sectionKey ? (
             <h3 key={`${field.id}-section`} className="form-section">
               {t(definitionKey(field.sectionKey))}
@@ -229,9 +258,20 @@ export function StepForm({
               history={field.keepHistory ? history.filter((h) => h.fieldId === field.id) : undefined}
             />
           ),
-        ])}
+        ]),
+        restOfSection(fields),
+      ])}
     </form>
   );
+}
+
+/** The fields on screen, cut where a new section starts. */
+function sectionsOf(fields: FieldDefinition[]): FieldDefinition[][] {
+  const sections: FieldDefinition[][] = [];
+  for (const field of fields)
+    if (field.sectionKey || sections.length === 0) sections.push([field]);
+    else sections.at(-1)!.push(field);
+  return sections;
 }
 
 /** The autosave state, for the status line. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { saveStep } from '../helpers/complete-hearing';
 import { expectAccessible } from './axe';
 import { useBrowserHost } from './fixtures';
 import { account } from './pages/accounts';
@@ -55,5 +56,33 @@ describe('digital violence, asked in every hearing', () => {
     await missing.click();
     await app.page.locator('[data-field="g93"]').waitFor();
     expect(await app.page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('g93');
+  });
+
+  it('records what she denies under a heading in one action, and her safe channel once', async () => {
+    const page = app.page;
+    const { hearing } = await app.api('hearings.create', {});
+    const channel = 'Par sa sœur (fictive), 0470 11 22 33, après 18 h';
+    await saveStep(app.api, hearing.id, 'people', {
+      victimSafeChannel: 'trustedPerson',
+      victimSafeChannelDetail: channel,
+    });
+    await app.goto(`hearing/${hearing.id}/digital`);
+    await page.locator('input[name="g11"]').first().waitFor();
+    await page.locator('input[name="g11"][value="yes"]').check();
+    // Under G1, after asking every question: the four she denied in one action; her yes stands.
+    // The second heading's button (G0, then G1).
+    const g1Rest = page.locator('.rest-of-section button').nth(1);
+    expect(await g1Rest.textContent()).toBe('Elle a répondu non aux questions restantes de cette rubrique (4)');
+    await g1Rest.click();
+    await new HearingPage(page).waitForSaved();
+    await page.reload();
+    await page.locator('input[name="g11"]').first().waitFor();
+    expect(await page.locator('input[name="g11"][value="yes"]').isChecked()).toBe(true);
+    for (const prompt of ['g12', 'g13', 'g14', 'g15'])
+      expect(await page.locator(`input[name="${prompt}"][value="no"]`).isChecked(), prompt).toBe(true);
+    expect(await page.locator('input[name="g21"]:checked').count()).toBe(0);
+    // How to reach her safely starts from the channel the people step recorded, saved as her answer here.
+    expect(await page.locator('textarea[name="g93"]').inputValue()).toBe(channel);
+    await expectAccessible(page, 'digital-violence step, a heading answered');
   });
 });

@@ -225,7 +225,7 @@ describe('the hearing steps', () => {
     const text = app.page.getByLabel('Déclaration, dans la langue de la procédure');
     // The draft starts from her account in the facts step, saved as the statement's own text.
     expect(await text.inputValue()).toBe(NARRATIVE);
-    await app.page.getByText('Brouillon repris de son récit (étape 4, Faits)', { exact: false }).waitFor();
+    await app.page.getByText('Brouillon repris de l’étape 4, Faits', { exact: false }).waitFor();
     await waitForSaved(app.page);
     await text.fill(STATEMENT);
     await waitForSaved(app.page);

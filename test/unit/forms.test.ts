@@ -47,7 +47,11 @@ function keysOfField(f: AnyField): string[] {
   ];
 }
 function keysOfDefinition(form: ReturnType<typeof formDefinitionSchema.parse>): string[] {
-  return [form.titleKey, ...form.fields.flatMap(keysOfField)];
+  return [
+    form.titleKey,
+    ...(form.restOfSection ? [form.restOfSection.labelKey] : []),
+    ...form.fields.flatMap(keysOfField),
+  ];
 }
 
 /**
