@@ -29,6 +29,8 @@ interface StepFormProps {
   initialAnswers: Partial<Answers>;
   /** What earlier steps answer for questions left unanswered here (ask once): shown marked, editable. */
   earlierAnswers?: EarlierAnswers;
+  /** Questions the screen keeps out of view for now (the magistrate's, below their level). */
+  hiddenFields?: readonly string[] | undefined;
   queue: AutosaveQueue;
   readOnly?: boolean;
   /** The step's own answers as they stand on screen, after every change (for the step list). */
@@ -51,6 +53,7 @@ export function StepForm({
   form,
   initialAnswers,
   earlierAnswers: earlierAtOpening,
+  hiddenFields = [],
   queue,
   readOnly = false,
   onAnswersChange,
@@ -219,7 +222,9 @@ export function StepForm({
         {t(definitionKey(form.titleKey))}
       </h2>
       {form.fields.some((f) => f.victimTextKey) ? <VictimLanguageNotice languages={languages} /> : null}
-      {sectionsOf(form.fields.filter((field) => isFieldVisible(field, answers))).map((fields) => [
+      {sectionsOf(
+        form.fields.filter((field) => isFieldVisible(field, answers) && !hiddenFields.includes(field.id)),
+      ).map((fields) => [
         ...fields.map((field) => [
           field.sectionKey ? (
             <h3 key={`${field.id}-section`} className="form-section">

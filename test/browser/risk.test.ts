@@ -57,6 +57,8 @@ describe('the Art. 16 risk tool and the supervisor review', () => {
     await judgement.getByLabel("Je suis d'accord avec le niveau").check();
     await judgement.getByRole('button', { name: "Soumettre l'évaluation" }).click();
     await app.page.locator('[data-assessment="1"]').getByText('en attente de relecture').waitFor();
+    // Below level 4 the on-duty magistrate is not asked about: the questions are not on screen.
+    expect(await app.page.locator('[data-field^="magistrateInformed"]').count()).toBe(0);
   });
 
   it('the supervisor of the unit sees it in the queue without the victim’s name, opens it (audited) and approves', async () => {

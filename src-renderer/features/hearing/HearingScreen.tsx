@@ -217,6 +217,7 @@ export function HearingScreen({
               form={current.form}
               initialAnswers={ownAnswersOf(current.formId)}
               earlierAnswers={earlierOf(current.formId)}
+              hiddenFields={current.formId === FORMS.risk ? riskNow?.fieldsHidden : undefined}
               queue={current.queue}
               // The approved statement changes by addenda only.
               readOnly={current.formId === FORMS.statement && loaded.statement !== null}

@@ -1,6 +1,6 @@
 import type { Answers } from '../../../forms/engine';
 import type { RiskDefinition } from '../../../forms/risk/risk-definition';
-import { magistrateMissing, riskInputFromAnswers } from '../../../forms/risk/risk-form';
+import { MAGISTRATE_FIELD_IDS, magistrateMissing, riskInputFromAnswers } from '../../../forms/risk/risk-form';
 import type { ChannelOutput } from '../../../src-main/api/contract';
 
 export type RiskHistory = ChannelOutput<'risk.history'>;
@@ -33,6 +33,17 @@ export function riskState(
     upToDate,
     /** Questions of the step that the assessment's level makes required before closing (the magistrate's). */
     fieldsRequired: magistrateMissing(definition, latest?.level ?? null, riskAnswers),
+    /**
+     * Questions not shown: the magistrate's, until an assessment reaches their level (below it they
+     * would only confuse), unless already answered.
+     */
+    fieldsHidden: MAGISTRATE_FIELD_IDS.filter(
+      (id) =>
+        (definition.magistrateFromLevel === undefined ||
+          latest === null ||
+          latest.level < definition.magistrateFromLevel) &&
+        (riskAnswers[id] === undefined || riskAnswers[id] === null || riskAnswers[id] === ''),
+    ) as string[],
     // As main's close check has it (src-main/services/risk.ts: riskAssessmentMissing).
     missing: (latest === null
       ? ['assessment']
