@@ -172,13 +172,19 @@ function regionOfPostcode(postcode: number): (typeof REGIONS)[number] {
 
 /**
  * The helplines of her region, from her home address (never from where she is staying: the
- * helpline printed must not point to it). Brussels has both; unknown, every one.
+ * helpline printed must not point to it); unknown, every one. Brussels has its own entry for the
+ * French-speaking line (victim-copy.md: 0800 30 030 serves Wallonia and Brussels) and the Dutch-
+ * speaking one; a directory without a Brussels helpline (one seeded before it had one) gives
+ * Wallonia's, so that she still gets the number.
  */
-function helplineRegions(homeAddress: unknown): Set<string> {
+function helplineRegions(homeAddress: unknown, services: HearingRecord['services']): Set<string> {
   const postcode = typeof homeAddress === 'string' ? /(?:^|\D)([1-9]\d{3})(?!\d)/.exec(homeAddress)?.[1] : undefined;
   if (!postcode) return new Set(REGIONS);
   const region = regionOfPostcode(Number(postcode));
-  if (region === 'brussels') return new Set(['national', 'brussels', 'wallonia', 'flanders']);
+  if (region === 'brussels')
+    return services.some((s) => s.active && s.kind === 'helpline' && s.region === 'brussels')
+      ? new Set(['national', 'brussels', 'flanders'])
+      : new Set(['national', 'brussels', 'wallonia', 'flanders']);
   if (region === 'wallonia' && Number(postcode) >= 4700 && Number(postcode) <= 4799)
     return new Set(['national', 'germanSpeaking', 'wallonia']);
   return new Set(['national', region]);
@@ -192,7 +198,7 @@ function printedServices(
   const people = readAnswers(record.forms, FORMS.people);
   const { servicesGiven } = readAnswers(record.forms, FORMS.referrals);
   const given = new Set<string>(Array.isArray(servicesGiven) ? servicesGiven : []);
-  const regions = helplineRegions(people.victimAddress);
+  const regions = helplineRegions(people.victimAddress, record.services);
   const hasChildren = groupItems(people.children).length > 0;
   const wanted = (s: HearingRecord['services'][number]): boolean => {
     if (!s.active || NEVER_PRINTED_SERVICE_KINDS.has(s.kind)) return false;

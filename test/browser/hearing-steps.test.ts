@@ -213,7 +213,7 @@ describe('the hearing steps', () => {
       .check();
     // The helpline she is given comes from the directory, number as it will be printed.
     await group("Services qui lui sont indiqués (annuaire d'aide)")
-      .getByLabel(/Écoute violences conjugales · 0800 30 030/)
+      .getByLabel(/Écoute violences conjugales · 0800 30 030 · Wallonie/)
       .check();
     await group('Elle accepte que son dossier soit transmis au service de logement').getByLabel('Non').check();
     await waitForSaved(app.page);

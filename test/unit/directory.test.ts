@@ -24,11 +24,18 @@ const entry: SupportServiceInput = {
 describe('the support directory', () => {
   it('starts with the services the specification names, every one to verify, helplines as written', async () => {
     const { services } = await t.ok('officer-window', 'directory.list', {});
-    expect(services.length).toBe(7);
+    expect(services.length).toBe(8);
     expect(services.every((s) => s.verifiedOn === null)).toBe(true);
     expect(services.map((s) => s.phone)).toEqual(
       expect.arrayContaining(['112', '101', '1712', '0800 30 030', '116 000', '0800 12 800']),
     );
+    // The three regions' helplines: 1712 in Flanders, 0800 30 030 in Wallonia and in Brussels (victim-copy.md).
+    expect(
+      services
+        .filter((s) => s.kind === 'helpline')
+        .map((s) => `${s.region} ${s.phone}`)
+        .sort(),
+    ).toEqual(['brussels 0800 30 030', 'flanders 1712', 'wallonia 0800 30 030']);
   });
 
   it('lets the administrator add and correct an entry, audited', async () => {

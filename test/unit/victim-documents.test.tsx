@@ -348,6 +348,32 @@ describe('her copy', () => {
       '1712',
       'Aide aux victimes (fictive)',
     ]);
+    // A home address in Brussels: the Brussels helpline and 1712; Wallonia's only while the
+    // directory has no Brussels helpline (a zone that has not added it yet).
+    const brussels = { victimAddress: 'Rue Exemple 5, 1000 Bruxelles', children: [] };
+    const withBrussels = [
+      ...SERVICES,
+      { ...SERVICES.find((s) => s.id === 's-help')!, id: 's-help-bxl', region: 'brussels' as const },
+    ];
+    expect(
+      build(record(brussels, { services: withBrussels }), 'full').model.services.map((s) => [
+        s.name?.printedText,
+        s.region,
+      ]),
+    ).toEqual([
+      ['112', 'national'],
+      ['Police – 101', 'national'],
+      ['1712', 'flanders'],
+      ['Aide aux victimes (fictive)', 'wallonia'],
+      ['Écoute violences conjugales', 'brussels'],
+    ]);
+    expect(names(record(brussels))).toEqual([
+      '112',
+      'Police – 101',
+      '1712',
+      'Écoute violences conjugales',
+      'Aide aux victimes (fictive)',
+    ]);
     expect(names(record({ victimAddress: '', children: [] }))).toEqual([
       '112',
       'Police – 101',
