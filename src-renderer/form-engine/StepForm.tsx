@@ -111,17 +111,18 @@ export function StepForm({
     [answers, earlier, changedHere],
   );
   // The first snapshot is what the screen passed in: reporting it back would only re-render
-  // the whole hearing once more as it opens.
+  // the whole hearing once more as it opens. A draft saved as the step opens is news to the screen.
   const reported = useRef<string | null>(null);
+  const [draftToReport] = useState(() => !readOnly && Object.values(earlier).some((e) => e.draft));
   useEffect(() => {
     const snapshot = JSON.stringify(ownAnswers);
-    if (reported.current === null || snapshot === reported.current) {
+    if ((reported.current === null && !draftToReport) || snapshot === reported.current) {
       reported.current = snapshot;
       return;
     }
     reported.current = snapshot;
     onAnswersChange?.(ownAnswers);
-  }, [ownAnswers, onAnswersChange]);
+  }, [ownAnswers, onAnswersChange, draftToReport]);
 
   /**
    * A valid answer goes to the queue; one the schema refuses (a date half-typed) stays on screen

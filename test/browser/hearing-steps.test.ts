@@ -227,6 +227,8 @@ describe('the hearing steps', () => {
     expect(await text.inputValue()).toBe(NARRATIVE);
     await app.page.getByText('Brouillon repris de l’étape 4, Faits', { exact: false }).waitFor();
     await waitForSaved(app.page);
+    // The draft counts as the statement's text at once: only her approval is left.
+    expect(await hearing().stepState('Déclaration et clôture').textContent()).toBe('1 à compléter');
     await text.fill(STATEMENT);
     await waitForSaved(app.page);
     await app.page.getByRole('button', { name: 'Lui relire (grands caractères)' }).click();
