@@ -27,6 +27,7 @@ const ON_BOTH_STORES = [
   'test/unit/victim-documents.test.tsx',
   'test/unit/statistics.test.ts',
   'test/unit/phone-check/service.test.ts',
+  'test/unit/victim-catalog-reviews.test.ts',
 ];
 
 export default defineConfig({

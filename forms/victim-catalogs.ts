@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { placeholdersOf } from './catalog-text';
-import { translator } from './translation';
+import { translator, type OfficerKey } from './translation';
 import english from './catalogs/victim/en.json';
 
 /**
@@ -12,6 +12,43 @@ import english from './catalogs/victim/en.json';
 
 export const TRANSLATION_STATUSES = ['machine', 'reviewed', 'sworn'] as const;
 export type TranslationStatus = (typeof TRANSLATION_STATUSES)[number];
+
+/** What the administrator's languages screen records over a file's status; a machine translation is the file's alone. */
+export const REVIEW_STATUSES = ['reviewed', 'sworn'] as const satisfies readonly TranslationStatus[];
+export const REVIEWER_MAX_LENGTH = 200;
+
+/**
+ * A review recorded from the languages screen (documents.reviewVictimCatalog), checked with the
+ * same rules in the form and in main; main also refuses a language it did not load and a day after
+ * today in Brussels. Each message is a key of the officer catalogs.
+ */
+export const catalogReviewSchema = z
+  .object({
+    language: z.string().regex(/^[a-z]{2,3}$/, { error: 'languages.review.problem.language' satisfies OfficerKey }),
+    status: z.enum(REVIEW_STATUSES, { error: 'languages.review.problem.status' satisfies OfficerKey }),
+    /** The reviewer's or sworn translator's name and capacity, as typed. */
+    reviewer: z
+      .string()
+      .trim()
+      .min(1, { error: 'form.required' satisfies OfficerKey })
+      .max(REVIEWER_MAX_LENGTH, { error: 'languages.review.problem.reviewerTooLong' satisfies OfficerKey }),
+    /** The day of the review, ISO (typed dd/mm/yyyy on screen). */
+    reviewedOn: z.iso.date({ error: 'answer.impossibleDate' satisfies OfficerKey }),
+  })
+  .strict();
+
+export type CatalogReviewInput = z.input<typeof catalogReviewSchema>;
+
+/**
+ * What the form says beside a field when main refuses it (VALIDATION names the field, never why):
+ * for each field of the review, a key of the officer catalogs.
+ */
+export const CATALOG_REVIEW_PROBLEMS = {
+  language: 'languages.review.problem.language',
+  status: 'languages.review.problem.status',
+  reviewer: 'languages.review.problem.reviewer',
+  reviewedOn: 'languages.review.problem.reviewedOn',
+} as const satisfies Record<keyof CatalogReviewInput, OfficerKey>;
 
 const metaSchema = z
   .object({

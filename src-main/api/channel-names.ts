@@ -35,6 +35,7 @@ export const CHANNEL_NAMES = [
   'documents.download',
   'documents.save',
   'documents.victimCatalogs',
+  'documents.reviewVictimCatalog',
   'documents.reviewPreview',
   'documents.saveReview',
   'followUps.list',

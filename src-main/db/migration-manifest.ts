@@ -66,6 +66,11 @@ export const MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
     when: 1796451291121,
     sha256: 'e12dbfa78f437308aeb223d5f5ed95f471debce684665af4ad9040b15370af59',
   },
+  {
+    tag: '0012_victim_catalog_reviews',
+    when: 1796513336371,
+    sha256: '220c9a7d3b9050da6c32cfbc6c3b236fbeea4b2c1e4b16a090996c74ac04ba1b',
+  },
 ];
 
 /** The same for the zone's PostgreSQL (migrations/pg/). */
@@ -104,5 +109,10 @@ export const PG_MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
     tag: '0006_due_queue_by_hearing',
     when: 1796451293271,
     sha256: '35d568026f8476ae400b05822c3ee7d28b336ad2a4651ba80c689ec989d5839f',
+  },
+  {
+    tag: '0007_victim_catalog_reviews',
+    when: 1796513340093,
+    sha256: '2e1c5f71e1db20bae8fd02a83852de5ccc1148504756b41e065541aa098e554c',
   },
 ];

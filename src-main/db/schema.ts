@@ -415,6 +415,36 @@ export const victimCopyReviews = sqliteTable(
 );
 
 /**
+ * A victim catalog marked reviewed or sworn from the administrator's languages screen, in place
+ * of its file's `meta.status`, with the reviewer (or sworn translator) as typed and the day. It
+ * holds for the texts that were reviewed only: `catalog_sha256` is their SHA-256 as main loaded
+ * them (services/victim-catalog-reviews.ts), so a catalog an upgrade changed reads as its file
+ * says until it is reviewed anew. Append-only (triggers): a correction is a new row, the latest
+ * for the language and those texts applies.
+ */
+export const victimCatalogReviews = sqliteTable(
+  'victim_catalog_reviews',
+  {
+    id: text('id').primaryKey(),
+    language: text('language').notNull(),
+    catalogSha256: text('catalog_sha256').notNull(),
+    status: text('status', { enum: ['reviewed', 'sworn'] }).notNull(),
+    /** The reviewer's or sworn translator's name (and capacity), as the administrator typed it. */
+    reviewer: text('reviewer').notNull(),
+    /** The day the translation was reviewed (ISO), as the reviewer dated it. */
+    reviewedOn: text('reviewed_on').notNull(),
+    recordedBy: text('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    recordedAt: integer('recorded_at').notNull(),
+  },
+  (t) => [
+    index('victim_catalog_reviews_language_idx').on(t.language, t.recordedAt),
+    check('victim_catalog_reviews_status_check', sql`${t.status} in ('reviewed', 'sworn')`),
+  ],
+);
+
+/**
  * A window's session: who is signed in there, whether its screen is locked, when it was last used
  * (to a minute: the idle backstop allows twice the screen's idle lock). Kept in the store so that a
  * zone's server instances share them; the standalone app clears them at each start, since its

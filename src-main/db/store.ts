@@ -44,6 +44,7 @@ export type StoreTables = Pick<
   | 'evidenceCustodyEvents'
   | 'printedDocuments'
   | 'victimCopyReviews'
+  | 'victimCatalogReviews'
   | 'sessions'
 >;
 

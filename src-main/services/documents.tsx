@@ -18,6 +18,7 @@ import type { HearingRecord } from '../documents/victim-copy-model';
 import type { VictimTextFilter } from '../documents/victim-safety';
 import type { HearingService } from './hearings';
 import type { RiskService } from './risk';
+import { createVictimCatalogReviews } from './victim-catalog-reviews';
 import { createVictimDocuments } from './victim-documents';
 
 export interface DocumentSettings {
@@ -124,6 +125,8 @@ export function createDocumentService(deps: DocumentServiceDeps) {
       (typeof setup.victimLanguage === 'string' ? deps.catalogs.get(setup.victimLanguage) : undefined) ?? procedure;
     return { her, procedure: her.meta.language === procedure.meta.language ? null : procedure };
   }
+
+  const catalogReviews = createVictimCatalogReviews({ store, catalogs: deps.catalogs, now });
 
   const victimDocuments = createVictimDocuments({
     store,
@@ -399,9 +402,20 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     return { saved };
   }
 
-  /** Every victim catalog with its translation status, and the files refused (the administrator's view). */
-  function catalogs(): ChannelOutput<'documents.victimCatalogs'> {
-    return { catalogs: deps.catalogs.all(), refused: deps.catalogs.refused() };
+  /**
+   * Every victim catalog with its translation status (the latest review recorded on the languages
+   * screen for its texts as loaded, else its file's), and the files refused (the administrator's view).
+   */
+  async function catalogs(user: UserView): Promise<ChannelOutput<'documents.victimCatalogs'>> {
+    return { catalogs: await catalogReviews.list(user), refused: deps.catalogs.refused() };
+  }
+
+  /** The administrator marks a catalog reviewed or sworn (services/victim-catalog-reviews.ts). */
+  function reviewCatalog(
+    user: UserView,
+    input: ChannelInput<'documents.reviewVictimCatalog'>,
+  ): Promise<ChannelOutput<'documents.reviewVictimCatalog'>['catalog']> {
+    return catalogReviews.record(user, input);
   }
 
   /** What the officer reviews before her copy's first print (the officer who took the hearing, once it is closed). */
@@ -424,7 +438,7 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     });
   }
 
-  return { create, archivePrint, list, download, save, catalogs, reviewPreview, saveReview };
+  return { create, archivePrint, list, download, save, catalogs, reviewCatalog, reviewPreview, saveReview };
 }
 
 export type DocumentService = ReturnType<typeof createDocumentService>;

@@ -1,4 +1,7 @@
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { brusselsDay } from '../../domain/brussels-time';
 import { callApi, createAccount } from './api';
 import { expectAccessible } from './axe';
 import { useBrowserHost } from './fixtures';
@@ -12,6 +15,9 @@ const TITLE = 'Langues de la victime';
 const LINK = 'Langues';
 const BROKEN_FILE = 'xx.json';
 const BROKEN_PROBLEM = 'rights.interpreter: Invalid input: expected string, received undefined';
+/** An invented sworn translator. */
+const TRANSLATOR = 'Mira Valkeniers, traductrice jurée (fictive)';
+const NNBSP = '\u202f';
 
 describe('the victim languages screen', () => {
   const app = useBrowserHost({ name: 'languages' });
@@ -64,7 +70,9 @@ describe('the victim languages screen', () => {
     expect(await howTitle.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(new URL(app.page.url()).hash).toBe('#/languages');
     await app.page.getByRole('heading', { level: 3, name: 'Pour marquer un catalogue comme relu' }).waitFor();
-    expect(await app.page.locator('.languages-example').textContent()).toContain('"status": "reviewed"');
+    // Recorded on this screen, no file to edit: the steps name the row's button.
+    await app.page.getByText('sur la ligne de la langue, choisissez Marquer comme relu').waitFor();
+    expect(await app.page.locator('.languages-how pre').count()).toBe(0);
 
     // The same screen in Dutch, the officer-interface names following.
     await app.page.getByLabel("Langue de l'interface").selectOption('nl');
@@ -100,6 +108,78 @@ describe('the victim languages screen', () => {
     expect(await app.page.getByRole('alert').count()).toBe(0);
     await expectAccessible(app.page, 'victim languages with a refused file');
     await app.page.unroute('**/api/invoke');
+  });
+
+  it('records a catalog as sworn from its row, with who recorded it and when, no file edited', async () => {
+    // A laptop's screen: the form opened from a row is seen whole.
+    await app.page.setViewportSize({ width: 1366, height: 768 });
+    await app.goto('languages');
+    await app.page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    const table = app.page.getByRole('table', { name: 'Catalogues de la victime' });
+    const arabic = table.getByRole('row').filter({ has: app.page.getByRole('rowheader', { name: 'ar', exact: true }) });
+    const open = arabic.getByRole('button', { name: `Marquer comme relu${NNBSP}: Arabe` });
+    await open.click();
+    const dialog = app.page.getByRole('alertdialog', { name: `Relecture du catalogue${NNBSP}: Arabe` });
+    await dialog.waitFor();
+    expect(await dialog.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // Nothing typed: each field says what it needs, and nothing is sent.
+    await dialog.getByRole('button', { name: 'Enregistrer la relecture' }).click();
+    expect(await dialog.getByText('Obligatoire.').count()).toBe(2);
+    const reviewer = dialog.getByLabel('Relu par (nom et qualité)');
+    const day = dialog.getByLabel('Date de la relecture');
+    expect(await reviewer.getAttribute('aria-invalid')).toBe('true');
+    // A day that has not come yet is refused on screen.
+    const tomorrow = brusselsDay(Date.now() + 86_400_000)
+      .split('-')
+      .reverse()
+      .join('/');
+    await day.fill(tomorrow);
+    await day.blur();
+    await dialog.getByText("Une relecture ne peut pas être datée d'après aujourd'hui.").waitFor();
+
+    const today = brusselsDay(Date.now()).split('-').reverse().join('/');
+    await dialog.getByRole('radio', { name: 'Traduction jurée' }).check();
+    await reviewer.fill(TRANSLATOR);
+    await day.fill(today);
+    await day.blur();
+    await app.page
+      .getByText("Une relecture ne peut pas être datée d'après aujourd'hui.")
+      .waitFor({ state: 'detached' });
+    await app.page.screenshot({ path: path.join(os.tmpdir(), 'hd-languages-review-dialog.png') });
+    await expectAccessible(app.page, 'victim languages with the review form open');
+
+    await dialog.getByRole('button', { name: 'Enregistrer la relecture' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await app.page
+      .getByRole('status')
+      .filter({ hasText: `Relecture enregistrée${NNBSP}: Arabe.` })
+      .waitFor();
+    await arabic.getByText('Traduction jurée').waitFor();
+    expect(await arabic.getByText('Non relue').count()).toBe(0);
+    expect((await arabic.getAttribute('class')) ?? '').not.toContain('unreviewed');
+    await arabic.getByText(TRANSLATOR).waitFor();
+    expect(await arabic.locator('.catalog-recorded').textContent()).toMatch(
+      new RegExp(`^Enregistré par ${ADMIN.displayName} le `),
+    );
+    // Focus is back on the row's button; the others stay as their files say.
+    expect(await open.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await table.getByText('Non relue', { exact: true }).count()).toBe(18);
+    await app.page.getByRole('region', { name: "18 catalogues que personne n'a relus" }).waitFor();
+    await expectAccessible(app.page, 'victim languages after a review');
+    await arabic.scrollIntoViewIfNeeded();
+    await app.page.screenshot({ path: path.join(os.tmpdir(), 'hd-languages-reviewed.png') });
+
+    // Kept in the database: read again as the screen opens, and the form starts from it for a correction.
+    await app.page.reload();
+    await arabic.getByText(TRANSLATOR).waitFor();
+    await open.click();
+    expect(await dialog.getByLabel('Relu par (nom et qualité)').inputValue()).toBe(TRANSLATOR);
+    expect(await dialog.getByLabel('Date de la relecture').inputValue()).toBe(today);
+    expect(await dialog.getByRole('radio', { name: 'Traduction jurée' }).isChecked()).toBe(true);
+    await app.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await app.page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('is not offered to an officer', async () => {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel, ChannelInput, ChannelOutput } from '../../src-main/api/contract';
 import { MIGRATION_MANIFEST } from '../../src-main/db/migration-manifest';
 import { completeHearing } from '../helpers/complete-hearing';
-import { openTestCore, PEOPLE, seedAccounts, type TestCore } from '../helpers/temp-core';
+import { MIGRATIONS, openTestCore, PEOPLE, seedAccounts, type TestCore } from '../helpers/temp-core';
 
 /**
  * The change that moved the services onto a store also moved the windows' sessions into the
@@ -31,15 +31,23 @@ describe('a standalone database from before the store layer', () => {
     const { dir, key } = t;
     await t.close();
 
-    // The database as the version before this change left it: no sessions table, and neither
-    // that migration nor any after it on record (the rest was written by the services themselves;
-    // the later ones run again as they would have: each replaces what it changes).
+    // The database as the version before this change left it: no sessions table (nor any table a
+    // later migration creates), and neither that migration nor any after it on record (the rest
+    // was written by the services themselves; the later ones run again as they would have: each
+    // creates or replaces what it changes).
     const Database = (await import('better-sqlite3')).default;
     const older = new Database(path.join(dir, 'hearing-desk.db'));
     older.pragma(`hexkey='${key.toString('hex')}'`);
-    older.exec('DROP TABLE sessions');
-    for (const later of MIGRATION_MANIFEST.filter((m) => m.when >= SESSIONS_MIGRATION.when))
-      older.prepare('DELETE FROM __drizzle_migrations WHERE hash = ?').run(later.sha256);
+    const later = MIGRATION_MANIFEST.filter((m) => m.when >= SESSIONS_MIGRATION.when);
+    const createdLater = later.flatMap((m) =>
+      [...fs.readFileSync(path.join(MIGRATIONS, `${m.tag}.sql`), 'utf8').matchAll(/CREATE TABLE `(\w+)`/g)].map(
+        (match) => match[1]!,
+      ),
+    );
+    expect(createdLater).toContain('sessions');
+    for (const table of createdLater) older.exec(`DROP TABLE "${table}"`);
+    for (const migration of later)
+      older.prepare('DELETE FROM __drizzle_migrations WHERE hash = ?').run(migration.sha256);
     older.close();
 
     t = await openTestCore({ dir, key });

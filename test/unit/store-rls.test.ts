@@ -154,7 +154,15 @@ describe('row-level security on PostgreSQL', () => {
   });
 
   it('shows no row of any table, and takes none, without a context', async () => {
-    const all = [...CONTENT_TABLES, 'audit_events', 'hearings', 'support_services', 'units', 'users'];
+    const all = [
+      ...CONTENT_TABLES,
+      'audit_events',
+      'hearings',
+      'support_services',
+      'units',
+      'users',
+      'victim_catalog_reviews',
+    ];
     for (const table of all) {
       const rows = await asActor(null, (c) => c.query(`SELECT count(*)::int AS n FROM "${table}"`));
       expect({ table, n: rows.rows[0].n }).toEqual({ table, n: 0 });
@@ -264,6 +272,33 @@ describe('row-level security on PostgreSQL', () => {
     expect(after.rows[0]!.n).toBe(0);
     const statuses = await owner.query<{ status: string }>('SELECT DISTINCT status FROM hearings');
     expect(statuses.rows).toEqual([{ status: 'open' }]);
+  });
+
+  it('shows the catalog reviews to every role; only an administrator records one, in her own name', async () => {
+    const insert = (person: Person, recordedBy: string) =>
+      asActor(person, (c) =>
+        c.query(
+          `INSERT INTO victim_catalog_reviews (id, language, catalog_sha256, status, reviewer, reviewed_on, recorded_by, recorded_at)
+           VALUES ($1, 'ar', $2, 'reviewed', 'Traductrice inventée', '2026-11-20', $3, 1)`,
+          [randomUUID(), 'a'.repeat(64), recordedBy],
+        ),
+      );
+    await insert(people.administrator, people.administrator.id);
+    for (const [person, recordedBy] of [
+      [people.officerA1, people.officerA1.id],
+      [people.supervisorA, people.supervisorA.id],
+      // An administrator does not record a review in a colleague's name.
+      [people.administrator, people.officerA1.id],
+    ] as const)
+      await expect(insert(person, recordedBy)).rejects.toThrow(/row-level security/);
+    for (const person of [people.officerA1, people.supervisorA, people.administrator]) {
+      const rows = await asActor(person, (c) => c.query('SELECT recorded_by FROM victim_catalog_reviews'));
+      expect(rows.rows).toEqual([{ recorded_by: people.administrator.id }]);
+    }
+    // Appended, never changed: the application's role may not even try.
+    await expect(
+      asActor(people.administrator, (c) => c.query(`UPDATE victim_catalog_reviews SET reviewer = 'x'`)),
+    ).rejects.toThrow(/permission denied/);
   });
 
   it('tells the services whose hearing it is, and nothing more, so they refuse as on SQLite', async () => {

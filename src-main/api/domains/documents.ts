@@ -1,8 +1,26 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS, VICTIM_COPY_VARIANTS } from '../../../domain/document-kinds';
-import type { VictimCatalog } from '../../../forms/victim-catalogs';
+import { catalogReviewSchema, type VictimCatalog } from '../../../forms/victim-catalogs';
 import { defineChannel, defineDomain, EVERY_ROLE, HEARING_ROLES, unlocked } from '../channel';
 import { empty, id, pdfBase64, printedDocumentView, sha256Hex } from '../schemas';
+
+/**
+ * A victim catalog as main loaded it (validated when read: forms/victim-catalogs.ts), its status,
+ * reviewer and day from the latest review recorded on the languages screen for these very texts,
+ * else from its file; with who recorded that review and when (both null: the status is the file's).
+ */
+const reviewedCatalog = z.custom<
+  VictimCatalog & { meta: VictimCatalog['meta'] & { recordedByName: string | null; recordedAt: number | null } }
+>(
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    'meta' in value &&
+    typeof value.meta === 'object' &&
+    value.meta !== null &&
+    'recordedAt' in value.meta &&
+    'recordedByName' in value.meta,
+);
 
 const reviewField = z
   .string()
@@ -79,13 +97,22 @@ export const documentsChannels = defineDomain('documents', {
   'documents.victimCatalogs': defineChannel({
     input: empty,
     output: z.object({
-      // Main's own files, validated when they were read (forms/victim-catalogs.ts).
-      catalogs: z.array(z.custom<VictimCatalog>()),
+      catalogs: z.array(reviewedCatalog),
       refused: z.array(z.object({ file: z.string(), problems: z.array(z.string()) })),
     }),
     // The rights step shows them to officers; the administrator's view lists their translation status.
     access: unlocked(EVERY_ROLE),
-    handler: (_input, { deps }) => deps.documents.catalogs(),
+    handler: (_input, { user, deps }) => deps.documents.catalogs(user),
+  }),
+  /**
+   * The administrator records that a qualified translator reviewed (or swore) a loaded catalog's
+   * texts, from the languages screen: appended, audited, shown at once (no file edited, no restart).
+   */
+  'documents.reviewVictimCatalog': defineChannel({
+    input: catalogReviewSchema,
+    output: z.object({ catalog: reviewedCatalog }),
+    access: unlocked(['administrator']),
+    handler: async (input, { user, deps }) => ({ catalog: await deps.documents.reviewCatalog(user, input) }),
   }),
   /** Before her copy's first print: every text of the hearing with what will be withheld and every near match. */
   'documents.reviewPreview': defineChannel({

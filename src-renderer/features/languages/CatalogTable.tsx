@@ -1,13 +1,24 @@
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../src-main/api/contract';
-import { isLanguageOption } from '../../language-option';
+import { formatDateTime } from '../../i18n';
+import { isLanguageOption, languageName } from '../../language-option';
 import { DataTable } from '../../ui';
 import { Day } from './Day';
 
-type Catalog = ChannelOutput<'documents.victimCatalogs'>['catalogs'][number];
+export type Catalog = ChannelOutput<'documents.victimCatalogs'>['catalogs'][number];
 
-/** Each victim language main loaded: who translated and reviewed it; an unreviewed one flagged. */
-export function CatalogTable({ catalogs }: { catalogs: Catalog[] }) {
+/**
+ * Each victim language main loaded: who translated and reviewed it (and, for a review recorded
+ * here, who recorded it and when); an unreviewed one flagged; a button on each row to record a review.
+ */
+export function CatalogTable({
+  catalogs,
+  onReview,
+}: {
+  catalogs: Catalog[];
+  /** `opener` is the row's button, where focus goes back when the form closes. */
+  onReview: (catalog: Catalog, opener: HTMLElement) => void;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const officerName = (code: string) =>
@@ -53,13 +64,42 @@ export function CatalogTable({ catalogs }: { catalogs: Catalog[] }) {
         { header: t('languages.column.translatedBy'), cell: ({ meta }) => meta.translatedBy },
         {
           header: t('languages.column.reviewedBy'),
-          cell: ({ meta }) => meta.reviewedBy ?? <span className="muted">{t('languages.nobody')}</span>,
+          cell: ({ meta }) =>
+            meta.reviewedBy === null ? (
+              <span className="muted">{t('languages.nobody')}</span>
+            ) : (
+              <>
+                {meta.reviewedBy}
+                {meta.recordedByName !== null && meta.recordedAt !== null ? (
+                  <span className="catalog-recorded muted">
+                    {t('languages.recordedBy', {
+                      name: meta.recordedByName,
+                      time: formatDateTime(meta.recordedAt, language),
+                    })}
+                  </span>
+                ) : null}
+              </>
+            ),
         },
         {
           header: t('languages.column.reviewedOn'),
           cell: ({ meta }) => (meta.reviewedOn ? <Day day={meta.reviewedOn} language={language} /> : null),
         },
         { header: t('languages.column.date'), cell: ({ meta }) => <Day day={meta.date} language={language} /> },
+        {
+          header: t('languages.column.review'),
+          hidden: true,
+          cell: (catalog) => (
+            <button
+              type="button"
+              className="catalog-review-open"
+              aria-label={t('languages.review.openNamed', { language: languageName(t, catalog.meta.language) })}
+              onClick={(e) => onReview(catalog, e.currentTarget)}
+            >
+              {t('languages.review.open')}
+            </button>
+          ),
+        },
       ]}
     />
   );

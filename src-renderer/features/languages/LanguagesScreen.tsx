@@ -1,15 +1,17 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChannel } from '../../data/use-channel';
+import { languageName } from '../../language-option';
 import { ErrorMessage } from '../../ui';
-import { CatalogTable } from './CatalogTable';
+import { CatalogTable, type Catalog } from './CatalogTable';
 import { LanguagesHowTo } from './LanguagesHowTo';
 import { RefusedFiles } from './RefusedFiles';
+import { ReviewCatalogForm } from './ReviewCatalogForm';
 
 /**
  * The administrator's view of the victim catalogs main loaded at start: each language, who
  * translated and reviewed it, and the files it refused. A catalog nobody reviewed is legal
- * wording put before a victim unchecked, so it is flagged and the way to review it is given.
+ * wording put before a victim unchecked, so it is flagged, and a review is recorded here.
  */
 export function LanguagesScreen() {
   const { t } = useTranslation();
@@ -18,6 +20,25 @@ export function LanguagesScreen() {
   const catalogs = read.data;
   const howTitle = useRef<HTMLHeadingElement>(null);
   const unreviewed = catalogs?.catalogs.filter((c) => c.meta.status === 'machine') ?? [];
+  const [reviewing, setReviewing] = useState<Catalog | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  // Where focus goes back to when the form closes: the row's button that opened it.
+  const opener = useRef<HTMLElement | null>(null);
+
+  const open = (catalog: Catalog, button: HTMLElement) => {
+    opener.current = button;
+    setDone(null);
+    setReviewing(catalog);
+  };
+  const close = (recorded?: Catalog) => {
+    setReviewing(null);
+    if (recorded) {
+      setDone(t('languages.review.done', { language: languageName(t, recorded.meta.language) }));
+      void read.reload();
+    }
+    const target = opener.current;
+    requestAnimationFrame(() => target?.focus());
+  };
 
   return (
     <section className="page wide languages" aria-labelledby="languages-title">
@@ -45,8 +66,20 @@ export function LanguagesScreen() {
             <p className="success">{t('languages.unreviewed.allReviewed')}</p>
           )}
           <p>{t('languages.summary', { count: catalogs.catalogs.length })}</p>
+          {reviewing ? (
+            <ReviewCatalogForm
+              key={reviewing.meta.language}
+              catalog={reviewing}
+              languageName={languageName(t, reviewing.meta.language)}
+              onDone={close}
+              onCancel={() => close()}
+            />
+          ) : null}
+          <p className="success languages-done" role="status">
+            {done}
+          </p>
           <div className="table-scroll" role="region" aria-labelledby="languages-caption" tabIndex={0}>
-            <CatalogTable catalogs={catalogs.catalogs} />
+            <CatalogTable catalogs={catalogs.catalogs} onReview={open} />
           </div>
           <LanguagesHowTo titleRef={howTitle} />
           <RefusedFiles refused={catalogs.refused} />
