@@ -497,7 +497,9 @@ async function runScenario(officer: Officer): Promise<{ prefilled: { item: strin
     'consentVictimSupport=yes',
   );
   await officer.check(
-    group("Services qui lui sont indiqués (annuaire d'aide)").getByLabel(/Écoute violences conjugales · 0800 30 030 · Wallonie/),
+    group("Services qui lui sont indiqués (annuaire d'aide)").getByLabel(
+      /Écoute violences conjugales · 0800 30 030 · Wallonie/,
+    ),
     'servicesGiven: Écoute violences conjugales',
   );
   await expectComplete(officer, 'referrals');
