@@ -162,6 +162,8 @@ function answerForm(
     if (!isFieldVisible(field, { ...fromEarlierSteps, ...values })) continue;
     const given = DEFAULTS[formId]?.[field.id];
     if (given !== undefined) values[field.id] = typeof given === 'function' ? given(answers) : given;
+    // A draft is saved as the step's own answer when the step opens (StepForm), as here.
+    else if (earlier[field.id]?.draft) values[field.id] = earlier[field.id]!.value;
     else if (field.id in earlier) continue;
     else if (field.kind === 'group') {
       const count = Math.max(field.minItems, field.requiredToClose ? 1 : 0);
