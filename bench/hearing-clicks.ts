@@ -27,6 +27,8 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium, startHost, type RunningHost } from '../test/browser/harness';
 import { dayAsTyped, waitForSaved } from '../test/browser/pages/hearing';
+import { callApi } from '../test/browser/api';
+import type { Channel, ChannelInput } from '../src-main/api/contract';
 
 export const HEARING_CLICK_TARGET = 120;
 
@@ -192,24 +194,11 @@ class Officer {
   }
 }
 
-/** The app's API as the window signed in in `page` (or as another window), for what is set up before counting. */
-async function callApi(page: Page, channel: string, input: object, client?: string): Promise<unknown> {
-  const reply = await page.evaluate(
-    async ([c, i, other]) => {
-      const response = await fetch('/api/invoke', {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'X-Hearing-Desk-Client': other ?? sessionStorage.getItem('hearing-desk.client-id') ?? '',
-        },
-        body: JSON.stringify({ channel: c, input: i }),
-      });
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: { code: string } };
-    },
-    [channel, input, client] as const,
-  );
+/** The app's API as the window signed in in `page`, or as another window: each call's value, failing on an error. */
+async function call<C extends Channel>(page: Page, channel: C, input: ChannelInput<C>, client?: string) {
+  const reply = await callApi(page, channel, input, client);
   if (!reply.ok) throw new Error(`${channel}: ${JSON.stringify(reply.error)}`);
-  return reply.value;
+  return reply.value!;
 }
 
 /** Before counting: the first administrator on screen, a unit and the officer through the API, her sign-in on screen. */
@@ -222,14 +211,14 @@ async function prepareOfficer(page: Page, url: string): Promise<void> {
   await page.getByLabel('Répétez le mot de passe').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Créer le compte administrateur' }).click();
   await page.getByRole('heading', { name: 'Comptes' }).waitFor();
-  const { unit } = (await callApi(page, 'units.save', { name: 'Brigade fictive (bench)' })) as { unit: { id: string } };
+  const { unit } = await call(page, 'units.save', { name: 'Brigade fictive (bench)' });
   // Her first sign-in replaces the password the administrator gave with her own.
   const given = `temporary ${OFFICER.password}`;
-  await callApi(page, 'users.create', { ...OFFICER, password: given, role: 'officer', unitId: unit.id });
+  await call(page, 'users.create', { ...OFFICER, password: given, role: 'officer', unitId: unit.id });
   const window = 'bench-first-sign-in';
-  await callApi(page, 'session.login', { username: OFFICER.username, password: given }, window);
-  await callApi(page, 'session.changePassword', { currentPassword: given, newPassword: OFFICER.password }, window);
-  await callApi(page, 'session.logout', {}, window);
+  await call(page, 'session.login', { username: OFFICER.username, password: given }, window);
+  await call(page, 'session.changePassword', { currentPassword: given, newPassword: OFFICER.password }, window);
+  await call(page, 'session.logout', {}, window);
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await page.getByRole('heading', { name: 'Connexion' }).waitFor();
   await page.getByLabel("Nom d'utilisateur").fill(OFFICER.username);
@@ -597,9 +586,9 @@ export async function benchHearingClicks(): Promise<HearingClickFigures> {
     // Closed and printed, as main has it, not only as the screen says.
     const hearingId = /#\/hearing\/([0-9a-f-]{36})/.exec(page.url())?.[1];
     if (!hearingId) throw new Error(`Not on a hearing at the end: ${page.url()}`);
-    const { hearing } = (await callApi(page, 'hearings.load', { hearingId })) as { hearing: { status: string } };
+    const { hearing } = await call(page, 'hearings.load', { hearingId });
     if (hearing.status !== 'closed') throw new Error(`The hearing is ${hearing.status}, not closed`);
-    const { documents } = (await callApi(page, 'documents.list', { hearingId })) as { documents: { kind: string }[] };
+    const { documents } = await call(page, 'documents.list', { hearingId });
     if (!documents.some((d) => d.kind === 'victimCopy')) throw new Error('Her copy is not among the printed documents');
     if (errors.length > 0) throw new Error(`The page threw: ${errors.map((e) => e.message).join('; ')}`);
 
