@@ -265,6 +265,10 @@ export function createDispatcher(deps: DispatcherDeps, channels: ChannelSet = AP
     async lockAll(): Promise<void> {
       for (const clientId of await sessions.lockAll()) notify(clientId);
     },
+    /** A zone server's: lock the windows of one workstation (its client ids' prefix). */
+    async lockAllOf(clientIdPrefix: string): Promise<void> {
+      for (const clientId of await sessions.lockAll(clientIdPrefix)) notify(clientId);
+    },
     onSessionChanged(listener: (clientId: string) => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -58,6 +58,8 @@ export const ERROR_CODES = [
   'COPY_REVIEW_REQUIRED',
   'DOCUMENT_WOULD_REVEAL',
   'UNTRUSTED_SENDER',
+  /** Zone mode: the workstation could not reach the zone server (src-main/zone/). */
+  'SERVER_UNREACHABLE',
   'TRANSPORT',
   'INTERNAL',
 ] as const;

@@ -7,6 +7,8 @@ import { createChromiumPdfOutput } from './chromium-pdf';
 import { ConfigError } from '../config';
 import { DatabaseOpenError, type InstallationState } from '../db/database';
 import { startBrowserHost } from './server';
+import { createZoneDispatcher, type ZoneConnection } from '../zone/zone-dispatcher';
+import { loadZoneConnection } from '../zone/zone-settings';
 
 /**
  * `npm run dev:browser`: the whole app on 127.0.0.1, for exploring and testing without Electron.
@@ -17,6 +19,8 @@ const { values } = parseArgs({
   options: {
     'data-dir': { type: 'string', default: path.resolve('data', 'browser-host') },
     port: { type: 'string', default: '0' },
+    /** A workstation of a zone: forward every call to the zone server these settings name (src-main/zone/). */
+    zone: { type: 'string' },
   },
 });
 
@@ -52,46 +56,74 @@ function loadOrCreateKey(file: string, installation: InstallationState): { key: 
   return { key, commit };
 }
 
-let core: AppCore;
-try {
-  const keyFile = path.join(dataDir, 'database-key.dev');
-  // Decided before any key is made: a lost database must never become a new installation.
-  const { key, commit } = loadOrCreateKey(keyFile, inspectDataDir(dataDir, keyFile));
+if (values.zone) {
+  let connection: ZoneConnection;
   try {
-    core = await createAppCore({
-      dataDir,
-      key,
-      keyFile,
-      migrationsFolder: path.join(root, 'migrations', 'sqlite'),
-      assets: repositoryAssets(root),
-      documentOutput: createChromiumPdfOutput(),
-    });
-    commit();
-  } finally {
-    key.fill(0);
+    connection = loadZoneConnection(path.resolve(values.zone));
+  } catch (error) {
+    console.error(`Hearing Desk browser host cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
   }
-} catch (error) {
-  // Database and configuration errors say what is wrong and that nothing was written.
-  const known = error instanceof DatabaseOpenError || error instanceof ConfigError;
-  console.error(`Hearing Desk browser host cannot start: ${known ? error.message : String(error)}`);
-  process.exit(1);
+  const dispatcher = createZoneDispatcher(connection);
+  const host = await startBrowserHost({
+    core: { dispatcher },
+    rendererDir: path.join(root, '.vite', 'renderer', 'main_window'),
+    port: Number(values.port),
+  });
+  const reachable = await dispatcher.reachable();
+  console.log(
+    `Hearing Desk browser host, a workstation of the zone server ${new URL(connection.serverUrl).host}${reachable ? '' : ' (not reachable now)'}`,
+  );
+  console.log(`Open: ${host.url}`);
+  const stop = () => void host.close().then(() => (dispatcher.close(), process.exit(0)));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} else {
+  await startStandalone();
 }
-if (core.database?.recoveredFromUncleanShutdown)
-  console.log('The previous run stopped abruptly; the database passed its integrity check.');
 
-const host = await startBrowserHost({
-  core,
-  rendererDir: path.join(root, '.vite', 'renderer', 'main_window'),
-  port: Number(values.port),
-});
-console.log(`Hearing Desk browser host (data in ${dataDir}; invented data only)`);
-console.log(`Open: ${host.url}`);
+async function startStandalone(): Promise<void> {
+  let core: AppCore;
+  try {
+    const keyFile = path.join(dataDir, 'database-key.dev');
+    // Decided before any key is made: a lost database must never become a new installation.
+    const { key, commit } = loadOrCreateKey(keyFile, inspectDataDir(dataDir, keyFile));
+    try {
+      core = await createAppCore({
+        dataDir,
+        key,
+        keyFile,
+        migrationsFolder: path.join(root, 'migrations', 'sqlite'),
+        assets: repositoryAssets(root),
+        documentOutput: createChromiumPdfOutput(),
+      });
+      commit();
+    } finally {
+      key.fill(0);
+    }
+  } catch (error) {
+    // Database and configuration errors say what is wrong and that nothing was written.
+    const known = error instanceof DatabaseOpenError || error instanceof ConfigError;
+    console.error(`Hearing Desk browser host cannot start: ${known ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  if (core.database?.recoveredFromUncleanShutdown)
+    console.log('The previous run stopped abruptly; the database passed its integrity check.');
 
-function shutdown() {
-  void host
-    .close()
-    .then(() => core.close())
-    .then(() => process.exit(0));
+  const host = await startBrowserHost({
+    core,
+    rendererDir: path.join(root, '.vite', 'renderer', 'main_window'),
+    port: Number(values.port),
+  });
+  console.log(`Hearing Desk browser host (data in ${dataDir}; invented data only)`);
+  console.log(`Open: ${host.url}`);
+
+  function shutdown() {
+    void host
+      .close()
+      .then(() => core.close())
+      .then(() => process.exit(0));
+  }
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 }
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);

@@ -3,13 +3,15 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiError } from '../api/contract';
-import { jsonTextTooDeep, MAX_PAYLOAD_DEPTH } from '../api/payload-limits';
-import type { AppCore } from '../app-core';
+import { HTTP_API_TIMEOUTS, readJsonBody, readUpload, type HttpApiTimeouts } from '../api/http-request';
+import { MAX_PAYLOAD_DEPTH } from '../api/payload-limits';
+import type { Dispatcher } from '../api/dispatcher';
 import { contentSecurityPolicy, securityHeaders } from '../security/csp';
 import { resolveStaticFile } from '../security/static-files';
 
 export interface BrowserHostOptions {
-  core: AppCore;
+  /** The app it serves: a core's dispatcher, or a zone workstation's, which forwards to the server (src-main/zone/). */
+  core: { dispatcher: Pick<Dispatcher, 'dispatch' | 'importFile'> };
   /** The built renderer (vite build output). */
   rendererDir: string;
   /** 0 picks a free port. */
@@ -18,23 +20,9 @@ export interface BrowserHostOptions {
   timeouts?: Partial<BrowserHostTimeouts>;
 }
 
-export interface BrowserHostTimeouts {
-  /** From the connection to the end of the request headers. */
-  headersMs: number;
-  /** From the end of the headers to the end of an /api/invoke body (at most MAX_BODY_BYTES). */
-  bodyMs: number;
-  /** An evidence upload may take long, but not stop: the longest silence while it is under way. */
-  uploadIdleMs: number;
-}
+export type BrowserHostTimeouts = HttpApiTimeouts;
 
-/**
- * A slow client holds a connection and, with a body, a request's memory: each phase has its own
- * bound. An upload of several gigabytes may take minutes, so it is bounded by its silences only.
- */
-/** How long a refused upload's remaining body is read before the answer goes out regardless. */
-const EARLY_ANSWER_DRAIN_MS = 2_000;
-
-export const BROWSER_HOST_TIMEOUTS: BrowserHostTimeouts = { headersMs: 10_000, bodyMs: 10_000, uploadIdleMs: 30_000 };
+export const BROWSER_HOST_TIMEOUTS: BrowserHostTimeouts = HTTP_API_TIMEOUTS;
 
 export interface BrowserHost {
   url: string;
@@ -43,7 +31,6 @@ export interface BrowserHost {
 }
 
 const COOKIE = 'hd_session';
-const MAX_BODY_BYTES = 1024 * 1024;
 /** The body is {channel, input}: one level above the input's own. */
 const MAX_BODY_DEPTH = MAX_PAYLOAD_DEPTH + 1;
 /** Each tab names itself so that, like Electron windows, tabs have separate sessions. */
@@ -68,7 +55,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const server = http.createServer(
     {
       headersTimeout: timeouts.headersMs,
-      // Bodies have their own bounds (readBody, upload): an upload of several gigabytes may take
+      // Bodies have their own bounds (readJsonBody, upload): an upload of several gigabytes may take
       // longer than any single limit for the whole request.
       requestTimeout: 0,
       // How often Node checks headersTimeout (30 s by default, which would triple the bound).
@@ -141,44 +128,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (req.method !== 'POST') return refuse(res, 405, 'Method not allowed', { Allow: 'POST' });
       if (req.headers.origin !== origin) return refuse(res, 403, 'Forbidden origin');
       if (!req.headers['content-type']?.startsWith('application/json')) return refuse(res, 415, 'JSON only');
-      const announced = Number(req.headers['content-length'] ?? 0);
-      if (announced > MAX_BODY_BYTES)
-        return refuseBody(res, 413, {
-          code: 'VALIDATION',
-          message: `The request is larger than ${MAX_BODY_BYTES} bytes`,
-        });
-      const read = await readBody(req, timeouts.bodyMs);
-      if ('refused' in read) {
-        if (read.refused === 'tooLarge')
-          return refuseBody(res, 413, {
-            code: 'VALIDATION',
-            message: `The request is larger than ${MAX_BODY_BYTES} bytes`,
-          });
-        if (read.refused === 'timedOut')
-          return refuseBody(res, 408, {
-            code: 'VALIDATION',
-            message: `The request body did not arrive within ${timeouts.bodyMs} ms`,
-          });
-        return void res.destroy();
-      }
-      const body = read.text;
-      // Counted on the text, before JSON.parse builds anything from it.
-      if (jsonTextTooDeep(body, MAX_BODY_DEPTH)) {
-        return refuseBody(res, 400, {
-          code: 'VALIDATION',
-          message: `The request is nested more than ${MAX_BODY_DEPTH} levels deep`,
-        });
-      }
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(body);
-      } catch {
-        return refuseBody(res, 400, { code: 'VALIDATION', message: 'The request is not JSON' });
-      }
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-        return refuseBody(res, 400, { code: 'VALIDATION', message: 'The request is not a {channel, input} object' });
-      }
-      const { channel, input } = parsed as { channel?: unknown; input?: unknown };
+      const body = await readJsonBody(req, { timeoutMs: timeouts.bodyMs, maxDepth: MAX_BODY_DEPTH });
+      if ('aborted' in body) return void res.destroy();
+      if ('error' in body) return refuseBody(res, body.status, body.error);
+      const { channel, input } = body.value;
       const clientId = String(req.headers[CLIENT_HEADER] ?? 'browser').slice(0, 64);
       const envelope = await options.core.dispatcher.dispatch(`browser:${clientId}`, channel, input);
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(envelope));
@@ -213,28 +166,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       originalName: url.searchParams.get('name'),
       expectedSize: Number(length),
     };
-    // A sender that goes silent ends the upload (its connection closes): the import fails as
-    // unreadable, and its temporary file goes.
-    req.setTimeout(timeouts.uploadIdleMs, () => req.destroy());
-    const envelope = await options.core.dispatcher.importFile(`browser:${clientId}`, input, req);
-    req.setTimeout(0);
-    if (req.destroyed && !req.readableEnded) return;
-    // Refused or failed before the end of the body: the rest drains away first, for a moment, so
-    // that the answer is not lost in a connection closed under a sender still writing; a body
-    // that goes on longer gets the answer and a closed connection.
-    if (!req.readableEnded) {
-      req.resume();
-      await Promise.race([
-        new Promise((resolve) => req.once('end', resolve).once('close', resolve)),
-        new Promise((resolve) => setTimeout(resolve, EARLY_ANSWER_DRAIN_MS)),
-      ]);
-    }
+    const uploaded = await readUpload(req, timeouts.uploadIdleMs, (body) =>
+      options.core.dispatcher.importFile(`browser:${clientId}`, input, body),
+    );
+    if (!uploaded) return;
     send(
       res,
       200,
       'application/json; charset=utf-8',
-      JSON.stringify(envelope),
-      req.readableEnded ? {} : { Connection: 'close' },
+      JSON.stringify(uploaded.result),
+      uploaded.keepAlive ? {} : { Connection: 'close' },
     );
   }
 
@@ -262,38 +203,4 @@ function readCookie(header: string | undefined, name: string): string | undefine
     if (key === name) return rest.join('=');
   }
   return undefined;
-}
-
-type BodyResult = { text: string } | { refused: 'tooLarge' | 'timedOut' | 'aborted' };
-
-/**
- * The body of an /api/invoke request, whole, or why not: larger than MAX_BODY_BYTES (reading
- * stops there), not complete within `timeoutMs` (a client sending a byte now and then), or cut
- * off by the client. What is left of a refused body is not read: the answer closes the connection.
- */
-function readBody(req: http.IncomingMessage, timeoutMs: number): Promise<BodyResult> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    const finish = (result: BodyResult) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      if ('refused' in result) {
-        req.removeAllListeners('data');
-        req.pause();
-      }
-      resolve(result);
-    };
-    const timer = setTimeout(() => finish({ refused: 'timedOut' }), timeoutMs);
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) finish({ refused: 'tooLarge' });
-      else chunks.push(chunk);
-    });
-    req.on('end', () => finish({ text: Buffer.concat(chunks).toString('utf8') }));
-    req.on('error', () => finish({ refused: 'aborted' }));
-    req.on('close', () => finish({ refused: 'aborted' }));
-  });
 }

@@ -115,4 +115,9 @@ export const PG_MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
     when: 1796513340093,
     sha256: '2e1c5f71e1db20bae8fd02a83852de5ccc1148504756b41e065541aa098e554c',
   },
+  {
+    tag: '0008_server_reads_schema_version',
+    when: 1796521780767,
+    sha256: '4bfa11b7a198acd5018f6c717a9c7702edb46aad5243184811851a7bffed3717',
+  },
 ];

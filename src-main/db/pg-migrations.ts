@@ -144,6 +144,9 @@ async function dump(connection: pg.ClientConfig, backup: { file: string; pgDump?
   if (connection.user) args.push(`--username=${connection.user}`);
   if (connection.database) args.push(`--dbname=${connection.database}`);
   try {
+    // Made first, readable by this account only: pg_dump writes into it and keeps its mode (a
+    // dump holds every hearing).
+    fs.writeFileSync(partial, '', { mode: 0o600 });
     await promisify(execFile)(backup.pgDump ?? 'pg_dump', args, {
       env: { ...process.env, ...(typeof connection.password === 'string' ? { PGPASSWORD: connection.password } : {}) },
     });

@@ -1,4 +1,4 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { SYSTEM_ACCESS, type Store } from '../db/store';
 import type { UserView } from '../api/contract';
 import { toUserView } from './users';
@@ -81,10 +81,17 @@ export function createSessionService({ store }: { store: Store }) {
       );
     },
 
-    /** Locks every window (the computer locked or went to sleep); returns their client ids. */
-    async lockAll(): Promise<string[]> {
+    /**
+     * Locks every window (the computer locked or went to sleep), or on a zone server every window
+     * of one workstation (the client ids it prefixes); returns their client ids.
+     */
+    async lockAll(clientIdPrefix = ''): Promise<string[]> {
       const locked = await system((tx) =>
-        tx.update(sessions).set({ locked: true }).returning({ clientId: sessions.clientId }),
+        tx
+          .update(sessions)
+          .set({ locked: true })
+          .where(sql`substr(${sessions.clientId}, 1, ${clientIdPrefix.length}) = ${clientIdPrefix}`)
+          .returning({ clientId: sessions.clientId }),
       );
       return locked.map((s) => s.clientId);
     },

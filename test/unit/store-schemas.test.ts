@@ -324,6 +324,8 @@ describe('migrating a zone database', () => {
       'Format: CUSTOM',
     );
     expect(fs.existsSync(`${file}.partial`)).toBe(false);
+    // Every hearing is in it: readable by the account that took it, nobody else.
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(await tableCount()).toBeGreaterThan(16);
     expect(await migratePgDatabase({ connection: database.config, migrationsFolder: folder })).toEqual({
       applied: [],
