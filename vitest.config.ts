@@ -62,6 +62,8 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',
+          // The zone scenario's server runs on PostgreSQL.
+          globalSetup: ['test/helpers/postgres-global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
           // One Chromium and one host at a time on a two-core machine.

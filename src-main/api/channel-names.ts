@@ -1,6 +1,7 @@
 // Written by src-main/api/write-channel-names.ts from the declarations in src-main/api/domains/: do not edit.
 export const CHANNEL_NAMES = [
   'setup.status',
+  'setup.connection',
   'setup.createAdministrator',
   'session.current',
   'session.login',

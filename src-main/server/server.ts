@@ -41,7 +41,7 @@ export interface ZoneServer {
 }
 
 /** A window's id as a workstation names it (Electron's webContents id, a browser tab's name). */
-const CLIENT_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+const CLIENT_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const WORKSTATION_NAME = /^[A-Za-z0-9._-]{1,64}$/;
 
 export async function startZoneServer(options: ZoneServerOptions): Promise<ZoneServer> {

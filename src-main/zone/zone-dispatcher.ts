@@ -111,6 +111,8 @@ export function createZoneDispatcher(connection: ZoneConnection): ZoneDispatcher
   }
 
   async function dispatch(clientId: string, channel: unknown, input: unknown): Promise<Envelope<unknown>> {
+    // The one question the workstation answers itself: which server it works on.
+    if (channel === 'setup.connection') return { ok: true, value: { mode: 'zone', server: base.host } };
     return forward(ZONE_PATHS.invoke, { json: { clientId, channel, input } });
   }
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../src-main/api/contract';
 import { FollowUpCount } from '../features/follow-ups/FollowUpCount';
 import { RoomModeToggle } from '../features/room/RoomModeToggle';
+import { ConnectionLabel } from './ConnectionLabel';
 import { LanguageSwitch } from './LanguageSwitch';
 import { hrefOf, navigationOf, type ScreenName } from './routes';
 
@@ -28,7 +29,10 @@ export function TopBar({
   const { t } = useTranslation();
   return (
     <header className="topbar">
-      <span className="app-name">{t('app.name')}</span>
+      <span className="app-name">
+        {t('app.name')}
+        <ConnectionLabel />
+      </span>
       <nav aria-label={t('app.mainNavigation')}>
         {navigationOf(user.role).map(({ screen, labelKey }) => (
           <a key={screen} href={hrefOf({ screen })} aria-current={shown === screen ? 'page' : undefined}>

@@ -34,14 +34,24 @@ export interface RunningHost {
   kill(): Promise<void>;
 }
 
-/** Starts `src-main/browser-host/cli.ts` as its own process, exactly as `npm run dev:browser` does after the build. */
-export async function startHost(dataDir: string): Promise<RunningHost> {
+/**
+ * Starts `src-main/browser-host/cli.ts` as its own process, exactly as `npm run dev:browser` does
+ * after the build; with `zone`, as a workstation of the zone server those settings name.
+ */
+export async function startHost(dataDir: string, options: { zone?: string } = {}): Promise<RunningHost> {
   if (!fs.existsSync(path.join(ROOT, '.vite/renderer/main_window/index.html'))) {
     throw new Error('The renderer is not built: run npm run build:renderer first (npm run test:browser does)');
   }
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(ROOT, 'src-main/browser-host/cli.ts'), '--data-dir', dataDir],
+    [
+      '--import',
+      'tsx',
+      path.join(ROOT, 'src-main/browser-host/cli.ts'),
+      '--data-dir',
+      dataDir,
+      ...(options.zone ? ['--zone', options.zone] : []),
+    ],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -35,6 +35,8 @@ export interface TestZone {
   /** A workstation's connection settings: its certificate, the zone CA, the server's address. */
   connectionOf(workstation: string): Promise<ZoneConnection>;
   workstation(name: string): Promise<ZoneDispatcher>;
+  /** The zone settings file a workstation's browser host reads (`--zone`), beside its certificate. */
+  settingsFileOf(workstation: string): Promise<string>;
   /** Stops the server (as SIGTERM would) and starts it again on the same port, database and folder. */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -130,6 +132,20 @@ export async function startTestZone(options: { crlPollMs?: number } = {}): Promi
       const dispatcher = createZoneDispatcher(await zone.connectionOf(name));
       dispatchers.push(dispatcher);
       return dispatcher;
+    },
+    async settingsFileOf(workstation) {
+      const certificate = await zone.certificateOf(workstation);
+      const file = path.join(path.dirname(certificate.certificate), 'zone.json');
+      fs.writeFileSync(
+        file,
+        JSON.stringify({
+          server: zone.url,
+          caCertificate: ca.certificate,
+          certificate: certificate.certificate,
+          key: certificate.key,
+        }),
+      );
+      return file;
     },
     async restart() {
       await running.close();

@@ -121,6 +121,14 @@ describe('hearing-desk-server', () => {
     expect(mine.open.map((h) => h.id)).toContain(hearing.id);
   });
 
+  it('says which server a workstation works on; the core in-process says standalone', async () => {
+    expect(await ok(a, '1', 'setup.connection', {})).toEqual({ mode: 'zone', server: new URL(zone.url).host });
+    expect(await zone.running.core.dispatcher.call('x', 'setup.connection', {})).toEqual({
+      ok: true,
+      value: { mode: 'standalone' },
+    });
+  });
+
   it('keeps sessions in the database: a restarted server signs nobody out', async () => {
     const before = await ok(a, '1', 'session.current', {});
     expect(before.user?.username).toBe(PEOPLE.officer.username);
