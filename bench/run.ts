@@ -14,7 +14,10 @@
  *    checkpoint a start uses (bench/audit.ts; alone with `--only=audit`, about two minutes);
  *  - the officer's interactions in one realistic hearing scripted through the UI in Chromium, from
  *    "Nouvelle audition" to her copy printed, per step, against issue 17's target of 120
- *    (bench/hearing-clicks.ts; alone with `--only=clicks`).
+ *    (bench/hearing-clicks.ts; alone with `--only=clicks`);
+ *  - the zone server: a save from a workstation over mutual TLS to PostgreSQL's commit with 1 and
+ *    with 50 workstations, the rate it sustains with p99 under 20 ms against pgbench's, and its
+ *    memory (bench/zone-server.ts; alone with `--only=zone`, about three minutes).
  * `--only=closed-hearing` measures the large closed hearing alone; with HD_PHASES=1 it prints
  * each load's resource and paint timings, with HD_PROFILE=1 a CPU profile's heaviest functions.
  */
@@ -33,6 +36,7 @@ import { benchEvidence, evidenceLines } from './evidence';
 import { benchDocuments, documentLines } from './documents';
 import { auditLines, benchAudit } from './audit';
 import { benchHearingClicks, hearingClickLines } from './hearing-clicks';
+import { benchZoneServer, zoneLines } from './zone-server';
 import { completeHearing, type Api } from '../test/helpers/complete-hearing';
 import { CHROMIUM, launchChromium, startHost } from '../test/browser/harness';
 import { promptFieldId } from '../forms/digital/prompts';
@@ -64,6 +68,11 @@ async function main() {
   // `npm run bench -- --only=stores`: the same core on SQLite and on a durable PostgreSQL, against pgbench.
   if (process.argv.includes('--only=stores')) {
     for (const line of storesLines(await benchStores(ROOT))) console.log(line);
+    return;
+  }
+  // `npm run bench -- --only=zone`: hearing-desk-server under 1 and 50 workstations, against pgbench.
+  if (process.argv.includes('--only=zone')) {
+    for (const line of zoneLines(await benchZoneServer(ROOT))) console.log(line);
     return;
   }
   if (!fs.existsSync(path.join(RENDERER, 'index.html')))
@@ -117,6 +126,8 @@ async function main() {
   for (const line of auditLines(audit)) console.log(line);
   const hearingClicks = await benchHearingClicks();
   for (const line of hearingClickLines(hearingClicks)) console.log(line);
+  const zoneServer = await benchZoneServer(ROOT);
+  for (const line of zoneLines(zoneServer)) console.log(line);
   const { dataDir, key, core, call } = await openBenchCore();
   const officerId = (
     core.database!.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(OFFICER.username) as { id: string }
@@ -251,6 +262,7 @@ async function main() {
     victimCopy: documents,
     auditTrail: audit,
     hearingClicks,
+    zoneServer,
   };
   fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'bench/results/latest.json'), JSON.stringify(results, null, 2));
@@ -275,6 +287,7 @@ async function main() {
   for (const line of documentLines(documents)) console.log(line);
   for (const line of auditLines(audit)) console.log(line);
   for (const line of hearingClickLines(hearingClicks)) console.log(line);
+  for (const line of zoneLines(zoneServer)) console.log(line);
   console.log('written to bench/results/latest.json');
 }
 

@@ -106,7 +106,7 @@ export function storesLines(result: StoresBenchResult): string[] {
 }
 
 /** PostgreSQL's own rate for the smallest durable write, on the same server: the floor of a save. */
-function runPgbench(server: PostgresServer): StoresBenchResult['pgbench'] {
+export function runPgbench(server: PostgresServer): StoresBenchResult['pgbench'] {
   const seconds = 10;
   const connection = ['-h', server.socketDir, '-p', String(server.port), '-U', server.superuser];
   runAsClusterOwner(server, 'createdb', [...connection, 'pgbench']);
@@ -162,6 +162,31 @@ async function openCore(root: string, server: PostgresServer, kind: StoreKind): 
       },
     };
   }
+  const { base, database, appLogin } = await createBenchDatabase(root, server);
+  const owner = new pg.Pool({ ...base, database, max: 2 });
+  const core = await createAppCore({
+    ...common,
+    postgres: { pool: new pg.Pool({ ...base, user: appLogin, database, max: 8 }) },
+  });
+  return {
+    core,
+    owner: async (text, params = []) => (await owner.query(text, params)).rows as Record<string, unknown>[],
+    close: async () => {
+      await core.close();
+      await owner.end();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A new database on the bench's PostgreSQL as a zone's DBA leaves it: migrated by its owner (the
+ * cluster's superuser here), and a login role of hearing_desk_app for the application.
+ */
+export async function createBenchDatabase(
+  root: string,
+  server: PostgresServer,
+): Promise<{ base: { host: string; port: number; user: string }; database: string; appLogin: string }> {
   const database = `hd_bench_${randomUUID().replaceAll('-', '')}`;
   const base = { host: server.socketDir, port: server.port, user: server.superuser };
   const admin = new pg.Client({ ...base, database: 'postgres' });
@@ -173,23 +198,13 @@ async function openCore(root: string, server: PostgresServer, kind: StoreKind): 
     migrationsFolder: path.join(root, 'migrations', 'pg'),
     backup: { kind: 'confirmed', by: 'a new bench database' },
   });
-  const owner = new pg.Pool({ ...base, database, max: 2 });
+  const owner = new pg.Client({ ...base, database });
+  await owner.connect();
   await owner.query(
     `DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_LOGIN}') THEN CREATE ROLE ${APP_LOGIN} LOGIN IN ROLE hearing_desk_app; END IF; END $$`,
   );
-  const core = await createAppCore({
-    ...common,
-    postgres: { pool: new pg.Pool({ ...base, user: APP_LOGIN, database, max: 8 }) },
-  });
-  return {
-    core,
-    owner: async (text, params = []) => (await owner.query(text, params)).rows as Record<string, unknown>[],
-    close: async () => {
-      await core.close();
-      await owner.end();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  await owner.end();
+  return { base, database, appLogin: APP_LOGIN };
 }
 
 async function call(core: AppCore, client: string, channel: string, input: object): Promise<never> {
