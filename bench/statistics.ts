@@ -79,8 +79,8 @@ const DAY = 86_400_000;
  */
 export const DEFAULT_SPAN = { from: '2022-01-01', to: '2026-12-31' };
 
-/** mulberry32: small, fast and reproducible. */
-function random(seed: number): () => number {
+/** mulberry32: small, fast and reproducible (a rerun offers the same data or arrivals). */
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

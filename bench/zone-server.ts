@@ -14,7 +14,7 @@ import {
 } from '../src-main/server/certificates';
 import { createZoneDispatcher, type ZoneDispatcher } from '../src-main/zone/zone-dispatcher';
 import { startPostgresServer } from '../test/helpers/postgres-server';
-import { summary, type Summary } from './statistics';
+import { random as seededRandom, summary, type Summary } from './statistics';
 import { createBenchDatabase, runPgbench, type StoresBenchResult } from './stores';
 
 /**
@@ -369,7 +369,7 @@ async function measureOfferedRate(
   rate: number,
   seed: number,
 ): Promise<RateStep> {
-  const random = mulberry32(seed);
+  const nextRandom = seededRandom(seed);
   const meanGapMs = (1_000 * workstations.length) / rate;
   const seconds = Math.min(STEP_MAX_SECONDS, Math.max(STEP_MIN_SECONDS, STEP_SAVES / rate));
   const t0 = performance.now() + 50;
@@ -382,7 +382,11 @@ async function measureOfferedRate(
   const started = setTimeout(() => (logFrom = server.logSize()), measuredFrom - performance.now());
   await Promise.all(
     workstations.map(async (workstation) => {
-      for (let due = t0 + -Math.log(1 - random()) * meanGapMs; due < end; due += -Math.log(1 - random()) * meanGapMs) {
+      for (
+        let due = t0 + -Math.log(1 - nextRandom()) * meanGapMs;
+        due < end;
+        due += -Math.log(1 - nextRandom()) * meanGapMs
+      ) {
         const wait = due - performance.now();
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         const sent = wait > 0 ? performance.now() : due;
@@ -404,18 +408,6 @@ async function measureOfferedRate(
     achieved,
     latency: summary(samples),
     inServer: summary(server.requestTimes(logFrom, await server.settledLogSize())),
-  };
-}
-
-/** A small seeded generator, so that a rerun offers the same arrivals. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
