@@ -37,7 +37,15 @@ interface ServerAnswer {
   sessionsChanged?: string[];
 }
 
-export function createZoneDispatcher(connection: ZoneConnection): ZoneDispatcher {
+export interface ZoneDispatcherOptions {
+  /**
+   * Where unsent answers wait while the server cannot be reached (zone.md: nothing typed is
+   * lost): an SQLite file encrypted with this 32-byte key, which the caller zeroes afterwards.
+   */
+  outbox?: { file: string; key: Buffer };
+}
+
+export function createZoneDispatcher(connection: ZoneConnection, _options: ZoneDispatcherOptions = {}): ZoneDispatcher {
   const base = new URL(connection.serverUrl);
   if (base.protocol !== 'https:') throw new Error(`The zone server must be an https:// address, not ${base.protocol}`);
   const timeoutMs = connection.timeoutMs ?? 15_000;
