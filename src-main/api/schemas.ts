@@ -60,6 +60,8 @@ export const ERROR_CODES = [
   'UNTRUSTED_SENDER',
   /** Zone mode: the workstation could not reach the zone server (src-main/zone/). */
   'SERVER_UNREACHABLE',
+  /** Zone mode: the server did not confirm these answers; the workstation's outbox keeps them and sends them later. */
+  'KEPT_ON_THIS_COMPUTER',
   'TRANSPORT',
   'INTERNAL',
 ] as const;

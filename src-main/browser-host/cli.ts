@@ -9,6 +9,7 @@ import { DatabaseOpenError, type InstallationState } from '../db/database';
 import { startBrowserHost } from './server';
 import { createZoneDispatcher, type ZoneConnection } from '../zone/zone-dispatcher';
 import { loadZoneConnection } from '../zone/zone-settings';
+import { OUTBOX_FILE_NAME } from '../zone/answer-outbox';
 
 /**
  * `npm run dev:browser`: the whole app on 127.0.0.1, for exploring and testing without Electron.
@@ -64,7 +65,22 @@ if (values.zone) {
     console.error(`Hearing Desk browser host cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
-  const dispatcher = createZoneDispatcher(connection);
+  // Answers the server does not confirm wait in an encrypted outbox in the data folder; its key
+  // lies beside it in clear, like the standalone database's here (the Electron shell wraps it).
+  const outboxKeyFile = path.join(dataDir, 'outbox-key.dev');
+  if (!fs.existsSync(outboxKeyFile)) fs.writeFileSync(outboxKeyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
+  const outboxKey = readKeyFile(outboxKeyFile);
+  let dispatcher: ReturnType<typeof createZoneDispatcher>;
+  try {
+    dispatcher = createZoneDispatcher(connection, {
+      outbox: { file: path.join(dataDir, OUTBOX_FILE_NAME), key: outboxKey },
+    });
+  } catch (error) {
+    console.error(`Hearing Desk browser host cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  } finally {
+    outboxKey.fill(0);
+  }
   const host = await startBrowserHost({
     core: { dispatcher },
     rendererDir: path.join(root, '.vite', 'renderer', 'main_window'),

@@ -7,6 +7,11 @@ export type SaveStatus =
   | { state: 'saving' }
   | { state: 'saved'; savedAt: number }
   | { state: 'error'; error: ApiError }
+  /**
+   * Zone mode: the server did not confirm, the workstation's outbox keeps the answers (durably)
+   * and sends them itself; they stay pending here and are offered again every few seconds.
+   */
+  | { state: 'keptLocally' }
   /** An answer on screen is not valid (a date half-typed): it is not sent, so nothing may say "all saved". */
   | { state: 'invalid' };
 
@@ -25,6 +30,8 @@ export class AutosaveQueue {
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** Answers on screen that are not valid, kept to show again, never sent. */
   private readonly invalid = new Map<string, AnswerValue>();
+  /** Values the workstation's outbox has kept (zone mode), still pending until the server confirms them. */
+  private readonly kept = new Map<string, AnswerValue>();
   private status: SaveStatus = { state: 'idle' };
   /** What the status line shows: the save's state, unless an answer on screen cannot be saved. */
   private shown: SaveStatus = this.status;
@@ -35,6 +42,8 @@ export class AutosaveQueue {
     readonly formId: string,
     private readonly save: SaveFn,
     private readonly debounceMs = 400,
+    /** How soon answers kept on the workstation are offered to the server again. */
+    private readonly keptRetryMs = 5_000,
   ) {}
 
   /** Revisions as loaded from main; pending values are kept. */
@@ -59,7 +68,8 @@ export class AutosaveQueue {
   set(fieldId: string, value: AnswerValue, options: { immediate?: boolean } = {}): void {
     this.invalid.delete(fieldId);
     this.pending.set(fieldId, value);
-    this.setStatus({ state: 'pending' });
+    // While the server is away the line keeps saying where the answers are, not "saving…" at each key.
+    if (this.status.state !== 'keptLocally') this.setStatus({ state: 'pending' });
     this.schedule(options.immediate ? 0 : this.debounceMs);
   }
 
@@ -93,6 +103,19 @@ export class AutosaveQueue {
     return this.pending.size > 0 || this.inFlight !== null || this.invalid.size > 0;
   }
 
+  /**
+   * Everything unsaved is kept by the workstation's outbox (zone mode): not on the server, so not
+   * enough to approve or close, but nothing would be lost with this window.
+   */
+  isAllKeptOnThisComputer(): boolean {
+    return (
+      this.status.state === 'keptLocally' &&
+      this.inFlight === null &&
+      this.invalid.size === 0 &&
+      [...this.pending].every(([fieldId, value]) => this.kept.get(fieldId) === value)
+    );
+  }
+
   getStatus(): SaveStatus {
     return this.shown;
   }
@@ -114,7 +137,8 @@ export class AutosaveQueue {
     } finally {
       this.inFlight = null;
     }
-    if (this.status.state !== 'error' && this.pending.size > 0) await this.flush();
+    if (this.status.state !== 'error' && this.status.state !== 'keptLocally' && this.pending.size > 0)
+      await this.flush();
   }
 
   private schedule(delay: number): void {
@@ -124,13 +148,20 @@ export class AutosaveQueue {
 
   private async sendBatch(): Promise<void> {
     const batch = new Map(this.pending);
-    this.setStatus({ state: 'saving' });
+    if (this.status.state !== 'keptLocally') this.setStatus({ state: 'saving' });
     const changes = [...batch].map(([fieldId, value]) => ({
       fieldId,
       value,
       baseRevision: this.revisions.get(fieldId) ?? 0,
     }));
     const result = await this.save({ hearingId: this.hearingId, formId: this.formId, changes });
+    if (!result.ok && result.error.code === 'KEPT_ON_THIS_COMPUTER') {
+      // Kept, not refused: the values stay pending (on screen and in the next save) and go again.
+      for (const [fieldId, value] of batch) this.kept.set(fieldId, value);
+      this.setStatus(KEPT);
+      this.schedule(this.keptRetryMs);
+      return;
+    }
     if (!result.ok) {
       this.setStatus({ state: 'error', error: result.error });
       return;
@@ -138,6 +169,7 @@ export class AutosaveQueue {
     for (const { fieldId, revision } of result.value.revisions) {
       this.revisions.set(fieldId, revision);
       this.savedTimes.set(fieldId, result.value.savedAt);
+      this.kept.delete(fieldId);
       // A value typed again while this batch was on its way is still pending.
       if (this.pending.get(fieldId) === batch.get(fieldId)) this.pending.delete(fieldId);
     }
@@ -155,6 +187,7 @@ export class AutosaveQueue {
 }
 
 const INVALID: SaveStatus = { state: 'invalid' };
+const KEPT: SaveStatus = { state: 'keptLocally' };
 
 /**
  * One queue per hearing and form for the life of the window, so that a lock screen (which
@@ -176,7 +209,14 @@ export function autosaveQueueFor(hearingId: string, formId: string, save: SaveFn
 export async function flushAllQueues(timeoutMs = 2000): Promise<boolean> {
   const all = Promise.all([...queues.values()].map((q) => q.flush()));
   await Promise.race([all, new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
-  return [...queues.values()].every((q) => !q.hasUnsaved());
+  return [...queues.values()].every((q) => !q.hasUnsaved() || q.isAllKeptOnThisComputer());
+}
+
+/** Why a queue still has unsaved answers, for an action that needs them stored on the server first. */
+export function unsavedReason(status: SaveStatus, message: string): ApiError {
+  if (status.state === 'error') return status.error;
+  if (status.state === 'keptLocally') return { code: 'KEPT_ON_THIS_COMPUTER', message };
+  return { code: 'TRANSPORT', message };
 }
 
 /** After signing out the drafts of the previous user must not stay in memory. */

@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,9 +13,14 @@ import {
 import { loadServerConfig } from '../../src-main/server/config';
 import { createServerLog } from '../../src-main/server/server-log';
 import { openZoneServer, type RunningZoneServer } from '../../src-main/server/zone-server';
-import { createZoneDispatcher, type ZoneConnection, type ZoneDispatcher } from '../../src-main/zone/zone-dispatcher';
+import {
+  createZoneDispatcher,
+  type ZoneConnection,
+  type ZoneDispatcher,
+  type ZoneDispatcherOptions,
+} from '../../src-main/zone/zone-dispatcher';
 import { ownerPostgres, TEST_APP_LOGIN, type OpenOwnerPostgres } from './postgres';
-import { PG_MIGRATIONS, tempDir } from './temp-core';
+import { PG_MIGRATIONS, ROOT, tempDir } from './temp-core';
 
 /**
  * A zone for the tests, all real: a PostgreSQL database (the run's server), the zone's CA made by
@@ -34,11 +40,15 @@ export interface TestZone {
   certificateOf(workstation: string): Promise<IssuedCertificate>;
   /** A workstation's connection settings: its certificate, the zone CA, the server's address. */
   connectionOf(workstation: string): Promise<ZoneConnection>;
-  workstation(name: string): Promise<ZoneDispatcher>;
+  workstation(name: string, options?: ZoneDispatcherOptions): Promise<ZoneDispatcher>;
   /** The zone settings file a workstation's browser host reads (`--zone`), beside its certificate. */
   settingsFileOf(workstation: string): Promise<string>;
   /** Stops the server (as SIGTERM would) and starts it again on the same port, database and folder. */
   restart(): Promise<void>;
+  /** Stops the server and leaves it stopped (the workstations find nobody at its address)… */
+  pause(): Promise<void>;
+  /** …until it starts again on the same port, database and folder. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -128,8 +138,8 @@ export async function startTestZone(options: { crlPollMs?: number } = {}): Promi
         timeoutMs: 10_000,
       };
     },
-    async workstation(name) {
-      const dispatcher = createZoneDispatcher(await zone.connectionOf(name));
+    async workstation(name, dispatcherOptions) {
+      const dispatcher = createZoneDispatcher(await zone.connectionOf(name), dispatcherOptions);
       dispatchers.push(dispatcher);
       return dispatcher;
     },
@@ -151,6 +161,12 @@ export async function startTestZone(options: { crlPollMs?: number } = {}): Promi
       await running.close();
       running = await open();
     },
+    async pause() {
+      await running.close();
+    },
+    async resume() {
+      running = await open();
+    },
     async stop() {
       for (const dispatcher of dispatchers) dispatcher.close();
       await running.close();
@@ -158,4 +174,44 @@ export async function startTestZone(options: { crlPollMs?: number } = {}): Promi
     },
   };
   return zone;
+}
+
+/** `hearing-desk-server` in a process of its own, as zone IT starts it: one a test can kill. */
+export interface ServerProcess {
+  port: number;
+  process: ChildProcess;
+  /** SIGKILL: no shutdown, no last write, as when the machine or the process dies. */
+  kill(): Promise<void>;
+}
+
+export async function startServerProcess(configFile: string): Promise<ServerProcess> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'src-main/server/cli.ts'), 'start', '--config', configFile],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const match = /"event":"server.listening".*"port":(\d+)/.exec(output);
+      if (match) {
+        clearInterval(timer);
+        resolve(Number(match[1]));
+      } else if (child.exitCode !== null) {
+        clearInterval(timer);
+        reject(new Error(`The server exited:\n${output}`));
+      }
+    }, 25);
+  });
+  return {
+    port,
+    process: child,
+    async kill() {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
 }

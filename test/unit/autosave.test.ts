@@ -98,4 +98,35 @@ describe('the autosave queue', () => {
     ]);
     expect(queue.hasUnsaved()).toBe(false);
   });
+
+  it('keeps answers the workstation kept (zone mode) pending, says so, and offers them again until the server confirms', async () => {
+    const main = fakeMain();
+    const queue = new AutosaveQueue('h', 'facts', (i) => main.save(i), 0, 20);
+    const shown: string[] = [];
+    queue.subscribe((status) => shown.push(status.state));
+    main.failNext({ ok: false, error: { code: 'KEPT_ON_THIS_COMPUTER', message: 'kept' } });
+    queue.set('narrative', 'texte fictif');
+    await queue.flush();
+    expect(queue.getStatus()).toEqual({ state: 'keptLocally' });
+    expect(queue.unsavedValues().get('narrative')).toBe('texte fictif');
+    // Not on the server (nothing may be approved or closed on it) but nothing lost with the window.
+    expect(queue.hasUnsaved()).toBe(true);
+    expect(queue.isAllKeptOnThisComputer()).toBe(true);
+    // Typed meanwhile: the line still says where the answers are, and the new text is not kept yet.
+    queue.set('narrative', 'texte fictif, suite');
+    expect(queue.getStatus()).toEqual({ state: 'keptLocally' });
+    expect(queue.isAllKeptOnThisComputer()).toBe(false);
+    await queue.flush();
+    expect(queue.isAllKeptOnThisComputer()).toBe(true);
+    // The server is back: the queue's own retry (20 ms here) saves it.
+    main.failNext(null);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(queue.getStatus()).toMatchObject({ state: 'saved' });
+    expect(queue.hasUnsaved()).toBe(false);
+    expect(main.calls.at(-1)!.changes).toEqual([
+      { fieldId: 'narrative', value: 'texte fictif, suite', baseRevision: 0 },
+    ]);
+    // Once kept, the line never went back to "saving…" at each retry or key.
+    expect(shown.slice(shown.indexOf('keptLocally'))).toEqual(['keptLocally', 'saved']);
+  });
 });

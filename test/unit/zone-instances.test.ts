@@ -1,56 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIELDS, FORMS } from '../../forms/fields.generated';
 import { createZoneDispatcher, type ZoneDispatcher } from '../../src-main/zone/zone-dispatcher';
-import { PEOPLE, ROOT } from '../helpers/temp-core';
-import { startTestZone, type TestZone } from '../helpers/zone';
+import { PEOPLE } from '../helpers/temp-core';
+import { startServerProcess, startTestZone, type ServerProcess, type TestZone } from '../helpers/zone';
 
 /**
  * Two instances of `hearing-desk-server`, each its own process, on one database, zone key and data
  * folder, behind a TCP balancer (zone.md: "stateless: sessions in PostgreSQL"). One is killed with
  * SIGKILL in the middle of an officer's saves.
  */
-interface Instance {
-  port: number;
-  process: ChildProcess;
-  kill(): Promise<void>;
-}
-
-async function startInstance(configFile: string): Promise<Instance> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(ROOT, 'src-main/server/cli.ts'), 'start', '--config', configFile],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = /"event":"server.listening".*"port":(\d+)/.exec(output);
-      if (match) {
-        clearInterval(timer);
-        resolve(Number(match[1]));
-      } else if (child.exitCode !== null) {
-        clearInterval(timer);
-        reject(new Error(`The server exited:\n${output}`));
-      }
-    }, 25);
-  });
-  return {
-    port,
-    process: child,
-    async kill() {
-      if (child.exitCode === null) child.kill('SIGKILL');
-      await exited;
-    },
-  };
-}
-
 /** Any TCP balancer: each connection to the next instance that accepts it (TLS ends on the instances). */
 function startBalancer(ports: () => number[], connected: (port: number) => void): Promise<net.Server> {
   let next = 0;
@@ -76,7 +37,7 @@ function startBalancer(ports: () => number[], connected: (port: number) => void)
 
 describe('two server instances behind a balancer', () => {
   let zone: TestZone;
-  let instances: Instance[] = [];
+  let instances: ServerProcess[] = [];
   let balancer: net.Server;
   let workstation: ZoneDispatcher;
   /** The instance each connection through the balancer reached, in order. */
@@ -103,7 +64,7 @@ describe('two server instances behind a balancer', () => {
       instanceConfig,
       JSON.stringify({ ...config, listen: { host: '127.0.0.1', port: 0 }, health: undefined }),
     );
-    instances = [await startInstance(instanceConfig), await startInstance(instanceConfig)];
+    instances = [await startServerProcess(instanceConfig), await startServerProcess(instanceConfig)];
     const alive = () =>
       instances.filter((i) => i.process.exitCode === null && i.process.signalCode === null).map((i) => i.port);
     balancer = await startBalancer(alive, (port) => connections.push(port));
@@ -133,7 +94,7 @@ describe('two server instances behind a balancer', () => {
     let revision = 0;
     const confirmed: string[] = [];
     let unreachable = 0;
-    let killed: Instance | undefined;
+    let killed: ServerProcess | undefined;
     for (let i = 1; i <= 60; i++) {
       // The instance the workstation's connection goes to now.
       if (i === 25) {

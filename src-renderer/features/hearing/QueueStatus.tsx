@@ -40,6 +40,12 @@ export function QueueStatus({ queue }: { queue: AutosaveQueue }) {
           {t('save.saved', { time: formatTime(status.savedAt, i18n.language) })}
         </p>
       );
+    case 'keptLocally':
+      return (
+        <p className="save-status kept" role="status" data-save-state="keptLocally">
+          {t('save.keptLocally')}
+        </p>
+      );
     case 'invalid':
       return (
         <p className="save-status failed" role="status" data-save-state="invalid">

@@ -6,7 +6,7 @@ import { RISK_LEVELS, type RiskDefinition, type RiskLevel } from '../../../forms
 import { useMutation } from '../../data/use-channel';
 import { formatDateTime } from '../../i18n';
 import { ErrorMessage, FieldError, FormActions } from '../../ui';
-import type { AutosaveQueue } from '../../form-engine/autosave';
+import { unsavedReason, type AutosaveQueue } from '../../form-engine/autosave';
 import { RiskAssessmentList } from './RiskAssessmentList';
 import { RiskEvents } from './RiskEvents';
 import { ReviewComment } from './ReviewComment';
@@ -78,9 +78,7 @@ export function RiskPanel({
     await queue.flush();
     if (queue.hasUnsaved()) {
       const status = queue.getStatus();
-      return submitAssessment.setError(
-        status.state === 'error' ? status.error : { code: 'TRANSPORT', message: 'The answers are not saved yet' },
-      );
+      return submitAssessment.setError(unsavedReason(status, 'The answers are not saved yet'));
     }
     const result = await submitAssessment.run({
       hearingId,

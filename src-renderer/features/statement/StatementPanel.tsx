@@ -7,7 +7,7 @@ import type { ChannelOutput } from '../../../src-main/api/contract';
 import type { ApiError } from '../../api/client';
 import { useMutation } from '../../data/use-channel';
 import { ErrorMessage, FormActions } from '../../ui';
-import type { AutosaveQueue } from '../../form-engine/autosave';
+import { unsavedReason, type AutosaveQueue } from '../../form-engine/autosave';
 import { formatDateTime } from '../../i18n';
 import { languageOrNull } from '../../language-option';
 import { StatementForVictim } from '../room/StatementForVictim';
@@ -65,9 +65,7 @@ export function StatementPanel({ loaded, steps, answersOf, onChanged }: Statemen
     if (statementQueue.hasUnsaved()) {
       // Say why it did not save, as the status line does, rather than approve an older text.
       const status = statementQueue.getStatus();
-      return setUnsaved(
-        status.state === 'error' ? status.error : { code: 'TRANSPORT', message: 'The statement is not saved yet' },
-      );
+      return setUnsaved(unsavedReason(status, 'The statement is not saved yet'));
     }
     const result = await approval.run({
       hearingId: loaded.hearing.id,
