@@ -15,7 +15,6 @@ const AUDIT_CHAIN_LOCK = 0x4844_4155; // "HDAU"
  * a member of hearing_desk_app, never as the tables' owner.
  */
 export function createPgStore(pool: pg.Pool, options: { auditKey: Buffer }): Store {
-  const db = drizzle(pool);
   const auditListeners = new Set<(appended: ChainExtension) => void>();
   // A transaction's appends are known by its tx object until it commits.
   const appending = new WeakMap<object, ChainExtension>();
@@ -29,22 +28,32 @@ export function createPgStore(pool: pg.Pool, options: { auditKey: Buffer }): Sto
       if (inUnit.getStore()) throw new Error('A unit of work cannot open another: pass its tx to the helper');
       let appended: ChainExtension | undefined;
       try {
-        const result = await db.transaction(async (tx) => {
-          // Before any other statement, as PostgreSQL requires: the export writes nothing. Its one
-          // large statement is not compiled (JIT took seconds of the export at 100,000 hearings)
-          // and sorts its answers in memory rather than on disk.
-          if (access.purpose === 'statistics') {
-            await tx.execute(sql`SET TRANSACTION READ ONLY`);
-            await tx.execute(sql`SET LOCAL jit = off`);
-            await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
-          }
-          await tx.execute(
-            sql`SELECT set_config('hearing_desk.user_id', ${access.userId ?? ''}, true), set_config('hearing_desk.role', ${access.role}, true), set_config('hearing_desk.unit_id', ${access.unitId ?? ''}, true), set_config('hearing_desk.purpose', ${access.purpose ?? ''}, true)`,
-          );
-          const value = await inUnit.run(true, () => work(tx as unknown as StoreDb));
-          appended = appending.get(tx);
-          return value;
-        });
+        // The unit's connection is taken and given back here, not by drizzle: its pool transaction
+        // sends BEGIN before its try, and a BEGIN that fails (the database restarted under the
+        // pool) would keep the connection out of the pool for good: a few restarts, and no
+        // connection left. A connection that died is dropped by the pool when it comes back.
+        const client = await pool.connect();
+        let result: Awaited<ReturnType<typeof work>>;
+        try {
+          result = await drizzle(client).transaction(async (tx) => {
+            // Before any other statement, as PostgreSQL requires: the export writes nothing. Its one
+            // large statement is not compiled (JIT took seconds of the export at 100,000 hearings)
+            // and sorts its answers in memory rather than on disk.
+            if (access.purpose === 'statistics') {
+              await tx.execute(sql`SET TRANSACTION READ ONLY`);
+              await tx.execute(sql`SET LOCAL jit = off`);
+              await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+            }
+            await tx.execute(
+              sql`SELECT set_config('hearing_desk.user_id', ${access.userId ?? ''}, true), set_config('hearing_desk.role', ${access.role}, true), set_config('hearing_desk.unit_id', ${access.unitId ?? ''}, true), set_config('hearing_desk.purpose', ${access.purpose ?? ''}, true)`,
+            );
+            const value = await inUnit.run(true, () => work(tx as unknown as StoreDb));
+            appended = appending.get(tx);
+            return value;
+          });
+        } finally {
+          client.release();
+        }
         if (appended) for (const listener of auditListeners) listener(appended);
         return result;
       } catch (error) {

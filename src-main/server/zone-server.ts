@@ -55,6 +55,10 @@ export async function openZoneServer(
   // A connection the database drops while idle (PostgreSQL restarted) must not stop the server:
   // the pool opens another at the next unit of work.
   pool.on('error', (error) => log.failure('database.idleConnectionLost', error));
+  // One lost while a unit of work holds it (between two of its queries) has no listener of the
+  // pool's: without one of its own its 'error' would end the process. The unit's next query
+  // fails, its transaction is rolled back, the workstation's outbox keeps the answers.
+  pool.on('connect', (client) => client.on('error', (error) => log.failure('database.connectionLost', error)));
   let core: AppCore;
   try {
     await checkSchema(pool);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -12,6 +13,11 @@ export interface UnsentChange {
   value: AnswerValue;
   /** The revision the officer's screen had from the server: the flush sends it as the save's base. */
   baseRevision: number;
+  /**
+   * Values of this field sent on that base whose outcome is unknown (the server stopped, its
+   * database restarted): one of them may be stored. Fingerprints (answerFingerprint), not text.
+   */
+  uncertain: string[];
 }
 
 /** The unsent answers of one form of one hearing, sent to the server as one save. */
@@ -35,8 +41,13 @@ export interface UnsentSave {
  * aside, never sent again and never dropped: the window that typed them gets the refusal itself.
  */
 export interface AnswerOutbox {
-  /** Keeps (durably) the changes of a save the server did not confirm. */
-  keep(owner: { clientId: string; userId: string | null }, input: SaveAnswersInput): void;
+  /**
+   * Keeps (durably) the changes of a save the server did not confirm; `sent` when it reached for
+   * the server and its outcome is unknown.
+   */
+  keep(owner: { clientId: string; userId: string | null }, input: SaveAnswersInput, options?: { sent?: boolean }): void;
+  /** These values were sent and their outcome is unknown. */
+  markUncertain(hearingId: string, formId: string, changes: readonly UnsentChange[]): void;
   /** What waits to be sent, in the order it was first kept. */
   unsent(filter?: { hearingId: string; formId?: string }): UnsentSave[];
   /** The server stored these values: their rows go, unless the field was typed again since. */
@@ -66,6 +77,7 @@ const SCHEMA = `
     user_id TEXT,
     kept_order INTEGER NOT NULL,
     kept_at INTEGER NOT NULL,
+    uncertain_json TEXT NOT NULL DEFAULT '[]',
     set_aside_reason TEXT,
     PRIMARY KEY (hearing_id, form_id, field_id)
   ) STRICT;
@@ -89,25 +101,34 @@ export function openAnswerOutbox(options: { file: string; key: Buffer }): Answer
   }
   fs.chmodSync(options.file, 0o600);
 
+  const selectRow = db.prepare(`
+    SELECT base_revision, uncertain_json, set_aside_reason FROM unsent_answers
+    WHERE hearing_id = ? AND form_id = ? AND field_id = ?
+  `);
   const upsert = db.prepare(`
-    INSERT INTO unsent_answers
-      (hearing_id, form_id, field_id, value_json, base_revision, client_id, user_id, kept_order, kept_at)
+    INSERT INTO unsent_answers (hearing_id, form_id, field_id, value_json, base_revision, client_id, user_id,
+      kept_order, kept_at, uncertain_json)
     VALUES (@hearingId, @formId, @fieldId, @valueJson, @baseRevision, @clientId, @userId,
-      (SELECT coalesce(max(kept_order), 0) + 1 FROM unsent_answers), @at)
+      (SELECT coalesce(max(kept_order), 0) + 1 FROM unsent_answers), @at, @uncertainJson)
     ON CONFLICT (hearing_id, form_id, field_id) DO UPDATE SET
       value_json = excluded.value_json,
       base_revision = excluded.base_revision,
       client_id = excluded.client_id,
       user_id = coalesce(excluded.user_id, unsent_answers.user_id),
       kept_at = excluded.kept_at,
+      uncertain_json = excluded.uncertain_json,
       -- Typed again after a refusal: the new value waits to be sent like any other.
       set_aside_reason = NULL,
       -- A field that was set aside goes to the end, behind what was kept meanwhile.
       kept_order = CASE WHEN unsent_answers.set_aside_reason IS NULL THEN unsent_answers.kept_order
         ELSE excluded.kept_order END
   `);
+  const updateUncertain = db.prepare(`
+    UPDATE unsent_answers SET uncertain_json = ?
+    WHERE hearing_id = ? AND form_id = ? AND field_id = ? AND set_aside_reason IS NULL
+  `);
   const selectUnsent = db.prepare(`
-    SELECT hearing_id, form_id, field_id, value_json, base_revision, client_id, user_id, kept_order
+    SELECT hearing_id, form_id, field_id, value_json, base_revision, client_id, user_id, kept_order, uncertain_json
     FROM unsent_answers WHERE set_aside_reason IS NULL ORDER BY kept_order
   `);
   const removeIfSame = db.prepare(`
@@ -130,25 +151,44 @@ export function openAnswerOutbox(options: { file: string; key: Buffer }): Answer
     'SELECT count(*) FILTER (WHERE set_aside_reason IS NULL) AS unsent, count(set_aside_reason) AS setAside FROM unsent_answers',
   );
 
-  const keepAll = db.transaction((owner: { clientId: string; userId: string | null }, input: SaveAnswersInput) => {
-    const at = Date.now();
-    for (const change of input.changes) {
-      upsert.run({
-        hearingId: input.hearingId,
-        formId: input.formId,
-        fieldId: change.fieldId,
-        valueJson: JSON.stringify(change.value),
-        baseRevision: change.baseRevision,
-        clientId: owner.clientId,
-        userId: owner.userId,
-        at,
-      });
-    }
-  });
+  const keepAll = db.transaction(
+    (owner: { clientId: string; userId: string | null }, input: SaveAnswersInput, sent: boolean) => {
+      const at = Date.now();
+      for (const change of input.changes) {
+        const before = selectRow.get(input.hearingId, input.formId, change.fieldId) as
+          { base_revision: number; uncertain_json: string; set_aside_reason: string | null } | undefined;
+        // What was sent on the same base stays uncertain; a new base starts afresh.
+        const uncertain =
+          before && before.set_aside_reason === null && before.base_revision === change.baseRevision
+            ? (JSON.parse(before.uncertain_json) as string[])
+            : [];
+        if (sent) uncertain.push(answerFingerprint(change.value));
+        upsert.run({
+          hearingId: input.hearingId,
+          formId: input.formId,
+          fieldId: change.fieldId,
+          valueJson: JSON.stringify(change.value),
+          baseRevision: change.baseRevision,
+          clientId: owner.clientId,
+          userId: owner.userId,
+          at,
+          uncertainJson: JSON.stringify([...new Set(uncertain)]),
+        });
+      }
+    },
+  );
 
   return {
-    keep(owner, input) {
-      keepAll(owner, input);
+    keep(owner, input, options = {}) {
+      keepAll(owner, input, options.sent ?? false);
+    },
+    markUncertain(hearingId, formId, changes) {
+      db.transaction(() => {
+        for (const change of changes) {
+          const uncertain = new Set([...change.uncertain, answerFingerprint(change.value)]);
+          updateUncertain.run(JSON.stringify([...uncertain]), hearingId, formId, change.fieldId);
+        }
+      })();
     },
     unsent(filter) {
       const saves = new Map<string, UnsentSave>();
@@ -168,6 +208,7 @@ export function openAnswerOutbox(options: { file: string; key: Buffer }): Answer
           fieldId: row.field_id,
           value: JSON.parse(row.value_json) as AnswerValue,
           baseRevision: row.base_revision,
+          uncertain: JSON.parse(row.uncertain_json) as string[],
         });
       }
       return [...saves.values()];
@@ -212,6 +253,23 @@ interface OutboxRow {
   client_id: string;
   user_id: string | null;
   kept_order: number;
+  uncertain_json: string;
+}
+
+/** A value's fingerprint, whatever order its object keys were written in. */
+export function answerFingerprint(value: unknown): string {
+  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+}
+
+/** JSON with object keys sorted: the same answer whatever order its keys were written in. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  );
 }
 
 export class OutboxOpenError extends Error {

@@ -1,5 +1,5 @@
 import type { ApiError, Channel, ChannelInput, ChannelOutput, Envelope } from '../api/contract';
-import type { AnswerOutbox, UnsentSave } from './answer-outbox';
+import { answerFingerprint, canonicalJson, type AnswerOutbox, type UnsentSave } from './answer-outbox';
 
 type SaveInput = ChannelInput<'hearings.saveAnswers'>;
 type SaveOutput = ChannelOutput<'hearings.saveAnswers'>;
@@ -91,8 +91,17 @@ export function createAnswerRelay(deps: { outbox: AnswerOutbox; send: Send; retr
     rebases.set(key, field);
   }
 
-  /** A save on the server; one refused as stale with exactly the values it sent was stored already. */
-  async function saveOnServer(clientId: string, input: SaveInput): Promise<Envelope<SaveOutput>> {
+  /**
+   * A save on the server. One refused as stale is looked at again: a field that holds exactly the
+   * value sent was stored already (its answer was lost); one whose next revision holds a value
+   * sent earlier on the same base with no known outcome (`uncertain`) was this workstation's own
+   * write, and the field goes again on top of it. Anything else is a real conflict.
+   */
+  async function saveOnServer(
+    clientId: string,
+    input: SaveInput,
+    uncertain: ReadonlyMap<string, readonly string[]> = new Map(),
+  ): Promise<Envelope<SaveOutput>> {
     const result = (await send(clientId, 'hearings.saveAnswers', input)) as Envelope<SaveOutput>;
     if (result.ok || result.error.code !== 'STALE_REVISION') return result;
     const loaded = (await send(clientId, 'hearings.load', { hearingId: input.hearingId })) as Envelope<
@@ -111,8 +120,14 @@ export function createAnswerRelay(deps: { outbox: AnswerOutbox; send: Send; retr
         continue;
       }
       const answer = stored.get(change.fieldId);
-      if (!answer || canonicalJson(answer.value) !== canonicalJson(change.value)) return result;
-      alreadyStored.push({ fieldId: change.fieldId, revision: answer.revision, at: answer.updatedAt });
+      if (answer && canonicalJson(answer.value) === canonicalJson(change.value))
+        alreadyStored.push({ fieldId: change.fieldId, revision: answer.revision, at: answer.updatedAt });
+      else if (
+        answer?.revision === change.baseRevision + 1 &&
+        uncertain.get(change.fieldId)?.includes(answerFingerprint(answer.value))
+      )
+        rest.push({ ...change, baseRevision: answer.revision });
+      else return result;
     }
     const found = alreadyStored.map(({ fieldId, revision }) => ({ fieldId, revision }));
     if (rest.length === 0)
@@ -137,8 +152,12 @@ export function createAnswerRelay(deps: { outbox: AnswerOutbox; send: Send; retr
       while (changes.length > 0) {
         const clientId = senderOf(save);
         if (clientId === null) break;
-        const input: SaveInput = { hearingId: save.hearingId, formId: save.formId, changes };
-        const result = await saveOnServer(clientId, input);
+        const input: SaveInput = {
+          hearingId: save.hearingId,
+          formId: save.formId,
+          changes: changes.map(({ fieldId, value, baseRevision }) => ({ fieldId, value, baseRevision })),
+        };
+        const result = await saveOnServer(clientId, input, new Map(changes.map((c) => [c.fieldId, c.uncertain])));
         if (result.ok) {
           lastSavedAt = Math.max(lastSavedAt, result.value.savedAt);
           for (const { fieldId, revision } of result.value.revisions) {
@@ -148,7 +167,11 @@ export function createAnswerRelay(deps: { outbox: AnswerOutbox; send: Send; retr
           outbox.confirm(save.hearingId, save.formId, changes);
           break;
         }
-        if (NOT_NOW.has(result.error.code)) return false;
+        if (NOT_NOW.has(result.error.code)) {
+          // Perhaps stored, perhaps not: the next attempt will know this value if it was.
+          outbox.markUncertain(save.hearingId, save.formId, changes);
+          return false;
+        }
         if (WAITING_FOR_HER.has(result.error.code)) break;
         // Refused for good: the fields named are set aside and the others (not stored, the save
         // being all or nothing) go again on their own.
@@ -228,7 +251,7 @@ export function createAnswerRelay(deps: { outbox: AnswerOutbox; send: Send; retr
           return { ok: true, value: { ...result.value, revisions: [...byOutbox, ...result.value.revisions] } };
         }
         if (!NOT_NOW.has(result.error.code)) return result;
-        outbox.keep(owner, rebased(rest));
+        outbox.keep(owner, rebased(rest), { sent: true });
         return { ok: false, error: KEPT_ON_THIS_COMPUTER };
       });
     },
@@ -254,15 +277,4 @@ export function createAnswerRelay(deps: { outbox: AnswerOutbox; send: Send; retr
       clearInterval(timer);
     },
   };
-}
-
-/** JSON with object keys sorted: the same answer whatever order its keys were written in. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        )
-      : v,
-  );
 }

@@ -19,6 +19,11 @@ export interface PostgresServer {
   /** The cluster's superuser (the bootstrap role initdb creates). */
   superuser: string;
   binDir: string;
+  /**
+   * Stops the server as a crash would (`pg_ctl stop -m immediate`: no shutdown checkpoint, every
+   * connection cut) and starts it again on the same cluster, which recovers from its WAL.
+   */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -95,47 +100,59 @@ export async function startPostgresServer(options: { durable?: boolean } = {}): 
     '-c',
     'max_connections=200',
   ]);
-  const server: ChildProcess = spawn(serverFile, serverArgs, { stdio: ['ignore', 'ignore', 'pipe'] });
-  let log = '';
-  server.stderr?.on('data', (chunk: Buffer) => {
-    log = (log + chunk.toString()).slice(-4000);
-  });
   const socket = path.join(socketDir, `.s.PGSQL.${port}`);
-  const deadline = Date.now() + 30_000;
-  while (!fs.existsSync(socket)) {
-    if (server.exitCode !== null) throw new Error(`PostgreSQL did not start: ${log}`);
-    if (Date.now() > deadline) {
-      server.kill('SIGKILL');
-      throw new Error(`PostgreSQL did not open its socket within 30 s: ${log}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  // The socket file appears before the server accepts connections: pg_isready says when.
-  const [readyFile, readyArgs] = asOwner(binDir, 'pg_isready', ['-h', socketDir, '-p', String(port), '-q']);
-  while (true) {
-    try {
-      execFileSync(readyFile, readyArgs, { stdio: 'ignore' });
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`PostgreSQL did not become ready: ${log}`);
+  const bin = binDir;
+  /** Starts the server on the cluster and waits until it accepts connections. */
+  async function launch(): Promise<ChildProcess> {
+    const server: ChildProcess = spawn(serverFile, serverArgs, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let log = '';
+    server.stderr?.on('data', (chunk: Buffer) => {
+      log = (log + chunk.toString()).slice(-4000);
+    });
+    const deadline = Date.now() + 30_000;
+    while (!fs.existsSync(socket)) {
+      if (server.exitCode !== null) throw new Error(`PostgreSQL did not start: ${log}`);
+      if (Date.now() > deadline) {
+        server.kill('SIGKILL');
+        throw new Error(`PostgreSQL did not open its socket within 30 s: ${log}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
+    // The socket file appears before the server accepts connections: pg_isready says when.
+    const [readyFile, readyArgs] = asOwner(bin, 'pg_isready', ['-h', socketDir, '-p', String(port), '-q']);
+    while (true) {
+      try {
+        execFileSync(readyFile, readyArgs, { stdio: 'ignore' });
+        break;
+      } catch {
+        if (Date.now() > deadline) throw new Error(`PostgreSQL did not become ready: ${log}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    }
+    return server;
   }
+  /** pg_ctl's stop; a signal would not do as root, where runuser keeps SIGINT from the server. */
+  async function halt(server: ChildProcess, mode: 'fast' | 'immediate'): Promise<void> {
+    if (server.exitCode !== null) return;
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    const [stopFile, stopArgs] = asOwner(bin, 'pg_ctl', ['stop', '-D', dataDir, '-m', mode, '-w']);
+    execFileSync(stopFile, stopArgs, { stdio: 'ignore' });
+    await exited;
+  }
+  let server = await launch();
 
   return {
     socketDir,
     port,
     superuser,
     binDir,
+    async restart() {
+      await halt(server, 'immediate');
+      server = await launch();
+    },
     async stop() {
-      if (server.exitCode === null) {
-        // pg_ctl's fast shutdown rolls back open transactions and disconnects clients; a signal
-        // would not do as root, where runuser keeps SIGINT from the server.
-        const exited = new Promise((resolve) => server.once('exit', resolve));
-        const [stopFile, stopArgs] = asOwner(binDir, 'pg_ctl', ['stop', '-D', dataDir, '-m', 'fast', '-w']);
-        execFileSync(stopFile, stopArgs, { stdio: 'ignore' });
-        await exited;
-      }
+      // Fast: open transactions rolled back, clients disconnected.
+      await halt(server, 'fast');
       fs.rmSync(root, { recursive: true, force: true });
     },
   };

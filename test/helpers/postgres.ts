@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { inject, type ProvidedContext } from 'vitest';
 import './postgres-global-setup';
 
 export interface TestPostgresDatabase {
@@ -14,9 +14,13 @@ export interface TestPostgresDatabase {
   drop(): Promise<void>;
 }
 
+/** The run's PostgreSQL, or one a test started for itself (one it may restart). */
+export type TestPostgresServer = ProvidedContext['postgres'];
+
 /** A fresh, empty database on the run's PostgreSQL (one per test file: call it in beforeAll). */
-export async function createTestPostgresDatabase(): Promise<TestPostgresDatabase> {
-  const server = inject('postgres');
+export async function createTestPostgresDatabase(
+  server: TestPostgresServer = inject('postgres'),
+): Promise<TestPostgresDatabase> {
   const base = { host: server.socketDir, port: server.port, user: server.superuser };
   const name = `hd_test_${randomUUID().replaceAll('-', '')}`;
   const admin = new pg.Client({ ...base, database: 'postgres' });
@@ -81,13 +85,15 @@ export function numberedPlaceholders(text: string): string {
 }
 
 /** A fresh database for a core (call it once per data folder: a core reopened on the folder reopens it). */
-export async function ownerPostgres(): Promise<OwnerPostgres> {
-  const database = await createTestPostgresDatabase();
+export async function ownerPostgres(server?: TestPostgresServer): Promise<OwnerPostgres> {
+  const database = await createTestPostgresDatabase(server);
   const ownerConfig = database.config;
   const created: OwnerPostgres = {
     ownerConfig,
     async reopen() {
       const owner = new pg.Pool({ ...ownerConfig, max: 2, types: int8AsNumber });
+      // A test that restarts its PostgreSQL drops the idle connections: the next query opens another.
+      owner.on('error', () => undefined);
       await ensureAppLogin(owner);
       return {
         appPool: () => new pg.Pool({ ...ownerConfig, user: TEST_APP_LOGIN, max: 4 }),

@@ -19,7 +19,7 @@ import {
   type ZoneDispatcher,
   type ZoneDispatcherOptions,
 } from '../../src-main/zone/zone-dispatcher';
-import { ownerPostgres, TEST_APP_LOGIN, type OpenOwnerPostgres } from './postgres';
+import { ownerPostgres, TEST_APP_LOGIN, type OpenOwnerPostgres, type TestPostgresServer } from './postgres';
 import { PG_MIGRATIONS, ROOT, tempDir } from './temp-core';
 
 /**
@@ -52,7 +52,9 @@ export interface TestZone {
   stop(): Promise<void>;
 }
 
-export async function startTestZone(options: { crlPollMs?: number } = {}): Promise<TestZone> {
+export async function startTestZone(
+  options: { crlPollMs?: number; postgres?: TestPostgresServer } = {},
+): Promise<TestZone> {
   const dir = tempDir('hd-zone-');
   const caDir = path.join(dir, 'ca');
   const ca = await createZoneCa({ caDir, zoneName: 'Zone Test' });
@@ -63,14 +65,14 @@ export async function startTestZone(options: { crlPollMs?: number } = {}): Promi
     dnsNames: ['localhost'],
     ipAddresses: ['127.0.0.1'],
   });
-  const database = await ownerPostgres();
+  const database = await ownerPostgres(options.postgres);
   await migratePgDatabase({
     connection: database.ownerConfig,
     migrationsFolder: PG_MIGRATIONS,
     backup: { kind: 'confirmed', by: 'a new test database' },
   });
   const owner = await database.reopen();
-  const pgServer = inject('postgres');
+  const pgServer = options.postgres ?? inject('postgres');
   const keyFile = path.join(dir, 'zone.key');
   fs.writeFileSync(keyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
   const configFile = path.join(dir, 'server.json');
