@@ -157,6 +157,27 @@ describe('answers kept on the workstation while the server is away', () => {
     expect(other).toMatchObject({ ok: false, error: { code: 'STALE_REVISION', fields: [NARRATIVE] } });
   });
 
+  it('knows its own write stored before a crash from another window’s, and goes on on top of it', async () => {
+    const room = await workstationWithOutbox('ws-room-6', path.join(outboxDir, 'room-6.sqlite'));
+    const sameWindow = await zone.workstation('ws-room-6');
+    await signIn(room, '1', PEOPLE.officer);
+    const hearingId = await newHearing(room, '1');
+    expect((await room.call('1', 'hearings.saveAnswers', save(hearingId, 'Début fictif', 0))).ok).toBe(true);
+    await zone.pause();
+    // Sent, no answer: stored or not, nobody knows.
+    const first = await room.call('1', 'hearings.saveAnswers', save(hearingId, 'Début fictif. Suite', 1));
+    expect(first).toMatchObject({ ok: false, error: { code: 'KEPT_ON_THIS_COMPUTER' } });
+    await zone.resume();
+    // It was stored (as when the server died after its commit): the same window's write, revision 2.
+    expect((await sameWindow.call('1', 'hearings.saveAnswers', save(hearingId, 'Début fictif. Suite', 1))).ok).toBe(
+      true,
+    );
+    // She typed on meanwhile, still on revision 1: her own write under it is no conflict.
+    const more = await room.call('1', 'hearings.saveAnswers', save(hearingId, 'Début fictif. Suite et fin', 1));
+    expect(more).toMatchObject({ ok: true, value: { revisions: [{ revision: 3 }] } });
+    expect(await stored(hearingId)).toEqual({ value: 'Début fictif. Suite et fin', revision: 3 });
+  });
+
   it('gives a conflict back to the window as a stale revision, keeps her text aside until she keeps hers', async () => {
     const file = path.join(outboxDir, 'room-3.sqlite');
     const room = await workstationWithOutbox('ws-room-3', file);
