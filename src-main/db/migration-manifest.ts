@@ -71,6 +71,11 @@ export const MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
     when: 1796513336371,
     sha256: '220c9a7d3b9050da6c32cfbc6c3b236fbeea4b2c1e4b16a090996c74ac04ba1b',
   },
+  {
+    tag: '0013_imported_audit_events',
+    when: 1796533917872,
+    sha256: 'b767342a018163137d82f9aa5defb7dedc22afadbc0bb72ede081573f8d7f98f',
+  },
 ];
 
 /** The same for the zone's PostgreSQL (migrations/pg/). */
@@ -119,5 +124,10 @@ export const PG_MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
     tag: '0008_server_reads_schema_version',
     when: 1796521780767,
     sha256: '4bfa11b7a198acd5018f6c717a9c7702edb46aad5243184811851a7bffed3717',
+  },
+  {
+    tag: '0009_imported_audit_events',
+    when: 1796533920139,
+    sha256: '4ed95f8ee5e6be0617ef7f3b7c66d724d502d2c113be87cf0261bc6eadc20095',
   },
 ];

@@ -485,3 +485,23 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
+
+/**
+ * The audit trails of standalone workstations imported into the zone, entry for entry as they
+ * were chained (schema.ts says why). Append-only; read by the zone's administrators (migrations/pg/0009).
+ */
+export const importedAuditEvents = pgTable(
+  'imported_audit_events',
+  {
+    sourceId: text('source_id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    at: epochMs('at').notNull(),
+    userId: text('user_id'),
+    action: text('action').notNull(),
+    hearingId: text('hearing_id'),
+    detailsJson: text('details_json').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sourceId, t.seq] }), index('imported_audit_hearing_idx').on(t.hearingId)],
+);

@@ -463,3 +463,26 @@ export const sessions = sqliteTable(
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
+
+/**
+ * The audit trails of standalone workstations imported into a zone (`hearing-desk-server import`),
+ * entry for entry as the workstation chained them: their hashes are HMACs under a key derived from
+ * that workstation's database key, so they cannot join the zone's own chain. `source_id` names the
+ * trail (the hash of its first entry); the zone's own trail records each import (the
+ * `zone.standaloneImported` entry, with the imported head). Append-only (triggers).
+ */
+export const importedAuditEvents = sqliteTable(
+  'imported_audit_events',
+  {
+    sourceId: text('source_id').notNull(),
+    seq: integer('seq').notNull(),
+    at: integer('at').notNull(),
+    userId: text('user_id'),
+    action: text('action').notNull(),
+    hearingId: text('hearing_id'),
+    detailsJson: text('details_json').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sourceId, t.seq] }), index('imported_audit_hearing_idx').on(t.hearingId)],
+);
