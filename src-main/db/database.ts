@@ -304,6 +304,16 @@ type IntegrityPragma = 'quick_check' | 'integrity_check';
  * nothing: not the main file, not its journal, not the journal's index.
  */
 function checkBeforeWriting(options: OpenDatabaseOptions, known: readonly Migration[], check: IntegrityPragma): void {
+  withReadOnlyView(options.file, (sqlite) => checkView(sqlite, options, known, check));
+}
+
+/** checkBeforeWriting's checks, on a read-only connection to the database (not yet keyed). */
+function checkView(
+  sqlite: Database.Database,
+  options: Pick<OpenDatabaseOptions, 'file' | 'key' | 'backupsFolder'>,
+  known: readonly Migration[],
+  check: IntegrityPragma,
+): void {
   const damaged = (detail: string) => {
     const latestBackup = latestBackupIn(options.backupsFolder);
     return new DatabaseOpenError(
@@ -312,31 +322,64 @@ function checkBeforeWriting(options: OpenDatabaseOptions, known: readonly Migrat
       { latestBackup },
     );
   };
-  withReadOnlyView(options.file, (sqlite) => {
-    keyConnection(sqlite, options.key);
-    try {
-      sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
-    } catch (error) {
-      if (!isNotADatabase(error) && !isCorrupt(error)) throw error;
-      // The first page does not decrypt: a wrong key, or a damaged first page under the right
-      // one. The check value written beside the database tells them apart.
-      if (keyMatchesCheck(options.file, options.key) === true)
-        throw damaged(`its first page cannot be read with the right key: ${errorMessage(error)}`);
-      if (isCorrupt(error)) throw damaged(errorMessage(error));
-      throw new DatabaseOpenError('DATABASE_WRONG_KEY', 'The database key does not open this database file');
-    }
-    let applied: AppliedMigration[];
-    let result: unknown;
-    try {
-      applied = readAppliedMigrations(sqlite);
-      refuseNewerDatabase(applied, known);
-      result = sqlite.pragma(check, { simple: true });
-    } catch (error) {
-      if (isNotADatabase(error) || isCorrupt(error)) throw damaged(errorMessage(error));
-      throw error;
-    }
-    if (result !== 'ok') throw damaged(`${check}: ${firstLines(String(result))}`);
-  });
+  keyConnection(sqlite, options.key);
+  try {
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    if (!isNotADatabase(error) && !isCorrupt(error)) throw error;
+    // The first page does not decrypt: a wrong key, or a damaged first page under the right
+    // one. The check value written beside the database tells them apart.
+    if (keyMatchesCheck(options.file, options.key) === true)
+      throw damaged(`its first page cannot be read with the right key: ${errorMessage(error)}`);
+    if (isCorrupt(error)) throw damaged(errorMessage(error));
+    throw new DatabaseOpenError('DATABASE_WRONG_KEY', 'The database key does not open this database file');
+  }
+  let applied: AppliedMigration[];
+  let result: unknown;
+  try {
+    applied = readAppliedMigrations(sqlite);
+    refuseNewerDatabase(applied, known);
+    result = sqlite.pragma(check, { simple: true });
+  } catch (error) {
+    if (isNotADatabase(error) || isCorrupt(error)) throw damaged(errorMessage(error));
+    throw error;
+  }
+  if (result !== 'ok') throw damaged(`${check}: ${firstLines(String(result))}`);
+}
+
+/** A database read as it is, through a connection that cannot write (readDatabaseAsIs). */
+export interface ReadOnlyDatabase {
+  sqlite: Database.Database;
+  db: BetterSQLite3Database<typeof schema>;
+  /** The migrations of this build the database has not had: it was last opened by an older version. */
+  pendingMigrations: number;
+}
+
+/**
+ * Reads another installation's database without writing any file of its folder (the import of a
+ * standalone workstation into a zone): the checks of every start (key, version, quick_check) on
+ * the same read-only view, then `use`. A journal without its index is copied into `copyDir`
+ * (outside the folder) to be read. Refuses as openDatabase does; a database waiting for a
+ * migration is the caller's to refuse (`pendingMigrations`), since it must not be migrated here.
+ */
+export function readDatabaseAsIs<T>(
+  options: Pick<OpenDatabaseOptions, 'file' | 'key' | 'migrationsFolder' | 'migrationManifest' | 'backupsFolder'> & {
+    copyDir: string;
+  },
+  use: (view: ReadOnlyDatabase) => T,
+): T {
+  if ((fileSize(options.file) ?? 0) === 0)
+    throw new DatabaseOpenError('DATABASE_MISSING', `There is no database at ${options.file}`);
+  const known = trustedMigrations(options);
+  return withReadOnlyView(
+    options.file,
+    (sqlite) => {
+      checkView(sqlite, options, known, 'quick_check');
+      const pending = pendingMigrations(known, readAppliedMigrations(sqlite));
+      return use({ sqlite, db: drizzle(sqlite, { schema }), pendingMigrations: pending.length });
+    },
+    options.copyDir,
+  );
 }
 
 /**
@@ -345,25 +388,28 @@ function checkBeforeWriting(options: OpenDatabaseOptions, known: readonly Migrat
  * it builds in memory (readonly_shm=1). A journal whose index is gone cannot be read that way:
  * a private copy of both is read instead.
  */
-function withReadOnlyView(file: string, use: (sqlite: Database.Database) => void): void {
+function withReadOnlyView<T>(
+  file: string,
+  use: (sqlite: Database.Database) => T,
+  copyDir: string = path.dirname(file),
+): T {
   const journalBytes = fileSize(`${file}-wal`) ?? 0;
   if (journalBytes === 0 || fs.existsSync(`${file}-shm`)) {
     const sqlite = openUri(file, journalBytes === 0 ? 'immutable=1' : 'mode=ro&readonly_shm=1');
     try {
-      use(sqlite);
+      return use(sqlite);
     } finally {
       sqlite.close();
     }
-    return;
   }
-  const folder = fs.mkdtempSync(path.join(path.dirname(file), CHECK_COPY_PREFIX));
+  const folder = fs.mkdtempSync(path.join(copyDir, CHECK_COPY_PREFIX));
   try {
     const copy = path.join(folder, path.basename(file));
     fs.copyFileSync(file, copy, fs.constants.COPYFILE_FICLONE);
     fs.copyFileSync(`${file}-wal`, `${copy}-wal`, fs.constants.COPYFILE_FICLONE);
     const sqlite = new Database(copy, { fileMustExist: true });
     try {
-      use(sqlite);
+      return use(sqlite);
     } finally {
       sqlite.close();
     }

@@ -102,6 +102,14 @@ export function loadServerConfig(file: string, env: NodeJS.ProcessEnv = process.
 
 /** The zone's secret from its file: 32 bytes as hexadecimal text, readable by the server's account only. */
 export function readZoneKey(file: string): Buffer {
+  return readKeyFile(file, 'the zone key');
+}
+
+/**
+ * A 32-byte key kept as hexadecimal text in a file readable by this account only: the zone's, or a
+ * standalone workstation's database key for its import (`what` names it in the messages).
+ */
+export function readKeyFile(file: string, what: string): Buffer {
   let text: string;
   try {
     const stat = fs.statSync(file);
@@ -111,9 +119,10 @@ export function readZoneKey(file: string): Buffer {
     text = fs.readFileSync(file, 'utf8').trim();
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    throw new ConfigError(`Cannot read the zone key ${file}: ${(error as Error).message}`);
+    throw new ConfigError(`Cannot read ${what} ${file}: ${(error as Error).message}`);
   }
-  if (!/^[0-9a-f]{64}$/i.test(text)) throw new ConfigError(`${file} does not hold a 32-byte key in hexadecimal`);
+  if (!/^[0-9a-f]{64}$/i.test(text))
+    throw new ConfigError(`${file} does not hold ${what} as a 32-byte key in hexadecimal`);
   return Buffer.from(text, 'hex');
 }
 

@@ -111,10 +111,11 @@ export async function openZoneServer(
 }
 
 /**
- * Before anything is served: a database written by a newer version is refused, and one waiting
- * for a migration is left to `hearing-desk-server migrate`, which takes or asks for a backup first.
+ * Before anything is served (or imported): a database written by a newer version is refused, and
+ * one waiting for a migration is left to `hearing-desk-server migrate`, which takes or asks for a
+ * backup first.
  */
-async function checkSchema(pool: pg.Pool): Promise<void> {
+export async function checkSchema(pool: pg.Pool): Promise<void> {
   let client: pg.PoolClient;
   try {
     client = await pool.connect();

@@ -94,6 +94,32 @@ export async function appendChained(
   return { from, to: { seq: added!.seq, hash } };
 }
 
+/** One entry of a trail as stored, with its position. */
+export type StoredChainEntry = ChainFields & { seq: number; prevHash: string; hash: string };
+
+/**
+ * Checks one entry against the one before it (its hash, its link, the anchor from which entries
+ * are keyed): the anchor as it stands after this entry, or null when the entry is broken. The one
+ * rule for a trail's verification, at start, on demand, and for a trail imported into a zone.
+ */
+export function checkChainEntry(
+  key: Buffer,
+  before: { prevHash: string; keyedFrom: number | null },
+  entry: StoredChainEntry,
+): { keyedFrom: number | null } | null {
+  const { seq, action, prevHash, hash } = entry;
+  // The first anchor switches to keyed hashes, unless the seal already says where it is.
+  const keyedFrom = before.keyedFrom === null && action === CHAIN_KEYED_ACTION ? seq : before.keyedFrom;
+  const keyed = keyedFrom !== null && seq >= keyedFrom;
+  const expected = keyed ? keyedChainHash(key, prevHash, entry) : unkeyedChainHash(prevHash, entry);
+  if (prevHash !== before.prevHash || hash !== expected || (seq === keyedFrom && action !== CHAIN_KEYED_ACTION))
+    return null;
+  return { keyedFrom };
+}
+
+/** The start of every trail: the link the first entry names. */
+export const CHAIN_GENESIS = GENESIS;
+
 /**
  * `altered`: an entry does not match its hash or its link to the one before (changed, inserted,
  * deleted in the middle, or rewritten without the key); `truncated`: the trail ends before the
@@ -210,17 +236,13 @@ export async function openAuditTrail(options: AuditTrailOptions): Promise<AuditT
       const rows = await read((tx) =>
         tx.select().from(auditEvents).where(gt(auditEvents.seq, prevSeq)).orderBy(asc(auditEvents.seq)).limit(BATCH),
       );
-      for (const { seq, at, userId, action, hearingId, detailsJson, prevHash, hash } of rows) {
-        // The first anchor switches to keyed hashes, unless the seal already says where it is.
-        if (keyedFrom === null && action === CHAIN_KEYED_ACTION) keyedFrom = seq;
-        const fields = { at, userId, action, hearingId, detailsJson };
-        const keyed = keyedFrom !== null && seq >= keyedFrom;
-        const expected = keyed ? keyedChainHash(key, prevHash, fields) : unkeyedChainHash(prevHash, fields);
-        if (prevHash !== prev || hash !== expected || (seq === keyedFrom && action !== CHAIN_KEYED_ACTION))
-          return result(seq);
-        if (action === CHAIN_BROKEN_ACTION) reported.push(reportedFrom(seq, at, detailsJson));
-        prev = hash;
-        prevSeq = seq;
+      for (const row of rows) {
+        const checked = checkChainEntry(key, { prevHash: prev, keyedFrom }, row);
+        if (!checked) return result(row.seq);
+        keyedFrom = checked.keyedFrom;
+        if (row.action === CHAIN_BROKEN_ACTION) reported.push(reportedFrom(row.seq, row.at, row.detailsJson));
+        prev = row.hash;
+        prevSeq = row.seq;
       }
       if (rows.length < BATCH) return result(null);
     }
@@ -548,6 +570,14 @@ function serializeSeal(seal: Seal, key: Buffer): string {
     reported: seal.reported,
   };
   return `${JSON.stringify({ ...body, mac: sealMac(key, body) })}\n`;
+}
+
+/**
+ * The seal beside a trail, checked with its key: what a start verifies from, and what an import
+ * into a zone checks the trail against (a trail shorter than its seal was cut).
+ */
+export function readAuditSeal(file: string, key: Buffer): Pick<Seal, 'head' | 'keyedFrom'> | 'missing' | 'invalid' {
+  return readSeal(file, key);
 }
 
 function readSeal(file: string, key: Buffer): Seal | 'missing' | 'invalid' {

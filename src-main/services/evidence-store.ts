@@ -232,15 +232,7 @@ export function createEvidenceStore(options: { dir: string; key: Buffer }) {
 
   /** The original bytes of a stored file, decrypted as they stream (for export and verification). */
   function openReader(file: Pick<SealedFile, 'storedName' | 'iv' | 'authTag'>): Readable {
-    const decipher = createDecipheriv(EVIDENCE_CIPHER, key, Buffer.from(file.iv, 'hex'));
-    decipher.setAuthTag(Buffer.from(file.authTag, 'hex'));
-    // GCM authenticates at the end: a reader must be read to its end (verify does) before the
-    // bytes it gave can be trusted; a stored file changed on disk makes it fail there.
-    return pipeline(
-      fs.createReadStream(storedPath(file.storedName), { highWaterMark: READ_CHUNK_BYTES }),
-      decipher,
-      () => {},
-    );
+    return openSealedFile(dir, key, file);
   }
 
   /** Decrypts the stored copy and hashes it again: the evidence is as it was imported. */
@@ -269,14 +261,39 @@ export function createEvidenceStore(options: { dir: string; key: Buffer }) {
   }
 
   function storedPath(storedName: string): string {
-    if (!/^[0-9a-f-]{36}\.evd$/.test(storedName)) throw new Error('Not a stored evidence file name');
-    return path.join(dir, storedName);
+    return storedPathIn(dir, storedName);
   }
 
   return { dir, ingest, ingestPath, openReader, verify, discard, storedPath, sweepTemporaryFiles };
 }
 
 export type EvidenceStore = ReturnType<typeof createEvidenceStore>;
+
+function storedPathIn(dir: string, storedName: string): string {
+  if (!/^[0-9a-f-]{36}\.evd$/.test(storedName)) throw new Error('Not a stored evidence file name');
+  return path.join(dir, storedName);
+}
+
+/**
+ * The original bytes of a file sealed in the evidence folder `dir` under `key`, decrypted as they
+ * stream; it only reads. The store's reader, and the import of a standalone workstation's folder
+ * into a zone, which must leave that folder as it found it (no store is made on it).
+ */
+export function openSealedFile(
+  dir: string,
+  key: Buffer,
+  file: Pick<SealedFile, 'storedName' | 'iv' | 'authTag'>,
+): Readable {
+  const decipher = createDecipheriv(EVIDENCE_CIPHER, key, Buffer.from(file.iv, 'hex'));
+  decipher.setAuthTag(Buffer.from(file.authTag, 'hex'));
+  // GCM authenticates at the end: a reader must be read to its end (verify does) before the
+  // bytes it gave can be trusted; a stored file changed on disk makes it fail there.
+  return pipeline(
+    fs.createReadStream(storedPathIn(dir, file.storedName), { highWaterMark: READ_CHUNK_BYTES }),
+    decipher,
+    () => {},
+  );
+}
 
 /**
  * Writes batches of encrypted bytes in order while the next ones are being read and encrypted,
