@@ -3,29 +3,13 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EvidenceItemInput } from '../../domain/evidence-rules';
 import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/server';
 import { cleanFileName, recordedFileName, shownFileName } from '../../src-main/services/evidence';
+import { inventedScreenshot } from '../helpers/evidence-item';
 import { defaultUnitId, PEOPLE, seedAccounts, tempDir, type TestCore, openTestCore } from '../helpers/temp-core';
 
 /** Invented evidence. */
-const SCREENSHOT: EvidenceItemInput = {
-  type: 'screenshot',
-  description: 'Bericht met dreiging (verzonnen)',
-  platform: null,
-  accountIds: null,
-  url: null,
-  eventTime: null,
-  eventTimeZone: null,
-  capturedAt: null,
-  captureMethod: null,
-  toolVersion: null,
-  originalLocation: null,
-  relatedPrompts: [],
-  sensitivity: 'none',
-  platformReportNumber: null,
-  stopNciiCaseNumber: null,
-};
+const SCREENSHOT = inventedScreenshot({ description: 'Bericht met dreiging (verzonnen)' });
 const RLO_NAME = 'evil\u202Etxt.exe';
 const MiB = 1024 * 1024;
 

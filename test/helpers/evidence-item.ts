@@ -1,0 +1,23 @@
+import type { EvidenceItemInput } from '../../domain/evidence-rules';
+
+/** An invented screenshot item with every C2 field empty but those a test sets. */
+export function inventedScreenshot(fields: Partial<EvidenceItemInput> = {}): EvidenceItemInput {
+  return {
+    type: 'screenshot',
+    description: 'Message menaçant (inventé)',
+    platform: null,
+    accountIds: null,
+    url: null,
+    eventTime: null,
+    eventTimeZone: null,
+    capturedAt: null,
+    captureMethod: null,
+    toolVersion: null,
+    originalLocation: null,
+    relatedPrompts: [],
+    sensitivity: 'none',
+    platformReportNumber: null,
+    stopNciiCaseNumber: null,
+    ...fields,
+  };
+}
