@@ -13,7 +13,8 @@ import {
   renewCrl,
   revokeCertificate,
 } from './certificates';
-import { loadServerConfig, pgConnectionOf } from './config';
+import { loadServerConfig, pgConnectionOf, readKeyFile } from './config';
+import { describeImport, importStandaloneFolder, ImportRefusedError } from './import-standalone';
 import { openZoneServer, PG_MIGRATIONS_FOLDER, ServerStartError } from './zone-server';
 
 /**
@@ -26,6 +27,9 @@ const USAGE = `Usage: hearing-desk-server <command> [options]
   start --config FILE                  serve the zone's workstations (mutual TLS)
   migrate --config FILE (--backup-confirmed-by NAME | --dump FILE)
                                        bring the database up to this version
+  import --config FILE --from DIR --key-file FILE
+                                       a standalone workstation's data folder joins the zone
+                                       (its database key as 64 hexadecimal characters in FILE)
   key create --out FILE                the zone's secret (every instance holds the same)
   ca create --ca-dir DIR --zone NAME   the zone's own certificate authority
   cert server --ca-dir DIR --out DIR --name NAME --dns HOST[,HOST] [--ip ADDR[,ADDR]]
@@ -50,6 +54,8 @@ const { positionals, values } = parseArgs({
     days: { type: 'string' },
     'backup-confirmed-by': { type: 'string' },
     dump: { type: 'string' },
+    from: { type: 'string' },
+    'key-file': { type: 'string' },
     help: { type: 'boolean' },
   },
 });
@@ -101,6 +107,17 @@ async function run(): Promise<number> {
           ? 'The database is up to date.\n'
           : `Applied ${outcome.applied.join(', ')}${outcome.dumpFile ? ` after a dump in ${outcome.dumpFile}` : ''}.\n`,
       );
+      return 0;
+    }
+    case 'import': {
+      const config = loadServerConfig(here(required('config')));
+      const standaloneKey = readKeyFile(here(required('key-file')), 'the standalone database key');
+      try {
+        const summary = await importStandaloneFolder({ config, from: here(required('from')), standaloneKey });
+        process.stdout.write(describeImport(summary));
+      } finally {
+        standaloneKey.fill(0);
+      }
       return 0;
     }
     case 'key create': {
@@ -181,6 +198,7 @@ run().then(
         error instanceof ConfigError ||
         error instanceof ServerStartError ||
         error instanceof PgMigrationError ||
+        error instanceof ImportRefusedError ||
         error instanceof CertificateError;
       process.stderr.write(`hearing-desk-server: ${known ? error.message : String(error)}\n`);
     }

@@ -32,6 +32,8 @@ export interface TestZone {
   caDir: string;
   configFile: string;
   url: string;
+  /** The tables' owner (the cluster's superuser here), as `database.migrationUrl` names it in server.json. */
+  migrationUrl: string;
   running: RunningZoneServer;
   /** Every line the server logged. */
   logLines: string[];
@@ -76,14 +78,17 @@ export async function startTestZone(
   const keyFile = path.join(dir, 'zone.key');
   fs.writeFileSync(keyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
   const configFile = path.join(dir, 'server.json');
-  const url = `postgresql://${TEST_APP_LOGIN}@localhost:${pgServer.port}/${String(database.ownerConfig.database)}?host=${encodeURIComponent(pgServer.socketDir)}`;
+  const address = (login: string) =>
+    `postgresql://${login}@localhost:${pgServer.port}/${String(database.ownerConfig.database)}?host=${encodeURIComponent(pgServer.socketDir)}`;
+  const url = address(TEST_APP_LOGIN);
+  const migrationUrl = address(pgServer.superuser);
   const writeConfig = (port: number) =>
     fs.writeFileSync(
       configFile,
       JSON.stringify({
         listen: { host: '127.0.0.1', port },
         health: { host: '127.0.0.1', port: 0 },
-        database: { url, poolSize: 4 },
+        database: { url, migrationUrl, poolSize: 4 },
         tls: {
           certificate: path.relative(dir, serverCert.certificate),
           key: path.relative(dir, serverCert.key),
@@ -113,6 +118,7 @@ export async function startTestZone(
     caDir,
     configFile,
     url: `https://localhost:${running.server.port}`,
+    migrationUrl,
     get running() {
       return running;
     },
