@@ -130,8 +130,8 @@ async function runCli(args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
-/** A copy of the folder whose database says it was migrated differently (older, newer). */
-function copyWithMigrations(change: (sqlite: Database.Database) => void): string {
+/** A copy of the folder, its database changed behind the app (another version, a rewritten entry). */
+function copyWithDatabase(change: (sqlite: Database.Database) => void): string {
   const copy = tempDir('hd-import-copy-');
   fs.cpSync(folder, copy, { recursive: true });
   const sqlite = new Database(path.join(copy, DATABASE_FILE_NAME));
@@ -206,17 +206,17 @@ afterAll(async () => {
 });
 
 describe('hearing-desk-server import', () => {
-  it('refuses a wrong key, a folder of another version and a username the zone gives another account, changing nothing', async () => {
+  it('refuses a wrong key, another version, a rewritten trail, an altered file and a username the zone gives another account, changing nothing', async () => {
     const before = await zoneDump();
     expect(await refusal(runImport({ key: randomBytes(32) }))).toMatch(/does not hold this folder’s database key/);
 
-    const older = copyWithMigrations((sqlite) =>
+    const older = copyWithDatabase((sqlite) =>
       sqlite.exec(
         'DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)',
       ),
     );
     expect(await refusal(runImport({ from: older }))).toMatch(/older version.*open it once with this version/);
-    const newer = copyWithMigrations((sqlite) =>
+    const newer = copyWithDatabase((sqlite) =>
       sqlite.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('f'.repeat(64), 9e12),
     );
     expect(await refusal(runImport({ from: newer }))).toMatch(/newer version/);
@@ -231,6 +231,23 @@ describe('hearing-desk-server import', () => {
     expect(taken).toMatch(/its username is another account's in the zone/);
     expect(taken).not.toContain(PEOPLE.officer.username);
     await zone.owner.query('DELETE FROM users WHERE id = ?', [intruder]);
+
+    // Behind the app: an entry of the trail rewritten, an evidence file changed on disk (the
+    // largest, sealed last: the copies sealed before it must not stay in the zone's folder).
+    const rewritten = copyWithDatabase((sqlite) => {
+      sqlite.exec('DROP TRIGGER audit_events_no_update');
+      sqlite.exec(`UPDATE audit_events SET details_json = '{}' WHERE seq = 3`);
+    });
+    expect(await refusal(runImport({ from: rewritten }))).toMatch(/audit trail is broken at entry 3/);
+    const altered = copyWithDatabase(() => {});
+    const largest = [...folderTables.evidence_files!].sort((a, b) => Number(b.size) - Number(a.size))[0];
+    const sealedFile = path.join(altered, 'evidence', String(largest!.stored_name));
+    const bytes = fs.readFileSync(sealedFile);
+    bytes[1000] = bytes[1000]! ^ 1;
+    fs.writeFileSync(sealedFile, bytes);
+    expect(await refusal(runImport({ from: altered }))).toMatch(
+      new RegExp(`Evidence file ${String(largest!.id)} could not be sealed in the zone`),
+    );
 
     const wrongKeyFile = path.join(path.dirname(keyFile), 'wrong.key');
     fs.writeFileSync(wrongKeyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
