@@ -154,8 +154,12 @@ export async function importStandaloneFolder(options: ImportOptions): Promise<Im
     );
   const folder = readStandaloneFolder(from, options.standaloneKey, options.sqliteMigrationsFolder);
   const standaloneAuditKey = deriveAuditKey(options.standaloneKey);
-  const head = verifyImportedTrail(from, folder.trail, standaloneAuditKey);
-  standaloneAuditKey.fill(0);
+  let head: { seq: number; hash: string };
+  try {
+    head = verifyImportedTrail(from, folder.trail, standaloneAuditKey);
+  } finally {
+    standaloneAuditKey.fill(0);
+  }
   refuseDamagedPrints(folder.rows.printedDocuments);
 
   const zoneKey = readZoneKey(config.keyFile);
