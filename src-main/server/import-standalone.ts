@@ -181,6 +181,19 @@ export async function importStandaloneFolder(options: ImportOptions): Promise<Im
       // The owner reads past row-level security (checked above); were it not so, PostgreSQL would
       // refuse these statements rather than silently show fewer rows.
       await tx.execute(sql`SET LOCAL row_security = off`);
+      // The workstation's administrators land deactivated: into a zone without an administrator of
+      // its own, nobody could ever administer it again (its first-run screen is gone with the
+      // accounts the import brings).
+      const { users } = pgTables;
+      const zoneAdministrators = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.role, 'administrator'), eq(users.active, true)))
+        .limit(1);
+      if (zoneAdministrators.length === 0)
+        throw new ImportRefusedError(
+          'The zone has no administrator of its own yet: open a workstation of the zone, create its first administrator there, then import (the workstation’s administrators arrive deactivated); nothing was imported',
+        );
       const plan = await planImport(tx, folder, source);
       if (plan.conflicts.length > 0)
         throw new ImportRefusedError(

@@ -144,6 +144,9 @@ function copyWithDatabase(change: (sqlite: Database.Database) => void): string {
   return copy;
 }
 
+/** The zone's own administrator, made at its first workstation before anything is imported (invented). */
+const ZONE_ADMIN = { username: 'zone.admin', displayName: 'Zoé Zone', password: 'zone admin passphrase 2026' };
+
 async function refusal(work: Promise<unknown>): Promise<string> {
   const error = await work.then(
     () => null,
@@ -207,6 +210,13 @@ afterAll(async () => {
 
 describe('hearing-desk-server import', () => {
   it('refuses a wrong key, another version, a rewritten trail, an altered file and a username the zone gives another account, changing nothing', async () => {
+    // Into a zone without its own administrator the workstation's, deactivated, would leave nobody.
+    const empty = await zoneDump();
+    expect(await refusal(runImport())).toMatch(/no administrator of its own yet/);
+    expect(await zoneDump()).toEqual(empty);
+    const setup = await zone.workstation('ws-zone-setup');
+    expect((await setup.call('1', 'setup.createAdministrator', ZONE_ADMIN)).ok).toBe(true);
+
     const before = await zoneDump();
     expect(await refusal(runImport({ key: randomBytes(32) }))).toMatch(/does not hold this folder’s database key/);
 
