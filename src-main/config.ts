@@ -2,6 +2,45 @@ import fs from 'node:fs';
 import { z } from 'zod';
 
 /**
+ * Which zone server a workstation works on (zone.md, "The workstation in zone mode"), the same
+ * shape in the Electron app's `config.json` (`zone`) and in the browser host's `--zone` file:
+ * the server's https address, the zone CA the workstation pins, and the workstation's certificate
+ * and private key as zone IT placed them, paths relative to the file that names them. The Electron
+ * app reads the key once, keeps it wrapped by the operating system and removes the file
+ * (src-main/electron/zone-keys.ts); the browser host reads it in clear at each start.
+ */
+export const zoneConnectionSchema = z
+  .object({
+    server: z.string().refine(isZoneServerAddress, {
+      error: 'must be the https:// address of the zone server (host and port, no path, no user or password)',
+    }),
+    caCertificate: z.string().min(1),
+    certificate: z.string().min(1),
+    key: z.string().min(1),
+  })
+  .strict();
+
+export type ZoneConnectionSettings = z.output<typeof zoneConnectionSchema>;
+
+function isZoneServerAddress(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return (
+    url.protocol === 'https:' &&
+    url.hostname !== '' &&
+    url.username === '' &&
+    url.password === '' &&
+    url.pathname === '/' &&
+    url.search === '' &&
+    url.hash === ''
+  );
+}
+
+/**
  * Settings the zone's administrator may change in `config.json` beside the database. Missing
  * keys take the defaults; a malformed file stops the start with a message that names the key.
  */
@@ -59,6 +98,11 @@ export const appConfigSchema = z
       })
       .strict()
       .default({ host: '127.0.0.1', port: 5037 }),
+    /**
+     * Present: the Electron app is a workstation of a zone and keeps no database; every call goes
+     * to this server (zone.md). Absent: the standalone app on its own encrypted database.
+     */
+    zone: zoneConnectionSchema.optional(),
   })
   .strict();
 

@@ -62,6 +62,8 @@ export const ERROR_CODES = [
   'SERVER_UNREACHABLE',
   /** Zone mode: the server did not confirm these answers; the workstation's outbox keeps them and sends them later. */
   'KEPT_ON_THIS_COMPUTER',
+  /** Zone mode: the Android phone check reads through adb on this computer, which the zone server cannot. */
+  'PHONE_CHECK_NOT_IN_ZONE',
   'TRANSPORT',
   'INTERNAL',
 ] as const;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { dialog, type BaseWindow, type BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
 import type { DocumentOutput } from '../documents/output';
 import type { PrintPages } from './print-pages';
-import { printWindowOptions } from './window-options';
+import { pdfPrintWindowOptions, printWindowOptions } from './window-options';
 
 export interface ElectronDocumentOutputDeps {
   pages: PrintPages;
@@ -18,10 +18,19 @@ export interface ElectronDocumentOutputDeps {
  * printToPDF (tagged) or the system print dialog; and the save dialog for an archived PDF.
  * The same HTML as the browser host's (src-main/browser-host/chromium-pdf.ts).
  */
-export function createElectronDocumentOutput(deps: ElectronDocumentOutputDeps): DocumentOutput {
+export function createElectronDocumentOutput(
+  deps: ElectronDocumentOutputDeps,
+): DocumentOutput & Required<Pick<DocumentOutput, 'savePdf'>> & { printPdf(pdf: Buffer): Promise<boolean> } {
   async function withPage<T>(html: string, use: (window: BrowserWindow) => Promise<T>): Promise<T> {
-    const page = deps.pages.add(html);
-    const window = deps.openWindow(printWindowOptions({ isPackaged: deps.isPackaged }));
+    return inWindow(deps.pages.add(html), printWindowOptions({ isPackaged: deps.isPackaged }), use);
+  }
+
+  async function inWindow<T>(
+    page: { url: string; release: () => void },
+    options: BrowserWindowConstructorOptions,
+    use: (window: BrowserWindow) => Promise<T>,
+  ): Promise<T> {
+    const window = deps.openWindow(options);
     try {
       await window.loadURL(page.url);
       return await use(window);
@@ -42,16 +51,12 @@ export function createElectronDocumentOutput(deps: ElectronDocumentOutputDeps): 
           generateDocumentOutline: false,
         }),
       ),
-    print: (html) =>
-      withPage(
-        html,
-        (window) =>
-          new Promise<boolean>((resolve) => {
-            // The system dialog: printer, copies, paper. A cancel prints (and archives) nothing.
-            window.webContents.print({ silent: false, printBackground: true }, (success) => resolve(success));
-          }),
-      ),
-    async savePdf(pdf, suggestedName, clientId) {
+    print: (html) => withPage(html, systemPrintDialog),
+    // A zone's workstation: the archived PDF's own bytes, shown by Chromium's PDF viewer and printed
+    // from it (Electron prints a PDF's pages from its viewer since 32: electron/electron#43309).
+    printPdf: (pdf) =>
+      inWindow(deps.pages.addPdf(pdf), pdfPrintWindowOptions({ isPackaged: deps.isPackaged }), systemPrintDialog),
+    async savePdf(pdf: Buffer, suggestedName: string, clientId: string) {
       const parent = deps.windowOf(clientId);
       if (!parent) return false;
       const result = await dialog.showSaveDialog(parent, {
@@ -64,4 +69,11 @@ export function createElectronDocumentOutput(deps: ElectronDocumentOutputDeps): 
       return true;
     },
   };
+}
+
+/** The system dialog: printer, copies, paper; false when she cancelled. */
+function systemPrintDialog(window: BrowserWindow): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    window.webContents.print({ silent: false, printBackground: true }, (success) => resolve(success));
+  });
 }

@@ -87,22 +87,7 @@ export async function loadOrCreateDatabaseKey(options: LoadDatabaseKeyOptions): 
   const platform = options.platform ?? process.platform;
   const log = options.log ?? (() => {});
 
-  if (!(await safeStorage.isAsyncEncryptionAvailable())) {
-    throw new KeyStoreError(
-      'KEY_STORAGE_UNAVAILABLE',
-      'No operating-system key store is available to protect the database key',
-    );
-  }
-  // Asked after availability: the async encryptor initialises lazily on that first call.
-  if (platform === 'linux') {
-    const backend = safeStorage.getSelectedStorageBackend();
-    if (INSECURE_LINUX_BACKENDS.has(backend)) {
-      throw new KeyStoreError(
-        'KEY_STORAGE_INSECURE',
-        `The Linux key store backend is "${backend}", which does not protect secrets`,
-      );
-    }
-  }
+  await requireKeyStorage(safeStorage, platform);
 
   const keyFile = path.join(dataDir, WRAPPED_KEY_FILE_NAME);
   const pendingFile = path.join(dataDir, PENDING_KEY_FILE_NAME);
@@ -140,26 +125,60 @@ export async function loadOrCreateDatabaseKey(options: LoadDatabaseKeyOptions): 
 }
 
 /**
+ * Refuses to go on where no secret can be protected: no OS key store, or Linux's `basic_text`
+ * fallback (a "wrapped" secret anyone could read). Every secret this app keeps on disk (the
+ * database key, a zone workstation's private key and outbox key) is wrapped only after this.
+ */
+export async function requireKeyStorage(
+  safeStorage: AsyncSafeStorage,
+  platform: NodeJS.Platform = process.platform,
+): Promise<void> {
+  if (!(await safeStorage.isAsyncEncryptionAvailable())) {
+    throw new KeyStoreError(
+      'KEY_STORAGE_UNAVAILABLE',
+      'No operating-system key store is available to protect the database key',
+    );
+  }
+  // Asked after availability: the async encryptor initialises lazily on that first call.
+  if (platform === 'linux') {
+    const backend = safeStorage.getSelectedStorageBackend();
+    if (INSECURE_LINUX_BACKENDS.has(backend)) {
+      throw new KeyStoreError(
+        'KEY_STORAGE_INSECURE',
+        `The Linux key store backend is "${backend}", which does not protect secrets`,
+      );
+    }
+  }
+}
+
+/**
  * safeStorage takes and returns strings only, so the key's hexadecimal form exists as a string
  * here and in wrapAndVerify: the one place it must. JavaScript cannot zero a string; each is
  * dropped at once, and the key itself is only ever held in Buffers the caller zeroes.
  */
-async function unwrapKey(
+export async function unwrapKey(
   wrapped: Buffer,
   safeStorage: AsyncSafeStorage,
 ): Promise<{ key: Buffer; shouldReEncrypt: boolean }> {
-  let decrypted: { result: string; shouldReEncrypt: boolean };
+  const decrypted = await unwrapText(wrapped, safeStorage);
+  const key = parseKeyHex(decrypted.result);
+  if (!key) throw new KeyStoreError('KEY_FILE_UNREADABLE', 'The unwrapped key has the wrong form');
+  return { key, shouldReEncrypt: decrypted.shouldReEncrypt };
+}
+
+/** What safeStorage wrapped, as the string it took; KEY_FILE_UNREADABLE when it cannot. */
+export async function unwrapText(
+  wrapped: Buffer,
+  safeStorage: AsyncSafeStorage,
+): Promise<{ result: string; shouldReEncrypt: boolean }> {
   try {
-    decrypted = await safeStorage.decryptStringAsync(wrapped);
+    return await safeStorage.decryptStringAsync(wrapped);
   } catch (error) {
     throw new KeyStoreError(
       'KEY_FILE_UNREADABLE',
-      `The operating system could not unwrap the database key (${errorMessage(error)})`,
+      `The operating system could not unwrap the key (${errorMessage(error)})`,
     );
   }
-  const key = parseKeyHex(decrypted.result);
-  if (!key) throw new KeyStoreError('KEY_FILE_UNREADABLE', 'The unwrapped database key has the wrong form');
-  return { key, shouldReEncrypt: decrypted.shouldReEncrypt };
 }
 
 async function createPendingKey(pendingFile: string, safeStorage: AsyncSafeStorage): Promise<Buffer> {
@@ -178,22 +197,38 @@ async function promotePendingKey(pendingFile: string, keyFile: string): Promise<
   await syncDirectory(path.dirname(keyFile));
 }
 
-async function wrapAndVerify(key: Buffer, safeStorage: AsyncSafeStorage): Promise<Buffer> {
+/** A 32-byte key wrapped, and unwrapped once to be sure the OS gives it back. */
+export function wrapAndVerify(key: Buffer, safeStorage: AsyncSafeStorage): Promise<Buffer> {
+  // A string because encryptStringAsync takes one (see unwrapKey).
+  return wrapTextAndVerify(key.toString('hex'), safeStorage, (unwrapped) => {
+    const roundTrip = parseKeyHex(unwrapped);
+    const same = roundTrip !== null && roundTrip.equals(key);
+    roundTrip?.fill(0);
+    return same;
+  });
+}
+
+/**
+ * A secret wrapped by the OS, checked by unwrapping it at once: a secret that could not be
+ * unwrapped again would be lost for good. `same` compares what came back with the secret.
+ */
+export async function wrapTextAndVerify(
+  text: string,
+  safeStorage: AsyncSafeStorage,
+  same: (unwrapped: string) => boolean = (unwrapped) => unwrapped === text,
+): Promise<Buffer> {
   let wrapped: Buffer;
-  let roundTrip: Buffer | null;
+  let roundTrip: string;
   try {
-    // A string because encryptStringAsync takes one (see unwrapKey).
-    wrapped = await safeStorage.encryptStringAsync(key.toString('hex'));
-    roundTrip = parseKeyHex((await safeStorage.decryptStringAsync(wrapped)).result);
+    wrapped = await safeStorage.encryptStringAsync(text);
+    roundTrip = (await safeStorage.decryptStringAsync(wrapped)).result;
   } catch (error) {
     throw new KeyStoreError(
       'KEY_STORAGE_UNAVAILABLE',
       `The operating-system key store failed to wrap the key (${errorMessage(error)})`,
     );
   }
-  const same = roundTrip !== null && roundTrip.equals(key);
-  roundTrip?.fill(0);
-  if (!same)
+  if (!same(roundTrip))
     throw new KeyStoreError(
       'KEY_STORAGE_UNAVAILABLE',
       'The operating-system key store did not return the key it wrapped',
@@ -201,7 +236,8 @@ async function wrapAndVerify(key: Buffer, safeStorage: AsyncSafeStorage): Promis
   return wrapped;
 }
 
-async function readWrappedKey(keyFile: string): Promise<Buffer | null> {
+/** A wrapped secret's file (null when there is none); KEY_FILE_UNREADABLE when damaged. */
+export async function readWrappedKey(keyFile: string): Promise<Buffer | null> {
   let text: string;
   try {
     text = await fs.promises.readFile(keyFile, 'utf8');
@@ -222,11 +258,11 @@ async function readWrappedKey(keyFile: string): Promise<Buffer | null> {
 }
 
 /** Temp file, fsync, rename: a crash leaves the old file or the new one, never half of one. */
-async function writeWrappedKey(keyFile: string, wrapped: Buffer): Promise<void> {
+export async function writeWrappedKey(keyFile: string, wrapped: Buffer): Promise<void> {
   const content: WrappedKeyFile = { version: FILE_FORMAT_VERSION, wrappedKey: wrapped.toString('base64') };
   const directory = path.dirname(keyFile);
   await fs.promises.mkdir(directory, { recursive: true, mode: 0o700 });
-  const temp = path.join(directory, `.${WRAPPED_KEY_FILE_NAME}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = path.join(directory, `.${path.basename(keyFile)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await fs.promises.open(temp, 'wx', 0o600);
   try {
     await handle.writeFile(`${JSON.stringify(content)}\n`, 'utf8');
@@ -244,7 +280,7 @@ async function writeWrappedKey(keyFile: string, wrapped: Buffer): Promise<void> 
 }
 
 /** Makes the rename itself durable. Windows cannot open a directory for fsync; NTFS journals it. */
-async function syncDirectory(directory: string): Promise<void> {
+export async function syncDirectory(directory: string): Promise<void> {
   if (process.platform === 'win32') return;
   const handle = await fs.promises.open(directory, 'r');
   try {

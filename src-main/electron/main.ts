@@ -10,6 +10,7 @@ import {
   type AppCore,
   type DocumentAssets,
 } from '../app-core';
+import { loadConfig, type AppConfig } from '../config';
 import { contentSecurityPolicy } from '../security/csp';
 import { applicationMenuTemplate } from './app-menu';
 import { createElectronDocumentOutput } from './document-output';
@@ -24,9 +25,11 @@ import { officerCatalogs } from './officer-catalogs';
 import { originOf } from './sender-trust';
 import { describeStartupFailure, startupLanguage, startupMessage, startupText } from './startup-messages';
 import { createWindowFactory, mainWindowOptions } from './window-options';
+import { openZoneBackend, shellMode, type ShellBackend } from './zone-mode';
 
 // The Electron shell: lifecycle, the window, the app:// protocol and the IPC transport in front
-// of the same AppCore the browser host uses. Everything it decides is in the small modules
+// of the same AppCore the browser host uses, or, when config.json names a zone server, of the
+// zone workstation that forwards every call to it (zone-mode.ts). Everything it decides is in the small modules
 // beside it, which are unit-tested in plain Node; this file only wires them to Electron.
 
 function log(message: string, error?: unknown): void {
@@ -49,11 +52,27 @@ const preloadPath = path.join(__dirname, 'preload.cjs');
 const appWindows = new Map<number, BrowserWindow>();
 /** Documents being printed, served from memory to the hidden print window (print-pages.ts). */
 const printPages = createPrintPages();
-let core: AppCore | null = null;
+/** The standalone AppCore, or the zone workstation: what every call, lock and close goes to. */
+let backend: ShellBackend | null = null;
+/** config.json, read first: it says which of the two this start opens. */
+let appConfig: AppConfig | null = null;
 /** How long quitting waits for the store's last unit of work and the audit seal. */
 const QUIT_WAIT_MS = 5_000;
 /** Every window, protected from screen capture unless config.json allows it (window-options.ts). */
-const openWindow = createWindowFactory({ BrowserWindow, screenCapture: () => core?.config.screenCapture ?? 'blocked' });
+const openWindow = createWindowFactory({ BrowserWindow, screenCapture: () => appConfig?.screenCapture ?? 'blocked' });
+/** Evidence files come only from this dialog, never from a path the renderer names. */
+const chooseFiles = createFileChooser({
+  dialog,
+  windowOf: (clientId) => appWindows.get(Number(clientId)),
+  catalogs: officerCatalogs,
+  locale: () => app.getLocale(),
+});
+const documentOutput = createElectronDocumentOutput({
+  pages: printPages,
+  windowOf: (clientId) => appWindows.get(Number(clientId)),
+  openWindow,
+  isPackaged: app.isPackaged,
+});
 
 // A packaged app started with a debugging switch (remote debugging, inspector, V8 flags) says so
 // and quits before anything opens: no window, no key, no database. Development keeps them.
@@ -94,12 +113,12 @@ if (debuggingRequested.length > 0) {
   app.on('window-all-closed', () => app.quit());
   // The store finishes its last unit of work and the audit seal is written before the process ends.
   app.on('will-quit', (event) => {
-    if (!core) return;
+    if (!backend) return;
     event.preventDefault();
     // Not for ever: a unit of work that never ends must not keep the app from quitting (the
     // database is then closed by the process's end, and the next start checks it).
     const gaveUp = new Promise((resolve) => setTimeout(resolve, QUIT_WAIT_MS));
-    void Promise.race([closeCore(), gaveUp]).finally(() => app.exit(0));
+    void Promise.race([closeBackend(), gaveUp]).finally(() => app.exit(0));
   });
 
   app.whenReady().then(start).catch(failStartup);
@@ -108,46 +127,23 @@ if (debuggingRequested.length > 0) {
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const keyFile = path.join(dataDir, WRAPPED_KEY_FILE_NAME);
-  // Decided before any key is made: a lost database must never become a new installation.
-  const installation = inspectDataDir(dataDir, keyFile);
-  const databaseKey = await loadOrCreateDatabaseKey({
-    dataDir,
-    databaseFile: path.join(dataDir, DATABASE_FILE_NAME),
-    installation,
-    safeStorage,
-    log: (message) => log(message),
-  });
-  const key = databaseKey.key;
-  try {
-    core = await createAppCore({
-      dataDir,
-      key,
-      keyFile,
-      migrationsFolder: migrationsFolder(),
-      log,
-      // Evidence files come only from this dialog, never from a path the renderer names.
-      chooseFiles: createFileChooser({
-        dialog,
-        windowOf: (clientId) => appWindows.get(Number(clientId)),
-        catalogs: officerCatalogs,
-        locale: () => app.getLocale(),
-      }),
-      assets: documentAssets(),
-      documentOutput: createElectronDocumentOutput({
-        pages: printPages,
-        windowOf: (clientId) => appWindows.get(Number(clientId)),
-        openWindow,
-        isPackaged: app.isPackaged,
-      }),
-    });
-    // Only now, with its database made and opened, does a new key become the installation's.
-    await databaseKey.commit();
-  } finally {
-    // The open connection holds what SQLite needs; nothing in main reads the key again.
-    key.fill(0);
-  }
-  const appCore = core;
+  const config = loadConfig(path.join(dataDir, 'config.json'));
+  appConfig = config;
+  backend = config.zone
+    ? await openZoneBackend({
+        dataDir,
+        zone: config.zone,
+        safeStorage,
+        log,
+        local: {
+          chooseFiles,
+          printPdf: (pdf) => documentOutput.printPdf(pdf),
+          savePdf: (pdf, name, clientId) => documentOutput.savePdf(pdf, name, clientId),
+        },
+      })
+    : await openStandaloneCore(dataDir, config);
+  log(`Started in ${shellMode(config)} mode`);
+  const dispatcher = backend.dispatcher;
 
   const csp = contentSecurityPolicy(devServerOrigin ? { devServerOrigin } : {});
   hardenSession(session.defaultSession);
@@ -160,16 +156,16 @@ async function start(): Promise<void> {
   ipcMain.handle(
     IPC_INVOKE,
     createInvokeHandler({
-      dispatcher: appCore.dispatcher,
+      dispatcher,
       trust: { trustedOrigins, isAppWebContents: (id) => appWindows.has(id) },
       log: (message) => log(message),
     }),
   );
-  appCore.dispatcher.onSessionChanged(notifySessionChanged);
+  dispatcher.onSessionChanged(notifySessionChanged);
 
   // A locked or sleeping computer in an interview room must not leave a hearing open.
-  powerMonitor.on('lock-screen', () => void appCore.dispatcher.lockAll());
-  powerMonitor.on('suspend', () => void appCore.dispatcher.lockAll());
+  powerMonitor.on('lock-screen', () => void dispatcher.lockAll());
+  powerMonitor.on('suspend', () => void dispatcher.lockAll());
   // Quitting (not just closing the database) in case the user cancels the shutdown on macOS.
   powerMonitor.on('shutdown', () => app.quit());
 
@@ -177,6 +173,45 @@ async function start(): Promise<void> {
     Menu.buildFromTemplate(applicationMenuTemplate({ isPackaged: app.isPackaged, platform: process.platform })),
   );
   createMainWindow();
+}
+
+/** The standalone app: its own encrypted database, its key wrapped by the operating system. */
+async function openStandaloneCore(dataDir: string, config: AppConfig): Promise<ShellBackend> {
+  const keyFile = path.join(dataDir, WRAPPED_KEY_FILE_NAME);
+  // Decided before any key is made: a lost database must never become a new installation.
+  const installation = inspectDataDir(dataDir, keyFile);
+  const databaseKey = await loadOrCreateDatabaseKey({
+    dataDir,
+    databaseFile: path.join(dataDir, DATABASE_FILE_NAME),
+    installation,
+    safeStorage,
+    log: (message) => log(message),
+  });
+  const key = databaseKey.key;
+  let core: AppCore;
+  try {
+    core = await createAppCore({
+      dataDir,
+      key,
+      keyFile,
+      config,
+      migrationsFolder: migrationsFolder(),
+      log,
+      chooseFiles,
+      assets: documentAssets(),
+      documentOutput,
+    });
+    // Only now, with its database made and opened, does a new key become the installation's.
+    await databaseKey.commit().catch(async (error: unknown) => {
+      // Not yet the shell's backend, so closed here: never a database left open behind a refusal.
+      await core.close().catch(() => undefined);
+      throw error;
+    });
+  } finally {
+    // The open connection holds what SQLite needs; nothing in main reads the key again.
+    key.fill(0);
+  }
+  return core;
 }
 
 function createMainWindow(): BrowserWindow {
@@ -188,17 +223,17 @@ function createMainWindow(): BrowserWindow {
   appWindow.once('ready-to-show', () => appWindow.show());
   appWindow.on('closed', () => {
     appWindows.delete(id);
-    void core?.dispatcher.forgetClient(clientIdOf(id));
+    void backend?.dispatcher.forgetClient(clientIdOf(id));
   });
   // Windows ends the process without 'will-quit' on log-off and shutdown, and this is final.
-  appWindow.on('session-end', () => void closeCore());
+  appWindow.on('session-end', () => void closeBackend());
 
   let lastCrashAt = 0;
   appWindow.webContents.on('render-process-gone', (_event, details) => {
     log(`The window's renderer stopped (${details.reason})`);
     // Whatever the page held is gone, so its session goes too: the reloaded page asks for the
     // password again. One reload per minute at most, so a page that crashes at once cannot loop.
-    void core?.dispatcher.forgetClient(clientIdOf(id));
+    void backend?.dispatcher.forgetClient(clientIdOf(id));
     if (details.reason === 'clean-exit' || Date.now() - lastCrashAt < 60_000 || appWindow.isDestroyed()) return;
     lastCrashAt = Date.now();
     appWindow.webContents.reload();
@@ -245,14 +280,14 @@ function migrationsFolder(): string {
   return path.join(app.isPackaged ? process.resourcesPath : app.getAppPath(), 'migrations', 'sqlite');
 }
 
-async function closeCore(): Promise<void> {
-  const closing = core;
-  core = null;
+async function closeBackend(): Promise<void> {
+  const closing = backend;
+  backend = null;
   if (!closing) return;
   try {
     await closing.close();
   } catch (error) {
-    log('Closing the database failed', error);
+    log('Closing the database or the zone connection failed', error);
   }
 }
 
@@ -260,7 +295,7 @@ async function closeCore(): Promise<void> {
 function failStartup(error: unknown): void {
   log('Start-up failed', error);
   for (const appWindow of appWindows.values()) appWindow.destroy();
-  void closeCore();
+  void closeBackend();
   const language = startupLanguage(app.isReady() ? app.getLocale() : '');
   dialog.showErrorBox(
     startupText(officerCatalogs, language, 'title'),

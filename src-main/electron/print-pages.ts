@@ -10,14 +10,33 @@ export const PRINT_HOST = 'print';
 export const PRINT_PAGE_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'";
 
+/**
+ * An archived PDF on its way to the printer (a zone's workstation prints the server's bytes): shown
+ * by Chromium's own PDF viewer, the only plugin, from this origin; nothing else may load.
+ */
+export const PRINT_PDF_CSP = "default-src 'none'; object-src 'self'; base-uri 'none'; form-action 'none'";
+
+interface PrintPage {
+  body: string | Buffer;
+  contentType: string;
+  csp: string;
+}
+
 export function createPrintPages() {
-  const pages = new Map<string, string>();
+  const pages = new Map<string, PrintPage>();
+  function register(page: PrintPage): { url: string; release: () => void } {
+    const token = randomBytes(24).toString('hex');
+    pages.set(token, page);
+    return { url: `app://${PRINT_HOST}/${token}`, release: () => pages.delete(token) };
+  }
   return {
     /** The URL to load; `release` forgets the page once printed. */
     add(html: string): { url: string; release: () => void } {
-      const token = randomBytes(24).toString('hex');
-      pages.set(token, html);
-      return { url: `app://${PRINT_HOST}/${token}`, release: () => pages.delete(token) };
+      return register({ body: html, contentType: 'text/html; charset=utf-8', csp: PRINT_PAGE_CSP });
+    },
+    /** The same for a PDF's exact bytes. */
+    addPdf(pdf: Buffer): { url: string; release: () => void } {
+      return register({ body: pdf, contentType: 'application/pdf', csp: PRINT_PDF_CSP });
     },
     /** The page for an app://print/ URL, or null when it is not (or no longer) ours. */
     serve(requestUrl: string): Response | null {
@@ -28,11 +47,17 @@ export function createPrintPages() {
         return null;
       }
       if (url.host !== PRINT_HOST) return null;
-      const html = pages.get(url.pathname.slice(1));
-      const headers = { ...securityHeaders(PRINT_PAGE_CSP), 'Content-Type': 'text/html; charset=utf-8' };
-      return html === undefined
-        ? new Response('Not found', { status: 404, headers })
-        : new Response(html, { status: 200, headers });
+      const page = pages.get(url.pathname.slice(1));
+      if (page === undefined)
+        return new Response('Not found', {
+          status: 404,
+          headers: { ...securityHeaders(PRINT_PAGE_CSP), 'Content-Type': 'text/plain; charset=utf-8' },
+        });
+      const headers = { ...securityHeaders(page.csp), 'Content-Type': page.contentType };
+      return new Response(typeof page.body === 'string' ? page.body : new Uint8Array(page.body), {
+        status: 200,
+        headers,
+      });
     },
   };
 }

@@ -1,6 +1,7 @@
 import { translator } from '../../forms/translation';
 import type { DatabaseErrorCode } from '../db/database';
 import type { KeyStoreErrorCode } from './key-store';
+import type { ZoneKeyErrorCode } from './zone-keys';
 
 /**
  * The texts of the "cannot start" dialog, from the officer catalogs (forms/catalogs/officer).
@@ -24,7 +25,12 @@ export type StartupMessageKey =
   | 'configInvalid'
   | 'unexpected'
   /** A packaged app started with a debugging switch (launch-guard.ts). */
-  | 'debuggingRefused';
+  | 'debuggingRefused'
+  /** Zone mode: the workstation's keys (zone-keys.ts), each with the file to act on as `{{detail}}`. */
+  | 'zoneKeyMissing'
+  | 'zoneKeyUnreadable'
+  | 'zoneKeyMismatch'
+  | 'zoneKeyNotRemoved';
 
 export type Catalogs = Partial<Record<StartupLanguage, unknown>>;
 
@@ -88,6 +94,10 @@ export function describeStartupFailure(error: unknown): StartupFailure {
       : [];
     return key === 'databaseMissing' ? { key, latestBackup, traces } : { key, latestBackup };
   }
+  if (name === 'ZoneKeyError' && typeof code === 'string' && Object.hasOwn(ZONE_KEY_MESSAGES, code)) {
+    const detail = (error as { detail?: unknown }).detail;
+    return { key: ZONE_KEY_MESSAGES[code as ZoneKeyErrorCode], detail: typeof detail === 'string' ? detail : '' };
+  }
   if (name === 'ConfigError') return { key: 'configInvalid', detail: shortMessage(error) };
   return { key: 'unexpected', detail: shortMessage(error) };
 }
@@ -97,6 +107,13 @@ const KEY_STORE_MESSAGES: Record<KeyStoreErrorCode, StartupMessageKey> = {
   KEY_STORAGE_INSECURE: 'basicTextRefused',
   KEY_FILE_MISSING: 'keyMissing',
   KEY_FILE_UNREADABLE: 'keyUnreadable',
+};
+
+const ZONE_KEY_MESSAGES: Record<ZoneKeyErrorCode, StartupMessageKey> = {
+  ZONE_KEY_MISSING: 'zoneKeyMissing',
+  ZONE_KEY_UNREADABLE: 'zoneKeyUnreadable',
+  ZONE_KEY_MISMATCH: 'zoneKeyMismatch',
+  ZONE_KEY_NOT_REMOVED: 'zoneKeyNotRemoved',
 };
 
 const DATABASE_MESSAGES: Record<DatabaseErrorCode, StartupMessageKey> = {

@@ -49,6 +49,17 @@ export function printWindowOptions(input: { isPackaged: boolean }): BrowserWindo
   };
 }
 
+/**
+ * The hidden window that sends an archived PDF's exact bytes to the printer (a zone's workstation:
+ * the server made and archived the PDF). Chromium shows a PDF through its built-in viewer, which is
+ * a plugin running its own scripts: so plugins and JavaScript are on here, and only here; the page
+ * is the PDF alone (print-pages.ts, PRINT_PDF_CSP), with no preload and the same sandbox.
+ */
+export function pdfPrintWindowOptions(input: { isPackaged: boolean }): BrowserWindowConstructorOptions {
+  const options = printWindowOptions(input);
+  return { ...options, webPreferences: { ...options.webPreferences, javascript: true, plugins: true } };
+}
+
 export function mainWindowOptions(input: WebPreferencesInput): BrowserWindowConstructorOptions {
   return {
     title: 'Hearing Desk',

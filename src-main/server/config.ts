@@ -57,8 +57,11 @@ export const serverConfigSchema = z
     keyFile: z.string().min(1),
     /** Chromium for the documents the server prints (Debian's `chromium`). */
     chromium: z.string().min(1).default('/usr/bin/chromium'),
-    /** The zone's settings, as `config.json` holds them for a standalone workstation. */
-    app: appConfigSchema.default(appConfigSchema.parse({})),
+    /**
+     * The zone's settings, as `config.json` holds them for a standalone workstation; not `zone`,
+     * which only a workstation has (the server it works on).
+     */
+    app: appConfigSchema.omit({ zone: true }).default(appConfigSchema.parse({})),
   })
   .strict();
 

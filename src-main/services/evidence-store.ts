@@ -191,42 +191,17 @@ export function createEvidenceStore(options: { dir: string; key: Buffer }) {
     filePath: string,
     opts: Omit<IngestOptions, 'expectedSize' | 'beforeKeep' | 'releaseChunks'>,
   ): Promise<SealedFile & { originalName: string }> {
-    const before = await fs.promises.stat(filePath).catch((error: unknown) => {
-      throw new AppError('FILE_UNREADABLE', `The file could not be opened: ${describe(error)}`);
-    });
-    if (!before.isFile()) throw new AppError('FILE_UNREADABLE', 'Not a regular file');
-    // Non-blocking, so that a file swapped for a pipe after the check above cannot hang the import.
-    const flags = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
-    const handle = await fs.promises.open(filePath, flags).catch((error: unknown) => {
-      throw new AppError('FILE_UNREADABLE', `The file could not be opened: ${describe(error)}`);
-    });
+    const file = await openChosenFile(filePath);
     try {
-      const opened = await handle.stat();
-      if (!opened.isFile() || opened.ino !== before.ino || opened.dev !== before.dev)
-        throw new AppError('FILE_CHANGED_DURING_IMPORT', 'The file was replaced while it was opened');
-      const sealed = await ingest(readAhead(handle, READ_CHUNK_BYTES), {
+      const sealed = await ingest(file.chunks, {
         ...opts,
-        expectedSize: opened.size,
+        expectedSize: file.size,
         releaseChunks: 'owned',
-        beforeKeep: async () => {
-          const now = await handle.stat();
-          const byPath = await fs.promises.stat(filePath).catch(() => null);
-          const same =
-            byPath !== null &&
-            byPath.ino === opened.ino &&
-            byPath.dev === opened.dev &&
-            now.size === opened.size &&
-            now.mtimeMs === opened.mtimeMs;
-          if (!same)
-            throw new AppError(
-              'FILE_CHANGED_DURING_IMPORT',
-              'The file was changed, moved or removed while it was imported',
-            );
-        },
+        beforeKeep: file.checkUnchanged,
       });
-      return { ...sealed, originalName: path.basename(filePath) };
+      return { ...sealed, originalName: file.originalName };
     } finally {
-      await handle.close().catch(() => {});
+      await file.close();
     }
   }
 
@@ -293,6 +268,67 @@ export function openSealedFile(
     decipher,
     () => {},
   );
+}
+
+/** A file the officer chose in main's own dialog, opened read-only for one import. */
+export interface ChosenFile {
+  /** Its name, without the folders (which say nothing the record needs). */
+  originalName: string;
+  /** Its size when opened: what the import must read, no more, no less. */
+  size: number;
+  /** Its bytes in chunks, the next one read while the current one is used. */
+  chunks: AsyncIterable<Buffer>;
+  /** Throws FILE_CHANGED_DURING_IMPORT unless the path still names the file opened, unchanged. */
+  checkUnchanged(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a file by the path only a main-side dialog gives (never the renderer): read-only, a
+ * regular file only. The standalone store reads it into its own files (ingestPath); a zone's
+ * workstation streams it to the server (src-main/zone/chosen-file-upload.ts). Either way a file
+ * that changes, shrinks, grows or disappears while it is read is refused by checkUnchanged.
+ */
+export async function openChosenFile(filePath: string): Promise<ChosenFile> {
+  const before = await fs.promises.stat(filePath).catch((error: unknown) => {
+    throw new AppError('FILE_UNREADABLE', `The file could not be opened: ${describe(error)}`);
+  });
+  if (!before.isFile()) throw new AppError('FILE_UNREADABLE', 'Not a regular file');
+  // Non-blocking, so that a file swapped for a pipe after the check above cannot hang the import.
+  const flags = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+  const handle = await fs.promises.open(filePath, flags).catch((error: unknown) => {
+    throw new AppError('FILE_UNREADABLE', `The file could not be opened: ${describe(error)}`);
+  });
+  let opened: fs.Stats;
+  try {
+    opened = await handle.stat();
+    if (!opened.isFile() || opened.ino !== before.ino || opened.dev !== before.dev)
+      throw new AppError('FILE_CHANGED_DURING_IMPORT', 'The file was replaced while it was opened');
+  } catch (error) {
+    await handle.close().catch(() => {});
+    throw error;
+  }
+  return {
+    originalName: path.basename(filePath),
+    size: opened.size,
+    chunks: readAhead(handle, READ_CHUNK_BYTES),
+    async checkUnchanged() {
+      const now = await handle.stat();
+      const byPath = await fs.promises.stat(filePath).catch(() => null);
+      const same =
+        byPath !== null &&
+        byPath.ino === opened.ino &&
+        byPath.dev === opened.dev &&
+        now.size === opened.size &&
+        now.mtimeMs === opened.mtimeMs;
+      if (!same)
+        throw new AppError(
+          'FILE_CHANGED_DURING_IMPORT',
+          'The file was changed, moved or removed while it was imported',
+        );
+    },
+    close: () => handle.close().catch(() => {}),
+  };
 }
 
 /**

@@ -10,7 +10,12 @@ import { ConfigError, parseConfig } from '../../src-main/config';
 import { DEBUGGING_SWITCHES, debuggingSwitches } from '../../src-main/electron/launch-guard';
 import { officerCatalogs } from '../../src-main/electron/officer-catalogs';
 import { STARTUP_LANGUAGES, startupText } from '../../src-main/electron/startup-messages';
-import { createWindowFactory, mainWindowOptions, printWindowOptions } from '../../src-main/electron/window-options';
+import {
+  createWindowFactory,
+  mainWindowOptions,
+  pdfPrintWindowOptions,
+  printWindowOptions,
+} from '../../src-main/electron/window-options';
 import { createEvidenceStore, deriveEvidenceKey } from '../../src-main/services/evidence-store';
 import { ROOT, tempDir } from '../helpers/temp-core';
 
@@ -67,9 +72,33 @@ describe('content protection', () => {
     const main = fs.readFileSync(path.join(ROOT, 'src-main/electron/main.ts'), 'utf8');
     expect(main.match(/createWindowFactory\(/g)).toHaveLength(1);
     expect(main).toMatch(/const appWindow = openWindow\(mainWindowOptions/);
-    expect(fs.readFileSync(path.join(ROOT, 'src-main/electron/document-output.ts'), 'utf8')).toMatch(
-      /deps\.openWindow\(printWindowOptions/,
-    );
+    const output = fs.readFileSync(path.join(ROOT, 'src-main/electron/document-output.ts'), 'utf8');
+    // One place opens the print windows, each with options from window-options.ts.
+    expect(output.match(/deps\.openWindow\(/g)).toHaveLength(1);
+    expect(output).toMatch(/withPage[\s\S]*printWindowOptions\(\{ isPackaged/);
+    expect(output).toMatch(/addPdf\(pdf\), pdfPrintWindowOptions\(\{ isPackaged/);
+  });
+
+  it("turns on the PDF viewer's plugin and scripts only in the window that prints an archived PDF", () => {
+    const open = createWindowFactory({ BrowserWindow: FakeWindow, screenCapture: () => 'blocked' });
+    const html = open(printWindowOptions({ isPackaged: true })).options;
+    const pdf = open(pdfPrintWindowOptions({ isPackaged: true })).options;
+    const main = open(mainWindowOptions({ preloadPath: '/p.cjs', isPackaged: true })).options;
+    expect(FakeWindow.made.map((w) => w.contentProtection)).toEqual([true, true, true]);
+    expect(pdf.show).toBe(false);
+    expect(pdf.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      devTools: false,
+      plugins: true,
+      javascript: true,
+    });
+    expect(pdf.webPreferences?.preload).toBeUndefined();
+    // The HTML documents and the app's own window keep both off.
+    expect(html.webPreferences).toMatchObject({ javascript: false });
+    for (const options of [html, main]) expect(options.webPreferences?.plugins).not.toBe(true);
   });
 });
 

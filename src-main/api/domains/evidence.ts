@@ -75,10 +75,12 @@ export const evidenceChannels = defineDomain('evidence', {
     output: z.object({ files: z.array(evidenceFileView) }),
     access: HEARING,
     handler: async (input, { user, deps, clientId }) => {
+      // Refused before the dialog opens: nothing to choose for an item that may not take files.
+      // Checked first where there is no dialog too: a zone's workstation asks the server this way
+      // before it opens its own dialog (src-main/electron/zone-workstation.ts), and then uploads.
+      await deps.evidence.checkFileTarget(user, input.hearingId, input.itemId);
       if (!deps.chooseFiles)
         throw new AppError('FILE_DIALOG_UNAVAILABLE', 'This window takes files by upload (POST /api/evidence/upload)');
-      // Refused before the dialog opens: nothing to choose for an item that may not take files.
-      await deps.evidence.checkFileTarget(user, input.hearingId, input.itemId);
       const files = [];
       // One after the other, each imported whole or not at all.
       for (const filePath of await deps.chooseFiles(clientId))
