@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { EvidenceItemInput } from '../../domain/evidence-rules';
 import type { Channel, ChannelInput, ChannelOutput, Envelope } from '../../src-main/api/contract';
 import { ConfigError, loadConfig, parseConfig } from '../../src-main/config';
 import { KeyStoreError } from '../../src-main/electron/key-store';
@@ -23,6 +22,17 @@ import { serverConfigSchema } from '../../src-main/server/config';
 import { uploadChosenFile } from '../../src-main/zone/chosen-file-upload';
 import { createZoneDispatcher, type ZoneDispatcher } from '../../src-main/zone/zone-dispatcher';
 import { completeHearing } from '../helpers/complete-hearing';
+import { inventedScreenshot } from '../helpers/evidence-item';
+
+/** An evidence item that takes files, all invented. */
+const ITEM = inventedScreenshot({
+  platform: 'Signal',
+  eventTime: '3 mars 2026 20:10',
+  eventTimeZone: 'CET',
+  captureMethod: 'Capture d’écran',
+  originalLocation: 'Son téléphone',
+  relatedPrompts: ['G5.2'],
+});
 import { fakeSafeStorage } from '../helpers/fake-safe-storage';
 import { PEOPLE, tempDir } from '../helpers/temp-core';
 import { startTestZone, type TestZone } from '../helpers/zone';
@@ -48,24 +58,6 @@ afterAll(async () => {
   for (const dispatcher of dispatchers) dispatcher.close();
   await zone?.stop();
 });
-
-const ITEM: EvidenceItemInput = {
-  type: 'screenshot',
-  description: 'Capture inventée',
-  platform: 'Signal',
-  accountIds: null,
-  url: null,
-  eventTime: '3 mars 2026 20:10',
-  eventTimeZone: 'CET',
-  capturedAt: null,
-  captureMethod: 'Capture d’écran',
-  toolVersion: null,
-  originalLocation: 'Son téléphone',
-  relatedPrompts: ['G5.2'],
-  sensitivity: 'none',
-  platformReportNumber: null,
-  stopNciiCaseNumber: null,
-};
 
 /** A user-data folder as zone IT leaves it: config.json, the zone CA, the certificate and its key file. */
 async function placeWorkstation(name: string, dataDir = tempDir('hd-ws-')) {

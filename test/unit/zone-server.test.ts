@@ -8,7 +8,6 @@ import tls from 'node:tls';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FIELDS, FORMS } from '../../forms/fields.generated';
-import type { EvidenceItemInput } from '../../domain/evidence-rules';
 import type { Channel, ChannelInput, ChannelOutput } from '../../src-main/api/contract';
 import { ConfigError } from '../../src-main/config';
 import { createZoneCa, issueWorkstationCertificate, revokeCertificate } from '../../src-main/server/certificates';
@@ -19,6 +18,17 @@ import { openZoneServer, ServerStartError } from '../../src-main/server/zone-ser
 import { createZoneDispatcher, type ZoneDispatcher } from '../../src-main/zone/zone-dispatcher';
 import { createTestPostgresDatabase, ownerPostgres } from '../helpers/postgres';
 import { PEOPLE, PG_MIGRATIONS, tempDir } from '../helpers/temp-core';
+import { inventedScreenshot } from '../helpers/evidence-item';
+
+/** An evidence item that takes files, all invented. */
+const ITEM = inventedScreenshot({
+  platform: 'Signal',
+  eventTime: '3 mars 2026 20:10',
+  eventTimeZone: 'CET',
+  captureMethod: 'Capture d’écran',
+  originalLocation: 'Son téléphone',
+  relatedPrompts: ['G5.2'],
+});
 import { startTestZone, type TestZone } from '../helpers/zone';
 import { migratePgDatabase } from '../../src-main/db/pg-migrations';
 
@@ -40,24 +50,6 @@ async function ok<C extends Channel>(
   if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
   return result.value;
 }
-
-const ITEM: EvidenceItemInput = {
-  type: 'screenshot',
-  description: 'Message menaçant (inventé)',
-  platform: 'Signal',
-  accountIds: null,
-  url: null,
-  eventTime: '3 mars 2026 20:10',
-  eventTimeZone: 'CET',
-  capturedAt: null,
-  captureMethod: 'Capture d’écran',
-  toolVersion: null,
-  originalLocation: 'Son téléphone',
-  relatedPrompts: ['G5.2'],
-  sensitivity: 'none',
-  platformReportNumber: null,
-  stopNciiCaseNumber: null,
-};
 
 /** A raw TLS handshake with the server: whether it completed, and the error when it did not. */
 function handshake(options: tls.ConnectionOptions): Promise<{ connected: boolean; error?: string }> {
