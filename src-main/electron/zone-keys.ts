@@ -13,6 +13,7 @@ import {
   writeWrappedKey,
   type AsyncSafeStorage,
 } from './key-store';
+import { OUTBOX_FILE_NAME } from '../zone/answer-outbox';
 
 /**
  * A zone workstation's secrets (zone.md: "the workstation certificate and its key are kept like
@@ -28,7 +29,6 @@ import {
  */
 export const WRAPPED_WORKSTATION_KEY_FILE_NAME = 'workstation-key.wrapped';
 export const WRAPPED_OUTBOX_KEY_FILE_NAME = 'outbox-key.wrapped';
-export const OUTBOX_FILE_NAME = 'outbox.sqlite';
 
 export type ZoneKeyErrorCode =
   /** Neither a wrapped key nor the clear file zone IT was to place. */

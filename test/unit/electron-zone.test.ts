@@ -10,12 +10,12 @@ import { officerCatalogs } from '../../src-main/electron/officer-catalogs';
 import { PRINT_PDF_CSP, createPrintPages } from '../../src-main/electron/print-pages';
 import { describeStartupFailure, STARTUP_LANGUAGES, startupMessage } from '../../src-main/electron/startup-messages';
 import {
-  OUTBOX_FILE_NAME,
   WRAPPED_OUTBOX_KEY_FILE_NAME,
   WRAPPED_WORKSTATION_KEY_FILE_NAME,
   ZoneKeyError,
 } from '../../src-main/electron/zone-keys';
 import { openZoneBackend, shellMode, type ShellBackend } from '../../src-main/electron/zone-mode';
+import { OUTBOX_FILE_NAME } from '../../src-main/zone/answer-outbox';
 import type { ZoneWorkstationDeps } from '../../src-main/electron/zone-workstation';
 import { createZoneCa, issueWorkstationCertificate } from '../../src-main/server/certificates';
 import { serverConfigSchema } from '../../src-main/server/config';
