@@ -16,9 +16,8 @@ import type { ZoneDispatcher } from '../zone/zone-dispatcher';
  * - documents: the server renders, checks and archives every PDF (one rendering path, zone.md);
  *   the workstation prints or saves exactly the archived bytes, never a rendering of its own, so
  *   the paper she receives is the PDF whose SHA-256 is in the archive.
- * - the Android phone check reads the phone through adb on the computer it is plugged into: the
- *   server cannot, so its first steps are refused with PHONE_CHECK_NOT_IN_ZONE before anything is
- *   recorded.
+ * (The Android phone check's first steps are refused by the zone dispatcher itself, for every
+ * kind of workstation: PHONE_CHECK_NOT_IN_ZONE.)
  */
 export interface ZoneWorkstationDeps {
   zone: Pick<ZoneDispatcher, 'dispatch' | 'upload'>;
@@ -30,12 +29,6 @@ export interface ZoneWorkstationDeps {
   savePdf(pdf: Buffer, suggestedName: string, clientId: string): Promise<boolean>;
   log(message: string, error?: unknown): void;
 }
-
-/** The Android scan's first steps; the iPhone checklist, the reports and the indicators work on the server. */
-export const PHONE_CHECK_CHANNELS_REFUSED_IN_ZONE: readonly string[] = [
-  'phoneCheck.recordConsent',
-  'phoneCheck.startScan',
-];
 
 type Intercepted = (clientId: string, input: unknown) => Promise<Envelope<unknown>>;
 
@@ -90,16 +83,6 @@ export function createZoneWorkstation(deps: ZoneWorkstationDeps): Pick<ZoneDispa
     return saved.ok ? { ok: true, value: { saved: saved.value } } : saved;
   }
 
-  async function phoneCheckRefused(): Promise<Envelope<never>> {
-    return {
-      ok: false,
-      error: {
-        code: 'PHONE_CHECK_NOT_IN_ZONE',
-        message: 'The Android phone check needs adb on the computer the phone is plugged into; not in zone mode yet',
-      },
-    };
-  }
-
   /** A dialog of this computer that failed: said as such, never thrown into the IPC layer. */
   async function local<T>(what: string, work: () => Promise<T>): Promise<Envelope<T>> {
     try {
@@ -114,7 +97,6 @@ export function createZoneWorkstation(deps: ZoneWorkstationDeps): Pick<ZoneDispa
     ['evidence.importFiles', importFiles],
     ['documents.create', createDocument],
     ['documents.save', saveDocument],
-    ...PHONE_CHECK_CHANNELS_REFUSED_IN_ZONE.map((channel): [string, Intercepted] => [channel, phoneCheckRefused]),
   ]);
 
   return {

@@ -40,6 +40,16 @@ interface ServerAnswer {
   sessionsChanged?: string[];
 }
 
+/**
+ * The Android phone check's first steps: it reads the phone through adb on the computer it is
+ * plugged into, which the zone server cannot reach, so a workstation of a zone refuses them
+ * before anything is recorded (its iPhone checklist, reports and indicators live on the server).
+ */
+export const PHONE_CHECK_CHANNELS_REFUSED_IN_ZONE: ReadonlySet<unknown> = new Set([
+  'phoneCheck.recordConsent',
+  'phoneCheck.startScan',
+]);
+
 export interface ZoneDispatcherOptions {
   /**
    * Where unsent answers wait while the server cannot be reached (zone.md: nothing typed is
@@ -141,6 +151,14 @@ export function createZoneDispatcher(connection: ZoneConnection, options: ZoneDi
   async function dispatch(clientId: string, channel: unknown, input: unknown): Promise<Envelope<unknown>> {
     // The one question the workstation answers itself: which server it works on.
     if (channel === 'setup.connection') return { ok: true, value: { mode: 'zone', server: base.host } };
+    if (PHONE_CHECK_CHANNELS_REFUSED_IN_ZONE.has(channel))
+      return {
+        ok: false,
+        error: {
+          code: 'PHONE_CHECK_NOT_IN_ZONE',
+          message: 'The Android phone check needs adb on the computer the phone is plugged into; not in zone mode yet',
+        },
+      };
     if (relay && channel === 'hearings.saveAnswers') {
       // Only a well-formed save is kept; the server gives anything else its own refusal.
       const save = contract['hearings.saveAnswers'].input.safeParse(input);

@@ -123,6 +123,17 @@ describe('hearing-desk-server', () => {
     });
   });
 
+  it('refuses the Android phone check on any workstation of the zone, before anything is recorded', async () => {
+    // A bare zone dispatcher, as the browser host's: adb is on the computer the phone is plugged into.
+    const scan = await a.call('1', 'phoneCheck.startScan', { checkId: '00000000-0000-4000-8000-000000000000' });
+    expect(scan).toMatchObject({ ok: false, error: { code: 'PHONE_CHECK_NOT_IN_ZONE' } });
+    const [consents] = await zone.owner.query<{ n: number }>(
+      "SELECT count(*) AS n FROM audit_events WHERE action LIKE 'phoneCheck.%'",
+      [],
+    );
+    expect(consents!.n).toBe(0);
+  });
+
   it('keeps sessions in the database: a restarted server signs nobody out', async () => {
     const before = await ok(a, '1', 'session.current', {});
     expect(before.user?.username).toBe(PEOPLE.officer.username);
