@@ -21,3 +21,13 @@ export function inventedScreenshot(fields: Partial<EvidenceItemInput> = {}): Evi
     ...fields,
   };
 }
+
+/** A screenshot item filled in as an officer would, which takes files (the zone tests'). */
+export const SCREENSHOT_WITH_FILES: EvidenceItemInput = inventedScreenshot({
+  platform: 'Signal',
+  eventTime: '3 mars 2026 20:10',
+  eventTimeZone: 'CET',
+  captureMethod: 'Capture d’écran',
+  originalLocation: 'Son téléphone',
+  relatedPrompts: ['G5.2'],
+});

@@ -22,17 +22,7 @@ import { serverConfigSchema } from '../../src-main/server/config';
 import { uploadChosenFile } from '../../src-main/zone/chosen-file-upload';
 import { createZoneDispatcher, type ZoneDispatcher } from '../../src-main/zone/zone-dispatcher';
 import { completeHearing } from '../helpers/complete-hearing';
-import { inventedScreenshot } from '../helpers/evidence-item';
-
-/** An evidence item that takes files, all invented. */
-const ITEM = inventedScreenshot({
-  platform: 'Signal',
-  eventTime: '3 mars 2026 20:10',
-  eventTimeZone: 'CET',
-  captureMethod: 'Capture d’écran',
-  originalLocation: 'Son téléphone',
-  relatedPrompts: ['G5.2'],
-});
+import { SCREENSHOT_WITH_FILES as ITEM } from '../helpers/evidence-item';
 import { fakeSafeStorage } from '../helpers/fake-safe-storage';
 import { PEOPLE, tempDir } from '../helpers/temp-core';
 import { startTestZone, type TestZone } from '../helpers/zone';

@@ -18,17 +18,7 @@ import { openZoneServer, ServerStartError } from '../../src-main/server/zone-ser
 import { createZoneDispatcher, type ZoneDispatcher } from '../../src-main/zone/zone-dispatcher';
 import { createTestPostgresDatabase, ownerPostgres } from '../helpers/postgres';
 import { PEOPLE, PG_MIGRATIONS, tempDir } from '../helpers/temp-core';
-import { inventedScreenshot } from '../helpers/evidence-item';
-
-/** An evidence item that takes files, all invented. */
-const ITEM = inventedScreenshot({
-  platform: 'Signal',
-  eventTime: '3 mars 2026 20:10',
-  eventTimeZone: 'CET',
-  captureMethod: 'Capture d’écran',
-  originalLocation: 'Son téléphone',
-  relatedPrompts: ['G5.2'],
-});
+import { SCREENSHOT_WITH_FILES as ITEM } from '../helpers/evidence-item';
 import { startTestZone, type TestZone } from '../helpers/zone';
 import { migratePgDatabase } from '../../src-main/db/pg-migrations';
 
