@@ -136,7 +136,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         now,
       });
   const store = database
-    ? createSqliteStore(database, { auditKey })
+    ? createSqliteStore(database, { auditKey, log })
     : createPgStore(options.postgres!.pool, { auditKey });
   let audit: AuditTrail;
   try {

@@ -1,10 +1,60 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
-import { appendChained } from '../services/audit';
+import { CHAIN_GENESIS, chainEntries, type AuditEntry } from '../services/audit';
 import * as pgTables from './schema-pg';
-import { isTracedRefusal, type ChainExtension, type Store, type StoreDb } from './store';
+import { isTracedRefusal, type ChainExtension, type Store, type StoreAccess, type StoreDb } from './store';
+
+/**
+ * What opens a unit of work, sent as one message: the transaction, then who acts (row-level
+ * security reads it: migrations/pg/0002; no context, no rows). The Art. 9 export writes nothing,
+ * which its policy requires; its one large statement is not compiled (JIT took seconds of the
+ * export at 100,000 hearings) and sorts its answers in memory rather than on disk.
+ */
+function beginning(access: StoreAccess, literal: (value: string) => string): string {
+  const settings: [string, string][] = [
+    ['hearing_desk.user_id', access.userId ?? ''],
+    ['hearing_desk.role', access.role],
+    ['hearing_desk.unit_id', access.unitId ?? ''],
+    ['hearing_desk.purpose', access.purpose ?? ''],
+  ];
+  const context = settings.map(([name, value]) => `set_config('${name}', ${literal(value)}, true)`).join(', ');
+  return access.purpose === 'statistics'
+    ? `BEGIN READ ONLY; SET LOCAL jit = off; SET LOCAL work_mem = '64MB'; SELECT ${context}`
+    : `BEGIN; SELECT ${context}`;
+}
+
+/** Statement texts given a name, so that each connection parses and plans them once. */
+const statementNames = new Map<string, string>();
+/**
+ * The bound on statementNames: the services' statements are a few hundred texts (an IN list of
+ * another length is another text); a text past the bound, a mistake somewhere, goes unnamed
+ * rather than filling every connection's memory.
+ */
+const NAMED_STATEMENTS_BOUND = 1_000;
+
+/**
+ * The connection as drizzle sees it, its statements prepared by name: planning a statement under
+ * row-level security took longer than running it (0.3 to 0.7 ms against 0.05 to 0.3 for a read by
+ * key), and a save is six of them. After five runs PostgreSQL may keep a generic plan (plan_cache_mode auto).
+ */
+function withPreparedStatements(client: pg.PoolClient): pg.PoolClient {
+  const query = (config: unknown, values?: unknown) => {
+    if (typeof config === 'object' && config !== null && 'text' in config && !('name' in config && config.name)) {
+      const text = (config as { text: string }).text;
+      let name = statementNames.get(text);
+      if (!name && statementNames.size < NAMED_STATEMENTS_BOUND) {
+        name = `hd_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
+        statementNames.set(text, name);
+      }
+      if (name) return client.query({ ...(config as object), name } as never, values as never);
+    }
+    return client.query(config as never, values as never);
+  };
+  return new Proxy(client, { get: (target, key) => (key === 'query' ? query : Reflect.get(target, key)) });
+}
 
 /** One chain: appends from every connection of every server instance take turns. */
 const AUDIT_CHAIN_LOCK = 0x4844_4155; // "HDAU"
@@ -15,53 +65,108 @@ const AUDIT_CHAIN_LOCK = 0x4844_4155; // "HDAU"
  * a member of hearing_desk_app, never as the tables' owner.
  */
 export function createPgStore(pool: pg.Pool, options: { auditKey: Buffer }): Store {
+  // drizzle over each of the pool's connections, made once: a unit of work runs on one.
+  const onConnection = new WeakMap<pg.PoolClient, StoreDb>();
+  const unpreparedOnConnection = new WeakMap<pg.PoolClient, StoreDb>();
   const auditListeners = new Set<(appended: ChainExtension) => void>();
-  // A transaction's appends are known by its tx object until it commits.
-  const appending = new WeakMap<object, ChainExtension>();
+  // A transaction's audit entries wait by its connection's tx object until it commits.
+  const pendingAudit = new WeakMap<object, AuditEntry[]>();
   // The same rule as SQLite's store, where a nested unit would wait for itself.
   const inUnit = new AsyncLocalStorage<true>();
+
+  /**
+   * One transaction on one of the pool's connections, as drizzle's transaction runs it, except
+   * that BEGIN and the context travel in one message, and so do the audit entries and COMMIT:
+   * each message is a round trip.
+   * The connection is taken and given back here, not by drizzle's pool transaction, which sends
+   * BEGIN before its try: a BEGIN that failed (the database restarted under the pool) kept the
+   * connection out of the pool for good. A connection that cannot roll back is dropped.
+   */
+  async function inTransaction<T>(
+    access: StoreAccess,
+    work: (tx: StoreDb) => Promise<T>,
+  ): Promise<{ result: T; appended?: ChainExtension }> {
+    const client = await pool.connect();
+    // The export's one large statement is planned for its own dates, as each run's plan differs.
+    const drizzles = access.purpose === 'statistics' ? unpreparedOnConnection : onConnection;
+    let tx = drizzles.get(client);
+    if (!tx)
+      drizzles.set(
+        client,
+        (tx = drizzle(access.purpose === 'statistics' ? client : withPreparedStatements(client)) as unknown as StoreDb),
+      );
+    // What the connection's previous transaction left unsent (it failed) is not this one's.
+    pendingAudit.delete(tx);
+    let broken: Error | undefined;
+    try {
+      // A simple query (no parameters) may hold several statements: the values go as literals,
+      // escaped by node-postgres. A context refused leaves the transaction open: rolled back below.
+      await client.query(beginning(access, (value) => client.escapeLiteral(value)));
+      const result = await work(tx);
+      const entries = pendingAudit.get(tx);
+      if (entries) return { result, appended: await commitWithAudit(client, entries) };
+      await client.query('COMMIT');
+      return { result };
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackFailed: unknown) => {
+        // The connection is in no known state: the pool drops it instead of lending it again.
+        broken = rollbackFailed instanceof Error ? rollbackFailed : new Error(String(rollbackFailed));
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  /**
+   * The unit's audit entries chained to the last committed one, then the commit. One chain for
+   * the zone means that appends take turns, from the chain's lock to the commit: only the two
+   * messages here hold it, not the unit's own statements. Each statement of a message reads what
+   * was committed when it starts (READ COMMITTED), so the head is read once the lock is held.
+   */
+  async function commitWithAudit(client: pg.PoolClient, entries: AuditEntry[]): Promise<ChainExtension> {
+    const [, headRead] = (await client.query(
+      `SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}); SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1`,
+    )) as unknown as [pg.QueryResult, pg.QueryResult<{ seq: string; hash: string }>];
+    const head = headRead.rows[0];
+    const from = head ? { seq: Number(head.seq), hash: head.hash } : { seq: 0, hash: CHAIN_GENESIS };
+    const rows = chainEntries(options.auditKey, from, entries);
+    const text = (value: string | null) => (value === null ? 'NULL' : client.escapeLiteral(value));
+    const values = rows.map(
+      (row) =>
+        `(${Math.trunc(row.at)}, ${text(row.userId)}, ${text(row.action)}, ${text(row.hearingId)}, ${text(row.detailsJson)}, ${text(row.prevHash)}, ${text(row.hash)})`,
+    );
+    // A failed INSERT skips the COMMIT of the same message: the caller rolls back.
+    const [inserted] = (await client.query(
+      `INSERT INTO audit_events (at, user_id, action, hearing_id, details_json, prev_hash, hash) VALUES ${values.join(', ')} RETURNING seq; COMMIT`,
+    )) as unknown as [pg.QueryResult<{ seq: string }>, pg.QueryResult];
+    const last = inserted.rows.at(-1);
+    return { from, to: { seq: Number(last!.seq), hash: rows.at(-1)!.hash } };
+  }
+
+  async function unit<T>(
+    access: StoreAccess,
+    work: (tx: StoreDb) => Promise<T>,
+  ): Promise<{ result: T; appended?: ChainExtension }> {
+    if (inUnit.getStore()) throw new Error('A unit of work cannot open another: pass its tx to the helper');
+    try {
+      const done = await inTransaction(access, (tx) => inUnit.run(true, () => work(tx)));
+      if (done.appended) for (const listener of auditListeners) listener(done.appended);
+      return done;
+    } catch (error) {
+      // In a unit that may write: the read-only statistics purpose is not carried over.
+      if (isTracedRefusal(error)) await store.appendAuditAlone({ ...access, purpose: undefined }, error.trace);
+      throw error;
+    }
+  }
 
   const store: Store = {
     dialect: 'postgresql',
     tables: pgTables,
-    async transaction(access, work) {
-      if (inUnit.getStore()) throw new Error('A unit of work cannot open another: pass its tx to the helper');
-      let appended: ChainExtension | undefined;
-      try {
-        // The unit's connection is taken and given back here, not by drizzle: its pool transaction
-        // sends BEGIN before its try, and a BEGIN that fails (the database restarted under the
-        // pool) would keep the connection out of the pool for good: a few restarts, and no
-        // connection left. A connection that died is dropped by the pool when it comes back.
-        const client = await pool.connect();
-        let result: Awaited<ReturnType<typeof work>>;
-        try {
-          result = await drizzle(client).transaction(async (tx) => {
-            // Before any other statement, as PostgreSQL requires: the export writes nothing. Its one
-            // large statement is not compiled (JIT took seconds of the export at 100,000 hearings)
-            // and sorts its answers in memory rather than on disk.
-            if (access.purpose === 'statistics') {
-              await tx.execute(sql`SET TRANSACTION READ ONLY`);
-              await tx.execute(sql`SET LOCAL jit = off`);
-              await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
-            }
-            await tx.execute(
-              sql`SELECT set_config('hearing_desk.user_id', ${access.userId ?? ''}, true), set_config('hearing_desk.role', ${access.role}, true), set_config('hearing_desk.unit_id', ${access.unitId ?? ''}, true), set_config('hearing_desk.purpose', ${access.purpose ?? ''}, true)`,
-            );
-            const value = await inUnit.run(true, () => work(tx as unknown as StoreDb));
-            appended = appending.get(tx);
-            return value;
-          });
-        } finally {
-          client.release();
-        }
-        if (appended) for (const listener of auditListeners) listener(appended);
-        return result;
-      } catch (error) {
-        // In a unit that may write: the read-only statistics purpose is not carried over.
-        if (isTracedRefusal(error))
-          await store.transaction({ ...access, purpose: undefined }, (tx) => store.appendAudit(tx, error.trace));
-        throw error;
-      }
+    transaction: async (access, work) => (await unit(access, work)).result,
+    async appendAuditAlone(access, entry) {
+      const { appended } = await unit(access, (tx) => store.appendAudit(tx, entry));
+      return appended!.to;
     },
     async hearingAccess(tx, hearingId) {
       const [row] = await store.queryRows<{ owner_id: string; unit_id: string | null }>(
@@ -81,10 +186,10 @@ export function createPgStore(pool: pg.Pool, options: { auditKey: Buffer }): Sto
       return result.rows;
     },
     async appendAudit(tx, entry) {
-      // Held to the end of the transaction: the entry before this one is the last committed.
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-      const { from, to } = await appendChained(tx, pgTables, options.auditKey, entry);
-      appending.set(tx, { from: appending.get(tx)?.from ?? from, to });
+      // Chained when the unit commits (commitWithAudit), in the order appended.
+      const entries = pendingAudit.get(tx);
+      if (entries) entries.push(entry);
+      else pendingAudit.set(tx, [entry]);
     },
     onAuditAppended(listener) {
       auditListeners.add(listener);

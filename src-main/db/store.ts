@@ -111,8 +111,13 @@ export interface Store {
   nextReferenceNumber(tx: StoreDb, prefix: string): Promise<number>;
   /** The rows of a statement the query builder cannot write (the Art. 9 export's one statement). */
   queryRows<T>(tx: StoreDb, query: SQL): Promise<T[]>;
-  /** Appends to the keyed audit chain inside the unit of work `tx` (the change and its trace land together). */
+  /**
+   * Appends to the keyed audit chain inside the unit of work `tx` (the change and its trace land
+   * together). Where the entry lands is known once the unit has committed (onAuditAppended).
+   */
   appendAudit(tx: StoreDb, entry: AuditEntry): Promise<void>;
+  /** One entry in a unit of work of its own: where it landed in the chain. */
+  appendAuditAlone(access: StoreAccess, entry: AuditEntry): Promise<ChainExtension['to']>;
   /** Called after each unit of work that appended to the audit trail has committed, with what it appended. */
   onAuditAppended(listener: (appended: ChainExtension) => void): void;
   close(): Promise<void>;

@@ -62,10 +62,34 @@ export function keyedChainHash(key: Buffer, prevHash: string, row: ChainFields):
   return createHmac('sha256', key).update(chainPayload(prevHash, row)).digest('hex');
 }
 
+/** An entry as its row is written: the fields the chain covers, then its link and its hash. */
+export type ChainedRow = ChainFields & { prevHash: string; hash: string };
+
 /**
- * Links one entry to the last and keys it. Stores call it inside the unit of work that makes the
- * change (Store.appendAudit), so the change and its trace land together; the PostgreSQL store
- * first takes the chain's lock.
+ * Links entries to the head of the trail, in order, and keys them: the one rule by which both
+ * stores chain what a unit of work appends.
+ */
+export function chainEntries(key: Buffer, head: { hash: string }, entries: readonly AuditEntry[]): ChainedRow[] {
+  let prevHash = head.hash;
+  return entries.map((entry) => {
+    const row: ChainFields = {
+      at: entry.at,
+      userId: entry.userId,
+      action: entry.action,
+      hearingId: entry.hearingId ?? null,
+      detailsJson: JSON.stringify(entry.details ?? {}),
+    };
+    const hash = keyedChainHash(key, prevHash, row);
+    const chained = { ...row, prevHash, hash };
+    prevHash = hash;
+    return chained;
+  });
+}
+
+/**
+ * Links one entry to the last and keys it, inside the unit of work that makes the change
+ * (Store.appendAudit), so the change and its trace land together. The PostgreSQL store chains
+ * its unit's entries at its end instead, under the chain's lock (pg-store.ts).
  */
 export async function appendChained(
   tx: StoreDb,
@@ -79,19 +103,9 @@ export async function appendChained(
     .orderBy(desc(auditEvents.seq))
     .limit(1);
   const from = last ?? { seq: 0, hash: GENESIS };
-  const row = {
-    at: entry.at,
-    userId: entry.userId,
-    action: entry.action,
-    hearingId: entry.hearingId ?? null,
-    detailsJson: JSON.stringify(entry.details ?? {}),
-  };
-  const hash = keyedChainHash(key, from.hash, row);
-  const [added] = await tx
-    .insert(auditEvents)
-    .values({ ...row, prevHash: from.hash, hash })
-    .returning({ seq: auditEvents.seq });
-  return { from, to: { seq: added!.seq, hash } };
+  const [row] = chainEntries(key, from, [entry]);
+  const [added] = await tx.insert(auditEvents).values(row!).returning({ seq: auditEvents.seq });
+  return { from, to: { seq: added!.seq, hash: row!.hash } };
 }
 
 /** One entry of a trail as stored, with its position. */
@@ -299,15 +313,14 @@ export async function openAuditTrail(options: AuditTrailOptions): Promise<AuditT
       : null);
   if (keyedFrom === null) {
     // A new database, or the first start after the update that keys the chain.
-    keyedFrom = await store.transaction(SYSTEM_ACCESS, async (tx) => {
-      await store.appendAudit(tx, {
+    keyedFrom = (
+      await store.appendAuditAlone(SYSTEM_ACCESS, {
         at: now(),
         userId: null,
         action: CHAIN_KEYED_ACTION,
         details: { unkeyedEntries: last?.seq ?? 0 },
-      });
-      return (await lastPosition(tx))!.seq;
-    });
+      })
+    ).seq;
   }
   const seal: Seal = {
     keyedFrom: Number(keyedFrom),
@@ -333,14 +346,11 @@ export async function openAuditTrail(options: AuditTrailOptions): Promise<AuditT
     const broken = found.broken!;
     if (broken.seq !== null && seal.reported.some((r) => r.kind === broken.kind && r.brokenAt === broken.seq)) return;
     const at = now();
-    const entry = await store.transaction(SYSTEM_ACCESS, async (tx) => {
-      await store.appendAudit(tx, {
-        at,
-        userId: byUserId,
-        action: CHAIN_BROKEN_ACTION,
-        details: { kind: broken.kind, brokenAt: broken.seq, verifiedUpTo: found.verifiedUpTo, scope: found.scope },
-      });
-      return (await lastPosition(tx))!;
+    const entry = await store.appendAuditAlone(SYSTEM_ACCESS, {
+      at,
+      userId: byUserId,
+      action: CHAIN_BROKEN_ACTION,
+      details: { kind: broken.kind, brokenAt: broken.seq, verifiedUpTo: found.verifiedUpTo, scope: found.scope },
     });
     seal.reported = mergeReported(seal.reported, [
       { entrySeq: entry.seq, at, kind: broken.kind, brokenAt: broken.seq },
@@ -467,14 +477,12 @@ export async function openAuditTrail(options: AuditTrailOptions): Promise<AuditT
     const found = await verification('full', null, walkedFull, startedAt, null);
     seal.reported = mergeReported(seal.reported, walkedFull.reported);
     seal.lastFull = found;
-    await store.transaction(SYSTEM_ACCESS, (tx) =>
-      store.appendAudit(tx, {
-        at: found.at,
-        userId: byUserId,
-        action: 'audit.verified',
-        details: { scope: 'full', verifiedUpTo: found.verifiedUpTo, brokenAt: found.broken?.seq ?? null },
-      }),
-    );
+    await store.appendAuditAlone(SYSTEM_ACCESS, {
+      at: found.at,
+      userId: byUserId,
+      action: 'audit.verified',
+      details: { scope: 'full', verifiedUpTo: found.verifiedUpTo, brokenAt: found.broken?.seq ?? null },
+    });
     if (found.broken) await recordBreak(found, byUserId);
     return found;
   }
@@ -515,7 +523,7 @@ export async function openAuditTrail(options: AuditTrailOptions): Promise<AuditT
       return status();
     },
     async record(entry) {
-      await store.transaction(SYSTEM_ACCESS, (tx) => store.appendAudit(tx, entry));
+      await store.appendAuditAlone(SYSTEM_ACCESS, entry);
     },
     async close() {
       if (closed) return;

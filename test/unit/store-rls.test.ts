@@ -1,10 +1,13 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type pg from 'pg';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PG_MIGRATION_MANIFEST } from '../../src-main/db/migration-manifest';
 import { readTrustedMigrations } from '../../src-main/db/migrations';
 import { applyPgMigrations } from '../../src-main/db/pg-migrations';
+import { createPgStore } from '../../src-main/db/pg-store';
+import { SIGN_IN_ACCESS, type UserAccess } from '../../src-main/db/store';
 import { createTestPostgresDatabase, type TestPostgresDatabase } from '../helpers/postgres';
 import { ROOT } from '../helpers/temp-core';
 
@@ -63,6 +66,9 @@ async function asActor<T>(person: Person | null, work: (client: pg.Client) => Pr
     throw error;
   }
 }
+
+const accessFor = (person: Person): UserAccess =>
+  ({ role: person.role, userId: person.id, unitId: person.unitId }) as UserAccess;
 
 const idsOf = async (client: pg.Client, sql: string) =>
   (await client.query<{ id: string }>(sql)).rows.map((r) => r.id).sort();
@@ -299,6 +305,65 @@ describe('row-level security on PostgreSQL', () => {
     await expect(
       asActor(people.administrator, (c) => c.query(`UPDATE victim_catalog_reviews SET reviewer = 'x'`)),
     ).rejects.toThrow(/permission denied/);
+  });
+
+  it('is told who acts by the store in the message that begins each unit of work, value for value', async () => {
+    // One connection, so that each unit finds it as the previous one left it.
+    const pool = new pg.Pool({ ...database.config, user: appLogin, max: 1 });
+    const store = createPgStore(pool, { auditKey: randomBytes(32) });
+    const messages: string[] = [];
+    pool.on('acquire', (client) => {
+      if ((client as { counted?: true }).counted) return;
+      (client as { counted?: true }).counted = true;
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      client.query = ((...args: unknown[]) => {
+        const text = args[0] as string | { text: string };
+        messages.push(typeof text === 'string' ? text : text.text);
+        return query(...args);
+      }) as typeof client.query;
+    });
+    const context = sql`SELECT current_setting('hearing_desk.user_id') AS user_id, current_setting('hearing_desk.role') AS role,
+      current_setting('hearing_desk.unit_id') AS unit_id, current_setting('transaction_read_only') AS read_only`;
+    const hearingIds = sql`SELECT id FROM hearings ORDER BY id`;
+    try {
+      const odd = `${people.officerA1.id}' OR true; --\\ "`;
+      const seen = await store.transaction({ role: 'officer', userId: odd, unitId: unitA }, (tx) =>
+        store.queryRows(tx, context),
+      );
+      expect(seen).toEqual([{ user_id: odd, role: 'officer', unit_id: unitA, read_only: 'off' }]);
+      // Begun with the context, the statement, the commit: three round trips.
+      expect(messages).toHaveLength(3);
+      expect(messages[0]).toMatch(/^BEGIN; SELECT set_config\(/);
+      expect(messages[2]).toBe('COMMIT');
+
+      const officer = accessFor(people.officerA1);
+      expect(await store.transaction(officer, (tx) => store.queryRows(tx, hearingIds))).toEqual([
+        { id: hearingOf.officerA1 },
+      ]);
+      const statistics = { ...accessFor(people.supervisorA), purpose: 'statistics' as const };
+      const zone = Object.values(hearingOf)
+        .sort()
+        .map((id) => ({ id }));
+      expect(await store.transaction(statistics, (tx) => store.queryRows(tx, hearingIds))).toEqual(zone);
+      expect((await store.transaction(statistics, (tx) => store.queryRows(tx, context)))[0]).toMatchObject({
+        read_only: 'on',
+      });
+
+      // A unit that fails is rolled back: the connection is lent again clean, with no context.
+      await expect(
+        store.transaction(officer, async (tx) => {
+          await store.queryRows(tx, hearingIds);
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+      expect(await store.transaction(SIGN_IN_ACCESS, (tx) => store.queryRows(tx, hearingIds))).toEqual([]);
+      expect((await store.transaction(SIGN_IN_ACCESS, (tx) => store.queryRows(tx, context)))[0]).toMatchObject({
+        user_id: '',
+        role: 'sign-in',
+      });
+    } finally {
+      await store.close();
+    }
   });
 
   it('tells the services whose hearing it is, and nothing more, so they refuse as on SQLite', async () => {
