@@ -35,8 +35,12 @@ import { checkSchema, SERVER_ROOT } from './zone-server';
  * and audit trail, checked and verified, in one transaction, and the folder left as it was.
  *
  * Rows keep their ids, so a second import finds them and adds nothing. A row of a hearing the zone
- * holds under the same id with other content, a unit name, username or hearing reference the zone
- * uses for another row, is a conflict: the whole import is refused before anything is written.
+ * holds under the same id with other content, a unit name or username the zone uses for another
+ * row, is a conflict: the whole import is refused before anything is written. A hearing reference
+ * the zone gives another hearing is not: every standalone workstation numbers from
+ * HD-<year>-000001, so the second one to join meets the first's numbers. Such a hearing takes the
+ * workstation's mark after its number (HD-2026-000001-K7QD), each one audited with both; the
+ * papers printed before keep the number she was given, and the archive keeps them as printed.
  * Accounts, units and directory entries are the zone's once imported (ZONE_KEEPS). Accounts
  * keep their password hashes (officers sign in as before), but the workstation's administrators
  * and its support directory land deactivated: the zone's administrators decide whether they
@@ -66,6 +70,8 @@ export class ImportRefusedError extends Error {
 const more = (list: readonly string[]) => (list.length > 20 ? `\n  … and ${list.length - 20} more` : '');
 
 export const STANDALONE_IMPORTED_ACTION = 'zone.standaloneImported';
+/** The audit entry of a hearing imported under the workstation's mark (its hearing, both references). */
+export const REFERENCE_MARKED_ACTION = 'hearing.referenceMarkedOnImport';
 
 /** The tables imported, parents before children; each with its key columns. */
 const IMPORTED = [
@@ -120,6 +126,8 @@ export interface ImportSummary {
   evidenceFilesVerified: number;
   /** Each archived PDF's SHA-256 in the zone, against the one recorded when it was printed. */
   printsVerified: number;
+  /** Hearings whose reference the zone gave another hearing, added under the workstation's mark. */
+  referencesMarked: { hearingId: string; from: string; to: string }[];
   /** The workstation's administrators, deactivated in the zone. */
   administratorsDeactivated: number;
   /** Kept in the folder: the catalog reviews (the zone's administrators keep their own) and the sessions. */
@@ -194,6 +202,7 @@ export async function importStandaloneFolder(options: ImportOptions): Promise<Im
         throw new ImportRefusedError(
           'The zone has no administrator of its own yet: open a workstation of the zone, create its first administrator there, then import (the workstation’s administrators arrive deactivated); nothing was imported',
         );
+      const marked = await markTakenReferences(tx, folder, source);
       const plan = await planImport(tx, folder, source);
       if (plan.conflicts.length > 0)
         throw new ImportRefusedError(
@@ -267,17 +276,28 @@ export async function importStandaloneFolder(options: ImportOptions): Promise<Im
           altered.map((r) => `printed document ${r.id}`),
         );
 
-      const added = Object.values(tables).reduce((sum, t) => sum + t.added, 0) + plan.trailToAdd.length;
+      const rowsAdded = Object.values(tables).reduce((sum, t) => sum + t.added, 0) + plan.trailToAdd.length;
+      const added = new Set(plan.toAdd.hearings.map((h) => String(h.id)));
+      const referencesMarked = marked.filter((m) => added.has(m.hearingId));
       const summary: ImportSummary = {
         source,
         tables,
+        referencesMarked,
         auditTrail: { inFolder: folder.trail.length, added: plan.trailToAdd.length, head },
         evidenceFilesVerified,
         printsVerified: printIds.length,
         administratorsDeactivated: folder.rows.users.filter((u) => u.role === 'administrator').length,
         notImported: folder.notImported,
-        changed: added > 0,
+        changed: rowsAdded > 0,
       };
+      for (const { hearingId, from: before, to } of referencesMarked)
+        await store.appendAudit(tx, {
+          at: now(),
+          userId: null,
+          action: REFERENCE_MARKED_ACTION,
+          hearingId,
+          details: { source, from: before, to },
+        });
       if (summary.changed) {
         await store.appendAudit(tx, {
           at: now(),
@@ -290,6 +310,7 @@ export async function importStandaloneFolder(options: ImportOptions): Promise<Im
             auditEntriesAdded: plan.trailToAdd.length,
             evidenceFilesVerified,
             printsVerified: summary.printsVerified,
+            referencesMarked: referencesMarked.length,
           },
         });
       }
@@ -478,6 +499,48 @@ async function planImport(tx: StoreDb, folder: StandaloneFolder, source: string)
   return { toAdd, present, trailToAdd, conflicts };
 }
 
+/**
+ * The mark a workstation's hearings take after their number when the zone gives the number to
+ * another hearing: four letters and digits that cannot be misread (no 0, O, 1, I), from the
+ * trail's id, so that a second import finds the same references.
+ */
+export function workstationMark(source: string): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  return Array.from(createHash('sha256').update(source).digest().subarray(0, 4), (byte) => alphabet[byte % 32]).join(
+    '',
+  );
+}
+
+/**
+ * The folder's hearings whose reference the zone gives another hearing, renamed in `folder` with
+ * the workstation's mark before anything is compared: a marked reference the zone also gives
+ * another hearing is then a conflict like any other.
+ */
+async function markTakenReferences(
+  tx: StoreDb,
+  folder: StandaloneFolder,
+  source: string,
+): Promise<ImportSummary['referencesMarked']> {
+  const { hearings } = pgTables;
+  const idByReference = new Map(folder.rows.hearings.map((h) => [String(h.reference), String(h.id)]));
+  const marked = new Map<string, { hearingId: string; from: string; to: string }>();
+  const mark = workstationMark(source);
+  for (const chunk of chunks([...idByReference.keys()], 5000))
+    for (const zoneRow of await tx
+      .select({ id: hearings.id, reference: hearings.reference })
+      .from(hearings)
+      .where(inArray(hearings.reference, chunk))) {
+      const hearingId = idByReference.get(zoneRow.reference)!;
+      if (zoneRow.id !== hearingId)
+        marked.set(hearingId, { hearingId, from: zoneRow.reference, to: `${zoneRow.reference}-${mark}` });
+    }
+  folder.rows.hearings = folder.rows.hearings.map((h) => {
+    const renamed = marked.get(String(h.id));
+    return renamed ? { ...h, reference: renamed.to } : h;
+  });
+  return [...marked.values()];
+}
+
 /** A name, username or reference the zone gives another row: the row cannot keep it. */
 async function uniqueConflicts(tx: StoreDb, toAdd: Record<ImportedTable, Row[]>): Promise<string[]> {
   const { units, users, hearings } = pgTables;
@@ -572,6 +635,11 @@ export function describeImport(summary: ImportSummary): string {
     `  evidence files: ${summary.evidenceFilesVerified} sealed under the zone key and verified (SHA-256)`,
     `  printed documents: ${summary.printsVerified} verified (SHA-256)`,
   ];
+  if (summary.referencesMarked.length > 0)
+    lines.push(
+      `  ${summary.referencesMarked.length} hearing(s) took the workstation's mark, their number being another hearing's in the zone (papers printed before keep the number she was given):`,
+      ...summary.referencesMarked.map((m) => `    ${m.from} -> ${m.to}`),
+    );
   if (summary.administratorsDeactivated > 0)
     lines.push(
       `  ${summary.administratorsDeactivated} administrator account(s) of the workstation are deactivated in the zone: a zone administrator reactivates one if she should administer the zone`,

@@ -9,14 +9,17 @@ import { seedLargeDatabase } from '../../bench/statistics';
 import { DATABASE_FILE_NAME } from '../../src-main/app-core';
 import { loadServerConfig } from '../../src-main/server/config';
 import {
+  describeImport,
   importStandaloneFolder,
   ImportRefusedError,
+  REFERENCE_MARKED_ACTION,
   STANDALONE_IMPORTED_ACTION,
+  workstationMark,
   type ImportSummary,
 } from '../../src-main/server/import-standalone';
 import { inventedScreenshot } from '../helpers/evidence-item';
 import { startTestZone, type TestZone } from '../helpers/zone';
-import { openTestCore, PEOPLE, ROOT, seedAccounts, tempDir, type TestCore } from '../helpers/temp-core';
+import { createAccount, openTestCore, PEOPLE, ROOT, seedAccounts, tempDir, type TestCore } from '../helpers/temp-core';
 
 /**
  * A standalone workstation joins the zone (issue 15, item 6): a folder with 1,000 hearings (the
@@ -397,5 +400,84 @@ describe('hearing-desk-server import', () => {
     expect(message).not.toContain('changé');
     expect(await zoneDump()).toEqual(before);
     expect(hashFolder(folder)).toEqual(folderFilesBefore);
+  });
+
+  it('imports a second workstation whose references the zone gives other hearings under its mark, audited, and nothing the second time', async () => {
+    // A second workstation, numbered from HD-<year>-000001 like the first (invented accounts).
+    const second = await openTestCore();
+    await second.ok('admin-window', 'setup.createAdministrator', {
+      username: 'admin.poste2',
+      displayName: 'Sam Second',
+      password: 'second admin passphrase 2026',
+    });
+    const { unit } = await second.ok('admin-window', 'units.save', { name: 'Unité fictive du poste 2' });
+    await createAccount(second, {
+      username: 'officer.poste2',
+      displayName: 'Lou Deuxième',
+      password: 'second officer passphrase',
+      role: 'officer',
+      unitId: unit.id,
+    });
+    await second.ok('officer-window', 'session.login', {
+      username: 'officer.poste2',
+      password: 'second officer passphrase',
+    });
+    const created = [
+      (await second.ok('officer-window', 'hearings.create', {})).hearing,
+      (await second.ok('officer-window', 'hearings.create', {})).hearing,
+    ];
+    await second.close();
+    const secondFiles = hashFolder(second.dir);
+    const zoneReferences = new Map(
+      (await zone.owner.query<{ id: string; reference: string }>('SELECT id, reference FROM hearings', [])).map((h) => [
+        h.reference,
+        h.id,
+      ]),
+    );
+    const taken = created.filter((h) => zoneReferences.has(h.reference));
+    // The first workstation's hearing made through the app holds HD-<year>-000001 in the zone.
+    expect(taken.map((h) => h.reference)).toContain(created[0]!.reference);
+
+    const summary = await importStandaloneFolder({
+      config: loadServerConfig(zone.configFile),
+      from: second.dir,
+      standaloneKey: second.key,
+    });
+    const mark = workstationMark(summary.source);
+    expect(mark).toMatch(/^[A-HJ-NP-Z2-9]{4}$/);
+    expect(summary.referencesMarked.sort((a, b) => a.from.localeCompare(b.from))).toEqual(
+      taken.map((h) => ({ hearingId: h.id, from: h.reference, to: `${h.reference}-${mark}` })),
+    );
+    const inZone = new Map(
+      (await zone.owner.query<{ id: string; reference: string }>('SELECT id, reference FROM hearings', [])).map((h) => [
+        h.id,
+        h.reference,
+      ]),
+    );
+    for (const hearing of created)
+      expect(inZone.get(hearing.id)).toBe(
+        zoneReferences.has(hearing.reference) ? `${hearing.reference}-${mark}` : hearing.reference,
+      );
+    // The hearings that held the numbers keep them.
+    for (const hearing of taken) expect(inZone.get(zoneReferences.get(hearing.reference)!)).toBe(hearing.reference);
+    const audited = await zone.owner.query<{ hearing_id: string; details_json: string }>(
+      'SELECT hearing_id, details_json FROM audit_events WHERE action = ? ORDER BY seq',
+      [REFERENCE_MARKED_ACTION],
+    );
+    expect(audited.map((a) => [a.hearing_id, JSON.parse(a.details_json)])).toEqual(
+      summary.referencesMarked.map((m) => [m.hearingId, { source: summary.source, from: m.from, to: m.to }]),
+    );
+    expect(describeImport(summary)).toContain(`${taken[0]!.reference} -> ${taken[0]!.reference}-${mark}`);
+    expect((await zone.running.core.audit.verify('full', null)).verification.broken).toBeNull();
+
+    const before = await zoneDump();
+    const again = await importStandaloneFolder({
+      config: loadServerConfig(zone.configFile),
+      from: second.dir,
+      standaloneKey: second.key,
+    });
+    expect(again).toMatchObject({ changed: false, referencesMarked: [] });
+    expect(await zoneDump()).toEqual(before);
+    expect(hashFolder(second.dir)).toEqual(secondFiles);
   });
 });
