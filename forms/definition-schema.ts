@@ -100,11 +100,22 @@ const timeFields = [
 /** Services chosen from the support directory the administrator keeps (ids of its entries). */
 const directoryFields = [z.object({ ...common, kind: z.literal('serviceChoice') }).strict()] as const;
 
+const identityFields = [
+  /**
+   * A Belgian national register or BIS number (domain/national-number.ts), typed with any
+   * separators, stored as its eleven digits. `birthDateField` names the same person's birth date
+   * in this form: a date that contradicts the number's date part is pointed out, never refused,
+   * since either may be the one mistyped and the officer has the identity document in front of her.
+   */
+  z.object({ ...common, kind: z.literal('nationalNumber'), birthDateField: fieldId.optional() }).strict(),
+] as const;
+
 const simpleFieldSchema = z.discriminatedUnion('kind', [
   ...textFields,
   ...choiceFields,
   ...timeFields,
   ...directoryFields,
+  ...identityFields,
 ]);
 
 /** Persons, children, incidents, evidence: the same questions asked once per item. */
@@ -124,6 +135,7 @@ export const fieldDefinitionSchema = z.discriminatedUnion('kind', [
   ...choiceFields,
   ...timeFields,
   ...directoryFields,
+  ...identityFields,
   groupFieldSchema,
 ]);
 
@@ -189,6 +201,15 @@ export const formDefinitionSchema = z
               message: `${field.id} cannot take ${'answer' in rule ? rule.answer : 'a draft'} from ${'form' in rule ? rule.form : 'a default'}`,
             });
       }
+      if (field.kind === 'nationalNumber' && field.birthDateField !== undefined) {
+        const birthDate = form.fields.find((f) => f.id === field.birthDateField);
+        if (birthDate?.kind !== 'date')
+          ctx.addIssue({
+            code: 'custom',
+            path: ['fields', index, 'birthDateField'],
+            message: `${field.id}: ${field.birthDateField} is not a date of this form`,
+          });
+      }
       if (field.kind === 'group') {
         const ids = field.fields.map((f) => f.id);
         if (new Set(ids).size !== ids.length) {
@@ -200,6 +221,13 @@ export const formDefinitionSchema = z
         }
         if (field.fields.some((f) => f.answeredBy))
           ctx.addIssue({ code: 'custom', path: ['fields', index, 'fields'], message: 'asked once: top-level only' });
+        // The birth date it is compared with is looked up among the form's questions, not an item's.
+        if (field.fields.some((f) => f.kind === 'nationalNumber' && f.birthDateField !== undefined))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['fields', index, 'fields'],
+            message: 'a national number compared with a birth date: top-level only',
+          });
         if (field.minItems > field.maxItems) {
           ctx.addIssue({ code: 'custom', path: ['fields', index, 'minItems'], message: 'minItems above maxItems' });
         }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { parseNationalNumber, type NationalNumberRefusal } from '../domain/national-number';
 import type { FieldDefinition, FormDefinition, SimpleFieldDefinition } from './definition-schema';
+import type { OfficerKey } from './translation';
 
 /** A period as victims tell it: a day, a span, or words ("the summer after the wedding"). */
 export type DateOrPeriod = { on: string } | { from: string; to: string } | { about: string };
@@ -24,6 +26,24 @@ export function isCalendarDate(value: string): boolean {
 }
 
 const calendarDate = z.string().refine(isCalendarDate, { error: 'answer.impossibleDate' });
+
+/** Why a number is refused, as the officer reads it: each refusal tells her what to check on the card. */
+const NATIONAL_NUMBER_REFUSALS = {
+  format: 'answer.nationalNumber.format',
+  checkDigits: 'answer.nationalNumber.checkDigits',
+  date: 'answer.nationalNumber.date',
+} as const satisfies Record<NationalNumberRefusal, OfficerKey>;
+
+/**
+ * A national register or BIS number as stored: its eleven digits, accepted by the register's
+ * rule. The renderer turns what is typed (with dots, dashes, spaces) into the digits; text that is
+ * not a number it can accept stays as typed, so this schema refuses it with the reason.
+ */
+const nationalNumber = z.string().superRefine((value, ctx) => {
+  const parsed = parseNationalNumber(value);
+  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: NATIONAL_NUMBER_REFUSALS[parsed.reason] });
+  else if (parsed.digits !== value) ctx.addIssue({ code: 'custom', message: NATIONAL_NUMBER_REFUSALS.format });
+});
 
 function simpleAnswerSchema(field: SimpleFieldDefinition): z.ZodType<SimpleAnswer> {
   switch (field.kind) {
@@ -63,6 +83,8 @@ function simpleAnswerSchema(field: SimpleFieldDefinition): z.ZodType<SimpleAnswe
           { error: 'answer.impossibleDate' },
         )
         .nullable();
+    case 'nationalNumber':
+      return nationalNumber.nullable();
     case 'dateOrPeriod':
       return z
         .union([
@@ -207,6 +229,28 @@ export function missingBeforeClose(
     }
   }
   return missing;
+}
+
+/**
+ * The number's date part against the birth date the form holds for the same person
+ * (`birthDateField`): a warning for the officer, not a refusal, since either may be the slip.
+ * A number saying the month or the day was not known is compared on what it says (the year).
+ */
+export function birthDateContradiction(
+  field: FieldDefinition,
+  answers: Readonly<Partial<Record<string, unknown>>>,
+): OfficerKey | null {
+  if (field.kind !== 'nationalNumber' || field.birthDateField === undefined) return null;
+  const number = answers[field.id];
+  const birthDate = answers[field.birthDateField];
+  if (typeof number !== 'string' || typeof birthDate !== 'string' || !isCalendarDate(birthDate)) return null;
+  const parsed = parseNationalNumber(number);
+  if (!parsed.ok || parsed.digits !== number) return null;
+  const agrees =
+    parsed.birthDate !== null
+      ? parsed.birthDate === birthDate
+      : parsed.birthYear === null || parsed.birthYear === Number(birthDate.slice(0, 4));
+  return agrees ? null : 'answer.nationalNumber.birthDateDiffers';
 }
 
 export function findField(form: FormDefinition, fieldId: string): FieldDefinition | undefined {

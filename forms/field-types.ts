@@ -37,6 +37,8 @@ function valueType(field: SimpleFieldDefinition): string {
       return 'IsoDateTime';
     case 'dateOrPeriod':
       return 'DateOrPeriod';
+    case 'nationalNumber':
+      return 'NationalNumberDigits';
   }
 }
 
@@ -81,6 +83,8 @@ export function renderFieldTypes(definitions: readonly FormDefinition[]): string
     'export type IsoDate = string;',
     '/** A local date and time, `YYYY-MM-DDTHH:mm`. */',
     'export type IsoDateTime = string;',
+    '/** A national register or BIS number, its eleven digits without separators. */',
+    'export type NationalNumberDigits = string;',
     '/** One item of a repeated group; `key` stays the same when other items are removed. */',
     'export type GroupItemOf<V> = { key: string; values: V };',
     '',

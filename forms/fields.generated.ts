@@ -6,6 +6,8 @@ import type { DateOrPeriod } from './engine';
 export type IsoDate = string;
 /** A local date and time, `YYYY-MM-DDTHH:mm`. */
 export type IsoDateTime = string;
+/** A national register or BIS number, its eleven digits without separators. */
+export type NationalNumberDigits = string;
 /** One item of a repeated group; `key` stays the same when other items are removed. */
 export type GroupItemOf<V> = { key: string; values: V };
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldDefinition, FormDefinition } from '../../forms/definition-schema';
 import {
   answerSchema,
+  birthDateContradiction,
   formAnswersSchema,
   isFieldVisible,
   type Answers,
@@ -251,6 +252,7 @@ export function StepForm({
               field={field}
               register={register}
               error={formState.errors[field.id]?.message}
+              warning={birthDateContradiction(field, answers)}
               readOnly={readOnly}
               periodMode={(values[field.id] as PeriodDraft | undefined)?.mode}
               earlier={fromEarlierStep(field.id)}

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { SimpleFieldDefinition } from '../../forms/definition-schema';
 import type { AnswerValue } from '../../forms/engine';
 import type { SupportServiceView } from '../../src-main/api/contract';
+import { formatNationalNumber } from '../../domain/national-number';
 import { definitionKey } from '../../forms/translation';
 import { isoDateTimeToText, isoDayToText } from '../ui/dates';
 
@@ -40,6 +41,9 @@ export function describeAnswer(
       return typeof value === 'string' ? isoDayToText(value) : JSON.stringify(value);
     case 'dateTime':
       return typeof value === 'string' ? isoDateTimeToText(value) : JSON.stringify(value);
+    // Stored as its eleven digits, read YY.MM.DD-SSS.CC as on the identity card.
+    case 'nationalNumber':
+      return typeof value === 'string' ? (formatNationalNumber(value) ?? value) : JSON.stringify(value);
     default:
       return typeof value === 'string' ? value : JSON.stringify(value);
   }

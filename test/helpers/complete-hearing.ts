@@ -135,6 +135,8 @@ function derive(formId: string, field: SimpleFieldDefinition): unknown {
       return '2026-11-21T10:00';
     case 'dateOrPeriod':
       return { on: '2026-11-21' };
+    case 'nationalNumber':
+      return '78041215782';
     case 'serviceChoice':
       throw new Error(`${formId}.${field.id}: a required service choice needs the directory's ids, pass one`);
   }

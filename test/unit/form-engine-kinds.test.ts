@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formDefinitionSchema } from '../../forms/definition-schema';
-import { answerSchema, isCalendarDate, missingBeforeClose, type Answers } from '../../forms/engine';
+import { formDefinitionSchema, type FieldDefinition } from '../../forms/definition-schema';
+import {
+  answerSchema,
+  birthDateContradiction,
+  isCalendarDate,
+  missingBeforeClose,
+  type Answers,
+} from '../../forms/engine';
+import { describeAnswer } from '../../src-renderer/form-engine/describe-answer';
+import { toAnswer, toDraft } from '../../src-renderer/form-engine/fields/values';
 
 const form = formDefinitionSchema.parse({
   id: 'kinds',
@@ -9,6 +17,7 @@ const form = formDefinitionSchema.parse({
   fields: [
     { id: 'when', kind: 'date', labelKey: 'x' },
     { id: 'at', kind: 'dateTime', labelKey: 'x' },
+    { id: 'number', kind: 'nationalNumber', labelKey: 'x', birthDateField: 'when' },
     { id: 'period', kind: 'dateOrPeriod', labelKey: 'x', requiredToClose: true },
     {
       id: 'forms',
@@ -73,6 +82,102 @@ describe('field kinds', () => {
     expect(valid('at', '2026-11-23T21:45')).toBe(true);
     expect(valid('at', '2026-11-23T24:00')).toBe(false);
     expect(valid('at', '2026-02-30T10:00')).toBe(false);
+  });
+
+  /*
+   * Invented numbers, their check digits worked out by hand as in test/unit/national-number.test.ts:
+   * 78041215782 (national, 12 April 1978), 99250312797 (BIS, month + 20, 3 May 1999),
+   * 10080501335 (national, born in 2010: check digits with a 2 in front).
+   */
+  describe('a national register or BIS number', () => {
+    const number = field('number') as Extract<FieldDefinition, { kind: 'nationalNumber' }>;
+    const typed = (text: string) => toAnswer(number, text);
+
+    it('is stored as its eleven digits, a national number or a BIS number, born before or from 2000', () => {
+      expect(valid('number', '78041215782')).toBe(true);
+      expect(valid('number', '99250312797')).toBe(true);
+      expect(valid('number', '10080501335')).toBe(true);
+      expect(valid('number', null)).toBe(true);
+    });
+
+    it('refuses a number the register would not have given, saying why', () => {
+      expect(firstError('number', '78041215783')).toBe('answer.nationalNumber.checkDigits');
+      expect(firstError('number', '78042115782')).toBe('answer.nationalNumber.checkDigits');
+      expect(firstError('number', '83023004536')).toBe('answer.nationalNumber.date');
+      expect(firstError('number', '7804121578')).toBe('answer.nationalNumber.format');
+      expect(firstError('number', 'abc')).toBe('answer.nationalNumber.format');
+      // Main stores only the digits: a number with its separators is what the renderer sends never.
+      expect(firstError('number', '78.04.12-157.82')).toBe('answer.nationalNumber.format');
+    });
+
+    it('takes the number as typed, with any separators, and answers with its digits', () => {
+      for (const text of ['78.04.12-157.82', '78 04 12 157 82', '780412-157-82', ' 78041215782 ', '78.04.12–157.82'])
+        expect(typed(text), text).toBe('78041215782');
+      expect(typed('99.25.03-127.97')).toBe('99250312797');
+      expect(valid('number', typed('78.04.12-157.82'))).toBe(true);
+      expect(typed('')).toBeNull();
+      expect(typed('   ')).toBeNull();
+    });
+
+    it('keeps a refused number as typed, so that it is refused with its reason and nothing typed is lost', () => {
+      expect(typed('78.04.12-157.83')).toBe('78.04.12-157.83');
+      expect(firstError('number', typed('78.04.12-157.83'))).toBe('answer.nationalNumber.checkDigits');
+      expect(firstError('number', typed('78.04.12-15'))).toBe('answer.nationalNumber.format');
+      // Shown again as it was typed, not regrouped.
+      expect(toDraft(number, '78.04.12-157.83')).toBe('78.04.12-157.83');
+      expect(toDraft(number, '78041215783')).toBe('78041215783');
+    });
+
+    it('is shown grouped as on the identity card', () => {
+      expect(toDraft(number, '78041215782')).toBe('78.04.12-157.82');
+      expect(toDraft(number, null)).toBe('');
+      const t = ((key: string) => key) as never;
+      expect(describeAnswer(number, '99250312797', [], t)).toBe('99.25.03-127.97');
+    });
+
+    it('points out a birth date that contradicts the number, without refusing either', () => {
+      const warning = (answers: Record<string, unknown>) => birthDateContradiction(number, answers);
+      expect(warning({ number: '78041215782', when: '1978-04-12' })).toBeNull();
+      expect(warning({ number: '78041215782', when: '1978-12-04' })).toBe('answer.nationalNumber.birthDateDiffers');
+      expect(warning({ number: '99250312797', when: '1999-05-03' })).toBeNull();
+      expect(warning({ number: '10080501335', when: '1910-08-05' })).toBe('answer.nationalNumber.birthDateDiffers');
+      // Nothing to compare: no date, a date half-typed, a number refused or still being typed.
+      expect(warning({ number: '78041215782' })).toBeNull();
+      expect(warning({ number: '78041215782', when: '12/04' })).toBeNull();
+      expect(warning({ number: '78041215783', when: '1990-01-01' })).toBeNull();
+      // A number saying the month and day were not known (78.00.00-001.85): only the year can contradict.
+      const yearOnly = '78000000185';
+      expect(warning({ number: yearOnly, when: '1978-06-30' })).toBeNull();
+      expect(warning({ number: yearOnly, when: '1979-06-30' })).toBe('answer.nationalNumber.birthDateDiffers');
+      expect(birthDateContradiction(field('when'), { number: '78041215782', when: '1990-01-01' })).toBeNull();
+    });
+
+    it('compares only with a date of the same form, outside groups', () => {
+      const base = { id: 'n', version: 1, titleKey: 'x' };
+      const parse = (fields: unknown[]) => formDefinitionSchema.safeParse({ ...base, fields }).success;
+      expect(parse([{ id: 'a', kind: 'nationalNumber', labelKey: 'x', birthDateField: 'nope' }])).toBe(false);
+      expect(
+        parse([
+          { id: 'b', kind: 'shortText', labelKey: 'x' },
+          { id: 'a', kind: 'nationalNumber', labelKey: 'x', birthDateField: 'b' },
+        ]),
+      ).toBe(false);
+      expect(
+        parse([
+          {
+            id: 'g',
+            kind: 'group',
+            labelKey: 'x',
+            itemLabelKey: 'x',
+            fields: [
+              { id: 'b', kind: 'date', labelKey: 'x' },
+              { id: 'a', kind: 'nationalNumber', labelKey: 'x', birthDateField: 'b' },
+            ],
+          },
+        ]),
+      ).toBe(false);
+      expect(parse([{ id: 'a', kind: 'nationalNumber', labelKey: 'x' }])).toBe(true);
+    });
   });
 
   it('take a day, a span in order, or words for a period', () => {

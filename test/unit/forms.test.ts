@@ -111,6 +111,10 @@ describe('officer catalogs', () => {
       'answer.impossibleDate',
       'answer.periodReversed',
       'answer.tooManyItems',
+      'answer.nationalNumber.format',
+      'answer.nationalNumber.checkDigits',
+      'answer.nationalNumber.date',
+      'answer.nationalNumber.birthDateDiffers',
       // The evidence rules' messages (domain/evidence-rules.ts), shown by the evidence forms.
       'evidence.tooLong',
       'evidence.invalidPrompt',

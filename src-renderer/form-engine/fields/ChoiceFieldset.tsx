@@ -29,6 +29,7 @@ export function ChoiceFieldset({
       {parts.explainedAt}
       {parts.historyList}
       {parts.errorText}
+      {parts.warningText}
     </fieldset>
   );
 }

@@ -2,6 +2,7 @@ import { DateField } from './DateField';
 import { useFieldParts } from './field-parts';
 import { LongTextField } from './LongTextField';
 import { MultiChoiceField } from './MultiChoiceField';
+import { NationalNumberField } from './NationalNumberField';
 import { PeriodField } from './PeriodField';
 import { ServiceChoiceField } from './ServiceChoiceField';
 import { ShortTextField } from './ShortTextField';
@@ -28,5 +29,7 @@ export function FieldControl(props: FieldControlProps) {
     case 'date':
     case 'dateTime':
       return <DateField {...common} field={field} />;
+    case 'nationalNumber':
+      return <NationalNumberField {...common} field={field} />;
   }
 }

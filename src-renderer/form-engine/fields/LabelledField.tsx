@@ -21,6 +21,7 @@ export function LabelledField({
       {parts.earlierNote}
       {parts.historyList}
       {parts.errorText}
+      {parts.warningText}
     </div>
   );
 }

@@ -57,6 +57,7 @@ export function PeriodField({
         </label>
       ) : null}
       {parts.errorText}
+      {parts.warningText}
     </fieldset>
   );
 }

@@ -46,6 +46,7 @@ export function ServiceChoiceField({
         ))}
       </ul>
       {parts.errorText}
+      {parts.warningText}
     </fieldset>
   );
 }

@@ -1,7 +1,7 @@
 import { formatDateTime, formatTime } from '../../i18n';
 import { describeAnswer } from '../describe-answer';
 import type { FieldControlProps, FieldParts } from './types';
-import { FieldError } from '../../ui';
+import { FieldError, problemKey } from '../../ui';
 import { VictimText } from './VictimText';
 import { definitionKey } from '../../../forms/translation';
 import { RoomDisclosure } from '../../features/room/RoomDisclosure';
@@ -19,6 +19,7 @@ export function useFieldParts({
   name,
   field,
   error,
+  warning,
   languages,
   services = [],
   savedAt,
@@ -33,9 +34,10 @@ export function useFieldParts({
   // Only a help text on screen describes the input: collapsed, a screen reader must not say it aloud in the room.
   const helpId = field.helpKey && notes.open ? `${inputId}-help` : undefined;
   const errorId = error ? `${inputId}-error` : undefined;
+  const warningId = warning ? `${inputId}-warning` : undefined;
   const earlierStep = earlier?.fromForm ? formRegistry.latest(earlier.fromForm) : undefined;
   const earlierId = earlierStep ? `${inputId}-earlier` : undefined;
-  const describedBy = [helpId, earlierId, errorId].filter(Boolean).join(' ') || undefined;
+  const describedBy = [helpId, earlierId, errorId, warningId].filter(Boolean).join(' ') || undefined;
   const guidance = field.guidance ?? [];
   const readAloud = notes.hidden ? guidance.filter((g) => isReadAloud(g.labelKey)) : [];
   const officerGuidance = notes.hidden ? guidance.filter((g) => !isReadAloud(g.labelKey)) : guidance;
@@ -98,6 +100,12 @@ export function useFieldParts({
     </p>
   ) : null;
   const errorText = error ? <FieldError id={errorId} problem={error} /> : null;
+  // Said politely, not as an alert: the answer is saved, the officer decides what to correct.
+  const warningText = warning ? (
+    <p id={warningId} className="field-warning" role="status">
+      {t(problemKey(warning))}
+    </p>
+  ) : null;
   return {
     inputId,
     describedBy,
@@ -107,5 +115,6 @@ export function useFieldParts({
     historyList,
     earlierNote,
     errorText,
+    warningText,
   };
 }

@@ -26,6 +26,8 @@ export interface FieldControlProps {
   field: SimpleFieldDefinition;
   register: UseFormRegister<Values>;
   error: string | undefined;
+  /** A catalog key: something for the officer to check that does not stop the answer being saved. */
+  warning?: string | null | undefined;
   readOnly: boolean;
   periodMode?: string | undefined;
   /** The answer shown comes from an earlier step (`fromForm`) or is the question's default (null). */
@@ -56,6 +58,8 @@ export interface FieldParts {
   /** Where a pre-filled answer comes from ("from step 4, Facts"), while the officer has not changed it. */
   earlierNote: ReactNode;
   errorText: ReactNode;
+  /** A point to check that does not stop the answer being saved (a birth date the number contradicts). */
+  warningText: ReactNode;
 }
 
 /** What one kind's control receives: its own definition, and the parts around its inputs. */

@@ -1,3 +1,4 @@
+import { formatNationalNumber, parseNationalNumber } from '../../../domain/national-number';
 import type { FieldDefinition } from '../../../forms/definition-schema';
 import type { AnswerValue, GroupItem } from '../../../forms/engine';
 import type { OfficerKey } from '../../../forms/translation';
@@ -24,12 +25,23 @@ function typedDay(raw: string): string {
   return typedDayToIso(raw) ?? raw.trim();
 }
 
+/**
+ * A national number as typed (dots, dashes, spaces) is the answer as its eleven digits; a number
+ * the register's rule refuses stays as typed, so that the answer's schema refuses it with its
+ * reason, it is never sent, and the input keeps exactly what the officer typed.
+ */
+function typedNumber(raw: string): string {
+  const parsed = parseNationalNumber(raw);
+  return parsed.ok ? parsed.digits : raw.trim();
+}
+
 /** What the inputs hold, turned into the answer the engine validates: "" is "no answer". */
 export function toAnswer(field: FieldDefinition, raw: unknown): AnswerValue {
   if (raw === undefined || raw === '') return null;
   if (field.kind === 'date' && typeof raw === 'string') return raw.trim() === '' ? null : typedDay(raw);
   if (field.kind === 'dateTime' && typeof raw === 'string')
     return raw.trim() === '' ? null : (typedDateTimeToIso(raw) ?? raw.trim());
+  if (field.kind === 'nationalNumber' && typeof raw === 'string') return raw.trim() === '' ? null : typedNumber(raw);
   if (field.kind === 'multiChoice' || field.kind === 'serviceChoice')
     return Array.isArray(raw) && raw.length > 0 ? (raw as string[]) : null;
   if (field.kind === 'dateOrPeriod') return toPeriod(raw);
@@ -78,6 +90,9 @@ export function toDraft(field: FieldDefinition, value: AnswerValue | undefined):
   if (field.kind === 'multiChoice' || field.kind === 'serviceChoice') return value ?? [];
   if (field.kind === 'date' && typeof value === 'string') return isoDayToText(value);
   if (field.kind === 'dateTime' && typeof value === 'string') return isoDateTimeToText(value);
+  // Stored as digits, shown as written on the card; an answer left invalid is shown as it was typed.
+  if (field.kind === 'nationalNumber' && typeof value === 'string')
+    return parseNationalNumber(value).ok ? (formatNationalNumber(value) ?? value) : value;
   return value ?? '';
 }
 
