@@ -78,6 +78,10 @@ export const FIELDS = {
     victimStayingAt: 'victimStayingAt',
     suspectBirthDate: 'suspectBirthDate',
     suspectAddress: 'suspectAddress',
+    victimNationalNumber: 'victimNationalNumber',
+    victimBirthPlace: 'victimBirthPlace',
+    suspectNationalNumber: 'suspectNationalNumber',
+    suspectBirthPlace: 'suspectBirthPlace',
   },
   facts: {
     narrative: 'narrative',
@@ -543,7 +547,7 @@ export const OPTIONS = {
 export const FORM_VERSIONS = {
   setup: [1],
   rights: [1, 2],
-  people: [1, 2, 3],
+  people: [1, 2, 3, 4],
   facts: [1],
   digital: [1, 2],
   risk: [1, 2, 3, 4, 5],
@@ -627,7 +631,7 @@ export type PeopleOtherPersonsItem = {
   role?: string | null;
 };
 
-/** The answers of the people step (people@1, people@2, people@3): every field optional, as a hearing is filled in over time. */
+/** The answers of the people step (people@1, people@2, people@3, people@4): every field optional, as a hearing is filled in over time. */
 export type PeopleAnswers = {
   victimSurname?: string | null;
   victimFirstNames?: string | null;
@@ -642,14 +646,22 @@ export type PeopleAnswers = {
   suspectCohabiting?: 'yes' | 'no' | 'unknown' | null;
   children?: GroupItemOf<PeopleChildrenItem>[] | null;
   otherPersons?: GroupItemOf<PeopleOtherPersonsItem>[] | null;
-  /** Only in people@2, people@3. */
+  /** Only in people@2, people@3, people@4. */
   victimAddress?: string | null;
-  /** Only in people@2, people@3. */
+  /** Only in people@2, people@3, people@4. */
   victimStayingAt?: string | null;
-  /** Only in people@3. */
+  /** Only in people@3, people@4. */
   suspectBirthDate?: IsoDate | null;
-  /** Only in people@3. */
+  /** Only in people@3, people@4. */
   suspectAddress?: string | null;
+  /** Only in people@4. */
+  victimNationalNumber?: NationalNumberDigits | null;
+  /** Only in people@4. */
+  victimBirthPlace?: string | null;
+  /** Only in people@4. */
+  suspectNationalNumber?: NationalNumberDigits | null;
+  /** Only in people@4. */
+  suspectBirthPlace?: string | null;
 };
 
 /** One item of facts.witnesses. */

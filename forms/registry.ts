@@ -11,6 +11,7 @@ import { measuresV3 } from './definitions/measures.v3';
 import { peopleV1 } from './definitions/people.v1';
 import { peopleV2 } from './definitions/people.v2';
 import { peopleV3 } from './definitions/people.v3';
+import { peopleV4 } from './definitions/people.v4';
 import { documentsV1 } from './definitions/documents.v1';
 import { referralsV1 } from './definitions/referrals.v1';
 import { rightsV1 } from './definitions/rights.v1';
@@ -37,6 +38,7 @@ const ALL_DEFINITIONS: FormDefinitionInput[] = [
   peopleV1,
   peopleV2,
   peopleV3,
+  peopleV4,
   factsV1,
   digitalV1,
   digitalV2,
