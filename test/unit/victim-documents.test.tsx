@@ -312,6 +312,22 @@ describe('her copy', () => {
     expect(model.elements.place!.printedText).not.toMatch(/tilleuls|42/i);
   });
 
+  it('never prints her or his national register or BIS number (people@4), in either variant', () => {
+    // Invented numbers, valid under the register's rule; the birth dates beside them agree with them.
+    const numbers = { victimNationalNumber: '91113006454', suspectNationalNumber: '78041215782' };
+    const rec = record({ ...numbers, victimBirthDate: '1991-11-30', suspectBirthDate: '1978-04-12' });
+    rec.forms.people!.version = 4;
+    for (const variant of VICTIM_COPY_VARIANTS) {
+      const { model } = build(rec, variant);
+      const strings: { path: string; text: string }[] = [];
+      walk(model, variant, strings);
+      // The digits in any grouping (91113006454, 91.11.30-064.54, 91 11 30 064 54...).
+      const digitsOnly = [...strings.map((s) => s.text), visible(html(model))].map((text) => text.replace(/\D/g, ''));
+      for (const number of Object.values(numbers))
+        for (const text of digitsOnly) expect(text, `${variant}: ${number}`).not.toContain(number);
+    }
+  });
+
   it('prints what was typed in the procedure language as typed, marked and isolated, never as her answer', () => {
     const { model } = build(record(), 'full');
     const page = html(model);
