@@ -16,6 +16,47 @@ import { summary, type Summary } from './statistics';
  * so no record stands for a real person. `npx tsx bench/run.ts --only=persons [--persons=N]`.
  */
 
+/**
+ * Each origin's first names, some of its frequent surnames, and the parts of invented ones (a
+ * prefix, a stem, an ending), so that surnames spread as they do in a zone rather than over a
+ * short list: most surnames are rare, a few are frequent.
+ */
+const SURNAME_PARTS: [string[], string[], string[]][] = [
+  [
+    ['', 'Le ', 'Du', 'De'],
+    ['Bel', 'Mar', 'Four', 'Chan', 'Ros', 'Val', 'Gir', 'Bou', 'Lam', 'Dur', 'Cor'],
+    ['ier', 'et', 'and', 'ot', 'eau', 'in', 'ard', 'on'],
+  ],
+  [
+    ['', 'Van ', 'De ', 'Ver'],
+    ['meul', 'hoev', 'bruyn', 'berg', 'looy', 'dael', 'heyd', 'kerck', 'wauw', 'straet'],
+    ['en', 'e', 'ers', 'man', 's', 'ens', 'hove'],
+  ],
+  [
+    ['El ', 'Ben', 'Bou', 'Ait '],
+    ['ham', 'kad', 'mans', 'zah', 'tal', 'saad', 'rah', 'mokh', 'jab', 'nass'],
+    ['ouri', 'i', 'ani', 'aoui', 'ari', 'ssi', 'idi'],
+  ],
+  [
+    [''],
+    ['Yıl', 'Kar', 'Ak', 'Er', 'Öz', 'Tun', 'Bay', 'Kor', 'Gül', 'Şen', 'Kılı'],
+    ['dız', 'kaya', 'soy', 'han', 'türk', 'can', 'demir', 'oğlu', 'taş'],
+  ],
+  [
+    [''],
+    ['Kov', 'Shev', 'Bond', 'Tkach', 'Kravch', 'Mel', 'Horb', 'Lys', 'Pol', 'Zab', 'Nov'],
+    ['enko', 'chuk', 'ski', 'ska', 'ov', 'ova', 'yk', 'ak', 'ich'],
+  ],
+  [
+    [''],
+    ['Pop', 'Ion', 'Kab', 'Mbu', 'Hox', 'Kras', 'Tshi', 'Mun', 'Ber', 'Ilu', 'Dum'],
+    ['escu', 'anu', 'ongo', 'ya', 'ha', 'niqi', 'ombo', 'eanu', 'isha', 'nga'],
+  ],
+];
+
+/** A syllable some invented surnames take between stem and ending. */
+const MIDDLES = ['al', 'er', 'ov', 'an', 'ib', 'or', 'ad', 'em', 'ul'];
+
 const ORIGINS: { first: string[]; last: string[] }[] = [
   {
     first: ['Marie', 'Sophie', 'Julie', 'Laura', 'Emma', 'Lucas', 'Thomas', 'Nicolas', 'Inès', 'Chloé', 'Céline'],
@@ -156,10 +197,17 @@ function registerNumber(birthDate: string, sequence: number): string {
 function generatePersons(count: number, rng: ReturnType<typeof random>): Seeded[] {
   const persons: Seeded[] = [];
   for (let i = 0; i < count; i++) {
-    const origin = rng.pick(ORIGINS);
+    const o = Math.floor(rng.next() * ORIGINS.length);
+    const origin = ORIGINS[o]!;
     const twoFirst = rng.next() < 0.15;
     const firstNames = twoFirst ? `${rng.pick(origin.first)} ${rng.pick(origin.first)}` : rng.pick(origin.first);
-    const surname = rng.pick(origin.last);
+    const [prefixes, stems, endings] = SURNAME_PARTS[o]!;
+    const prefix = rng.pick(prefixes);
+    const stem = rng.pick(stems) + (rng.next() < 0.5 ? rng.pick(MIDDLES) : '');
+    const surname =
+      rng.next() < 0.4
+        ? rng.pick(origin.last)
+        : `${prefix}${prefix === '' || prefix.endsWith(' ') ? stem[0]!.toUpperCase() + stem.slice(1) : stem}${rng.pick(endings)}`;
     const known = rng.next() < 0.85;
     const birthDate = known
       ? `${1950 + Math.floor(rng.next() * 55)}-${pad(1 + Math.floor(rng.next() * 12))}-${pad(1 + Math.floor(rng.next() * 28))}`
@@ -252,6 +300,7 @@ interface Query {
 function generateQueries(persons: Seeded[], count: number, rng: ReturnType<typeof random>): Query[] {
   const absent = generatePersons(Math.ceil(count / 5), rng);
   const queries: Query[] = [];
+  let named = 0;
   for (let i = 0; i < count; i++) {
     if (i % 5 === 4) {
       const stranger = absent[Math.floor(i / 5)]!;
@@ -259,7 +308,7 @@ function generateQueries(persons: Seeded[], count: number, rng: ReturnType<typeo
       continue;
     }
     const person = rng.pick(persons);
-    const variant = VARIANTS[i % VARIANTS.length]!;
+    const variant = VARIANTS[named++ % VARIANTS.length]!;
     queries.push({ truth: person.id, variant, typed: typedAs(person, variant, rng) });
   }
   return queries;
