@@ -111,10 +111,13 @@ async function identityOf(
 const keysOf = (identity: Pick<Identity, 'surname' | 'firstNames'>) =>
   searchKeys({ firstNames: identity.firstNames, lastName: identity.surname });
 
+type Link = { personId: string; how: 'new' | 'confirmed' };
+
 /**
  * Makes sure the hearing's victim or suspect is a person, current with the answers, and returns the
- * link (none while nothing identifies the person). A person of the hearing's own follows its answers
- * while no other hearing is linked to it; once another hearing confirmed it, it keeps what it had.
+ * link (none while nothing identifies the person) with what the answers say. A person of the
+ * hearing's own follows its answers while no other hearing is linked to it; once another hearing
+ * confirmed it, it keeps what it had.
  */
 async function ensureHearingPerson(
   tx: StoreDb,
@@ -123,7 +126,7 @@ async function ensureHearingPerson(
   role: PersonRole,
   actorId: string,
   at: number,
-): Promise<{ personId: string; how: 'new' | 'confirmed' } | null> {
+): Promise<{ link: Link | null; identity: Identity | null }> {
   const { hearingPersons, persons, personSearchKeys } = tables;
   const identity = await identityOf(tx, tables, hearing.id, role);
   const [link] = await tx
@@ -131,20 +134,34 @@ async function ensureHearingPerson(
     .from(hearingPersons)
     .where(and(eq(hearingPersons.hearingId, hearing.id), eq(hearingPersons.role, role)));
 
-  if (link?.how === 'confirmed') return link;
-  if (link && (await otherHearings(tx, tables, link.personId, hearing.id)) > 0) return link;
+  if (link?.how === 'confirmed') return { link, identity };
+  if (link && (await otherHearings(tx, tables, link.personId, hearing.id)) > 0) return { link, identity };
   if (link && identity === null) {
     // The names were cleared: the hearing has no person for this role until they are typed again.
     await tx.delete(hearingPersons).where(and(eq(hearingPersons.hearingId, hearing.id), eq(hearingPersons.role, role)));
     await removeIfUnused(tx, tables, link.personId);
-    return null;
+    return { link: null, identity };
   }
-  if (identity === null) return null;
+  if (identity === null) return { link: null, identity };
   if (link) {
-    await tx.update(persons).set(identity).where(eq(persons.id, link.personId));
-    await tx.delete(personSearchKeys).where(eq(personSearchKeys.personId, link.personId));
-    await addKeys(tx, tables, link.personId, keysOf(identity));
-    return link;
+    const [stored] = await tx
+      .select({
+        surname: persons.surname,
+        firstNames: persons.firstNames,
+        birthDate: persons.birthDate,
+        birthPlace: persons.birthPlace,
+        nationalNumber: persons.nationalNumber,
+      })
+      .from(persons)
+      .where(eq(persons.id, link.personId));
+    // Written only when the answers changed: a search is mostly a read.
+    if (!stored || (Object.keys(identity) as (keyof Identity)[]).some((k) => stored[k] !== identity[k]))
+      await tx.update(persons).set(identity).where(eq(persons.id, link.personId));
+    if (!stored || stored.surname !== identity.surname || stored.firstNames !== identity.firstNames) {
+      await tx.delete(personSearchKeys).where(eq(personSearchKeys.personId, link.personId));
+      await addKeys(tx, tables, link.personId, keysOf(identity));
+    }
+    return { link, identity };
   }
   const personId = await createPerson(tx, tables, identity, actorId, at);
   await tx.insert(hearingPersons).values({
@@ -158,7 +175,7 @@ async function ensureHearingPerson(
   });
   // After the link: on PostgreSQL a person's keys are written by whoever writes one of its hearings.
   await addKeys(tx, tables, personId, keysOf(identity));
-  return { personId, how: 'new' };
+  return { link: { personId, how: 'new' }, identity };
 }
 
 async function createPerson(
@@ -333,10 +350,9 @@ export function createPersonService({
 
   /** The hearing's person, current with its answers, and the persons proposed for it. */
   async function currentProposals(tx: StoreDb, hearing: HearingRow, role: PersonRole, actorId: string, at: number) {
-    const link = await ensureHearingPerson(tx, tables, hearing, role, actorId, at);
-    const identity = await identityOf(tx, tables, hearing.id, role);
+    const { link, identity } = await ensureHearingPerson(tx, tables, hearing, role, actorId, at);
     const candidates = identity ? await proposals(tx, hearing.id, role, identity, link?.personId ?? null) : [];
-    return { link, candidates };
+    return { link, identity, candidates };
   }
 
   async function candidates(
@@ -366,7 +382,7 @@ export function createPersonService({
     return store.transaction(accessOf(user), async (tx) => {
       const hearing = await hearings.requireOwnHearing(tx, user, input.hearingId);
       const at = now();
-      const { link, candidates: found } = await currentProposals(tx, hearing, input.role, user.id, at);
+      const { link, identity, candidates: found } = await currentProposals(tx, hearing, input.role, user.id, at);
       if (!link || !found.some((c) => c.personId === input.personId))
         throw new AppError('PERSON_NOT_PROPOSED', 'This person is not proposed for this hearing');
       await tx
@@ -374,7 +390,6 @@ export function createPersonService({
         .set({ personId: input.personId, how: 'confirmed', linkedAt: at, linkedBy: user.id })
         .where(and(eq(hearingPersons.hearingId, hearing.id), eq(hearingPersons.role, input.role)));
       // The names this hearing recorded find the person from now on too.
-      const identity = await identityOf(tx, tables, hearing.id, input.role);
       if (identity) await addKeys(tx, tables, input.personId, keysOf(identity));
       // The hearing's own person is removed once nothing needs it (removeIfUnused says when it stays).
       if (link.how === 'new') await removeIfUnused(tx, tables, link.personId);
