@@ -138,6 +138,6 @@ export const PG_MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
   {
     tag: '0010_persons',
     when: 1796545566537,
-    sha256: '615894d9971dda08934f78c25f443768ff39782e4a82744a058b39a548a34444',
+    sha256: '3cd0af612a0f702a1ab381934a3f48688d68e904d0e8050975fdb69d086baa26',
   },
 ];
