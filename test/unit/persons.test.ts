@@ -238,6 +238,11 @@ describe('proposing earlier persons', () => {
       own.personId,
     ]);
     expect(keys.map((k) => k.key)).toEqual(['aksmplr', 'ln']);
+    // Names cleared: no person for the role until they are typed again, and nothing of the old one left.
+    await saveStep(apiOf(t), hearingId, 'people', { victimFirstNames: null, victimSurname: null });
+    await candidates(hearingId, 'victim');
+    expect(await linkOf(hearingId, 'victim')).toBeNull();
+    expect(await t.sql('SELECT id FROM persons WHERE id = ?', [own.personId])).toEqual([]);
   });
 
   it('makes the victim and the suspect persons when the hearing closes, without a look at the proposals', async () => {
