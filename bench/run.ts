@@ -17,7 +17,9 @@
  *    (bench/hearing-clicks.ts; alone with `--only=clicks`);
  *  - the zone server: a save from a workstation over mutual TLS to PostgreSQL's commit with 1 and
  *    with 50 workstations, the rate it sustains with p99 under 20 ms against pgbench's, and its
- *    memory (bench/zone-server.ts; alone with `--only=zone`, about three minutes).
+ *    memory (bench/zone-server.ts; alone with `--only=zone`, about three minutes);
+ *  - the search for earlier persons with 100,000 persons on both stores, its recall and its false
+ *    proposals on a generated set (bench/persons.ts; alone with `--only=persons`, `--persons=N`).
  * `--only=closed-hearing` measures the large closed hearing alone; with HD_PHASES=1 it prints
  * each load's resource and paint timings, with HD_PROFILE=1 a CPU profile's heaviest functions.
  */
@@ -37,6 +39,7 @@ import { benchDocuments, documentLines } from './documents';
 import { auditLines, benchAudit } from './audit';
 import { benchHearingClicks, hearingClickLines } from './hearing-clicks';
 import { benchZoneServer, zoneLines } from './zone-server';
+import { benchPersons, personsLines } from './persons';
 import { completeHearing, type Api } from '../test/helpers/complete-hearing';
 import { CHROMIUM, launchChromium, startHost } from '../test/browser/harness';
 import { promptFieldId } from '../forms/digital/prompts';
@@ -68,6 +71,13 @@ async function main() {
   // `npm run bench -- --only=stores`: the same core on SQLite and on a durable PostgreSQL, against pgbench.
   if (process.argv.includes('--only=stores')) {
     for (const line of storesLines(await benchStores(ROOT))) console.log(line);
+    return;
+  }
+  // `npm run bench -- --only=persons [--persons=N]`: the search for earlier persons on both stores, its recall and false proposals.
+  if (process.argv.includes('--only=persons')) {
+    const size = process.argv.find((a) => a.startsWith('--persons='));
+    const persons = size ? Number(size.slice('--persons='.length)) : undefined;
+    for (const line of personsLines(await benchPersons(ROOT, persons ? { persons } : {}))) console.log(line);
     return;
   }
   // `npm run bench -- --only=zone`: hearing-desk-server under 1 and 50 workstations, against pgbench.
@@ -128,6 +138,7 @@ async function main() {
   for (const line of hearingClickLines(hearingClicks)) console.log(line);
   const zoneServer = await benchZoneServer(ROOT);
   for (const line of zoneLines(zoneServer)) console.log(line);
+  for (const line of personsLines(await benchPersons(ROOT))) console.log(line);
   const { dataDir, key, core, call } = await openBenchCore();
   const officerId = (
     core.database!.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(OFFICER.username) as { id: string }

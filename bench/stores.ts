@@ -46,9 +46,9 @@ const OFFICER = {
 };
 const SUPERVISOR_PASSWORD = 'bench supervisor passphrase';
 
-type StoreKind = 'sqlite' | 'postgresql';
+export type StoreKind = 'sqlite' | 'postgresql';
 
-interface OpenedCore {
+export interface OpenedCore {
   core: AppCore;
   /** SQL as the store's owner, past the services ($n placeholders on PostgreSQL, ? on SQLite). */
   owner(text: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
@@ -135,7 +135,7 @@ export function runPgbench(server: PostgresServer): StoresBenchResult['pgbench']
 }
 
 /** The core as each host builds it: SQLite in a data folder, or a migrated PostgreSQL through the application role. */
-async function openCore(root: string, server: PostgresServer, kind: StoreKind): Promise<OpenedCore> {
+export async function openCore(root: string, server: PostgresServer, kind: StoreKind): Promise<OpenedCore> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `hd-bench-${kind}-`));
   const common = {
     dataDir,
@@ -207,7 +207,7 @@ export async function createBenchDatabase(
   return { base, database, appLogin: APP_LOGIN };
 }
 
-async function call(core: AppCore, client: string, channel: string, input: object): Promise<never> {
+export async function call(core: AppCore, client: string, channel: string, input: object): Promise<never> {
   const result = await core.dispatcher.call(client, channel as never, input as never);
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
   return result.value as never;

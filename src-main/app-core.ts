@@ -29,6 +29,7 @@ import {
   type EvidenceStore,
 } from './services/evidence-store';
 import { createHearingService } from './services/hearings';
+import { createPersonService } from './services/persons';
 import { createPhoneCheckService } from './services/phone-check';
 import { createRiskService } from './services/risk';
 import { createSessionService } from './services/sessions';
@@ -210,6 +211,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       users: createUserService({ store, config, now }),
       units: createUnitService({ store, now }),
       hearings,
+      persons: createPersonService({ store, hearings, now }),
       risk,
       documents,
       followUps: createFollowUpService({

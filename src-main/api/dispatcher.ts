@@ -8,6 +8,7 @@ import type { PhoneCheckService } from '../services/phone-check';
 import type { EvidenceService } from '../services/evidence';
 import type { FollowUpService } from '../services/follow-ups';
 import type { HearingService } from '../services/hearings';
+import type { PersonService } from '../services/persons';
 import type { RiskService } from '../services/risk';
 import type { Caller, SessionService } from '../services/sessions';
 import type { StatisticsService } from '../services/statistics';
@@ -26,6 +27,8 @@ export interface DispatcherDeps {
   users: UserService;
   units: UnitService;
   hearings: HearingService;
+  /** Victims and suspects across hearings: proposals, links, their undoing. */
+  persons: PersonService;
   risk: RiskService;
   directory: DirectoryService;
   statistics: StatisticsService;

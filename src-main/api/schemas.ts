@@ -64,6 +64,10 @@ export const ERROR_CODES = [
   'KEPT_ON_THIS_COMPUTER',
   /** Zone mode: the Android phone check reads through adb on this computer, which the zone server cannot. */
   'PHONE_CHECK_NOT_IN_ZONE',
+  /** A person confirmed or declined that the app does not propose for that hearing and role (any more). */
+  'PERSON_NOT_PROPOSED',
+  /** A link undone where the hearing is not linked to an earlier person. */
+  'PERSON_NOT_LINKED',
   'TRANSPORT',
   'INTERNAL',
 ] as const;

@@ -76,6 +76,11 @@ export const MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
     when: 1796533917872,
     sha256: 'b767342a018163137d82f9aa5defb7dedc22afadbc0bb72ede081573f8d7f98f',
   },
+  {
+    tag: '0014_persons',
+    when: 1796545564184,
+    sha256: '131e7356a652e724ee99e50c1cd820f318b1f0e3bd210cd68a3f7382a016a09f',
+  },
 ];
 
 /** The same for the zone's PostgreSQL (migrations/pg/). */
@@ -129,5 +134,10 @@ export const PG_MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
     tag: '0009_imported_audit_events',
     when: 1796533920139,
     sha256: '4ed95f8ee5e6be0617ef7f3b7c66d724d502d2c113be87cf0261bc6eadc20095',
+  },
+  {
+    tag: '0010_persons',
+    when: 1796545566537,
+    sha256: '3cd0af612a0f702a1ab381934a3f48688d68e904d0e8050975fdb69d086baa26',
   },
 ];

@@ -4,6 +4,7 @@ import { EVIDENCE_SENSITIVITIES, EVIDENCE_TYPES } from '../../domain/evidence-ru
 import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { DOCUMENT_KINDS } from '../../domain/document-kinds';
 import { ROLES } from '../../domain/roles';
+import { PERSON_LINK_ACTIONS, PERSON_LINKS, PERSON_ROLES } from '../../domain/person-links';
 import { statisticsAnswersCondition } from './statistics-answers';
 
 export { ROLES, type Role } from '../../domain/roles';
@@ -485,4 +486,108 @@ export const importedAuditEvents = sqliteTable(
     hash: text('hash').notNull(),
   },
   (t) => [primaryKey({ columns: [t.sourceId, t.seq] }), index('imported_audit_hearing_idx').on(t.hearingId)],
+);
+
+/**
+ * A victim or a suspect, across hearings (issue 16, item 1): what identifies the person and nothing
+ * else (no address, no statement). Made from the people step of the hearing that first names the
+ * person; while only that hearing is linked to it, its fields follow that hearing's answers
+ * (services/persons.ts). `national_number` holds the eleven digits of a register or BIS number
+ * only once the check digits and the date part passed (domain/national-number.ts).
+ */
+export const persons = sqliteTable(
+  'persons',
+  {
+    id: text('id').primaryKey(),
+    nationalNumber: text('national_number'),
+    surname: text('surname').notNull(),
+    firstNames: text('first_names').notNull(),
+    /** YYYY-MM-DD, as the step records it. */
+    birthDate: text('birth_date'),
+    birthPlace: text('birth_place'),
+    createdAt: integer('created_at').notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    index('persons_national_number_idx').on(t.nationalNumber),
+    check('persons_national_number_check', sql`${t.nationalNumber} is null or length(${t.nationalNumber}) = 11`),
+  ],
+);
+
+/**
+ * The skeleton keys (domain/person-names.ts: searchKeys) of every name a person was recorded under,
+ * by which candidates are found before they are scored. Removed with their person.
+ */
+export const personSearchKeys = sqliteTable(
+  'person_search_keys',
+  {
+    personId: text('person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+  },
+  // The lookup reads key and person together from the index alone.
+  (t) => [primaryKey({ columns: [t.personId, t.key] }), index('person_search_keys_key_idx').on(t.key, t.personId)],
+);
+
+/**
+ * Which person is a hearing's victim, and which its suspect. `hearing_opened_at` is the hearing's
+ * creation time, copied here so that a candidate's earlier hearings are dated without reading
+ * hearings that belong to other officers (which neither the services nor row-level security allow).
+ */
+export const hearingPersons = sqliteTable(
+  'hearing_persons',
+  {
+    hearingId: text('hearing_id')
+      .notNull()
+      .references(() => hearings.id),
+    role: text('role', { enum: PERSON_ROLES }).notNull(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => persons.id),
+    hearingOpenedAt: integer('hearing_opened_at').notNull(),
+    linkedAt: integer('linked_at').notNull(),
+    linkedBy: text('linked_by')
+      .notNull()
+      .references(() => users.id),
+    how: text('how', { enum: PERSON_LINKS }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.hearingId, t.role] }),
+    index('hearing_persons_person_idx').on(t.personId, t.hearingOpenedAt),
+    check('hearing_persons_role_check', sql`${t.role} in ('victim', 'suspect')`),
+    check('hearing_persons_how_check', sql`${t.how} in ('new', 'confirmed')`),
+  ],
+);
+
+/**
+ * Every decision about a hearing's person: a proposal confirmed or declined by the hearing's officer,
+ * a link undone by a supervisor (with her reason). Append-only (triggers): a declined person is not
+ * proposed again for that hearing and role.
+ */
+export const personLinkEvents = sqliteTable(
+  'person_link_events',
+  {
+    id: text('id').primaryKey(),
+    hearingId: text('hearing_id')
+      .notNull()
+      .references(() => hearings.id),
+    role: text('role', { enum: PERSON_ROLES }).notNull(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => persons.id),
+    action: text('action', { enum: PERSON_LINK_ACTIONS }).notNull(),
+    by: text('by')
+      .notNull()
+      .references(() => users.id),
+    at: integer('at').notNull(),
+    reason: text('reason'),
+  },
+  (t) => [
+    index('person_link_events_hearing_idx').on(t.hearingId, t.role, t.at),
+    check('person_link_events_role_check', sql`${t.role} in ('victim', 'suspect')`),
+    check('person_link_events_action_check', sql`${t.action} in ('confirmed', 'declined', 'unlinked')`),
+  ],
 );

@@ -46,6 +46,10 @@ export type StoreTables = Pick<
   | 'victimCopyReviews'
   | 'victimCatalogReviews'
   | 'sessions'
+  | 'persons'
+  | 'personSearchKeys'
+  | 'hearingPersons'
+  | 'personLinkEvents'
 >;
 
 /**

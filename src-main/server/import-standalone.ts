@@ -34,6 +34,9 @@ import { checkSchema, SERVER_ROOT } from './zone-server';
  * "Moving a standalone workstation into the zone"): its database, evidence files, print archive
  * and audit trail, checked and verified, in one transaction, and the folder left as it was.
  *
+ * Its victims and suspects come too (persons, their search keys, their hearings' links and the
+ * link decisions), to be proposed to the zone's later hearings.
+ *
  * Rows keep their ids, so a second import finds them and adds nothing. A row of a hearing the zone
  * holds under the same id with other content, a unit name or username the zone uses for another
  * row, is a conflict: the whole import is refused before anything is written. A hearing reference
@@ -90,6 +93,12 @@ const IMPORTED = [
   { name: 'evidenceCustodyEvents', key: ['id'] },
   { name: 'printedDocuments', key: ['id'] },
   { name: 'victimCopyReviews', key: ['id'] },
+  // The workstation's victims and suspects (services/persons.ts), as its hearings left them: in the
+  // zone they are proposed to later hearings like any other, and linked only by an officer.
+  { name: 'persons', key: ['id'] },
+  { name: 'personSearchKeys', key: ['personId', 'key'] },
+  { name: 'hearingPersons', key: ['hearingId', 'role'] },
+  { name: 'personLinkEvents', key: ['id'] },
 ] as const;
 
 type ImportedTable = (typeof IMPORTED)[number]['name'];
@@ -450,7 +459,6 @@ async function planImport(tx: StoreDb, folder: StandaloneFolder, source: string)
   const conflicts: string[] = [];
   const toAdd = {} as Record<ImportedTable, Row[]>;
   const present = {} as Record<ImportedTable, Row[]>;
-  const hearingIds = folder.rows.hearings.map((h) => String(h.id));
   for (const { name, key } of IMPORTED) {
     const table = pgTables[name];
     const columns = getTableColumns(table) as Record<string, Parameters<typeof inArray>[0]>;
@@ -458,13 +466,11 @@ async function planImport(tx: StoreDb, folder: StandaloneFolder, source: string)
       ZONE_KEEPS[name] ?? Object.keys(columns).filter((c) => !(name === 'evidenceFiles' && SEALING_COLUMNS.has(c)));
     const keyOf = (row: Row) => JSON.stringify(key.map((k) => row[k]));
     const zoneRows = new Map<string, Row>();
-    const lookup =
-      key.length === 1
-        ? { column: columns.id!, values: folder.rows[name].map((r) => String(r.id)) }
-        : {
-            column: columns.hearingId!,
-            values: hearingIds,
-          };
+    // The zone's rows under the first column of the key (a hearing's, a person's), then matched whole.
+    const lookup = {
+      column: columns[key[0]]!,
+      values: [...new Set(folder.rows[name].map((r) => String(r[key[0]])))],
+    };
     for (const chunk of chunks(lookup.values, 5000))
       for (const row of (await tx.select().from(table).where(inArray(lookup.column, chunk))) as Row[])
         zoneRows.set(keyOf(row), row);

@@ -8,6 +8,7 @@ import type { AddendumView, ChannelInput, ChannelOutput, HearingSummary, UserVie
 import type { HearingListEntry } from '../api/schemas';
 import { accessOf, type Store, type StoreDb, type StoreTables, type TracedRefusal } from '../db/store';
 import { loadHearingAnswers } from './answers';
+import { ensureHearingPersons } from './persons';
 import { riskAssessmentMissing } from './risk';
 import { riskRegistry } from '../../forms/risk/registry';
 
@@ -450,6 +451,8 @@ export function createHearingService({
         .update(hearings)
         .set({ status: 'closed', closedAt: at, closedBy: user.id, updatedAt: at })
         .where(eq(hearings.id, hearingId));
+      // Found by later hearings even if her officer never looked at the proposals.
+      await ensureHearingPersons(tx, store.tables, row, user.id, at);
       await store.appendAudit(tx, { at, userId: user.id, action: 'hearing.closed', hearingId });
       return { closedAt: at };
     });

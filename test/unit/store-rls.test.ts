@@ -168,6 +168,10 @@ describe('row-level security on PostgreSQL', () => {
       'units',
       'users',
       'victim_catalog_reviews',
+      'persons',
+      'person_search_keys',
+      'hearing_persons',
+      'person_link_events',
     ];
     for (const table of all) {
       const rows = await asActor(null, (c) => c.query(`SELECT count(*)::int AS n FROM "${table}"`));
@@ -304,6 +308,107 @@ describe('row-level security on PostgreSQL', () => {
     // Appended, never changed: the application's role may not even try.
     await expect(
       asActor(people.administrator, (c) => c.query(`UPDATE victim_catalog_reviews SET reviewer = 'x'`)),
+    ).rejects.toThrow(/permission denied/);
+  });
+
+  it('shows persons across the zone to officers and supervisors, none to an administrator, and refuses forged links', async () => {
+    // Officer B's suspect, as her hearing made him (seeded past the policies).
+    const person = randomUUID();
+    await owner.query(
+      `INSERT INTO persons (id, surname, first_names, birth_date, created_at, created_by) VALUES ($1, 'Exemple', 'Marc', '1980-01-01', 1, $2)`,
+      [person, people.officerB.id],
+    );
+    await owner.query(`INSERT INTO person_search_keys (person_id, key) VALUES ($1, 'aksmpl'), ($1, 'mrk')`, [person]);
+    await owner.query(
+      `INSERT INTO hearing_persons (hearing_id, role, person_id, hearing_opened_at, linked_at, linked_by, how)
+       VALUES ($1, 'suspect', $2, 1, 1, $3, 'new')`,
+      [hearingOf.officerB, person, people.officerB.id],
+    );
+    const seen = (who: Person) =>
+      asActor(who, async (c) => ({
+        persons: await idsOf(c, 'SELECT id FROM persons'),
+        keys: (await c.query('SELECT key FROM person_search_keys')).rowCount,
+        links: await idsOf(c, 'SELECT hearing_id AS id FROM hearing_persons'),
+      }));
+    // Identity only, for proposals across units; what the hearing holds stays behind its own policies.
+    for (const who of [people.officerA1, people.supervisorA])
+      expect(await seen(who)).toEqual({ persons: [person], keys: 2, links: [hearingOf.officerB] });
+    expect(await seen(people.administrator)).toEqual({ persons: [], keys: 0, links: [] });
+
+    const forged = [
+      // Officer A1 links officer B's hearing to a person of her choosing.
+      () =>
+        asActor(people.officerA1, (c) =>
+          c.query(
+            `INSERT INTO hearing_persons (hearing_id, role, person_id, hearing_opened_at, linked_at, linked_by, how)
+             VALUES ($1, 'victim', $2, 1, 2, $3, 'confirmed')`,
+            [hearingOf.officerB, person, people.officerA1.id],
+          ),
+        ),
+      // A decision in a colleague's hearing, or an unlink by an officer.
+      () =>
+        asActor(people.officerA1, (c) =>
+          c.query(
+            `INSERT INTO person_link_events (id, hearing_id, role, person_id, action, by, at) VALUES ($1, $2, 'suspect', $3, 'declined', $4, 2)`,
+            [randomUUID(), hearingOf.officerA2, person, people.officerA1.id],
+          ),
+        ),
+      () =>
+        asActor(people.officerA1, (c) =>
+          c.query(
+            `INSERT INTO person_link_events (id, hearing_id, role, person_id, action, by, at, reason) VALUES ($1, $2, 'suspect', $3, 'unlinked', $4, 2, 'x')`,
+            [randomUUID(), hearingOf.officerA1, person, people.officerA1.id],
+          ),
+        ),
+      // A supervisor confirms a link herself, in her unit's hearing.
+      () =>
+        asActor(people.supervisorA, (c) =>
+          c.query(
+            `INSERT INTO hearing_persons (hearing_id, role, person_id, hearing_opened_at, linked_at, linked_by, how)
+             VALUES ($1, 'victim', $2, 1, 2, $3, 'confirmed')`,
+            [hearingOf.officerA1, person, people.supervisorA.id],
+          ),
+        ),
+      // A key added to another officer's person, and a person in a colleague's name.
+      () =>
+        asActor(people.officerA1, (c) =>
+          c.query(`INSERT INTO person_search_keys (person_id, key) VALUES ($1, 'forged')`, [person]),
+        ),
+      () =>
+        asActor(people.officerA1, (c) =>
+          c.query(
+            `INSERT INTO persons (id, surname, first_names, created_at, created_by) VALUES ($1, 'X', 'Y', 2, $2)`,
+            [randomUUID(), people.officerA2.id],
+          ),
+        ),
+      () =>
+        asActor(people.administrator, (c) =>
+          c.query(
+            `INSERT INTO persons (id, surname, first_names, created_at, created_by) VALUES ($1, 'X', 'Y', 2, $2)`,
+            [randomUUID(), people.administrator.id],
+          ),
+        ),
+    ];
+    for (const attempt of forged) await expect(attempt()).rejects.toThrow(/row-level security/);
+    // Changes to what is not hers touch nothing: the person, its keys, the link.
+    const touched = await asActor(people.officerA1, async (c) => [
+      (await c.query(`UPDATE persons SET surname = 'Changed' WHERE id = $1`, [person])).rowCount,
+      (await c.query(`DELETE FROM person_search_keys WHERE person_id = $1`, [person])).rowCount,
+      (await c.query(`UPDATE hearing_persons SET how = 'confirmed' WHERE hearing_id = $1`, [hearingOf.officerB]))
+        .rowCount,
+      (await c.query(`DELETE FROM hearing_persons WHERE hearing_id = $1`, [hearingOf.officerB])).rowCount,
+      (await c.query(`DELETE FROM persons WHERE id = $1`, [person])).rowCount,
+    ]);
+    expect(touched).toEqual([0, 0, 0, 0, 0]);
+    const kept = await owner.query(
+      `SELECT p.surname, (SELECT count(*)::int FROM person_search_keys k WHERE k.person_id = p.id) AS keys,
+              (SELECT count(*)::int FROM hearing_persons h WHERE h.person_id = p.id AND h.how = 'new') AS links
+         FROM persons p`,
+    );
+    expect(kept.rows).toEqual([{ surname: 'Exemple', keys: 2, links: 1 }]);
+    // The decisions are appended, never changed: the application's role may not even try.
+    await expect(
+      asActor(people.officerB, (c) => c.query(`UPDATE person_link_events SET reason = 'x'`)),
     ).rejects.toThrow(/permission denied/);
   });
 

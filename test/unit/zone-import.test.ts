@@ -74,6 +74,10 @@ const TABLES = [
   'evidence_custody_events',
   'printed_documents',
   'victim_copy_reviews',
+  'persons',
+  'person_search_keys',
+  'hearing_persons',
+  'person_link_events',
   'audit_events',
 ];
 
@@ -181,6 +185,16 @@ beforeAll(async () => {
     return file;
   });
   await standalone.ok('officer-window', 'evidence.importFiles', { hearingId, itemId: item.id });
+  // Her victim as a person of the store, found by later hearings in the zone too (invented).
+  await standalone.ok('officer-window', 'hearings.saveAnswers', {
+    hearingId,
+    formId: 'people',
+    changes: [
+      { fieldId: 'victimSurname', value: 'Fictive', baseRevision: 0 },
+      { fieldId: 'victimFirstNames', value: 'Inès', baseRevision: 0 },
+    ],
+  });
+  await standalone.ok('officer-window', 'persons.candidates', { hearingId, role: 'victim' });
   // The bulk: the statistics bench's seeded hearings, answers, assessments and events.
   seedLargeDatabase(standalone.core, { hearings: HEARINGS, answersPerHearing: 10, units: 3, seed: 15 });
   // The print archive as the document service keeps it: a PDF, its SHA-256, who and when.
@@ -279,6 +293,8 @@ describe('hearing-desk-server import', () => {
     console.info(`Imported ${HEARINGS} hearings in ${Math.round(importMs)} ms`);
     expect(firstImport.changed).toBe(true);
     expect(firstImport.tables.hearings).toEqual({ inFolder: HEARINGS + 1, added: HEARINGS + 1 });
+    expect(firstImport.tables.persons).toEqual({ inFolder: 1, added: 1 });
+    expect(firstImport.tables.hearingPersons).toEqual({ inFolder: 1, added: 1 });
     expect(firstImport.evidenceFilesVerified).toBe(originals.size);
     expect(firstImport.printsVerified).toBe(4);
     expect(firstImport.administratorsDeactivated).toBe(1);

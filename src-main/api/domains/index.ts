@@ -5,6 +5,7 @@ import { documentsChannels } from './documents';
 import { evidenceChannels } from './evidence';
 import { followUpsChannels } from './follow-ups';
 import { hearingsChannels } from './hearings';
+import { personsChannels } from './persons';
 import { phoneCheckChannels } from './phone-check';
 import { riskChannels } from './risk';
 import { sessionChannels } from './session';
@@ -24,6 +25,7 @@ export const API_CHANNELS = {
   ...usersChannels,
   ...unitsChannels,
   ...hearingsChannels,
+  ...personsChannels,
   ...riskChannels,
   ...directoryChannels,
   ...statisticsChannels,
