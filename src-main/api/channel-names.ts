@@ -24,6 +24,7 @@ export const CHANNEL_NAMES = [
   'hearings.addAddendum',
   'hearings.close',
   'persons.candidates',
+  'persons.links',
   'persons.confirm',
   'persons.decline',
   'persons.unlink',

@@ -349,6 +349,49 @@ export function createPersonService({
   }
 
   /** The hearing's person, current with its answers, and the persons proposed for it. */
+  /**
+   * The hearing's links its officer confirmed, each person as a candidate shows one (identity and
+   * the dates of its other hearings), for her or a supervisor of the unit. Audited: it tells when
+   * the person was heard before.
+   */
+  async function links(user: UserView, input: ChannelInput<'persons.links'>): Promise<ChannelOutput<'persons.links'>> {
+    return store.transaction(accessOf(user), async (tx) => {
+      const { row: hearing } = await hearings.requireReadableHearing(tx, user, input.hearingId);
+      const confirmed = await tx
+        .select({ role: hearingPersons.role, personId: hearingPersons.personId, linkedAt: hearingPersons.linkedAt })
+        .from(hearingPersons)
+        .where(and(eq(hearingPersons.hearingId, hearing.id), eq(hearingPersons.how, 'confirmed')))
+        .orderBy(hearingPersons.role);
+      const found: ChannelOutput<'persons.links'>['links'] = [];
+      for (const link of confirmed) {
+        const [person] = await tx
+          .select({ surname: persons.surname, firstNames: persons.firstNames, birthDate: persons.birthDate })
+          .from(persons)
+          .where(eq(persons.id, link.personId));
+        if (!person) continue;
+        const dates = await tx
+          .select({ openedAt: hearingPersons.hearingOpenedAt })
+          .from(hearingPersons)
+          .where(and(eq(hearingPersons.personId, link.personId), ne(hearingPersons.hearingId, hearing.id)))
+          .orderBy(hearingPersons.hearingOpenedAt);
+        found.push({
+          role: link.role as PersonRole,
+          linkedAt: link.linkedAt,
+          person: { personId: link.personId, ...person, hearingDates: dates.map((d) => d.openedAt) },
+        });
+      }
+      if (found.length > 0)
+        await store.appendAudit(tx, {
+          at: now(),
+          userId: user.id,
+          action: 'persons.linksViewed',
+          hearingId: hearing.id,
+          details: { roles: found.map((l) => l.role) },
+        });
+      return { links: found };
+    });
+  }
+
   async function currentProposals(tx: StoreDb, hearing: HearingRow, role: PersonRole, actorId: string, at: number) {
     const { link, identity } = await ensureHearingPerson(tx, tables, hearing, role, actorId, at);
     const candidates = identity ? await proposals(tx, hearing.id, role, identity, link?.personId ?? null) : [];
@@ -491,13 +534,15 @@ export function createPersonService({
         userId: user.id,
         action: 'persons.unlinked',
         hearingId: hearing.id,
-        details: { role: input.role, personId: link.personId, reason: input.reason },
+        // Her reason is kept with the decision (person_link_events), not in the trail, which says
+        // who did what and never carries free text (as a supervisor's comment on an assessment).
+        details: { role: input.role, personId: link.personId },
       });
       return { unlinkedAt: at };
     });
   }
 
-  return { candidates, confirm, decline, unlink };
+  return { candidates, links, confirm, decline, unlink };
 }
 
 export type PersonService = ReturnType<typeof createPersonService>;

@@ -30,6 +30,16 @@ export const personsChannels = defineDomain('persons', {
     access: unlocked(['officer']),
     handler: (input, { user, deps }) => deps.persons.candidates(user, input),
   }),
+  /** The earlier persons the hearing's officer linked its victim and suspect to, shown as a candidate is. */
+  'persons.links': defineChannel({
+    input: z.object({ hearingId: id }).strict(),
+    output: z.object({
+      links: z.array(z.object({ role, linkedAt: timestamp, person: candidate.omit({ reason: true }) })),
+    }),
+    // Her officer, or a supervisor of its unit, who may undo a wrong link (persons.unlink).
+    access: unlocked(['officer', 'supervisor']),
+    handler: (input, { user, deps }) => deps.persons.links(user, input),
+  }),
   'persons.confirm': defineChannel({
     input: z.object({ ...about, personId: id }).strict(),
     output: z.object({ linkedAt: timestamp }),

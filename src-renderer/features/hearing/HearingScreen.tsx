@@ -18,6 +18,7 @@ import { hrefOf } from '../../app/navigation';
 import { ReadOnlyStep } from '../../form-engine/ReadOnlyStep';
 import { StepForm } from '../../form-engine/StepForm';
 import { DigitalPanel } from '../digital/DigitalPanel';
+import { PersonsPanel } from '../persons/PersonsPanel';
 import { RiskPanel } from '../risk/RiskPanel';
 import { riskState } from '../risk/risk-state';
 import { StatementPanel } from '../statement/StatementPanel';
@@ -235,6 +236,14 @@ export function HearingScreen({
               {t('hearing.formUnavailable')}
             </p>
           )}
+          {current.formId === FORMS.people ? (
+            <PersonsPanel
+              hearingId={hearingId}
+              mode={loaded.access === 'review' ? 'review' : closed ? 'read' : 'propose'}
+              peopleAnswers={ownAnswersOf(FORMS.people)}
+              flush={() => current.queue.flush()}
+            />
+          ) : null}
           {current.formId === FORMS.digital ? (
             <DigitalPanel
               digitalAnswers={answersOf(FORMS.digital)}
