@@ -54,6 +54,13 @@ const PEOPLE_FIELDS: Record<PersonRole, Record<keyof Identity, string>> = {
   },
 };
 
+/** The audit trail's name for each decision (persons.linkConfirmed, persons.declined, persons.unlinked). */
+const DECISION_AUDIT_ACTIONS = {
+  confirmed: 'persons.linkConfirmed',
+  declined: 'persons.declined',
+  unlinked: 'persons.unlinked',
+} as const;
+
 /** At most this many persons proposed: the officer reads each one. */
 const MAX_CANDIDATES = 10;
 /**
@@ -350,6 +357,28 @@ export function createPersonService({
 
   /** The hearing's person, current with its answers, and the persons proposed for it. */
   /**
+   * A decision about a hearing's person, kept in person_link_events (with the supervisor's reason
+   * for an unlink) and audited without free text: the trail says who did what, not why.
+   */
+  async function recordDecision(
+    tx: StoreDb,
+    about: { hearingId: string; role: PersonRole; personId: string },
+    action: 'confirmed' | 'declined' | 'unlinked',
+    user: UserView,
+    at: number,
+    reason: string | null = null,
+  ): Promise<void> {
+    await tx.insert(personLinkEvents).values({ id: randomUUID(), ...about, action, by: user.id, at, reason });
+    await store.appendAudit(tx, {
+      at,
+      userId: user.id,
+      action: DECISION_AUDIT_ACTIONS[action],
+      hearingId: about.hearingId,
+      details: { role: about.role, personId: about.personId },
+    });
+  }
+
+  /**
    * The hearing's links its officer confirmed, each person as a candidate shows one (identity and
    * the dates of its other hearings), for her or a supervisor of the unit. Audited: it tells when
    * the person was heard before.
@@ -436,23 +465,13 @@ export function createPersonService({
       if (identity) await addKeys(tx, tables, input.personId, keysOf(identity));
       // The hearing's own person is removed once nothing needs it (removeIfUnused says when it stays).
       if (link.how === 'new') await removeIfUnused(tx, tables, link.personId);
-      await tx.insert(personLinkEvents).values({
-        id: randomUUID(),
-        hearingId: hearing.id,
-        role: input.role,
-        personId: input.personId,
-        action: 'confirmed',
-        by: user.id,
+      await recordDecision(
+        tx,
+        { hearingId: hearing.id, role: input.role, personId: input.personId },
+        'confirmed',
+        user,
         at,
-        reason: null,
-      });
-      await store.appendAudit(tx, {
-        at,
-        userId: user.id,
-        action: 'persons.linkConfirmed',
-        hearingId: hearing.id,
-        details: { role: input.role, personId: input.personId },
-      });
+      );
       return { linkedAt: at };
     });
   }
@@ -468,23 +487,13 @@ export function createPersonService({
       const { candidates: found } = await currentProposals(tx, hearing, input.role, user.id, at);
       if (!found.some((c) => c.personId === input.personId))
         throw new AppError('PERSON_NOT_PROPOSED', 'This person is not proposed for this hearing');
-      await tx.insert(personLinkEvents).values({
-        id: randomUUID(),
-        hearingId: hearing.id,
-        role: input.role,
-        personId: input.personId,
-        action: 'declined',
-        by: user.id,
+      await recordDecision(
+        tx,
+        { hearingId: hearing.id, role: input.role, personId: input.personId },
+        'declined',
+        user,
         at,
-        reason: null,
-      });
-      await store.appendAudit(tx, {
-        at,
-        userId: user.id,
-        action: 'persons.declined',
-        hearingId: hearing.id,
-        details: { role: input.role, personId: input.personId },
-      });
+      );
       return { declinedAt: at };
     });
   }
@@ -519,25 +528,14 @@ export function createPersonService({
       } else {
         await tx.delete(hearingPersons).where(where);
       }
-      await tx.insert(personLinkEvents).values({
-        id: randomUUID(),
-        hearingId: hearing.id,
-        role: input.role,
-        personId: link.personId,
-        action: 'unlinked',
-        by: user.id,
+      await recordDecision(
+        tx,
+        { hearingId: hearing.id, role: input.role, personId: link.personId },
+        'unlinked',
+        user,
         at,
-        reason: input.reason,
-      });
-      await store.appendAudit(tx, {
-        at,
-        userId: user.id,
-        action: 'persons.unlinked',
-        hearingId: hearing.id,
-        // Her reason is kept with the decision (person_link_events), not in the trail, which says
-        // who did what and never carries free text (as a supervisor's comment on an assessment).
-        details: { role: input.role, personId: link.personId },
-      });
+        input.reason,
+      );
       return { unlinkedAt: at };
     });
   }

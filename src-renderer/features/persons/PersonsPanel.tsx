@@ -40,6 +40,15 @@ const SEARCH_AGAIN_AFTER_MS = 1_500;
  */
 export type PersonsPanelMode = 'propose' | 'review' | 'read';
 
+interface PersonsPanelProps {
+  hearingId: string;
+  mode: PersonsPanelMode;
+  /** The people step's answers as typed. */
+  peopleAnswers: Partial<Answers>;
+  /** Sends what the step has not saved yet: a search reads what main holds. */
+  flush: () => Promise<void>;
+}
+
 /**
  * Under the people step (issue 16, item 2): the persons of earlier hearings the victim and the
  * suspect may be. Nothing is linked but by the officer's confirmation; a supervisor of the unit
@@ -47,42 +56,20 @@ export type PersonsPanelMode = 'propose' | 'review' | 'read';
  * the dates of the person's other hearings). In room mode it stays collapsed and asks nothing
  * until the officer opens it: the victim beside her must not read the suspect's other hearings.
  */
-export function PersonsPanel({
-  hearingId,
-  mode,
-  peopleAnswers,
-  flush,
-}: {
-  hearingId: string;
-  mode: PersonsPanelMode;
-  /** The people step's answers as typed. */
-  peopleAnswers: Partial<Answers>;
-  /** Sends what the step has not saved yet: a search reads what main holds. */
-  flush: () => Promise<void>;
-}) {
+export function PersonsPanel(props: PersonsPanelProps) {
   const { t } = useTranslation();
   const reveal = useRoomReveal();
   return (
     <section className="persons-panel" aria-labelledby="persons-title">
       <h3 id="persons-title">{t('persons.title')}</h3>
       <RoomDisclosure reveal={reveal} id="persons-content" label={t('persons.show')}>
-        <PersonsContent hearingId={hearingId} mode={mode} peopleAnswers={peopleAnswers} flush={flush} />
+        <PersonsContent {...props} />
       </RoomDisclosure>
     </section>
   );
 }
 
-function PersonsContent({
-  hearingId,
-  mode,
-  peopleAnswers,
-  flush,
-}: {
-  hearingId: string;
-  mode: PersonsPanelMode;
-  peopleAnswers: Partial<Answers>;
-  flush: () => Promise<void>;
-}) {
+function PersonsContent({ hearingId, mode, peopleAnswers, flush }: PersonsPanelProps) {
   const { t } = useTranslation();
   const links = useChannel('persons.links', { hearingId });
   return (
