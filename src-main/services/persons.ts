@@ -3,6 +3,8 @@ import { and, count, desc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import { parseNationalNumber } from '../../domain/national-number';
 import type { PersonRole } from '../../domain/person-links';
 import { CANDIDATE_THRESHOLD, nameSimilarity, searchKeys } from '../../domain/person-names';
+import { FORMS } from '../../forms/answers';
+import { PERSON_FIELDS } from '../../forms/person-fields';
 import { AppError } from '../api/app-error';
 import type { ChannelInput, ChannelOutput, UserView } from '../api/contract';
 import { accessOf, type Store, type StoreDb, type StoreTables } from '../db/store';
@@ -29,30 +31,6 @@ type Identity = {
 type HearingRow = StoreTables['hearings']['$inferSelect'];
 type PersonRow = { id: string; surname: string; firstNames: string; birthDate: string | null };
 export type PersonCandidate = ChannelOutput<'persons.candidates'>['candidates'][number];
-
-/**
- * The people step's fields, by id. Read from the answers table by field id rather than through
- * `readAnswers(…, FORMS.people)`: the national number and birthplace arrive with people@4, and a
- * hearing taken under an earlier version simply has no answer to them (unknown). Once people@4 is
- * generated into forms/fields.generated.ts, these ids are `FIELDS.people.*`.
- */
-const PEOPLE_FORM = 'people';
-const PEOPLE_FIELDS: Record<PersonRole, Record<keyof Identity, string>> = {
-  victim: {
-    surname: 'victimSurname',
-    firstNames: 'victimFirstNames',
-    birthDate: 'victimBirthDate',
-    birthPlace: 'victimBirthPlace',
-    nationalNumber: 'victimNationalNumber',
-  },
-  suspect: {
-    surname: 'suspectSurname',
-    firstNames: 'suspectFirstNames',
-    birthDate: 'suspectBirthDate',
-    birthPlace: 'suspectBirthPlace',
-    nationalNumber: 'suspectNationalNumber',
-  },
-};
 
 /** The audit trail's name for each decision (persons.linkConfirmed, persons.declined, persons.unlinked). */
 const DECISION_AUDIT_ACTIONS = {
@@ -82,35 +60,35 @@ async function identityOf(
   role: PersonRole,
 ): Promise<Identity | null> {
   const { answers } = tables;
-  const fields = PEOPLE_FIELDS[role];
+  const fields = PERSON_FIELDS[role];
   const rows = await tx
     .select({ fieldId: answers.fieldId, valueJson: answers.valueJson })
     .from(answers)
     .where(
       and(
         eq(answers.hearingId, hearingId),
-        eq(answers.formId, PEOPLE_FORM),
+        eq(answers.formId, FORMS.people),
         inArray(answers.fieldId, Object.values(fields)),
       ),
     );
-  const text = (field: keyof Identity): string | null => {
-    const row = rows.find((r) => r.fieldId === fields[field]);
+  const text = (fieldId: string): string | null => {
+    const row = rows.find((r) => r.fieldId === fieldId);
     const value = row ? (JSON.parse(row.valueJson) as unknown) : null;
     return typeof value === 'string' && value.trim() !== '' ? value.trim().normalize('NFC') : null;
   };
-  const typed = text('nationalNumber');
+  const typed = text(fields.nationalNumber);
   const parsed = typed === null ? null : parseNationalNumber(typed);
   const nationalNumber = parsed?.ok ? parsed.digits : null;
-  const surname = text('surname') ?? '';
-  const firstNames = text('firstNames') ?? '';
+  const surname = text(fields.surname) ?? '';
+  const firstNames = text(fields.firstNames) ?? '';
   if (surname === '' && firstNames === '' && nationalNumber === null) return null;
-  const birthDate = text('birthDate');
+  const birthDate = text(fields.birthDate);
   return {
     surname,
     firstNames,
     // The number's own date when the step has none: it was checked with the number.
     birthDate: birthDate !== null && ISO_DATE.test(birthDate) ? birthDate : parsed?.ok ? parsed.birthDate : null,
-    birthPlace: text('birthPlace'),
+    birthPlace: text(fields.birthPlace),
     nationalNumber,
   };
 }

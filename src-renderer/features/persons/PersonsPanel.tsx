@@ -2,8 +2,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { brusselsDay } from '../../../domain/brussels-time';
 import { PERSON_ROLES, type PersonRole } from '../../../domain/person-links';
-import { FIELDS } from '../../../forms/answers';
 import type { Answers } from '../../../forms/engine';
+import { PERSON_FIELDS } from '../../../forms/person-fields';
 import type { ChannelOutput } from '../../../src-main/api/contract';
 import { useChannel, useMutation } from '../../data/use-channel';
 import { formatDay } from '../../i18n';
@@ -12,24 +12,6 @@ import { RoomDisclosure } from '../room/RoomDisclosure';
 import { useRoomReveal } from '../room/room-mode';
 
 type Person = ChannelOutput<'persons.links'>['links'][number]['person'];
-
-/** What identifies each person on the people step: a proposal is asked again when one of these changes. */
-const IDENTITY_FIELDS: Record<PersonRole, string[]> = {
-  victim: [
-    FIELDS.people.victimSurname,
-    FIELDS.people.victimFirstNames,
-    FIELDS.people.victimBirthDate,
-    FIELDS.people.victimNationalNumber,
-    FIELDS.people.victimBirthPlace,
-  ],
-  suspect: [
-    FIELDS.people.suspectSurname,
-    FIELDS.people.suspectFirstNames,
-    FIELDS.people.suspectBirthDate,
-    FIELDS.people.suspectNationalNumber,
-    FIELDS.people.suspectBirthPlace,
-  ],
-};
 
 /** After her last change to a name, a date or a number: she may still be typing before that. */
 const SEARCH_AGAIN_AFTER_MS = 1_500;
@@ -94,7 +76,9 @@ function PersonsContent({ hearingId, mode, peopleAnswers, flush }: PersonsPanelP
                   <PersonProposals
                     hearingId={hearingId}
                     role={role}
-                    identity={JSON.stringify(IDENTITY_FIELDS[role].map((field) => peopleAnswers[field] ?? null))}
+                    identity={JSON.stringify(
+                      Object.values(PERSON_FIELDS[role]).map((field) => peopleAnswers[field] ?? null),
+                    )}
                     flush={flush}
                     onLinked={links.reload}
                   />
