@@ -43,7 +43,7 @@ describe('closing and resuming a hearing', () => {
     expect(await row.textContent()).toContain('Reprend à : Personnes');
     expect(await row.textContent()).toContain('pas encore');
     await row.getByRole('link').click();
-    await app.page.getByRole('heading', { name: 'Personnes' }).waitFor();
+    await app.page.getByRole('heading', { name: 'Personnes', exact: true }).waitFor();
     expect(app.page.url()).toMatch(new RegExp(`#/hearing/${first}$`));
     expect(await app.page.getByLabel('Nom de la victime').inputValue()).toBe('Fictive');
   });

@@ -21,7 +21,7 @@ describe('the hearing steps', () => {
     // A new hearing: the copy and documents ask nothing before closing, and nothing is answered there yet.
     expect(await hearing().stepState('Copie et documents').textContent()).toBe('Pas commencé');
     await step('Personnes').click();
-    await app.page.getByRole('heading', { name: 'Personnes' }).waitFor();
+    await app.page.getByRole('heading', { name: 'Personnes', exact: true }).waitFor();
     // The step title takes the focus, for keyboard and screen-reader users.
     expect(await app.page.evaluate(() => document.activeElement?.id)).toBe('step-title');
     await app.page.getByLabel('Nom de la victime').fill('Fictive');
