@@ -52,6 +52,25 @@ export async function createTestPostgresDatabase(
   };
 }
 
+/**
+ * After a test file that made its own login role: the role's grants, the database, then the role
+ * itself (roles outlive a database: the cluster is the run's, but leave it as found).
+ */
+export async function dropDatabaseAndRole(
+  database: TestPostgresDatabase | undefined,
+  owner: pg.Client | undefined,
+  role: string,
+): Promise<void> {
+  await owner?.query(`DROP OWNED BY "${role}"`).catch(() => undefined);
+  await owner?.end();
+  await database?.drop();
+  const cleanup = await createTestPostgresDatabase();
+  const client = await cleanup.connect();
+  await client.query(`DROP ROLE IF EXISTS "${role}"`);
+  await client.end();
+  await cleanup.drop();
+}
+
 /** The login role the tests' application pools use: a member of hearing_desk_app, owning nothing. */
 export const TEST_APP_LOGIN = 'hd_test_app';
 

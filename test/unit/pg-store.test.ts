@@ -9,7 +9,7 @@ import { applyPgMigrations } from '../../src-main/db/pg-migrations';
 import { createPgStore } from '../../src-main/db/pg-store';
 import { SYSTEM_ACCESS, type ChainExtension, type UserAccess } from '../../src-main/db/store';
 import { CHAIN_GENESIS, keyedChainHash } from '../../src-main/services/audit';
-import { createTestPostgresDatabase, type TestPostgresDatabase } from '../helpers/postgres';
+import { createTestPostgresDatabase, dropDatabaseAndRole, type TestPostgresDatabase } from '../helpers/postgres';
 import { ROOT } from '../helpers/temp-core';
 
 /**
@@ -74,14 +74,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await owner?.query(`DROP OWNED BY "${appLogin}"`).catch(() => undefined);
-  await owner?.end();
-  await database?.drop();
-  const cleanup = await createTestPostgresDatabase();
-  const client = await cleanup.connect();
-  await client.query(`DROP ROLE IF EXISTS "${appLogin}"`);
-  await client.end();
-  await cleanup.drop();
+  await dropDatabaseAndRole(database, owner, appLogin);
 });
 
 describe('the PostgreSQL store', () => {

@@ -8,7 +8,7 @@ import { readTrustedMigrations } from '../../src-main/db/migrations';
 import { applyPgMigrations } from '../../src-main/db/pg-migrations';
 import { createPgStore } from '../../src-main/db/pg-store';
 import { SIGN_IN_ACCESS, type UserAccess } from '../../src-main/db/store';
-import { createTestPostgresDatabase, type TestPostgresDatabase } from '../helpers/postgres';
+import { createTestPostgresDatabase, dropDatabaseAndRole, type TestPostgresDatabase } from '../helpers/postgres';
 import { ROOT } from '../helpers/temp-core';
 
 /**
@@ -113,15 +113,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.end();
-  await owner?.query(`DROP OWNED BY "${appLogin}"`).catch(() => undefined);
-  await owner?.end();
-  await database?.drop();
-  // Roles outlive the database: the cluster is the run's, but leave it as found.
-  const cleanup = await createTestPostgresDatabase();
-  const client = await cleanup.connect();
-  await client.query(`DROP ROLE IF EXISTS "${appLogin}"`);
-  await client.end();
-  await cleanup.drop();
+  await dropDatabaseAndRole(database, owner, appLogin);
 });
 
 describe('row-level security on PostgreSQL', () => {
