@@ -22,6 +22,7 @@ const ON_BOTH_STORES = [
   'test/unit/risk-service.test.ts',
   'test/unit/follow-ups.test.ts',
   'test/unit/persons.test.ts',
+  'test/unit/pair-history.test.ts',
   'test/unit/directory.test.ts',
   'test/unit/evidence.test.ts',
   'test/unit/evidence-hardening.test.ts',

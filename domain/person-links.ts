@@ -15,3 +15,11 @@ export const PERSON_LINK_ACTIONS = ['confirmed', 'declined', 'unlinked'] as cons
 
 /** Why a candidate was proposed: the same register or BIS number, or close names with no contradicting birth date. */
 export const CANDIDATE_REASONS = ['nationalNumber', 'names'] as const;
+
+/** Why a pair's history is opened: audited with each view (issue 16, item 5). */
+export const PAIR_HISTORY_REASONS = ['newComplaint', 'riskAssessment', 'supervisorReview', 'reassessment'] as const;
+export type PairHistoryReason = (typeof PAIR_HISTORY_REASONS)[number];
+
+/** What a view of a pair's history holds: the hearing's officer a summary, a supervisor of its unit the whole. */
+export const PAIR_HISTORY_VIEWS = ['summary', 'full'] as const;
+export type PairHistoryView = (typeof PAIR_HISTORY_VIEWS)[number];

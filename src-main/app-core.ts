@@ -29,6 +29,7 @@ import {
   type EvidenceStore,
 } from './services/evidence-store';
 import { createHearingService } from './services/hearings';
+import { createPairHistoryService } from './services/pair-history';
 import { createPersonService } from './services/persons';
 import { createPhoneCheckService } from './services/phone-check';
 import { createRiskService } from './services/risk';
@@ -212,6 +213,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       units: createUnitService({ store, now }),
       hearings,
       persons: createPersonService({ store, hearings, now }),
+      pairs: createPairHistoryService({ store, hearings, registry, now }),
       risk,
       documents,
       followUps: createFollowUpService({

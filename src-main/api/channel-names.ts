@@ -28,6 +28,7 @@ export const CHANNEL_NAMES = [
   'persons.confirm',
   'persons.decline',
   'persons.unlink',
+  'pairs.history',
   'risk.history',
   'risk.submit',
   'risk.review',

@@ -8,6 +8,7 @@ import type { PhoneCheckService } from '../services/phone-check';
 import type { EvidenceService } from '../services/evidence';
 import type { FollowUpService } from '../services/follow-ups';
 import type { HearingService } from '../services/hearings';
+import type { PairHistoryService } from '../services/pair-history';
 import type { PersonService } from '../services/persons';
 import type { RiskService } from '../services/risk';
 import type { Caller, SessionService } from '../services/sessions';
@@ -29,6 +30,8 @@ export interface DispatcherDeps {
   hearings: HearingService;
   /** Victims and suspects across hearings: proposals, links, their undoing. */
   persons: PersonService;
+  /** One history per victim and suspect, and what police records feed the risk step. */
+  pairs: PairHistoryService;
   risk: RiskService;
   directory: DirectoryService;
   statistics: StatisticsService;

@@ -140,4 +140,9 @@ export const PG_MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
     when: 1796545566537,
     sha256: '3cd0af612a0f702a1ab381934a3f48688d68e904d0e8050975fdb69d086baa26',
   },
+  {
+    tag: '0011_pair_history_reads',
+    when: 1796558193965,
+    sha256: '400c18a63db7d98c11b8f6d87ec9d1611498253f4eacfd3dec6efc22ca34780d',
+  },
 ];

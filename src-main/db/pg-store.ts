@@ -19,11 +19,14 @@ function beginning(access: StoreAccess, literal: (value: string) => string): str
     ['hearing_desk.role', access.role],
     ['hearing_desk.unit_id', access.unitId ?? ''],
     ['hearing_desk.purpose', access.purpose ?? ''],
+    ...(access.purpose === 'pairHistory' ? [['hearing_desk.pair_of', access.pairOf ?? ''] as [string, string]] : []),
   ];
   const context = settings.map(([name, value]) => `set_config('${name}', ${literal(value)}, true)`).join(', ');
   return access.purpose === 'statistics'
     ? `BEGIN READ ONLY; SET LOCAL jit = off; SET LOCAL work_mem = '64MB'; SELECT ${context}`
-    : `BEGIN; SELECT ${context}`;
+    : access.purpose === 'pairHistory'
+      ? `BEGIN READ ONLY; SELECT ${context}`
+      : `BEGIN; SELECT ${context}`;
 }
 
 /** Statement texts given a name, so that each connection parses and plans them once. */

@@ -62,8 +62,13 @@ export interface UserAccess {
   role: Role;
   userId: string;
   unitId: string | null;
-  /** The Art. 9 export counts across units: a read-only unit of work that sees every hearing. */
-  purpose?: 'statistics';
+  /**
+   * A read-only unit of work that sees more than the role alone: the Art. 9 export counts across
+   * units (every hearing); a pair's history reads the summary of the hearings of the victim and
+   * the suspect of `pairOf`, a hearing the actor sees (migrations/pg/0011).
+   */
+  purpose?: 'statistics' | 'pairHistory';
+  pairOf?: string;
 }
 
 export const SYSTEM_ACCESS: StoreAccess = { role: 'system', userId: null, unitId: null };

@@ -428,7 +428,7 @@ export function createPersonService({
   async function confirm(
     user: UserView,
     input: ChannelInput<'persons.confirm'>,
-  ): Promise<ChannelOutput<'persons.confirm'>> {
+  ): Promise<Pick<ChannelOutput<'persons.confirm'>, 'linkedAt'>> {
     return store.transaction(accessOf(user), async (tx) => {
       const hearing = await hearings.requireOwnHearing(tx, user, input.hearingId);
       const at = now();

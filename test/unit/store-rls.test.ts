@@ -477,4 +477,85 @@ describe('row-level security on PostgreSQL', () => {
     );
     expect(withoutContext.rowCount).toBe(0);
   });
+  it('shows a pair’s assessments, events and measures from a hearing she sees, read-only, and nothing else of the other hearings', async () => {
+    // One victim and one suspect in a hearing of officer A1 and in one of officer B (another unit).
+    const [victim, suspect] = [randomUUID(), randomUUID()];
+    for (const [id, surname] of [
+      [victim, 'Lambert'],
+      [suspect, 'Exemple'],
+    ])
+      await owner.query(
+        `INSERT INTO persons (id, surname, first_names, created_at, created_by) VALUES ($1, $2, 'Invented', 1, $3)`,
+        [id, surname, people.officerA1.id],
+      );
+    const pairOf = { officerA1: randomUUID(), officerB: randomUUID() };
+    for (const [name, hearingId] of Object.entries(pairOf)) {
+      const person = people[name as keyof typeof pairOf];
+      await owner.query(
+        `INSERT INTO hearings (id, reference, owner_id, created_at, updated_at, unit_id) VALUES ($1, $2, $3, 1, 1, $4)`,
+        [hearingId, `HD-2026-pair-${name}`, person.id, person.unitId],
+      );
+      for (const [role, personId] of [
+        ['victim', victim],
+        ['suspect', suspect],
+      ])
+        await owner.query(
+          `INSERT INTO hearing_persons (hearing_id, role, person_id, hearing_opened_at, linked_at, linked_by, how)
+           VALUES ($1, $2, $3, 1, 1, $4, 'confirmed')`,
+          [hearingId, role, personId, person.id],
+        );
+      for (const formId of ['measures', 'statement'])
+        await owner.query(
+          `INSERT INTO answers (hearing_id, form_id, form_version, field_id, value_json, revision, updated_at, updated_by)
+           VALUES ($1, $2, 1, 'invented', '"Texte inventé"', 1, 1, $3)`,
+          [hearingId, formId, person.id],
+        );
+      await owner.query(
+        `INSERT INTO risk_events (id, hearing_id, kind, note, at, recorded_by) VALUES ($1, $2, 'breach', 'Note inventée', 1, $3)`,
+        [randomUUID(), hearingId, person.id],
+      );
+    }
+    const seen = async (person: Person, anchor: string, purpose: string, readOnly: boolean) => {
+      await app.query(readOnly ? 'BEGIN READ ONLY' : 'BEGIN');
+      try {
+        await app.query(
+          "SELECT set_config('hearing_desk.user_id', $1, true), set_config('hearing_desk.role', $2, true), set_config('hearing_desk.unit_id', $3, true), set_config('hearing_desk.purpose', $4, true), set_config('hearing_desk.pair_of', $5, true)",
+          [person.id, person.role, person.unitId ?? '', purpose, anchor],
+        );
+        const pairHearings = new Set<string>(Object.values(pairOf));
+        const inPair = (ids: string[]) => ids.filter((id) => pairHearings.has(id));
+        return {
+          hearings: inPair(await idsOf(app, 'SELECT id FROM hearings')),
+          events: inPair(await idsOf(app, 'SELECT hearing_id AS id FROM risk_events')),
+          measures: inPair(await idsOf(app, "SELECT hearing_id AS id FROM answers WHERE form_id = 'measures'")),
+          statements: inPair(await idsOf(app, "SELECT hearing_id AS id FROM answers WHERE form_id = 'statement'")),
+        };
+      } finally {
+        await app.query('ROLLBACK');
+      }
+    };
+    const own = [pairOf.officerA1];
+    const both = Object.values(pairOf).sort();
+    // From her own hearing, for the history: the pair's events and measures; never its hearing rows or statements.
+    expect(await seen(people.officerA1, pairOf.officerA1, 'pairHistory', true)).toEqual({
+      hearings: own,
+      events: both,
+      measures: both,
+      statements: own,
+    });
+    const onlyHers = { hearings: own, events: own, measures: own, statements: own };
+    // A transaction that could write, no purpose, or a hearing that is not hers as the anchor: her own only.
+    expect(await seen(people.officerA1, pairOf.officerA1, 'pairHistory', false)).toEqual(onlyHers);
+    expect(await seen(people.officerA1, pairOf.officerA1, '', true)).toEqual(onlyHers);
+    expect(await seen(people.officerA1, pairOf.officerB, 'pairHistory', true)).toEqual(onlyHers);
+    // Another officer of her unit, not of the pair, gains nothing from naming her hearing.
+    expect(await seen(people.officerA2, pairOf.officerA1, 'pairHistory', true)).toEqual({
+      hearings: [],
+      events: [],
+      measures: [],
+      statements: [],
+    });
+    // A supervisor of a unit involved, from her unit's hearing: the pair's, across units.
+    expect((await seen(people.supervisorA, pairOf.officerA1, 'pairHistory', true)).events).toEqual(both);
+  });
 });

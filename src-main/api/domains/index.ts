@@ -5,6 +5,7 @@ import { documentsChannels } from './documents';
 import { evidenceChannels } from './evidence';
 import { followUpsChannels } from './follow-ups';
 import { hearingsChannels } from './hearings';
+import { pairsChannels } from './pairs';
 import { personsChannels } from './persons';
 import { phoneCheckChannels } from './phone-check';
 import { riskChannels } from './risk';
@@ -26,6 +27,7 @@ export const API_CHANNELS = {
   ...unitsChannels,
   ...hearingsChannels,
   ...personsChannels,
+  ...pairsChannels,
   ...riskChannels,
   ...directoryChannels,
   ...statisticsChannels,

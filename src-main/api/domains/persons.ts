@@ -42,9 +42,17 @@ export const personsChannels = defineDomain('persons', {
   }),
   'persons.confirm': defineChannel({
     input: z.object({ ...about, personId: id }).strict(),
-    output: z.object({ linkedAt: timestamp }),
+    output: z.object({
+      linkedAt: timestamp,
+      /** The risk items police records now answer (A9, C4, D4), where she had not answered them. */
+      fromRecords: z.array(z.string()),
+    }),
     access: unlocked(['officer']),
-    handler: (input, { user, deps }) => deps.persons.confirm(user, input),
+    // Linked first: the records of the pair it makes are then read and fed to the risk step.
+    handler: async (input, { user, deps }) => {
+      const { linkedAt } = await deps.persons.confirm(user, input);
+      return { linkedAt, fromRecords: await deps.pairs.feedRisk(user, input.hearingId) };
+    },
   }),
   'persons.decline': defineChannel({
     input: z.object({ ...about, personId: id }).strict(),

@@ -1,0 +1,389 @@
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import type { PairHistoryView } from '../../domain/person-links';
+import { FIELDS, FORMS } from '../../forms/answers';
+import { measureFieldIds, PROSECUTOR_MEASURES } from '../../forms/definitions/measures.v1';
+import { findField } from '../../forms/engine';
+import type { FormRegistry } from '../../forms/registry';
+import { compareAssessments, type RiskInput, type RiskResult } from '../../forms/risk/evaluate';
+import type { RiskLevel } from '../../forms/risk/risk-definition';
+import { followUpFieldId, itemFieldId, sourceFieldId } from '../../forms/risk/risk-form';
+import type { ChannelInput, ChannelOutput, UserView } from '../api/contract';
+import { accessOf, type Store, type StoreDb } from '../db/store';
+import type { HearingService } from './hearings';
+
+/**
+ * One history per victim and suspect (issue 16, items 3 to 5). The pair of a hearing is its
+ * victim's person and its suspect's person; its history is every hearing linked to both, in order,
+ * with their assessments, risk events and measures. What the police records say feeds the risk
+ * step (A9, C4, D4), marked with its source and the officer's to change.
+ *
+ * Need to know: the hearing's officer sees a summary (dates, levels, red flags, measures, the
+ * supervisor's decisions), never what was said; a supervisor of the hearing's unit sees the whole
+ * history (who assessed, the review comments, the events' notes). Each view is audited with its
+ * reason. On PostgreSQL the other hearings are read in a read-only unit of work whose purpose lets
+ * row-level security show those three tables, and only for the hearings of this pair
+ * (migrations/pg/0011).
+ */
+
+type PairHistory = ChannelOutput<'pairs.history'>;
+type Records = PairHistory['records'];
+type Pair = { victimId: string; suspectId: string };
+
+const DAY = 86_400_000;
+/** A9's escalation: three complaints or more within twelve months (risk-tool.md). */
+const ESCALATION_WINDOW = 365 * DAY;
+const ESCALATION_COUNT = 3;
+/** The states in which a measure protects her, unless its end date has passed. */
+const PROTECTING_STATES: readonly unknown[] = ['granted', 'inForce'];
+
+/** The risk items police records answer, and when (risk-tool.md: A9, C4, D4). */
+const RECORD_ITEMS = {
+  A9: (r: Records) => r.earlierComplaints.length > 0,
+  C4: (r: Records) => r.breaches.length > 0,
+  D4: (r: Records) => r.suspectOtherPairs.count > 0,
+} as const;
+
+export function createPairHistoryService({
+  store,
+  hearings: hearingService,
+  registry,
+  now,
+}: {
+  store: Store;
+  hearings: Pick<HearingService, 'requireOwnHearing' | 'requireReadableHearing' | 'saveAnswersIn'>;
+  registry: FormRegistry;
+  now: () => number;
+}) {
+  const { answers, hearingForms, hearingPersons, persons, riskAssessments, riskEvents, units, users } = store.tables;
+
+  async function pairOf(tx: StoreDb, hearingId: string): Promise<Pair | null> {
+    const rows = await tx
+      .select({ role: hearingPersons.role, personId: hearingPersons.personId })
+      .from(hearingPersons)
+      .where(eq(hearingPersons.hearingId, hearingId));
+    const victimId = rows.find((r) => r.role === 'victim')?.personId;
+    const suspectId = rows.find((r) => r.role === 'suspect')?.personId;
+    return victimId && suspectId ? { victimId, suspectId } : null;
+  }
+
+  /** The pair's hearings, oldest first, with when each was opened (identity links: every officer reads them). */
+  async function pairHearings(tx: StoreDb, pair: Pair): Promise<{ hearingId: string; openedAt: number }[]> {
+    const asVictim = await tx
+      .select({ hearingId: hearingPersons.hearingId, openedAt: hearingPersons.hearingOpenedAt })
+      .from(hearingPersons)
+      .where(and(eq(hearingPersons.personId, pair.victimId), eq(hearingPersons.role, 'victim')))
+      .orderBy(asc(hearingPersons.hearingOpenedAt));
+    if (asVictim.length === 0) return [];
+    const withSuspect = await tx
+      .select({ hearingId: hearingPersons.hearingId })
+      .from(hearingPersons)
+      .where(
+        and(
+          eq(hearingPersons.personId, pair.suspectId),
+          eq(hearingPersons.role, 'suspect'),
+          inArray(
+            hearingPersons.hearingId,
+            asVictim.map((h) => h.hearingId),
+          ),
+        ),
+      );
+    const both = new Set(withSuspect.map((h) => h.hearingId));
+    return asVictim.filter((h) => both.has(h.hearingId));
+  }
+
+  /**
+   * The suspect's hearings with another victim (a serial perpetrator, D4): how many other victims,
+   * and when; never who they are or what they said.
+   */
+  async function suspectOtherPairs(tx: StoreDb, pair: Pair): Promise<Records['suspectOtherPairs']> {
+    const asSuspect = await tx
+      .select({ hearingId: hearingPersons.hearingId, openedAt: hearingPersons.hearingOpenedAt })
+      .from(hearingPersons)
+      .where(and(eq(hearingPersons.personId, pair.suspectId), eq(hearingPersons.role, 'suspect')))
+      .orderBy(asc(hearingPersons.hearingOpenedAt));
+    if (asSuspect.length === 0) return { count: 0, dates: [] };
+    const victims = await tx
+      .select({ hearingId: hearingPersons.hearingId, personId: hearingPersons.personId })
+      .from(hearingPersons)
+      .where(
+        and(
+          eq(hearingPersons.role, 'victim'),
+          ne(hearingPersons.personId, pair.victimId),
+          inArray(
+            hearingPersons.hearingId,
+            asSuspect.map((h) => h.hearingId),
+          ),
+        ),
+      );
+    const others = new Map(victims.map((v) => [v.hearingId, v.personId]));
+    return {
+      count: new Set(others.values()).size,
+      dates: asSuspect.filter((h) => others.has(h.hearingId)).map((h) => h.openedAt),
+    };
+  }
+
+  /**
+   * Everything read from the pair's hearings, in the read-only unit of work that may see them. The
+   * anchor is the hearing the actor opened the history from: one she sees.
+   */
+  function readPair(user: UserView, hearingId: string) {
+    return store.transaction({ ...accessOf(user), purpose: 'pairHistory', pairOf: hearingId }, async (tx) => {
+      const pair = await pairOf(tx, hearingId);
+      if (!pair) return null;
+      const hearingsOfPair = await pairHearings(tx, pair);
+      const ids = hearingsOfPair.map((h) => h.hearingId);
+      const [assessments, events, measureAnswers, others, names] = await Promise.all([
+        tx
+          .select({
+            hearingId: riskAssessments.hearingId,
+            sequence: riskAssessments.sequence,
+            createdAt: riskAssessments.createdAt,
+            createdBy: riskAssessments.createdBy,
+            unitId: riskAssessments.unitId,
+            level: riskAssessments.level,
+            answersJson: riskAssessments.answersJson,
+            resultJson: riskAssessments.resultJson,
+            reviewStatus: riskAssessments.reviewStatus,
+            reviewComment: riskAssessments.reviewComment,
+            reviewedAt: riskAssessments.reviewedAt,
+            nextDueAt: riskAssessments.nextDueAt,
+            latest: riskAssessments.latest,
+          })
+          .from(riskAssessments)
+          .where(inArray(riskAssessments.hearingId, ids))
+          .orderBy(asc(riskAssessments.createdAt)),
+        tx
+          .select({ hearingId: riskEvents.hearingId, kind: riskEvents.kind, note: riskEvents.note, at: riskEvents.at })
+          .from(riskEvents)
+          .where(inArray(riskEvents.hearingId, ids))
+          .orderBy(asc(riskEvents.at)),
+        tx
+          .select({ hearingId: answers.hearingId, fieldId: answers.fieldId, valueJson: answers.valueJson })
+          .from(answers)
+          .where(
+            and(
+              inArray(answers.hearingId, ids),
+              eq(answers.formId, FORMS.measures),
+              inArray(answers.fieldId, [
+                ...PROSECUTOR_MEASURES.map((m) => measureFieldIds(m).state),
+                FIELDS.measures.residenceBanEnd,
+              ]),
+            ),
+          ),
+        suspectOtherPairs(tx, pair),
+        tx
+          .select({
+            id: persons.id,
+            surname: persons.surname,
+            firstNames: persons.firstNames,
+            birthDate: persons.birthDate,
+          })
+          .from(persons)
+          .where(inArray(persons.id, [pair.victimId, pair.suspectId])),
+      ]);
+      const people = await tx.select({ id: users.id, name: users.displayName }).from(users);
+      const unitNames = await tx.select({ id: units.id, name: units.name }).from(units);
+      return { pair, hearingsOfPair, assessments, events, measureAnswers, others, names, people, unitNames };
+    });
+  }
+
+  type Read = NonNullable<Awaited<ReturnType<typeof readPair>>>;
+
+  /** What the police records of this store say for the risk step of `hearingId`, from what readPair read. */
+  function recordsOf(read: Read, hearingId: string): Records {
+    const current = read.hearingsOfPair.find((h) => h.hearingId === hearingId);
+    const openedAt = current?.openedAt ?? now();
+    const earlier = read.hearingsOfPair.filter((h) => h.hearingId !== hearingId && h.openedAt <= openedAt);
+    const earlierIds = new Set(earlier.map((h) => h.hearingId));
+    return {
+      earlierComplaints: earlier.map((h) => h.openedAt),
+      earlierComplaintsInTwelveMonths: earlier.filter((h) => h.openedAt > openedAt - ESCALATION_WINDOW).length,
+      breaches: read.events.filter((e) => e.kind === 'breach' && earlierIds.has(e.hearingId)).map((e) => e.at),
+      suspectOtherPairs: read.others,
+    };
+  }
+
+  /**
+   * The pair's history from one of its hearings, as the actor may see it: its officer a summary, a
+   * supervisor of its unit the whole. Audited with her reason, and with how many hearings it showed.
+   */
+  async function history(user: UserView, input: ChannelInput<'pairs.history'>): Promise<PairHistory> {
+    const { access } = await store.transaction(accessOf(user), (tx) =>
+      hearingService.requireReadableHearing(tx, user, input.hearingId),
+    );
+    const view: PairHistoryView = access === 'review' ? 'full' : 'summary';
+    const read = await readPair(user, input.hearingId);
+    const at = now();
+    await store.appendAuditAlone(accessOf(user), {
+      at,
+      userId: user.id,
+      action: 'pairs.historyViewed',
+      hearingId: input.hearingId,
+      details: { reason: input.reason, view, hearings: read?.hearingsOfPair.length ?? 0 },
+    });
+    if (!read || read.hearingsOfPair.length < 2)
+      return {
+        view,
+        pair: null,
+        records: read ? recordsOf(read, input.hearingId) : noRecords(),
+      };
+    return { view, pair: describe(read, input.hearingId, view, at), records: recordsOf(read, input.hearingId) };
+  }
+
+  function describe(
+    read: Read,
+    hearingId: string,
+    view: PairHistoryView,
+    at: number,
+  ): NonNullable<PairHistory['pair']> {
+    const full = view === 'full';
+    const nameOf = (id: string | null, list: { id: string; name: string }[]) =>
+      id === null ? null : (list.find((p) => p.id === id)?.name ?? null);
+    const answerOf = (hId: string, fieldId: string): unknown => {
+      const row = read.measureAnswers.find((a) => a.hearingId === hId && a.fieldId === fieldId);
+      return row ? (JSON.parse(row.valueJson) as unknown) : null;
+    };
+    const timeline = read.hearingsOfPair.map(({ hearingId: id, openedAt }) => ({
+      hearingId: id,
+      openedAt,
+      current: id === hearingId,
+      assessments: read.assessments
+        .filter((a) => a.hearingId === id)
+        .map((a) => ({
+          createdAt: a.createdAt,
+          level: a.level as RiskLevel,
+          redFlags: ((JSON.parse(a.resultJson) as Partial<RiskResult>).redFlags ?? []).map((f) => f.id),
+          reviewStatus: a.reviewStatus,
+          reviewedAt: a.reviewedAt,
+          reviewComment: full ? a.reviewComment : null,
+          officerName: full ? nameOf(a.createdBy, read.people) : null,
+          unitName: full ? nameOf(a.unitId, read.unitNames) : null,
+        })),
+      events: read.events
+        .filter((e) => e.hearingId === id)
+        .map((e) => ({ kind: e.kind, at: e.at, note: full ? e.note : null })),
+      measures: PROSECUTOR_MEASURES.flatMap((measure) => {
+        const state = answerOf(id, measureFieldIds(measure).state);
+        if (typeof state !== 'string') return [];
+        const end = measure === 'residenceBan' ? answerOf(id, FIELDS.measures.residenceBanEnd) : null;
+        return [{ measure, state, endsAt: typeof end === 'string' && end !== '' ? end : null }];
+      }),
+    }));
+    // A measure is carried forward from the latest hearing that recorded it: in force while granted
+    // or in force there, and its end date (when one was recorded) has not passed.
+    const measuresInForce = PROSECUTOR_MEASURES.flatMap((measure) => {
+      const last = [...timeline].reverse().find((h) => h.measures.some((m) => m.measure === measure));
+      const recorded = last?.measures.find((m) => m.measure === measure);
+      if (!last || !recorded || !PROTECTING_STATES.includes(recorded.state)) return [];
+      const ends = recorded.endsAt === null ? null : Date.parse(recorded.endsAt);
+      if (ends !== null && Number.isFinite(ends) && ends < at) return [];
+      return [{ measure, endsAt: recorded.endsAt, since: last.openedAt }];
+    });
+    const latestOf = (id: string) => read.assessments.filter((a) => a.hearingId === id).at(-1);
+    const current = read.hearingsOfPair.find((h) => h.hearingId === hearingId);
+    const previousHearing = [...read.hearingsOfPair]
+      .reverse()
+      .find((h) => h.hearingId !== hearingId && current !== undefined && h.openedAt <= current.openedAt);
+    const before = previousHearing ? latestOf(previousHearing.hearingId) : undefined;
+    const now_ = latestOf(hearingId);
+    const latestOfPair = read.assessments.filter((a) => a.latest).at(-1);
+    const person = (id: string) => {
+      const p = read.names.find((n) => n.id === id);
+      return { surname: p?.surname ?? '', firstNames: p?.firstNames ?? '', birthDate: p?.birthDate ?? null };
+    };
+    return {
+      victim: person(read.pair.victimId),
+      suspect: person(read.pair.suspectId),
+      hearings: timeline,
+      measuresInForce,
+      breaches: read.events.filter((e) => e.kind === 'breach').map((e) => e.at),
+      nextReassessmentAt: latestOfPair ? latestOfPair.nextDueAt : null,
+      sincePrevious:
+        before && now_
+          ? compareAssessments(
+              {
+                input: JSON.parse(before.answersJson) as RiskInput,
+                result: JSON.parse(before.resultJson) as RiskResult,
+              },
+              { input: JSON.parse(now_.answersJson) as RiskInput, result: JSON.parse(now_.resultJson) as RiskResult },
+            )
+          : null,
+    };
+  }
+
+  /**
+   * The risk step's items that police records answer (A9, C4, D4), pre-answered "yes" with the
+   * source "police records" where the officer has not answered them: she sees them so marked and
+   * changes any. Through the same save as hers (revisions, history); audited with the items.
+   */
+  async function feedRisk(user: UserView, hearingId: string): Promise<string[]> {
+    const read = await readPair(user, hearingId);
+    if (!read) return [];
+    const records = recordsOf(read, hearingId);
+    const items = (Object.keys(RECORD_ITEMS) as (keyof typeof RECORD_ITEMS)[]).filter((item) =>
+      RECORD_ITEMS[item](records),
+    );
+    if (items.length === 0) return [];
+    return store.transaction(accessOf(user), async (tx) => {
+      const hearing = await hearingService.requireOwnHearing(tx, user, hearingId);
+      if (hearing.status !== 'open') return [];
+      const [pinned] = await tx
+        .select({ version: hearingForms.formVersion })
+        .from(hearingForms)
+        .where(and(eq(hearingForms.hearingId, hearingId), eq(hearingForms.formId, FORMS.risk)));
+      const form = pinned && registry.get(FORMS.risk, pinned.version);
+      if (!form) return [];
+      const stored = await tx
+        .select({ fieldId: answers.fieldId, valueJson: answers.valueJson, revision: answers.revision })
+        .from(answers)
+        .where(and(eq(answers.hearingId, hearingId), eq(answers.formId, FORMS.risk)));
+      const storedOf = (fieldId: string) => stored.find((s) => s.fieldId === fieldId);
+      const unanswered = (fieldId: string) => {
+        const row = storedOf(fieldId);
+        return !row || JSON.parse(row.valueJson) === null;
+      };
+      const change = (fieldId: string, value: string) => ({
+        fieldId,
+        value,
+        baseRevision: storedOf(fieldId)?.revision ?? 0,
+      });
+      const fed = items.filter((item) => findField(form, itemFieldId(item)) && unanswered(itemFieldId(item)));
+      if (fed.length === 0) return [];
+      const changes = fed.flatMap((item) => [
+        change(itemFieldId(item), 'yes'),
+        ...(findField(form, sourceFieldId(item)) ? [change(sourceFieldId(item), 'policeRecords')] : []),
+        // How many in the last twelve months: none there leaves the question to her.
+        ...(item === 'A9' && findField(form, followUpFieldId(item)) && records.earlierComplaintsInTwelveMonths > 0
+          ? [
+              change(
+                followUpFieldId(item),
+                records.earlierComplaintsInTwelveMonths >= ESCALATION_COUNT ? 'threeOrMore' : 'oneOrTwo',
+              ),
+            ]
+          : []),
+      ]);
+      await hearingService.saveAnswersIn(tx, user, { hearingId, formId: FORMS.risk, changes });
+      await store.appendAudit(tx, {
+        at: now(),
+        userId: user.id,
+        action: 'risk.answeredFromRecords',
+        hearingId,
+        details: { items: fed },
+      });
+      return fed;
+    });
+  }
+
+  return { history, feedRisk };
+}
+
+function noRecords(): Records {
+  return {
+    earlierComplaints: [],
+    earlierComplaintsInTwelveMonths: 0,
+    breaches: [],
+    suspectOtherPairs: { count: 0, dates: [] },
+  };
+}
+
+export type PairHistoryService = ReturnType<typeof createPairHistoryService>;

@@ -1,0 +1,229 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PersonRole } from '../../domain/person-links';
+import { followUpFieldId, itemFieldId, sourceFieldId } from '../../forms/risk/risk-form';
+import { apiOf, completeHearing, saveStep } from '../helpers/complete-hearing';
+import {
+  createAccount,
+  createUnit,
+  defaultUnitId,
+  openTestCore,
+  PEOPLE,
+  seedAccounts,
+  type TestCore,
+} from '../helpers/temp-core';
+
+/**
+ * One history per victim and suspect (issue 16, items 3 to 5), on each store: complaint 1 taken and
+ * assessed by one officer; complaint 2, three months later, by another, whose victim and suspect
+ * she links to complaint 1's. The records then answer the risk step, the pair's history shows
+ * complaint 1 as each may see it, and every view is audited. Names and dates are invented.
+ */
+
+const DAY = 86_400_000;
+const SUPERVISOR = {
+  username: 'sup.a',
+  displayName: 'Sarah Fictive',
+  password: 'supervisor a passphrase',
+  role: 'supervisor' as const,
+};
+const OFFICER_B = {
+  username: 'officer.b',
+  displayName: 'Olga Imaginaire',
+  password: 'officer b passphrase',
+  role: 'officer' as const,
+};
+const SUPERVISOR_B = {
+  username: 'sup.b',
+  displayName: 'Sven Verzonnen',
+  password: 'supervisor b passphrase',
+  role: 'supervisor' as const,
+};
+
+const VICTIM = { victimSurname: 'Lambert', victimFirstNames: 'Nadia', victimBirthDate: '1991-04-17' };
+const SUSPECT = { suspectSurname: 'Exemple', suspectFirstNames: 'Marc', suspectBirthDate: '1985-06-02' };
+
+let t: TestCore;
+beforeEach(async () => {
+  t = await openTestCore();
+  await seedAccounts(t, true);
+  await createAccount(t, { ...SUPERVISOR, unitId: await defaultUnitId(t) });
+  const unitB = await createUnit(t, 'Unit B');
+  await createAccount(t, { ...OFFICER_B, unitId: unitB });
+  await createAccount(t, { ...SUPERVISOR_B, unitId: unitB });
+  await t.ok('supervisor-window', 'session.login', { username: SUPERVISOR.username, password: SUPERVISOR.password });
+});
+afterEach(() => t.close());
+
+/** Time passes; each one comes back to her locked screen and unlocks it. */
+async function later(ms: number) {
+  t.clock.now += ms;
+  for (const [window, password] of [
+    ['officer-window', PEOPLE.officer.password],
+    ['other-window', PEOPLE.otherOfficer.password],
+    ['supervisor-window', SUPERVISOR.password],
+  ] as const)
+    await t.ok(window, 'session.unlock', { password });
+}
+
+/**
+ * Complaint 1: taken, assessed and closed by the first officer (a contact ban in force), then a
+ * breach of it noted; the supervisor approves its assessment with a comment.
+ */
+async function firstComplaint(): Promise<string> {
+  const hearingId = await completeHearing({
+    people: { ...VICTIM, ...SUSPECT },
+    risk: { [itemFieldId('B1')]: 'yes' },
+    measures: { contactBanPosition: 'wants', contactBanState: 'inForce' },
+  }).take(apiOf(t, 'officer-window'));
+  const [assessment] = await t.sql<{ id: string }>('SELECT id FROM risk_assessments WHERE hearing_id = ?', [hearingId]);
+  const [status] = await t.sql<{ reviewStatus: string }>(
+    'SELECT review_status AS reviewStatus FROM risk_assessments WHERE id = ?',
+    [assessment!.id],
+  );
+  if (status!.reviewStatus === 'pending')
+    await t.ok('supervisor-window', 'risk.review', {
+      assessmentId: assessment!.id,
+      decision: 'approve',
+      comment: 'Vu, mesures suffisantes (commentaire fictif).',
+    });
+  await later(20 * DAY);
+  await t.ok('officer-window', 'risk.noteEvent', { hearingId, kind: 'breach', note: 'Appels répétés (fictif).' });
+  return hearingId;
+}
+
+/** Complaint 2, three months later, by the other officer: her people step names the same two. */
+async function secondComplaint(): Promise<string> {
+  await later(90 * DAY);
+  const hearingId = (await t.ok('other-window', 'hearings.create', {})).hearing.id;
+  await saveStep(apiOf(t, 'other-window'), hearingId, 'people', { ...VICTIM, ...SUSPECT });
+  return hearingId;
+}
+
+async function link(hearingId: string, role: PersonRole, window = 'other-window') {
+  const { candidates } = await t.ok(window, 'persons.candidates', { hearingId, role });
+  expect(candidates).toHaveLength(1);
+  return t.ok(window, 'persons.confirm', { hearingId, role, personId: candidates[0]!.personId });
+}
+
+const riskAnswer = async (hearingId: string, fieldId: string) =>
+  (await t.ok('other-window', 'hearings.load', { hearingId })).answers.find(
+    (a) => a.formId === 'risk' && a.fieldId === fieldId,
+  )?.value ?? null;
+
+const auditOf = (action: string) =>
+  t.sql<{ userId: string; hearingId: string; details: string }>(
+    'SELECT user_id AS userId, hearing_id AS hearingId, details_json AS details FROM audit_events WHERE action = ? ORDER BY seq',
+    [action],
+  );
+
+describe('the pair across complaints', () => {
+  it('answers A9 and C4 from the records once both are linked, marked with their source, and leaves what she answered', async () => {
+    const first = await firstComplaint();
+    const second = await secondComplaint();
+    // The victim alone: no pair yet, nothing from the records.
+    expect((await link(second, 'victim')).fromRecords).toEqual([]);
+    expect(await riskAnswer(second, itemFieldId('A9'))).toBeNull();
+    // She had answered C4 herself already: the records leave it.
+    await saveStep(apiOf(t, 'other-window'), second, 'risk', { [itemFieldId('C4')]: 'unknown' });
+    expect((await link(second, 'suspect')).fromRecords).toEqual(['A9']);
+    expect(await riskAnswer(second, itemFieldId('A9'))).toBe('yes');
+    expect(await riskAnswer(second, sourceFieldId('A9'))).toBe('policeRecords');
+    expect(await riskAnswer(second, followUpFieldId('A9'))).toBe('oneOrTwo');
+    expect(await riskAnswer(second, itemFieldId('C4'))).toBe('unknown');
+    const fed = await auditOf('risk.answeredFromRecords');
+    expect(fed).toHaveLength(1);
+    expect(JSON.parse(fed[0]!.details)).toEqual({ items: ['A9'] });
+    // The same records, and the breach, in the history.
+    const { records } = await t.ok('other-window', 'pairs.history', { hearingId: second, reason: 'riskAssessment' });
+    expect(records.earlierComplaints).toHaveLength(1);
+    expect(records.earlierComplaintsInTwelveMonths).toBe(1);
+    expect(records.breaches).toHaveLength(1);
+    expect(first).not.toBe(second);
+  });
+
+  it('pre-answers C4 from a breach of an earlier measure when she has not answered it', async () => {
+    await firstComplaint();
+    const second = await secondComplaint();
+    await link(second, 'victim');
+    expect((await link(second, 'suspect')).fromRecords).toEqual(['A9', 'C4']);
+    expect(await riskAnswer(second, itemFieldId('C4'))).toBe('yes');
+    expect(await riskAnswer(second, sourceFieldId('C4'))).toBe('policeRecords');
+  });
+
+  it('shows the officer a summary of the earlier complaint and the supervisor of the unit the whole; nobody else anything', async () => {
+    const first = await firstComplaint();
+    const second = await secondComplaint();
+    await link(second, 'victim');
+    await link(second, 'suspect');
+
+    const summary = await t.ok('other-window', 'pairs.history', { hearingId: second, reason: 'newComplaint' });
+    expect(summary.view).toBe('summary');
+    const pair = summary.pair!;
+    expect(pair.victim).toEqual({ surname: 'Lambert', firstNames: 'Nadia', birthDate: '1991-04-17' });
+    expect(pair.hearings.map((h) => [h.hearingId, h.current])).toEqual([
+      [first, false],
+      [second, true],
+    ]);
+    const [earlierAssessment] = pair.hearings[0]!.assessments;
+    expect(earlierAssessment!.level).toBeGreaterThanOrEqual(1);
+    expect(earlierAssessment!.reviewStatus).not.toBe('pending');
+    // The summary: no names of who assessed, no comments, no notes.
+    expect(earlierAssessment!.officerName).toBeNull();
+    expect(earlierAssessment!.reviewComment).toBeNull();
+    expect(pair.hearings[0]!.events).toEqual([expect.objectContaining({ kind: 'breach', note: null })]);
+    expect(pair.measuresInForce.map((m) => m.measure)).toEqual(['contactBan']);
+    expect(pair.breaches).toHaveLength(1);
+    expect(pair.nextReassessmentAt).not.toBeNull();
+
+    const full = await t.ok('supervisor-window', 'pairs.history', { hearingId: second, reason: 'supervisorReview' });
+    expect(full.view).toBe('full');
+    expect(full.pair!.hearings[0]!.assessments[0]!.officerName).toBe(PEOPLE.officer.displayName);
+    expect(full.pair!.hearings[0]!.events[0]!.note).toBe('Appels répétés (fictif).');
+
+    // Another unit's officer and supervisor see no history: the hearing is not theirs.
+    for (const [window, who] of [
+      ['officer-b-window', OFFICER_B],
+      ['supervisor-b-window', SUPERVISOR_B],
+    ] as const) {
+      await t.ok(window, 'session.login', { username: who.username, password: who.password });
+      const refused = await t.core.dispatcher.call(window, 'pairs.history', {
+        hearingId: second,
+        reason: 'newComplaint',
+      });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    // The officer of complaint 1 sees the pair from her own hearing, complaint 2 included.
+    const fromFirst = await t.ok('officer-window', 'pairs.history', { hearingId: first, reason: 'reassessment' });
+    expect(fromFirst.pair!.hearings.map((h) => h.current)).toEqual([true, false]);
+
+    const views = await auditOf('pairs.historyViewed');
+    expect(views.map((v) => [v.hearingId, JSON.parse(v.details)])).toEqual([
+      [second, { reason: 'newComplaint', view: 'summary', hearings: 2 }],
+      [second, { reason: 'supervisorReview', view: 'full', hearings: 2 }],
+      [first, { reason: 'reassessment', view: 'summary', hearings: 2 }],
+    ]);
+  });
+
+  it('tells how many other victims the suspect has, with dates only, and answers D4 from it', async () => {
+    await firstComplaint();
+    await later(30 * DAY);
+    // Another victim names the same suspect, in another officer's hearing.
+    const other = (await t.ok('other-window', 'hearings.create', {})).hearing.id;
+    await saveStep(apiOf(t, 'other-window'), other, 'people', {
+      victimSurname: 'Dupont',
+      victimFirstNames: 'Claire',
+      victimBirthDate: '1994-09-09',
+      ...SUSPECT,
+    });
+    const { candidates } = await t.ok('other-window', 'persons.candidates', { hearingId: other, role: 'victim' });
+    expect(candidates).toEqual([]);
+    const confirmed = await link(other, 'suspect');
+    expect(confirmed.fromRecords).toEqual(['D4']);
+    expect(await riskAnswer(other, itemFieldId('D4'))).toBe('yes');
+    const { pair, records } = await t.ok('other-window', 'pairs.history', { hearingId: other, reason: 'newComplaint' });
+    // A pair of its own, with no earlier complaint: no history, and the other victim is not named.
+    expect(pair).toBeNull();
+    expect(records.suspectOtherPairs).toEqual({ count: 1, dates: [expect.any(Number)] });
+    expect(JSON.stringify(records)).not.toContain('Lambert');
+  });
+});
