@@ -18,6 +18,7 @@ import { hrefOf } from '../../app/navigation';
 import { ReadOnlyStep } from '../../form-engine/ReadOnlyStep';
 import { StepForm } from '../../form-engine/StepForm';
 import { DigitalPanel } from '../digital/DigitalPanel';
+import { PairHistoryPanel } from '../pairs/PairHistoryPanel';
 import { PersonsPanel } from '../persons/PersonsPanel';
 import { RiskPanel } from '../risk/RiskPanel';
 import { riskState } from '../risk/risk-state';
@@ -242,6 +243,21 @@ export function HearingScreen({
               mode={loaded.access === 'review' ? 'review' : closed ? 'read' : 'propose'}
               peopleAnswers={ownAnswersOf(FORMS.people)}
               flush={() => current.queue.flush()}
+              onRecordsFed={reload}
+            />
+          ) : null}
+          {current.formId === FORMS.people || current.formId === FORMS.risk ? (
+            <PairHistoryPanel
+              // A view per step, with that step's reason: nothing shown is carried to the next step.
+              key={`pair-history-${current.formId}`}
+              hearingId={hearingId}
+              defaultReason={
+                loaded.access === 'review'
+                  ? 'supervisorReview'
+                  : current.formId === FORMS.risk
+                    ? 'riskAssessment'
+                    : 'newComplaint'
+              }
             />
           ) : null}
           {current.formId === FORMS.digital ? (

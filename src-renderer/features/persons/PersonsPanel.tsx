@@ -29,6 +29,8 @@ interface PersonsPanelProps {
   peopleAnswers: Partial<Answers>;
   /** Sends what the step has not saved yet: a search reads what main holds. */
   flush: () => Promise<void>;
+  /** Police records answered risk items once a link was confirmed: the hearing's answers changed in main. */
+  onRecordsFed: () => void;
 }
 
 /**
@@ -51,12 +53,26 @@ export function PersonsPanel(props: PersonsPanelProps) {
   );
 }
 
-function PersonsContent({ hearingId, mode, peopleAnswers, flush }: PersonsPanelProps) {
+function PersonsContent({ hearingId, mode, peopleAnswers, flush, onRecordsFed }: PersonsPanelProps) {
   const { t } = useTranslation();
   const links = useChannel('persons.links', { hearingId });
+  // The risk items the records answered at the last confirmation, told to her until she leaves the step.
+  const [fromRecords, setFromRecords] = useState<string[]>([]);
+  const afterLink = async (fed: string[]) => {
+    if (fed.length > 0) {
+      setFromRecords((before) => [...new Set([...before, ...fed])]);
+      onRecordsFed();
+    }
+    await links.reload();
+  };
   return (
     <>
       {mode === 'propose' ? <p className="persons-note">{t('persons.intro')}</p> : null}
+      {fromRecords.length > 0 ? (
+        <p className="persons-records" role="status">
+          {t('persons.fromRecords', { items: fromRecords.join(t('form.listSeparator')) })}
+        </p>
+      ) : null}
       <LoadState data={links.data} error={links.error} reload={links.reload}>
         {({ links: linked }) =>
           PERSON_ROLES.map((role) => {
@@ -80,7 +96,7 @@ function PersonsContent({ hearingId, mode, peopleAnswers, flush }: PersonsPanelP
                       Object.values(PERSON_FIELDS[role]).map((field) => peopleAnswers[field] ?? null),
                     )}
                     flush={flush}
-                    onLinked={links.reload}
+                    onLinked={afterLink}
                   />
                 ) : (
                   <p className="persons-note">{t('persons.notLinked')}</p>
@@ -105,7 +121,7 @@ function PersonProposals({
   role: PersonRole;
   identity: string;
   flush: () => Promise<void>;
-  onLinked: () => Promise<void>;
+  onLinked: (fromRecords: string[]) => Promise<void>;
 }) {
   const { t } = useTranslation();
   const proposals = useChannel('persons.candidates', { hearingId, role });
@@ -145,7 +161,7 @@ function PersonProposals({
                       disabled={busy}
                       onClick={() =>
                         void confirm.run({ hearingId, role, personId: candidate.personId }).then(async (done) => {
-                          if (done.ok) await onLinked();
+                          if (done.ok) await onLinked(done.value.fromRecords);
                         })
                       }
                     >

@@ -1,0 +1,180 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { itemFieldId, sourceFieldId } from '../../forms/risk/risk-form';
+import { completeHearing, saveStep } from '../helpers/complete-hearing';
+import { apiOfPage, callApi } from './api';
+import { expectAccessible } from './axe';
+import { useBrowserHost } from './fixtures';
+import { account } from './pages/accounts';
+import { fillDate, waitForSaved } from './pages/hearing';
+
+/**
+ * Issue 16's acceptance on screen: complaint 1 taken, assessed and reviewed in unit A, a contact
+ * ban in force and then breached; complaint 2 by another officer of the unit, who links the victim
+ * and the suspect. The records answer A9 and C4 on her risk step, marked as police records; the
+ * pair's history shows complaint 1 as a summary; after her assessment, what changed, new red flags
+ * first; the unit's supervisor sees the whole; an officer of another unit sees nothing. The
+ * browser host keeps the real time: both complaints are of the same day. Every person is invented.
+ */
+const UNIT = 'Brigade Couple (fictive)';
+const OTHER_UNIT = 'Brigade Voisine (fictive)';
+const FIRST = account('officer', 'pair.first', 'Nora Première');
+const SECOND = account('officer', 'pair.second', 'Tom Second');
+const SUPERVISOR = account('supervisor', 'pair.supervisor', 'Sara Superviseure');
+const ELSEWHERE = { ...account('officer', 'pair.elsewhere', 'Olga Ailleurs'), unit: OTHER_UNIT };
+
+const PEOPLE = {
+  victimSurname: 'Lemaître',
+  victimFirstNames: 'Héloïse',
+  victimBirthDate: '1991-03-08',
+  suspectSurname: 'Vandamme',
+  suspectFirstNames: 'Kevin',
+  suspectBirthDate: '1988-11-20',
+};
+
+type Catalog = {
+  persons: Record<'show' | 'confirm', string>;
+  pairs: Record<'showInRoom' | 'show' | 'showAgain' | 'sincePrevious', string> & {
+    measure: Record<'contactBan', string>;
+  };
+  risk: { source: Record<'policeRecords', string> };
+};
+const catalog = JSON.parse(fs.readFileSync('forms/catalogs/officer/fr.json', 'utf8')) as Catalog;
+const texts = catalog.pairs;
+
+async function signedIn(page: Page, origin: string, who: { username: string; password: string }): Promise<void> {
+  await page.goto(origin);
+  await page.locator('input[type=password]').waitFor();
+  const login = await callApi(page, 'session.login', { username: who.username, password: who.password });
+  expect(login.ok, JSON.stringify(login.error)).toBe(true);
+  await page.reload();
+}
+
+/** Opens the pair's history on the step shown: revealed first in room mode (unless it still is), then asked for. */
+async function openHistory(page: Page) {
+  const panel = page.locator('.pair-history');
+  const reveal = panel.getByRole('button', { name: texts.showInRoom });
+  if ((await reveal.getAttribute('aria-expanded')) === 'false') await reveal.click();
+  await panel.getByRole('button', { name: texts.show, exact: true }).click();
+  await panel.locator('.pair-history-shown').waitFor();
+  return panel;
+}
+
+describe('one history per victim and suspect', () => {
+  const app = useBrowserHost({
+    name: 'pair-history',
+    units: [UNIT, OTHER_UNIT],
+    users: [FIRST, SECOND, SUPERVISOR, ELSEWHERE],
+    signInAs: null,
+  });
+  const windowOptions = { locale: 'fr-BE', viewport: { width: 1366, height: 768 } };
+
+  it('links complaint 2 to complaint 1, answers A9 from the records, shows the pair’s history by need to know', async () => {
+    // Complaint 1: taken and closed by the first officer (contact ban in force), then a breach noted.
+    const first = await app.newPage(windowOptions);
+    await signedIn(first, app.origin, FIRST);
+    const firstApi = apiOfPage(first);
+    const complaint1 = await completeHearing({
+      people: PEOPLE,
+      measures: { contactBanPosition: 'wants', contactBanState: 'inForce' },
+    }).take(firstApi);
+    await firstApi('risk.noteEvent', { hearingId: complaint1, kind: 'breach', note: 'Appels répétés (inventé).' });
+
+    // Complaint 2, by the second officer, on screen: she types the same two people.
+    const page = await app.newPage(windowOptions);
+    await signedIn(page, app.origin, SECOND);
+    const api = apiOfPage(page);
+    const complaint2 = (await api('hearings.create', {})).hearing.id;
+    await app.goto(`hearing/${complaint2}/people`, page);
+    for (const [fieldId, value] of Object.entries(PEOPLE)) {
+      const input = page.locator(`[data-field="${fieldId}"] input`);
+      if (fieldId.endsWith('BirthDate')) await fillDate(input, value);
+      else await input.pressSequentially(value);
+    }
+    await waitForSaved(page);
+    const persons = page.locator('.persons-panel');
+    await persons.getByRole('button', { name: catalog.persons.show }).click();
+    for (const role of ['victim', 'suspect']) {
+      const candidate = persons.locator(`[data-role="${role}"] .person-candidates li`).first();
+      await candidate.getByRole('button', { name: catalog.persons.confirm }).click();
+      await persons.locator(`[data-role="${role}"] .person-linked`).waitFor();
+    }
+    // The records answered the risk step: told to her here, and marked as police records there.
+    const told = await persons.locator('.persons-records').innerText();
+    expect(told).toContain('A9');
+    expect(told).toContain('C4');
+    const riskAnswer = async (fieldId: string) =>
+      (await api('hearings.load', { hearingId: complaint2 })).answers.find(
+        (a) => a.formId === 'risk' && a.fieldId === fieldId,
+      )?.value;
+    expect(await riskAnswer(itemFieldId('A9'))).toBe('yes');
+    expect(await riskAnswer(sourceFieldId('A9'))).toBe('policeRecords');
+
+    // The pair's history, opened on purpose (room mode: revealed first), as a summary.
+    const history = await openHistory(page);
+    const timeline = history.locator('.pair-timeline > li');
+    await timeline.first().waitFor();
+    expect(await timeline.count()).toBe(2);
+    const shown = await history.innerText();
+    expect(shown).toContain(texts.measure.contactBan);
+    expect(shown).not.toContain(FIRST.displayName);
+    expect(shown).not.toContain('Appels répétés');
+    await expect(history.locator('.pair-breach').count()).resolves.toBe(1);
+    await expectAccessible(page, 'the pair’s history as a summary');
+    await history.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(os.tmpdir(), 'hd16-pair-history-summary-fr.png') });
+
+    // Her risk step: A9 answered, its source police records, on screen.
+    await app.goto(`hearing/${complaint2}/risk`, page);
+    const a9 = page.locator(`[data-field="${itemFieldId('A9')}"]`);
+    await a9.waitFor();
+    expect(await a9.locator('input[value="yes"]').isChecked()).toBe(true);
+    const source = page.locator(`[data-field="${sourceFieldId('A9')}"] select`);
+    expect(await source.inputValue()).toBe('policeRecords');
+    await a9.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(os.tmpdir(), 'hd16-risk-from-records-fr.png') });
+
+    // Her assessment, on today's answers: the history then says what changed since complaint 1's.
+    const { answers } = completeHearing({ risk: { [itemFieldId('B1')]: 'yes' } });
+    const own = Object.fromEntries(
+      Object.entries(answers['risk']!).filter(
+        ([fieldId]) => !['a9', 'a9Source', 'a9FollowUp', 'c4', 'c4Source'].includes(fieldId),
+      ),
+    );
+    for (const formId of ['facts', 'digital']) await saveStep(api, complaint2, formId, answers[formId]!);
+    await saveStep(api, complaint2, 'risk', own);
+    const version = (await api('hearings.load', { hearingId: complaint2 })).forms.find(
+      (f) => f.formId === 'risk',
+    )!.formVersion;
+    await api('risk.submit', { hearingId: complaint2, definitionVersion: version, trigger: 'initial' });
+    await app.goto(`hearing/${complaint2}/people`, page);
+    // The risk step shows the history too: wait for the people step before asking for it.
+    await page.locator('.persons-panel').waitFor();
+    await (await openHistory(page)).getByRole('heading', { name: texts.sincePrevious }).waitFor();
+    expect(await page.locator('.pair-history .new-red-flags').innerText()).toContain('RF5');
+
+    // The unit's supervisor: the whole history, who assessed included.
+    const supervisor = await app.newPage(windowOptions);
+    await signedIn(supervisor, app.origin, SUPERVISOR);
+    await app.goto(`hearing/${complaint2}/people`, supervisor);
+    const full = await openHistory(supervisor);
+    await full.locator('.pair-timeline > li').first().waitFor();
+    const whole = await full.innerText();
+    expect(whole).toContain(FIRST.displayName);
+    expect(whole).toContain('Appels répétés (inventé).');
+    await full.scrollIntoViewIfNeeded();
+    await supervisor.screenshot({ path: path.join(os.tmpdir(), 'hd16-pair-history-full-fr.png') });
+
+    // An officer of another unit: no history.
+    const elsewhere = await app.newPage(windowOptions);
+    await signedIn(elsewhere, app.origin, ELSEWHERE);
+    const refused = await callApi(elsewhere, 'pairs.history', { hearingId: complaint2, reason: 'newComplaint' });
+    expect(refused.ok).toBe(false);
+    expect(refused.error?.code).toBe('FORBIDDEN');
+
+    for (const p of [first, page, supervisor, elsewhere]) await p.context().close();
+  });
+});
