@@ -6,31 +6,38 @@ import { formatDateTime } from '../../i18n';
 import { DataTable, ErrorMessage, type Column } from '../../ui';
 import { FollowUpList } from '../follow-ups/FollowUpList';
 import { definitionKey } from '../../../forms/translation';
+import { groupByPair, type PairedItem } from './queue-pairs';
 
 /**
  * The supervisor's queue for her unit: levels, red flags and the items behind them at a glance,
- * lowering requests, overdue reassessments. No victim's name until a file is opened.
+ * lowering requests, overdue reassessments. No victim's name until a file is opened. The items
+ * of the same victim and suspect come together, under a label that says so (no names either).
  */
 export function ReviewQueueScreen() {
   const { t, i18n } = useTranslation();
   const queue = useChannel('risk.queue', {});
-  const items = queue.data?.items ?? null;
-  const columns: Column<RiskQueueItem>[] = [
+  const items = queue.data ? groupByPair(queue.data.items) : null;
+  const columns: Column<PairedItem<RiskQueueItem>>[] = [
     {
       header: t('risk.queue.reference'),
       rowHeader: true,
-      cell: (item) => (
-        <a
-          href={hrefOf({ screen: 'hearing', hearingId: item.hearingId, step: 'risk' })}
-          aria-label={t('risk.queue.open', { reference: item.reference })}
-        >
-          {item.reference}
-        </a>
+      cell: ({ item, pairSize, pairPosition }) => (
+        <>
+          {pairPosition === 'first' ? (
+            <div className="pair-label">{t('risk.queue.samePair', { count: pairSize })}</div>
+          ) : null}
+          <a
+            href={hrefOf({ screen: 'hearing', hearingId: item.hearingId, step: 'risk' })}
+            aria-label={t('risk.queue.open', { reference: item.reference })}
+          >
+            {item.reference}
+          </a>
+        </>
       ),
     },
     {
       header: t('risk.queue.level'),
-      cell: (item) => (
+      cell: ({ item }) => (
         <>
           <span className={`level-badge level-${item.level}`}>{t(`risk.level.${item.level}`)}</span>
           {item.insufficient ? <span className="badge">{t('risk.queue.insufficient')}</span> : null}
@@ -39,17 +46,17 @@ export function ReviewQueueScreen() {
     },
     {
       header: t('risk.queue.redFlags'),
-      cell: (item) =>
+      cell: ({ item }) =>
         item.redFlags.map((f) => `${f} ${t(definitionKey(`risk.flags.${f}`))}`).join(t('form.listSeparator')) || '—',
     },
     {
       header: t('risk.queue.drivers'),
-      cell: (item) =>
+      cell: ({ item }) =>
         item.drivers.map((d) => t(definitionKey(`risk.items.${d}.short`))).join(t('form.listSeparator')) || '—',
     },
     {
       header: t('risk.queue.due'),
-      cell: (item) => (
+      cell: ({ item }) => (
         <>
           {formatDateTime(item.nextDueAt, i18n.language)}
           {item.overdue ? <span className="badge overdue">{t('risk.queue.overdue')}</span> : null}
@@ -58,7 +65,7 @@ export function ReviewQueueScreen() {
     },
     {
       header: t('risk.queue.status'),
-      cell: (item) => (
+      cell: ({ item }) => (
         <>
           {t(`risk.review.status.${item.reviewStatus}`)}
           {item.loweringRequested ? (
@@ -67,7 +74,7 @@ export function ReviewQueueScreen() {
         </>
       ),
     },
-    { header: t('risk.queue.officer'), cell: (item) => item.officerName },
+    { header: t('risk.queue.officer'), cell: ({ item }) => item.officerName },
   ];
 
   return (
@@ -89,8 +96,11 @@ export function ReviewQueueScreen() {
       ) : (
         <DataTable
           rows={items}
-          rowKey={(item) => item.assessmentId}
-          rowProps={(item) => ({ 'data-level': String(item.level) })}
+          rowKey={({ item }) => item.assessmentId}
+          rowProps={({ item, pairPosition }) => ({
+            'data-level': String(item.level),
+            className: pairPosition === 'alone' ? undefined : `pair-${pairPosition}`,
+          })}
           columns={columns}
         />
       )}
