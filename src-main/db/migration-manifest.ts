@@ -140,4 +140,9 @@ export const PG_MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
     when: 1796545566537,
     sha256: '3cd0af612a0f702a1ab381934a3f48688d68e904d0e8050975fdb69d086baa26',
   },
+  {
+    tag: '0011_statistics_reads_pairs',
+    when: 1796558287631,
+    sha256: 'e72f525a7c64dba1de54cd52792afb7043d18c9e53d7d76461221b2324b6d4ed',
+  },
 ];

@@ -84,7 +84,18 @@ export const STATISTICS_CATEGORIES: Record<StatisticsMeasure, readonly string[]>
   measureRequested: MEASURES,
   measureGranted: MEASURES,
   temporaryBan: ['granted', 'breached'],
+  repeatVictimisation: ['pairs'],
 };
+
+/**
+ * Repeat victimisation (issue 16): a victim–suspect pair (their persons, as the officers linked
+ * them) counts in a period when one of its complaints opened in the period follows another of its
+ * complaints opened at most this long before it, inside the range or before it. Twelve months are
+ * taken as 365 days, the same on both stores (a complaint on the same calendar day a year later,
+ * across a 29 February, falls a day outside). A pair counts once per period, however many of its
+ * complaints the period holds.
+ */
+export const REPEAT_WINDOW_MS = 365 * 86_400_000;
 
 function optionsOf(
   fields: readonly { id: string; options?: readonly { value: string }[] }[],
@@ -206,8 +217,9 @@ const COMPLEMENTARY_ORDER = [NOT_ASSESSED, 'standard', 'elevated', 'high', 'very
  * Art. 9 asks for, so it is hidden only then, rather than whenever a level is small.
  *
  * The other tables hold no exact sum: forms of violence overlap (one complaint may name several),
- * a requested measure may or may not be granted and a granted ban breached, and no total over the
- * periods is printed. Known limits, not handled here: two exports of overlapping ranges or of
+ * a requested measure may or may not be granted and a granted ban breached, the repeat pairs are
+ * pairs, not complaints (a pair with three complaints in a period counts once), and no total over
+ * the periods is printed. Known limits, not handled here: two exports of overlapping ranges or of
  * different granularities (a year, then its months) can be subtracted from each other, and the
  * other tables give a lower bound of a hidden complaints total. The audit trail records every
  * export with its parameters.
@@ -366,6 +378,38 @@ export function createStatisticsService({
       GROUP BY h.idx, a.field_id, a.value_json`;
   }
 
+  /**
+   * Per period, how many pairs have a repeat complaint in it (REPEAT_WINDOW_MS): driven by the
+   * hearings of the range, each one's victim and suspect by the links' key, and the pair's earlier
+   * complaint by the victim's hearings in the window (hearing_persons_person_idx), each checked for
+   * the same suspect by its key. Only ids are read, and only counts leave.
+   */
+  function repeatQuery(periods: Period[]): SQL {
+    const periodIndex = periodIndexSql(periods, 0, periods.length - 1);
+    const window = sql.raw(String(REPEAT_WINDOW_MS));
+    // SQLite is told to start from the range's hearings, as query() does; PostgreSQL plans its own.
+    const joinInOrder = store.dialect === 'sqlite' ? sql`CROSS JOIN` : sql`JOIN`;
+    return sql`
+      WITH h AS MATERIALIZED (
+        SELECT id, created_at AS at, ${periodIndex} AS idx FROM hearings
+        WHERE created_at >= ${periods[0]!.start} AND created_at < ${periods.at(-1)!.end}
+      )
+      SELECT idx, count(*) AS n FROM (
+        SELECT DISTINCT h.idx AS idx, v.person_id AS victim, s.person_id AS suspect
+        FROM h
+        ${joinInOrder} hearing_persons v ON v.hearing_id = h.id AND v.role = 'victim'
+        ${joinInOrder} hearing_persons s ON s.hearing_id = h.id AND s.role = 'suspect'
+        WHERE EXISTS (
+          SELECT 1 FROM hearing_persons v2
+          JOIN hearing_persons s2 ON s2.hearing_id = v2.hearing_id AND s2.role = 'suspect'
+          WHERE v2.person_id = v.person_id AND v2.role = 'victim' AND v2.hearing_id <> h.id
+            AND v2.hearing_opened_at <= h.at AND v2.hearing_opened_at >= h.at - ${window}
+            AND s2.person_id = s.person_id
+        )
+      ) AS repeats
+      GROUP BY idx`;
+  }
+
   async function count(tx: StoreDb, periods: Period[]): Promise<StatisticsRow[]> {
     const cells = new Map<string, number>();
     const key = (idx: number, measure: StatisticsMeasure, category: string) => `${idx}|${measure}|${category}`;
@@ -411,6 +455,9 @@ export function createStatisticsService({
         }
       }
     }
+
+    const repeats = await store.queryRows<{ idx: number | string; n: number | string }>(tx, repeatQuery(periods));
+    for (const row of repeats) add(Number(row.idx), 'repeatVictimisation', 'pairs', Number(row.n));
 
     return periods.flatMap((period, idx) =>
       STATISTICS_MEASURES.flatMap((measure) =>
