@@ -340,6 +340,10 @@ export function createStatisticsService({
    *    violence as the stored array (parsed below, few distinct ones), and the measures' states
    *    among those that count, compared as stored JSON so nothing else is parsed. `breached`:
    *    of those, the residence bans granted and then breached.
+   *  - `repeat`: per period, how many victim–suspect pairs have a complaint in it that follows
+   *    another of theirs within REPEAT_WINDOW_MS: each hearing's victim and suspect by the links'
+   *    key, the pair's earlier complaint among the victim's hearings of the window
+   *    (hearing_persons_person_idx), each checked for the same suspect by its key. Ids only.
    */
   function query(periods: Period[], access: 'seek' | 'scan'): SQL {
     const periodIndex = periodIndexSql(periods, 0, periods.length - 1);
@@ -352,9 +356,11 @@ export function createStatisticsService({
     // makes an OR of IN lists into index conditions, and runs a B-tree scan once per combination of
     // their values over columns the index does not lead with (5.5 s at 100,000 hearings, 2 s without).
     const isLatest = store.dialect === 'sqlite' ? sql`r.latest = 1` : sql`r.latest`;
+    const repeatWindow = sql.raw(String(REPEAT_WINDOW_MS));
     return sql`
       WITH h AS MATERIALIZED (
-        SELECT id, ${periodIndex} AS idx FROM hearings WHERE created_at >= ${periods[0]!.start} AND created_at < ${periods.at(-1)!.end}
+        SELECT id, created_at AS at, ${periodIndex} AS idx FROM hearings
+        WHERE created_at >= ${periods[0]!.start} AND created_at < ${periods.at(-1)!.end}
       )
       SELECT 'level' AS kind, idx, NULL AS field, CAST(level AS text) AS value, count(*) AS n, 0 AS breached
       FROM (
@@ -375,26 +381,10 @@ export function createStatisticsService({
       }
       WHERE (a.form_id = ${factsSql}) = (a.field_id = ${violenceSql})
         AND CASE WHEN a.field_id = ${violenceSql} THEN true ELSE a.value_json IN (${list(requestedJson)}) END
-      GROUP BY h.idx, a.field_id, a.value_json`;
-  }
-
-  /**
-   * Per period, how many pairs have a repeat complaint in it (REPEAT_WINDOW_MS): driven by the
-   * hearings of the range, each one's victim and suspect by the links' key, and the pair's earlier
-   * complaint by the victim's hearings in the window (hearing_persons_person_idx), each checked for
-   * the same suspect by its key. Only ids are read, and only counts leave.
-   */
-  function repeatQuery(periods: Period[]): SQL {
-    const periodIndex = periodIndexSql(periods, 0, periods.length - 1);
-    const window = sql.raw(String(REPEAT_WINDOW_MS));
-    // SQLite is told to start from the range's hearings, as query() does; PostgreSQL plans its own.
-    const joinInOrder = store.dialect === 'sqlite' ? sql`CROSS JOIN` : sql`JOIN`;
-    return sql`
-      WITH h AS MATERIALIZED (
-        SELECT id, created_at AS at, ${periodIndex} AS idx FROM hearings
-        WHERE created_at >= ${periods[0]!.start} AND created_at < ${periods.at(-1)!.end}
-      )
-      SELECT idx, count(*) AS n FROM (
+      GROUP BY h.idx, a.field_id, a.value_json
+      UNION ALL
+      SELECT 'repeat', idx, NULL, NULL, count(*), 0
+      FROM (
         SELECT DISTINCT h.idx AS idx, v.person_id AS victim, s.person_id AS suspect
         FROM h
         ${joinInOrder} hearing_persons v ON v.hearing_id = h.id AND v.role = 'victim'
@@ -403,7 +393,7 @@ export function createStatisticsService({
           SELECT 1 FROM hearing_persons v2
           JOIN hearing_persons s2 ON s2.hearing_id = v2.hearing_id AND s2.role = 'suspect'
           WHERE v2.person_id = v.person_id AND v2.role = 'victim' AND v2.hearing_id <> h.id
-            AND v2.hearing_opened_at <= h.at AND v2.hearing_opened_at >= h.at - ${window}
+            AND v2.hearing_opened_at <= h.at AND v2.hearing_opened_at >= h.at - ${repeatWindow}
             AND s2.person_id = s.person_id
         )
       ) AS repeats
@@ -418,7 +408,7 @@ export function createStatisticsService({
       cells.set(key(idx, measure, category), (cells.get(key(idx, measure, category)) ?? 0) + n);
     };
     const rows = await store.queryRows<{
-      kind: 'level' | 'answer';
+      kind: 'level' | 'answer' | 'repeat';
       idx: number | string;
       field: string | null;
       value: string | null;
@@ -437,7 +427,9 @@ export function createStatisticsService({
       const idx = Number(row.idx);
       const n = Number(row.n);
       const breached = Number(row.breached ?? 0);
-      if (kind === 'level') {
+      if (kind === 'repeat') {
+        add(idx, 'repeatVictimisation', 'pairs', n);
+      } else if (kind === 'level') {
         add(idx, 'complaints', 'all', n);
         add(idx, 'riskLevel', value === null ? NOT_ASSESSED : (RISK_LEVELS[Number(value) - 1] ?? ''), n);
       } else if (field === FIELDS.facts.formsOfViolence) {
@@ -455,9 +447,6 @@ export function createStatisticsService({
         }
       }
     }
-
-    const repeats = await store.queryRows<{ idx: number | string; n: number | string }>(tx, repeatQuery(periods));
-    for (const row of repeats) add(Number(row.idx), 'repeatVictimisation', 'pairs', Number(row.n));
 
     return periods.flatMap((period, idx) =>
       STATISTICS_MEASURES.flatMap((measure) =>
