@@ -13,6 +13,7 @@ export const STATISTICS_MEASURES = [
   'measureRequested',
   'measureGranted',
   'temporaryBan',
+  'repeatVictimisation',
 ] as const;
 export type StatisticsMeasure = (typeof STATISTICS_MEASURES)[number];
 

@@ -222,6 +222,11 @@ export const riskQueueItem = z.object({
   overdue: z.boolean(),
   submittedAt: timestamp,
   officerName: z.string(),
+  /** The same for the items of the same victim and suspect persons (issue 16); null without both. */
+  pairKey: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .nullable(),
 });
 export type RiskQueueItem = z.infer<typeof riskQueueItem>;
 

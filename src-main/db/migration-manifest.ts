@@ -145,4 +145,9 @@ export const PG_MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
     when: 1796558193965,
     sha256: '400c18a63db7d98c11b8f6d87ec9d1611498253f4eacfd3dec6efc22ca34780d',
   },
+  {
+    tag: '0012_statistics_reads_pairs',
+    when: 1796559939840,
+    sha256: 'e72f525a7c64dba1de54cd52792afb7043d18c9e53d7d76461221b2324b6d4ed',
+  },
 ];

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, gt, lte, max, ne, sql, type SQL } from 'drizzle-orm';
+import { createHash, randomUUID } from 'node:crypto';
+import { and, asc, count, desc, eq, gt, inArray, lte, max, ne, sql, type SQL } from 'drizzle-orm';
 import { FORMS, readAnswers, type StoredForms } from '../../forms/answers';
 import {
   compareAssessments,
@@ -87,7 +87,7 @@ export function createRiskService({
   registry: RiskRegistry;
   now: () => number;
 }) {
-  const { hearingForms, hearings, riskAssessments, riskEvents, users } = store.tables;
+  const { hearingForms, hearingPersons, hearings, riskAssessments, riskEvents, users } = store.tables;
 
   function toView(
     row: AssessmentRow,
@@ -420,7 +420,7 @@ export function createRiskService({
     if (unitId === null) return { items: [], pendingTotal: 0, dueTotal: 0 };
     const at = now();
     const r = riskAssessments;
-    const { rows, pendingTotal, dueTotal } = await store.transaction(accessOf(user), async (tx) => {
+    const { rows, pairs, pendingTotal, dueTotal } = await store.transaction(accessOf(user), async (tx) => {
       const counted = (index: string, condition: SQL | undefined) =>
         tx.select({ n: count() }).from(store.readThrough(r, index)).where(condition);
       const latestDue = and(eq(r.unitId, unitId), eq(r.latest, true), lte(r.nextDueAt, at));
@@ -431,8 +431,13 @@ export function createRiskService({
           (${counted(QUEUE_INDEX.due, latestDue)}) AS latest_due,
           (${counted(QUEUE_INDEX.pending, and(queueCondition('pending', unitId, at), latestDue))}) AS pending_due`,
       );
+      const rows = [...(await queuePage(tx, 'pending', unitId, at)), ...(await queuePage(tx, 'due', unitId, at))];
       return {
-        rows: [...(await queuePage(tx, 'pending', unitId, at)), ...(await queuePage(tx, 'due', unitId, at))],
+        rows,
+        pairs: await pairKeys(
+          tx,
+          rows.map((row) => row.hearingId),
+        ),
         pendingTotal: Number(totals!.pending),
         // Due and not pending, counted from what each index holds: the latest index has no review
         // status (reading it from every due row is most of the queue's time), the pending index
@@ -460,9 +465,32 @@ export function createRiskService({
           overdue: r.latest && r.nextDueAt <= at,
           submittedAt: r.createdAt,
           officerName: r.officerName,
+          pairKey: pairs.get(r.hearingId) ?? null,
         };
       }),
     };
+  }
+
+  /**
+   * The pair (victim and suspect persons, issue 16) of each of the page's hearings that has both,
+   * in one read: an opaque key, the same for every hearing of the same two persons, so the screen
+   * can put a pair's items together without learning who they are (nor the persons' ids).
+   */
+  async function pairKeys(tx: StoreDb, hearingIds: string[]): Promise<Map<string, string>> {
+    const keys = new Map<string, string>();
+    if (hearingIds.length === 0) return keys;
+    const links = await tx
+      .select({ hearingId: hearingPersons.hearingId, role: hearingPersons.role, personId: hearingPersons.personId })
+      .from(hearingPersons)
+      .where(inArray(hearingPersons.hearingId, [...new Set(hearingIds)]));
+    const persons = new Map<string, { victim?: string; suspect?: string }>();
+    for (const link of links)
+      persons.set(link.hearingId, { ...persons.get(link.hearingId), [link.role]: link.personId });
+    for (const [hearingId, { victim, suspect }] of persons) {
+      if (victim === undefined || suspect === undefined) continue;
+      keys.set(hearingId, createHash('sha256').update(`${victim}\n${suspect}`).digest('hex').slice(0, 32));
+    }
+    return keys;
   }
 
   return { history, historyIn, submit, review, noteEvent, queue };

@@ -107,6 +107,10 @@ describe('the Art. 9 statistics screen', () => {
     // No assessment yet: all six "not assessed", hidden with the small levels so the total gives nothing away.
     expect((await valuesOf('Pas encore évaluées')).at(-1)).toBe('masqué');
     expect((await valuesOf('Accordées')).at(-1)).toBe('5');
+    // Repeat victimisation (issue 16): no hearing here is linked to persons, so no pair, hidden as small.
+    const repeatPairs =
+      'Couples victime-suspect ayant une plainte dans la période et une autre dans les 12 mois qui la précèdent';
+    expect((await valuesOf(repeatPairs)).at(-1)).toBe('< 5');
     await app.page.getByText('« < 5 » : moins de 5 cas').waitFor();
     await app.page.getByText("« masqué » : un nombre d'au moins 5").waitFor();
     expect(await app.page.content()).not.toContain(VICTIM_SURNAME);
@@ -134,6 +138,7 @@ describe('the Art. 9 statistics screen', () => {
     expect(lines).toContain(`${thisMonth};complaints;all;Plaintes enregistrées (auditions);${HEARINGS};`);
     expect(lines).toContain(`${thisMonth};formOfViolence;economic;Économique;<5;small`);
     expect(lines).toContain(`${thisMonth};riskLevel;notAssessed;Pas encore évaluées;;complementary`);
+    expect(lines).toContain(`${thisMonth};repeatVictimisation;pairs;${repeatPairs};<5;small`);
     expect(csv).not.toContain(VICTIM_SURNAME);
     await app.page.getByRole('status').filter({ hasText: 'Fichier préparé' }).waitFor();
   });

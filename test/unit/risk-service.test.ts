@@ -12,6 +12,7 @@ import {
   type TestCore,
 } from '../helpers/temp-core';
 import { digitalStepAnswers, RISK_VERSION, riskStepAnswers } from '../helpers/risk-answers';
+import { createPerson, linkPersons } from '../helpers/pairs';
 
 const SUPERVISOR = {
   username: 'supervisor.one',
@@ -316,6 +317,52 @@ describe('the risk assessment, stored by main', () => {
       [due, 'notRequired'],
     ]);
     expect(new Set(queue.items.slice(0, 2).map((i) => i.hearingId))).toEqual(new Set([pendingNotDue, pendingDue]));
+  });
+
+  it('gives the items of the same victim and suspect one pair key, read with the page, and no one’s identity', async () => {
+    /** A hearing of the officer's awaiting review, its victim and suspect linked to these persons. */
+    async function pending(persons: { victim: string; suspect?: string } | null): Promise<string> {
+      const id = (await t.ok('officer-window', 'hearings.create', {})).hearing.id;
+      await saveStep(apiOf(t), id, 'digital', digitalStepAnswers());
+      await saveStep(apiOf(t), id, 'risk', riskStepAnswers({ A3: 'yes' }));
+      await t.ok('officer-window', 'risk.submit', {
+        hearingId: id,
+        definitionVersion: RISK_VERSION,
+        trigger: 'initial',
+      });
+      if (persons) await linkPersons(t, id, persons);
+      t.clock.now += 60_000;
+      return id;
+    }
+    const victim = await createPerson(t, 'Fictivaelle');
+    const suspect = await createPerson(t, 'Inventeau');
+    const otherSuspect = await createPerson(t, 'Imaginot');
+    const first = await pending({ victim, suspect });
+    const sameVictimOnly = await pending({ victim, suspect: otherSuspect });
+    const noPersons = await pending(null);
+    const victimOnly = await pending({ victim });
+    const second = await pending({ victim, suspect });
+
+    const queue = await t.ok('supervisor-window', 'risk.queue', {});
+    const keyOf = new Map(queue.items.map((i) => [i.hearingId, i.pairKey]));
+    expect(queue.items).toHaveLength(5);
+    // The queue's order is its own (level, then due date): the pair's items are not moved here.
+    expect(queue.items.map((i) => i.hearingId)).toEqual([first, sameVictimOnly, noPersons, victimOnly, second]);
+    expect(keyOf.get(first)).toMatch(/^[0-9a-f]{32}$/);
+    expect(keyOf.get(second)).toBe(keyOf.get(first));
+    // The same victim with another suspect is another pair; without both persons there is none.
+    expect(keyOf.get(sameVictimOnly)).toMatch(/^[0-9a-f]{32}$/);
+    expect(keyOf.get(sameVictimOnly)).not.toBe(keyOf.get(first));
+    expect(keyOf.get(noPersons)).toBeNull();
+    expect(keyOf.get(victimOnly)).toBeNull();
+    // Opaque: neither the persons' ids nor their names reach the screen.
+    const text = JSON.stringify(queue);
+    for (const secret of [victim, suspect, otherSuspect, 'Fictivaelle', 'Inventeau', 'Imaginot'])
+      expect(text).not.toContain(secret);
+    // Stable: the same key on the next reading.
+    expect((await t.ok('supervisor-window', 'risk.queue', {})).items.map((i) => i.pairKey)).toEqual(
+      queue.items.map((i) => i.pairKey),
+    );
   });
 
   it('closing needs a submitted assessment on the answers as they stand; the risk step stays open after closing', async () => {

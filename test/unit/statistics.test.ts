@@ -25,6 +25,7 @@ import {
   sqlFalse,
   sqlTrue,
 } from '../helpers/temp-core';
+import { createPerson, linkPersons } from '../helpers/pairs';
 
 /** Everything here is invented. */
 const SUPERVISOR = {
@@ -51,6 +52,8 @@ interface Spec {
   states?: Partial<Record<'residenceBan' | 'contactBan' | 'addressProtection' | 'alarm', string>>;
   breaches?: number;
   otherEvents?: number;
+  /** The hearing's victim and suspect persons, by a name of the scenario's (see PAIR_SPECS). */
+  persons?: { victim: string; suspect?: string };
 }
 
 /**
@@ -119,7 +122,33 @@ const SPECS: Spec[] = [
   { at: '2026-04-10T09:00:00Z', forms: ['physical'], level: 2 },
   { at: '2026-04-11T09:00:00Z', forms: ['physical'], level: 3 },
   { at: '2026-04-12T09:00:00Z', forms: ['physical'], level: 4 },
+  ...pairSpecs(),
 ];
+
+/**
+ * Repeat victimisation (issue 16), in 2023 and 2024 so the tables of 2025 and 2026 above are
+ * untouched. Six pairs have a complaint in 2024 that follows another of theirs within 12 months:
+ * in Q1 two (b, c), in Q2 five (a, c again, d, e, f), in the year six, each pair once. Not counted:
+ * two pairs whose complaints are 13 months apart (g, h), the victim of `a` with another suspect
+ * (the same victim is not the same pair), a victim without a suspect (i).
+ */
+function pairSpecs(): Spec[] {
+  const pair = (name: string, ...dates: string[]): Spec[] =>
+    dates.map((date) => ({ at: `${date}T09:00:00Z`, persons: { victim: `v-${name}`, suspect: `s-${name}` } }));
+  return [
+    ...pair('a', '2023-04-10', '2024-04-01'),
+    ...pair('b', '2024-01-05', '2024-02-05'),
+    ...pair('c', '2024-01-10', '2024-02-10', '2024-04-20'),
+    ...pair('d', '2023-09-01', '2024-05-02'),
+    ...pair('e', '2023-09-02', '2024-05-03'),
+    ...pair('f', '2023-10-15', '2024-06-30'),
+    ...pair('g', '2023-01-10', '2024-02-10'),
+    ...pair('h', '2023-02-01', '2024-03-01'),
+    { at: '2024-03-05T09:00:00Z', persons: { victim: 'v-a', suspect: 's-other' } },
+    { at: '2023-11-01T09:00:00Z', persons: { victim: 'v-i' } },
+    { at: '2024-03-06T09:00:00Z', persons: { victim: 'v-i' } },
+  ];
+}
 
 let t: TestCore;
 let hearingIds: string[];
@@ -139,7 +168,7 @@ beforeAll(async () => {
   t.clock.now = start;
   await signInOfficer();
   // A sign-in per hearing (scrypt at its production cost) takes a while.
-}, 120_000);
+}, 240_000);
 afterAll(() => t.close());
 
 /** A sign-in at the clock's time, so the session's idle backstop does not lock it. */
@@ -186,7 +215,21 @@ async function seedHearing(spec: Spec): Promise<void> {
   const assessments = [...(spec.earlierLevel ? [spec.earlierLevel] : []), ...(spec.level ? [spec.level] : [])];
   for (const [i, level] of assessments.entries())
     await insertAssessment(hearing.id, i + 1, level, i === assessments.length - 1);
+  if (spec.persons) {
+    const person = async (name: string) => {
+      if (!persons.has(name)) persons.set(name, await createPerson(t, `Inventé-${name}`));
+      return persons.get(name)!;
+    };
+    const victim = await person(spec.persons.victim);
+    await linkPersons(t, hearing.id, {
+      victim,
+      ...(spec.persons.suspect ? { suspect: await person(spec.persons.suspect) } : {}),
+    });
+  }
 }
+
+/** The scenario's persons by name. */
+const persons = new Map<string, string>();
 
 async function insertAssessment(hearingId: string, sequence: number, level: number, latest: boolean): Promise<void> {
   const [officer] = await t.sql<{ id: string }>('SELECT id FROM users WHERE username = ?', [PEOPLE.officer.username]);
@@ -393,6 +436,45 @@ describe('the Art. 9 statistics export', () => {
       }
     }
     expect(checked).toBeGreaterThan(5_000);
+  });
+
+  it('counts repeat victimisation: pairs with another complaint of theirs in the 12 months before, once per period', async () => {
+    const quarters = await exportAs('supervisor-window', {
+      from: '2024-01-01',
+      to: '2024-12-31',
+      granularity: 'quarter',
+    });
+    // Q1: b and c (two, so not printed); Q2: a, c, d, e, f; not g or h (13 months), nor the
+    // victim of a with another suspect, nor a victim alone.
+    expect(cell(quarters, '2024-Q1', 'repeatVictimisation', 'pairs')).toBe('small');
+    expect(cell(quarters, '2024-Q2', 'repeatVictimisation', 'pairs')).toBe(5);
+    expect(cell(quarters, '2024-Q3', 'repeatVictimisation', 'pairs')).toBe('small');
+    const year = await exportAs('supervisor-window', { from: '2024-01-01', to: '2024-12-31', granularity: 'year' });
+    expect(cell(year, '2024', 'repeatVictimisation', 'pairs')).toBe(6);
+    // The exact counts, below the threshold too: Q1 is 2, whatever the 13-month pairs or the
+    // victim's other suspect would add if they counted; 2023's complaints have no earlier ones.
+    const service = createStatisticsService({ store: t.core.store, threshold: 1, now: () => t.clock.now });
+    const exact = await service.exportStatistics(await supervisor(), {
+      from: '2023-01-01',
+      to: '2024-12-31',
+      granularity: 'quarter',
+    });
+    const repeats = exact.rows.filter((r) => r.measure === 'repeatVictimisation');
+    expect(Object.fromEntries(repeats.map((r) => [r.period, r.count ?? 0]))).toEqual({
+      '2023-Q1': 0,
+      '2023-Q2': 0,
+      '2023-Q3': 0,
+      '2023-Q4': 0,
+      '2024-Q1': 2,
+      '2024-Q2': 5,
+      '2024-Q3': 0,
+      '2024-Q4': 0,
+    });
+    // An administrator counts the same: on PostgreSQL she reads the links for this purpose only.
+    const asAdmin = await exportAs('admin-window', { from: '2024-01-01', to: '2024-12-31', granularity: 'year' });
+    expect(cell(asAdmin, '2024', 'repeatVictimisation', 'pairs')).toBe(6);
+    // No person's name leaves with the count.
+    expect(JSON.stringify([quarters, year, asAdmin])).not.toContain('Inventé');
   });
 
   it('is audited with its parameters', async () => {

@@ -326,6 +326,26 @@ describe('row-level security on PostgreSQL', () => {
     for (const who of [people.officerA1, people.supervisorA])
       expect(await seen(who)).toEqual({ persons: [person], keys: 2, links: [hearingOf.officerB] });
     expect(await seen(people.administrator)).toEqual({ persons: [], keys: 0, links: [] });
+    // The Art. 9 export counts repeat victimisation from the links (pg/0012): an administrator reads
+    // them there, with the purpose in a read-only transaction, and nowhere else; never the persons.
+    const forStatistics = async (purpose: string, readOnly: boolean) => {
+      await app.query(readOnly ? 'BEGIN READ ONLY' : 'BEGIN');
+      try {
+        await app.query(
+          "SELECT set_config('hearing_desk.user_id', $1, true), set_config('hearing_desk.role', $2, true), set_config('hearing_desk.unit_id', '', true), set_config('hearing_desk.purpose', $3, true)",
+          [people.administrator.id, people.administrator.role, purpose],
+        );
+        return {
+          persons: await idsOf(app, 'SELECT id FROM persons'),
+          links: await idsOf(app, 'SELECT hearing_id AS id FROM hearing_persons'),
+        };
+      } finally {
+        await app.query('ROLLBACK');
+      }
+    };
+    expect(await forStatistics('statistics', true)).toEqual({ persons: [], links: [hearingOf.officerB] });
+    expect(await forStatistics('statistics', false)).toEqual({ persons: [], links: [] });
+    expect(await forStatistics('', true)).toEqual({ persons: [], links: [] });
 
     const forged = [
       // Officer A1 links officer B's hearing to a person of her choosing.

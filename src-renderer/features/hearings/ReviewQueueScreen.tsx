@@ -1,11 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { RiskQueueItem } from '../../../src-main/api/contract';
-import { hrefOf } from '../../app/navigation';
 import { useChannel } from '../../data/use-channel';
-import { formatDateTime } from '../../i18n';
-import { DataTable, ErrorMessage, type Column } from '../../ui';
+import { ErrorMessage } from '../../ui';
 import { FollowUpList } from '../follow-ups/FollowUpList';
-import { definitionKey } from '../../../forms/translation';
+import { ReviewQueueTable } from './ReviewQueueTable';
 
 /**
  * The supervisor's queue for her unit: levels, red flags and the items behind them at a glance,
@@ -15,61 +12,6 @@ export function ReviewQueueScreen() {
   const { t, i18n } = useTranslation();
   const queue = useChannel('risk.queue', {});
   const items = queue.data?.items ?? null;
-  const columns: Column<RiskQueueItem>[] = [
-    {
-      header: t('risk.queue.reference'),
-      rowHeader: true,
-      cell: (item) => (
-        <a
-          href={hrefOf({ screen: 'hearing', hearingId: item.hearingId, step: 'risk' })}
-          aria-label={t('risk.queue.open', { reference: item.reference })}
-        >
-          {item.reference}
-        </a>
-      ),
-    },
-    {
-      header: t('risk.queue.level'),
-      cell: (item) => (
-        <>
-          <span className={`level-badge level-${item.level}`}>{t(`risk.level.${item.level}`)}</span>
-          {item.insufficient ? <span className="badge">{t('risk.queue.insufficient')}</span> : null}
-        </>
-      ),
-    },
-    {
-      header: t('risk.queue.redFlags'),
-      cell: (item) =>
-        item.redFlags.map((f) => `${f} ${t(definitionKey(`risk.flags.${f}`))}`).join(t('form.listSeparator')) || '—',
-    },
-    {
-      header: t('risk.queue.drivers'),
-      cell: (item) =>
-        item.drivers.map((d) => t(definitionKey(`risk.items.${d}.short`))).join(t('form.listSeparator')) || '—',
-    },
-    {
-      header: t('risk.queue.due'),
-      cell: (item) => (
-        <>
-          {formatDateTime(item.nextDueAt, i18n.language)}
-          {item.overdue ? <span className="badge overdue">{t('risk.queue.overdue')}</span> : null}
-        </>
-      ),
-    },
-    {
-      header: t('risk.queue.status'),
-      cell: (item) => (
-        <>
-          {t(`risk.review.status.${item.reviewStatus}`)}
-          {item.loweringRequested ? (
-            <div>{t('risk.queue.lowering', { level: t(`risk.level.${item.loweringRequested}`) })}</div>
-          ) : null}
-        </>
-      ),
-    },
-    { header: t('risk.queue.officer'), cell: (item) => item.officerName },
-  ];
-
   return (
     <section className="review-queue" aria-labelledby="queue-title">
       <h1 id="queue-title">{t('risk.queue.title')}</h1>
@@ -87,12 +29,7 @@ export function ReviewQueueScreen() {
       {items === null ? null : items.length === 0 ? (
         <p>{t('risk.queue.empty')}</p>
       ) : (
-        <DataTable
-          rows={items}
-          rowKey={(item) => item.assessmentId}
-          rowProps={(item) => ({ 'data-level': String(item.level) })}
-          columns={columns}
-        />
+        <ReviewQueueTable items={items} t={t} language={i18n.language} />
       )}
       <FollowUpList scope="unit" />
     </section>
