@@ -57,3 +57,12 @@ export async function createAccount(page: Page, who: ChannelInput<'users.create'
     expect(reply.ok, JSON.stringify(reply.error)).toBe(true);
   }
 }
+
+/** Opens `origin` on its sign-in screen and signs `who` in through the API, then shows the app as she sees it. */
+export async function signedIn(page: Page, origin: string, who: { username: string; password: string }): Promise<void> {
+  await page.goto(origin);
+  await page.locator('input[type=password]').waitFor();
+  const login = await callApi(page, 'session.login', { username: who.username, password: who.password });
+  expect(login.ok, JSON.stringify(login.error)).toBe(true);
+  await page.reload();
+}

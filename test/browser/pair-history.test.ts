@@ -7,7 +7,7 @@ import { itemFieldId, sourceFieldId } from '../../forms/risk/risk-form';
 import { completeHearing, saveStep } from '../helpers/complete-hearing';
 import { tempDir } from '../helpers/temp-core';
 import { startTestZone, type TestZone } from '../helpers/zone';
-import { apiOfPage, callApi, createAccount } from './api';
+import { apiOfPage, callApi, createAccount, signedIn } from './api';
 import { expectAccessible } from './axe';
 import { useBrowserHost } from './fixtures';
 import { launchChromium, startHost, type RunningHost } from './harness';
@@ -47,14 +47,6 @@ type Catalog = {
 };
 const catalog = JSON.parse(fs.readFileSync('forms/catalogs/officer/fr.json', 'utf8')) as Catalog;
 const texts = catalog.pairs;
-
-async function signedIn(page: Page, origin: string, who: { username: string; password: string }): Promise<void> {
-  await page.goto(origin);
-  await page.locator('input[type=password]').waitFor();
-  const login = await callApi(page, 'session.login', { username: who.username, password: who.password });
-  expect(login.ok, JSON.stringify(login.error)).toBe(true);
-  await page.reload();
-}
 
 /** Opens the pair's history on the step shown: revealed first in room mode (unless it still is), then asked for. */
 async function openHistory(page: Page) {

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiOfPage, callApi } from './api';
+import { apiOfPage, signedIn } from './api';
 import { expectAccessible } from './axe';
 import { useBrowserHost } from './fixtures';
 import { account } from './pages/accounts';
@@ -26,14 +25,6 @@ type Catalog = {
   };
 };
 const texts = (JSON.parse(fs.readFileSync('forms/catalogs/officer/fr.json', 'utf8')) as Catalog).persons;
-
-async function signedIn(page: Page, origin: string, who: { username: string; password: string }): Promise<void> {
-  await page.goto(origin);
-  await page.locator('input[type=password]').waitFor();
-  const login = await callApi(page, 'session.login', { username: who.username, password: who.password });
-  expect(login.ok, JSON.stringify(login.error)).toBe(true);
-  await page.reload();
-}
 
 describe('persons of earlier hearings in the people step', () => {
   const app = useBrowserHost({ name: 'persons', units: [UNIT], users: [FIRST, SECOND, SUPERVISOR], signInAs: null });
