@@ -181,8 +181,17 @@ export function createPairHistoryService({
           .from(persons)
           .where(inArray(persons.id, [pair.victimId, pair.suspectId])),
       ]);
-      const people = await tx.select({ id: users.id, name: users.displayName }).from(users);
-      const unitNames = await tx.select({ id: units.id, name: units.name }).from(units);
+      // The names of who assessed and where, for the whole view: those of these assessments only.
+      const assessors = [...new Set(assessments.map((a) => a.createdBy))];
+      const assessingUnits = [...new Set(assessments.flatMap((a) => (a.unitId === null ? [] : [a.unitId])))];
+      const people =
+        assessors.length === 0
+          ? []
+          : await tx.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, assessors));
+      const unitNames =
+        assessingUnits.length === 0
+          ? []
+          : await tx.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, assessingUnits));
       return { pair, hearingsOfPair, assessments, events, measureAnswers, others, names, people, unitNames };
     });
   }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { itemFieldId, sourceFieldId } from '../../forms/risk/risk-form';
+import { followUpFieldId, itemFieldId, sourceFieldId } from '../../forms/risk/risk-form';
 import { completeHearing, saveStep } from '../helpers/complete-hearing';
 import { tempDir } from '../helpers/temp-core';
 import { startTestZone, type TestZone } from '../helpers/zone';
@@ -142,7 +142,14 @@ async function complaintsOfOnePair(at: Workstations): Promise<void> {
   const { answers } = completeHearing({ risk: { [itemFieldId('B1')]: 'yes' } });
   const own = Object.fromEntries(
     Object.entries(answers['risk']!).filter(
-      ([fieldId]) => !['a9', 'a9Source', 'a9FollowUp', 'c4', 'c4Source'].includes(fieldId),
+      ([fieldId]) =>
+        ![
+          itemFieldId('A9'),
+          sourceFieldId('A9'),
+          followUpFieldId('A9'),
+          itemFieldId('C4'),
+          sourceFieldId('C4'),
+        ].includes(fieldId),
     ),
   );
   for (const formId of ['facts', 'digital']) await saveStep(api, complaint2, formId, answers[formId]!);

@@ -207,6 +207,12 @@ export async function defaultUnitId(t: TestCore): Promise<string> {
   return id;
 }
 
+/** Time passes by `ms`; each window comes back to her locked screen and unlocks it with her password. */
+export async function later(t: TestCore, ms: number, windows: readonly (readonly [string, string])[]): Promise<void> {
+  t.clock.now += ms;
+  for (const [window, password] of windows) await t.ok(window, 'session.unlock', { password });
+}
+
 /** Another unit, created through the API by a signed-in administrator (audited). */
 export async function createUnit(t: TestCore, name: string, client = 'admin-window'): Promise<string> {
   return (await t.ok(client, 'units.save', { name })).unit.id;

@@ -5,6 +5,7 @@ import {
   createAccount,
   createUnit,
   defaultUnitId,
+  later as laterUnlocked,
   openTestCore,
   PEOPLE,
   seedAccounts,
@@ -42,17 +43,13 @@ async function listed(window: string, scope: 'mine' | 'unit', kind: string) {
 }
 
 /** Time passes; each one comes back to her locked screen and unlocks it. */
-async function later(ms: number) {
-  t.clock.now += ms;
-  for (const [window, password] of [
+const later = (ms: number) =>
+  laterUnlocked(t, ms, [
     ['officer-window', PEOPLE.officer.password],
     ['other-window', PEOPLE.otherOfficer.password],
     ['supervisor-window', SUPERVISOR.password],
     ['elsewhere-window', ELSEWHERE.password],
-  ] as const) {
-    await t.ok(window, 'session.unlock', { password });
-  }
-}
+  ]);
 
 /** A moment as the step's dateTime answers hold it: local time, YYYY-MM-DDTHH:mm. */
 function localDateTime(ms: number): string {

@@ -6,6 +6,7 @@ import {
   createAccount,
   createUnit,
   defaultUnitId,
+  later as laterUnlocked,
   openTestCore,
   PEOPLE,
   seedAccounts,
@@ -55,15 +56,12 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 /** Time passes; each one comes back to her locked screen and unlocks it. */
-async function later(ms: number) {
-  t.clock.now += ms;
-  for (const [window, password] of [
+const later = (ms: number) =>
+  laterUnlocked(t, ms, [
     ['officer-window', PEOPLE.officer.password],
     ['other-window', PEOPLE.otherOfficer.password],
     ['supervisor-window', SUPERVISOR.password],
-  ] as const)
-    await t.ok(window, 'session.unlock', { password });
-}
+  ]);
 
 /**
  * Complaint 1: taken, assessed and closed by the first officer (a contact ban in force), then a
