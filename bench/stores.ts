@@ -63,17 +63,21 @@ export async function benchStores(root: string, options: { hearings?: number } =
     const { save: postgresSave } = await benchSaves(root, server, 'postgresql');
 
     // One large database, written once into SQLite by the statistics bench's seeder and copied
-    // row for row into PostgreSQL, so both stores answer over the same records.
-    const sqlite = await openCore(root, server, 'sqlite');
-    const seeded = seedLargeDatabase(sqlite.core, { hearings: options.hearings ?? 100_000 });
-    const postgres = await openCore(root, server, 'postgresql');
+    // row for row into PostgreSQL, so both stores answer over the same records. Both cores read
+    // them at the seed's own "now", the last second of its span: what is due, and so the queue's
+    // work, must not move with the day the bench runs.
+    const seedNow = Date.parse(`${DEFAULT_SPAN.to}T23:59:59Z`);
+    const clock = { now: () => seedNow };
+    const sqlite = await openCore(root, server, 'sqlite', clock);
+    const seeded = seedLargeDatabase(sqlite.core, { hearings: options.hearings ?? 100_000, now: seedNow });
+    const postgres = await openCore(root, server, 'postgresql', clock);
     await copyRecords(sqlite.core.database!.sqlite, postgres);
     const figures = {} as Record<StoreKind, Omit<StoreFigures, 'save'>>;
     for (const [kind, opened] of [
       ['sqlite', sqlite],
       ['postgresql', postgres],
     ] as const) {
-      figures[kind] = await timeQueueAndExport(opened, seeded.supervisorId);
+      figures[kind] = await timeQueueAndExport(opened, seeded.supervisorId, clock);
       await opened.close();
     }
     return {
@@ -135,9 +139,15 @@ export function runPgbench(server: PostgresServer): StoresBenchResult['pgbench']
 }
 
 /** The core as each host builds it: SQLite in a data folder, or a migrated PostgreSQL through the application role. */
-export async function openCore(root: string, server: PostgresServer, kind: StoreKind): Promise<OpenedCore> {
+export async function openCore(
+  root: string,
+  server: PostgresServer,
+  kind: StoreKind,
+  options: { now?: () => number } = {},
+): Promise<OpenedCore> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `hd-bench-${kind}-`));
   const common = {
+    ...options,
     dataDir,
     key: randomBytes(32),
     migrationsFolder: path.join(root, 'migrations', 'sqlite'),
@@ -343,7 +353,11 @@ async function copyRecords(sqlite: Database.Database, target: OpenedCore): Promi
   await target.owner('VACUUM ANALYZE');
 }
 
-async function timeQueueAndExport(opened: OpenedCore, supervisorId: string): Promise<Omit<StoreFigures, 'save'>> {
+async function timeQueueAndExport(
+  opened: OpenedCore,
+  supervisorId: string,
+  clock: { now: () => number },
+): Promise<Omit<StoreFigures, 'save'>> {
   const { core } = opened;
   const placeholder = core.store.dialect === 'sqlite' ? '?' : '$1';
   const second = core.store.dialect === 'sqlite' ? '?' : '$2';
@@ -365,12 +379,12 @@ async function timeQueueAndExport(opened: OpenedCore, supervisorId: string): Pro
     queueSamples.push(performance.now() - start);
   }
 
-  const users = createUserService({ store: core.store, config: core.config, now: Date.now });
+  const users = createUserService({ store: core.store, config: core.config, now: clock.now });
   const supervisor = (await users.getActiveUser(supervisorId))!;
   const statistics = createStatisticsService({
     store: core.store,
     threshold: core.config.statisticsMinimumCount,
-    now: Date.now,
+    now: clock.now,
   });
   const all: StatisticsQuery = { ...DEFAULT_SPAN, granularity: 'month' };
   await statistics.exportStatistics(supervisor, all);
