@@ -178,10 +178,28 @@ export function normaliseName(text: string): string {
     .trim();
 }
 
-function tokensOf(text: string): string[] {
-  const normalised = normaliseName(text);
-  return normalised === '' ? [] : normalised.split(' ');
+/**
+ * A pure function of a string, remembered: a search scores hundreds of stored names, and a zone's
+ * names repeat (every Mohamed, every Peeters), so each is normalised and keyed once rather than at
+ * every comparison (most of a search's time before). Bounded: forgotten all at once when full.
+ */
+function remembered<T>(compute: (text: string) => T, capacity = 20_000): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    const hit = known.get(text);
+    if (hit !== undefined) return hit;
+    if (known.size >= capacity) known.clear();
+    const value = compute(text);
+    known.set(text, value);
+    return value;
+  };
 }
+
+/** The words of a normalised name; shared and frozen, since callers keep what they are given. */
+const tokensOf = remembered((text: string): readonly string[] => {
+  const normalised = normaliseName(text);
+  return Object.freeze(normalised === '' ? [] : normalised.split(' '));
+});
 
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 
@@ -214,7 +232,7 @@ const SOUNDS: readonly (readonly [string, string])[] = [
   ['w', 'u'],
 ];
 
-function keyOfWord(word: string): string {
+const keyOfWord = remembered(function keyOfWord(word: string): string {
   // "Servant of": the article's l is dropped after abd, so that Abdelkader, Abd el-Kader,
   // Abdul Qadir and Abderrahmane, Abdelrahman meet whether or not the article was assimilated.
   const spelled = word.replace(/^abd[aeiou]*l(?=.)/, 'abd');
@@ -237,7 +255,7 @@ function keyOfWord(word: string): string {
   const [first, ...rest] = collapsed;
   if (first === undefined) return '';
   return (VOWELS.has(first) ? 'a' : first) + rest.filter((symbol) => !VOWELS.has(symbol)).join('');
-}
+});
 
 /**
  * The skeleton of a name, all its words run together: the first sound (every vowel, and y, as one
@@ -261,7 +279,7 @@ interface Word {
   key: string;
 }
 
-const word = (text: string): Word => ({ text, key: keyOfWord(text) });
+const word = remembered((text: string): Word => Object.freeze({ text, key: keyOfWord(text) }));
 
 /** A skeleton key equal to another's counts this much; short keys collide more, so count less. */
 const KEY_MATCH = 0.9;
@@ -316,7 +334,7 @@ function wordSimilarity(a: Word, b: Word): number {
  * missing on one side is only unknown; a word that differs contradicts, so the matched words are
  * combined by their harmonic mean (Mohamed Amine and Mohamed Ali are two names).
  */
-function fieldSimilarity(a: string[], b: string[]): number | null {
+function fieldSimilarity(a: readonly string[], b: readonly string[]): number | null {
   if (a.length === 0 || b.length === 0) return null;
   // Run together, the words are compared only for being the same name split differently: an edit
   // distance over the whole would let a shared first word hide a different second one, and keys
@@ -324,7 +342,7 @@ function fieldSimilarity(a: string[], b: string[]): number | null {
   const [aJoined, bJoined] = [word(a.join('')), word(b.join(''))];
   const splitDifferently = a.length !== b.length && aJoined.key.length >= 3 && aJoined.key === bJoined.key;
   const joined = aJoined.text === bJoined.text ? 1 : splitDifferently ? KEY_MATCH : 0;
-  const named = (words: string[]) => {
+  const named = (words: readonly string[]) => {
     const kept = words.filter((w) => !PARTICLES.has(w));
     return (kept.length > 0 ? kept : words).map(word);
   };
@@ -359,10 +377,10 @@ function bothFields(first: number | null, last: number | null): number {
  */
 export function nameSimilarity(a: PersonName, b: PersonName): number {
   const [aFirst, aLast, bFirst, bLast] = [a.firstNames, a.lastName, b.firstNames, b.lastName].map(tokensOf) as [
-    string[],
-    string[],
-    string[],
-    string[],
+    readonly string[],
+    readonly string[],
+    readonly string[],
+    readonly string[],
   ];
   const straight = bothFields(fieldSimilarity(aFirst, bFirst), fieldSimilarity(aLast, bLast));
   const swapped = SWAPPED * bothFields(fieldSimilarity(aFirst, bLast), fieldSimilarity(aLast, bFirst));
