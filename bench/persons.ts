@@ -377,7 +377,8 @@ async function seed(opened: OpenedCore, kind: StoreKind, persons: Seeded[]): Pro
     const openedAt = at + i * 60_000;
     hearings.push([hearingId, `HD-2025-${pad(i + 1, 6)}`, earlierOfficer, 'closed', openedAt, openedAt, unit.id]);
     personRows.push([p.id, p.nationalNumber, p.surname, p.firstNames, p.birthDate, null, openedAt, earlierOfficer]);
-    for (const key of searchKeys({ firstNames: p.firstNames, lastName: p.surname })) keyRows.push([p.id, key]);
+    for (const key of searchKeys({ firstNames: p.firstNames, lastName: p.surname }))
+      keyRows.push([p.id, key, p.birthDate]);
     links.push([hearingId, i % 2 === 0 ? 'victim' : 'suspect', p.id, openedAt, openedAt, earlierOfficer, 'new']);
   });
   const tables: [string, string[], unknown[][]][] = [
@@ -387,7 +388,7 @@ async function seed(opened: OpenedCore, kind: StoreKind, persons: Seeded[]): Pro
       ['id', 'national_number', 'surname', 'first_names', 'birth_date', 'birth_place', 'created_at', 'created_by'],
       personRows,
     ],
-    ['person_search_keys', ['person_id', 'key'], keyRows],
+    ['person_search_keys', ['person_id', 'key', 'birth_date'], keyRows],
     [
       'hearing_persons',
       ['hearing_id', 'role', 'person_id', 'hearing_opened_at', 'linked_at', 'linked_by', 'how'],

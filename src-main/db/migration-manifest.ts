@@ -81,6 +81,11 @@ export const MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
     when: 1796545564184,
     sha256: '131e7356a652e724ee99e50c1cd820f318b1f0e3bd210cd68a3f7382a016a09f',
   },
+  {
+    tag: '0015_person_keys_birth_date',
+    when: 1796575428964,
+    sha256: '5bfbe0edabd16c0b4c6b6c00d0cac246264ec5d3ec2a3903a619e22dce2afae5',
+  },
 ];
 
 /** The same for the zone's PostgreSQL (migrations/pg/). */
@@ -149,5 +154,10 @@ export const PG_MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
     tag: '0012_statistics_reads_pairs',
     when: 1796559939840,
     sha256: 'e72f525a7c64dba1de54cd52792afb7043d18c9e53d7d76461221b2324b6d4ed',
+  },
+  {
+    tag: '0013_person_keys_birth_date',
+    when: 1796575431531,
+    sha256: '60f6a0b7adc0bfd9e96251874a6118d5f517089e4b4c02357c19657f04ff2724',
   },
 ];

@@ -142,9 +142,14 @@ async function ensureHearingPerson(
     // Written only when the answers changed: a search is mostly a read.
     if (!stored || (Object.keys(identity) as (keyof Identity)[]).some((k) => stored[k] !== identity[k]))
       await tx.update(persons).set(identity).where(eq(persons.id, link.personId));
-    if (!stored || stored.surname !== identity.surname || stored.firstNames !== identity.firstNames) {
+    if (
+      !stored ||
+      stored.surname !== identity.surname ||
+      stored.firstNames !== identity.firstNames ||
+      stored.birthDate !== identity.birthDate
+    ) {
       await tx.delete(personSearchKeys).where(eq(personSearchKeys.personId, link.personId));
-      await addKeys(tx, tables, link.personId, keysOf(identity));
+      await addKeys(tx, tables, { id: link.personId, birthDate: identity.birthDate }, keysOf(identity));
     }
     return { link, identity };
   }
@@ -159,7 +164,7 @@ async function ensureHearingPerson(
     how: 'new',
   });
   // After the link: on PostgreSQL a person's keys are written by whoever writes one of its hearings.
-  await addKeys(tx, tables, personId, keysOf(identity));
+  await addKeys(tx, tables, { id: personId, birthDate: identity.birthDate }, keysOf(identity));
   return { link: { personId, how: 'new' }, identity };
 }
 
@@ -175,11 +180,17 @@ async function createPerson(
   return id;
 }
 
-async function addKeys(tx: StoreDb, tables: StoreTables, personId: string, keys: string[]): Promise<void> {
+/** Keys under which a person is found, each with the person's own birth date (see proposals). */
+async function addKeys(
+  tx: StoreDb,
+  tables: StoreTables,
+  person: { id: string; birthDate: string | null },
+  keys: string[],
+): Promise<void> {
   if (keys.length === 0) return;
   await tx
     .insert(tables.personSearchKeys)
-    .values(keys.map((key) => ({ personId, key })))
+    .values(keys.map((key) => ({ personId: person.id, key, birthDate: person.birthDate })))
     .onConflictDoNothing();
 }
 
@@ -279,28 +290,47 @@ export function createPersonService({
     }
     const keys = keysOf(identity);
     if (keys.length > 0) {
+      // The persons sharing the most keys, counted in the lookup index alone (it holds each key's
+      // birth date), then the best of them read from persons: reading persons for every holder of a
+      // frequent key was most of a search's time on PostgreSQL.
+      const k = personSearchKeys;
       const shared = count();
       const pool = await tx
-        .select({ ...columns, shared })
-        .from(personSearchKeys)
-        .innerJoin(persons, eq(persons.id, personSearchKeys.personId))
+        .select({ personId: k.personId, shared })
+        .from(k)
         .where(
           and(
-            inArray(personSearchKeys.key, keys),
-            identity.birthDate === null
-              ? undefined
-              : or(isNull(persons.birthDate), eq(persons.birthDate, identity.birthDate)),
-            // Two valid register numbers that differ are two people, however alike their names.
-            identity.nationalNumber === null
-              ? undefined
-              : or(isNull(persons.nationalNumber), eq(persons.nationalNumber, identity.nationalNumber)),
+            inArray(k.key, keys),
+            identity.birthDate === null ? undefined : or(isNull(k.birthDate), eq(k.birthDate, identity.birthDate)),
           ),
         )
-        .groupBy(persons.id)
+        .groupBy(k.personId)
         .orderBy(desc(shared))
         .limit(CANDIDATE_POOL);
+      const pooled =
+        pool.length === 0
+          ? []
+          : await tx
+              .select(columns)
+              .from(persons)
+              .where(
+                and(
+                  inArray(
+                    persons.id,
+                    pool.map((p) => p.personId),
+                  ),
+                  // The person's own date decides; the key's copy only narrowed the count.
+                  identity.birthDate === null
+                    ? undefined
+                    : or(isNull(persons.birthDate), eq(persons.birthDate, identity.birthDate)),
+                  // Two valid register numbers that differ are two people, however alike their names.
+                  identity.nationalNumber === null
+                    ? undefined
+                    : or(isNull(persons.nationalNumber), eq(persons.nationalNumber, identity.nationalNumber)),
+                ),
+              );
       const own = { firstNames: identity.firstNames, lastName: identity.surname };
-      for (const row of pool) {
+      for (const row of pooled) {
         if (excluded.has(row.id) || scored.has(row.id)) continue;
         const score = nameSimilarity(own, { firstNames: row.firstNames, lastName: row.surname });
         if (score < CANDIDATE_THRESHOLD) continue;
@@ -433,14 +463,14 @@ export function createPersonService({
       const hearing = await hearings.requireOwnHearing(tx, user, input.hearingId);
       const at = now();
       const { link, identity, candidates: found } = await currentProposals(tx, hearing, input.role, user.id, at);
-      if (!link || !found.some((c) => c.personId === input.personId))
-        throw new AppError('PERSON_NOT_PROPOSED', 'This person is not proposed for this hearing');
+      const person = found.find((c) => c.personId === input.personId);
+      if (!link || !person) throw new AppError('PERSON_NOT_PROPOSED', 'This person is not proposed for this hearing');
       await tx
         .update(hearingPersons)
         .set({ personId: input.personId, how: 'confirmed', linkedAt: at, linkedBy: user.id })
         .where(and(eq(hearingPersons.hearingId, hearing.id), eq(hearingPersons.role, input.role)));
-      // The names this hearing recorded find the person from now on too.
-      if (identity) await addKeys(tx, tables, input.personId, keysOf(identity));
+      // The names this hearing recorded find the person from now on too, under the person's birth date.
+      if (identity) await addKeys(tx, tables, { id: person.personId, birthDate: person.birthDate }, keysOf(identity));
       // The hearing's own person is removed once nothing needs it (removeIfUnused says when it stays).
       if (link.how === 'new') await removeIfUnused(tx, tables, link.personId);
       await recordDecision(
@@ -502,7 +532,7 @@ export function createPersonService({
       if (identity) {
         const personId = await createPerson(tx, tables, identity, user.id, at);
         await tx.update(hearingPersons).set({ personId, how: 'new', linkedAt: at, linkedBy: user.id }).where(where);
-        await addKeys(tx, tables, personId, keysOf(identity));
+        await addKeys(tx, tables, { id: personId, birthDate: identity.birthDate }, keysOf(identity));
       } else {
         await tx.delete(hearingPersons).where(where);
       }

@@ -255,6 +255,44 @@ describe('proposing earlier persons', () => {
     expect(await t.sql('SELECT id FROM persons WHERE id = ?', [own.personId])).toEqual([]);
   });
 
+  it('keeps each search key under its person’s birth date, corrected with it, so the lookup finds her under the right date only', async () => {
+    const hearingId = await hearingWith(
+      'victim',
+      { firstNames: 'Nora', surname: 'Exemplière', birthDate: '1990-04-05' },
+      'other-window',
+    );
+    await candidates(hearingId, 'victim', 'other-window');
+    const { personId } = (await linkOf(hearingId, 'victim'))!;
+    const datesOfKeys = async () =>
+      (
+        await t.sql<{ birthDate: string | null }>(
+          'SELECT DISTINCT birth_date AS birthDate FROM person_search_keys WHERE person_id = ?',
+          [personId],
+        )
+      ).map((k) => k.birthDate);
+    expect(await datesOfKeys()).toEqual(['1990-04-05']);
+    // Only the date corrected (the names unchanged): the keys follow it.
+    await answerPeople(hearingId, 'victim', { birthDate: '1990-05-04' }, 'other-window');
+    await candidates(hearingId, 'victim', 'other-window');
+    expect(await datesOfKeys()).toEqual(['1990-05-04']);
+    const withOldDate = await hearingWith('victim', {
+      firstNames: 'Nora',
+      surname: 'Exemplière',
+      birthDate: '1990-04-05',
+    });
+    expect(await candidates(withOldDate, 'victim')).toEqual([]);
+    const withNewDate = await hearingWith('victim', {
+      firstNames: 'Nora',
+      surname: 'Exemplière',
+      birthDate: '1990-05-04',
+    });
+    expect((await candidates(withNewDate, 'victim')).map((c) => c.personId)).toEqual([personId]);
+    // Confirmed with other names and no date, the hearing's names find her under her own date.
+    const undated = await hearingWith('victim', { firstNames: 'Norah', surname: 'Exemplier' });
+    await t.ok('officer-window', 'persons.confirm', { hearingId: undated, role: 'victim', personId });
+    expect(await datesOfKeys()).toEqual(['1990-05-04']);
+  });
+
   it('makes the victim and the suspect persons when the hearing closes, without a look at the proposals', async () => {
     const hearingId = await completeHearing().take(apiOf(t));
     expect(await linkOf(hearingId, 'victim')).toMatchObject({ how: 'new' });

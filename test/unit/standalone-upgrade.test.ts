@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel, ChannelInput, ChannelOutput } from '../../src-main/api/contract';
 import { MIGRATION_MANIFEST } from '../../src-main/db/migration-manifest';
-import { completeHearing } from '../helpers/complete-hearing';
+import { apiOf, completeHearing, saveStep } from '../helpers/complete-hearing';
 import { MIGRATIONS, openTestCore, PEOPLE, seedAccounts, type TestCore } from '../helpers/temp-core';
 
 /**
@@ -16,7 +16,7 @@ const SESSIONS_MIGRATION = MIGRATION_MANIFEST.find((m) => m.tag.endsWith('_sessi
 let t: TestCore | undefined;
 afterEach(() => t?.close());
 
-describe('a standalone database from before the store layer', () => {
+describe('a standalone database from an earlier version', () => {
   it('opens, migrates after a backup, and keeps every answer with its revision', async () => {
     expect(SESSIONS_MIGRATION, 'the sessions migration').toBeDefined();
     t = await openTestCore();
@@ -72,5 +72,37 @@ describe('a standalone database from before the store layer', () => {
     const auditAfter = await t.sql<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_events ORDER BY seq');
     expect(auditAfter.slice(0, auditBefore.length)).toEqual(auditBefore);
     expect((await t.core.audit.verify('full', null)).verification.broken).toBeNull();
+  });
+
+  it('gives every search key of a database from before migration 0015 its person’s birth date', async () => {
+    t = await openTestCore();
+    await seedAccounts(t);
+    const hearingId = (await t.ok('officer-window', 'hearings.create', {})).hearing.id;
+    await saveStep(apiOf(t), hearingId, 'people', {
+      victimFirstNames: 'Inès',
+      victimSurname: 'Exemplaire',
+      victimBirthDate: '1991-03-04',
+    });
+    await t.ok('officer-window', 'persons.candidates', { hearingId, role: 'victim' });
+    const { dir, key } = t;
+    await t.close();
+
+    // As 0014 left it: no birth date beside the keys, its own index, 0015 not on record.
+    const Database = (await import('better-sqlite3')).default;
+    const older = new Database(path.join(dir, 'hearing-desk.db'));
+    older.pragma(`hexkey='${key.toString('hex')}'`);
+    const migration = MIGRATION_MANIFEST.find((m) => m.tag.endsWith('_person_keys_birth_date'))!;
+    older.exec('DROP INDEX person_search_keys_lookup_idx');
+    older.exec('ALTER TABLE person_search_keys DROP COLUMN birth_date');
+    older.exec('CREATE INDEX person_search_keys_key_idx ON person_search_keys (key, person_id)');
+    older.prepare('DELETE FROM __drizzle_migrations WHERE hash = ?').run(migration.sha256);
+    const keysBefore = older.prepare('SELECT count(*) AS n FROM person_search_keys').get() as { n: number };
+    older.close();
+    expect(keysBefore.n).toBeGreaterThan(0);
+
+    t = await openTestCore({ dir, key });
+    expect(
+      await t.sql('SELECT DISTINCT birth_date AS birthDate, count(*) AS n FROM person_search_keys GROUP BY birth_date'),
+    ).toEqual([{ birthDate: '1991-03-04', n: keysBefore.n }]);
   });
 });
