@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, count, desc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import { parseNationalNumber } from '../../domain/national-number';
 import type { PersonRole } from '../../domain/person-links';
-import { CANDIDATE_THRESHOLD, nameSimilarity, searchKeys } from '../../domain/person-names';
+import { CANDIDATE_THRESHOLD, nameSimilarity, normaliseName, searchKeys } from '../../domain/person-names';
 import { FORMS } from '../../forms/answers';
 import { PERSON_FIELDS } from '../../forms/person-fields';
 import { AppError } from '../api/app-error';
@@ -49,8 +49,17 @@ const MAX_CANDIDATES = 10;
 const CANDIDATE_POOL = 400;
 /** A birth date known on both sides and equal ranks a candidate this much higher than names alone. */
 const SAME_BIRTH_DATE = 0.1;
+/**
+ * A birthplace known on both sides and written alike (accents, case and hyphens aside) breaks ties
+ * between namesakes. Less than a birth date: places are written many ways (Bruxelles, Brussel,
+ * Etterbeek), so a different one never counts against a candidate.
+ */
+const SAME_BIRTH_PLACE = 0.05;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const samePlaceName = (stored: string | null, typed: string) =>
+  stored !== null && normaliseName(stored) !== '' && normaliseName(stored) === normaliseName(typed);
 
 /** The hearing's own answers about the victim or the suspect; null when nothing identifies the person yet. */
 async function identityOf(
@@ -278,6 +287,7 @@ export function createPersonService({
       surname: persons.surname,
       firstNames: persons.firstNames,
       birthDate: persons.birthDate,
+      birthPlace: persons.birthPlace,
       nationalNumber: persons.nationalNumber,
     };
     const scored = new Map<string, { row: PersonRow; reason: PersonCandidate['reason']; rank: number }>();
@@ -335,7 +345,12 @@ export function createPersonService({
         const score = nameSimilarity(own, { firstNames: row.firstNames, lastName: row.surname });
         if (score < CANDIDATE_THRESHOLD) continue;
         const sameDate = identity.birthDate !== null && row.birthDate === identity.birthDate;
-        scored.set(row.id, { row, reason: 'names', rank: score + (sameDate ? SAME_BIRTH_DATE : 0) });
+        const samePlace = identity.birthPlace !== null && samePlaceName(row.birthPlace, identity.birthPlace);
+        scored.set(row.id, {
+          row,
+          reason: 'names',
+          rank: score + (sameDate ? SAME_BIRTH_DATE : 0) + (samePlace ? SAME_BIRTH_PLACE : 0),
+        });
       }
     }
     if (scored.size === 0) return [];

@@ -232,6 +232,19 @@ describe('proposing earlier persons', () => {
     );
   });
 
+  it('ranks first the namesake born where the hearing says, the place written with or without accents', async () => {
+    const fromLiege = await earlier('victim', { firstNames: 'Zoé', surname: 'Exemplaire', birthPlace: 'Liège' });
+    const fromNamur = await earlier('victim', { firstNames: 'Zoé', surname: 'Exemplaire', birthPlace: 'Namur' });
+    const bornInLiege = await hearingWith('victim', { firstNames: 'Zoe', surname: 'EXEMPLAIRE', birthPlace: 'LIEGE' });
+    expect((await candidates(bornInLiege, 'victim')).map((c) => c.personId)).toEqual([fromLiege, fromNamur]);
+    const bornInNamur = await hearingWith('victim', { firstNames: 'Zoé', surname: 'Exemplaire', birthPlace: 'namur' });
+    // The first search's hearing made its victim a person too (born in Liège, as written there).
+    const bornInLiegeToo = (await linkOf(bornInLiege, 'victim'))!.personId;
+    const proposed = (await candidates(bornInNamur, 'victim')).map((c) => c.personId);
+    expect(proposed[0]).toBe(fromNamur);
+    expect(proposed.slice(1).sort()).toEqual([fromLiege, bornInLiegeToo].sort());
+  });
+
   it('keeps the hearing’s own person in step with its answers while no other hearing is linked to it', async () => {
     const hearingId = await hearingWith('victim', { firstNames: 'Lina', surname: 'Exemplaire' });
     await candidates(hearingId, 'victim');
