@@ -10,6 +10,11 @@ import { officerText, type OfficerText } from './officer-text';
 import { FIELDS, FORMS, readAnswers } from '../../forms/answers';
 import { MEASURES, measureFieldIds, measuresAskedOfProsecutor } from '../../forms/definitions/measures.v1';
 import { groupItems, type HearingRecord } from './victim-copy-model';
+import { findField } from '../../forms/engine';
+import { formRegistry } from '../../forms/registry';
+import { formatNationalNumber } from '../../domain/national-number';
+import type { PersonRole } from '../../domain/person-links';
+import { PERSON_FIELDS } from '../../forms/person-fields';
 
 type Assessments = ChannelOutput<'risk.history'>;
 type Assessment = Assessments['assessments'][number];
@@ -73,6 +78,29 @@ export function renderProcedureDocument(
 
 type Props = ProcedureDocumentInput & { t: OfficerText };
 
+/**
+ * The register or BIS number and the birthplace, for the authority to identify the person (issue 16,
+ * item 1): printed when recorded, "not recorded" when the hearing's people step asked them and she
+ * had none, and left out for hearings taken before the step asked them.
+ */
+function identifierRows({ t, record }: Props, person: PersonRole): [string, ReactNode][] {
+  const stored = record.forms[FORMS.people];
+  const form = stored && formRegistry.get(FORMS.people, stored.version);
+  const people = readAnswers(record.forms, FORMS.people);
+  const { nationalNumber: numberField, birthPlace: placeField } = PERSON_FIELDS[person];
+  const rows: [string, ReactNode][] = [];
+  if (form && findField(form, numberField)) {
+    const typed = str(people[numberField]);
+    rows.push([
+      t('documents.common.nationalNumber'),
+      typed ? <Ltr>{formatNationalNumber(typed) ?? typed}</Ltr> : t('documents.common.notRecorded'),
+    ]);
+  }
+  if (form && findField(form, placeField))
+    rows.push([t('documents.common.birthPlace'), str(people[placeField]) ?? t('documents.common.notRecorded')]);
+  return rows;
+}
+
 function Table({ rows }: { rows: [string, ReactNode][] }) {
   return (
     <table>
@@ -131,7 +159,8 @@ function period(t: OfficerText, value: unknown): ReactNode {
 }
 
 /** Her identity; her address only when it may be communicated. */
-function Victim({ t, record }: Props) {
+function Victim(props: Props) {
+  const { t, record } = props;
   const people = readAnswers(record.forms, FORMS.people);
   const nonCommunicable = people.victimAddressNonCommunicable === 'yes';
   return (
@@ -152,6 +181,7 @@ function Victim({ t, record }: Props) {
               t('documents.common.notRecorded')
             ),
           ],
+          ...identifierRows(props, 'victim'),
           [
             t('documents.common.address'),
             nonCommunicable
@@ -352,6 +382,7 @@ function ProsecutorRequest(props: Props) {
               t('documents.common.notRecorded')
             ),
           ],
+          ...identifierRows(props, 'suspect'),
           [
             t('documents.common.address'),
             suspectAddressWithheld

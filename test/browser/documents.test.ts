@@ -438,6 +438,8 @@ describe('the documents in the procedure language', () => {
       people: {
         suspectCohabiting: 'no',
         suspectBirthDate: '1987-09-30',
+        suspectNationalNumber: '87093012391',
+        suspectBirthPlace: 'Verviers (fictif)',
         suspectAddress: 'Rue des Exemples 12, 4000 Liège (fictive)',
       },
       measures: {
@@ -462,8 +464,10 @@ describe('the documents in the procedure language', () => {
     expect(asked).toContain(flat(conditions));
     expect(asked).not.toContain(flat('Interdiction temporaire de résidence'));
     expect(text).toContain(flat('Exemple, Marc'));
-    // His identity as the prosecutor needs it: birth date and where he lives.
+    // His identity as the prosecutor needs it: birth date, register number, birthplace and where he lives.
     expect(text).toContain(flat('Date de naissance 30/09/1987'));
+    expect(text).toContain(flat('Numéro de registre national ou BIS 87.09.30-123.91'));
+    expect(text).toContain(flat('Lieu de naissance Verviers (fictif)'));
     expect(text).toContain(flat('Adresse Rue des Exemples 12, 4000 Liège (fictive)'));
 
     const nothingAsked = await completeHearing({
@@ -537,6 +541,17 @@ describe('a hearing taken under older form versions', () => {
       expect(withoutReprint(after)).toEqual(withoutReprint(before));
       // Its measures as recorded (the ban from residence is not hers to read: he does not live with her).
       expect(comparable(before)).toContain(comparable(victimText(catalogs.get('pl'), 'measures.state.inForce')!));
+      // The request to the prosecutor identifies him as people v1 did: no register number or
+      // birthplace rows, which that version never asked.
+      const request = await now.ok('officer-window', 'documents.create', {
+        hearingId,
+        kind: 'prosecutorRequest',
+        output: 'pdf',
+      });
+      const requestText = flat(pdfText(Buffer.from(request.pdfBase64!, 'base64'), 'old-version-request'));
+      expect(requestText).toContain(flat('Geboortedatum'));
+      expect(requestText).not.toContain(flat('Rijksregisternummer'));
+      expect(requestText).not.toContain(flat('Geboorteplaats'));
     } finally {
       await now.close();
     }
