@@ -1,5 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  Fragment,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { FieldDefinition, FormDefinition } from '../../forms/definition-schema';
@@ -44,6 +53,12 @@ interface StepFormProps {
   helpValues?: Record<string, string | number>;
   /** Earlier values of the fields that keep their history, oldest first. */
   history?: FieldHistoryEntry[];
+  /**
+   * What the screen shows among the questions, right after the field named (by field id): the
+   * earlier persons under the people the officer just named, rather than below every group of the
+   * step. At the end of the form when that field is not on screen.
+   */
+  afterField?: Readonly<Record<string, ReactNode>>;
 }
 
 /**
@@ -62,6 +77,7 @@ export function StepForm({
   services = [],
   helpValues,
   history = [],
+  afterField = {},
 }: StepFormProps) {
   const { t, i18n } = useTranslation();
   // The schema checks the answers, not what the inputs hold (a date typed dd/mm/yyyy is ISO in the answer).
@@ -218,15 +234,14 @@ export function StepForm({
     );
   };
 
+  const shown = form.fields.filter((field) => isFieldVisible(field, answers) && !hiddenFields.includes(field.id));
   return (
     <form className="step-form" onSubmit={(e) => e.preventDefault()} noValidate aria-labelledby="step-title">
       <h2 id="step-title" tabIndex={-1}>
         {t(definitionKey(form.titleKey))}
       </h2>
       {form.fields.some((f) => f.victimTextKey) ? <VictimLanguageNotice languages={languages} /> : null}
-      {sectionsOf(
-        form.fields.filter((field) => isFieldVisible(field, answers) && !hiddenFields.includes(field.id)),
-      ).map((fields) => [
+      {sectionsOf(shown).map((fields) => [
         ...fields.map((field) => [
           field.sectionKey ? (
             <h3 key={`${field.id}-section`} className="form-section">
@@ -266,9 +281,15 @@ export function StepForm({
               history={field.keepHistory ? history.filter((h) => h.fieldId === field.id) : undefined}
             />
           ),
+          field.id in afterField ? <Fragment key={`${field.id}-after`}>{afterField[field.id]}</Fragment> : null,
         ]),
         restOfSection(fields),
       ])}
+      {Object.entries(afterField)
+        .filter(([fieldId]) => !shown.some((field) => field.id === fieldId))
+        .map(([fieldId, node]) => (
+          <Fragment key={`${fieldId}-after`}>{node}</Fragment>
+        ))}
     </form>
   );
 }

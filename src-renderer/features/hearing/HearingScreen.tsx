@@ -163,6 +163,35 @@ export function HearingScreen({
   };
   const previous = steps[currentIndex - 1];
   const next = steps[currentIndex + 1];
+  // A closed hearing, or a supervisor's reading: the record, not the controls.
+  const readingOnly = loaded.access === 'review' || (closed && !current.form?.editableAfterClose);
+  const pairHistory = (
+    <PairHistoryPanel
+      // A view per step, with that step's reason: nothing shown is carried to the next step.
+      key={`pair-history-${current.formId}`}
+      hearingId={hearingId}
+      defaultReason={
+        loaded.access === 'review'
+          ? 'supervisorReview'
+          : current.formId === FORMS.risk
+            ? 'riskAssessment'
+            : 'newComplaint'
+      }
+    />
+  );
+  // The earlier persons and the pair's history, on the people step.
+  const personsPanels = (
+    <div className="earlier-persons">
+      <PersonsPanel
+        hearingId={hearingId}
+        mode={loaded.access === 'review' ? 'review' : closed ? 'read' : 'propose'}
+        peopleAnswers={ownAnswersOf(FORMS.people)}
+        flush={() => current.queue.flush()}
+        onRecordsFed={reload}
+      />
+      {pairHistory}
+    </div>
+  );
 
   return (
     <div className="hearing">
@@ -199,8 +228,7 @@ export function HearingScreen({
           {current.formId === FORMS.rights && loaded.access === 'owner' ? (
             <RightsForVictim languages={languages} />
           ) : null}
-          {current.form && (loaded.access === 'review' || (closed && !current.form.editableAfterClose)) ? (
-            // A closed hearing, or a supervisor's reading: the record, not the controls.
+          {current.form && readingOnly ? (
             <ReadOnlyStep
               key={current.formId}
               form={current.form}
@@ -231,35 +259,18 @@ export function HearingScreen({
               history={loaded.history
                 .filter((h) => h.formId === current.formId)
                 .map((h) => ({ ...h, value: h.value as AnswerValue }))}
+              // The earlier persons right under the suspect's questions, not below the children.
+              afterField={
+                current.formId === FORMS.people ? { [FIELDS.people.suspectCohabiting]: personsPanels } : undefined
+              }
             />
           ) : (
             <p className="error-banner" role="alert">
               {t('hearing.formUnavailable')}
             </p>
           )}
-          {current.formId === FORMS.people ? (
-            <PersonsPanel
-              hearingId={hearingId}
-              mode={loaded.access === 'review' ? 'review' : closed ? 'read' : 'propose'}
-              peopleAnswers={ownAnswersOf(FORMS.people)}
-              flush={() => current.queue.flush()}
-              onRecordsFed={reload}
-            />
-          ) : null}
-          {current.formId === FORMS.people || current.formId === FORMS.risk ? (
-            <PairHistoryPanel
-              // A view per step, with that step's reason: nothing shown is carried to the next step.
-              key={`pair-history-${current.formId}`}
-              hearingId={hearingId}
-              defaultReason={
-                loaded.access === 'review'
-                  ? 'supervisorReview'
-                  : current.formId === FORMS.risk
-                    ? 'riskAssessment'
-                    : 'newComplaint'
-              }
-            />
-          ) : null}
+          {readingOnly && current.formId === FORMS.people ? personsPanels : null}
+          {current.formId === FORMS.risk ? pairHistory : null}
           {current.formId === FORMS.digital ? (
             <DigitalPanel
               digitalAnswers={answersOf(FORMS.digital)}
