@@ -31,6 +31,7 @@ import {
 import { createHearingService } from './services/hearings';
 import { createPairHistoryService } from './services/pair-history';
 import { createPersonService } from './services/persons';
+import { createPairScheduleService } from './services/pairs';
 import { createPhoneCheckService } from './services/phone-check';
 import { createRiskService } from './services/risk';
 import { createSessionService } from './services/sessions';
@@ -171,7 +172,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     dir: path.join(options.dataDir, EVIDENCE_DIR_NAME),
     key: deriveEvidenceKey(options.key),
   });
-  const risk = createRiskService({ store, hearings, registry: riskRegistry, now });
+  const pairs = createPairScheduleService({ store, log });
+  const risk = createRiskService({ store, hearings, registry: riskRegistry, pairs, now });
   let fontFaces: string | undefined;
   const documents = createDocumentService({
     store,
@@ -212,7 +214,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       users: createUserService({ store, config, now }),
       units: createUnitService({ store, now }),
       hearings,
-      persons: createPersonService({ store, hearings, now }),
+      persons: createPersonService({ store, hearings, pairs, now }),
       pairs: createPairHistoryService({ store, hearings, registry, now }),
       risk,
       documents,

@@ -86,6 +86,11 @@ export const MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
     when: 1796575428964,
     sha256: '5bfbe0edabd16c0b4c6b6c00d0cac246264ec5d3ec2a3903a619e22dce2afae5',
   },
+  {
+    tag: '0016_pair_supersessions',
+    when: 1796587145850,
+    sha256: 'dc3e45121e590e3a04ccb58341696065fa98052c8005fb2cefe1e53b45f91cc8',
+  },
 ];
 
 /** The same for the zone's PostgreSQL (migrations/pg/). */
@@ -159,5 +164,10 @@ export const PG_MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
     tag: '0013_person_keys_birth_date',
     when: 1796575431531,
     sha256: '60f6a0b7adc0bfd9e96251874a6118d5f517089e4b4c02357c19657f04ff2724',
+  },
+  {
+    tag: '0014_pair_supersessions',
+    when: 1796587147996,
+    sha256: 'c0e307117259f71ea60a20f59934640e36e7366ddbdc3b013116e0ba66512e01',
   },
 ];

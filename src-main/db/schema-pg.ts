@@ -616,3 +616,22 @@ export const personLinkEvents = pgTable(
     check('person_link_events_action_check', sql`${t.action} in ('confirmed', 'declined', 'unlinked')`),
   ],
 );
+
+/** See schema.ts. */
+export const pairSupersessions = pgTable(
+  'pair_supersessions',
+  {
+    hearingId: text('hearing_id')
+      .primaryKey()
+      .references(() => hearings.id),
+    byHearingId: text('by_hearing_id')
+      .notNull()
+      .references(() => hearings.id),
+    unitId: text('unit_id').references(() => units.id),
+    at: epochMs('at').notNull(),
+  },
+  (t) => [
+    index('pair_supersessions_unit_idx').on(t.unitId, t.hearingId, t.at),
+    index('pair_supersessions_by_idx').on(t.byHearingId),
+  ],
+);

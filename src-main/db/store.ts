@@ -50,6 +50,7 @@ export type StoreTables = Pick<
   | 'personSearchKeys'
   | 'hearingPersons'
   | 'personLinkEvents'
+  | 'pairSupersessions'
 >;
 
 /**

@@ -99,6 +99,8 @@ const IMPORTED = [
   { name: 'personSearchKeys', key: ['personId', 'key'] },
   { name: 'hearingPersons', key: ['hearingId', 'role'] },
   { name: 'personLinkEvents', key: ['id'] },
+  // Which of a pair's hearings carries its due reassessment (services/pairs.ts).
+  { name: 'pairSupersessions', key: ['hearingId'] },
 ] as const;
 
 type ImportedTable = (typeof IMPORTED)[number]['name'];

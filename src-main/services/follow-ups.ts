@@ -4,6 +4,7 @@ import type { RiskLevel } from '../../forms/risk/risk-definition';
 import { AppError } from '../api/app-error';
 import type { ChannelOutput, UserView } from '../api/contract';
 import { accessOf, type Store, type StoreDb } from '../db/store';
+import { notReassessedInPair } from './pairs';
 
 const DAY = 86_400_000;
 
@@ -54,7 +55,10 @@ export function createFollowUpService(deps: {
     };
   }
 
-  /** The latest assessment of each hearing, returned by the supervisor or due for reassessment. */
+  /**
+   * The latest assessment of each hearing, returned by the supervisor or due for reassessment (unless
+   * a later assessment of its pair did it: the pair's reassessment is listed once, where it is due).
+   */
   async function assessments(tx: StoreDb, inScope: SQL, at: number): Promise<FollowUp[]> {
     const r = riskAssessments;
     const rows = await tx
@@ -76,7 +80,10 @@ export function createFollowUpService(deps: {
         and(
           inScope,
           eq(r.latest, true),
-          or(eq(r.reviewStatus, 'returned'), lte(r.nextDueAt, at + FOLLOW_UP_HORIZON_DAYS * DAY)),
+          or(
+            eq(r.reviewStatus, 'returned'),
+            and(lte(r.nextDueAt, at + FOLLOW_UP_HORIZON_DAYS * DAY), notReassessedInPair(store.tables)),
+          ),
         ),
       );
     const reviewerIds = [...new Set(rows.flatMap((row) => (row.reviewedBy ? [row.reviewedBy] : [])))];

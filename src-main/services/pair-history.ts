@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
-import type { PairHistoryView } from '../../domain/person-links';
+import { pairReassessmentCarrier, type PairHistoryView } from '../../domain/person-links';
 import { FIELDS, FORMS } from '../../forms/answers';
 import { measureFieldIds, PROSECUTOR_MEASURES } from '../../forms/definitions/measures.v1';
 import { findField } from '../../forms/engine';
@@ -10,6 +10,7 @@ import { followUpFieldId, itemFieldId, sourceFieldId } from '../../forms/risk/ri
 import type { ChannelInput, ChannelOutput, UserView } from '../api/contract';
 import { accessOf, type Store, type StoreDb } from '../db/store';
 import type { HearingService } from './hearings';
+import { pairHearings, pairOf, type Pair } from './pairs';
 
 /**
  * One history per victim and suspect (issue 16, items 3 to 5). The pair of a hearing is its
@@ -27,7 +28,6 @@ import type { HearingService } from './hearings';
 
 type PairHistory = ChannelOutput<'pairs.history'>;
 type Records = PairHistory['records'];
-type Pair = { victimId: string; suspectId: string };
 
 const DAY = 86_400_000;
 /** A9's escalation: three complaints or more within twelve months (risk-tool.md). */
@@ -55,41 +55,6 @@ export function createPairHistoryService({
   now: () => number;
 }) {
   const { answers, hearingForms, hearingPersons, persons, riskAssessments, riskEvents, units, users } = store.tables;
-
-  async function pairOf(tx: StoreDb, hearingId: string): Promise<Pair | null> {
-    const rows = await tx
-      .select({ role: hearingPersons.role, personId: hearingPersons.personId })
-      .from(hearingPersons)
-      .where(eq(hearingPersons.hearingId, hearingId));
-    const victimId = rows.find((r) => r.role === 'victim')?.personId;
-    const suspectId = rows.find((r) => r.role === 'suspect')?.personId;
-    return victimId && suspectId ? { victimId, suspectId } : null;
-  }
-
-  /** The pair's hearings, oldest first, with when each was opened (identity links: every officer reads them). */
-  async function pairHearings(tx: StoreDb, pair: Pair): Promise<{ hearingId: string; openedAt: number }[]> {
-    const asVictim = await tx
-      .select({ hearingId: hearingPersons.hearingId, openedAt: hearingPersons.hearingOpenedAt })
-      .from(hearingPersons)
-      .where(and(eq(hearingPersons.personId, pair.victimId), eq(hearingPersons.role, 'victim')))
-      .orderBy(asc(hearingPersons.hearingOpenedAt));
-    if (asVictim.length === 0) return [];
-    const withSuspect = await tx
-      .select({ hearingId: hearingPersons.hearingId })
-      .from(hearingPersons)
-      .where(
-        and(
-          eq(hearingPersons.personId, pair.suspectId),
-          eq(hearingPersons.role, 'suspect'),
-          inArray(
-            hearingPersons.hearingId,
-            asVictim.map((h) => h.hearingId),
-          ),
-        ),
-      );
-    const both = new Set(withSuspect.map((h) => h.hearingId));
-    return asVictim.filter((h) => both.has(h.hearingId));
-  }
 
   /**
    * The suspect's hearings with another victim (a serial perpetrator, D4): how many other victims,
@@ -128,9 +93,9 @@ export function createPairHistoryService({
    */
   function readPair(user: UserView, hearingId: string) {
     return store.transaction({ ...accessOf(user), purpose: 'pairHistory', pairOf: hearingId }, async (tx) => {
-      const pair = await pairOf(tx, hearingId);
+      const pair = await pairOf(tx, store.tables, hearingId);
       if (!pair) return null;
-      const hearingsOfPair = await pairHearings(tx, pair);
+      const hearingsOfPair = await pairHearings(tx, store.tables, pair);
       const ids = hearingsOfPair.map((h) => h.hearingId);
       const [assessments, events, measureAnswers, others, names] = await Promise.all([
         tx
@@ -295,7 +260,15 @@ export function createPairHistoryService({
       .find((h) => h.hearingId !== hearingId && current !== undefined && h.openedAt <= current.openedAt);
     const before = previousHearing ? latestOf(previousHearing.hearingId) : undefined;
     const now_ = latestOf(hearingId);
-    const latestOfPair = read.assessments.filter((a) => a.latest).at(-1);
+    // The pair's due reassessment is the one its carrier holds (services/pairs.ts).
+    const carrier = pairReassessmentCarrier(
+      read.hearingsOfPair.map((h) => ({
+        hearingId: h.hearingId,
+        assessedAt: read.assessments.find((a) => a.hearingId === h.hearingId && a.latest)?.createdAt ?? null,
+        lastEventAt: read.events.filter((e) => e.hearingId === h.hearingId).at(-1)?.at ?? null,
+      })),
+    );
+    const carried = carrier ? latestOf(carrier.hearingId) : undefined;
     const person = (id: string) => {
       const p = read.names.find((n) => n.id === id);
       return { surname: p?.surname ?? '', firstNames: p?.firstNames ?? '', birthDate: p?.birthDate ?? null };
@@ -306,7 +279,7 @@ export function createPairHistoryService({
       hearings: timeline,
       measuresInForce,
       breaches: read.events.filter((e) => e.kind === 'breach').map((e) => e.at),
-      nextReassessmentAt: latestOfPair ? latestOfPair.nextDueAt : null,
+      nextReassessmentAt: carried ? carried.nextDueAt : null,
       sincePrevious:
         before && now_
           ? compareAssessments(

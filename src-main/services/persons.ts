@@ -9,6 +9,7 @@ import { AppError } from '../api/app-error';
 import type { ChannelInput, ChannelOutput, UserView } from '../api/contract';
 import { accessOf, type Store, type StoreDb, type StoreTables } from '../db/store';
 import type { HearingService } from './hearings';
+import { leavePair, type PairScheduleService } from './pairs';
 
 /**
  * One person per victim and per suspect across hearings (issue 16, items 1 and 2). Each hearing's
@@ -243,10 +244,12 @@ export async function ensureHearingPersons(
 export function createPersonService({
   store,
   hearings,
+  pairs,
   now,
 }: {
   store: Store;
   hearings: Pick<HearingService, 'requireOwnHearing' | 'requireReadableHearing'>;
+  pairs: Pick<PairScheduleService, 'settle'>;
   now: () => number;
 }) {
   const { tables } = store;
@@ -474,7 +477,7 @@ export function createPersonService({
     user: UserView,
     input: ChannelInput<'persons.confirm'>,
   ): Promise<Pick<ChannelOutput<'persons.confirm'>, 'linkedAt'>> {
-    return store.transaction(accessOf(user), async (tx) => {
+    const confirmed = await store.transaction(accessOf(user), async (tx) => {
       const hearing = await hearings.requireOwnHearing(tx, user, input.hearingId);
       const at = now();
       const { link, identity, candidates: found } = await currentProposals(tx, hearing, input.role, user.id, at);
@@ -495,8 +498,12 @@ export function createPersonService({
         user,
         at,
       );
+      await leavePair(tx, tables, hearing.id);
       return { linkedAt: at };
     });
+    // Its new pair's due reassessment: its own, or that of the pair's latest assessment.
+    await pairs.settle(user, input.hearingId);
+    return confirmed;
   }
 
   /** The officer says a proposed person is not this hearing's victim or suspect: not proposed again here. */
@@ -531,7 +538,7 @@ export function createPersonService({
     user: UserView,
     input: ChannelInput<'persons.unlink'>,
   ): Promise<ChannelOutput<'persons.unlink'>> {
-    return store.transaction(accessOf(user), async (tx) => {
+    const unlinked = await store.transaction(accessOf(user), async (tx) => {
       if (user.role !== 'supervisor') throw new AppError('FORBIDDEN', 'Only a supervisor of the unit undoes a link');
       const { row: hearing, access } = await hearings.requireReadableHearing(tx, user, input.hearingId);
       if (access !== 'review') throw new AppError('FORBIDDEN', 'Only a supervisor of the unit undoes a link');
@@ -559,8 +566,11 @@ export function createPersonService({
         at,
         input.reason,
       );
+      await leavePair(tx, tables, hearing.id);
       return { unlinkedAt: at };
     });
+    await pairs.settle(user, input.hearingId);
+    return unlinked;
   }
 
   return { candidates, links, confirm, decline, unlink };

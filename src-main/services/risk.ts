@@ -15,6 +15,7 @@ import { AppError } from '../api/app-error';
 import type { ChannelInput, ChannelOutput, RiskAssessmentView, UserView } from '../api/contract';
 import { accessOf, type Store, type StoreDb, type StoreTables } from '../db/store';
 import type { HearingService } from './hearings';
+import { carryPairReassessment, notReassessedInPair, type PairScheduleService } from './pairs';
 
 type RiskRegistry = typeof defaultRiskRegistry;
 type AssessmentRow = StoreTables['riskAssessments']['$inferSelect'];
@@ -80,14 +81,17 @@ export function createRiskService({
   store,
   hearings: hearingsService,
   registry,
+  pairs,
   now,
 }: {
   store: Store;
   hearings: HearingService;
   registry: RiskRegistry;
+  pairs: Pick<PairScheduleService, 'settle'>;
   now: () => number;
 }) {
-  const { hearingForms, hearingPersons, hearings, riskAssessments, riskEvents, users } = store.tables;
+  const { hearingForms, hearingPersons, hearings, pairSupersessions, riskAssessments, riskEvents, users } =
+    store.tables;
 
   function toView(
     row: AssessmentRow,
@@ -159,7 +163,15 @@ export function createRiskService({
       .from(riskEvents)
       .where(eq(riskEvents.hearingId, hearingId))
       .orderBy(desc(riskEvents.at));
+    const latest = rows.at(-1);
+    const [handedOver] = latest
+      ? await tx
+          .select({ at: pairSupersessions.at })
+          .from(pairSupersessions)
+          .where(and(eq(pairSupersessions.hearingId, hearingId), gt(pairSupersessions.at, latest.createdAt)))
+      : [];
     return {
+      pairReassessmentElsewhereSince: handedOver?.at ?? null,
       assessments: rows.map((row, i) => toView(row, rows[i - 1], names)).reverse(),
       events: events.map((e) => ({
         id: e.id,
@@ -176,7 +188,7 @@ export function createRiskService({
    * definition version the hearing is pinned to; the result is kept with that version.
    */
   async function submit(user: UserView, input: ChannelInput<'risk.submit'>): Promise<ChannelOutput<'risk.submit'>> {
-    return store.transaction(accessOf(user), async (tx) => {
+    const submitted = await store.transaction(accessOf(user), async (tx) => {
       const hearingRow = await hearingsService.requireOwnHearing(tx, user, input.hearingId);
       const definition = await pinnedDefinition(tx, input.hearingId);
       if (input.definitionVersion !== definition.version || !registry.get(input.definitionVersion)) {
@@ -266,8 +278,12 @@ export function createRiskService({
           loweringRequested: input.lowering?.level ?? null,
         },
       });
+      // The pair's due reassessment is now this one's (services/pairs.ts).
+      await carryPairReassessment(tx, store.tables, input.hearingId);
       return { assessmentId: id, level: evaluated.level };
     });
+    await pairs.settle(user, input.hearingId);
+    return submitted;
   }
 
   /** The supervisor's decision on the latest assessment: approve, or return with a comment; and any lowering request. */
@@ -337,7 +353,7 @@ export function createRiskService({
     user: UserView,
     input: ChannelInput<'risk.noteEvent'>,
   ): Promise<ChannelOutput<'risk.noteEvent'>> {
-    return store.transaction(accessOf(user), async (tx) => {
+    const noted = await store.transaction(accessOf(user), async (tx) => {
       await hearingsService.requireOwnHearing(tx, user, input.hearingId);
       const at = now();
       const id = randomUUID();
@@ -361,8 +377,12 @@ export function createRiskService({
         hearingId: input.hearingId,
         details: { eventId: id, kind: input.kind },
       });
+      // An event calls for the pair's reassessment from this hearing, now.
+      await carryPairReassessment(tx, store.tables, input.hearingId);
       return { eventId: id };
     });
+    await pairs.settle(user, input.hearingId);
+    return noted;
   }
 
   /**
@@ -412,7 +432,13 @@ export function createRiskService({
     const r = riskAssessments;
     return which === 'pending'
       ? and(eq(r.unitId, unitId), eq(r.reviewStatus, 'pending'))
-      : and(eq(r.unitId, unitId), eq(r.latest, true), lte(r.nextDueAt, at), ne(r.reviewStatus, 'pending'));
+      : and(
+          eq(r.unitId, unitId),
+          eq(r.latest, true),
+          lte(r.nextDueAt, at),
+          ne(r.reviewStatus, 'pending'),
+          notReassessedInPair(store.tables),
+        );
   }
 
   async function queue(user: UserView): Promise<ChannelOutput<'risk.queue'>> {
@@ -424,12 +450,23 @@ export function createRiskService({
       const counted = (index: string, condition: SQL | undefined) =>
         tx.select({ n: count() }).from(store.readThrough(r, index)).where(condition);
       const latestDue = and(eq(r.unitId, unitId), eq(r.latest, true), lte(r.nextDueAt, at));
-      // The three counts in one statement: on PostgreSQL each statement is a round trip.
-      const [totals] = await store.queryRows<Record<'pending' | 'latest_due' | 'pending_due', number | string>>(
+      // Due, not pending, and done by a later assessment of its pair: driven from the unit's few
+      // rows of pair_supersessions, not from every due row.
+      const done = pairSupersessions;
+      const reassessedInPair = tx
+        .select({ n: count() })
+        .from(done)
+        .innerJoin(r, and(eq(r.hearingId, done.hearingId), eq(r.latest, true)))
+        .where(and(eq(done.unitId, unitId), latestDue, ne(r.reviewStatus, 'pending'), gt(done.at, r.createdAt)));
+      // The four counts in one statement: on PostgreSQL each statement is a round trip.
+      const [totals] = await store.queryRows<
+        Record<'pending' | 'latest_due' | 'pending_due' | 'pair_done', number | string>
+      >(
         tx,
         sql`SELECT (${counted(QUEUE_INDEX.pending, queueCondition('pending', unitId, at))}) AS pending,
           (${counted(QUEUE_INDEX.due, latestDue)}) AS latest_due,
-          (${counted(QUEUE_INDEX.pending, and(queueCondition('pending', unitId, at), latestDue))}) AS pending_due`,
+          (${counted(QUEUE_INDEX.pending, and(queueCondition('pending', unitId, at), latestDue))}) AS pending_due,
+          (${reassessedInPair}) AS pair_done`,
       );
       const rows = [...(await queuePage(tx, 'pending', unitId, at)), ...(await queuePage(tx, 'due', unitId, at))];
       return {
@@ -441,8 +478,9 @@ export function createRiskService({
         pendingTotal: Number(totals!.pending),
         // Due and not pending, counted from what each index holds: the latest index has no review
         // status (reading it from every due row is most of the queue's time), the pending index
-        // reaches the few pending rows. (PostgreSQL's counts are bigints, read as text.)
-        dueTotal: Number(totals!.latest_due) - Number(totals!.pending_due),
+        // reaches the few pending rows; less those a later assessment of the pair did.
+        // (PostgreSQL's counts are bigints, read as text.)
+        dueTotal: Number(totals!.latest_due) - Number(totals!.pending_due) - Number(totals!.pair_done),
       };
     });
     return {

@@ -225,3 +225,93 @@ describe('the pair across complaints', () => {
     expect(JSON.stringify(records)).not.toContain('Lambert');
   });
 });
+
+describe('the pair’s due reassessment', () => {
+  /** The supervisor's due reassessments (not awaiting her review): which hearings, and her count. */
+  const dueInQueue = async () => {
+    const queue = await t.ok('supervisor-window', 'risk.queue', {});
+    return {
+      due: queue.items
+        .filter((i) => i.overdue && i.reviewStatus !== 'pending')
+        .map((i) => i.hearingId)
+        .sort(),
+      dueTotal: queue.dueTotal,
+    };
+  };
+  const dueInFollowUps = async (window: string, scope: 'mine' | 'unit') =>
+    (await t.ok(window, 'followUps.list', { scope })).items
+      .filter((i) => i.kind === 'reassessmentDue')
+      .map((i) => i.hearingId)
+      .sort();
+  const nextDueOf = async (hearingId: string) =>
+    Number(
+      (
+        await t.sql<{ at: number }>('SELECT next_due_at AS at FROM risk_assessments WHERE hearing_id = ? AND latest', [
+          hearingId,
+        ])
+      )[0]!.at,
+    );
+  /** As the supervisor does with each assessment that waits for her. */
+  const approveIfPending = async (hearingId: string) => {
+    const [row] = await t.sql<{ id: string; status: string }>(
+      'SELECT id, review_status AS status FROM risk_assessments WHERE hearing_id = ? AND latest',
+      [hearingId],
+    );
+    if (row!.status === 'pending')
+      await t.ok('supervisor-window', 'risk.review', { assessmentId: row!.id, decision: 'approve' });
+  };
+
+  it('is listed once, where the pair was assessed last; an event brings it back; an undone link splits it', async () => {
+    const first = await firstComplaint();
+    const second = await secondComplaint();
+    // Complaint 1's breach made its reassessment due.
+    expect(await dueInQueue()).toEqual({ due: [first], dueTotal: 1 });
+    await link(second, 'victim');
+    await link(second, 'suspect');
+    // Linked but not yet assessed: the pair's reassessment is still complaint 1's.
+    expect(await dueInQueue()).toEqual({ due: [first], dueTotal: 1 });
+    expect(await dueInFollowUps('officer-window', 'mine')).toEqual([first]);
+
+    await completeHearing({ people: { ...VICTIM, ...SUSPECT } }).take(apiOf(t, 'other-window'), {
+      hearingId: second,
+      until: 'answered',
+    });
+    await approveIfPending(second);
+    // Complaint 2's assessment is the pair's reassessment: complaint 1's is done, for everyone.
+    expect(await dueInQueue()).toEqual({ due: [], dueTotal: 0 });
+    expect(await dueInFollowUps('officer-window', 'mine')).toEqual([]);
+    expect(await dueInFollowUps('supervisor-window', 'unit')).toEqual([]);
+    const { pair } = await t.ok('other-window', 'pairs.history', { hearingId: second, reason: 'reassessment' });
+    expect(pair!.nextReassessmentAt).toBe(await nextDueOf(second));
+    // Complaint 1's risk step says where the pair's reassessment went, instead of its own date.
+    const assessedAt = (await t.ok('other-window', 'risk.history', { hearingId: second })).assessments[0]!.createdAt;
+    const elsewhere = async (window: string, hearingId: string) =>
+      (await t.ok(window, 'risk.history', { hearingId })).pairReassessmentElsewhereSince;
+    expect(await elsewhere('officer-window', first)).toBe(assessedAt);
+    expect(await elsewhere('other-window', second)).toBeNull();
+
+    // When complaint 2's falls due, it is listed, and complaint 1 still is not.
+    await later((await nextDueOf(second)) - t.clock.now + DAY);
+    expect(await dueInQueue()).toEqual({ due: [second], dueTotal: 1 });
+    expect(await dueInFollowUps('other-window', 'mine')).toEqual([second]);
+    expect(await dueInFollowUps('officer-window', 'mine')).toEqual([]);
+
+    // A new breach recorded on complaint 1: the pair's reassessment is due from there, now.
+    await t.ok('officer-window', 'risk.noteEvent', { hearingId: first, kind: 'breach', note: 'Visite (fictif).' });
+    expect(await dueInQueue()).toEqual({ due: [first], dueTotal: 1 });
+    expect(await dueInFollowUps('other-window', 'mine')).toEqual([]);
+    const { pair: after } = await t.ok('officer-window', 'pairs.history', { hearingId: first, reason: 'reassessment' });
+    expect(after!.nextReassessmentAt).toBe(await nextDueOf(first));
+    expect(await elsewhere('officer-window', first)).toBeNull();
+    expect(await elsewhere('other-window', second)).toEqual(expect.any(Number));
+
+    // The supervisor undoes complaint 2's suspect link: two pairs, each with its own reassessment.
+    await t.ok('supervisor-window', 'persons.unlink', {
+      hearingId: second,
+      role: 'suspect',
+      reason: 'Homonyme (fictif).',
+    });
+    expect(await dueInQueue()).toEqual({ due: [first, second].sort(), dueTotal: 2 });
+    expect(await t.sql('SELECT hearing_id FROM pair_supersessions')).toEqual([]);
+  });
+});

@@ -164,6 +164,7 @@ describe('row-level security on PostgreSQL', () => {
       'person_search_keys',
       'hearing_persons',
       'person_link_events',
+      'pair_supersessions',
     ];
     for (const table of all) {
       const rows = await asActor(null, (c) => c.query(`SELECT count(*)::int AS n FROM "${table}"`));
@@ -422,6 +423,69 @@ describe('row-level security on PostgreSQL', () => {
     await expect(
       asActor(people.officerB, (c) => c.query(`UPDATE person_link_events SET reason = 'x'`)),
     ).rejects.toThrow(/permission denied/);
+  });
+
+  it('lets the officer of one of two hearings of the same pair hand its due reassessment over, and nobody forge one', async () => {
+    // Officers A1's and A2's hearings share a victim and a suspect; officer B's has another suspect.
+    await owner.query('DELETE FROM hearing_persons');
+    const [victim, suspect, otherSuspect] = [randomUUID(), randomUUID(), randomUUID()];
+    for (const [id, surname] of [
+      [victim, 'Lambert'],
+      [suspect, 'Exemple'],
+      [otherSuspect, 'Autre'],
+    ] as const)
+      await owner.query(
+        `INSERT INTO persons (id, surname, first_names, created_at, created_by) VALUES ($1, $2, 'Fictif', 1, $3)`,
+        [id, surname, people.officerA1.id],
+      );
+    for (const [hearing, suspectOf] of [
+      [hearingOf.officerA1, suspect],
+      [hearingOf.officerA2, suspect],
+      [hearingOf.officerB, otherSuspect],
+    ] as const)
+      await owner.query(
+        `INSERT INTO hearing_persons (hearing_id, role, person_id, hearing_opened_at, linked_at, linked_by, how)
+         VALUES ($1, 'victim', $2, 1, 1, $4, 'new'), ($1, 'suspect', $3, 1, 1, $4, 'new')`,
+        [hearing, victim, suspectOf, people.officerA1.id],
+      );
+    const handOver = (who: Person, hearing: string, by: string) =>
+      asActor(who, (c) =>
+        c.query(`INSERT INTO pair_supersessions (hearing_id, by_hearing_id, unit_id, at) VALUES ($1, $2, NULL, 5)`, [
+          hearing,
+          by,
+        ]),
+      );
+    // Her own assessment does the pair's reassessment: A2's hearing is marked done by hers.
+    await handOver(people.officerA1, hearingOf.officerA2, hearingOf.officerA1);
+    for (const attempt of [
+      // Another pair's hearing, by hers.
+      () => handOver(people.officerA1, hearingOf.officerB, hearingOf.officerA1),
+      // Two hearings of the same pair, neither hers.
+      () => handOver(people.officerB, hearingOf.officerA1, hearingOf.officerA2),
+      // A supervisor writes none.
+      () => handOver(people.supervisorA, hearingOf.officerA1, hearingOf.officerA2),
+    ])
+      await expect(attempt()).rejects.toThrow(/row-level security/);
+    const rows = (who: Person) => asActor(who, (c) => idsOf(c, 'SELECT hearing_id AS id FROM pair_supersessions'));
+    expect(await rows(people.officerB)).toEqual([hearingOf.officerA2]);
+    expect(await rows(people.administrator)).toEqual([]);
+    // Neither of the two hearings hers: she cannot take it back, nor point it elsewhere.
+    const touched = await asActor(people.officerB, async (c) => [
+      (await c.query('DELETE FROM pair_supersessions')).rowCount,
+    ]);
+    expect(touched).toEqual([0]);
+    await expect(
+      asActor(people.officerB, (c) =>
+        c.query('UPDATE pair_supersessions SET by_hearing_id = $1', [hearingOf.officerB]),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    // A supervisor of the unit undoes a link: what the hearing said of its pair goes with it.
+    const removed = await asActor(
+      people.supervisorA,
+      async (c) => (await c.query('DELETE FROM pair_supersessions')).rowCount,
+    );
+    expect(removed).toBe(1);
+    await owner.query('DELETE FROM hearing_persons');
   });
 
   it('is told who acts by the store in the message that begins each unit of work, value for value', async () => {

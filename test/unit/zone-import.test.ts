@@ -78,6 +78,7 @@ const TABLES = [
   'person_search_keys',
   'hearing_persons',
   'person_link_events',
+  'pair_supersessions',
   'audit_events',
 ];
 

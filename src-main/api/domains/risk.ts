@@ -15,6 +15,8 @@ export const riskChannels = defineDomain('risk', {
       events: z.array(
         z.object({ id, kind: z.enum(RISK_EVENT_KINDS), note: z.string(), at: timestamp, recordedByName: z.string() }),
       ),
+      /** Since when another hearing of its pair carries the pair's due reassessment (services/pairs.ts); null when this one does. */
+      pairReassessmentElsewhereSince: timestamp.nullable(),
     }),
     access: HEARING,
     handler: (input, { user, deps }) => deps.risk.history(user, input.hearingId),

@@ -1,0 +1,12 @@
+CREATE TABLE `pair_supersessions` (
+	`hearing_id` text PRIMARY KEY NOT NULL,
+	`by_hearing_id` text NOT NULL,
+	`unit_id` text,
+	`at` integer NOT NULL,
+	FOREIGN KEY (`hearing_id`) REFERENCES `hearings`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`by_hearing_id`) REFERENCES `hearings`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`unit_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `pair_supersessions_unit_idx` ON `pair_supersessions` (`unit_id`,`hearing_id`,`at`);--> statement-breakpoint
+CREATE INDEX `pair_supersessions_by_idx` ON `pair_supersessions` (`by_hearing_id`);
