@@ -249,9 +249,19 @@ function levelLabel(t: OfficerText, level: number): string {
   return t(definitionKey(`risk.level.${level}`));
 }
 
-/** The latest assessment: its level and why (red flags with their items, escalation, barriers). */
-function RiskSummary({ t, assessment }: { t: OfficerText; assessment: Assessment | undefined }) {
+/** The hearing's latest assessment (the first one, in a hearing taken before the flag existed). */
+function latestOf(assessments: Assessments): Assessment | undefined {
+  return assessments.assessments.find((a) => a.latest) ?? assessments.assessments[0];
+}
+
+/**
+ * The latest assessment: its level and why (red flags with their items, escalation, barriers), and
+ * when the next reassessment is due, or that another complaint of the pair follows it since.
+ */
+function RiskSummary({ t, assessments }: { t: OfficerText; assessments: Assessments }) {
+  const assessment = latestOf(assessments);
   if (!assessment) return <p>{t('documents.common.noAssessment')}</p>;
+  const elsewhereSince = assessments.pairReassessmentElsewhereSince;
   const { result } = assessment;
   return (
     <Table
@@ -301,7 +311,12 @@ function RiskSummary({ t, assessment }: { t: OfficerText; assessment: Assessment
           ? [[t('documents.risk.raised'), assessment.raiseReason] as [string, ReactNode]]
           : []),
         [t('documents.risk.review'), t(`risk.review.status.${assessment.reviewStatus}`)],
-        [t('documents.risk.nextDue'), <Ltr key="n">{formatDateTime(assessment.nextDueAt)}</Ltr>],
+        elsewhereSince === null
+          ? [t('documents.risk.nextDue'), <Ltr key="n">{formatDateTime(assessment.nextDueAt)}</Ltr>]
+          : [
+              t('documents.risk.nextDue'),
+              t('documents.risk.reassessmentElsewhere', { time: formatDateTime(elsewhereSince) }),
+            ],
       ]}
     />
   );
@@ -399,7 +414,7 @@ function ProsecutorRequest(props: Props) {
       <Children {...props} />
       <Facts {...props} />
       <h2>{t('documents.risk.title')}</h2>
-      <RiskSummary t={t} assessment={assessments.assessments.find((a) => a.latest) ?? assessments.assessments[0]} />
+      <RiskSummary t={t} assessments={assessments} />
       <h2>{t('documents.common.otherMeasures')}</h2>
       <Measures {...props} only={MEASURES.filter((m) => !asked.includes(m))} />
       <Signature {...props} />
@@ -435,7 +450,7 @@ function ImmigrationCommunication(props: Props) {
         ]}
       />
       <h2>{t('documents.risk.title')}</h2>
-      <RiskSummary t={t} assessment={assessments.assessments.find((a) => a.latest) ?? assessments.assessments[0]} />
+      <RiskSummary t={t} assessments={assessments} />
       <h2>{t('documents.common.statement')}</h2>
       <Statement {...props} />
       <Signature {...props} />
@@ -465,12 +480,12 @@ function Magistrate({ t, record }: Props) {
 
 function RiskReport(props: Props) {
   const { t, assessments } = props;
-  const latest = assessments.assessments.find((a) => a.latest) ?? assessments.assessments[0];
+  const latest = latestOf(assessments);
   return (
     <>
       <Header {...props} />
       <h2>{t('documents.risk.title')}</h2>
-      <RiskSummary t={t} assessment={latest} />
+      <RiskSummary t={t} assessments={assessments} />
       {latest ? (
         <>
           <h3>{t('documents.risk.procedure')}</h3>

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { useBrowserHost } from './fixtures';
 import { launchChromium, startHost, type RunningHost } from './harness';
 import { account, firstRun } from './pages/accounts';
 import { fillDate, waitForSaved } from './pages/hearing';
+import { RiskStep } from './pages/risk-step';
 
 /**
  * Issue 16's acceptance on screen: complaint 1 taken, assessed and reviewed in unit A, a contact
@@ -43,7 +45,8 @@ type Catalog = {
   pairs: Record<'showInRoom' | 'show' | 'showAgain' | 'sincePrevious', string> & {
     measure: Record<'contactBan', string>;
   };
-  risk: { source: Record<'policeRecords', string> };
+  risk: { source: Record<'policeRecords', string>; history: Record<'nextDue' | 'reassessmentElsewhere', string> };
+  documents: { risk: Record<'reassessmentElsewhere', string> };
 };
 const catalog = JSON.parse(fs.readFileSync('forms/catalogs/officer/fr.json', 'utf8')) as Catalog;
 const texts = catalog.pairs;
@@ -163,6 +166,26 @@ async function complaintsOfOnePair(at: Workstations): Promise<void> {
   await page.locator('.persons-panel').waitFor();
   await (await openHistory(page)).getByRole('heading', { name: texts.sincePrevious }).waitFor();
   expect(await page.locator('.pair-history .new-red-flags').innerText()).toContain('RF5');
+
+  // Her assessment is the pair's reassessment: complaint 1's risk step says so, on its workstation,
+  // instead of the date of its own (its breach had made it due).
+  await at.goto(first, `hearing/${complaint1}/risk`);
+  await new RiskStep(first).revealAssessment();
+  const [since, rest] = catalog.risk.history.reassessmentElsewhere.split('{{time}}') as [string, string];
+  const firstHistory = first.locator('.risk-history').filter({ hasText: rest });
+  await firstHistory.waitFor();
+  const said = await firstHistory.innerText();
+  expect(said).toContain(since);
+  expect(said).not.toContain(catalog.risk.history.nextDue.split('{{time}}')[0]!);
+  await firstHistory.scrollIntoViewIfNeeded();
+  await first.screenshot({ path: path.join(os.tmpdir(), `hd16-${at.name}-reassessment-elsewhere-fr.png`) });
+  // And so does complaint 1's risk report, printed now, in its "next reassessment" row.
+  const report = await firstApi('documents.create', { hearingId: complaint1, kind: 'riskReport', output: 'pdf' });
+  const pdf = path.join(os.tmpdir(), `hd16-${at.name}-risk-report-complaint1.pdf`);
+  fs.writeFileSync(pdf, Buffer.from(report.pdfBase64!, 'base64'));
+  const printed = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  for (const part of catalog.documents.risk.reassessmentElsewhere.split('{{time}}'))
+    expect(printed).toContain(part.trim());
 
   // The unit's supervisor: the whole history, who assessed included.
   const supervisor = await at.second(SUPERVISOR);

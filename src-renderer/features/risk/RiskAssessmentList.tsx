@@ -36,7 +36,15 @@ export function RiskAssessmentList({ history }: { history: RiskHistory | null })
                 })}
               </p>
             ) : null}
-            {a.latest ? <p>{t('risk.history.nextDue', { time: formatDateTime(a.nextDueAt, i18n.language) })}</p> : null}
+            {a.latest ? (
+              <p>
+                {history?.pairReassessmentElsewhereSince
+                  ? t('risk.history.reassessmentElsewhere', {
+                      time: formatDateTime(history.pairReassessmentElsewhereSince, i18n.language),
+                    })
+                  : t('risk.history.nextDue', { time: formatDateTime(a.nextDueAt, i18n.language) })}
+              </p>
+            ) : null}
             {a.comparison ? <RiskComparisonView comparison={a.comparison} t={t} /> : null}
             <details>
               <summary>{t('risk.history.details')}</summary>
