@@ -10,6 +10,8 @@ ALTER TABLE "pair_supersessions" ADD CONSTRAINT "pair_supersessions_by_hearing_i
 ALTER TABLE "pair_supersessions" ADD CONSTRAINT "pair_supersessions_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "pair_supersessions_unit_idx" ON "pair_supersessions" USING btree ("unit_id","hearing_id","at");--> statement-breakpoint
 CREATE INDEX "pair_supersessions_by_idx" ON "pair_supersessions" USING btree ("by_hearing_id");--> statement-breakpoint
+CREATE INDEX "risk_latest_due_idx" ON "risk_assessments" USING btree ("unit_id","latest","hearing_id","next_due_at","review_status","created_at");
+--> statement-breakpoint
 -- Who carries a pair's due reassessment (schema.ts). Officers and supervisors read the rows as they
 -- read the links between hearings and persons: hearing ids, a unit and a time, no content. A row is
 -- written by the officer of one of its two hearings, and only while both are hearings of the same

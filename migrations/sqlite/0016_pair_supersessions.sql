@@ -9,4 +9,5 @@ CREATE TABLE `pair_supersessions` (
 );
 --> statement-breakpoint
 CREATE INDEX `pair_supersessions_unit_idx` ON `pair_supersessions` (`unit_id`,`hearing_id`,`at`);--> statement-breakpoint
-CREATE INDEX `pair_supersessions_by_idx` ON `pair_supersessions` (`by_hearing_id`);
+CREATE INDEX `pair_supersessions_by_idx` ON `pair_supersessions` (`by_hearing_id`);--> statement-breakpoint
+CREATE INDEX `risk_latest_due_idx` ON `risk_assessments` (`unit_id`,`latest`,`hearing_id`,`next_due_at`,`review_status`,`created_at`);

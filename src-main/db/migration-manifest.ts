@@ -88,8 +88,8 @@ export const MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
   },
   {
     tag: '0016_pair_supersessions',
-    when: 1796587145850,
-    sha256: 'dc3e45121e590e3a04ccb58341696065fa98052c8005fb2cefe1e53b45f91cc8',
+    when: 1796591057670,
+    sha256: '316242729432f8314fe2aa1d9d4833585d8cd1f1991566347e10c7f0ac43e722',
   },
 ];
 
@@ -167,7 +167,7 @@ export const PG_MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
   },
   {
     tag: '0014_pair_supersessions',
-    when: 1796587147996,
-    sha256: 'c0e307117259f71ea60a20f59934640e36e7366ddbdc3b013116e0ba66512e01',
+    when: 1796591059870,
+    sha256: '052541a4fa6f8438ff9e30b48da18e7331c54de433aa4752bcc2abb9a457d7f8',
   },
 ];

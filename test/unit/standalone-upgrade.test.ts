@@ -44,6 +44,7 @@ describe('a standalone database from an earlier version', () => {
     const createdLater = tablesCreatedBy(later);
     expect(createdLater).toContain('sessions');
     for (const table of createdLater) older.exec(`DROP TABLE "${table}"`);
+    for (const index of indexesCreatedBy(later)) older.exec(`DROP INDEX IF EXISTS "${index}"`);
     for (const migration of later)
       older.prepare('DELETE FROM __drizzle_migrations WHERE hash = ?').run(migration.sha256);
     older.close();
@@ -96,6 +97,7 @@ describe('a standalone database from an earlier version', () => {
     older.exec('CREATE INDEX person_search_keys_key_idx ON person_search_keys (key, person_id)');
     const later = MIGRATION_MANIFEST.filter((m) => m.when >= migration.when);
     for (const table of tablesCreatedBy(later)) older.exec(`DROP TABLE "${table}"`);
+    for (const index of indexesCreatedBy(later)) older.exec(`DROP INDEX IF EXISTS "${index}"`);
     for (const m of later) older.prepare('DELETE FROM __drizzle_migrations WHERE hash = ?').run(m.sha256);
     const keysBefore = older.prepare('SELECT count(*) AS n FROM person_search_keys').get() as { n: number };
     older.close();
@@ -115,4 +117,15 @@ function tablesCreatedBy(migrations: typeof MIGRATION_MANIFEST): string[] {
       (match) => match[1]!,
     ),
   );
+}
+
+/**
+ * The indexes they create and do not drop first (those they replace, they drop themselves): gone
+ * with their tables, or on earlier tables, where they would stand in the way of their migration.
+ */
+function indexesCreatedBy(migrations: typeof MIGRATION_MANIFEST): string[] {
+  const texts = migrations.map((m) => fs.readFileSync(path.join(MIGRATIONS, `${m.tag}.sql`), 'utf8'));
+  const named = (pattern: RegExp) => texts.flatMap((text) => [...text.matchAll(pattern)].map((match) => match[1]!));
+  const dropped = new Set(named(/DROP INDEX (?:IF EXISTS )?`?(\w+)`?/g));
+  return named(/CREATE (?:UNIQUE )?INDEX `(\w+)`/g).filter((index) => !dropped.has(index));
 }
