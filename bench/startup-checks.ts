@@ -94,6 +94,7 @@ export async function benchStartupChecks(root: string): Promise<{
       assessments: seeded.assessments,
       events: seeded.events,
       breaches: seeded.breaches,
+      reassessedInPair: seeded.reassessedInPair,
       seedMs: seeded.seedMs,
     };
     return { database, figures: measureStartupChecks(dataDir, key, root) };

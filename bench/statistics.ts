@@ -42,6 +42,8 @@ export interface SeededDatabase {
   assessments: number;
   events: number;
   breaches: number;
+  /** Hearings whose due reassessment a later complaint of the same pair took over (pair_supersessions). */
+  reassessedInPair: number;
   unitIds: string[];
   officerIds: string[];
   /** A supervisor of the first unit, inserted directly (no password: sign-in is not needed to call services). */
@@ -135,6 +137,8 @@ export function seedLargeDatabase(core: AppCore, options: SeedOptions = {}): See
   const now = options.now ?? to;
   const unitCount = options.units ?? 10;
   const rnd = random(options.seed ?? 20260713);
+  // A stream of its own, so that adding the pairs left every other seeded value as it was.
+  const pairRnd = random((options.seed ?? 20260713) + 16);
   const sqlite = core.database!.sqlite;
   const start = performance.now();
 
@@ -154,6 +158,9 @@ export function seedLargeDatabase(core: AppCore, options: SeedOptions = {}): See
        red_flag_count, review_status, next_due_at, latest, created_by, created_at)
      VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const insertSupersession = sqlite.prepare(
+    'INSERT OR REPLACE INTO pair_supersessions (hearing_id, by_hearing_id, unit_id, at) VALUES (?, ?, ?, ?)',
+  );
   const insertEvent = sqlite.prepare(
     'INSERT INTO risk_events (id, hearing_id, kind, note, at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -165,6 +172,9 @@ export function seedLargeDatabase(core: AppCore, options: SeedOptions = {}): See
   let assessments = 0;
   let events = 0;
   let breaches = 0;
+  let reassessedInPair = 0;
+  /** Each unit's latest hearing so far: a repeat complaint is one of the same pair as an earlier one. */
+  const lastOfUnit = new Map<string, string>();
 
   sqlite.transaction(() => {
     for (let u = 0; u < unitCount; u++) {
@@ -270,6 +280,14 @@ export function seedLargeDatabase(core: AppCore, options: SeedOptions = {}): See
         assess(1, Math.max(1, level - 1), false, createdAt + 3_600_000);
         assess(2, level, true, createdAt + 5 * DAY);
       } else assess(1, level, true, createdAt + 3_600_000);
+      // About one complaint in seven repeats an earlier one of the unit (issue 16): its assessment
+      // takes over that hearing's due reassessment.
+      const earlier = lastOfUnit.get(unitId);
+      if (earlier !== undefined && pairRnd() < 0.15) {
+        insertSupersession.run(earlier, id, unitId, createdAt + (reassessed ? 5 * DAY : 3_600_000));
+        reassessedInPair++;
+      }
+      lastOfUnit.set(unitId, id);
 
       // Breaches of granted residence bans, and other events that call for a reassessment.
       const banGranted = states[0] === 'granted' || states[0] === 'inForce' || states[0] === 'ended';
@@ -299,6 +317,7 @@ export function seedLargeDatabase(core: AppCore, options: SeedOptions = {}): See
     assessments,
     events,
     breaches,
+    reassessedInPair,
     unitIds,
     officerIds,
     supervisorId,
@@ -421,6 +440,7 @@ export async function benchStatistics(
       assessments: seeded.assessments,
       events: seeded.events,
       breaches: seeded.breaches,
+      reassessedInPair: seeded.reassessedInPair,
       seedMs: seeded.seedMs,
     };
     const exportOneYearByMonth = await time(query);

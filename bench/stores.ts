@@ -323,7 +323,16 @@ function commitFloor(sqlite: Database.Database): Summary {
 }
 
 /** The tables the queue and the export read, in an order their foreign keys accept. */
-const COPIED_TABLES = ['units', 'users', 'hearings', 'hearing_forms', 'answers', 'risk_assessments', 'risk_events'];
+const COPIED_TABLES = [
+  'units',
+  'users',
+  'hearings',
+  'hearing_forms',
+  'answers',
+  'risk_assessments',
+  'risk_events',
+  'pair_supersessions',
+];
 
 /** Row for row, in batches; SQLite's 0 and 1 become PostgreSQL's booleans where the column is one. */
 async function copyRecords(sqlite: Database.Database, target: OpenedCore): Promise<void> {
