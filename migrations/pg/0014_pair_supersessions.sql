@@ -5,12 +5,20 @@ CREATE TABLE "pair_supersessions" (
 	"at" bigint NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "risk_assessments" ADD COLUMN "last_event_at" bigint;--> statement-breakpoint
 ALTER TABLE "pair_supersessions" ADD CONSTRAINT "pair_supersessions_hearing_id_hearings_id_fk" FOREIGN KEY ("hearing_id") REFERENCES "public"."hearings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pair_supersessions" ADD CONSTRAINT "pair_supersessions_by_hearing_id_hearings_id_fk" FOREIGN KEY ("by_hearing_id") REFERENCES "public"."hearings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pair_supersessions" ADD CONSTRAINT "pair_supersessions_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "pair_supersessions_unit_idx" ON "pair_supersessions" USING btree ("unit_id","hearing_id","at");--> statement-breakpoint
 CREATE INDEX "pair_supersessions_by_idx" ON "pair_supersessions" USING btree ("by_hearing_id");--> statement-breakpoint
-CREATE INDEX "risk_latest_due_idx" ON "risk_assessments" USING btree ("unit_id","latest","hearing_id","next_due_at","review_status","created_at");
+CREATE INDEX "risk_latest_due_idx" ON "risk_assessments" USING btree ("unit_id","latest","hearing_id","next_due_at","review_status","created_at","last_event_at");
+--> statement-breakpoint
+-- Each latest assessment's latest risk event since it was made, from the events already recorded
+-- (the migrations' role reads and writes past the policies).
+UPDATE "risk_assessments" SET "last_event_at" = (
+  SELECT max(e."at") FROM "risk_events" e
+   WHERE e."hearing_id" = "risk_assessments"."hearing_id" AND e."at" >= "risk_assessments"."created_at"
+) WHERE "latest";
 --> statement-breakpoint
 -- Who carries a pair's due reassessment (schema.ts). Officers and supervisors read the rows as they
 -- read the links between hearings and persons: hearing ids, a unit and a time, no content. A row is

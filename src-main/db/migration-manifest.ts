@@ -88,8 +88,8 @@ export const MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
   },
   {
     tag: '0016_pair_supersessions',
-    when: 1796591057670,
-    sha256: '316242729432f8314fe2aa1d9d4833585d8cd1f1991566347e10c7f0ac43e722',
+    when: 1796591830792,
+    sha256: 'b87db09c51f2c28907b5cd80b137a88405d48c5b8a034f89f1cbea54961147cb',
   },
 ];
 
@@ -167,7 +167,7 @@ export const PG_MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
   },
   {
     tag: '0014_pair_supersessions',
-    when: 1796591059870,
-    sha256: '052541a4fa6f8438ff9e30b48da18e7331c54de433aa4752bcc2abb9a457d7f8',
+    when: 1796591832925,
+    sha256: '1f8389208e6496361bc3eaf5432ab33aeaa87684ecbb5d7ef38b732b4576c231',
   },
 ];

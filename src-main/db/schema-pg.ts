@@ -203,6 +203,7 @@ export const riskAssessments = pgTable(
     reviewedBy: text('reviewed_by').references(() => users.id),
     reviewedAt: epochMs('reviewed_at'),
     nextDueAt: epochMs('next_due_at').notNull(),
+    lastEventAt: epochMs('last_event_at'),
     latest: boolean('latest').notNull(),
     createdBy: text('created_by')
       .notNull()
@@ -218,7 +219,15 @@ export const riskAssessments = pgTable(
     // straight from an index rather than sorted from every row of the unit.
     index('risk_queue_pending_order_idx').on(t.unitId, t.reviewStatus, t.level.desc(), t.nextDueAt),
     index('risk_queue_latest_order_idx').on(t.unitId, t.latest, t.level.desc(), t.nextDueAt, t.hearingId),
-    index('risk_latest_due_idx').on(t.unitId, t.latest, t.hearingId, t.nextDueAt, t.reviewStatus, t.createdAt),
+    index('risk_latest_due_idx').on(
+      t.unitId,
+      t.latest,
+      t.hearingId,
+      t.nextDueAt,
+      t.reviewStatus,
+      t.createdAt,
+      t.lastEventAt,
+    ),
   ],
 );
 

@@ -180,6 +180,11 @@ export const riskAssessments = sqliteTable(
     reviewedBy: text('reviewed_by').references(() => users.id),
     reviewedAt: integer('reviewed_at'),
     nextDueAt: integer('next_due_at').notNull(),
+    /**
+     * When the latest risk event of the hearing was recorded since this assessment (an event makes
+     * the reassessment due now): a later hearing of the pair takes over only what came before it.
+     */
+    lastEventAt: integer('last_event_at'),
     latest: integer('latest', { mode: 'boolean' }).notNull(),
     createdBy: text('created_by')
       .notNull()
@@ -198,7 +203,15 @@ export const riskAssessments = sqliteTable(
     // What the queue asks of the latest assessments of its unit that a later hearing of their pair
     // took over (services/risk.ts): from the index alone, in the order of pair_supersessions_unit_idx
     // (PostgreSQL merges the two; SQLite looks each one up).
-    index('risk_latest_due_idx').on(t.unitId, t.latest, t.hearingId, t.nextDueAt, t.reviewStatus, t.createdAt),
+    index('risk_latest_due_idx').on(
+      t.unitId,
+      t.latest,
+      t.hearingId,
+      t.nextDueAt,
+      t.reviewStatus,
+      t.createdAt,
+      t.lastEventAt,
+    ),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, max, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, max, or, sql, type SQL } from 'drizzle-orm';
 import { pairReassessmentCarrier, type PairHearingSchedule } from '../../domain/person-links';
 import type { UserView } from '../api/contract';
 import { accessOf, type Store, type StoreDb, type StoreTables } from '../db/store';
@@ -168,10 +168,20 @@ export function createPairScheduleService({
 export type PairScheduleService = ReturnType<typeof createPairScheduleService>;
 
 /**
+ * A row of `pair_supersessions` that still holds for its hearing's latest assessment: later than
+ * the assessment and than its latest risk event. (A row written by a settle that read the pair
+ * before either one no longer hides anything.)
+ */
+export function handedOverSince(tables: StoreTables): SQL {
+  const { pairSupersessions: done, riskAssessments: r } = tables;
+  return and(gt(done.at, r.createdAt), or(isNull(r.lastEventAt), gt(done.at, r.lastEventAt)))!;
+}
+
+/**
  * For a query on risk assessments: this one's reassessment is not done by a later assessment of
- * its pair (a row of `pair_supersessions` later than it). One probe of the key per assessment.
+ * its pair. One probe of the key per assessment.
  */
 export function notReassessedInPair(tables: StoreTables): SQL {
   const { pairSupersessions: done, riskAssessments: r } = tables;
-  return sql`NOT EXISTS (SELECT 1 FROM ${done} WHERE ${done.hearingId} = ${r.hearingId} AND ${done.at} > ${r.createdAt})`;
+  return sql`NOT EXISTS (SELECT 1 FROM ${done} WHERE ${done.hearingId} = ${r.hearingId} AND ${handedOverSince(tables)})`;
 }

@@ -15,7 +15,7 @@ import { AppError } from '../api/app-error';
 import type { ChannelInput, ChannelOutput, RiskAssessmentView, UserView } from '../api/contract';
 import { accessOf, type Store, type StoreDb, type StoreTables } from '../db/store';
 import type { HearingService } from './hearings';
-import { carryPairReassessment, notReassessedInPair, type PairScheduleService } from './pairs';
+import { carryPairReassessment, handedOverSince, notReassessedInPair, type PairScheduleService } from './pairs';
 
 type RiskRegistry = typeof defaultRiskRegistry;
 type AssessmentRow = StoreTables['riskAssessments']['$inferSelect'];
@@ -163,13 +163,17 @@ export function createRiskService({
       .from(riskEvents)
       .where(eq(riskEvents.hearingId, hearingId))
       .orderBy(desc(riskEvents.at));
-    const latest = rows.at(-1);
-    const [handedOver] = latest
-      ? await tx
-          .select({ at: pairSupersessions.at })
-          .from(pairSupersessions)
-          .where(and(eq(pairSupersessions.hearingId, hearingId), gt(pairSupersessions.at, latest.createdAt)))
-      : [];
+    const [handedOver] = await tx
+      .select({ at: pairSupersessions.at })
+      .from(pairSupersessions)
+      .innerJoin(riskAssessments, eq(riskAssessments.hearingId, pairSupersessions.hearingId))
+      .where(
+        and(
+          eq(pairSupersessions.hearingId, hearingId),
+          eq(riskAssessments.latest, true),
+          handedOverSince(store.tables),
+        ),
+      );
     return {
       pairReassessmentElsewhereSince: handedOver?.at ?? null,
       assessments: rows.map((row, i) => toView(row, rows[i - 1], names)).reverse(),
@@ -360,16 +364,12 @@ export function createRiskService({
       await tx
         .insert(riskEvents)
         .values({ id, hearingId: input.hearingId, kind: input.kind, note: input.note, at, recordedBy: user.id });
+      const latest = and(eq(riskAssessments.hearingId, input.hearingId), eq(riskAssessments.latest, true));
       await tx
         .update(riskAssessments)
         .set({ nextDueAt: at })
-        .where(
-          and(
-            eq(riskAssessments.hearingId, input.hearingId),
-            eq(riskAssessments.latest, true),
-            gt(riskAssessments.nextDueAt, at),
-          ),
-        );
+        .where(and(latest, gt(riskAssessments.nextDueAt, at)));
+      await tx.update(riskAssessments).set({ lastEventAt: at }).where(latest);
       await store.appendAudit(tx, {
         at,
         userId: user.id,
@@ -469,7 +469,7 @@ export function createRiskService({
                     eq(r.hearingId, done.hearingId),
                     latestDue,
                     ne(r.reviewStatus, 'pending'),
-                    gt(done.at, r.createdAt),
+                    handedOverSince(store.tables),
                   ),
                 ),
             ),

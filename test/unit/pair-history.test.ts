@@ -304,6 +304,17 @@ describe('the pair’s due reassessment', () => {
     expect(after!.nextReassessmentAt).toBe(await nextDueOf(first));
     expect(await elsewhere('officer-window', first)).toBeNull();
     expect(await elsewhere('other-window', second)).toEqual(expect.any(Number));
+    // What a settle that read the pair just before the breach would write (two officers at the
+    // same moment): complaint 1 handed over to complaint 2's assessment. The breach still shows.
+    await t.sql(
+      `INSERT INTO pair_supersessions (hearing_id, by_hearing_id, unit_id, at)
+       SELECT hearing_id, ?, unit_id, ? FROM risk_assessments WHERE hearing_id = ? AND latest
+       ON CONFLICT (hearing_id) DO UPDATE SET by_hearing_id = excluded.by_hearing_id, at = excluded.at`,
+      [second, assessedAt, first],
+    );
+    expect(await dueInQueue()).toEqual({ due: [first], dueTotal: 1 });
+    expect(await dueInFollowUps('officer-window', 'mine')).toEqual([first]);
+    expect(await elsewhere('officer-window', first)).toBeNull();
 
     // The supervisor undoes complaint 2's suspect link: two pairs, each with its own reassessment.
     await t.ok('supervisor-window', 'persons.unlink', {

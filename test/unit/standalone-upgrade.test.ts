@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -41,12 +42,8 @@ describe('a standalone database from an earlier version', () => {
     const older = new Database(path.join(dir, 'hearing-desk.db'));
     older.pragma(`hexkey='${key.toString('hex')}'`);
     const later = MIGRATION_MANIFEST.filter((m) => m.when >= SESSIONS_MIGRATION.when);
-    const createdLater = tablesCreatedBy(later);
-    expect(createdLater).toContain('sessions');
-    for (const table of createdLater) older.exec(`DROP TABLE "${table}"`);
-    for (const index of indexesCreatedBy(later)) older.exec(`DROP INDEX IF EXISTS "${index}"`);
-    for (const migration of later)
-      older.prepare('DELETE FROM __drizzle_migrations WHERE hash = ?').run(migration.sha256);
+    expect(tablesCreatedBy(later)).toContain('sessions');
+    undoMigrations(older, later);
     older.close();
 
     t = await openTestCore({ dir, key });
@@ -87,18 +84,16 @@ describe('a standalone database from an earlier version', () => {
     await t.close();
 
     // As 0014 left it: no birth date beside the keys, its own index, neither 0015 nor any later
-    // migration on record (nor the tables those create).
+    // migration on record (nor what those add).
     const Database = (await import('better-sqlite3')).default;
     const older = new Database(path.join(dir, 'hearing-desk.db'));
     older.pragma(`hexkey='${key.toString('hex')}'`);
     const migration = MIGRATION_MANIFEST.find((m) => m.tag.endsWith('_person_keys_birth_date'))!;
-    older.exec('DROP INDEX person_search_keys_lookup_idx');
-    older.exec('ALTER TABLE person_search_keys DROP COLUMN birth_date');
+    undoMigrations(
+      older,
+      MIGRATION_MANIFEST.filter((m) => m.when >= migration.when),
+    );
     older.exec('CREATE INDEX person_search_keys_key_idx ON person_search_keys (key, person_id)');
-    const later = MIGRATION_MANIFEST.filter((m) => m.when >= migration.when);
-    for (const table of tablesCreatedBy(later)) older.exec(`DROP TABLE "${table}"`);
-    for (const index of indexesCreatedBy(later)) older.exec(`DROP INDEX IF EXISTS "${index}"`);
-    for (const m of later) older.prepare('DELETE FROM __drizzle_migrations WHERE hash = ?').run(m.sha256);
     const keysBefore = older.prepare('SELECT count(*) AS n FROM person_search_keys').get() as { n: number };
     older.close();
     expect(keysBefore.n).toBeGreaterThan(0);
@@ -110,22 +105,32 @@ describe('a standalone database from an earlier version', () => {
   });
 });
 
+type Migrations = typeof MIGRATION_MANIFEST;
+
+/**
+ * Takes back what `migrations` did, as far as running them again needs: the tables they create,
+ * the indexes they add (not those they replace, which they drop themselves), the columns they add
+ * to earlier tables, and their record.
+ */
+function undoMigrations(older: Database.Database, migrations: Migrations): void {
+  const texts = migrations.map((m) => fs.readFileSync(path.join(MIGRATIONS, `${m.tag}.sql`), 'utf8'));
+  const named = (pattern: RegExp) =>
+    texts.flatMap((text) => [...text.matchAll(pattern)].map((match) => match.slice(1)));
+  const tables = tablesCreatedBy(migrations);
+  const replaced = new Set(named(/DROP INDEX (?:IF EXISTS )?`?(\w+)`?/g).map(([index]) => index));
+  for (const [index] of named(/CREATE (?:UNIQUE )?INDEX `(\w+)`/g))
+    if (!replaced.has(index)) older.exec(`DROP INDEX IF EXISTS "${index}"`);
+  for (const table of tables) older.exec(`DROP TABLE "${table}"`);
+  for (const [table, column] of named(/ALTER TABLE `(\w+)` ADD `(\w+)`/g))
+    if (!tables.includes(table!)) older.exec(`ALTER TABLE "${table}" DROP COLUMN "${column}"`);
+  for (const m of migrations) older.prepare('DELETE FROM __drizzle_migrations WHERE hash = ?').run(m.sha256);
+}
+
 /** The tables the given migrations create, in their order. */
-function tablesCreatedBy(migrations: typeof MIGRATION_MANIFEST): string[] {
+function tablesCreatedBy(migrations: Migrations): string[] {
   return migrations.flatMap((m) =>
     [...fs.readFileSync(path.join(MIGRATIONS, `${m.tag}.sql`), 'utf8').matchAll(/CREATE TABLE `(\w+)`/g)].map(
       (match) => match[1]!,
     ),
   );
-}
-
-/**
- * The indexes they create and do not drop first (those they replace, they drop themselves): gone
- * with their tables, or on earlier tables, where they would stand in the way of their migration.
- */
-function indexesCreatedBy(migrations: typeof MIGRATION_MANIFEST): string[] {
-  const texts = migrations.map((m) => fs.readFileSync(path.join(MIGRATIONS, `${m.tag}.sql`), 'utf8'));
-  const named = (pattern: RegExp) => texts.flatMap((text) => [...text.matchAll(pattern)].map((match) => match[1]!));
-  const dropped = new Set(named(/DROP INDEX (?:IF EXISTS )?`?(\w+)`?/g));
-  return named(/CREATE (?:UNIQUE )?INDEX `(\w+)`/g).filter((index) => !dropped.has(index));
 }
