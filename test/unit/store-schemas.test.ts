@@ -348,3 +348,66 @@ describe('migrating a zone database', () => {
     expect(await readAppliedPgMigrations(client)).toEqual(before);
   });
 });
+
+describe('a zone database from before the pair’s due reassessment (pg/0014)', () => {
+  let database: TestPostgresDatabase;
+  let client: pg.Client;
+
+  beforeAll(async () => {
+    database = await createTestPostgresDatabase();
+    client = await database.connect();
+  });
+
+  afterAll(async () => {
+    await client?.end();
+    await database?.drop();
+  });
+
+  it('gives each latest assessment the time of its latest risk event since it was made, and no other', async () => {
+    const all = readTrustedMigrations(path.join(ROOT, 'migrations', 'pg'), PG_MIGRATION_MANIFEST);
+    const at = all.findIndex((m) => m.tag.endsWith('_pair_supersessions'));
+    expect(at, 'the migration').toBeGreaterThan(0);
+    await applyPgMigrations(client, all.slice(0, at));
+    // As a zone left them (invented): one hearing assessed twice, with an event before its latest
+    // assessment and two after; another with no event.
+    await client.query(`INSERT INTO units (id, name, created_at) VALUES ('u', 'Unité fictive', 1)`);
+    await client.query(
+      `INSERT INTO users (id, username, display_name, role, password_hash, unit_id, created_at, updated_at)
+       VALUES ('o', 'officier', 'Officier Fictif', 'officer', 'x', 'u', 1, 1)`,
+    );
+    for (const hearing of ['h1', 'h2'])
+      await client.query(
+        `INSERT INTO hearings (id, reference, owner_id, created_at, updated_at, unit_id) VALUES ($1, $1, 'o', 1, 1, 'u')`,
+        [hearing],
+      );
+    const assess = (id: string, hearing: string, sequence: number, createdAt: number, latest: boolean) =>
+      client.query(
+        `INSERT INTO risk_assessments (id, hearing_id, unit_id, sequence, definition_version, trigger, answers_json, result_json,
+           computed_level, floor_level, level, red_flag_count, review_status, next_due_at, latest, created_by, created_at)
+         VALUES ($1, $2, 'u', $3, 1, 'initial', '{}', '{}', 2, 1, 2, 0, 'notRequired', $4, $5, 'o', $4)`,
+        [id, hearing, sequence, createdAt, latest],
+      );
+    await assess('a1', 'h1', 1, 100, false);
+    await assess('a2', 'h1', 2, 200, true);
+    await assess('b1', 'h2', 1, 100, true);
+    for (const [id, time] of [
+      ['e1', 150],
+      ['e2', 250],
+      ['e3', 300],
+    ] as const)
+      await client.query(
+        `INSERT INTO risk_events (id, hearing_id, kind, note, at, recorded_by) VALUES ($1, 'h1', 'breach', '', $2, 'o')`,
+        [id, time],
+      );
+
+    await applyPgMigrations(client, all.slice(at));
+    const rows = await client.query<{ id: string; lastEventAt: string | null }>(
+      'SELECT id, last_event_at AS "lastEventAt" FROM risk_assessments ORDER BY id',
+    );
+    expect(rows.rows).toEqual([
+      { id: 'a1', lastEventAt: null },
+      { id: 'a2', lastEventAt: '300' },
+      { id: 'b1', lastEventAt: null },
+    ]);
+  });
+});
