@@ -619,10 +619,11 @@ export const personLinkEvents = sqliteTable(
  * A pair's due reassessment belongs to the pair (issue 16): it is carried by the hearing of the
  * pair assessed most recently (or with the latest risk event), `by_hearing_id`, since `at`. Every
  * other hearing of the pair with an assessment has a row here, and the supervisor's queue and the
- * follow-ups leave its reassessment out while `at` is later than its latest assessment.
+ * follow-ups leave its reassessment out while `at` is later than its latest assessment and that
+ * assessment's latest risk event.
  *
  * Written by the officer of one of the two hearings, after her assessment or link, from what a
- * pair's history may read (services/pair-schedule.ts); a hearing that is assessed again, or gets a
+ * pair's history may read (services/pairs.ts); a hearing that is assessed again, or gets a
  * risk event, loses its row in the same unit of work. `unit_id` is the unit of the hearing's
  * latest assessment, so that the queue counts a unit's rows without reading the others'.
  */
