@@ -29,7 +29,7 @@ export interface PairHearingSchedule {
   hearingId: string;
   /** When its latest assessment was made; null when it has none (it carries nothing). */
   assessedAt: number | null;
-  /** Its latest risk event, if any: an event calls for a reassessment now, from that hearing. */
+  /** Its latest risk event since that assessment, if any: an event calls for a reassessment now, from that hearing. */
   lastEventAt: number | null;
 }
 

@@ -112,6 +112,7 @@ export function createPairHistoryService({
             reviewComment: riskAssessments.reviewComment,
             reviewedAt: riskAssessments.reviewedAt,
             nextDueAt: riskAssessments.nextDueAt,
+            lastEventAt: riskAssessments.lastEventAt,
             latest: riskAssessments.latest,
           })
           .from(riskAssessments)
@@ -262,11 +263,14 @@ export function createPairHistoryService({
     const now_ = latestOf(hearingId);
     // The pair's due reassessment is the one its carrier holds (services/pairs.ts).
     const carrier = pairReassessmentCarrier(
-      read.hearingsOfPair.map((h) => ({
-        hearingId: h.hearingId,
-        assessedAt: read.assessments.find((a) => a.hearingId === h.hearingId && a.latest)?.createdAt ?? null,
-        lastEventAt: read.events.filter((e) => e.hearingId === h.hearingId).at(-1)?.at ?? null,
-      })),
+      read.hearingsOfPair.map((h) => {
+        const latest = read.assessments.find((a) => a.hearingId === h.hearingId && a.latest);
+        return {
+          hearingId: h.hearingId,
+          assessedAt: latest?.createdAt ?? null,
+          lastEventAt: latest?.lastEventAt ?? null,
+        };
+      }),
     );
     const carried = carrier ? latestOf(carrier.hearingId) : undefined;
     const person = (id: string) => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, max, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { pairReassessmentCarrier, type PairHearingSchedule } from '../../domain/person-links';
 import type { UserView } from '../api/contract';
 import { accessOf, type Store, type StoreDb, type StoreTables } from '../db/store';
@@ -85,7 +85,7 @@ export function createPairScheduleService({
   log: (message: string, error?: unknown) => void;
 }) {
   const { tables } = store;
-  const { pairSupersessions, riskAssessments, riskEvents } = tables;
+  const { pairSupersessions, riskAssessments } = tables;
 
   /**
    * After a unit of work that assessed `hearingId`, recorded an event on it or changed its pair:
@@ -141,22 +141,21 @@ export function createPairScheduleService({
       const ids = (await pairHearings(tx, tables, pair)).map((h) => h.hearingId);
       if (ids.length < 2) return [];
       const latest = await tx
-        .select({ hearingId: riskAssessments.hearingId, unitId: riskAssessments.unitId, at: riskAssessments.createdAt })
+        .select({
+          hearingId: riskAssessments.hearingId,
+          unitId: riskAssessments.unitId,
+          at: riskAssessments.createdAt,
+          lastEventAt: riskAssessments.lastEventAt,
+        })
         .from(riskAssessments)
         .where(and(inArray(riskAssessments.hearingId, ids), eq(riskAssessments.latest, true)));
-      const events = await tx
-        .select({ hearingId: riskEvents.hearingId, at: max(riskEvents.at) })
-        .from(riskEvents)
-        .where(inArray(riskEvents.hearingId, ids))
-        .groupBy(riskEvents.hearingId);
       return ids.map((id) => {
         const assessment = latest.find((a) => a.hearingId === id);
-        const event = events.find((e) => e.hearingId === id);
         return {
           hearingId: id,
           assessedAt: assessment?.at ?? null,
           unitId: assessment?.unitId ?? null,
-          lastEventAt: event?.at === null || event?.at === undefined ? null : Number(event.at),
+          lastEventAt: assessment?.lastEventAt ?? null,
         };
       });
     });
