@@ -215,7 +215,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       units: createUnitService({ store, now }),
       hearings,
       persons: createPersonService({ store, hearings, pairs, now }),
-      pairs: createPairHistoryService({ store, hearings, registry, now }),
+      pairs: createPairHistoryService({ store, hearings, registry, now, log }),
       risk,
       documents,
       followUps: createFollowUpService({

@@ -48,13 +48,16 @@ export function createPairHistoryService({
   hearings: hearingService,
   registry,
   now,
+  log,
 }: {
   store: Store;
-  hearings: Pick<HearingService, 'requireOwnHearing' | 'requireReadableHearing' | 'saveAnswersIn'>;
+  hearings: Pick<HearingService, 'requireReadableHearing' | 'saveAnswersIn'>;
   registry: FormRegistry;
   now: () => number;
+  log: (message: string, error?: unknown) => void;
 }) {
-  const { answers, hearingForms, hearingPersons, persons, riskAssessments, riskEvents, units, users } = store.tables;
+  const { answers, hearingForms, hearingPersons, hearings, persons, riskAssessments, riskEvents, units, users } =
+    store.tables;
 
   /**
    * The suspect's hearings with another victim (a serial perpetrator, D4): how many other victims,
@@ -97,56 +100,55 @@ export function createPairHistoryService({
       if (!pair) return null;
       const hearingsOfPair = await pairHearings(tx, store.tables, pair);
       const ids = hearingsOfPair.map((h) => h.hearingId);
-      const [assessments, events, measureAnswers, others, names] = await Promise.all([
-        tx
-          .select({
-            hearingId: riskAssessments.hearingId,
-            sequence: riskAssessments.sequence,
-            createdAt: riskAssessments.createdAt,
-            createdBy: riskAssessments.createdBy,
-            unitId: riskAssessments.unitId,
-            level: riskAssessments.level,
-            answersJson: riskAssessments.answersJson,
-            resultJson: riskAssessments.resultJson,
-            reviewStatus: riskAssessments.reviewStatus,
-            reviewComment: riskAssessments.reviewComment,
-            reviewedAt: riskAssessments.reviewedAt,
-            nextDueAt: riskAssessments.nextDueAt,
-            lastEventAt: riskAssessments.lastEventAt,
-            latest: riskAssessments.latest,
-          })
-          .from(riskAssessments)
-          .where(inArray(riskAssessments.hearingId, ids))
-          .orderBy(asc(riskAssessments.createdAt)),
-        tx
-          .select({ hearingId: riskEvents.hearingId, kind: riskEvents.kind, note: riskEvents.note, at: riskEvents.at })
-          .from(riskEvents)
-          .where(inArray(riskEvents.hearingId, ids))
-          .orderBy(asc(riskEvents.at)),
-        tx
-          .select({ hearingId: answers.hearingId, fieldId: answers.fieldId, valueJson: answers.valueJson })
-          .from(answers)
-          .where(
-            and(
-              inArray(answers.hearingId, ids),
-              eq(answers.formId, FORMS.measures),
-              inArray(answers.fieldId, [
-                ...PROSECUTOR_MEASURES.map((m) => measureFieldIds(m).state),
-                FIELDS.measures.residenceBanEnd,
-              ]),
-            ),
+      // One statement after the other: a unit of work is one connection, which runs one at a time.
+      const assessments = await tx
+        .select({
+          hearingId: riskAssessments.hearingId,
+          sequence: riskAssessments.sequence,
+          createdAt: riskAssessments.createdAt,
+          createdBy: riskAssessments.createdBy,
+          unitId: riskAssessments.unitId,
+          level: riskAssessments.level,
+          answersJson: riskAssessments.answersJson,
+          resultJson: riskAssessments.resultJson,
+          reviewStatus: riskAssessments.reviewStatus,
+          reviewComment: riskAssessments.reviewComment,
+          reviewedAt: riskAssessments.reviewedAt,
+          nextDueAt: riskAssessments.nextDueAt,
+          lastEventAt: riskAssessments.lastEventAt,
+          latest: riskAssessments.latest,
+        })
+        .from(riskAssessments)
+        .where(inArray(riskAssessments.hearingId, ids))
+        .orderBy(asc(riskAssessments.createdAt));
+      const events = await tx
+        .select({ hearingId: riskEvents.hearingId, kind: riskEvents.kind, note: riskEvents.note, at: riskEvents.at })
+        .from(riskEvents)
+        .where(inArray(riskEvents.hearingId, ids))
+        .orderBy(asc(riskEvents.at));
+      const measureAnswers = await tx
+        .select({ hearingId: answers.hearingId, fieldId: answers.fieldId, valueJson: answers.valueJson })
+        .from(answers)
+        .where(
+          and(
+            inArray(answers.hearingId, ids),
+            eq(answers.formId, FORMS.measures),
+            inArray(answers.fieldId, [
+              ...PROSECUTOR_MEASURES.map((m) => measureFieldIds(m).state),
+              FIELDS.measures.residenceBanEnd,
+            ]),
           ),
-        suspectOtherPairs(tx, pair),
-        tx
-          .select({
-            id: persons.id,
-            surname: persons.surname,
-            firstNames: persons.firstNames,
-            birthDate: persons.birthDate,
-          })
-          .from(persons)
-          .where(inArray(persons.id, [pair.victimId, pair.suspectId])),
-      ]);
+        );
+      const others = await suspectOtherPairs(tx, pair);
+      const names = await tx
+        .select({
+          id: persons.id,
+          surname: persons.surname,
+          firstNames: persons.firstNames,
+          birthDate: persons.birthDate,
+        })
+        .from(persons)
+        .where(inArray(persons.id, [pair.victimId, pair.suspectId]));
       // The names of who assessed and where, for the whole view: those of these assessments only.
       const assessors = [...new Set(assessments.map((a) => a.createdBy))];
       const assessingUnits = [...new Set(assessments.flatMap((a) => (a.unitId === null ? [] : [a.unitId])))];
@@ -299,10 +301,13 @@ export function createPairHistoryService({
 
   /**
    * The risk step's items that police records answer (A9, C4, D4), pre-answered "yes" with the
-   * source "police records" where the officer has not answered them: she sees them so marked and
-   * changes any. Through the same save as hers (revisions, history); audited with the items.
+   * source "police records" where nobody has answered them yet: she sees them so marked and changes
+   * any. An item once answered, by her or by the records, stays hers: changed or cleared, it is
+   * never fed again. Through the same save as hers (revisions, history); audited with the items.
+   * Only the hearing's officer, on her open hearing: anyone else is fed nothing.
    */
   async function feedRisk(user: UserView, hearingId: string): Promise<string[]> {
+    if (user.role !== 'officer') return [];
     const read = await readPair(user, hearingId);
     if (!read) return [];
     const records = recordsOf(read, hearingId);
@@ -311,8 +316,11 @@ export function createPairHistoryService({
     );
     if (items.length === 0) return [];
     return store.transaction(accessOf(user), async (tx) => {
-      const hearing = await hearingService.requireOwnHearing(tx, user, hearingId);
-      if (hearing.status !== 'open') return [];
+      const [hearing] = await tx
+        .select({ ownerId: hearings.ownerId, status: hearings.status })
+        .from(hearings)
+        .where(eq(hearings.id, hearingId));
+      if (hearing?.ownerId !== user.id || hearing.status !== 'open') return [];
       const [pinned] = await tx
         .select({ version: hearingForms.formVersion })
         .from(hearingForms)
@@ -324,10 +332,7 @@ export function createPairHistoryService({
         .from(answers)
         .where(and(eq(answers.hearingId, hearingId), eq(answers.formId, FORMS.risk)));
       const storedOf = (fieldId: string) => stored.find((s) => s.fieldId === fieldId);
-      const unanswered = (fieldId: string) => {
-        const row = storedOf(fieldId);
-        return !row || JSON.parse(row.valueJson) === null;
-      };
+      const unanswered = (fieldId: string) => !storedOf(fieldId);
       const change = (fieldId: string, value: string) => ({
         fieldId,
         value,
@@ -360,7 +365,21 @@ export function createPairHistoryService({
     });
   }
 
-  return { history, feedRisk };
+  /**
+   * Before she reads her hearing: what the records came to say since her last look (the pair
+   * completed from its other hearing, a breach noted there, the suspect now in another pair)
+   * reaches her risk step too. A failure is logged and the hearing opens as it stands: the records
+   * stay in the pair's history.
+   */
+  async function feedRiskBeforeReading(user: UserView, hearingId: string): Promise<void> {
+    try {
+      await feedRisk(user, hearingId);
+    } catch (error) {
+      log('The police records were not fed to the risk step; the hearing opens as it stands', error);
+    }
+  }
+
+  return { history, feedRisk, feedRiskBeforeReading };
 }
 
 function noRecords(): Records {

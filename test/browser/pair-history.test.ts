@@ -17,12 +17,13 @@ import { fillDate, waitForSaved } from './pages/hearing';
 import { RiskStep } from './pages/risk-step';
 
 /**
- * Issue 16's acceptance on screen: complaint 1 taken, assessed and reviewed in unit A, a contact
- * ban in force and then breached; complaint 2 by another officer of the unit, who links the victim
- * and the suspect. The records answer A9 and C4 on her risk step, marked as police records; the
- * pair's history shows complaint 1 as a summary; after her assessment, what changed, new red flags
- * first; the unit's supervisor sees the whole; an officer of another unit sees nothing. The
- * browser host keeps the real time: both complaints are of the same day. Every person is invented.
+ * Issue 16's acceptance on screen: complaint 1 taken and assessed (level 2: no review) in unit A,
+ * a contact ban in force and then breached; complaint 2 by another officer of the unit, who links
+ * the victim and the suspect. The records answer A9 and C4 on her risk step, marked as police
+ * records; the pair's history shows complaint 1 as a summary; after her assessment, what changed,
+ * new red flags first; the unit's supervisor sees the whole; an officer of another unit sees
+ * nothing. The browser host keeps the real time: both complaints are of the same day. Every person
+ * is invented.
  */
 const UNIT = 'Brigade Couple (fictive)';
 const OTHER_UNIT = 'Brigade Voisine (fictive)';
@@ -45,7 +46,11 @@ type Catalog = {
   pairs: Record<'showInRoom' | 'show' | 'showAgain' | 'sincePrevious', string> & {
     measure: Record<'contactBan', string>;
   };
-  risk: { source: Record<'policeRecords', string>; history: Record<'nextDue' | 'reassessmentElsewhere', string> };
+  risk: {
+    source: Record<'policeRecords', string>;
+    history: Record<'nextDue' | 'reassessmentElsewhere', string>;
+    level: Record<'2', string>;
+  };
   documents: { risk: Record<'reassessmentElsewhere', string> };
 };
 const catalog = JSON.parse(fs.readFileSync('forms/catalogs/officer/fr.json', 'utf8')) as Catalog;
@@ -78,13 +83,17 @@ const WINDOW = { locale: 'fr-BE', viewport: { width: 1366, height: 768 } };
  * officer, who links the victim and the suspect; then what each one may see.
  */
 async function complaintsOfOnePair(at: Workstations): Promise<void> {
-  // Complaint 1: taken and closed by the first officer (contact ban in force), then a breach noted.
+  // Complaint 1: taken and closed by the first officer (level 2: she fears him; a contact ban in
+  // force), then a breach noted.
   const first = await at.first(FIRST);
   const firstApi = apiOfPage(first);
   const complaint1 = await completeHearing({
     people: PEOPLE,
+    risk: { [itemFieldId('E1')]: 'yes' },
     measures: { contactBanPosition: 'wants', contactBanState: 'inForce' },
   }).take(firstApi);
+  const [assessment1] = (await firstApi('risk.history', { hearingId: complaint1 })).assessments;
+  expect(assessment1!.level).toBe(2);
   await firstApi('risk.noteEvent', { hearingId: complaint1, kind: 'breach', note: 'Appels répétés (inventé).' });
   await at.later?.(complaint1);
 
@@ -123,6 +132,8 @@ async function complaintsOfOnePair(at: Workstations): Promise<void> {
   await timeline.first().waitFor();
   expect(await timeline.count()).toBe(2);
   const shown = await history.innerText();
+  // Complaint 1, at level 2.
+  expect(await timeline.first().innerText()).toContain(catalog.risk.level['2']);
   expect(shown).toContain(texts.measure.contactBan);
   expect(shown).not.toContain(FIRST.displayName);
   expect(shown).not.toContain('Appels répétés');
@@ -227,6 +238,51 @@ describe('one history per victim and suspect, on one workstation', () => {
       second: signedInHere,
       goto: (page, route) => app.goto(route, page),
     });
+  });
+
+  it('answers her risk step from the records when the pair is completed from the other complaint, as she opens hers', async () => {
+    const people = {
+      victimSurname: 'Dewitte',
+      victimFirstNames: 'Anaïs',
+      victimBirthDate: '1994-07-12',
+      suspectSurname: 'Peeters',
+      suspectFirstNames: 'Jonas',
+      suspectBirthDate: '1990-01-30',
+    };
+    const windowOf = async (who: { username: string; password: string }) => {
+      const page = await app.newPage(WINDOW);
+      await signedIn(page, app.origin, who);
+      return page;
+    };
+    const firstPage = await windowOf(FIRST);
+    const firstApi = apiOfPage(firstPage);
+    const page = await windowOf(SECOND);
+    const api = apiOfPage(page);
+    // Complaint 1 is still open with the first officer; complaint 2 links only its victim.
+    const complaint1 = (await firstApi('hearings.create', {})).hearing.id;
+    await saveStep(firstApi, complaint1, 'people', people);
+    for (const role of ['victim', 'suspect'] as const)
+      await firstApi('persons.candidates', { hearingId: complaint1, role });
+    const complaint2 = (await api('hearings.create', {})).hearing.id;
+    await saveStep(api, complaint2, 'people', people);
+    const [victim] = (await api('persons.candidates', { hearingId: complaint2, role: 'victim' })).candidates;
+    await api('persons.confirm', { hearingId: complaint2, role: 'victim', personId: victim!.personId });
+    await api('persons.candidates', { hearingId: complaint2, role: 'suspect' });
+    // The first officer links her suspect to complaint 2's: the pair is complete, from complaint 1.
+    const [suspect] = (await firstApi('persons.candidates', { hearingId: complaint1, role: 'suspect' })).candidates;
+    await firstApi('persons.confirm', { hearingId: complaint1, role: 'suspect', personId: suspect!.personId });
+
+    // The second officer opens her risk step: A9 answered, its source the police records.
+    await app.goto(`hearing/${complaint2}/risk`, page);
+    const a9 = page.locator(`[data-field="${itemFieldId('A9')}"]`);
+    await a9.waitFor();
+    expect(await a9.locator('input[value="yes"]').isChecked()).toBe(true);
+    const source = page.locator(`[data-field="${sourceFieldId('A9')}"] select`);
+    expect(await source.inputValue()).toBe('policeRecords');
+    expect(await source.locator('option:checked').innerText()).toBe(catalog.risk.source.policeRecords);
+    await a9.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(os.tmpdir(), 'hd16-standalone-risk-from-records-other-side-fr.png') });
+    for (const p of [firstPage, page]) await p.context().close();
   });
 });
 

@@ -148,6 +148,38 @@ describe('the pair across complaints', () => {
     expect(await riskAnswer(second, sourceFieldId('C4'))).toBe('policeRecords');
   });
 
+  it('answers her risk step from the records when the other hearing completes the pair, once, as she opens her hearing', async () => {
+    // Complaint 1 is still open with its officer when complaint 2 is taken.
+    const first = (await t.ok('officer-window', 'hearings.create', {})).hearing.id;
+    await saveStep(apiOf(t, 'officer-window'), first, 'people', { ...VICTIM, ...SUSPECT });
+    for (const role of ['victim', 'suspect'] as const)
+      await t.ok('officer-window', 'persons.candidates', { hearingId: first, role });
+    const second = await secondComplaint();
+    // Her victim only; the suspect she leaves for now.
+    expect((await link(second, 'victim')).fromRecords).toEqual([]);
+    await t.ok('other-window', 'persons.candidates', { hearingId: second, role: 'suspect' });
+    // Complaint 1's officer links her suspect to complaint 2's: that completes the pair.
+    expect((await link(first, 'suspect', 'officer-window')).fromRecords).toEqual([]);
+    // Nobody else's reading writes into her hearing: not the supervisor's, not a refused one.
+    await t.ok('supervisor-window', 'hearings.load', { hearingId: second });
+    const refused = await t.core.dispatcher.call('officer-window', 'hearings.load', { hearingId: second });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await auditOf('hearing.access_denied')).toHaveLength(1);
+    expect(await auditOf('risk.answeredFromRecords')).toHaveLength(0);
+
+    // Complaint 2's officer opens her hearing: complaint 1 answers A9.
+    expect(await riskAnswer(second, itemFieldId('A9'))).toBe('yes');
+    expect(await riskAnswer(second, sourceFieldId('A9'))).toBe('policeRecords');
+    expect(await riskAnswer(second, followUpFieldId('A9'))).toBe('oneOrTwo');
+    const fed = await auditOf('risk.answeredFromRecords');
+    expect(fed.map((f) => [f.hearingId, JSON.parse(f.details)])).toEqual([[second, { items: ['A9'] }]]);
+
+    // Opened again, nothing is fed again; cleared by her, it stays cleared.
+    await saveStep(apiOf(t, 'other-window'), second, 'risk', { [itemFieldId('A9')]: null });
+    expect(await riskAnswer(second, itemFieldId('A9'))).toBeNull();
+    expect(await auditOf('risk.answeredFromRecords')).toHaveLength(1);
+  });
+
   it('shows the officer a summary of the earlier complaint and the supervisor of the unit the whole; nobody else anything', async () => {
     const first = await firstComplaint();
     const second = await secondComplaint();
@@ -324,5 +356,31 @@ describe('the pair’s due reassessment', () => {
     });
     expect(await dueInQueue()).toEqual({ due: [first, second].sort(), dueTotal: 2 });
     expect(await t.sql('SELECT hearing_id FROM pair_supersessions')).toEqual([]);
+  });
+
+  it('is handed over when an assessed complaint is linked, afterwards, to a pair assessed since', async () => {
+    // Complaint 1, assessed and still open; complaint 2, three months later, assessed before anyone links.
+    const first = await completeHearing({ people: { ...VICTIM, ...SUSPECT } }).take(apiOf(t, 'officer-window'), {
+      until: 'answered',
+    });
+    for (const role of ['victim', 'suspect'] as const)
+      await t.ok('officer-window', 'persons.candidates', { hearingId: first, role });
+    await approveIfPending(first);
+    await later(90 * DAY);
+    const second = await completeHearing({ people: { ...VICTIM, ...SUSPECT } }).take(apiOf(t, 'other-window'), {
+      until: 'answered',
+    });
+    for (const role of ['victim', 'suspect'] as const)
+      await t.ok('other-window', 'persons.candidates', { hearingId: second, role });
+    await approveIfPending(second);
+    // Complaint 1's officer links hers to complaint 2's two: complaint 2 carries the pair's reassessment.
+    await link(first, 'victim', 'officer-window');
+    await link(first, 'suspect', 'officer-window');
+    const assessedAt = (await t.ok('other-window', 'risk.history', { hearingId: second })).assessments[0]!.createdAt;
+    expect((await t.ok('officer-window', 'risk.history', { hearingId: first })).pairReassessmentElsewhereSince).toBe(
+      assessedAt,
+    );
+    await later(Math.max(await nextDueOf(first), await nextDueOf(second)) - t.clock.now + DAY);
+    expect(await dueInQueue()).toEqual({ due: [second], dueTotal: 1 });
   });
 });

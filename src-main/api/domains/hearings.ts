@@ -44,7 +44,11 @@ export const hearingsChannels = defineDomain('hearings', {
       history: z.array(z.object({ formId, fieldId, value: answerValue, at: timestamp, byName: z.string() })),
     }),
     access: HEARING,
-    handler: (input, { user, deps }) => deps.hearings.load(user, input.hearingId),
+    // The records of her pair first, so that what they came to say since is in the answers she reads.
+    handler: async (input, { user, deps }) => {
+      await deps.pairs.feedRiskBeforeReading(user, input.hearingId);
+      return deps.hearings.load(user, input.hearingId);
+    },
   }),
   'hearings.saveAnswers': defineChannel({
     input: z
