@@ -42,6 +42,7 @@ const RECORD_ITEMS = {
   C4: (r: Records) => r.breaches.length > 0,
   D4: (r: Records) => r.suspectOtherPairs.count > 0,
 } as const;
+type RecordItem = keyof typeof RECORD_ITEMS;
 
 export function createPairHistoryService({
   store,
@@ -56,8 +57,18 @@ export function createPairHistoryService({
   now: () => number;
   log: (message: string, error?: unknown) => void;
 }) {
-  const { answers, hearingForms, hearingPersons, hearings, persons, riskAssessments, riskEvents, units, users } =
-    store.tables;
+  const {
+    answers,
+    auditEvents,
+    hearingForms,
+    hearingPersons,
+    hearings,
+    persons,
+    riskAssessments,
+    riskEvents,
+    units,
+    users,
+  } = store.tables;
 
   /**
    * The suspect's hearings with another victim (a serial perpetrator, D4): how many other victims,
@@ -301,20 +312,19 @@ export function createPairHistoryService({
 
   /**
    * The risk step's items that police records answer (A9, C4, D4), pre-answered "yes" with the
-   * source "police records" where nobody has answered them yet: she sees them so marked and changes
-   * any. An item once answered, by her or by the records, stays hers: changed or cleared, it is
-   * never fed again. Through the same save as hers (revisions, history); audited with the items.
+   * source "police records" where nobody has answered them: she sees them so marked and changes
+   * any. Through the same save as hers (revisions, history), audited with the revision each field
+   * was given. An item stays the records' while nobody has touched what they wrote (the same
+   * revisions): it then follows them (A9's count as complaints are linked; withdrawn when a
+   * supervisor undoes the link it came from, so that no paper says "police records" of another
+   * pair's complaints). Once she changes or clears the item or its source, it is hers for good.
    * Only the hearing's officer, on her open hearing: anyone else is fed nothing.
+   * Returns the items the records now answer "yes" that they did not before.
    */
   async function feedRisk(user: UserView, hearingId: string): Promise<string[]> {
     if (user.role !== 'officer') return [];
     const read = await readPair(user, hearingId);
-    if (!read) return [];
-    const records = recordsOf(read, hearingId);
-    const items = (Object.keys(RECORD_ITEMS) as (keyof typeof RECORD_ITEMS)[]).filter((item) =>
-      RECORD_ITEMS[item](records),
-    );
-    if (items.length === 0) return [];
+    const records = read ? recordsOf(read, hearingId) : noRecords();
     return store.transaction(accessOf(user), async (tx) => {
       const [hearing] = await tx
         .select({ ownerId: hearings.ownerId, status: hearings.status })
@@ -327,42 +337,115 @@ export function createPairHistoryService({
         .where(and(eq(hearingForms.hearingId, hearingId), eq(hearingForms.formId, FORMS.risk)));
       const form = pinned && registry.get(FORMS.risk, pinned.version);
       if (!form) return [];
-      const stored = await tx
-        .select({ fieldId: answers.fieldId, valueJson: answers.valueJson, revision: answers.revision })
-        .from(answers)
-        .where(and(eq(answers.hearingId, hearingId), eq(answers.formId, FORMS.risk)));
-      const storedOf = (fieldId: string) => stored.find((s) => s.fieldId === fieldId);
-      const unanswered = (fieldId: string) => !storedOf(fieldId);
-      const change = (fieldId: string, value: string) => ({
-        fieldId,
-        value,
-        baseRevision: storedOf(fieldId)?.revision ?? 0,
+      const stored = new Map(
+        (
+          await tx
+            .select({ fieldId: answers.fieldId, valueJson: answers.valueJson, revision: answers.revision })
+            .from(answers)
+            .where(and(eq(answers.hearingId, hearingId), eq(answers.formId, FORMS.risk)))
+        ).map((row) => [row.fieldId, { value: JSON.parse(row.valueJson) as unknown, revision: row.revision }]),
+      );
+      const items = (Object.keys(RECORD_ITEMS) as RecordItem[]).filter((item) => findField(form, itemFieldId(item)));
+      const fieldsOf = (item: RecordItem) =>
+        [itemFieldId(item), sourceFieldId(item), ...(item === 'A9' ? [followUpFieldId(item)] : [])].filter((fieldId) =>
+          findField(form, fieldId),
+        );
+      // What the records would have each item's fields say now.
+      const proposals = items.map((item) => {
+        const supported = RECORD_ITEMS[item](records);
+        const wanted: Record<string, string | null> = {
+          [itemFieldId(item)]: supported ? 'yes' : null,
+          [sourceFieldId(item)]: supported ? 'policeRecords' : null,
+          // How many in the last twelve months: none there leaves the question to her.
+          [followUpFieldId(item)]:
+            supported && records.earlierComplaintsInTwelveMonths > 0
+              ? records.earlierComplaintsInTwelveMonths >= ESCALATION_COUNT
+                ? 'threeOrMore'
+                : 'oneOrTwo'
+              : null,
+        };
+        const changes = fieldsOf(item).flatMap((fieldId) => {
+          const row = stored.get(fieldId);
+          const value = wanted[fieldId] ?? null;
+          return (row ? row.value === value : value === null)
+            ? []
+            : [{ fieldId, value, baseRevision: row?.revision ?? 0 }];
+        });
+        return { item, supported, changes };
       });
-      const fed = items.filter((item) => findField(form, itemFieldId(item)) && unanswered(itemFieldId(item)));
-      if (fed.length === 0) return [];
-      const changes = fed.flatMap((item) => [
-        change(itemFieldId(item), 'yes'),
-        ...(findField(form, sourceFieldId(item)) ? [change(sourceFieldId(item), 'policeRecords')] : []),
-        // How many in the last twelve months: none there leaves the question to her.
-        ...(item === 'A9' && findField(form, followUpFieldId(item)) && records.earlierComplaintsInTwelveMonths > 0
-          ? [
-              change(
-                followUpFieldId(item),
-                records.earlierComplaintsInTwelveMonths >= ESCALATION_COUNT ? 'threeOrMore' : 'oneOrTwo',
-              ),
-            ]
-          : []),
-      ]);
-      await hearingService.saveAnswersIn(tx, user, { hearingId, formId: FORMS.risk, changes });
-      await store.appendAudit(tx, {
-        at: now(),
-        userId: user.id,
-        action: 'risk.answeredFromRecords',
-        hearingId,
-        details: { items: fed },
-      });
-      return fed;
+      // Withdrawn only where they stand as the records write them: "yes", from police records.
+      const worth = proposals.filter(
+        ({ item, supported, changes }) =>
+          changes.length > 0 &&
+          (supported ||
+            (stored.get(itemFieldId(item))?.value === 'yes' &&
+              stored.get(sourceFieldId(item))?.value === 'policeRecords')),
+      );
+      if (worth.length === 0) return [];
+      // Which stored fields are still as the records wrote them: from the trail, read only when needed.
+      const written = worth.some(({ item }) => fieldsOf(item).some((fieldId) => stored.has(fieldId)))
+        ? await recordsWrote(tx, hearingId)
+        : new Map<string, number>();
+      const theirs = (fieldId: string) => {
+        const row = stored.get(fieldId);
+        return !row || written.get(fieldId) === row.revision;
+      };
+      const changes: { fieldId: string; value: string | null; baseRevision: number }[] = [];
+      const answered: RecordItem[] = [];
+      const withdrawn: RecordItem[] = [];
+      for (const { item, supported, changes: proposed } of worth) {
+        // Hers once she touched the item or its source.
+        if (!theirs(itemFieldId(item)) || !theirs(sourceFieldId(item))) continue;
+        const own = proposed.filter(({ fieldId }) => theirs(fieldId));
+        if (own.length === 0) continue;
+        changes.push(...own);
+        (supported ? answered : withdrawn).push(item);
+      }
+      if (changes.length === 0) return [];
+      const saved = await hearingService.saveAnswersIn(tx, user, { hearingId, formId: FORMS.risk, changes });
+      const revisions = Object.fromEntries(saved.revisions.map((r) => [r.fieldId, r.revision]));
+      for (const [action, list] of [
+        ['risk.answeredFromRecords', answered],
+        ['risk.withdrawnFromRecords', withdrawn],
+      ] as const) {
+        if (list.length === 0) continue;
+        await store.appendAudit(tx, {
+          at: now(),
+          userId: user.id,
+          action,
+          hearingId,
+          details: {
+            items: list,
+            revisions: Object.fromEntries(
+              list
+                .flatMap(fieldsOf)
+                .flatMap((fieldId) => (fieldId in revisions ? [[fieldId, revisions[fieldId]]] : [])),
+            ),
+          },
+        });
+      }
+      return answered.filter((item) => stored.get(itemFieldId(item))?.value !== 'yes');
     });
+  }
+
+  /** The revision the records last gave each risk field of the hearing, from the trail. */
+  async function recordsWrote(tx: StoreDb, hearingId: string): Promise<Map<string, number>> {
+    const entries = await tx
+      .select({ detailsJson: auditEvents.detailsJson })
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.hearingId, hearingId),
+          inArray(auditEvents.action, ['risk.answeredFromRecords', 'risk.withdrawnFromRecords']),
+        ),
+      )
+      .orderBy(asc(auditEvents.seq));
+    const wrote = new Map<string, number>();
+    for (const { detailsJson } of entries) {
+      const { revisions } = JSON.parse(detailsJson) as { revisions?: Record<string, number> };
+      for (const [fieldId, revision] of Object.entries(revisions ?? {})) wrote.set(fieldId, revision);
+    }
+    return wrote;
   }
 
   /**

@@ -130,7 +130,11 @@ describe('the pair across complaints', () => {
     expect(await riskAnswer(second, itemFieldId('C4'))).toBe('unknown');
     const fed = await auditOf('risk.answeredFromRecords');
     expect(fed).toHaveLength(1);
-    expect(JSON.parse(fed[0]!.details)).toEqual({ items: ['A9'] });
+    // With the revision it gave each field: while they stay so, the answer is the records'.
+    expect(JSON.parse(fed[0]!.details)).toEqual({
+      items: ['A9'],
+      revisions: { [itemFieldId('A9')]: 1, [sourceFieldId('A9')]: 1, [followUpFieldId('A9')]: 1 },
+    });
     // The same records, and the breach, in the history.
     const { records } = await t.ok('other-window', 'pairs.history', { hearingId: second, reason: 'riskAssessment' });
     expect(records.earlierComplaints).toHaveLength(1);
@@ -172,11 +176,37 @@ describe('the pair across complaints', () => {
     expect(await riskAnswer(second, sourceFieldId('A9'))).toBe('policeRecords');
     expect(await riskAnswer(second, followUpFieldId('A9'))).toBe('oneOrTwo');
     const fed = await auditOf('risk.answeredFromRecords');
-    expect(fed.map((f) => [f.hearingId, JSON.parse(f.details)])).toEqual([[second, { items: ['A9'] }]]);
+    expect(fed.map((f) => [f.hearingId, JSON.parse(f.details).items])).toEqual([[second, ['A9']]]);
 
     // Opened again, nothing is fed again; cleared by her, it stays cleared.
     await saveStep(apiOf(t, 'other-window'), second, 'risk', { [itemFieldId('A9')]: null });
     expect(await riskAnswer(second, itemFieldId('A9'))).toBeNull();
+    expect(await auditOf('risk.answeredFromRecords')).toHaveLength(1);
+  });
+
+  it('withdraws what the records answered when a supervisor undoes the link, and leaves what she made hers', async () => {
+    await firstComplaint();
+    const second = await secondComplaint();
+    await link(second, 'victim');
+    expect((await link(second, 'suspect')).fromRecords).toEqual(['A9', 'C4']);
+    // C4's source she changes: the victim told her too. C4 is hers from now on.
+    await saveStep(apiOf(t, 'other-window'), second, 'risk', { [sourceFieldId('C4')]: 'victim' });
+    // A wrong link: the supervisor undoes the suspect's.
+    await t.ok('supervisor-window', 'persons.unlink', {
+      hearingId: second,
+      role: 'suspect',
+      reason: 'Homonyme (fictif).',
+    });
+    // Her hearing, opened again: A9 no longer says "police records" of another pair's complaint.
+    for (const fieldId of [itemFieldId('A9'), sourceFieldId('A9'), followUpFieldId('A9')])
+      expect(await riskAnswer(second, fieldId)).toBeNull();
+    expect(await riskAnswer(second, itemFieldId('C4'))).toBe('yes');
+    expect(await riskAnswer(second, sourceFieldId('C4'))).toBe('victim');
+    const withdrawn = await auditOf('risk.withdrawnFromRecords');
+    expect(withdrawn.map((w) => [w.hearingId, JSON.parse(w.details).items])).toEqual([[second, ['A9']]]);
+    // Opened again, nothing more.
+    await riskAnswer(second, itemFieldId('A9'));
+    expect(await auditOf('risk.withdrawnFromRecords')).toHaveLength(1);
     expect(await auditOf('risk.answeredFromRecords')).toHaveLength(1);
   });
 
