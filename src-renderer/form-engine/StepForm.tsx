@@ -30,6 +30,8 @@ import { dateFormatProblem, toAnswer, toDraft, type PeriodDraft, type Values } f
 import { VictimLanguageNotice } from './fields/VictimLanguageNotice';
 import { definitionKey } from '../../forms/translation';
 import type { OfficerKey } from '../../forms/translation';
+import { RoomDisclosure } from '../features/room/RoomDisclosure';
+import { useRoomReveal } from '../features/room/room-mode';
 
 export type { FieldHistoryEntry, HearingLanguages } from './fields/types';
 
@@ -41,6 +43,11 @@ interface StepFormProps {
   earlierAnswers?: EarlierAnswers;
   /** Questions the screen keeps out of view for now (the magistrate's, below their level). */
   hiddenFields?: readonly string[] | undefined;
+  /**
+   * Questions whose answers the victim beside the officer must not read (police records about
+   * other victims): in room mode, behind one neutral button until the officer reveals them.
+   */
+  privateInRoom?: readonly string[] | undefined;
   queue: AutosaveQueue;
   readOnly?: boolean;
   /** The step's own answers as they stand on screen, after every change (for the step list). */
@@ -70,6 +77,7 @@ export function StepForm({
   initialAnswers,
   earlierAnswers: earlierAtOpening,
   hiddenFields = [],
+  privateInRoom = [],
   queue,
   readOnly = false,
   onAnswersChange,
@@ -242,47 +250,24 @@ export function StepForm({
       </h2>
       {form.fields.some((f) => f.victimTextKey) ? <VictimLanguageNotice languages={languages} /> : null}
       {sectionsOf(shown).map((fields) => [
-        ...fields.map((field) => [
-          field.sectionKey ? (
-            <h3 key={`${field.id}-section`} className="form-section">
-              {t(definitionKey(field.sectionKey))}
-            </h3>
-          ) : null,
-          field.kind === 'group' ? (
-            <GroupField
-              key={field.id}
-              field={field}
-              control={control}
-              register={register}
-              values={values}
-              error={formState.errors[field.id]?.message}
-              readOnly={readOnly}
-              onChanged={(value) => offer(field, value, true)}
-              onBlur={() => void queue.flush()}
-            />
+        ...runsOf(fields, privateInRoom).map((run) => {
+          const controls = run.fields.map((field) => [
+            field.sectionKey ? (
+              <h3 key={`${field.id}-section`} className="form-section">
+                {t(definitionKey(field.sectionKey))}
+              </h3>
+            ) : null,
+            controlOf(field),
+            field.id in afterField ? <Fragment key={`${field.id}-after`}>{afterField[field.id]}</Fragment> : null,
+          ]);
+          return run.private ? (
+            <PrivateInRoom key={`${run.fields[0]!.id}-private`} id={`${run.fields[0]!.id}-private`}>
+              {controls}
+            </PrivateInRoom>
           ) : (
-            <FieldControl
-              key={field.id}
-              name={field.id}
-              field={field}
-              register={register}
-              error={formState.errors[field.id]?.message}
-              warning={birthDateContradiction(field, answers)}
-              readOnly={readOnly}
-              periodMode={(values[field.id] as PeriodDraft | undefined)?.mode}
-              earlier={fromEarlierStep(field.id)}
-              onBlur={() => void queue.flush()}
-              languages={languages}
-              services={services}
-              t={t}
-              language={i18n.language}
-              savedAt={field.victimTextKey && answers[field.id] === 'yes' ? queue.savedAtOf(field.id) : undefined}
-              helpValues={helpValues}
-              history={field.keepHistory ? history.filter((h) => h.fieldId === field.id) : undefined}
-            />
-          ),
-          field.id in afterField ? <Fragment key={`${field.id}-after`}>{afterField[field.id]}</Fragment> : null,
-        ]),
+            controls
+          );
+        }),
         restOfSection(fields),
       ])}
       {Object.entries(afterField)
@@ -292,6 +277,68 @@ export function StepForm({
         ))}
     </form>
   );
+
+  function controlOf(field: FieldDefinition): ReactNode {
+    return field.kind === 'group' ? (
+      <GroupField
+        key={field.id}
+        field={field}
+        control={control}
+        register={register}
+        values={values}
+        error={formState.errors[field.id]?.message}
+        readOnly={readOnly}
+        onChanged={(value) => offer(field, value, true)}
+        onBlur={() => void queue.flush()}
+      />
+    ) : (
+      <FieldControl
+        key={field.id}
+        name={field.id}
+        field={field}
+        register={register}
+        error={formState.errors[field.id]?.message}
+        warning={birthDateContradiction(field, answers)}
+        readOnly={readOnly}
+        periodMode={(values[field.id] as PeriodDraft | undefined)?.mode}
+        earlier={fromEarlierStep(field.id)}
+        onBlur={() => void queue.flush()}
+        languages={languages}
+        services={services}
+        t={t}
+        language={i18n.language}
+        savedAt={field.victimTextKey && answers[field.id] === 'yes' ? queue.savedAtOf(field.id) : undefined}
+        helpValues={helpValues}
+        history={field.keepHistory ? history.filter((h) => h.fieldId === field.id) : undefined}
+      />
+    );
+  }
+}
+
+/**
+ * Answers kept from the victim's eyes in room mode, behind one button that says nothing of what
+ * they are about. Kept mounted: the officer's inputs stay registered while hidden.
+ */
+function PrivateInRoom({ id, children }: { id: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const reveal = useRoomReveal();
+  return (
+    <RoomDisclosure reveal={reveal} id={id} label={t('room.showOfficerAnswer')} keepMounted>
+      {children}
+    </RoomDisclosure>
+  );
+}
+
+/** The fields of a section in runs: the private ones that follow each other together. */
+function runsOf(fields: FieldDefinition[], privateIds: readonly string[]) {
+  const runs: { private: boolean; fields: FieldDefinition[] }[] = [];
+  for (const field of fields) {
+    const isPrivate = privateIds.includes(field.id);
+    const last = runs.at(-1);
+    if (last && last.private === isPrivate) last.fields.push(field);
+    else runs.push({ private: isPrivate, fields: [field] });
+  }
+  return runs;
 }
 
 /** The fields on screen, cut where a new section starts. */

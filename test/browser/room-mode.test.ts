@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import OFFICER_FR from '../../forms/catalogs/officer/fr.json';
 import VICTIM_AR from '../../forms/catalogs/victim/ar.json';
 import VICTIM_FR from '../../forms/catalogs/victim/fr.json';
@@ -7,7 +9,7 @@ import type { FieldDefinition } from '../../forms/definition-schema';
 import { RIGHTS } from '../../forms/definitions/rights.v1';
 import { promptFieldId } from '../../forms/digital/prompts';
 import { formRegistry } from '../../forms/registry';
-import { itemFieldId } from '../../forms/risk/risk-form';
+import { itemFieldId, sourceFieldId } from '../../forms/risk/risk-form';
 import { isReadAloud } from '../../src-renderer/features/room/read-aloud';
 import { completeHearing, saveStep } from '../helpers/complete-hearing';
 import { expectAccessible } from './axe';
@@ -274,5 +276,33 @@ describe('room mode: what she sees is chosen', () => {
     await dialog.getByRole('button', { name: officerText('room.victimView.close') }).click();
     await dialog.waitFor({ state: 'detached' });
     await app.page.getByRole('button', { name: officerText('statement.approve') }).waitFor();
+  });
+
+  it('keeps an answer from police records about other victims behind a button that says nothing of it', async () => {
+    // D4 from police records: the suspect's violence towards earlier partners, other victims.
+    await saveStep(app.api, hearingId, 'risk', { [itemFieldId('D4')]: 'yes', [sourceFieldId('D4')]: 'policeRecords' });
+    await app.page.reload();
+    await openStep('risk');
+    const d4 = app.page.locator(`[data-field="${itemFieldId('D4')}"]`);
+    expect(await d4.isVisible()).toBe(false);
+    const text = await visibleText(app.page);
+    expect(text).not.toContain(RISK.items.D4.label);
+    // Her own question, D3, is still there: only the records' answer waits.
+    expect(await app.page.locator(`[data-field="${itemFieldId('D3')}"]`).isVisible()).toBe(true);
+    const reveal = app.page.getByRole('button', { name: officerText('room.showOfficerAnswer') });
+    expect(await reveal.count()).toBe(1);
+    expect(await reveal.getAttribute('aria-expanded')).toBe('false');
+    await reveal.scrollIntoViewIfNeeded();
+    await app.page.screenshot({ path: path.join(os.tmpdir(), 'hd16-room-answer-about-other-victims-fr.png') });
+    await reveal.click();
+    expect(await d4.isVisible()).toBe(true);
+    expect(await d4.locator('input[value="yes"]').isChecked()).toBe(true);
+    expect(await app.page.locator(`[data-field="${sourceFieldId('D4')}"] select`).inputValue()).toBe('policeRecords');
+    await expectAccessible(app.page, 'risk step in room mode, an answer about other victims revealed');
+    // Room mode off and on again: hidden again.
+    await app.page.keyboard.press('F2');
+    expect(await d4.isVisible()).toBe(true);
+    await app.page.keyboard.press('F2');
+    expect(await d4.isVisible()).toBe(false);
   });
 });

@@ -21,7 +21,7 @@ import { DigitalPanel } from '../digital/DigitalPanel';
 import { PairHistoryPanel } from '../pairs/PairHistoryPanel';
 import { PersonsPanel } from '../persons/PersonsPanel';
 import { RiskPanel } from '../risk/RiskPanel';
-import { riskState } from '../risk/risk-state';
+import { riskFieldsPrivateInRoom, riskState } from '../risk/risk-state';
 import { StatementPanel } from '../statement/StatementPanel';
 import { languageOrNull } from '../../language-option';
 import { ClosingSection, gapsToClose } from './ClosingSection';
@@ -248,6 +248,10 @@ export function HearingScreen({
               initialAnswers={ownAnswersOf(current.formId)}
               earlierAnswers={earlierOf(current.formId)}
               hiddenFields={current.formId === FORMS.risk ? riskNow?.fieldsHidden : undefined}
+              // As stored, not as typed: a source changed on screen does not move the question away under her cursor.
+              privateInRoom={
+                current.formId === FORMS.risk ? riskFieldsPrivateInRoom(prepared.answers[FORMS.risk] ?? {}) : undefined
+              }
               queue={current.queue}
               // The approved statement changes by addenda only.
               readOnly={current.formId === FORMS.statement && loaded.statement !== null}

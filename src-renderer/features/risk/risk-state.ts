@@ -1,6 +1,13 @@
 import type { Answers } from '../../../forms/engine';
 import type { RiskDefinition } from '../../../forms/risk/risk-definition';
-import { MAGISTRATE_FIELD_IDS, magistrateMissing, riskInputFromAnswers } from '../../../forms/risk/risk-form';
+import {
+  followUpFieldId,
+  itemFieldId,
+  MAGISTRATE_FIELD_IDS,
+  magistrateMissing,
+  riskInputFromAnswers,
+  sourceFieldId,
+} from '../../../forms/risk/risk-form';
 import type { ChannelOutput } from '../../../src-main/api/contract';
 
 export type RiskHistory = ChannelOutput<'risk.history'>;
@@ -55,3 +62,19 @@ export function riskState(
 }
 
 export type RiskState = ReturnType<typeof riskState>;
+
+/**
+ * The risk items whose answer from police records speaks of other victims: D4, the suspect's
+ * violence towards earlier partners (fed from his other pairs, or found by the officer in the
+ * records). Nothing about other victims is visible in the interview room (product.md).
+ */
+const ABOUT_OTHER_VICTIMS = ['D4'];
+
+/** The risk step's fields the victim beside the officer must not read, from the answers as stored. */
+export function riskFieldsPrivateInRoom(riskAnswers: Partial<Answers>): string[] {
+  return ABOUT_OTHER_VICTIMS.filter((item) => riskAnswers[sourceFieldId(item)] === 'policeRecords').flatMap((item) => [
+    itemFieldId(item),
+    followUpFieldId(item),
+    sourceFieldId(item),
+  ]);
+}
