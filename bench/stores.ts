@@ -29,7 +29,8 @@ export interface StoreFigures {
 export interface StoresBenchResult {
   sqlite: StoreFigures;
   postgresql: StoreFigures;
-  pgbench: { tps: number; msPerUpdate: number; seconds: number };
+  /** `latency`: each update as pgbench timed it, its commit's wait for the disk included. */
+  pgbench: { tps: number; msPerUpdate: number; seconds: number; latency: Summary };
   /** SQLite's own floor, as pgbench is PostgreSQL's: one single-row update committed on the save bench's file. */
   sqliteCommit: Summary;
   seeded: { hearings: number; answers: number };
@@ -107,8 +108,17 @@ export function storesLines(result: StoresBenchResult): string[] {
     row('SQLite Art. 9 export, all hearings by month', result.sqlite.exportAll),
     row('PostgreSQL Art. 9 export, all hearings by month', result.postgresql.exportAll),
     row('SQLite single-row update committed on the same file (the limit)', result.sqliteCommit),
-    `pgbench single-row update, 1 client, ${result.pgbench.seconds} s (the limit)`.padEnd(58) +
-      ` ${result.pgbench.tps.toFixed(0)} tps = ${result.pgbench.msPerUpdate.toFixed(2)} ms per update`,
+    ...pgbenchLines(result.pgbench),
+  ];
+}
+
+/** pgbench's rate and, since no save can commit faster than the disk lets it, its own tail. */
+export function pgbenchLines(pgbench: StoresBenchResult['pgbench']): string[] {
+  const { latency } = pgbench;
+  return [
+    `pgbench single-row update, 1 client, ${pgbench.seconds} s (the limit)`.padEnd(58) +
+      ` ${pgbench.tps.toFixed(0)} tps = ${pgbench.msPerUpdate.toFixed(2)} ms per update`,
+    `${'  each update as pgbench timed it'.padEnd(58)} median ${latency.median.toFixed(2).padStart(8)} ms   p99 ${latency.p99.toFixed(2).padStart(8)} ms   max ${latency.max.toFixed(2).padStart(8)} ms   (n=${latency.n})`,
   ];
 }
 
@@ -119,6 +129,8 @@ export function runPgbench(server: PostgresServer): StoresBenchResult['pgbench']
   runAsClusterOwner(server, 'createdb', [...connection, 'pgbench']);
   runAsClusterOwner(server, 'pgbench', [...connection, '-i', '-q', '-s', '1', 'pgbench']);
   const script = path.join(server.socketDir, 'single-row-update.sql');
+  // Written by the cluster's owner, beside its socket: one line per update, its latency in µs.
+  const logPrefix = path.join(server.socketDir, 'pgbench-latency');
   fs.writeFileSync(
     script,
     '\\set aid random(1, 100000)\nUPDATE pgbench_accounts SET abalance = abalance + 1 WHERE aid = :aid;\n',
@@ -133,12 +145,22 @@ export function runPgbench(server: PostgresServer): StoresBenchResult['pgbench']
     '1',
     '-T',
     String(seconds),
+    '--log',
+    `--log-prefix=${logPrefix}`,
     '-f',
     script,
     'pgbench',
   ]);
   const tps = Number(/tps = ([\d.]+)/.exec(output)?.[1] ?? NaN);
-  return { tps, msPerUpdate: 1000 / tps, seconds };
+  // pgbench's per-transaction log: client, transaction, latency (µs), script, epoch s, µs.
+  const latencies: number[] = [];
+  for (const name of fs.readdirSync(server.socketDir).filter((f) => f.startsWith('pgbench-latency'))) {
+    const file = path.join(server.socketDir, name);
+    for (const line of fs.readFileSync(file, 'utf8').split('\n'))
+      if (line.trim()) latencies.push(Number(line.split(' ')[2]) / 1000);
+    fs.rmSync(file);
+  }
+  return { tps, msPerUpdate: 1000 / tps, seconds, latency: summary(latencies) };
 }
 
 /** The core as each host builds it: SQLite in a data folder, or a migrated PostgreSQL through the application role. */

@@ -13,9 +13,9 @@ import {
   type IssuedCertificate,
 } from '../src-main/server/certificates';
 import { createZoneDispatcher, type ZoneDispatcher } from '../src-main/zone/zone-dispatcher';
-import { startPostgresServer } from '../test/helpers/postgres-server';
+import { startPostgresServer, type PostgresServer } from '../test/helpers/postgres-server';
 import { random as seededRandom, summary, type Summary } from './statistics';
-import { createBenchDatabase, runPgbench, type StoresBenchResult } from './stores';
+import { createBenchDatabase, pgbenchLines, runPgbench, type StoresBenchResult } from './stores';
 
 /**
  * The zone server under load (issue 15's report): `hearing-desk-server start` as its own process,
@@ -34,7 +34,14 @@ export interface ZoneBenchResult {
   /** The same saves as the server's request log timed them: from its handler's start to its answer. */
   oneInServer: Summary;
   /** Every workstation saving again as soon as its answer is back: the server saturated. */
-  backToBack: Summary & { savesPerSecond: number; seconds: number; serverCores: number; clientCores: number };
+  backToBack: Summary & {
+    savesPerSecond: number;
+    seconds: number;
+    serverCores: number;
+    clientCores: number;
+    /** PostgreSQL's processes together (its backends, WAL writer, checkpointer...). */
+    postgresCores: number;
+  };
   backToBackInServer: Summary;
   /** The rates offered, each for a few seconds, in the order tried. */
   steps: RateStep[];
@@ -153,7 +160,7 @@ export async function benchZoneServer(root: string): Promise<ZoneBenchResult> {
     }
 
     const oneInServer = summary(server.requestTimes(oneLog, await server.settledLogSize()).slice(WARMUP_SAVES));
-    const { rssAtLoad, logFrom, logTo, ...backToBack } = await measureBackToBack(workstations, server);
+    const { rssAtLoad, logFrom, logTo, ...backToBack } = await measureBackToBack(workstations, server, pgServer);
     const steps: RateStep[] = [];
     // From a third of the saturated rate, up by 30 % while p99 holds or down by half while it
     // does not, then bisecting between the highest rate held and the lowest missed until they
@@ -204,19 +211,20 @@ export function zoneLines(result: ZoneBenchResult): string[] {
   const sustained = result.sustained;
   const share = sustained ? sustained.achieved / result.pgbench.tps : 0;
   const saturatedShare = b.savesPerSecond / result.pgbench.tps;
+  const perSave = (cores: number) => ((cores * 1_000) / b.savesPerSecond).toFixed(2);
   return [
     `zone server: hearing-desk-server in its own process, ${result.workstations} workstations over TLS 1.3 with client certificates, durable PostgreSQL`,
     row('save round trip, 1 workstation', result.one),
     row('  of which in the server (its request log)', result.oneInServer),
     `${row(`save round trip, ${result.workstations} workstations saving back to back`, b)}   target p99 < ${TARGET_P99_MS} ms: ${met(b.p99 < TARGET_P99_MS)}`,
     row('  of which in the server (its request log)', result.backToBackInServer),
-    `${`  ${result.workstations} back to back: ${b.savesPerSecond.toFixed(0)} saves/s over ${b.seconds} s`.padEnd(58)} CPU: server ${b.serverCores.toFixed(2)} cores, workstations ${b.clientCores.toFixed(2)} cores (of ${os.cpus().length})`,
+    `${`  ${result.workstations} back to back: ${b.savesPerSecond.toFixed(0)} saves/s over ${b.seconds} s`.padEnd(58)} CPU: server ${b.serverCores.toFixed(2)} cores, PostgreSQL ${b.postgresCores.toFixed(2)}, workstations ${b.clientCores.toFixed(2)} (of ${os.cpus().length})`,
+    `${'  CPU time per save'.padEnd(58)} server ${perSave(b.serverCores)} ms, PostgreSQL ${perSave(b.postgresCores)} ms, workstations ${perSave(b.clientCores)} ms`,
     sustained
       ? `${row(`saves/s sustained with p99 < ${SUSTAINED_P99_MS} ms: ${sustained.achieved.toFixed(0)} (offered ${sustained.offered})`, sustained.latency)}`
       : `saves/s sustained with p99 < ${SUSTAINED_P99_MS} ms: none, down to ${Math.min(...result.steps.map((s) => s.offered))} saves/s`,
     `  rates tried (saves/s offered → p99 ms, in the server): ${result.steps.map((s) => `${s.offered} → ${s.latency.p99.toFixed(1)} (${s.inServer.p99.toFixed(1)})`).join(', ')}`,
-    `pgbench single-row update, 1 client, ${result.pgbench.seconds} s (the limit)`.padEnd(58) +
-      ` ${result.pgbench.tps.toFixed(0)} tps = ${result.pgbench.msPerUpdate.toFixed(2)} ms per update`,
+    ...pgbenchLines(result.pgbench),
     `${'server saves/s ÷ pgbench tps'.padEnd(58)} ${share.toFixed(3)} sustained, ${saturatedShare.toFixed(3)} back to back   target ≥ ${TARGET_PGBENCH_SHARE} sustained: ${met(share >= TARGET_PGBENCH_SHARE)}`,
     `${'saves sent again after the server dropped the connection'.padEnd(58)} ${result.saves.resent} of ${result.saves.total}`,
     `${`server memory (RSS) at ${result.workstations} workstations`.padEnd(58)} ${mb(result.rss.atLoad)} (signed in, at rest: ${mb(result.rss.atRest)})`,
@@ -307,7 +315,7 @@ async function signedInWorkstation(dispatcher: ZoneDispatcher, username: string)
  * Every workstation saving again as soon as its answer is back, for a fixed time: the most the
  * server does, and what each save waits then. The server's memory is sampled meanwhile.
  */
-async function measureBackToBack(workstations: Workstation[], server: ServerProcess) {
+async function measureBackToBack(workstations: Workstation[], server: ServerProcess, pgServer: PostgresServer) {
   const { pid } = server;
   const samples: number[] = [];
   let rssAtLoad = 0;
@@ -316,12 +324,14 @@ async function measureBackToBack(workstations: Workstation[], server: ServerProc
   const warmupEnd = performance.now() + 1_000;
   const end = warmupEnd + BACK_TO_BACK_SECONDS * 1_000;
   let serverCpu = 0;
+  let postgresCpu = 0;
   let clientCpu: NodeJS.CpuUsage = process.cpuUsage();
   let measuredFrom = 0;
   let logFrom = 0;
   const started = setTimeout(() => {
     logFrom = server.logSize();
     serverCpu = readCpuMs(pid);
+    postgresCpu = readPostgresCpuMs(pgServer);
     clientCpu = process.cpuUsage();
     measuredFrom = performance.now();
   }, warmupEnd - performance.now());
@@ -349,6 +359,7 @@ async function measureBackToBack(workstations: Workstation[], server: ServerProc
     savesPerSecond: saves / BACK_TO_BACK_SECONDS,
     seconds: BACK_TO_BACK_SECONDS,
     serverCores: (readCpuMs(pid) - serverCpu) / elapsed,
+    postgresCores: (readPostgresCpuMs(pgServer) - postgresCpu) / elapsed,
     clientCores: (client.user + client.system) / 1_000 / elapsed,
     rssAtLoad,
     logFrom,
@@ -489,10 +500,44 @@ function readRss(pid: number): number {
   return Number(kb ?? NaN) * 1024;
 }
 
-/** CPU time a process has used, user and system, in milliseconds (Linux's clock ticks are 1/100 s). */
-function readCpuMs(pid: number): number {
-  // The command name may hold spaces or parentheses: the fields are counted after its last ')'.
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+/**
+ * CPU time a process has used, user and system, in milliseconds (Linux's clock ticks are 1/100 s);
+ * with `children`, also that of its children it has waited for.
+ */
+function readCpuMs(pid: number, { children = false } = {}): number {
+  const fields = statFieldsOf(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  const own = Number(fields[11]) + Number(fields[12]);
+  return (children ? own + Number(fields[13]) + Number(fields[14]) : own) * 10;
+}
+
+/** /proc/PID/stat's fields after the command name, which may hold spaces or parentheses. */
+function statFieldsOf(stat: string): string[] {
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/**
+ * CPU time of the bench's PostgreSQL: its postmaster (found by the socket folder on its command
+ * line), the children it runs and those that have ended.
+ */
+function readPostgresCpuMs(pgServer: PostgresServer): number {
+  const pids = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  const readable = (pid: string, file: string) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/${file}`, 'utf8');
+    } catch {
+      return ''; // ended meanwhile
+    }
+  };
+  const postmaster = pids.find(
+    (pid) => readable(pid, 'comm').startsWith('postgres') && readable(pid, 'cmdline').includes(pgServer.socketDir),
+  );
+  if (!postmaster) return NaN;
+  let total = readCpuMs(Number(postmaster), { children: true });
+  for (const pid of pids) {
+    const stat = readable(pid, 'stat');
+    if (!stat) continue;
+    const fields = statFieldsOf(stat);
+    if (fields[1] === postmaster) total += (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+  return total;
 }
