@@ -51,7 +51,15 @@ export async function openZoneServer(
   const log = options.log ?? createServerLog();
   const key = readZoneKey(config.keyFile);
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-  const pool = new pg.Pool({ connectionString: config.database.url, max: config.database.poolSize });
+  // Connections are kept once open (no idle timeout): each new one costs a PostgreSQL backend
+  // its start, its catalog caches and the planning of every prepared statement again, and the
+  // pool's default of closing them after 10 s idle made each rise in activity (the morning's first
+  // hearings, a quiet minute ended) stall every save for up to half a second.
+  const pool = new pg.Pool({
+    connectionString: config.database.url,
+    max: config.database.poolSize,
+    idleTimeoutMillis: 0,
+  });
   // A connection the database drops while idle (PostgreSQL restarted) must not stop the server:
   // the pool opens another at the next unit of work.
   pool.on('error', (error) => log.failure('database.idleConnectionLost', error));
