@@ -267,8 +267,10 @@ export async function startZoneServer(options: ZoneServerOptions): Promise<ZoneS
   };
 }
 
-/** The workstation's name, as the zone CA wrote it in its certificate (checked by TLS); '' when none. */
-/** Who is at the other end of a connection: its certificate's workstation name ('' if unfit) and serial. */
+/**
+ * Who is at the other end of a connection: the workstation's name as the zone CA wrote it in its
+ * certificate (checked by TLS; '' when none or unfit), and the certificate's serial.
+ */
 interface Peer {
   workstation: string;
   serial: string;
