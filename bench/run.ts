@@ -15,8 +15,8 @@
  *  - the officer's interactions in one realistic hearing scripted through the UI in Chromium, from
  *    "Nouvelle audition" to her copy printed, per step, against issue 17's target of 120
  *    (bench/hearing-clicks.ts; alone with `--only=clicks`);
- *  - the zone server: a save from a workstation over mutual TLS to PostgreSQL's commit with 1 and
- *    with 50 workstations, the rate it sustains with p99 under 20 ms against pgbench's (its rate
+ *  - the zone server: a save from a workstation over mutual TLS to PostgreSQL's commit with 1
+ *    workstation, and with 50 at the pace of the officer's screen and back to back, the rate it sustains with p99 under 20 ms against pgbench's (its rate
  *    and each update's latency), the CPU time a save costs the server and PostgreSQL, and its
  *    memory (bench/zone-server.ts; alone with `--only=zone`, about three minutes);
  *  - the search for earlier persons with 100,000 persons on both stores, its recall and its false
