@@ -55,7 +55,7 @@ export async function openZoneServer(
   // its start, its catalog caches and the planning of every prepared statement again. With the
   // pool's default, closing them after 10 s idle, each rise in activity after a quiet spell opened
   // them again while saves waited: in the zone bench, 50 workstations starting to type after a
-  // quiet spell waited up to 0.7 s for their first saves.
+  // quiet spell waited up to 0.8 s for their first saves.
   const pool = new pg.Pool({
     connectionString: config.database.url,
     max: config.database.poolSize,
