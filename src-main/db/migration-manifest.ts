@@ -170,4 +170,9 @@ export const PG_MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
     when: 1796591832925,
     sha256: '1f8389208e6496361bc3eaf5432ab33aeaa87684ecbb5d7ef38b732b4576c231',
   },
+  {
+    tag: '0015_pair_reads_short_circuit',
+    when: 1796620461781,
+    sha256: '1c4c77c89e2a6c668e6fcfab4940ab2a820ddd871328678d3abcbd2d3fcd977c',
+  },
 ];

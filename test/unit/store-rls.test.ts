@@ -642,4 +642,51 @@ describe('row-level security on PostgreSQL', () => {
     // A supervisor of a unit involved, from her unit's hearing: the pair's, across units.
     expect((await seen(people.supervisorA, pairOf.officerA1, 'pairHistory', true)).events).toEqual(both);
   });
+
+  it('looks a pair’s hearings up for the pair history alone, never in any other unit of work', async () => {
+    // The lookup is a function past the policies: on every statement that reads assessments,
+    // events or answers it would cost a query of its own (2 ms each on the queue's counts).
+    await owner.query(`ALTER ROLE "${appLogin}" SET track_functions = 'all'`);
+    const counted = await database.connect(appLogin);
+    try {
+      const pairLookups = async (person: Person, purpose: string, work: () => Promise<unknown>) => {
+        await counted.query(purpose ? 'BEGIN READ ONLY' : 'BEGIN');
+        try {
+          await counted.query(
+            "SELECT set_config('hearing_desk.user_id', $1, true), set_config('hearing_desk.role', $2, true), set_config('hearing_desk.unit_id', $3, true), set_config('hearing_desk.purpose', $4, true), set_config('hearing_desk.pair_of', $5, true)",
+            [person.id, person.role, person.unitId ?? '', purpose, purpose ? hearingOf.officerA1 : ''],
+          );
+          await work();
+          const { rows } = await counted.query<{ calls: string | null }>(
+            "SELECT pg_stat_get_xact_function_calls('hd_pair_hearings'::regproc) AS calls",
+          );
+          return Number(rows[0]!.calls ?? 0);
+        } finally {
+          await counted.query('ROLLBACK');
+        }
+      };
+      const everyRead = async () => {
+        for (const table of ['risk_assessments', 'risk_events', 'answers'])
+          await counted.query(`SELECT count(*) FROM ${table}`);
+      };
+      // What the store sends outside the pair history: no purpose (an empty one), reads and a save.
+      expect(await pairLookups(people.officerA1, '', everyRead)).toBe(0);
+      expect(await pairLookups(people.supervisorA, '', everyRead)).toBe(0);
+      expect(
+        await pairLookups(people.officerA1, '', () =>
+          counted.query(
+            `INSERT INTO answers (hearing_id, form_id, form_version, field_id, value_json, revision, updated_at, updated_by)
+             VALUES ($1, 'facts', 1, 'account', '"Récit inventé, corrigé"', 2, 2, $2)
+             ON CONFLICT (hearing_id, form_id, field_id) DO UPDATE SET value_json = excluded.value_json, revision = excluded.revision`,
+            [hearingOf.officerA1, people.officerA1.id],
+          ),
+        ),
+      ).toBe(0);
+      // And the count can tell: the pair history itself looks them up.
+      expect(await pairLookups(people.officerA1, 'pairHistory', everyRead)).toBeGreaterThan(0);
+    } finally {
+      await counted.end();
+      await owner.query(`ALTER ROLE "${appLogin}" RESET track_functions`);
+    }
+  });
 });
