@@ -9,6 +9,7 @@ import { DatabaseOpenError, type InstallationState } from '../db/database';
 import { startBrowserHost } from './server';
 import { createZoneDispatcher, type ZoneConnection } from '../zone/zone-dispatcher';
 import { loadZoneConnection } from '../zone/zone-settings';
+import { readKeyFile } from '../security/key-file';
 import { OUTBOX_FILE_NAME } from '../zone/answer-outbox';
 
 /**
@@ -30,16 +31,6 @@ const dataDir = path.resolve(values['data-dir']);
 fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 
 /**
- * The key as hexadecimal text. It lies in clear on disk here, so the strings made while reading
- * and writing it expose nothing the file does not; the Electron shell keeps its key in Buffers.
- */
-function readKeyFile(file: string): Buffer {
-  const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
-  if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte key`);
-  return key;
-}
-
-/**
  * Like the Electron shell's key store: a new installation's key stays pending until its database
  * is made, so a first start cut short leaves no key that the next start would take for the trace
  * of a lost database.
@@ -47,10 +38,10 @@ function readKeyFile(file: string): Buffer {
 function loadOrCreateKey(file: string, installation: InstallationState): { key: Buffer; commit(): void } {
   const pending = `${file}.pending`;
   const commit = () => fs.renameSync(pending, file);
-  if (fs.existsSync(file)) return { key: readKeyFile(file), commit: () => {} };
+  if (fs.existsSync(file)) return { key: readKeyFile(file, 'the database key'), commit: () => {} };
   if (installation === 'existing') {
     if (!fs.existsSync(pending)) throw new Error(`The database exists but its key file ${file} is missing`);
-    return { key: readKeyFile(pending), commit };
+    return { key: readKeyFile(pending, 'the database key'), commit };
   }
   const key = randomBytes(32);
   fs.writeFileSync(pending, key.toString('hex'), { mode: 0o600 });
@@ -69,9 +60,10 @@ if (values.zone) {
   // lies beside it in clear, like the standalone database's here (the Electron shell wraps it).
   const outboxKeyFile = path.join(dataDir, 'outbox-key.dev');
   if (!fs.existsSync(outboxKeyFile)) fs.writeFileSync(outboxKeyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
-  const outboxKey = readKeyFile(outboxKeyFile);
+  let outboxKey: Buffer | null = null;
   let dispatcher: ReturnType<typeof createZoneDispatcher>;
   try {
+    outboxKey = readKeyFile(outboxKeyFile, 'the outbox key');
     dispatcher = createZoneDispatcher(connection, {
       outbox: { file: path.join(dataDir, OUTBOX_FILE_NAME), key: outboxKey },
     });
@@ -79,7 +71,7 @@ if (values.zone) {
     console.error(`Hearing Desk browser host cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   } finally {
-    outboxKey.fill(0);
+    outboxKey?.fill(0);
   }
   const host = await startBrowserHost({
     core: { dispatcher },

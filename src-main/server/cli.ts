@@ -13,7 +13,8 @@ import {
   renewCrl,
   revokeCertificate,
 } from './certificates';
-import { loadServerConfig, pgConnectionOf, readKeyFile } from './config';
+import { loadServerConfig, pgConnectionOf } from './config';
+import { readKeyFile } from '../security/key-file';
 import { describeImport, importStandaloneFolder, ImportRefusedError } from './import-standalone';
 import { openZoneServer, PG_MIGRATIONS_FOLDER, ServerStartError } from './zone-server';
 

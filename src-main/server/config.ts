@@ -3,6 +3,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import { z } from 'zod';
 import { appConfigSchema, ConfigError } from '../config';
+import { readKeyFile } from '../security/key-file';
 
 /**
  * `hearing-desk-server`'s one configuration file (zone.md, "The server"). Paths are read relative
@@ -106,27 +107,6 @@ export function loadServerConfig(file: string, env: NodeJS.ProcessEnv = process.
 /** The zone's secret from its file: 32 bytes as hexadecimal text, readable by the server's account only. */
 export function readZoneKey(file: string): Buffer {
   return readKeyFile(file, 'the zone key');
-}
-
-/**
- * A 32-byte key kept as hexadecimal text in a file readable by this account only: the zone's, or a
- * standalone workstation's database key for its import (`what` names it in the messages).
- */
-export function readKeyFile(file: string, what: string): Buffer {
-  let text: string;
-  try {
-    const stat = fs.statSync(file);
-    if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) {
-      throw new ConfigError(`${file} is readable by other accounts: chmod 600 it`);
-    }
-    text = fs.readFileSync(file, 'utf8').trim();
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    throw new ConfigError(`Cannot read ${what} ${file}: ${(error as Error).message}`);
-  }
-  if (!/^[0-9a-f]{64}$/i.test(text))
-    throw new ConfigError(`${file} does not hold ${what} as a 32-byte key in hexadecimal`);
-  return Buffer.from(text, 'hex');
 }
 
 /**

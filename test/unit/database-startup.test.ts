@@ -55,7 +55,7 @@ async function installation(migrationsFolder = MIGRATIONS): Promise<{ dir: strin
   const key = randomBytes(32);
   const core = await start(dir, key, migrationsFolder);
   // Committed once its database exists, as the hosts do.
-  fs.writeFileSync(path.join(dir, KEY_FILE_NAME), key.toString('hex'));
+  fs.writeFileSync(path.join(dir, KEY_FILE_NAME), key.toString('hex'), { mode: 0o600 });
   const result = await core.dispatcher.call('admin-window', 'setup.createAdministrator', PEOPLE.admin);
   expect(result.ok).toBe(true);
   await stop(core);
@@ -71,6 +71,22 @@ function snapshot(dir: string): Record<string, string> {
     files[relative] = entry.isDirectory() ? 'folder' : createHash('sha256').update(fs.readFileSync(full)).digest('hex');
   }
   return files;
+}
+
+/** `npm run dev:browser` on `dir`, until it exits (or 20 s, then stopped: a host that started). */
+async function runBrowserHost(dir: string): Promise<{ code: number | null; output: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'src-main/browser-host/cli.ts'), '--data-dir', dir],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const started = setTimeout(() => child.kill('SIGTERM'), 20_000);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearTimeout(started);
+  return { code, output };
 }
 
 async function refusal(fn: () => unknown, code: string): Promise<DatabaseOpenError> {
@@ -168,17 +184,20 @@ describe('a lost database never becomes a new installation', () => {
     const dir = tempDir();
     fs.mkdirSync(path.join(dir, 'evidence'));
     const before = snapshot(dir);
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.join(ROOT, 'src-main/browser-host/cli.ts'), '--data-dir', dir],
-      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const { code, output } = await runBrowserHost(dir);
     expect(code, output).toBe(1);
     expect(output).toMatch(/cannot start: The database .* is missing, but an installation existed here \(.*evidence\)/);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('the browser host refuses a key file other accounts can read, and touches nothing', async () => {
+    const { dir } = await installation();
+    const keyFile = path.join(dir, KEY_FILE_NAME);
+    fs.chmodSync(keyFile, 0o644);
+    const before = snapshot(dir);
+    const { code, output } = await runBrowserHost(dir);
+    expect(code, output).toBe(1);
+    expect(output).toContain(`cannot start: ${keyFile} is readable by other accounts: chmod 600 it`);
     expect(snapshot(dir)).toEqual(before);
   });
 
