@@ -6,7 +6,7 @@ import { is, SQL } from 'drizzle-orm';
 import { getTableConfig as pgConfig, PgTable } from 'drizzle-orm/pg-core';
 import { getTableConfig as sqliteConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as sqliteSchema from '../../src-main/db/schema';
 import * as pgSchema from '../../src-main/db/schema-pg';
 import { MIGRATION_MANIFEST, PG_MIGRATION_MANIFEST } from '../../src-main/db/migration-manifest';
@@ -349,32 +349,63 @@ describe('migrating a zone database', () => {
   });
 });
 
-describe('a zone database from before the pair’s due reassessment (pg/0014)', () => {
+describe('a zone database from before a migration that fills a new column in', () => {
   let database: TestPostgresDatabase;
   let client: pg.Client;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     database = await createTestPostgresDatabase();
     client = await database.connect();
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await client?.end();
     await database?.drop();
   });
 
-  it('gives each latest assessment the time of its latest risk event since it was made, and no other', async () => {
+  /**
+   * Migrated up to, not including, the migration whose tag ends so, with an invented unit and
+   * officer; then the rows a zone had made by then are written, and `upgrade` applies the rest.
+   */
+  async function before(tagEnd: string): Promise<{ upgrade(): Promise<void> }> {
     const all = readTrustedMigrations(path.join(ROOT, 'migrations', 'pg'), PG_MIGRATION_MANIFEST);
-    const at = all.findIndex((m) => m.tag.endsWith('_pair_supersessions'));
+    const at = all.findIndex((m) => m.tag.endsWith(tagEnd));
     expect(at, 'the migration').toBeGreaterThan(0);
     await applyPgMigrations(client, all.slice(0, at));
-    // As a zone left them (invented): one hearing assessed twice, with an event before its latest
-    // assessment and two after; another with no event.
     await client.query(`INSERT INTO units (id, name, created_at) VALUES ('u', 'Unité fictive', 1)`);
     await client.query(
       `INSERT INTO users (id, username, display_name, role, password_hash, unit_id, created_at, updated_at)
        VALUES ('o', 'officier', 'Officier Fictif', 'officer', 'x', 'u', 1, 1)`,
     );
+    return { upgrade: () => applyPgMigrations(client, all.slice(at)) };
+  }
+
+  it('gives every person’s search keys the person’s birth date (pg/0013)', async () => {
+    const { upgrade } = await before('_person_keys_birth_date');
+    // Invented persons: one with a birth date and two keys, one without and one key.
+    await client.query(
+      `INSERT INTO persons (id, surname, first_names, birth_date, created_at, created_by)
+       VALUES ('p1', 'Exemplaire', 'Inès', '1991-03-04', 1, 'o'), ('p2', 'Fictif', 'Jean', NULL, 1, 'o')`,
+    );
+    await client.query(
+      `INSERT INTO person_search_keys (person_id, key) VALUES ('p1', 'k-exemplaire'), ('p1', 'k-ines'), ('p2', 'k-fictif')`,
+    );
+
+    await upgrade();
+    const keys = await client.query<{ personId: string; key: string; birthDate: string | null }>(
+      'SELECT person_id AS "personId", key, birth_date AS "birthDate" FROM person_search_keys ORDER BY key',
+    );
+    expect(keys.rows).toEqual([
+      { personId: 'p1', key: 'k-exemplaire', birthDate: '1991-03-04' },
+      { personId: 'p2', key: 'k-fictif', birthDate: null },
+      { personId: 'p1', key: 'k-ines', birthDate: '1991-03-04' },
+    ]);
+  });
+
+  it('gives each latest assessment the time of its latest risk event since it was made, and no other (pg/0014)', async () => {
+    const { upgrade } = await before('_pair_supersessions');
+    // As a zone left them (invented): one hearing assessed twice, with an event before its latest
+    // assessment and two after; another with no event.
     for (const hearing of ['h1', 'h2'])
       await client.query(
         `INSERT INTO hearings (id, reference, owner_id, created_at, updated_at, unit_id) VALUES ($1, $1, 'o', 1, 1, 'u')`,
@@ -400,7 +431,7 @@ describe('a zone database from before the pair’s due reassessment (pg/0014)', 
         [id, time],
       );
 
-    await applyPgMigrations(client, all.slice(at));
+    await upgrade();
     const rows = await client.query<{ id: string; lastEventAt: string | null }>(
       'SELECT id, last_event_at AS "lastEventAt" FROM risk_assessments ORDER BY id',
     );
