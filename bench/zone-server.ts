@@ -337,9 +337,9 @@ const SCREEN_PACE_SECONDS = 12;
  * one wait, as officers do not all stop typing at once.
  */
 async function measureAtScreenPace(workstations: Workstation[], server: ServerProcess) {
-  // Not measured: the workstations idle during the one-workstation phase connect again (the
-  // server closes a connection after 5 s without a request), and the server's pool opens the
-  // connections to PostgreSQL that 50 workstations need, as it does once after it starts.
+  // Not measured: the server's pool opens the connections to PostgreSQL that 50 workstations
+  // need, as it does once after it starts. (Their own connections are open since they signed in:
+  // the server keeps an idle one for a minute.)
   await Promise.all(workstations.map((workstation) => workstation.save()));
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   const nextRandom = seededRandom(SCREEN_PACE_SECONDS);

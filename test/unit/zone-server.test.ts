@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
 import path from 'node:path';
 import tls from 'node:tls';
@@ -21,6 +22,7 @@ import { PEOPLE, PG_MIGRATIONS, tempDir } from '../helpers/temp-core';
 import { SCREENSHOT_WITH_FILES as ITEM } from '../helpers/evidence-item';
 import { startTestZone, type TestZone } from '../helpers/zone';
 import { migratePgDatabase } from '../../src-main/db/pg-migrations';
+import { ZONE_PATHS } from '../../src-main/zone/protocol';
 
 /**
  * `hearing-desk-server` on a real PostgreSQL, reached over real mutual TLS by workstations holding
@@ -313,6 +315,35 @@ describe('mutual TLS: refused before any API call', () => {
     for (const reason of ['NO_CERTIFICATE', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'CERT_HAS_EXPIRED'])
       expect(log).toContain(`"event":"tls.refused","reason":"${reason}"`);
   });
+
+  it('keeps a workstation’s connection open through an officer’s pause, and tells the workstation how long', async () => {
+    const certificate = await zone.certificateOf('ws-room-1');
+    const agent = new https.Agent({
+      keepAlive: true,
+      ca: fs.readFileSync(path.join(zone.caDir, 'ca.crt')),
+      cert: fs.readFileSync(certificate.certificate),
+      key: fs.readFileSync(certificate.key),
+      minVersion: 'TLSv1.3',
+    });
+    const health = () =>
+      new Promise<{ socket: unknown; keepAlive: unknown }>((resolve, reject) => {
+        const req = https.get(new URL(ZONE_PATHS.health, zone.url), { agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ socket: req.socket, keepAlive: res.headers['keep-alive'] }));
+        });
+        req.on('error', reject);
+      });
+    try {
+      const first = await health();
+      expect(first.keepAlive).toBe('timeout=60');
+      // Longer than Node's default (5 s) and than the headers timeout (10 s): the same connection.
+      await new Promise((resolve) => setTimeout(resolve, 11_000));
+      const second = await health();
+      expect(second.socket).toBe(first.socket);
+    } finally {
+      agent.destroy();
+    }
+  }, 30_000);
 
   it('refuses a revoked workstation at once, even on a connection it already holds', async () => {
     const c = await zone.workstation('ws-to-revoke');
