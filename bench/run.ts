@@ -16,10 +16,10 @@
  *    "Nouvelle audition" to her copy printed, per step, against issue 17's target of 120
  *    (bench/hearing-clicks.ts; alone with `--only=clicks`);
  *  - the zone server: a save from a workstation over mutual TLS to PostgreSQL's commit with 1
- *    workstation, and with 50 at the pace of the officer's screen and back to back; the rate it
- *    sustains with p99 under 20 ms against pgbench's (its rate and each update's latency); the
- *    CPU time a save costs the server and PostgreSQL; and its memory (bench/zone-server.ts; alone
- *    with `--only=zone`, about three minutes);
+ *    workstation, and with 50 at the pace of the officer's screen, after a pause and back to back;
+ *    the rate it sustains with p99 under 20 ms against pgbench's (its rate and each update's
+ *    latency); the CPU time a save costs the server and PostgreSQL; and its memory
+ *    (bench/zone-server.ts; alone with `--only=zone`, about four minutes);
  *  - the search for earlier persons with 100,000 persons on both stores, its recall and its false
  *    proposals on a generated set (bench/persons.ts; alone with `--only=persons`, `--persons=N`).
  * `--only=closed-hearing` measures the large closed hearing alone; with HD_PHASES=1 it prints
