@@ -173,6 +173,6 @@ export const PG_MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
   {
     tag: '0015_pair_reads_short_circuit',
     when: 1796620461781,
-    sha256: '1c4c77c89e2a6c668e6fcfab4940ab2a820ddd871328678d3abcbd2d3fcd977c',
+    sha256: 'e86235e03d462d9df895cf180d0eaa09accafe96325977fa249718db8a03f98f',
   },
 ];
