@@ -645,7 +645,7 @@ describe('row-level security on PostgreSQL', () => {
 
   it('looks a pair’s hearings up for the pair history alone, never in any other unit of work', async () => {
     // The lookup is a function past the policies: on every statement that reads assessments,
-    // events or answers it would cost a query of its own (2 ms each on the queue's counts).
+    // events or answers it would cost a query of its own (0.6 to 1.9 ms each in the queue's counts).
     await owner.query(`ALTER ROLE "${appLogin}" SET track_functions = 'all'`);
     const counted = await database.connect(appLogin);
     try {
