@@ -173,6 +173,6 @@ export const PG_MIGRATION_MANIFEST: readonly MigrationManifestEntry[] = [
   {
     tag: '0015_pair_reads_short_circuit',
     when: 1796620461781,
-    sha256: 'e86235e03d462d9df895cf180d0eaa09accafe96325977fa249718db8a03f98f',
+    sha256: '0954aff79cc6b4ee67889291aedb596ade310f6f36fb0cabd0f6123010569a02',
   },
 ];
