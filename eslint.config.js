@@ -28,6 +28,13 @@ export default tseslint.config(
     },
   },
   {
+    // Plain JavaScript run by Node inside a copy of an earlier commit (bench/before-store-layer.ts).
+    files: ['bench/pinned/**/*.mjs'],
+    languageOptions: {
+      globals: { console: 'readonly', performance: 'readonly', process: 'readonly', setTimeout: 'readonly' },
+    },
+  },
+  {
     files: ['src-main/electron/**'],
     rules: { 'no-restricted-imports': 'off' },
   },

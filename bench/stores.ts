@@ -11,6 +11,12 @@ import { hashPassword } from '../src-main/services/passwords';
 import { createStatisticsService, type StatisticsQuery } from '../src-main/services/statistics';
 import { createUserService } from '../src-main/services/users';
 import { startPostgresServer, runAsClusterOwner, type PostgresServer } from '../test/helpers/postgres-server';
+import {
+  BEFORE_STORE_LAYER,
+  beforeStoreLayerQueueAndExport,
+  beforeStoreLayerSaves,
+  prepareBeforeStoreLayer,
+} from './before-store-layer';
 import { DEFAULT_SPAN, seedLargeDatabase, summary, type Summary } from './statistics';
 
 /**
@@ -19,6 +25,8 @@ import { DEFAULT_SPAN, seedLargeDatabase, summary, type Summary } from './statis
  * hearings and 1,000,000 answers, and as the limit pgbench's single-row update rate on the same
  * PostgreSQL, which runs with its durable defaults (fsync, synchronous_commit, full_page_writes on)
  * as a zone's would; SQLite runs as the standalone app does (WAL, synchronous=FULL, encrypted).
+ * Beside SQLite's, the same figures of the standalone app before the store layer, in the same run
+ * (bench/before-store-layer.ts): the issue asks for "no worse than today".
  */
 export interface StoreFigures {
   save: Summary;
@@ -33,12 +41,17 @@ export interface StoresBenchResult {
   pgbench: { tps: number; msPerUpdate: number; seconds: number; latency: Summary };
   /** SQLite's own floor, as pgbench is PostgreSQL's: one single-row update committed on the save bench's file. */
   sqliteCommit: Summary;
+  /** The standalone app as it was before the store layer, in the same run (bench/before-store-layer.ts). */
+  beforeStoreLayer: StoreFigures | { unavailable: string };
+  /** The SQLite saves' rounds, each interleaved with a round of the code before the store layer. */
+  saveRounds: number;
   seeded: { hearings: number; answers: number };
 }
 
 const APP_LOGIN = 'hd_bench_app';
 const SAVE_HEARINGS = 10_000;
 const SAVES = 1_000;
+const SAVE_ROUNDS = 3;
 const OFFICER = {
   username: 'bench.officer',
   displayName: 'Bench Officer',
@@ -60,8 +73,21 @@ export async function benchStores(root: string, options: { hearings?: number } =
   const server = await startPostgresServer({ durable: true });
   try {
     const pgbench = runPgbench(server);
-    const { save: sqliteSave, commit: sqliteCommit } = await benchSaves(root, server, 'sqlite');
-    const { save: postgresSave } = await benchSaves(root, server, 'postgresql');
+    const before = prepareBeforeStoreLayer(root);
+    // Rounds taken in turn with the code before the store layer, so that a slow minute of the
+    // machine falls on both.
+    const sqliteSaves: number[] = [];
+    const sqliteCommits: number[] = [];
+    const beforeSaves: number[] = [];
+    for (let round = 0; round < SAVE_ROUNDS; round++) {
+      if ('dir' in before) beforeSaves.push(...beforeStoreLayerSaves(before.dir));
+      const { save, commit } = await benchSaves(root, server, 'sqlite');
+      sqliteSaves.push(...save);
+      sqliteCommits.push(...commit!);
+    }
+    const { save: postgresSaves } = await benchSaves(root, server, 'postgresql');
+    // Its own database of 100,000 hearings, seeded by its own statistics bench, before this one's.
+    const beforeQueueAndExport = 'dir' in before ? beforeStoreLayerQueueAndExport(before.dir) : null;
 
     // One large database, written once into SQLite by the statistics bench's seeder and copied
     // row for row into PostgreSQL, so both stores answer over the same records. Both cores read
@@ -85,10 +111,15 @@ export async function benchStores(root: string, options: { hearings?: number } =
       await opened.close();
     }
     return {
-      sqlite: { save: sqliteSave, ...figures.sqlite },
-      postgresql: { save: postgresSave, ...figures.postgresql },
+      sqlite: { save: summary(sqliteSaves), ...figures.sqlite },
+      postgresql: { save: summary(postgresSaves), ...figures.postgresql },
       pgbench,
-      sqliteCommit: sqliteCommit!,
+      sqliteCommit: summary(sqliteCommits),
+      beforeStoreLayer:
+        'dir' in before
+          ? { save: summary(beforeSaves), ...beforeQueueAndExport! }
+          : { unavailable: before.unavailable },
+      saveRounds: SAVE_ROUNDS,
       seeded: { hearings: seeded.hearings, answers: seeded.answers },
     };
   } finally {
@@ -99,17 +130,45 @@ export async function benchStores(root: string, options: { hearings?: number } =
 export function storesLines(result: StoresBenchResult): string[] {
   const row = (name: string, s: Summary) =>
     `${name.padEnd(58)} median ${s.median.toFixed(2).padStart(8)} ms   p99 ${s.p99.toFixed(2).padStart(8)} ms   max ${s.max.toFixed(2).padStart(8)} ms   (n=${s.n})`;
+  const before = result.beforeStoreLayer;
+  const { short } = BEFORE_STORE_LAYER;
+  const beforeRow = (name: string, pick: (figures: StoreFigures) => Summary) =>
+    'unavailable' in before ? [] : [row(`  before the store layer (${short}): ${name}`, pick(before))];
   return [
     `stores: ${result.seeded.hearings} hearings, ${result.seeded.answers} answers for the queue and the export`,
-    row(`SQLite save round trip in the core (${SAVE_HEARINGS} hearings)`, result.sqlite.save),
+    row(
+      `SQLite save round trip in the core (${SAVE_HEARINGS} hearings, ${result.saveRounds} rounds)`,
+      result.sqlite.save,
+    ),
+    ...beforeRow('the same saves, rounds in turn', (f) => f.save),
     row(`PostgreSQL save round trip in the core (${SAVE_HEARINGS} hearings)`, result.postgresql.save),
     row(`SQLite supervisor's queue (${result.sqlite.queue.items} items)`, result.sqlite.queue),
+    ...beforeRow(`its queue (${'unavailable' in before ? 0 : before.queue.items} items, its seed)`, (f) => f.queue),
     row(`PostgreSQL supervisor's queue (${result.postgresql.queue.items} items)`, result.postgresql.queue),
     row('SQLite Art. 9 export, all hearings by month', result.sqlite.exportAll),
+    ...beforeRow('its export, all hearings', (f) => f.exportAll),
     row('PostgreSQL Art. 9 export, all hearings by month', result.postgresql.exportAll),
     row('SQLite single-row update committed on the same file (the limit)', result.sqliteCommit),
     ...pgbenchLines(result.pgbench),
+    ...('unavailable' in before
+      ? [`standalone against the code before the store layer: not measured (${before.unavailable})`]
+      : [standaloneVerdict(result.sqlite, before)]),
   ];
+}
+
+/** Issue 14's "no worse than today", read on this run's own figures of both versions. */
+function standaloneVerdict(now: StoreFigures, before: StoreFigures): string {
+  const pairs: [string, number, number][] = [
+    ['save median', now.save.median, before.save.median],
+    ['save p99', now.save.p99, before.save.p99],
+    ['queue p99', now.queue.p99, before.queue.p99],
+    ['export median', now.exportAll.median, before.exportAll.median],
+  ];
+  const worse = pairs.filter(([, a, b]) => a > b).map(([name]) => name);
+  const figures = pairs.map(([name, a, b]) => `${name} ${a.toFixed(2)} against ${b.toFixed(2)} ms`).join(', ');
+  return `standalone against the code before the store layer, this run: ${figures}: ${
+    worse.length === 0 ? 'no worse' : `worse in ${worse.join(', ')}`
+  }`;
 }
 
 /** pgbench's rate and, since no save can commit faster than the disk lets it, its own tail. */
@@ -253,7 +312,7 @@ async function benchSaves(
   root: string,
   server: PostgresServer,
   kind: StoreKind,
-): Promise<{ save: Summary; commit: Summary | null }> {
+): Promise<{ save: number[]; commit: number[] | null }> {
   const opened = await openCore(root, server, kind);
   try {
     const { core } = opened;
@@ -318,7 +377,7 @@ async function benchSaves(
       });
       samples.push(performance.now() - start);
     }
-    return { save: summary(samples.slice(50)), commit: kind === 'sqlite' ? commitFloor(core.database!.sqlite) : null };
+    return { save: samples.slice(50), commit: kind === 'sqlite' ? commitFloor(core.database!.sqlite) : null };
   } finally {
     await opened.close();
   }
@@ -329,7 +388,7 @@ async function benchSaves(
  * COMMIT on the save bench's own connection (the same file, key, WAL and synchronous=FULL), in a
  * table of its own. A save is this plus its statements, the audit entry and the session check.
  */
-function commitFloor(sqlite: Database.Database): Summary {
+function commitFloor(sqlite: Database.Database): number[] {
   sqlite.exec('CREATE TABLE bench_commit_floor (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)');
   sqlite.exec('INSERT INTO bench_commit_floor VALUES (1, 0)');
   const update = sqlite.prepare('UPDATE bench_commit_floor SET n = n + 1 WHERE id = 1');
@@ -341,7 +400,7 @@ function commitFloor(sqlite: Database.Database): Summary {
     sqlite.exec('COMMIT');
     samples.push(performance.now() - start);
   }
-  return summary(samples.slice(50));
+  return samples.slice(50);
 }
 
 /** The tables the queue and the export read, in an order their foreign keys accept. */
