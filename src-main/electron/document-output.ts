@@ -15,12 +15,12 @@ export interface ElectronDocumentOutputDeps {
 
 /**
  * The app's document output: the document's HTML in a hidden, script-less window, then Chromium's
- * printToPDF (tagged) or the system print dialog; and the save dialog for an archived PDF.
- * The same HTML as the browser host's (src-main/browser-host/chromium-pdf.ts).
+ * printToPDF (tagged); that PDF's own bytes in the system print dialog; and the save dialog for an
+ * archived PDF. The same HTML as the browser host's (src-main/browser-host/chromium-pdf.ts).
  */
 export function createElectronDocumentOutput(
   deps: ElectronDocumentOutputDeps,
-): DocumentOutput & Required<Pick<DocumentOutput, 'savePdf'>> & { printPdf(pdf: Buffer): Promise<boolean> } {
+): DocumentOutput & Required<Pick<DocumentOutput, 'savePdf' | 'printPdf'>> {
   async function withPage<T>(html: string, use: (window: BrowserWindow) => Promise<T>): Promise<T> {
     return inWindow(deps.pages.add(html), printWindowOptions({ isPackaged: deps.isPackaged }), use);
   }
@@ -51,9 +51,8 @@ export function createElectronDocumentOutput(
           generateDocumentOutline: false,
         }),
       ),
-    print: (html) => withPage(html, systemPrintDialog),
-    // A zone's workstation: the archived PDF's own bytes, shown by Chromium's PDF viewer and printed
-    // from it (Electron prints a PDF's pages from its viewer since 32: electron/electron#43309).
+    // Standalone and in a zone: the archived PDF's own bytes, shown by Chromium's PDF viewer and
+    // printed from it (Electron prints a PDF's pages from its viewer since 32: electron/electron#43309).
     printPdf: (pdf) =>
       inWindow(deps.pages.addPdf(pdf), pdfPrintWindowOptions({ isPackaged: deps.isPackaged }), systemPrintDialog),
     async savePdf(pdf: Buffer, suggestedName: string, clientId: string) {

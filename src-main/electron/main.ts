@@ -137,7 +137,7 @@ async function start(): Promise<void> {
         log,
         local: {
           chooseFiles,
-          printPdf: (pdf) => documentOutput.printPdf(pdf),
+          printPdf: (pdf, clientId) => documentOutput.printPdf(pdf, clientId),
           savePdf: (pdf, name, clientId) => documentOutput.savePdf(pdf, name, clientId),
         },
       })

@@ -242,7 +242,7 @@ export function createDocumentService(deps: DocumentServiceDeps) {
     await store.transaction(accessOf(user), (tx) => checkPrintable(tx, user, hearingId, kind));
     const output = deps.output;
     if (!output) throw new AppError('PRINTING_UNAVAILABLE', 'This window cannot make PDFs');
-    if (input.output === 'printer' && !output.print)
+    if (input.output === 'printer' && !output.printPdf)
       throw new AppError('PRINTING_UNAVAILABLE', 'This window prints through the PDF');
     const printed = await archivePrint(user, { hearingId, kind, variant }, async ({ printedAt, sequence }) => {
       // Read in a unit of work of its own: Chromium makes the PDF outside any.
@@ -251,7 +251,8 @@ export function createDocumentService(deps: DocumentServiceDeps) {
       );
       const pdf = await output.toPdf(html);
       if (filter) await victimDocuments.assertPdfRevealsNothing(pdf, filter);
-      if (input.output === 'printer' && !(await output.print!(html, clientId))) return null;
+      // What she is handed is the PDF just checked, the bytes archived below.
+      if (input.output === 'printer' && !(await output.printPdf!(pdf, clientId))) return null;
       return { pdf, language, details: { output: input.output, ...(withheld > 0 ? { withheld } : {}) } };
     });
     if (!printed) return { document: null, pdfBase64: null };

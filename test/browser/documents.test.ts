@@ -12,7 +12,15 @@ import { victimText, type VictimCatalog } from '../../forms/victim-catalogs';
 import { createChromiumPdfOutput } from '../../src-main/browser-host/chromium-pdf';
 import { loadVictimCatalogs } from '../../src-main/documents/victim-catalog-store';
 import { apiOf, completeHearing, INVENTED } from '../helpers/complete-hearing';
-import { ASSETS, openTestCore, PEOPLE, seedAccounts, snapshotTables, tempDir } from '../helpers/temp-core';
+import {
+  ASSETS,
+  openTestCore,
+  PEOPLE,
+  seedAccounts,
+  snapshotTables,
+  tempDir,
+  type TestCore,
+} from '../helpers/temp-core';
 import { CHROMIUM } from './harness';
 import { usePdfCore } from './fixtures';
 
@@ -73,9 +81,9 @@ function fontsOf(name: string): string[] {
 const t = usePdfCore();
 
 /** The officer's review, accepting what the filter withholds: every text as the preview showed it. */
-async function reviewAsShown(hearingId: string) {
-  const preview = await t.ok('officer-window', 'documents.reviewPreview', { hearingId });
-  await t.ok('officer-window', 'documents.saveReview', {
+async function reviewAsShown(hearingId: string, core: TestCore = t) {
+  const preview = await core.ok('officer-window', 'documents.reviewPreview', { hearingId });
+  await core.ok('officer-window', 'documents.saveReview', {
     hearingId,
     fields: preview.fields.map((f) => ({ field: f.field, sha256: f.sha256 })),
     withhold: [],
@@ -384,6 +392,53 @@ describe('the archive of printed documents', () => {
     const after = await snapshotTables(t);
     expect(after.printed_documents).toEqual(before.printed_documents);
     expect(after.answers).toEqual(before.answers);
+  });
+});
+
+describe('printing on paper', () => {
+  it('sends the printer the very PDF whose text was checked and archived, and keeps nothing she cancelled', async () => {
+    // The system print dialog is Electron's, which cannot run here: this one records what it was
+    // given and answers as she does. The PDF itself is the real Chromium's.
+    const printed: Buffer[] = [];
+    let confirms = true;
+    const core = await openTestCore({
+      documentOutput: {
+        toPdf: (html) => t.output.toPdf(html),
+        printPdf: async (pdf) => {
+          printed.push(pdf);
+          return confirms;
+        },
+      },
+    });
+    try {
+      await seedAccounts(core, true);
+      const hearingId = await completeHearing({
+        setup: { victimLanguage: 'nl', procedureLanguage: 'nl' },
+        people: { victimAddress: INVENTED.address, victimAddressNonCommunicable: 'yes' },
+      }).take(apiOf(core));
+      await reviewAsShown(hearingId, core);
+      const input = { hearingId, kind: 'victimCopy', variant: 'full', output: 'printer' } as const;
+      const result = await core.ok('officer-window', 'documents.create', input);
+      expect(result.pdfBase64).toBeNull();
+      expect(printed).toHaveLength(1);
+      const paper = printed[0]!;
+      expect(createHash('sha256').update(paper).digest('hex')).toBe(result.document!.sha256);
+      const archived = await core.ok('officer-window', 'documents.download', { documentId: result.document!.id });
+      expect(Buffer.from(archived.pdfBase64, 'base64').equals(paper)).toBe(true);
+      // What went to the printer is her copy, without the address she asked to keep from it.
+      const text = pdfText(paper, 'printed-on-paper');
+      expect(text).toContain(INVENTED.pvNumber);
+      expect(flat(text)).not.toContain(flat(INVENTED.address));
+
+      // She closes the dialog: no print on record, no reprint number taken.
+      confirms = false;
+      const before = await snapshotTables(core);
+      expect(await core.ok('officer-window', 'documents.create', input)).toEqual({ document: null, pdfBase64: null });
+      expect(printed).toHaveLength(2);
+      expect(await snapshotTables(core)).toEqual(before);
+    } finally {
+      await core.close();
+    }
   });
 });
 
