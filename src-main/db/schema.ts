@@ -200,9 +200,9 @@ export const riskAssessments = sqliteTable(
     // straight from an index rather than sorted from every row of the unit.
     index('risk_queue_pending_order_idx').on(t.unitId, t.reviewStatus, sql`${t.level} DESC`, t.nextDueAt),
     index('risk_queue_latest_order_idx').on(t.unitId, t.latest, sql`${t.level} DESC`, t.nextDueAt, t.hearingId),
-    // What the queue asks of the latest assessments of its unit that a later hearing of their pair
-    // took over (services/risk.ts): from the index alone, in the order of pair_supersessions_unit_idx
-    // (PostgreSQL merges the two; SQLite looks each one up).
+    // The queue's count of its unit's due reassessments (services/risk.ts): from the index alone, in
+    // the order of pair_supersessions_unit_idx, whose rows say which a later hearing of their pair
+    // took over (PostgreSQL merges the two; SQLite looks each due row up in it).
     index('risk_latest_due_idx').on(
       t.unitId,
       t.latest,

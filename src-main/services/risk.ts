@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, exists, gt, inArray, lte, max, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lte, max, ne, not, or, sql } from 'drizzle-orm';
 import { FORMS, readAnswers, type StoredForms } from '../../forms/answers';
 import {
   compareAssessments,
@@ -392,9 +392,6 @@ export function createRiskService({
    */
   const QUEUE_PAGE = 100;
 
-  /** Each list's index, in the order of its page (schema.ts). */
-  const QUEUE_INDEX = { pending: 'risk_queue_pending_order_idx', due: 'risk_queue_latest_order_idx' } as const;
-
   /** One page of her unit's queue, straight from its index (both stores find it: it gives the order). */
   function queuePage(tx: StoreDb, which: 'pending' | 'due', unitId: string, at: number) {
     const r = riskAssessments;
@@ -444,52 +441,38 @@ export function createRiskService({
   /** Her unit's totals: what awaits review, and what is due and not pending nor done in its pair. */
   async function queueTotals(tx: StoreDb, unitId: string, at: number) {
     const r = riskAssessments;
-    const counted = (index: string, condition: SQL | undefined) =>
-      tx.select({ n: count() }).from(store.readThrough(r, index)).where(condition);
-    const latestDue = and(eq(r.unitId, unitId), eq(r.latest, true), lte(r.nextDueAt, at));
-    // Due, not pending, and done by a later assessment of its pair: from the unit's rows of
-    // pair_supersessions, each answered by risk_latest_due_idx alone (SQLite is told: without
-    // statistics it read every due row of the unit, 20 ms at 100,000 hearings).
     const done = pairSupersessions;
-    const reassessedInPair = tx
+    // From the index of the pending list's page, which holds every column its condition reads.
+    const pending = tx
       .select({ n: count() })
-      .from(done)
+      .from(store.readThrough(r, 'risk_queue_pending_order_idx'))
+      .where(queueCondition('pending', unitId, at));
+    // The due list's condition (queueCondition) in one pass over risk_latest_due_idx, which holds
+    // every column it reads, beside the unit's rows of pair_supersessions (a row carries the unit of
+    // its hearing's latest assessment). PostgreSQL merges the two in order of hearing: at 100,000
+    // hearings, 4 ms against 12 when each of those rows probed the index. SQLite looks each due row
+    // up in the unit's rows, 1.5 ms more than that probing, its queue still faster than before the
+    // store layer.
+    const due = tx
+      .select({ n: count() })
+      .from(store.readThrough(r, 'risk_latest_due_idx'))
+      .leftJoin(done, and(eq(done.hearingId, r.hearingId), eq(done.unitId, unitId)))
       .where(
         and(
-          eq(done.unitId, unitId),
-          exists(
-            tx
-              .select({ one: sql`1` })
-              .from(store.readThrough(r, 'risk_latest_due_idx'))
-              .where(
-                and(
-                  eq(r.hearingId, done.hearingId),
-                  latestDue,
-                  ne(r.reviewStatus, 'pending'),
-                  handedOverSince(store.tables),
-                ),
-              ),
-          ),
+          eq(r.unitId, unitId),
+          eq(r.latest, true),
+          lte(r.nextDueAt, at),
+          ne(r.reviewStatus, 'pending'),
+          or(isNull(done.hearingId), not(handedOverSince(store.tables))),
         ),
       );
-    // The four counts in one statement: on PostgreSQL each statement is a round trip.
-    const [totals] = await store.queryRows<
-      Record<'pending' | 'latest_due' | 'pending_due' | 'pair_done', number | string>
-    >(
+    // Both counts in one statement: on PostgreSQL each statement is a round trip.
+    const [totals] = await store.queryRows<Record<'pending' | 'due', number | string>>(
       tx,
-      sql`SELECT (${counted(QUEUE_INDEX.pending, queueCondition('pending', unitId, at))}) AS pending,
-        (${counted(QUEUE_INDEX.due, latestDue)}) AS latest_due,
-        (${counted(QUEUE_INDEX.pending, and(queueCondition('pending', unitId, at), latestDue))}) AS pending_due,
-        (${reassessedInPair}) AS pair_done`,
+      sql`SELECT (${pending}) AS pending, (${due}) AS due`,
     );
-    return {
-      pendingTotal: Number(totals!.pending),
-      // Due and not pending, counted from what each index holds: the latest index has no review
-      // status (reading it from every due row is most of the queue's time), the pending index
-      // reaches the few pending rows; less those a later assessment of the pair did.
-      // (PostgreSQL's counts are bigints, read as text.)
-      dueTotal: Number(totals!.latest_due) - Number(totals!.pending_due) - Number(totals!.pair_done),
-    };
+    // (PostgreSQL's counts are bigints, read as text.)
+    return { pendingTotal: Number(totals!.pending), dueTotal: Number(totals!.due) };
   }
 
   async function queue(user: UserView): Promise<ChannelOutput<'risk.queue'>> {
