@@ -429,13 +429,13 @@ export function createRiskService({
     const r = riskAssessments;
     return which === 'pending'
       ? and(eq(r.unitId, unitId), eq(r.reviewStatus, 'pending'))
-      : and(
-          eq(r.unitId, unitId),
-          eq(r.latest, true),
-          lte(r.nextDueAt, at),
-          ne(r.reviewStatus, 'pending'),
-          notReassessedInPair(store.tables),
-        );
+      : and(dueNotPending(unitId, at), notReassessedInPair(store.tables));
+  }
+
+  /** Her unit's latest assessments whose reassessment is due and that await no review. */
+  function dueNotPending(unitId: string, at: number) {
+    const r = riskAssessments;
+    return and(eq(r.unitId, unitId), eq(r.latest, true), lte(r.nextDueAt, at), ne(r.reviewStatus, 'pending'));
   }
 
   /** Her unit's totals: what awaits review, and what is due and not pending nor done in its pair. */
@@ -447,25 +447,18 @@ export function createRiskService({
       .select({ n: count() })
       .from(store.readThrough(r, 'risk_queue_pending_order_idx'))
       .where(queueCondition('pending', unitId, at));
-    // The due list's condition (queueCondition) in one pass over risk_latest_due_idx, which holds
-    // every column it reads, beside the unit's rows of pair_supersessions (a row carries the unit of
-    // its hearing's latest assessment). PostgreSQL merges the two in order of hearing: at 100,000
-    // hearings, 4 ms against 12 when each of those rows probed the index. SQLite looks each due row
-    // up in the unit's rows, 1.5 ms more than that probing; its queue's median stays below that of
-    // the code before the store layer (bench/stores.ts measures both).
+    // The due list's condition (queueCondition), its pair part as a join: one pass over
+    // risk_latest_due_idx, which holds every column it reads, beside the unit's rows of
+    // pair_supersessions (a row carries the unit of its hearing's latest assessment). PostgreSQL
+    // merges the two in order of hearing: at 100,000 hearings, 4 ms against 12 when each of those
+    // rows probed the index. SQLite looks each due row up in the unit's rows, 1.5 ms more than that
+    // probing; its queue's median stays below that of the code before the store layer
+    // (bench/stores.ts measures both).
     const due = tx
       .select({ n: count() })
       .from(store.readThrough(r, 'risk_latest_due_idx'))
       .leftJoin(done, and(eq(done.hearingId, r.hearingId), eq(done.unitId, unitId)))
-      .where(
-        and(
-          eq(r.unitId, unitId),
-          eq(r.latest, true),
-          lte(r.nextDueAt, at),
-          ne(r.reviewStatus, 'pending'),
-          or(isNull(done.hearingId), not(handedOverSince(store.tables))),
-        ),
-      );
+      .where(and(dueNotPending(unitId, at), or(isNull(done.hearingId), not(handedOverSince(store.tables)))));
     // Both counts in one statement: on PostgreSQL each statement is a round trip.
     const [totals] = await store.queryRows<Record<'pending' | 'due', number | string>>(
       tx,
