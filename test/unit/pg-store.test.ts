@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { ne } from 'drizzle-orm';
+import { ne, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PG_MIGRATION_MANIFEST } from '../../src-main/db/migration-manifest';
@@ -15,7 +15,7 @@ import { ROOT } from '../helpers/temp-core';
 /**
  * How the PostgreSQL store talks to the server (pg-store.ts): statements prepared once per
  * connection, which must still apply who acts now; a unit's audit entries chained at its end,
- * under the zone's one chain lock, whatever the concurrency.
+ * under the zone's one chain lock, whatever the concurrency; every answer asked by callback.
  */
 
 // Invented units, officers and hearings.
@@ -31,17 +31,25 @@ let database: TestPostgresDatabase;
 let owner: pg.Client;
 const appLogin = `hd_test_store_${randomUUID().slice(0, 8)}`;
 
-/** A store on its own pool, every message it sends recorded with the name it was prepared under. */
+/**
+ * A store on its own pool, every message it sends recorded with the name it was prepared under,
+ * and whether it asked for the answer by callback.
+ */
 function recordedStore(max: number, auditKey = randomBytes(32)) {
   const pool = new pg.Pool({ ...database.config, user: appLogin, max });
-  const messages: { text: string; name?: string }[] = [];
+  const messages: { text: string; name?: string; byCallback: boolean }[] = [];
   pool.on('acquire', (client) => {
     if ((client as { recorded?: true }).recorded) return;
     (client as { recorded?: true }).recorded = true;
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     client.query = ((...args: unknown[]) => {
       const config = args[0] as string | { text: string; name?: string };
-      messages.push(typeof config === 'string' ? { text: config } : { text: config.text, name: config.name });
+      const byCallback = typeof args.at(-1) === 'function';
+      messages.push(
+        typeof config === 'string'
+          ? { text: config, byCallback }
+          : { text: config.text, name: config.name, byCallback },
+      );
       return query(...args);
     }) as typeof client.query;
   });
@@ -181,6 +189,35 @@ describe('the PostgreSQL store', () => {
         'INSERT INTO',
       ]);
       expect(messages[2]!.text).toMatch(/; COMMIT$/);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('asks for every answer by callback; a statement refused still rolls its unit back and gives its connection back', async () => {
+    // One connection: the unit after the refused one needs it back.
+    const { store, messages } = recordedStore(1);
+    const { hearings } = store.tables;
+    const visible = () =>
+      store.transaction(officerA, async (tx) => (await tx.select({ id: hearings.id }).from(hearings)).map((r) => r.id));
+    try {
+      expect(await visible()).toEqual([hearingOfA]);
+      await store.appendAuditAlone(SYSTEM_ACCESS, { at: 7_000, userId: null, action: 'test.byCallback' });
+      // drizzle's error, node-postgres's as its cause.
+      const refused = await store
+        .transaction(officerA, (tx) => store.queryRows(tx, sql`SELECT * FROM hd_no_such_table`))
+        .then(
+          () => null,
+          (error: unknown) => (error as { cause?: Error & { code?: string } }).cause,
+        );
+      expect(refused?.code).toBe('42P01');
+      // As node-postgres's own promises do: the stack leads back to the store, not only to the socket's read.
+      expect(refused?.stack).toContain('pg-store');
+      expect(await visible()).toEqual([hearingOfA]);
+
+      expect(messages.map((m) => m.text)).toContain('ROLLBACK');
+      expect(messages.length).toBeGreaterThanOrEqual(9);
+      expect(messages.filter((m) => !m.byCallback)).toEqual([]);
     } finally {
       await store.close();
     }
