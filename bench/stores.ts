@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PerformanceObserver, constants as gcKinds, type PerformanceEntry } from 'node:perf_hooks';
 import pg from 'pg';
 import type Database from 'better-sqlite3';
 import { createAppCore, repositoryAssets, type AppCore } from '../src-main/app-core';
@@ -41,6 +42,10 @@ export interface StoresBenchResult {
   pgbench: { tps: number; msPerUpdate: number; seconds: number; latency: Summary };
   /** SQLite's own floor, as pgbench is PostgreSQL's: one single-row update committed on the save bench's file. */
   sqliteCommit: Summary;
+  /** PostgreSQL's queue in its first calls on a newly opened core; its `queue` is the calls after them. */
+  postgresqlQueueFirstCalls: Summary;
+  /** The collections during each store's timed queue calls: their pauses fall in those calls. */
+  queueCollections: Record<StoreKind, Collections>;
   /** The standalone app as it was before the store layer, in the same run (bench/before-store-layer.ts). */
   beforeStoreLayer: StoreFigures | { unavailable: string };
   /** The SQLite saves' rounds, each interleaved with a round of the code before the store layer. */
@@ -52,6 +57,7 @@ const APP_LOGIN = 'hd_bench_app';
 const SAVE_HEARINGS = 10_000;
 const SAVES = 1_000;
 const SAVE_ROUNDS = 3;
+const QUEUE_CALLS = 200;
 const OFFICER = {
   username: 'bench.officer',
   displayName: 'Bench Officer',
@@ -61,6 +67,13 @@ const OFFICER = {
 const SUPERVISOR_PASSWORD = 'bench supervisor passphrase';
 
 export type StoreKind = 'sqlite' | 'postgresql';
+
+export interface Collections {
+  young: number;
+  youngLongest: number;
+  full: number;
+  fullLongest: number;
+}
 
 export interface OpenedCore {
   core: AppCore;
@@ -105,12 +118,19 @@ export async function benchStores(root: string, options: { hearings?: number } =
     // Both queues before either export: the export of 100,000 hearings leaves a heap of garbage
     // that the next minutes' collections clear, and the queue timed after the SQLite export paid
     // for them (a zone server holds no SQLite core to export from).
+    // SQLite's queue as the code before the store layer times its own: its first calls. A zone
+    // server's queue runs on connections that have prepared its statements and on which PostgreSQL
+    // has planned them (five plans for their values before it may keep a generic one): its figure
+    // is the calls after as many first ones, which are reported apart.
+    const sqliteQueue = await timeQueueCalls(sqlite, seeded.supervisorId, 0);
+    const postgresQueue = await timeQueueCalls(postgres, seeded.supervisorId, QUEUE_CALLS);
+    const queues: Record<StoreKind, StoreFigures['queue']> = {
+      sqlite: { ...summary(sqliteQueue.timed), items: sqliteQueue.items },
+      postgresql: { ...summary(postgresQueue.timed), items: postgresQueue.items },
+    };
     const cores = { sqlite, postgresql: postgres };
-    const stores = ['sqlite', 'postgresql'] as const;
-    const queues = {} as Record<StoreKind, StoreFigures['queue']>;
-    for (const kind of stores) queues[kind] = await timeQueue(cores[kind], seeded.supervisorId);
     const figures = {} as Record<StoreKind, Omit<StoreFigures, 'save'>>;
-    for (const kind of stores) {
+    for (const kind of ['sqlite', 'postgresql'] as const) {
       figures[kind] = { queue: queues[kind], exportAll: await timeExport(cores[kind], seeded.supervisorId, clock) };
       await cores[kind].close();
     }
@@ -118,6 +138,8 @@ export async function benchStores(root: string, options: { hearings?: number } =
       sqlite: { save: summary(sqliteSaves), ...figures.sqlite },
       postgresql: { save: summary(postgresSaves), ...figures.postgresql },
       pgbench,
+      postgresqlQueueFirstCalls: summary(postgresQueue.first),
+      queueCollections: { sqlite: sqliteQueue.collections, postgresql: postgresQueue.collections },
       sqliteCommit: summary(sqliteCommits),
       beforeStoreLayer:
         'dir' in before
@@ -147,8 +169,14 @@ export function storesLines(result: StoresBenchResult): string[] {
     ...beforeRow('the same saves, rounds in turn', (f) => f.save),
     row(`PostgreSQL save round trip in the core (${SAVE_HEARINGS} hearings)`, result.postgresql.save),
     row(`SQLite supervisor's queue (${result.sqlite.queue.items} items)`, result.sqlite.queue),
+    collectionsLine(result.queueCollections.sqlite),
     ...beforeRow(`its queue (${'unavailable' in before ? 0 : before.queue.items} items, its seed)`, (f) => f.queue),
-    row(`PostgreSQL supervisor's queue (${result.postgresql.queue.items} items)`, result.postgresql.queue),
+    row(
+      `PostgreSQL supervisor's queue (${result.postgresql.queue.items} items), calls ${QUEUE_CALLS + 1} to ${2 * QUEUE_CALLS}`,
+      result.postgresql.queue,
+    ),
+    collectionsLine(result.queueCollections.postgresql),
+    row(`  its first ${QUEUE_CALLS} calls on a newly opened core`, result.postgresqlQueueFirstCalls),
     row('SQLite Art. 9 export, all hearings by month', result.sqlite.exportAll),
     ...beforeRow('its export, all hearings', (f) => f.exportAll),
     row('PostgreSQL Art. 9 export, all hearings by month', result.postgresql.exportAll),
@@ -158,6 +186,10 @@ export function storesLines(result: StoresBenchResult): string[] {
       ? [`standalone against the code before the store layer: not measured (${before.unavailable})`]
       : [standaloneVerdict(result.sqlite, before)]),
   ];
+}
+
+function collectionsLine(c: Collections): string {
+  return `  garbage collections in those calls: ${c.young} young (longest ${c.youngLongest.toFixed(2)} ms), ${c.full} full (longest ${c.fullLongest.toFixed(2)} ms)`;
 }
 
 /** Issue 14's "no worse than today", read on this run's own figures of both versions. */
@@ -452,8 +484,16 @@ async function copyRecords(sqlite: Database.Database, target: OpenedCore): Promi
   await target.owner('CHECKPOINT');
 }
 
-/** The supervisor's queue, 200 times through the dispatcher, signed in as the seed's supervisor. */
-async function timeQueue(opened: OpenedCore, supervisorId: string): Promise<StoreFigures['queue']> {
+/**
+ * The supervisor's queue through the dispatcher, signed in as the seed's supervisor: after a first
+ * call, `firstCalls` calls and then QUEUE_CALLS, each call's time in order, and the collections
+ * during the latter.
+ */
+async function timeQueueCalls(
+  opened: OpenedCore,
+  supervisorId: string,
+  firstCalls: number,
+): Promise<{ first: number[]; timed: number[]; items: number; collections: Collections }> {
   const { core } = opened;
   const placeholder = core.store.dialect === 'sqlite' ? '?' : '$1';
   const second = core.store.dialect === 'sqlite' ? '?' : '$2';
@@ -468,13 +508,37 @@ async function timeQueue(opened: OpenedCore, supervisorId: string): Promise<Stor
   const queue = async () =>
     ((await call(core, 'bench-supervisor', 'risk.queue', {})) as { items: unknown[] }).items.length;
   const items = await queue();
-  const queueSamples: number[] = [];
-  for (let i = 0; i < 200; i++) {
-    const start = performance.now();
-    await queue();
-    queueSamples.push(performance.now() - start);
-  }
-  return { ...summary(queueSamples), items };
+  const times = async (n: number) => {
+    const each: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const start = performance.now();
+      await queue();
+      each.push(performance.now() - start);
+    }
+    return each;
+  };
+  const first = await times(firstCalls);
+  const entries: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  const timed = await times(QUEUE_CALLS);
+  const end = performance.now();
+  // Node reports a collection from a task of the event loop, which SQLite's synchronous calls never
+  // let run until their loop ends.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  observer.disconnect();
+  const ofKind = (kind: number) =>
+    entries.filter(
+      (e) => e.startTime < end && (e as PerformanceEntry & { detail: { kind: number } }).detail.kind === kind,
+    );
+  const [young, full] = [ofKind(gcKinds.NODE_PERFORMANCE_GC_MINOR), ofKind(gcKinds.NODE_PERFORMANCE_GC_MAJOR)];
+  const longest = (of: PerformanceEntry[]) => Math.max(0, ...of.map((e) => e.duration));
+  return {
+    first,
+    timed,
+    items,
+    collections: { young: young.length, youngLongest: longest(young), full: full.length, fullLongest: longest(full) },
+  };
 }
 
 /** The Art. 9 export of every hearing by month, five times after a first one. */
